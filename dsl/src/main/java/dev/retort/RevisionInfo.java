@@ -1,0 +1,35 @@
+package dev.retort;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * One entry of a {@link RevisionIndex}.
+ *
+ * @param id the revision id from {@link Revision#id()}
+ * @param parents the parent ids from {@link Revision#parent()}; empty for the first revision
+ * @param description one line saying what the revision does (the first sentence of its Javadoc)
+ * @param snapshotResource the classpath resource holding the schema snapshot as of this
+ *     revision, such as {@code com/example/db/migration/20261121_153000.schema}
+ * @param migration creates the migration instance
+ */
+public record RevisionInfo(
+    String id,
+    List<String> parents,
+    String description,
+    String snapshotResource,
+    Supplier<? extends Migration> migration) {
+
+  /** Validates and copies the components. */
+  public RevisionInfo {
+    Objects.requireNonNull(id, "id == null");
+    parents = List.copyOf(parents);
+    Objects.requireNonNull(description, "description == null");
+    Objects.requireNonNull(snapshotResource, "snapshotResource == null");
+    Objects.requireNonNull(migration, "migration == null");
+    if (id.isBlank()) {
+      throw new IllegalArgumentException("revision id is blank");
+    }
+  }
+}

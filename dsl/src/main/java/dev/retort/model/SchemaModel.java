@@ -1,0 +1,142 @@
+package dev.retort.model;
+
+import dev.retort.operation.Operation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A whole database schema: its tables, sorted by name.
+ *
+ * <p>The schema model is what the processor derives from {@code @Table} entities, what a
+ * snapshot stores, and what the runtime keeps in memory by applying each migration's
+ * operations, so that a dialect always knows the full current definition of a table.
+ * Instances are immutable; {@link #apply} returns a new schema.
+ *
+ * <p>The constructor checks what spans tables: table names are distinct, index and
+ * constraint names are distinct across the schema (PostgreSQL and SQLite require it for
+ * indexes, MySQL for foreign keys), foreign keys point at existing columns, and one enum
+ * name always has the same values.
+ *
+ * @param tables the tables
+ */
+public record SchemaModel(List<TableModel> tables) {
+
+  private static final SchemaModel EMPTY = new SchemaModel(List.of());
+
+  /** Validates the schema as a whole and sorts the tables. */
+  public SchemaModel {
+    Objects.requireNonNull(tables, "tables == null");
+    List<TableModel> copy = new ArrayList<>(tables);
+    copy.sort(Comparator.comparing(TableModel::name));
+    tables = List.copyOf(copy);
+    validate(tables);
+  }
+
+  /** The schema without tables: the state before the first revision. */
+  public static SchemaModel empty() {
+    return EMPTY;
+  }
+
+  /** The table of that name, if there is one. */
+  public Optional<TableModel> table(String name) {
+    for (TableModel table : tables) {
+      if (table.name().equals(name)) {
+        return Optional.of(table);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Returns the schema after an operation.
+   *
+   * @param operation the operation
+   * @return the new schema; this one if the operation does not change the model
+   *     ({@link dev.retort.operation.Execute}, {@link dev.retort.operation.JdbcStep})
+   * @throws SchemaException if the operation does not fit this schema, naming both
+   */
+  public SchemaModel apply(Operation operation) {
+    return Applier.apply(this, operation);
+  }
+
+  /**
+   * Returns the schema after a list of operations, applied in order.
+   *
+   * @param operations the operations
+   * @return the new schema
+   * @throws SchemaException at the first operation that does not fit, naming it
+   */
+  public SchemaModel applyAll(List<? extends Operation> operations) {
+    SchemaModel schema = this;
+    for (Operation operation : operations) {
+      schema = schema.apply(operation);
+    }
+    return schema;
+  }
+
+  /** This schema with one table replaced (matched by {@code oldName}) or removed ({@code replacement} null). */
+  SchemaModel replace(String oldName, TableModel replacement) {
+    List<TableModel> next = new ArrayList<>(tables.size() + 1);
+    for (TableModel table : tables) {
+      if (!table.name().equals(oldName)) {
+        next.add(table);
+      }
+    }
+    if (replacement != null) {
+      next.add(replacement);
+    }
+    return new SchemaModel(next);
+  }
+
+  private static void validate(List<TableModel> tables) {
+    Map<String, TableModel> byName = new HashMap<>();
+    Map<String, String> objectOwners = new HashMap<>();
+    Map<String, ColumnType.Enumerated> enums = new HashMap<>();
+    for (TableModel table : tables) {
+      if (byName.put(table.name(), table) != null) {
+        throw new SchemaException("the schema has two tables named " + table.name());
+      }
+      for (String object : table.objectNames()) {
+        String owner = objectOwners.putIfAbsent(object, table.name());
+        if (owner != null) {
+          throw new SchemaException(
+              "constraint or index name " + object + " is used on both " + owner + " and " + table.name()
+                  + "; such names must be unique across the schema");
+        }
+      }
+      for (ColumnModel column : table.columns()) {
+        if (column.type() instanceof ColumnType.Enumerated type) {
+          ColumnType.Enumerated seen = enums.putIfAbsent(type.name(), type);
+          if (seen != null && !seen.equals(type)) {
+            throw new SchemaException(
+                "enum " + type.name() + " has values " + seen.values() + " in one column and "
+                    + type.values() + " in " + table.name() + "." + column.name()
+                    + "; one enum name must have one list of values");
+          }
+        }
+      }
+    }
+    for (TableModel table : tables) {
+      for (ForeignKeyModel key : table.foreignKeys()) {
+        TableModel target = byName.get(key.referencedTable());
+        if (target == null) {
+          throw new SchemaException(
+              "foreign key " + key.name() + " on " + table.name() + " references missing table "
+                  + key.referencedTable());
+        }
+        for (String column : key.referencedColumns()) {
+          if (target.column(column).isEmpty()) {
+            throw new SchemaException(
+                "foreign key " + key.name() + " on " + table.name() + " references missing column "
+                    + target.name() + "." + column);
+          }
+        }
+      }
+    }
+  }
+}

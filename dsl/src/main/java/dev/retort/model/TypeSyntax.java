@@ -1,0 +1,60 @@
+package dev.retort.model;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads {@link ColumnType}s from their text form. */
+final class TypeSyntax {
+
+  private static final Pattern ENUM =
+      Pattern.compile("(?i)enum\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\((.*)\\)");
+  private static final Pattern SIZED =
+      Pattern.compile("([a-z]+)\\s*\\(\\s*(\\d{1,6})\\s*(?:,\\s*(\\d{1,6})\\s*)?\\)");
+
+  private TypeSyntax() {}
+
+  static ColumnType parse(String text) {
+    Objects.requireNonNull(text, "text == null");
+    String trimmed = text.strip();
+    Matcher enumMatch = ENUM.matcher(trimmed);
+    if (enumMatch.matches()) {
+      return new ColumnType.Enumerated(
+          enumMatch.group(1), Literals.parseList(enumMatch.group(2), text));
+    }
+    String lower = trimmed.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    for (ColumnType.Scalar scalar : ColumnType.Scalar.values()) {
+      if (scalar.sql().equals(lower)) {
+        return scalar;
+      }
+    }
+    Matcher sized = SIZED.matcher(lower);
+    if (sized.matches()) {
+      int first = Integer.parseInt(sized.group(2));
+      String second = sized.group(3);
+      if (sized.group(1).equals("decimal")) {
+        return new ColumnType.Decimal(first, second == null ? 0 : Integer.parseInt(second));
+      }
+      if (second == null) {
+        switch (sized.group(1)) {
+          case "char":
+            return new ColumnType.Char(first);
+          case "varchar":
+            return new ColumnType.Varchar(first);
+          case "binary":
+            return new ColumnType.Binary(first);
+          case "varbinary":
+            return new ColumnType.Varbinary(first);
+          default:
+            break;
+        }
+      }
+    }
+    throw new IllegalArgumentException(
+        "'" + text + "' is not a column type; use one of smallint, integer, bigint, boolean,"
+            + " real, double, decimal(p,s), char(n), varchar(n), text, date, time, timestamp,"
+            + " timestamp with time zone, uuid, binary(n), varbinary(n), blob, json,"
+            + " enum name('a','b')");
+  }
+}
