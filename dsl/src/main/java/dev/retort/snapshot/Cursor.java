@@ -11,42 +11,45 @@ final class Cursor {
 
   private final String source;
   private final int lineNumber;
-  private final List<Token> tokens;
-  private int next;
+  private final Lexer lexer;
+  private final List<Token> lookahead = new ArrayList<>();
 
-  Cursor(String source, int lineNumber, List<Token> tokens) {
+  Cursor(String source, int lineNumber, String line) {
     this.source = source;
     this.lineNumber = lineNumber;
-    this.tokens = List.copyOf(tokens);
+    this.lexer = new Lexer(source, lineNumber, line);
   }
 
   int lineNumber() {
     return lineNumber;
   }
 
+  /** Whether every token of the line was read. */
   boolean atEnd() {
-    return next == tokens.size();
+    return token(0) == null;
   }
 
   /** Whether the next token is {@code keyword}; does not consume it. */
   boolean peekKeyword(String keyword) {
-    return !atEnd() && tokens.get(next).isKeyword(keyword);
+    Token next = token(0);
+    return next != null && next.isKeyword(keyword);
   }
 
   /** Whether the next token is of that kind; does not consume it. */
   boolean peek(Token.Kind kind) {
-    return !atEnd() && tokens.get(next).kind() == kind;
+    Token next = token(0);
+    return next != null && next.kind() == kind;
   }
 
   /** The value of the next token; call only when not {@link #atEnd()}. */
   String peekValue() {
-    return tokens.get(next).value();
+    return token(0).value();
   }
 
   /** Consumes the next token if it is {@code keyword}. */
   boolean acceptKeyword(String keyword) {
     if (peekKeyword(keyword)) {
-      next++;
+      take();
       return true;
     }
     return false;
@@ -54,15 +57,13 @@ final class Cursor {
 
   /** Consumes the next tokens if they are these keywords in order, such as {@code set null}. */
   boolean acceptKeywords(List<String> keywords) {
-    if (next + keywords.size() > tokens.size()) {
-      return false;
-    }
     for (int i = 0; i < keywords.size(); i++) {
-      if (!tokens.get(next + i).isKeyword(keywords.get(i))) {
+      Token token = token(i);
+      if (token == null || !token.isKeyword(keywords.get(i))) {
         return false;
       }
     }
-    next += keywords.size();
+    keywords.forEach(k -> take());
     return true;
   }
 
@@ -78,23 +79,18 @@ final class Cursor {
     if (!peek(Token.Kind.WORD)) {
       throw expected(what);
     }
-    return tokens.get(next++);
+    return take();
   }
 
-  /** Consumes a plain or quoted name and returns it. */
+  /**
+   * Consumes a plain or quoted name and returns it. Whether the name is acceptable (not
+   * blank, say) is for the model to decide.
+   */
   String expectName(String what) {
-    if (peek(Token.Kind.WORD)) {
-      return tokens.get(next++).value();
+    if (!peek(Token.Kind.WORD) && !peek(Token.Kind.QUOTED_NAME)) {
+      throw expected(what + " (a plain name, or any name in double quotes)");
     }
-    if (peek(Token.Kind.QUOTED_NAME)) {
-      String name = tokens.get(next++).value();
-      if (name.isBlank() || !name.strip().equals(name)) {
-        throw error(what + " " + SnapshotSyntax.name(name)
-            + " is blank or has leading or trailing white space");
-      }
-      return name;
-    }
-    throw expected(what + " (a plain name, or any name in double quotes)");
+    return take().value();
   }
 
   /** Consumes a string literal and returns its content. */
@@ -102,7 +98,7 @@ final class Cursor {
     if (!peek(Token.Kind.STRING)) {
       throw expected(what + " in single quotes");
     }
-    return tokens.get(next++).value();
+    return take().value();
   }
 
   /** Consumes a number and returns its digits. */
@@ -110,7 +106,7 @@ final class Cursor {
     if (!peek(Token.Kind.NUMBER)) {
       throw expected(what);
     }
-    return tokens.get(next++).value();
+    return take().value();
   }
 
   /** Consumes a token of that kind or fails. */
@@ -118,7 +114,7 @@ final class Cursor {
     if (!peek(kind)) {
       throw expected(what);
     }
-    next++;
+    take();
   }
 
   /** Consumes {@code (name, name, …)}: one or more names in parentheses. */
@@ -135,7 +131,7 @@ final class Cursor {
   /** Consumes a comma if there is one. */
   boolean acceptComma() {
     if (peek(Token.Kind.COMMA)) {
-      next++;
+      take();
       return true;
     }
     return false;
@@ -150,12 +146,29 @@ final class Cursor {
 
   /** An error at this line: "expected {@code what}, found" the next token or the end of the line. */
   SnapshotFormatException expected(String what) {
-    String found = atEnd() ? "the end of the line" : tokens.get(next).describe();
+    String found = atEnd() ? "the end of the line" : token(0).describe();
     return error("expected " + what + ", found " + found);
   }
 
   /** An error at this line. */
   SnapshotFormatException error(String problem) {
     return new SnapshotFormatException(source, lineNumber, problem);
+  }
+
+  /** The token {@code offset} places ahead, or null past the end of the line. */
+  private Token token(int offset) {
+    while (lookahead.size() <= offset) {
+      Token next = lexer.nextToken();
+      if (next == null) {
+        return null;
+      }
+      lookahead.add(next);
+    }
+    return lookahead.get(offset);
+  }
+
+  private Token take() {
+    token(0);
+    return lookahead.remove(0);
   }
 }

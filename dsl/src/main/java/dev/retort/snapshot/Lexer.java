@@ -1,8 +1,5 @@
 package dev.retort.snapshot;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** Splits one snapshot line into {@link Token}s. */
 final class Lexer {
 
@@ -11,33 +8,25 @@ final class Lexer {
   private final String line;
   private int position;
 
-  private Lexer(String source, int lineNumber, String line) {
+  Lexer(String source, int lineNumber, String line) {
     this.source = source;
     this.lineNumber = lineNumber;
     this.line = line;
   }
 
   /**
-   * Tokenizes a line.
+   * Reads the next token. Tokens are read on demand, so that a line broken at its end is
+   * reported as what the parser expected there rather than as a character the lexer refused.
    *
+   * @return the token, or null at the end of the line
    * @throws SnapshotFormatException at a character that starts no token or a quote that is
    *     not closed
    */
-  static List<Token> tokenize(String source, int lineNumber, String line) {
-    return new Lexer(source, lineNumber, line).tokens();
-  }
-
-  private List<Token> tokens() {
-    List<Token> tokens = new ArrayList<>();
-    while (true) {
-      while (position < line.length() && (line.charAt(position) == ' ' || line.charAt(position) == '\t')) {
-        position++;
-      }
-      if (position == line.length()) {
-        return tokens;
-      }
-      tokens.add(next());
+  Token nextToken() {
+    while (position < line.length() && (line.charAt(position) == ' ' || line.charAt(position) == '\t')) {
+      position++;
     }
+    return position == line.length() ? null : next();
   }
 
   private Token next() {

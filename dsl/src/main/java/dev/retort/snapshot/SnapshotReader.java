@@ -7,6 +7,7 @@ import dev.retort.model.ColumnType;
 import dev.retort.model.DefaultValue;
 import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.IndexModel;
+import dev.retort.model.Names;
 import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.SchemaException;
 import dev.retort.model.SchemaModel;
@@ -67,7 +68,7 @@ final class SnapshotReader {
         formatLine(lineNumber, stripped);
         formatSeen = true;
       } else {
-        item(new Cursor(source, lineNumber, Lexer.tokenize(source, lineNumber, line)));
+        item(new Cursor(source, lineNumber, line));
       }
     }
     int lastLine = lines.length;
@@ -131,6 +132,7 @@ final class SnapshotReader {
 
   private void table(Cursor line) {
     String name = line.expectName("a table name after 'table'");
+    model(line, "table " + SnapshotSyntax.name(name), () -> Names.require("table name", name));
     TableDraft previous = tables.get(name);
     if (previous != null) {
       throw line.error("table " + SnapshotSyntax.name(name) + " is already defined on line " + previous.line
