@@ -8,10 +8,317 @@ import javax.tools.Diagnostic;
  * Formats use {@link String#format} placeholders.
  */
 public enum Message {
+  /** A processor option has a value the processor cannot use. */
+  INVALID_OPTION(Diagnostic.Kind.ERROR, "invalid-option", "option -A%s=%s is not valid: %s"),
+  /** A {@code @Revision} class has a blank id. */
+  REVISION_BLANK_ID(
+      Diagnostic.Kind.ERROR, "blank-revision-id", "%s has a blank revision id; give it a unique id such as \"%s\""),
+  /** Two {@code @Revision} classes share an id. */
+  REVISION_DUPLICATE_ID(
+      Diagnostic.Kind.ERROR,
+      "duplicate-revision",
+      "revision id \"%s\" is used by %s; give each revision its own id and point the children at the right one"),
+  /** A {@code @Revision} class names a parent that no revision has. */
+  REVISION_MISSING_PARENT(
+      Diagnostic.Kind.ERROR,
+      "missing-parent",
+      "%s follows revision \"%s\", but no @Revision class in this compilation has that id; correct the parent id"
+          + " or restore the missing migration"),
+  /** A {@code @Revision} class lists one parent twice. */
+  REVISION_REPEATED_PARENT(
+      Diagnostic.Kind.ERROR, "repeated-parent", "%s lists parent revision \"%s\" more than once; list it once"),
+  /** Revisions follow each other in a circle. */
+  REVISION_CYCLE(
+      Diagnostic.Kind.ERROR,
+      "revision-cycle",
+      "revisions form a cycle: %s; a revision cannot follow its own descendant, so correct the parent ids"),
+  /** The revision graph has more than one head. */
+  REVISION_MULTIPLE_HEADS(
+      Diagnostic.Kind.ERROR,
+      "multiple-heads",
+      "the revision graph has %d heads: %s; merge them with a revision that follows all of them, such as"
+          + " @Revision(id = \"%s\", parent = {%s}) on a class implementing Migration"),
+  /** A {@code @Revision} class does not implement {@code Migration}. */
+  REVISION_NOT_MIGRATION(
+      Diagnostic.Kind.ERROR,
+      "revision-not-migration",
+      "%s is annotated @Revision but does not implement dev.retort.Migration; implement it or remove the annotation"),
+  /** The runtime could not instantiate a {@code @Revision} class. */
+  REVISION_NOT_INSTANTIABLE(
+      Diagnostic.Kind.ERROR,
+      "revision-not-instantiable",
+      "%s is annotated @Revision but the runtime cannot create it: a revision must be a public, non-abstract,"
+          + " top-level or static nested class with a public no-argument constructor"),
+  /** The source directory for new migrations is unknown. */
+  SOURCE_DIR_UNKNOWN(
+      Diagnostic.Kind.ERROR,
+      "source-dir",
+      "cannot tell which source directory holds %s (its file is %s); pass -Aretort.sourceDir=<the directory"
+          + " that holds your migrations package, such as src/main/java>"),
+  /** The resource directory for snapshots is unknown. */
+  RESOURCE_DIR_UNKNOWN(
+      Diagnostic.Kind.ERROR,
+      "resource-dir",
+      "cannot tell where the snapshots of source directory %s live, since it is not named java; pass"
+          + " -Aretort.resourceDir=<the resources directory, such as src/main/resources>"),
+  /** A committed snapshot cannot be read. */
+  SNAPSHOT_CORRUPT(
+      Diagnostic.Kind.ERROR,
+      "corrupt-snapshot",
+      "the snapshot of %s is corrupt: %s; fix the file or restore it from version control"),
+  /** The two sides of a merge revision change the schema in ways that do not combine. */
+  MERGE_CONFLICT(
+      Diagnostic.Kind.ERROR,
+      "merge-conflict",
+      "merge revision %s cannot combine its parents' schemas: applying the changes of %s since %s to %s"
+          + " fails: %s; change one branch so that they no longer conflict, or write the merged snapshot %s"
+          + " by hand"),
+  /** In check mode, a merge revision has no committed snapshot. */
+  MERGE_SNAPSHOT_MISSING(
+      Diagnostic.Kind.ERROR,
+      "merge-snapshot-missing",
+      "merge revision %s has no snapshot %s; build once without -Aretort.mode=check to compute it, then review"
+          + " and commit it"),
+  /** A merge revision's snapshot was computed and written. */
+  MERGE_SNAPSHOT_WRITTEN(
+      Diagnostic.Kind.NOTE, "merge-snapshot-written", "wrote snapshot %s of merge revision %s; review and commit it"),
+  /** In check mode, the entities differ from the committed head. */
+  SCHEMA_DRIFT(
+      Diagnostic.Kind.ERROR,
+      "schema-drift",
+      "the @Table entities differ from the schema of %s:%n%s%nBuild without -Aretort.mode=check to generate the"
+          + " migration, then review and commit it"),
+  /** A generated operation can destroy stored data. */
+  DESTROYS_DATA(Diagnostic.Kind.WARNING, "destroys-data", "the new migration %s %s"),
+  /** A generated operation fails on a table that holds rows. */
+  FAILS_ON_DATA(Diagnostic.Kind.WARNING, "fails-on-data", "the new migration %s %s"),
+  /** A bug in the processor; reported instead of a stack trace from javac. */
+  INTERNAL_ERROR(
+      Diagnostic.Kind.ERROR,
+      "internal-error",
+      "Retort failed unexpectedly; this is a bug, please report it with this message: %s"),
   /** A generated or checked file could not be read or written. */
   IO_FAILURE(Diagnostic.Kind.ERROR, "io", "cannot %s %s: %s"),
   /** A new migration was written. */
-  MIGRATION_WRITTEN(Diagnostic.Kind.NOTE, "migration-written", "wrote migration %s and snapshot %s");
+  MIGRATION_WRITTEN(Diagnostic.Kind.NOTE, "migration-written", "wrote migration %s and snapshot %s"),
+
+  // Scanning entities: the declaration itself.
+
+  /** {@code @Table} on something other than a class or record. */
+  TABLE_NOT_A_CLASS(
+      Diagnostic.Kind.ERROR,
+      "table-target",
+      "@Table is on %s %s, which is not a class or record; put @Table on the class or record"
+          + " whose instances the table stores"),
+  /** Two entities map to one table name. */
+  DUPLICATE_TABLE(
+      Diagnostic.Kind.ERROR,
+      "duplicate-table",
+      "table %s is declared by both %s and %s; give one of them another name with"
+          + " @Table(name = \"...\")"),
+  /** Two members of an entity map to one column name. */
+  DUPLICATE_COLUMN(
+      Diagnostic.Kind.ERROR,
+      "duplicate-column",
+      "%s and %s both map to column %s of table %s; give one of them another name with"
+          + " @Column(name = \"...\"), or exclude it with @Transient"),
+  /** An entity without a single column. */
+  NO_COLUMNS(
+      Diagnostic.Kind.ERROR,
+      "no-columns",
+      "%s maps to table %s, which would have no columns: every field is static, transient or"
+          + " @Transient; add a field, or remove @Table"),
+  /** A name that no database accepts (blank, or with white space around it). */
+  INVALID_NAME(Diagnostic.Kind.ERROR, "invalid-name", "%s on %s is not a usable name: %s"),
+  /** An identifier longer than PostgreSQL keeps. */
+  IDENTIFIER_TOO_LONG(
+      Diagnostic.Kind.ERROR,
+      "identifier-too-long",
+      "%s %s is %d bytes long; PostgreSQL truncates identifiers to 63 bytes, after which the"
+          + " database would not match the model: %s"),
+  /** A Java type without a mapping and without {@code @Column(type)}. */
+  UNSUPPORTED_TYPE(
+      Diagnostic.Kind.ERROR,
+      "unsupported-type",
+      "%s has Java type %s, which Retort does not map to a column type; declare the column"
+          + " type with @Column(type = \"...\") (such as \"json\" or \"text\"), or exclude the"
+          + " member with @Transient. Retort maps %s"),
+  /** {@code @Column(type)} that does not parse. */
+  INVALID_TYPE(Diagnostic.Kind.ERROR, "invalid-type", "@Column(type) on %s: %s"),
+  /** A {@code length}, {@code precision} or {@code scale} out of range. */
+  INVALID_SIZE(Diagnostic.Kind.ERROR, "invalid-size", "@Column(%s = %d) on %s is out of range: %s"),
+  /** A {@code length}, {@code precision} or {@code scale} on a type it does not apply to. */
+  SIZE_NOT_APPLICABLE(
+      Diagnostic.Kind.ERROR,
+      "size-not-applicable",
+      "@Column(%s = %d) on %s does not apply to Java type %s: length applies to String and"
+          + " byte[], precision and scale to BigDecimal; remove it, or give the whole type with"
+          + " @Column(type = \"...\")"),
+  /** A size next to an explicit type. */
+  SIZE_WITH_TYPE(
+      Diagnostic.Kind.ERROR,
+      "size-with-type",
+      "@Column on %s sets both type and %s; the size belongs in the type, such as"
+          + " type = \"varchar(40)\" or type = \"decimal(12,2)\": remove %s"),
+  /** An enum without constants. */
+  ENUM_EMPTY(
+      Diagnostic.Kind.ERROR,
+      "enum-empty",
+      "%s has Java type %s, an enum without constants, so its enum column type would have no"
+          + " values; add constants, or give the type with @Column(type = \"...\")"),
+  /** Two Java enums mapping to one enum type name with different values. */
+  ENUM_CONFLICT(
+      Diagnostic.Kind.ERROR,
+      "enum-conflict",
+      "%s maps to enum type %s with values %s, but %s maps to the same enum type with values"
+          + " %s; one enum type has one list of values: rename one of the Java enums, or give"
+          + " one column another type with @Column(type = \"enum other_name('A','B')\")"),
+  /** A member that maps to no column but carries a mapping annotation. */
+  EXCLUDED_MEMBER_ANNOTATED(
+      Diagnostic.Kind.ERROR,
+      "excluded-member-annotated",
+      "%s is %s, so it maps to no column, but it is annotated @%s; remove @%s if the member is"
+          + " not stored, or %s if it is"),
+  /** A column annotation on a method. */
+  ANNOTATION_ON_METHOD(
+      Diagnostic.Kind.ERROR,
+      "annotation-on-method",
+      "@%s on method %s has no effect: Retort maps fields and record components, not methods;"
+          + " annotate the field or record component instead"),
+  /** {@code nullable = NULLABLE} on an {@code @Id}. */
+  ID_NULLABLE(
+      Diagnostic.Kind.ERROR,
+      "id-nullable",
+      "@Column(nullable = NULLABLE) on %s contradicts @Id: primary key columns are NOT NULL;"
+          + " remove nullable = NULLABLE, or @Id"),
+  /** {@code @Id(generated = true)} on a non-integral column. */
+  GENERATED_ID_TYPE(
+      Diagnostic.Kind.ERROR,
+      "generated-id-type",
+      "@Id(generated = true) on %s, whose column type is %s; only smallint, integer and bigint"
+          + " keys can be generated: use an int or long member, or remove generated = true"),
+  /** {@code @Id(generated = true)} in a composite key. */
+  GENERATED_ID_COMPOSITE(
+      Diagnostic.Kind.ERROR,
+      "generated-id-composite",
+      "@Id(generated = true) on %s, but the primary key of table %s has several columns %s;"
+          + " only a single-column key can be generated: remove generated = true, or keep one"
+          + " @Id"),
+  /** {@code @Id(generated = true)} with a default. */
+  GENERATED_ID_DEFAULT(
+      Diagnostic.Kind.ERROR,
+      "generated-id-default",
+      "@Id(generated = true) on %s, which also has a default; the database generates its"
+          + " values: remove the default"),
+  /** Both {@code defaultValue} and {@code defaultExpression}. */
+  DEFAULT_CONFLICT(
+      Diagnostic.Kind.ERROR,
+      "default-conflict",
+      "@Column on %s sets both defaultValue and defaultExpression, but a column has one"
+          + " default: keep one of them"),
+  /** A {@code defaultValue} that is no value of the column type. */
+  DEFAULT_VALUE_INVALID(
+      Diagnostic.Kind.ERROR,
+      "default-value-invalid",
+      "@Column(defaultValue = \"%s\") on %s is not a value of column type %s: %s; write a"
+          + " valid literal, or use defaultExpression for a SQL expression"),
+  /** An {@code @Index} or {@code @Check} on a column that does not exist, and the like. */
+  INDEX_UNKNOWN_COLUMN(
+      Diagnostic.Kind.ERROR,
+      "index-unknown-column",
+      "%s on %s names column %s, which table %s does not have%s; @Index takes column names,"
+          + " not member names: the columns are %s"),
+  /** An {@code @Index} listing no column, or one twice. */
+  INDEX_COLUMNS_INVALID(
+      Diagnostic.Kind.ERROR, "index-columns", "%s on %s %s; list each indexed column once"),
+  /** A {@code @Check} with a blank expression. */
+  CHECK_EXPRESSION_BLANK(
+      Diagnostic.Kind.ERROR,
+      "check-expression-blank",
+      "@Check(name = \"%s\") on %s has a blank expression; write the SQL condition, such as"
+          + " expression = \"price >= 0\""),
+  /** Two constraints or indexes with one name. */
+  DUPLICATE_CONSTRAINT_NAME(
+      Diagnostic.Kind.ERROR,
+      "duplicate-constraint-name",
+      "the name %s of %s on table %s is already taken by %s on table %s; index and constraint"
+          + " names are unique across the schema: choose another name"),
+
+  // Scanning entities: foreign keys.
+
+  /** {@code @References} to a class that is not an entity. */
+  REFERENCES_NOT_TABLE(
+      Diagnostic.Kind.ERROR,
+      "references-not-table",
+      "@References(%s.class) on %s: %s is not annotated @Table; reference the entity class of"
+          + " the table"),
+  /** {@code @References} to an entity that is not compiled with this one. */
+  REFERENCES_NOT_COMPILED(
+      Diagnostic.Kind.ERROR,
+      "references-not-compiled",
+      "@References(%s.class) on %s: %s is a @Table entity outside this compilation, so its"
+          + " table is not known here; compile the entities together"),
+  /** {@code @References(column)} naming a column the target does not have. */
+  REFERENCES_UNKNOWN_COLUMN(
+      Diagnostic.Kind.ERROR,
+      "references-unknown-column",
+      "@References(column = \"%s\") on %s: table %s has no column %s; its columns are %s"),
+  /** {@code @References} without column to an entity without primary key. */
+  REFERENCES_NO_KEY(
+      Diagnostic.Kind.ERROR,
+      "references-no-key",
+      "@References(%s.class) on %s: table %s has no primary key to reference; mark its key"
+          + " with @Id, or name a unique column with @References(column = \"...\")"),
+  /** {@code @References} without column to an entity with a composite key. */
+  REFERENCES_COMPOSITE_KEY(
+      Diagnostic.Kind.ERROR,
+      "references-composite-key",
+      "@References(%s.class) on %s: the primary key of table %s has several columns %s, which"
+          + " a one-column foreign key cannot reference; name a unique column with"
+          + " @References(column = \"...\")"),
+  /** {@code @References} to a column that is no key. */
+  REFERENCES_NOT_UNIQUE(
+      Diagnostic.Kind.ERROR,
+      "references-not-unique",
+      "@References(column = \"%s\") on %s: %s.%s is neither the primary key nor unique, and"
+          + " a foreign key must reference a key; reference a key column, or make it unique"
+          + " with @Column(unique = true)"),
+  /** A foreign key column whose type differs from the referenced column. */
+  REFERENCES_TYPE_MISMATCH(
+      Diagnostic.Kind.ERROR,
+      "references-type-mismatch",
+      "%s has column type %s but references %s.%s of type %s; a foreign key column has the"
+          + " type of the column it references: change the member's Java type, or set"
+          + " @Column(type = \"%s\")"),
+  /** {@code SET_NULL} on a NOT NULL column. */
+  REFERENCES_SET_NULL(
+      Diagnostic.Kind.ERROR,
+      "references-set-null",
+      "@References(%s = SET_NULL) on %s, but column %s is NOT NULL, so the database could not"
+          + " set it to NULL; make the column nullable, or choose another action"),
+
+  // Scanning entities: renames.
+
+  /** {@code @RenamedFrom} naming the current name. */
+  RENAMED_FROM_SAME(
+      Diagnostic.Kind.ERROR,
+      "renamed-from-same",
+      "@RenamedFrom(\"%s\") on %s names the current %s name; give the previous name, or"
+          + " remove the annotation"),
+  /** Two {@code @RenamedFrom} with one old name. */
+  RENAMED_FROM_DUPLICATE(
+      Diagnostic.Kind.ERROR,
+      "renamed-from-duplicate",
+      "@RenamedFrom(\"%s\") is on both %s and %s, but one old name can become only one new"
+          + " name; correct one of them"),
+  /** A {@code @RenamedFrom} whose old name is not in the committed schema. */
+  RENAMED_FROM_UNKNOWN(
+      Diagnostic.Kind.WARNING,
+      "renamed-from-unknown",
+      "@RenamedFrom(\"%s\") on %s has no effect: the committed schema has neither %s nor %s;"
+          + " correct the old name, or remove the annotation"),
+  /** A model rule the checks above do not cover, reported on the entity instead of thrown. */
+  INVALID_MODEL(Diagnostic.Kind.ERROR, "invalid-model", "invalid declaration on %s: %s; correct the declaration");
 
   private final Diagnostic.Kind kind;
   private final String tag;

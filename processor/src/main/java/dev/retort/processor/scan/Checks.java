@@ -1,0 +1,80 @@
+package dev.retort.processor.scan;
+
+import dev.retort.model.SchemaException;
+import dev.retort.processor.diagnostics.Message;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.lang.model.element.Element;
+
+/** The checks that both the entity reader and the schema assembler apply to names and model records. */
+final class Checks {
+
+  private final Reporter reporter;
+
+  Checks(Reporter reporter) {
+    this.reporter = reporter;
+  }
+
+  /**
+   * Checks a name written in an annotation.
+   *
+   * @param annotation the annotation
+   * @param attribute the attribute holding the name
+   * @param name the name
+   * @param label the annotated member or entity, for the message
+   * @return true if the name is usable; false after reporting why not
+   */
+  boolean name(Annotation annotation, String attribute, String name, String label) {
+    String problem;
+    if (name.isBlank()) {
+      problem = "it is blank; write the name";
+    } else if (!name.strip().equals(name)) {
+      problem = "it has white space at the start or end; remove it";
+    } else {
+      return true;
+    }
+    reporter.report(
+        annotation,
+        attribute,
+        Message.INVALID_NAME,
+        "@" + annotation.simpleName() + "(" + attribute + " = \"" + name + "\")",
+        label,
+        problem);
+    return false;
+  }
+
+  /**
+   * Checks that an identifier fits PostgreSQL's limit.
+   *
+   * @param what what the identifier names ("column name")
+   * @param identifier the identifier
+   * @param element the element to report on
+   * @param annotation the annotation to report on, or null for the element
+   * @param attribute the attribute to report on, or null for the whole annotation
+   * @param fix how to fix it
+   */
+  void length(String what, String identifier, Element element, Annotation annotation, String attribute, String fix) {
+    int bytes = SqlNames.identifierBytes(identifier);
+    if (bytes > SqlNames.MAX_IDENTIFIER_BYTES) {
+      reporter.report(element, annotation, attribute, Message.IDENTIFIER_TOO_LONG, what, identifier, bytes, fix);
+    }
+  }
+
+  /**
+   * Builds a model record, reporting a validation failure on the element instead of throwing:
+   * the model's own rules are the last line of defence behind the specific checks.
+   *
+   * @param element the element declaring what is built
+   * @param label the element, for the message
+   * @param builder creates the record
+   * @return the record, or empty after reporting
+   */
+  <T> Optional<T> build(Element element, String label, Supplier<T> builder) {
+    try {
+      return Optional.of(builder.get());
+    } catch (IllegalArgumentException | SchemaException e) {
+      reporter.report(element, Message.INVALID_MODEL, label, e.getMessage());
+      return Optional.empty();
+    }
+  }
+}

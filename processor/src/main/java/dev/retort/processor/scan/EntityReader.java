@@ -1,0 +1,668 @@
+package dev.retort.processor.scan;
+
+import dev.retort.model.CheckModel;
+import dev.retort.model.ColumnModel;
+import dev.retort.model.ColumnType;
+import dev.retort.model.DefaultValue;
+import dev.retort.model.IndexModel;
+import dev.retort.model.PrimaryKeyModel;
+import dev.retort.model.UniqueModel;
+import dev.retort.processor.diagnostics.Message;
+import dev.retort.processor.scan.EntityDraft.ColumnDraft;
+import dev.retort.processor.scan.EntityDraft.Origin;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Types;
+
+/**
+ * Reads one {@code @Table} entity into an {@link EntityDraft}, reporting every problem that
+ * can be seen within the entity.
+ *
+ * <p>Columns come from record components, or from the instance fields of a class and its
+ * superclasses (base-class fields first) that are neither {@code transient} nor
+ * {@code @Transient}. Nullability: {@code @Column(nullable = ...)} wins; otherwise
+ * {@code @Id} members are NOT NULL, {@code Optional} types nullable, members annotated with
+ * any annotation whose simple name is {@code NotNull} or {@code NonNull} (on the member or
+ * its type) NOT NULL, primitives NOT NULL and everything else nullable.
+ */
+final class EntityReader {
+
+  private static final Set<String> NOT_NULL_ANNOTATIONS = Set.of("NotNull", "NonNull");
+
+  private final Types types;
+  private final Reporter reporter;
+  private final Checks checks;
+
+  EntityReader(Types types, Reporter reporter) {
+    this.types = types;
+    this.reporter = reporter;
+    this.checks = new Checks(reporter);
+  }
+
+  /**
+   * A field or record component that may map to a column.
+   *
+   * @param element the element to read annotations from and report on
+   * @param name the Java name
+   * @param type the Java type as seen from the entity
+   * @param label the member as messages name it
+   * @param annotations every annotation that can say NotNull: on the member, its type, and for
+   *     a record component also on the component and its accessor
+   * @param exclusion why the member maps to no column, or null if it maps to one
+   */
+  private record Member(
+      Element element, String name, TypeMirror type, String label, List<AnnotationMirror> annotations, Exclusion exclusion) {}
+
+  /** Why a field maps to no column, and how to make it map to one. */
+  private enum Exclusion {
+    STATIC("static", "make it an instance field"),
+    TRANSIENT("transient", "remove the transient modifier"),
+    ANNOTATED("@Transient", "remove @Transient");
+
+    private final String description;
+    private final String fix;
+
+    Exclusion(String description, String fix) {
+      this.description = description;
+      this.fix = fix;
+    }
+  }
+
+  /**
+   * Reads an entity.
+   *
+   * @param element an element annotated {@code @Table}
+   * @return the draft, or empty if the element is not a class or record (reported)
+   */
+  Optional<EntityDraft> read(Element element) {
+    Annotation table =
+        Annotation.find(element, Annotation.TABLE)
+            .orElseThrow(() -> new IllegalArgumentException(element + " is not annotated @Table"));
+    if (element.getKind() != ElementKind.CLASS && element.getKind() != ElementKind.RECORD) {
+      reporter.report(
+          table, null, Message.TABLE_NOT_A_CLASS, kindName(element.getKind()), element.getSimpleName());
+      return Optional.empty();
+    }
+    TypeElement type = (TypeElement) element;
+    String label = type.getSimpleName().toString();
+    String name = tableName(type, table);
+    String schema = table.string("schema");
+    if (!schema.isEmpty() && checks.name(table, "schema", schema, label)) {
+      checks.length("schema name", schema, type, table, "schema", "choose a shorter schema name");
+    }
+
+    List<TypeElement> hierarchy = hierarchy(type);
+    checkMethods(type, hierarchy);
+    List<ColumnDraft> columns = columns(type, hierarchy, name);
+    if (columns.isEmpty()) {
+      reporter.report(type, Message.NO_COLUMNS, label, name);
+    }
+    checkColumnRenames(columns);
+    Optional<Annotation> renamedFrom =
+        Annotation.find(type, Annotation.RENAMED_FROM).filter(rename -> checkRenamedFrom(rename, name, "table", label));
+
+    List<Origin> constraints = new ArrayList<>();
+    return Optional.of(
+        new EntityDraft(
+            type,
+            table,
+            name,
+            schema,
+            nonEmpty(table.string("comment")),
+            columns,
+            primaryKey(type, table, name, columns, constraints),
+            uniques(name, columns, constraints),
+            indexes(type, name, columns, constraints),
+            checks(type, constraints),
+            renamedFrom,
+            constraints));
+  }
+
+  private String tableName(TypeElement type, Annotation table) {
+    String explicit = table.string("name");
+    String label = type.getSimpleName().toString();
+    if (!explicit.isEmpty()) {
+      if (checks.name(table, "name", explicit, label)) {
+        checks.length("table name", explicit, type, table, "name", "choose a shorter @Table(name = \"...\")");
+      }
+      return explicit;
+    }
+    String derived = SqlNames.snakeCase(label);
+    checks.length(
+        "table name", derived, type, table, null, "name the table with a shorter @Table(name = \"...\")");
+    return derived;
+  }
+
+  /** The entity and its superclasses up to (not including) {@code Object}, base first. */
+  private static List<TypeElement> hierarchy(TypeElement type) {
+    Deque<TypeElement> chain = new ArrayDeque<>();
+    TypeElement current = type;
+    while (true) {
+      chain.addFirst(current);
+      TypeMirror superclass = current.getSuperclass();
+      if (superclass.getKind() != TypeKind.DECLARED) {
+        break;
+      }
+      TypeElement next = (TypeElement) ((DeclaredType) superclass).asElement();
+      if (next.getQualifiedName().contentEquals("java.lang.Object")
+          || next.getQualifiedName().contentEquals("java.lang.Record")) {
+        break;
+      }
+      current = next;
+    }
+    return List.copyOf(chain);
+  }
+
+  private List<Member> members(TypeElement type, List<TypeElement> hierarchy) {
+    List<Member> members = new ArrayList<>();
+    if (type.getKind() == ElementKind.RECORD) {
+      Map<String, VariableElement> fields = new HashMap<>();
+      for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+        if (field.getModifiers().contains(Modifier.STATIC)) {
+          members.add(member(type, field, field.asType()));
+        } else {
+          fields.put(field.getSimpleName().toString(), field);
+        }
+      }
+      for (RecordComponentElement component : ElementFilter.recordComponentsIn(type.getEnclosedElements())) {
+        members.add(recordMember(type, component, fields.get(component.getSimpleName().toString())));
+      }
+      return members;
+    }
+    DeclaredType entity = (DeclaredType) type.asType();
+    for (TypeElement declaring : hierarchy) {
+      for (VariableElement field : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
+        members.add(member(declaring, field, memberType(entity, field)));
+      }
+    }
+    return members;
+  }
+
+  /** The field's type as seen from the entity, so that a base class's type variables resolve. */
+  private TypeMirror memberType(DeclaredType entity, VariableElement field) {
+    try {
+      return types.asMemberOf(entity, field);
+    } catch (IllegalArgumentException e) {
+      return field.asType();
+    }
+  }
+
+  private static Member member(TypeElement declaring, VariableElement field, TypeMirror type) {
+    List<AnnotationMirror> annotations = new ArrayList<>(field.getAnnotationMirrors());
+    annotations.addAll(field.asType().getAnnotationMirrors());
+    Exclusion exclusion = null;
+    if (field.getModifiers().contains(Modifier.STATIC)) {
+      exclusion = Exclusion.STATIC;
+    } else if (field.getModifiers().contains(Modifier.TRANSIENT)) {
+      exclusion = Exclusion.TRANSIENT;
+    } else if (Annotation.find(field, Annotation.TRANSIENT).isPresent()) {
+      exclusion = Exclusion.ANNOTATED;
+    }
+    String name = field.getSimpleName().toString();
+    return new Member(field, name, type, declaring.getSimpleName() + "." + name, annotations, exclusion);
+  }
+
+  /**
+   * A record component. Javac cannot point a message at a record component, but it can at the
+   * component's private field, which carries the same Retort annotations (they all target
+   * fields); the component and its accessor are consulted for NotNull annotations that do not.
+   */
+  private static Member recordMember(TypeElement record, RecordComponentElement component, VariableElement field) {
+    Element element = field == null ? component : field;
+    List<AnnotationMirror> annotations = new ArrayList<>(element.getAnnotationMirrors());
+    annotations.addAll(component.getAnnotationMirrors());
+    annotations.addAll(component.asType().getAnnotationMirrors());
+    if (component.getAccessor() != null) {
+      annotations.addAll(component.getAccessor().getAnnotationMirrors());
+    }
+    String name = component.getSimpleName().toString();
+    Exclusion exclusion = Annotation.find(element, Annotation.TRANSIENT).isPresent() ? Exclusion.ANNOTATED : null;
+    return new Member(element, name, component.asType(), record.getSimpleName() + "." + name, annotations, exclusion);
+  }
+
+  private List<ColumnDraft> columns(TypeElement type, List<TypeElement> hierarchy, String table) {
+    List<ColumnDraft> columns = new ArrayList<>();
+    Map<String, ColumnDraft> byName = new HashMap<>();
+    for (Member member : members(type, hierarchy)) {
+      if (member.exclusion() != null) {
+        checkExcluded(member);
+        continue;
+      }
+      ColumnDraft column = column(member);
+      ColumnDraft first = byName.putIfAbsent(column.name(), column);
+      if (first == null) {
+        columns.add(column);
+      } else {
+        reporter.report(
+            column.member(),
+            column.column().filter(c -> !c.string("name").isEmpty()).orElse(null),
+            "name",
+            Message.DUPLICATE_COLUMN,
+            first.label(),
+            column.label(),
+            column.name(),
+            table);
+      }
+    }
+    return columns;
+  }
+
+  private void checkExcluded(Member member) {
+    for (String type : Annotation.MEMBER_ANNOTATIONS) {
+      Annotation.find(member.element(), type)
+          .ifPresent(
+              annotation ->
+                  reporter.report(
+                      annotation,
+                      null,
+                      Message.EXCLUDED_MEMBER_ANNOTATED,
+                      member.label(),
+                      member.exclusion().description,
+                      annotation.simpleName(),
+                      annotation.simpleName(),
+                      member.exclusion().fix));
+    }
+  }
+
+  private ColumnDraft column(Member member) {
+    Optional<Annotation> column = Annotation.find(member.element(), Annotation.COLUMN);
+    Optional<Annotation> id = Annotation.find(member.element(), Annotation.ID);
+    String name = columnName(member, column.orElse(null));
+    Optional<ColumnType> type = columnType(member, column.orElse(null));
+    boolean nullable = nullable(member, column.orElse(null), id.isPresent());
+    Optional<DefaultValue> defaultValue = column.flatMap(c -> defaultValue(member, c, type));
+    boolean identity = identity(member, id.orElse(null), column.orElse(null), type, defaultValue);
+    Optional<String> comment = column.flatMap(c -> nonEmpty(c.string("comment")));
+    Optional<ColumnModel> model =
+        type.flatMap(
+            t ->
+                checks.build(
+                    member.element(),
+                    member.label(),
+                    () -> new ColumnModel(name, t, nullable, defaultValue, identity, comment)));
+    return new ColumnDraft(
+        member.element(),
+        member.label(),
+        name,
+        model,
+        id,
+        column,
+        Annotation.find(member.element(), Annotation.REFERENCES),
+        Annotation.find(member.element(), Annotation.RENAMED_FROM)
+            .filter(rename -> checkRenamedFrom(rename, name, "column", member.label())));
+  }
+
+  private String columnName(Member member, Annotation column) {
+    String explicit = column == null ? "" : column.string("name");
+    if (!explicit.isEmpty()) {
+      if (checks.name(column, "name", explicit, member.label())) {
+        checks.length("column name", explicit, member.element(), column, "name", "choose a shorter @Column(name = \"...\")");
+      }
+      return explicit;
+    }
+    String derived = SqlNames.snakeCase(member.name());
+    checks.length(
+        "column name", derived, member.element(), null, null,
+        "name the column with a shorter @Column(name = \"...\")");
+    return derived;
+  }
+
+  private Optional<ColumnType> columnType(Member member, Annotation column) {
+    TypeMapping.Sizes sizes =
+        column == null
+            ? TypeMapping.Sizes.NONE
+            : new TypeMapping.Sizes(column.integer("length"), column.integer("precision"), column.integer("scale"));
+    Map<String, Integer> givenSizes = givenSizes(sizes);
+    String explicit = column == null ? "" : column.string("type");
+    if (!explicit.isEmpty()) {
+      givenSizes.keySet().forEach(
+          size -> reporter.report(column, size, Message.SIZE_WITH_TYPE, member.label(), size, size));
+      try {
+        return givenSizes.isEmpty() ? Optional.of(ColumnType.parse(explicit)) : Optional.empty();
+      } catch (IllegalArgumentException e) {
+        reporter.report(column, "type", Message.INVALID_TYPE, member.label(), e.getMessage());
+        return Optional.empty();
+      }
+    }
+    Optional<TypeMapping.Mapped> mapped = TypeMapping.map(member.type());
+    if (mapped.isEmpty()) {
+      reporter.report(
+          member.element(), Message.UNSUPPORTED_TYPE, member.label(), member.type(), TypeMapping.supportedTypes());
+      return Optional.empty();
+    }
+    Optional<TypeElement> enumElement = TypeMapping.enumElement(member.type());
+    if (enumElement.isPresent()
+        && ElementFilter.fieldsIn(enumElement.get().getEnclosedElements()).stream()
+            .noneMatch(f -> f.getKind() == ElementKind.ENUM_CONSTANT)) {
+      reporter.report(member.element(), Message.ENUM_EMPTY, member.label(), enumElement.get().getSimpleName());
+      return Optional.empty();
+    }
+    boolean applicable = true;
+    for (Map.Entry<String, Integer> size : givenSizes.entrySet()) {
+      boolean accepted =
+          size.getKey().equals("length")
+              ? mapped.get().sizing() == TypeMapping.Sizing.LENGTH
+              : mapped.get().sizing() == TypeMapping.Sizing.PRECISION_SCALE;
+      if (!accepted) {
+        applicable = false;
+        reporter.report(
+            column, size.getKey(), Message.SIZE_NOT_APPLICABLE, size.getKey(), size.getValue(), member.label(), member.type());
+      }
+    }
+    if (!applicable) {
+      return Optional.empty();
+    }
+    ColumnType type;
+    try {
+      type = mapped.get().columnType().apply(sizes);
+    } catch (IllegalArgumentException e) {
+      Map.Entry<String, Integer> size = givenSizes.entrySet().iterator().next();
+      reporter.report(
+          column, size.getKey(), Message.INVALID_SIZE, size.getKey(), size.getValue(), member.label(), e.getMessage());
+      return Optional.empty();
+    }
+    if (type instanceof ColumnType.Enumerated enumerated) {
+      checks.length(
+          "enum type name", enumerated.name(), member.element(), null, null,
+          "rename the Java enum, or give the column type with @Column(type = \"enum shorter_name('A','B')\")");
+    }
+    return Optional.of(type);
+  }
+
+  /** The sizes written on {@code @Column}, by attribute name, in attribute order. */
+  private static Map<String, Integer> givenSizes(TypeMapping.Sizes sizes) {
+    Map<String, Integer> given = new LinkedHashMap<>();
+    if (sizes.length() != 0) {
+      given.put("length", sizes.length());
+    }
+    if (sizes.precision() != 0) {
+      given.put("precision", sizes.precision());
+    }
+    if (sizes.scale() != -1) {
+      given.put("scale", sizes.scale());
+    }
+    return given;
+  }
+
+  private boolean nullable(Member member, Annotation column, boolean id) {
+    String explicit = column == null ? "DERIVED" : column.enumConstant("nullable").orElse("DERIVED");
+    if (explicit.equals("NULLABLE")) {
+      if (id) {
+        reporter.report(column, "nullable", Message.ID_NULLABLE, member.label());
+        return false;
+      }
+      return true;
+    }
+    if (explicit.equals("NOT_NULL") || id) {
+      return false;
+    }
+    if (TypeMapping.isOptional(member.type())) {
+      return true;
+    }
+    boolean notNull =
+        member.annotations().stream()
+            .anyMatch(
+                a -> NOT_NULL_ANNOTATIONS.contains(a.getAnnotationType().asElement().getSimpleName().toString()));
+    return !notNull && !member.type().getKind().isPrimitive();
+  }
+
+  private Optional<DefaultValue> defaultValue(Member member, Annotation column, Optional<ColumnType> type) {
+    String value = column.string("defaultValue");
+    String expression = column.string("defaultExpression");
+    if (!value.isEmpty() && !expression.isEmpty()) {
+      reporter.report(column, "defaultExpression", Message.DEFAULT_CONFLICT, member.label());
+      return Optional.empty();
+    }
+    if (!value.isEmpty()) {
+      type.ifPresent(
+          t ->
+              DefaultLiterals.problem(t, value)
+                  .ifPresent(
+                      problem ->
+                          reporter.report(
+                              column, "defaultValue", Message.DEFAULT_VALUE_INVALID, value, member.label(), t.sql(), problem)));
+      return Optional.of(DefaultValue.literal(value));
+    }
+    if (!expression.isEmpty()) {
+      return checks.build(member.element(), member.label(), () -> DefaultValue.expression(expression));
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the column is an identity column; false after reporting why it cannot be one. */
+  private boolean identity(
+      Member member, Annotation id, Annotation column, Optional<ColumnType> type, Optional<DefaultValue> defaultValue) {
+    if (id == null || !id.bool("generated")) {
+      return false;
+    }
+    if (type.isPresent()
+        && type.get() != ColumnType.Scalar.SMALLINT
+        && type.get() != ColumnType.Scalar.INTEGER
+        && type.get() != ColumnType.Scalar.BIGINT) {
+      reporter.report(id, "generated", Message.GENERATED_ID_TYPE, member.label(), type.get().sql());
+      return false;
+    }
+    if (defaultValue.isPresent()) {
+      String attribute = column.string("defaultValue").isEmpty() ? "defaultExpression" : "defaultValue";
+      reporter.report(column, attribute, Message.GENERATED_ID_DEFAULT, member.label());
+      return false;
+    }
+    return true;
+  }
+
+  private Optional<PrimaryKeyModel> primaryKey(
+      TypeElement type, Annotation table, String tableName, List<ColumnDraft> columns, List<Origin> constraints) {
+    List<ColumnDraft> ids = columns.stream().filter(c -> c.id().isPresent()).toList();
+    if (ids.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> names = ids.stream().map(ColumnDraft::name).toList();
+    if (ids.size() > 1) {
+      for (ColumnDraft id : ids) {
+        if (id.id().get().bool("generated")) {
+          reporter.report(id.id().get(), "generated", Message.GENERATED_ID_COMPOSITE, id.label(), tableName, names);
+        }
+      }
+    }
+    String name = SqlNames.primaryKey(tableName);
+    checks.length(
+        "primary key name", name, type, table, "name",
+        "shorten the table name, from which the primary key name pk_<table> is derived");
+    constraints.add(new Origin(name, "the primary key", type, table, null));
+    return checks.build(type, type.getSimpleName().toString(), () -> new PrimaryKeyModel(name, names));
+  }
+
+  private List<UniqueModel> uniques(String tableName, List<ColumnDraft> columns, List<Origin> constraints) {
+    List<UniqueModel> uniques = new ArrayList<>();
+    for (ColumnDraft column : columns) {
+      Optional<Annotation> annotation = column.column().filter(c -> c.bool("unique"));
+      if (annotation.isEmpty()) {
+        continue;
+      }
+      String name = SqlNames.unique(tableName, column.name());
+      checks.length(
+          "unique constraint name", name, column.member(), annotation.get(), "unique",
+          "declare the constraint as a named unique index instead, with @Index(name = \"...\", columns = \""
+              + column.name() + "\", unique = true) on the entity");
+      constraints.add(new Origin(name, "a unique constraint", column.member(), annotation.get(), "unique"));
+      checks.build(column.member(), column.label(), () -> new UniqueModel(name, List.of(column.name()))).ifPresent(uniques::add);
+    }
+    return uniques;
+  }
+
+  private List<IndexModel> indexes(
+      TypeElement type, String tableName, List<ColumnDraft> columns, List<Origin> constraints) {
+    List<IndexModel> indexes = new ArrayList<>();
+    String label = type.getSimpleName().toString();
+    for (Annotation index : Annotation.findRepeated(type, Annotation.INDEX)) {
+      List<String> names = index.strings("columns");
+      boolean unique = index.bool("unique");
+      String explicit = index.string("name");
+      String description =
+          explicit.isEmpty()
+              ? "@Index(columns = " + names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", ", "{", "}")) + ")"
+              : "@Index(name = \"" + explicit + "\")";
+      if (!indexColumnsValid(index, description, label, tableName, names, columns)) {
+        continue;
+      }
+      String name;
+      if (explicit.isEmpty()) {
+        name = SqlNames.index(tableName, names, unique);
+        checks.length("index name", name, type, index, null, "name the index with a shorter @Index(name = \"...\")");
+      } else {
+        if (!checks.name(index, "name", explicit, label)) {
+          continue;
+        }
+        name = explicit;
+        checks.length("index name", name, type, index, "name", "choose a shorter @Index(name = \"...\")");
+      }
+      constraints.add(new Origin(name, "an index", type, index, explicit.isEmpty() ? null : "name"));
+      checks.build(type, label, () -> new IndexModel(name, names, unique)).ifPresent(indexes::add);
+    }
+    return indexes;
+  }
+
+  private boolean indexColumnsValid(
+      Annotation index, String description, String label, String tableName, List<String> names, List<ColumnDraft> columns) {
+    if (names.isEmpty()) {
+      reporter.report(index, "columns", Message.INDEX_COLUMNS_INVALID, description, label, "lists no columns");
+      return false;
+    }
+    boolean valid = true;
+    Set<String> seen = new HashSet<>();
+    List<String> known = columns.stream().map(ColumnDraft::name).toList();
+    for (String name : names) {
+      if (!seen.add(name)) {
+        reporter.report(
+            index, "columns", Message.INDEX_COLUMNS_INVALID, description, label, "lists column " + name + " twice");
+        valid = false;
+      } else if (!known.contains(name)) {
+        String hint =
+            columns.stream()
+                .filter(c -> c.member().getSimpleName().contentEquals(name))
+                .findFirst()
+                .map(c -> " (member " + name + " maps to column " + c.name() + ")")
+                .orElse("");
+        reporter.report(
+            index, "columns", Message.INDEX_UNKNOWN_COLUMN, description, label, name, tableName, hint, known);
+        valid = false;
+      }
+    }
+    return valid;
+  }
+
+  private List<CheckModel> checks(TypeElement type, List<Origin> constraints) {
+    List<CheckModel> found = new ArrayList<>();
+    String label = type.getSimpleName().toString();
+    for (Annotation check : Annotation.findRepeated(type, Annotation.CHECK)) {
+      String name = check.string("name");
+      String expression = check.string("expression");
+      if (!checks.name(check, "name", name, label)) {
+        continue;
+      }
+      if (expression.isBlank()) {
+        reporter.report(check, "expression", Message.CHECK_EXPRESSION_BLANK, name, label);
+        continue;
+      }
+      checks.length("check name", name, type, check, "name", "choose a shorter @Check(name = \"...\")");
+      constraints.add(new Origin(name, "a check", type, check, "name"));
+      checks.build(type, label, () -> new CheckModel(name, expression)).ifPresent(found::add);
+    }
+    return found;
+  }
+
+  /** Reports two columns renamed from one old name. */
+  private void checkColumnRenames(List<ColumnDraft> columns) {
+    Map<String, ColumnDraft> byOldName = new HashMap<>();
+    for (ColumnDraft column : columns) {
+      if (column.renamedFrom().isEmpty()) {
+        continue;
+      }
+      Annotation rename = column.renamedFrom().get();
+      ColumnDraft first = byOldName.putIfAbsent(rename.string("value"), column);
+      if (first != null) {
+        reporter.report(
+            rename, "value", Message.RENAMED_FROM_DUPLICATE, rename.string("value"), first.label(), column.label());
+      }
+    }
+  }
+
+  /** Checks a {@code @RenamedFrom} on its own; false after reporting a problem. */
+  private boolean checkRenamedFrom(Annotation rename, String currentName, String what, String label) {
+    String oldName = rename.string("value");
+    if (!checks.name(rename, "value", oldName, label)) {
+      return false;
+    }
+    if (oldName.equals(currentName)) {
+      reporter.report(rename, "value", Message.RENAMED_FROM_SAME, oldName, label, what);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Reports Retort member annotations on methods: Retort maps fields and record components
+   * only. A record's accessor carries its component's annotations by propagation; those are
+   * fine.
+   */
+  private void checkMethods(TypeElement type, List<TypeElement> hierarchy) {
+    Map<String, RecordComponentElement> components = new HashMap<>();
+    for (RecordComponentElement component : ElementFilter.recordComponentsIn(type.getEnclosedElements())) {
+      components.put(component.getSimpleName().toString(), component);
+    }
+    List<String> annotations = new ArrayList<>(Annotation.MEMBER_ANNOTATIONS);
+    annotations.add(Annotation.TRANSIENT);
+    for (TypeElement declaring : hierarchy) {
+      for (ExecutableElement method : ElementFilter.methodsIn(declaring.getEnclosedElements())) {
+        RecordComponentElement component =
+            method.getParameters().isEmpty() ? components.get(method.getSimpleName().toString()) : null;
+        for (String annotationType : annotations) {
+          Optional<Annotation> annotation = Annotation.find(method, annotationType);
+          if (annotation.isPresent()
+              && (component == null || Annotation.find(component, annotationType).isEmpty())) {
+            reporter.report(
+                annotation.get(),
+                null,
+                Message.ANNOTATION_ON_METHOD,
+                annotation.get().simpleName(),
+                declaring.getSimpleName() + "." + method.getSimpleName() + "()");
+          }
+        }
+      }
+    }
+  }
+
+  private static Optional<String> nonEmpty(String text) {
+    return text.isEmpty() ? Optional.empty() : Optional.of(text);
+  }
+
+  private static String kindName(ElementKind kind) {
+    return switch (kind) {
+      case INTERFACE -> "interface";
+      case ENUM -> "enum";
+      case ANNOTATION_TYPE -> "annotation type";
+      default -> kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    };
+  }
+}

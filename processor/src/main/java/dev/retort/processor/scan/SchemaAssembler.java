@@ -1,0 +1,368 @@
+package dev.retort.processor.scan;
+
+import dev.retort.ReferentialAction;
+import dev.retort.model.ColumnType;
+import dev.retort.model.ForeignKeyModel;
+import dev.retort.model.RenameHints;
+import dev.retort.model.SchemaModel;
+import dev.retort.model.TableModel;
+import dev.retort.processor.diagnostics.Message;
+import dev.retort.processor.scan.EntityDraft.ColumnDraft;
+import dev.retort.processor.scan.EntityDraft.Origin;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Puts the entity drafts of a round together into one schema, checking what spans entities:
+ * table names, foreign keys, enum types, renames, and index and constraint names (unique
+ * across the schema).
+ */
+final class SchemaAssembler {
+
+  private final Reporter reporter;
+  private final Checks checks;
+
+  SchemaAssembler(Reporter reporter) {
+    this.reporter = reporter;
+    this.checks = new Checks(reporter);
+  }
+
+  /**
+   * Assembles the drafts.
+   *
+   * @param drafts the entities of the round, as read
+   * @return the schema, or an empty schema if this scan reported an error
+   */
+  ScanResult assemble(List<EntityDraft> drafts) {
+    Map<String, EntityDraft> byTable = tables(drafts);
+    Map<String, EntityDraft> byClass = new HashMap<>();
+    drafts.forEach(d -> byClass.putIfAbsent(d.element().getQualifiedName().toString(), d));
+
+    checkEnums(byTable.values());
+    List<Origin> constraints = new ArrayList<>();
+    Map<String, List<ForeignKeyModel>> foreignKeys = new HashMap<>();
+    for (EntityDraft entity : byTable.values()) {
+      constraints.addAll(entity.constraints());
+      List<ForeignKeyModel> keys = new ArrayList<>();
+      for (ColumnDraft column : entity.columns()) {
+        if (column.references().isPresent()) {
+          foreignKey(entity, column, column.references().get(), byClass, constraints).ifPresent(keys::add);
+        }
+      }
+      foreignKeys.put(entity.name(), keys);
+    }
+    checkConstraintNames(constraints, byTable.values());
+    RenameHints hints = hints(byTable.values());
+
+    Map<String, TypeElement> tableElements = new LinkedHashMap<>();
+    Map<String, Map<String, Element>> columnElements = new LinkedHashMap<>();
+    for (EntityDraft entity : byTable.values()) {
+      tableElements.put(entity.name(), entity.element());
+      Map<String, Element> members = new LinkedHashMap<>();
+      entity.columns().forEach(c -> members.put(c.name(), c.member()));
+      columnElements.put(entity.name(), members);
+    }
+    SchemaModel schema = reporter.hasErrors() ? SchemaModel.empty() : schema(byTable.values(), foreignKeys);
+    return new ScanResult(schema, hints, tableElements, columnElements);
+  }
+
+  /** The entities by table name; a second entity for one name is reported and left out. */
+  private Map<String, EntityDraft> tables(List<EntityDraft> drafts) {
+    Map<String, EntityDraft> byTable = new LinkedHashMap<>();
+    for (EntityDraft entity : drafts) {
+      EntityDraft first = byTable.putIfAbsent(entity.name(), entity);
+      if (first != null) {
+        reporter.report(
+            entity.table(),
+            "name",
+            Message.DUPLICATE_TABLE,
+            entity.name(),
+            first.element().getQualifiedName(),
+            entity.element().getQualifiedName());
+      }
+    }
+    return byTable;
+  }
+
+  /** Reports two Java enums that map to one enum type name with different values. */
+  private void checkEnums(Iterable<EntityDraft> entities) {
+    Map<String, ColumnDraft> firstByEnum = new HashMap<>();
+    for (EntityDraft entity : entities) {
+      for (ColumnDraft column : entity.columns()) {
+        if (column.model().isEmpty() || !(column.model().get().type() instanceof ColumnType.Enumerated type)) {
+          continue;
+        }
+        ColumnDraft first = firstByEnum.putIfAbsent(type.name(), column);
+        if (first != null) {
+          ColumnType.Enumerated firstType = (ColumnType.Enumerated) first.model().get().type();
+          if (!firstType.equals(type)) {
+            reporter.report(
+                column.member(),
+                Message.ENUM_CONFLICT,
+                column.label(),
+                type.name(),
+                type.values(),
+                first.label(),
+                firstType.values());
+          }
+        }
+      }
+    }
+  }
+
+  private Optional<ForeignKeyModel> foreignKey(
+      EntityDraft entity,
+      ColumnDraft column,
+      Annotation references,
+      Map<String, EntityDraft> byClass,
+      List<Origin> constraints) {
+    Optional<TypeMirror> targetType = references.type("value");
+    if (targetType.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<EntityDraft> target = target(column, references, targetType.get(), byClass);
+    if (target.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<ColumnDraft> referenced = referencedColumn(column, references, target.get());
+    if (referenced.isEmpty()) {
+      return Optional.empty();
+    }
+    checkTypes(column, target.get(), referenced.get());
+    checkSetNull(column, references);
+
+    String explicit = references.string("name");
+    String name;
+    if (explicit.isEmpty()) {
+      name = SqlNames.foreignKey(entity.name(), column.name());
+      checks.length(
+          "foreign key name", name, column.member(), references, null,
+          "name the foreign key with a shorter @References(name = \"...\")");
+    } else {
+      if (!checks.name(references, "name", explicit, column.label())) {
+        return Optional.empty();
+      }
+      name = explicit;
+      checks.length(
+          "foreign key name", name, column.member(), references, "name", "choose a shorter @References(name = \"...\")");
+    }
+    constraints.add(new Origin(name, "a foreign key", column.member(), references, explicit.isEmpty() ? null : "name"));
+    ReferentialAction onDelete = action(references, "onDelete");
+    ReferentialAction onUpdate = action(references, "onUpdate");
+    return checks.build(
+        column.member(),
+        column.label(),
+        () ->
+            new ForeignKeyModel(
+                name,
+                List.of(column.name()),
+                target.get().name(),
+                List.of(referenced.get().name()),
+                onDelete,
+                onUpdate));
+  }
+
+  private Optional<EntityDraft> target(
+      ColumnDraft column, Annotation references, TypeMirror targetType, Map<String, EntityDraft> byClass) {
+    if (targetType.getKind() != TypeKind.DECLARED) {
+      reporter.report(references, "value", Message.REFERENCES_NOT_TABLE, targetType, column.label(), targetType);
+      return Optional.empty();
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) targetType).asElement();
+    EntityDraft target = byClass.get(element.getQualifiedName().toString());
+    if (target != null) {
+      return Optional.of(target);
+    }
+    Message message =
+        Annotation.find(element, Annotation.TABLE).isPresent()
+            ? Message.REFERENCES_NOT_COMPILED
+            : Message.REFERENCES_NOT_TABLE;
+    reporter.report(references, "value", message, element.getSimpleName(), column.label(), element.getQualifiedName());
+    return Optional.empty();
+  }
+
+  private Optional<ColumnDraft> referencedColumn(ColumnDraft column, Annotation references, EntityDraft target) {
+    String explicit = references.string("column");
+    List<ColumnDraft> keys = target.columns().stream().filter(c -> c.id().isPresent()).toList();
+    String targetClass = target.element().getSimpleName().toString();
+    if (explicit.isEmpty()) {
+      if (keys.isEmpty()) {
+        reporter.report(references, "value", Message.REFERENCES_NO_KEY, targetClass, column.label(), target.name());
+        return Optional.empty();
+      }
+      if (keys.size() > 1) {
+        reporter.report(
+            references,
+            "value",
+            Message.REFERENCES_COMPOSITE_KEY,
+            targetClass,
+            column.label(),
+            target.name(),
+            keys.stream().map(ColumnDraft::name).toList());
+        return Optional.empty();
+      }
+      return Optional.of(keys.get(0));
+    }
+    Optional<ColumnDraft> referenced = target.column(explicit);
+    if (referenced.isEmpty()) {
+      reporter.report(
+          references,
+          "column",
+          Message.REFERENCES_UNKNOWN_COLUMN,
+          explicit,
+          column.label(),
+          target.name(),
+          explicit,
+          target.columnNames());
+      return Optional.empty();
+    }
+    if (!isKey(target, keys, explicit)) {
+      reporter.report(
+          references, "column", Message.REFERENCES_NOT_UNIQUE, explicit, column.label(), target.name(), explicit);
+      return Optional.empty();
+    }
+    return referenced;
+  }
+
+  /** Whether the column alone is the primary key, or unique by a constraint or unique index. */
+  private static boolean isKey(EntityDraft target, List<ColumnDraft> keys, String column) {
+    List<String> alone = List.of(column);
+    return (keys.size() == 1 && keys.get(0).name().equals(column))
+        || target.uniques().stream().anyMatch(u -> u.columns().equals(alone))
+        || target.indexes().stream().anyMatch(i -> i.unique() && i.columns().equals(alone));
+  }
+
+  private void checkTypes(ColumnDraft column, EntityDraft target, ColumnDraft referenced) {
+    if (column.model().isEmpty() || referenced.model().isEmpty()) {
+      return;
+    }
+    ColumnType type = column.model().get().type();
+    ColumnType referencedType = referenced.model().get().type();
+    if (!type.equals(referencedType)) {
+      reporter.report(
+          column.member(),
+          Message.REFERENCES_TYPE_MISMATCH,
+          column.label(),
+          type.sql(),
+          target.name(),
+          referenced.name(),
+          referencedType.sql(),
+          referencedType.sql());
+    }
+  }
+
+  private void checkSetNull(ColumnDraft column, Annotation references) {
+    if (column.model().isEmpty() || column.model().get().nullable()) {
+      return;
+    }
+    for (String attribute : List.of("onDelete", "onUpdate")) {
+      if (action(references, attribute) == ReferentialAction.SET_NULL) {
+        reporter.report(references, attribute, Message.REFERENCES_SET_NULL, attribute, column.label(), column.name());
+      }
+    }
+  }
+
+  private static ReferentialAction action(Annotation references, String attribute) {
+    return references.enumConstant(attribute).map(ReferentialAction::valueOf).orElse(ReferentialAction.NO_ACTION);
+  }
+
+  /** Reports an index or constraint name used twice in the schema, on the second use. */
+  private void checkConstraintNames(List<Origin> constraints, Iterable<EntityDraft> entities) {
+    Map<Element, String> tableOf = new HashMap<>();
+    for (EntityDraft entity : entities) {
+      tableOf.put(entity.element(), entity.name());
+      entity.columns().forEach(c -> tableOf.putIfAbsent(c.member(), entity.name()));
+    }
+    Map<String, Origin> byName = new HashMap<>();
+    for (Origin origin : constraints) {
+      Origin first = byName.putIfAbsent(origin.name(), origin);
+      if (first != null) {
+        reporter.report(
+            origin.element(),
+            origin.annotation(),
+            origin.attribute(),
+            Message.DUPLICATE_CONSTRAINT_NAME,
+            origin.name(),
+            origin.what(),
+            tableOf.get(origin.element()),
+            first.what(),
+            tableOf.get(first.element()));
+      }
+    }
+  }
+
+  /** The rename hints; a second entity renamed from one old table name is reported. */
+  private RenameHints hints(Iterable<EntityDraft> entities) {
+    Map<String, String> tables = new LinkedHashMap<>();
+    Map<String, EntityDraft> byOldName = new HashMap<>();
+    Map<String, Map<String, String>> columns = new LinkedHashMap<>();
+    EntityDraft firstWithColumnRenames = null;
+    for (EntityDraft entity : entities) {
+      if (entity.renamedFrom().isPresent()) {
+        Annotation rename = entity.renamedFrom().get();
+        String oldName = rename.string("value");
+        EntityDraft first = byOldName.putIfAbsent(oldName, entity);
+        if (first == null) {
+          tables.put(entity.name(), oldName);
+        } else {
+          reporter.report(rename, "value", Message.RENAMED_FROM_DUPLICATE, oldName, first.label(), entity.label());
+        }
+      }
+      Map<String, String> renames = new LinkedHashMap<>();
+      for (ColumnDraft column : entity.columns()) {
+        column.renamedFrom()
+            .map(rename -> rename.string("value"))
+            .filter(oldName -> !renames.containsValue(oldName))
+            .ifPresent(oldName -> renames.put(column.name(), oldName));
+      }
+      if (!renames.isEmpty()) {
+        columns.put(entity.name(), renames);
+        firstWithColumnRenames = firstWithColumnRenames == null ? entity : firstWithColumnRenames;
+      }
+    }
+    if (tables.isEmpty() && columns.isEmpty()) {
+      return RenameHints.none();
+    }
+    Element renamed =
+        byOldName.isEmpty()
+            ? firstWithColumnRenames.element()
+            : byOldName.values().iterator().next().element();
+    return checks.build(renamed, "the @RenamedFrom annotations", () -> new RenameHints(tables, columns))
+        .orElse(RenameHints.none());
+  }
+
+  private SchemaModel schema(Iterable<EntityDraft> entities, Map<String, List<ForeignKeyModel>> foreignKeys) {
+    List<TableModel> tables = new ArrayList<>();
+    EntityDraft any = null;
+    for (EntityDraft entity : entities) {
+      any = entity;
+      TableModel.Builder table =
+          new TableModel.Builder(entity.name())
+              .schema(entity.schema())
+              .comment(entity.comment())
+              .primaryKey(entity.primaryKey());
+      // Without errors every column has its model: a missing one was reported.
+      entity.columns().forEach(c -> table.column(c.model().orElseThrow()));
+      table.uniques().addAll(entity.uniques());
+      table.indexes().addAll(entity.indexes());
+      table.foreignKeys().addAll(foreignKeys.get(entity.name()));
+      table.checks().addAll(entity.checks());
+      checks.build(entity.element(), entity.label(), table::build).ifPresent(tables::add);
+    }
+    if (any == null) {
+      return SchemaModel.empty();
+    }
+    return checks.build(any.element(), "the @Table entities", () -> new SchemaModel(tables))
+        .filter(s -> !reporter.hasErrors())
+        .orElse(SchemaModel.empty());
+  }
+}
