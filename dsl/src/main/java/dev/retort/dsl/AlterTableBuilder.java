@@ -22,10 +22,11 @@ import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropUnique;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
-import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Changes an existing table inside {@link Schema#alterTable}. Each call adds one operation,
@@ -37,14 +38,21 @@ import java.util.function.Function;
  *     .renameColumn("mail", "email")
  *     .createIndex("ix_users_phone", "phone"));
  * }</pre>
+ *
+ * <p>A malformed call fails where it is made, with an {@link IllegalArgumentException} (a
+ * {@link NullPointerException} for a null argument) whose message starts with
+ * {@code alterTable("users")} and names the column or constraint. Whether the table has that
+ * column or constraint is checked when the migration is applied to the schema.
  */
 public final class AlterTableBuilder {
 
   private final String table;
+  private final String context;
   private final Consumer<Operation> sink;
 
   AlterTableBuilder(String table, Consumer<Operation> sink) {
     this.table = Names.require("table name", table);
+    this.context = "alterTable(\"" + table + "\")";
     this.sink = sink;
   }
 
@@ -57,8 +65,7 @@ public final class AlterTableBuilder {
    * @return this builder
    */
   public AlterTableBuilder addColumn(String column, ColumnType type, ColumnOption... options) {
-    sink.accept(new AddColumn(table, Columns.define(table, column, type, options)));
-    return this;
+    return add(() -> new AddColumn(table, Columns.define(table, column, type, options)));
   }
 
   /**
@@ -68,8 +75,7 @@ public final class AlterTableBuilder {
    * @return this builder
    */
   public AlterTableBuilder dropColumn(String column) {
-    sink.accept(new DropColumn(table, column));
-    return this;
+    return add(() -> new DropColumn(table, column));
   }
 
   /**
@@ -80,8 +86,7 @@ public final class AlterTableBuilder {
    * @return this builder
    */
   public AlterTableBuilder renameColumn(String from, String to) {
-    sink.accept(new RenameColumn(table, from, to));
-    return this;
+    return add(() -> new RenameColumn(table, from, to));
   }
 
   /**
@@ -92,8 +97,7 @@ public final class AlterTableBuilder {
    * @return this builder
    */
   public AlterTableBuilder alterColumn(String column, Function<AlterColumnStart, AlterColumnChanges> changes) {
-    sink.accept(AlterColumnSpec.define(table, column, changes));
-    return this;
+    return add(() -> AlterColumnSpec.define(table, column, changes));
   }
 
   /**
@@ -104,8 +108,8 @@ public final class AlterTableBuilder {
    * @return this builder
    */
   public AlterTableBuilder addPrimaryKey(String constraint, String... columns) {
-    sink.accept(new AddPrimaryKey(table, new PrimaryKeyModel(constraint, List.of(columns))));
-    return this;
+    return add("primary key " + constraint,
+        () -> new AddPrimaryKey(table, new PrimaryKeyModel(constraint, Calls.names("columns", columns))));
   }
 
   /**
@@ -115,8 +119,7 @@ public final class AlterTableBuilder {
    * @return this builder
    */
   public AlterTableBuilder dropPrimaryKey(String constraint) {
-    sink.accept(new DropPrimaryKey(table, constraint));
-    return this;
+    return add(() -> new DropPrimaryKey(table, constraint));
   }
 
   /**
@@ -127,8 +130,8 @@ public final class AlterTableBuilder {
    * @return this builder
    */
   public AlterTableBuilder addUnique(String constraint, String... columns) {
-    sink.accept(new AddUnique(table, new UniqueModel(constraint, List.of(columns))));
-    return this;
+    return add("unique constraint " + constraint,
+        () -> new AddUnique(table, new UniqueModel(constraint, Calls.names("columns", columns))));
   }
 
   /**
@@ -138,8 +141,7 @@ public final class AlterTableBuilder {
    * @return this builder
    */
   public AlterTableBuilder dropUnique(String constraint) {
-    sink.accept(new DropUnique(table, constraint));
-    return this;
+    return add(() -> new DropUnique(table, constraint));
   }
 
   /**
@@ -150,8 +152,7 @@ public final class AlterTableBuilder {
    * @return this builder
    */
   public AlterTableBuilder addCheck(String constraint, String expression) {
-    sink.accept(new AddCheck(table, new CheckModel(constraint, expression)));
-    return this;
+    return add("check " + constraint, () -> new AddCheck(table, new CheckModel(constraint, expression)));
   }
 
   /**
@@ -161,8 +162,7 @@ public final class AlterTableBuilder {
    * @return this builder
    */
   public AlterTableBuilder dropCheck(String constraint) {
-    sink.accept(new DropCheck(table, constraint));
-    return this;
+    return add(() -> new DropCheck(table, constraint));
   }
 
   /**
@@ -174,8 +174,7 @@ public final class AlterTableBuilder {
    */
   public AlterTableBuilder addForeignKey(
       String constraint, Function<ForeignKeyColumns, ForeignKeyActions> definition) {
-    sink.accept(new AddForeignKey(table, ForeignKeySpec.define(constraint, definition)));
-    return this;
+    return add(() -> new AddForeignKey(table, ForeignKeySpec.define(constraint, definition)));
   }
 
   /**
@@ -185,8 +184,7 @@ public final class AlterTableBuilder {
    * @return this builder
    */
   public AlterTableBuilder dropForeignKey(String constraint) {
-    sink.accept(new DropForeignKey(table, constraint));
-    return this;
+    return add(() -> new DropForeignKey(table, constraint));
   }
 
   /**
@@ -197,8 +195,8 @@ public final class AlterTableBuilder {
    * @return this builder
    */
   public AlterTableBuilder createIndex(String index, String... columns) {
-    sink.accept(new CreateIndex(table, new IndexModel(index, List.of(columns), false), false));
-    return this;
+    return add("index " + index,
+        () -> new CreateIndex(table, new IndexModel(index, Calls.names("columns", columns), false), false));
   }
 
   /**
@@ -209,8 +207,8 @@ public final class AlterTableBuilder {
    * @return this builder
    */
   public AlterTableBuilder createUniqueIndex(String index, String... columns) {
-    sink.accept(new CreateIndex(table, new IndexModel(index, List.of(columns), true), false));
-    return this;
+    return add("unique index " + index,
+        () -> new CreateIndex(table, new IndexModel(index, Calls.names("columns", columns), true), false));
   }
 
   /**
@@ -222,8 +220,8 @@ public final class AlterTableBuilder {
    * @return this builder
    */
   public AlterTableBuilder createIndexConcurrently(String index, String... columns) {
-    sink.accept(new CreateIndex(table, new IndexModel(index, List.of(columns), false), true));
-    return this;
+    return add("index " + index,
+        () -> new CreateIndex(table, new IndexModel(index, Calls.names("columns", columns), false), true));
   }
 
   /**
@@ -233,8 +231,7 @@ public final class AlterTableBuilder {
    * @return this builder
    */
   public AlterTableBuilder dropIndex(String index) {
-    sink.accept(new DropIndex(table, index, false));
-    return this;
+    return add(() -> new DropIndex(table, index, false));
   }
 
   /**
@@ -245,8 +242,7 @@ public final class AlterTableBuilder {
    * @return this builder
    */
   public AlterTableBuilder dropIndexConcurrently(String index) {
-    sink.accept(new DropIndex(table, index, true));
-    return this;
+    return add(() -> new DropIndex(table, index, true));
   }
 
   /**
@@ -256,8 +252,8 @@ public final class AlterTableBuilder {
    * @return this builder
    */
   public AlterTableBuilder setComment(String to) {
-    sink.accept(new AlterTableComment(table, new Change<>(Optional.empty(), Optional.of(to))));
-    return this;
+    Objects.requireNonNull(to, context + ": the new comment == null");
+    return comment(Optional.empty(), Optional.of(to));
   }
 
   /**
@@ -268,8 +264,9 @@ public final class AlterTableBuilder {
    * @return this builder
    */
   public AlterTableBuilder changeComment(String from, String to) {
-    sink.accept(new AlterTableComment(table, new Change<>(Optional.of(from), Optional.of(to))));
-    return this;
+    Objects.requireNonNull(from, context + ": the comment now == null");
+    Objects.requireNonNull(to, context + ": the new comment == null");
+    return comment(Optional.of(from), Optional.of(to));
   }
 
   /**
@@ -279,7 +276,26 @@ public final class AlterTableBuilder {
    * @return this builder
    */
   public AlterTableBuilder dropComment(String from) {
-    sink.accept(new AlterTableComment(table, new Change<>(Optional.of(from), Optional.empty())));
+    Objects.requireNonNull(from, context + ": the comment now == null");
+    return comment(Optional.of(from), Optional.empty());
+  }
+
+  /** Records the operation; a validation failure names this table in front of its message. */
+  private AlterTableBuilder add(Supplier<Operation> operation) {
+    sink.accept(Calls.build(context, operation));
     return this;
+  }
+
+  /** Records the operation; a validation failure names this table and {@code what}. */
+  private AlterTableBuilder add(String what, Supplier<Operation> operation) {
+    sink.accept(Calls.build(context + ": " + what, operation));
+    return this;
+  }
+
+  private AlterTableBuilder comment(Optional<String> from, Optional<String> to) {
+    if (from.equals(to)) {
+      throw Calls.fail(context, "the comment changes from '" + from.orElseThrow() + "' to the same value");
+    }
+    return add(() -> new AlterTableComment(table, new Change<>(from, to)));
   }
 }

@@ -12,38 +12,45 @@ final class Columns {
 
   private Columns() {}
 
+  /**
+   * Builds the column. The builders put their call in front of the messages.
+   *
+   * @throws IllegalArgumentException naming {@code table.name} if the name is blank, an option
+   *     is given twice, or the options do not fit (an identity with a default)
+   */
   static ColumnModel define(String table, String name, ColumnType type, ColumnOption... options) {
     Names.require("column name", name);
-    Objects.requireNonNull(type, "type of column " + table + "." + name + " == null");
-    Objects.requireNonNull(options, "options == null");
+    String column = "column " + table + "." + name;
+    Objects.requireNonNull(type, column + ": type == null");
+    Objects.requireNonNull(options, column + ": options == null");
     boolean notNull = false;
     boolean identity = false;
     Optional<DefaultValue> defaultValue = Optional.empty();
     Optional<String> comment = Optional.empty();
     for (ColumnOption option : options) {
-      Objects.requireNonNull(option, "an option of column " + table + "." + name + " is null");
+      Objects.requireNonNull(option, column + ": an option is null");
       if (option instanceof ColumnOption.NotNull) {
-        notNull = once(table, name, "notNull()", notNull);
+        notNull = once(column, "notNull()", notNull);
       } else if (option instanceof ColumnOption.Identity) {
-        identity = once(table, name, "identity()", identity);
+        identity = once(column, "identity()", identity);
       } else if (option instanceof ColumnOption.Default d) {
-        once(table, name, "a default", defaultValue.isPresent());
+        once(column, "a default", defaultValue.isPresent());
         defaultValue = Optional.of(d.value());
       } else if (option instanceof ColumnOption.Comment c) {
-        once(table, name, "comment()", comment.isPresent());
+        once(column, "comment()", comment.isPresent());
         comment = Optional.of(c.text());
       }
     }
     try {
       return new ColumnModel(name, type, !(notNull || identity), defaultValue, identity, comment);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("column " + table + "." + name + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(column + ": " + e.getMessage(), e);
     }
   }
 
-  private static boolean once(String table, String name, String what, boolean seen) {
+  private static boolean once(String column, String what, boolean seen) {
     if (seen) {
-      throw new IllegalArgumentException("column " + table + "." + name + " has " + what + " twice");
+      throw new IllegalArgumentException(column + " has " + what + " twice");
     }
     return true;
   }

@@ -1,13 +1,17 @@
 package dev.retort.dsl;
 
 import dev.retort.model.CheckModel;
+import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
+import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.IndexModel;
 import dev.retort.model.Names;
 import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
-import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -24,14 +28,25 @@ import java.util.function.Function;
  *     .foreignKey("fk_books_author_id", fk -> fk.columns("author_id").references("authors", "id"))
  *     .index("ix_books_title", "title"));
  * }</pre>
+ *
+ * <p>A malformed call fails where it is made, with a message naming the table and the column
+ * or constraint: a column or constraint name used twice, a second primary key, an empty
+ * column list. That a key or index names columns the table has is checked when the
+ * definition ends, so columns and constraints may come in any order.
  */
 public final class CreateTableBuilder {
 
   private final String name;
+  private final String context;
   private final TableModel.Builder table;
+  private final Map<String, String> objectKinds = new HashMap<>();
+  private Optional<PrimaryKeyModel> primaryKey = Optional.empty();
+  private boolean commentSet;
+  private boolean schemaSet;
 
   CreateTableBuilder(String name) {
     this.name = Names.require("table name", name);
+    this.context = "createTable(\"" + name + "\")";
     this.table = new TableModel.Builder(name);
   }
 
@@ -40,23 +55,40 @@ public final class CreateTableBuilder {
    *
    * @param column the column name
    * @param type the column type
-   * @param options {@link ColumnOption}s
+   * @param options {@link ColumnOption}s, each kind at most once
    * @return this builder
+   * @throws IllegalArgumentException if the table already has a column of that name, or an
+   *     option is repeated or does not fit the column
    */
   public CreateTableBuilder column(String column, ColumnType type, ColumnOption... options) {
-    table.column(Columns.define(name, column, type, options));
+    ColumnModel model = Calls.build(context, () -> Columns.define(name, column, type, options));
+    if (table.columns().stream().anyMatch(c -> c.name().equals(column))) {
+      throw Calls.fail(context, "column " + column + " is defined twice");
+    }
+    table.column(model);
     return this;
   }
 
   /**
-   * Sets the primary key.
+   * Sets the primary key. A table has one, so list all its columns in this call.
    *
    * @param constraint the constraint name, such as {@code pk_books}
    * @param columns the key columns in order
    * @return this builder
+   * @throws IllegalArgumentException if the table already has a primary key or the name is
+   *     taken by another constraint or index of the table
    */
   public CreateTableBuilder primaryKey(String constraint, String... columns) {
-    table.primaryKey(Optional.of(new PrimaryKeyModel(constraint, List.of(columns))));
+    String what = "primary key " + constraint;
+    PrimaryKeyModel key = Calls.build(context + ": " + what,
+        () -> new PrimaryKeyModel(constraint, Calls.names("columns", columns)));
+    if (primaryKey.isPresent()) {
+      throw Calls.fail(context, what + ": the table already has primary key " + primaryKey.get().name()
+          + "; list every key column in one primaryKey call");
+    }
+    claim("primary key", constraint);
+    primaryKey = Optional.of(key);
+    table.primaryKey(primaryKey);
     return this;
   }
 
@@ -66,9 +98,15 @@ public final class CreateTableBuilder {
    * @param constraint the constraint name
    * @param columns the constrained columns
    * @return this builder
+   * @throws IllegalArgumentException if the column list is empty or repeats a name, or the
+   *     name is taken by another constraint or index of the table
    */
   public CreateTableBuilder unique(String constraint, String... columns) {
-    table.uniques().add(new UniqueModel(constraint, List.of(columns)));
+    String what = "unique constraint " + constraint;
+    UniqueModel unique = Calls.build(context + ": " + what,
+        () -> new UniqueModel(constraint, Calls.names("columns", columns)));
+    claim("unique constraint", constraint);
+    table.uniques().add(unique);
     return this;
   }
 
@@ -78,9 +116,14 @@ public final class CreateTableBuilder {
    * @param constraint the constraint name
    * @param expression the SQL boolean expression
    * @return this builder
+   * @throws IllegalArgumentException if the expression is blank or the name is taken by
+   *     another constraint or index of the table
    */
   public CreateTableBuilder check(String constraint, String expression) {
-    table.checks().add(new CheckModel(constraint, expression));
+    String what = "check " + constraint;
+    CheckModel check = Calls.build(context + ": " + what, () -> new CheckModel(constraint, expression));
+    claim("check", constraint);
+    table.checks().add(check);
     return this;
   }
 
@@ -90,9 +133,13 @@ public final class CreateTableBuilder {
    * @param constraint the constraint name
    * @param definition the steps: {@code fk -> fk.columns(…).references(table, …)}
    * @return this builder
+   * @throws IllegalArgumentException if the definition is malformed or the name is taken by
+   *     another constraint or index of the table
    */
   public CreateTableBuilder foreignKey(String constraint, Function<ForeignKeyColumns, ForeignKeyActions> definition) {
-    table.foreignKeys().add(ForeignKeySpec.define(constraint, definition));
+    ForeignKeyModel key = Calls.build(context, () -> ForeignKeySpec.define(constraint, definition));
+    claim("foreign key", constraint);
+    table.foreignKeys().add(key);
     return this;
   }
 
@@ -102,10 +149,11 @@ public final class CreateTableBuilder {
    * @param index the index name
    * @param columns the indexed columns
    * @return this builder
+   * @throws IllegalArgumentException if the column list is empty or repeats a name, or the
+   *     name is taken by another constraint or index of the table
    */
   public CreateTableBuilder index(String index, String... columns) {
-    table.indexes().add(new IndexModel(index, List.of(columns), false));
-    return this;
+    return addIndex(index, false, columns);
   }
 
   /**
@@ -114,10 +162,11 @@ public final class CreateTableBuilder {
    * @param index the index name
    * @param columns the indexed columns
    * @return this builder
+   * @throws IllegalArgumentException if the column list is empty or repeats a name, or the
+   *     name is taken by another constraint or index of the table
    */
   public CreateTableBuilder uniqueIndex(String index, String... columns) {
-    table.indexes().add(new IndexModel(index, List.of(columns), true));
-    return this;
+    return addIndex(index, true, columns);
   }
 
   /**
@@ -125,8 +174,14 @@ public final class CreateTableBuilder {
    *
    * @param text the comment
    * @return this builder
+   * @throws IllegalArgumentException if the table already has a comment
    */
   public CreateTableBuilder comment(String text) {
+    Objects.requireNonNull(text, context + ": comment == null");
+    if (commentSet) {
+      throw Calls.fail(context, "the comment is set twice");
+    }
+    commentSet = true;
     table.comment(Optional.of(text));
     return this;
   }
@@ -136,17 +191,38 @@ public final class CreateTableBuilder {
    *
    * @param schemaName the schema
    * @return this builder
+   * @throws IllegalArgumentException if the schema name is blank or set twice
    */
   public CreateTableBuilder inSchema(String schemaName) {
-    table.schema(Names.require("schema name", schemaName));
+    String schema = Calls.build(context, () -> Names.require("schema name", schemaName));
+    if (schemaSet) {
+      throw Calls.fail(context, "inSchema is called twice");
+    }
+    schemaSet = true;
+    table.schema(schema);
     return this;
   }
 
   TableModel build() {
-    try {
-      return table.build();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("createTable(\"" + name + "\"): " + e.getMessage(), e);
+    return Calls.build(context, table::build);
+  }
+
+  private CreateTableBuilder addIndex(String index, boolean unique, String... columns) {
+    String kind = unique ? "unique index" : "index";
+    String what = kind + " " + index;
+    IndexModel model =
+        Calls.build(context + ": " + what, () -> new IndexModel(index, Calls.names("columns", columns), unique));
+    claim(kind, index);
+    table.indexes().add(model);
+    return this;
+  }
+
+  /** Records a constraint or index name; a table's constraints and indexes share one namespace. */
+  private void claim(String kind, String objectName) {
+    String previous = objectKinds.putIfAbsent(objectName, kind);
+    if (previous != null) {
+      throw Calls.fail(context, kind + " " + objectName
+          + ": the table already has a constraint or index of that name (" + previous + ")");
     }
   }
 }

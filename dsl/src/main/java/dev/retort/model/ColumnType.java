@@ -172,10 +172,15 @@ public sealed interface ColumnType
    * creates a type of this name; MySQL and MariaDB use an inline {@code ENUM}; H2 uses
    * {@code ENUM}; SQLite stores text with a check constraint.
    *
-   * @param name the type name, such as {@code order_status}
+   * @param name the type name, such as {@code order_status}; in {@link #sql()} a name other than
+   *     letters, digits and underscores is double-quoted
    * @param values the values in order; distinct, at least one
    */
   record Enumerated(String name, List<String> values) implements ColumnType {
+
+    /** A name written without quotes in {@link #sql()}; any other name is double-quoted. */
+    static final String PLAIN_NAME = "[A-Za-z_][A-Za-z0-9_]*";
+
     /** Validates and copies the values. */
     public Enumerated {
       Names.require("enum name", name);
@@ -196,7 +201,8 @@ public sealed interface ColumnType
 
     @Override
     public String sql() {
-      StringBuilder out = new StringBuilder("enum ").append(name).append('(');
+      String shownName = name.matches(PLAIN_NAME) ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+      StringBuilder out = new StringBuilder("enum ").append(shownName).append('(');
       for (int i = 0; i < values.size(); i++) {
         if (i > 0) {
           out.append(',');

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 /** Reads {@link ColumnType}s from their text form. */
 final class TypeSyntax {
 
+  /** {@code enum name(values)}; a name that is not plain is in double quotes, values may span lines. */
   private static final Pattern ENUM =
-      Pattern.compile("(?i)enum\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*\\((.*)\\)");
+      Pattern.compile("(?is)enum\\s+(" + ColumnType.Enumerated.PLAIN_NAME + "|\"(?:[^\"]|\"\")+\")\\s*\\((.*)\\)");
   private static final Pattern SIZED =
       Pattern.compile("([a-z]+)\\s*\\(\\s*(\\d{1,6})\\s*(?:,\\s*(\\d{1,6})\\s*)?\\)");
 
@@ -20,8 +21,11 @@ final class TypeSyntax {
     String trimmed = text.strip();
     Matcher enumMatch = ENUM.matcher(trimmed);
     if (enumMatch.matches()) {
-      return new ColumnType.Enumerated(
-          enumMatch.group(1), Literals.parseList(enumMatch.group(2), text));
+      String name = enumMatch.group(1);
+      if (name.startsWith("\"")) {
+        name = name.substring(1, name.length() - 1).replace("\"\"", "\"");
+      }
+      return new ColumnType.Enumerated(name, Literals.parseList(enumMatch.group(2), text));
     }
     String lower = trimmed.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
     for (ColumnType.Scalar scalar : ColumnType.Scalar.values()) {

@@ -21,6 +21,10 @@ public record Execute(Optional<String> sql, Map<Vendor, String> perVendor) imple
   public Execute {
     Objects.requireNonNull(sql, "sql == null");
     Objects.requireNonNull(perVendor, "perVendor == null");
+    perVendor.forEach((vendor, statement) -> {
+      Objects.requireNonNull(vendor, "execute has SQL for a null vendor");
+      Objects.requireNonNull(statement, "execute has null SQL for " + vendor);
+    });
     perVendor =
         perVendor.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(perVendor));
     if (sql.isEmpty() && perVendor.isEmpty()) {
@@ -38,7 +42,7 @@ public record Execute(Optional<String> sql, Map<Vendor, String> perVendor) imple
 
   /** One statement for every database. */
   public static Execute of(String sql) {
-    return new Execute(Optional.of(sql), Map.of());
+    return new Execute(Optional.of(Objects.requireNonNull(sql, "sql == null")), Map.of());
   }
 
   /**

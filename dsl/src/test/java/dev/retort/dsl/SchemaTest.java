@@ -1,0 +1,143 @@
+package dev.retort.dsl;
+
+import static dev.retort.dsl.ColumnOption.identity;
+import static dev.retort.dsl.ColumnOption.notNull;
+import static dev.retort.model.ColumnType.bigint;
+import static dev.retort.model.ColumnType.varchar;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.retort.model.ColumnModel;
+import dev.retort.model.ColumnType;
+import dev.retort.model.PrimaryKeyModel;
+import dev.retort.model.TableModel;
+import dev.retort.operation.AddColumn;
+import dev.retort.operation.CreateTable;
+import dev.retort.operation.DropColumn;
+import dev.retort.operation.DropTable;
+import dev.retort.operation.Execute;
+import dev.retort.operation.JdbcStep;
+import dev.retort.operation.Operation;
+import dev.retort.operation.RenameTable;
+import dev.retort.operation.Vendor;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SchemaTest {
+
+  @Test
+  void createTableRecordsTheWholeTable() {
+    Schema schema = new Schema();
+
+    schema.createTable("users", t -> t
+        .column("id", bigint(), identity())
+        .column("email", varchar(255), notNull())
+        .primaryKey("pk_users", "id"));
+
+    TableModel expected = new TableModel.Builder("users")
+        .column(new ColumnModel("id", ColumnType.bigint(), false, Optional.empty(), true, Optional.empty()))
+        .column(new ColumnModel("email", ColumnType.varchar(255), false, Optional.empty(), false, Optional.empty()))
+        .primaryKey(Optional.of(new PrimaryKeyModel("pk_users", List.of("id"))))
+        .build();
+    assertThat(schema.operations()).containsExactly(new CreateTable(expected));
+  }
+
+  @Test
+  void recordsEveryCallInCallOrder() {
+    JdbcStep.Body backfill = connection -> { };
+    Schema schema = new Schema();
+
+    schema.renameTable("people", "users")
+        .alterTable("users", t -> t.addColumn("phone", varchar(20)).dropColumn("fax"))
+        .execute("UPDATE users SET phone = 'n/a'")
+        .run("backfill users.phone", backfill)
+        .add(new DropTable("legacy"))
+        .dropTable("audit");
+
+    assertThat(schema.operations()).containsExactly(
+        new RenameTable("people", "users"),
+        new AddColumn("users", ColumnModel.of("phone", ColumnType.varchar(20))),
+        new DropColumn("users", "fax"),
+        Execute.of("UPDATE users SET phone = 'n/a'"),
+        new JdbcStep("backfill users.phone", backfill),
+        new DropTable("legacy"),
+        new DropTable("audit"));
+  }
+
+  @Test
+  void executeTakesSqlPerDatabaseWithOrWithoutAGeneralStatement() {
+    Map<Vendor, String> perVendor = Map.of(Vendor.POSTGRESQL, "VACUUM users", Vendor.MYSQL, "OPTIMIZE TABLE users");
+    Schema schema = new Schema();
+
+    schema.execute(perVendor).execute("ANALYZE users", Map.of(Vendor.SQLITE, "ANALYZE"));
+
+    assertThat(schema.operations()).containsExactly(
+        new Execute(Optional.empty(), new EnumMap<>(perVendor)),
+        new Execute(Optional.of("ANALYZE users"), Map.of(Vendor.SQLITE, "ANALYZE")));
+  }
+
+  @Test
+  void operationsIsASnapshotThatLaterCallsDoNotChange() {
+    Schema schema = new Schema().dropTable("a");
+
+    List<Operation> before = schema.operations();
+    schema.dropTable("b");
+
+    assertThat(before).containsExactly(new DropTable("a"));
+    assertThat(schema.operations()).hasSize(2);
+    assertThatThrownBy(() -> before.add(new DropTable("c"))).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void aFailedCreateTableRecordsNothing() {
+    Schema schema = new Schema();
+
+    assertThatThrownBy(() -> schema.createTable("users", t -> t.column("id", bigint()).column("id", bigint())))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    assertThat(schema.operations()).isEmpty();
+  }
+
+  @Test
+  void rejectsAMalformedCallWhereItIsMade() {
+    Schema schema = new Schema();
+
+    assertThatThrownBy(() -> schema.createTable(" ", t -> t.column("id", bigint())))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("table name is blank");
+    assertThatThrownBy(() -> schema.createTable("users", null))
+        .isInstanceOf(NullPointerException.class).hasMessage("definition == null");
+    assertThatThrownBy(() -> schema.createTable("users", t -> { }))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("createTable(\"users\"): table users has no columns");
+    assertThatThrownBy(() -> schema.alterTable("users", null))
+        .isInstanceOf(NullPointerException.class).hasMessage("changes == null");
+    assertThatThrownBy(() -> schema.alterTable("", t -> t.dropColumn("a")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("table name is blank");
+    assertThatThrownBy(() -> schema.dropTable(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("table name == null");
+    assertThatThrownBy(() -> schema.renameTable("users", "users"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("rename of table users to the same name");
+    assertThatThrownBy(() -> schema.renameTable("users", " people"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("new table name ' people' has leading or trailing white space");
+    assertThatThrownBy(() -> schema.execute(" \n "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("execute has blank SQL");
+    assertThatThrownBy(() -> schema.execute((String) null))
+        .isInstanceOf(NullPointerException.class).hasMessage("sql == null");
+    assertThatThrownBy(() -> schema.execute(Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("execute has no SQL");
+    assertThatThrownBy(() -> schema.execute("SELECT 1", Map.of(Vendor.H2, "")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("execute has blank SQL for H2");
+    assertThatThrownBy(() -> schema.run("  ", connection -> { }))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a JDBC step needs a description of what it does");
+    assertThatThrownBy(() -> schema.run("backfill", null))
+        .isInstanceOf(NullPointerException.class).hasMessage("body == null");
+    assertThatThrownBy(() -> schema.add(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("operation == null");
+    assertThat(schema.operations()).isEmpty();
+  }
+}
