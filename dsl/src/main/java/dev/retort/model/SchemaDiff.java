@@ -1,28 +1,442 @@
 package dev.retort.model;
 
+import dev.retort.operation.AddCheck;
+import dev.retort.operation.AddColumn;
+import dev.retort.operation.AddForeignKey;
+import dev.retort.operation.AddPrimaryKey;
+import dev.retort.operation.AddUnique;
+import dev.retort.operation.AlterTableComment;
+import dev.retort.operation.CreateIndex;
+import dev.retort.operation.CreateTable;
+import dev.retort.operation.DropCheck;
+import dev.retort.operation.DropColumn;
+import dev.retort.operation.DropForeignKey;
+import dev.retort.operation.DropIndex;
+import dev.retort.operation.DropPrimaryKey;
+import dev.retort.operation.DropTable;
+import dev.retort.operation.DropUnique;
 import dev.retort.operation.Operation;
+import dev.retort.operation.RenameTable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
-/** Computes the operations that turn one schema into another. */
+/**
+ * Computes the operations that turn one schema into another.
+ *
+ * <h2>What is compared</h2>
+ *
+ * <p>Tables are matched by name, or by a table {@link RenameHints hint} that fits; columns
+ * of a matched table likewise. A rename is never guessed: a table or column without a match
+ * is dropped and one without a match in the source is added. A table whose database
+ * {@code schema} differs between the two sides is dropped and created again (Retort does
+ * not move tables between database schemas), and so is a hinted rename across database
+ * schemas. A column whose type, nullability, default, comment or identity changes gets one
+ * {@link dev.retort.operation.AlterColumn} carrying every change; an enum whose values
+ * change is a type change of each of its columns. A primary key, unique constraint, check,
+ * index or foreign key is kept when the target has one of the same kind and name whose
+ * definition equals the source's once renames are followed; otherwise the source's is
+ * dropped and the target's added, so a changed definition is a drop and an add.
+ *
+ * <h2>Order</h2>
+ *
+ * <p>The operations run in this order, each step sorted by table name and then by
+ * constraint name (or column order), so that the same two schemas always give the same
+ * list:
+ *
+ * <ol>
+ *   <li>drop the foreign keys that go or change, and those that would block a later step
+ *       (see below);
+ *   <li>drop the indexes, checks, unique constraints and primary keys that go or change;
+ *       then drop the tables that are created again under the same name;
+ *   <li>rename tables, then columns;
+ *   <li>create tables, each after the new tables it references; add columns and alter
+ *       columns, table by table;
+ *   <li>add primary keys, unique constraints, checks and indexes;
+ *   <li>add foreign keys;
+ *   <li>drop tables, each before the dropped tables it references; then drop columns.
+ * </ol>
+ *
+ * <p>A new table's foreign key is part of its {@link CreateTable} when what it references is
+ * already there: the table itself, a table created earlier, or a kept table whose referenced
+ * columns exist with their type and gain no key in this diff. Otherwise (new tables that
+ * reference each other in a cycle, a key on an added column) it is an {@link AddForeignKey}
+ * of step 6.
+ *
+ * <p>Besides the keys that go or change, step 1 drops, and step 6 adds again, a kept foreign
+ * key whose own or referenced columns change type, or which a database may back with an
+ * index, unique constraint or primary key that step 2 drops (MySQL refuses to drop those).
+ * A table that goes takes its foreign keys with it, except those that must go first: the
+ * name is taken by another object in the target, the referenced table is dropped before
+ * this one (tables that reference each other in a cycle), or the referenced columns change
+ * type or lose their key. Its other constraints and indexes go with it too, except those
+ * whose names the target uses elsewhere: those are dropped in step 2, since names of
+ * constraints and indexes are unique across the schema.
+ */
 public final class SchemaDiff {
 
-  private SchemaDiff() {}
+  private final SchemaModel from;
+  private final SchemaModel to;
+  private final RenameHints hints;
+  private final Map<String, TableModel> sourceTables = new HashMap<>();
+  private final Map<String, TablePair> pairBySource = new HashMap<>();
+  private final Map<String, TablePair> pairByTarget = new HashMap<>();
+  /** Source tables dropped early because the target creates a table of the same name again. */
+  private final Set<String> replaced = new HashSet<>();
+  /** Source tables dropped at the end. */
+  private final Set<String> dropped = new HashSet<>();
+  /** Target tables to create, by name. */
+  private final Map<String, TableModel> created = new TreeMap<>();
+  /** The names of every constraint and index in the target. */
+  private final Set<String> targetObjectNames = new HashSet<>();
+  /** Foreign keys of matched tables that stay as they are, by name (unique across a schema). */
+  private final Set<String> keptForeignKeys = new HashSet<>();
+  /** Foreign keys of dropped tables that are dropped in step 1, by name. */
+  private final Set<String> foreignKeysDroppedFirst = new HashSet<>();
+
+  private SchemaDiff(SchemaModel from, SchemaModel to, RenameHints hints) {
+    this.from = from;
+    this.to = to;
+    this.hints = hints;
+  }
 
   /**
    * Returns the operations that turn {@code from} into {@code to}, ordered so that they run
-   * on a real database; {@code from.applyAll(diff(from, to, hints))} equals {@code to}.
+   * on a real database: {@code from.applyAll(diff(from, to, hints))} equals {@code to}, and
+   * {@code diff(to, from, hints.inverse())} is the exact downgrade.
    *
    * @param from the schema now
    * @param to the wanted schema
-   * @param hints renames to use instead of drop and add
+   * @param hints renames to use instead of a drop and an add; hints that do not fit the two
+   *     schemas are ignored
    * @return the operations; empty when the schemas are equal
    */
   public static List<Operation> diff(SchemaModel from, SchemaModel to, RenameHints hints) {
-    throw new UnsupportedOperationException("being written");
+    Objects.requireNonNull(from, "from == null");
+    Objects.requireNonNull(to, "to == null");
+    Objects.requireNonNull(hints, "hints == null");
+    return new SchemaDiff(from, to, hints).operations();
   }
 
-  /** {@link #diff(SchemaModel, SchemaModel, RenameHints)} without rename hints. */
+  /**
+   * {@link #diff(SchemaModel, SchemaModel, RenameHints)} without rename hints.
+   *
+   * @param from the schema now
+   * @param to the wanted schema
+   * @return the operations; empty when the schemas are equal
+   */
   public static List<Operation> diff(SchemaModel from, SchemaModel to) {
     return diff(from, to, RenameHints.none());
+  }
+
+  private List<Operation> operations() {
+    matchTables();
+    List<Operation> operations = new ArrayList<>();
+    DependencyOrder[] dropOrders = planTableDrops();
+    dropForeignKeys(operations);
+    dropKeysAndIndexes(operations);
+    dropOrders[0].order().forEach(name -> operations.add(new DropTable(name)));
+    rename(operations);
+    List<AddForeignKey> deferred = createTables(operations);
+    alterTables(operations);
+    addKeysAndIndexes(operations);
+    addForeignKeys(operations, deferred);
+    dropOrders[1].order().forEach(name -> operations.add(new DropTable(name)));
+    dropColumns(operations);
+    return List.copyOf(operations);
+  }
+
+  private void matchTables() {
+    Map<String, TableModel> targetTables = new HashMap<>();
+    for (TableModel target : to.tables()) {
+      targetTables.put(target.name(), target);
+      targetObjectNames.addAll(target.objectNames());
+    }
+    from.tables().forEach(source -> sourceTables.put(source.name(), source));
+    for (TableModel target : to.tables()) {
+      TableModel source = sourceTables.get(target.name());
+      if (source == null) {
+        String hinted = hints.tables().get(target.name());
+        source = hinted == null || targetTables.containsKey(hinted) ? null : sourceTables.get(hinted);
+      }
+      if (source != null && source.schema().equals(target.schema())) {
+        TablePair pair = new TablePair(source, target, hints.columnsOf(source.name(), target.name()));
+        pairBySource.put(source.name(), pair);
+        pairByTarget.put(target.name(), pair);
+      } else {
+        created.put(target.name(), target);
+      }
+    }
+    for (TableModel source : from.tables()) {
+      if (!pairBySource.containsKey(source.name())) {
+        (targetTables.containsKey(source.name()) ? replaced : dropped).add(source.name());
+      }
+    }
+  }
+
+  /**
+   * Decides which foreign keys of dropped tables go first and in which order the dropped
+   * tables go.
+   *
+   * @return the order of the tables dropped early (replaced) and of those dropped at the end
+   */
+  private DependencyOrder[] planTableDrops() {
+    Map<String, Set<String>> dropPrerequisites = new HashMap<>();
+    List<ForeignKeyModel> links = new ArrayList<>();
+    List<String> linkTables = new ArrayList<>();
+    for (TableModel table : from.tables()) {
+      if (pairBySource.containsKey(table.name())) {
+        continue;
+      }
+      List<List<String>> ownKeysDroppedFirst = dropped.contains(table.name())
+          ? clashingKeyColumns(table) : List.of();
+      for (ForeignKeyModel key : table.foreignKeys()) {
+        String target = key.referencedTable();
+        boolean first = targetObjectNames.contains(key.name())
+            || referencedKeyChanges(key)
+            || leadsAny(ownKeysDroppedFirst, key.columns());
+        if (!first && !target.equals(table.name()) && isDropped(target)) {
+          if (replaced.contains(target) == replaced.contains(table.name())) {
+            dropPrerequisites.computeIfAbsent(target, t -> new HashSet<>()).add(table.name());
+            links.add(key);
+            linkTables.add(table.name());
+          } else {
+            first = replaced.contains(target);
+          }
+        }
+        if (first) {
+          foreignKeysDroppedFirst.add(key.name());
+        }
+      }
+    }
+    DependencyOrder early = DependencyOrder.of(replaced, dropPrerequisites);
+    DependencyOrder late = DependencyOrder.of(dropped, dropPrerequisites);
+    for (int i = 0; i < links.size(); i++) {
+      String table = linkTables.get(i);
+      DependencyOrder order = replaced.contains(table) ? early : late;
+      if (order.inCycle(table, links.get(i).referencedTable())) {
+        foreignKeysDroppedFirst.add(links.get(i).name());
+      }
+    }
+    return new DependencyOrder[] {early, late};
+  }
+
+  private void dropForeignKeys(List<Operation> operations) {
+    for (TableModel table : from.tables()) {
+      TablePair pair = pairBySource.get(table.name());
+      for (ForeignKeyModel key : table.foreignKeys()) {
+        boolean drop;
+        if (pair == null) {
+          drop = foreignKeysDroppedFirst.contains(key.name());
+        } else if (keeps(pair, key)) {
+          keptForeignKeys.add(key.name());
+          drop = false;
+        } else {
+          drop = true;
+        }
+        if (drop) {
+          operations.add(new DropForeignKey(table.name(), key.name()));
+        }
+      }
+    }
+  }
+
+  private void dropKeysAndIndexes(List<Operation> operations) {
+    for (TableModel table : from.tables()) {
+      TablePair pair = pairBySource.get(table.name());
+      String name = table.name();
+      if (pair != null) {
+        pair.droppedIndexes().forEach(i -> operations.add(new DropIndex(name, i.name(), false)));
+        pair.droppedChecks().forEach(c -> operations.add(new DropCheck(name, c.name())));
+        pair.droppedUniques().forEach(u -> operations.add(new DropUnique(name, u.name())));
+        pair.droppedPrimaryKey().ifPresent(k -> operations.add(new DropPrimaryKey(name, k.name())));
+      } else if (dropped.contains(name)) {
+        table.indexes().stream().filter(i -> targetObjectNames.contains(i.name()))
+            .forEach(i -> operations.add(new DropIndex(name, i.name(), false)));
+        table.checks().stream().filter(c -> targetObjectNames.contains(c.name()))
+            .forEach(c -> operations.add(new DropCheck(name, c.name())));
+        table.uniques().stream().filter(u -> targetObjectNames.contains(u.name()))
+            .forEach(u -> operations.add(new DropUnique(name, u.name())));
+        table.primaryKey().filter(k -> targetObjectNames.contains(k.name()))
+            .ifPresent(k -> operations.add(new DropPrimaryKey(name, k.name())));
+      }
+    }
+  }
+
+  private void rename(List<Operation> operations) {
+    for (TableModel target : to.tables()) {
+      TablePair pair = pairByTarget.get(target.name());
+      if (pair != null && pair.renamed()) {
+        operations.add(new RenameTable(pair.source().name(), target.name()));
+      }
+    }
+    for (TableModel target : to.tables()) {
+      TablePair pair = pairByTarget.get(target.name());
+      if (pair != null) {
+        operations.addAll(pair.columnRenames());
+      }
+    }
+  }
+
+  /**
+   * Creates the new tables in dependency order.
+   *
+   * @return the new tables' foreign keys that cannot be part of their table's creation
+   */
+  private List<AddForeignKey> createTables(List<Operation> operations) {
+    Map<String, Set<String>> prerequisites = new HashMap<>();
+    for (TableModel table : created.values()) {
+      for (ForeignKeyModel key : table.foreignKeys()) {
+        if (created.containsKey(key.referencedTable())) {
+          prerequisites.computeIfAbsent(table.name(), t -> new HashSet<>()).add(key.referencedTable());
+        }
+      }
+    }
+    DependencyOrder order = DependencyOrder.of(created.keySet(), prerequisites);
+    List<AddForeignKey> deferred = new ArrayList<>();
+    for (String name : order.order()) {
+      TableModel table = created.get(name);
+      List<ForeignKeyModel> later = new ArrayList<>();
+      for (ForeignKeyModel key : table.foreignKeys()) {
+        String target = key.referencedTable();
+        boolean inline = created.containsKey(target)
+            ? !order.inCycle(name, target)
+            : canReference(pairByTarget.get(target), key.referencedColumns());
+        if (!inline) {
+          later.add(key);
+          deferred.add(new AddForeignKey(name, key));
+        }
+      }
+      if (later.isEmpty()) {
+        operations.add(new CreateTable(table));
+      } else {
+        TableModel.Builder builder = table.toBuilder();
+        builder.foreignKeys().removeAll(later);
+        operations.add(new CreateTable(builder.build()));
+      }
+    }
+    return deferred;
+  }
+
+  private void alterTables(List<Operation> operations) {
+    for (TableModel target : to.tables()) {
+      TablePair pair = pairByTarget.get(target.name());
+      if (pair == null) {
+        continue;
+      }
+      pair.commentChange().ifPresent(c -> operations.add(new AlterTableComment(target.name(), c)));
+      pair.addedColumns().forEach(c -> operations.add(new AddColumn(target.name(), c)));
+      operations.addAll(pair.columnAlterations());
+    }
+  }
+
+  private void addKeysAndIndexes(List<Operation> operations) {
+    for (TableModel target : to.tables()) {
+      TablePair pair = pairByTarget.get(target.name());
+      if (pair == null) {
+        continue;
+      }
+      String name = target.name();
+      pair.addedPrimaryKey().ifPresent(k -> operations.add(new AddPrimaryKey(name, k)));
+      pair.addedUniques().forEach(u -> operations.add(new AddUnique(name, u)));
+      pair.addedChecks().forEach(c -> operations.add(new AddCheck(name, c)));
+      pair.addedIndexes().forEach(i -> operations.add(new CreateIndex(name, i, false)));
+    }
+  }
+
+  private void addForeignKeys(List<Operation> operations, List<AddForeignKey> deferred) {
+    List<AddForeignKey> added = new ArrayList<>(deferred);
+    for (TableModel target : to.tables()) {
+      if (pairByTarget.containsKey(target.name())) {
+        for (ForeignKeyModel key : target.foreignKeys()) {
+          if (!keptForeignKeys.contains(key.name())) {
+            added.add(new AddForeignKey(target.name(), key));
+          }
+        }
+      }
+    }
+    added.sort(Comparator.comparing(AddForeignKey::table).thenComparing(a -> a.foreignKey().name()));
+    operations.addAll(added);
+  }
+
+  private void dropColumns(List<Operation> operations) {
+    for (TableModel target : to.tables()) {
+      TablePair pair = pairByTarget.get(target.name());
+      if (pair != null) {
+        pair.droppedColumns().forEach(c -> operations.add(new DropColumn(target.name(), c.name())));
+      }
+    }
+  }
+
+  /** Whether a matched table's foreign key stays as it is. */
+  private boolean keeps(TablePair pair, ForeignKeyModel key) {
+    ForeignKeyModel after = pair.targetForeignKey(key.name());
+    TablePair referenced = pairBySource.get(key.referencedTable());
+    if (after == null || referenced == null) {
+      return false;
+    }
+    ForeignKeyModel followed = pair.toTarget(key.columns())
+        .flatMap(columns -> referenced.toTarget(key.referencedColumns())
+            .map(references -> new ForeignKeyModel(key.name(), columns, referenced.target().name(), references,
+                key.onDelete(), key.onUpdate())))
+        .orElse(null);
+    return after.equals(followed)
+        && !pair.changesTypeOfSource(key.columns())
+        && !leadsAny(pair.droppedKeyColumns(), key.columns())
+        && !referencedKeyChanges(key);
+  }
+
+  /**
+   * Whether the columns a source foreign key references change type or lose the primary
+   * key, unique constraint or index that backs them.
+   */
+  private boolean referencedKeyChanges(ForeignKeyModel key) {
+    TablePair referenced = pairBySource.get(key.referencedTable());
+    return referenced != null
+        && (referenced.changesTypeOfSource(key.referencedColumns())
+            || referenced.droppedKeyColumns().stream().anyMatch(k -> sameColumns(k, key.referencedColumns())));
+  }
+
+  /**
+   * Whether a foreign key created with a new table may reference these (target) columns of a
+   * matched table: they exist before the new table is created, keep their type, and no key
+   * over them is added later in the diff.
+   */
+  private static boolean canReference(TablePair referenced, List<String> columns) {
+    return referenced.hasUnchangedInSource(columns)
+        && referenced.addedKeyColumns().stream().noneMatch(k -> sameColumns(k, columns));
+  }
+
+  /** The columns of a dropped table's primary key, uniques and indexes that step 2 drops because the target reuses their names. */
+  private List<List<String>> clashingKeyColumns(TableModel table) {
+    List<List<String>> keys = new ArrayList<>();
+    table.primaryKey().filter(k -> targetObjectNames.contains(k.name())).ifPresent(k -> keys.add(k.columns()));
+    table.uniques().stream().filter(u -> targetObjectNames.contains(u.name())).forEach(u -> keys.add(u.columns()));
+    table.indexes().stream().filter(i -> targetObjectNames.contains(i.name())).forEach(i -> keys.add(i.columns()));
+    return keys;
+  }
+
+  private boolean isDropped(String sourceTable) {
+    return replaced.contains(sourceTable) || dropped.contains(sourceTable);
+  }
+
+  /** Whether one of the keys starts with these columns, so that a database may use it to back a foreign key. */
+  private static boolean leadsAny(List<List<String>> keys, List<String> columns) {
+    for (List<String> key : keys) {
+      if (key.size() >= columns.size() && key.subList(0, columns.size()).equals(columns)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean sameColumns(List<String> a, List<String> b) {
+    return a.size() == b.size() && new HashSet<>(a).equals(new HashSet<>(b));
   }
 }
