@@ -75,7 +75,8 @@ public final class Schema {
   }
 
   /**
-   * Changes an existing table.
+   * Changes an existing table. Each call on the builder records one operation, in order; if
+   * one call fails, none of them is recorded.
    *
    * @param table the table name
    * @param changes the changes, in order
@@ -83,7 +84,9 @@ public final class Schema {
    */
   public Schema alterTable(String table, Consumer<AlterTableBuilder> changes) {
     Objects.requireNonNull(changes, "changes == null");
-    changes.accept(new AlterTableBuilder(table, operations::add));
+    List<Operation> recorded = new ArrayList<>();
+    changes.accept(new AlterTableBuilder(table, recorded::add));
+    operations.addAll(recorded);
     return this;
   }
 
