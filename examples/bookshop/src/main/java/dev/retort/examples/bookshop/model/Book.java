@@ -4,6 +4,7 @@ import static dev.retort.Column.Nullability.NOT_NULL;
 
 import dev.retort.Column;
 import dev.retort.Id;
+import dev.retort.Index;
 import dev.retort.References;
 import dev.retort.Table;
 import java.math.BigDecimal;
@@ -18,6 +19,7 @@ import java.math.BigDecimal;
  * @param price the current price in the shop's currency
  */
 @Table(name = "books")
+@Index(columns = "title")
 public record Book(
     @Id(generated = true) long id,
     @Column(length = 13, unique = true, nullable = NOT_NULL) String isbn,

@@ -13,10 +13,14 @@ import dev.retort.Table;
  * @param email the login, unique
  * @param name the name for invoices
  * @param fax a fax number, if the customer still has one
+ * @param phone a phone number for delivery questions, if the customer gave one
  */
 @Table(name = "customers")
 public record Customer(
     @Id(generated = true) long id,
     @Column(length = 255, unique = true, nullable = NOT_NULL) String email,
     @Column(length = 200, nullable = NOT_NULL) String name,
-    @Column(length = 30) String fax) {}
+    @Column(length = 30) String fax,
+    // tag::phone[]
+    @Column(length = 20) String phone) {}
+    // end::phone[]
