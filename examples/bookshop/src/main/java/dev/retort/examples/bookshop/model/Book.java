@@ -23,6 +23,6 @@ import java.math.BigDecimal;
 public record Book(
     @Id(generated = true) long id,
     @Column(length = 13, unique = true, nullable = NOT_NULL) String isbn,
-    @Column(length = 200, nullable = NOT_NULL) String title,
+    @Column(length = 300, nullable = NOT_NULL) String title,
     @References(Author.class) long authorId,
-    @Column(precision = 8, scale = 2, nullable = NOT_NULL) BigDecimal price) {}
+    @Column(precision = 10, scale = 2, nullable = NOT_NULL) BigDecimal price) {}

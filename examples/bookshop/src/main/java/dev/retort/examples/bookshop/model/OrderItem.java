@@ -29,4 +29,4 @@ public record OrderItem(
     @Id int lineNo,
     @References(Book.class) long bookId,
     int quantity,
-    @Column(precision = 8, scale = 2, nullable = NOT_NULL) BigDecimal unitPrice) {}
+    @Column(precision = 10, scale = 2, nullable = NOT_NULL) BigDecimal unitPrice) {}
