@@ -15,6 +15,7 @@ import dev.retort.Table;
  * @param fullName the name for invoices
  * @param fax a fax number, if the customer still has one
  * @param phone a phone number for delivery questions, if the customer gave one
+ * @param country the ISO 3166 code of the country the customer lives in, for taxes
  */
 @Table(name = "customers")
 public record Customer(
@@ -25,5 +26,6 @@ public record Customer(
     // end::column-rename[]
     @Column(length = 30) String fax,
     // tag::phone[]
-    @Column(length = 20) String phone) {}
+    @Column(length = 20) String phone,
     // end::phone[]
+    @Column(length = 2) String country) {}
