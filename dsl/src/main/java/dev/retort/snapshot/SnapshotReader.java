@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +37,8 @@ import java.util.function.Supplier;
 final class SnapshotReader {
 
   private static final String ITEMS = "'column', 'primary key', 'unique', 'index', 'foreign key' or 'check'";
+  private static final Set<String> ITEM_KEYWORDS =
+      Set.of("column", "primary", "unique", "index", "foreign", "check");
 
   private final String source;
   private final Map<String, TableDraft> tables = new LinkedHashMap<>();
@@ -71,7 +74,7 @@ final class SnapshotReader {
         item(new Cursor(source, lineNumber, line));
       }
     }
-    int lastLine = lines.length;
+    int lastLine = Math.max(1, body.endsWith("\n") ? lines.length - 1 : lines.length);
     if (!formatSeen) {
       throw new SnapshotFormatException(source, lastLine,
           "the snapshot has no format line; expected '" + SnapshotSyntax.FORMAT_KEYWORD + " "
@@ -101,8 +104,12 @@ final class SnapshotReader {
       table(line);
       return;
     }
-    if (current == null && List.of("column", "primary", "unique", "index", "foreign", "check").contains(keyword)) {
-      throw line.error("'" + first.value() + "' before the first 'table' line; every item belongs to the table above it");
+    if (!ITEM_KEYWORDS.contains(keyword)) {
+      throw line.error("expected 'table' or " + ITEMS + " at the start of the line, found " + first.describe());
+    }
+    if (current == null) {
+      throw line.error(
+          "'" + first.value() + "' before the first 'table' line; every item belongs to the table above it");
     }
     switch (keyword) {
       case "column":
@@ -123,10 +130,9 @@ final class SnapshotReader {
         foreignKey(line);
         break;
       case "check":
+      default:
         check(line);
         break;
-      default:
-        throw line.error("expected 'table' or " + ITEMS + " at the start of the line, found " + first.describe());
     }
   }
 
@@ -179,8 +185,8 @@ final class SnapshotReader {
         : identity ? "'default', 'comment' or the end of the line"
         : "'identity', 'default', 'comment' or the end of the line");
 
-    ColumnModel column = model(line, "table " + current.shownName() + ", " + shown,
-        () -> new ColumnModel(name, type, nullable, defaultValue, identity, comment));
+    ColumnModel column =
+        model(line, shown, () -> new ColumnModel(name, type, nullable, defaultValue, identity, comment));
     if (type instanceof ColumnType.Enumerated enumerated) {
       EnumSeen seen = enums.putIfAbsent(enumerated.name(), new EnumSeen(enumerated, line.lineNumber()));
       if (seen != null && !seen.type.equals(enumerated)) {
@@ -270,9 +276,12 @@ final class SnapshotReader {
     String name = line.expectName("the index name after 'index'");
     List<String> columns = line.expectNameList("index columns");
     boolean unique = line.acceptKeyword("unique");
-    line.expectEnd(unique ? "the end of the line after 'unique'" : "'unique' or the end of the line after the index columns");
+    line.expectEnd(unique
+        ? "the end of the line after 'unique'"
+        : "'unique' or the end of the line after the index columns");
     claim(line, name, "index");
-    current.indexes.add(model(line, "index " + SnapshotSyntax.name(name), () -> new IndexModel(name, columns, unique)));
+    current.indexes.add(
+        model(line, "index " + SnapshotSyntax.name(name), () -> new IndexModel(name, columns, unique)));
     current.uses.add(new ColumnUse(line.lineNumber(), "index " + SnapshotSyntax.name(name), columns));
   }
 
@@ -304,7 +313,8 @@ final class SnapshotReader {
     claim(line, name, "foreign key");
     ReferentialAction delete = onDelete == null ? ReferentialAction.NO_ACTION : onDelete;
     ReferentialAction update = onUpdate == null ? ReferentialAction.NO_ACTION : onUpdate;
-    ForeignKeyModel key = model(line, shown, () -> new ForeignKeyModel(name, columns, table, referenced, delete, update));
+    ForeignKeyModel key =
+        model(line, shown, () -> new ForeignKeyModel(name, columns, table, referenced, delete, update));
     current.foreignKeys.add(key);
     current.foreignKeyLines.put(name, line.lineNumber());
     current.uses.add(new ColumnUse(line.lineNumber(), shown, columns));
@@ -342,7 +352,7 @@ final class SnapshotReader {
     for (TableDraft table : tables.values()) {
       checkColumnUses(table);
       checkReferences(table);
-      built.add(model(table.line, "table " + table.shownName(), table::build));
+      built.add(modelAt(table.line, "table " + table.shownName(), table::build));
     }
     try {
       return new SchemaModel(built);
@@ -404,7 +414,7 @@ final class SnapshotReader {
     }
   }
 
-  private <T> T model(int line, String what, Supplier<T> constructor) {
+  private <T> T modelAt(int line, String what, Supplier<T> constructor) {
     try {
       return constructor.get();
     } catch (IllegalArgumentException e) {

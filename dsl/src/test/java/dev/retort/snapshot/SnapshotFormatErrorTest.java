@@ -26,7 +26,8 @@ class SnapshotFormatErrorTest {
     return Stream.of(
         Arguments.of("an empty file", "", 1,
             "the snapshot has no format line; expected 'retort-snapshot 1' before the tables"),
-        Arguments.of("comments only", "# one\n\n# two\n", 4, "the snapshot has no format line"),
+        Arguments.of("comments only", "# one\n\n# two\n", 3, "the snapshot has no format line"),
+        Arguments.of("comments only, no final line break", "# one\n# two", 2, "the snapshot has no format line"),
         Arguments.of("no format line", "# header\ntable users\n  column id bigint not null\n", 2,
             "expected the format line 'retort-snapshot 1' before anything else, found 'table users'"),
         Arguments.of("a newer format version", "# header\nretort-snapshot 2\n", 2,
@@ -91,7 +92,7 @@ class SnapshotFormatErrorTest {
         broken("a blank default expression", "table users\n  column n integer null default expression ' '\n", 4,
             "column n: default expression is blank"),
         broken("an identity column that is nullable", "table users\n  column id bigint null identity\n", 4,
-            "table users, column id: identity column id cannot be nullable"),
+            "column id: identity column id cannot be nullable"),
         broken("the same column twice",
             "table users\n  column id bigint not null\n  column id integer null\n", 5,
             "table users already has a column id on line 4"),
