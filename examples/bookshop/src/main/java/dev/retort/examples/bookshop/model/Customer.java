@@ -28,4 +28,4 @@ public record Customer(
     // tag::phone[]
     @Column(length = 20) String phone,
     // end::phone[]
-    @Column(length = 2) String country) {}
+    @Column(length = 2, nullable = NOT_NULL) String country) {}
