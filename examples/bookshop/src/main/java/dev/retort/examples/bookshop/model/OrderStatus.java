@@ -7,5 +7,7 @@ public enum OrderStatus {
   /** Paid, waiting to be shipped. */
   PAID,
   /** Handed to the carrier. */
-  SHIPPED
+  SHIPPED,
+  /** Called off before it was shipped. */
+  CANCELLED
 }
