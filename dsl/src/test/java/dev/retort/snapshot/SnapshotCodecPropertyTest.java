@@ -13,6 +13,7 @@ import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -48,7 +49,7 @@ class SnapshotCodecPropertyTest {
   }
 
   @Property(tries = 300)
-  void writingIsDeterministicAndOneItemPerLine(@ForAll("schemas") SchemaModel schema) {
+  void writingIsDeterministicOneItemPerLineAndSafeToSaveAsUtf8(@ForAll("schemas") SchemaModel schema) {
     String text = SnapshotCodec.write(schema);
 
     assertThat(SnapshotCodec.write(SnapshotCodec.read(text, "generated.snapshot"))).isEqualTo(text);
@@ -61,6 +62,9 @@ class SnapshotCodecPropertyTest {
     assertThat(text.chars().filter(c -> c != '\n' && (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029)))
         .as("control characters and line separators outside the line ends")
         .isEmpty();
+    assertThat(new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+        .as("the text survives being saved as UTF-8")
+        .isEqualTo(text);
   }
 
   @Provide

@@ -209,4 +209,19 @@ class SnapshotCodecTest {
           column "first name" varchar(10) null comment 'a "b" ''c''\\nd\\\\e'
         """);
   }
+
+  @Test
+  void escapesLoneSurrogatesAndInvisibleCharactersButKeepsPairsAndAccents() {
+    TableModel table = new TableModel(
+        "t",
+        "",
+        List.of(new ColumnModel("c", ColumnType.text(), true, Optional.empty(), false,
+            Optional.of("lone \uD800, pair \uD83D\uDE00, é, nel \u0085, bom \uFEFF, nul \u0000"))),
+        Optional.empty(), List.of(), List.of(), List.of(), List.of(), Optional.empty());
+
+    String text = SnapshotCodec.write(new SchemaModel(List.of(table)));
+
+    assertThat(text).contains("comment 'lone \\ud800, pair \uD83D\uDE00, é, nel \\u0085, bom \\ufeff, nul \\u0000'");
+    assertThat(SnapshotCodec.read(text, "t.snapshot").tables()).containsExactly(table);
+  }
 }
