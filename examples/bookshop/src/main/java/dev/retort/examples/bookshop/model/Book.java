@@ -17,6 +17,7 @@ import java.math.BigDecimal;
  * @param title the title
  * @param authorId the author
  * @param price the current price in the shop's currency
+ * @param stock how many copies are on the shelf
  */
 @Table(name = "books")
 @Index(columns = "title")
@@ -25,4 +26,5 @@ public record Book(
     @Column(length = 13, unique = true, nullable = NOT_NULL) String isbn,
     @Column(length = 300, nullable = NOT_NULL) String title,
     @References(Author.class) long authorId,
-    @Column(precision = 10, scale = 2, nullable = NOT_NULL) BigDecimal price) {}
+    @Column(precision = 10, scale = 2, nullable = NOT_NULL) BigDecimal price,
+    @Column(defaultValue = "0") int stock) {}
