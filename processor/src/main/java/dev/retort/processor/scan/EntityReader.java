@@ -288,14 +288,27 @@ final class EntityReader {
   private ColumnDraft column(Member member) {
     Optional<Annotation> column = Annotation.find(member.element(), Annotation.COLUMN);
     Optional<Annotation> id = Annotation.find(member.element(), Annotation.ID);
-    String name = columnName(member, column.orElse(null));
+    String explicitName = column.map(c -> c.string("name")).orElse("");
+    boolean usableName = explicitName.isEmpty() || checks.name(column.get(), "name", explicitName, member.label());
+    String name = explicitName.isEmpty() ? SqlNames.snakeCase(member.name()) : explicitName;
+    if (usableName) {
+      checks.length(
+          "column name",
+          name,
+          member.element(),
+          explicitName.isEmpty() ? null : column.get(),
+          "name",
+          explicitName.isEmpty()
+              ? "name the column with a shorter @Column(name = \"...\")"
+              : "choose a shorter @Column(name = \"...\")");
+    }
     Optional<ColumnType> type = columnType(member, column.orElse(null));
     boolean nullable = nullable(member, column.orElse(null), id.isPresent());
     Optional<DefaultValue> defaultValue = column.flatMap(c -> defaultValue(member, c, type));
     boolean identity = identity(member, id.orElse(null), column.orElse(null), type, defaultValue);
     Optional<String> comment = column.flatMap(c -> nonEmpty(c.string("comment")));
     Optional<ColumnModel> model =
-        type.flatMap(
+        type.filter(t -> usableName).flatMap(
             t ->
                 checks.build(
                     member.element(),
@@ -311,21 +324,6 @@ final class EntityReader {
         Annotation.find(member.element(), Annotation.REFERENCES),
         Annotation.find(member.element(), Annotation.RENAMED_FROM)
             .filter(rename -> checkRenamedFrom(rename, name, "column", member.label())));
-  }
-
-  private String columnName(Member member, Annotation column) {
-    String explicit = column == null ? "" : column.string("name");
-    if (!explicit.isEmpty()) {
-      if (checks.name(column, "name", explicit, member.label())) {
-        checks.length("column name", explicit, member.element(), column, "name", "choose a shorter @Column(name = \"...\")");
-      }
-      return explicit;
-    }
-    String derived = SqlNames.snakeCase(member.name());
-    checks.length(
-        "column name", derived, member.element(), null, null,
-        "name the column with a shorter @Column(name = \"...\")");
-    return derived;
   }
 
   private Optional<ColumnType> columnType(Member member, Annotation column) {

@@ -1,0 +1,1061 @@
+package dev.retort.processor.scan;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.retort.Table;
+import dev.retort.model.SchemaModel;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every problem the scanner reports, each pinned to the file and line javac shows it on.
+ * Each test also checks that the problem is the only error, so a message never comes with
+ * follow-up noise.
+ */
+class EntityScannerDiagnosticsTest {
+
+  @Nested
+  class Declarations {
+
+    @Test
+    void tableOnAnInterface() {
+      JavaFileObject named = source("com.example.Named", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public interface Named {}
+          """);
+      assertOnlyError(
+          compile(named), named,
+          "@Table is on interface Named, which is not a class or record; put @Table on the class or record",
+          "@Table");
+    }
+
+    @Test
+    void twoEntitiesWithOneTableNameAreBothNamed() {
+      JavaFileObject first = source("com.example.Account", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "users")
+          public record Account(@Id long id) {}
+          """);
+      JavaFileObject second = source("com.example.Member", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "users")
+          public record Member(@Id long id) {}
+          """);
+      assertOnlyError(
+          compile(first, second), second,
+          "table users is declared by both com.example.Account and com.example.Member; give one of them another"
+              + " name with @Table(name = \"...\") [retort:duplicate-table]",
+          "@Table(name = \"users\")");
+    }
+
+    @Test
+    void twoEntitiesWhoseDerivedTableNamesCollide() {
+      JavaFileObject first = source("com.example.shop.Item", """
+          package com.example.shop;
+          @dev.retort.Table
+          public record Item(long id) {}
+          """);
+      JavaFileObject second = source("com.example.stock.Item", """
+          package com.example.stock;
+          @dev.retort.Table
+          public record Item(long id) {}
+          """);
+      assertOnlyError(
+          compile(first, second), second,
+          "table item is declared by both com.example.shop.Item and com.example.stock.Item",
+          "@dev.retort.Table");
+    }
+
+    @Test
+    void twoMembersMappingToOneColumn() {
+      JavaFileObject person = source("com.example.Person", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Person(
+              @Id long id,
+              String fullName,
+              @Column(name = "full_name") String name) {}
+          """);
+      assertOnlyError(
+          compile(person), person,
+          "Person.fullName and Person.name both map to column full_name of table person; give one of them another"
+              + " name with @Column(name = \"...\"), or exclude it with @Transient [retort:duplicate-column]",
+          "@Column(name = \"full_name\")");
+    }
+
+    @Test
+    void anInheritedMemberAndAnOwnMemberMappingToOneColumn() {
+      JavaFileObject base = source("com.example.Base", """
+          package com.example;
+          public abstract class Base {
+            protected java.time.Instant createdAt;
+          }
+          """);
+      JavaFileObject post = source("com.example.Post", """
+          package com.example;
+          @dev.retort.Table
+          public class Post extends Base {
+            private String created_at;
+          }
+          """);
+      assertOnlyError(
+          compile(base, post), post,
+          "Base.createdAt and Post.created_at both map to column created_at of table post",
+          "private String created_at;");
+    }
+
+    @Test
+    void anEntityWithoutColumns() {
+      JavaFileObject empty = source("com.example.Empty", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public class Empty {
+            static int instances;
+            transient String cache;
+            @Transient String view;
+          }
+          """);
+      assertOnlyError(
+          compile(empty), empty,
+          "Empty maps to table empty, which would have no columns: every field is static, transient or @Transient;"
+              + " add a field, or remove @Table [retort:no-columns]",
+          "public class Empty");
+    }
+
+    @Test
+    void aNameWithWhiteSpaceAroundIt() {
+      JavaFileObject user = source("com.example.User", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record User(@Id long id, @Column(name = " email") String email) {}
+          """);
+      assertOnlyError(
+          compile(user), user,
+          "@Column(name = \" email\") on User.email is not a usable name: it has white space at the start or end;"
+              + " remove it [retort:invalid-name]",
+          "@Column(name = \" email\")");
+    }
+
+    @Test
+    void aBlankCheckName() {
+      JavaFileObject user = source("com.example.User", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          @Check(name = " ", expression = "id > 0")
+          public record User(@Id long id) {}
+          """);
+      assertOnlyError(
+          compile(user), user,
+          "@Check(name = \" \") on User is not a usable name: it is blank; write the name",
+          "@Check(name");
+    }
+  }
+
+  @Nested
+  class IdentifierLength {
+
+    @Test
+    void anExplicitColumnNameLongerThanPostgreSqlKeeps() {
+      JavaFileObject user = source("com.example.User", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record User(
+              @Id long id,
+              @Column(name = "a_column_name_that_is_much_longer_than_the_limit_postgresql_has_set") String x) {}
+          """);
+      assertOnlyError(
+          compile(user), user,
+          "column name a_column_name_that_is_much_longer_than_the_limit_postgresql_has_set is 67 bytes long;"
+              + " PostgreSQL truncates identifiers to 63 bytes, after which the database would not match the model:"
+              + " choose a shorter @Column(name = \"...\") [retort:identifier-too-long]",
+          "@Column(name =");
+    }
+
+    @Test
+    void aTableNameDerivedFromALongClassName() {
+      JavaFileObject entity = source("com.example.AnEntityClassWhoseNameIsLongEnoughToOverflowTheIdentifierLimit", """
+          package com.example;
+          @dev.retort.Table
+          public record AnEntityClassWhoseNameIsLongEnoughToOverflowTheIdentifierLimit(long id) {}
+          """);
+      assertOnlyError(
+          compile(entity), entity,
+          "table name an_entity_class_whose_name_is_long_enough_to_overflow_the_identifier_limit is 74 bytes long;"
+              + " PostgreSQL truncates identifiers to 63 bytes, after which the database would not match the model:"
+              + " name the table with a shorter @Table(name = \"...\")",
+          "@dev.retort.Table");
+    }
+
+    @Test
+    void aDerivedIndexNameNamesTheWayToNameItExplicitly() {
+      JavaFileObject event = source("com.example.Event", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "calendar_events")
+          @Index(columns = {"organizer_account_id", "starts_at_local_time_zone"})
+          public record Event(@Id long id, long organizerAccountId, @Column(length = 40) String startsAtLocalTimeZone) {}
+          """);
+      assertOnlyError(
+          compile(event), event,
+          "index name ix_calendar_events_organizer_account_id_starts_at_local_time_zone is 65 bytes long; PostgreSQL"
+              + " truncates identifiers to 63 bytes, after which the database would not match the model: name the"
+              + " index with a shorter @Index(name = \"...\")",
+          "@Index(columns");
+    }
+  }
+
+  @Nested
+  class Types {
+
+    @Test
+    void anUnsupportedJavaTypeSaysWhatIsSupportedAndHowToMapIt() {
+      JavaFileObject post = source("com.example.Post", """
+          package com.example;
+          import dev.retort.*;
+          import java.util.List;
+          @Table
+          public record Post(@Id long id, List<String> tags) {}
+          """);
+      assertOnlyError(
+          compile(post), post,
+          "Post.tags has Java type java.util.List<java.lang.String>, which Retort does not map to a column type;"
+              + " declare the column type with @Column(type = \"...\") (such as \"json\" or \"text\"), or exclude the"
+              + " member with @Transient. Retort maps String, char, Character, boolean, Boolean, byte, Byte, short,"
+              + " Short, int, Integer, long, Long, float, Float, double, Double, BigDecimal, UUID, LocalDate,"
+              + " LocalTime, LocalDateTime, Instant, OffsetDateTime, byte[], OptionalInt, OptionalLong,"
+              + " OptionalDouble, Java enums, and Optional<T> of any of these [retort:unsupported-type]",
+          "List<String> tags");
+    }
+
+    @Test
+    void anExplicitTypeThatDoesNotParse() {
+      JavaFileObject post = source("com.example.Post", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Post(@Id long id, @Column(type = "varchr(20)") String title) {}
+          """);
+      assertOnlyError(
+          compile(post), post,
+          "@Column(type) on Post.title: 'varchr(20)' is not a column type; use one of smallint, integer",
+          "varchr(20)");
+    }
+
+    @Test
+    void aLengthOutOfRange() {
+      JavaFileObject post = source("com.example.Post", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Post(@Id long id, @Column(length = 70000) String body) {}
+          """);
+      assertOnlyError(
+          compile(post), post,
+          "@Column(length = 70000) on Post.body is out of range: varchar length 70000 is not between 1 and 65535"
+              + " [retort:invalid-size]",
+          "length = 70000");
+    }
+
+    @Test
+    void aPrecisionOutOfRange() {
+      JavaFileObject price = source("com.example.Price", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Price(@Id long id, @Column(precision = 70) java.math.BigDecimal amount) {}
+          """);
+      assertOnlyError(
+          compile(price), price,
+          "@Column(precision = 70) on Price.amount is out of range: decimal precision 70 is not between 1 and 65",
+          "precision = 70");
+    }
+
+    @Test
+    void aLengthOnANumber() {
+      JavaFileObject counter = source("com.example.Counter", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Counter(@Id long id, @Column(length = 10) int hits) {}
+          """);
+      assertOnlyError(
+          compile(counter), counter,
+          "@Column(length = 10) on Counter.hits does not apply to Java type int: length applies to String and"
+              + " byte[], precision and scale to BigDecimal; remove it, or give the whole type with"
+              + " @Column(type = \"...\") [retort:size-not-applicable]",
+          "length = 10");
+    }
+
+    @Test
+    void aScaleOnText() {
+      JavaFileObject note = source("com.example.Note", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Note(@Id long id, @Column(scale = 2) String text) {}
+          """);
+      assertOnlyError(
+          compile(note), note,
+          "@Column(scale = 2) on Note.text does not apply to Java type java.lang.String",
+          "scale = 2");
+    }
+
+    @Test
+    void aSizeNextToAnExplicitType() {
+      JavaFileObject note = source("com.example.Note", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Note(@Id long id, @Column(type = "text", length = 100) String text) {}
+          """);
+      assertOnlyError(
+          compile(note), note,
+          "@Column on Note.text sets both type and length; the size belongs in the type, such as"
+              + " type = \"varchar(40)\" or type = \"decimal(12,2)\": remove length [retort:size-with-type]",
+          "length = 100");
+    }
+
+    @Test
+    void anEnumWithoutConstants() {
+      JavaFileObject box = source("com.example.Box", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Box(@Id long id, Nothing content) {
+            public enum Nothing {}
+          }
+          """);
+      assertOnlyError(
+          compile(box), box,
+          "Box.content has Java type Nothing, an enum without constants, so its enum column type would have no"
+              + " values; add constants, or give the type with @Column(type = \"...\") [retort:enum-empty]",
+          "Nothing content");
+    }
+
+    @Test
+    void twoJavaEnumsMappingToOneEnumTypeWithDifferentValues() {
+      JavaFileObject order = source("com.example.Order", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "orders")
+          public record Order(@Id long id, Status status) {
+            public enum Status { NEW, PAID }
+          }
+          """);
+      JavaFileObject ticket = source("com.example.Ticket", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Ticket(@Id long id, Status status) {
+            public enum Status { OPEN, CLOSED }
+          }
+          """);
+      assertOnlyError(
+          compile(order, ticket), ticket,
+          "Ticket.status maps to enum type status with values [OPEN, CLOSED], but Order.status maps to the same"
+              + " enum type with values [NEW, PAID]; one enum type has one list of values: rename one of the Java"
+              + " enums, or give one column another type with @Column(type = \"enum other_name('A','B')\")"
+              + " [retort:enum-conflict]",
+          "Status status");
+    }
+  }
+
+  @Nested
+  class ConflictingAnnotations {
+
+    @Test
+    void transientWithColumn() {
+      JavaFileObject item = source("com.example.Item", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Item(@Id long id, @Transient @Column(length = 3) String code) {}
+          """);
+      assertOnlyError(
+          compile(item), item,
+          "Item.code is @Transient, so it maps to no column, but it is annotated @Column; remove @Column if the"
+              + " member is not stored, or remove @Transient if it is [retort:excluded-member-annotated]",
+          "@Transient @Column");
+    }
+
+    @Test
+    void transientWithId() {
+      JavaFileObject item = source("com.example.Item", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public class Item {
+            @Transient @Id long id;
+            String name;
+          }
+          """);
+      assertOnlyError(
+          compile(item), item,
+          "Item.id is @Transient, so it maps to no column, but it is annotated @Id",
+          "@Transient @Id");
+    }
+
+    @Test
+    void aTransientFieldWithColumn() {
+      JavaFileObject item = source("com.example.Item", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public class Item {
+            @Id long id;
+            @Column(length = 3) transient String code;
+          }
+          """);
+      assertOnlyError(
+          compile(item), item,
+          "Item.code is transient, so it maps to no column, but it is annotated @Column; remove @Column if the member"
+              + " is not stored, or remove the transient modifier if it is",
+          "transient String code");
+    }
+
+    @Test
+    void aStaticFieldWithColumn() {
+      JavaFileObject item = source("com.example.Item", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public class Item {
+            @Id long id;
+            @Column static String code;
+          }
+          """);
+      assertOnlyError(
+          compile(item), item,
+          "Item.code is static, so it maps to no column, but it is annotated @Column; remove @Column if the member"
+              + " is not stored, or make it an instance field if it is",
+          "static String code");
+    }
+
+    @Test
+    void aColumnAnnotationOnAGetter() {
+      JavaFileObject item = source("com.example.Item", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public class Item {
+            @Id long id;
+            private String code;
+            @Column(length = 3)
+            public String getCode() { return code; }
+          }
+          """);
+      assertOnlyError(
+          compile(item), item,
+          "@Column on method Item.getCode() has no effect: Retort maps fields and record components, not methods;"
+              + " annotate the field or record component instead [retort:annotation-on-method]",
+          "@Column(length = 3)");
+    }
+
+    @Test
+    void aColumnAnnotationOnAnExplicitRecordAccessor() {
+      JavaFileObject item = source("com.example.Item", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Item(@Id long id, String code) {
+            @Column(length = 3)
+            public String code() { return code; }
+          }
+          """);
+      assertOnlyError(
+          compile(item), item, "@Column on method Item.code() has no effect", "@Column(length = 3)");
+    }
+
+    @Test
+    void aNullableId() {
+      JavaFileObject item = source("com.example.Item", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Item(@Id @Column(nullable = Column.Nullability.NULLABLE) Long id) {}
+          """);
+      assertOnlyError(
+          compile(item), item,
+          "@Column(nullable = NULLABLE) on Item.id contradicts @Id: primary key columns are NOT NULL; remove"
+              + " nullable = NULLABLE, or @Id [retort:id-nullable]",
+          "NULLABLE");
+    }
+
+    @Test
+    void aGeneratedTextKey() {
+      JavaFileObject item = source("com.example.Item", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Item(@Id(generated = true) String code) {}
+          """);
+      assertOnlyError(
+          compile(item), item,
+          "@Id(generated = true) on Item.code, whose column type is varchar(255); only smallint, integer and bigint"
+              + " keys can be generated: use an int or long member, or remove generated = true"
+              + " [retort:generated-id-type]",
+          "generated = true");
+    }
+
+    @Test
+    void aGeneratedCompositeKey() {
+      JavaFileObject line = source("com.example.Line", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Line(
+              @Id(generated = true) long number,
+              @Id long orderId) {}
+          """);
+      assertOnlyError(
+          compile(line), line,
+          "@Id(generated = true) on Line.number, but the primary key of table line has several columns"
+              + " [number, order_id]; only a single-column key can be generated: remove generated = true, or keep"
+              + " one @Id [retort:generated-id-composite]",
+          "generated = true");
+    }
+
+    @Test
+    void aGeneratedKeyWithADefault() {
+      JavaFileObject item = source("com.example.Item", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Item(@Id(generated = true) @Column(defaultValue = "1") long id) {}
+          """);
+      assertOnlyError(
+          compile(item), item,
+          "@Id(generated = true) on Item.id, which also has a default; the database generates its values: remove"
+              + " the default [retort:generated-id-default]",
+          "defaultValue = \"1\"");
+    }
+
+    @Test
+    void bothDefaultValueAndDefaultExpression() {
+      JavaFileObject item = source("com.example.Item", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Item(
+              @Id long id,
+              @Column(defaultValue = "0", defaultExpression = "1 + 1") int stock) {}
+          """);
+      assertOnlyError(
+          compile(item), item,
+          "@Column on Item.stock sets both defaultValue and defaultExpression, but a column has one default: keep"
+              + " one of them [retort:default-conflict]",
+          "defaultExpression = \"1 + 1\"");
+    }
+
+    @Test
+    void aBlankDefaultExpressionIsReportedFromTheModelsOwnRule() {
+      JavaFileObject item = source("com.example.Item", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Item(
+              @Id long id,
+              @Column(defaultExpression = " ") int stock) {}
+          """);
+      assertOnlyError(
+          compile(item), item,
+          "invalid declaration on Item.stock: default expression is blank; correct the declaration"
+              + " [retort:invalid-model]",
+          "int stock");
+    }
+  }
+
+  @Nested
+  class DefaultValues {
+
+    @ParameterizedTest(name = "{0} with defaultValue \"{1}\"")
+    @CsvSource(delimiter = '|', textBlock = """
+        int              | many      | not a value of column type integer: it is not a whole number
+        short            | 40000     | not a value of column type smallint: it is not between -32768 and 32767
+        boolean          | yes       | not a value of column type boolean: a boolean default is true or false
+        double           | 1,5       | not a value of column type double: it is not a number
+        java.util.UUID   | 42        | not a value of column type uuid: it is not a UUID
+        java.math.BigDecimal | 0.125 | not a value of column type decimal(19,2): it has 3 digits after the point; the scale allows 2
+        Status           | DELETED   | not a value of column type enum status('ACTIVE','BLOCKED'): the values are [ACTIVE, BLOCKED]
+        """)
+    void aDefaultValueThatIsNoValueOfTheColumnType(String javaType, String literal, String problem) {
+      JavaFileObject account = source("com.example.Account", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Account(
+              @Id long id,
+              @Column(defaultValue = "%s") %s setting) {
+            public enum Status { ACTIVE, BLOCKED }
+          }
+          """.formatted(literal, javaType));
+      assertOnlyError(
+          compile(account), account,
+          "@Column(defaultValue = \"" + literal + "\") on Account.setting is " + problem,
+          "defaultValue =");
+    }
+
+    @Test
+    void aDefaultValueLongerThanTheColumn() {
+      JavaFileObject account = source("com.example.Account", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Account(@Id long id, @Column(length = 3, defaultValue = "EURO") String currency) {}
+          """);
+      assertOnlyError(
+          compile(account), account,
+          "@Column(defaultValue = \"EURO\") on Account.currency is not a value of column type varchar(3): it is 4"
+              + " characters long; the column holds 3; write a valid literal, or use defaultExpression for a SQL"
+              + " expression [retort:default-value-invalid]",
+          "defaultValue = \"EURO\"");
+    }
+  }
+
+  @Nested
+  class IndexesAndChecks {
+
+    @Test
+    void anIndexNamingAMemberInsteadOfItsColumn() {
+      JavaFileObject event = source("com.example.Event", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          @Index(columns = "createdAt")
+          public record Event(@Id long id, java.time.Instant createdAt) {}
+          """);
+      assertOnlyError(
+          compile(event), event,
+          "@Index(columns = {\"createdAt\"}) on Event names column createdAt, which table event does not have"
+              + " (member createdAt maps to column created_at); @Index takes column names, not member names: the"
+              + " columns are [id, created_at] [retort:index-unknown-column]",
+          "@Index(columns = \"createdAt\")");
+    }
+
+    @Test
+    void aRepeatedIndexNamingAnUnknownColumnIsNamedInTheMessage() {
+      JavaFileObject event = source("com.example.Event", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          @Index(columns = "id")
+          @Index(name = "ix_event_place", columns = "place")
+          public record Event(@Id long id) {}
+          """);
+      Compilation compilation = compile(event);
+      assertThat(compilation).hadErrorCount(1);
+      // Javac 17 cannot point at an annotation inside a repeatable container, so the message names it.
+      assertThat(compilation)
+          .hadErrorContaining("@Index(name = \"ix_event_place\") on Event names column place, which table event does not have;")
+          .inFile(event);
+    }
+
+    @Test
+    void anIndexWithoutColumns() {
+      JavaFileObject event = source("com.example.Event", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          @Index(columns = {})
+          public record Event(@Id long id) {}
+          """);
+      assertOnlyError(
+          compile(event), event,
+          "@Index(columns = {}) on Event lists no columns; list each indexed column once [retort:index-columns]",
+          "@Index");
+    }
+
+    @Test
+    void anIndexListingAColumnTwice() {
+      JavaFileObject event = source("com.example.Event", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          @Index(columns = {"id", "id"})
+          public record Event(@Id long id) {}
+          """);
+      assertOnlyError(
+          compile(event), event,
+          "@Index(columns = {\"id\", \"id\"}) on Event lists column id twice; list each indexed column once",
+          "@Index");
+    }
+
+    @Test
+    void aCheckWithABlankExpression() {
+      JavaFileObject event = source("com.example.Event", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          @Check(name = "ck_event_id", expression = "  ")
+          public record Event(@Id long id) {}
+          """);
+      assertOnlyError(
+          compile(event), event,
+          "@Check(name = \"ck_event_id\") on Event has a blank expression; write the SQL condition, such as"
+              + " expression = \"price >= 0\" [retort:check-expression-blank]",
+          "@Check");
+    }
+
+    @Test
+    void anIndexNamedLikeThePrimaryKey() {
+      JavaFileObject user = source("com.example.User", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "users")
+          @Index(name = "pk_users", columns = "email")
+          public record User(@Id long id, String email) {}
+          """);
+      assertOnlyError(
+          compile(user), user,
+          "the name pk_users of an index on table users is already taken by the primary key on table users; index"
+              + " and constraint names are unique across the schema: choose another name"
+              + " [retort:duplicate-constraint-name]",
+          "@Index");
+    }
+
+    @Test
+    void oneCheckNameOnTwoTables() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          @Check(name = "ck_price_positive", expression = "price > 0")
+          public record Book(@Id long id, int price) {}
+          """);
+      JavaFileObject film = source("com.example.Film", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          @Check(name = "ck_price_positive", expression = "price > 0")
+          public record Film(@Id long id, int price) {}
+          """);
+      assertOnlyError(
+          compile(book, film), film,
+          "the name ck_price_positive of a check on table film is already taken by a check on table book",
+          "@Check");
+    }
+  }
+
+  @Nested
+  class References {
+
+    private final JavaFileObject author = source("com.example.Author", """
+        package com.example;
+        import dev.retort.*;
+        @Table(name = "authors")
+        public record Author(@Id long id, String name) {}
+        """);
+
+    @Test
+    void aClassThatIsNoEntity() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Book(@Id long id, @References(String.class) String author) {}
+          """);
+      assertOnlyError(
+          compile(book), book,
+          "@References(String.class) on Book.author: java.lang.String is not annotated @Table; reference the entity"
+              + " class of the table [retort:references-not-table]",
+          "@References(String.class)");
+    }
+
+    @Test
+    void anEntityOutsideTheCompilation(@TempDir Path classes) throws IOException, URISyntaxException {
+      Compilation first = javac().compile(author);
+      assertThat(first).succeeded();
+      for (JavaFileObject generated : first.generatedFiles()) {
+        if (generated.getKind() == JavaFileObject.Kind.CLASS) {
+          Path target = classes.resolve("com/example/Author.class");
+          Files.createDirectories(target.getParent());
+          try (InputStream in = generated.openInputStream()) {
+            Files.copy(in, target);
+          }
+        }
+      }
+      File dsl = new File(Table.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Book(@Id long id, @References(Author.class) long authorId) {}
+          """);
+      Compilation compilation =
+          javac().withProcessors(new ScanningProcessor()).withClasspath(List.of(classes.toFile(), dsl)).compile(book);
+      assertOnlyError(
+          compilation, book,
+          "@References(Author.class) on Book.authorId: com.example.Author is a @Table entity outside this"
+              + " compilation, so its table is not known here; compile the entities together"
+              + " [retort:references-not-compiled]",
+          "@References(Author.class)");
+    }
+
+    @Test
+    void aColumnTheTargetDoesNotHave() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Book(@Id long id, @References(value = Author.class, column = "handle") String author) {}
+          """);
+      assertOnlyError(
+          compile(author, book), book,
+          "@References(column = \"handle\") on Book.author: table authors has no column handle; its columns are"
+              + " [id, name] [retort:references-unknown-column]",
+          "column = \"handle\"");
+    }
+
+    @Test
+    void aTargetWithoutPrimaryKey() {
+      JavaFileObject tag = source("com.example.Tag", """
+          package com.example;
+          @dev.retort.Table
+          public record Tag(String label) {}
+          """);
+      JavaFileObject post = source("com.example.Post", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Post(@Id long id, @References(Tag.class) String tag) {}
+          """);
+      assertOnlyError(
+          compile(tag, post), post,
+          "@References(Tag.class) on Post.tag: table tag has no primary key to reference; mark its key with @Id, or"
+              + " name a unique column with @References(column = \"...\") [retort:references-no-key]",
+          "@References(Tag.class)");
+    }
+
+    @Test
+    void aTargetWithACompositeKeyWithoutColumn() {
+      JavaFileObject line = source("com.example.OrderLine", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record OrderLine(@Id long orderId, @Id int number) {}
+          """);
+      JavaFileObject shipment = source("com.example.Shipment", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Shipment(@Id long id, @References(OrderLine.class) long line) {}
+          """);
+      assertOnlyError(
+          compile(line, shipment), shipment,
+          "@References(OrderLine.class) on Shipment.line: the primary key of table order_line has several columns"
+              + " [order_id, number], which a one-column foreign key cannot reference; name a unique column with"
+              + " @References(column = \"...\") [retort:references-composite-key]",
+          "@References(OrderLine.class)");
+    }
+
+    @Test
+    void aColumnThatIsNoKey() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Book(@Id long id, @References(value = Author.class, column = "name") String author) {}
+          """);
+      assertOnlyError(
+          compile(author, book), book,
+          "@References(column = \"name\") on Book.author: authors.name is neither the primary key nor unique, and a"
+              + " foreign key must reference a key; reference a key column, or make it unique with"
+              + " @Column(unique = true) [retort:references-not-unique]",
+          "column = \"name\"");
+    }
+
+    @Test
+    void aColumnTypeThatDiffersFromTheReferencedColumn() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Book(@Id long id, @References(Author.class) int authorId) {}
+          """);
+      assertOnlyError(
+          compile(author, book), book,
+          "Book.authorId has column type integer but references authors.id of type bigint; a foreign key column"
+              + " has the type of the column it references: change the member's Java type, or set"
+              + " @Column(type = \"bigint\") [retort:references-type-mismatch]",
+          "int authorId");
+    }
+
+    @Test
+    void setNullOnANotNullColumn() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Book(
+              @Id long id,
+              @References(value = Author.class, onDelete = ReferentialAction.SET_NULL) long authorId) {}
+          """);
+      assertOnlyError(
+          compile(author, book), book,
+          "@References(onDelete = SET_NULL) on Book.authorId, but column author_id is NOT NULL, so the database"
+              + " could not set it to NULL; make the column nullable, or choose another action"
+              + " [retort:references-set-null]",
+          "SET_NULL");
+    }
+
+    @Test
+    void aClassThatDoesNotResolveIsLeftToJavac() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Book(@Id long id, @References(Missing.class) long authorId) {}
+          """);
+      Compilation compilation = compile(book);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(book).onLineContaining("Missing.class");
+    }
+  }
+
+  @Nested
+  class Renames {
+
+    @Test
+    void aRenameFromTheCurrentName() {
+      JavaFileObject user = source("com.example.User", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record User(@Id long id, @RenamedFrom("email") String email) {}
+          """);
+      assertOnlyError(
+          compile(user), user,
+          "@RenamedFrom(\"email\") on User.email names the current column name; give the previous name, or remove"
+              + " the annotation [retort:renamed-from-same]",
+          "@RenamedFrom");
+    }
+
+    @Test
+    void aTableRenameFromTheCurrentName() {
+      JavaFileObject user = source("com.example.User", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "users")
+          @RenamedFrom("users")
+          public record User(@Id long id) {}
+          """);
+      assertOnlyError(
+          compile(user), user,
+          "@RenamedFrom(\"users\") on User names the current table name",
+          "@RenamedFrom");
+    }
+
+    @Test
+    void twoColumnsRenamedFromOneOldName() {
+      JavaFileObject user = source("com.example.User", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record User(
+              @Id long id,
+              @RenamedFrom("mail") String email,
+              @RenamedFrom("mail") String backupEmail) {}
+          """);
+      assertOnlyError(
+          compile(user), user,
+          "@RenamedFrom(\"mail\") is on both User.email and User.backupEmail, but one old name can become only one"
+              + " new name; correct one of them [retort:renamed-from-duplicate]",
+          "String backupEmail");
+    }
+
+    @Test
+    void twoTablesRenamedFromOneOldName() {
+      JavaFileObject customer = source("com.example.Customer", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          @RenamedFrom("people")
+          public record Customer(@Id long id) {}
+          """);
+      JavaFileObject supplier = source("com.example.Supplier", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          @RenamedFrom("people")
+          public record Supplier(@Id long id) {}
+          """);
+      assertOnlyError(
+          compile(customer, supplier), supplier,
+          "@RenamedFrom(\"people\") is on both Customer and Supplier",
+          "@RenamedFrom");
+    }
+  }
+
+  @Test
+  void afterAnErrorTheSchemaIsEmptyButTheElementsAreKnown() {
+    ScanningProcessor processor = new ScanningProcessor();
+    Compilation compilation = javac().withProcessors(processor).compile(source("com.example.Post", """
+        package com.example;
+        import dev.retort.*;
+        @Table
+        public record Post(@Id long id, java.util.List<String> tags) {}
+        """));
+    assertThat(compilation).failed();
+    assertThat(processor.result().schema()).isEqualTo(SchemaModel.empty());
+    assertThat(processor.result().tableElements()).containsOnlyKeys("post");
+    assertThat(processor.result().columnElements().get("post")).containsOnlyKeys("id", "tags");
+  }
+
+  @Test
+  void everyProblemOfAnEntityIsReportedInOneBuild() {
+    JavaFileObject post = source("com.example.Post", """
+        package com.example;
+        import dev.retort.*;
+        @Table
+        @Index(columns = "title_text")
+        public record Post(
+            @Id(generated = true) String id,
+            java.util.List<String> tags,
+            @Column(length = 5) int views) {}
+        """);
+    Compilation compilation = compile(post);
+    assertThat(compilation).hadErrorCount(4);
+    assertThat(compilation).hadErrorContaining("[retort:index-unknown-column]").inFile(post).onLineContaining("@Index");
+    assertThat(compilation).hadErrorContaining("[retort:generated-id-type]").inFile(post).onLineContaining("@Id");
+    assertThat(compilation).hadErrorContaining("[retort:unsupported-type]").inFile(post).onLineContaining("tags");
+    assertThat(compilation).hadErrorContaining("[retort:size-not-applicable]").inFile(post).onLineContaining("views");
+  }
+
+  static JavaFileObject source(String name, String code) {
+    return JavaFileObjects.forSourceString(name, code);
+  }
+
+  static Compilation compile(JavaFileObject... sources) {
+    return javac().withProcessors(new ScanningProcessor()).compile(sources);
+  }
+
+  /** Asserts that the compilation failed with exactly one error, containing the message, on the line. */
+  static void assertOnlyError(Compilation compilation, JavaFileObject file, String message, String lineSubstring) {
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(file).onLineContaining(lineSubstring);
+  }
+}
