@@ -23,10 +23,18 @@ public interface AlterColumnStart {
    */
   AlterColumnChanges type(ColumnType from, ColumnType to);
 
-  /** Makes a nullable column NOT NULL. @return the step for further changes */
+  /**
+   * Makes a nullable column NOT NULL.
+   *
+   * @return the step for further changes
+   */
   AlterColumnChanges setNotNull();
 
-  /** Makes a NOT NULL column nullable. @return the step for further changes */
+  /**
+   * Makes a NOT NULL column nullable.
+   *
+   * @return the step for further changes
+   */
   AlterColumnChanges dropNotNull();
 
   /**
@@ -79,9 +87,17 @@ public interface AlterColumnStart {
    */
   AlterColumnChanges dropComment(String from);
 
-  /** Makes the database generate the column's values. @return the step for further changes */
+  /**
+   * Makes the database generate the column's values.
+   *
+   * @return the step for further changes
+   */
   AlterColumnChanges addIdentity();
 
-  /** Stops the database generating the column's values. @return the step for further changes */
+  /**
+   * Stops the database generating the column's values.
+   *
+   * @return the step for further changes
+   */
   AlterColumnChanges dropIdentity();
 }

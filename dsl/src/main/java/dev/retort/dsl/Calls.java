@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * Puts the DSL call in front of a model or operation validation message, so that
- * {@code "index columns is empty"} reaches the user as
- * {@code "alterTable(\"users\"): index ix_users_phone: index columns is empty"}.
+ * {@code index columns is empty} reaches the user as
+ * {@code alterTable("users"): index ix_users_phone: index columns is empty}.
  */
 final class Calls {
 
