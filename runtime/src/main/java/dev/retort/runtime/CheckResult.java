@@ -1,0 +1,31 @@
+package dev.retort.runtime;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How the live database compares with the schema its applied revisions should have produced:
+ * what {@link Retort#check()} returns.
+ *
+ * @param revisions the current revisions of the database; empty at base
+ * @param baseline what the database was compared with: the snapshot resource of the current
+ *     revision, or {@code migrations} when the schema was computed from the migrations'
+ *     operations because no snapshot was available
+ * @param differences every difference, one line each, such as
+ *     {@code column users.phone: expected varchar(20), found varchar(30)}; empty when the
+ *     database matches
+ */
+public record CheckResult(List<String> revisions, String baseline, List<String> differences) {
+
+  /** Validates and copies the components. */
+  public CheckResult {
+    revisions = List.copyOf(revisions);
+    Objects.requireNonNull(baseline, "baseline == null");
+    differences = List.copyOf(differences);
+  }
+
+  /** Whether the live database matches the expected schema. */
+  public boolean matches() {
+    return differences.isEmpty();
+  }
+}

@@ -1,0 +1,421 @@
+package dev.retort.runtime;
+
+import dev.retort.Migration;
+import dev.retort.RevisionIndex;
+import dev.retort.RevisionInfo;
+import dev.retort.model.Names;
+import dev.retort.operation.Vendor;
+import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.Dialects;
+import dev.retort.runtime.internal.command.CheckCommand;
+import dev.retort.runtime.internal.command.Context;
+import dev.retort.runtime.internal.command.CurrentCommand;
+import dev.retort.runtime.internal.command.HistoryCommand;
+import dev.retort.runtime.internal.command.MigrateCommand;
+import dev.retort.runtime.internal.command.ScriptCommand;
+import dev.retort.runtime.internal.command.ShowCommand;
+import dev.retort.runtime.internal.command.StampCommand;
+import dev.retort.runtime.internal.graph.RevisionGraph;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Applies an application's migrations to a database and answers questions about its state.
+ * The commands are named like Alembic's, and each returns an immutable result instead of
+ * printing.
+ *
+ * <p>At application start-up, one line brings the database to the newest revision (the
+ * AUTO_MIGRATE pattern); concurrent instances of the application are serialised by a database
+ * lock, so each revision runs exactly once:
+ *
+ * <pre>{@code
+ * Retort.migrate(dataSource);
+ * }</pre>
+ *
+ * <p>Everything else goes through a configured instance:
+ *
+ * <pre>{@code
+ * Retort retort = Retort.builder()
+ *     .dataSource(dataSource)          // or .url(url, user, password), or .jdbi(jdbi)
+ *     .versionTable("retort_version")  // the default
+ *     .lockTimeout(Duration.ofMinutes(5))
+ *     .build();
+ * retort.upgrade("head");
+ * retort.downgrade("-1");
+ * Current current = retort.current();
+ * }</pre>
+ *
+ * <p>The migrations come from the revision index that the Retort processor generates
+ * ({@code META-INF/services/dev.retort.RevisionIndex}), or are given with
+ * {@link Builder#migrations(List)}.
+ *
+ * <p>Targets: {@code head}; {@code base} (before the first revision); {@code +N} and {@code -N}
+ * (revisions forward or back from what is applied); a revision id, or a prefix of one that
+ * matches no other revision.
+ *
+ * <p>Every command that reads the database first checks the version table against this
+ * build's migrations: a migration changed after it was applied ({@link ErrorCode#CHECKSUM_MISMATCH})
+ * and a revision this build does not know ({@link ErrorCode#DATABASE_AHEAD}) are errors. Every
+ * failure is a {@link RetortException} whose message says what to do.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class Retort {
+
+  /** The version table's name unless configured. */
+  public static final String DEFAULT_VERSION_TABLE = "retort_version";
+
+  /** How long a command waits for another process's migration lock unless configured. */
+  public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
+
+  private final Context context;
+
+  private Retort(Context context) {
+    this.context = context;
+  }
+
+  /** Starts configuring an instance. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Brings a database to the newest revision, with the migrations found on the class path and
+   * the default settings: the one call an application makes at start-up. Does nothing, at the
+   * cost of one query, when the database is already there.
+   *
+   * @param dataSource the database
+   * @return what ran
+   * @throws RetortException if a migration fails or the database is not in a state to migrate
+   */
+  public static MigrationResult migrate(DataSource dataSource) {
+    return builder().dataSource(dataSource).build().upgrade();
+  }
+
+  /**
+   * Describes a migration given by hand, for {@link Builder#migrations(List)}.
+   *
+   * @param id the revision id
+   * @param parents the ids of the revisions it follows; none for the first
+   * @param migration creates the migration, such as {@code AddUsersPhone::new}
+   * @return the revision
+   */
+  public static RevisionInfo revision(String id, List<String> parents, Supplier<? extends Migration> migration) {
+    return new RevisionInfo(id, parents, "", "", migration);
+  }
+
+  /** {@code upgrade("head")}: applies every revision not yet applied. */
+  public MigrationResult upgrade() {
+    return upgrade("head");
+  }
+
+  /**
+   * Applies revisions up to a target: {@code head}, {@code +N}, or a revision (which, with all
+   * the revisions it descends from, ends up applied).
+   *
+   * @param target where to go
+   * @return what ran; nothing if the database is already there
+   */
+  public MigrationResult upgrade(String target) {
+    return MigrateCommand.run(context, Direction.UPGRADE, target);
+  }
+
+  /**
+   * Undoes revisions down to a target: {@code base}, {@code -N}, or an applied revision (which,
+   * with the revisions it descends from and nothing else, stays applied). A downgrade through
+   * a migration without a downgrade fails before anything runs.
+   *
+   * @param target where to go
+   * @return what ran; nothing if the database is already there
+   */
+  public MigrationResult downgrade(String target) {
+    return MigrateCommand.run(context, Direction.DOWNGRADE, target);
+  }
+
+  /** Where the database stands: its current revisions, what is pending, the version table's rows. */
+  public Current current() {
+    return CurrentCommand.run(context);
+  }
+
+  /** Every revision, oldest first, marking those applied. */
+  public History history() {
+    return HistoryCommand.run(context);
+  }
+
+  /** The head revision of this build's history. Does not touch the database. */
+  public Heads heads() {
+    return ShowCommand.heads(context);
+  }
+
+  /**
+   * One revision's details: parents, children, class, checksum and operations. Does not touch
+   * the database.
+   *
+   * @param revision {@code head}, a revision id or a unique prefix
+   * @return the details
+   */
+  public RevisionDetails show(String revision) {
+    return ShowCommand.show(context, revision);
+  }
+
+  /**
+   * Records the target as applied without running anything: the version table ends up
+   * holding exactly the target and the revisions it descends from, with the migrations'
+   * current checksums. Use it to adopt a database whose schema already matches a revision,
+   * and as the deliberate way out of a checksum mismatch.
+   *
+   * @param target {@code head}, {@code base}, {@code +N}, {@code -N}, or a revision
+   * @return what changed in the version table
+   */
+  public StampResult stamp(String target) {
+    return StampCommand.run(context, target);
+  }
+
+  /**
+   * Compares the live database, read through its metadata, with the schema its current
+   * revision should have (that revision's snapshot, or the migrations' operations), and lists
+   * every difference: drift detection.
+   *
+   * @return the differences; none when the database matches
+   */
+  public CheckResult check() {
+    return CheckCommand.run(context);
+  }
+
+  /**
+   * Writes the offline script from one revision to another, for a database administrator to
+   * run: every statement, the version table's included. Does not touch the database.
+   *
+   * @param from the revision the database is at: {@code base}, {@code head} or a revision
+   * @param to where to go: {@code head}, {@code base}, a revision, or {@code +N}/{@code -N}
+   *     from {@code from}
+   * @param vendor the database to write for
+   * @return the script
+   */
+  public SqlScript sql(String from, String to, Vendor vendor) {
+    Objects.requireNonNull(vendor, "vendor == null");
+    return ScriptCommand.run(context, from, to, vendor);
+  }
+
+  /** Configures a {@link Retort}. Give exactly one of the database settings. */
+  public static final class Builder {
+
+    private Jdbi jdbi;
+    private String databaseSetting;
+    private String versionTable = DEFAULT_VERSION_TABLE;
+    private String schema = "";
+    private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+    private List<RevisionInfo> revisions;
+    private ClassLoader classLoader;
+    private Dialect dialect;
+
+    private Builder() {}
+
+    /**
+     * Uses a data source, such as the application's connection pool. H2 needs two connections
+     * at once while migrating (one holds the lock).
+     *
+     * @param dataSource the database
+     * @return this builder
+     */
+    public Builder dataSource(DataSource dataSource) {
+      Objects.requireNonNull(dataSource, "dataSource == null");
+      return database("dataSource", Jdbi.create(dataSource));
+    }
+
+    /**
+     * Connects with a JDBC URL; the driver must be on the class path.
+     *
+     * @param url the JDBC URL
+     * @param user the user name
+     * @param password the password
+     * @return this builder
+     */
+    public Builder url(String url, String user, String password) {
+      Objects.requireNonNull(url, "url == null");
+      return database("url", Jdbi.create(url, user, password));
+    }
+
+    /**
+     * Uses a configured JDBI instance.
+     *
+     * @param jdbi the database
+     * @return this builder
+     */
+    public Builder jdbi(Jdbi jdbi) {
+      return database("jdbi", Objects.requireNonNull(jdbi, "jdbi == null"));
+    }
+
+    private Builder database(String setting, Jdbi database) {
+      if (databaseSetting != null) {
+        throw new IllegalStateException("the database is already set by " + databaseSetting + "(...); give only one"
+            + " of dataSource, url and jdbi");
+      }
+      databaseSetting = setting;
+      jdbi = database;
+      return this;
+    }
+
+    /**
+     * Names the version table; the default is {@value #DEFAULT_VERSION_TABLE}.
+     *
+     * @param name the table name
+     * @return this builder
+     */
+    public Builder versionTable(String name) {
+      versionTable = Names.require("version table name", name);
+      return this;
+    }
+
+    /**
+     * Puts the version table in a schema (a database on MySQL and MariaDB, an attached database
+     * on SQLite) instead of the connection's own. The schema must exist.
+     *
+     * @param name the schema name
+     * @return this builder
+     */
+    public Builder schema(String name) {
+      schema = Names.require("schema name", name);
+      return this;
+    }
+
+    /**
+     * Sets how long a command waits for the lock while another process migrates; the default
+     * is five minutes.
+     *
+     * @param timeout the longest wait, positive
+     * @return this builder
+     */
+    public Builder lockTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout == null");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("lock timeout must be positive: " + timeout);
+      }
+      lockTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Gives the migrations instead of reading the generated revision index, for example with
+     * {@link Retort#revision}.
+     *
+     * @param migrations every revision, in any order
+     * @return this builder
+     */
+    public Builder migrations(List<RevisionInfo> migrations) {
+      revisions = List.copyOf(migrations);
+      return this;
+    }
+
+    /**
+     * Gives the migrations instead of reading the generated revision index.
+     *
+     * @param migrations every revision, in any order
+     * @return this builder
+     */
+    public Builder migrations(RevisionInfo... migrations) {
+      return migrations(List.of(migrations));
+    }
+
+    /**
+     * Uses one revision index instead of those found on the class path.
+     *
+     * @param index the index
+     * @return this builder
+     */
+    public Builder revisionIndex(RevisionIndex index) {
+      return migrations(index.revisions());
+    }
+
+    /**
+     * Sets the class loader that finds the revision index and the schema snapshots; the default
+     * is the thread's context class loader.
+     *
+     * @param loader the class loader
+     * @return this builder
+     */
+    public Builder classLoader(ClassLoader loader) {
+      classLoader = Objects.requireNonNull(loader, "loader == null");
+      return this;
+    }
+
+    /**
+     * Uses a dialect instead of detecting it from the connection.
+     *
+     * @param databaseDialect the dialect
+     * @return this builder
+     */
+    public Builder dialect(Dialect databaseDialect) {
+      dialect = Objects.requireNonNull(databaseDialect, "dialect == null");
+      return this;
+    }
+
+    /**
+     * Loads and validates the migrations and creates the instance. Does not connect.
+     *
+     * @return the instance
+     * @throws IllegalStateException if no database was given
+     * @throws RetortException if the migrations cannot be found or do not form one history
+     */
+    public Retort build() {
+      if (jdbi == null) {
+        throw new IllegalStateException("no database: call dataSource(...), url(...) or jdbi(...) before build()");
+      }
+      ClassLoader loader = classLoader != null ? classLoader : defaultClassLoader();
+      RevisionGraph graph = RevisionGraph.of(revisions != null ? revisions : discover(loader));
+      Function<Connection, Dialect> detect = dialect != null ? connection -> dialect : Builder::detect;
+      Function<Vendor, Dialect> forVendor = dialect != null
+          ? vendor -> vendor == dialect.vendor() ? dialect : Dialects.forVendor(vendor)
+          : Dialects::forVendor;
+      return new Retort(new Context(jdbi, graph, schema, versionTable, lockTimeout, loader, detect, forVendor));
+    }
+
+    private static Dialect detect(Connection connection) {
+      try {
+        return Dialects.detect(connection);
+      } catch (SQLException e) {
+        throw new RetortException(ErrorCode.DATABASE_ERROR,
+            "Could not read the database's metadata to choose its dialect: " + e.getMessage(), e);
+      } catch (IllegalArgumentException e) {
+        throw new RetortException(ErrorCode.UNSUPPORTED_DATABASE, e.getMessage(), e);
+      }
+    }
+
+    private static ClassLoader defaultClassLoader() {
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      return context != null ? context : Retort.class.getClassLoader();
+    }
+
+    private static List<RevisionInfo> discover(ClassLoader loader) {
+      List<RevisionInfo> found = new ArrayList<>();
+      int indexes = 0;
+      try {
+        for (RevisionIndex index : ServiceLoader.load(RevisionIndex.class, loader)) {
+          indexes++;
+          found.addAll(index.revisions());
+        }
+      } catch (ServiceConfigurationError e) {
+        throw new RetortException(ErrorCode.NO_MIGRATIONS,
+            "Could not load the revision index: " + e.getMessage() + ". Rebuild the project so that the Retort"
+                + " processor regenerates it.", e);
+      }
+      if (indexes == 0) {
+        throw new RetortException(ErrorCode.NO_MIGRATIONS,
+            "No revision index on the class path (META-INF/services/" + RevisionIndex.class.getName() + ") and no"
+                + " migrations given. Put the Retort processor on the annotation processor path of the module that"
+                + " holds the migrations, or give them with Retort.builder().migrations(...).");
+      }
+      return found;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.retort.runtime.internal.command;
+
+import dev.retort.model.SchemaModel;
+import dev.retort.runtime.CheckResult;
+import dev.retort.runtime.ErrorCode;
+import dev.retort.runtime.RetortException;
+import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.internal.execution.Planner;
+import dev.retort.runtime.internal.graph.LoadedRevision;
+import dev.retort.runtime.internal.graph.RevisionGraph;
+import dev.retort.runtime.internal.history.VersionTable;
+import dev.retort.runtime.internal.lock.MigrationLocks;
+import dev.retort.snapshot.SnapshotCodec;
+import dev.retort.snapshot.SnapshotFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code check}: compares the live database with the schema its current revision should have.
+ * The expected schema is the current revision's snapshot, shipped beside the migrations, when
+ * the database is exactly at one revision and the snapshot is on the class path; otherwise the
+ * schema the applied migrations' operations build. Reads only; takes no lock.
+ */
+public final class CheckCommand {
+
+  /** The baseline named when the expected schema comes from the migrations. */
+  static final String FROM_MIGRATIONS = "migrations";
+
+  private CheckCommand() {}
+
+  /**
+   * Runs the command.
+   *
+   * @param context the settings
+   * @return the differences
+   */
+  public static CheckResult run(Context context) {
+    RevisionGraph graph = context.graph();
+    try (Session session = Session.open(context)) {
+      DatabaseState state = session.readState().orElseGet(DatabaseState::empty);
+      state.verifyKnown(graph, session.versionTable());
+      state.verifyChecksums(graph);
+      List<String> current = state.current(graph);
+      Optional<String> snapshot = snapshotOf(graph, current, state.applied());
+      SchemaModel expected = snapshot.isPresent()
+          ? readSnapshot(context.classLoader(), snapshot.get())
+          : Planner.modelOf(graph, state.applied());
+      List<String> differences = compare(session.connection(), session.dialect(), expected,
+          ignoredTables(session.versionTable()));
+      return new CheckResult(current, snapshot.orElse(FROM_MIGRATIONS), differences);
+    }
+  }
+
+  /** The snapshot resource of the one current revision, if the database is exactly there and the resource exists. */
+  private static Optional<String> snapshotOf(RevisionGraph graph, List<String> current, Set<String> applied) {
+    if (current.size() != 1) {
+      return Optional.empty();
+    }
+    LoadedRevision revision = graph.get(current.get(0));
+    String resource = revision.info().snapshotResource();
+    if (resource.isBlank() || !graph.ancestorsOrSelf(revision.id()).equals(applied)) {
+      return Optional.empty();
+    }
+    return Optional.of(resource);
+  }
+
+  private static SchemaModel readSnapshot(ClassLoader loader, String resource) {
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new RetortException(ErrorCode.INVALID_SNAPSHOT,
+            "The schema snapshot " + resource + " named by the revision index is not on the class path. Rebuild the"
+                + " project so that the snapshot is packaged with the migrations.");
+      }
+      return SnapshotCodec.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+    } catch (IOException e) {
+      throw new RetortException(ErrorCode.INVALID_SNAPSHOT, "Could not read the schema snapshot " + resource + ": "
+          + e.getMessage(), e);
+    } catch (SnapshotFormatException e) {
+      throw new RetortException(ErrorCode.INVALID_SNAPSHOT, "The schema snapshot is broken: " + e.getMessage()
+          + ". Restore it from source control, or rebuild so that the processor writes it again.", e);
+    }
+  }
+
+  /** Retort's own tables, which no migration creates. */
+  private static Set<String> ignoredTables(VersionTable table) {
+    return Set.of(table.name(), MigrationLocks.h2LockTable(table.name()));
+  }
+
+  private static List<String> compare(Connection connection, Dialect dialect, SchemaModel expected, Set<String> ignored) {
+    throw new UnsupportedOperationException("waiting for the dialect's live-schema inspector");
+  }
+}

@@ -1,0 +1,99 @@
+package dev.retort.runtime.internal.command;
+
+import dev.retort.operation.Vendor;
+import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.internal.graph.RevisionGraph;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Everything a command needs: the database, the history and the settings of one
+ * {@link dev.retort.runtime.Retort}. The dialect is detected from the first connection and
+ * kept.
+ */
+public final class Context {
+
+  private final Jdbi jdbi;
+  private final RevisionGraph graph;
+  private final String schema;
+  private final String versionTable;
+  private final Duration lockTimeout;
+  private final ClassLoader classLoader;
+  private final Function<Connection, Dialect> detect;
+  private final Function<Vendor, Dialect> forVendor;
+  private final AtomicReference<Dialect> dialect = new AtomicReference<>();
+
+  /**
+   * Creates the context.
+   *
+   * @param jdbi the database
+   * @param graph the history
+   * @param schema the schema holding the version table; empty for the connection's own
+   * @param versionTable the version table's name
+   * @param lockTimeout how long to wait for the migration lock
+   * @param classLoader loads snapshot resources
+   * @param detect finds the dialect of a connection
+   * @param forVendor gives the dialect of a database, for offline scripts
+   */
+  public Context(
+      Jdbi jdbi, RevisionGraph graph, String schema, String versionTable, Duration lockTimeout,
+      ClassLoader classLoader, Function<Connection, Dialect> detect, Function<Vendor, Dialect> forVendor) {
+    this.jdbi = Objects.requireNonNull(jdbi, "jdbi == null");
+    this.graph = Objects.requireNonNull(graph, "graph == null");
+    this.schema = Objects.requireNonNull(schema, "schema == null");
+    this.versionTable = Objects.requireNonNull(versionTable, "versionTable == null");
+    this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout == null");
+    this.classLoader = Objects.requireNonNull(classLoader, "classLoader == null");
+    this.detect = Objects.requireNonNull(detect, "detect == null");
+    this.forVendor = Objects.requireNonNull(forVendor, "forVendor == null");
+  }
+
+  /** The database. */
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  /** The history. */
+  public RevisionGraph graph() {
+    return graph;
+  }
+
+  /** The schema holding the version table; empty for the connection's own. */
+  public String schema() {
+    return schema;
+  }
+
+  /** The version table's name. */
+  public String versionTable() {
+    return versionTable;
+  }
+
+  /** How long to wait for the migration lock. */
+  public Duration lockTimeout() {
+    return lockTimeout;
+  }
+
+  /** Loads snapshot resources. */
+  public ClassLoader classLoader() {
+    return classLoader;
+  }
+
+  /** The dialect of the database, detected from the first connection. */
+  Dialect dialect(Connection connection) {
+    Dialect known = dialect.get();
+    if (known == null) {
+      known = detect.apply(connection);
+      dialect.compareAndSet(null, known);
+    }
+    return known;
+  }
+
+  /** The dialect of a database, for offline scripts. */
+  Dialect dialect(Vendor vendor) {
+    return forVendor.apply(vendor);
+  }
+}

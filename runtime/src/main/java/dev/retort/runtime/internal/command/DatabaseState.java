@@ -1,0 +1,159 @@
+package dev.retort.runtime.internal.command;
+
+import dev.retort.runtime.AppliedRevision;
+import dev.retort.runtime.ErrorCode;
+import dev.retort.runtime.RetortException;
+import dev.retort.runtime.internal.graph.LoadedRevision;
+import dev.retort.runtime.internal.graph.RevisionGraph;
+import dev.retort.runtime.internal.history.VersionTable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the version table says, checked against this build's history.
+ *
+ * @param rows the rows of known revisions, in revision order
+ * @param unknown the rows of revisions this build does not know
+ */
+record DatabaseState(Map<String, AppliedRevision> rows, List<AppliedRevision> unknown) {
+
+  DatabaseState {
+    rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
+    unknown = List.copyOf(unknown);
+  }
+
+  /** A database without a version table: nothing applied. */
+  static DatabaseState empty() {
+    return new DatabaseState(Map.of(), List.of());
+  }
+
+  /** Splits rows into known and unknown revisions. */
+  static DatabaseState of(List<AppliedRevision> all, RevisionGraph graph) {
+    Map<String, AppliedRevision> byId = new HashMap<>();
+    List<AppliedRevision> unknown = new ArrayList<>();
+    for (AppliedRevision row : all) {
+      if (graph.contains(row.revision())) {
+        byId.put(row.revision(), row);
+      } else {
+        unknown.add(row);
+      }
+    }
+    Map<String, AppliedRevision> ordered = new LinkedHashMap<>();
+    for (LoadedRevision revision : graph.revisions()) {
+      AppliedRevision row = byId.get(revision.id());
+      if (row != null) {
+        ordered.put(revision.id(), row);
+      }
+    }
+    unknown.sort(Comparator.comparing(AppliedRevision::appliedAt).thenComparing(AppliedRevision::revision));
+    return new DatabaseState(ordered, unknown);
+  }
+
+  /** The applied revision ids. */
+  Set<String> applied() {
+    return rows.keySet();
+  }
+
+  /** The applied revisions whose children are not applied, in revision order. */
+  List<String> current(RevisionGraph graph) {
+    return current(graph, applied());
+  }
+
+  /** The revisions of a set whose children are not in it, in revision order. */
+  static List<String> current(RevisionGraph graph, Set<String> applied) {
+    List<String> current = new ArrayList<>();
+    for (LoadedRevision revision : graph.revisions()) {
+      if (applied.contains(revision.id())
+          && graph.children(revision.id()).stream().noneMatch(applied::contains)) {
+        current.add(revision.id());
+      }
+    }
+    return current;
+  }
+
+  /**
+   * Checks that this build knows every applied revision and that the applied set is whole.
+   *
+   * @throws RetortException {@link ErrorCode#DATABASE_AHEAD} or
+   *     {@link ErrorCode#INCONSISTENT_VERSION_TABLE}
+   */
+  void verifyKnown(RevisionGraph graph, VersionTable table) {
+    verifyNotAhead(table);
+    verifyWhole(graph, table);
+  }
+
+  /**
+   * Checks that this build knows every applied revision.
+   *
+   * @throws RetortException {@link ErrorCode#DATABASE_AHEAD} listing the unknown ones
+   */
+  void verifyNotAhead(VersionTable table) {
+    if (!unknown.isEmpty()) {
+      throw new RetortException(ErrorCode.DATABASE_AHEAD,
+          "The database is ahead of this code: its version table " + table.displayName() + " records "
+              + unknown.size() + " revision" + (unknown.size() == 1 ? "" : "s") + " that this build does not know: "
+              + unknown.stream().map(row -> row.revision() + " (" + row.description() + ", applied " + row.appliedAt() + ")")
+                  .collect(Collectors.joining(", "))
+              + ". A newer version of the application migrated this database. Run that version (or a newer one)"
+              + " instead; if those revisions were abandoned, undo their changes by hand and delete their rows from "
+              + table.displayName() + ".");
+    }
+  }
+
+  /**
+   * Checks that every applied revision's parents are applied.
+   *
+   * @throws RetortException {@link ErrorCode#INCONSISTENT_VERSION_TABLE} naming the orphans
+   */
+  void verifyWhole(RevisionGraph graph, VersionTable table) {
+    List<String> orphans = new ArrayList<>();
+    for (String id : rows.keySet()) {
+      for (String parent : graph.get(id).parents()) {
+        if (!rows.containsKey(parent)) {
+          orphans.add(id + " without its parent " + parent);
+        }
+      }
+    }
+    if (!orphans.isEmpty()) {
+      throw new RetortException(ErrorCode.INCONSISTENT_VERSION_TABLE,
+          "The version table " + table.displayName() + " records " + String.join(", ", orphans)
+              + ". Either its rows were edited by hand or a migration's parents were changed after it was applied."
+              + " Find out which revisions the schema really has, then record exactly those with stamp.");
+    }
+  }
+
+  /**
+   * Checks that no applied migration changed since it was applied.
+   *
+   * @throws RetortException {@link ErrorCode#CHECKSUM_MISMATCH} naming every changed revision
+   */
+  void verifyChecksums(RevisionGraph graph) {
+    List<String> changed = new ArrayList<>();
+    for (AppliedRevision row : rows.values()) {
+      LoadedRevision revision = graph.get(row.revision());
+      String checksum = revision.checksum();
+      if (!checksum.equals(row.checksum())) {
+        changed.add("revision " + revision.label() + " was applied with checksum " + row.checksum()
+            + " but its operations now give " + checksum);
+      }
+    }
+    if (!changed.isEmpty()) {
+      List<String> current = current(graph);
+      String stamp = current.size() == 1
+          ? "stamp(\"" + current.get(0) + "\"), the database's current revision"
+          : "stamp, giving the database's current revision";
+      throw new RetortException(ErrorCode.CHECKSUM_MISMATCH,
+          "A migration was changed after it was applied to this database: " + String.join("; ", changed)
+              + ". Applied migrations must not change. Either restore the migration to what was applied (its"
+              + " version in source control at the time), or, if the change is deliberate and the database already"
+              + " has the schema it now describes, record the new checksum with " + stamp + ".");
+    }
+  }
+}

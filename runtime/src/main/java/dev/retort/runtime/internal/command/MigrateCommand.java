@@ -1,0 +1,95 @@
+package dev.retort.runtime.internal.command;
+
+import dev.retort.runtime.Direction;
+import dev.retort.runtime.MigrationResult;
+import dev.retort.runtime.MigrationRun;
+import dev.retort.runtime.internal.execution.MigrationExecutor;
+import dev.retort.runtime.internal.execution.PlannedMigration;
+import dev.retort.runtime.internal.execution.Planner;
+import dev.retort.runtime.internal.graph.LoadedRevision;
+import dev.retort.runtime.internal.graph.RevisionGraph;
+import dev.retort.runtime.internal.graph.Target;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code upgrade} and {@code downgrade}: take the lock, read the version table again (another
+ * process may have migrated while this one waited), verify it, plan, and run.
+ *
+ * <p>A database that is already where the target says is recognised before the lock is taken,
+ * so that the usual start of an application, with nothing to migrate, costs one query.
+ */
+public final class MigrateCommand {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MigrateCommand.class);
+
+  private MigrateCommand() {}
+
+  /**
+   * Runs the command.
+   *
+   * @param context the settings
+   * @param direction upgrade or downgrade
+   * @param targetText the target as given
+   * @return what ran
+   */
+  public static MigrationResult run(Context context, Direction direction, String targetText) {
+    RevisionGraph graph = context.graph();
+    Target target = Target.parse(targetText, graph);
+    try (Session session = Session.open(context)) {
+      DatabaseState seen = session.readState().orElseGet(DatabaseState::empty);
+      seen.verifyKnown(graph, session.versionTable());
+      seen.verifyChecksums(graph);
+      if (select(direction, target, graph, seen.applied()).isEmpty()) {
+        List<String> current = seen.current(graph);
+        LOG.info("Database is {}; nothing to {}", current.isEmpty() ? "at base" : "at revision " + String.join(", ", current),
+            direction == Direction.UPGRADE ? "apply" : "revert");
+        return new MigrationResult(direction, targetText, current, current, List.of());
+      }
+      return session.underLock(() -> {
+        Optional<DatabaseState> read = session.readState();
+        if (read.isEmpty() && direction == Direction.UPGRADE) {
+          session.versionTable().createIfMissing(session.connection());
+          LOG.info("Created the version table {}", session.versionTable().displayName());
+        }
+        DatabaseState state = read.orElseGet(DatabaseState::empty);
+        state.verifyKnown(graph, session.versionTable());
+        state.verifyChecksums(graph);
+        List<LoadedRevision> selected = select(direction, target, graph, state.applied());
+        List<PlannedMigration> plan = Planner.plan(selected, direction, graph, state.applied(), session.dialect());
+        MigrationExecutor executor = new MigrationExecutor(session.handle(), session.dialect().vendor(),
+            session.versionTable(), MigrationExecutor.modeFor(session.dialect().vendor(),
+                session.dialect().transactionalDdl()));
+        List<String> before = state.current(graph);
+        Set<String> applied = new LinkedHashSet<>(state.applied());
+        List<MigrationRun> runs = new ArrayList<>();
+        for (PlannedMigration migration : plan) {
+          runs.add(executor.run(migration, DatabaseState.current(graph, applied),
+              runs.stream().map(MigrationRun::revision).toList()));
+          if (direction == Direction.UPGRADE) {
+            applied.add(migration.revision().id());
+          } else {
+            applied.remove(migration.revision().id());
+          }
+        }
+        List<String> after = DatabaseState.current(graph, applied);
+        if (runs.isEmpty()) {
+          LOG.info("Database is {}; another process migrated it while this one waited",
+              after.isEmpty() ? "at base" : "at revision " + String.join(", ", after));
+        }
+        return new MigrationResult(direction, targetText, before, after, runs);
+      });
+    }
+  }
+
+  private static List<LoadedRevision> select(Direction direction, Target target, RevisionGraph graph, Set<String> applied) {
+    return direction == Direction.UPGRADE
+        ? Planner.upgrades(target, graph, applied)
+        : Planner.downgrades(target, graph, applied);
+  }
+}

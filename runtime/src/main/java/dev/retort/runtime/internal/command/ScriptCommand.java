@@ -1,0 +1,135 @@
+package dev.retort.runtime.internal.command;
+
+import dev.retort.operation.Vendor;
+import dev.retort.runtime.Direction;
+import dev.retort.runtime.ErrorCode;
+import dev.retort.runtime.RetortException;
+import dev.retort.runtime.SqlScript;
+import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.Step;
+import dev.retort.runtime.internal.execution.PlannedMigration;
+import dev.retort.runtime.internal.execution.PlannedStep;
+import dev.retort.runtime.internal.execution.Planner;
+import dev.retort.runtime.internal.graph.LoadedRevision;
+import dev.retort.runtime.internal.graph.RevisionGraph;
+import dev.retort.runtime.internal.graph.Target;
+import dev.retort.runtime.internal.history.VersionTable;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code sql}: the offline script from one revision to another, for a database administrator
+ * to review and run. Nothing connects to a database; the statements are those the runtime
+ * would run, plus the version table's, with values written as literals. Where DDL is
+ * transactional (PostgreSQL, SQLite) each migration is wrapped in {@code BEGIN}/{@code COMMIT}.
+ */
+public final class ScriptCommand {
+
+  private ScriptCommand() {}
+
+  /**
+   * Writes the script.
+   *
+   * @param context the settings
+   * @param fromText the revision the database is at: {@code base}, {@code head}, an id or a prefix
+   * @param toText the target: {@code head}, {@code base}, an id, a prefix, or {@code +N}/{@code -N}
+   *     from {@code fromText}
+   * @param vendor the database to write for
+   * @return the script
+   */
+  public static SqlScript run(Context context, String fromText, String toText, Vendor vendor) {
+    RevisionGraph graph = context.graph();
+    Set<String> from = revisionsAt(Target.parse(fromText, graph), graph);
+    Target to = Target.parse(toText, graph);
+    Direction direction = direction(to, from);
+    List<LoadedRevision> revisions = direction == Direction.UPGRADE
+        ? Planner.upgrades(to, graph, from) : Planner.downgrades(to, graph, from);
+    Dialect dialect = context.dialect(vendor);
+    List<PlannedMigration> plan = Planner.plan(revisions, direction, graph, from, dialect);
+    VersionTable table = new VersionTable(context.schema(), context.versionTable(), dialect);
+    List<SqlScript.Block> blocks = new ArrayList<>();
+    if (from.isEmpty() && direction == Direction.UPGRADE && !plan.isEmpty()) {
+      blocks.add(new SqlScript.Block("Create the version table " + table.displayName(), table.createStatements()));
+    }
+    Set<String> state = new LinkedHashSet<>(from);
+    for (PlannedMigration migration : plan) {
+      blocks.add(block(migration, dialect, table));
+      if (direction == Direction.UPGRADE) {
+        state.add(migration.revision().id());
+      } else {
+        state.remove(migration.revision().id());
+      }
+    }
+    List<String> fromCurrent = DatabaseState.current(graph, from);
+    List<String> toCurrent = DatabaseState.current(graph, state);
+    return new SqlScript(vendor, fromCurrent.isEmpty() ? "base" : String.join(", ", fromCurrent),
+        toCurrent.isEmpty() ? "base" : String.join(", ", toCurrent), blocks);
+  }
+
+  private static Set<String> revisionsAt(Target from, RevisionGraph graph) {
+    if (from instanceof Target.Base) {
+      return Set.of();
+    }
+    if (from instanceof Target.Head) {
+      return graph.ancestorsOrSelf(graph.head().id());
+    }
+    if (from instanceof Target.Exact exact) {
+      return graph.ancestorsOrSelf(exact.revision());
+    }
+    throw new RetortException(ErrorCode.INVALID_TARGET,
+        "The start of an offline script must be base, head, a revision id or a unique prefix, not " + from
+            + ": there is no database to count from.");
+  }
+
+  private static Direction direction(Target to, Set<String> from) {
+    if (to instanceof Target.Base) {
+      return Direction.DOWNGRADE;
+    }
+    if (to instanceof Target.Relative relative) {
+      return relative.steps() > 0 ? Direction.UPGRADE : Direction.DOWNGRADE;
+    }
+    if (to instanceof Target.Exact exact) {
+      return from.contains(exact.revision()) ? Direction.DOWNGRADE : Direction.UPGRADE;
+    }
+    return Direction.UPGRADE;
+  }
+
+  private static SqlScript.Block block(PlannedMigration migration, Dialect dialect, VersionTable table) {
+    LoadedRevision revision = migration.revision();
+    boolean transactional = dialect.transactionalDdl();
+    List<String> statements = new ArrayList<>();
+    boolean open = false;
+    for (PlannedStep planned : migration.steps()) {
+      if (!(planned.step() instanceof Step.Sql sql)) {
+        throw new RetortException(ErrorCode.OFFLINE_UNSUPPORTED,
+            "Revision " + revision.label() + " has a " + planned.display() + ", which is Java code and cannot be"
+                + " written into an offline script. Write the script up to the revision before it, let Retort"
+                + " run revision " + revision.id() + " itself, then write the script from there.");
+      }
+      if (transactional && sql.outsideTransaction() && open) {
+        statements.add("COMMIT");
+        open = false;
+      } else if (transactional && !sql.outsideTransaction() && !open) {
+        statements.add("BEGIN");
+        open = true;
+      }
+      statements.add(sql.sql());
+    }
+    if (transactional && !open) {
+      statements.add("BEGIN");
+      open = true;
+    }
+    statements.add(migration.direction() == Direction.UPGRADE
+        ? table.insertLiteral(revision.id(), revision.description(), revision.checksum())
+        : table.deleteLiteral(revision.id()));
+    if (open) {
+      statements.add("COMMIT");
+    }
+    String comment = (migration.direction() == Direction.UPGRADE ? "Upgrade to " : "Downgrade from ")
+        + revision.id() + ": " + revision.description().replaceAll("\\s+", " ") + " (" + revision.migrationClass()
+        + ")";
+    return new SqlScript.Block(comment, statements);
+  }
+}

@@ -1,0 +1,167 @@
+package dev.retort.runtime.internal.command;
+
+import dev.retort.runtime.ErrorCode;
+import dev.retort.runtime.RetortException;
+import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.internal.history.VersionTable;
+import dev.retort.runtime.internal.lock.MigrationLock;
+import dev.retort.runtime.internal.lock.MigrationLocks;
+import dev.retort.runtime.AppliedRevision;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Handles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One command's connection: opened in auto-commit mode, with its dialect and version table,
+ * and given back in the auto-commit mode it came in.
+ */
+final class Session implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+
+  private final Context context;
+  private final Handle handle;
+  private final boolean autoCommit;
+  private final Dialect dialect;
+  private final VersionTable versionTable;
+
+  private Session(Context context, Handle handle, boolean autoCommit, Dialect dialect) {
+    this.context = context;
+    this.handle = handle;
+    this.autoCommit = autoCommit;
+    this.dialect = dialect;
+    this.versionTable = new VersionTable(context.schema(), context.versionTable(), dialect);
+  }
+
+  /** Opens a connection. */
+  static Session open(Context context) {
+    Handle handle = openHandle(context);
+    try {
+      Connection connection = handle.getConnection();
+      boolean autoCommit = connection.getAutoCommit();
+      if (!autoCommit) {
+        connection.setAutoCommit(true);
+      }
+      return new Session(context, handle, autoCommit, context.dialect(connection));
+    } catch (SQLException | RuntimeException e) {
+      handle.close();
+      if (e instanceof RetortException retort) {
+        throw retort;
+      }
+      throw new RetortException(ErrorCode.DATABASE_ERROR, "Could not prepare the connection: " + e.getMessage(), e);
+    }
+  }
+
+  /** Opens a handle that does not insist on ending transactions itself: the runtime ends its own. */
+  private static Handle openHandle(Context context) {
+    Handle handle;
+    try {
+      handle = context.jdbi().open();
+    } catch (RuntimeException e) {
+      throw new RetortException(ErrorCode.DATABASE_ERROR,
+          "Could not connect to the database: " + e.getMessage() + ". Check the URL, user and password, and that"
+              + " the database is running.", e);
+    }
+    handle.getConfig(Handles.class).setForceEndTransactions(false);
+    return handle;
+  }
+
+  Handle handle() {
+    return handle;
+  }
+
+  Connection connection() {
+    return handle.getConnection();
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  VersionTable versionTable() {
+    return versionTable;
+  }
+
+  /**
+   * Reads the version table.
+   *
+   * @return the state, or empty if the table does not exist yet
+   */
+  Optional<DatabaseState> readState() {
+    List<AppliedRevision> rows;
+    try {
+      rows = versionTable.read(handle);
+    } catch (RetortException e) {
+      // Reading first and looking for the table only on failure saves a metadata query on every start.
+      if (versionTable.exists(connection())) {
+        throw e;
+      }
+      return Optional.empty();
+    }
+    return Optional.of(DatabaseState.of(rows, context.graph()));
+  }
+
+  /**
+   * Runs work holding the migration lock, with the connection prepared for schema changes
+   * (see {@link Dialect#prepareConnection}). Waits for the lock up to the configured timeout.
+   *
+   * @param work what to do under the lock
+   * @param <T> the result type
+   * @return the work's result
+   */
+  <T> T underLock(Supplier<T> work) {
+    Connection connection = connection();
+    Dialect.SessionRestore restore;
+    try {
+      restore = dialect.prepareConnection(connection);
+    } catch (SQLException e) {
+      throw new RetortException(ErrorCode.DATABASE_ERROR,
+          "Could not prepare the connection for schema changes: " + e.getMessage(), e);
+    }
+    T result;
+    try {
+      MigrationLock lock = MigrationLocks.create(dialect, handle, () -> openHandle(context), versionTable);
+      try {
+        lock.acquire(context.lockTimeout());
+        result = work.get();
+      } finally {
+        lock.close();
+      }
+    } catch (RuntimeException e) {
+      try {
+        restore.close();
+      } catch (SQLException restoring) {
+        e.addSuppressed(restoring);
+      }
+      throw e;
+    }
+    try {
+      restore.close();
+    } catch (SQLException e) {
+      throw new RetortException(ErrorCode.DATABASE_ERROR,
+          "Could not restore the connection's settings after migrating: " + e.getMessage(), e);
+    }
+    return result;
+  }
+
+  @Override
+  public void close() {
+    try {
+      Connection connection = handle.getConnection();
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+      }
+      connection.setAutoCommit(autoCommit);
+    } catch (SQLException e) {
+      LOG.warn("Could not restore the connection's auto-commit mode", e);
+    } finally {
+      handle.close();
+    }
+  }
+}

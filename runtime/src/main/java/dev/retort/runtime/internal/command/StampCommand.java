@@ -1,0 +1,163 @@
+package dev.retort.runtime.internal.command;
+
+import dev.retort.operation.Vendor;
+import dev.retort.runtime.AppliedRevision;
+import dev.retort.runtime.ErrorCode;
+import dev.retort.runtime.RetortException;
+import dev.retort.runtime.StampResult;
+import dev.retort.runtime.internal.execution.Planner;
+import dev.retort.runtime.internal.graph.LoadedRevision;
+import dev.retort.runtime.internal.graph.RevisionGraph;
+import dev.retort.runtime.internal.graph.Target;
+import dev.retort.runtime.internal.history.VersionTable;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code stamp}: make the version table record exactly the target and its ancestors, without
+ * running any migration. It adopts an existing database, and it is the deliberate way out of a
+ * checksum mismatch or an edited version table: the rows it keeps get the migrations' current
+ * checksums.
+ */
+public final class StampCommand {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StampCommand.class);
+
+  private StampCommand() {}
+
+  /**
+   * Runs the command.
+   *
+   * @param context the settings
+   * @param targetText the target as given
+   * @return what changed in the version table
+   */
+  public static StampResult run(Context context, String targetText) {
+    RevisionGraph graph = context.graph();
+    Target target = Target.parse(targetText, graph);
+    try (Session session = Session.open(context)) {
+      return session.underLock(() -> stamp(session, graph, target));
+    }
+  }
+
+  private static StampResult stamp(Session session, RevisionGraph graph, Target target) {
+    VersionTable table = session.versionTable();
+    Optional<DatabaseState> read = session.readState();
+    if (read.isEmpty()) {
+      table.createIfMissing(session.connection());
+    }
+    DatabaseState state = read.orElseGet(DatabaseState::empty);
+    state.verifyNotAhead(table);
+    Set<String> applied = state.applied();
+    Set<String> wanted = wanted(target, graph, applied);
+    List<String> recorded = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    List<String> updated = new ArrayList<>();
+    for (LoadedRevision revision : graph.revisions()) {
+      String id = revision.id();
+      if (wanted.contains(id) && !applied.contains(id)) {
+        recorded.add(id);
+      } else if (!wanted.contains(id) && applied.contains(id)) {
+        removed.add(0, id);
+      } else if (wanted.contains(id) && !state.rows().get(id).checksum().equals(revision.checksum())) {
+        updated.add(id);
+      }
+    }
+    write(session, table, graph, recorded, removed, updated);
+    List<String> after = DatabaseState.current(graph, wanted);
+    LOG.info("Stamped {}: version table now at {}; recorded {}, removed {}, checksums updated {}", target,
+        after.isEmpty() ? "base" : String.join(", ", after), recorded, removed, updated);
+    return new StampResult(state.current(graph), after, recorded, removed, updated);
+  }
+
+  private static Set<String> wanted(Target target, RevisionGraph graph, Set<String> applied) {
+    if (target instanceof Target.Head) {
+      Set<String> all = new LinkedHashSet<>();
+      graph.revisions().forEach(revision -> all.add(revision.id()));
+      return all;
+    }
+    if (target instanceof Target.Base) {
+      return Set.of();
+    }
+    if (target instanceof Target.Exact exact) {
+      return graph.ancestorsOrSelf(exact.revision());
+    }
+    Set<String> wanted = new HashSet<>(applied);
+    Target.Relative relative = (Target.Relative) target;
+    if (relative.steps() > 0) {
+      Planner.upgrades(target, graph, applied).forEach(revision -> wanted.add(revision.id()));
+    } else {
+      Planner.downgrades(target, graph, applied).forEach(revision -> wanted.remove(revision.id()));
+    }
+    return wanted;
+  }
+
+  private static void write(
+      Session session, VersionTable table, RevisionGraph graph, List<String> recorded, List<String> removed,
+      List<String> updated) {
+    if (recorded.isEmpty() && removed.isEmpty() && updated.isEmpty()) {
+      return;
+    }
+    // SQLite's lock is already a transaction, so the rows change in a savepoint inside it; elsewhere in a
+    // transaction of their own.
+    boolean sqlite = session.dialect().vendor() == Vendor.SQLITE;
+    Connection connection = session.connection();
+    try {
+      if (sqlite) {
+        statement(connection, "SAVEPOINT retort_stamp");
+      } else {
+        connection.setAutoCommit(false);
+      }
+      for (String id : removed) {
+        table.delete(session.handle(), id);
+      }
+      Instant now = Instant.now();
+      for (String id : recorded) {
+        LoadedRevision revision = graph.get(id);
+        table.insert(session.handle(), new AppliedRevision(id, revision.description(), revision.checksum(), now,
+            Optional.empty()));
+      }
+      for (String id : updated) {
+        LoadedRevision revision = graph.get(id);
+        table.updateChecksum(session.handle(), id, revision.checksum(), revision.description());
+      }
+      if (sqlite) {
+        statement(connection, "RELEASE SAVEPOINT retort_stamp");
+      } else {
+        connection.commit();
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException | RuntimeException e) {
+      try {
+        if (sqlite) {
+          statement(connection, "ROLLBACK TO SAVEPOINT retort_stamp");
+          statement(connection, "RELEASE SAVEPOINT retort_stamp");
+        } else {
+          connection.rollback();
+          connection.setAutoCommit(true);
+        }
+      } catch (SQLException rollback) {
+        e.addSuppressed(rollback);
+      }
+      throw new RetortException(ErrorCode.DATABASE_ERROR,
+          "Could not stamp the version table " + table.displayName() + ": " + e.getMessage()
+              + " It was left unchanged.", e);
+    }
+  }
+
+  private static void statement(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+}

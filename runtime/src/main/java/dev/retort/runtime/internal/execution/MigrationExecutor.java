@@ -1,0 +1,312 @@
+package dev.retort.runtime.internal.execution;
+
+import dev.retort.runtime.AppliedRevision;
+import dev.retort.runtime.Direction;
+import dev.retort.runtime.ErrorCode;
+import dev.retort.runtime.MigrationRun;
+import dev.retort.runtime.RetortException;
+import dev.retort.runtime.dialect.Step;
+import dev.retort.runtime.internal.VendorNames;
+import dev.retort.runtime.internal.graph.LoadedRevision;
+import dev.retort.runtime.internal.history.VersionTable;
+import dev.retort.operation.Vendor;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs planned migrations on one connection and records each in the version table, in the way
+ * the database allows:
+ *
+ * <ul>
+ *   <li>{@link Mode#TRANSACTION} (PostgreSQL): each migration, its version-table row included,
+ *       is one transaction; a failure rolls all of it back.
+ *   <li>{@link Mode#SAVEPOINT} (SQLite, whose lock is a transaction held for the whole
+ *       command): each migration is one savepoint, rolled back as a whole on failure.
+ *   <li>{@link Mode#AUTOCOMMIT} (H2, MySQL, MariaDB, where DDL commits): statements run in
+ *       order; the row is written only once all of them succeeded, so the version table stays
+ *       exact, and a failure says which statements had already run.
+ * </ul>
+ *
+ * <p>A statement that must run outside a transaction commits the work before it and runs in
+ * auto-commit mode.
+ */
+public final class MigrationExecutor {
+
+  /** How migrations are made atomic. */
+  public enum Mode {
+    /** One transaction per migration. */
+    TRANSACTION,
+    /** One savepoint per migration, inside the lock's transaction. */
+    SAVEPOINT,
+    /** No transaction: DDL commits each statement. */
+    AUTOCOMMIT
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(MigrationExecutor.class);
+
+  private static final String SAVEPOINT = "retort_migration";
+
+  private final Handle handle;
+  private final Vendor vendor;
+  private final VersionTable versionTable;
+  private final Mode mode;
+
+  /**
+   * Creates the executor.
+   *
+   * @param handle the migration connection, in auto-commit mode, holding the migration lock
+   * @param vendor the database
+   * @param versionTable the version table
+   * @param mode how migrations are made atomic
+   */
+  public MigrationExecutor(Handle handle, Vendor vendor, VersionTable versionTable, Mode mode) {
+    this.handle = handle;
+    this.vendor = vendor;
+    this.versionTable = versionTable;
+    this.mode = mode;
+  }
+
+  /** The mode for a database. */
+  public static Mode modeFor(Vendor vendor, boolean transactionalDdl) {
+    if (vendor == Vendor.SQLITE) {
+      return Mode.SAVEPOINT;
+    }
+    return transactionalDdl ? Mode.TRANSACTION : Mode.AUTOCOMMIT;
+  }
+
+  /**
+   * Runs one migration and records it.
+   *
+   * @param migration the migration
+   * @param currentBefore the database's current revisions before it, for the failure message
+   * @param ranBefore the revisions this command already ran, for the failure message
+   * @return what ran
+   * @throws RetortException {@link ErrorCode#MIGRATION_FAILED} saying which statement failed
+   *     and in which state the database is left
+   */
+  public MigrationRun run(PlannedMigration migration, List<String> currentBefore, List<String> ranBefore) {
+    LoadedRevision revision = migration.revision();
+    List<PlannedStep> steps = migration.steps();
+    Connection connection = handle.getConnection();
+    long start = System.nanoTime();
+    int committedThrough = 0;
+    int index = 0;
+    try {
+      begin(connection);
+      for (; index < steps.size(); index++) {
+        PlannedStep step = steps.get(index);
+        if (LOG.isDebugEnabled()) {
+          LOG.debug("Revision {}, statement {} of {}: {}", revision.id(), index + 1, steps.size(), step.display());
+        }
+        if (step.outsideTransaction() && mode == Mode.TRANSACTION) {
+          connection.commit();
+          connection.setAutoCommit(true);
+          execute(connection, step);
+          connection.setAutoCommit(false);
+          committedThrough = index + 1;
+        } else {
+          execute(connection, step);
+          if (mode == Mode.AUTOCOMMIT) {
+            committedThrough = index + 1;
+          }
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      rollback(connection);
+      throw failure(migration, index, committedThrough, currentBefore, ranBefore, e);
+    }
+    Duration duration = Duration.ofNanos(System.nanoTime() - start);
+    try {
+      if (migration.direction() == Direction.UPGRADE) {
+        versionTable.insert(handle, new AppliedRevision(revision.id(), revision.description(), revision.checksum(),
+            Instant.now(), Optional.of(duration)));
+      } else {
+        versionTable.delete(handle, revision.id());
+      }
+      commit(connection);
+    } catch (SQLException | RuntimeException e) {
+      rollback(connection);
+      throw recordingFailure(migration, committedThrough, currentBefore, e);
+    }
+    Duration total = Duration.ofNanos(System.nanoTime() - start);
+    LOG.info("{} revision {} ({}) in {} ms: {} statement{}",
+        migration.direction() == Direction.UPGRADE ? "Applied" : "Reverted", revision.id(), revision.description(),
+        total.toMillis(), steps.size(), steps.size() == 1 ? "" : "s");
+    return new MigrationRun(revision.id(), revision.description(), revision.migrationClass(), migration.direction(),
+        steps.size(), total);
+  }
+
+  private void begin(Connection connection) throws SQLException {
+    switch (mode) {
+      case TRANSACTION:
+        connection.setAutoCommit(false);
+        break;
+      case SAVEPOINT:
+        statement(connection, "SAVEPOINT " + SAVEPOINT);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private void commit(Connection connection) throws SQLException {
+    switch (mode) {
+      case TRANSACTION:
+        connection.commit();
+        connection.setAutoCommit(true);
+        break;
+      case SAVEPOINT:
+        statement(connection, "RELEASE SAVEPOINT " + SAVEPOINT);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private void rollback(Connection connection) {
+    try {
+      switch (mode) {
+        case TRANSACTION:
+          connection.rollback();
+          connection.setAutoCommit(true);
+          break;
+        case SAVEPOINT:
+          statement(connection, "ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+          statement(connection, "RELEASE SAVEPOINT " + SAVEPOINT);
+          break;
+        default:
+          break;
+      }
+    } catch (SQLException e) {
+      LOG.warn("Could not roll back the failed migration; the database ends the transaction when the connection"
+          + " closes", e);
+    }
+  }
+
+  private void execute(Connection connection, PlannedStep planned) throws SQLException {
+    Step step = planned.step();
+    if (step instanceof Step.Sql sql) {
+      statement(connection, sql.sql());
+      return;
+    }
+    Step.Callback callback = (Step.Callback) step;
+    if (mode != Mode.AUTOCOMMIT) {
+      callback.step().body().run(connection);
+      return;
+    }
+    // Without transactional DDL, a data step still gets a transaction of its own.
+    connection.setAutoCommit(false);
+    try {
+      callback.step().body().run(connection);
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
+  private static void statement(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  private RetortException failure(
+      PlannedMigration migration, int index, int committedThrough, List<String> currentBefore,
+      List<String> ranBefore, Exception cause) {
+    LoadedRevision revision = migration.revision();
+    List<PlannedStep> steps = migration.steps();
+    String database = VendorNames.of(vendor);
+    String verb = verb(migration);
+    StringBuilder message = new StringBuilder();
+    message.append(capitalized(verb)).append(" of revision ").append(revision.label()).append(" failed at statement ")
+        .append(index + 1).append(" of ").append(steps.size()).append(" on ").append(database).append(":\n  ")
+        .append(index < steps.size() ? steps.get(index).display() : "(none)")
+        .append("\n  from '").append(index < steps.size() ? steps.get(index).operation().summary() : "")
+        .append("': ").append(describe(cause)).append('\n');
+    String state = currentBefore.isEmpty() ? "base (no revision)" : "revision " + String.join(", ", currentBefore);
+    if (committedThrough == 0) {
+      message.append(mode == Mode.AUTOCOMMIT
+          ? "No statement of revision " + revision.id() + " had taken effect"
+          : database + " ran the migration in one transaction, which was rolled back: nothing of revision "
+              + revision.id() + " remains")
+          .append(", and the version table still says ").append(state).append(".\n");
+      message.append("Fix the migration and run ").append(verb).append(" again.");
+    } else {
+      message.append(mode == Mode.AUTOCOMMIT
+              ? database + " commits every DDL statement, so the database is now partially migrated: "
+              : "Some statements ran outside a transaction, so the database is now partially migrated: ")
+          .append(committedThrough == 1 ? "statement 1" : "statements 1 to " + committedThrough)
+          .append(" of revision ").append(revision.id()).append(" took effect and stay applied:\n");
+      for (int i = 0; i < committedThrough; i++) {
+        message.append("  ").append(i + 1).append(". ").append(steps.get(i).display()).append('\n');
+      }
+      message.append("The version table still says ").append(state).append(" and does not record revision ")
+          .append(revision.id()).append(".\n");
+      if (migration.direction() == Direction.UPGRADE) {
+        message.append("To repair: undo the statements above by hand and run upgrade again once the migration is"
+            + " fixed; or run the remaining statements by hand and record the revision with stamp(\"")
+            .append(revision.id()).append("\").");
+      } else {
+        message.append("To repair: redo the statements' inverse by hand and run downgrade again once the migration"
+            + " is fixed; or run the remaining statements by hand and record the state with stamp.");
+      }
+    }
+    if (!ranBefore.isEmpty()) {
+      message.append("\nRevisions that this command ").append(migration.direction() == Direction.UPGRADE
+          ? "applied" : "reverted").append(" before it stay so: ").append(String.join(", ", ranBefore)).append('.');
+    }
+    return new RetortException(ErrorCode.MIGRATION_FAILED, message.toString(), cause);
+  }
+
+  private RetortException recordingFailure(
+      PlannedMigration migration, int committedThrough, List<String> currentBefore, Exception cause) {
+    LoadedRevision revision = migration.revision();
+    String verb = verb(migration);
+    String state = currentBefore.isEmpty() ? "base (no revision)" : "revision " + String.join(", ", currentBefore);
+    String problem = "recording the " + verb + " of revision " + revision.label() + " in the version table "
+        + versionTable.displayName() + " failed: " + describe(cause) + "\n";
+    String message;
+    if (mode == Mode.AUTOCOMMIT || committedThrough == migration.steps().size()) {
+      message = "Every statement ran, but " + problem + "The version table still says " + state
+          + ", which is no longer true. Check the database, then record its real state with stamp.";
+    } else if (committedThrough > 0) {
+      message = "Statements 1 to " + committedThrough + " ran outside a transaction and took effect, but " + problem
+          + "The rest was rolled back and the version table still says " + state + ". Undo those statements by"
+          + " hand, or finish the migration by hand and record it with stamp.";
+    } else {
+      message = capitalized(problem) + "The migration's transaction was rolled back; the database is still at "
+          + state + ". Check that the user may write the version table, then run " + verb + " again.";
+    }
+    return new RetortException(ErrorCode.MIGRATION_FAILED, message, cause);
+  }
+
+  private static String verb(PlannedMigration migration) {
+    return migration.direction().name().toLowerCase(Locale.ROOT);
+  }
+
+  private static String capitalized(String word) {
+    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+  }
+
+  private static String describe(Throwable cause) {
+    if (cause instanceof RetortException) {
+      return cause.getMessage();
+    }
+    if (cause instanceof SQLException sql) {
+      return sql.getMessage() + " (SQLState " + sql.getSQLState() + ", error " + sql.getErrorCode() + ")";
+    }
+    return cause.toString();
+  }
+}

@@ -1,0 +1,201 @@
+package dev.retort.runtime.internal.execution;
+
+import dev.retort.model.SchemaException;
+import dev.retort.model.SchemaModel;
+import dev.retort.operation.Operation;
+import dev.retort.runtime.Direction;
+import dev.retort.runtime.ErrorCode;
+import dev.retort.runtime.RetortException;
+import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.Step;
+import dev.retort.runtime.internal.VendorNames;
+import dev.retort.runtime.internal.graph.LoadedRevision;
+import dev.retort.runtime.internal.graph.RevisionGraph;
+import dev.retort.runtime.internal.graph.Target;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decides which revisions a command runs and renders them. Every statement of the whole plan
+ * is rendered before the first one runs, so an irreversible downgrade, an operation that does
+ * not fit the schema, or one the database cannot do fails the command with nothing run.
+ *
+ * <p>The schema each operation is rendered against comes from applying the operations of the
+ * revisions before it to an empty model, never from reading the database.
+ */
+public final class Planner {
+
+  private Planner() {}
+
+  /**
+   * The revisions an upgrade to a target applies, in revision order.
+   *
+   * @param target where to go
+   * @param graph the history
+   * @param applied the applied revision ids
+   * @return the revisions to apply; empty if the database is already there
+   * @throws RetortException {@link ErrorCode#INVALID_TARGET} for a target behind the database,
+   *     {@link ErrorCode#TARGET_OUT_OF_RANGE} for {@code +N} beyond head
+   */
+  public static List<LoadedRevision> upgrades(Target target, RevisionGraph graph, Set<String> applied) {
+    List<LoadedRevision> pending = graph.revisions().stream().filter(r -> !applied.contains(r.id())).toList();
+    if (target instanceof Target.Head) {
+      return pending;
+    }
+    if (target instanceof Target.Base) {
+      throw new RetortException(ErrorCode.INVALID_TARGET,
+          "Cannot upgrade to base: base is before every revision. Use downgrade(\"base\") to undo them all.");
+    }
+    if (target instanceof Target.Relative relative) {
+      if (relative.steps() < 0) {
+        throw new RetortException(ErrorCode.INVALID_TARGET,
+            "Cannot upgrade by " + relative + ": upgrade moves forward. Use downgrade(\"" + relative + "\").");
+      }
+      if (relative.steps() > pending.size()) {
+        throw new RetortException(ErrorCode.TARGET_OUT_OF_RANGE,
+            "Cannot upgrade by " + relative + ": only " + pending.size() + " revision"
+                + (pending.size() == 1 ? " is" : "s are") + " pending"
+                + (pending.isEmpty() ? " (the database is at head)" : ": " + ids(pending))
+                + ". Use upgrade(\"head\") to apply all of them.");
+      }
+      return pending.subList(0, relative.steps());
+    }
+    Set<String> wanted = graph.ancestorsOrSelf(((Target.Exact) target).revision());
+    return pending.stream().filter(r -> wanted.contains(r.id())).toList();
+  }
+
+  /**
+   * The revisions a downgrade to a target undoes, newest first.
+   *
+   * @param target where to go
+   * @param graph the history
+   * @param applied the applied revision ids
+   * @return the revisions to undo; empty if the database is already there
+   * @throws RetortException {@link ErrorCode#INVALID_TARGET} for a target ahead of the
+   *     database, {@link ErrorCode#TARGET_OUT_OF_RANGE} for {@code -N} past base
+   */
+  public static List<LoadedRevision> downgrades(Target target, RevisionGraph graph, Set<String> applied) {
+    List<LoadedRevision> undo = new ArrayList<>(
+        graph.revisions().stream().filter(r -> applied.contains(r.id())).toList());
+    Collections.reverse(undo);
+    if (target instanceof Target.Base) {
+      return undo;
+    }
+    if (target instanceof Target.Head) {
+      throw new RetortException(ErrorCode.INVALID_TARGET,
+          "Cannot downgrade to head: head is the newest revision. Use upgrade(\"head\").");
+    }
+    if (target instanceof Target.Relative relative) {
+      if (relative.steps() > 0) {
+        throw new RetortException(ErrorCode.INVALID_TARGET,
+            "Cannot downgrade by " + relative + ": downgrade moves back. Use upgrade(\"" + relative + "\"),"
+                + " or downgrade(\"-" + relative.steps() + "\") to undo revisions.");
+      }
+      int steps = -relative.steps();
+      if (steps > undo.size()) {
+        throw new RetortException(ErrorCode.TARGET_OUT_OF_RANGE,
+            "Cannot downgrade by " + relative + ": that goes past base, because only " + undo.size() + " revision"
+                + (undo.size() == 1 ? " is" : "s are") + " applied"
+                + (undo.isEmpty() ? "" : " (" + ids(undo) + ")")
+                + ". Use downgrade(\"base\") to undo all of them.");
+      }
+      return undo.subList(0, steps);
+    }
+    String revision = ((Target.Exact) target).revision();
+    if (!applied.contains(revision)) {
+      throw new RetortException(ErrorCode.INVALID_TARGET,
+          "Cannot downgrade to " + revision + ": it is not applied to this database, so it is not behind the"
+              + " current state. Use upgrade(\"" + revision + "\") to go forward to it.");
+    }
+    Set<String> keep = graph.ancestorsOrSelf(revision);
+    return undo.stream().filter(r -> !keep.contains(r.id())).toList();
+  }
+
+  /**
+   * Renders the revisions to run.
+   *
+   * @param revisions the revisions, in the order they run
+   * @param direction upgrade or downgrade
+   * @param graph the history
+   * @param applied the applied revision ids before the command
+   * @param dialect the database's dialect
+   * @return the plan
+   * @throws RetortException {@link ErrorCode#IRREVERSIBLE_MIGRATION},
+   *     {@link ErrorCode#INVALID_MIGRATION} or {@link ErrorCode#UNSUPPORTED_OPERATION}, before
+   *     anything runs
+   */
+  public static List<PlannedMigration> plan(
+      List<LoadedRevision> revisions, Direction direction, RevisionGraph graph, Set<String> applied,
+      Dialect dialect) {
+    if (revisions.isEmpty()) {
+      return List.of();
+    }
+    if (direction == Direction.DOWNGRADE) {
+      revisions.forEach(LoadedRevision::requireDowngrade);
+    }
+    SchemaModel model = modelOf(graph, applied);
+    List<PlannedMigration> plan = new ArrayList<>(revisions.size());
+    for (LoadedRevision revision : revisions) {
+      List<Operation> operations = direction == Direction.UPGRADE
+          ? revision.upgradeOperations() : revision.requireDowngrade();
+      List<PlannedStep> steps = new ArrayList<>();
+      for (Operation operation : operations) {
+        for (Step step : render(dialect, operation, model, revision, direction)) {
+          steps.add(new PlannedStep(step, operation));
+        }
+        model = apply(model, operation, revision, direction);
+      }
+      plan.add(new PlannedMigration(revision, direction, steps));
+    }
+    return plan;
+  }
+
+  /**
+   * The schema that the applied revisions produce.
+   *
+   * @param graph the history
+   * @param applied the applied revision ids
+   * @return the schema model
+   */
+  public static SchemaModel modelOf(RevisionGraph graph, Set<String> applied) {
+    SchemaModel model = SchemaModel.empty();
+    for (LoadedRevision revision : graph.revisions()) {
+      if (applied.contains(revision.id())) {
+        for (Operation operation : revision.upgradeOperations()) {
+          model = apply(model, operation, revision, Direction.UPGRADE);
+        }
+      }
+    }
+    return model;
+  }
+
+  private static List<Step> render(
+      Dialect dialect, Operation operation, SchemaModel model, LoadedRevision revision, Direction direction) {
+    try {
+      return dialect.render(operation, model);
+    } catch (UnsupportedOperationException e) {
+      throw new RetortException(ErrorCode.UNSUPPORTED_OPERATION,
+          "Revision " + revision.label() + " cannot run on " + VendorNames.of(dialect.vendor()) + ": its "
+              + direction.name().toLowerCase(Locale.ROOT) + " does '" + operation.summary() + "', and "
+              + e.getMessage() + " Nothing was run.", e);
+    }
+  }
+
+  private static SchemaModel apply(SchemaModel model, Operation operation, LoadedRevision revision, Direction direction) {
+    try {
+      return model.apply(operation);
+    } catch (SchemaException | IllegalArgumentException e) {
+      throw new RetortException(ErrorCode.INVALID_MIGRATION,
+          "The " + direction.name().toLowerCase(Locale.ROOT) + " of revision " + revision.label()
+              + " does '" + operation.summary() + "', which does not fit the schema the revisions before it build: "
+              + e.getMessage() + ". Fix the migration; nothing was run.", e);
+    }
+  }
+
+  private static String ids(List<LoadedRevision> revisions) {
+    return String.join(", ", revisions.stream().map(LoadedRevision::id).toList());
+  }
+}

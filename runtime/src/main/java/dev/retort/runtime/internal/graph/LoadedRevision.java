@@ -1,0 +1,167 @@
+package dev.retort.runtime.internal.graph;
+
+import dev.retort.IrreversibleMigrationException;
+import dev.retort.Migration;
+import dev.retort.RevisionInfo;
+import dev.retort.dsl.Schema;
+import dev.retort.operation.Operation;
+import dev.retort.runtime.ErrorCode;
+import dev.retort.runtime.RetortException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One revision of the history with its migration, created on first use. The operations and
+ * the checksum are computed once; the migration's methods only describe operations, so
+ * calling them has no effect on any database.
+ *
+ * <p>Thread-safe: one {@link dev.retort.runtime.Retort} may serve several threads.
+ */
+public final class LoadedRevision {
+
+  private final RevisionInfo info;
+  private Migration migration;
+  private List<Operation> upgrade;
+  private Optional<List<Operation>> downgrade;
+  private String irreversibleReason;
+  private String checksum;
+
+  /**
+   * Wraps an index entry.
+   *
+   * @param info the entry
+   */
+  public LoadedRevision(RevisionInfo info) {
+    this.info = Objects.requireNonNull(info, "info == null");
+  }
+
+  /** The revision id. */
+  public String id() {
+    return info.id();
+  }
+
+  /** The parent ids. */
+  public List<String> parents() {
+    return info.parents();
+  }
+
+  /** The index entry. */
+  public RevisionInfo info() {
+    return info;
+  }
+
+  /** What the revision does: the index's description, or the class's simple name without one. */
+  public String description() {
+    return info.description().isBlank() ? migration().getClass().getSimpleName() : info.description();
+  }
+
+  /** The fully qualified name of the migration class. */
+  public String migrationClass() {
+    return migration().getClass().getName();
+  }
+
+  /** This revision as messages name it: id and class. */
+  public String label() {
+    return id() + " (" + migrationClass() + ")";
+  }
+
+  /**
+   * The operations of {@code upgrade}.
+   *
+   * @throws RetortException {@link ErrorCode#INVALID_MIGRATION} if the method throws
+   */
+  public synchronized List<Operation> upgradeOperations() {
+    if (upgrade == null) {
+      Schema schema = new Schema();
+      try {
+        migration().upgrade(schema);
+      } catch (RuntimeException e) {
+        throw new RetortException(ErrorCode.INVALID_MIGRATION,
+            "upgrade() of revision " + label() + " failed while describing its operations: " + e.getMessage()
+                + ". Fix the migration class; nothing was run.", e);
+      }
+      upgrade = schema.operations();
+    }
+    return upgrade;
+  }
+
+  /**
+   * The operations of {@code downgrade}.
+   *
+   * @return the operations, or empty if the migration cannot be undone
+   * @throws RetortException {@link ErrorCode#INVALID_MIGRATION} if the method throws anything
+   *     but {@link IrreversibleMigrationException}
+   */
+  public synchronized Optional<List<Operation>> downgradeOperations() {
+    if (downgrade == null) {
+      Schema schema = new Schema();
+      try {
+        migration().downgrade(schema);
+        downgrade = Optional.of(schema.operations());
+      } catch (IrreversibleMigrationException e) {
+        downgrade = Optional.empty();
+        irreversibleReason = e.getMessage();
+      } catch (RuntimeException e) {
+        throw new RetortException(ErrorCode.INVALID_MIGRATION,
+            "downgrade() of revision " + label() + " failed while describing its operations: " + e.getMessage()
+                + ". Fix the migration class; nothing was run.", e);
+      }
+    }
+    return downgrade;
+  }
+
+  /**
+   * The downgrade operations, for a downgrade that is about to run.
+   *
+   * @return the operations
+   * @throws RetortException {@link ErrorCode#IRREVERSIBLE_MIGRATION} naming the class if the
+   *     migration cannot be undone
+   */
+  public List<Operation> requireDowngrade() {
+    Optional<List<Operation>> operations = downgradeOperations();
+    if (operations.isEmpty()) {
+      throw new RetortException(ErrorCode.IRREVERSIBLE_MIGRATION,
+          "Cannot downgrade through revision " + label() + ": " + irreversibleReason()
+              + " Nothing was run.");
+    }
+    return operations.get();
+  }
+
+  private synchronized String irreversibleReason() {
+    return irreversibleReason;
+  }
+
+  /** The checksum of the upgrade and downgrade operations, 64 hexadecimal digits. */
+  public synchronized String checksum() {
+    if (checksum == null) {
+      checksum = Checksums.of(upgradeOperations(), downgradeOperations());
+    }
+    return checksum;
+  }
+
+  private synchronized Migration migration() {
+    if (migration == null) {
+      Migration created;
+      try {
+        created = info.migration().get();
+      } catch (RuntimeException | LinkageError e) {
+        throw new RetortException(ErrorCode.INVALID_MIGRATION,
+            "Cannot create the migration of revision " + info.id() + ": " + e
+                + ". Check that the class is public with a public no-argument constructor.", e);
+      }
+      if (created == null) {
+        throw new RetortException(ErrorCode.INVALID_MIGRATION,
+            "The index entry of revision " + info.id() + " created no migration (null). Rebuild the project"
+                + " so that the processor regenerates the index.");
+      }
+      migration = created;
+    }
+    return migration;
+  }
+
+  @Override
+  public String toString() {
+    return info.id();
+  }
+}

@@ -1,0 +1,348 @@
+package dev.retort.runtime.internal.history;
+
+import dev.retort.model.ColumnModel;
+import dev.retort.model.ColumnType;
+import dev.retort.model.PrimaryKeyModel;
+import dev.retort.model.SchemaModel;
+import dev.retort.model.TableModel;
+import dev.retort.operation.CreateTable;
+import dev.retort.operation.Vendor;
+import dev.retort.runtime.AppliedRevision;
+import dev.retort.runtime.ErrorCode;
+import dev.retort.runtime.RetortException;
+import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.Step;
+import dev.retort.runtime.internal.VendorNames;
+import dev.retort.runtime.internal.graph.RevisionGraph;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.argument.Argument;
+
+/**
+ * The version table: one row per applied revision with its checksum, when it was applied and
+ * how long it ran. This class holds every statement Retort runs against it; its definition is
+ * a {@link TableModel}, created through the dialect like any migrated table.
+ *
+ * <p>Values are always bound, except in {@linkplain #insertLiteral offline scripts}, which are
+ * text for a person to run and write them as escaped literals.
+ */
+public final class VersionTable {
+
+  /** Longer descriptions are cut to this length. */
+  static final int DESCRIPTION_LENGTH = 500;
+
+  private static final String REVISION = "revision";
+  private static final String DESCRIPTION = "description";
+  private static final String CHECKSUM = "checksum";
+  private static final String APPLIED_AT = "applied_at";
+  private static final String EXECUTION_MS = "execution_ms";
+
+  private final String schema;
+  private final String name;
+  private final Dialect dialect;
+  private final String qualified;
+
+  /**
+   * Describes the version table.
+   *
+   * @param schema the database schema holding it; empty for the connection's own
+   * @param name the table name
+   * @param dialect the database's dialect, for quoting and for creating the table
+   */
+  public VersionTable(String schema, String name, Dialect dialect) {
+    this.schema = Objects.requireNonNull(schema, "schema == null");
+    this.name = Objects.requireNonNull(name, "name == null");
+    this.dialect = Objects.requireNonNull(dialect, "dialect == null");
+    this.qualified = qualify(dialect, schema, name);
+  }
+
+  /** An identifier quoted by the dialect, prefixed by the quoted schema if there is one. */
+  public static String qualify(Dialect dialect, String schema, String name) {
+    return schema.isEmpty() ? dialect.quote(name) : dialect.quote(schema) + "." + dialect.quote(name);
+  }
+
+  /** The table as messages name it, such as {@code retort_version} or {@code app.retort_version}. */
+  public String displayName() {
+    return schema.isEmpty() ? name : schema + "." + name;
+  }
+
+  /** The table name, without schema. */
+  public String name() {
+    return name;
+  }
+
+  /** The schema holding the table; empty for the connection's own. */
+  public String schema() {
+    return schema;
+  }
+
+  /** The table's definition. */
+  public TableModel model() {
+    return new TableModel.Builder(name)
+        .schema(schema)
+        .column(new ColumnModel(REVISION, ColumnType.varchar(RevisionGraph.MAX_ID_LENGTH), false,
+            Optional.empty(), false, Optional.empty()))
+        .column(new ColumnModel(DESCRIPTION, ColumnType.varchar(DESCRIPTION_LENGTH), false,
+            Optional.empty(), false, Optional.empty()))
+        .column(new ColumnModel(CHECKSUM, ColumnType.varchar(64), false, Optional.empty(), false, Optional.empty()))
+        .column(new ColumnModel(APPLIED_AT, ColumnType.timestamp(), false, Optional.empty(), false, Optional.empty()))
+        .column(ColumnModel.of(EXECUTION_MS, ColumnType.bigint()))
+        .primaryKey(Optional.of(new PrimaryKeyModel("pk_" + name, List.of(REVISION))))
+        .comment(Optional.of("Revisions applied by Retort; execution_ms is empty for revisions recorded without running."))
+        .build();
+  }
+
+  /**
+   * Whether the table exists, read from the JDBC metadata.
+   *
+   * @param connection the connection
+   * @return whether it exists
+   */
+  public boolean exists(Connection connection) {
+    try {
+      DatabaseMetaData metadata = connection.getMetaData();
+      String catalog = null;
+      String schemaPattern = null;
+      boolean caseInsensitive = false;
+      switch (dialect.vendor()) {
+        case MYSQL:
+        case MARIADB:
+          catalog = schema.isEmpty() ? connection.getCatalog() : schema;
+          caseInsensitive = true;
+          break;
+        case SQLITE:
+          break;
+        default:
+          schemaPattern = escapePattern(schema.isEmpty() ? connection.getSchema() : schema, metadata);
+          break;
+      }
+      try (ResultSet tables = metadata.getTables(catalog, schemaPattern, escapePattern(name, metadata), null)) {
+        while (tables.next()) {
+          String found = tables.getString("TABLE_NAME");
+          if (name.equals(found) || (caseInsensitive && name.equalsIgnoreCase(found))) {
+            return true;
+          }
+        }
+      }
+      return false;
+    } catch (SQLException e) {
+      throw error("look up the version table " + displayName(), e);
+    }
+  }
+
+  private static String escapePattern(String text, DatabaseMetaData metadata) throws SQLException {
+    if (text == null) {
+      return null;
+    }
+    String escape = metadata.getSearchStringEscape();
+    if (escape == null || escape.isEmpty()) {
+      return text;
+    }
+    return text.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+  }
+
+  /** The statements that create the table. */
+  public List<String> createStatements() {
+    List<String> statements = new ArrayList<>();
+    for (Step step : dialect.render(new CreateTable(model()), SchemaModel.empty())) {
+      if (step instanceof Step.Sql sql) {
+        statements.add(sql.sql());
+      } else {
+        throw new IllegalStateException(dialect.vendor() + " rendered a Java step for creating the version table");
+      }
+    }
+    return statements;
+  }
+
+  /**
+   * Creates the table if it does not exist. Call with the migration lock held.
+   *
+   * @param connection the connection, in auto-commit mode or inside the caller's transaction
+   * @return whether the table was created
+   */
+  public boolean createIfMissing(Connection connection) {
+    if (exists(connection)) {
+      return false;
+    }
+    String current = null;
+    try (Statement statement = connection.createStatement()) {
+      for (String sql : createStatements()) {
+        current = sql;
+        statement.execute(sql);
+      }
+      return true;
+    } catch (SQLException e) {
+      throw error("create the version table " + displayName() + " with " + current
+          + " (check that the user may create tables" + (schema.isEmpty() ? "" : " in schema " + schema) + ")", e);
+    }
+  }
+
+  /**
+   * Reads every row.
+   *
+   * @param handle the handle
+   * @return the rows, in no particular order
+   */
+  public List<AppliedRevision> read(Handle handle) {
+    String sql = "SELECT " + columns() + " FROM " + qualified;
+    try {
+      return handle.createQuery(sql).map((rows, context) -> {
+        long millis = rows.getLong(5);
+        Optional<Duration> executionTime = rows.wasNull() ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
+        LocalDateTime appliedAt = rows.getObject(4, LocalDateTime.class);
+        return new AppliedRevision(rows.getString(1), rows.getString(2), rows.getString(3),
+            appliedAt.toInstant(ZoneOffset.UTC), executionTime);
+      }).list();
+    } catch (RuntimeException e) {
+      throw error("read the version table " + displayName() + " with " + sql, e);
+    }
+  }
+
+  /**
+   * Records a revision as applied.
+   *
+   * @param handle the handle, in the migration's transaction where there is one
+   * @param revision the row
+   */
+  public void insert(Handle handle, AppliedRevision revision) {
+    String sql = "INSERT INTO " + qualified + " (" + columns() + ") VALUES (?, ?, ?, ?, ?)";
+    LocalDateTime appliedAt = LocalDateTime.ofInstant(revision.appliedAt().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+    Argument executionMillis = revision.executionTime().isPresent()
+        ? (position, statement, context) -> statement.setLong(position, revision.executionTime().get().toMillis())
+        : (position, statement, context) -> statement.setNull(position, Types.BIGINT);
+    try {
+      handle.createUpdate(sql)
+          .bind(0, revision.revision())
+          .bind(1, description(revision.description()))
+          .bind(2, revision.checksum())
+          .bind(3, (Argument) (position, statement, context) -> statement.setObject(position, appliedAt))
+          .bind(4, executionMillis)
+          .execute();
+    } catch (RuntimeException e) {
+      throw error("record revision " + revision.revision() + " in the version table " + displayName(), e);
+    }
+  }
+
+  /**
+   * Deletes a revision's row.
+   *
+   * @param handle the handle, in the migration's transaction where there is one
+   * @param revision the revision id
+   */
+  public void delete(Handle handle, String revision) {
+    String sql = "DELETE FROM " + qualified + " WHERE " + dialect.quote(REVISION) + " = ?";
+    try {
+      handle.createUpdate(sql).bind(0, revision).execute();
+    } catch (RuntimeException e) {
+      throw error("remove revision " + revision + " from the version table " + displayName(), e);
+    }
+  }
+
+  /**
+   * Replaces a row's recorded checksum and description.
+   *
+   * @param handle the handle
+   * @param revision the revision id
+   * @param checksum the new checksum
+   * @param description the new description
+   */
+  public void updateChecksum(Handle handle, String revision, String checksum, String description) {
+    String sql = "UPDATE " + qualified + " SET " + dialect.quote(CHECKSUM) + " = ?, " + dialect.quote(DESCRIPTION)
+        + " = ? WHERE " + dialect.quote(REVISION) + " = ?";
+    try {
+      handle.createUpdate(sql).bind(0, checksum).bind(1, description(description)).bind(2, revision).execute();
+    } catch (RuntimeException e) {
+      throw error("update the checksum of revision " + revision + " in the version table " + displayName(), e);
+    }
+  }
+
+  /**
+   * The statement recording a revision, with its values written as literals, for an offline
+   * script. The time is the database's clock when the script runs; the execution time is
+   * empty, since Retort does not run the script.
+   *
+   * @param revision the revision id
+   * @param description what it does
+   * @param checksum its checksum
+   * @return the statement
+   */
+  public String insertLiteral(String revision, String description, String checksum) {
+    return "INSERT INTO " + qualified + " (" + columns() + ") VALUES (" + literal(revision) + ", "
+        + literal(description(description)) + ", " + literal(checksum) + ", " + utcNow() + ", NULL)";
+  }
+
+  /**
+   * The statement deleting a revision's row, with the id written as a literal, for an offline
+   * script.
+   *
+   * @param revision the revision id
+   * @return the statement
+   */
+  public String deleteLiteral(String revision) {
+    return "DELETE FROM " + qualified + " WHERE " + dialect.quote(REVISION) + " = " + literal(revision);
+  }
+
+  private String columns() {
+    return String.join(", ", dialect.quote(REVISION), dialect.quote(DESCRIPTION), dialect.quote(CHECKSUM),
+        dialect.quote(APPLIED_AT), dialect.quote(EXECUTION_MS));
+  }
+
+  /** The current UTC time as a timestamp without time zone, in the form the runtime writes it. */
+  private String utcNow() {
+    switch (dialect.vendor()) {
+      case POSTGRESQL:
+        return "(CURRENT_TIMESTAMP AT TIME ZONE 'UTC')";
+      case MYSQL:
+      case MARIADB:
+        return "UTC_TIMESTAMP(3)";
+      case H2:
+        return "CAST(CURRENT_TIMESTAMP AT TIME ZONE 'UTC' AS TIMESTAMP)";
+      case SQLITE:
+        return "strftime('%Y-%m-%dT%H:%M:%f', 'now')";
+      default:
+        throw new IllegalStateException("no UTC clock expression for " + dialect.vendor());
+    }
+  }
+
+  /** A string literal; MySQL and MariaDB also treat backslashes as escapes. */
+  private String literal(String value) {
+    String escaped = value.replace("'", "''");
+    if (dialect.vendor() == Vendor.MYSQL || dialect.vendor() == Vendor.MARIADB) {
+      escaped = escaped.replace("\\", "\\\\");
+    }
+    return "'" + escaped + "'";
+  }
+
+  /** A description as stored: one line, at most {@value #DESCRIPTION_LENGTH} characters. */
+  static String description(String text) {
+    String line = text.strip().replaceAll("\\s+", " ");
+    if (line.length() <= DESCRIPTION_LENGTH) {
+      return line;
+    }
+    int end = DESCRIPTION_LENGTH - 3;
+    if (Character.isHighSurrogate(line.charAt(end - 1))) {
+      end--;
+    }
+    return line.substring(0, end) + "...";
+  }
+
+  private RetortException error(String what, Exception cause) {
+    return new RetortException(ErrorCode.DATABASE_ERROR,
+        "Could not " + what + " on " + VendorNames.of(dialect.vendor()) + ": "
+            + cause.getMessage(), cause);
+  }
+}

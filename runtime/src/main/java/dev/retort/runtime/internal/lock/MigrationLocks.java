@@ -1,0 +1,66 @@
+package dev.retort.runtime.internal.lock;
+
+import dev.retort.runtime.ErrorCode;
+import dev.retort.runtime.RetortException;
+import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.internal.VendorNames;
+import dev.retort.runtime.internal.history.VersionTable;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+
+/** Chooses the lock for a database. */
+public final class MigrationLocks {
+
+  private MigrationLocks() {}
+
+  /**
+   * Creates the lock for the database behind a connection; it is not yet acquired.
+   *
+   * @param dialect the database's dialect
+   * @param migration the connection that runs the migrations
+   * @param separate opens another connection, for databases whose lock cannot share the
+   *     migration connection (H2)
+   * @param versionTable the version table; the lock is per version table
+   * @return the lock
+   */
+  public static MigrationLock create(
+      Dialect dialect, Handle migration, Supplier<Handle> separate, VersionTable versionTable) {
+    try {
+      switch (dialect.vendor()) {
+        case POSTGRESQL:
+          return new PostgresAdvisoryLock(migration, versionTable.displayName());
+        case MYSQL:
+        case MARIADB: {
+          String database = versionTable.schema().isEmpty()
+              ? migration.getConnection().getCatalog() : versionTable.schema();
+          return new MySqlNamedLock(migration, database, versionTable.name());
+        }
+        case H2: {
+          String lockTable = h2LockTable(versionTable.name());
+          Handle handle = separate.get();
+          try {
+            return new H2RowLock(handle, VersionTable.qualify(dialect, versionTable.schema(), lockTable),
+                versionTable.schema().isEmpty() ? lockTable : versionTable.schema() + "." + lockTable,
+                dialect.quote("id"));
+          } catch (SQLException | RuntimeException e) {
+            handle.close();
+            throw e;
+          }
+        }
+        case SQLITE:
+          return new SqliteExclusiveLock(migration.getConnection(), migration.getConnection().getMetaData().getURL());
+        default:
+          throw new IllegalStateException("no migration lock for " + dialect.vendor());
+      }
+    } catch (SQLException e) {
+      throw new RetortException(ErrorCode.DATABASE_ERROR,
+          "Could not prepare the migration lock on " + VendorNames.of(dialect.vendor()) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The name of the table holding H2's lock row, beside the version table. */
+  public static String h2LockTable(String versionTable) {
+    return versionTable + "_lock";
+  }
+}

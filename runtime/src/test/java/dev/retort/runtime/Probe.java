@@ -1,0 +1,104 @@
+package dev.retort.runtime;
+
+import dev.retort.RevisionInfo;
+import dev.retort.runtime.testdb.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads and changes a test database behind Retort's back, through plain JDBC. */
+public final class Probe {
+
+  private Probe() {}
+
+  /** A Retort on the database with the given migrations. */
+  public static Retort retort(TestDatabase db, List<RevisionInfo> migrations) {
+    return Retort.builder().url(db.url(), db.user(), db.password()).migrations(migrations)
+        .lockTimeout(Duration.ofSeconds(60)).build();
+  }
+
+  /** An identifier quoted for the database. */
+  public static String quote(TestDatabase db, String name) {
+    return db.kind() == TestDatabase.Kind.MARIADB ? "`" + name + "`" : "\"" + name + "\"";
+  }
+
+  /**
+   * One version-table row as the test sees it.
+   *
+   * @param revision the id
+   * @param checksum the checksum
+   * @param executed whether an execution time is recorded
+   */
+  public record Row(String revision, String checksum, boolean executed) {}
+
+  /** The rows of {@code retort_version}, ordered by revision id. */
+  public static List<Row> versionRows(TestDatabase db) {
+    return versionRows(db, "retort_version");
+  }
+
+  /** The rows of a version table, ordered by revision id. */
+  public static List<Row> versionRows(TestDatabase db, String qualifiedQuotedOrName) {
+    String table = qualifiedQuotedOrName.contains(".") ? qualifiedQuotedOrName : quote(db, qualifiedQuotedOrName);
+    List<Row> rows = new ArrayList<>();
+    try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SELECT " + quote(db, "revision") + ", " + quote(db, "checksum")
+            + ", " + quote(db, "execution_ms") + " FROM " + table + " ORDER BY " + quote(db, "revision"))) {
+      while (result.next()) {
+        String revision = result.getString(1);
+        String checksum = result.getString(2);
+        result.getLong(3);
+        rows.add(new Row(revision, checksum, !result.wasNull()));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the version table of " + db, e);
+    }
+    return rows;
+  }
+
+  /** The revision ids of {@code retort_version}, ordered. */
+  public static List<String> appliedIds(TestDatabase db) {
+    return versionRows(db).stream().map(Row::revision).toList();
+  }
+
+  /** Whether a table exists, tried with a query. */
+  public static boolean tableExists(TestDatabase db, String table) {
+    try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+      statement.executeQuery("SELECT COUNT(*) FROM " + quote(db, table)).close();
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /** Whether a column exists, from the columns of a query on its table. */
+  public static boolean columnExists(TestDatabase db, String table, String column) {
+    try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SELECT * FROM " + quote(db, table) + " WHERE 1 = 0")) {
+      ResultSetMetaData metadata = result.getMetaData();
+      for (int i = 1; i <= metadata.getColumnCount(); i++) {
+        if (metadata.getColumnName(i).equals(column)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the columns of " + table + " on " + db, e);
+    }
+  }
+
+  /** Runs statements in auto-commit mode. */
+  public static void execute(TestDatabase db, String... statements) {
+    try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot run " + List.of(statements) + " on " + db, e);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.retort.runtime.internal.graph;
+
+import static dev.retort.runtime.fixtures.Noop.revision;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.retort.runtime.ErrorCode;
+import dev.retort.runtime.RetortException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TargetTest {
+
+  private final RevisionGraph graph = RevisionGraph.of(List.of(
+      revision("20261120_090000"), revision("20261121_153000", "20261120_090000"),
+      revision("20261121_160000", "20261121_153000"), revision("head2", "20261121_160000")));
+
+  @Test
+  void namedTargets() {
+    assertThat(Target.parse("head", graph)).isEqualTo(new Target.Head());
+    assertThat(Target.parse(" base ", graph)).isEqualTo(new Target.Base());
+  }
+
+  @Test
+  void relativeTargets() {
+    assertThat(Target.parse("+2", graph)).isEqualTo(new Target.Relative(2));
+    assertThat(Target.parse("-1", graph)).isEqualTo(new Target.Relative(-1));
+  }
+
+  @Test
+  void zeroStepsIsInvalid() {
+    assertThatThrownBy(() -> Target.parse("+0", graph))
+        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TARGET))
+        .hasMessageContaining("moves no revision");
+  }
+
+  @Test
+  void fullIdAndUniquePrefix() {
+    assertThat(Target.parse("20261121_153000", graph)).isEqualTo(new Target.Exact("20261121_153000"));
+    assertThat(Target.parse("20261120", graph)).isEqualTo(new Target.Exact("20261120_090000"));
+    assertThat(Target.parse("20261121_16", graph)).isEqualTo(new Target.Exact("20261121_160000"));
+  }
+
+  @Test
+  void anIdThatIsAlsoAPrefixOfAnotherMeansItself() {
+    RevisionGraph nested = RevisionGraph.of(List.of(revision("a"), revision("ab", "a")));
+
+    assertThat(Target.parse("a", nested)).isEqualTo(new Target.Exact("a"));
+  }
+
+  @Test
+  void ambiguousPrefixListsTheMatches() {
+    assertThatThrownBy(() -> Target.parse("20261121", graph))
+        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AMBIGUOUS_REVISION))
+        .hasMessageContaining("matches 2 revisions: 20261121_153000, 20261121_160000");
+  }
+
+  @Test
+  void unknownIdSuggestsCloseOnes() {
+    assertThatThrownBy(() -> Target.parse("20261121_153001", graph))
+        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION))
+        .hasMessageContaining("No revision 20261121_153001")
+        .hasMessageContaining("Did you mean 20261121_153000");
+  }
+
+  @Test
+  void unknownIdWithoutNeighboursSuggestsNothing() {
+    assertThatThrownBy(() -> Target.parse("nothing-like-it", graph))
+        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION))
+        .hasMessageNotContaining("Did you mean");
+  }
+
+  @Test
+  void blankIsInvalid() {
+    assertThatThrownBy(() -> Target.parse("  ", graph))
+        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TARGET));
+  }
+}
