@@ -6,8 +6,8 @@ import dev.retort.dsl.Schema;
 import java.sql.PreparedStatement;
 
 /**
- * Adds the author "Anonymous", whom the shop files books of unknown authorship under. A data
- * migration written by hand: it changes no table, so it has no snapshot of its own.
+ * Adds the author Anonymous, for books of unknown authorship. A data migration written by
+ * hand: it changes no table, so it has no snapshot of its own.
  */
 // tag::data-migration[]
 @Revision(id = "20261121_051602", parent = "20261121_051546")

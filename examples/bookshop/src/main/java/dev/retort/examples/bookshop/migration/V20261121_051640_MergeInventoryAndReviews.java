@@ -5,8 +5,8 @@ import dev.retort.Revision;
 import dev.retort.dsl.Schema;
 
 /**
- * Joins the inventory branch (books.stock) and the reviews branch (the reviews table), which
- * both followed the Anonymous author revision. Written by hand when the build reported two
+ * Merges the inventory branch (books.stock) and the reviews branch (the reviews table). Both
+ * followed the Anonymous author revision. Written by hand when the build reported two
  * heads; the branches touch different tables, so there is nothing to reconcile.
  */
 // tag::merge[]
