@@ -1,0 +1,196 @@
+package dev.retort.processor;
+
+import dev.retort.model.RenameHints;
+import dev.retort.operation.Operation;
+import dev.retort.processor.diagnostics.Diagnostics;
+import dev.retort.processor.diagnostics.Message;
+import dev.retort.processor.history.ComputedSnapshot;
+import dev.retort.processor.history.History;
+import dev.retort.processor.history.HistoryReader;
+import dev.retort.processor.layout.LayoutResolver;
+import dev.retort.processor.layout.ProjectLayout;
+import dev.retort.processor.options.Mode;
+import dev.retort.processor.options.ProcessorOptions;
+import dev.retort.processor.plan.Finding;
+import dev.retort.processor.plan.MigrationPlan;
+import dev.retort.processor.plan.Planner;
+import dev.retort.processor.plan.RevisionIds;
+import dev.retort.processor.revision.RevisionNode;
+import dev.retort.processor.revision.RevisionReader;
+import dev.retort.processor.revision.Revisions;
+import dev.retort.processor.scan.EntityScanner;
+import dev.retort.processor.scan.ScanResult;
+import dev.retort.processor.write.IndexSource;
+import dev.retort.processor.write.Outputs;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * One run of the processor over the entities and revisions of a compilation, as typed phases:
+ * options → revision graph → entity scan → project layout → committed history → difference →
+ * migration, snapshot and index. Each phase returns a new value; a phase that reports an error
+ * ends the run, so nothing is written after a problem.
+ */
+final class Pipeline {
+
+  private final ProcessingEnvironment env;
+  private final Diagnostics diagnostics;
+
+  Pipeline(ProcessingEnvironment env) {
+    this.env = Objects.requireNonNull(env, "env == null");
+    this.diagnostics = new Diagnostics(env.getMessager());
+  }
+
+  /**
+   * Runs every phase. An unexpected exception is a bug; it is reported as an error rather
+   * than left to javac, which would print it as a processor crash.
+   *
+   * @param entities the {@code @Table} classes
+   * @param revisionClasses the {@code @Revision} classes
+   */
+  void run(List<TypeElement> entities, List<TypeElement> revisionClasses) {
+    try {
+      runPhases(entities, revisionClasses);
+    } catch (RuntimeException e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      diagnostics.report(null, Message.INTERNAL_ERROR, trace);
+    }
+  }
+
+  private void runPhases(List<TypeElement> entities, List<TypeElement> revisionClasses) {
+    Optional<ProcessorOptions> parsedOptions = ProcessorOptions.parse(env.getOptions(), diagnostics);
+    if (parsedOptions.isEmpty()) {
+      return;
+    }
+    ProcessorOptions options = parsedOptions.get();
+    Instant now = options.clock().instant();
+    RevisionReader revisionReader =
+        new RevisionReader(env.getElementUtils(), env.getTypeUtils(), diagnostics, RevisionIds.format(now));
+    Optional<Revisions> readRevisions = revisionReader.read(revisionClasses);
+    if (readRevisions.isEmpty()) {
+      return;
+    }
+    Revisions revisions = readRevisions.get();
+    List<Element> originating = new ArrayList<>(entities);
+    originating.addAll(revisionClasses);
+    Outputs outputs = new Outputs(env.getFiler(), env.getElementUtils(), diagnostics);
+    HistoryReader historyReader = new HistoryReader(diagnostics);
+
+    if (options.mode() == Mode.OFF) {
+      Optional<ProjectLayout> layout = resolveLayout(options, revisions, entities);
+      layout.ifPresent(l -> writeIndex(outputs, l, revisions, historyReader.snapshotResources(revisions, l),
+          Optional.empty(), originating));
+      return;
+    }
+
+    EntityScanner scanner = new EntityScanner(env, diagnostics);
+    Optional<ScanResult> scan = entities.isEmpty() ? Optional.empty() : Optional.of(scanner.scan(entities));
+    if (diagnostics.hasErrors()) {
+      return;
+    }
+    Optional<ProjectLayout> resolved = resolveLayout(options, revisions, entities);
+    if (resolved.isEmpty()) {
+      return;
+    }
+    ProjectLayout layout = resolved.get();
+    Optional<History> readHistory = historyReader.read(revisions, layout, options.mode() == Mode.GENERATE);
+    if (readHistory.isEmpty()) {
+      return;
+    }
+    History history = readHistory.get();
+
+    Optional<MigrationPlan> plan = Optional.empty();
+    if (scan.isPresent()) {
+      RenameHints hints = scanner.checkRenames(scan.get(), history.headSchema());
+      if (diagnostics.hasErrors()) {
+        return;
+      }
+      List<Operation> upgrade = Planner.upgrade(history.headSchema(), scan.get().schema(), hints);
+      if (!upgrade.isEmpty()) {
+        if (options.mode() == Mode.CHECK) {
+          reportDrift(history, upgrade);
+          return;
+        }
+        plan = Optional.of(Planner.plan(
+            history.headSchema(), scan.get().schema(), hints, upgrade, history.head().map(RevisionNode::id),
+            revisions.graph().ids(), layout, now));
+      }
+    }
+
+    if (options.mode() == Mode.GENERATE) {
+      for (ComputedSnapshot snapshot : history.computedSnapshots()) {
+        if (!outputs.writeMergeSnapshot(snapshot, originating)) {
+          return;
+        }
+      }
+      if (plan.isPresent()) {
+        if (!outputs.writeMigration(plan.get(), layout, originating)) {
+          return;
+        }
+        reportFindings(plan.get(), scan.orElseThrow(), revisions);
+      }
+    }
+    writeIndex(outputs, layout, revisions, history.snapshotResources(), plan, originating);
+  }
+
+  private Optional<ProjectLayout> resolveLayout(
+      ProcessorOptions options, Revisions revisions, List<TypeElement> entities) {
+    return new LayoutResolver(env, diagnostics).resolve(options, revisions.headElement(), entities);
+  }
+
+  private void reportDrift(History history, List<Operation> upgrade) {
+    StringBuilder list = new StringBuilder();
+    for (Operation operation : upgrade) {
+      list.append(list.length() == 0 ? "" : String.format("%n")).append("  - ").append(operation.summary());
+    }
+    String head = history.head().map(RevisionNode::label).orElse("the empty history (there is no revision yet)");
+    diagnostics.report(null, Message.SCHEMA_DRIFT, head, list);
+  }
+
+  /** Warns about each risky operation, on the entity or column it comes from. */
+  private void reportFindings(MigrationPlan plan, ScanResult scan, Revisions revisions) {
+    Element newestRevision = revisions.headElement().orElse(null);
+    for (Finding finding : plan.findings()) {
+      Element element = finding.column()
+          .map(column -> scan.columnElements().getOrDefault(finding.table(), Map.of()).get(column))
+          .orElse(null);
+      if (element == null) {
+        element = scan.tableElements().get(finding.table());
+      }
+      if (element == null) {
+        element = newestRevision;
+      }
+      Message message = finding.risk() == Finding.Risk.DESTROYS_DATA ? Message.DESTROYS_DATA : Message.FAILS_ON_DATA;
+      diagnostics.report(element, message, plan.className().simpleName(), finding.text());
+    }
+  }
+
+  private void writeIndex(
+      Outputs outputs,
+      ProjectLayout layout,
+      Revisions revisions,
+      Map<String, String> snapshotResources,
+      Optional<MigrationPlan> plan,
+      List<Element> originating) {
+    List<IndexSource.Entry> entries = new ArrayList<>();
+    for (RevisionNode revision : revisions.graph().topologicalOrder()) {
+      entries.add(new IndexSource.Entry(revision.id(), revision.parents(), revision.description(),
+          snapshotResources.get(revision.id()), revision.className()));
+    }
+    plan.ifPresent(p -> entries.add(new IndexSource.Entry(
+        p.id(), p.parents(), p.description(), ProjectLayout.snapshotResource(p.className()), p.className())));
+    if (!entries.isEmpty()) {
+      outputs.writeIndex(layout.migrationPackage(), entries, originating);
+    }
+  }
+}

@@ -1,0 +1,160 @@
+package dev.retort.processor.write;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import dev.retort.processor.diagnostics.Diagnostics;
+import dev.retort.processor.diagnostics.Message;
+import dev.retort.processor.history.ComputedSnapshot;
+import dev.retort.processor.layout.ProjectLayout;
+import dev.retort.processor.plan.MigrationPlan;
+import dev.retort.snapshot.SnapshotCodec;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Objects;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.Element;
+import javax.lang.model.util.Elements;
+import javax.tools.FileObject;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Writes what the processor produces. Migrations and snapshots go into the source tree, to
+ * be reviewed and committed, and through the {@link Filer} too, so that this compilation
+ * compiles the new class and ships the snapshot; the index goes through the Filer only.
+ * A file in the source tree is only ever created, never replaced.
+ */
+public final class Outputs {
+
+  /** The service file through which the runtime finds the index. */
+  public static final String SERVICE_FILE = "META-INF/services/dev.retort.RevisionIndex";
+
+  private final Filer filer;
+  private final Elements elements;
+  private final Diagnostics diagnostics;
+
+  /**
+   * Creates the outputs.
+   *
+   * @param filer javac's filer
+   * @param elements the element utilities, to tell whether a class already exists
+   * @param diagnostics where notes and failures are reported
+   */
+  public Outputs(Filer filer, Elements elements, Diagnostics diagnostics) {
+    this.filer = Objects.requireNonNull(filer, "filer == null");
+    this.elements = Objects.requireNonNull(elements, "elements == null");
+    this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics == null");
+  }
+
+  /**
+   * Writes a new migration and its snapshot, and prints a note naming both files.
+   *
+   * @param plan the migration
+   * @param layout where it goes
+   * @param originating the elements it was derived from
+   * @return whether everything was written; on failure an error was reported
+   */
+  public boolean writeMigration(MigrationPlan plan, ProjectLayout layout, List<? extends Element> originating) {
+    JavaFile source = MigrationSource.of(plan);
+    String text = source.toString();
+    Path sourceFile = layout.sourceFile(plan.className());
+    Path snapshotFile = layout.snapshotFile(plan.className());
+    String snapshot = SnapshotCodec.write(plan.snapshot());
+    if (!create(sourceFile, text) || !create(snapshotFile, snapshot)) {
+      return false;
+    }
+    if (!emitSnapshot(plan.className(), snapshot, originating)) {
+      return false;
+    }
+    if (elements.getTypeElement(plan.className().canonicalName()) == null) {
+      try {
+        JavaFileObject file = filer.createSourceFile(plan.className().canonicalName(), originating.toArray(Element[]::new));
+        try (Writer writer = file.openWriter()) {
+          writer.write(text);
+        }
+      } catch (IOException e) {
+        diagnostics.report(null, Message.IO_FAILURE, "emit", plan.className().canonicalName(), e.getMessage());
+        return false;
+      }
+    }
+    diagnostics.report(null, Message.MIGRATION_WRITTEN, sourceFile, snapshotFile);
+    return true;
+  }
+
+  /**
+   * Writes the computed snapshot of a merge revision, and prints a note naming it.
+   *
+   * @param snapshot the snapshot
+   * @param originating the elements it was derived from
+   * @return whether it was written; on failure an error was reported
+   */
+  public boolean writeMergeSnapshot(ComputedSnapshot snapshot, List<? extends Element> originating) {
+    String text = SnapshotCodec.write(snapshot.schema());
+    if (!create(snapshot.file(), text) || !emitSnapshot(snapshot.revision().className(), text, originating)) {
+      return false;
+    }
+    diagnostics.report(null, Message.MERGE_SNAPSHOT_WRITTEN, snapshot.file(), snapshot.revision().label());
+    return true;
+  }
+
+  /**
+   * Emits the revision index and registers it as a service.
+   *
+   * @param packageName the package of the index class
+   * @param entries the revisions, parents before children
+   * @param originating the elements it was derived from
+   * @return whether it was emitted; on failure an error was reported
+   */
+  public boolean writeIndex(String packageName, List<IndexSource.Entry> entries, List<? extends Element> originating) {
+    JavaFile index = IndexSource.of(packageName, entries);
+    String name = packageName.isEmpty() ? IndexSource.CLASS_NAME : packageName + "." + IndexSource.CLASS_NAME;
+    Element[] from = originating.toArray(Element[]::new);
+    try {
+      JavaFileObject source = filer.createSourceFile(name, from);
+      try (Writer writer = source.openWriter()) {
+        writer.write(index.toString());
+      }
+      FileObject service = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE, from);
+      try (Writer writer = service.openWriter()) {
+        writer.write(name + "\n");
+      }
+      return true;
+    } catch (IOException e) {
+      diagnostics.report(null, Message.IO_FAILURE, "emit", name, e.getMessage());
+      return false;
+    }
+  }
+
+  private boolean emitSnapshot(ClassName revision, String text, List<? extends Element> originating) {
+    String resourceName = ProjectLayout.snapshotResource(revision);
+    String fileName = resourceName.substring(resourceName.lastIndexOf('/') + 1);
+    try {
+      FileObject resource = filer.createResource(
+          StandardLocation.CLASS_OUTPUT, revision.packageName(), fileName, originating.toArray(Element[]::new));
+      try (Writer writer = resource.openWriter()) {
+        writer.write(text);
+      }
+      return true;
+    } catch (IOException e) {
+      diagnostics.report(null, Message.IO_FAILURE, "emit", resourceName, e.getMessage());
+      return false;
+    }
+  }
+
+  /** Creates a file that must not exist yet. */
+  private boolean create(Path file, String text) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      return true;
+    } catch (IOException e) {
+      diagnostics.report(null, Message.IO_FAILURE, "write", file, e.toString());
+      return false;
+    }
+  }
+}

@@ -1,0 +1,584 @@
+package dev.retort.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.retort.dsl.ColumnOption.notNull;
+import static dev.retort.model.ColumnType.bigint;
+import static dev.retort.model.ColumnType.decimal;
+import static dev.retort.model.ColumnType.enumType;
+import static dev.retort.model.ColumnType.varchar;
+import static dev.retort.processor.TestProject.HEAD_CLASS;
+import static dev.retort.processor.TestProject.headRevision;
+import static dev.retort.processor.TestProject.schema;
+import static dev.retort.processor.TestProject.source;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.retort.model.SchemaModel;
+import dev.retort.snapshot.SnapshotCodec;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Golden tests of generated migrations: for each kind of change, the exact source written into
+ * the source tree, which is also what the same build compiles.
+ */
+class MigrationGenerationTest {
+
+  /** The users table as the head revision left it; {@link #user} declares it unchanged with {@code @Id long id, String email}. */
+  private static final SchemaModel USERS = schema(s -> s.createTable("users", t -> t
+      .column("id", bigint(), notNull())
+      .column("email", varchar(255))
+      .primaryKey("pk_users", "id")));
+
+  @TempDir Path root;
+
+  private Compilation compilation;
+  private TestProject project;
+
+  @Test
+  void createsTablesWithKeysUniquesForeignKeysIndexesChecksAndComments() throws IOException {
+    String written = generate(null, "V20261121_153000_CreateAuthorsAndBooks",
+        source("com.example.Author", """
+            package com.example;
+
+            import dev.retort.*;
+
+            @Table(name = "authors", comment = "People who write books")
+            @Check(name = "ck_authors_name", expression = "length(name) > 0")
+            public record Author(@Id(generated = true) long id, @Column(length = 200, unique = true) String name) {}
+            """),
+        source("com.example.Book", """
+            package com.example;
+
+            import dev.retort.*;
+            import java.math.BigDecimal;
+
+            @Table(name = "books")
+            @Index(columns = {"title"})
+            @Index(columns = {"author_id", "isbn"}, unique = true)
+            public record Book(
+                @Id(generated = true) long id,
+                @References(value = Author.class, onDelete = ReferentialAction.CASCADE) long authorId,
+                @Column(length = 300, nullable = Column.Nullability.NOT_NULL) String title,
+                @Column(length = 13) String isbn,
+                @Column(precision = 10, scale = 2, defaultValue = "0") BigDecimal price) {}
+            """));
+
+    assertThat(written).isEqualTo(CREATE);
+  }
+
+  @Test
+  void addsANullableColumn() throws IOException {
+    String written = generate(USERS, "V20261121_153000_AddUsersPhone",
+        user("@Id long id, String email, @Column(length = 20) String phone"));
+
+    assertThat(written).isEqualTo(ADD_NULLABLE);
+    assertThat(compilation.warnings()).isEmpty();
+  }
+
+  @Test
+  void addsANotNullColumnWithAWarningOnItsMemberAndACommentAboveIt() throws IOException {
+    JavaFileObject user = user("@Id long id, String email, int loginCount");
+    String written = generate(USERS, "V20261121_153000_AddUsersLoginCount", user);
+
+    assertThat(written).isEqualTo(ADD_NOT_NULL);
+    assertThat(compilation)
+        .hadWarningContaining("the new migration V20261121_153000_AddUsersLoginCount adds NOT NULL column"
+            + " users.login_count without a default, which fails on a table that has rows")
+        .inFile(user)
+        .onLineContaining("int loginCount");
+  }
+
+  @Test
+  void dropsAColumnWithAWarningOnItsEntityAndACommentAboveIt() throws IOException {
+    JavaFileObject user = user("@Id long id, String email");
+    String written = generate(schema(s -> s.createTable("users", t -> t
+            .column("id", bigint(), notNull())
+            .column("email", varchar(255))
+            .column("fax", varchar(40))
+            .primaryKey("pk_users", "id"))),
+        "V20261121_153000_DropUsersFax", user);
+
+    assertThat(written).isEqualTo(DROP_COLUMN);
+    assertThat(compilation)
+        .hadWarningContaining("drops column users.fax and its data; make sure nothing reads it and that it is backed up")
+        .inFile(user)
+        .onLineContaining("public record User");
+  }
+
+  @Test
+  void renamesAColumnDeclaredWithRenamedFromInsteadOfDroppingIt() throws IOException {
+    String written = generate(schema(s -> s.createTable("users", t -> t
+            .column("id", bigint(), notNull())
+            .column("mail", varchar(255))
+            .primaryKey("pk_users", "id"))),
+        "V20261121_153000_RenameUsersMailToEmail", user("@Id long id, @RenamedFrom(\"mail\") String email"));
+
+    assertThat(written).isEqualTo(RENAME_COLUMN);
+    assertThat(compilation.warnings()).isEmpty();
+  }
+
+  @Test
+  void widensAVarcharAndADecimal() throws IOException {
+    String written = generate(schema(s -> s.createTable("users", t -> t
+            .column("id", bigint(), notNull())
+            .column("email", varchar(100))
+            .column("balance", decimal(10, 2))
+            .primaryKey("pk_users", "id"))),
+        "V20261121_153000_AlterUsersEmailAndBalance",
+        user("@Id long id, String email, @Column(precision = 12, scale = 2) BigDecimal balance"));
+
+    assertThat(written).isEqualTo(WIDEN);
+    assertThat(compilation.warnings()).isEmpty();
+  }
+
+  @Test
+  void addsAnEnumValue() throws IOException {
+    String written = generate(schema(s -> s.createTable("orders", t -> t
+            .column("id", bigint(), notNull())
+            .column("status", enumType("order_status", "NEW", "PAID"), notNull())
+            .primaryKey("pk_orders", "id"))),
+        "V20261121_153000_AlterOrdersStatus",
+        source("com.example.Order", """
+            package com.example;
+
+            import dev.retort.*;
+
+            @Table(name = "orders")
+            public record Order(@Id long id, @Column(nullable = Column.Nullability.NOT_NULL) OrderStatus status) {
+              public enum OrderStatus { NEW, PAID, SHIPPED }
+            }
+            """));
+
+    assertThat(written).isEqualTo(ENUM_VALUE);
+  }
+
+  @Test
+  void changesTheActionOfAForeignKey() throws IOException {
+    String written = generate(schema(s -> s
+            .createTable("authors", t -> t
+                .column("id", bigint(), notNull())
+                .primaryKey("pk_authors", "id"))
+            .createTable("books", t -> t
+                .column("id", bigint(), notNull())
+                .column("author_id", bigint(), notNull())
+                .primaryKey("pk_books", "id")
+                .foreignKey("fk_books_author_id", fk -> fk.columns("author_id").references("authors", "id")))),
+        "V20261121_153000_AlterBooks",
+        source("com.example.Author", """
+            package com.example;
+
+            import dev.retort.*;
+
+            @Table(name = "authors")
+            public record Author(@Id long id) {}
+            """),
+        source("com.example.Book", """
+            package com.example;
+
+            import dev.retort.*;
+
+            @Table(name = "books")
+            public record Book(@Id long id, @References(value = Author.class, onDelete = ReferentialAction.CASCADE) long authorId) {}
+            """));
+
+    assertThat(written).isEqualTo(FOREIGN_KEY_ACTION);
+  }
+
+  @Test
+  void writesSeveralOperationsInTheDiffersOrderAndWarnsAboutADroppedTableOnTheNewestRevision() throws IOException {
+    String written = generate(schema(s -> s
+            .createTable("users", t -> t
+                .column("id", bigint(), notNull())
+                .column("email", varchar(255))
+                .primaryKey("pk_users", "id"))
+            .createTable("legacy_notes", t -> t.column("id", bigint(), notNull()))),
+        "V20261121_153000_AlterOrdersUsersAndLegacyNotes",
+        user("@Id long id, String email, @Column(length = 20) String phone"),
+        source("com.example.Order", """
+            package com.example;
+
+            import dev.retort.*;
+
+            @Table(name = "orders")
+            public record Order(@Id(generated = true) long id, @References(User.class) long userId) {}
+            """));
+
+    assertThat(written).isEqualTo(SEVERAL);
+    assertThat(compilation)
+        .hadWarningContaining("drops table legacy_notes and all its rows")
+        .inFile(headRevision())
+        .onLineContaining("public final class V20261120_090000_CreateUsers");
+  }
+
+  private static JavaFileObject user(String components) {
+    return source("com.example.User", """
+        package com.example;
+
+        import dev.retort.*;
+        import java.math.BigDecimal;
+
+        @Table(name = "users")
+        public record User(%s) {}
+        """.formatted(components));
+  }
+
+  /**
+   * Compiles entities against a committed head (none when {@code head} is null) and returns
+   * the migration written into the source tree, after checking that the same text was compiled
+   * and that its snapshot holds the entities' schema.
+   */
+  private String generate(SchemaModel head, String className, JavaFileObject... entities) throws IOException {
+    project = new TestProject(root);
+    List<JavaFileObject> sources = new ArrayList<>(List.of(entities));
+    if (head != null) {
+      project.commitSnapshot(HEAD_CLASS, head);
+      sources.add(headRevision());
+    }
+    compilation = project.compile(sources.toArray(JavaFileObject[]::new));
+    assertThat(compilation).succeeded();
+    String qualifiedName = "com.example.migration." + className;
+    String written = project.source(qualifiedName);
+    String compiled = compilation.generatedSourceFile(qualifiedName).orElseThrow().getCharContent(false).toString();
+    assertThat(compiled).isEqualTo(written);
+    assertThat(SnapshotCodec.read(project.snapshot(qualifiedName), className)).isNotNull();
+    assertThat(compilation)
+        .hadNoteContaining("wrote migration " + project.sourceDir.resolve(qualifiedName.replace('.', '/') + ".java"));
+    return written;
+  }
+
+  private static final String CREATE = """
+      package com.example.migration;
+
+      import static dev.retort.ReferentialAction.CASCADE;
+      import static dev.retort.dsl.ColumnOption.defaultValue;
+      import static dev.retort.dsl.ColumnOption.identity;
+      import static dev.retort.dsl.ColumnOption.notNull;
+      import static dev.retort.model.ColumnType.bigint;
+      import static dev.retort.model.ColumnType.decimal;
+      import static dev.retort.model.ColumnType.varchar;
+
+      import dev.retort.Migration;
+      import dev.retort.Revision;
+      import dev.retort.dsl.Schema;
+
+      /**
+       * Create table authors; create table books. Generated by Retort; review before committing.
+       */
+      @Revision(
+          id = "20261121_153000"
+      )
+      public final class V20261121_153000_CreateAuthorsAndBooks implements Migration {
+        @Override
+        public void upgrade(Schema schema) {
+          schema.createTable("authors", t -> t
+              .column("id", bigint(), identity())
+              .column("name", varchar(200))
+              .primaryKey("pk_authors", "id")
+              .unique("uq_authors_name", "name")
+              .check("ck_authors_name", "length(name) > 0")
+              .comment("People who write books"));
+          schema.createTable("books", t -> t
+              .column("id", bigint(), identity())
+              .column("author_id", bigint(), notNull())
+              .column("title", varchar(300), notNull())
+              .column("isbn", varchar(13))
+              .column("price", decimal(10, 2), defaultValue("0"))
+              .primaryKey("pk_books", "id")
+              .foreignKey("fk_books_author_id", fk -> fk
+                  .columns("author_id")
+                  .references("authors", "id")
+                  .onDelete(CASCADE))
+              .index("ix_books_title", "title")
+              .uniqueIndex("ux_books_author_id_isbn", "author_id", "isbn"));
+        }
+
+        @Override
+        public void downgrade(Schema schema) {
+          schema.dropTable("books");
+          schema.dropTable("authors");
+        }
+      }
+      """;
+
+  private static final String ADD_NULLABLE = """
+      package com.example.migration;
+
+      import static dev.retort.model.ColumnType.varchar;
+
+      import dev.retort.Migration;
+      import dev.retort.Revision;
+      import dev.retort.dsl.Schema;
+
+      /**
+       * Add column users.phone. Generated by Retort; review before committing.
+       */
+      @Revision(
+          id = "20261121_153000",
+          parent = "20261120_090000"
+      )
+      public final class V20261121_153000_AddUsersPhone implements Migration {
+        @Override
+        public void upgrade(Schema schema) {
+          schema.alterTable("users", t -> t.addColumn("phone", varchar(20)));
+        }
+
+        @Override
+        public void downgrade(Schema schema) {
+          schema.alterTable("users", t -> t.dropColumn("phone"));
+        }
+      }
+      """;
+
+  private static final String ADD_NOT_NULL = """
+      package com.example.migration;
+
+      import static dev.retort.dsl.ColumnOption.notNull;
+      import static dev.retort.model.ColumnType.integer;
+
+      import dev.retort.Migration;
+      import dev.retort.Revision;
+      import dev.retort.dsl.Schema;
+
+      /**
+       * Add column users.login_count. Generated by Retort; review before committing.
+       */
+      @Revision(
+          id = "20261121_153000",
+          parent = "20261120_090000"
+      )
+      public final class V20261121_153000_AddUsersLoginCount implements Migration {
+        @Override
+        public void upgrade(Schema schema) {
+          // Retort: adds NOT NULL column users.login_count without a default, which fails on a
+          // table that has rows; give it a default, or add it nullable, fill it, then make it NOT
+          // NULL.
+          schema.alterTable("users", t -> t.addColumn("login_count", integer(), notNull()));
+        }
+
+        @Override
+        public void downgrade(Schema schema) {
+          schema.alterTable("users", t -> t.dropColumn("login_count"));
+        }
+      }
+      """;
+
+  private static final String DROP_COLUMN = """
+      package com.example.migration;
+
+      import static dev.retort.model.ColumnType.varchar;
+
+      import dev.retort.Migration;
+      import dev.retort.Revision;
+      import dev.retort.dsl.Schema;
+
+      /**
+       * Drop column users.fax. Generated by Retort; review before committing.
+       */
+      @Revision(
+          id = "20261121_153000",
+          parent = "20261120_090000"
+      )
+      public final class V20261121_153000_DropUsersFax implements Migration {
+        @Override
+        public void upgrade(Schema schema) {
+          // Retort: drops column users.fax and its data; make sure nothing reads it and that it is
+          // backed up.
+          schema.alterTable("users", t -> t.dropColumn("fax"));
+        }
+
+        @Override
+        public void downgrade(Schema schema) {
+          schema.alterTable("users", t -> t.addColumn("fax", varchar(40)));
+        }
+      }
+      """;
+
+  private static final String RENAME_COLUMN = """
+      package com.example.migration;
+
+      import dev.retort.Migration;
+      import dev.retort.Revision;
+      import dev.retort.dsl.Schema;
+
+      /**
+       * Rename column users.mail to email. Generated by Retort; review before committing.
+       */
+      @Revision(
+          id = "20261121_153000",
+          parent = "20261120_090000"
+      )
+      public final class V20261121_153000_RenameUsersMailToEmail implements Migration {
+        @Override
+        public void upgrade(Schema schema) {
+          schema.alterTable("users", t -> t.renameColumn("mail", "email"));
+        }
+
+        @Override
+        public void downgrade(Schema schema) {
+          schema.alterTable("users", t -> t.renameColumn("email", "mail"));
+        }
+      }
+      """;
+
+  private static final String WIDEN = """
+      package com.example.migration;
+
+      import static dev.retort.model.ColumnType.decimal;
+      import static dev.retort.model.ColumnType.varchar;
+
+      import dev.retort.Migration;
+      import dev.retort.Revision;
+      import dev.retort.dsl.Schema;
+
+      /**
+       * Alter column users.email (type varchar(100) to varchar(255)); alter column users.balance (type
+       * decimal(10,2) to decimal(12,2)). Generated by Retort; review before committing.
+       */
+      @Revision(
+          id = "20261121_153000",
+          parent = "20261120_090000"
+      )
+      public final class V20261121_153000_AlterUsersEmailAndBalance implements Migration {
+        @Override
+        public void upgrade(Schema schema) {
+          schema.alterTable("users", t -> t
+              .alterColumn("email", c -> c.type(varchar(100), varchar(255)))
+              .alterColumn("balance", c -> c.type(decimal(10, 2), decimal(12, 2))));
+        }
+
+        @Override
+        public void downgrade(Schema schema) {
+          schema.alterTable("users", t -> t
+              .alterColumn("email", c -> c.type(varchar(255), varchar(100)))
+              .alterColumn("balance", c -> c.type(decimal(12, 2), decimal(10, 2))));
+        }
+      }
+      """;
+
+  private static final String ENUM_VALUE = """
+      package com.example.migration;
+
+      import static dev.retort.model.ColumnType.enumType;
+
+      import dev.retort.Migration;
+      import dev.retort.Revision;
+      import dev.retort.dsl.Schema;
+
+      /**
+       * Alter column orders.status (type enum order_status('NEW','PAID') to enum
+       * order_status('NEW','PAID','SHIPPED')). Generated by Retort; review before committing.
+       */
+      @Revision(
+          id = "20261121_153000",
+          parent = "20261120_090000"
+      )
+      public final class V20261121_153000_AlterOrdersStatus implements Migration {
+        @Override
+        public void upgrade(Schema schema) {
+          schema.alterTable("orders", t -> t
+              .alterColumn("status", c -> c
+                  .type(
+                      enumType("order_status", "NEW", "PAID"),
+                      enumType("order_status", "NEW", "PAID", "SHIPPED"))));
+        }
+
+        @Override
+        public void downgrade(Schema schema) {
+          schema.alterTable("orders", t -> t
+              .alterColumn("status", c -> c
+                  .type(
+                      enumType("order_status", "NEW", "PAID", "SHIPPED"),
+                      enumType("order_status", "NEW", "PAID"))));
+        }
+      }
+      """;
+
+  private static final String FOREIGN_KEY_ACTION = """
+      package com.example.migration;
+
+      import static dev.retort.ReferentialAction.CASCADE;
+
+      import dev.retort.Migration;
+      import dev.retort.Revision;
+      import dev.retort.dsl.Schema;
+
+      /**
+       * Drop foreign key fk_books_author_id on books; add foreign key fk_books_author_id on books.
+       * Generated by Retort; review before committing.
+       */
+      @Revision(
+          id = "20261121_153000",
+          parent = "20261120_090000"
+      )
+      public final class V20261121_153000_AlterBooks implements Migration {
+        @Override
+        public void upgrade(Schema schema) {
+          schema.alterTable("books", t -> t
+              .dropForeignKey("fk_books_author_id")
+              .addForeignKey("fk_books_author_id", fk -> fk
+                  .columns("author_id")
+                  .references("authors", "id")
+                  .onDelete(CASCADE)));
+        }
+
+        @Override
+        public void downgrade(Schema schema) {
+          schema.alterTable("books", t -> t
+              .dropForeignKey("fk_books_author_id")
+              .addForeignKey("fk_books_author_id", fk -> fk
+                  .columns("author_id")
+                  .references("authors", "id")));
+        }
+      }
+      """;
+
+  private static final String SEVERAL = """
+      package com.example.migration;
+
+      import static dev.retort.dsl.ColumnOption.identity;
+      import static dev.retort.dsl.ColumnOption.notNull;
+      import static dev.retort.model.ColumnType.bigint;
+      import static dev.retort.model.ColumnType.varchar;
+
+      import dev.retort.Migration;
+      import dev.retort.Revision;
+      import dev.retort.dsl.Schema;
+
+      /**
+       * Create table orders; add column users.phone; drop table legacy_notes. Generated by Retort;
+       * review before committing.
+       */
+      @Revision(
+          id = "20261121_153000",
+          parent = "20261120_090000"
+      )
+      public final class V20261121_153000_AlterOrdersUsersAndLegacyNotes implements Migration {
+        @Override
+        public void upgrade(Schema schema) {
+          schema.createTable("orders", t -> t
+              .column("id", bigint(), identity())
+              .column("user_id", bigint(), notNull())
+              .primaryKey("pk_orders", "id")
+              .foreignKey("fk_orders_user_id", fk -> fk.columns("user_id").references("users", "id")));
+          schema.alterTable("users", t -> t.addColumn("phone", varchar(20)));
+          // Retort: drops table legacy_notes and all its rows; make sure nothing reads it and that
+          // it is backed up.
+          schema.dropTable("legacy_notes");
+        }
+
+        @Override
+        public void downgrade(Schema schema) {
+          schema.createTable("legacy_notes", t -> t
+              .column("id", bigint(), notNull()));
+          schema.dropTable("orders");
+          schema.alterTable("users", t -> t.dropColumn("phone"));
+        }
+      }
+      """;
+}
