@@ -28,9 +28,9 @@ import java.util.Objects;
  *   column status enum order_status('new', 'paid') not null default 'new'
  *   column total decimal(12,2) not null
  *   column created_at timestamp not null default expression 'CURRENT_TIMESTAMP'
- *   column "order" integer null comment 'position in the user''s list'
+ *   column "line no" integer null comment 'position in the user''s list'
  *   primary key pk_orders (id)
- *   unique uq_orders_user_order (user_id, "order")
+ *   unique uq_orders_user_order (user_id, "line no")
  *   index ix_orders_created_at (created_at)
  *   index ux_orders_total (total) unique
  *   foreign key fk_orders_user_id (user_id) references users (id) on delete cascade on update no action
