@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.ReferentialAction;
+import dev.retort.model.ColumnType;
 import dev.retort.model.ForeignKeyModel;
 import dev.retort.operation.AddForeignKey;
 import java.util.List;
@@ -123,7 +124,7 @@ class ForeignKeyStepsTest {
   @Test
   void createTableReportsTheSameWayNamingTheTable() {
     assertThatThrownBy(() -> new Schema().createTable("books", t -> t
-            .column("author_id", dev.retort.model.ColumnType.bigint())
+            .column("author_id", ColumnType.bigint())
             .foreignKey("fk_books_author", fk -> fk.columns("author_id").references("authors", "id", "x"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("createTable(\"books\"): foreign key fk_books_author: foreign key fk_books_author has 1 columns"

@@ -3,10 +3,12 @@ package dev.retort.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -168,7 +170,7 @@ class ColumnTypeTest {
 
   @Test
   void copiesEnumValuesSoTheTypeStaysImmutable() {
-    List<String> values = new java.util.ArrayList<>(List.of("a"));
+    List<String> values = new ArrayList<>(List.of("a"));
     ColumnType.Enumerated type = new ColumnType.Enumerated("s", values);
 
     values.add("b");
@@ -185,7 +187,7 @@ class ColumnTypeTest {
   @Provide
   Arbitrary<ColumnType.Enumerated> enums() {
     Arbitrary<String> text = Arbitraries.strings().withChars("aZ_ '\",()\\\n\t\u00e9").ofMinLength(1).ofMaxLength(8);
-    return net.jqwik.api.Combinators.combine(
+    return Combinators.combine(
             text.filter(n -> !n.isBlank() && n.strip().equals(n)), text.set().ofMinSize(1).ofMaxSize(4))
         .as((name, values) -> new ColumnType.Enumerated(name, List.copyOf(values)));
   }

@@ -28,6 +28,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
  * Round trips over generated schemas: every column type, names and text with quotes,
@@ -135,13 +136,13 @@ class SnapshotCodecPropertyTest {
   /** Plain names, keywords of the format, and any text the model accepts as a name. */
   private static Arbitrary<String> name() {
     return Arbitraries.frequencyOf(
-            net.jqwik.api.Tuple.of(4, Arbitraries.strings().withCharRange('a', 'z').withChars('_', 'A', 'Z', '0')
+            Tuple.of(4, Arbitraries.strings().withCharRange('a', 'z').withChars('_', 'A', 'Z', '0')
                 .ofMinLength(1).ofMaxLength(8)),
-            net.jqwik.api.Tuple.of(2, Arbitraries.of(
+            Tuple.of(2, Arbitraries.of(
                 "table", "column", "null", "not", "identity", "default", "expression", "comment", "primary",
                 "key", "unique", "index", "foreign", "references", "on", "delete", "update", "check", "schema",
                 "enum", "timestamp", "with", "retort")),
-            net.jqwik.api.Tuple.of(3, text()))
+            Tuple.of(3, text()))
         .filter(n -> !n.isBlank() && n.strip().equals(n));
   }
 

@@ -1,7 +1,6 @@
 package dev.retort.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.ReferentialAction;
 import dev.retort.model.CheckModel;
@@ -15,6 +14,7 @@ import dev.retort.model.SchemaModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -98,7 +98,7 @@ class SnapshotCodecTest {
   void writesTheSameTextWhateverOrderTheModelWasBuiltIn() {
     SchemaModel schema = usersAndOrders();
     List<TableModel> reversed = new ArrayList<>(schema.tables());
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
 
     assertThat(SnapshotCodec.write(new SchemaModel(reversed))).isEqualTo(SnapshotCodec.write(schema));
   }
