@@ -5,6 +5,8 @@ import dev.retort.runtime.CheckResult;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.inspect.Difference;
+import dev.retort.runtime.dialect.inspect.SchemaInspector;
 import dev.retort.runtime.internal.execution.Planner;
 import dev.retort.runtime.internal.graph.LoadedRevision;
 import dev.retort.runtime.internal.graph.RevisionGraph;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,8 +53,7 @@ public final class CheckCommand {
       SchemaModel expected = snapshot.isPresent()
           ? readSnapshot(context.classLoader(), snapshot.get())
           : Planner.modelOf(graph, state.applied());
-      List<String> differences = compare(session.connection(), session.dialect(), expected,
-          ignoredTables(session.versionTable()));
+      List<String> differences = compare(session.connection(), session.dialect(), expected, session.versionTable());
       return new CheckResult(current, snapshot.orElse(FROM_MIGRATIONS), differences);
     }
   }
@@ -86,12 +88,18 @@ public final class CheckCommand {
     }
   }
 
-  /** Retort's own tables, which no migration creates. */
-  private static Set<String> ignoredTables(VersionTable table) {
-    return Set.of(table.name(), MigrationLocks.h2LockTable(table.name()));
-  }
-
-  private static List<String> compare(Connection connection, Dialect dialect, SchemaModel expected, Set<String> ignored) {
-    throw new UnsupportedOperationException("waiting for the dialect's live-schema inspector");
+  /** The differences, without those about Retort's own tables, which no migration creates. */
+  private static List<String> compare(Connection connection, Dialect dialect, SchemaModel expected, VersionTable table) {
+    String lockTable = MigrationLocks.h2LockTable(table.name());
+    String qualifiedLockTable = table.schema().isEmpty() ? lockTable : table.schema() + "." + lockTable;
+    try {
+      return SchemaInspector.differences(connection, dialect, expected, table.name()).stream()
+          .filter(difference -> !difference.table().equals(lockTable) && !difference.table().equals(qualifiedLockTable))
+          .map(Difference::description)
+          .toList();
+    } catch (SQLException e) {
+      throw new RetortException(ErrorCode.DATABASE_ERROR,
+          "Could not read the live schema to compare it with the model: " + e.getMessage(), e);
+    }
   }
 }
