@@ -26,9 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -218,7 +218,9 @@ final class Applier implements Operation.Visitor<SchemaModel> {
     if (table.primaryKey().isEmpty() || !table.primaryKey().get().name().equals(op.name())) {
       throw misfit(op, "table " + table.name() + " has no primary key named " + op.name());
     }
-    return replaced(op, table.name(), build(op, table.toBuilder().primaryKey(Optional.empty())));
+    TableModel without = build(op, table.toBuilder().primaryKey(Optional.empty()));
+    requireNotReferenced(op, table.primaryKey().get().columns(), without);
+    return replaced(op, table.name(), without);
   }
 
   @Override
@@ -229,7 +231,8 @@ final class Applier implements Operation.Visitor<SchemaModel> {
 
   @Override
   public SchemaModel dropUnique(DropUnique op) {
-    return removed(op, op.table(), "unique constraint", op.name(), b -> b.uniques(), UniqueModel::name);
+    return removed(op, op.table(), "unique constraint", op.name(), b -> b.uniques(), UniqueModel::name,
+        UniqueModel::columns);
   }
 
   @Override
@@ -240,7 +243,7 @@ final class Applier implements Operation.Visitor<SchemaModel> {
 
   @Override
   public SchemaModel dropCheck(DropCheck op) {
-    return removed(op, op.table(), "check constraint", op.name(), b -> b.checks(), CheckModel::name);
+    return removed(op, op.table(), "check constraint", op.name(), b -> b.checks(), CheckModel::name, c -> List.of());
   }
 
   @Override
@@ -251,7 +254,8 @@ final class Applier implements Operation.Visitor<SchemaModel> {
 
   @Override
   public SchemaModel dropForeignKey(DropForeignKey op) {
-    return removed(op, op.table(), "foreign key", op.name(), b -> b.foreignKeys(), ForeignKeyModel::name);
+    return removed(op, op.table(), "foreign key", op.name(), b -> b.foreignKeys(), ForeignKeyModel::name,
+        k -> List.of());
   }
 
   @Override
@@ -262,7 +266,8 @@ final class Applier implements Operation.Visitor<SchemaModel> {
 
   @Override
   public SchemaModel dropIndex(DropIndex op) {
-    return removed(op, op.table(), "index", op.name(), b -> b.indexes(), IndexModel::name);
+    return removed(op, op.table(), "index", op.name(), b -> b.indexes(), IndexModel::name,
+        i -> i.unique() ? i.columns() : List.of());
   }
 
   @Override
@@ -285,16 +290,48 @@ final class Applier implements Operation.Visitor<SchemaModel> {
     return replaced(op, table.name(), build(op, builder));
   }
 
-  /** Removes a constraint or index of one kind by name. */
+  /**
+   * Removes a constraint or index of one kind by name.
+   *
+   * @param keyColumns the columns whose values the item keeps unique; empty if it keeps none unique
+   */
   private <T> SchemaModel removed(Operation op, String tableName, String kind, String name,
-      Function<TableModel.Builder, List<T>> items, Function<T, String> nameOf) {
+      Function<TableModel.Builder, List<T>> items, Function<T, String> nameOf, Function<T, List<String>> keyColumns) {
     TableModel table = table(op, tableName);
     TableModel.Builder builder = table.toBuilder();
-    Predicate<T> named = item -> nameOf.apply(item).equals(name);
-    if (!items.apply(builder).removeIf(named)) {
-      throw misfit(op, "table " + table.name() + " has no " + kind + " named " + name);
+    T item = items.apply(builder).stream().filter(i -> nameOf.apply(i).equals(name)).findFirst()
+        .orElseThrow(() -> misfit(op, "table " + table.name() + " has no " + kind + " named " + name));
+    items.apply(builder).remove(item);
+    TableModel without = build(op, builder);
+    requireNotReferenced(op, keyColumns.apply(item), without);
+    return replaced(op, table.name(), without);
+  }
+
+  /**
+   * Refuses to remove the last primary key, unique constraint or unique index over the
+   * columns that a foreign key references: databases refuse it too, since the key depends
+   * on it.
+   */
+  private void requireNotReferenced(Operation op, List<String> keyColumns, TableModel without) {
+    if (keyColumns.isEmpty()) {
+      return;
     }
-    return replaced(op, table.name(), build(op, builder));
+    Set<String> columns = Set.copyOf(keyColumns);
+    List<List<String>> remaining = new ArrayList<>();
+    without.primaryKey().ifPresent(k -> remaining.add(k.columns()));
+    without.uniques().forEach(u -> remaining.add(u.columns()));
+    without.indexes().stream().filter(IndexModel::unique).forEach(i -> remaining.add(i.columns()));
+    if (remaining.stream().anyMatch(k -> Set.copyOf(k).equals(columns))) {
+      return;
+    }
+    for (TableModel other : schema.tables()) {
+      for (ForeignKeyModel key : other.foreignKeys()) {
+        if (key.referencedTable().equals(without.name()) && Set.copyOf(key.referencedColumns()).equals(columns)) {
+          throw misfit(op, "foreign key " + key.name() + " on " + other.name() + " references " + without.name()
+              + " " + key.referencedColumns() + ", which no other key covers; drop that foreign key first");
+        }
+      }
+    }
   }
 
   private TableModel table(Operation op, String name) {

@@ -99,6 +99,7 @@ public final class SchemaDiff {
   private final Set<String> keptForeignKeys = new HashSet<>();
   /** Foreign keys of dropped tables that are dropped in step 1, by name. */
   private final Set<String> foreignKeysDroppedFirst = new HashSet<>();
+  private final Map<String, List<List<String>>> clashingKeyColumns = new HashMap<>();
 
   private SchemaDiff(SchemaModel from, SchemaModel to, RenameHints hints) {
     this.from = from;
@@ -194,13 +195,11 @@ public final class SchemaDiff {
       if (pairBySource.containsKey(table.name())) {
         continue;
       }
-      List<List<String>> ownKeysDroppedFirst = dropped.contains(table.name())
-          ? clashingKeyColumns(table) : List.of();
       for (ForeignKeyModel key : table.foreignKeys()) {
         String target = key.referencedTable();
         boolean first = targetObjectNames.contains(key.name())
             || referencedKeyChanges(key)
-            || leadsAny(ownKeysDroppedFirst, key.columns());
+            || leadsAny(keysDroppedInStep2(table.name()), key.columns());
         if (!first && !target.equals(table.name()) && isDropped(target)) {
           if (replaced.contains(target) == replaced.contains(table.name())) {
             dropPrerequisites.computeIfAbsent(target, t -> new HashSet<>()).add(table.name());
@@ -398,9 +397,23 @@ public final class SchemaDiff {
    */
   private boolean referencedKeyChanges(ForeignKeyModel key) {
     TablePair referenced = pairBySource.get(key.referencedTable());
-    return referenced != null
-        && (referenced.changesTypeOfSource(key.referencedColumns())
-            || referenced.droppedKeyColumns().stream().anyMatch(k -> sameColumns(k, key.referencedColumns())));
+    return referenced != null && referenced.changesTypeOfSource(key.referencedColumns())
+        || keysDroppedInStep2(key.referencedTable()).stream().anyMatch(k -> sameColumns(k, key.referencedColumns()));
+  }
+
+  /**
+   * The column lists of the primary key, unique constraints and indexes that step 2 drops
+   * from a source table: those that change or go, or, on a table dropped at the end, those
+   * whose names the target uses elsewhere.
+   */
+  private List<List<String>> keysDroppedInStep2(String sourceTable) {
+    TablePair pair = pairBySource.get(sourceTable);
+    if (pair != null) {
+      return pair.droppedKeyColumns();
+    }
+    return dropped.contains(sourceTable)
+        ? clashingKeyColumns.computeIfAbsent(sourceTable, t -> clashingKeyColumns(sourceTables.get(t)))
+        : List.of();
   }
 
   /**

@@ -265,6 +265,30 @@ public record TableModel(
       return this;
     }
 
+    /** Adds a unique constraint. */
+    public Builder unique(UniqueModel unique) {
+      uniques.add(unique);
+      return this;
+    }
+
+    /** Adds an index. */
+    public Builder index(IndexModel index) {
+      indexes.add(index);
+      return this;
+    }
+
+    /** Adds a foreign key. */
+    public Builder foreignKey(ForeignKeyModel foreignKey) {
+      foreignKeys.add(foreignKey);
+      return this;
+    }
+
+    /** Adds a check constraint. */
+    public Builder check(CheckModel check) {
+      checks.add(check);
+      return this;
+    }
+
     /** Validates and builds the table. */
     public TableModel build() {
       return new TableModel(name, schema, columns, primaryKey, uniques, indexes, foreignKeys, checks, comment);

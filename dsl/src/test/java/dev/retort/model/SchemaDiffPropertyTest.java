@@ -16,6 +16,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
 
 /**
  * The differ's contract over generated pairs of valid schemas: a random schema and a random
@@ -25,7 +26,8 @@ class SchemaDiffPropertyTest {
 
   @Provide
   Arbitrary<List<Integer>> choices() {
-    return Arbitraries.integers().between(0, 999).list().ofMaxSize(300);
+    return Arbitraries.integers().between(0, 999).list().ofMaxSize(600)
+        .withSizeDistribution(RandomDistribution.uniform());
   }
 
   @Property(tries = 1500)

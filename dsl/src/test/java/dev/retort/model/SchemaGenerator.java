@@ -79,7 +79,7 @@ final class SchemaGenerator {
     generator.drawEnumsMissing();
     List<RawTable> tables = new ArrayList<>();
     from.tables().forEach(t -> tables.add(RawTable.of(t)));
-    int steps = choices.below(10);
+    int steps = choices.below(14);
     for (int i = 0; i < steps; i++) {
       generator.mutate(tables);
     }
@@ -94,7 +94,7 @@ final class SchemaGenerator {
       return;
     }
     RawTable table = choices.pick(tables);
-    switch (choices.below(18)) {
+    switch (choices.below(19)) {
       case 0 -> {
         tables.remove(table);
         tables.forEach(t -> t.foreignKeys.removeIf(k -> k.referencedTable().equals(table.name)));
@@ -105,7 +105,10 @@ final class SchemaGenerator {
           RawTable added = table(name);
           tables.add(added);
           if (choices.maybe(60)) {
-            addForeignKey(tables);
+            addForeignKey(added, choices.pick(tables));
+          }
+          if (choices.maybe(40)) {
+            addForeignKey(choices.pick(tables), added);
           }
         }
       }
@@ -123,7 +126,7 @@ final class SchemaGenerator {
           return;
         }
         RawColumn column = choices.pick(table.columns);
-        table.columns.remove(column);
+        table.dropColumn(column);
         tables.forEach(t -> t.foreignKeys.removeIf(k -> k.referencedTable().equals(table.name)
             && k.referencedColumns().contains(column.model.name())));
       }
@@ -137,6 +140,21 @@ final class SchemaGenerator {
       case 14 -> renameObject(table);
       case 15 -> moveObject(tables, table);
       case 16 -> table.primaryKey = choices.maybe(50) ? null : primaryKey(table);
+      case 17 -> {
+        String first = unusedTableName(tables);
+        if (first != null) {
+          RawTable one = table(first);
+          tables.add(one);
+          String second = unusedTableName(tables);
+          RawTable other = second == null ? one : table(second);
+          if (second != null) {
+            tables.add(other);
+          }
+          addForeignKey(one, other);
+          addForeignKey(other, one);
+          addForeignKey(choices.maybe(50) ? one : other, table);
+        }
+      }
       default -> {
         if (!table.foreignKeys.isEmpty()) {
           ForeignKeyModel key = choices.pick(table.foreignKeys);
@@ -421,12 +439,14 @@ final class SchemaGenerator {
   }
 
   private void addForeignKey(List<RawTable> tables) {
-    if (tables.isEmpty()) {
-      return;
+    if (!tables.isEmpty()) {
+      addForeignKey(choices.pick(tables), choices.pick(tables));
     }
-    RawTable table = choices.pick(tables);
-    RawTable target = choices.pick(tables);
-    List<String> references = columns(target);
+  }
+
+  private void addForeignKey(RawTable table, RawTable target) {
+    List<String> references = target.primaryKey != null && choices.maybe(50)
+        ? target.primaryKey.columns() : columns(target);
     List<String> names = new ArrayList<>(table.columns.stream().map(c -> c.model.name()).toList());
     List<String> columns = new ArrayList<>();
     for (int i = 0; i < references.size() && !names.isEmpty(); i++) {
@@ -574,6 +594,18 @@ final class SchemaGenerator {
       raw.checks.addAll(table.checks());
       raw.comment = table.comment();
       return raw;
+    }
+
+    /** Drops a column and what uses it in this table. */
+    void dropColumn(RawColumn column) {
+      String name = column.model.name();
+      columns.remove(column);
+      if (primaryKey != null && primaryKey.columns().contains(name)) {
+        primaryKey = null;
+      }
+      uniques.removeIf(u -> u.columns().contains(name));
+      indexes.removeIf(i -> i.columns().contains(name));
+      foreignKeys.removeIf(k -> k.columns().contains(name));
     }
 
     void renameColumn(String old, String name) {
