@@ -16,9 +16,9 @@ import javax.lang.model.util.ElementFilter;
 /**
  * One Retort annotation on one element, read through its mirror.
  *
- * <p>Retort's annotations have class retention and {@code @References} holds a class, so
- * they are read as mirrors rather than through reflection; the mirror and its values are also
- * what diagnostics point at.
+ * <p>Retort's annotations have class retention and {@code @References} holds a class, so they are
+ * read as mirrors rather than through reflection; the mirror and its values are also what
+ * diagnostics point at.
  *
  * @param element the annotated element
  * @param mirror the annotation
@@ -37,10 +37,13 @@ record Annotation(Element element, AnnotationMirror mirror) {
   /** The annotations that map a member to a column, in the order messages mention them. */
   static final List<String> MEMBER_ANNOTATIONS = List.of(COLUMN, ID, REFERENCES, RENAMED_FROM);
 
-  /** The annotation of that type on the element, if present. */
+  /**
+   * The annotation of that type on the element, if present. An annotation that lacks a required
+   * attribute counts as absent: javac reports it, and a second message about it would be noise.
+   */
   static Optional<Annotation> find(Element element, String type) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      if (typeName(mirror).equals(type)) {
+      if (typeName(mirror).equals(type) && isComplete(mirror)) {
         return Optional.of(new Annotation(element, mirror));
       }
     }
@@ -48,20 +51,21 @@ record Annotation(Element element, AnnotationMirror mirror) {
   }
 
   /**
-   * Every annotation of a repeatable type on the element, whether written once (present
-   * directly) or several times (held by its {@code List} container), in source order.
+   * Every annotation of a repeatable type on the element, whether written once (present directly)
+   * or several times (held by its {@code List} container), in source order; those lacking a
+   * required attribute are left out, as in {@link #find}.
    */
   static List<Annotation> findRepeated(Element element, String type) {
     List<Annotation> found = new ArrayList<>();
     String container = type + ".List";
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       String name = typeName(mirror);
-      if (name.equals(type)) {
+      if (name.equals(type) && isComplete(mirror)) {
         found.add(new Annotation(element, mirror));
       } else if (name.equals(container)) {
         Annotation list = new Annotation(element, mirror);
         for (AnnotationValue item : list.list("value")) {
-          if (item.getValue() instanceof AnnotationMirror repeated) {
+          if (item.getValue() instanceof AnnotationMirror repeated && isComplete(repeated)) {
             found.add(new Annotation(element, repeated));
           }
         }
@@ -101,7 +105,10 @@ record Annotation(Element element, AnnotationMirror mirror) {
     return value(attribute) instanceof Boolean bool && bool;
   }
 
-  /** The constant name of an enum attribute, with its default applied; empty if javac could not read it. */
+  /**
+   * The constant name of an enum attribute, with its default applied; empty if javac could not read
+   * it.
+   */
   Optional<String> enumConstant(String attribute) {
     return value(attribute) instanceof VariableElement constant
         ? Optional.of(constant.getSimpleName().toString())
@@ -137,8 +144,8 @@ record Annotation(Element element, AnnotationMirror mirror) {
   }
 
   /**
-   * The value of an attribute: as written, else its default. Null when there is neither,
-   * which happens only for source javac has already reported (a missing required attribute).
+   * The value of an attribute: as written, else its default. Null when there is neither, which
+   * happens only for source javac has already reported (a missing required attribute).
    */
   private Object value(String attribute) {
     AnnotationValue written = explicit(attribute);
@@ -152,6 +159,19 @@ record Annotation(Element element, AnnotationMirror mirror) {
       }
     }
     return null;
+  }
+
+  /** Whether every attribute without a default has a value. */
+  private static boolean isComplete(AnnotationMirror mirror) {
+    TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (method.getDefaultValue() == null
+          && mirror.getElementValues().keySet().stream()
+              .noneMatch(written -> written.getSimpleName().equals(method.getSimpleName()))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String typeName(AnnotationMirror mirror) {

@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 
-/** The checks that both the entity reader and the schema assembler apply to names and model records. */
+/**
+ * The checks that both the entity reader and the schema assembler apply to names and model records.
+ */
 final class Checks {
 
   private final Reporter reporter;
@@ -53,16 +55,30 @@ final class Checks {
    * @param attribute the attribute to report on, or null for the whole annotation
    * @param fix how to fix it
    */
-  void length(String what, String identifier, Element element, Annotation annotation, String attribute, String fix) {
+  void length(
+      String what,
+      String identifier,
+      Element element,
+      Annotation annotation,
+      String attribute,
+      String fix) {
     int bytes = SqlNames.identifierBytes(identifier);
     if (bytes > SqlNames.MAX_IDENTIFIER_BYTES) {
-      reporter.report(element, annotation, attribute, Message.IDENTIFIER_TOO_LONG, what, identifier, bytes, fix);
+      reporter.report(
+          element,
+          annotation,
+          attribute,
+          Message.IDENTIFIER_TOO_LONG,
+          what,
+          identifier,
+          bytes,
+          fix);
     }
   }
 
   /**
-   * Builds a model record, reporting a validation failure on the element instead of throwing:
-   * the model's own rules are the last line of defence behind the specific checks.
+   * Builds a model record, reporting a validation failure on the element instead of throwing: the
+   * model's own rules are the last line of defence behind the specific checks.
    *
    * @param element the element declaring what is built
    * @param label the element, for the message

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Checks that a {@code @Column(defaultValue = ...)} literal is a value of its column type, so
- * that a typo fails the build instead of the migration. Types whose literal syntax differs
- * between databases (dates, times, JSON, binary) are left to the database.
+ * Checks that a {@code @Column(defaultValue = ...)} literal is a value of its column type, so that
+ * a typo fails the build instead of the migration. Types whose literal syntax differs between
+ * databases (dates, times, JSON, binary) are left to the database.
  */
 final class DefaultLiterals {
 
@@ -55,7 +55,8 @@ final class DefaultLiterals {
     if (type instanceof ColumnType.Char fixed) {
       return maxLength(literal, fixed.length());
     }
-    if (type instanceof ColumnType.Enumerated enumerated && !enumerated.values().contains(literal)) {
+    if (type instanceof ColumnType.Enumerated enumerated
+        && !enumerated.values().contains(literal)) {
       return Optional.of("the values are " + enumerated.values());
     }
     return Optional.empty();
@@ -82,11 +83,14 @@ final class DefaultLiterals {
     int fractionDigits = Math.max(value.scale(), 0);
     int integerDigits = Math.max(value.precision() - value.scale(), 0);
     if (fractionDigits > type.scale()) {
-      return Optional.of("it has " + fractionDigits + " digits after the point; the scale allows " + type.scale());
+      return Optional.of(
+          "it has " + fractionDigits + " digits after the point; the scale allows " + type.scale());
     }
     if (integerDigits > type.precision() - type.scale()) {
       return Optional.of(
-          "it has " + integerDigits + " digits before the point; the type allows "
+          "it has "
+              + integerDigits
+              + " digits before the point; the type allows "
               + (type.precision() - type.scale()));
     }
     return Optional.empty();

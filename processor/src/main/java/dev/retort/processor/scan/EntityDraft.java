@@ -11,9 +11,9 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
- * One entity as {@link EntityReader} read it, with everything that can be checked within the
- * entity already checked; what spans entities (table names, foreign keys, enum types, names
- * across the schema) is left to {@link SchemaAssembler}.
+ * One entity as {@link EntityReader} read it, with everything that can be checked within the entity
+ * already checked; what spans entities (table names, foreign keys, enum types, names across the
+ * schema) is left to {@link SchemaAssembler}.
  *
  * @param element the entity
  * @param table its {@code @Table}
@@ -26,8 +26,8 @@ import javax.lang.model.element.TypeElement;
  * @param indexes the indexes from {@code @Index}
  * @param checks the checks from {@code @Check}
  * @param renamedFrom the entity's {@code @RenamedFrom}, if any
- * @param constraints the names of the primary key, uniques, indexes and checks, with where
- *     each is declared
+ * @param constraints the names of the primary key, uniques, indexes and checks, with where each is
+ *     declared
  */
 record EntityDraft(
     TypeElement element,
@@ -89,5 +89,6 @@ record EntityDraft(
    * @param annotation the annotation declaring it, or null when it is the element itself
    * @param attribute the attribute to point at, or null for the whole annotation
    */
-  record Origin(String name, String what, Element element, Annotation annotation, String attribute) {}
+  record Origin(
+      String name, String what, Element element, Annotation annotation, String attribute) {}
 }

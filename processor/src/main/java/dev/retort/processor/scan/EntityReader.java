@@ -36,15 +36,15 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
 
 /**
- * Reads one {@code @Table} entity into an {@link EntityDraft}, reporting every problem that
- * can be seen within the entity.
+ * Reads one {@code @Table} entity into an {@link EntityDraft}, reporting every problem that can be
+ * seen within the entity.
  *
  * <p>Columns come from record components, or from the instance fields of a class and its
- * superclasses (base-class fields first) that are neither {@code transient} nor
- * {@code @Transient}. Nullability: {@code @Column(nullable = ...)} wins; otherwise
- * {@code @Id} members are NOT NULL, {@code Optional} types nullable, members annotated with
- * any annotation whose simple name is {@code NotNull} or {@code NonNull} (on the member or
- * its type) NOT NULL, primitives NOT NULL and everything else nullable.
+ * superclasses (base-class fields first) that are neither {@code transient} nor {@code @Transient}.
+ * Nullability: {@code @Column(nullable = ...)} wins; otherwise {@code @Id} members are NOT NULL,
+ * {@code Optional} types nullable, members annotated with any annotation whose simple name is
+ * {@code NotNull} or {@code NonNull} (on the member or its type) NOT NULL, primitives NOT NULL and
+ * everything else nullable.
  */
 final class EntityReader {
 
@@ -67,12 +67,17 @@ final class EntityReader {
    * @param name the Java name
    * @param type the Java type as seen from the entity
    * @param label the member as messages name it
-   * @param annotations every annotation that can say NotNull: on the member, its type, and for
-   *     a record component also on the component and its accessor
+   * @param annotations every annotation that can say NotNull: on the member, its type, and for a
+   *     record component also on the component and its accessor
    * @param exclusion why the member maps to no column, or null if it maps to one
    */
   private record Member(
-      Element element, String name, TypeMirror type, String label, List<AnnotationMirror> annotations, Exclusion exclusion) {}
+      Element element,
+      String name,
+      TypeMirror type,
+      String label,
+      List<AnnotationMirror> annotations,
+      Exclusion exclusion) {}
 
   /** Why a field maps to no column, and how to make it map to one. */
   private enum Exclusion {
@@ -101,7 +106,11 @@ final class EntityReader {
             .orElseThrow(() -> new IllegalArgumentException(element + " is not annotated @Table"));
     if (element.getKind() != ElementKind.CLASS && element.getKind() != ElementKind.RECORD) {
       reporter.report(
-          table, null, Message.TABLE_NOT_A_CLASS, kindName(element.getKind()), element.getSimpleName());
+          table,
+          null,
+          Message.TABLE_NOT_A_CLASS,
+          kindName(element.getKind()),
+          element.getSimpleName());
       return Optional.empty();
     }
     TypeElement type = (TypeElement) element;
@@ -120,9 +129,14 @@ final class EntityReader {
     }
     checkColumnRenames(columns);
     Optional<Annotation> renamedFrom =
-        Annotation.find(type, Annotation.RENAMED_FROM).filter(rename -> checkRenamedFrom(rename, name, "table", label));
+        Annotation.find(type, Annotation.RENAMED_FROM)
+            .filter(rename -> checkRenamedFrom(rename, name, "table", label));
 
     List<Origin> constraints = new ArrayList<>();
+    Optional<PrimaryKeyModel> primaryKey = primaryKey(type, table, name, columns, constraints);
+    List<UniqueModel> uniques = uniques(name, columns, constraints);
+    List<IndexModel> indexes = indexes(type, name, columns, constraints);
+    List<CheckModel> checkModels = checks(type, constraints);
     return Optional.of(
         new EntityDraft(
             type,
@@ -131,10 +145,10 @@ final class EntityReader {
             schema,
             nonEmpty(table.string("comment")),
             columns,
-            primaryKey(type, table, name, columns, constraints),
-            uniques(name, columns, constraints),
-            indexes(type, name, columns, constraints),
-            checks(type, constraints),
+            primaryKey,
+            uniques,
+            indexes,
+            checkModels,
             renamedFrom,
             constraints));
   }
@@ -144,13 +158,19 @@ final class EntityReader {
     String label = type.getSimpleName().toString();
     if (!explicit.isEmpty()) {
       if (checks.name(table, "name", explicit, label)) {
-        checks.length("table name", explicit, type, table, "name", "choose a shorter @Table(name = \"...\")");
+        checks.length(
+            "table name", explicit, type, table, "name", "choose a shorter @Table(name = \"...\")");
       }
       return explicit;
     }
     String derived = SqlNames.snakeCase(label);
     checks.length(
-        "table name", derived, type, table, null, "name the table with a shorter @Table(name = \"...\")");
+        "table name",
+        derived,
+        type,
+        table,
+        null,
+        "name the table with a shorter @Table(name = \"...\")");
     return derived;
   }
 
@@ -185,8 +205,10 @@ final class EntityReader {
           fields.put(field.getSimpleName().toString(), field);
         }
       }
-      for (RecordComponentElement component : ElementFilter.recordComponentsIn(type.getEnclosedElements())) {
-        members.add(recordMember(type, component, fields.get(component.getSimpleName().toString())));
+      for (RecordComponentElement component :
+          ElementFilter.recordComponentsIn(type.getEnclosedElements())) {
+        members.add(
+            recordMember(type, component, fields.get(component.getSimpleName().toString())));
       }
       return members;
     }
@@ -220,15 +242,17 @@ final class EntityReader {
       exclusion = Exclusion.ANNOTATED;
     }
     String name = field.getSimpleName().toString();
-    return new Member(field, name, type, declaring.getSimpleName() + "." + name, annotations, exclusion);
+    return new Member(
+        field, name, type, declaring.getSimpleName() + "." + name, annotations, exclusion);
   }
 
   /**
    * A record component. Javac cannot point a message at a record component, but it can at the
-   * component's private field, which carries the same Retort annotations (they all target
-   * fields); the component and its accessor are consulted for NotNull annotations that do not.
+   * component's private field, which carries the same Retort annotations (they all target fields);
+   * the component and its accessor are consulted for NotNull annotations that do not.
    */
-  private static Member recordMember(TypeElement record, RecordComponentElement component, VariableElement field) {
+  private static Member recordMember(
+      TypeElement record, RecordComponentElement component, VariableElement field) {
     Element element = field == null ? component : field;
     List<AnnotationMirror> annotations = new ArrayList<>(element.getAnnotationMirrors());
     annotations.addAll(component.getAnnotationMirrors());
@@ -237,8 +261,15 @@ final class EntityReader {
       annotations.addAll(component.getAccessor().getAnnotationMirrors());
     }
     String name = component.getSimpleName().toString();
-    Exclusion exclusion = Annotation.find(element, Annotation.TRANSIENT).isPresent() ? Exclusion.ANNOTATED : null;
-    return new Member(element, name, component.asType(), record.getSimpleName() + "." + name, annotations, exclusion);
+    Exclusion exclusion =
+        Annotation.find(element, Annotation.TRANSIENT).isPresent() ? Exclusion.ANNOTATED : null;
+    return new Member(
+        element,
+        name,
+        component.asType(),
+        record.getSimpleName() + "." + name,
+        annotations,
+        exclusion);
   }
 
   private List<ColumnDraft> columns(TypeElement type, List<TypeElement> hierarchy, String table) {
@@ -289,7 +320,8 @@ final class EntityReader {
     Optional<Annotation> column = Annotation.find(member.element(), Annotation.COLUMN);
     Optional<Annotation> id = Annotation.find(member.element(), Annotation.ID);
     String explicitName = column.map(c -> c.string("name")).orElse("");
-    boolean usableName = explicitName.isEmpty() || checks.name(column.get(), "name", explicitName, member.label());
+    boolean usableName =
+        explicitName.isEmpty() || checks.name(column.get(), "name", explicitName, member.label());
     String name = explicitName.isEmpty() ? SqlNames.snakeCase(member.name()) : explicitName;
     if (usableName) {
       checks.length(
@@ -308,12 +340,13 @@ final class EntityReader {
     boolean identity = identity(member, id.orElse(null), column.orElse(null), type, defaultValue);
     Optional<String> comment = column.flatMap(c -> nonEmpty(c.string("comment")));
     Optional<ColumnModel> model =
-        type.filter(t -> usableName).flatMap(
-            t ->
-                checks.build(
-                    member.element(),
-                    member.label(),
-                    () -> new ColumnModel(name, t, nullable, defaultValue, identity, comment)));
+        type.filter(t -> usableName)
+            .flatMap(
+                t ->
+                    checks.build(
+                        member.element(),
+                        member.label(),
+                        () -> new ColumnModel(name, t, nullable, defaultValue, identity, comment)));
     return new ColumnDraft(
         member.element(),
         member.label(),
@@ -330,12 +363,17 @@ final class EntityReader {
     TypeMapping.Sizes sizes =
         column == null
             ? TypeMapping.Sizes.NONE
-            : new TypeMapping.Sizes(column.integer("length"), column.integer("precision"), column.integer("scale"));
+            : new TypeMapping.Sizes(
+                column.integer("length"), column.integer("precision"), column.integer("scale"));
     Map<String, Integer> givenSizes = givenSizes(sizes);
     String explicit = column == null ? "" : column.string("type");
     if (!explicit.isEmpty()) {
-      givenSizes.keySet().forEach(
-          size -> reporter.report(column, size, Message.SIZE_WITH_TYPE, member.label(), size, size));
+      givenSizes
+          .keySet()
+          .forEach(
+              size ->
+                  reporter.report(
+                      column, size, Message.SIZE_WITH_TYPE, member.label(), size, size));
       try {
         return givenSizes.isEmpty() ? Optional.of(ColumnType.parse(explicit)) : Optional.empty();
       } catch (IllegalArgumentException e) {
@@ -346,14 +384,19 @@ final class EntityReader {
     Optional<TypeMapping.Mapped> mapped = TypeMapping.map(member.type());
     if (mapped.isEmpty()) {
       reporter.report(
-          member.element(), Message.UNSUPPORTED_TYPE, member.label(), member.type(), TypeMapping.supportedTypes());
+          member.element(),
+          Message.UNSUPPORTED_TYPE,
+          member.label(),
+          member.type(),
+          TypeMapping.supportedTypes());
       return Optional.empty();
     }
     Optional<TypeElement> enumElement = TypeMapping.enumElement(member.type());
     if (enumElement.isPresent()
         && ElementFilter.fieldsIn(enumElement.get().getEnclosedElements()).stream()
             .noneMatch(f -> f.getKind() == ElementKind.ENUM_CONSTANT)) {
-      reporter.report(member.element(), Message.ENUM_EMPTY, member.label(), enumElement.get().getSimpleName());
+      reporter.report(
+          member.element(), Message.ENUM_EMPTY, member.label(), enumElement.get().getSimpleName());
       return Optional.empty();
     }
     boolean applicable = true;
@@ -365,7 +408,13 @@ final class EntityReader {
       if (!accepted) {
         applicable = false;
         reporter.report(
-            column, size.getKey(), Message.SIZE_NOT_APPLICABLE, size.getKey(), size.getValue(), member.label(), member.type());
+            column,
+            size.getKey(),
+            Message.SIZE_NOT_APPLICABLE,
+            size.getKey(),
+            size.getValue(),
+            member.label(),
+            member.type());
       }
     }
     if (!applicable) {
@@ -375,15 +424,27 @@ final class EntityReader {
     try {
       type = mapped.get().columnType().apply(sizes);
     } catch (IllegalArgumentException e) {
+      // Only sizes can make a mapped type invalid (an enum without constants was reported above).
       Map.Entry<String, Integer> size = givenSizes.entrySet().iterator().next();
       reporter.report(
-          column, size.getKey(), Message.INVALID_SIZE, size.getKey(), size.getValue(), member.label(), e.getMessage());
+          column,
+          size.getKey(),
+          Message.INVALID_SIZE,
+          size.getKey(),
+          size.getValue(),
+          member.label(),
+          e.getMessage());
       return Optional.empty();
     }
     if (type instanceof ColumnType.Enumerated enumerated) {
       checks.length(
-          "enum type name", enumerated.name(), member.element(), null, null,
-          "rename the Java enum, or give the column type with @Column(type = \"enum shorter_name('A','B')\")");
+          "enum type name",
+          enumerated.name(),
+          member.element(),
+          null,
+          null,
+          "rename the Java enum, or give the column type with @Column(type = \"enum"
+              + " shorter_name('A','B')\")");
     }
     return Optional.of(type);
   }
@@ -404,7 +465,8 @@ final class EntityReader {
   }
 
   private boolean nullable(Member member, Annotation column, boolean id) {
-    String explicit = column == null ? "DERIVED" : column.enumConstant("nullable").orElse("DERIVED");
+    String explicit =
+        column == null ? "DERIVED" : column.enumConstant("nullable").orElse("DERIVED");
     if (explicit.equals("NULLABLE")) {
       if (id) {
         reporter.report(column, "nullable", Message.ID_NULLABLE, member.label());
@@ -421,11 +483,14 @@ final class EntityReader {
     boolean notNull =
         member.annotations().stream()
             .anyMatch(
-                a -> NOT_NULL_ANNOTATIONS.contains(a.getAnnotationType().asElement().getSimpleName().toString()));
+                a ->
+                    NOT_NULL_ANNOTATIONS.contains(
+                        a.getAnnotationType().asElement().getSimpleName().toString()));
     return !notNull && !member.type().getKind().isPrimitive();
   }
 
-  private Optional<DefaultValue> defaultValue(Member member, Annotation column, Optional<ColumnType> type) {
+  private Optional<DefaultValue> defaultValue(
+      Member member, Annotation column, Optional<ColumnType> type) {
     String value = column.string("defaultValue");
     String expression = column.string("defaultExpression");
     if (!value.isEmpty() && !expression.isEmpty()) {
@@ -433,24 +498,33 @@ final class EntityReader {
       return Optional.empty();
     }
     if (!value.isEmpty()) {
-      type.ifPresent(
-          t ->
-              DefaultLiterals.problem(t, value)
-                  .ifPresent(
-                      problem ->
-                          reporter.report(
-                              column, "defaultValue", Message.DEFAULT_VALUE_INVALID, value, member.label(), t.sql(), problem)));
+      Optional<String> problem = type.flatMap(t -> DefaultLiterals.problem(t, value));
+      if (problem.isPresent()) {
+        reporter.report(
+            column,
+            "defaultValue",
+            Message.DEFAULT_VALUE_INVALID,
+            value,
+            member.label(),
+            type.get().sql(),
+            problem.get());
+      }
       return Optional.of(DefaultValue.literal(value));
     }
     if (!expression.isEmpty()) {
-      return checks.build(member.element(), member.label(), () -> DefaultValue.expression(expression));
+      return checks.build(
+          member.element(), member.label(), () -> DefaultValue.expression(expression));
     }
     return Optional.empty();
   }
 
   /** Whether the column is an identity column; false after reporting why it cannot be one. */
   private boolean identity(
-      Member member, Annotation id, Annotation column, Optional<ColumnType> type, Optional<DefaultValue> defaultValue) {
+      Member member,
+      Annotation id,
+      Annotation column,
+      Optional<ColumnType> type,
+      Optional<DefaultValue> defaultValue) {
     if (id == null || !id.bool("generated")) {
       return false;
     }
@@ -462,7 +536,8 @@ final class EntityReader {
       return false;
     }
     if (defaultValue.isPresent()) {
-      String attribute = column.string("defaultValue").isEmpty() ? "defaultExpression" : "defaultValue";
+      String attribute =
+          column.string("defaultValue").isEmpty() ? "defaultExpression" : "defaultValue";
       reporter.report(column, attribute, Message.GENERATED_ID_DEFAULT, member.label());
       return false;
     }
@@ -470,7 +545,11 @@ final class EntityReader {
   }
 
   private Optional<PrimaryKeyModel> primaryKey(
-      TypeElement type, Annotation table, String tableName, List<ColumnDraft> columns, List<Origin> constraints) {
+      TypeElement type,
+      Annotation table,
+      String tableName,
+      List<ColumnDraft> columns,
+      List<Origin> constraints) {
     List<ColumnDraft> ids = columns.stream().filter(c -> c.id().isPresent()).toList();
     if (ids.isEmpty()) {
       return Optional.empty();
@@ -479,19 +558,31 @@ final class EntityReader {
     if (ids.size() > 1) {
       for (ColumnDraft id : ids) {
         if (id.id().get().bool("generated")) {
-          reporter.report(id.id().get(), "generated", Message.GENERATED_ID_COMPOSITE, id.label(), tableName, names);
+          reporter.report(
+              id.id().get(),
+              "generated",
+              Message.GENERATED_ID_COMPOSITE,
+              id.label(),
+              tableName,
+              names);
         }
       }
     }
     String name = SqlNames.primaryKey(tableName);
     checks.length(
-        "primary key name", name, type, table, "name",
+        "primary key name",
+        name,
+        type,
+        table,
+        "name",
         "shorten the table name, from which the primary key name pk_<table> is derived");
     constraints.add(new Origin(name, "the primary key", type, table, null));
-    return checks.build(type, type.getSimpleName().toString(), () -> new PrimaryKeyModel(name, names));
+    return checks.build(
+        type, type.getSimpleName().toString(), () -> new PrimaryKeyModel(name, names));
   }
 
-  private List<UniqueModel> uniques(String tableName, List<ColumnDraft> columns, List<Origin> constraints) {
+  private List<UniqueModel> uniques(
+      String tableName, List<ColumnDraft> columns, List<Origin> constraints) {
     List<UniqueModel> uniques = new ArrayList<>();
     for (ColumnDraft column : columns) {
       Optional<Annotation> annotation = column.column().filter(c -> c.bool("unique"));
@@ -500,11 +591,21 @@ final class EntityReader {
       }
       String name = SqlNames.unique(tableName, column.name());
       checks.length(
-          "unique constraint name", name, column.member(), annotation.get(), "unique",
-          "declare the constraint as a named unique index instead, with @Index(name = \"...\", columns = \""
-              + column.name() + "\", unique = true) on the entity");
-      constraints.add(new Origin(name, "a unique constraint", column.member(), annotation.get(), "unique"));
-      checks.build(column.member(), column.label(), () -> new UniqueModel(name, List.of(column.name()))).ifPresent(uniques::add);
+          "unique constraint name",
+          name,
+          column.member(),
+          annotation.get(),
+          "unique",
+          "declare the constraint as a named unique index instead, with @Index(name = \"...\","
+              + " columns = \""
+              + column.name()
+              + "\", unique = true) on the entity");
+      constraints.add(
+          new Origin(name, "a unique constraint", column.member(), annotation.get(), "unique"));
+      checks
+          .build(
+              column.member(), column.label(), () -> new UniqueModel(name, List.of(column.name())))
+          .ifPresent(uniques::add);
     }
     return uniques;
   }
@@ -519,7 +620,11 @@ final class EntityReader {
       String explicit = index.string("name");
       String description =
           explicit.isEmpty()
-              ? "@Index(columns = " + names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", ", "{", "}")) + ")"
+              ? "@Index(columns = "
+                  + names.stream()
+                      .map(n -> "\"" + n + "\"")
+                      .collect(Collectors.joining(", ", "{", "}"))
+                  + ")"
               : "@Index(name = \"" + explicit + "\")";
       if (!indexColumnsValid(index, description, label, tableName, names, columns)) {
         continue;
@@ -527,24 +632,38 @@ final class EntityReader {
       String name;
       if (explicit.isEmpty()) {
         name = SqlNames.index(tableName, names, unique);
-        checks.length("index name", name, type, index, null, "name the index with a shorter @Index(name = \"...\")");
+        checks.length(
+            "index name",
+            name,
+            type,
+            index,
+            null,
+            "name the index with a shorter @Index(name = \"...\")");
       } else {
         if (!checks.name(index, "name", explicit, label)) {
           continue;
         }
         name = explicit;
-        checks.length("index name", name, type, index, "name", "choose a shorter @Index(name = \"...\")");
+        checks.length(
+            "index name", name, type, index, "name", "choose a shorter @Index(name = \"...\")");
       }
-      constraints.add(new Origin(name, "an index", type, index, explicit.isEmpty() ? null : "name"));
+      constraints.add(
+          new Origin(name, "an index", type, index, explicit.isEmpty() ? null : "name"));
       checks.build(type, label, () -> new IndexModel(name, names, unique)).ifPresent(indexes::add);
     }
     return indexes;
   }
 
   private boolean indexColumnsValid(
-      Annotation index, String description, String label, String tableName, List<String> names, List<ColumnDraft> columns) {
+      Annotation index,
+      String description,
+      String label,
+      String tableName,
+      List<String> names,
+      List<ColumnDraft> columns) {
     if (names.isEmpty()) {
-      reporter.report(index, "columns", Message.INDEX_COLUMNS_INVALID, description, label, "lists no columns");
+      reporter.report(
+          index, "columns", Message.INDEX_COLUMNS_INVALID, description, label, "lists no columns");
       return false;
     }
     boolean valid = true;
@@ -553,7 +672,12 @@ final class EntityReader {
     for (String name : names) {
       if (!seen.add(name)) {
         reporter.report(
-            index, "columns", Message.INDEX_COLUMNS_INVALID, description, label, "lists column " + name + " twice");
+            index,
+            "columns",
+            Message.INDEX_COLUMNS_INVALID,
+            description,
+            label,
+            "lists column " + name + " twice");
         valid = false;
       } else if (!known.contains(name)) {
         String hint =
@@ -563,7 +687,15 @@ final class EntityReader {
                 .map(c -> " (member " + name + " maps to column " + c.name() + ")")
                 .orElse("");
         reporter.report(
-            index, "columns", Message.INDEX_UNKNOWN_COLUMN, description, label, name, tableName, hint, known);
+            index,
+            "columns",
+            Message.INDEX_UNKNOWN_COLUMN,
+            description,
+            label,
+            name,
+            tableName,
+            hint,
+            known);
         valid = false;
       }
     }
@@ -583,7 +715,8 @@ final class EntityReader {
         reporter.report(check, "expression", Message.CHECK_EXPRESSION_BLANK, name, label);
         continue;
       }
-      checks.length("check name", name, type, check, "name", "choose a shorter @Check(name = \"...\")");
+      checks.length(
+          "check name", name, type, check, "name", "choose a shorter @Check(name = \"...\")");
       constraints.add(new Origin(name, "a check", type, check, "name"));
       checks.build(type, label, () -> new CheckModel(name, expression)).ifPresent(found::add);
     }
@@ -601,13 +734,19 @@ final class EntityReader {
       ColumnDraft first = byOldName.putIfAbsent(rename.string("value"), column);
       if (first != null) {
         reporter.report(
-            rename, "value", Message.RENAMED_FROM_DUPLICATE, rename.string("value"), first.label(), column.label());
+            rename,
+            "value",
+            Message.RENAMED_FROM_DUPLICATE,
+            rename.string("value"),
+            first.label(),
+            column.label());
       }
     }
   }
 
   /** Checks a {@code @RenamedFrom} on its own; false after reporting a problem. */
-  private boolean checkRenamedFrom(Annotation rename, String currentName, String what, String label) {
+  private boolean checkRenamedFrom(
+      Annotation rename, String currentName, String what, String label) {
     String oldName = rename.string("value");
     if (!checks.name(rename, "value", oldName, label)) {
       return false;
@@ -620,13 +759,13 @@ final class EntityReader {
   }
 
   /**
-   * Reports Retort member annotations on methods: Retort maps fields and record components
-   * only. A record's accessor carries its component's annotations by propagation; those are
-   * fine.
+   * Reports Retort member annotations on methods: Retort maps fields and record components only. A
+   * record's accessor carries its component's annotations by propagation; those are fine.
    */
   private void checkMethods(TypeElement type, List<TypeElement> hierarchy) {
     Map<String, RecordComponentElement> components = new HashMap<>();
-    for (RecordComponentElement component : ElementFilter.recordComponentsIn(type.getEnclosedElements())) {
+    for (RecordComponentElement component :
+        ElementFilter.recordComponentsIn(type.getEnclosedElements())) {
       components.put(component.getSimpleName().toString(), component);
     }
     List<String> annotations = new ArrayList<>(Annotation.MEMBER_ANNOTATIONS);
@@ -634,7 +773,9 @@ final class EntityReader {
     for (TypeElement declaring : hierarchy) {
       for (ExecutableElement method : ElementFilter.methodsIn(declaring.getEnclosedElements())) {
         RecordComponentElement component =
-            method.getParameters().isEmpty() ? components.get(method.getSimpleName().toString()) : null;
+            method.getParameters().isEmpty()
+                ? components.get(method.getSimpleName().toString())
+                : null;
         for (String annotationType : annotations) {
           Optional<Annotation> annotation = Annotation.find(method, annotationType);
           if (annotation.isPresent()

@@ -17,24 +17,24 @@ import javax.lang.model.element.Element;
 
 /**
  * Reads the {@code @Table} entities of a round into a {@link SchemaModel} and validates them,
- * reporting every problem through {@link Diagnostics} on the element (and annotation value)
- * it is about. Bad input never throws.
+ * reporting every problem through {@link Diagnostics} on the element (and annotation value) it is
+ * about. Bad input never throws.
  *
  * <p>What maps to what:
  *
  * <ul>
- *   <li>Each {@code @Table} class or record is a table, named by {@code @Table(name)} or else
- *       its simple name in snake_case (see {@link SqlNames} for the exact rule and the names
- *       derived for constraints and indexes).
+ *   <li>Each {@code @Table} class or record is a table, named by {@code @Table(name)} or else its
+ *       simple name in snake_case (see {@link SqlNames} for the exact rule and the names derived
+ *       for constraints and indexes).
  *   <li>Record components are columns; so are the instance fields of a class and of its
  *       superclasses (base-class columns first; the base class need not be an entity), except
  *       {@code transient} and {@code @Transient} fields.
- *   <li>Column types come from {@code @Column(type)} or else from the Java type (see
- *       {@link TypeMapping} for the table).
- *   <li>Nullability: {@code @Column(nullable)} wins; otherwise {@code @Id} members are NOT
- *       NULL, {@code Optional} members nullable, members annotated with any annotation whose
- *       simple name is {@code NotNull} or {@code NonNull} NOT NULL, primitives NOT NULL and
- *       other types nullable.
+ *   <li>Column types come from {@code @Column(type)} or else from the Java type (see {@link
+ *       TypeMapping} for the table).
+ *   <li>Nullability: {@code @Column(nullable)} wins; otherwise {@code @Id} members are NOT NULL,
+ *       {@code Optional} members nullable, members annotated with any annotation whose simple name
+ *       is {@code NotNull} or {@code NonNull} NOT NULL, primitives NOT NULL and other types
+ *       nullable.
  *   <li>{@code @Id} members form the primary key {@code pk_<table>}, in member order;
  *       {@code @Id(generated = true)} makes a single integral key an identity column.
  *   <li>{@code @Column(unique)}, {@code @Index}, {@code @Check} and {@code @References} add
@@ -58,11 +58,11 @@ public final class EntityScanner {
   }
 
   /**
-   * Scans every {@code @Table} element of the round. Problems are reported, never thrown; if
-   * any is an error, {@link Diagnostics#hasErrors()} is true and the schema is empty.
+   * Scans every {@code @Table} element of the round. Problems are reported, never thrown; if any is
+   * an error, {@link Diagnostics#hasErrors()} is true and the schema is empty.
    *
-   * @param tableElements the elements annotated {@code @Table}, in a stable order (messages
-   *     about duplicates are reported on the later element)
+   * @param tableElements the elements annotated {@code @Table}, in a stable order (messages about
+   *     duplicates are reported on the later element)
    * @return the schema they declare, the renames, and the elements behind each table and column
    * @throws IllegalArgumentException if an element is not annotated {@code @Table}
    */
@@ -78,19 +78,19 @@ public final class EntityScanner {
   }
 
   /**
-   * Checks the {@code @RenamedFrom} hints against the committed head schema, and keeps those
-   * that rename something in it:
+   * Checks the {@code @RenamedFrom} hints against the committed head schema, and keeps those that
+   * rename something in it:
    *
    * <ul>
-   *   <li>a hint whose new name is already in the head was applied by an earlier migration
-   *       (the annotation may stay): it is dropped silently;
+   *   <li>a hint whose new name is already in the head was applied by an earlier migration (the
+   *       annotation may stay): it is dropped silently;
    *   <li>a hint whose old name is in the head is kept;
-   *   <li>a hint with neither name in the head renames nothing: it is dropped with a warning
-   *       on the annotation.
+   *   <li>a hint with neither name in the head renames nothing: it is dropped with a warning on the
+   *       annotation.
    * </ul>
    *
-   * <p>A column hint is checked against the head table of the same name or, when the table
-   * itself is renamed by a kept hint, against the head table of the old name.
+   * <p>A column hint is checked against the head table of the same name or, when the table itself
+   * is renamed by a kept hint, against the head table of the old name.
    *
    * @param result the scan result
    * @param head the schema of the committed head revision
@@ -101,44 +101,63 @@ public final class EntityScanner {
     Objects.requireNonNull(head, "head == null");
     Reporter reporter = new Reporter(diagnostics);
     Map<String, String> tables = new LinkedHashMap<>();
-    result.hints().tables().forEach((newName, oldName) -> {
-      if (head.table(newName).isPresent()) {
-        return;
-      }
-      if (head.table(oldName).isPresent()) {
-        tables.put(newName, oldName);
-        return;
-      }
-      Element entity = result.tableElements().get(newName);
-      warn(reporter, entity, oldName, "table " + oldName, "table " + newName);
-    });
+    result
+        .hints()
+        .tables()
+        .forEach(
+            (newName, oldName) -> {
+              if (head.table(newName).isPresent()) {
+                return;
+              }
+              if (head.table(oldName).isPresent()) {
+                tables.put(newName, oldName);
+                return;
+              }
+              Element entity = result.tableElements().get(newName);
+              warn(reporter, entity, oldName, "table " + oldName, "table " + newName);
+            });
     Map<String, Map<String, String>> columns = new LinkedHashMap<>();
-    result.hints().columns().forEach((table, renames) -> {
-      Optional<TableModel> headTable =
-          head.table(table).or(() -> Optional.ofNullable(tables.get(table)).flatMap(head::table));
-      String headName = headTable.map(TableModel::name).orElse(table);
-      Map<String, String> kept = new LinkedHashMap<>();
-      renames.forEach((newName, oldName) -> {
-        if (headTable.flatMap(t -> t.column(newName)).isPresent()) {
-          return;
-        }
-        if (headTable.flatMap(t -> t.column(oldName)).isPresent()) {
-          kept.put(newName, oldName);
-          return;
-        }
-        Element member = result.columnElements().getOrDefault(table, Map.of()).get(newName);
-        warn(reporter, member, oldName, "column " + headName + "." + oldName, "column " + headName + "." + newName);
-      });
-      if (!kept.isEmpty()) {
-        columns.put(table, kept);
-      }
-    });
+    result
+        .hints()
+        .columns()
+        .forEach(
+            (table, renames) -> {
+              Optional<TableModel> headTable =
+                  head.table(table)
+                      .or(() -> Optional.ofNullable(tables.get(table)).flatMap(head::table));
+              String headName = headTable.map(TableModel::name).orElse(table);
+              Map<String, String> kept = new LinkedHashMap<>();
+              renames.forEach(
+                  (newName, oldName) -> {
+                    if (headTable.flatMap(t -> t.column(newName)).isPresent()) {
+                      return;
+                    }
+                    if (headTable.flatMap(t -> t.column(oldName)).isPresent()) {
+                      kept.put(newName, oldName);
+                      return;
+                    }
+                    Element member =
+                        result.columnElements().getOrDefault(table, Map.of()).get(newName);
+                    warn(
+                        reporter,
+                        member,
+                        oldName,
+                        "column " + headName + "." + oldName,
+                        "column " + headName + "." + newName);
+                  });
+              if (!kept.isEmpty()) {
+                columns.put(table, kept);
+              }
+            });
     // A subset of valid hints is valid: this cannot throw.
     return new RenameHints(tables, columns);
   }
 
-  /** Warns on the {@code @RenamedFrom} of the element, or without position for a hand-made result. */
-  private static void warn(Reporter reporter, Element element, String oldName, String oldObject, String newObject) {
+  /**
+   * Warns on the {@code @RenamedFrom} of the element, or without position for a hand-made result.
+   */
+  private static void warn(
+      Reporter reporter, Element element, String oldName, String oldObject, String newObject) {
     if (element == null) {
       reporter.report(null, Message.RENAMED_FROM_UNKNOWN, oldName, newObject, oldObject, newObject);
       return;
@@ -149,7 +168,14 @@ public final class EntityScanner {
             : element.getEnclosingElement().getSimpleName() + "." + element.getSimpleName();
     Optional<Annotation> rename = Annotation.find(element, Annotation.RENAMED_FROM);
     if (rename.isPresent()) {
-      reporter.report(rename.get(), "value", Message.RENAMED_FROM_UNKNOWN, oldName, label, oldObject, newObject);
+      reporter.report(
+          rename.get(),
+          "value",
+          Message.RENAMED_FROM_UNKNOWN,
+          oldName,
+          label,
+          oldObject,
+          newObject);
     } else {
       reporter.report(element, Message.RENAMED_FROM_UNKNOWN, oldName, label, oldObject, newObject);
     }

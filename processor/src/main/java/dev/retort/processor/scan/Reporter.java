@@ -9,9 +9,8 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 
 /**
- * Reports scan problems through {@link Diagnostics}, each at most once: a base class is read
- * again for every entity extending it, and its problems should still be reported once, on the
- * base class.
+ * Reports scan problems through {@link Diagnostics}, each at most once: a base class is read again
+ * for every entity extending it, and its problems should still be reported once, on the base class.
  */
 final class Reporter {
 
@@ -32,15 +31,17 @@ final class Reporter {
   }
 
   /**
-   * Reports a message on an annotation: on the value of {@code attribute} when it was written,
-   * else on the annotation as a whole.
+   * Reports a message on an annotation: on the value of {@code attribute} when it was written, else
+   * on the annotation as a whole.
    *
    * @param annotation the annotation
    * @param attribute the attribute the message is about, or null for the whole annotation
    */
   void report(Annotation annotation, String attribute, Message message, Object... args) {
     AnnotationValue value = attribute == null ? null : annotation.explicit(attribute);
-    if (reported.add(Arrays.asList(annotation.element(), annotation.mirror(), value, message, message.format(args)))) {
+    if (reported.add(
+        Arrays.asList(
+            annotation.element(), annotation.mirror(), value, message, message.format(args)))) {
       diagnostics.report(annotation.element(), annotation.mirror(), value, message, args);
     }
   }
@@ -52,7 +53,8 @@ final class Reporter {
    * @param annotation the annotation on it, or null
    * @param attribute the attribute the message is about, or null for the whole annotation
    */
-  void report(Element element, Annotation annotation, String attribute, Message message, Object... args) {
+  void report(
+      Element element, Annotation annotation, String attribute, Message message, Object... args) {
     if (annotation == null) {
       report(element, message, args);
     } else {

@@ -11,11 +11,11 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * What {@link EntityScanner#scan} found in one round: the schema the {@code @Table} entities
- * declare, the renames they announce, and the source elements behind each table and column
- * so that later phases can report on them.
+ * declare, the renames they announce, and the source elements behind each table and column so that
+ * later phases can report on them.
  *
- * <p>After an error the schema is empty and the maps hold whatever was read before it; a
- * caller checks {@link dev.retort.processor.diagnostics.Diagnostics#hasErrors()} first.
+ * <p>After an error the schema is empty and the maps hold whatever was read before it; a caller
+ * checks {@link dev.retort.processor.diagnostics.Diagnostics#hasErrors()} first.
  *
  * @param schema the schema declared by the entities
  * @param hints the renames declared with {@code @RenamedFrom}
@@ -35,7 +35,8 @@ public record ScanResult(
     tableElements = Collections.unmodifiableMap(new TreeMap<>(tableElements));
     TreeMap<String, Map<String, Element>> columns = new TreeMap<>();
     columnElements.forEach(
-        (table, byColumn) -> columns.put(table, Collections.unmodifiableMap(new TreeMap<>(byColumn))));
+        (table, byColumn) ->
+            columns.put(table, Collections.unmodifiableMap(new TreeMap<>(byColumn))));
     columnElements = Collections.unmodifiableMap(columns);
   }
 }

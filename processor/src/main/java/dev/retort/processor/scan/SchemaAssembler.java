@@ -22,9 +22,9 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Puts the entity drafts of a round together into one schema, checking what spans entities:
- * table names, foreign keys, enum types, renames, and index and constraint names (unique
- * across the schema).
+ * Puts the entity drafts of a round together into one schema, checking what spans entities: table
+ * names, foreign keys, enum types, renames, and index and constraint names (unique across the
+ * schema).
  */
 final class SchemaAssembler {
 
@@ -55,7 +55,8 @@ final class SchemaAssembler {
       List<ForeignKeyModel> keys = new ArrayList<>();
       for (ColumnDraft column : entity.columns()) {
         if (column.references().isPresent()) {
-          foreignKey(entity, column, column.references().get(), byClass, constraints).ifPresent(keys::add);
+          foreignKey(entity, column, column.references().get(), byClass, constraints)
+              .ifPresent(keys::add);
         }
       }
       foreignKeys.put(entity.name(), keys);
@@ -71,7 +72,8 @@ final class SchemaAssembler {
       entity.columns().forEach(c -> members.put(c.name(), c.member()));
       columnElements.put(entity.name(), members);
     }
-    SchemaModel schema = reporter.hasErrors() ? SchemaModel.empty() : schema(byTable.values(), foreignKeys);
+    SchemaModel schema =
+        reporter.hasErrors() ? SchemaModel.empty() : schema(byTable.values(), foreignKeys);
     return new ScanResult(schema, hints, tableElements, columnElements);
   }
 
@@ -98,7 +100,8 @@ final class SchemaAssembler {
     Map<String, ColumnDraft> firstByEnum = new HashMap<>();
     for (EntityDraft entity : entities) {
       for (ColumnDraft column : entity.columns()) {
-        if (column.model().isEmpty() || !(column.model().get().type() instanceof ColumnType.Enumerated type)) {
+        if (column.model().isEmpty()
+            || !(column.model().get().type() instanceof ColumnType.Enumerated type)) {
           continue;
         }
         ColumnDraft first = firstByEnum.putIfAbsent(type.name(), column);
@@ -145,7 +148,11 @@ final class SchemaAssembler {
     if (explicit.isEmpty()) {
       name = SqlNames.foreignKey(entity.name(), column.name());
       checks.length(
-          "foreign key name", name, column.member(), references, null,
+          "foreign key name",
+          name,
+          column.member(),
+          references,
+          null,
           "name the foreign key with a shorter @References(name = \"...\")");
     } else {
       if (!checks.name(references, "name", explicit, column.label())) {
@@ -153,9 +160,20 @@ final class SchemaAssembler {
       }
       name = explicit;
       checks.length(
-          "foreign key name", name, column.member(), references, "name", "choose a shorter @References(name = \"...\")");
+          "foreign key name",
+          name,
+          column.member(),
+          references,
+          "name",
+          "choose a shorter @References(name = \"...\")");
     }
-    constraints.add(new Origin(name, "a foreign key", column.member(), references, explicit.isEmpty() ? null : "name"));
+    constraints.add(
+        new Origin(
+            name,
+            "a foreign key",
+            column.member(),
+            references,
+            explicit.isEmpty() ? null : "name"));
     ReferentialAction onDelete = action(references, "onDelete");
     ReferentialAction onUpdate = action(references, "onUpdate");
     return checks.build(
@@ -172,9 +190,18 @@ final class SchemaAssembler {
   }
 
   private Optional<EntityDraft> target(
-      ColumnDraft column, Annotation references, TypeMirror targetType, Map<String, EntityDraft> byClass) {
+      ColumnDraft column,
+      Annotation references,
+      TypeMirror targetType,
+      Map<String, EntityDraft> byClass) {
     if (targetType.getKind() != TypeKind.DECLARED) {
-      reporter.report(references, "value", Message.REFERENCES_NOT_TABLE, targetType, column.label(), targetType);
+      reporter.report(
+          references,
+          "value",
+          Message.REFERENCES_NOT_TABLE,
+          targetType,
+          column.label(),
+          targetType);
       return Optional.empty();
     }
     TypeElement element = (TypeElement) ((DeclaredType) targetType).asElement();
@@ -186,17 +213,30 @@ final class SchemaAssembler {
         Annotation.find(element, Annotation.TABLE).isPresent()
             ? Message.REFERENCES_NOT_COMPILED
             : Message.REFERENCES_NOT_TABLE;
-    reporter.report(references, "value", message, element.getSimpleName(), column.label(), element.getQualifiedName());
+    reporter.report(
+        references,
+        "value",
+        message,
+        element.getSimpleName(),
+        column.label(),
+        element.getQualifiedName());
     return Optional.empty();
   }
 
-  private Optional<ColumnDraft> referencedColumn(ColumnDraft column, Annotation references, EntityDraft target) {
+  private Optional<ColumnDraft> referencedColumn(
+      ColumnDraft column, Annotation references, EntityDraft target) {
     String explicit = references.string("column");
     List<ColumnDraft> keys = target.columns().stream().filter(c -> c.id().isPresent()).toList();
     String targetClass = target.element().getSimpleName().toString();
     if (explicit.isEmpty()) {
       if (keys.isEmpty()) {
-        reporter.report(references, "value", Message.REFERENCES_NO_KEY, targetClass, column.label(), target.name());
+        reporter.report(
+            references,
+            "value",
+            Message.REFERENCES_NO_KEY,
+            targetClass,
+            column.label(),
+            target.name());
         return Optional.empty();
       }
       if (keys.size() > 1) {
@@ -227,7 +267,13 @@ final class SchemaAssembler {
     }
     if (!isKey(target, keys, explicit)) {
       reporter.report(
-          references, "column", Message.REFERENCES_NOT_UNIQUE, explicit, column.label(), target.name(), explicit);
+          references,
+          "column",
+          Message.REFERENCES_NOT_UNIQUE,
+          explicit,
+          column.label(),
+          target.name(),
+          explicit);
       return Optional.empty();
     }
     return referenced;
@@ -266,13 +312,22 @@ final class SchemaAssembler {
     }
     for (String attribute : List.of("onDelete", "onUpdate")) {
       if (action(references, attribute) == ReferentialAction.SET_NULL) {
-        reporter.report(references, attribute, Message.REFERENCES_SET_NULL, attribute, column.label(), column.name());
+        reporter.report(
+            references,
+            attribute,
+            Message.REFERENCES_SET_NULL,
+            attribute,
+            column.label(),
+            column.name());
       }
     }
   }
 
   private static ReferentialAction action(Annotation references, String attribute) {
-    return references.enumConstant(attribute).map(ReferentialAction::valueOf).orElse(ReferentialAction.NO_ACTION);
+    return references
+        .enumConstant(attribute)
+        .map(ReferentialAction::valueOf)
+        .orElse(ReferentialAction.NO_ACTION);
   }
 
   /** Reports an index or constraint name used twice in the schema, on the second use. */
@@ -314,12 +369,19 @@ final class SchemaAssembler {
         if (first == null) {
           tables.put(entity.name(), oldName);
         } else {
-          reporter.report(rename, "value", Message.RENAMED_FROM_DUPLICATE, oldName, first.label(), entity.label());
+          reporter.report(
+              rename,
+              "value",
+              Message.RENAMED_FROM_DUPLICATE,
+              oldName,
+              first.label(),
+              entity.label());
         }
       }
       Map<String, String> renames = new LinkedHashMap<>();
       for (ColumnDraft column : entity.columns()) {
-        column.renamedFrom()
+        column
+            .renamedFrom()
             .map(rename -> rename.string("value"))
             .filter(oldName -> !renames.containsValue(oldName))
             .ifPresent(oldName -> renames.put(column.name(), oldName));
@@ -336,11 +398,13 @@ final class SchemaAssembler {
         byOldName.isEmpty()
             ? firstWithColumnRenames.element()
             : byOldName.values().iterator().next().element();
-    return checks.build(renamed, "the @RenamedFrom annotations", () -> new RenameHints(tables, columns))
+    return checks
+        .build(renamed, "the @RenamedFrom annotations", () -> new RenameHints(tables, columns))
         .orElse(RenameHints.none());
   }
 
-  private SchemaModel schema(Iterable<EntityDraft> entities, Map<String, List<ForeignKeyModel>> foreignKeys) {
+  private SchemaModel schema(
+      Iterable<EntityDraft> entities, Map<String, List<ForeignKeyModel>> foreignKeys) {
     List<TableModel> tables = new ArrayList<>();
     EntityDraft any = null;
     for (EntityDraft entity : entities) {
@@ -361,7 +425,8 @@ final class SchemaAssembler {
     if (any == null) {
       return SchemaModel.empty();
     }
-    return checks.build(any.element(), "the @Table entities", () -> new SchemaModel(tables))
+    return checks
+        .build(any.element(), "the @Table entities", () -> new SchemaModel(tables))
         .filter(s -> !reporter.hasErrors())
         .orElse(SchemaModel.empty());
   }

@@ -4,26 +4,26 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The naming convention that turns Java names into SQL names when no explicit name is given,
- * and the names Retort derives for constraints and indexes.
+ * The naming convention that turns Java names into SQL names when no explicit name is given, and
+ * the names Retort derives for constraints and indexes.
  *
  * <h2>Java names to snake_case</h2>
  *
- * <p>{@link #snakeCase} lower-cases the name and inserts an underscore before an upper-case
- * letter that
+ * <p>{@link #snakeCase} lower-cases the name and inserts an underscore before an upper-case letter
+ * that
  *
  * <ul>
- *   <li>follows a lower-case letter or a digit: {@code createdAt} → {@code created_at},
- *       {@code address2Line} → {@code address2_line}; or
- *   <li>follows an upper-case letter and is followed by a lower-case letter, so that an
- *       acronym stays one word: {@code URLPath} → {@code url_path}, {@code userID} →
- *       {@code user_id}, {@code HTTPServer} → {@code http_server}.
+ *   <li>follows a lower-case letter or a digit: {@code createdAt} → {@code created_at}, {@code
+ *       address2Line} → {@code address2_line}; or
+ *   <li>follows an upper-case letter and is followed by a lower-case letter, so that an acronym
+ *       stays one word: {@code URLPath} → {@code url_path}, {@code userID} → {@code user_id},
+ *       {@code HTTPServer} → {@code http_server}.
  * </ul>
  *
- * <p>Digits never start a new word ({@code line2} → {@code line2}), and existing underscores
- * are kept ({@code created_at} → {@code created_at}). Tables take the simple class name
- * ({@code OrderLine} → {@code order_line}), columns the field or record component name, and
- * enum types the simple enum name ({@code OrderStatus} → {@code order_status}).
+ * <p>Digits never start a new word ({@code line2} → {@code line2}), and existing underscores are
+ * kept ({@code created_at} → {@code created_at}). Tables take the simple class name ({@code
+ * OrderLine} → {@code order_line}), columns the field or record component name, and enum types the
+ * simple enum name ({@code OrderStatus} → {@code order_status}).
  *
  * <h2>Derived constraint and index names</h2>
  *
@@ -39,9 +39,9 @@ import java.util.List;
  *   <tr><td>foreign key</td><td>{@code fk_<table>_<column>}</td><td>{@code fk_books_author_id}</td></tr>
  * </table>
  *
- * <p>Every identifier, given or derived, must fit PostgreSQL's limit of
- * {@value #MAX_IDENTIFIER_BYTES} bytes: PostgreSQL silently truncates longer names, after
- * which the database would no longer match the model.
+ * <p>Every identifier, given or derived, must fit PostgreSQL's limit of {@value
+ * #MAX_IDENTIFIER_BYTES} bytes: PostgreSQL silently truncates longer names, after which the
+ * database would no longer match the model.
  */
 final class SqlNames {
 

@@ -18,8 +18,8 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * The Java type → SQL column type mapping, used for every member without
- * {@code @Column(type = ...)}.
+ * The Java type → SQL column type mapping, used for every member without {@code @Column(type =
+ * ...)}.
  *
  * <table>
  *   <caption>Java types and the column types they map to</caption>
@@ -48,11 +48,10 @@ import javax.lang.model.type.TypeMirror;
  *   <tr><td>{@code Optional<T>}</td><td>the type of {@code T}</td><td>those of {@code T}</td></tr>
  * </table>
  *
- * <p>Nullability: primitives are NOT NULL; every other type, and all {@code Optional} types,
- * are nullable. ({@code @Id}, {@code NotNull}/{@code NonNull} annotations and
- * {@code @Column(nullable = ...)} override this; see {@link EntityScanner}.) Any other Java
- * type needs an explicit {@code @Column(type = ...)}, or {@code @Transient} to map to no
- * column.
+ * <p>Nullability: primitives are NOT NULL; every other type, and all {@code Optional} types, are
+ * nullable. ({@code @Id}, {@code NotNull}/{@code NonNull} annotations and {@code @Column(nullable =
+ * ...)} override this; see {@link EntityScanner}.) Any other Java type needs an explicit
+ * {@code @Column(type = ...)}, or {@code @Transient} to map to no column.
  */
 final class TypeMapping {
 
@@ -67,8 +66,8 @@ final class TypeMapping {
   }
 
   /**
-   * The sizes given on {@code @Column}, with its "default" markers: {@code length} and
-   * {@code precision} 0, {@code scale} -1.
+   * The sizes given on {@code @Column}, with its "default" markers: {@code length} and {@code
+   * precision} 0, {@code scale} -1.
    *
    * @param length the length, or 0
    * @param precision the precision, or 0
@@ -84,13 +83,17 @@ final class TypeMapping {
    *
    * @param javaName the Java type as users write it, for messages
    * @param sizing which sizes apply
-   * @param columnType builds the column type from the sizes; throws
-   *     {@link IllegalArgumentException} for sizes out of range
+   * @param columnType builds the column type from the sizes; throws {@link
+   *     IllegalArgumentException} for sizes out of range
    */
   record Mapped(String javaName, Sizing sizing, Function<Sizes, ColumnType> columnType) {}
 
   private static final Set<String> OPTIONALS =
-      Set.of("java.util.Optional", "java.util.OptionalInt", "java.util.OptionalLong", "java.util.OptionalDouble");
+      Set.of(
+          "java.util.Optional",
+          "java.util.OptionalInt",
+          "java.util.OptionalLong",
+          "java.util.OptionalDouble");
 
   private static final int DEFAULT_LENGTH = 255;
   private static final int DEFAULT_PRECISION = 19;
@@ -120,7 +123,10 @@ final class TypeMapping {
     return mapValue(type);
   }
 
-  /** Whether the type is {@code Optional<T>}, {@code OptionalInt}, {@code OptionalLong} or {@code OptionalDouble}. */
+  /**
+   * Whether the type is {@code Optional<T>}, {@code OptionalInt}, {@code OptionalLong} or {@code
+   * OptionalDouble}.
+   */
   static boolean isOptional(TypeMirror type) {
     return type.getKind() == TypeKind.DECLARED
         && OPTIONALS.contains(qualifiedName((DeclaredType) type));
@@ -185,13 +191,18 @@ final class TypeMapping {
     }
     String name = SqlNames.snakeCase(element.getSimpleName().toString());
     return new Mapped(
-        element.getSimpleName().toString(), Sizing.NONE, sizes -> new ColumnType.Enumerated(name, constants));
+        element.getSimpleName().toString(),
+        Sizing.NONE,
+        sizes -> new ColumnType.Enumerated(name, constants));
   }
 
   private static Map<String, Mapped> table() {
     Map<String, Mapped> table = new LinkedHashMap<>();
-    put(table, "java.lang.String", Sizing.LENGTH, sizes ->
-        ColumnType.varchar(sizes.length() == 0 ? DEFAULT_LENGTH : sizes.length()));
+    put(
+        table,
+        "java.lang.String",
+        Sizing.LENGTH,
+        sizes -> ColumnType.varchar(sizes.length() == 0 ? DEFAULT_LENGTH : sizes.length()));
     fixed(table, "char", ColumnType.fixedChar(1));
     fixed(table, "java.lang.Character", ColumnType.fixedChar(1));
     fixed(table, "boolean", ColumnType.bool());
@@ -208,18 +219,25 @@ final class TypeMapping {
     fixed(table, "java.lang.Float", ColumnType.real());
     fixed(table, "double", ColumnType.doublePrecision());
     fixed(table, "java.lang.Double", ColumnType.doublePrecision());
-    put(table, "java.math.BigDecimal", Sizing.PRECISION_SCALE, sizes ->
-        ColumnType.decimal(
-            sizes.precision() == 0 ? DEFAULT_PRECISION : sizes.precision(),
-            sizes.scale() == -1 ? DEFAULT_SCALE : sizes.scale()));
+    put(
+        table,
+        "java.math.BigDecimal",
+        Sizing.PRECISION_SCALE,
+        sizes ->
+            ColumnType.decimal(
+                sizes.precision() == 0 ? DEFAULT_PRECISION : sizes.precision(),
+                sizes.scale() == -1 ? DEFAULT_SCALE : sizes.scale()));
     fixed(table, "java.util.UUID", ColumnType.uuid());
     fixed(table, "java.time.LocalDate", ColumnType.date());
     fixed(table, "java.time.LocalTime", ColumnType.time());
     fixed(table, "java.time.LocalDateTime", ColumnType.timestamp());
     fixed(table, "java.time.Instant", ColumnType.timestampTz());
     fixed(table, "java.time.OffsetDateTime", ColumnType.timestampTz());
-    put(table, "byte[]", Sizing.LENGTH, sizes ->
-        sizes.length() == 0 ? ColumnType.blob() : ColumnType.varbinary(sizes.length()));
+    put(
+        table,
+        "byte[]",
+        Sizing.LENGTH,
+        sizes -> sizes.length() == 0 ? ColumnType.blob() : ColumnType.varbinary(sizes.length()));
     fixed(table, "java.util.OptionalInt", ColumnType.integer());
     fixed(table, "java.util.OptionalLong", ColumnType.bigint());
     fixed(table, "java.util.OptionalDouble", ColumnType.doublePrecision());

@@ -229,6 +229,44 @@ class EntityScannerDiagnosticsTest {
   }
 
   @Nested
+  class DerivedNames {
+
+    @Test
+    void aPrimaryKeyNameDerivedFromALongTableName() {
+      JavaFileObject entity = source("com.example.Entry", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "entries_of_the_quarterly_regional_sales_report_by_product_line")
+          public record Entry(@Id long id) {}
+          """);
+      assertOnlyError(
+          compile(entity), entity,
+          "primary key name pk_entries_of_the_quarterly_regional_sales_report_by_product_line is 65 bytes long;"
+              + " PostgreSQL truncates identifiers to 63 bytes, after which the database would not match the model:"
+              + " shorten the table name, from which the primary key name pk_<table> is derived",
+          "@Table(name =");
+    }
+
+    @Test
+    void aForeignKeyNameDerivedFromLongNames() {
+      JavaFileObject entity = source("com.example.Entry", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "entries_of_the_quarterly_sales_report")
+          public record Entry(
+              @Id long id,
+              @References(Entry.class) Long previousEntryOfTheSameReport) {}
+          """);
+      assertOnlyError(
+          compile(entity), entity,
+          "foreign key name fk_entries_of_the_quarterly_sales_report_previous_entry_of_the_same_report is 74 bytes"
+              + " long; PostgreSQL truncates identifiers to 63 bytes, after which the database would not match the"
+              + " model: name the foreign key with a shorter @References(name = \"...\")",
+          "@References(Entry.class)");
+    }
+  }
+
+  @Nested
   class Types {
 
     @Test
@@ -1043,6 +1081,21 @@ class EntityScannerDiagnosticsTest {
     assertThat(compilation).hadErrorContaining("[retort:generated-id-type]").inFile(post).onLineContaining("@Id");
     assertThat(compilation).hadErrorContaining("[retort:unsupported-type]").inFile(post).onLineContaining("tags");
     assertThat(compilation).hadErrorContaining("[retort:size-not-applicable]").inFile(post).onLineContaining("views");
+  }
+
+  @Test
+  void anAnnotationJavacRejectsGetsNoSecondMessage() {
+    JavaFileObject event = source("com.example.Event", """
+        package com.example;
+        import dev.retort.*;
+        @Table
+        @Index(unique = true)
+        public record Event(@Id long id, @RenamedFrom String title) {}
+        """);
+    Compilation compilation = compile(event);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("columns").inFile(event).onLineContaining("@Index");
+    assertThat(compilation).hadErrorContaining("value").inFile(event).onLineContaining("@RenamedFrom");
   }
 
   static JavaFileObject source(String name, String code) {
