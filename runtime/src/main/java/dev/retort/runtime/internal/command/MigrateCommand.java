@@ -1,8 +1,10 @@
 package dev.retort.runtime.internal.command;
 
 import dev.retort.runtime.Direction;
+import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.MigrationRun;
+import dev.retort.runtime.RetortException;
 import dev.retort.runtime.internal.execution.MigrationExecutor;
 import dev.retort.runtime.internal.execution.PlannedMigration;
 import dev.retort.runtime.internal.execution.Planner;
@@ -42,14 +44,9 @@ public final class MigrateCommand {
     RevisionGraph graph = context.graph();
     Target target = Target.parse(targetText, graph);
     try (Session session = Session.open(context)) {
-      DatabaseState seen = session.readState().orElseGet(DatabaseState::empty);
-      seen.verifyKnown(graph, session.versionTable());
-      seen.verifyChecksums(graph);
-      if (select(direction, target, graph, seen.applied()).isEmpty()) {
-        List<String> current = seen.current(graph);
-        LOG.info("Database is {}; nothing to {}", current.isEmpty() ? "at base" : "at revision " + String.join(", ", current),
-            direction == Direction.UPGRADE ? "apply" : "revert");
-        return new MigrationResult(direction, targetText, current, current, List.of());
+      Optional<MigrationResult> nothingToDo = nothingToDo(session, direction, target, targetText);
+      if (nothingToDo.isPresent()) {
+        return nothingToDo.get();
       }
       return session.underLock(() -> {
         Optional<DatabaseState> read = session.readState();
@@ -85,6 +82,35 @@ public final class MigrateCommand {
         return new MigrationResult(direction, targetText, before, after, runs);
       });
     }
+  }
+
+  /**
+   * Looks, without the lock, whether the database is already at the target. Only a failure to
+   * read the version table falls through to the locked path (SQLite blocks readers while another
+   * connection migrates); an inconsistent state is reported at once.
+   */
+  private static Optional<MigrationResult> nothingToDo(
+      Session session, Direction direction, Target target, String targetText) {
+    RevisionGraph graph = session.graph();
+    DatabaseState seen;
+    try {
+      seen = session.readState().orElseGet(DatabaseState::empty);
+    } catch (RetortException e) {
+      if (e.code() != ErrorCode.DATABASE_ERROR) {
+        throw e;
+      }
+      LOG.debug("Could not read the version table without the lock; reading it again under the lock", e);
+      return Optional.empty();
+    }
+    seen.verifyKnown(graph, session.versionTable());
+    seen.verifyChecksums(graph);
+    if (!select(direction, target, graph, seen.applied()).isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> current = seen.current(graph);
+    LOG.info("Database is {}; nothing to {}", current.isEmpty() ? "at base" : "at revision " + String.join(", ", current),
+        direction == Direction.UPGRADE ? "apply" : "revert");
+    return Optional.of(new MigrationResult(direction, targetText, current, current, List.of()));
   }
 
   private static List<LoadedRevision> select(Direction direction, Target target, RevisionGraph graph, Set<String> applied) {

@@ -3,6 +3,7 @@ package dev.retort.runtime.internal.command;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.history.VersionTable;
 import dev.retort.runtime.internal.lock.MigrationLock;
 import dev.retort.runtime.internal.lock.MigrationLocks;
@@ -70,6 +71,10 @@ final class Session implements AutoCloseable {
     }
     handle.getConfig(Handles.class).setForceEndTransactions(false);
     return handle;
+  }
+
+  RevisionGraph graph() {
+    return context.graph();
   }
 
   Handle handle() {

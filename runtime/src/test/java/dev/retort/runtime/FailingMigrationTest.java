@@ -1,0 +1,66 @@
+package dev.retort.runtime;
+
+import static dev.retort.runtime.Probe.appliedIds;
+import static dev.retort.runtime.Probe.retort;
+import static dev.retort.runtime.Probe.tableExists;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.retort.runtime.fixtures.Failing;
+import dev.retort.runtime.testdb.TestDatabase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A migration failing at its third statement: where DDL is transactional nothing of it
+ * remains; elsewhere the version table stays exact and the error lists what had run.
+ */
+class FailingMigrationTest {
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "SQLITE"})
+  void transactionalDdlRollsTheWholeMigrationBack(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Retort retort = retort(db, Failing.revisions());
+
+      assertThatThrownBy(retort::upgrade)
+          .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_FAILED))
+          .hasMessageContaining("revision 002 (" + Failing.FailsAtThirdStatement.class.getName() + ")")
+          .hasMessageContaining("failed at statement 3 of 5")
+          .hasMessageContaining("no_such_table")
+          .hasMessageContaining("rolled back: nothing of revision 002 remains")
+          .hasMessageContaining("the version table still says revision 001")
+          .hasMessageContaining("applied before it stay so: 001");
+
+      assertThat(appliedIds(db)).containsExactly("001");
+      assertThat(tableExists(db, "authors")).isTrue();
+      assertThat(tableExists(db, "t1")).isFalse();
+      assertThat(tableExists(db, "t2")).isFalse();
+      assertThat(retort.current().revisions()).containsExactly("001");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"MARIADB", "H2"})
+  void nonTransactionalDdlKeepsTheVersionTableExactAndSaysWhatRan(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Retort retort = retort(db, Failing.revisions());
+
+      assertThatThrownBy(retort::upgrade)
+          .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_FAILED))
+          .hasMessageContaining("revision 002 (" + Failing.FailsAtThirdStatement.class.getName() + ")")
+          .hasMessageContaining("failed at statement 3 of 5")
+          .hasMessageContaining("no_such_table")
+          .hasMessageContaining("partially migrated: statements 1 to 2 of revision 002 took effect")
+          .hasMessageMatching("(?s).*\\n  1\\. CREATE TABLE .t1. .*\\n  2\\. CREATE TABLE .t2. .*")
+          .hasMessageContaining("does not record revision 002")
+          .hasMessageContaining("stamp(\"002\")");
+
+      assertThat(appliedIds(db)).containsExactly("001");
+      assertThat(tableExists(db, "t1")).isTrue();
+      assertThat(tableExists(db, "t2")).isTrue();
+      assertThat(tableExists(db, "t3")).isFalse();
+      assertThat(retort.current().revisions()).containsExactly("001");
+    }
+  }
+}
