@@ -101,54 +101,47 @@ public final class EntityScanner {
     Objects.requireNonNull(head, "head == null");
     Reporter reporter = new Reporter(diagnostics);
     Map<String, String> tables = new LinkedHashMap<>();
-    result
-        .hints()
-        .tables()
-        .forEach(
-            (newName, oldName) -> {
-              if (head.table(newName).isPresent()) {
-                return;
-              }
-              if (head.table(oldName).isPresent()) {
-                tables.put(newName, oldName);
-                return;
-              }
-              Element entity = result.tableElements().get(newName);
-              warn(reporter, entity, oldName, "table " + oldName, "table " + newName);
-            });
+    for (Map.Entry<String, String> hint : result.hints().tables().entrySet()) {
+      String newName = hint.getKey();
+      String oldName = hint.getValue();
+      if (head.table(oldName).isPresent() && head.table(newName).isEmpty()) {
+        tables.put(newName, oldName);
+      } else if (head.table(newName).isEmpty()) {
+        warn(
+            reporter,
+            result.tableElements().get(newName),
+            oldName,
+            "table " + oldName,
+            "table " + newName);
+      }
+    }
     Map<String, Map<String, String>> columns = new LinkedHashMap<>();
-    result
-        .hints()
-        .columns()
-        .forEach(
-            (table, renames) -> {
-              Optional<TableModel> headTable =
-                  head.table(table)
-                      .or(() -> Optional.ofNullable(tables.get(table)).flatMap(head::table));
-              String headName = headTable.map(TableModel::name).orElse(table);
-              Map<String, String> kept = new LinkedHashMap<>();
-              renames.forEach(
-                  (newName, oldName) -> {
-                    if (headTable.flatMap(t -> t.column(newName)).isPresent()) {
-                      return;
-                    }
-                    if (headTable.flatMap(t -> t.column(oldName)).isPresent()) {
-                      kept.put(newName, oldName);
-                      return;
-                    }
-                    Element member =
-                        result.columnElements().getOrDefault(table, Map.of()).get(newName);
-                    warn(
-                        reporter,
-                        member,
-                        oldName,
-                        "column " + headName + "." + oldName,
-                        "column " + headName + "." + newName);
-                  });
-              if (!kept.isEmpty()) {
-                columns.put(table, kept);
-              }
-            });
+    for (Map.Entry<String, Map<String, String>> tableHints : result.hints().columns().entrySet()) {
+      String table = tableHints.getKey();
+      Optional<TableModel> headTable =
+          head.table(table).or(() -> Optional.ofNullable(tables.get(table)).flatMap(head::table));
+      String headName = headTable.map(TableModel::name).orElse(table);
+      Map<String, String> kept = new LinkedHashMap<>();
+      for (Map.Entry<String, String> hint : tableHints.getValue().entrySet()) {
+        String newName = hint.getKey();
+        String oldName = hint.getValue();
+        boolean hasOld = headTable.flatMap(t -> t.column(oldName)).isPresent();
+        boolean hasNew = headTable.flatMap(t -> t.column(newName)).isPresent();
+        if (hasOld && !hasNew) {
+          kept.put(newName, oldName);
+        } else if (!hasNew) {
+          warn(
+              reporter,
+              result.columnElements().getOrDefault(table, Map.of()).get(newName),
+              oldName,
+              "column " + headName + "." + oldName,
+              "column " + headName + "." + newName);
+        }
+      }
+      if (!kept.isEmpty()) {
+        columns.put(table, kept);
+      }
+    }
     // A subset of valid hints is valid: this cannot throw.
     return new RenameHints(tables, columns);
   }

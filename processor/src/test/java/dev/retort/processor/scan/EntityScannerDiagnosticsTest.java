@@ -1084,6 +1084,31 @@ class EntityScannerDiagnosticsTest {
   }
 
   @Test
+  void aProblemInABaseClassSharedByTwoEntitiesIsReportedOnceOnTheBaseClass() {
+    JavaFileObject base = source("com.example.Base", """
+        package com.example;
+        public abstract class Base {
+          protected long id;
+          protected java.util.List<String> tags;
+        }
+        """);
+    JavaFileObject post = source("com.example.Post", """
+        package com.example;
+        @dev.retort.Table
+        public class Post extends Base {}
+        """);
+    JavaFileObject page = source("com.example.Page", """
+        package com.example;
+        @dev.retort.Table
+        public class Page extends Base {}
+        """);
+    assertOnlyError(
+        compile(base, post, page), base,
+        "Base.tags has Java type java.util.List<java.lang.String>, which Retort does not map",
+        "java.util.List<String> tags");
+  }
+
+  @Test
   void anAnnotationJavacRejectsGetsNoSecondMessage() {
     JavaFileObject event = source("com.example.Event", """
         package com.example;
