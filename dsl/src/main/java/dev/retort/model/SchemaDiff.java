@@ -99,6 +99,7 @@ public final class SchemaDiff {
   private final Set<String> keptForeignKeys = new HashSet<>();
   /** Foreign keys of dropped tables that are dropped in step 1, by name. */
   private final Set<String> foreignKeysDroppedFirst = new HashSet<>();
+  /** Cache of {@link #clashingKeyColumns(TableModel)} by table name. */
   private final Map<String, List<List<String>>> clashingKeyColumns = new HashMap<>();
 
   private SchemaDiff(SchemaModel from, SchemaModel to, RenameHints hints) {
@@ -139,16 +140,16 @@ public final class SchemaDiff {
   private List<Operation> operations() {
     matchTables();
     List<Operation> operations = new ArrayList<>();
-    DependencyOrder[] dropOrders = planTableDrops();
+    TableDrops drops = planTableDrops();
     dropForeignKeys(operations);
     dropKeysAndIndexes(operations);
-    dropOrders[0].order().forEach(name -> operations.add(new DropTable(name)));
+    drops.early().order().forEach(name -> operations.add(new DropTable(name)));
     rename(operations);
     List<AddForeignKey> deferred = createTables(operations);
     alterTables(operations);
     addKeysAndIndexes(operations);
     addForeignKeys(operations, deferred);
-    dropOrders[1].order().forEach(name -> operations.add(new DropTable(name)));
+    drops.late().order().forEach(name -> operations.add(new DropTable(name)));
     dropColumns(operations);
     return List.copyOf(operations);
   }
@@ -182,15 +183,12 @@ public final class SchemaDiff {
   }
 
   /**
-   * Decides which foreign keys of dropped tables go first and in which order the dropped
-   * tables go.
-   *
-   * @return the order of the tables dropped early (replaced) and of those dropped at the end
+   * Decides which foreign keys of dropped tables go first, and the order in which the
+   * dropped tables go: a table before the dropped tables it references.
    */
-  private DependencyOrder[] planTableDrops() {
-    Map<String, Set<String>> dropPrerequisites = new HashMap<>();
-    List<ForeignKeyModel> links = new ArrayList<>();
-    List<String> linkTables = new ArrayList<>();
+  private TableDrops planTableDrops() {
+    Map<String, Set<String>> prerequisites = new HashMap<>();
+    List<Link> links = new ArrayList<>();
     for (TableModel table : from.tables()) {
       if (pairBySource.containsKey(table.name())) {
         continue;
@@ -202,9 +200,8 @@ public final class SchemaDiff {
             || leadsAny(keysDroppedInStep2(table.name()), key.columns());
         if (!first && !target.equals(table.name()) && isDropped(target)) {
           if (replaced.contains(target) == replaced.contains(table.name())) {
-            dropPrerequisites.computeIfAbsent(target, t -> new HashSet<>()).add(table.name());
-            links.add(key);
-            linkTables.add(table.name());
+            prerequisites.computeIfAbsent(target, t -> new HashSet<>()).add(table.name());
+            links.add(new Link(table.name(), key));
           } else {
             first = replaced.contains(target);
           }
@@ -214,16 +211,15 @@ public final class SchemaDiff {
         }
       }
     }
-    DependencyOrder early = DependencyOrder.of(replaced, dropPrerequisites);
-    DependencyOrder late = DependencyOrder.of(dropped, dropPrerequisites);
-    for (int i = 0; i < links.size(); i++) {
-      String table = linkTables.get(i);
-      DependencyOrder order = replaced.contains(table) ? early : late;
-      if (order.inCycle(table, links.get(i).referencedTable())) {
-        foreignKeysDroppedFirst.add(links.get(i).name());
+    TableDrops drops = new TableDrops(DependencyOrder.of(replaced, prerequisites),
+        DependencyOrder.of(dropped, prerequisites));
+    for (Link link : links) {
+      DependencyOrder order = replaced.contains(link.table()) ? drops.early() : drops.late();
+      if (order.inCycle(link.table(), link.key().referencedTable())) {
+        foreignKeysDroppedFirst.add(link.key().name());
       }
     }
-    return new DependencyOrder[] {early, late};
+    return drops;
   }
 
   private void dropForeignKeys(List<Operation> operations) {
@@ -452,4 +448,10 @@ public final class SchemaDiff {
   private static boolean sameColumns(List<String> a, List<String> b) {
     return a.size() == b.size() && new HashSet<>(a).equals(new HashSet<>(b));
   }
+
+  /** The order of the tables dropped early (created again) and of those dropped at the end. */
+  private record TableDrops(DependencyOrder early, DependencyOrder late) {}
+
+  /** A foreign key between two dropped tables that are dropped in the same step. */
+  private record Link(String table, ForeignKeyModel key) {}
 }

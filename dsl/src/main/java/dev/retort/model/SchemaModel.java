@@ -21,11 +21,11 @@ import java.util.Optional;
  * constraint names are distinct across the schema (PostgreSQL and SQLite require it for
  * indexes, MySQL for foreign keys), and foreign keys point at existing columns.
  *
- * <p>It does not require one enum name to have the same values in every column. Entity
- * declarations and snapshots always do, but a migration changes an enum's values one
- * column at a time ({@link dev.retort.operation.AlterColumn}), so a schema between two of
- * its operations may hold both lists; the snapshot reader and the processor check the rule
- * where it holds.
+ * <p>It does not require one enum name to have the same values in every column. The
+ * schema that entities declare and a snapshot holds must (the snapshot reader checks it),
+ * but a migration changes an enum's values one column at a time
+ * ({@link dev.retort.operation.AlterColumn}), so the schema between two of its operations
+ * holds both lists.
  *
  * @param tables the tables
  */
