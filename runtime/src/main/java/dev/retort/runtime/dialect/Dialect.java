@@ -1,8 +1,11 @@
 package dev.retort.runtime.dialect;
 
+import dev.retort.model.ColumnType;
 import dev.retort.model.SchemaModel;
 import dev.retort.operation.Operation;
 import dev.retort.operation.Vendor;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -12,6 +15,8 @@ import java.util.List;
  * <p>Identifiers are always quoted, so reserved words ({@code order}, {@code user}) are legal
  * names. Defaults and check expressions are the only values written into DDL, because DDL
  * cannot bind parameters; literals are escaped.
+ *
+ * <p>Get one with {@link Dialects#forVendor} or {@link Dialects#detect}.
  */
 public interface Dialect {
 
@@ -33,6 +38,16 @@ public interface Dialect {
   String quote(String identifier);
 
   /**
+   * The SQL type this dialect writes for a column type, such as {@code varchar(20)} or
+   * {@code DATETIME(6)}; each dialect's class documents its whole mapping. A PostgreSQL enum is
+   * its quoted type name, unqualified.
+   *
+   * @param type the column type
+   * @return the database's type
+   */
+  String columnType(ColumnType type);
+
+  /**
    * Renders one operation.
    *
    * @param operation the operation
@@ -41,6 +56,53 @@ public interface Dialect {
    * @return the steps to run, in order; empty if the operation needs nothing on this database
    * @throws UnsupportedOperationException naming the operation and database, with what to do
    *     instead, if the database cannot do it at all
+   * @throws dev.retort.model.SchemaException if the operation does not fit {@code before}
+   * @throws IllegalArgumentException if a literal default does not fit its column's type
    */
   List<Step> render(Operation operation, SchemaModel before);
+
+  /**
+   * Puts a connection into the state this database needs for running schema changes, and
+   * returns what puts it back. The engine calls it on the migration connection in auto-commit
+   * mode, before it begins a migration's transaction, and closes the result after that
+   * transaction has committed or rolled back:
+   *
+   * <pre>{@code
+   * try (Dialect.SessionRestore restore = dialect.prepareConnection(connection)) {
+   *   connection.setAutoCommit(false);
+   *   ... run the steps, commit or roll back ...
+   *   connection.setAutoCommit(true);
+   * }
+   * }</pre>
+   *
+   * <p>Only SQLite needs this: its table rebuild drops and recreates tables, which with foreign
+   * key enforcement on would cascade into, or fail on, the tables referencing them, and
+   * {@code PRAGMA foreign_keys} cannot change inside a transaction. See {@link SqliteDialect}.
+   * The other dialects change nothing.
+   *
+   * @param connection the migration connection, in auto-commit mode
+   * @return what restores the connection's settings; close it after the transaction
+   * @throws SQLException if the settings cannot be read or changed
+   * @throws IllegalStateException if the connection is inside a transaction where a setting
+   *     could not take effect
+   */
+  default SessionRestore prepareConnection(Connection connection) throws SQLException {
+    return SessionRestore.NOTHING;
+  }
+
+  /** Restores the connection settings that {@link #prepareConnection} changed. */
+  @FunctionalInterface
+  interface SessionRestore extends AutoCloseable {
+
+    /** Restores nothing, for dialects that change nothing. */
+    SessionRestore NOTHING = () -> { };
+
+    /**
+     * Restores the settings; call it outside a transaction.
+     *
+     * @throws SQLException if a setting cannot be restored
+     */
+    @Override
+    void close() throws SQLException;
+  }
 }

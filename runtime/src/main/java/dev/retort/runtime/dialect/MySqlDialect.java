@@ -1,0 +1,227 @@
+package dev.retort.runtime.dialect;
+
+import dev.retort.model.ColumnModel;
+import dev.retort.model.ColumnType;
+import dev.retort.model.ForeignKeyModel;
+import dev.retort.model.TableModel;
+import dev.retort.operation.AlterColumn;
+import dev.retort.operation.DropForeignKey;
+import dev.retort.operation.DropPrimaryKey;
+import dev.retort.operation.DropUnique;
+import dev.retort.operation.RenameTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * MySQL 8.0.19 or later, and MariaDB 10.3 or later; the two differ only in their
+ * {@link Capabilities} (MariaDB's {@code UUID} type from 10.7, {@code DROP CONSTRAINT} for
+ * checks, plain literal defaults on {@code LONGTEXT}; {@code CHANGE COLUMN} to rename before
+ * MariaDB 10.5).
+ *
+ * <table>
+ *   <caption>Column types</caption>
+ *   <tr><th>Retort</th><th>MySQL and MariaDB</th></tr>
+ *   <tr><td>smallint, integer, bigint</td><td>SMALLINT, INT, BIGINT</td></tr>
+ *   <tr><td>boolean</td><td>BOOLEAN (stored as TINYINT(1))</td></tr>
+ *   <tr><td>real, double</td><td>FLOAT, DOUBLE</td></tr>
+ *   <tr><td>decimal(p,s)</td><td>DECIMAL(p,s)</td></tr>
+ *   <tr><td>char(n), varchar(n)</td><td>CHAR(n), VARCHAR(n)</td></tr>
+ *   <tr><td>text</td><td>LONGTEXT (index it through a varchar column: MySQL indexes text only
+ *       with a prefix length)</td></tr>
+ *   <tr><td>date, time</td><td>DATE, TIME(6)</td></tr>
+ *   <tr><td>timestamp</td><td>DATETIME(6): a date and time without time zone</td></tr>
+ *   <tr><td>timestamp with time zone</td><td>TIMESTAMP(6): an instant, stored in UTC and shown in
+ *       the session's time zone</td></tr>
+ *   <tr><td>uuid</td><td>UUID on MariaDB 10.7+, CHAR(36) on MySQL and older MariaDB</td></tr>
+ *   <tr><td>binary(n), varbinary(n), blob</td><td>BINARY(n), VARBINARY(n), LONGBLOB</td></tr>
+ *   <tr><td>json</td><td>JSON (on MariaDB an alias of LONGTEXT with a {@code json_valid}
+ *       check)</td></tr>
+ *   <tr><td>enum name('a','b')</td><td>ENUM('a','b'), inline in the column</td></tr>
+ * </table>
+ *
+ * <p>Expression defaults are written as they are, except that {@code CURRENT_TIMESTAMP} and
+ * {@code CURRENT_TIME} get the time column's precision, {@code (6)}, as MySQL requires. Literal
+ * defaults of {@code LONGTEXT}, {@code LONGBLOB} and {@code JSON} columns are written as the
+ * expression {@code ('x')} on MySQL, which refuses plain literals there.
+ *
+ * <p>Nullable columns say {@code NULL} explicitly, so that a {@code TIMESTAMP} column is never
+ * given MySQL's implicit {@code NOT NULL DEFAULT CURRENT_TIMESTAMP}. Identity columns are
+ * {@code AUTO_INCREMENT}, which MySQL allows only on a key column. A column change is one
+ * {@code MODIFY COLUMN} with the column's full definition after the change, taken from the
+ * schema model; comments are part of that definition ({@code COMMENT 'x'}), and the table
+ * comment is the table option {@code COMMENT = 'x'}. String literals double backslashes, as
+ * the default {@code sql_mode} (without {@code NO_BACKSLASH_ESCAPES}) requires.
+ *
+ * <p>MySQL creates an index for a foreign key that no index covers; dropping the foreign key
+ * drops that index too, so that the schema matches the model again. MySQL and MariaDB commit
+ * every DDL statement.
+ */
+public final class MySqlDialect extends SqlDialect {
+
+  MySqlDialect(Capabilities capabilities) {
+    super(capabilities);
+  }
+
+  @Override
+  String typeName(ColumnType type, String schema) {
+    if (type instanceof ColumnType.Scalar scalar) {
+      switch (scalar) {
+        case SMALLINT:
+          return "SMALLINT";
+        case INTEGER:
+          return "INT";
+        case BIGINT:
+          return "BIGINT";
+        case BOOLEAN:
+          return "BOOLEAN";
+        case REAL:
+          return "FLOAT";
+        case DOUBLE:
+          return "DOUBLE";
+        case TEXT:
+          return "LONGTEXT";
+        case DATE:
+          return "DATE";
+        case TIME:
+          return "TIME(6)";
+        case TIMESTAMP:
+          return "DATETIME(6)";
+        case TIMESTAMP_TZ:
+          return "TIMESTAMP(6)";
+        case UUID:
+          return capabilities.nativeUuid() ? "UUID" : "CHAR(36)";
+        case BLOB:
+          return "LONGBLOB";
+        case JSON:
+          return "JSON";
+        default:
+          throw new AssertionError(scalar);
+      }
+    }
+    if (type instanceof ColumnType.Decimal decimal) {
+      return "DECIMAL(" + decimal.precision() + "," + decimal.scale() + ")";
+    }
+    if (type instanceof ColumnType.Char fixed) {
+      return "CHAR(" + fixed.length() + ")";
+    }
+    if (type instanceof ColumnType.Varchar varchar) {
+      return "VARCHAR(" + varchar.length() + ")";
+    }
+    if (type instanceof ColumnType.Binary binary) {
+      return "BINARY(" + binary.length() + ")";
+    }
+    if (type instanceof ColumnType.Varbinary varbinary) {
+      return "VARBINARY(" + varbinary.length() + ")";
+    }
+    if (type instanceof ColumnType.Enumerated enumerated) {
+      return enumerated.values().stream().map(this::stringLiteral).collect(Collectors.joining(",", "ENUM(", ")"));
+    }
+    throw new AssertionError(type);
+  }
+
+  @Override
+  String columnDefinition(TableModel table, ColumnModel column) {
+    StringBuilder sql = new StringBuilder(quote(column.name()))
+        .append(' ')
+        .append(typeName(column.type(), table.schema()))
+        .append(column.nullable() ? " NULL" : " NOT NULL");
+    column.defaultValue()
+        .ifPresent(value -> sql.append(" DEFAULT ").append(defaultValue(table, column, value)));
+    if (column.identity()) {
+      sql.append(" AUTO_INCREMENT");
+    }
+    column.comment().ifPresent(comment -> sql.append(" COMMENT ").append(stringLiteral(comment)));
+    return sql.toString();
+  }
+
+  @Override
+  String tableOptions(TableModel table) {
+    return table.comment().map(comment -> " COMMENT = " + stringLiteral(comment)).orElse("");
+  }
+
+  /**
+   * {@code CURRENT_TIMESTAMP} and {@code CURRENT_TIME} get the precision of the column, (6):
+   * MySQL refuses a default whose precision differs from its column's.
+   */
+  @Override
+  String expressionDefault(ColumnType type, String expression) {
+    String bare = expression.strip();
+    boolean timestamp = type == ColumnType.Scalar.TIMESTAMP || type == ColumnType.Scalar.TIMESTAMP_TZ;
+    if ((timestamp && bare.equalsIgnoreCase("CURRENT_TIMESTAMP"))
+        || (type == ColumnType.Scalar.TIME && bare.equalsIgnoreCase("CURRENT_TIME"))) {
+      return bare + "(6)";
+    }
+    return expression;
+  }
+
+  @Override
+  String literalDefault(ColumnType type, String literal) {
+    boolean large = type == ColumnType.Scalar.TEXT || type == ColumnType.Scalar.BLOB || type == ColumnType.Scalar.JSON;
+    return large && !capabilities.literalDefaultsOnLargeTypes() ? "(" + literal + ")" : literal;
+  }
+
+  @Override
+  String indexNameInCreate(TableModel table, String index) {
+    return quote(index);
+  }
+
+  @Override
+  String dropIndexStatement(TableModel table, String index) {
+    return "DROP INDEX " + quote(index) + " ON " + table(table);
+  }
+
+  @Override
+  List<Step> renameTable(RenameTable operation, Context context) {
+    TableModel table = context.tableBefore(operation.from());
+    return List.of(sql("RENAME TABLE " + table(table) + " TO " + qualified(table.schema(), operation.to())));
+  }
+
+  @Override
+  List<Step> alterColumn(AlterColumn operation, Context context) {
+    TableModel table = context.tableAfter(operation.table());
+    ColumnModel column = context.column(table, operation.column());
+    return alterTable(table, "MODIFY COLUMN " + columnDefinition(table, column));
+  }
+
+  @Override
+  List<Step> dropPrimaryKey(DropPrimaryKey operation, Context context) {
+    return alterTable(context.tableBefore(operation.table()), "DROP PRIMARY KEY");
+  }
+
+  @Override
+  List<Step> dropUnique(DropUnique operation, Context context) {
+    return alterTable(context.tableBefore(operation.table()), "DROP INDEX " + quote(operation.name()));
+  }
+
+  @Override
+  List<Step> dropForeignKey(DropForeignKey operation, Context context) {
+    TableModel table = context.tableBefore(operation.table());
+    ForeignKeyModel key = table.foreignKeys().stream()
+        .filter(candidate -> candidate.name().equals(operation.name()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no foreign key " + operation.name()));
+    List<Step> steps = new ArrayList<>(alterTable(table, "DROP FOREIGN KEY " + quote(key.name())));
+    if (!indexedElsewhere(table, key)) {
+      steps.add(sql(dropIndexStatement(table, key.name())));
+    }
+    return steps;
+  }
+
+  /**
+   * Whether something other than the index MySQL created for this foreign key starts with its
+   * columns: another index, a unique or primary key, or another foreign key sharing that index.
+   * If nothing does, MySQL created an index named after the key, which outlives the key.
+   */
+  private static boolean indexedElsewhere(TableModel table, ForeignKeyModel key) {
+    Stream<List<String>> keys = Stream.of(
+            table.primaryKey().stream().map(k -> k.columns()),
+            table.uniques().stream().map(u -> u.columns()),
+            table.indexes().stream().map(i -> i.columns()),
+            table.foreignKeys().stream().filter(f -> !f.name().equals(key.name())).map(f -> f.columns()))
+        .flatMap(s -> s);
+    return keys.anyMatch(columns -> columns.size() >= key.columns().size()
+        && columns.subList(0, key.columns().size()).equals(key.columns()));
+  }
+}

@@ -1,0 +1,308 @@
+package dev.retort.runtime.dialect;
+
+import dev.retort.model.CheckModel;
+import dev.retort.model.ColumnModel;
+import dev.retort.model.ColumnType;
+import dev.retort.model.DefaultValue;
+import dev.retort.model.ForeignKeyModel;
+import dev.retort.model.PrimaryKeyModel;
+import dev.retort.model.SchemaModel;
+import dev.retort.model.TableModel;
+import dev.retort.operation.AddCheck;
+import dev.retort.operation.AddColumn;
+import dev.retort.operation.AddForeignKey;
+import dev.retort.operation.AddPrimaryKey;
+import dev.retort.operation.AddUnique;
+import dev.retort.operation.AlterColumn;
+import dev.retort.operation.DropCheck;
+import dev.retort.operation.DropColumn;
+import dev.retort.operation.DropForeignKey;
+import dev.retort.operation.DropPrimaryKey;
+import dev.retort.operation.DropUnique;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * SQLite 3.35 or later.
+ *
+ * <table>
+ *   <caption>Column types (SQLite stores by type affinity; the declared names are chosen to
+ *   give the right affinity and to keep the model readable in the schema)</caption>
+ *   <tr><th>Retort</th><th>SQLite</th></tr>
+ *   <tr><td>smallint, integer, bigint</td><td>SMALLINT, INTEGER, BIGINT (integer affinity)</td></tr>
+ *   <tr><td>boolean</td><td>BOOLEAN (numeric affinity; defaults written 1 and 0)</td></tr>
+ *   <tr><td>real, double</td><td>REAL, DOUBLE (real affinity)</td></tr>
+ *   <tr><td>decimal(p,s)</td><td>DECIMAL(p,s) (numeric affinity: not exact decimal arithmetic)</td></tr>
+ *   <tr><td>char(n), varchar(n), text</td><td>CHAR(n), VARCHAR(n), TEXT (text affinity; lengths
+ *       not enforced)</td></tr>
+ *   <tr><td>date, time, timestamp, timestamp with time zone</td><td>DATE, TIME, TIMESTAMP,
+ *       TIMESTAMPTZ (numeric affinity; ISO-8601 text is kept as text)</td></tr>
+ *   <tr><td>uuid</td><td>UUID (numeric affinity; the text form of a UUID is kept as text)</td></tr>
+ *   <tr><td>binary(n), varbinary(n), blob</td><td>BINARY(n), VARBINARY(n), BLOB</td></tr>
+ *   <tr><td>json</td><td>TEXT, so that a document such as {@code 1e2} is kept as written</td></tr>
+ *   <tr><td>enum name('a','b')</td><td>TEXT with {@code CHECK (column IN ('a','b'))}</td></tr>
+ * </table>
+ *
+ * <p>An identity column is a rowid alias, {@code INTEGER PRIMARY KEY AUTOINCREMENT}, which SQLite
+ * allows only for a table whose whole primary key is that one column; any other identity column
+ * is refused with a message. Comments are not stored: comment changes render nothing. Expression
+ * defaults are written in parentheses, except the bare {@code CURRENT_DATE},
+ * {@code CURRENT_TIME} and {@code CURRENT_TIMESTAMP}.
+ *
+ * <h2>Native changes and the table rebuild</h2>
+ *
+ * <p>SQLite alters tables natively only in a few ways, which are used where they are correct:
+ * {@code RENAME TO}, {@code RENAME COLUMN}, {@code ADD COLUMN} (unless the column is an identity,
+ * has an expression default, or is NOT NULL without a default) and {@code DROP COLUMN} (unless a
+ * check constraint mentions the column). Every other change — column type, nullability, default
+ * or identity, and adding or dropping a primary key, unique constraint, check or foreign key —
+ * rebuilds the table as sqlite.org's "Making Other Kinds Of Table Schema Changes" prescribes:
+ *
+ * <ol>
+ *   <li>check that no trigger or view depends on the table (the rebuild would drop or break it;
+ *       the step fails naming them) and, if other tables reference it, that foreign keys are not
+ *       enforced;
+ *   <li>create a new table with the full definition after the change, taken from the schema
+ *       model;
+ *   <li>copy the rows of the columns both definitions share ({@code INSERT … SELECT});
+ *   <li>carry the {@code AUTOINCREMENT} counter over, so ids are never reused;
+ *   <li>drop the old table and rename the new one to the old name;
+ *   <li>recreate the table's indexes;
+ *   <li>run {@code PRAGMA foreign_key_check} on the table and the tables referencing it, failing
+ *       the step (and so the migration's transaction) with the offending rows.
+ * </ol>
+ *
+ * <p>All of it runs in the migration's transaction. Foreign key enforcement must be off while
+ * the old table is dropped: with it on, dropping a referenced table deletes its rows first, which
+ * cascades into referencing tables ({@code ON DELETE CASCADE} loses their rows) or leaves a
+ * violation that fails the commit. {@code PRAGMA defer_foreign_keys} does not help: it defers
+ * checks, not actions, and the counted violations never resolve. {@code PRAGMA foreign_keys}
+ * cannot change inside a transaction, so {@link #prepareConnection} turns enforcement off before
+ * the engine begins a migration's transaction and turns it back on after, and each rebuild
+ * checks the foreign keys itself before the transaction commits. While a migration runs,
+ * foreign keys are therefore not enforced for its other statements either.
+ */
+public final class SqliteDialect extends SqlDialect {
+
+  private static final Set<String> BARE_DEFAULTS = Set.of("CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP");
+
+  SqliteDialect() {
+    super(Capabilities.sqlite());
+  }
+
+  @Override
+  String typeName(ColumnType type, String schema) {
+    if (type instanceof ColumnType.Scalar scalar) {
+      switch (scalar) {
+        case SMALLINT:
+          return "SMALLINT";
+        case INTEGER:
+          return "INTEGER";
+        case BIGINT:
+          return "BIGINT";
+        case BOOLEAN:
+          return "BOOLEAN";
+        case REAL:
+          return "REAL";
+        case DOUBLE:
+          return "DOUBLE";
+        case TEXT:
+        case JSON:
+          return "TEXT";
+        case DATE:
+          return "DATE";
+        case TIME:
+          return "TIME";
+        case TIMESTAMP:
+          return "TIMESTAMP";
+        case TIMESTAMP_TZ:
+          return "TIMESTAMPTZ";
+        case UUID:
+          return "UUID";
+        case BLOB:
+          return "BLOB";
+        default:
+          throw new AssertionError(scalar);
+      }
+    }
+    if (type instanceof ColumnType.Decimal decimal) {
+      return "DECIMAL(" + decimal.precision() + "," + decimal.scale() + ")";
+    }
+    if (type instanceof ColumnType.Char fixed) {
+      return "CHAR(" + fixed.length() + ")";
+    }
+    if (type instanceof ColumnType.Varchar varchar) {
+      return "VARCHAR(" + varchar.length() + ")";
+    }
+    if (type instanceof ColumnType.Binary binary) {
+      return "BINARY(" + binary.length() + ")";
+    }
+    if (type instanceof ColumnType.Varbinary varbinary) {
+      return "VARBINARY(" + varbinary.length() + ")";
+    }
+    if (type instanceof ColumnType.Enumerated) {
+      return "TEXT";
+    }
+    throw new AssertionError(type);
+  }
+
+  @Override
+  String columnDefinition(TableModel table, ColumnModel column) {
+    if (column.identity()) {
+      PrimaryKeyModel key = rowidKey(table, column).orElseThrow(() -> new UnsupportedOperationException(
+          "SQLite generates values only for an INTEGER PRIMARY KEY: identity column " + table.name() + "."
+              + column.name() + " must be the table's whole primary key; make it so, or drop identity() from it"));
+      return quote(column.name()) + " INTEGER NOT NULL CONSTRAINT " + quote(key.name()) + " PRIMARY KEY AUTOINCREMENT";
+    }
+    StringBuilder sql = new StringBuilder(quote(column.name()))
+        .append(' ')
+        .append(typeName(column.type(), table.schema()));
+    if (!column.nullable()) {
+      sql.append(" NOT NULL");
+    }
+    column.defaultValue()
+        .ifPresent(value -> sql.append(" DEFAULT ").append(defaultValue(table, column, value)));
+    if (column.type() instanceof ColumnType.Enumerated enumerated) {
+      sql.append(" CHECK (").append(quote(column.name())).append(" IN ")
+          .append(enumerated.values().stream().map(this::stringLiteral).collect(Collectors.joining(", ", "(", ")")))
+          .append(')');
+    }
+    return sql.toString();
+  }
+
+  @Override
+  boolean primaryKeyInColumn(TableModel table) {
+    return table.columns().stream().anyMatch(column -> column.identity() && rowidKey(table, column).isPresent());
+  }
+
+  @Override
+  String referencedTable(ForeignKeyModel key, SchemaModel schema) {
+    return quote(key.referencedTable());
+  }
+
+  @Override
+  String indexTable(TableModel table) {
+    return quote(table.name());
+  }
+
+  @Override
+  String expressionDefault(ColumnType type, String expression) {
+    String bare = expression.strip();
+    return BARE_DEFAULTS.contains(bare.toUpperCase(Locale.ROOT)) ? bare : "(" + bare + ")";
+  }
+
+  @Override
+  List<Step> addColumn(AddColumn operation, Context context) {
+    ColumnModel column = operation.column();
+    boolean nativeAdd = !column.identity()
+        && !(column.defaultValue().orElse(null) instanceof DefaultValue.Expression)
+        && (column.nullable() || column.defaultValue().isPresent());
+    return nativeAdd ? super.addColumn(operation, context) : rebuild(operation.table(), context);
+  }
+
+  @Override
+  List<Step> dropColumn(DropColumn operation, Context context) {
+    TableModel table = context.tableBefore(operation.table());
+    String column = operation.column().toLowerCase(Locale.ROOT);
+    boolean mentioned = table.checks().stream()
+        .map(CheckModel::expression)
+        .anyMatch(expression -> expression.toLowerCase(Locale.ROOT).contains(column));
+    return mentioned ? rebuild(operation.table(), context) : super.dropColumn(operation, context);
+  }
+
+  @Override
+  List<Step> alterColumn(AlterColumn operation, Context context) {
+    boolean commentOnly = operation.type().isEmpty()
+        && operation.nullable().isEmpty()
+        && operation.defaultValue().isEmpty()
+        && operation.identity().isEmpty();
+    return commentOnly ? List.of() : rebuild(operation.table(), context);
+  }
+
+  @Override
+  List<Step> addPrimaryKey(AddPrimaryKey operation, Context context) {
+    return rebuild(operation.table(), context);
+  }
+
+  @Override
+  List<Step> dropPrimaryKey(DropPrimaryKey operation, Context context) {
+    return rebuild(operation.table(), context);
+  }
+
+  @Override
+  List<Step> addUnique(AddUnique operation, Context context) {
+    return rebuild(operation.table(), context);
+  }
+
+  @Override
+  List<Step> dropUnique(DropUnique operation, Context context) {
+    return rebuild(operation.table(), context);
+  }
+
+  @Override
+  List<Step> addCheck(AddCheck operation, Context context) {
+    return rebuild(operation.table(), context);
+  }
+
+  @Override
+  List<Step> dropCheck(DropCheck operation, Context context) {
+    return rebuild(operation.table(), context);
+  }
+
+  @Override
+  List<Step> addForeignKey(AddForeignKey operation, Context context) {
+    return rebuild(operation.table(), context);
+  }
+
+  @Override
+  List<Step> dropForeignKey(DropForeignKey operation, Context context) {
+    return rebuild(operation.table(), context);
+  }
+
+  /**
+   * Turns foreign key enforcement off if it is on, so that table rebuilds inside the coming
+   * transaction do not cascade into referencing tables; the returned restore turns it on again.
+   *
+   * @throws IllegalStateException if the connection is already inside a transaction, where
+   *     SQLite would silently ignore the change
+   */
+  @Override
+  public SessionRestore prepareConnection(Connection connection) throws SQLException {
+    if (!connection.getAutoCommit()) {
+      throw new IllegalStateException("prepare the SQLite connection before the migration's transaction"
+          + " begins: SQLite ignores PRAGMA foreign_keys inside a transaction");
+    }
+    boolean enforced;
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("PRAGMA foreign_keys")) {
+      enforced = result.next() && result.getInt(1) == 1;
+    }
+    if (!enforced) {
+      return SessionRestore.NOTHING;
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA foreign_keys = OFF");
+    }
+    return () -> {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA foreign_keys = ON");
+      }
+    };
+  }
+
+  private List<Step> rebuild(String table, Context context) {
+    return new SqliteTableRebuild(this, table, context).steps();
+  }
+
+  /** The primary key that makes this identity column a rowid alias, if the table has one. */
+  static Optional<PrimaryKeyModel> rowidKey(TableModel table, ColumnModel column) {
+    return table.primaryKey().filter(key -> key.columns().equals(List.of(column.name())));
+  }
+}

@@ -1,0 +1,88 @@
+package dev.retort.runtime.dialect.inspect;
+
+import dev.retort.model.ColumnModel;
+import dev.retort.model.TableModel;
+import dev.retort.runtime.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Reads one database's live schema, and knows how that database spells and keeps what it
+ * stores: which names it keeps, which comments, which types are the same type.
+ */
+abstract class Catalog {
+
+  final Connection connection;
+  final Dialect dialect;
+
+  Catalog(Connection connection, Dialect dialect) {
+    this.connection = connection;
+    this.dialect = dialect;
+  }
+
+  static Catalog of(Connection connection, Dialect dialect) {
+    switch (dialect.vendor()) {
+      case H2:
+        return new H2Catalog(connection, dialect);
+      case SQLITE:
+        return new SqliteCatalog(connection, dialect);
+      case POSTGRESQL:
+        return new PostgresCatalog(connection, dialect);
+      case MYSQL:
+      case MARIADB:
+        return new MySqlCatalog(connection, dialect);
+      default:
+        throw new AssertionError(dialect.vendor());
+    }
+  }
+
+  /** The schema that holds the model's tables without a schema of their own. */
+  abstract String defaultSchema() throws SQLException;
+
+  /** The names of the tables in a schema (not views, not the database's own tables). */
+  abstract List<String> tableNames(String schema) throws SQLException;
+
+  /** Reads a table that exists. */
+  abstract LiveTable read(String schema, String table) throws SQLException;
+
+  /** A type in a form in which equal types are equal strings; both the expected and the live type go through it. */
+  String comparableType(String spelled) {
+    return Spelling.normalizeType(spelled);
+  }
+
+  /** The type the dialect writes for a model column. */
+  String expectedType(TableModel table, ColumnModel column) {
+    return dialect.columnType(column.type());
+  }
+
+  /** Whether the database stores comments. */
+  boolean keepsComments() {
+    return true;
+  }
+
+  /** Whether the database keeps the primary key's constraint name. */
+  boolean keepsPrimaryKeyNames() {
+    return true;
+  }
+
+  /** Whether the metadata shows foreign key names. */
+  boolean keepsForeignKeyNames() {
+    return true;
+  }
+
+  /** Whether {@code RESTRICT} and {@code NO ACTION} are the same action and shown either way. */
+  boolean restrictIsNoAction() {
+    return false;
+  }
+
+  /** Whether string literals in shown defaults use backslash escapes. */
+  boolean backslashEscapes() {
+    return false;
+  }
+
+  /** Whether a check constraint is one the database adds by itself, which the model cannot hold. */
+  boolean implicitCheck(TableModel table, String check) {
+    return false;
+  }
+}

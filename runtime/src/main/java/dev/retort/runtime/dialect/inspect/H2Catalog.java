@@ -1,0 +1,95 @@
+package dev.retort.runtime.dialect.inspect;
+
+import dev.retort.runtime.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** H2 2.x: metadata, plus check constraints from {@code INFORMATION_SCHEMA}. */
+final class H2Catalog extends JdbcCatalog {
+
+  /** The length H2 gives a {@code CHARACTER VARYING} declared without one. */
+  private static final String MAXIMUM_LENGTH = "(1000000000)";
+  private static final Set<String> SIZED = Set.of("CHARACTER VARYING", "CHARACTER", "BINARY", "BINARY VARYING");
+  private static final Set<String> NUMERIC = Set.of("DECIMAL", "NUMERIC");
+  private static final Map<String, String> ALIASES = Map.of(
+      "character varying", "varchar",
+      "character", "char",
+      "binary varying", "varbinary",
+      "binary large object", "blob",
+      "numeric", "decimal",
+      "int", "integer");
+
+  H2Catalog(Connection connection, Dialect dialect) {
+    super(connection, dialect);
+  }
+
+  @Override
+  String defaultSchema() throws SQLException {
+    return connection.getSchema();
+  }
+
+  @Override
+  String catalog(String schema) {
+    return null;
+  }
+
+  @Override
+  String schema(String schema) {
+    return schema;
+  }
+
+  @Override
+  String type(ResultSet column) throws SQLException {
+    String name = column.getString("TYPE_NAME");
+    if (SIZED.contains(name)) {
+      return name + "(" + column.getLong("COLUMN_SIZE") + ")";
+    }
+    if (NUMERIC.contains(name)) {
+      return name + "(" + column.getInt("COLUMN_SIZE") + "," + column.getInt("DECIMAL_DIGITS") + ")";
+    }
+    return name;
+  }
+
+  /** Aliases resolved; {@code CHARACTER VARYING} without a length has H2's maximum length. */
+  @Override
+  String comparableType(String spelled) {
+    String type = Spelling.normalizeType(spelled);
+    int parenthesis = type.indexOf('(');
+    String base = parenthesis < 0 ? type : type.substring(0, parenthesis);
+    String parameters = parenthesis < 0 ? "" : type.substring(parenthesis);
+    String alias = ALIASES.getOrDefault(base, base);
+    if (alias.equals("varchar") && parameters.isEmpty()) {
+      parameters = MAXIMUM_LENGTH;
+    }
+    return alias + parameters;
+  }
+
+  @Override
+  boolean restrictIsNoAction() {
+    return true;
+  }
+
+  @Override
+  Optional<List<String>> checks(String schema, String table) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
+            + " WHERE CONSTRAINT_TYPE = 'CHECK' AND TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY CONSTRAINT_NAME")) {
+      statement.setString(1, schema);
+      statement.setString(2, table);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          names.add(rows.getString(1));
+        }
+      }
+    }
+    return Optional.of(names);
+  }
+}

@@ -1,0 +1,214 @@
+package dev.retort.runtime.dialect.inspect;
+
+import dev.retort.ReferentialAction;
+import dev.retort.runtime.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads a live schema through {@link DatabaseMetaData}: tables, columns, primary keys, indexes
+ * and foreign keys. Databases add what the metadata does not show (column types in full, enum
+ * values, check constraints).
+ */
+abstract class JdbcCatalog extends Catalog {
+
+  private static final Set<String> TABLE_TYPES = Set.of("TABLE", "BASE TABLE");
+
+  JdbcCatalog(Connection connection, Dialect dialect) {
+    super(connection, dialect);
+  }
+
+  /** The catalog argument of metadata calls for a schema. */
+  abstract String catalog(String schema);
+
+  /** The schema argument of metadata calls for a schema. */
+  abstract String schema(String schema);
+
+  /** The type of the column the current row of {@link DatabaseMetaData#getColumns} describes. */
+  abstract String type(ResultSet column) throws SQLException;
+
+  /** Column types read elsewhere than the metadata, by column name; empty if the metadata suffices. */
+  Map<String, String> exactTypes(String schema, String table) throws SQLException {
+    return Map.of();
+  }
+
+  /** Enum values by column name, for databases whose type names do not show them. */
+  Map<String, List<String>> enumValues(String schema, String table) throws SQLException {
+    return Map.of();
+  }
+
+  /** The check constraint names of a table, if the database lets them be read. */
+  abstract Optional<List<String>> checks(String schema, String table) throws SQLException;
+
+  @Override
+  final List<String> tableNames(String schema) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (ResultSet tables = metaData().getTables(catalog(schema), pattern(schema(schema)), "%", null)) {
+      while (tables.next()) {
+        if (TABLE_TYPES.contains(tables.getString("TABLE_TYPE")) && inScope(tables, schema)) {
+          names.add(tables.getString("TABLE_NAME"));
+        }
+      }
+    }
+    return names;
+  }
+
+  @Override
+  final LiveTable read(String schema, String table) throws SQLException {
+    DatabaseMetaData metaData = metaData();
+    String catalog = catalog(schema);
+    String schemaName = schema(schema);
+    Map<String, String> exactTypes = exactTypes(schema, table);
+    Map<String, List<String>> enumValues = enumValues(schema, table);
+    List<LiveTable.Column> columns = new ArrayList<>();
+    try (ResultSet rows = metaData.getColumns(catalog, pattern(schemaName), pattern(table), "%")) {
+      while (rows.next()) {
+        if (!rows.getString("TABLE_NAME").equals(table) || !inScope(rows, schema)) {
+          continue;
+        }
+        String name = rows.getString("COLUMN_NAME");
+        String type = exactTypes.containsKey(name) ? exactTypes.get(name) : type(rows);
+        columns.add(new LiveTable.Column(
+            name,
+            type,
+            "YES".equals(rows.getString("IS_NULLABLE")),
+            Optional.ofNullable(rows.getString("COLUMN_DEF")),
+            "YES".equals(rows.getString("IS_AUTOINCREMENT")),
+            text(rows.getString("REMARKS")),
+            Optional.ofNullable(enumValues.get(name))));
+      }
+    }
+    return new LiveTable(table, columns, primaryKey(metaData, catalog, schemaName, table),
+        indexes(metaData, catalog, schemaName, table), foreignKeys(metaData, catalog, schemaName, table),
+        checks(schema, table), tableComment(metaData, catalog, schemaName, table, schema));
+  }
+
+  private Optional<LiveTable.PrimaryKey> primaryKey(DatabaseMetaData metaData, String catalog, String schema,
+      String table) throws SQLException {
+    Map<Integer, String> columns = new TreeMap<>();
+    String name = null;
+    try (ResultSet rows = metaData.getPrimaryKeys(catalog, schema, table)) {
+      while (rows.next()) {
+        columns.put(rows.getInt("KEY_SEQ"), rows.getString("COLUMN_NAME"));
+        name = rows.getString("PK_NAME");
+      }
+    }
+    return columns.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new LiveTable.PrimaryKey(Optional.ofNullable(name), List.copyOf(columns.values())));
+  }
+
+  private static List<LiveTable.Index> indexes(DatabaseMetaData metaData, String catalog, String schema,
+      String table) throws SQLException {
+    Map<String, Map<Integer, String>> columns = new TreeMap<>();
+    Map<String, Boolean> unique = new TreeMap<>();
+    try (ResultSet rows = metaData.getIndexInfo(catalog, schema, table, false, false)) {
+      while (rows.next()) {
+        String name = rows.getString("INDEX_NAME");
+        if (name == null || rows.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
+          continue;
+        }
+        columns.computeIfAbsent(name, n -> new TreeMap<>())
+            .put((int) rows.getShort("ORDINAL_POSITION"), rows.getString("COLUMN_NAME"));
+        unique.put(name, !rows.getBoolean("NON_UNIQUE"));
+      }
+    }
+    List<LiveTable.Index> indexes = new ArrayList<>();
+    columns.forEach((name, byPosition) ->
+        indexes.add(new LiveTable.Index(name, unique.get(name), List.copyOf(byPosition.values()))));
+    return indexes;
+  }
+
+  private static List<LiveTable.ForeignKey> foreignKeys(DatabaseMetaData metaData, String catalog, String schema,
+      String table) throws SQLException {
+    Map<String, List<KeyColumn>> columnsByKey = new LinkedHashMap<>();
+    try (ResultSet rows = metaData.getImportedKeys(catalog, schema, table)) {
+      while (rows.next()) {
+        columnsByKey.computeIfAbsent(rows.getString("FK_NAME"), n -> new ArrayList<>()).add(new KeyColumn(
+            rows.getShort("KEY_SEQ"), rows.getString("FKCOLUMN_NAME"), rows.getString("PKTABLE_NAME"),
+            rows.getString("PKCOLUMN_NAME"), rows.getShort("DELETE_RULE"), rows.getShort("UPDATE_RULE")));
+      }
+    }
+    List<LiveTable.ForeignKey> keys = new ArrayList<>();
+    columnsByKey.forEach((name, keyColumns) -> {
+      List<KeyColumn> ordered = keyColumns.stream().sorted(Comparator.comparingInt(KeyColumn::sequence)).toList();
+      KeyColumn first = ordered.get(0);
+      keys.add(new LiveTable.ForeignKey(
+          Optional.ofNullable(name).filter(n -> !n.isEmpty()),
+          ordered.stream().map(KeyColumn::column).toList(),
+          first.referencedTable(),
+          ordered.stream().map(KeyColumn::referencedColumn).toList(),
+          action(first.deleteRule()),
+          action(first.updateRule())));
+    });
+    return keys;
+  }
+
+  private Optional<String> tableComment(DatabaseMetaData metaData, String catalog, String schemaName, String table,
+      String schema) throws SQLException {
+    try (ResultSet rows = metaData.getTables(catalog, pattern(schemaName), pattern(table), null)) {
+      while (rows.next()) {
+        if (rows.getString("TABLE_NAME").equals(table) && inScope(rows, schema)) {
+          return text(rows.getString("REMARKS"));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The referential action a metadata rule code stands for. */
+  static ReferentialAction action(short rule) {
+    switch (rule) {
+      case DatabaseMetaData.importedKeyCascade:
+        return ReferentialAction.CASCADE;
+      case DatabaseMetaData.importedKeySetNull:
+        return ReferentialAction.SET_NULL;
+      case DatabaseMetaData.importedKeySetDefault:
+        return ReferentialAction.SET_DEFAULT;
+      case DatabaseMetaData.importedKeyRestrict:
+        return ReferentialAction.RESTRICT;
+      default:
+        return ReferentialAction.NO_ACTION;
+    }
+  }
+
+  /** Whether a metadata row belongs to the schema asked for: patterns match more than the name. */
+  private boolean inScope(ResultSet row, String schema) throws SQLException {
+    String catalog = catalog(schema);
+    String schemaName = schema(schema);
+    return (catalog == null || catalog.equals(row.getString("TABLE_CAT")))
+        && (schemaName == null || schemaName.equals(row.getString("TABLE_SCHEM")));
+  }
+
+  /** A name as a metadata search pattern that matches only itself. */
+  private String pattern(String name) throws SQLException {
+    if (name == null) {
+      return null;
+    }
+    String escape = metaData().getSearchStringEscape();
+    return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+  }
+
+  private DatabaseMetaData metaData() throws SQLException {
+    return connection.getMetaData();
+  }
+
+  private static Optional<String> text(String value) {
+    return Optional.ofNullable(value).filter(v -> !v.isEmpty());
+  }
+
+  /** One column of a foreign key as {@link DatabaseMetaData#getImportedKeys} lists it. */
+  private record KeyColumn(
+      int sequence, String column, String referencedTable, String referencedColumn, short deleteRule,
+      short updateRule) {}
+}

@@ -1,0 +1,93 @@
+package dev.retort.runtime.dialect.inspect;
+
+import dev.retort.ReferentialAction;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A table as read from a live database, in the database's own spelling: the input of the
+ * comparison with the model.
+ *
+ * @param name the table name
+ * @param columns the columns in their order
+ * @param primaryKey the primary key, if any
+ * @param indexes every index, including those backing keys and constraints
+ * @param foreignKeys the foreign keys from this table
+ * @param checks the names of the check constraints, if the database lets them be read
+ * @param comment the table comment, if any
+ */
+record LiveTable(
+    String name,
+    List<Column> columns,
+    Optional<PrimaryKey> primaryKey,
+    List<Index> indexes,
+    List<ForeignKey> foreignKeys,
+    Optional<List<String>> checks,
+    Optional<String> comment) {
+
+  LiveTable {
+    columns = List.copyOf(columns);
+    indexes = List.copyOf(indexes);
+    foreignKeys = List.copyOf(foreignKeys);
+    checks = checks.map(List::copyOf);
+  }
+
+  Optional<Column> column(String columnName) {
+    return columns.stream().filter(column -> column.name().equals(columnName)).findFirst();
+  }
+
+  /**
+   * A live column.
+   *
+   * @param name the name
+   * @param type the type as the database spells it, such as {@code varchar(20)}
+   * @param nullable whether it accepts NULL
+   * @param defaultValue the default as the database shows it, if any
+   * @param identity whether the database generates its values
+   * @param comment the comment, if any
+   * @param enumValues the values of its enum type, where the type name does not show them
+   */
+  record Column(
+      String name,
+      String type,
+      boolean nullable,
+      Optional<String> defaultValue,
+      boolean identity,
+      Optional<String> comment,
+      Optional<List<String>> enumValues) {}
+
+  /**
+   * A live primary key.
+   *
+   * @param name the name, if the database keeps one
+   * @param columns the columns in key order
+   */
+  record PrimaryKey(Optional<String> name, List<String> columns) {}
+
+  /**
+   * A live index.
+   *
+   * @param name the name
+   * @param unique whether it is unique
+   * @param columns the columns in index order
+   */
+  record Index(String name, boolean unique, List<String> columns) {}
+
+  /**
+   * A live foreign key.
+   *
+   * @param name the name, if the database keeps one
+   * @param columns the referring columns
+   * @param referencedTable the referenced table
+   * @param referencedColumns the referenced columns
+   * @param onDelete the delete action
+   * @param onUpdate the update action
+   */
+  record ForeignKey(
+      Optional<String> name,
+      List<String> columns,
+      String referencedTable,
+      List<String> referencedColumns,
+      ReferentialAction onDelete,
+      ReferentialAction onUpdate) {}
+}

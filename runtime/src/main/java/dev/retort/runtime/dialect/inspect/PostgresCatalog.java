@@ -1,0 +1,119 @@
+package dev.retort.runtime.dialect.inspect;
+
+import dev.retort.runtime.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** PostgreSQL: metadata, plus enum values and check constraints from the system catalogs. */
+final class PostgresCatalog extends JdbcCatalog {
+
+  private static final Set<String> SIZED = Set.of("varchar", "bpchar");
+  private static final Map<String, String> ALIASES = Map.ofEntries(
+      Map.entry("int2", "smallint"),
+      Map.entry("int4", "integer"),
+      Map.entry("int", "integer"),
+      Map.entry("int8", "bigint"),
+      Map.entry("bool", "boolean"),
+      Map.entry("float4", "real"),
+      Map.entry("float8", "double precision"),
+      Map.entry("bpchar", "char"),
+      Map.entry("character", "char"),
+      Map.entry("character varying", "varchar"),
+      Map.entry("decimal", "numeric"),
+      Map.entry("timestamp with time zone", "timestamptz"),
+      Map.entry("timestamp without time zone", "timestamp"),
+      Map.entry("time without time zone", "time"));
+
+  PostgresCatalog(Connection connection, Dialect dialect) {
+    super(connection, dialect);
+  }
+
+  @Override
+  String defaultSchema() throws SQLException {
+    return connection.getSchema();
+  }
+
+  @Override
+  String catalog(String schema) {
+    return null;
+  }
+
+  @Override
+  String schema(String schema) {
+    return schema;
+  }
+
+  @Override
+  String type(ResultSet column) throws SQLException {
+    String name = column.getString("TYPE_NAME");
+    int size = column.getInt("COLUMN_SIZE");
+    if (SIZED.contains(name) && size > 0 && size < Integer.MAX_VALUE) {
+      return name + "(" + size + ")";
+    }
+    if (name.equals("numeric") && size > 0 && size <= 1000) {
+      return name + "(" + size + "," + column.getInt("DECIMAL_DIGITS") + ")";
+    }
+    return name;
+  }
+
+  /** Aliases resolved, and an enum type's schema dropped: the model names enums without one. */
+  @Override
+  String comparableType(String spelled) {
+    String type = Spelling.normalizeType(spelled);
+    int parenthesis = type.indexOf('(');
+    String base = parenthesis < 0 ? type : type.substring(0, parenthesis);
+    String parameters = parenthesis < 0 ? "" : type.substring(parenthesis);
+    if (parenthesis < 0 && base.contains(".")) {
+      return base.substring(base.lastIndexOf('.') + 1);
+    }
+    return ALIASES.getOrDefault(base, base) + parameters;
+  }
+
+  @Override
+  Map<String, List<String>> enumValues(String schema, String table) throws SQLException {
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT a.attname, e.enumlabel FROM pg_attribute a"
+            + " JOIN pg_class c ON c.oid = a.attrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_enum e ON e.enumtypid = a.atttypid"
+            + " WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped"
+            + " ORDER BY a.attname, e.enumsortorder")) {
+      statement.setString(1, schema);
+      statement.setString(2, table);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          values.computeIfAbsent(rows.getString(1), c -> new ArrayList<>()).add(rows.getString(2));
+        }
+      }
+    }
+    return values;
+  }
+
+  @Override
+  Optional<List<String>> checks(String schema, String table) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT con.conname FROM pg_constraint con"
+            + " JOIN pg_class c ON c.oid = con.conrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE con.contype = 'c' AND n.nspname = ? AND c.relname = ? ORDER BY con.conname")) {
+      statement.setString(1, schema);
+      statement.setString(2, table);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          names.add(rows.getString(1));
+        }
+      }
+    }
+    return Optional.of(names);
+  }
+}

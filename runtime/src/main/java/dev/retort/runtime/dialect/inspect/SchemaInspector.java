@@ -1,0 +1,94 @@
+package dev.retort.runtime.dialect.inspect;
+
+import dev.retort.model.SchemaModel;
+import dev.retort.model.TableModel;
+import dev.retort.runtime.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Compares a live database with a schema model and lists every difference in plain words:
+ * the drift detection behind the {@code check} command.
+ *
+ * <p>It reads the database through JDBC {@link java.sql.DatabaseMetaData} (SQLite through its
+ * pragmas), adding what the metadata does not show from each database's catalog: full column
+ * types on MySQL and MariaDB, enum values on PostgreSQL, check constraint names. Types are
+ * compared in each database's own spelling, through the dialect's mapping, so {@code int4} and
+ * {@code integer}, or {@code tinyint(1)} and {@code BOOLEAN}, are the same.
+ *
+ * <p>Compared: tables (missing and extra), columns (missing and extra, type, enum values,
+ * nullability, identity, literal defaults by value, expression defaults by presence), primary
+ * keys (columns; names where the database keeps them, not on MySQL, MariaDB or SQLite), indexes
+ * (by name: columns and uniqueness), unique constraints (by columns, since some databases name
+ * their indexes themselves), foreign keys (by name, by columns and target on SQLite: columns,
+ * referenced table and columns, actions, with {@code RESTRICT} and {@code NO ACTION} the same on
+ * H2, MySQL and MariaDB), check constraints (by name, not on SQLite) and comments (not on
+ * SQLite, which keeps none).
+ *
+ * <p>Not compared: the text of check expressions and expression defaults (each database
+ * re-spells them), column order, the names of unique constraints, and the indexes a database
+ * creates for its own keys (a primary key's index, MySQL's and H2's foreign key indexes). Views,
+ * sequences, triggers and other objects are outside the model and ignored.
+ */
+public final class SchemaInspector {
+
+  private SchemaInspector() {}
+
+  /**
+   * Lists the differences between the live database and the expected schema.
+   *
+   * @param connection an open connection to the database; only read
+   * @param dialect the database's dialect
+   * @param expected the schema the database should have
+   * @param versionTable the name of Retort's version table, which the model does not hold
+   * @return the differences, table by table; empty when the database matches the model
+   * @throws SQLException if the database cannot be read
+   */
+  public static List<Difference> differences(Connection connection, Dialect dialect, SchemaModel expected,
+      String versionTable) throws SQLException {
+    Objects.requireNonNull(connection, "connection == null");
+    Objects.requireNonNull(dialect, "dialect == null");
+    Objects.requireNonNull(expected, "expected == null");
+    Objects.requireNonNull(versionTable, "versionTable == null");
+    Catalog catalog = Catalog.of(connection, dialect);
+    String defaultSchema = catalog.defaultSchema();
+    Map<String, List<TableModel>> bySchema = new TreeMap<>();
+    bySchema.put(defaultSchema, new ArrayList<>());
+    for (TableModel table : expected.tables()) {
+      bySchema.computeIfAbsent(table.schema().isEmpty() ? defaultSchema : table.schema(), s -> new ArrayList<>())
+          .add(table);
+    }
+    List<Difference> differences = new ArrayList<>();
+    for (Map.Entry<String, List<TableModel>> entry : bySchema.entrySet()) {
+      String schema = entry.getKey();
+      Set<String> live = new HashSet<>(catalog.tableNames(schema));
+      Set<String> modelled = new HashSet<>();
+      for (TableModel table : entry.getValue()) {
+        modelled.add(table.name());
+        if (live.contains(table.name())) {
+          differences.addAll(Comparison.compare(catalog, table, catalog.read(schema, table.name())));
+        } else {
+          differences.add(new Difference(display(table), "table " + display(table) + " is missing"));
+        }
+      }
+      String prefix = schema.equals(defaultSchema) ? "" : schema + ".";
+      live.stream()
+          .filter(name -> !modelled.contains(name) && !name.equals(versionTable))
+          .sorted()
+          .forEach(name -> differences.add(new Difference(prefix + name,
+              "table " + prefix + name + " is in the database but not in the model")));
+    }
+    return differences;
+  }
+
+  private static String display(TableModel table) {
+    return table.schema().isEmpty() ? table.name() : table.schema() + "." + table.name();
+  }
+}
