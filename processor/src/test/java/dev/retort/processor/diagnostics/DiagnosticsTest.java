@@ -25,7 +25,7 @@ class DiagnosticsTest {
     assertThat(diagnostics.hasErrors()).isFalse();
 
     diagnostics.report(null, Message.NO_COLUMNS, "Empty", "empty");
-    diagnostics.report(null, null, null, Message.DUPLICATE_TABLE, "users", "a.User", "b.User");
+    diagnostics.report(null, (AnnotationMirror) null, null, Message.DUPLICATE_TABLE, "users", "a.User", "b.User");
     assertThat(diagnostics.hasErrors()).isTrue();
     assertThat(diagnostics.errorCount()).isEqualTo(2);
     assertThat(messager.kinds).containsExactly(
