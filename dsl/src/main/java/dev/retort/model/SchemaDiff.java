@@ -46,9 +46,12 @@ import java.util.TreeMap;
  *
  * <h2>Order</h2>
  *
- * <p>The operations run in this order, each step sorted by table name and then by
- * constraint name (or column order), so that the same two schemas always give the same
- * list:
+ * <p>The operations run in the order below. Within a step they are sorted by table name,
+ * then by kind in the order the step names them, then by constraint name or, for columns,
+ * in the table's column order; tables are created and dropped in the order their foreign
+ * keys need, the smallest name first among those free to go. So the same two schemas
+ * always give the same list. Tables are named as in the source until the renames of step 3
+ * and as in the target after them.
  *
  * <ol>
  *   <li>drop the foreign keys that go or change, and those that would block a later step

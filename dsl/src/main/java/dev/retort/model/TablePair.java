@@ -30,9 +30,19 @@ final class TablePair {
   private final Map<String, String> sourceByTarget = new HashMap<>();
   private final Set<String> typeChanged = new HashSet<>();
   private final Map<String, ForeignKeyModel> targetForeignKeys = new HashMap<>();
-  private List<List<String>> droppedKeyColumns;
-  private List<List<String>> addedKeyColumns;
+  private final Delta<PrimaryKeyModel> primaryKeys;
+  private final Delta<UniqueModel> uniques;
+  private final Delta<IndexModel> indexes;
+  private final Delta<CheckModel> checks;
+  private final List<List<String>> droppedKeyColumns;
+  private final List<List<String>> addedKeyColumns;
 
+  /**
+   * Matches the columns of the two tables.
+   *
+   * @param columnHints this table's column rename hints, target name → source name; those
+   *     that do not fit the two tables are ignored
+   */
   TablePair(TableModel source, TableModel target, Map<String, String> columnHints) {
     this.source = source;
     this.target = target;
@@ -53,6 +63,13 @@ final class TablePair {
       }
     }
     target.foreignKeys().forEach(key -> targetForeignKeys.put(key.name(), key));
+    primaryKeys = compare(source.primaryKey().stream().toList(), target.primaryKey().stream().toList(),
+        PrimaryKeyModel::name, this::followedKey);
+    uniques = compare(source.uniques(), target.uniques(), UniqueModel::name, this::followedUnique);
+    indexes = compare(source.indexes(), target.indexes(), IndexModel::name, this::followedIndex);
+    checks = compare(source.checks(), target.checks(), CheckModel::name, Optional::of);
+    droppedKeyColumns = keyColumns(primaryKeys.dropped(), uniques.dropped(), indexes.dropped());
+    addedKeyColumns = keyColumns(primaryKeys.added(), uniques.added(), indexes.added());
   }
 
   TableModel source() {
@@ -152,42 +169,42 @@ final class TablePair {
 
   /** The source's primary key, if the target does not keep it. */
   Optional<PrimaryKeyModel> droppedPrimaryKey() {
-    return source.primaryKey().filter(key -> target.primaryKey().isEmpty() || !followedKey(key).equals(target.primaryKey()));
+    return primaryKeys.dropped().stream().findFirst();
   }
 
   /** The target's primary key, if the source does not have it already. */
   Optional<PrimaryKeyModel> addedPrimaryKey() {
-    return target.primaryKey().filter(key -> !source.primaryKey().flatMap(this::followedKey).equals(Optional.of(key)));
+    return primaryKeys.added().stream().findFirst();
   }
 
   /** The source's unique constraints that the target does not keep. */
   List<UniqueModel> droppedUniques() {
-    return notKept(source.uniques(), target.uniques(), UniqueModel::name, this::followedUnique);
+    return uniques.dropped();
   }
 
   /** The target's unique constraints that the source does not have already. */
   List<UniqueModel> addedUniques() {
-    return notKeptInTarget(source.uniques(), target.uniques(), UniqueModel::name, this::followedUnique);
+    return uniques.added();
   }
 
   /** The source's indexes that the target does not keep. */
   List<IndexModel> droppedIndexes() {
-    return notKept(source.indexes(), target.indexes(), IndexModel::name, this::followedIndex);
+    return indexes.dropped();
   }
 
   /** The target's indexes that the source does not have already. */
   List<IndexModel> addedIndexes() {
-    return notKeptInTarget(source.indexes(), target.indexes(), IndexModel::name, this::followedIndex);
+    return indexes.added();
   }
 
   /** The source's checks that the target does not keep. */
   List<CheckModel> droppedChecks() {
-    return notKept(source.checks(), target.checks(), CheckModel::name, Optional::of);
+    return checks.dropped();
   }
 
   /** The target's checks that the source does not have already. */
   List<CheckModel> addedChecks() {
-    return notKeptInTarget(source.checks(), target.checks(), CheckModel::name, Optional::of);
+    return checks.added();
   }
 
   /** The target's foreign key of that name, or null. */
@@ -200,13 +217,6 @@ final class TablePair {
    * source loses: a foreign key that a database backs with one of them must go first.
    */
   List<List<String>> droppedKeyColumns() {
-    if (droppedKeyColumns == null) {
-      List<List<String>> keys = new ArrayList<>();
-      droppedPrimaryKey().ifPresent(k -> keys.add(k.columns()));
-      droppedUniques().forEach(u -> keys.add(u.columns()));
-      droppedIndexes().forEach(i -> keys.add(i.columns()));
-      droppedKeyColumns = List.copyOf(keys);
-    }
     return droppedKeyColumns;
   }
 
@@ -215,13 +225,6 @@ final class TablePair {
    * target gains: a foreign key that needs one of them must come after it.
    */
   List<List<String>> addedKeyColumns() {
-    if (addedKeyColumns == null) {
-      List<List<String>> keys = new ArrayList<>();
-      addedPrimaryKey().ifPresent(k -> keys.add(k.columns()));
-      addedUniques().forEach(u -> keys.add(u.columns()));
-      addedIndexes().forEach(i -> keys.add(i.columns()));
-      addedKeyColumns = List.copyOf(keys);
-    }
     return addedKeyColumns;
   }
 
@@ -237,32 +240,37 @@ final class TablePair {
     return toTarget(index.columns()).map(columns -> new IndexModel(index.name(), columns, index.unique()));
   }
 
-  private static <T> List<T> notKept(List<T> sources, List<T> targets, Function<T, String> name,
+  /**
+   * Compares one kind of constraint: an item is kept when the target has one of the same name
+   * that equals the source's with renamed columns followed.
+   *
+   * @param follow the source item as it reads in the target; empty if one of its columns goes
+   */
+  private static <T> Delta<T> compare(List<T> sources, List<T> targets, Function<T, String> name,
       Function<T, Optional<T>> follow) {
     Map<String, T> targetByName = new HashMap<>();
     targets.forEach(t -> targetByName.put(name.apply(t), t));
+    Set<String> kept = new HashSet<>();
     List<T> dropped = new ArrayList<>();
     for (T item : sources) {
-      T kept = targetByName.get(name.apply(item));
-      if (kept == null || !follow.apply(item).equals(Optional.of(kept))) {
+      T match = targetByName.get(name.apply(item));
+      if (match != null && follow.apply(item).equals(Optional.of(match))) {
+        kept.add(name.apply(item));
+      } else {
         dropped.add(item);
       }
     }
-    return dropped;
+    List<T> added = targets.stream().filter(t -> !kept.contains(name.apply(t))).toList();
+    return new Delta<>(List.copyOf(dropped), added);
   }
 
-  private static <T> List<T> notKeptInTarget(List<T> sources, List<T> targets,
-      Function<T, String> name, Function<T, Optional<T>> follow) {
-    Map<String, T> sourceByName = new HashMap<>();
-    sources.forEach(s -> sourceByName.put(name.apply(s), s));
-    List<T> added = new ArrayList<>();
-    for (T item : targets) {
-      T before = sourceByName.get(name.apply(item));
-      if (before == null || !follow.apply(before).equals(Optional.of(item))) {
-        added.add(item);
-      }
-    }
-    return added;
+  private static List<List<String>> keyColumns(List<PrimaryKeyModel> primaryKeys, List<UniqueModel> uniques,
+      List<IndexModel> indexes) {
+    List<List<String>> keys = new ArrayList<>();
+    primaryKeys.forEach(k -> keys.add(k.columns()));
+    uniques.forEach(u -> keys.add(u.columns()));
+    indexes.forEach(i -> keys.add(i.columns()));
+    return List.copyOf(keys);
   }
 
   private static <T> Optional<Change<T>> change(T before, T after) {
@@ -274,4 +282,7 @@ final class TablePair {
     table.columns().forEach(c -> columns.put(c.name(), c));
     return columns;
   }
+
+  /** What the diff drops from the source and adds in the target, for one kind of constraint. */
+  private record Delta<T>(List<T> dropped, List<T> added) {}
 }
