@@ -1,6 +1,7 @@
 package dev.retort.runtime;
 
 import dev.retort.operation.Vendor;
+import dev.retort.runtime.internal.VendorNames;
 import java.util.List;
 import java.util.Objects;
 
@@ -50,7 +51,7 @@ public record SqlScript(Vendor vendor, String from, String to, List<Block> block
   /** The script as text: each block's comment, then its statements, each ended by a semicolon. */
   public String text() {
     StringBuilder text = new StringBuilder();
-    text.append("-- Retort migration script for ").append(vendor).append(": ").append(from).append(" -> ")
+    text.append("-- Retort migration script for ").append(VendorNames.of(vendor)).append(": ").append(from).append(" -> ")
         .append(to).append('\n');
     for (Block block : blocks) {
       text.append('\n').append("-- ").append(block.comment()).append('\n');

@@ -1,0 +1,106 @@
+package dev.retort.runtime;
+
+import static dev.retort.runtime.Probe.retort;
+import static dev.retort.runtime.Probe.tableExists;
+import static dev.retort.runtime.Probe.versionRows;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.retort.RevisionInfo;
+import dev.retort.operation.Vendor;
+import dev.retort.runtime.fixtures.Counted;
+import dev.retort.runtime.fixtures.Library;
+import dev.retort.runtime.testdb.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The offline script, run by hand on a real database, does what Retort would have done. */
+class OfflineScriptTest {
+
+  /** A description that needs escaping in every dialect's literals. */
+  private static final String AWKWARD = "authors: it's a back\\slash";
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void theScriptFromBaseToHeadLeavesTheDatabaseAtHeadAndBackToBase(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Retort retort = retort(db, awkwardLibrary());
+
+      SqlScript up = retort.sql("base", "head", db.vendor());
+      Probe.execute(db, up.statements().toArray(String[]::new));
+
+      Current current = retort.current();
+      assertThat(current.atHead()).isTrue();
+      assertThat(current.applied().get(0).description()).isEqualTo(AWKWARD);
+      assertThat(current.applied()).allSatisfy(row -> assertThat(row.executionTime()).isEmpty());
+      assertThat(versionRows(db)).extracting(Probe.Row::checksum)
+          .containsExactly(retort.show("001").checksum(), retort.show("002").checksum(), retort.show("003").checksum(),
+              retort.show("004").checksum());
+      assertThat(retort.check().differences()).isEmpty();
+
+      SqlScript down = retort.sql("head", "base", db.vendor());
+      Probe.execute(db, down.statements().toArray(String[]::new));
+
+      assertThat(retort.current().atBase()).isTrue();
+      assertThat(tableExists(db, "authors")).isFalse();
+    }
+  }
+
+  @Test
+  void aScriptCoversOnlyTheRevisionsBetweenItsEnds() {
+    Retort retort = Retort.builder().url("jdbc:h2:mem:unused", "sa", "").migrations(Library.revisions()).build();
+
+    SqlScript script = retort.sql("002", "+1", Vendor.POSTGRESQL);
+
+    assertThat(script.from()).isEqualTo("002");
+    assertThat(script.to()).isEqualTo("003");
+    assertThat(script.blocks()).singleElement().satisfies(block -> {
+      assertThat(block.comment()).startsWith("Upgrade to 003: AddAuthorsBorn");
+      assertThat(block.statements()).first().isEqualTo("BEGIN");
+      assertThat(block.statements()).last().isEqualTo("COMMIT");
+      assertThat(block.statements()).anySatisfy(s -> assertThat(s).contains("\"born\""));
+      assertThat(block.statements()).anySatisfy(s -> assertThat(s).startsWith("INSERT INTO \"retort_version\""));
+    });
+    assertThat(script.text()).contains("-- Upgrade to 003", "COMMIT;\n").doesNotContain("CREATE TABLE \"retort_version\"");
+  }
+
+  @Test
+  void aDowngradeScriptDeletesTheRows() {
+    Retort retort = Retort.builder().url("jdbc:h2:mem:unused", "sa", "").migrations(Library.revisions()).build();
+
+    SqlScript script = retort.sql("head", "002", Vendor.MARIADB);
+
+    assertThat(script.blocks()).extracting(SqlScript.Block::comment)
+        .allSatisfy(comment -> assertThat(comment).startsWith("Downgrade from"));
+    assertThat(script.statements()).filteredOn(s -> s.startsWith("DELETE FROM `retort_version`")).hasSize(2);
+    assertThat(script.statements()).noneMatch(s -> s.equals("BEGIN"));
+  }
+
+  @Test
+  void aJavaStepCannotBeWrittenIntoAScript() {
+    Retort retort = Retort.builder().url("jdbc:h2:mem:unused", "sa", "").migrations(Counted.revisions()).build();
+
+    assertThatThrownBy(() -> retort.sql("base", "head", Vendor.H2))
+        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OFFLINE_UNSUPPORTED))
+        .hasMessageContaining("revision r1")
+        .hasMessageContaining("Java step 'log revision r1'");
+  }
+
+  @Test
+  void aScriptMustStartAtARevision() {
+    Retort retort = Retort.builder().url("jdbc:h2:mem:unused", "sa", "").migrations(Library.revisions()).build();
+
+    assertThatThrownBy(() -> retort.sql("-1", "head", Vendor.H2))
+        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TARGET));
+  }
+
+  private static List<RevisionInfo> awkwardLibrary() {
+    List<RevisionInfo> revisions = new ArrayList<>(Library.revisions());
+    RevisionInfo first = revisions.get(0);
+    revisions.set(0, new RevisionInfo(first.id(), first.parents(), AWKWARD, "", first.migration()));
+    return revisions;
+  }
+}
