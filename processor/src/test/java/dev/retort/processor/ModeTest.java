@@ -1,0 +1,220 @@
+package dev.retort.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static dev.retort.dsl.ColumnOption.notNull;
+import static dev.retort.model.ColumnType.bigint;
+import static dev.retort.model.ColumnType.varchar;
+import static dev.retort.processor.TestProject.HEAD_CLASS;
+import static dev.retort.processor.TestProject.headRevision;
+import static dev.retort.processor.TestProject.schema;
+import static dev.retort.processor.TestProject.source;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.retort.model.SchemaModel;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The modes and options of the processor: generate, check and off, and where files go. */
+class ModeTest {
+
+  private static final SchemaModel USERS = schema(s -> s.createTable("users", t -> t
+      .column("id", bigint(), notNull())
+      .column("email", varchar(255))
+      .primaryKey("pk_users", "id")));
+
+  private static final JavaFileObject UNCHANGED = user("@Id long id, String email");
+  private static final JavaFileObject CHANGED = user("@Id long id, String email, String phone, String fax");
+
+  @TempDir Path root;
+
+  private TestProject project;
+  private Map<Path, String> committed;
+
+  @BeforeEach
+  void commitHead() {
+    project = new TestProject(root);
+    project.commitSnapshot(HEAD_CLASS, USERS);
+    committed = project.tree();
+  }
+
+  private static JavaFileObject user(String components) {
+    return source("com.example.User", """
+        package com.example;
+
+        import dev.retort.*;
+
+        @Table(name = "users")
+        public record User(%s) {}
+        """.formatted(components));
+  }
+
+  @Test
+  void generateModeWithAnUnchangedModelWritesNothing() {
+    Compilation compilation = project.compile(UNCHANGED, headRevision());
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation.notes()).isEmpty();
+    assertThat(project.tree()).isEqualTo(committed);
+  }
+
+  @Test
+  void checkModeFailsWithTheListOfDifferencesAndWritesNothing() {
+    Compilation compilation = project.compile(List.of("-Aretort.mode=check"), CHANGED, headRevision());
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    // javac indents the lines after the first of a message.
+    assertThat(compilation).hadErrorContaining(
+        "the @Table entities differ from the schema of V20261120_090000_CreateUsers (\"20261120_090000\"):");
+    assertThat(compilation).hadErrorContaining(
+        "  - add column users.phone" + System.lineSeparator() + "    - add column users.fax");
+    assertThat(compilation).hadErrorContaining(
+        "Build without -Aretort.mode=check to generate the migration, then review and commit it");
+    assertThat(project.tree()).isEqualTo(committed);
+  }
+
+  @Test
+  void checkModeBeforeTheFirstRevisionNamesTheEmptyHistory() {
+    TestProject empty = new TestProject(root.resolve("empty"));
+
+    Compilation compilation = empty.compile(List.of("-Aretort.mode=check"), UNCHANGED);
+
+    assertThat(compilation).hadErrorContaining(
+        "the @Table entities differ from the schema of the empty history (there is no revision yet):");
+    assertThat(compilation).hadErrorContaining("- create table users");
+    assertThat(empty.tree()).isEmpty();
+  }
+
+  @Test
+  void checkModePassesWithoutDriftAndStillEmitsTheIndex() {
+    Compilation compilation = project.compile(List.of("-Aretort.mode=CHECK"), UNCHANGED, headRevision());
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(project.tree()).isEqualTo(committed);
+    assertThat(compilation.generatedSourceFile("com.example.migration.RetortRevisions")).isPresent();
+  }
+
+  @Test
+  void offModeReadsNoEntitiesWritesNothingAndEmitsTheIndex() {
+    Compilation compilation = project.compile(List.of("-Aretort.mode=off"), CHANGED, headRevision());
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation.notes()).isEmpty();
+    assertThat(project.tree()).isEqualTo(committed);
+    assertThat(compilation.generatedSourceFiles())
+        .extracting(JavaFileObject::getName)
+        .containsExactly("/SOURCE_OUTPUT/com/example/migration/RetortRevisions.java");
+  }
+
+  @Test
+  void anUnknownModeIsAnError() {
+    Compilation compilation = project.compile(List.of("-Aretort.mode=fast"), CHANGED, headRevision());
+
+    assertThat(compilation).hadErrorContaining(
+        "option -Aretort.mode=fast is not valid: use generate, check or off [retort:invalid-option]");
+    assertThat(project.tree()).isEqualTo(committed);
+  }
+
+  @Test
+  void aClockThatIsNotAnInstantIsAnError() {
+    Compilation compilation = javac().withProcessors(new RetortProcessor())
+        .withOptions("-Aretort.clock=yesterday", "-Aretort.sourceDir=" + project.sourceDir)
+        .compile(CHANGED);
+
+    assertThat(compilation).hadErrorContaining(
+        "option -Aretort.clock=yesterday is not valid: use an ISO-8601 instant such as 2026-11-21T15:30:00Z");
+  }
+
+  @Test
+  void aPackageOptionThatIsNotAPackageIsAnError() {
+    Compilation compilation = project.compile(List.of("-Aretort.package=com.example.1db"), CHANGED, headRevision());
+
+    assertThat(compilation).hadErrorContaining(
+        "option -Aretort.package=com.example.1db is not valid: it is not a Java package name");
+  }
+
+  @Test
+  void theSourceDirectoryOfAnInMemoryFileIsUnknownWithoutTheOption() {
+    Compilation compilation = javac().withProcessors(new RetortProcessor()).compile(CHANGED);
+
+    assertThat(compilation)
+        .hadErrorContaining("cannot tell which source directory holds com.example.User")
+        .inFile(CHANGED)
+        .onLineContaining("public record User");
+    assertThat(compilation).hadErrorContaining("pass -Aretort.sourceDir=");
+  }
+
+  @Test
+  void theResourceDirectoryIsUnknownBesideASourceDirectoryNotNamedJava() {
+    Compilation compilation = javac().withProcessors(new RetortProcessor())
+        .withOptions("-Aretort.sourceDir=" + root.resolve("sources"))
+        .compile(CHANGED);
+
+    assertThat(compilation).hadErrorContaining(
+        "cannot tell where the snapshots of source directory " + root.resolve("sources")
+            + " live, since it is not named java; pass -Aretort.resourceDir=");
+  }
+
+  @Test
+  void theResourceDirectoryDefaultsToResourcesBesideJava() {
+    Compilation compilation = javac().withProcessors(new RetortProcessor())
+        .withOptions("-Aretort.clock=" + TestProject.CLOCK, "-Aretort.sourceDir=" + project.sourceDir)
+        .compile(CHANGED, headRevision());
+
+    assertThat(compilation).succeeded();
+    assertThat(project.resourceDir.resolve(
+        "com/example/migration/V20261121_153000_AddUsersPhoneAndFax.schema")).exists();
+  }
+
+  @Test
+  void thePackageOptionPlacesNewMigrations() {
+    TestProject fresh = new TestProject(root.resolve("fresh"));
+
+    Compilation compilation = fresh.compile(List.of("-Aretort.package=com.example.db"), UNCHANGED);
+
+    assertThat(compilation).succeeded();
+    assertThat(fresh.tree().keySet()).containsExactly(
+        fresh.sourceDir.resolve("com/example/db/V20261121_153000_CreateUsers.java"),
+        fresh.resourceDir.resolve("com/example/db/V20261121_153000_CreateUsers.schema"));
+    assertThat(compilation.generatedSourceFile("com.example.db.RetortRevisions")).isPresent();
+  }
+
+  @Test
+  void theFirstMigrationGoesIntoAMigrationPackageBelowThePackageTheEntitiesShare() {
+    TestProject fresh = new TestProject(root.resolve("fresh"));
+    JavaFileObject author = source("com.example.shop.catalog.Author", """
+        package com.example.shop.catalog;
+
+        @dev.retort.Table(name = "authors")
+        public record Author(@dev.retort.Id long id) {}
+        """);
+    JavaFileObject customer = source("com.example.shop.sales.Customer", """
+        package com.example.shop.sales;
+
+        @dev.retort.Table(name = "customers")
+        public record Customer(@dev.retort.Id long id) {}
+        """);
+
+    Compilation compilation = fresh.compile(author, customer);
+
+    assertThat(compilation).succeeded();
+    assertThat(fresh.tree().keySet()).contains(
+        fresh.sourceDir.resolve("com/example/shop/migration/V20261121_153000_CreateAuthorsAndCustomers.java"));
+  }
+
+  @Test
+  void laterMigrationsFollowThePackageOfTheNewestRevision() {
+    Compilation compilation = project.compile(List.of(), CHANGED, headRevision());
+
+    assertThat(compilation).succeeded();
+    assertThat(project.tree().keySet())
+        .contains(project.sourceDir.resolve("com/example/migration/V20261121_153000_AddUsersPhoneAndFax.java"));
+  }
+}
