@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.retort.Revision;
 import dev.retort.Table;
 import dev.retort.processor.options.ProcessorOptions;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,9 +35,13 @@ public final class RetortProcessor extends AbstractProcessor {
   /** Creates the processor; javac calls this through the service registration. */
   public RetortProcessor() {}
 
+  /**
+   * Every annotation of package {@code dev.retort}: they are Retort's alone, so the processor
+   * claims them, and javac's {@code -Xlint:processing} has nothing to warn about.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Table.class.getCanonicalName(), Revision.class.getCanonicalName());
+    return Set.of(Table.class.getPackageName() + ".*");
   }
 
   @Override
@@ -52,19 +57,18 @@ public final class RetortProcessor extends AbstractProcessor {
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     if (processed || round.processingOver()) {
-      return false;
+      return true;
     }
     List<TypeElement> entities = sortedTypes(round, Table.class);
     List<TypeElement> revisions = sortedTypes(round, Revision.class);
-    if (entities.isEmpty() && revisions.isEmpty()) {
-      return false;
+    if (!entities.isEmpty() || !revisions.isEmpty()) {
+      processed = true;
+      new Pipeline(processingEnv).run(entities, revisions);
     }
-    processed = true;
-    new Pipeline(processingEnv).run(entities, revisions);
-    return false;
+    return true;
   }
 
-  private static List<TypeElement> sortedTypes(RoundEnvironment round, Class<? extends java.lang.annotation.Annotation> annotation) {
+  private static List<TypeElement> sortedTypes(RoundEnvironment round, Class<? extends Annotation> annotation) {
     List<TypeElement> types = new ArrayList<>(ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation)));
     types.sort(Comparator.comparing(type -> type.getQualifiedName().toString()));
     return types;

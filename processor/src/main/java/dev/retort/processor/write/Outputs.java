@@ -18,6 +18,9 @@ import java.util.List;
 import java.util.Objects;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
@@ -103,7 +106,9 @@ public final class Outputs {
   }
 
   /**
-   * Emits the revision index and registers it as a service.
+   * Emits the revision index and registers it as a service. An index already on the class
+   * path with the same fingerprint (the output of the previous build, which is not cleaned)
+   * is kept rather than generated again, which javac would warn about.
    *
    * @param packageName the package of the index class
    * @param entries the revisions, parents before children
@@ -115,9 +120,11 @@ public final class Outputs {
     String name = packageName.isEmpty() ? IndexSource.CLASS_NAME : packageName + "." + IndexSource.CLASS_NAME;
     Element[] from = originating.toArray(Element[]::new);
     try {
-      JavaFileObject source = filer.createSourceFile(name, from);
-      try (Writer writer = source.openWriter()) {
-        writer.write(index.toString());
+      if (!IndexSource.fingerprint(entries).equals(existingFingerprint(name))) {
+        JavaFileObject source = filer.createSourceFile(name, from);
+        try (Writer writer = source.openWriter()) {
+          writer.write(index.toString());
+        }
       }
       FileObject service = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE, from);
       try (Writer writer = service.openWriter()) {
@@ -128,6 +135,21 @@ public final class Outputs {
       diagnostics.report(null, Message.IO_FAILURE, "emit", name, e.getMessage());
       return false;
     }
+  }
+
+  /** The fingerprint of the index class of that name on the class path, or null if there is none. */
+  private String existingFingerprint(String indexClass) {
+    TypeElement existing = elements.getTypeElement(indexClass);
+    if (existing == null) {
+      return null;
+    }
+    for (VariableElement field : ElementFilter.fieldsIn(existing.getEnclosedElements())) {
+      if (field.getSimpleName().contentEquals(IndexSource.FINGERPRINT_FIELD)
+          && field.getConstantValue() instanceof String fingerprint) {
+        return fingerprint;
+      }
+    }
+    return null;
   }
 
   private boolean emitSnapshot(ClassName revision, String text, List<? extends Element> originating) {

@@ -1,0 +1,211 @@
+package dev.retort.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.Migration;
+import dev.retort.RevisionIndex;
+import dev.retort.RevisionInfo;
+import dev.retort.dsl.Schema;
+import dev.retort.model.SchemaModel;
+import dev.retort.snapshot.SnapshotCodec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The user's loop on real directories laid out like a Maven project, compiled with the Java
+ * Compiler API the way the compiler plugin does it: the sources of {@code src/main/java}, the
+ * output directory on the classpath, generated sources into
+ * {@code target/generated-sources/annotations}, and nothing cleaned between builds. The
+ * processor finds the source and resource directories by itself.
+ */
+class BuildLoopTest {
+
+  private static final String MIGRATIONS = "com/example/shop/migration/";
+
+  @TempDir Path project;
+
+  private Path sources;
+  private Path classes;
+  private Path generated;
+
+  @BeforeEach
+  void layOutProject() throws IOException {
+    sources = project.resolve("src/main/java");
+    classes = Files.createDirectories(project.resolve("target/classes"));
+    generated = Files.createDirectories(project.resolve("target/generated-sources/annotations"));
+  }
+
+  @Test
+  void generateRebuildChangeCheckAndRun() throws Exception {
+    writeUser("@Id(generated = true) long id, @Column(length = 255, unique = true) String email");
+
+    Build first = build("2026-11-21T15:30:00Z");
+    assertThat(first.succeeded()).as(first.log()).isTrue();
+    Path firstMigration = sources.resolve(MIGRATIONS + "V20261121_153000_CreateUsers.java");
+    Path firstSnapshot = project.resolve("src/main/resources/" + MIGRATIONS + "V20261121_153000_CreateUsers.schema");
+    assertThat(firstMigration).exists();
+    assertThat(firstSnapshot).exists();
+    assertThat(first.notes()).containsExactly("wrote migration " + firstMigration + " and snapshot " + firstSnapshot
+        + " [retort:migration-written]");
+    assertThat(classes.resolve(MIGRATIONS + "V20261121_153000_CreateUsers.class")).exists();
+
+    Map<Path, String> afterFirst = sourceTree();
+    Build unchanged = build("2026-11-21T16:00:00Z");
+    assertThat(unchanged.succeeded()).as(unchanged.log()).isTrue();
+    assertThat(unchanged.diagnostics()).as("a build without changes reports nothing").isEmpty();
+    assertThat(sourceTree()).isEqualTo(afterFirst);
+
+    writeUser("@Id(generated = true) long id, @Column(length = 255, unique = true) String email,"
+        + " @Column(length = 20) String phone");
+    Build drift = build("2026-11-22T09:00:00Z", "-Aretort.mode=check");
+    assertThat(drift.succeeded()).isFalse();
+    assertThat(drift.log()).contains("- add column users.phone");
+    assertThat(sourceTree()).isEqualTo(withUser(afterFirst));
+
+    Build second = build("2026-11-22T09:00:00Z");
+    assertThat(second.succeeded()).as(second.log()).isTrue();
+    Map<Path, String> afterSecond = sourceTree();
+    assertThat(newFiles(withUser(afterFirst), afterSecond)).containsExactly(
+        sources.resolve(MIGRATIONS + "V20261122_090000_AddUsersPhone.java"),
+        project.resolve("src/main/resources/" + MIGRATIONS + "V20261122_090000_AddUsersPhone.schema"));
+    assertThat(afterSecond.get(sources.resolve(MIGRATIONS + "V20261122_090000_AddUsersPhone.java")))
+        .contains("@Revision(\n    id = \"20261122_090000\",\n    parent = \"20261121_153000\"\n)");
+
+    Build check = build("2026-11-23T09:00:00Z", "-Aretort.mode=check");
+    assertThat(check.succeeded()).as(check.log()).isTrue();
+    assertThat(check.diagnostics()).isEmpty();
+    assertThat(sourceTree()).isEqualTo(afterSecond);
+
+    try (URLClassLoader application = new URLClassLoader(
+        new URL[] {classes.toUri().toURL()}, BuildLoopTest.class.getClassLoader())) {
+      List<RevisionIndex> indexes = ServiceLoader.load(RevisionIndex.class, application).stream()
+          .map(ServiceLoader.Provider::get)
+          .toList();
+      assertThat(indexes).hasSize(1);
+      List<RevisionInfo> revisions = indexes.get(0).revisions();
+      assertThat(revisions).extracting(RevisionInfo::id).containsExactly("20261121_153000", "20261122_090000");
+      assertThat(revisions).extracting(RevisionInfo::parents).containsExactly(List.of(), List.of("20261121_153000"));
+      assertThat(revisions).extracting(RevisionInfo::description)
+          .containsExactly("Create table users.", "Add column users.phone.");
+
+      SchemaModel schema = SchemaModel.empty();
+      for (RevisionInfo revision : revisions) {
+        Schema operations = new Schema();
+        Migration migration = revision.migration().get();
+        migration.upgrade(operations);
+        schema = schema.applyAll(operations.operations());
+        assertThat(schema).isEqualTo(snapshot(application, revision.snapshotResource()));
+      }
+    }
+  }
+
+  private void writeUser(String components) {
+    TestProject.write(sources.resolve("com/example/shop/User.java"), """
+        package com.example.shop;
+
+        import dev.retort.Column;
+        import dev.retort.Id;
+        import dev.retort.Table;
+
+        @Table(name = "users")
+        public record User(%s) {}
+        """.formatted(components));
+  }
+
+  /** A tree as it was, with the current entity source. */
+  private Map<Path, String> withUser(Map<Path, String> tree) {
+    Map<Path, String> updated = new java.util.TreeMap<>(tree);
+    Path user = sources.resolve("com/example/shop/User.java");
+    updated.put(user, TestProject.read(user));
+    return updated;
+  }
+
+  private static List<Path> newFiles(Map<Path, String> before, Map<Path, String> after) {
+    List<Path> added = new ArrayList<>(after.keySet());
+    added.removeAll(before.keySet());
+    return added;
+  }
+
+  private Map<Path, String> sourceTree() {
+    Map<Path, String> files = new java.util.TreeMap<>();
+    try (Stream<Path> walk = Files.walk(project.resolve("src"))) {
+      walk.filter(Files::isRegularFile).forEach(file -> files.put(file, TestProject.read(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return files;
+  }
+
+  private static SchemaModel snapshot(ClassLoader loader, String resource) throws IOException {
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      assertThat(in).as("resource " + resource).isNotNull();
+      return SnapshotCodec.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
+    }
+  }
+
+  /** Compiles every source of {@code src/main/java} into {@code target/classes}, as Maven would. */
+  private Build build(String clock, String... options) throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      List<Path> classpath = new ArrayList<>(List.of(classes));
+      Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator)).map(Path::of)
+          .forEach(classpath::add);
+      files.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
+      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
+      files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
+      List<Path> javaFiles;
+      try (Stream<Path> walk = Files.walk(sources)) {
+        javaFiles = walk.filter(file -> file.toString().endsWith(".java")).sorted().toList();
+      }
+      List<String> arguments = new ArrayList<>(List.of("--release", "17", "-Xlint:all", "-Aretort.clock=" + clock));
+      arguments.addAll(List.of(options));
+      StringWriter output = new StringWriter();
+      JavaCompiler.CompilationTask task = javac.getTask(
+          output, files, diagnostics, arguments, null, files.getJavaFileObjectsFromPaths(javaFiles));
+      task.setProcessors(List.of(new RetortProcessor()));
+      boolean succeeded = task.call();
+      return new Build(succeeded, diagnostics.getDiagnostics());
+    }
+  }
+
+  /** The outcome of one build. */
+  private record Build(boolean succeeded, List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+    List<String> notes() {
+      return diagnostics.stream()
+          .filter(d -> d.getKind() == Diagnostic.Kind.NOTE)
+          .map(d -> d.getMessage(Locale.ROOT))
+          .toList();
+    }
+
+    String log() {
+      return diagnostics.stream().map(d -> d.getKind() + ": " + d.getMessage(Locale.ROOT))
+          .collect(Collectors.joining("\n"));
+    }
+  }
+}
