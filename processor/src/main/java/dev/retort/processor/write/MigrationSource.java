@@ -73,7 +73,7 @@ public final class MigrationSource {
         .build();
     TypeSpec type = TypeSpec.classBuilder(plan.className())
         .addJavadoc("$L", javadoc(plan))
-        .addAnnotation(revision(plan))
+        .addAnnotation(revision(plan.id(), plan.parents()))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addSuperinterface(Migration.class)
         .addMethod(upgrade)
@@ -84,12 +84,58 @@ public final class MigrationSource {
     return file.build();
   }
 
-  private static AnnotationSpec revision(MigrationPlan plan) {
-    AnnotationSpec.Builder revision = AnnotationSpec.builder(Revision.class).addMember("id", "$S", plan.id());
-    if (plan.parents().size() == 1) {
-      revision.addMember("parent", "$S", plan.parents().get(0));
-    } else if (plan.parents().size() > 1) {
-      CodeBlock parents = plan.parents().stream().map(p -> CodeBlock.of("$S", p)).collect(CodeBlock.joining(", ", "{", "}"));
+  /**
+   * Writes a migration without operations, for a revision a person starts rather than the differ: a
+   * merge revision joining several heads, or a data migration whose steps its author writes. Its
+   * Javadoc is the description; each method body holds only the given comment.
+   *
+   * @param id the revision id
+   * @param parents the ids of the revisions it follows
+   * @param className the migration class
+   * @param description the first sentence of its Javadoc
+   * @param upgradeComment the lines of a comment in {@code upgrade}, without {@code //}; may be empty
+   * @param downgradeComment the lines of a comment in {@code downgrade}, without {@code //}; may be empty
+   * @return the file
+   */
+  public static JavaFile withoutOperations(
+      String id, List<String> parents, ClassName className, String description, List<String> upgradeComment,
+      List<String> downgradeComment) {
+    ClassName schema = ClassName.get(Schema.class);
+    StringBuilder javadoc = new StringBuilder();
+    wrap(escape(description) + " " + GENERATED, "", "", javadoc);
+    TypeSpec type = TypeSpec.classBuilder(className)
+        .addJavadoc("$L", javadoc)
+        .addAnnotation(revision(id, parents))
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(Migration.class)
+        .addMethod(MethodSpec.methodBuilder("upgrade")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(schema, "schema")
+            .addCode(lineComment(upgradeComment))
+            .build())
+        .addMethod(MethodSpec.methodBuilder("downgrade")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC)
+            .addParameter(schema, "schema")
+            .addCode(lineComment(downgradeComment))
+            .build())
+        .build();
+    return JavaFile.builder(className.packageName(), type).skipJavaLangImports(true).build();
+  }
+
+  private static CodeBlock lineComment(List<String> lines) {
+    CodeBlock.Builder comment = CodeBlock.builder();
+    lines.forEach(line -> comment.add("// $L\n", line));
+    return comment.build();
+  }
+
+  private static AnnotationSpec revision(String id, List<String> parentIds) {
+    AnnotationSpec.Builder revision = AnnotationSpec.builder(Revision.class).addMember("id", "$S", id);
+    if (parentIds.size() == 1) {
+      revision.addMember("parent", "$S", parentIds.get(0));
+    } else if (parentIds.size() > 1) {
+      CodeBlock parents = parentIds.stream().map(p -> CodeBlock.of("$S", p)).collect(CodeBlock.joining(", ", "{", "}"));
       revision.addMember("parent", parents);
     }
     return revision.build();
