@@ -19,12 +19,19 @@ import java.util.TreeMap;
  *   <li>{@code tables}: target table name → source table name;
  *   <li>{@code columns}: table → (target column name → source column name). The table is
  *       named as it is in the target or, for a table that a table hint renames, by either
- *       of its names. Allowing both is what keeps a column hint usable in both directions
- *       without knowing whether its table's own hint is still current (see below).
+ *       of its names (hints under both are merged; contradicting ones are not used).
  * </ul>
  *
- * <p>{@link #inverse()} gives the hints for the opposite direction, the downgrade: each map
- * is turned around, so that its keys are again names in the (new) target.
+ * <p>{@link #inverse()} gives the hints for the opposite direction, the downgrade: the table
+ * map and each column map are turned around, so that their keys are again names in the
+ * new target, while each column map stays under its table key. That is why a column map may
+ * name its table by either name: whether a table hint fits is only known against the two
+ * schemas. Say an entity keeps {@code @RenamedFrom("users")} on its type from a rename two
+ * revisions ago and gains {@code @RenamedFrom("email")} on a field. The table hint
+ * {@code accounts ← users} no longer fits, as the committed schema already has
+ * {@code accounts}; the column hint must still work in the upgrade and in its downgrade,
+ * where the table is {@code accounts} on both sides. Re-keyed to {@code users}, the
+ * downgrade would miss it and drop the column instead of renaming it back.
  *
  * <p>A hint applies only when it fits the two schemas: the source name exists in the
  * source and not in the target, and the target name exists in the target and not in the
@@ -48,8 +55,7 @@ public record RenameHints(Map<String, String> tables, Map<String, Map<String, St
    * are left out.
    *
    * @throws IllegalArgumentException if a name is blank, a hint renames something to its
-   *     own name, two hints rename the same table (or the same column of one table), or
-   *     column hints are given under both names of a hinted table
+   *     own name, or two hints rename the same table (or the same column of one table)
    */
   public RenameHints {
     Objects.requireNonNull(tables, "tables == null");
@@ -63,14 +69,6 @@ public record RenameHints(Map<String, String> tables, Map<String, Map<String, St
         copy.put(table, renames("column", " of table " + table, renames));
       }
     });
-    for (Map.Entry<String, String> table : tables.entrySet()) {
-      if (copy.containsKey(table.getKey()) && copy.containsKey(table.getValue())) {
-        throw new IllegalArgumentException(
-            "column rename hints are given both for table " + table.getKey() + " and for " + table.getValue()
-                + ", its name before the hinted rename; give them under one name (a stale table hint whose old"
-                + " name is taken again can be removed)");
-      }
-    }
     columns = Collections.unmodifiableMap(copy);
   }
 
@@ -122,14 +120,27 @@ public record RenameHints(Map<String, String> tables, Map<String, Map<String, St
 
   /**
    * The column hints for a table that the diff takes from {@code source} to {@code target};
-   * the two names differ when a table hint renames it.
+   * the two names differ when a table hint renames it. Hints under both names are merged;
+   * if they contradict each other (one column renamed from two, or two from one), neither
+   * is used. The rule reads the same in both directions, so it keeps {@link #inverse()}
+   * exact.
    */
   Map<String, String> columnsOf(String source, String target) {
-    Map<String, String> byTarget = columns.get(target);
-    if (byTarget != null || source.equals(target)) {
-      return byTarget == null ? Map.of() : byTarget;
+    Map<String, String> byTarget = columns.getOrDefault(target, Map.of());
+    Map<String, String> bySource = source.equals(target) ? Map.of() : columns.getOrDefault(source, Map.of());
+    if (bySource.isEmpty() || byTarget.isEmpty()) {
+      return bySource.isEmpty() ? byTarget : bySource;
     }
-    return columns.getOrDefault(source, Map.of());
+    Map<String, String> merged = new TreeMap<>(byTarget);
+    Set<String> sources = new HashSet<>(byTarget.values());
+    for (Map.Entry<String, String> hint : bySource.entrySet()) {
+      String known = merged.get(hint.getKey());
+      if (known == null ? !sources.add(hint.getValue()) : !known.equals(hint.getValue())) {
+        return Map.of();
+      }
+      merged.put(hint.getKey(), hint.getValue());
+    }
+    return merged;
   }
 
   private static Map<String, String> renames(String what, String where, Map<String, String> renames) {

@@ -79,12 +79,24 @@ class RenameHintsTest {
   }
 
   @Test
-  void columnHintsUnderBothNamesOfARenamedTableAreRefused() {
-    RenameHints hints = RenameHints.none().withTable("accounts", "users").withColumn("accounts", "mail", "email");
+  void columnHintsUnderBothNamesOfARenamedTableAreMergedInBothDirections() {
+    RenameHints hints = RenameHints.none().withTable("accounts", "users")
+        .withColumn("accounts", "mail", "email")
+        .withColumn("users", "phone", "tel");
 
-    assertThatThrownBy(() -> hints.withColumn("users", "phone", "tel"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("column rename hints are given both for table accounts and for users");
+    assertThat(hints.columnsOf("users", "accounts")).isEqualTo(Map.of("mail", "email", "phone", "tel"));
+    assertThat(hints.inverse().columnsOf("accounts", "users")).isEqualTo(Map.of("email", "mail", "tel", "phone"));
+  }
+
+  @Test
+  void contradictingColumnHintsUnderBothNamesOfARenamedTableAreNotUsed() {
+    RenameHints twoSources = RenameHints.none().withColumn("accounts", "mail", "email").withColumn("users", "mail", "e");
+    RenameHints twoTargets = RenameHints.none().withColumn("accounts", "mail", "email").withColumn("users", "m", "email");
+
+    assertThat(twoSources.columnsOf("users", "accounts")).isEmpty();
+    assertThat(twoTargets.columnsOf("users", "accounts")).isEmpty();
+    assertThat(twoTargets.inverse().columnsOf("accounts", "users")).isEmpty();
+    assertThat(twoTargets.columnsOf("accounts", "accounts")).isEqualTo(Map.of("mail", "email"));
   }
 
   @Test

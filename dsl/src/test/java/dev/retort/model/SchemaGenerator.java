@@ -334,17 +334,20 @@ final class SchemaGenerator {
       }
       if (!renames.isEmpty()) {
         boolean byOldName = table.origin != null && !table.origin.equals(table.name) && choices.maybe(30);
-        columnHints.put(byOldName ? table.origin : table.name, renames);
+        columnHints.merge(byOldName ? table.origin : table.name, renames, (one, other) -> {
+          Map<String, String> both = new TreeMap<>(other);
+          one.forEach((target, source) -> {
+            if (!both.containsValue(source)) {
+              both.putIfAbsent(target, source);
+            }
+          });
+          return both;
+        });
       }
     }
     if (choices.maybe(10)) {
       tableHints.putIfAbsent(choices.pick(TABLES), "gone");
     }
-    tableHints.forEach((target, source) -> {
-      if (columnHints.containsKey(target)) {
-        columnHints.remove(source);
-      }
-    });
     return new RenameHints(tableHints, columnHints);
   }
 
