@@ -23,8 +23,14 @@ import java.util.regex.Pattern;
  * ...
  * ```
  * </pre>
+ *
+ * <p>A marker of kind {@value #TABLE} is followed by a Markdown table instead, which runs up
+ * to the next blank line; it is read as a block of language {@value #TABLE}.
  */
 final class MarkdownPage {
+
+  /** The marker kind, and block language, of a generated Markdown table. */
+  static final String TABLE = "table";
 
   private static final Pattern MARKER = Pattern.compile("^<!--\\s*([a-z]+):\\s*(\\S+)\\s*-->\\s*$");
   private static final Pattern OPENING_FENCE = Pattern.compile("^(`{3,})\\s*([A-Za-z0-9_+-]*)\\s*$");
@@ -85,6 +91,17 @@ final class MarkdownPage {
     List<CodeBlock> found = new ArrayList<>();
     int i = 0;
     while (i < lines.size()) {
+      Matcher tableMarker = MARKER.matcher(lines.get(i));
+      if (tableMarker.matches() && tableMarker.group(1).equals(TABLE)) {
+        int end = i + 1;
+        while (end < lines.size() && !lines.get(end).isBlank()) {
+          end++;
+        }
+        Marker marker = new Marker(TABLE, tableMarker.group(2));
+        found.add(new CodeBlock(i + 1, TABLE, Optional.of(marker), i + 1, lines.subList(i + 1, end)));
+        i = end;
+        continue;
+      }
       Matcher fence = OPENING_FENCE.matcher(lines.get(i));
       if (!fence.matches()) {
         i++;
@@ -127,7 +144,7 @@ final class MarkdownPage {
   /**
    * A fenced code block.
    *
-   * @param line the 1-based line of the opening fence, for messages
+   * @param line the 1-based line of the opening fence (of the marker, for a table), for messages
    * @param language the fence's info string, possibly empty
    * @param marker the marker above the fence, if any
    * @param bodyStart the 0-based index of the first body line

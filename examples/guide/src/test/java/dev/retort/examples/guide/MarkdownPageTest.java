@@ -61,6 +61,18 @@ class MarkdownPageTest {
   }
 
   @Test
+  void aTableMarkerTakesTheLinesUpToTheNextBlankOne() throws IOException {
+    MarkdownPage page = page("text", "<!-- table: types -->", "| a |", "| --- |", "| 1 |", "", "after");
+
+    assertThat(page.blocks()).singleElement().satisfies(block -> {
+      assertThat(block.language()).isEqualTo("table");
+      assertThat(block.marker()).contains(new Marker("table", "types"));
+      assertThat(block.body()).containsExactly("| a |", "| --- |", "| 1 |");
+    });
+    assertThat(page.withBodies(List.of(List.of("| b |")))).isEqualTo("text\n<!-- table: types -->\n| b |\n\nafter\n");
+  }
+
+  @Test
   void anUnclosedBlockIsAnErrorWithItsLine() {
     assertThatThrownBy(() -> page("text", "```java", "x"))
         .hasMessageContaining(":2: code block is never closed");

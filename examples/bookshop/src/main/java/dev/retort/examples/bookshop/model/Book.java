@@ -19,6 +19,7 @@ import java.math.BigDecimal;
  * @param price the current price in the shop's currency
  * @param stock how many copies are on the shelf
  */
+// tag::entity[]
 @Table(name = "books")
 @Index(columns = "title")
 public record Book(
@@ -28,3 +29,4 @@ public record Book(
     @References(Author.class) long authorId,
     @Column(precision = 10, scale = 2, nullable = NOT_NULL) BigDecimal price,
     @Column(defaultValue = "0") int stock) {}
+// end::entity[]

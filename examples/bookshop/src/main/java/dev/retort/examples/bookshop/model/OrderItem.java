@@ -20,6 +20,7 @@ import java.math.BigDecimal;
  * @param quantity how many copies
  * @param unitPrice the price of one copy when the order was placed
  */
+// tag::entity[]
 // tag::table-rename[]
 @Table(name = "order_items")
 @RenamedFrom("order_lines")
@@ -30,3 +31,4 @@ public record OrderItem(
     @References(Book.class) long bookId,
     int quantity,
     @Column(precision = 10, scale = 2, nullable = NOT_NULL) BigDecimal unitPrice) {}
+// end::entity[]

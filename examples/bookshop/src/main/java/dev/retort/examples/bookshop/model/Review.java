@@ -20,6 +20,7 @@ import java.time.Instant;
  * @param body the text, if the customer wrote one
  * @param writtenAt when it was written
  */
+// tag::entity[]
 @Table(name = "reviews")
 @Index(columns = {"book_id", "customer_id"}, unique = true)
 public record Review(
@@ -29,3 +30,4 @@ public record Review(
     short rating,
     @Column(type = "text") String body,
     @Column(nullable = NOT_NULL) Instant writtenAt) {}
+// end::entity[]
