@@ -64,7 +64,7 @@ public final class MigrateCommand {
         state.verifyChecksums(graph);
         List<LoadedRevision> selected = select(direction, target, graph, state.applied());
         List<PlannedMigration> plan = Planner.plan(selected, direction, graph, state.applied(), session.dialect());
-        MigrationExecutor executor = new MigrationExecutor(session.handle(), session.dialect().vendor(),
+        MigrationExecutor executor = new MigrationExecutor(session.connection(), session.dialect().vendor(),
             session.versionTable(), MigrationExecutor.modeFor(session.dialect().vendor(),
                 session.dialect().transactionalDdl()));
         List<String> before = state.current(graph);

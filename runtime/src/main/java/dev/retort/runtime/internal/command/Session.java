@@ -40,8 +40,12 @@ final class Session implements AutoCloseable {
     this.versionTable = new VersionTable(context.schema(), context.versionTable(), dialect);
   }
 
-  /** Opens a connection. */
+  /**
+   * Opens a connection. Meanwhile the migrations' checksums are computed on another thread,
+   * since every command but the offline ones needs them as soon as the version table is read.
+   */
   static Session open(Context context) {
+    context.graph().computeChecksumsInBackground();
     Handle handle = openHandle(context);
     try {
       Connection connection = handle.getConnection();
@@ -77,10 +81,6 @@ final class Session implements AutoCloseable {
     return context.graph();
   }
 
-  Handle handle() {
-    return handle;
-  }
-
   Connection connection() {
     return handle.getConnection();
   }
@@ -101,7 +101,7 @@ final class Session implements AutoCloseable {
   Optional<DatabaseState> readState() {
     List<AppliedRevision> rows;
     try {
-      rows = versionTable.read(handle);
+      rows = versionTable.read(connection());
     } catch (RetortException e) {
       // Reading first and looking for the table only on failure saves a metadata query on every start.
       if (versionTable.exists(connection())) {

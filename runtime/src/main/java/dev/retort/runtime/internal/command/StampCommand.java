@@ -119,17 +119,17 @@ public final class StampCommand {
         connection.setAutoCommit(false);
       }
       for (String id : removed) {
-        table.delete(session.handle(), id);
+        table.delete(connection, id);
       }
       Instant now = Instant.now();
       for (String id : recorded) {
         LoadedRevision revision = graph.get(id);
-        table.insert(session.handle(), new AppliedRevision(id, revision.description(), revision.checksum(), now,
+        table.insert(connection, new AppliedRevision(id, revision.description(), revision.checksum(), now,
             Optional.empty()));
       }
       for (String id : updated) {
         LoadedRevision revision = graph.get(id);
-        table.updateChecksum(session.handle(), id, revision.checksum(), revision.description());
+        table.updateChecksum(connection, id, revision.checksum(), revision.description());
       }
       if (sqlite) {
         statement(connection, "RELEASE SAVEPOINT retort_stamp");

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +54,7 @@ public final class MigrationExecutor {
 
   private static final String SAVEPOINT = "retort_migration";
 
-  private final Handle handle;
+  private final Connection connection;
   private final Vendor vendor;
   private final VersionTable versionTable;
   private final Mode mode;
@@ -63,13 +62,13 @@ public final class MigrationExecutor {
   /**
    * Creates the executor.
    *
-   * @param handle the migration connection, in auto-commit mode, holding the migration lock
+   * @param connection the migration connection, in auto-commit mode, holding the migration lock
    * @param vendor the database
    * @param versionTable the version table
    * @param mode how migrations are made atomic
    */
-  public MigrationExecutor(Handle handle, Vendor vendor, VersionTable versionTable, Mode mode) {
-    this.handle = handle;
+  public MigrationExecutor(Connection connection, Vendor vendor, VersionTable versionTable, Mode mode) {
+    this.connection = connection;
     this.vendor = vendor;
     this.versionTable = versionTable;
     this.mode = mode;
@@ -96,7 +95,6 @@ public final class MigrationExecutor {
   public MigrationRun run(PlannedMigration migration, List<String> currentBefore, List<String> ranBefore) {
     LoadedRevision revision = migration.revision();
     List<PlannedStep> steps = migration.steps();
-    Connection connection = handle.getConnection();
     long start = System.nanoTime();
     int committedThrough = 0;
     int index = 0;
@@ -127,10 +125,10 @@ public final class MigrationExecutor {
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
     try {
       if (migration.direction() == Direction.UPGRADE) {
-        versionTable.insert(handle, new AppliedRevision(revision.id(), revision.description(), revision.checksum(),
+        versionTable.insert(connection, new AppliedRevision(revision.id(), revision.description(), revision.checksum(),
             Instant.now(), Optional.of(duration)));
       } else {
-        versionTable.delete(handle, revision.id());
+        versionTable.delete(connection, revision.id());
       }
       commit(connection);
     } catch (SQLException | RuntimeException e) {

@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +39,7 @@ public final class RevisionGraph {
   private final Map<String, Integer> positions;
   private final Map<String, List<String>> children;
   private final LoadedRevision head;
+  private final AtomicBoolean checksumsStarted = new AtomicBoolean();
 
   private RevisionGraph(List<LoadedRevision> ordered, Map<String, List<String>> children) {
     this.ordered = List.copyOf(ordered);
@@ -186,6 +189,27 @@ public final class RevisionGraph {
   /** Every revision, parents before children. */
   public List<LoadedRevision> revisions() {
     return ordered;
+  }
+
+  /**
+   * Starts computing every revision's checksum on a pool thread and returns at once. A later
+   * {@link LoadedRevision#checksum()} finds the result, or waits for the computation under way,
+   * or computes it itself if the pool has not got to it; a failure here is left for that call to
+   * report. It lets the checksums be computed while the connection is being opened.
+   */
+  public void computeChecksumsInBackground() {
+    if (!checksumsStarted.compareAndSet(false, true)) {
+      return;
+    }
+    CompletableFuture.runAsync(() -> {
+      for (LoadedRevision revision : ordered) {
+        try {
+          revision.checksum();
+        } catch (RuntimeException e) {
+          return;
+        }
+      }
+    });
   }
 
   /** The revision with that exact id, if there is one. */

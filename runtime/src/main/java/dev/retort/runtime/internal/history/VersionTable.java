@@ -16,6 +16,7 @@ import dev.retort.runtime.internal.VendorNames;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,8 +30,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.argument.Argument;
 
 /**
  * The version table: one row per applied revision with its checksum, when it was applied and
@@ -38,7 +37,10 @@ import org.jdbi.v3.core.argument.Argument;
  * a {@link TableModel}, created through the dialect like any migrated table.
  *
  * <p>Values are always bound, except in {@linkplain #insertLiteral offline scripts}, which are
- * text for a person to run and write them as escaped literals.
+ * text for a person to run and write them as escaped literals. The statements run through plain
+ * JDBC on the connection of the command's JDBI handle: the version table is read at every
+ * application start, and JDBI's statement layer costs more to initialise than these few fixed
+ * statements gain from it.
  */
 public final class VersionTable {
 
@@ -194,20 +196,22 @@ public final class VersionTable {
   /**
    * Reads every row.
    *
-   * @param handle the handle
+   * @param connection the connection
    * @return the rows, in no particular order
    */
-  public List<AppliedRevision> read(Handle handle) {
+  public List<AppliedRevision> read(Connection connection) {
     String sql = "SELECT " + columns() + " FROM " + qualified;
-    try {
-      return handle.createQuery(sql).map((rows, context) -> {
-        long millis = rows.getLong(5);
-        Optional<Duration> executionTime = rows.wasNull() ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
-        LocalDateTime appliedAt = rows.getObject(4, LocalDateTime.class);
-        return new AppliedRevision(rows.getString(1), rows.getString(2), rows.getString(3),
-            appliedAt.toInstant(ZoneOffset.UTC), executionTime);
-      }).list();
-    } catch (RuntimeException e) {
+    List<AppliedRevision> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+      while (result.next()) {
+        long millis = result.getLong(5);
+        Optional<Duration> executionTime = result.wasNull() ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
+        LocalDateTime appliedAt = result.getObject(4, LocalDateTime.class);
+        rows.add(new AppliedRevision(result.getString(1), result.getString(2), result.getString(3),
+            appliedAt.toInstant(ZoneOffset.UTC), executionTime));
+      }
+      return rows;
+    } catch (SQLException e) {
       throw error("read the version table " + displayName() + " with " + sql, e);
     }
   }
@@ -215,24 +219,23 @@ public final class VersionTable {
   /**
    * Records a revision as applied.
    *
-   * @param handle the handle, in the migration's transaction where there is one
+   * @param connection the connection, in the migration's transaction where there is one
    * @param revision the row
    */
-  public void insert(Handle handle, AppliedRevision revision) {
+  public void insert(Connection connection, AppliedRevision revision) {
     String sql = "INSERT INTO " + qualified + " (" + columns() + ") VALUES (?, ?, ?, ?, ?)";
-    LocalDateTime appliedAt = LocalDateTime.ofInstant(revision.appliedAt().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
-    Argument executionMillis = revision.executionTime().isPresent()
-        ? (position, statement, context) -> statement.setLong(position, revision.executionTime().get().toMillis())
-        : (position, statement, context) -> statement.setNull(position, Types.BIGINT);
-    try {
-      handle.createUpdate(sql)
-          .bind(0, revision.revision())
-          .bind(1, description(revision.description()))
-          .bind(2, revision.checksum())
-          .bind(3, (Argument) (position, statement, context) -> statement.setObject(position, appliedAt))
-          .bind(4, executionMillis)
-          .execute();
-    } catch (RuntimeException e) {
+    try (PreparedStatement insert = connection.prepareStatement(sql)) {
+      insert.setString(1, revision.revision());
+      insert.setString(2, description(revision.description()));
+      insert.setString(3, revision.checksum());
+      insert.setObject(4, LocalDateTime.ofInstant(revision.appliedAt().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC));
+      if (revision.executionTime().isPresent()) {
+        insert.setLong(5, revision.executionTime().get().toMillis());
+      } else {
+        insert.setNull(5, Types.BIGINT);
+      }
+      insert.executeUpdate();
+    } catch (SQLException e) {
       throw error("record revision " + revision.revision() + " in the version table " + displayName(), e);
     }
   }
@@ -240,14 +243,15 @@ public final class VersionTable {
   /**
    * Deletes a revision's row.
    *
-   * @param handle the handle, in the migration's transaction where there is one
+   * @param connection the connection, in the migration's transaction where there is one
    * @param revision the revision id
    */
-  public void delete(Handle handle, String revision) {
+  public void delete(Connection connection, String revision) {
     String sql = "DELETE FROM " + qualified + " WHERE " + dialect.quote(REVISION) + " = ?";
-    try {
-      handle.createUpdate(sql).bind(0, revision).execute();
-    } catch (RuntimeException e) {
+    try (PreparedStatement delete = connection.prepareStatement(sql)) {
+      delete.setString(1, revision);
+      delete.executeUpdate();
+    } catch (SQLException e) {
       throw error("remove revision " + revision + " from the version table " + displayName(), e);
     }
   }
@@ -255,17 +259,20 @@ public final class VersionTable {
   /**
    * Replaces a row's recorded checksum and description.
    *
-   * @param handle the handle
+   * @param connection the connection
    * @param revision the revision id
    * @param checksum the new checksum
    * @param description the new description
    */
-  public void updateChecksum(Handle handle, String revision, String checksum, String description) {
+  public void updateChecksum(Connection connection, String revision, String checksum, String description) {
     String sql = "UPDATE " + qualified + " SET " + dialect.quote(CHECKSUM) + " = ?, " + dialect.quote(DESCRIPTION)
         + " = ? WHERE " + dialect.quote(REVISION) + " = ?";
-    try {
-      handle.createUpdate(sql).bind(0, checksum).bind(1, description(description)).bind(2, revision).execute();
-    } catch (RuntimeException e) {
+    try (PreparedStatement update = connection.prepareStatement(sql)) {
+      update.setString(1, checksum);
+      update.setString(2, description(description));
+      update.setString(3, revision);
+      update.executeUpdate();
+    } catch (SQLException e) {
       throw error("update the checksum of revision " + revision + " in the version table " + displayName(), e);
     }
   }

@@ -29,12 +29,12 @@ public final class MigrationLocks {
     try {
       switch (dialect.vendor()) {
         case POSTGRESQL:
-          return new PostgresAdvisoryLock(migration, versionTable.displayName());
+          return new PostgresAdvisoryLock(migration.getConnection(), versionTable.displayName());
         case MYSQL:
         case MARIADB: {
           String database = versionTable.schema().isEmpty()
               ? migration.getConnection().getCatalog() : versionTable.schema();
-          return new MySqlNamedLock(migration, database, versionTable.name());
+          return new MySqlNamedLock(migration.getConnection(), database, versionTable.name());
         }
         case H2: {
           String lockTable = h2LockTable(versionTable.name());

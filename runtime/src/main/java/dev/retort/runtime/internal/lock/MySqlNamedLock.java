@@ -3,10 +3,12 @@ package dev.retort.runtime.internal.lock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HexFormat;
-import org.jdbi.v3.core.Handle;
 
 /**
  * MySQL and MariaDB: a named lock ({@code GET_LOCK}) on the migration connection. Named locks
@@ -18,11 +20,11 @@ final class MySqlNamedLock extends MigrationLock {
   /** MySQL rejects longer lock names. */
   private static final int MAX_NAME = 64;
 
-  private final Handle handle;
+  private final Connection connection;
   private final String name;
 
-  MySqlNamedLock(Handle handle, String database, String versionTable) {
-    this.handle = handle;
+  MySqlNamedLock(Connection connection, String database, String versionTable) {
+    this.connection = connection;
     this.name = name(database, versionTable);
   }
 
@@ -43,13 +45,17 @@ final class MySqlNamedLock extends MigrationLock {
   @Override
   protected boolean tryAcquire(Duration wait) throws SQLException, InterruptedException {
     int seconds = (int) Math.min(wait.toSeconds(), Integer.MAX_VALUE);
-    Integer acquired = handle.createQuery("SELECT GET_LOCK(?, ?)")
-        .bind(0, name)
-        .bind(1, seconds)
-        .mapTo(Integer.class)
-        .one();
-    if (acquired == null) {
-      throw new SQLException("GET_LOCK('" + name + "') returned NULL: the server could not take the lock");
+    int acquired;
+    try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+      statement.setString(1, name);
+      statement.setInt(2, seconds);
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        acquired = result.getInt(1);
+        if (result.wasNull()) {
+          throw new SQLException("GET_LOCK('" + name + "') returned NULL: the server could not take the lock");
+        }
+      }
     }
     if (acquired == 1) {
       return true;
@@ -61,8 +67,11 @@ final class MySqlNamedLock extends MigrationLock {
   }
 
   @Override
-  protected void unlock() {
-    handle.createQuery("SELECT RELEASE_LOCK(?)").bind(0, name).mapTo(Integer.class).one();
+  protected void unlock() throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+      statement.setString(1, name);
+      statement.executeQuery().close();
+    }
   }
 
   @Override

@@ -4,9 +4,11 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import org.jdbi.v3.core.Handle;
 
 /**
  * PostgreSQL: a session-level advisory lock on the migration connection. It survives the
@@ -15,11 +17,11 @@ import org.jdbi.v3.core.Handle;
  */
 final class PostgresAdvisoryLock extends MigrationLock {
 
-  private final Handle handle;
+  private final Connection connection;
   private final long key;
 
-  PostgresAdvisoryLock(Handle handle, String versionTable) {
-    this.handle = handle;
+  PostgresAdvisoryLock(Connection connection, String versionTable) {
+    this.connection = connection;
     this.key = key(versionTable);
   }
 
@@ -38,8 +40,7 @@ final class PostgresAdvisoryLock extends MigrationLock {
   protected boolean tryAcquire(Duration wait) throws SQLException, InterruptedException {
     long deadline = System.nanoTime() + wait.toNanos();
     while (true) {
-      Boolean acquired = handle.createQuery("SELECT pg_try_advisory_lock(?)").bind(0, key).mapTo(Boolean.class).one();
-      if (Boolean.TRUE.equals(acquired)) {
+      if (call("SELECT pg_try_advisory_lock(?)")) {
         return true;
       }
       long left = deadline - System.nanoTime();
@@ -51,8 +52,17 @@ final class PostgresAdvisoryLock extends MigrationLock {
   }
 
   @Override
-  protected void unlock() {
-    handle.createQuery("SELECT pg_advisory_unlock(?)").bind(0, key).mapTo(Boolean.class).one();
+  protected void unlock() throws SQLException {
+    call("SELECT pg_advisory_unlock(?)");
+  }
+
+  private boolean call(String sql) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setLong(1, key);
+      try (ResultSet result = statement.executeQuery()) {
+        return result.next() && result.getBoolean(1);
+      }
+    }
   }
 
   @Override
