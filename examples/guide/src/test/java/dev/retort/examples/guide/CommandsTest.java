@@ -1,0 +1,195 @@
+package dev.retort.examples.guide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.operation.Vendor;
+import dev.retort.runtime.CheckResult;
+import dev.retort.runtime.Current;
+import dev.retort.runtime.HistoryEntry;
+import dev.retort.runtime.MigrationResult;
+import dev.retort.runtime.MigrationRun;
+import dev.retort.runtime.Retort;
+import dev.retort.runtime.RevisionDetails;
+import dev.retort.runtime.SqlScript;
+import dev.retort.runtime.StampResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The samples of docs/commands.md and docs/production.md, run against an H2 database with the
+ * bookshop's migrations (found through the revision index in the bookshop's jar), each
+ * followed by assertions of what the guide says it does.
+ */
+class CommandsTest {
+
+  /** Revision 3 of the bookshop: the renames. */
+  private static final String RENAMES = "20261121_051408";
+  /** Revision 5b of the bookshop: customers.country made NOT NULL. */
+  private static final String COUNTRY_NOT_NULL = "20261121_051503";
+  /** Revision 7 of the bookshop: customers.fax dropped. */
+  private static final String FAX_DROPPED = "20261121_051546";
+  /** The bookshop's head, the merge revision. */
+  private static final String HEAD = "20261121_051640";
+
+  @TempDir Path directory;
+
+  private String url;
+
+  @BeforeEach
+  void database() {
+    url = "jdbc:h2:file:" + directory.resolve("shop") + ";DATABASE_TO_LOWER=TRUE";
+  }
+
+  @Test
+  void upgradeAndDowngradeTakeTheirTargets() {
+    // tag::builder[]
+    Retort retort = Retort.builder()
+        .url(url, "sa", "")
+        .versionTable("retort_version")
+        .lockTimeout(Duration.ofMinutes(2))
+        .build();
+    // end::builder[]
+
+    // tag::upgrade-relative[]
+    MigrationResult twoForward = retort.upgrade("+2");
+    // end::upgrade-relative[]
+    assertThat(twoForward.runs()).hasSize(2);
+    assertThat(twoForward.after()).containsExactly("20261121_051349");
+
+    // tag::upgrade-prefix[]
+    retort.upgrade("20261121_05140");
+    // end::upgrade-prefix[]
+    assertThat(retort.current().revisions()).containsExactly(RENAMES);
+
+    // tag::upgrade-head[]
+    MigrationResult result = retort.upgrade();
+    for (MigrationRun run : result.runs()) {
+      System.out.printf("%s %s in %d ms%n", run.revision(), run.description(), run.duration().toMillis());
+    }
+    // end::upgrade-head[]
+    assertThat(result.after()).containsExactly(HEAD);
+    assertThat(retort.upgrade("head").changed()).as("a second upgrade to head").isFalse();
+
+    // tag::downgrade[]
+    retort.downgrade("-1");
+    retort.downgrade(COUNTRY_NOT_NULL);
+    // end::downgrade[]
+    assertThat(retort.current().revisions()).containsExactly(COUNTRY_NOT_NULL);
+
+    // tag::downgrade-base[]
+    retort.downgrade("base");
+    // end::downgrade-base[]
+    assertThat(retort.current().atBase()).isTrue();
+  }
+
+  @Test
+  void currentHistoryHeadsAndShowDescribeTheDatabaseAndTheHistory() {
+    Retort retort = Retort.builder().url(url, "sa", "").build();
+    retort.upgrade(FAX_DROPPED);
+
+    // tag::current[]
+    Current current = retort.current();
+    System.out.println("at " + current.revisions() + ", head is " + current.head()
+        + ", " + current.pending().size() + " to apply");
+    // end::current[]
+    assertThat(current.revisions()).containsExactly(FAX_DROPPED);
+    assertThat(current.head()).isEqualTo(HEAD);
+    assertThat(current.pending()).hasSize(4);
+
+    // tag::history[]
+    for (HistoryEntry entry : retort.history().entries()) {
+      System.out.println((entry.isApplied() ? "* " : "  ") + entry.revision() + " " + entry.description());
+    }
+    // end::history[]
+    assertThat(retort.history().entries()).hasSize(12).filteredOn(HistoryEntry::isApplied).hasSize(8);
+
+    // tag::heads[]
+    List<String> heads = retort.heads().revisions();
+    // end::heads[]
+    assertThat(heads).containsExactly(HEAD);
+
+    // tag::show[]
+    RevisionDetails fax = retort.show(FAX_DROPPED);
+    System.out.println(fax.migrationClass() + " after " + fax.parents() + ": " + fax.upgrade());
+    // end::show[]
+    assertThat(fax.parents()).containsExactly("20261121_051523");
+    assertThat(fax.upgrade()).singleElement().satisfies(operation ->
+        assertThat(operation.summary()).isEqualTo("drop column customers.fax"));
+  }
+
+  @Test
+  void stampAdoptsADatabaseWhoseSchemaIsAlreadyThere() throws SQLException {
+    Retort.builder().url(url, "sa", "").build().upgrade(RENAMES);
+    try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE retort_version");
+    }
+
+    // tag::stamp[]
+    Retort retort = Retort.builder().url(url, "sa", "").build();
+    StampResult stamped = retort.stamp(RENAMES);
+    // end::stamp[]
+
+    assertThat(stamped.recorded()).hasSize(3);
+    assertThat(retort.current().revisions()).containsExactly(RENAMES);
+    assertThat(retort.upgrade().runs()).hasSize(9);
+  }
+
+  @Test
+  void checkFindsWhatWasChangedBehindTheMigrationsBack() throws SQLException {
+    Retort retort = Retort.builder().url(url, "sa", "").build();
+    retort.upgrade();
+    assertThat(retort.check().matches()).isTrue();
+    try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("ALTER TABLE customers ADD COLUMN nickname VARCHAR(40)");
+    }
+
+    // tag::check[]
+    CheckResult check = retort.check();
+    if (!check.matches()) {
+      System.err.println("The database differs from revision " + check.revisions() + ":");
+      check.differences().forEach(difference -> System.err.println("  " + difference));
+    }
+    // end::check[]
+
+    assertThat(check.differences()).singleElement().asString().contains("customers").contains("nickname");
+  }
+
+  @Test
+  void sqlWritesTheOfflineScriptWithoutTouchingTheDatabase() throws IOException {
+    Retort retort = Retort.builder().url(url, "sa", "").build();
+
+    // tag::sql[]
+    SqlScript script = retort.sql("base", FAX_DROPPED, Vendor.POSTGRESQL);
+    Files.writeString(directory.resolve("upgrade.sql"), script.text());
+    // end::sql[]
+
+    assertThat(script.text()).contains("CREATE TABLE \"authors\"").contains("INSERT INTO \"retort_version\"");
+    assertThat(Files.exists(directory.resolve("shop.mv.db"))).as("the database was not opened").isFalse();
+  }
+
+  @Test
+  void migrateIsTheOneCallOfAnApplicationStartingUp() {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL(url);
+    dataSource.setUser("sa");
+
+    // tag::migrate[]
+    Retort.migrate(dataSource);
+    // end::migrate[]
+
+    assertThat(Retort.builder().dataSource(dataSource).build().current().atHead()).isTrue();
+  }
+}
