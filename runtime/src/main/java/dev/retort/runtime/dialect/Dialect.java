@@ -14,7 +14,10 @@ import java.util.List;
  *
  * <p>Identifiers are always quoted, so reserved words ({@code order}, {@code user}) are legal
  * names. Defaults and check expressions are the only values written into DDL, because DDL
- * cannot bind parameters; literals are escaped.
+ * cannot bind parameters; literals are escaped. Check expressions are written in standard SQL,
+ * with identifiers in double quotes where they need quoting (H2 folds unquoted names to upper
+ * case); the MySQL and MariaDB dialect turns those quotes into backticks. Expression defaults
+ * are written as they are.
  *
  * <p>Get one with {@link Dialects#forVendor} or {@link Dialects#detect}.
  */

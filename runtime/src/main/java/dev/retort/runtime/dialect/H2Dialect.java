@@ -2,8 +2,11 @@ package dev.retort.runtime.dialect;
 
 import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
+import dev.retort.model.ForeignKeyModel;
+import dev.retort.model.IndexModel;
 import dev.retort.model.TableModel;
 import dev.retort.operation.AlterColumn;
+import dev.retort.operation.DropIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -33,7 +36,12 @@ import java.util.stream.Collectors;
  * one restarts its sequence after the column's largest value. A type change is
  * {@code SET DATA TYPE} (an enum change converts the stored values, failing if a row holds a
  * removed value) and sets the default again, because H2 can drop it while converting. Comments
- * are {@code COMMENT ON} statements. H2 commits every DDL statement.
+ * are {@code COMMENT ON} statements. Dropping an index that a foreign key may use drops and
+ * re-adds that key around it, since H2 does not let a key move to another index. H2 commits
+ * every DDL statement.
+ *
+ * <p>When H2 2.3 refuses a type change because a row does not fit the new type, it also forgets
+ * the column's default; running the change again after fixing the data sets the default again.
  */
 public final class H2Dialect extends SqlDialect {
 
@@ -112,6 +120,34 @@ public final class H2Dialect extends SqlDialect {
       steps.add(sql(alter + "SET DEFAULT " + defaultValue(table, after, after.defaultValue().get())));
     } else if (before.defaultValue().isPresent()) {
       steps.add(sql(alter + "DROP DEFAULT"));
+    }
+    return steps;
+  }
+
+  /**
+   * H2 refuses to drop an index that a foreign key uses, and a foreign key uses an index that
+   * started with its columns when the key was created, even if another one does now. The keys
+   * that may use the index are dropped first and added again after it, when H2 finds them
+   * another index or makes its own.
+   */
+  @Override
+  List<Step> dropIndex(DropIndex operation, Context context) {
+    TableModel table = context.tableBefore(operation.table());
+    IndexModel index = table.indexes().stream()
+        .filter(candidate -> candidate.name().equals(operation.name()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no index " + operation.name()));
+    List<ForeignKeyModel> users = table.foreignKeys().stream()
+        .filter(key -> index.columns().size() >= key.columns().size()
+            && index.columns().subList(0, key.columns().size()).equals(key.columns()))
+        .toList();
+    List<Step> steps = new ArrayList<>();
+    for (ForeignKeyModel key : users) {
+      steps.addAll(alterTable(table, "DROP CONSTRAINT " + quote(key.name())));
+    }
+    steps.add(sql(dropIndexStatement(table, operation.name())));
+    for (ForeignKeyModel key : users) {
+      steps.addAll(alterTable(table, "ADD " + foreignKeyConstraint(key, context.after())));
     }
     return steps;
   }

@@ -41,7 +41,8 @@ import java.util.stream.Stream;
  *   <tr><td>enum name('a','b')</td><td>ENUM('a','b'), inline in the column</td></tr>
  * </table>
  *
- * <p>Expression defaults are written as they are, except that {@code CURRENT_TIMESTAMP} and
+ * <p>Check expressions are written in standard SQL; their double-quoted identifiers become
+ * backtick-quoted ones. Expression defaults are written as they are, except that {@code CURRENT_TIMESTAMP} and
  * {@code CURRENT_TIME} get the time column's precision, {@code (6)}, as MySQL requires. Literal
  * defaults of {@code LONGTEXT}, {@code LONGBLOB} and {@code JSON} columns are written as the
  * expression {@code ('x')} on MySQL, which refuses plain literals there.
@@ -154,6 +155,46 @@ public final class MySqlDialect extends SqlDialect {
       return bare + "(6)";
     }
     return expression;
+  }
+
+  /**
+   * Standard double-quoted identifiers become backtick-quoted ones, since MySQL reads a double
+   * quote as a string quote (without {@code ANSI_QUOTES}); string literals are left alone.
+   */
+  @Override
+  String checkExpression(String expression) {
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < expression.length()) {
+      char c = expression.charAt(i);
+      if (c == '\'' || c == '"') {
+        int end = closingQuote(expression, i);
+        String quoted = expression.substring(i, end);
+        out.append(c == '"' ? quote(quoted.substring(1, quoted.length() - 1).replace("\"\"", "\"")) : quoted);
+        i = end;
+      } else {
+        out.append(c);
+        i++;
+      }
+    }
+    return out.toString();
+  }
+
+  /** The index just past the quote that closes the one at {@code start}, a doubled quote not closing it. */
+  private static int closingQuote(String text, int start) {
+    char quote = text.charAt(start);
+    int i = start + 1;
+    while (i < text.length()) {
+      if (text.charAt(i) == quote) {
+        if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
+          i += 2;
+          continue;
+        }
+        return i + 1;
+      }
+      i++;
+    }
+    throw new IllegalArgumentException("unterminated " + quote + " in check expression: " + text);
   }
 
   @Override

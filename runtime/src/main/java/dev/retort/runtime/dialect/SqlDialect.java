@@ -184,6 +184,15 @@ abstract class SqlDialect implements Dialect {
     return "DROP INDEX " + qualified(table.schema(), index);
   }
 
+  /**
+   * A check expression as this database reads it. Check expressions are written in standard SQL,
+   * with identifiers in double quotes where they need quoting; the standard dialects write them
+   * as they are.
+   */
+  String checkExpression(String expression) {
+    return expression;
+  }
+
   /** An expression default as written in the column definition of a column of that type. */
   String expressionDefault(ColumnType type, String expression) {
     return expression;
@@ -397,7 +406,7 @@ abstract class SqlDialect implements Dialect {
   }
 
   final String checkConstraint(CheckModel check) {
-    return "CONSTRAINT " + quote(check.name()) + " CHECK (" + check.expression() + ")";
+    return "CONSTRAINT " + quote(check.name()) + " CHECK (" + checkExpression(check.expression()) + ")";
   }
 
   final String foreignKeyConstraint(ForeignKeyModel key, SchemaModel schema) {

@@ -95,10 +95,10 @@ final class SqliteTableRebuild {
         }
       }
       if (!dependents.isEmpty()) {
-        throw new SQLException("cannot rebuild table " + name + " on SQLite: " + String.join(", ", dependents)
-            + " depend on it, and the rebuild (create a new table, copy the rows, drop the old table, rename)"
-            + " would drop or break them; drop them in an earlier step of the migration and create them again"
-            + " after this change");
+        throw new SQLException("cannot rebuild table " + name + " on SQLite: the rebuild (create a new table,"
+            + " copy the rows, drop the old table, rename) would drop or break what depends on it ("
+            + String.join(", ", dependents) + "); drop those in an earlier step of the migration and create them"
+            + " again after this change");
       }
       if (!referrers.isEmpty() && foreignKeysEnforced(connection)) {
         throw new SQLException("cannot rebuild table " + name + " on SQLite while foreign keys are enforced:"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.model.SchemaModel;
 import dev.retort.operation.CreateTable;
+import dev.retort.operation.DropIndex;
 import dev.retort.operation.Operation;
 import dev.retort.operation.Vendor;
 import org.junit.jupiter.api.Test;
@@ -192,7 +193,7 @@ class H2DialectTest {
   @Test
   void addsCheckConstraint() {
     assertThat(render(Shop.schema(), Shop.addTotalCheck())).isEqualTo("""
-        ALTER TABLE "order" ADD CONSTRAINT "ck_order_total" CHECK (total >= 0);
+        ALTER TABLE "order" ADD CONSTRAINT "ck_order_total" CHECK ("total" >= 0);
         """);
   }
 
@@ -233,16 +234,18 @@ class H2DialectTest {
 
   @Test
   void dropsIndex() {
-    assertThat(render(Shop.schema(), Shop.dropUserIdIndex(false))).isEqualTo("""
-        DROP INDEX "ix_order_user_id";
-        """);
+    assertThat(render(Shop.after(Shop.indexTotal(false)), new DropIndex("order", "ix_order_total", false)))
+        .isEqualTo("""
+            DROP INDEX "ix_order_total";
+            """);
   }
 
   @Test
   void dropsIndexConcurrently() {
-    assertThat(render(Shop.schema(), Shop.dropUserIdIndex(true))).isEqualTo("""
-        DROP INDEX "ix_order_user_id";
-        """);
+    assertThat(render(Shop.after(Shop.indexTotal(false)), new DropIndex("order", "ix_order_total", true)))
+        .isEqualTo("""
+            DROP INDEX "ix_order_total";
+            """);
   }
 
   @Test
@@ -255,6 +258,15 @@ class H2DialectTest {
           CONSTRAINT "fk_invoice_user" FOREIGN KEY ("user_id") REFERENCES "user" ("id")
         );
         CREATE INDEX "billing"."ix_invoice_user_id" ON "billing"."invoice" ("user_id");
+        """);
+  }
+
+  @Test
+  void dropsAnIndexAForeignKeyMayUseBetweenDroppingAndAddingTheKey() {
+    assertThat(render(Shop.schema(), Shop.dropUserIdIndex(false))).isEqualTo("""
+        ALTER TABLE "order" DROP CONSTRAINT "fk_order_user";
+        DROP INDEX "ix_order_user_id";
+        ALTER TABLE "order" ADD CONSTRAINT "fk_order_user" FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE;
         """);
   }
 }

@@ -188,7 +188,7 @@ class MariaDbDialectTest {
   @Test
   void addsCheckConstraint() {
     assertThat(render(Shop.schema(), Shop.addTotalCheck())).isEqualTo("""
-        ALTER TABLE `order` ADD CONSTRAINT `ck_order_total` CHECK (total >= 0);
+        ALTER TABLE `order` ADD CONSTRAINT `ck_order_total` CHECK (`total` >= 0);
         """);
   }
 

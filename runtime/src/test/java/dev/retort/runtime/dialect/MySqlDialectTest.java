@@ -6,8 +6,10 @@ import static dev.retort.model.ColumnType.uuid;
 import static dev.retort.model.ColumnType.varchar;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retort.model.CheckModel;
 import dev.retort.model.ColumnModel;
 import dev.retort.model.SchemaModel;
+import dev.retort.operation.AddCheck;
 import dev.retort.operation.AddColumn;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.Operation;
@@ -190,7 +192,7 @@ class MySqlDialectTest {
   @Test
   void addsCheckConstraint() {
     assertThat(render(Shop.schema(), Shop.addTotalCheck())).isEqualTo("""
-        ALTER TABLE `order` ADD CONSTRAINT `ck_order_total` CHECK (total >= 0);
+        ALTER TABLE `order` ADD CONSTRAINT `ck_order_total` CHECK (`total` >= 0);
         """);
   }
 
@@ -286,6 +288,14 @@ class MySqlDialectTest {
     AddColumn add = new AddColumn("tag", ColumnModel.of("active", bool()).withDefaultValue(Shop.literal("true")));
     assertThat(render(Shop.schema(), add)).isEqualTo("""
         ALTER TABLE `tag` ADD COLUMN `active` BOOLEAN NULL DEFAULT TRUE;
+        """);
+  }
+
+  @Test
+  void turnsStandardQuotedIdentifiersOfCheckExpressionsIntoBackticks() {
+    AddCheck check = new AddCheck("tag", new CheckModel("ck_tag_name", "\"name\" <> 'say \"hi\"' AND \"a\"\"b\" IS NULL"));
+    assertThat(render(Shop.schema(), check)).isEqualTo("""
+        ALTER TABLE `tag` ADD CONSTRAINT `ck_tag_name` CHECK (`name` <> 'say "hi"' AND `a"b` IS NULL);
         """);
   }
 }

@@ -201,7 +201,7 @@ class PostgresDialectTest {
   @Test
   void addsCheckConstraint() {
     assertThat(render(Shop.schema(), Shop.addTotalCheck())).isEqualTo("""
-        ALTER TABLE "order" ADD CONSTRAINT "ck_order_total" CHECK (total >= 0);
+        ALTER TABLE "order" ADD CONSTRAINT "ck_order_total" CHECK ("total" >= 0);
         """);
   }
 

@@ -60,7 +60,7 @@ final class Shop {
         .column(column("status", USER_STATUS).withNullable(false).withDefaultValue(literal("active")))
         .primaryKey(Optional.of(new PrimaryKeyModel("pk_user", List.of("id"))));
     table.uniques().add(new UniqueModel("uq_user_email", List.of("email")));
-    table.checks().add(new CheckModel("ck_user_email", "email <> ''"));
+    table.checks().add(new CheckModel("ck_user_email", "\"email\" <> ''"));
     return table.build();
   }
 
@@ -190,7 +190,7 @@ final class Shop {
   }
 
   static AddCheck addTotalCheck() {
-    return new AddCheck("order", new CheckModel("ck_order_total", "total >= 0"));
+    return new AddCheck("order", new CheckModel("ck_order_total", "\"total\" >= 0"));
   }
 
   static DropCheck dropEmailCheck() {

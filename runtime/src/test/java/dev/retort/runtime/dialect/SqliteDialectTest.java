@@ -87,7 +87,7 @@ class SqliteDialectTest {
           "status" TEXT NOT NULL DEFAULT 'active' CHECK ("status" IN ('active', 'blocked')),
           "created_at" TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,
           CONSTRAINT "uq_user_email" UNIQUE ("email"),
-          CONSTRAINT "ck_user_email" CHECK (email <> '')
+          CONSTRAINT "ck_user_email" CHECK ("email" <> '')
         );
         INSERT INTO "retort_rebuild_user" ("id", "email", "select", "status") SELECT "id", "email", "select", "status" FROM "user";
         DELETE FROM "sqlite_sequence" WHERE "name" = 'retort_rebuild_user';
@@ -191,7 +191,7 @@ class SqliteDialectTest {
           "select" VARCHAR(20) NOT NULL DEFAULT 'none',
           "status" TEXT NOT NULL DEFAULT 'active' CHECK ("status" IN ('active', 'blocked')),
           CONSTRAINT "uq_user_email" UNIQUE ("email"),
-          CONSTRAINT "ck_user_email" CHECK (email <> '')
+          CONSTRAINT "ck_user_email" CHECK ("email" <> '')
         );
         INSERT INTO "retort_rebuild_user" ("id", "email", "select", "status") SELECT "id", "email", "select", "status" FROM "user";
         DELETE FROM "sqlite_sequence" WHERE "name" = 'retort_rebuild_user';
@@ -212,7 +212,7 @@ class SqliteDialectTest {
           "select" VARCHAR(20) NOT NULL DEFAULT 'it''s',
           "status" TEXT NOT NULL DEFAULT 'active' CHECK ("status" IN ('pending', 'active', 'invited', 'blocked')),
           CONSTRAINT "uq_user_email" UNIQUE ("email"),
-          CONSTRAINT "ck_user_email" CHECK (email <> '')
+          CONSTRAINT "ck_user_email" CHECK ("email" <> '')
         );
         INSERT INTO "retort_rebuild_user" ("id", "email", "select", "status") SELECT "id", "email", "select", "status" FROM "user";
         DELETE FROM "sqlite_sequence" WHERE "name" = 'retort_rebuild_user';
@@ -233,7 +233,7 @@ class SqliteDialectTest {
           "select" VARCHAR(20) NOT NULL DEFAULT 'it''s',
           "status" TEXT NOT NULL DEFAULT 'active' CHECK ("status" IN ('active')),
           CONSTRAINT "uq_user_email" UNIQUE ("email"),
-          CONSTRAINT "ck_user_email" CHECK (email <> '')
+          CONSTRAINT "ck_user_email" CHECK ("email" <> '')
         );
         INSERT INTO "retort_rebuild_user" ("id", "email", "select", "status") SELECT "id", "email", "select", "status" FROM "user";
         DELETE FROM "sqlite_sequence" WHERE "name" = 'retort_rebuild_user';
@@ -274,7 +274,7 @@ class SqliteDialectTest {
           "status" TEXT NOT NULL DEFAULT 'active' CHECK ("status" IN ('active', 'blocked')),
           CONSTRAINT "pk_user" PRIMARY KEY ("id"),
           CONSTRAINT "uq_user_email" UNIQUE ("email"),
-          CONSTRAINT "ck_user_email" CHECK (email <> '')
+          CONSTRAINT "ck_user_email" CHECK ("email" <> '')
         );
         INSERT INTO "retort_rebuild_user" ("id", "email", "select", "status") SELECT "id", "email", "select", "status" FROM "user";
         DROP TABLE "user";
@@ -323,7 +323,7 @@ class SqliteDialectTest {
           "status" TEXT NOT NULL DEFAULT 'active' CHECK ("status" IN ('active', 'blocked')),
           CONSTRAINT "uq_user_email" UNIQUE ("email"),
           CONSTRAINT "uq_user_select" UNIQUE ("select"),
-          CONSTRAINT "ck_user_email" CHECK (email <> '')
+          CONSTRAINT "ck_user_email" CHECK ("email" <> '')
         );
         INSERT INTO "retort_rebuild_user" ("id", "email", "select", "status") SELECT "id", "email", "select", "status" FROM "user";
         DELETE FROM "sqlite_sequence" WHERE "name" = 'retort_rebuild_user';
@@ -343,7 +343,7 @@ class SqliteDialectTest {
           "email" VARCHAR(255) NOT NULL,
           "select" VARCHAR(20) NOT NULL DEFAULT 'it''s',
           "status" TEXT NOT NULL DEFAULT 'active' CHECK ("status" IN ('active', 'blocked')),
-          CONSTRAINT "ck_user_email" CHECK (email <> '')
+          CONSTRAINT "ck_user_email" CHECK ("email" <> '')
         );
         INSERT INTO "retort_rebuild_user" ("id", "email", "select", "status") SELECT "id", "email", "select", "status" FROM "user";
         DELETE FROM "sqlite_sequence" WHERE "name" = 'retort_rebuild_user';
@@ -366,7 +366,7 @@ class SqliteDialectTest {
           "note" TEXT,
           "placed_at" TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
           CONSTRAINT "fk_order_user" FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE,
-          CONSTRAINT "ck_order_total" CHECK (total >= 0)
+          CONSTRAINT "ck_order_total" CHECK ("total" >= 0)
         );
         INSERT INTO "retort_rebuild_order" ("id", "user_id", "total", "quantity", "note", "placed_at") SELECT "id", "user_id", "total", "quantity", "note", "placed_at" FROM "order";
         DELETE FROM "sqlite_sequence" WHERE "name" = 'retort_rebuild_order';

@@ -135,7 +135,7 @@ final class Comparison {
   /**
    * Indexes are matched by name. Unique constraints are matched by columns, because the
    * metadata shows them as unique indexes whose names some databases make up. Indexes the
-   * database keeps for the primary key or a foreign key are not reported.
+   * database made for the primary key or a foreign key are not reported.
    */
   private void indexesAndUniques() {
     Set<String> matched = new HashSet<>();
@@ -169,9 +169,7 @@ final class Comparison {
       }
     }
     for (LiveTable.Index index : live.indexes()) {
-      boolean supportsForeignKey = !index.unique() && live.foreignKeys().stream()
-          .anyMatch(key -> startsWith(index.columns(), key.columns()));
-      if (!matched.contains(index.name()) && !supportsForeignKey) {
+      if (!matched.contains(index.name()) && !madeForForeignKey(index)) {
         add((index.unique() ? "unique index " : "index ") + index.name() + " " + columns(index.columns()) + " of "
             + name + " is in the database but not in the model");
       }
@@ -227,6 +225,17 @@ final class Comparison {
     found.stream()
         .filter(check -> model.checks().stream().noneMatch(c -> c.name().equals(check)))
         .forEach(check -> add("check constraint " + check + " of " + name + " is in the database but not in the model"));
+  }
+
+  /**
+   * Whether the database made this index for one of its foreign keys: MySQL and MariaDB name it
+   * after the key, H2 {@code <key>_INDEX_<n>}.
+   */
+  private boolean madeForForeignKey(LiveTable.Index index) {
+    return !index.unique() && live.foreignKeys().stream()
+        .filter(key -> key.name().isPresent() && startsWith(index.columns(), key.columns()))
+        .map(key -> key.name().get())
+        .anyMatch(key -> index.name().equals(key) || index.name().startsWith(key + "_INDEX_"));
   }
 
   private boolean sameAction(ReferentialAction actual, ReferentialAction expected) {
