@@ -5,7 +5,6 @@ import dev.retort.model.ColumnType;
 import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.IndexModel;
 import dev.retort.model.TableModel;
-import dev.retort.operation.AlterColumn;
 import dev.retort.operation.DropIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +42,7 @@ import java.util.stream.Collectors;
  * <p>When H2 2.3 refuses a type change because a row does not fit the new type, it also forgets
  * the column's default; running the change again after fixing the data sets the default again.
  */
-public final class H2Dialect extends SqlDialect {
+public final class H2Dialect extends StandardSqlDialect {
 
   H2Dialect() {
     super(Capabilities.h2());
@@ -104,11 +103,6 @@ public final class H2Dialect extends SqlDialect {
       return enumerated.values().stream().map(this::stringLiteral).collect(Collectors.joining(",", "ENUM(", ")"));
     }
     throw new AssertionError(type);
-  }
-
-  @Override
-  List<Step> alterColumn(AlterColumn operation, Context context) {
-    return alterColumnByAttribute(operation, context);
   }
 
   @Override

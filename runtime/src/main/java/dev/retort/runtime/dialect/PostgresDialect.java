@@ -4,7 +4,6 @@ import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.TableModel;
-import dev.retort.operation.AlterColumn;
 import dev.retort.operation.CreateIndex;
 import dev.retort.operation.DropIndex;
 import java.util.ArrayList;
@@ -47,7 +46,7 @@ import java.util.stream.Collectors;
  * Comments are {@code COMMENT ON} statements. {@code CreateIndex} and {@code DropIndex} with
  * {@code concurrently} use {@code CONCURRENTLY} and run outside the migration's transaction.
  */
-public final class PostgresDialect extends SqlDialect {
+public final class PostgresDialect extends StandardSqlDialect {
 
   PostgresDialect() {
     super(Capabilities.postgresql());
@@ -154,11 +153,6 @@ public final class PostgresDialect extends SqlDialect {
       }
     });
     return steps;
-  }
-
-  @Override
-  List<Step> alterColumn(AlterColumn operation, Context context) {
-    return alterColumnByAttribute(operation, context);
   }
 
   @Override

@@ -203,21 +203,6 @@ abstract class SqlDialect implements Dialect {
     return literal;
   }
 
-  /** Statements that make an existing column an identity column (standard-SQL dialects). */
-  List<Step> addIdentity(TableModel table, ColumnModel column) {
-    throw new UnsupportedOperationException(
-        "cannot make " + table.name() + "." + column.name() + " an identity column on " + this);
-  }
-
-  /**
-   * Statements changing a column's type (standard-SQL dialects). They leave the column with
-   * the default it has after the change, so the caller does not render the default again.
-   */
-  List<Step> changeType(TableModel table, ColumnModel before, ColumnModel after, Context context) {
-    throw new UnsupportedOperationException(
-        "cannot change the type of " + table.name() + "." + before.name() + " on " + this);
-  }
-
   // ---------------------------------------------------------------- one method per operation
 
   List<Step> createTable(CreateTable operation, Context context) {
@@ -347,40 +332,6 @@ abstract class SqlDialect implements Dialect {
   }
 
   // ---------------------------------------------------------------- building blocks
-
-  /**
-   * Renders a column change attribute by attribute, as PostgreSQL and H2 do: identity off,
-   * type, nullability, default, identity on, comment, in an order in which each statement is
-   * legal after the previous one.
-   */
-  final List<Step> alterColumnByAttribute(AlterColumn operation, Context context) {
-    TableModel table = context.tableAfter(operation.table());
-    ColumnModel before = context.column(context.tableBefore(operation.table()), operation.column());
-    ColumnModel after = context.column(table, operation.column());
-    String alter = "ALTER TABLE " + table(table) + " ALTER COLUMN " + quote(after.name()) + " ";
-    List<Step> steps = new ArrayList<>();
-    if (operation.identity().isPresent() && !after.identity()) {
-      steps.add(sql(alter + "DROP IDENTITY"));
-    }
-    if (operation.type().isPresent()) {
-      steps.addAll(changeType(table, before, after, context));
-    }
-    if (operation.nullable().isPresent()) {
-      steps.add(sql(alter + (after.nullable() ? "DROP NOT NULL" : "SET NOT NULL")));
-    }
-    if (operation.defaultValue().isPresent() && operation.type().isEmpty()) {
-      steps.add(sql(alter + after.defaultValue()
-          .map(value -> "SET DEFAULT " + defaultValue(table, after, value))
-          .orElse("DROP DEFAULT")));
-    }
-    if (operation.identity().isPresent() && after.identity()) {
-      steps.addAll(addIdentity(table, after));
-    }
-    if (operation.comment().isPresent()) {
-      steps.add(sql(commentOnColumn(table, after.name(), after.comment())));
-    }
-    return steps;
-  }
 
   final String createTableStatement(TableModel table, String name, SchemaModel schema) {
     List<String> lines = new ArrayList<>();
