@@ -186,7 +186,8 @@ public final class PostgresDialect extends StandardSqlDialect {
 
   @Override
   List<Step> addIdentity(TableModel table, ColumnModel column) {
-    String sequenceOf = "pg_get_serial_sequence(" + stringLiteral(table(table)) + ", " + stringLiteral(column.name()) + ")";
+    String sequenceOf = "pg_get_serial_sequence(" + stringLiteral(table(table)) + ", "
+        + stringLiteral(column.name()) + ")";
     String body = "BEGIN PERFORM setval(" + sequenceOf + ", COALESCE((SELECT MAX(" + quote(column.name())
         + ") FROM " + table(table) + "), 0) + 1, false); END";
     return List.of(

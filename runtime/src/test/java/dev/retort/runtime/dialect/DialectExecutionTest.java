@@ -221,7 +221,8 @@ class DialectExecutionTest {
           + " ORDER BY " + dialect.quote("id")))
           .containsExactly(List.of("1", "10.5", ""), List.of("1", "2.25", ""), List.of("2", "99.99", ""));
 
-      assertThatThrownBy(() -> migrator.execute("INSERT INTO " + order + " (" + dialect.quote("user") + ") VALUES (42)"))
+      assertThatThrownBy(
+          () -> migrator.execute("INSERT INTO " + order + " (" + dialect.quote("user") + ") VALUES (42)"))
           .as("the foreign key still refuses an order of a missing user")
           .isInstanceOf(SQLException.class);
       migrator.execute("DELETE FROM " + user + " WHERE " + dialect.quote("id") + " = 1");
@@ -268,7 +269,8 @@ class DialectExecutionTest {
       Dialect dialect = migrator.dialect();
       String schema = kind == TestDatabase.Kind.MARIADB ? database.name() + "_billing" : "billing";
       migrator.execute(switch (kind) {
-        case SQLITE -> "ATTACH DATABASE '" + database.url().substring("jdbc:sqlite:".length()) + "-billing' AS \"billing\"";
+        case SQLITE -> "ATTACH DATABASE '" + database.url().substring("jdbc:sqlite:".length())
+            + "-billing' AS \"billing\"";
         case MARIADB -> "CREATE DATABASE " + dialect.quote(schema);
         default -> "CREATE SCHEMA " + dialect.quote(schema);
       });
@@ -336,7 +338,8 @@ class DialectExecutionTest {
 
   private static List<List<String>> rows(Migrator migrator, String sql) throws SQLException {
     List<List<String>> rows = new ArrayList<>();
-    try (Statement statement = migrator.connection().createStatement(); ResultSet result = statement.executeQuery(sql)) {
+    try (Statement statement = migrator.connection().createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
       int count = result.getMetaData().getColumnCount();
       while (result.next()) {
         List<String> row = new ArrayList<>();

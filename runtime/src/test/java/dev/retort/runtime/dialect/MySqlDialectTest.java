@@ -293,7 +293,8 @@ class MySqlDialectTest {
 
   @Test
   void turnsStandardQuotedIdentifiersOfCheckExpressionsIntoBackticks() {
-    AddCheck check = new AddCheck("tag", new CheckModel("ck_tag_name", "\"name\" <> 'say \"hi\"' AND \"a\"\"b\" IS NULL"));
+    AddCheck check = new AddCheck("tag",
+        new CheckModel("ck_tag_name", "\"name\" <> 'say \"hi\"' AND \"a\"\"b\" IS NULL"));
     assertThat(render(Shop.schema(), check)).isEqualTo("""
         ALTER TABLE `tag` ADD CONSTRAINT `ck_tag_name` CHECK (`name` <> 'say "hi"' AND `a"b` IS NULL);
         """);

@@ -71,7 +71,8 @@ final class Shop {
         .column(column("total", decimal(12, 2)).withNullable(false).withDefaultValue(literal("0")))
         .column(column("quantity", varchar(10)).withNullable(false).withDefaultValue(literal("1")))
         .column(column("note", text()).withComment(Optional.of("free text")))
-        .column(column("placed_at", timestamp()).withDefaultValue(Optional.of(new DefaultValue.Expression("CURRENT_TIMESTAMP"))))
+        .column(column("placed_at", timestamp())
+            .withDefaultValue(Optional.of(new DefaultValue.Expression("CURRENT_TIMESTAMP"))))
         .primaryKey(Optional.of(new PrimaryKeyModel("pk_order", List.of("id"))))
         .comment(Optional.of("a customer's order"));
     table.foreignKeys().add(new ForeignKeyModel("fk_order_user", List.of("user_id"), "user", List.of("id"),

@@ -141,7 +141,8 @@ class SqliteTableRebuildTest {
   }
 
   private int single(String sql) throws SQLException {
-    try (Statement statement = migrator.connection().createStatement(); ResultSet result = statement.executeQuery(sql)) {
+    try (Statement statement = migrator.connection().createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
       result.next();
       return result.getInt(1);
     }

@@ -224,7 +224,8 @@ final class Comparison {
         .forEach(check -> add("check constraint " + check.name() + " of " + name + " is missing"));
     found.stream()
         .filter(check -> model.checks().stream().noneMatch(c -> c.name().equals(check)))
-        .forEach(check -> add("check constraint " + check + " of " + name + " is in the database but not in the model"));
+        .forEach(check -> add("check constraint " + check + " of " + name
+            + " is in the database but not in the model"));
   }
 
   /**

@@ -50,6 +50,8 @@ public final class SchemaInspector {
    * @param versionTable the name of Retort's version table, which the model does not hold
    * @return the differences, table by table; empty when the database matches the model
    * @throws SQLException if the database cannot be read
+   * @throws IllegalStateException if the connection has no current schema (a MySQL connection
+   *     without a database)
    */
   public static List<Difference> differences(Connection connection, Dialect dialect, SchemaModel expected,
       String versionTable) throws SQLException {
@@ -59,6 +61,10 @@ public final class SchemaInspector {
     Objects.requireNonNull(versionTable, "versionTable == null");
     Catalog catalog = Catalog.of(connection, dialect);
     String defaultSchema = catalog.defaultSchema();
+    if (defaultSchema == null) {
+      throw new IllegalStateException("the connection has no current schema or database to compare with the"
+          + " model; connect to the application's database (for MySQL and MariaDB, name it in the JDBC URL)");
+    }
     Map<String, List<TableModel>> bySchema = new TreeMap<>();
     bySchema.put(defaultSchema, new ArrayList<>());
     for (TableModel table : expected.tables()) {
