@@ -9,6 +9,7 @@ import dev.retort.runtime.Retort;
 import dev.retort.runtime.fixtures.Leaky;
 import dev.retort.runtime.fixtures.Library;
 import dev.retort.runtime.testdb.TestDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,6 +32,18 @@ class MigrationCycleTest {
   void aSoundHistoryPassesStepByStep(TestDatabase.Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
       MigrationCycle.verifyEachStep(retort(db, Library.revisions()));
+
+      assertThat(Probe.appliedIds(db)).containsExactly("001", "002", "003", "004");
+    }
+  }
+
+  @Test
+  void sqliteWithForeignKeysEnforcedPassesStepByStep() {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.SQLITE)) {
+      Retort retort = Retort.builder().url(db.url() + "?foreign_keys=true", "", "").migrations(Library.revisions())
+          .build();
+
+      MigrationCycle.verifyEachStep(retort);
 
       assertThat(Probe.appliedIds(db)).containsExactly("001", "002", "003", "004");
     }
