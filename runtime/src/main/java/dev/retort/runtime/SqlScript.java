@@ -51,8 +51,8 @@ public record SqlScript(Vendor vendor, String from, String to, List<Block> block
   /** The script as text: each block's comment, then its statements, each ended by a semicolon. */
   public String text() {
     StringBuilder text = new StringBuilder();
-    text.append("-- Retort migration script for ").append(VendorNames.of(vendor)).append(": ").append(from).append(" -> ")
-        .append(to).append('\n');
+    text.append("-- Retort migration script for ").append(VendorNames.of(vendor)).append(": ").append(from)
+        .append(" -> ").append(to).append('\n');
     for (Block block : blocks) {
       text.append('\n').append("-- ").append(block.comment()).append('\n');
       for (String statement : block.statements()) {

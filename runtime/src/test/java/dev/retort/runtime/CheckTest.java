@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import static dev.retort.runtime.Codes.code;
 import static dev.retort.runtime.Probe.retort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -101,7 +102,7 @@ class CheckTest {
       retort.upgrade("002");
 
       assertThatThrownBy(retort::check)
-          .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SNAPSHOT))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_SNAPSHOT))
           .hasMessageContaining(SNAPSHOT);
     }
   }
@@ -113,7 +114,7 @@ class CheckTest {
       retort.upgrade("002");
 
       assertThatThrownBy(retort::check)
-          .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_SNAPSHOT))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_SNAPSHOT))
           .hasMessageContaining(SNAPSHOT + " named by the revision index is not on the class path");
     }
   }

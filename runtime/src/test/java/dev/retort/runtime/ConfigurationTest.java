@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import static dev.retort.runtime.Codes.code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +32,8 @@ class ConfigurationTest {
   void theVersionTableCanHaveAnotherNameInAnotherSchema(TestDatabase.Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
       String schema = kind == TestDatabase.Kind.MARIADB ? db.name() + "_meta" : "meta";
-      Probe.execute(db, (kind == TestDatabase.Kind.MARIADB ? "CREATE DATABASE " : "CREATE SCHEMA ") + Probe.quote(db, schema));
+      String create = kind == TestDatabase.Kind.MARIADB ? "CREATE DATABASE " : "CREATE SCHEMA ";
+      Probe.execute(db, create + Probe.quote(db, schema));
       try {
         Retort retort = Retort.builder().url(db.url(), db.user(), db.password()).migrations(Library.revisions())
             .versionTable("schema_history").schema(schema).build();
@@ -80,7 +82,7 @@ class ConfigurationTest {
   void withoutAnIndexOrMigrationsTheErrorSaysHowToProvideThem() throws IOException {
     try (URLClassLoader empty = new URLClassLoader(new URL[] {classpath.toUri().toURL()}, null)) {
       assertThatThrownBy(() -> Retort.builder().url("jdbc:h2:mem:x", "sa", "").classLoader(empty).build())
-          .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_MIGRATIONS))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.NO_MIGRATIONS))
           .hasMessageContaining("META-INF/services/dev.retort.RevisionIndex")
           .hasMessageContaining("Retort.builder().migrations(...)");
     }

@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import static dev.retort.runtime.Codes.code;
 import static dev.retort.runtime.Probe.appliedIds;
 import static dev.retort.runtime.Probe.retort;
 import static dev.retort.runtime.Probe.tableExists;
@@ -24,7 +25,7 @@ class FailingMigrationTest {
       Retort retort = retort(db, Failing.revisions());
 
       assertThatThrownBy(retort::upgrade)
-          .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_FAILED))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.MIGRATION_FAILED))
           .hasMessageContaining("revision 002 (" + Failing.FailsAtThirdStatement.class.getName() + ")")
           .hasMessageContaining("failed at statement 3 of 5")
           .hasMessageContaining("no_such_table")
@@ -47,7 +48,7 @@ class FailingMigrationTest {
       Retort retort = retort(db, Failing.revisions());
 
       assertThatThrownBy(retort::upgrade)
-          .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_FAILED))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.MIGRATION_FAILED))
           .hasMessageContaining("revision 002 (" + Failing.FailsAtThirdStatement.class.getName() + ")")
           .hasMessageContaining("failed at statement 3 of 5")
           .hasMessageContaining("no_such_table")

@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import static dev.retort.runtime.Codes.code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +36,7 @@ class LockTimeoutTest {
           .lockTimeout(Duration.ofSeconds(1)).build();
 
       assertThatThrownBy(impatient::upgrade)
-          .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.LOCK_TIMEOUT))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.LOCK_TIMEOUT))
           .hasMessageContaining("Timed out after 1 s waiting for the migration lock")
           .hasMessageContaining("lockTimeout");
 

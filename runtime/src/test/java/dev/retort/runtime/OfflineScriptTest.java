@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import static dev.retort.runtime.Codes.code;
 import static dev.retort.runtime.Probe.retort;
 import static dev.retort.runtime.Probe.tableExists;
 import static dev.retort.runtime.Probe.versionRows;
@@ -64,7 +65,9 @@ class OfflineScriptTest {
       assertThat(block.statements()).anySatisfy(s -> assertThat(s).contains("\"born\""));
       assertThat(block.statements()).anySatisfy(s -> assertThat(s).startsWith("INSERT INTO \"retort_version\""));
     });
-    assertThat(script.text()).contains("-- Upgrade to 003", "COMMIT;\n").doesNotContain("CREATE TABLE \"retort_version\"");
+    assertThat(script.text())
+        .contains("-- Upgrade to 003", "COMMIT;\n")
+        .doesNotContain("CREATE TABLE \"retort_version\"");
   }
 
   @Test
@@ -84,7 +87,7 @@ class OfflineScriptTest {
     Retort retort = Retort.builder().url("jdbc:h2:mem:unused", "sa", "").migrations(Counted.revisions()).build();
 
     assertThatThrownBy(() -> retort.sql("base", "head", Vendor.H2))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.OFFLINE_UNSUPPORTED))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.OFFLINE_UNSUPPORTED))
         .hasMessageContaining("revision r1")
         .hasMessageContaining("Java step 'log revision r1'");
   }
@@ -94,7 +97,7 @@ class OfflineScriptTest {
     Retort retort = Retort.builder().url("jdbc:h2:mem:unused", "sa", "").migrations(Library.revisions()).build();
 
     assertThatThrownBy(() -> retort.sql("-1", "head", Vendor.H2))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TARGET));
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_TARGET));
   }
 
   private static List<RevisionInfo> awkwardLibrary() {

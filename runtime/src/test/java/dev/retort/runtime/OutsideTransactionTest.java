@@ -3,6 +3,7 @@ package dev.retort.runtime;
 import static dev.retort.dsl.ColumnOption.notNull;
 import static dev.retort.model.ColumnType.bigint;
 import static dev.retort.model.ColumnType.varchar;
+import static dev.retort.runtime.Codes.code;
 import static dev.retort.runtime.Probe.appliedIds;
 import static dev.retort.runtime.Probe.retort;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +46,7 @@ class OutsideTransactionTest {
       Retort retort = retort(db, List.of(items(), Retort.revision("2", List.of("1"), IndexThenFail::new)));
 
       assertThatThrownBy(retort::upgrade)
-          .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MIGRATION_FAILED))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.MIGRATION_FAILED))
           .hasMessageContaining("failed at statement 3 of 3")
           .hasMessageContaining("ran outside a transaction, so the database is now partially migrated")
           .hasMessageContaining("statements 1 to 2 of revision 2 took effect")

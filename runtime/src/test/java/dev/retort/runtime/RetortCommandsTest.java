@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import static dev.retort.runtime.Codes.code;
 import static dev.retort.runtime.Probe.appliedIds;
 import static dev.retort.runtime.Probe.columnExists;
 import static dev.retort.runtime.Probe.retort;
@@ -118,19 +119,19 @@ class RetortCommandsTest {
       retort.upgrade("+1");
 
       assertThatThrownBy(() -> retort.downgrade("-2"))
-          .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TARGET_OUT_OF_RANGE))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.TARGET_OUT_OF_RANGE))
           .hasMessageContaining("past base");
       assertThatThrownBy(() -> retort.upgrade("+4"))
-          .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TARGET_OUT_OF_RANGE))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.TARGET_OUT_OF_RANGE))
           .hasMessageContaining("only 3 revisions are pending: 002, 003, 004");
       assertThatThrownBy(() -> retort.upgrade("0"))
-          .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AMBIGUOUS_REVISION))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.AMBIGUOUS_REVISION))
           .hasMessageContaining("001, 002, 003, 004");
       assertThatThrownBy(() -> retort.upgrade("005"))
-          .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.UNKNOWN_REVISION))
           .hasMessageContaining("Did you mean");
       assertThatThrownBy(() -> retort.downgrade("003"))
-          .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TARGET));
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_TARGET));
       assertThat(appliedIds(db)).containsExactly("001");
     }
   }
@@ -194,7 +195,7 @@ class RetortCommandsTest {
       for (Runnable command : List.<Runnable>of(edited::upgrade, edited::current, edited::history,
           () -> edited.downgrade("-1"))) {
         assertThatThrownBy(command::run)
-            .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CHECKSUM_MISMATCH))
+            .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.CHECKSUM_MISMATCH))
             .hasMessageContaining("revision 002 (" + Edited.CreateBooksWiderTitle.class.getName() + ")")
             .hasMessageContaining("restore the migration")
             .hasMessageContaining("stamp(\"004\")");
@@ -219,9 +220,9 @@ class RetortCommandsTest {
           + " = '" + "0".repeat(64) + "' WHERE " + Probe.quote(db, "revision") + " = '003'");
 
       assertThatThrownBy(retort::current)
-          .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CHECKSUM_MISMATCH))
-          .hasMessageContaining("revision 003 (" + Library.AddAuthorsBorn.class.getName() + ") was applied with checksum "
-              + "0".repeat(64));
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.CHECKSUM_MISMATCH))
+          .hasMessageContaining("revision 003 (" + Library.AddAuthorsBorn.class.getName()
+              + ") was applied with checksum " + "0".repeat(64));
     }
   }
 
@@ -234,7 +235,7 @@ class RetortCommandsTest {
 
       for (Runnable command : List.<Runnable>of(older::upgrade, older::current, () -> older.stamp("head"))) {
         assertThatThrownBy(command::run)
-            .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DATABASE_AHEAD))
+            .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.DATABASE_AHEAD))
             .hasMessageContaining("ahead of this code")
             .hasMessageContaining("003 (AddAuthorsBorn")
             .hasMessageContaining("004 (IndexBooksTitle");
@@ -251,7 +252,7 @@ class RetortCommandsTest {
       retort.upgrade();
 
       assertThatThrownBy(() -> retort.downgrade("002"))
-          .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.IRREVERSIBLE_MIGRATION))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.IRREVERSIBLE_MIGRATION))
           .hasMessageContaining("revision 005 (" + Edited.UppercaseNames.class.getName() + ")")
           .hasMessageContaining("Nothing was run");
       assertThat(appliedIds(db)).containsExactly("001", "002", "003", "004", "005");

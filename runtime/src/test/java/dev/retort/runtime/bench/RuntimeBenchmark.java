@@ -64,7 +64,8 @@ public final class RuntimeBenchmark {
       }
     }
     System.out.println();
-    System.out.println("| database | measurement | raw JDBC, ms: median (min–max) | Retort, ms: median (min–max) | Retort / raw |");
+    System.out.println(
+        "| database | measurement | raw JDBC, ms: median (min–max) | Retort, ms: median (min–max) | Retort / raw |");
     System.out.println("| --- | --- | --- | --- | --- |");
     rows.forEach(System.out::println);
   }
@@ -129,7 +130,8 @@ public final class RuntimeBenchmark {
     return times;
   }
 
-  private static double[] processes(TestDatabase db, int runs, boolean retort) throws IOException, InterruptedException {
+  private static double[] processes(TestDatabase db, int runs, boolean retort)
+      throws IOException, InterruptedException {
     double[] times = new double[runs];
     for (int run = -1; run < runs; run++) {
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -25,7 +25,8 @@ public final class UpgraderMain {
     try {
       MigrationResult result = Retort.builder().url(args[0], args[1], args[2]).migrations(Counted.revisions())
           .lockTimeout(Duration.ofSeconds(120)).build().upgrade();
-      System.out.println("applied:" + result.runs().stream().map(MigrationRun::revision).collect(Collectors.joining(",")));
+      System.out.println(
+          "applied:" + result.runs().stream().map(MigrationRun::revision).collect(Collectors.joining(",")));
       System.exit(0);
     } catch (RuntimeException e) {
       e.printStackTrace();

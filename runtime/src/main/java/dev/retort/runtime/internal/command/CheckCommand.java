@@ -89,7 +89,8 @@ public final class CheckCommand {
   }
 
   /** The differences, without those about Retort's own tables, which no migration creates. */
-  private static List<String> compare(Connection connection, Dialect dialect, SchemaModel expected, VersionTable table) {
+  private static List<String> compare(
+      Connection connection, Dialect dialect, SchemaModel expected, VersionTable table) {
     String lockTable = MigrationLocks.h2LockTable(table.name());
     String qualifiedLockTable = table.schema().isEmpty() ? lockTable : table.schema() + "." + lockTable;
     try {

@@ -99,7 +99,8 @@ record DatabaseState(Map<String, AppliedRevision> rows, List<AppliedRevision> un
       throw new RetortException(ErrorCode.DATABASE_AHEAD,
           "The database is ahead of this code: its version table " + table.displayName() + " records "
               + unknown.size() + " revision" + (unknown.size() == 1 ? "" : "s") + " that this build does not know: "
-              + unknown.stream().map(row -> row.revision() + " (" + row.description() + ", applied " + row.appliedAt() + ")")
+              + unknown.stream()
+                  .map(row -> row.revision() + " (" + row.description() + ", applied " + row.appliedAt() + ")")
                   .collect(Collectors.joining(", "))
               + ". A newer version of the application migrated this database. Run that version (or a newer one)"
               + " instead; if those revisions were abandoned, undo their changes by hand and delete their rows from "

@@ -113,12 +113,14 @@ public final class MigrateCommand {
       return Optional.empty();
     }
     List<String> current = seen.current(graph);
-    LOG.info("Database is {}; nothing to {}", current.isEmpty() ? "at base" : "at revision " + String.join(", ", current),
+    LOG.info("Database is {}; nothing to {}",
+        current.isEmpty() ? "at base" : "at revision " + String.join(", ", current),
         direction == Direction.UPGRADE ? "apply" : "revert");
     return Optional.of(new MigrationResult(direction, targetText, current, current, List.of()));
   }
 
-  private static List<LoadedRevision> select(Direction direction, Target target, RevisionGraph graph, Set<String> applied) {
+  private static List<LoadedRevision> select(
+      Direction direction, Target target, RevisionGraph graph, Set<String> applied) {
     return direction == Direction.UPGRADE
         ? Planner.upgrades(target, graph, applied)
         : Planner.downgrades(target, graph, applied);

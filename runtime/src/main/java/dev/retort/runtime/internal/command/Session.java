@@ -1,5 +1,6 @@
 package dev.retort.runtime.internal.command;
 
+import dev.retort.runtime.AppliedRevision;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.dialect.Dialect;
@@ -7,7 +8,6 @@ import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.history.VersionTable;
 import dev.retort.runtime.internal.lock.MigrationLock;
 import dev.retort.runtime.internal.lock.MigrationLocks;
-import dev.retort.runtime.AppliedRevision;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

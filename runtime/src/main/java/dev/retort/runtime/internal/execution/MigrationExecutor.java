@@ -1,5 +1,6 @@
 package dev.retort.runtime.internal.execution;
 
+import dev.retort.operation.Vendor;
 import dev.retort.runtime.AppliedRevision;
 import dev.retort.runtime.Direction;
 import dev.retort.runtime.ErrorCode;
@@ -9,7 +10,6 @@ import dev.retort.runtime.dialect.Step;
 import dev.retort.runtime.internal.VendorNames;
 import dev.retort.runtime.internal.graph.LoadedRevision;
 import dev.retort.runtime.internal.history.VersionTable;
-import dev.retort.operation.Vendor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -99,7 +99,7 @@ public final class MigrationExecutor {
     int committedThrough = 0;
     int index = 0;
     try {
-      begin(connection);
+      begin();
       for (; index < steps.size(); index++) {
         PlannedStep step = steps.get(index);
         if (LOG.isDebugEnabled()) {
@@ -107,19 +107,20 @@ public final class MigrationExecutor {
         }
         if (step.outsideTransaction() && mode == Mode.TRANSACTION) {
           connection.commit();
+          committedThrough = index;
           connection.setAutoCommit(true);
-          execute(connection, step);
+          execute(step);
           connection.setAutoCommit(false);
           committedThrough = index + 1;
         } else {
-          execute(connection, step);
+          execute(step);
           if (mode == Mode.AUTOCOMMIT) {
             committedThrough = index + 1;
           }
         }
       }
     } catch (SQLException | RuntimeException e) {
-      rollback(connection);
+      rollback();
       throw failure(migration, index, committedThrough, currentBefore, ranBefore, e);
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
@@ -130,9 +131,9 @@ public final class MigrationExecutor {
       } else {
         versionTable.delete(connection, revision.id());
       }
-      commit(connection);
+      commit();
     } catch (SQLException | RuntimeException e) {
-      rollback(connection);
+      rollback();
       throw recordingFailure(migration, committedThrough, currentBefore, e);
     }
     Duration total = Duration.ofNanos(System.nanoTime() - start);
@@ -143,34 +144,34 @@ public final class MigrationExecutor {
         steps.size(), total);
   }
 
-  private void begin(Connection connection) throws SQLException {
+  private void begin() throws SQLException {
     switch (mode) {
       case TRANSACTION:
         connection.setAutoCommit(false);
         break;
       case SAVEPOINT:
-        statement(connection, "SAVEPOINT " + SAVEPOINT);
+        statement("SAVEPOINT " + SAVEPOINT);
         break;
       default:
         break;
     }
   }
 
-  private void commit(Connection connection) throws SQLException {
+  private void commit() throws SQLException {
     switch (mode) {
       case TRANSACTION:
         connection.commit();
         connection.setAutoCommit(true);
         break;
       case SAVEPOINT:
-        statement(connection, "RELEASE SAVEPOINT " + SAVEPOINT);
+        statement("RELEASE SAVEPOINT " + SAVEPOINT);
         break;
       default:
         break;
     }
   }
 
-  private void rollback(Connection connection) {
+  private void rollback() {
     try {
       switch (mode) {
         case TRANSACTION:
@@ -178,8 +179,8 @@ public final class MigrationExecutor {
           connection.setAutoCommit(true);
           break;
         case SAVEPOINT:
-          statement(connection, "ROLLBACK TO SAVEPOINT " + SAVEPOINT);
-          statement(connection, "RELEASE SAVEPOINT " + SAVEPOINT);
+          statement("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+          statement("RELEASE SAVEPOINT " + SAVEPOINT);
           break;
         default:
           break;
@@ -190,10 +191,10 @@ public final class MigrationExecutor {
     }
   }
 
-  private void execute(Connection connection, PlannedStep planned) throws SQLException {
+  private void execute(PlannedStep planned) throws SQLException {
     Step step = planned.step();
     if (step instanceof Step.Sql sql) {
-      statement(connection, sql.sql());
+      statement(sql.sql());
       return;
     }
     Step.Callback callback = (Step.Callback) step;
@@ -214,7 +215,7 @@ public final class MigrationExecutor {
     }
   }
 
-  private static void statement(Connection connection, String sql) throws SQLException {
+  private void statement(String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
     }

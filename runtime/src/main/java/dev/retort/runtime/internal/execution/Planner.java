@@ -184,7 +184,8 @@ public final class Planner {
     }
   }
 
-  private static SchemaModel apply(SchemaModel model, Operation operation, LoadedRevision revision, Direction direction) {
+  private static SchemaModel apply(
+      SchemaModel model, Operation operation, LoadedRevision revision, Direction direction) {
     try {
       return model.apply(operation);
     } catch (SchemaException | IllegalArgumentException e) {

@@ -22,7 +22,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -104,7 +103,8 @@ public final class VersionTable {
         .column(new ColumnModel(APPLIED_AT, ColumnType.timestamp(), false, Optional.empty(), false, Optional.empty()))
         .column(ColumnModel.of(EXECUTION_MS, ColumnType.bigint()))
         .primaryKey(Optional.of(new PrimaryKeyModel("pk_" + name, List.of(REVISION))))
-        .comment(Optional.of("Revisions applied by Retort; execution_ms is empty for revisions recorded without running."))
+        .comment(Optional.of(
+            "Revisions applied by Retort; execution_ms is empty for revisions recorded without running."))
         .build();
   }
 

@@ -112,7 +112,8 @@ public abstract class MigrationLock implements AutoCloseable {
         unlock();
       }
     } catch (SQLException | RuntimeException e) {
-      LOG.warn("Could not release the migration lock ({}); it is released when the connection closes", description(), e);
+      LOG.warn("Could not release the migration lock ({}); it is released when the connection closes",
+          description(), e);
     } finally {
       dispose();
     }

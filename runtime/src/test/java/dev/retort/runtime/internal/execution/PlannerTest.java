@@ -1,5 +1,6 @@
 package dev.retort.runtime.internal.execution;
 
+import static dev.retort.runtime.Codes.code;
 import static dev.retort.runtime.fixtures.Noop.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,22 +46,23 @@ class PlannerTest {
   @Test
   void upgradeBeyondHeadIsOutOfRange() {
     assertThatThrownBy(() -> Planner.upgrades(new Target.Relative(3), graph, Set.of("a", "b", "c")))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TARGET_OUT_OF_RANGE))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.TARGET_OUT_OF_RANGE))
         .hasMessageContaining("only 2 revisions are pending: d, e");
   }
 
   @Test
   void upgradeBackwardsOrToBaseIsInvalid() {
     assertThatThrownBy(() -> Planner.upgrades(new Target.Relative(-1), graph, Set.of("a")))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TARGET))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_TARGET))
         .hasMessageContaining("downgrade(\"-1\")");
     assertThatThrownBy(() -> Planner.upgrades(new Target.Base(), graph, Set.of("a")))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TARGET));
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_TARGET));
   }
 
   @Test
   void downgradeToBaseUndoesEverythingNewestFirst() {
-    assertThat(ids(Planner.downgrades(new Target.Base(), graph, Set.of("a", "b", "c", "d")))).containsExactly("d", "c", "b", "a");
+    assertThat(ids(Planner.downgrades(new Target.Base(), graph, Set.of("a", "b", "c", "d"))))
+        .containsExactly("d", "c", "b", "a");
   }
 
   @Test
@@ -71,13 +73,14 @@ class PlannerTest {
 
   @Test
   void downgradeByStepsUndoesTheNewest() {
-    assertThat(ids(Planner.downgrades(new Target.Relative(-2), graph, Set.of("a", "b", "c")))).containsExactly("c", "b");
+    assertThat(ids(Planner.downgrades(new Target.Relative(-2), graph, Set.of("a", "b", "c"))))
+        .containsExactly("c", "b");
   }
 
   @Test
   void downgradePastBaseIsOutOfRange() {
     assertThatThrownBy(() -> Planner.downgrades(new Target.Relative(-3), graph, Set.of("a", "b")))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TARGET_OUT_OF_RANGE))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.TARGET_OUT_OF_RANGE))
         .hasMessageContaining("past base")
         .hasMessageContaining("only 2 revisions are applied (b, a)");
   }
@@ -85,7 +88,7 @@ class PlannerTest {
   @Test
   void downgradeToARevisionNotAppliedIsInvalid() {
     assertThatThrownBy(() -> Planner.downgrades(new Target.Exact("d"), graph, Set.of("a", "b")))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TARGET))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_TARGET))
         .hasMessageContaining("d: it is not applied")
         .hasMessageContaining("upgrade(\"d\")");
   }
@@ -129,7 +132,7 @@ class PlannerTest {
 
     assertThatThrownBy(() -> Planner.plan(Planner.downgrades(new Target.Base(), history, all), Direction.DOWNGRADE,
         history, all, dialect))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.IRREVERSIBLE_MIGRATION))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.IRREVERSIBLE_MIGRATION))
         .hasMessageContaining("revision 2 (" + NoDowngrade.class.getName() + ")")
         .hasMessageContaining("Nothing was run");
     assertThat(dialect.rendered).isEmpty();
@@ -141,8 +144,10 @@ class PlannerTest {
         new RevisionInfo("1", List.of(), "", "", Library.CreateAuthors::new),
         new RevisionInfo("2", List.of("1"), "", "", Library.CreateAuthors::new)));
 
-    assertThatThrownBy(() -> Planner.plan(history.revisions(), Direction.UPGRADE, history, Set.of(), new RecordingDialect()))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_MIGRATION))
+    RecordingDialect dialect = new RecordingDialect();
+
+    assertThatThrownBy(() -> Planner.plan(history.revisions(), Direction.UPGRADE, history, Set.of(), dialect))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_MIGRATION))
         .hasMessageContaining("revision 2 (" + Library.CreateAuthors.class.getName() + ")")
         .hasMessageContaining("create table authors");
   }

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 class ChecksumsTest {
 
-  private static final List<Operation> UP = List.of(new AddColumn("users", ColumnModel.of("phone", ColumnType.varchar(20))));
+  private static final List<Operation> UP =
+      List.of(new AddColumn("users", ColumnModel.of("phone", ColumnType.varchar(20))));
   private static final List<Operation> DOWN = List.of(new DropColumn("users", "phone"));
 
   @Test

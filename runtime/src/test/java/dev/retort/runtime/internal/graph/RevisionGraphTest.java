@@ -1,5 +1,6 @@
 package dev.retort.runtime.internal.graph;
 
+import static dev.retort.runtime.Codes.code;
 import static dev.retort.runtime.fixtures.Noop.revision;
 import static dev.retort.runtime.fixtures.Noop.second;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +47,7 @@ class RevisionGraphTest {
   @Test
   void duplicateIdsNameBothClasses() {
     assertThatThrownBy(() -> RevisionGraph.of(List.of(revision("001"), second("001"))))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.DUPLICATE_REVISION))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.DUPLICATE_REVISION))
         .hasMessageContaining("revision id 001 is used by dev.retort.runtime.fixtures.Noop$First and"
             + " dev.retort.runtime.fixtures.Noop$Second");
   }
@@ -54,7 +55,7 @@ class RevisionGraphTest {
   @Test
   void missingParentNamesTheRevisionAndTheParent() {
     assertThatThrownBy(() -> RevisionGraph.of(List.of(revision("001"), second("002", "000"))))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MISSING_PARENT))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.MISSING_PARENT))
         .hasMessageContaining("revision 002 (dev.retort.runtime.fixtures.Noop$Second) names parent 000");
   }
 
@@ -62,7 +63,7 @@ class RevisionGraphTest {
   void cycleListsTheRevisionsInTheCircle() {
     assertThatThrownBy(() -> RevisionGraph.of(List.of(
         revision("a"), revision("b", "a", "d"), revision("c", "b"), revision("d", "c"))))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.REVISION_CYCLE))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.REVISION_CYCLE))
         .hasMessageContaining("b (dev.retort.runtime.fixtures.Noop$First) -> c (")
         .hasMessageContaining("-> d (")
         .hasMessageNotContaining("a (");
@@ -71,21 +72,22 @@ class RevisionGraphTest {
   @Test
   void selfParentIsACycle() {
     assertThatThrownBy(() -> RevisionGraph.of(List.of(revision("a"), revision("b", "a", "b"))))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.REVISION_CYCLE));
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.REVISION_CYCLE));
   }
 
   @Test
   void twoHeadsAskForAMergeRevision() {
     assertThatThrownBy(() -> RevisionGraph.of(List.of(revision("a"), revision("b", "a"), second("c", "a"))))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MULTIPLE_HEADS))
-        .hasMessageContaining("2 heads: b (dev.retort.runtime.fixtures.Noop$First), c (dev.retort.runtime.fixtures.Noop$Second)")
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.MULTIPLE_HEADS))
+        .hasMessageContaining(
+            "2 heads: b (dev.retort.runtime.fixtures.Noop$First), c (dev.retort.runtime.fixtures.Noop$Second)")
         .hasMessageContaining("parent = {\"b\", \"c\"}");
   }
 
   @Test
   void anEmptyHistoryIsAnError() {
     assertThatThrownBy(() -> RevisionGraph.of(List.of()))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NO_MIGRATIONS));
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.NO_MIGRATIONS));
   }
 
   @Test
@@ -93,7 +95,7 @@ class RevisionGraphTest {
     String id = "x".repeat(RevisionGraph.MAX_ID_LENGTH + 1);
 
     assertThatThrownBy(() -> RevisionGraph.of(List.of(revision(id))))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_MIGRATION))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_MIGRATION))
         .hasMessageContaining("at most " + RevisionGraph.MAX_ID_LENGTH);
   }
 

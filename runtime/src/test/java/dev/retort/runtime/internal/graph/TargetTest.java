@@ -1,5 +1,6 @@
 package dev.retort.runtime.internal.graph;
 
+import static dev.retort.runtime.Codes.code;
 import static dev.retort.runtime.fixtures.Noop.revision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,7 +31,7 @@ class TargetTest {
   @Test
   void zeroStepsIsInvalid() {
     assertThatThrownBy(() -> Target.parse("+0", graph))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TARGET))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_TARGET))
         .hasMessageContaining("moves no revision");
   }
 
@@ -51,14 +52,14 @@ class TargetTest {
   @Test
   void ambiguousPrefixListsTheMatches() {
     assertThatThrownBy(() -> Target.parse("20261121", graph))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.AMBIGUOUS_REVISION))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.AMBIGUOUS_REVISION))
         .hasMessageContaining("matches 2 revisions: 20261121_153000, 20261121_160000");
   }
 
   @Test
   void unknownIdSuggestsCloseOnes() {
     assertThatThrownBy(() -> Target.parse("20261121_153001", graph))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.UNKNOWN_REVISION))
         .hasMessageContaining("No revision 20261121_153001")
         .hasMessageContaining("Did you mean 20261121_153000");
   }
@@ -66,13 +67,13 @@ class TargetTest {
   @Test
   void unknownIdWithoutNeighboursSuggestsNothing() {
     assertThatThrownBy(() -> Target.parse("nothing-like-it", graph))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_REVISION))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.UNKNOWN_REVISION))
         .hasMessageNotContaining("Did you mean");
   }
 
   @Test
   void blankIsInvalid() {
     assertThatThrownBy(() -> Target.parse("  ", graph))
-        .isInstanceOfSatisfying(RetortException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_TARGET));
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_TARGET));
   }
 }
