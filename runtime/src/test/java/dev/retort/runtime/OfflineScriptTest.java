@@ -71,6 +71,33 @@ class OfflineScriptTest {
   }
 
   @Test
+  void aStatementThatCannotRunInATransactionIsKeptOutOfTheMigrationsTransaction() {
+    Retort retort = Retort.builder().url("jdbc:h2:mem:unused", "sa", "").migrations(List.of(
+        Retort.revision("1", List.of(), OutsideTransactionTest.CreateItems::new),
+        Retort.revision("2", List.of("1"), OutsideTransactionTest.IndexThenFail::new))).build();
+
+    SqlScript script = retort.sql("1", "head", Vendor.POSTGRESQL);
+
+    assertThat(script.statements()).hasSize(8);
+    assertThat(script.statements().get(0)).isEqualTo("BEGIN");
+    assertThat(script.statements().get(1)).startsWith("INSERT INTO \"items\"");
+    assertThat(script.statements().get(2)).isEqualTo("COMMIT");
+    assertThat(script.statements().get(3)).startsWith("CREATE INDEX CONCURRENTLY");
+    assertThat(script.statements().get(4)).isEqualTo("BEGIN");
+    assertThat(script.statements().get(5)).isEqualTo("DROP TABLE \"no_such_table\"");
+    assertThat(script.statements().get(6)).startsWith("INSERT INTO \"retort_version\"");
+    assertThat(script.statements().get(7)).isEqualTo("COMMIT");
+  }
+
+  @Test
+  void aSqliteScriptTurnsForeignKeyEnforcementOffFirst() {
+    Retort retort = Retort.builder().url("jdbc:h2:mem:unused", "sa", "").migrations(Library.revisions()).build();
+
+    assertThat(retort.sql("base", "head", Vendor.SQLITE).statements()).first().isEqualTo("PRAGMA foreign_keys = OFF");
+    assertThat(retort.sql("base", "head", Vendor.H2).statements()).doesNotContain("PRAGMA foreign_keys = OFF");
+  }
+
+  @Test
   void aDowngradeScriptDeletesTheRows() {
     Retort retort = Retort.builder().url("jdbc:h2:mem:unused", "sa", "").migrations(Library.revisions()).build();
 

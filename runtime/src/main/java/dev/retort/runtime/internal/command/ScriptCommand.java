@@ -50,6 +50,11 @@ public final class ScriptCommand {
     List<PlannedMigration> plan = Planner.plan(revisions, direction, graph, from, dialect);
     VersionTable table = new VersionTable(context.schema(), context.versionTable(), dialect);
     List<SqlScript.Block> blocks = new ArrayList<>();
+    if (vendor == Vendor.SQLITE && !plan.isEmpty()) {
+      // What Dialect.prepareConnection does for the runtime: a table rebuild must not cascade.
+      blocks.add(new SqlScript.Block("SQLite rebuilds tables: foreign key enforcement must be off",
+          List.of("PRAGMA foreign_keys = OFF")));
+    }
     if (from.isEmpty() && direction == Direction.UPGRADE && !plan.isEmpty()) {
       blocks.add(new SqlScript.Block("Create the version table " + table.displayName(), table.createStatements()));
     }
