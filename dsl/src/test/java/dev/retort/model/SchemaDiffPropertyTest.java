@@ -6,122 +6,107 @@ import dev.retort.operation.AlterColumn;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
 import dev.retort.operation.RenameTable;
+import dev.retort.testing.PropertyTest;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.RandomDistribution;
 
 /**
  * The differ's contract over generated pairs of valid schemas: a random schema and a random
- * change of it, with rename hints for most renames and a few stale hints.
+ * change of it, with rename hints for most renames and a few stale hints. Each case is one
+ * seed (see {@link PropertyTest}); {@link SchemaPairs} draws the pair and shrinks a failing one.
  */
 class SchemaDiffPropertyTest {
 
-  @Provide
-  Arbitrary<List<Integer>> choices() {
-    return Arbitraries.integers().between(0, 999).list().ofMaxSize(600)
-        .withSizeDistribution(RandomDistribution.uniform());
+  @PropertyTest(tries = 1500)
+  void applyingTheDiffGivesTheTarget(long seed) {
+    SchemaPairs.check(seed, (from, to) -> {
+      List<Operation> upgrade = SchemaDiff.diff(from, to.schema(), to.hints());
+
+      assertThat(from.applyAll(upgrade)).isEqualTo(to.schema());
+    });
   }
 
-  @Property(tries = 1500)
-  void applyingTheDiffGivesTheTarget(@ForAll("choices") List<Integer> schema, @ForAll("choices") List<Integer> change) {
-    SchemaModel from = SchemaGenerator.schema(new Choices(schema));
-    SchemaGenerator.Changed to = SchemaGenerator.change(from, new Choices(change));
+  @PropertyTest(tries = 1500)
+  void applyingTheDiffWithInvertedHintsGivesTheSourceBack(long seed) {
+    SchemaPairs.check(seed, (from, to) -> {
+      List<Operation> downgrade = SchemaDiff.diff(to.schema(), from, to.hints().inverse());
 
-    List<Operation> upgrade = SchemaDiff.diff(from, to.schema(), to.hints());
-
-    assertThat(from.applyAll(upgrade)).isEqualTo(to.schema());
+      assertThat(to.schema().applyAll(downgrade)).isEqualTo(from);
+    });
   }
 
-  @Property(tries = 1500)
-  void applyingTheDiffWithInvertedHintsGivesTheSourceBack(
-      @ForAll("choices") List<Integer> schema, @ForAll("choices") List<Integer> change) {
-    SchemaModel from = SchemaGenerator.schema(new Choices(schema));
-    SchemaGenerator.Changed to = SchemaGenerator.change(from, new Choices(change));
+  @PropertyTest(tries = 1000)
+  void theDowngradeRenamesBackExactlyWhatTheUpgradeRenames(long seed) {
+    SchemaPairs.check(seed, (from, to) -> {
+      List<Operation> upgrade = SchemaDiff.diff(from, to.schema(), to.hints());
+      List<Operation> downgrade = SchemaDiff.diff(to.schema(), from, to.hints().inverse());
 
-    List<Operation> downgrade = SchemaDiff.diff(to.schema(), from, to.hints().inverse());
-
-    assertThat(to.schema().applyAll(downgrade)).isEqualTo(from);
-  }
-
-  @Property(tries = 1000)
-  void theDowngradeRenamesBackExactlyWhatTheUpgradeRenames(
-      @ForAll("choices") List<Integer> schema, @ForAll("choices") List<Integer> change) {
-    SchemaModel from = SchemaGenerator.schema(new Choices(schema));
-    SchemaGenerator.Changed to = SchemaGenerator.change(from, new Choices(change));
-
-    List<Operation> upgrade = SchemaDiff.diff(from, to.schema(), to.hints());
-    List<Operation> downgrade = SchemaDiff.diff(to.schema(), from, to.hints().inverse());
-
-    Map<String, String> tableRenames = new HashMap<>();
-    Set<List<String>> upgradeRenames = new HashSet<>();
-    for (Operation operation : upgrade) {
-      if (operation instanceof RenameTable rename) {
-        tableRenames.put(rename.from(), rename.to());
-        upgradeRenames.add(List.of(rename.from(), rename.to()));
-      } else if (operation instanceof RenameColumn rename) {
-        upgradeRenames.add(List.of(rename.table(), rename.from(), rename.to()));
+      Map<String, String> tableRenames = new HashMap<>();
+      Set<List<String>> upgradeRenames = new HashSet<>();
+      for (Operation operation : upgrade) {
+        if (operation instanceof RenameTable rename) {
+          tableRenames.put(rename.from(), rename.to());
+          upgradeRenames.add(List.of(rename.from(), rename.to()));
+        } else if (operation instanceof RenameColumn rename) {
+          upgradeRenames.add(List.of(rename.table(), rename.from(), rename.to()));
+        }
       }
-    }
-    Set<List<String>> downgradeRenamesUndone = new HashSet<>();
-    for (Operation operation : downgrade) {
-      if (operation instanceof RenameTable rename) {
-        downgradeRenamesUndone.add(List.of(rename.to(), rename.from()));
-      } else if (operation instanceof RenameColumn rename) {
-        String table = tableRenames.getOrDefault(rename.table(), rename.table());
-        downgradeRenamesUndone.add(List.of(table, rename.to(), rename.from()));
+      Set<List<String>> downgradeRenamesUndone = new HashSet<>();
+      for (Operation operation : downgrade) {
+        if (operation instanceof RenameTable rename) {
+          downgradeRenamesUndone.add(List.of(rename.to(), rename.from()));
+        } else if (operation instanceof RenameColumn rename) {
+          String table = tableRenames.getOrDefault(rename.table(), rename.table());
+          downgradeRenamesUndone.add(List.of(table, rename.to(), rename.from()));
+        }
       }
-    }
-    assertThat(downgradeRenamesUndone).isEqualTo(upgradeRenames);
+      assertThat(downgradeRenamesUndone).isEqualTo(upgradeRenames);
+    });
   }
 
-  @Property(tries = 1000)
-  void everyRenameComesFromAHint(@ForAll("choices") List<Integer> schema, @ForAll("choices") List<Integer> change) {
-    SchemaModel from = SchemaGenerator.schema(new Choices(schema));
-    SchemaGenerator.Changed to = SchemaGenerator.change(from, new Choices(change));
-    RenameHints hints = to.hints();
-    Map<String, String> sourceNames = new HashMap<>();
+  @PropertyTest(tries = 1000)
+  void everyRenameComesFromAHint(long seed) {
+    SchemaPairs.check(seed, (from, to) -> {
+      RenameHints hints = to.hints();
+      Map<String, String> sourceNames = new HashMap<>();
 
-    for (Operation operation : SchemaDiff.diff(from, to.schema(), hints)) {
-      if (operation instanceof RenameTable rename) {
-        assertThat(hints.tables()).containsEntry(rename.to(), rename.from());
-        sourceNames.put(rename.to(), rename.from());
-      } else if (operation instanceof RenameColumn rename) {
-        String source = sourceNames.getOrDefault(rename.table(), rename.table());
-        assertThat(hints.columnsOf(source, rename.table())).containsEntry(rename.to(), rename.from());
+      for (Operation operation : SchemaDiff.diff(from, to.schema(), hints)) {
+        if (operation instanceof RenameTable rename) {
+          assertThat(hints.tables()).containsEntry(rename.to(), rename.from());
+          sourceNames.put(rename.to(), rename.from());
+        } else if (operation instanceof RenameColumn rename) {
+          String source = sourceNames.getOrDefault(rename.table(), rename.table());
+          assertThat(hints.columnsOf(source, rename.table())).containsEntry(rename.to(), rename.from());
+        }
       }
-    }
+    });
   }
 
-  @Property(tries = 1000)
-  void eachColumnIsAlteredAtMostOnce(@ForAll("choices") List<Integer> schema, @ForAll("choices") List<Integer> change) {
-    SchemaModel from = SchemaGenerator.schema(new Choices(schema));
-    SchemaGenerator.Changed to = SchemaGenerator.change(from, new Choices(change));
-    Set<List<String>> altered = new HashSet<>();
+  @PropertyTest(tries = 1000)
+  void eachColumnIsAlteredAtMostOnce(long seed) {
+    SchemaPairs.check(seed, (from, to) -> {
+      Set<List<String>> altered = new HashSet<>();
 
-    for (Operation operation : SchemaDiff.diff(from, to.schema(), to.hints())) {
-      if (operation instanceof AlterColumn alter) {
-        assertThat(altered.add(List.of(alter.table(), alter.column())))
-            .as("a second alteration of %s.%s", alter.table(), alter.column())
-            .isTrue();
+      for (Operation operation : SchemaDiff.diff(from, to.schema(), to.hints())) {
+        if (operation instanceof AlterColumn alter) {
+          assertThat(altered.add(List.of(alter.table(), alter.column())))
+              .as("a second alteration of %s.%s", alter.table(), alter.column())
+              .isTrue();
+        }
       }
-    }
+    });
   }
 
-  @Property(tries = 1000)
-  void aSchemaDiffedWithItselfGivesNoOperationsWhateverTheHints(
-      @ForAll("choices") List<Integer> schema, @ForAll("choices") List<Integer> change) {
-    SchemaModel model = SchemaGenerator.schema(new Choices(schema));
-    RenameHints hints = SchemaGenerator.change(model, new Choices(change)).hints();
+  @PropertyTest(tries = 1000)
+  void aSchemaDiffedWithItselfGivesNoOperationsWhateverTheHints(long seed) {
+    SchemaPairs.check(seed, (model, changed) -> {
+      RenameHints hints = changed.hints();
 
-    assertThat(SchemaDiff.diff(model, model, hints)).isEmpty();
-    assertThat(SchemaDiff.diff(model, model, hints.inverse())).isEmpty();
+      assertThat(SchemaDiff.diff(model, model, hints)).isEmpty();
+      assertThat(SchemaDiff.diff(model, model, hints.inverse())).isEmpty();
+    });
   }
 }

@@ -8,7 +8,6 @@ import dev.retort.operation.DropTable;
 import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.Operation;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -17,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The property tests are only as good as the schemas they run on: this checks that the
- * generator produces every feature of the model and that the pairs it produces make the
- * differ emit every kind of operation.
+ * generator, fed the same random choice lists as {@link SchemaPairs} draws for the property
+ * tests, produces every feature of the model and pairs that make the differ emit every kind of
+ * operation.
  */
 class SchemaGeneratorTest {
 
@@ -27,8 +27,8 @@ class SchemaGeneratorTest {
     Set<String> seen = new HashSet<>();
     Random random = new Random(20261121L);
     for (int i = 0; i < 3000; i++) {
-      SchemaModel from = SchemaGenerator.schema(new Choices(randomChoices(random)));
-      SchemaGenerator.Changed to = SchemaGenerator.change(from, new Choices(randomChoices(random)));
+      SchemaModel from = SchemaGenerator.schema(new Choices(Choices.random(random)));
+      SchemaGenerator.Changed to = SchemaGenerator.change(from, new Choices(Choices.random(random)));
       features(from, seen);
       features(to.schema(), seen);
       List<Operation> operations = SchemaDiff.diff(from, to.schema(), to.hints());
@@ -57,14 +57,6 @@ class SchemaGeneratorTest {
       }
     }
     assertThat(seen).containsAll(expected);
-  }
-
-  private static List<Integer> randomChoices(Random random) {
-    List<Integer> values = new ArrayList<>();
-    for (int i = random.nextInt(600); i > 0; i--) {
-      values.add(random.nextInt(1000));
-    }
-    return values;
   }
 
   private static void features(SchemaModel schema, Set<String> seen) {
