@@ -32,6 +32,7 @@ class HistoryKeepsDataTest {
   void rowsFromRevisionTwoSurviveToHeadAndTheDataStepsRunBothWays(TestDatabase.Kind kind) throws SQLException {
     try (TestDatabase database = TestDatabase.create(kind)) {
       DatabaseSettings settings = database.settings();
+      // tag::data-test[]
       Retort retort = Retort.builder().url(settings.url(), settings.user(), settings.password()).build();
       retort.upgrade(BEFORE_RENAMES);
       try (Connection connection = database.connect()) {
@@ -50,6 +51,7 @@ class HistoryKeepsDataTest {
         assertThat(rows(connection, "SELECT name FROM authors ORDER BY name"))
             .containsExactly(List.of("Ada Lovelace"), List.of("Anonymous"));
       }
+      // end::data-test[]
 
       retort.downgrade(BEFORE_ANONYMOUS);
 

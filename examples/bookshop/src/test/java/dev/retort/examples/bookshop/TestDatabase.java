@@ -85,6 +85,7 @@ final class TestDatabase implements AutoCloseable {
     }
   }
 
+  // tag::skip-or-fail[]
   private static void admin(Kind kind, String url, String user, String sql) {
     try (Connection connection = DriverManager.getConnection(url, user, "");
         Statement statement = connection.createStatement()) {
@@ -98,6 +99,7 @@ final class TestDatabase implements AutoCloseable {
       Assumptions.abort("skipped: " + message);
     }
   }
+  // end::skip-or-fail[]
 
   /** The engine. */
   Kind kind() {
