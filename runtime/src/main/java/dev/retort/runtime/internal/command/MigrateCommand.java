@@ -13,6 +13,7 @@ import dev.retort.runtime.internal.graph.LoadedRevision;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.graph.Target;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -70,9 +71,12 @@ public final class MigrateCommand {
         List<String> before = state.current(graph);
         Set<String> applied = new LinkedHashSet<>(state.applied());
         List<MigrationRun> runs = new ArrayList<>();
+        List<String> ran = new ArrayList<>();
         for (PlannedMigration migration : plan) {
-          runs.add(executor.run(migration, DatabaseState.current(graph, applied),
-              runs.stream().map(MigrationRun::revision).toList()));
+          MigrationRun run = executor.run(migration, () -> DatabaseState.current(graph, applied),
+              Collections.unmodifiableList(ran));
+          runs.add(run);
+          ran.add(run.revision());
           if (direction == Direction.UPGRADE) {
             applied.add(migration.revision().id());
           } else {

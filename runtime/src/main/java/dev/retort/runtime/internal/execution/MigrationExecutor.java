@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,13 +87,14 @@ public final class MigrationExecutor {
    * Runs one migration and records it.
    *
    * @param migration the migration
-   * @param currentBefore the database's current revisions before it, for the failure message
+   * @param currentBefore gives the database's current revisions before it, for the failure message
    * @param ranBefore the revisions this command already ran, for the failure message
    * @return what ran
    * @throws RetortException {@link ErrorCode#MIGRATION_FAILED} saying which statement failed
    *     and in which state the database is left
    */
-  public MigrationRun run(PlannedMigration migration, List<String> currentBefore, List<String> ranBefore) {
+  public MigrationRun run(
+      PlannedMigration migration, Supplier<List<String>> currentBefore, List<String> ranBefore) {
     LoadedRevision revision = migration.revision();
     List<PlannedStep> steps = migration.steps();
     long start = System.nanoTime();
@@ -222,7 +224,7 @@ public final class MigrationExecutor {
   }
 
   private RetortException failure(
-      PlannedMigration migration, int index, int committedThrough, List<String> currentBefore,
+      PlannedMigration migration, int index, int committedThrough, Supplier<List<String>> currentBefore,
       List<String> ranBefore, Exception cause) {
     LoadedRevision revision = migration.revision();
     List<PlannedStep> steps = migration.steps();
@@ -234,7 +236,7 @@ public final class MigrationExecutor {
         .append(index < steps.size() ? steps.get(index).display() : "(none)")
         .append("\n  from '").append(index < steps.size() ? steps.get(index).operation().summary() : "")
         .append("': ").append(describe(cause)).append('\n');
-    String state = currentBefore.isEmpty() ? "base (no revision)" : "revision " + String.join(", ", currentBefore);
+    String state = describe(currentBefore.get());
     if (committedThrough == 0) {
       message.append(mode == Mode.AUTOCOMMIT
           ? "No statement of revision " + revision.id() + " had taken effect"
@@ -270,10 +272,10 @@ public final class MigrationExecutor {
   }
 
   private RetortException recordingFailure(
-      PlannedMigration migration, int committedThrough, List<String> currentBefore, Exception cause) {
+      PlannedMigration migration, int committedThrough, Supplier<List<String>> currentBefore, Exception cause) {
     LoadedRevision revision = migration.revision();
     String verb = verb(migration);
-    String state = currentBefore.isEmpty() ? "base (no revision)" : "revision " + String.join(", ", currentBefore);
+    String state = describe(currentBefore.get());
     String problem = "recording the " + verb + " of revision " + revision.label() + " in the version table "
         + versionTable.displayName() + " failed: " + describe(cause) + "\n";
     String message;
@@ -289,6 +291,10 @@ public final class MigrationExecutor {
           + state + ". Check that the user may write the version table, then run " + verb + " again.";
     }
     return new RetortException(ErrorCode.MIGRATION_FAILED, message, cause);
+  }
+
+  private static String describe(List<String> current) {
+    return current.isEmpty() ? "base (no revision)" : "revision " + String.join(", ", current);
   }
 
   private static String verb(PlannedMigration migration) {
