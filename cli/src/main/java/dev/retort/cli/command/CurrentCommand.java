@@ -1,0 +1,27 @@
+package dev.retort.cli.command;
+
+import dev.retort.cli.RetortCli;
+import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Settings;
+import picocli.CommandLine.Command;
+
+/** {@code retort current}: the database's current revision and what is pending. */
+@Command(name = "current",
+    description = "Prints the database's current revision and the revisions not yet applied.")
+public final class CurrentCommand extends RetortCommand {
+
+  /**
+   * Creates the command.
+   *
+   * @param console where it prints and finds the migrations
+   */
+  public CurrentCommand(Console console) {
+    super(console);
+  }
+
+  @Override
+  int execute(Settings settings) {
+    print(settings, Report.current(connect(settings).current()));
+    return RetortCli.OK;
+  }
+}

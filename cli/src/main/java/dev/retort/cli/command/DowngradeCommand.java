@@ -1,0 +1,58 @@
+package dev.retort.cli.command;
+
+import dev.retort.cli.RetortCli;
+import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Settings;
+import dev.retort.runtime.MigrationResult;
+import dev.retort.runtime.Retort;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code retort downgrade TARGET}: undoes revisions down to a target, or prints their script with {@code --sql}. */
+@Command(name = "downgrade",
+    description = "Undoes applied revisions down to TARGET, newest first, and prints what ran and how long each"
+        + " took. With --sql, prints the SQL script instead and does not connect.")
+public final class DowngradeCommand extends RetortCommand {
+
+  @Parameters(index = "0", paramLabel = "TARGET",
+      description = "base (undo everything), -N for N revisions back, or a revision id or unique prefix to stay at.")
+  private String target;
+
+  @Option(names = "--sql", description = "Print the SQL script for the downgrade instead of running it.")
+  private boolean sql;
+
+  @Option(names = "--from", paramLabel = "REVISION",
+      description = "With --sql: the revision the database is at. Default: head.")
+  private String from;
+
+  @Mixin
+  private ScriptOptions script;
+
+  /**
+   * Creates the command.
+   *
+   * @param console where it prints and finds the migrations
+   */
+  public DowngradeCommand(Console console) {
+    super(console);
+  }
+
+  @Override
+  int execute(Settings settings) {
+    if (!sql) {
+      if (from != null || script.dialect != null || script.output != null) {
+        throw usage("--from, --dialect and --output only apply with --sql");
+      }
+      long start = System.nanoTime();
+      Retort retort = connect(settings);
+      MigrationResult result = retort.downgrade(target);
+      print(settings, Report.migration(result, retort.heads(), Duration.ofNanos(System.nanoTime() - start)));
+      return RetortCli.OK;
+    }
+    Retort retort = offline(settings);
+    return emit(retort.sql(from != null ? from : "head", target, vendor(script, settings)), script, settings);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.retort.cli.command;
+
+import dev.retort.cli.RetortCli;
+import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Settings;
+import picocli.CommandLine.Command;
+
+/** {@code retort history}: every revision, marking those applied. */
+@Command(name = "history",
+    description = "Prints every revision, oldest first, marking those applied to the database with when and"
+        + " how long they ran.")
+public final class HistoryCommand extends RetortCommand {
+
+  /**
+   * Creates the command.
+   *
+   * @param console where it prints and finds the migrations
+   */
+  public HistoryCommand(Console console) {
+    super(console);
+  }
+
+  @Override
+  int execute(Settings settings) {
+    print(settings, Report.history(connect(settings).history()));
+    return RetortCli.OK;
+  }
+}

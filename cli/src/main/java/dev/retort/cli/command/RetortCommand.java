@@ -1,0 +1,138 @@
+package dev.retort.cli.command;
+
+import dev.retort.cli.RetortCli;
+import dev.retort.cli.internal.Databases;
+import dev.retort.cli.internal.Settings;
+import dev.retort.operation.Vendor;
+import dev.retort.runtime.Retort;
+import dev.retort.runtime.RetortException;
+import dev.retort.runtime.SqlScript;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every command shares: the database options, turning them into a {@link Retort}, and
+ * turning a {@link RetortException} into its message and exit code {@value RetortCli#FAILED}.
+ * Everything printed passes through the settings' password mask.
+ */
+abstract class RetortCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  DatabaseOptions database;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
+  final Console console;
+
+  RetortCommand(Console console) {
+    this.console = Objects.requireNonNull(console, "console == null");
+  }
+
+  @Override
+  public final Integer call() {
+    Settings settings;
+    try {
+      settings = database.settings(console.environment());
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+    try {
+      return execute(settings);
+    } catch (RetortException e) {
+      console.err().println(settings.secrets().mask("retort " + spec.name() + ": " + e.getMessage()));
+      console.err().flush();
+      return RetortCli.FAILED;
+    }
+  }
+
+  /**
+   * Runs the command.
+   *
+   * @param settings the database settings
+   * @return the exit code
+   * @throws RetortException if the command fails
+   */
+  abstract int execute(Settings settings);
+
+  /** A Retort connected to the configured database; a usage error if none is configured. */
+  Retort connect(Settings settings) {
+    if (settings.url().isEmpty()) {
+      throw usage("no database: give --url JDBC_URL or set the environment variable " + Settings.URL_VARIABLE);
+    }
+    try {
+      return settings.connect(console.classLoader());
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+  }
+
+  /** A Retort for commands that never connect. */
+  Retort offline(Settings settings) {
+    try {
+      return settings.offline(console.classLoader());
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+  }
+
+  /** Prints lines to standard output, passwords masked. */
+  void print(Settings settings, List<String> lines) {
+    lines.forEach(line -> console.out().println(settings.secrets().mask(line)));
+    console.out().flush();
+  }
+
+  /** A usage error (exit code {@value RetortCli#USAGE}) with a message. */
+  ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  /** The database an offline script is for: {@code --dialect}, else the one the URL points at. */
+  Vendor vendor(ScriptOptions script, Settings settings) {
+    if (script.dialect != null) {
+      try {
+        return Databases.parse(script.dialect);
+      } catch (IllegalArgumentException e) {
+        throw usage(e.getMessage());
+      }
+    }
+    return settings.url().flatMap(Databases::fromUrl).orElseThrow(() -> usage(
+        "which database is the script for? Give --dialect with one of " + Databases.NAMES
+            + (settings.url().isPresent() ? " (the URL names no database Retort knows)" : "")));
+  }
+
+  /**
+   * Prints a script, or writes it to the {@code --output} file.
+   *
+   * @return the exit code
+   */
+  int emit(SqlScript script, ScriptOptions options, Settings settings) {
+    if (options.output == null) {
+      console.out().print(script.text());
+      console.out().flush();
+      return RetortCli.OK;
+    }
+    try {
+      Files.writeString(options.output, script.text(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      console.err().println("retort " + spec.name() + ": cannot write the script to " + options.output + ": " + e);
+      console.err().flush();
+      return RetortCli.FAILED;
+    }
+    print(settings, List.of("Wrote the " + Databases.name(script.vendor()) + " script from " + script.from() + " to "
+        + script.to() + " (" + script.statements().size() + " statements) to " + options.output + "."));
+    return RetortCli.OK;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.retort.cli.command;
+
+import dev.retort.cli.RetortCli;
+import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Settings;
+import dev.retort.runtime.MigrationResult;
+import dev.retort.runtime.Retort;
+import java.time.Duration;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code retort upgrade [TARGET]}: applies revisions up to a target, or prints their script with {@code --sql}. */
+@Command(name = "upgrade",
+    description = "Applies the revisions not yet applied, up to TARGET, each in revision order, and prints what"
+        + " ran and how long each took. With --sql, prints the SQL script instead and does not connect.")
+public final class UpgradeCommand extends RetortCommand {
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET", defaultValue = "head",
+      description = "head (the default), +N for N revisions forward, or a revision id or unique prefix.")
+  private String target;
+
+  @Option(names = "--sql", description = "Print the SQL script for the upgrade instead of running it.")
+  private boolean sql;
+
+  @Option(names = "--from", paramLabel = "REVISION",
+      description = "With --sql: the revision the database is at. Default: base.")
+  private String from;
+
+  @Mixin
+  private ScriptOptions script;
+
+  /**
+   * Creates the command.
+   *
+   * @param console where it prints and finds the migrations
+   */
+  public UpgradeCommand(Console console) {
+    super(console);
+  }
+
+  @Override
+  int execute(Settings settings) {
+    if (!sql) {
+      if (from != null || script.dialect != null || script.output != null) {
+        throw usage("--from, --dialect and --output only apply with --sql");
+      }
+      long start = System.nanoTime();
+      Retort retort = connect(settings);
+      MigrationResult result = retort.upgrade(target);
+      print(settings, Report.migration(result, retort.heads(), Duration.ofNanos(System.nanoTime() - start)));
+      return RetortCli.OK;
+    }
+    Retort retort = offline(settings);
+    return emit(retort.sql(from != null ? from : "base", target, vendor(script, settings)), script, settings);
+  }
+}

@@ -1,0 +1,246 @@
+package dev.retort.cli.internal;
+
+import dev.retort.operation.Operation;
+import dev.retort.runtime.AppliedRevision;
+import dev.retort.runtime.CheckResult;
+import dev.retort.runtime.Current;
+import dev.retort.runtime.Direction;
+import dev.retort.runtime.Heads;
+import dev.retort.runtime.History;
+import dev.retort.runtime.HistoryEntry;
+import dev.retort.runtime.MigrationResult;
+import dev.retort.runtime.MigrationRun;
+import dev.retort.runtime.RevisionDetails;
+import dev.retort.runtime.StampResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The text each command prints, as lines, shared by the command line and the Maven plugin so
+ * that both say the same thing the same way. Revisions are named by id; {@code base} stands
+ * for "no revision applied".
+ */
+public final class Report {
+
+  private static final DateTimeFormatter APPLIED_AT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private Report() {}
+
+  /**
+   * What an upgrade or downgrade did: each migration with its statements and time, then where
+   * the database ended up.
+   *
+   * @param result what ran
+   * @param heads the head of the history, to mark it
+   * @param elapsed how long the whole command took
+   * @return the lines
+   */
+  public static List<String> migration(MigrationResult result, Heads heads, Duration elapsed) {
+    boolean upgrade = result.direction() == Direction.UPGRADE;
+    List<String> lines = new ArrayList<>();
+    if (!result.changed()) {
+      lines.add("Nothing to " + (upgrade ? "upgrade" : "downgrade") + ": the database is already at "
+          + revisions(result.after(), heads) + ".");
+      return lines;
+    }
+    lines.add((upgrade ? "Upgrading" : "Downgrading") + " from " + revisions(result.before(), heads) + " to "
+        + result.target() + ":");
+    int idWidth = result.runs().stream().mapToInt(run -> run.revision().length()).max().orElse(0);
+    for (MigrationRun run : result.runs()) {
+      lines.add(String.format(Locale.ROOT, "  %s %-" + idWidth + "s  %s  (%s, %s)",
+          upgrade ? "applied " : "reverted", run.revision(), run.description(), count(run.statements(), "statement"),
+          duration(run.duration())));
+    }
+    lines.add("Now at " + revisions(result.after(), heads) + ": " + count(result.runs().size(), "migration") + " in "
+        + duration(elapsed) + ".");
+    return lines;
+  }
+
+  /**
+   * Where the database stands.
+   *
+   * @param current the state
+   * @return the lines
+   */
+  public static List<String> current(Current current) {
+    List<String> lines = new ArrayList<>();
+    Heads heads = new Heads(List.of(current.head()));
+    String at = current.atBase() ? "base (no revision applied)" : revisions(current.revisions(), heads);
+    if (current.atHead()) {
+      lines.add("Current revision: " + at + ".");
+      return lines;
+    }
+    lines.add("Current revision: " + at + "; " + count(current.pending().size(), "revision") + " pending, up to head "
+        + current.head() + ".");
+    lines.add("Pending: " + String.join(", ", current.pending()));
+    return lines;
+  }
+
+  /**
+   * Every revision, oldest first, in Alembic's form {@code parent -> revision, description},
+   * each marked applied (with when and how long) or pending.
+   *
+   * @param history the history
+   * @return the lines
+   */
+  public static List<String> history(History history) {
+    List<String> lines = new ArrayList<>();
+    for (HistoryEntry entry : history.entries()) {
+      String parents = entry.parents().isEmpty() ? "<base>" : String.join(", ", entry.parents());
+      StringBuilder line = new StringBuilder()
+          .append(entry.isApplied() ? "applied  " : "pending  ")
+          .append(parents).append(" -> ").append(entry.revision())
+          .append(entry.head() ? " (head)" : "")
+          .append(", ")
+          .append(entry.description().isBlank() ? simpleName(entry.migrationClass()) : entry.description());
+      entry.applied().ifPresent(row -> line.append("  [").append(applied(row)).append(']'));
+      lines.add(line.toString());
+    }
+    if (lines.isEmpty()) {
+      lines.add("No revisions.");
+    }
+    return lines;
+  }
+
+  /**
+   * The head revisions.
+   *
+   * @param heads the heads
+   * @return one line per head
+   */
+  public static List<String> heads(Heads heads) {
+    List<String> lines = new ArrayList<>();
+    heads.revisions().forEach(head -> lines.add(head + " (head)"));
+    return lines;
+  }
+
+  /**
+   * One revision's details and operations.
+   *
+   * @param details the revision
+   * @return the lines
+   */
+  public static List<String> show(RevisionDetails details) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Revision:    " + details.revision());
+    lines.add("Parents:     " + (details.parents().isEmpty() ? "<base>" : String.join(", ", details.parents())));
+    lines.add("Children:    " + (details.children().isEmpty() ? "none (head)" : String.join(", ", details.children())));
+    lines.add("Class:       " + details.migrationClass());
+    lines.add("Description: " + details.description());
+    lines.add("Checksum:    " + details.checksum());
+    lines.add("Snapshot:    " + (details.snapshotResource().isBlank() ? "none" : details.snapshotResource()));
+    lines.add("Upgrade:");
+    operations(details.upgrade(), lines);
+    lines.add("Downgrade:");
+    Optional<List<Operation>> downgrade = details.downgrade();
+    if (downgrade.isPresent()) {
+      operations(downgrade.get(), lines);
+    } else {
+      lines.add("  none: this revision cannot be undone");
+    }
+    return lines;
+  }
+
+  /**
+   * What a stamp changed in the version table.
+   *
+   * @param result the change
+   * @param heads the head of the history, to mark it
+   * @return the lines
+   */
+  public static List<String> stamp(StampResult result, Heads heads) {
+    List<String> lines = new ArrayList<>();
+    if (!result.changed()) {
+      lines.add("Nothing to stamp: the version table already records " + revisions(result.after(), heads) + ".");
+      return lines;
+    }
+    lines.add("Stamped " + revisions(result.after(), heads) + " (was " + revisions(result.before(), heads)
+        + "); no migration ran.");
+    if (!result.recorded().isEmpty()) {
+      lines.add("  recorded as applied: " + String.join(", ", result.recorded()));
+    }
+    if (!result.removed().isEmpty()) {
+      lines.add("  no longer recorded:  " + String.join(", ", result.removed()));
+    }
+    if (!result.checksumsUpdated().isEmpty()) {
+      lines.add("  checksum updated:    " + String.join(", ", result.checksumsUpdated()));
+    }
+    return lines;
+  }
+
+  /**
+   * How the live database compares with its revision's schema.
+   *
+   * @param result the comparison
+   * @param heads the head of the history, to mark it
+   * @return the lines; the first says whether they match
+   */
+  public static List<String> check(CheckResult result, Heads heads) {
+    List<String> lines = new ArrayList<>();
+    String against = revisions(result.revisions(), heads) + " (compared with " + result.baseline() + ")";
+    if (result.matches()) {
+      lines.add("The database matches revision " + against + ".");
+      return lines;
+    }
+    lines.add("The database differs from revision " + against + ": "
+        + count(result.differences().size(), "difference"));
+    result.differences().forEach(difference -> lines.add("  - " + difference));
+    return lines;
+  }
+
+  /**
+   * A time span as people read it: {@code 41 ms}, {@code 1.24 s}, {@code 2 min 3 s}.
+   *
+   * @param duration the span
+   * @return the text
+   */
+  public static String duration(Duration duration) {
+    long millis = duration.toMillis();
+    if (millis < 1000) {
+      return millis + " ms";
+    }
+    if (millis < 60_000) {
+      return String.format(Locale.ROOT, "%.2f s", millis / 1000.0);
+    }
+    return duration.toMinutes() + " min " + duration.toSecondsPart() + " s";
+  }
+
+  /** Revision ids as output names them: {@code base} when none, {@code (head)} after the head. */
+  private static String revisions(List<String> ids, Heads heads) {
+    if (ids.isEmpty()) {
+      return "base";
+    }
+    List<String> named = new ArrayList<>();
+    for (String id : ids) {
+      named.add(heads.revisions().contains(id) ? id + " (head)" : id);
+    }
+    return String.join(", ", named);
+  }
+
+  private static void operations(List<Operation> operations, List<String> lines) {
+    if (operations.isEmpty()) {
+      lines.add("  none");
+    }
+    operations.forEach(operation -> lines.add("  - " + operation.summary()));
+  }
+
+  private static String applied(AppliedRevision row) {
+    String at = APPLIED_AT.format(Instant.from(row.appliedAt()));
+    return row.executionTime().map(time -> "applied " + at + " in " + duration(time)).orElse("stamped " + at);
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  private static String simpleName(String className) {
+    return className.substring(className.lastIndexOf('.') + 1);
+  }
+}

@@ -1,0 +1,169 @@
+package dev.retort.cli.internal;
+
+import dev.retort.runtime.Retort;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where and how the commands reach the database: the JDBC URL and credentials, the version
+ * table and the lock timeout. Values given explicitly (command-line options, Maven parameters)
+ * win over the environment variables {@value #URL_VARIABLE}, {@value #USER_VARIABLE} and
+ * {@value #PASSWORD_VARIABLE}.
+ *
+ * @param url the JDBC URL; empty when none is configured, which only offline commands accept
+ * @param user the user name; empty for none
+ * @param password the password; empty for none. Never printed: see {@link #secrets()}
+ * @param versionTable the version table's name
+ * @param schema the schema holding the version table; empty for the connection's own
+ * @param lockTimeout how long to wait for another process's migration lock
+ */
+public record Settings(
+    Optional<String> url, String user, String password, String versionTable, Optional<String> schema,
+    Duration lockTimeout) {
+
+  /** The environment variable holding the JDBC URL. */
+  public static final String URL_VARIABLE = "DATABASE_URL";
+  /** The environment variable holding the user name. */
+  public static final String USER_VARIABLE = "DATABASE_USER";
+  /** The environment variable holding the password. */
+  public static final String PASSWORD_VARIABLE = "DATABASE_PASSWORD";
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h)?");
+
+  /** Validates the components. */
+  public Settings {
+    Objects.requireNonNull(url, "url == null");
+    Objects.requireNonNull(user, "user == null");
+    Objects.requireNonNull(password, "password == null");
+    Objects.requireNonNull(versionTable, "versionTable == null");
+    Objects.requireNonNull(schema, "schema == null");
+    Objects.requireNonNull(lockTimeout, "lockTimeout == null");
+    if (url.isPresent() && !url.get().startsWith("jdbc:")) {
+      throw new IllegalArgumentException("'" + Secrets.of(password).mask(url.get()) + "' is not a JDBC URL; use one"
+          + " such as jdbc:postgresql://localhost:5432/app, jdbc:mariadb://localhost:3306/app or jdbc:h2:./app");
+    }
+    if (versionTable.isBlank()) {
+      throw new IllegalArgumentException("the version table name is blank; leave it out for the default "
+          + Retort.DEFAULT_VERSION_TABLE);
+    }
+    if (schema.isPresent() && schema.get().isBlank()) {
+      throw new IllegalArgumentException("the schema name is blank; leave it out for the connection's own schema");
+    }
+    if (lockTimeout.isNegative() || lockTimeout.isZero()) {
+      throw new IllegalArgumentException("the lock timeout must be positive, not " + lockTimeout);
+    }
+  }
+
+  /**
+   * Combines explicit values with the environment.
+   *
+   * @param url the JDBC URL, or null to read {@value #URL_VARIABLE}
+   * @param user the user name, or null to read {@value #USER_VARIABLE}
+   * @param password the password, or null to read {@value #PASSWORD_VARIABLE}
+   * @param versionTable the version table's name, or null for {@value Retort#DEFAULT_VERSION_TABLE}
+   * @param schema the version table's schema, or null for the connection's own
+   * @param lockTimeout the lock timeout, or null for {@link Retort#DEFAULT_LOCK_TIMEOUT}
+   * @param environment the environment variables, such as {@link System#getenv()}
+   * @return the settings
+   * @throws IllegalArgumentException if a value is unusable
+   */
+  public static Settings of(
+      String url, String user, String password, String versionTable, String schema, Duration lockTimeout,
+      Map<String, String> environment) {
+    Objects.requireNonNull(environment, "environment == null");
+    String resolvedUrl = given(url) ? url.strip() : environment.get(URL_VARIABLE);
+    return new Settings(
+        given(resolvedUrl) ? Optional.of(resolvedUrl.strip()) : Optional.empty(),
+        given(user) ? user : environment.getOrDefault(USER_VARIABLE, ""),
+        password != null ? password : environment.getOrDefault(PASSWORD_VARIABLE, ""),
+        given(versionTable) ? versionTable.strip() : Retort.DEFAULT_VERSION_TABLE,
+        given(schema) ? Optional.of(schema.strip()) : Optional.empty(),
+        lockTimeout != null ? lockTimeout : Retort.DEFAULT_LOCK_TIMEOUT);
+  }
+
+  private static boolean given(String value) {
+    return value != null && !value.isBlank();
+  }
+
+  /**
+   * Reads a duration: a number with a unit ({@code 500ms}, {@code 30s}, {@code 5m} or
+   * {@code 5min}, {@code 1h}), a number of seconds, or ISO-8601 ({@code PT5M}).
+   *
+   * @param text the duration
+   * @return the duration
+   * @throws IllegalArgumentException if the text is none of those
+   */
+  public static Duration parseDuration(String text) {
+    String value = Objects.requireNonNull(text, "text == null").strip().toLowerCase(Locale.ROOT);
+    Matcher matcher = DURATION.matcher(value);
+    if (matcher.matches()) {
+      long amount = Long.parseLong(matcher.group(1));
+      String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+      switch (unit) {
+        case "ms":
+          return Duration.ofMillis(amount);
+        case "s":
+          return Duration.ofSeconds(amount);
+        case "m":
+        case "min":
+          return Duration.ofMinutes(amount);
+        default:
+          return Duration.ofHours(amount);
+      }
+    }
+    try {
+      return Duration.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a duration; write it as 30s, 5m, 1h, 500ms or PT5M", e);
+    }
+  }
+
+  /** Masks the password, and any password written into the URL, in text about to be printed. */
+  public Secrets secrets() {
+    return Secrets.of(password);
+  }
+
+  /** The database as output names it: the URL with passwords masked, and the user. */
+  public String describe() {
+    String shown = url.map(u -> secrets().mask(u)).orElse("(no database URL)");
+    return user.isEmpty() ? shown : shown + " as " + user;
+  }
+
+  /**
+   * Creates the {@link Retort} for this database. Nothing connects yet.
+   *
+   * @param loader finds the migrations' revision index and snapshots, and the JDBC driver
+   * @return the instance
+   * @throws IllegalStateException if no URL is configured
+   * @throws dev.retort.runtime.RetortException if the migrations cannot be loaded
+   */
+  public Retort connect(ClassLoader loader) {
+    String jdbcUrl = url.orElseThrow(() -> new IllegalStateException("no database URL is configured"));
+    return configure(Retort.builder().dataSource(new DriverDataSource(jdbcUrl, user, password, loader)), loader);
+  }
+
+  /**
+   * Creates a {@link Retort} for the commands that never connect: {@code heads}, {@code show}
+   * and offline {@code sql}.
+   *
+   * @param loader finds the migrations' revision index and snapshots
+   * @return the instance; any attempt to connect fails
+   */
+  public Retort offline(ClassLoader loader) {
+    DriverDataSource none = DriverDataSource.unconfigured(
+        "this command works offline and does not connect to a database");
+    return configure(Retort.builder().dataSource(none), loader);
+  }
+
+  private Retort configure(Retort.Builder builder, ClassLoader loader) {
+    builder.classLoader(loader).versionTable(versionTable).lockTimeout(lockTimeout);
+    schema.ifPresent(builder::schema);
+    return builder.build();
+  }
+}

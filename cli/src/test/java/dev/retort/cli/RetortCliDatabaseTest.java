@@ -1,0 +1,177 @@
+package dev.retort.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.cli.testdb.TestDatabase;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The commands that read or change a database, on H2 and PostgreSQL. */
+class RetortCliDatabaseTest {
+
+  private static final String VERSION_TABLE = "retort_version";
+  private static final List<String> ALL = List.of("0001_accounts", "0002_phone", "0003_email_index");
+
+  private static Cli.Run retort(TestDatabase db, String... args) {
+    String[] full = new String[args.length + 4];
+    System.arraycopy(args, 0, full, 0, args.length);
+    full[args.length] = "--url";
+    full[args.length + 1] = db.url();
+    full[args.length + 2] = "--user";
+    full[args.length + 3] = db.user();
+    return Cli.run(full);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void upgradeAppliesEveryRevisionAndSaysWhatRan(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Cli.Run run = retort(db, "upgrade");
+
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(RetortCli.OK);
+      assertThat(run.out())
+          .contains("Upgrading from base to head:")
+          .containsPattern("applied  0001_accounts +Creates the accounts table\\. +\\(1 statement, \\d+ ms\\)")
+          .contains("applied  0002_phone")
+          .contains("applied  0003_email_index")
+          .contains("Now at 0003_email_index (head): 3 migrations in ");
+      assertThat(db.recordedRevisions(VERSION_TABLE)).isEqualTo(ALL);
+      assertThat(db.columns("accounts")).containsExactly("id", "email", "phone");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void upgradeStepwiseThenCurrentShowsWhatIsPending(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Cli.Run first = retort(db, "upgrade", "+1");
+      Cli.Run current = retort(db, "current");
+
+      assertThat(first.exitCode()).as(first.err()).isEqualTo(RetortCli.OK);
+      assertThat(first.out()).contains("Now at 0001_accounts: 1 migration in ");
+      assertThat(current.exitCode()).isEqualTo(RetortCli.OK);
+      assertThat(current.out()).contains("Current revision: 0001_accounts; 2 revisions pending, up to head"
+          + " 0003_email_index.").contains("Pending: 0002_phone, 0003_email_index");
+      assertThat(db.recordedRevisions(VERSION_TABLE)).containsExactly("0001_accounts");
+      assertThat(db.columns("accounts")).containsExactly("id", "email");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void upgradeAtHeadDoesNothing(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      retort(db, "upgrade");
+
+      Cli.Run again = retort(db, "upgrade", "head");
+
+      assertThat(again.exitCode()).isEqualTo(RetortCli.OK);
+      assertThat(again.out().strip()).isEqualTo("Nothing to upgrade: the database is already at 0003_email_index (head).");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void downgradeUndoesRevisionsNewestFirst(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      retort(db, "upgrade");
+
+      Cli.Run back = retort(db, "downgrade", "-2");
+
+      assertThat(back.exitCode()).as(back.err()).isEqualTo(RetortCli.OK);
+      assertThat(back.out()).contains("Downgrading from 0003_email_index (head) to -2:");
+      assertThat(back.out().indexOf("reverted 0003_email_index")).isPositive()
+          .isLessThan(back.out().indexOf("reverted 0002_phone"));
+      assertThat(back.out()).contains("Now at 0001_accounts: 2 migrations in ");
+      assertThat(db.recordedRevisions(VERSION_TABLE)).containsExactly("0001_accounts");
+      assertThat(db.columns("accounts")).containsExactly("id", "email");
+
+      Cli.Run base = retort(db, "downgrade", "base");
+
+      assertThat(base.exitCode()).isEqualTo(RetortCli.OK);
+      assertThat(base.out()).contains("Now at base: 1 migration in ");
+      assertThat(db.tables()).doesNotContain("accounts");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void historyMarksAppliedAndPendingRevisions(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      retort(db, "upgrade", "0002");
+
+      Cli.Run run = retort(db, "history");
+
+      assertThat(run.exitCode()).isEqualTo(RetortCli.OK);
+      assertThat(run.out().lines().toList()).satisfiesExactly(
+          line -> assertThat(line).startsWith("applied  <base> -> 0001_accounts, Creates the accounts table.")
+              .containsPattern("\\[applied \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ in \\d+ ms]"),
+          line -> assertThat(line).startsWith("applied  0001_accounts -> 0002_phone, Adds accounts.phone."),
+          line -> assertThat(line).isEqualTo("pending  0002_phone -> 0003_email_index (head), Indexes accounts.email."));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void checkExitsWithThreeWhenTheDatabaseDrifted(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      retort(db, "upgrade");
+      Cli.Run matching = retort(db, "check");
+      db.execute("ALTER TABLE \"accounts\" ADD COLUMN \"nickname\" VARCHAR(40)");
+
+      Cli.Run drifted = retort(db, "check");
+
+      assertThat(matching.exitCode()).as(matching.out() + matching.err()).isEqualTo(RetortCli.OK);
+      assertThat(matching.out()).startsWith("The database matches revision 0003_email_index (head)");
+      assertThat(drifted.exitCode()).isEqualTo(RetortCli.DIFFERENCES);
+      assertThat(drifted.out()).startsWith("The database differs from revision 0003_email_index (head)")
+          .contains("1 difference").contains("nickname");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void stampRecordsWithoutRunning(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Cli.Run run = retort(db, "stamp", "0002");
+
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(RetortCli.OK);
+      assertThat(run.out()).contains("Stamped 0002_phone (was base); no migration ran.")
+          .contains("recorded as applied: 0001_accounts, 0002_phone");
+      assertThat(db.recordedRevisions(VERSION_TABLE)).containsExactly("0001_accounts", "0002_phone");
+      assertThat(db.tables()).doesNotContain("accounts");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aFailingCommandExitsWithOneAndChangesNothing(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      retort(db, "upgrade", "+1");
+
+      Cli.Run run = retort(db, "upgrade", "0009");
+
+      assertThat(run.exitCode()).isEqualTo(RetortCli.FAILED);
+      assertThat(run.err()).startsWith("retort upgrade: ").contains("0009");
+      assertThat(run.out()).isEmpty();
+      assertThat(db.recordedRevisions(VERSION_TABLE)).containsExactly("0001_accounts");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void theEnvironmentNamesTheDatabaseAndOptionsNameTheVersionTable(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Map<String, String> environment = Map.of("DATABASE_URL", db.url(), "DATABASE_USER", db.user());
+
+      Cli.Run run = Cli.run(environment, "upgrade", "--version-table", "schema_history", "--lock-timeout", "30s");
+
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(RetortCli.OK);
+      assertThat(db.recordedRevisions("schema_history")).isEqualTo(ALL);
+      assertThat(db.tables()).doesNotContain(VERSION_TABLE);
+    }
+  }
+}

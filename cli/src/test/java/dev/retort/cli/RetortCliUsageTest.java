@@ -1,0 +1,225 @@
+package dev.retort.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command line itself: usage errors, help, and the commands that never connect. */
+class RetortCliUsageTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"upgrade", "downgrade", "current", "history", "heads", "show", "stamp", "check", "sql"})
+  void everyCommandHasHelp(String command) {
+    Cli.Run run = Cli.run(command, "--help");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.OK);
+    assertThat(run.out()).startsWith("Usage: retort " + command).contains("--url=JDBC_URL").contains("--help");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void topLevelHelpListsTheCommandsAndExitCodes() {
+    Cli.Run run = Cli.run("--help");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.OK);
+    assertThat(run.out())
+        .contains("upgrade", "downgrade", "current", "history", "heads", "show", "stamp", "check", "sql")
+        .contains("3  check found the database differing");
+  }
+
+  @Test
+  void noCommandIsAUsageError() {
+    Cli.Run run = Cli.run();
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
+    assertThat(run.err()).contains("Missing command").contains("upgrade").contains("retort --help");
+  }
+
+  @Test
+  void unknownCommandIsAUsageErrorWithASuggestion() {
+    Cli.Run run = Cli.run("upgrad", "head");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
+    assertThat(run.err()).contains("Unmatched arguments").contains("Did you mean: upgrade");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    Cli.Run run = Cli.run("current", "--ulr", "jdbc:h2:mem:x");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
+    assertThat(run.err()).contains("Unknown option").contains("'--ulr'").contains("retort current --help");
+  }
+
+  @Test
+  void missingTargetIsAUsageError() {
+    Cli.Run run = Cli.run("downgrade", "--url", "jdbc:h2:mem:x");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
+    assertThat(run.err()).contains("Missing required parameter: 'TARGET'");
+  }
+
+  @Test
+  void missingDatabaseIsAUsageError() {
+    Cli.Run run = Cli.run("current");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
+    assertThat(run.err()).contains("no database: give --url JDBC_URL or set the environment variable DATABASE_URL");
+  }
+
+  @Test
+  void aUrlThatIsNotJdbcIsAUsageErrorWithItsPasswordMasked() {
+    Cli.Run run = Cli.run("current", "--url", "postgres://app:hunter22@db/app");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
+    assertThat(run.err()).contains("is not a JDBC URL").contains("postgres://app:****@db/app");
+    assertThat(run.all()).doesNotContain("hunter22");
+  }
+
+  @Test
+  void badLockTimeoutIsAUsageError() {
+    Cli.Run run = Cli.run("upgrade", "--url", "jdbc:h2:mem:x", "--lock-timeout", "soon");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
+    assertThat(run.err()).contains("--lock-timeout").contains("'soon' is not a duration");
+  }
+
+  @Test
+  void sqlOptionsWithoutSqlAreAUsageError() {
+    Cli.Run run = Cli.run("upgrade", "--url", "jdbc:h2:mem:x", "--dialect", "h2");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
+    assertThat(run.err()).contains("only apply with --sql");
+  }
+
+  @Test
+  void passwordsOnTheCommandLineAreMaskedInUsageErrors() {
+    Cli.Run run = Cli.run("current", "--password", "hunter22", "surplus-hunter22");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
+    assertThat(run.err()).contains("surplus-****");
+    assertThat(run.all()).doesNotContain("hunter22");
+  }
+
+  @Test
+  void headsAndShowWorkWithoutADatabase() {
+    Cli.Run heads = Cli.run("heads");
+    Cli.Run show = Cli.run("show", "0002");
+
+    assertThat(heads.exitCode()).isEqualTo(RetortCli.OK);
+    assertThat(heads.out()).isEqualTo("0003_email_index (head)" + System.lineSeparator());
+    assertThat(show.exitCode()).isEqualTo(RetortCli.OK);
+    assertThat(show.out())
+        .contains("Revision:    0002_phone")
+        .contains("Parents:     0001_accounts")
+        .contains("Children:    0003_email_index")
+        .contains("Class:       dev.retort.cli.fixtures.V2_AddAccountsPhone")
+        .contains("add column accounts.phone")
+        .contains("drop column accounts.phone");
+  }
+
+  @Test
+  void unknownRevisionFailsWithTheRuntimesMessage() {
+    Cli.Run run = Cli.run("show", "9999");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.FAILED);
+    assertThat(run.err()).startsWith("retort show: ").contains("9999");
+  }
+
+  @Test
+  void sqlWritesTheWholeScriptForTheGivenDialect() {
+    Cli.Run run = Cli.run("sql", "--dialect", "postgresql");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.OK);
+    assertThat(run.out())
+        .startsWith("-- Retort migration script for PostgreSQL: base -> 0003_email_index")
+        .contains("CREATE TABLE \"accounts\"")
+        .contains("\"phone\"")
+        .contains("CREATE INDEX \"ix_accounts_email\"")
+        .contains("retort_version");
+  }
+
+  @Test
+  void sqlTakesTheDialectFromTheUrlAndARange() {
+    Cli.Run run = Cli.run("sql", "--url", "jdbc:h2:mem:never-opened", "--from", "0001", "--to", "0002");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.OK);
+    assertThat(run.out()).startsWith("-- Retort migration script for H2: 0001_accounts -> 0002_phone")
+        .contains("\"phone\"")
+        .doesNotContain("CREATE TABLE \"accounts\"")
+        .doesNotContain("ix_accounts_email");
+  }
+
+  @Test
+  void sqlWithoutADialectIsAUsageError() {
+    Cli.Run run = Cli.run("sql");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
+    assertThat(run.err()).contains("Give --dialect with one of h2, sqlite, postgresql, mysql, mariadb");
+  }
+
+  @Test
+  void sqlWithAnUnknownDialectIsAUsageError() {
+    Cli.Run run = Cli.run("sql", "--dialect", "oracle");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
+    assertThat(run.err()).contains("'oracle' is not a database Retort knows");
+  }
+
+  @Test
+  void upgradeSqlWritesTheScriptToAFile(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("upgrade.sql");
+
+    Cli.Run run = Cli.run("upgrade", "0002", "--sql", "--dialect", "h2", "--output", file.toString());
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.OK);
+    assertThat(run.out()).contains("Wrote the h2 script from base to 0002_phone").contains(file.toString());
+    assertThat(Files.readString(file, StandardCharsets.UTF_8))
+        .contains("CREATE TABLE \"accounts\"")
+        .contains("\"phone\"")
+        .doesNotContain("ix_accounts_email");
+  }
+
+  @Test
+  void downgradeSqlStartsAtHeadByDefault() {
+    Cli.Run run = Cli.run("downgrade", "-1", "--sql", "--dialect", "postgresql");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.OK);
+    assertThat(run.out())
+        .startsWith("-- Retort migration script for PostgreSQL: 0003_email_index -> 0002_phone")
+        .contains("DROP INDEX");
+  }
+
+  @Test
+  void unreachableDatabaseFailsClearlyWithoutShowingThePassword() {
+    Cli.Run run = Cli.run(Map.of("DATABASE_PASSWORD", "hunter22"),
+        "upgrade", "--url", "jdbc:postgresql://127.0.0.1:1/app?password=hunter22&connectTimeout=2", "--user", "app");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.FAILED);
+    assertThat(run.err()).startsWith("retort upgrade: Could not connect to the database");
+    assertThat(run.out()).isEmpty();
+    assertThat(run.all()).doesNotContain("hunter22");
+  }
+
+  @Test
+  void missingEmbeddedDatabaseFailsAndCreatesNothing(@TempDir Path dir) throws IOException {
+    String url = "jdbc:h2:file:" + dir.resolve("absent") + ";IFEXISTS=TRUE";
+
+    Cli.Run run = Cli.run("upgrade", "--url", url, "--user", "sa");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.FAILED);
+    assertThat(run.err()).contains("Could not connect to the database");
+    try (var files = Files.list(dir)) {
+      assertThat(files).isEmpty();
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package dev.retort.cli.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Where the database settings come from, and which values are refused. */
+class SettingsTest {
+
+  private static final Map<String, String> ENVIRONMENT = Map.of(
+      "DATABASE_URL", "jdbc:postgresql://env/app", "DATABASE_USER", "env-user", "DATABASE_PASSWORD", "env-secret");
+
+  @Test
+  void explicitValuesWinOverTheEnvironment() {
+    Settings settings = Settings.of("jdbc:h2:mem:x", "sa", "given", "history", "app", Duration.ofSeconds(3), ENVIRONMENT);
+
+    assertThat(settings).isEqualTo(new Settings(
+        Optional.of("jdbc:h2:mem:x"), "sa", "given", "history", Optional.of("app"), Duration.ofSeconds(3)));
+  }
+
+  @Test
+  void theEnvironmentFillsWhatIsNotGiven() {
+    Settings settings = Settings.of(null, null, null, null, null, null, ENVIRONMENT);
+
+    assertThat(settings).isEqualTo(new Settings(Optional.of("jdbc:postgresql://env/app"), "env-user", "env-secret",
+        "retort_version", Optional.empty(), Duration.ofMinutes(5)));
+    assertThat(settings.describe()).isEqualTo("jdbc:postgresql://env/app as env-user");
+  }
+
+  @Test
+  void withoutUrlThereIsNoDatabase() {
+    Settings settings = Settings.of(null, null, null, null, null, null, Map.of());
+
+    assertThat(settings.url()).isEmpty();
+    assertThat(settings.describe()).isEqualTo("(no database URL)");
+  }
+
+  @Test
+  void aUrlThatIsNotJdbcIsRefusedWithItsPasswordMasked() {
+    assertThatThrownBy(() -> Settings.of("postgres://app:pw123456@db/app", null, "pw123456", null, null, null, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("'postgres://app:****@db/app' is not a JDBC URL")
+        .hasMessageNotContaining("pw123456");
+  }
+
+  @Test
+  void describeMasksThePassword() {
+    Settings settings = Settings.of("jdbc:h2:./app;PASSWORD=topsecret", "sa", "topsecret", null, null, null, Map.of());
+
+    assertThat(settings.describe()).isEqualTo("jdbc:h2:./app;PASSWORD=**** as sa");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"500ms, PT0.5S", "30s, PT30S", "30, PT30S", "5m, PT5M", "5min, PT5M", "2h, PT2H", "PT90S, PT1M30S"})
+  void readsDurations(String text, String expected) {
+    assertThat(Settings.parseDuration(text)).isEqualTo(Duration.parse(expected));
+  }
+
+  @Test
+  void refusesWhatIsNotADuration() {
+    assertThatThrownBy(() -> Settings.parseDuration("soon"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("'soon' is not a duration; write it as 30s, 5m, 1h, 500ms or PT5M");
+  }
+
+  @Test
+  void refusesAZeroLockTimeout() {
+    assertThatThrownBy(() -> Settings.of(null, null, null, null, null, Duration.ZERO, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lock timeout must be positive");
+  }
+}

@@ -1,0 +1,21 @@
+package com.example.shop.model;
+
+import dev.retort.Column;
+import dev.retort.Id;
+import dev.retort.Table;
+
+/**
+ * A customer of the shop. Two branches each added a column: phone on one, nickname on the
+ * other.
+ *
+ * @param id the key
+ * @param email where to write to
+ * @param phone a phone number, if the customer gave one
+ * @param nickname how the customer likes to be called
+ */
+@Table(name = "customers")
+public record Customer(
+    @Id long id,
+    @Column(length = 255, unique = true) String email,
+    @Column(length = 20) String phone,
+    @Column(length = 40) String nickname) {}

@@ -1,0 +1,68 @@
+// Asserts what the goals printed and what they left in the H2 database.
+import java.util.regex.Pattern
+
+String log = new File(basedir, 'build.log').getText('UTF-8')
+
+void expect(String log, String text) {
+    assert log.contains(text): "build.log lacks: " + text
+}
+
+void expectPattern(String log, String regex) {
+    assert Pattern.compile(regex, Pattern.MULTILINE).matcher(log).find(): "build.log matches nothing like: " + regex
+}
+
+// 1: upgrade +1
+expect(log, 'Database: jdbc:h2:./target/db/shop as sa')
+expect(log, 'Upgrading from base to +1:')
+expectPattern(log, /applied  20260110_090000  Create table customers\.  \(\d+ statements?, \d+ ms\)/)
+expect(log, 'Now at 20260110_090000: 1 migration in ')
+// 2: upgrade, current, history, heads, show, check
+expectPattern(log, /applied  20260111_090000  Add column customers\.phone\.  \(1 statement, \d+ ms\)/)
+expect(log, 'Now at 20260111_090000 (head): 1 migration in ')
+expect(log, 'Current revision: 20260111_090000 (head).')
+expectPattern(log, /applied  <base> -> 20260110_090000, Create table customers\.  \[applied .+ in \d+ ms\]/)
+expectPattern(log, /applied  20260110_090000 -> 20260111_090000 \(head\), Add column customers\.phone\./)
+expect(log, 'Revision:    20260111_090000')
+expect(log, 'Class:       com.example.shop.migration.V20260111_090000_AddCustomersPhone')
+expect(log, '  - add column customers.phone')
+expect(log, 'The database matches revision 20260111_090000 (head) (compared with'
+        + ' com/example/shop/migration/V20260111_090000_AddCustomersPhone.schema).')
+// 3: sql to a file
+expectPattern(log, /Wrote the postgresql script from base to 20260111_090000 \(\d+ statements\) to .+full\.sql\./)
+String script = new File(basedir, 'target/full.sql').getText('UTF-8')
+assert script.startsWith('-- Retort migration script for PostgreSQL: base -> 20260111_090000')
+assert script.contains('CREATE TABLE "customers"')
+assert script.contains('ALTER TABLE "customers" ADD COLUMN "phone" varchar(20);')
+// 4: downgrade -1
+expectPattern(log, /reverted 20260111_090000  Add column customers\.phone\.  \(1 statement, \d+ ms\)/)
+expect(log, 'Now at 20260110_090000: 1 migration in ')
+// 5: stamp head
+expect(log, 'Stamped 20260111_090000 (head) (was 20260110_090000); no migration ran.')
+// 6: check fails on the missing column
+expect(log, 'The database differs from revision 20260111_090000 (head)')
+expect(log, 'phone')
+expect(log, 'BUILD FAILURE')
+
+// The database: recorded at head by the stamp, without the column the downgrade dropped.
+Properties credentials = new Properties()
+credentials.setProperty('user', 'sa')
+credentials.setProperty('password', '')
+String url = 'jdbc:h2:' + new File(basedir, 'target/db/shop').absolutePath
+def connection = new org.h2.Driver().connect(url, credentials)
+try {
+    def revisions = []
+    def rows = connection.createStatement().executeQuery('SELECT "revision", "execution_ms" FROM "retort_version" ORDER BY 1')
+    while (rows.next()) {
+        revisions << rows.getString(1) + (rows.getObject(2) == null ? ' stamped' : ' ran')
+    }
+    assert revisions == ['20260110_090000 ran', '20260111_090000 stamped']
+    def columns = []
+    rows = connection.metaData.getColumns(null, null, 'customers', null)
+    while (rows.next()) {
+        columns << rows.getString('COLUMN_NAME')
+    }
+    assert columns == ['id', 'email']
+} finally {
+    connection.close()
+}
+return true

@@ -1,0 +1,43 @@
+package dev.retort.maven;
+
+import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Settings;
+import dev.retort.runtime.CheckResult;
+import dev.retort.runtime.Retort;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Compares the live database with the schema its current revision should have and lists every
+ * difference; fails the build when there is one (drift detection):
+ * {@code mvn compile retort:check}.
+ */
+@Mojo(name = "check", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public final class CheckMojo extends DatabaseMojo {
+
+  /** Whether a difference fails the build; when false it is only logged as a warning. */
+  @Parameter(property = "retort.failOnDifference", defaultValue = "true")
+  boolean failOnDifference;
+
+  /** Creates the goal; Maven calls this. */
+  public CheckMojo() {}
+
+  @Override
+  void run(Settings settings, ClassLoader loader) throws MojoExecutionException, MojoFailureException {
+    Retort retort = connect(settings, loader);
+    CheckResult result = retort.check();
+    List<String> lines = Report.check(result, retort.heads());
+    if (result.matches()) {
+      info(settings, lines);
+      return;
+    }
+    lines.forEach(line -> getLog().warn(settings.secrets().mask(line)));
+    if (failOnDifference) {
+      throw new MojoFailureException(settings.secrets().mask(lines.get(0)) + "; see the differences above.");
+    }
+  }
+}

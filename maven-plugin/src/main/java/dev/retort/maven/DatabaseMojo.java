@@ -1,0 +1,167 @@
+package dev.retort.maven;
+
+import dev.retort.cli.internal.Settings;
+import dev.retort.runtime.Retort;
+import dev.retort.runtime.RetortException;
+import java.io.File;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * What the goals that run the project's migrations share: the database parameters, a class
+ * loader over the project's compiled classes and runtime dependencies (where the revision
+ * index, the snapshots and the JDBC driver are), and the translation of a failed command into
+ * a build failure. Everything logged passes through the password mask.
+ *
+ * <p>Each parameter is read from the plugin's configuration in the POM, else from the
+ * {@code -Dretort.*} property named below, else (for the connection) from the environment
+ * variables {@code DATABASE_URL}, {@code DATABASE_USER} and {@code DATABASE_PASSWORD}.
+ */
+abstract class DatabaseMojo extends AbstractMojo {
+
+  /** The project whose migrations run. */
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  /** This goal's execution, to name the goal in messages. */
+  @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+  MojoExecution execution;
+
+  /** The database's JDBC URL. Default: the environment variable {@code DATABASE_URL}. */
+  @Parameter(property = "retort.url")
+  String url;
+
+  /** The user name. Default: the environment variable {@code DATABASE_USER}. */
+  @Parameter(property = "retort.user")
+  String user;
+
+  /** The password; never printed. Default: the environment variable {@code DATABASE_PASSWORD}. */
+  @Parameter(property = "retort.password")
+  String password;
+
+  /** The version table's name. Default: {@code retort_version}. */
+  @Parameter(property = "retort.versionTable")
+  String versionTable;
+
+  /** The schema holding the version table. Default: the connection's own. */
+  @Parameter(property = "retort.schema")
+  String schema;
+
+  /** How long to wait while another process migrates, such as {@code 30s}, {@code 5m} or {@code PT5M}. Default: 5m. */
+  @Parameter(property = "retort.lockTimeout")
+  String lockTimeout;
+
+  /** Skips the goal. */
+  @Parameter(property = "retort.skip", defaultValue = "false")
+  boolean skip;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping retort:" + execution.getGoal() + ": retort.skip is set.");
+      return;
+    }
+    Settings settings = settings();
+    Path classes = Path.of(project.getBuild().getOutputDirectory());
+    if (!Files.isDirectory(classes)) {
+      throw new MojoExecutionException("The project has no compiled classes in " + classes + ". Compile it in the"
+          + " same build: mvn compile retort:" + execution.getGoal());
+    }
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    try (URLClassLoader loader = projectClassLoader()) {
+      thread.setContextClassLoader(loader);
+      run(settings, loader);
+    } catch (RetortException e) {
+      // Without the cause: its messages come from the driver and may quote the URL unmasked.
+      throw new MojoFailureException("retort:" + execution.getGoal() + " failed: " + settings.secrets().mask(
+          e.getMessage()));
+    } catch (IOException e) {
+      throw new MojoExecutionException("Could not close the project's class loader: " + e.getMessage(), e);
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  /**
+   * Runs the goal.
+   *
+   * @param settings the database settings
+   * @param loader the project's classes and runtime dependencies
+   * @throws RetortException if the command fails
+   * @throws MojoExecutionException if the goal is configured wrongly
+   * @throws MojoFailureException if the goal finds what fails the build, such as drift
+   */
+  abstract void run(Settings settings, ClassLoader loader) throws MojoExecutionException, MojoFailureException;
+
+  /** A Retort connected to the configured database. */
+  Retort connect(Settings settings, ClassLoader loader) throws MojoExecutionException {
+    if (settings.url().isEmpty()) {
+      throw new MojoExecutionException("No database for retort:" + execution.getGoal() + ": set -Dretort.url=JDBC_URL,"
+          + " <url> in the plugin's configuration, or the environment variable " + Settings.URL_VARIABLE + ".");
+    }
+    getLog().info("Database: " + settings.describe());
+    try {
+      return settings.connect(loader);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(settings.secrets().mask(e.getMessage()), e);
+    }
+  }
+
+  /** A Retort for the goals that never connect. */
+  Retort offline(Settings settings, ClassLoader loader) throws MojoExecutionException {
+    try {
+      return settings.offline(loader);
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+  }
+
+  /** Logs lines at info level, passwords masked. */
+  void info(Settings settings, List<String> lines) {
+    lines.forEach(line -> getLog().info(settings.secrets().mask(line)));
+  }
+
+  private Settings settings() throws MojoExecutionException {
+    try {
+      Duration timeout = lockTimeout == null || lockTimeout.isBlank() ? null : Settings.parseDuration(lockTimeout);
+      return Settings.of(url, user, password, versionTable, schema, timeout, System.getenv());
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("Invalid configuration of retort:" + execution.getGoal() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** The project's output directory and runtime dependencies, over this plugin's classes (Retort's own). */
+  private URLClassLoader projectClassLoader() throws MojoExecutionException {
+    List<String> elements;
+    try {
+      elements = project.getRuntimeClasspathElements();
+    } catch (DependencyResolutionRequiredException e) {
+      throw new MojoExecutionException("The project's runtime dependencies are not resolved: " + e.getMessage(), e);
+    }
+    List<URL> urls = new ArrayList<>();
+    for (String element : elements) {
+      try {
+        urls.add(new File(element).toURI().toURL());
+      } catch (MalformedURLException e) {
+        throw new MojoExecutionException("Class path element " + element + " is not a valid location", e);
+      }
+    }
+    return new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader());
+  }
+}

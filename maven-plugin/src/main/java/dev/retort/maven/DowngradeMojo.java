@@ -1,0 +1,34 @@
+package dev.retort.maven;
+
+import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Settings;
+import dev.retort.runtime.MigrationResult;
+import dev.retort.runtime.Retort;
+import java.time.Duration;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Undoes applied revisions down to a target, newest first, and logs each with how long it
+ * took: {@code mvn compile retort:downgrade -Dretort.target=-1}.
+ */
+@Mojo(name = "downgrade", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public final class DowngradeMojo extends DatabaseMojo {
+
+  /** {@code base}, {@code -N}, or a revision id or unique prefix to stay at. */
+  @Parameter(property = "retort.target", required = true)
+  String target;
+
+  /** Creates the goal; Maven calls this. */
+  public DowngradeMojo() {}
+
+  @Override
+  void run(Settings settings, ClassLoader loader) throws MojoExecutionException {
+    long start = System.nanoTime();
+    Retort retort = connect(settings, loader);
+    MigrationResult result = retort.downgrade(target);
+    info(settings, Report.migration(result, retort.heads(), Duration.ofNanos(System.nanoTime() - start)));
+  }
+}

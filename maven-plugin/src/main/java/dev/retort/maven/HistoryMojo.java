@@ -1,0 +1,20 @@
+package dev.retort.maven;
+
+import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Settings;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/** Logs every revision, oldest first, marking those applied: {@code mvn compile retort:history}. */
+@Mojo(name = "history", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public final class HistoryMojo extends DatabaseMojo {
+
+  /** Creates the goal; Maven calls this. */
+  public HistoryMojo() {}
+
+  @Override
+  void run(Settings settings, ClassLoader loader) throws MojoExecutionException {
+    info(settings, Report.history(connect(settings, loader).history()));
+  }
+}

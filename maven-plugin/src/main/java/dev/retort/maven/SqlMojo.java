@@ -1,0 +1,79 @@
+package dev.retort.maven;
+
+import dev.retort.cli.internal.Databases;
+import dev.retort.cli.internal.Settings;
+import dev.retort.operation.Vendor;
+import dev.retort.runtime.SqlScript;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Writes the offline SQL script between two revisions, for a database administrator to review
+ * and run; does not connect. To standard output ({@code mvn -q compile retort:sql
+ * -Dretort.dialect=postgresql > upgrade.sql}) or to a file ({@code -Dretort.output=upgrade.sql}).
+ */
+@Mojo(name = "sql", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public final class SqlMojo extends DatabaseMojo {
+
+  /** The revision the database is at: {@code base} (the default), {@code head}, or a revision. */
+  @Parameter(property = "retort.from", defaultValue = "base")
+  String from;
+
+  /** Where to go: {@code head} (the default), {@code base}, a revision, or {@code +N}/{@code -N} from {@code from}. */
+  @Parameter(property = "retort.to", defaultValue = "head")
+  String to;
+
+  /** The database to write for: h2, sqlite, postgresql, mysql or mariadb. Default: the one the URL points at. */
+  @Parameter(property = "retort.dialect")
+  String dialect;
+
+  /** The file to write the script to. Default: standard output. */
+  @Parameter(property = "retort.output")
+  File output;
+
+  /** Creates the goal; Maven calls this. */
+  public SqlMojo() {}
+
+  @Override
+  void run(Settings settings, ClassLoader loader) throws MojoExecutionException {
+    SqlScript script = offline(settings, loader).sql(from, to, vendor(settings));
+    if (output == null) {
+      PrintStream out = System.out;
+      out.print(script.text());
+      out.flush();
+      return;
+    }
+    Path file = output.toPath();
+    try {
+      if (file.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+      }
+      Files.writeString(file, script.text(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new MojoExecutionException("Cannot write the script to " + file + ": " + e.getMessage(), e);
+    }
+    info(settings, List.of("Wrote the " + Databases.name(script.vendor()) + " script from " + script.from() + " to "
+        + script.to() + " (" + script.statements().size() + " statements) to " + file + "."));
+  }
+
+  private Vendor vendor(Settings settings) throws MojoExecutionException {
+    if (dialect != null && !dialect.isBlank()) {
+      try {
+        return Databases.parse(dialect);
+      } catch (IllegalArgumentException e) {
+        throw new MojoExecutionException(e.getMessage() + " (retort.dialect)", e);
+      }
+    }
+    return settings.url().flatMap(Databases::fromUrl).orElseThrow(() -> new MojoExecutionException(
+        "Which database is the script for? Set -Dretort.dialect to one of " + Databases.NAMES + "."));
+  }
+}

@@ -1,0 +1,30 @@
+package dev.retort.maven;
+
+import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Settings;
+import dev.retort.runtime.Retort;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Records a revision as applied without running any migration, to adopt a database whose
+ * schema already matches it: {@code mvn compile retort:stamp -Dretort.target=head}.
+ */
+@Mojo(name = "stamp", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public final class StampMojo extends DatabaseMojo {
+
+  /** {@code head}, {@code base}, {@code +N}, {@code -N}, or a revision id or unique prefix. */
+  @Parameter(property = "retort.target", required = true)
+  String target;
+
+  /** Creates the goal; Maven calls this. */
+  public StampMojo() {}
+
+  @Override
+  void run(Settings settings, ClassLoader loader) throws MojoExecutionException {
+    Retort retort = connect(settings, loader);
+    info(settings, Report.stamp(retort.stamp(target), retort.heads()));
+  }
+}

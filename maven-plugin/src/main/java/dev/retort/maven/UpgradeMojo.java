@@ -1,0 +1,34 @@
+package dev.retort.maven;
+
+import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Settings;
+import dev.retort.runtime.MigrationResult;
+import dev.retort.runtime.Retort;
+import java.time.Duration;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Applies the revisions not yet applied, up to a target, and logs each with how long it took:
+ * {@code mvn compile retort:upgrade}, {@code -Dretort.target=+1}.
+ */
+@Mojo(name = "upgrade", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+public final class UpgradeMojo extends DatabaseMojo {
+
+  /** {@code head} (the default), {@code +N}, or a revision id or unique prefix. */
+  @Parameter(property = "retort.target", defaultValue = "head")
+  String target;
+
+  /** Creates the goal; Maven calls this. */
+  public UpgradeMojo() {}
+
+  @Override
+  void run(Settings settings, ClassLoader loader) throws MojoExecutionException {
+    long start = System.nanoTime();
+    Retort retort = connect(settings, loader);
+    MigrationResult result = retort.upgrade(target);
+    info(settings, Report.migration(result, retort.heads(), Duration.ofNanos(System.nanoTime() - start)));
+  }
+}
