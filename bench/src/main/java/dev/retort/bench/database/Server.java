@@ -1,0 +1,35 @@
+package dev.retort.bench.database;
+
+import dev.retort.operation.Vendor;
+
+/**
+ * The databases the benchmark runs on: H2 in a file, and the PostgreSQL and MariaDB servers of
+ * the development machines (127.0.0.1, user {@code postgres} with trust authentication and user
+ * {@code root} with an empty password).
+ */
+public enum Server {
+  /** H2 2.x, embedded, one file per database. */
+  H2("H2", Vendor.H2),
+  /** PostgreSQL on 127.0.0.1:5432. */
+  POSTGRESQL("PostgreSQL", Vendor.POSTGRESQL),
+  /** MariaDB on 127.0.0.1:3306. */
+  MARIADB("MariaDB", Vendor.MARIADB);
+
+  private final String displayName;
+  private final Vendor vendor;
+
+  Server(String displayName, Vendor vendor) {
+    this.displayName = displayName;
+    this.vendor = vendor;
+  }
+
+  /** The name shown in the results. */
+  public String displayName() {
+    return displayName;
+  }
+
+  /** The Retort vendor of this database. */
+  public Vendor vendor() {
+    return vendor;
+  }
+}

@@ -1,0 +1,151 @@
+package dev.retort.bench.tool;
+
+import dev.retort.bench.database.Databases;
+import dev.retort.bench.database.Server;
+import dev.retort.bench.workload.Fixtures;
+import dev.retort.bench.workload.History;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/** A program the benchmark starts: a migration tool, or plain JDBC as the baseline. */
+public enum Tool {
+  /** Plain JDBC: the baseline. */
+  JDBC("raw JDBC", JdbcMain.class),
+  /** Retort. */
+  RETORT("Retort", RetortMain.class),
+  /** Flyway. */
+  FLYWAY("Flyway", FlywayMain.class),
+  /** Liquibase. */
+  LIQUIBASE("Liquibase", LiquibaseMain.class);
+
+  private final String displayName;
+  private final Class<?> mainClass;
+
+  Tool(String displayName, Class<?> mainClass) {
+    this.displayName = displayName;
+    this.mainClass = mainClass;
+  }
+
+  /** The name shown in the results. */
+  public String displayName() {
+    return displayName;
+  }
+
+  /** The tool's version as its jar states it; empty for Retort and JDBC. */
+  public String version() {
+    switch (this) {
+      case FLYWAY:
+        return pomVersion("org.flywaydb", "flyway-core");
+      case LIQUIBASE:
+        return liquibase.util.LiquibaseUtil.getBuildVersion();
+      default:
+        return "";
+    }
+  }
+
+  /** The main class that runs one start. */
+  public Class<?> mainClass() {
+    return mainClass;
+  }
+
+  /**
+   * The database this tool migrates; each tool has its own, holding only its own history table.
+   *
+   * @return such as {@code retort_bench_flyway}
+   */
+  public String databaseName() {
+    return "retort_bench_" + name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The main class's arguments.
+   *
+   * @param databases the server's databases
+   * @param fixtures the migrations in every tool's form
+   * @return the arguments
+   */
+  public List<String> arguments(Databases databases, Fixtures fixtures) {
+    Server server = databases.server();
+    List<String> arguments = new ArrayList<>(List.of(databases.url(databaseName()), databases.user(), databases.password()));
+    switch (this) {
+      case JDBC:
+        arguments.add(fixtures.jdbcStatements(server).toString());
+        break;
+      case FLYWAY:
+        arguments.add(fixtures.flywayDirectory(server).toString());
+        break;
+      case LIQUIBASE:
+        arguments.add(fixtures.liquibaseDirectory(server).toString());
+        break;
+      default:
+        break;
+    }
+    return arguments;
+  }
+
+  /**
+   * Checks, outside the timed region, that this tool's database is at head: its history table
+   * records every revision and the last revision's column exists.
+   *
+   * @param databases the server's databases
+   * @throws IllegalStateException if it is not
+   * @throws SQLException if the database fails
+   */
+  public void verifyAtHead(Databases databases) throws SQLException {
+    Server server = databases.server();
+    String recorded;
+    switch (this) {
+      case JDBC:
+        recorded = "SELECT version FROM jdbc_version";
+        break;
+      case RETORT:
+        recorded = "SELECT COUNT(*) FROM " + quote(server, "retort_version");
+        break;
+      case FLYWAY:
+        recorded = "SELECT COUNT(*) FROM " + quote(server, "flyway_schema_history") + " WHERE "
+            + quote(server, "version") + " IS NOT NULL AND " + quote(server, "success") + " = TRUE";
+        break;
+      default:
+        recorded = "SELECT COUNT(*) FROM DATABASECHANGELOG";
+        break;
+    }
+    String lastTable = "t" + History.TABLES;
+    try (Connection connection = databases.connect(databaseName()); Statement statement = connection.createStatement()) {
+      try (ResultSet row = statement.executeQuery(recorded)) {
+        int count = row.next() ? row.getInt(1) : -1;
+        if (count != History.REVISIONS) {
+          throw new IllegalStateException(displayName + " on " + server.displayName() + " records " + count
+              + " revisions, not " + History.REVISIONS + " (" + recorded + ")");
+        }
+      }
+      statement.executeQuery("SELECT COUNT(" + quote(server, "extra") + ") FROM " + quote(server, lastTable)).close();
+    }
+  }
+
+  private static String pomVersion(String groupId, String artifactId) {
+    String resource = "/META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties";
+    try (InputStream in = Tool.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        return "(version unknown)";
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return properties.getProperty("version", "(version unknown)");
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + resource, e);
+    }
+  }
+
+  private static String quote(Server server, String identifier) {
+    return server == Server.MARIADB ? "`" + identifier + "`" : "\"" + identifier + "\"";
+  }
+}
