@@ -44,7 +44,10 @@ final class DslExamples {
         .column("title", varchar(200), notNull())
         .column("isbn", varchar(13))
         .column("price", decimal(8, 2), notNull())
+        .column("blurb", text())
         .primaryKey("pk_books", "id")
+        .unique("uq_books_isbn", "isbn")
+        .check("ck_books_price", "price >= 0")
         .foreignKey("fk_books_author_id", fk -> fk.columns("author_id").references("authors", "id"))
         .index("ix_books_title", "title"));
     schema.createTable("book_tags", t -> t
@@ -104,7 +107,7 @@ final class DslExamples {
 
   static void dropColumn(Schema schema) {
     // tag::dropColumn[]
-    schema.alterTable("books", t -> t.dropColumn("isbn"));
+    schema.alterTable("books", t -> t.dropColumn("blurb"));
     // end::dropColumn[]
   }
 
@@ -137,6 +140,12 @@ final class DslExamples {
     // end::alterColumnDefault[]
   }
 
+  static void alterColumnIdentity(Schema schema) {
+    // tag::alterColumnIdentity[]
+    schema.alterTable("books", t -> t.alterColumn("id", c -> c.dropIdentity()));
+    // end::alterColumnIdentity[]
+  }
+
   static void alterColumnComment(Schema schema) {
     // tag::alterColumnComment[]
     schema.alterTable("books", t -> t.alterColumn("isbn", c -> c.setComment("13 digits, no hyphens")));
@@ -153,13 +162,17 @@ final class DslExamples {
 
   static void unique(Schema schema) {
     // tag::unique[]
-    schema.alterTable("books", t -> t.addUnique("uq_books_isbn", "isbn"));
+    schema.alterTable("books", t -> t
+        .dropUnique("uq_books_isbn")
+        .addUnique("uq_books_author_id_title", "author_id", "title"));
     // end::unique[]
   }
 
   static void check(Schema schema) {
     // tag::check[]
-    schema.alterTable("books", t -> t.addCheck("ck_books_price", "price >= 0"));
+    schema.alterTable("books", t -> t
+        .dropCheck("ck_books_price")
+        .addCheck("ck_books_price", "price > 0"));
     // end::check[]
   }
 
@@ -178,13 +191,15 @@ final class DslExamples {
     // tag::createIndex[]
     schema.alterTable("books", t -> t
         .createIndex("ix_books_author_id_title", "author_id", "title")
-        .createUniqueIndex("ux_books_isbn", "isbn"));
+        .createUniqueIndex("ux_books_author_id_isbn", "author_id", "isbn"));
     // end::createIndex[]
   }
 
   static void createIndexConcurrently(Schema schema) {
     // tag::createIndexConcurrently[]
-    schema.alterTable("books", t -> t.createIndexConcurrently("ix_books_price", "price"));
+    schema.alterTable("books", t -> t
+        .createIndexConcurrently("ix_books_price", "price")
+        .dropIndexConcurrently("ix_books_title"));
     // end::createIndexConcurrently[]
   }
 
