@@ -97,7 +97,7 @@ record Settings(
 
   /** The mvn command that runs the harness with these settings. */
   String command() {
-    StringBuilder command = new StringBuilder("./mvnw -B -ntp -Pbench -pl bench -am -Dmaven.test.skip=true");
+    StringBuilder command = new StringBuilder("./mvnw -B -ntp -Pbench-compare -pl bench -am -Dmaven.test.skip=true");
     if (runs != DEFAULT_RUNS) {
       command.append(" -Dbench.runs=").append(runs);
     }

@@ -23,7 +23,7 @@ class SettingsTest {
     assertThat(settings.tables()).containsExactly(1000, 10000);
     assertThat(settings.readme()).isEmpty();
     assertThat(settings.work()).isEqualTo(Path.of("/tmp/w"));
-    assertThat(settings.command()).isEqualTo("./mvnw -B -ntp -Pbench -pl bench -am -Dmaven.test.skip=true verify");
+    assertThat(settings.command()).isEqualTo("./mvnw -B -ntp -Pbench-compare -pl bench -am -Dmaven.test.skip=true verify");
   }
 
   @Test
@@ -33,7 +33,7 @@ class SettingsTest {
 
     assertThat(settings.servers()).isEqualTo(List.of(Server.H2, Server.MARIADB));
     assertThat(settings.readme()).contains(Path.of("README.md"));
-    assertThat(settings.command()).isEqualTo("./mvnw -B -ntp -Pbench -pl bench -am -Dmaven.test.skip=true"
+    assertThat(settings.command()).isEqualTo("./mvnw -B -ntp -Pbench-compare -pl bench -am -Dmaven.test.skip=true"
         + " -Dbench.runs=3 -Dbench.databases=H2,MARIADB -Dbench.sections=start,differ -Dbench.entities=10"
         + " -Dbench.tables=5,50 verify");
   }
