@@ -22,6 +22,7 @@ import dev.retort.processor.scan.EntityScanner;
 import dev.retort.processor.scan.ScanResult;
 import dev.retort.processor.write.IndexSource;
 import dev.retort.processor.write.Outputs;
+import dev.retort.snapshot.SnapshotCodec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -39,6 +40,10 @@ import javax.lang.model.element.TypeElement;
  * options → revision graph → entity scan → project layout → committed history → difference →
  * migration, snapshot and index. Each phase returns a new value; a phase that reports an error
  * ends the run, so nothing is written after a problem.
+ *
+ * <p>Most builds change no entity. They are recognised before the history is parsed: the
+ * snapshot text of the entities' schema equals the committed head snapshot, so there is
+ * nothing to diff.
  */
 final class Pipeline {
 
@@ -103,6 +108,11 @@ final class Pipeline {
       return;
     }
     ProjectLayout layout = resolved.get();
+    if (scan.isPresent() && matchesCommittedHead(scan.get(), revisions, layout, historyReader)) {
+      writeIndex(outputs, layout, revisions, historyReader.snapshotResources(revisions, layout), Optional.empty(),
+          originating);
+      return;
+    }
     Optional<History> readHistory = historyReader.read(revisions, layout, options.mode() == Mode.GENERATE);
     if (readHistory.isEmpty()) {
       return;
@@ -141,6 +151,17 @@ final class Pipeline {
       }
     }
     writeIndex(outputs, layout, revisions, history.snapshotResources(), plan, originating);
+  }
+
+  /**
+   * Whether the entities declare exactly the committed head schema, decided without parsing
+   * the snapshot or diffing: the text they would snapshot to equals the committed text. This
+   * is every build that changes no entity; any other outcome takes the full path.
+   */
+  private static boolean matchesCommittedHead(
+      ScanResult scan, Revisions revisions, ProjectLayout layout, HistoryReader historyReader) {
+    Optional<String> committed = historyReader.committedHeadSnapshot(revisions, layout);
+    return committed.isPresent() && committed.get().equals(SnapshotCodec.write(scan.schema()));
   }
 
   private Optional<ProjectLayout> resolveLayout(

@@ -85,6 +85,22 @@ class HistoryTest {
   }
 
   @Test
+  void aSnapshotListingColumnsInAnotherOrderOrWithWindowsLineEndsIsTheSameSchema() {
+    SchemaModel reordered = schema(s -> s.createTable("users", t -> t
+        .column("email", varchar(255))
+        .column("id", bigint(), notNull())
+        .primaryKey("pk_users", "id")));
+    Path snapshot = project.resourceDir.resolve("com/example/migration/V1_CreateUsers.schema");
+    TestProject.write(snapshot, SnapshotCodec.write(reordered).replace("\n", "\r\n"));
+    Map<Path, String> committed = project.tree();
+
+    Compilation compilation = project.compile(user("@Id long id, String email"), BASE);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(project.tree()).isEqualTo(committed);
+  }
+
+  @Test
   void aRevisionWithoutSnapshotHasItsParentsSchema() {
     JavaFileObject dataOnly = revision("V2_FillEmails", "@Revision(id = \"r2\", parent = \"r1\")");
     Map<Path, String> committed = project.tree();

@@ -69,6 +69,39 @@ public final class HistoryReader {
   }
 
   /**
+   * The committed text of the snapshot that describes the head, without parsing it: the head's
+   * own, or the nearest ancestor's for revisions without one, or the text of the empty schema
+   * when no snapshot precedes the head. Lets the common case, entities unchanged since the
+   * head, be decided by comparing texts.
+   *
+   * @param revisions the history
+   * @param layout where snapshots live
+   * @return the text with {@code \n} line ends; empty when a merge revision lacks its snapshot
+   *     (it must be computed) or a snapshot cannot be read (the full reading reports why)
+   */
+  public Optional<String> committedHeadSnapshot(Revisions revisions, ProjectLayout layout) {
+    for (RevisionNode revision : revisions.graph().topologicalOrder()) {
+      if (revision.isMerge() && !Files.isRegularFile(layout.snapshotFile(revision.className()))) {
+        return Optional.empty();
+      }
+    }
+    Optional<RevisionNode> next = revisions.graph().head();
+    while (next.isPresent()) {
+      RevisionNode revision = next.get();
+      Path file = layout.snapshotFile(revision.className());
+      if (Files.isRegularFile(file)) {
+        try {
+          return Optional.of(Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n"));
+        } catch (IOException e) {
+          return Optional.empty();
+        }
+      }
+      next = revision.parents().isEmpty() ? Optional.empty() : revisions.graph().find(revision.parents().get(0));
+    }
+    return Optional.of(SnapshotCodec.write(SchemaModel.empty()));
+  }
+
+  /**
    * Reads the history.
    *
    * @param revisions the history

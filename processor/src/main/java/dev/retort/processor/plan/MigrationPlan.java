@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param description the first sentence of its Javadoc
  * @param upgrade the operations from the head schema to the entities' schema
  * @param downgrade the operations back
- * @param snapshot the schema after the upgrade, in the order a database holds its columns
+ * @param snapshot the schema after the upgrade: the entities' schema, columns in declaration order,
+ *     so that its text is what an unchanged build compares with
  * @param findings what a reviewer must check, in upgrade order
  */
 public record MigrationPlan(

@@ -80,7 +80,7 @@ public final class Planner {
         MigrationNames.description(upgrade),
         upgrade,
         downgrade,
-        after,
+        model,
         Lint.check(upgrade));
   }
 }

@@ -1,0 +1,299 @@
+package dev.retort.processor.bench;
+
+import dev.retort.model.ColumnModel;
+import dev.retort.model.ColumnType;
+import dev.retort.model.IndexModel;
+import dev.retort.model.PrimaryKeyModel;
+import dev.retort.model.SchemaDiff;
+import dev.retort.model.SchemaModel;
+import dev.retort.model.TableModel;
+import dev.retort.operation.Operation;
+import dev.retort.processor.RetortProcessor;
+import dev.retort.snapshot.SnapshotCodec;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
+import javax.tools.ToolProvider;
+
+/**
+ * Measures what the processor costs; not a test. See {@code processor/README.md} for the
+ * command.
+ *
+ * <ol>
+ *   <li>Generates a project of 1,000 {@code @Table} entities with 20 columns each and builds it
+ *       once with the processor, which writes the migration creating all 1,000 tables.
+ *   <li>Compiles that project (entities and migration) again and again, each time in a fresh
+ *       JVM, alternately without the processor ({@code -proc:none}) and with it (the steady
+ *       state: the model matches the head, so the processor reads, diffs and writes nothing but
+ *       the index), and reports the median compile times.
+ *   <li>Times {@link SchemaDiff#diff} on a schema of 10,000 tables, unchanged and with changes
+ *       to 200 of them, and the snapshot codec on the same schema.
+ * </ol>
+ *
+ * <p>Arguments: {@code [runs] [work directory]}; 7 runs of each by default, in a temporary
+ * directory that is deleted afterwards (a directory given is kept, to look at the project).
+ */
+public final class ProcessorBenchmark {
+
+  private static final int ENTITIES = 1_000;
+  private static final int COLUMNS = 20;
+  private static final int TABLES = 10_000;
+  private static final int COMPILE_MODE_ARGS = 3;
+
+  private ProcessorBenchmark() {}
+
+  /**
+   * Runs the benchmark, or, with {@code compile <with|without> <project>}, one compilation in
+   * this JVM for the benchmark to time.
+   *
+   * @param args see the class comment
+   * @throws Exception if a step fails
+   */
+  public static void main(String[] args) throws Exception {
+    if (args.length == COMPILE_MODE_ARGS && args[0].equals("compile")) {
+      long millis = compile(Path.of(args[2]), args[1].equals("with"), Path.of(args[2], "target", "classes"));
+      System.out.println("millis=" + millis);
+      return;
+    }
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+    boolean temporary = args.length < 2;
+    Path work = temporary ? Files.createTempDirectory("retort-benchmark") : Path.of(args[1]);
+    System.out.printf(Locale.ROOT, "Java %s, %d processors; project in %s%n",
+        Runtime.version(), Runtime.getRuntime().availableProcessors(), work);
+
+    Path project = work.resolve("project");
+    writeEntities(project.resolve("src/main/java"));
+    long firstBuild = compile(project, true, Files.createDirectories(project.resolve("target/first")));
+    System.out.printf(Locale.ROOT, "first build, generating the migration of %d tables: %d ms%n", ENTITIES, firstBuild);
+
+    compileInFreshJvm(project, false);
+    compileInFreshJvm(project, true);
+    List<Long> without = new ArrayList<>();
+    List<Long> with = new ArrayList<>();
+    for (int run = 0; run < runs; run++) {
+      without.add(compileInFreshJvm(project, false));
+      with.add(compileInFreshJvm(project, true));
+    }
+    long withoutMedian = median(without);
+    long withMedian = median(with);
+    System.out.printf(Locale.ROOT, "javac without the processor: median %d ms of %s%n", withoutMedian, without);
+    System.out.printf(Locale.ROOT, "javac with the processor:    median %d ms of %s%n", withMedian, with);
+    System.out.printf(Locale.ROOT, "processor overhead: %+.1f%% (target: at most +10%%)%n",
+        100.0 * (withMedian - withoutMedian) / withoutMedian);
+
+    benchmarkDiffer(runs);
+    if (temporary) {
+      cleanDirectory(work);
+      Files.delete(work);
+    }
+  }
+
+  private static void writeEntities(Path sources) throws IOException {
+    Path model = Files.createDirectories(sources.resolve("bench/model"));
+    Files.writeString(model.resolve("Status.java"), "package bench.model;\n\npublic enum Status { NEW, ACTIVE, CLOSED }\n");
+    for (int i = 0; i < ENTITIES; i++) {
+      StringBuilder source = new StringBuilder()
+          .append("package bench.model;\n\n")
+          .append("import dev.retort.*;\n")
+          .append("import java.math.BigDecimal;\n")
+          .append("import java.time.*;\n")
+          .append("import java.util.UUID;\n\n")
+          .append("@Table(name = \"entity_").append(i).append("\")\n")
+          .append("@Index(columns = {\"name1\"})\n")
+          .append("public record Entity").append(i).append("(\n")
+          .append("    @Id(generated = true) long id");
+      for (int c = 1; c < COLUMNS; c++) {
+        source.append(",\n    ").append(member(i, c));
+      }
+      source.append(") {}\n");
+      Files.writeString(model.resolve("Entity" + i + ".java"), source.toString());
+    }
+  }
+
+  /** One of nineteen members, covering the mapped Java types, a reference and explicit options. */
+  private static String member(int entity, int column) {
+    switch (column) {
+      case 1: return "@Column(length = 100, nullable = Column.Nullability.NOT_NULL) String name" + column;
+      case 2: return "int count" + column;
+      case 3: return "Long total" + column;
+      case 4: return "boolean active" + column;
+      case 5: return "@Column(precision = 12, scale = 2) BigDecimal amount" + column;
+      case 6: return "Instant createdAt" + column;
+      case 7: return "LocalDate day" + column;
+      case 8: return "UUID token" + column;
+      case 9: return "Status status" + column;
+      case 10: return "@Column(type = \"text\") String notes" + column;
+      case 11: return "double ratio" + column;
+      case 12: return "LocalDateTime seenAt" + column;
+      case 13: return "@Column(defaultValue = \"0\") int version" + column;
+      case 14: return "byte[] data" + column;
+      case 15: return "short rank" + column;
+      case 16: return "OffsetDateTime changedAt" + column;
+      case 17: return "LocalTime opensAt" + column;
+      case 18: return "@Column(length = 20, unique = true) String code" + column;
+      default:
+        return entity == 0
+            ? "Long parentId" + column
+            : "@References(Entity" + (entity - 1) + ".class) Long parentId" + column;
+    }
+  }
+
+  private static long compileInFreshJvm(Path project, boolean withProcessor) throws IOException, InterruptedException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process process = new ProcessBuilder(
+            java.toString(), "-cp", System.getProperty("java.class.path"), ProcessorBenchmark.class.getName(),
+            "compile", withProcessor ? "with" : "without", project.toString())
+        .redirectErrorStream(true)
+        .start();
+    String millis = null;
+    StringBuilder output = new StringBuilder();
+    try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        output.append(line).append('\n');
+        if (line.startsWith("millis=")) {
+          millis = line.substring("millis=".length());
+        }
+      }
+    }
+    if (process.waitFor() != 0 || millis == null) {
+      throw new IllegalStateException("the compilation failed:\n" + output);
+    }
+    return Long.parseLong(millis);
+  }
+
+  /** Compiles every source of the project and returns how long javac took. */
+  private static long compile(Path project, boolean withProcessor, Path output) throws IOException {
+    cleanDirectory(output);
+    Path generated = Files.createDirectories(output.resolveSibling(output.getFileName() + "-generated"));
+    cleanDirectory(generated);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      List<Path> classpath = new ArrayList<>();
+      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        classpath.add(Path.of(entry));
+      }
+      files.setLocationFromPaths(StandardLocation.CLASS_PATH, classpath);
+      files.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(output));
+      files.setLocationFromPaths(StandardLocation.SOURCE_OUTPUT, List.of(generated));
+      List<Path> sources;
+      try (Stream<Path> walk = Files.walk(project.resolve("src/main/java"))) {
+        sources = walk.filter(path -> path.toString().endsWith(".java")).sorted().toList();
+      }
+      List<String> options = new ArrayList<>(List.of("--release", "17"));
+      if (!withProcessor) {
+        options.add("-proc:none");
+      }
+      JavaCompiler.CompilationTask task =
+          javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
+      if (withProcessor) {
+        task.setProcessors(List.of(new RetortProcessor()));
+      }
+      long start = System.nanoTime();
+      boolean succeeded = task.call();
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
+        if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
+          throw new IllegalStateException("compilation failed: " + diagnostic);
+        }
+      }
+      if (!succeeded) {
+        throw new IllegalStateException("compilation failed: " + diagnostics.getDiagnostics());
+      }
+      return millis;
+    }
+  }
+
+  private static void cleanDirectory(Path directory) throws IOException {
+    if (Files.exists(directory)) {
+      try (Stream<Path> walk = Files.walk(directory)) {
+        for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+          if (!path.equals(directory)) {
+            Files.delete(path);
+          }
+        }
+      }
+    }
+    Files.createDirectories(directory);
+  }
+
+  private static void benchmarkDiffer(int runs) {
+    SchemaModel before = schema(TABLES, 0);
+    SchemaModel after = schema(TABLES, 200);
+    List<Long> unchanged = new ArrayList<>();
+    List<Long> changed = new ArrayList<>();
+    List<Long> write = new ArrayList<>();
+    List<Long> read = new ArrayList<>();
+    int operations = 0;
+    String text = SnapshotCodec.write(before);
+    for (int run = -3; run < runs; run++) {
+      long start = System.nanoTime();
+      SchemaDiff.diff(before, schema(TABLES, 0));
+      long middle = System.nanoTime();
+      List<Operation> diff = SchemaDiff.diff(before, after);
+      long end = System.nanoTime();
+      String written = SnapshotCodec.write(before);
+      long afterWrite = System.nanoTime();
+      SnapshotCodec.read(written, "benchmark");
+      long afterRead = System.nanoTime();
+      operations = diff.size();
+      if (run >= 0) {
+        unchanged.add((middle - start) / 1_000_000);
+        changed.add((end - middle) / 1_000_000);
+        write.add((afterWrite - end) / 1_000_000);
+        read.add((afterRead - afterWrite) / 1_000_000);
+      }
+    }
+    System.out.printf(Locale.ROOT, "diff of %d tables, unchanged:         median %d ms of %s%n", TABLES, median(unchanged), unchanged);
+    System.out.printf(Locale.ROOT, "diff of %d tables, 200 changed (%d operations): median %d ms of %s (target: under 1,000 ms)%n",
+        TABLES, operations, median(changed), changed);
+    System.out.printf(Locale.ROOT, "snapshot of %d tables (%,d characters): write median %d ms, read median %d ms%n",
+        TABLES, text.length(), median(write), median(read));
+  }
+
+  /**
+   * A schema of {@code tables} tables of ten columns, a key and an index each; the first
+   * {@code changed} tables get one more column and a wider varchar.
+   */
+  private static SchemaModel schema(int tables, int changed) {
+    List<TableModel> all = new ArrayList<>(tables);
+    for (int t = 0; t < tables; t++) {
+      String name = "table_" + t;
+      List<ColumnModel> columns = new ArrayList<>();
+      columns.add(new ColumnModel("id", ColumnType.bigint(), false, Optional.empty(), true, Optional.empty()));
+      columns.add(ColumnModel.of("name", ColumnType.varchar(t < changed ? 200 : 100)).withNullable(false));
+      for (int c = 2; c < 10; c++) {
+        columns.add(ColumnModel.of("column_" + c, c % 2 == 0 ? ColumnType.integer() : ColumnType.text()));
+      }
+      if (t < changed) {
+        columns.add(ColumnModel.of("added", ColumnType.timestampTz()));
+      }
+      all.add(new TableModel(name, "", columns, Optional.of(new PrimaryKeyModel("pk_" + name, List.of("id"))),
+          List.of(), List.of(new IndexModel("ix_" + name + "_name", List.of("name"), false)), List.of(), List.of(),
+          Optional.empty()));
+    }
+    return new SchemaModel(all);
+  }
+
+  private static long median(List<Long> values) {
+    List<Long> sorted = new ArrayList<>(values);
+    sorted.sort(null);
+    return sorted.get(sorted.size() / 2);
+  }
+}
