@@ -78,7 +78,8 @@ class CheckModeTest {
   private Compilation compile(String mode) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       List<Path> sources;
       try (Stream<Path> paths = Files.walk(copy.resolve("java"))) {
         sources = paths.filter(path -> path.toString().endsWith(".java")).collect(Collectors.toList());

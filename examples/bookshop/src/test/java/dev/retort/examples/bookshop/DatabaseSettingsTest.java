@@ -27,7 +27,10 @@ class DatabaseSettingsTest {
   @Test
   void databaseUrlAndCredentialsComeFromTheEnvironment() {
     DatabaseSettings settings = DatabaseSettings.fromEnvironment(
-        Map.of("DATABASE_URL", " jdbc:postgresql://db:5432/shop ", "DATABASE_USER", "shop", "DATABASE_PASSWORD", "s3cret"),
+        Map.of(
+            "DATABASE_URL", " jdbc:postgresql://db:5432/shop ",
+            "DATABASE_USER", "shop",
+            "DATABASE_PASSWORD", "s3cret"),
         DATA);
 
     assertThat(settings).isEqualTo(new DatabaseSettings("jdbc:postgresql://db:5432/shop", "shop", "s3cret"));

@@ -73,7 +73,8 @@ class HistoryKeepsDataTest {
     update(connection, "INSERT INTO orders (customer_id, placed_at) VALUES (?, ?)",
         customer, Timestamp.from(Instant.parse("2026-11-20T10:15:30Z")));
     long order = id(connection, "SELECT id FROM orders WHERE customer_id = ?", customer);
-    update(connection, "INSERT INTO order_lines (order_id, line_no, book_id, quantity, unit_price) VALUES (?, ?, ?, ?, ?)",
+    update(connection,
+        "INSERT INTO order_lines (order_id, line_no, book_id, quantity, unit_price) VALUES (?, ?, ?, ?, ?)",
         order, 1, book, 2, new BigDecimal("12.50"));
   }
 

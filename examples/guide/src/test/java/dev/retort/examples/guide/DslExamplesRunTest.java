@@ -103,7 +103,8 @@ class DslExamplesRunTest {
     public void close() {
       switch (kind) {
         case "postgresql":
-          admin("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+          admin("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres",
+              "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
           break;
         case "mariadb":
           admin("jdbc:mariadb://127.0.0.1:3306/", "root", "DROP DATABASE IF EXISTS " + name);

@@ -72,7 +72,10 @@ class LinksTest {
     return anchors;
   }
 
-  /** GitHub's heading anchor: lower case, only letters, digits, spaces, hyphens and underscores kept, spaces to hyphens. */
+  /**
+   * GitHub's heading anchor: lower case, keeping only letters, digits, spaces, hyphens and
+   * underscores, with spaces as hyphens.
+   */
   static String slug(String heading) {
     return heading.strip().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
   }
