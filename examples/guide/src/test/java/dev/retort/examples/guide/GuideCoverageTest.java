@@ -3,6 +3,7 @@ package dev.retort.examples.guide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.processor.diagnostics.Message;
+import dev.retort.processor.options.ProcessorOptions;
 import dev.retort.runtime.ErrorCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The troubleshooting page covers every error a user can meet: each runtime error code and
- * each processor message tag is explained there, so a new one fails this test until it is.
+ * The guide covers what the product offers: the troubleshooting page explains each runtime
+ * error code and each processor message tag, and the setup page each processor option, so a
+ * new one fails this test until the guide explains it.
  */
 class GuideCoverageTest {
 
@@ -41,7 +43,23 @@ class GuideCoverageTest {
     assertThat(missing).as("processor message tags that docs/troubleshooting.md does not mention as `tag`").isEmpty();
   }
 
+  @Test
+  void setupExplainsEveryProcessorOption() throws IOException {
+    String page = page("setup.md");
+    List<String> missing = new ArrayList<>();
+    for (String option : ProcessorOptions.NAMES) {
+      if (!page.contains("| `" + option + "` |")) {
+        missing.add(option);
+      }
+    }
+    assertThat(missing).as("processor options without a row in the table of docs/setup.md").isEmpty();
+  }
+
   private static String troubleshooting() throws IOException {
-    return Files.readString(Guide.root().resolve("docs/troubleshooting.md"), StandardCharsets.UTF_8);
+    return page("troubleshooting.md");
+  }
+
+  private static String page(String name) throws IOException {
+    return Files.readString(Guide.root().resolve("docs").resolve(name), StandardCharsets.UTF_8);
   }
 }
