@@ -174,4 +174,28 @@ class RetortCliDatabaseTest {
       assertThat(db.tables()).doesNotContain(VERSION_TABLE);
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void thePasswordIsNeverPrinted(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      retort(db, "current");
+
+      Cli.Run upgrade = retort(db, "upgrade", "--password=never-printed-5ecret");
+      Cli.Run unknown = retort(db, "upgrade", "0009", "--password", "never-printed-5ecret");
+
+      assertThat(upgrade.all() + unknown.all()).doesNotContain("never-printed-5ecret");
+      assertThat(unknown.exitCode()).isEqualTo(RetortCli.FAILED);
+      if (kind == TestDatabase.Kind.POSTGRESQL) {
+        // The test server trusts local connections and ignores the password.
+        assertThat(upgrade.exitCode()).as(upgrade.err()).isEqualTo(RetortCli.OK);
+        assertThat(db.recordedRevisions(VERSION_TABLE)).isEqualTo(ALL);
+      } else {
+        // H2 created the database without a password and refuses this one.
+        assertThat(upgrade.exitCode()).isEqualTo(RetortCli.FAILED);
+        assertThat(upgrade.err()).contains("Could not connect to the database");
+        assertThat(db.tables()).doesNotContain(VERSION_TABLE);
+      }
+    }
+  }
 }

@@ -80,12 +80,13 @@ public final class SourceRevisions {
       }
       List<DeclaredRevision> revisions = new ArrayList<>();
       for (CompilationUnitTree unit : units) {
-        Path file = Path.of(unit.getSourceFile().toUri());
+        Path file = Path.of(unit.getSourceFile().toUri()).toAbsolutePath().normalize();
+        Path root = files.containsKey(file) ? files.get(file) : rootOf(file, sourceRoots);
         String packageName = unit.getPackageName() == null ? "" : unit.getPackageName().toString();
         for (Tree type : unit.getTypeDecls()) {
           if (type instanceof ClassTree declaration) {
-            read(declaration, ClassName.get(packageName, declaration.getSimpleName().toString()), file,
-                files.get(file), revisions);
+            read(declaration, ClassName.get(packageName, declaration.getSimpleName().toString()), file, root,
+                revisions);
           }
         }
       }
@@ -93,6 +94,15 @@ public final class SourceRevisions {
     } catch (IOException e) {
       throw new AuthoringException("Cannot read the sources: " + e.getMessage(), e);
     }
+  }
+
+  /** The source directory a file lies under, for a file the compiler names differently than it was listed. */
+  private static Path rootOf(Path file, List<Path> sourceRoots) {
+    return sourceRoots.stream()
+        .map(root -> root.toAbsolutePath().normalize())
+        .filter(file::startsWith)
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException(file + " is under none of the source directories " + sourceRoots));
   }
 
   private static List<Path> candidates(Path root) throws AuthoringException {
