@@ -57,7 +57,7 @@ public final class MigrateCommand {
       return session.underLock(() -> {
         Optional<DatabaseState> read = session.readState();
         if (read.isEmpty() && direction == Direction.UPGRADE) {
-          session.versionTable().createIfMissing(session.connection());
+          session.versionTable().create(session.connection());
           LOG.info("Created the version table {}", session.versionTable().displayName());
         }
         DatabaseState state = read.orElseGet(DatabaseState::empty);
@@ -95,20 +95,20 @@ public final class MigrateCommand {
 
   /**
    * Looks, without the lock, whether the database is already at the target. A failure to read
-   * the version table falls through to the locked path, which reads it again; an inconsistent
-   * state is reported at once.
+   * the version table, such as a table that does not exist yet, falls through to the locked
+   * path, which looks again; an inconsistent state is reported at once.
    */
   private static Optional<MigrationResult> nothingToDo(
       Session session, Direction direction, Target target, String targetText) {
     RevisionGraph graph = session.graph();
     DatabaseState seen;
     try {
-      seen = session.readState().orElseGet(DatabaseState::empty);
+      seen = DatabaseState.of(session.versionTable().read(session.connection()), graph);
     } catch (RetortException e) {
       if (e.code() != ErrorCode.DATABASE_ERROR) {
         throw e;
       }
-      LOG.debug("Could not read the version table without the lock; reading it again under the lock", e);
+      LOG.debug("Could not read the version table without the lock; looking again under the lock", e);
       return Optional.empty();
     }
     seen.verifyKnown(graph, session.versionTable());

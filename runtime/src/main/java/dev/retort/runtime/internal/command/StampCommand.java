@@ -54,7 +54,7 @@ public final class StampCommand {
     VersionTable table = session.versionTable();
     Optional<DatabaseState> read = session.readState();
     if (read.isEmpty()) {
-      table.createIfMissing(session.connection());
+      table.create(session.connection());
     }
     DatabaseState state = read.orElseGet(DatabaseState::empty);
     state.verifyNotAhead(table);

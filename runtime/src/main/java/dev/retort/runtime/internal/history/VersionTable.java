@@ -171,22 +171,18 @@ public final class VersionTable {
   }
 
   /**
-   * Creates the table if it does not exist. Call with the migration lock held.
+   * Creates the table. Call with the migration lock held, once {@link #exists} said it does not
+   * exist.
    *
    * @param connection the connection, in auto-commit mode or inside the caller's transaction
-   * @return whether the table was created
    */
-  public boolean createIfMissing(Connection connection) {
-    if (exists(connection)) {
-      return false;
-    }
+  public void create(Connection connection) {
     String current = null;
     try (Statement statement = connection.createStatement()) {
       for (String sql : createStatements()) {
         current = sql;
         statement.execute(sql);
       }
-      return true;
     } catch (SQLException e) {
       throw error("create the version table " + displayName() + " with " + current
           + " (check that the user may create tables" + (schema.isEmpty() ? "" : " in schema " + schema) + ")", e);
