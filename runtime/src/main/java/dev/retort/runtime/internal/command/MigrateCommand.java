@@ -54,43 +54,45 @@ public final class MigrateCommand {
           return nothingToDo.get();
         }
       }
-      return session.underLock(() -> {
-        Optional<DatabaseState> read = session.readState();
-        if (read.isEmpty() && direction == Direction.UPGRADE) {
-          session.versionTable().create(session.connection());
-          LOG.info("Created the version table {}", session.versionTable().displayName());
-        }
-        DatabaseState state = read.orElseGet(DatabaseState::empty);
-        state.verifyKnown(graph, session.versionTable());
-        state.verifyChecksums(graph);
-        List<LoadedRevision> selected = select(direction, target, graph, state.applied());
-        List<PlannedMigration> plan = Planner.plan(selected, direction, graph, state.applied(), session.dialect());
-        MigrationExecutor executor = new MigrationExecutor(session.connection(), session.dialect().vendor(),
-            session.versionTable(), MigrationExecutor.modeFor(session.dialect().vendor(),
-                session.dialect().transactionalDdl()));
-        List<String> before = state.current(graph);
-        Set<String> applied = new LinkedHashSet<>(state.applied());
-        List<MigrationRun> runs = new ArrayList<>();
-        List<String> ran = new ArrayList<>();
-        for (PlannedMigration migration : plan) {
-          MigrationRun run = executor.run(migration, () -> DatabaseState.current(graph, applied),
-              Collections.unmodifiableList(ran));
-          runs.add(run);
-          ran.add(run.revision());
-          if (direction == Direction.UPGRADE) {
-            applied.add(migration.revision().id());
-          } else {
-            applied.remove(migration.revision().id());
-          }
-        }
-        List<String> after = DatabaseState.current(graph, applied);
-        if (runs.isEmpty()) {
-          LOG.info("Database is {}; another process migrated it while this one waited",
-              after.isEmpty() ? "at base" : "at revision " + String.join(", ", after));
-        }
-        return new MigrationResult(direction, targetText, before, after, runs);
-      });
+      return session.underLock(() -> migrate(session, direction, target, targetText));
     }
+  }
+
+  /** Reads, verifies, plans and runs, holding the lock. */
+  private static MigrationResult migrate(Session session, Direction direction, Target target, String targetText) {
+    RevisionGraph graph = session.graph();
+    Optional<DatabaseState> read = session.readState();
+    if (read.isEmpty() && direction == Direction.UPGRADE) {
+      session.versionTable().create(session.connection());
+      LOG.info("Created the version table {}", session.versionTable().displayName());
+    }
+    DatabaseState state = read.orElseGet(DatabaseState::empty);
+    state.verifyKnown(graph, session.versionTable());
+    state.verifyChecksums(graph);
+    List<LoadedRevision> selected = select(direction, target, graph, state.applied());
+    List<PlannedMigration> plan = Planner.plan(selected, direction, graph, state.applied(), session.dialect());
+    Vendor vendor = session.dialect().vendor();
+    MigrationExecutor executor = new MigrationExecutor(session.connection(), vendor, session.versionTable(),
+        MigrationExecutor.modeFor(vendor, session.dialect().transactionalDdl()));
+    Set<String> applied = new LinkedHashSet<>(state.applied());
+    List<MigrationRun> runs = new ArrayList<>();
+    List<String> ran = new ArrayList<>();
+    for (PlannedMigration migration : plan) {
+      MigrationRun run = executor.run(migration, () -> DatabaseState.current(graph, applied),
+          Collections.unmodifiableList(ran));
+      runs.add(run);
+      ran.add(run.revision());
+      if (direction == Direction.UPGRADE) {
+        applied.add(run.revision());
+      } else {
+        applied.remove(run.revision());
+      }
+    }
+    List<String> after = DatabaseState.current(graph, applied);
+    if (runs.isEmpty()) {
+      logNothingToDo(after, direction);
+    }
+    return new MigrationResult(direction, targetText, state.current(graph), after, runs);
   }
 
   /**
@@ -117,10 +119,14 @@ public final class MigrateCommand {
       return Optional.empty();
     }
     List<String> current = seen.current(graph);
+    logNothingToDo(current, direction);
+    return Optional.of(new MigrationResult(direction, targetText, current, current, List.of()));
+  }
+
+  private static void logNothingToDo(List<String> current, Direction direction) {
     LOG.info("Database is {}; nothing to {}",
         current.isEmpty() ? "at base" : "at revision " + String.join(", ", current),
         direction == Direction.UPGRADE ? "apply" : "revert");
-    return Optional.of(new MigrationResult(direction, targetText, current, current, List.of()));
   }
 
   private static List<LoadedRevision> select(
