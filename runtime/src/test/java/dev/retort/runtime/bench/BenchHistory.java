@@ -80,8 +80,10 @@ final class BenchHistory {
     return revisions;
   }
 
+  /** {@code r0001} to {@code r0200}, written out as a generated index would hold them. */
   private static String id(int i) {
-    return String.format("r%04d", i);
+    String digits = Integer.toString(i);
+    return "r" + "0".repeat(4 - digits.length()) + digits;
   }
 
   /** A Retort over the history. */
