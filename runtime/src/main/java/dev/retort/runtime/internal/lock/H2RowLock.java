@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * H2: a row lock ({@code SELECT ... FOR UPDATE}) on a one-row lock table, held by an open
@@ -13,6 +15,8 @@ import org.jdbi.v3.core.Handle;
  * closes or its process ends.
  */
 final class H2RowLock extends MigrationLock {
+
+  private static final Logger LOG = LoggerFactory.getLogger(H2RowLock.class);
 
   /** H2's "Timeout trying to lock table" error. */
   private static final int LOCK_TIMEOUT = 50200;
@@ -24,6 +28,7 @@ final class H2RowLock extends MigrationLock {
   private final String table;
   private final String displayName;
   private final String id;
+  private final boolean autoCommit;
 
   /**
    * Creates the lock table if needed.
@@ -39,6 +44,7 @@ final class H2RowLock extends MigrationLock {
     this.displayName = displayName;
     this.id = id;
     Connection connection = handle.getConnection();
+    this.autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(true);
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (" + id + " INT NOT NULL PRIMARY KEY)");
@@ -76,9 +82,16 @@ final class H2RowLock extends MigrationLock {
     connection.setAutoCommit(true);
   }
 
+  /** Gives the connection back in the auto-commit mode it came in, and closes it. */
   @Override
   protected void dispose() {
-    handle.close();
+    try {
+      handle.getConnection().setAutoCommit(autoCommit);
+    } catch (SQLException e) {
+      LOG.debug("Could not restore the auto-commit mode of the lock connection; closing it anyway", e);
+    } finally {
+      handle.close();
+    }
   }
 
   @Override
