@@ -68,7 +68,7 @@ public final class Bench {
       regions.put("start", Sections.start(results, skipped));
     }
     if (settings.sections().contains(Settings.Section.COMPILE)) {
-      CompileBenchmark benchmark = new CompileBenchmark(work, jvm, settings.runs());
+      CompileBenchmark benchmark = new CompileBenchmark(work, jvm, settings.compileRuns());
       List<CompileBenchmark.Result> results = new ArrayList<>();
       for (int entities : settings.entities()) {
         results.add(benchmark.measure(entities));

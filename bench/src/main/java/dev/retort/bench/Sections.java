@@ -1,6 +1,7 @@
 package dev.retort.bench;
 
 import dev.retort.bench.compile.CompileBenchmark;
+import dev.retort.bench.compile.CompileMain.Compiler;
 import dev.retort.bench.compile.DifferMain;
 import dev.retort.bench.database.Server;
 import dev.retort.bench.measure.Sample;
@@ -33,7 +34,8 @@ final class Sections {
         "| JDK | " + machine.jdk() + " |",
         "| software | " + versions + " |",
         "| load average (1 / 5 / 15 min) | " + loadBefore + " at the start, " + loadAfter + " at the end |",
-        "| runs | " + settings.runs() + " measured runs per cell after one warm-up; medians, with min–max |",
+        "| runs | " + settings.runs() + " per cell (start, differ), " + settings.compileRuns() + " per cell (compile),"
+            + " after one warm-up; medians, with min–max |",
         "");
   }
 
@@ -51,16 +53,18 @@ final class Sections {
 
   private static String startTable(Map<Server, StartBenchmark.Result> results,
       Function<StartBenchmark.Result, Map<Tool, List<Sample>>> measurement) {
-    MarkdownTable table = new MarkdownTable("database", "tool", "whole process, ms", "× raw JDBC",
-        "in main(), ms", "peak RSS, MiB");
+    MarkdownTable table = new MarkdownTable("database", "tool", "whole process, ms", "× raw JDBC", "CPU, ms",
+        "CPU × raw JDBC", "peak RSS, MiB");
     results.forEach((server, result) -> {
       Map<Tool, List<Sample>> samples = measurement.apply(result);
-      Summary baseline = Summary.of(samples.get(Tool.JDBC), Sample::wallMillis);
+      Summary wallBaseline = Summary.of(samples.get(Tool.JDBC), Sample::wallMillis);
+      Summary cpuBaseline = Summary.of(samples.get(Tool.JDBC), s -> s.cpuMillis());
       for (Tool tool : Tool.values()) {
         List<Sample> toolSamples = samples.get(tool);
         Summary wall = Summary.of(toolSamples, Sample::wallMillis);
-        table.row(result.product(), (tool.displayName() + " " + tool.version()).strip(), millis(wall),
-            ratio(wall.ratioTo(baseline)), millis(Summary.of(toolSamples, Sample::workMillis)),
+        Summary cpu = Summary.of(toolSamples, s -> s.cpuMillis());
+        table.row(server.displayName(), (tool.displayName() + " " + tool.version()).strip(), millis(wall),
+            ratio(wall.ratioTo(wallBaseline)), millis(cpu), ratio(cpu.ratioTo(cpuBaseline)),
             mebibytes(Summary.of(toolSamples, s -> s.peakKib())));
       }
     });
@@ -69,26 +73,43 @@ final class Sections {
 
   /** The compile table. */
   static String compile(List<CompileBenchmark.Result> results) {
-    MarkdownTable table = new MarkdownTable("entities", "build", "plain javac, s", "javac + Retort, s",
-        "Retort / plain", "in process: plain / Retort, s", "peak RSS: plain / Retort, MiB");
+    MarkdownTable table = new MarkdownTable("entities", "build", "compiler", "whole process, s", "× plain",
+        "CPU, s", "CPU × plain", "peak RSS, MiB");
     for (CompileBenchmark.Result result : results) {
-      compileRow(table, result.entities(), "first (writes a " + result.migrationLines() + "-line migration)",
-          result.plainFirst(), result.retortFirst());
-      compileRow(table, result.entities(), "no change", result.plainUnchanged(), result.retortUnchanged());
+      compileRows(table, result.entities(), result.first());
+      compileRows(table, result.entities(), result.unchanged());
     }
     return table.render();
   }
 
-  private static void compileRow(MarkdownTable table, int entities, String build, List<Sample> plain,
-      List<Sample> retort) {
+  private static void compileRows(MarkdownTable table, int entities, CompileBenchmark.Build build) {
+    String size = String.format(Locale.ROOT, "%,d", entities);
+    List<Sample> plain = build.samples().get(Compiler.PLAIN);
     Summary plainWall = Summary.of(plain, Sample::wallMillis);
-    Summary retortWall = Summary.of(retort, Sample::wallMillis);
-    table.row(String.format(Locale.ROOT, "%,d", entities), build, seconds(plainWall), seconds(retortWall),
-        ratio(retortWall.ratioTo(plainWall)),
-        String.format(Locale.ROOT, "%.2f / %.2f", Summary.of(plain, Sample::workMillis).median() / 1000,
-            Summary.of(retort, Sample::workMillis).median() / 1000),
-        String.format(Locale.ROOT, "%.0f / %.0f", Summary.of(plain, s -> s.peakKib()).median() / 1024,
-            Summary.of(retort, s -> s.peakKib()).median() / 1024));
+    Summary plainCpu = Summary.of(plain, s -> s.cpuMillis());
+    for (Compiler compiler : List.of(Compiler.PLAIN, Compiler.NOOP, Compiler.RETORT)) {
+      List<Sample> samples = build.samples().get(compiler);
+      if (samples != null) {
+        Summary wall = Summary.of(samples, Sample::wallMillis);
+        Summary cpu = Summary.of(samples, s -> s.cpuMillis());
+        table.row(size, build.description(), compilerName(compiler), seconds(wall), ratio(wall.ratioTo(plainWall)),
+            seconds(cpu), ratio(cpu.ratioTo(plainCpu)), mebibytes(Summary.of(samples, s -> s.peakKib())));
+      } else if (compiler == Compiler.RETORT && build.retortFailure().isPresent()) {
+        table.row(size, build.description(), compilerName(compiler), "fails: " + build.retortFailure().get(), "",
+            "", "", "");
+      }
+    }
+  }
+
+  private static String compilerName(Compiler compiler) {
+    switch (compiler) {
+      case PLAIN:
+        return "javac -proc:none";
+      case NOOP:
+        return "javac + a no-op processor";
+      default:
+        return "javac + Retort";
+    }
   }
 
   /** The differ table. */

@@ -15,7 +15,10 @@ import java.util.Set;
  * the mvn command line):
  *
  * <ul>
- *   <li>{@code bench.runs}: measured runs per cell, after one warm-up (default 5);
+ *   <li>{@code bench.runs}: measured runs per cell of the start and differ sections, after one
+ *       warm-up (default 5);
+ *   <li>{@code bench.compileRuns}: measured runs per cell of the compile section (default 3: a
+ *       compilation of thousands of entities takes a minute);
  *   <li>{@code bench.databases}: any of {@code H2,POSTGRESQL,MARIADB} (default all);
  *   <li>{@code bench.sections}: any of {@code start,compile,differ} (default all);
  *   <li>{@code bench.entities}: project sizes of the compile benchmark (default
@@ -26,7 +29,8 @@ import java.util.Set;
  *   <li>{@code bench.work}: the working directory (required).
  * </ul>
  *
- * @param runs measured runs per cell
+ * @param runs measured runs per cell of the start and differ sections
+ * @param compileRuns measured runs per cell of the compile section
  * @param servers the databases of the start section
  * @param sections the sections to run
  * @param entities the compile benchmark's sizes
@@ -35,11 +39,14 @@ import java.util.Set;
  * @param work the working directory
  */
 record Settings(
-    int runs, List<Server> servers, Set<Section> sections, List<Integer> entities, List<Integer> tables,
+    int runs, int compileRuns, List<Server> servers, Set<Section> sections, List<Integer> entities, List<Integer> tables,
     Optional<Path> readme, Path work) {
 
   /** The default of {@code bench.runs}. */
   static final int DEFAULT_RUNS = 5;
+
+  /** The default of {@code bench.compileRuns}. */
+  static final int DEFAULT_COMPILE_RUNS = 3;
 
   /** A part of the benchmark. */
   enum Section {
@@ -53,8 +60,9 @@ record Settings(
 
   /** Checks and copies the values. */
   Settings {
-    if (runs < 1) {
-      throw new IllegalArgumentException("bench.runs must be at least 1, not " + runs);
+    if (runs < 1 || compileRuns < 1) {
+      throw new IllegalArgumentException("bench.runs and bench.compileRuns must be at least 1, not " + runs + " and "
+          + compileRuns);
     }
     servers = List.copyOf(servers);
     sections = Set.copyOf(sections);
@@ -88,6 +96,7 @@ record Settings(
     }
     return new Settings(
         integer("bench.runs", properties.getProperty("bench.runs", String.valueOf(DEFAULT_RUNS))),
+        integer("bench.compileRuns", properties.getProperty("bench.compileRuns", String.valueOf(DEFAULT_COMPILE_RUNS))),
         servers, sections,
         list(properties, "bench.entities", "100,1000,5000").stream().map(n -> integer("bench.entities", n)).toList(),
         list(properties, "bench.tables", "1000,10000").stream().map(n -> integer("bench.tables", n)).toList(),
@@ -100,6 +109,9 @@ record Settings(
     StringBuilder command = new StringBuilder("./mvnw -B -ntp -Pbench-compare -pl bench -am -Dmaven.test.skip=true");
     if (runs != DEFAULT_RUNS) {
       command.append(" -Dbench.runs=").append(runs);
+    }
+    if (compileRuns != DEFAULT_COMPILE_RUNS) {
+      command.append(" -Dbench.compileRuns=").append(compileRuns);
     }
     if (!servers.equals(List.of(Server.values()))) {
       command.append(" -Dbench.databases=").append(String.join(",", servers.stream().map(Server::name).toList()));

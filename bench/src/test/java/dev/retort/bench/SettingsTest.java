@@ -17,6 +17,7 @@ class SettingsTest {
     Settings settings = Settings.from(properties("bench.work", "/tmp/w"));
 
     assertThat(settings.runs()).isEqualTo(5);
+    assertThat(settings.compileRuns()).isEqualTo(3);
     assertThat(settings.servers()).containsExactly(Server.H2, Server.POSTGRESQL, Server.MARIADB);
     assertThat(settings.sections()).isEqualTo(EnumSet.allOf(Settings.Section.class));
     assertThat(settings.entities()).containsExactly(100, 1000, 5000);
@@ -28,13 +29,13 @@ class SettingsTest {
 
   @Test
   void theCommandRepeatsEverySettingThatIsNotTheDefault() {
-    Settings settings = Settings.from(properties("bench.work", "w", "bench.runs", "3", "bench.databases", "h2, mariadb",
+    Settings settings = Settings.from(properties("bench.work", "w", "bench.runs", "3", "bench.compileRuns", "1", "bench.databases", "h2, mariadb",
         "bench.sections", "differ,start", "bench.entities", "10", "bench.tables", "5,50", "bench.readme", "README.md"));
 
     assertThat(settings.servers()).isEqualTo(List.of(Server.H2, Server.MARIADB));
     assertThat(settings.readme()).contains(Path.of("README.md"));
     assertThat(settings.command()).isEqualTo("./mvnw -B -ntp -Pbench-compare -pl bench -am -Dmaven.test.skip=true"
-        + " -Dbench.runs=3 -Dbench.databases=H2,MARIADB -Dbench.sections=start,differ -Dbench.entities=10"
+        + " -Dbench.runs=3 -Dbench.compileRuns=1 -Dbench.databases=H2,MARIADB -Dbench.sections=start,differ -Dbench.entities=10"
         + " -Dbench.tables=5,50 verify");
   }
 

@@ -27,19 +27,20 @@ public final class EntitySources {
   private EntitySources() {}
 
   /**
-   * Writes {@code count} entities under a source root.
+   * Writes entities {@code first} to {@code last} under a source root.
    *
    * @param sourceRoot the root, such as {@code .../src/main/java}
-   * @param count how many entities, at least 1
+   * @param first the first entity's number, from 1
+   * @param last the last entity's number, at least {@code first}
    */
-  public static void write(Path sourceRoot, int count) {
-    if (count < 1) {
-      throw new IllegalArgumentException("entity count must be positive: " + count);
+  public static void write(Path sourceRoot, int first, int last) {
+    if (first < 1 || last < first) {
+      throw new IllegalArgumentException("entities " + first + " to " + last + " is not a range from 1 up");
     }
     Path directory = sourceRoot.resolve(PACKAGE.replace('.', '/'));
     try {
       Files.createDirectories(directory);
-      for (int n = 1; n <= count; n++) {
+      for (int n = first; n <= last; n++) {
         Files.writeString(directory.resolve(className(n) + ".java"), source(n), StandardCharsets.UTF_8);
       }
     } catch (IOException e) {

@@ -49,7 +49,7 @@ public final class ChildJvm {
    * @param mainClass the class to run
    * @param arguments its arguments
    * @return the measurement
-   * @throws IllegalStateException if the child fails, times out or reports nothing; the
+   * @throws ChildFailedException if the child fails, times out or reports nothing; the
    *     message holds the end of its output
    */
   public Sample run(String label, Class<?> mainClass, List<String> arguments) {
@@ -76,7 +76,7 @@ public final class ChildJvm {
       } catch (IllegalArgumentException e) {
         throw failure(label, e.getMessage(), log);
       }
-      return new Sample(wallMillis, report.workMillis(), report.peakKib(), report);
+      return new Sample(wallMillis, report.workMillis(), report.cpuMillis(), report.peakKib(), report);
     } catch (IOException e) {
       throw new IllegalStateException("could not run " + label + " (" + String.join(" ", command) + "): " + e, e);
     } catch (InterruptedException e) {
@@ -85,10 +85,10 @@ public final class ChildJvm {
     }
   }
 
-  private static IllegalStateException failure(String label, String what, Path log) throws IOException {
+  private static ChildFailedException failure(String label, String what, Path log) throws IOException {
     List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
     List<String> tail = lines.subList(Math.max(0, lines.size() - 40), lines.size());
-    return new IllegalStateException(label + " " + what + "; the end of its output (" + log + "):\n"
-        + String.join("\n", tail));
+    return new ChildFailedException(label + " " + what + "; the end of its output (" + log + "):\n"
+        + String.join("\n", tail), lines);
   }
 }

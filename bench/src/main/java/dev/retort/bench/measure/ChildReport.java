@@ -3,6 +3,7 @@ package dev.retort.bench.measure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +15,12 @@ import java.util.Objects;
  * checks (how many migrations ran, for example).
  *
  * <pre>
- * bench-report work-ms=812.4 peak-kib=98304 applied=200
+ * bench-report work-ms=812.4 cpu-ms=1530 peak-kib=98304 applied=200
  * </pre>
+ *
+ * <p>The CPU time is that of every thread of the process so far (the JIT compiler's and the
+ * garbage collector's included), which a busy machine distorts far less than the wall-clock
+ * time; -1 where the system does not say.
  *
  * <p>The peak is the kernel's high-water mark of the process's resident set ({@code VmHWM} in
  * {@code /proc/self/status}), read just before the process exits; on a system without
@@ -43,6 +48,7 @@ public final class ChildReport {
     double workMillis = (System.nanoTime() - startNanos) / 1e6;
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("work-ms", String.format(Locale.ROOT, "%.1f", workMillis));
+    all.put("cpu-ms", ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L));
     all.put("peak-kib", ownPeakKib());
     all.putAll(facts);
     StringBuilder line = new StringBuilder(PREFIX.strip());
@@ -85,6 +91,11 @@ public final class ChildReport {
   /** The time the child's main method took, in milliseconds. */
   public double workMillis() {
     return Double.parseDouble(require("work-ms"));
+  }
+
+  /** The CPU time of all the child's threads, in milliseconds, or -1 where the system does not say. */
+  public long cpuMillis() {
+    return Long.parseLong(require("cpu-ms"));
   }
 
   /** The child's peak resident memory in KiB, or -1 where the system does not say. */

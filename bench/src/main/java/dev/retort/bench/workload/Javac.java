@@ -74,7 +74,13 @@ public final class Javac {
     return String.join(File.pathSeparator, entries);
   }
 
-  private static Path locationOf(Class<?> type) {
+  /**
+   * The class path entry a class was loaded from.
+   *
+   * @param type the class
+   * @return its jar or classes directory
+   */
+  public static Path locationOf(Class<?> type) {
     CodeSource source = type.getProtectionDomain().getCodeSource();
     if (source == null) {
       throw new IllegalStateException("cannot tell where " + type.getName() + " was loaded from");

@@ -19,11 +19,11 @@ class EntitySourcesTest {
   @Test
   void theProcessorWritesOneMigrationCreatingEveryEntitysTable() throws IOException {
     Path sources = project.resolve("src/main/java");
-    EntitySources.write(sources, 3);
+    EntitySources.write(sources, 1, 3);
 
     Javac.compileTree(sources, List.of("--release", "17", "-d", dir("classes"), "-s", dir("generated"),
         "-classpath", Javac.dslClassPath(), "-processorpath", Javac.processorPath(),
-        "-Aretort.clock=" + CompileMain.CLOCK));
+        "-Aretort.clock=" + CompileBenchmark.CLOCK));
 
     Path migrations = sources.resolve("bench/model/migration");
     List<Path> written;
