@@ -25,12 +25,15 @@ import dev.retort.processor.write.Outputs;
 import dev.retort.snapshot.SnapshotCodec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -196,6 +199,10 @@ final class Pipeline {
     }
   }
 
+  /**
+   * Emits the index of every revision, the planned one last, and makes sure the class output
+   * holds every committed snapshot the index names.
+   */
   private void writeIndex(
       Outputs outputs,
       ProjectLayout layout,
@@ -210,8 +217,16 @@ final class Pipeline {
     }
     plan.ifPresent(p -> entries.add(new IndexSource.Entry(
         p.id(), p.parents(), p.description(), ProjectLayout.snapshotResource(p.className()), p.className())));
-    if (!entries.isEmpty()) {
-      outputs.writeIndex(layout.migrationPackage(), entries, originating);
+    if (entries.isEmpty() || !outputs.writeIndex(layout.migrationPackage(), entries, originating)) {
+      return;
     }
+    Map<String, Path> snapshots = new TreeMap<>();
+    for (RevisionNode revision : revisions.graph().topologicalOrder()) {
+      Path file = layout.snapshotFile(revision.className());
+      if (Files.isRegularFile(file)) {
+        snapshots.put(ProjectLayout.snapshotResource(revision.className()), file);
+      }
+    }
+    outputs.restoreSnapshots(snapshots, originating);
   }
 }

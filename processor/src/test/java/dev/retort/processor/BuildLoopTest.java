@@ -17,12 +17,15 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -37,11 +40,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The user's loop on real directories laid out like a Maven project, compiled with the Java
- * Compiler API the way the compiler plugin does it: the sources of {@code src/main/java}, the
- * output directory on the classpath, generated sources into
- * {@code target/generated-sources/annotations}, and nothing cleaned between builds. The
- * processor finds the source and resource directories by itself.
+ * The user's loop on real directories laid out like a Maven project, built with the Java
+ * Compiler API the way Maven builds it and never cleaned: the resources step copies
+ * {@code src/main/resources} into {@code target/classes}; the compiler plugin, when it
+ * recompiles, first deletes what its previous compilation created and the generated sources,
+ * then compiles every source of {@code src/main/java} with that directory as source path, the
+ * output directory on the class path and generated sources into
+ * {@code target/generated-sources/annotations}. The processor finds the source and resource
+ * directories by itself.
  */
 class BuildLoopTest {
 
@@ -50,12 +56,15 @@ class BuildLoopTest {
   @TempDir Path project;
 
   private Path sources;
+  private Path resources;
   private Path classes;
   private Path generated;
+  private Set<Path> createdByLastCompilation = Set.of();
 
   @BeforeEach
   void layOutProject() throws IOException {
     sources = project.resolve("src/main/java");
+    resources = project.resolve("src/main/resources");
     classes = Files.createDirectories(project.resolve("target/classes"));
     generated = Files.createDirectories(project.resolve("target/generated-sources/annotations"));
   }
@@ -67,18 +76,24 @@ class BuildLoopTest {
     Build first = build("2026-11-21T15:30:00Z");
     assertThat(first.succeeded()).as(first.log()).isTrue();
     Path firstMigration = sources.resolve(MIGRATIONS + "V20261121_153000_CreateUsers.java");
-    Path firstSnapshot = project.resolve("src/main/resources/" + MIGRATIONS + "V20261121_153000_CreateUsers.schema");
+    Path firstSnapshot = resources.resolve(MIGRATIONS + "V20261121_153000_CreateUsers.schema");
     assertThat(firstMigration).exists();
     assertThat(firstSnapshot).exists();
-    assertThat(first.notes()).containsExactly("wrote migration " + firstMigration + " and snapshot " + firstSnapshot
-        + " [retort:migration-written]");
+    assertThat(first.diagnostics()).as("only the note naming the new files")
+        .extracting(d -> d.getKind() + ": " + d.getMessage(Locale.ROOT))
+        .containsExactly("NOTE: wrote migration " + firstMigration + " and snapshot " + firstSnapshot
+            + " [retort:migration-written]");
     assertThat(classes.resolve(MIGRATIONS + "V20261121_153000_CreateUsers.class")).exists();
+    assertThat(classes.resolve(MIGRATIONS + "V20261121_153000_CreateUsers.schema")).hasSameTextualContentAs(firstSnapshot);
 
     Map<Path, String> afterFirst = sourceTree();
     Build unchanged = build("2026-11-21T16:00:00Z");
     assertThat(unchanged.succeeded()).as(unchanged.log()).isTrue();
     assertThat(unchanged.diagnostics()).as("a build without changes reports nothing").isEmpty();
     assertThat(sourceTree()).isEqualTo(afterFirst);
+    assertThat(classes.resolve(MIGRATIONS + "V20261121_153000_CreateUsers.schema"))
+        .as("the snapshot the previous compilation created, deleted before this one, is restored")
+        .hasSameTextualContentAs(firstSnapshot);
 
     writeUser("@Id(generated = true) long id, @Column(length = 255, unique = true) String email,"
         + " @Column(length = 20) String phone");
@@ -89,10 +104,11 @@ class BuildLoopTest {
 
     Build second = build("2026-11-22T09:00:00Z");
     assertThat(second.succeeded()).as(second.log()).isTrue();
+    assertThat(second.diagnostics()).extracting(Diagnostic::getKind).containsOnly(Diagnostic.Kind.NOTE);
     Map<Path, String> afterSecond = sourceTree();
     assertThat(newFiles(withUser(afterFirst), afterSecond)).containsExactly(
         sources.resolve(MIGRATIONS + "V20261122_090000_AddUsersPhone.java"),
-        project.resolve("src/main/resources/" + MIGRATIONS + "V20261122_090000_AddUsersPhone.schema"));
+        resources.resolve(MIGRATIONS + "V20261122_090000_AddUsersPhone.schema"));
     assertThat(afterSecond.get(sources.resolve(MIGRATIONS + "V20261122_090000_AddUsersPhone.java")))
         .contains("@Revision(\n    id = \"20261122_090000\",\n    parent = \"20261121_153000\"\n)");
 
@@ -168,8 +184,40 @@ class BuildLoopTest {
     }
   }
 
-  /** Compiles every source of {@code src/main/java} into {@code target/classes}, as Maven would. */
+  /** Copies the resources and compiles every source of {@code src/main/java}, as Maven would. */
   private Build build(String clock, String... options) throws IOException {
+    if (Files.isDirectory(resources)) {
+      try (Stream<Path> walk = Files.walk(resources)) {
+        for (Path file : walk.filter(Files::isRegularFile).toList()) {
+          Path copy = classes.resolve(resources.relativize(file).toString());
+          Files.createDirectories(copy.getParent());
+          Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    for (Path created : createdByLastCompilation) {
+      Files.deleteIfExists(created);
+    }
+    try (Stream<Path> walk = Files.walk(generated)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        Files.delete(file);
+      }
+    }
+    Set<Path> before = files(classes);
+    Build build = compile(clock, options);
+    Set<Path> after = files(classes);
+    after.removeAll(before);
+    createdByLastCompilation = after;
+    return build;
+  }
+
+  private static Set<Path> files(Path directory) throws IOException {
+    try (Stream<Path> walk = Files.walk(directory)) {
+      return walk.filter(Files::isRegularFile).collect(Collectors.toCollection(HashSet::new));
+    }
+  }
+
+  private Build compile(String clock, String... options) throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
@@ -183,7 +231,8 @@ class BuildLoopTest {
       try (Stream<Path> walk = Files.walk(sources)) {
         javaFiles = walk.filter(file -> file.toString().endsWith(".java")).sorted().toList();
       }
-      List<String> arguments = new ArrayList<>(List.of("--release", "17", "-Xlint:all", "-Aretort.clock=" + clock));
+      List<String> arguments = new ArrayList<>(List.of(
+          "--release", "17", "-Xlint:all", "-sourcepath", sources.toString(), "-Aretort.clock=" + clock));
       arguments.addAll(List.of(options));
       StringWriter output = new StringWriter();
       JavaCompiler.CompilationTask task = javac.getTask(
@@ -196,13 +245,6 @@ class BuildLoopTest {
 
   /** The outcome of one build. */
   private record Build(boolean succeeded, List<Diagnostic<? extends JavaFileObject>> diagnostics) {
-    List<String> notes() {
-      return diagnostics.stream()
-          .filter(d -> d.getKind() == Diagnostic.Kind.NOTE)
-          .map(d -> d.getMessage(Locale.ROOT))
-          .toList();
-    }
-
     String log() {
       return diagnostics.stream().map(d -> d.getKind() + ": " + d.getMessage(Locale.ROOT))
           .collect(Collectors.joining("\n"));

@@ -9,13 +9,17 @@ import dev.retort.processor.layout.ProjectLayout;
 import dev.retort.processor.plan.MigrationPlan;
 import dev.retort.snapshot.SnapshotCodec;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -40,6 +44,7 @@ public final class Outputs {
   private final Filer filer;
   private final Elements elements;
   private final Diagnostics diagnostics;
+  private final Set<String> emittedResources = new HashSet<>();
 
   /**
    * Creates the outputs.
@@ -68,13 +73,15 @@ public final class Outputs {
     Path sourceFile = layout.sourceFile(plan.className());
     Path snapshotFile = layout.snapshotFile(plan.className());
     String snapshot = SnapshotCodec.write(plan.snapshot());
+    // Asked before the file exists in the source tree, where javac's source path would find it.
+    boolean classExists = elements.getTypeElement(plan.className().canonicalName()) != null;
     if (!create(sourceFile, text) || !create(snapshotFile, snapshot)) {
       return false;
     }
     if (!emitSnapshot(plan.className(), snapshot, originating)) {
       return false;
     }
-    if (elements.getTypeElement(plan.className().canonicalName()) == null) {
+    if (!classExists) {
       try {
         JavaFileObject file = filer.createSourceFile(plan.className().canonicalName(), originating.toArray(Element[]::new));
         try (Writer writer = file.openWriter()) {
@@ -137,6 +144,47 @@ public final class Outputs {
     }
   }
 
+  /**
+   * Copies into the class output every committed snapshot missing from it, so that it ships
+   * with the migrations. Build tools copy the resource directory themselves, but Maven's
+   * incremental compilation deletes what the previous compilation created, which includes a
+   * snapshot emitted along with its new migration, after its resources step has run.
+   *
+   * @param snapshots classpath resource name → the committed file, for every revision that has
+   *     its own snapshot
+   * @param originating the elements the snapshots belong to
+   * @return whether every missing snapshot was copied; on failure an error was reported
+   */
+  public boolean restoreSnapshots(Map<String, Path> snapshots, List<? extends Element> originating) {
+    for (Map.Entry<String, Path> snapshot : snapshots.entrySet()) {
+      String resource = snapshot.getKey();
+      int slash = resource.lastIndexOf('/');
+      String packageName = slash < 0 ? "" : resource.substring(0, slash).replace('/', '.');
+      String fileName = resource.substring(slash + 1);
+      if (!emittedResources.contains(resource) && !inClassOutput(packageName, fileName)) {
+        String text;
+        try {
+          text = Files.readString(snapshot.getValue(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          diagnostics.report(null, Message.IO_FAILURE, "read", snapshot.getValue(), e.getMessage());
+          return false;
+        }
+        if (!emitResource(packageName, fileName, text, originating)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private boolean inClassOutput(String packageName, String fileName) {
+    try (InputStream in = filer.getResource(StandardLocation.CLASS_OUTPUT, packageName, fileName).openInputStream()) {
+      return true;
+    } catch (IOException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** The fingerprint of the index class of that name on the class path, or null if there is none. */
   private String existingFingerprint(String indexClass) {
     TypeElement existing = elements.getTypeElement(indexClass);
@@ -155,15 +203,21 @@ public final class Outputs {
   private boolean emitSnapshot(ClassName revision, String text, List<? extends Element> originating) {
     String resourceName = ProjectLayout.snapshotResource(revision);
     String fileName = resourceName.substring(resourceName.lastIndexOf('/') + 1);
+    return emitResource(revision.packageName(), fileName, text, originating);
+  }
+
+  private boolean emitResource(String packageName, String fileName, String text, List<? extends Element> originating) {
+    String name = packageName.isEmpty() ? fileName : packageName.replace('.', '/') + "/" + fileName;
     try {
       FileObject resource = filer.createResource(
-          StandardLocation.CLASS_OUTPUT, revision.packageName(), fileName, originating.toArray(Element[]::new));
+          StandardLocation.CLASS_OUTPUT, packageName, fileName, originating.toArray(Element[]::new));
       try (Writer writer = resource.openWriter()) {
         writer.write(text);
       }
+      emittedResources.add(name);
       return true;
     } catch (IOException e) {
-      diagnostics.report(null, Message.IO_FAILURE, "emit", resourceName, e.getMessage());
+      diagnostics.report(null, Message.IO_FAILURE, "emit", name, e.getMessage());
       return false;
     }
   }

@@ -14,15 +14,25 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -39,9 +49,10 @@ import javax.tools.ToolProvider;
  *   <li>Generates a project of 1,000 {@code @Table} entities with 20 columns each and builds it
  *       once with the processor, which writes the migration creating all 1,000 tables.
  *   <li>Compiles that project (entities and migration) again and again, each time in a fresh
- *       JVM, alternately without the processor ({@code -proc:none}) and with it (the steady
- *       state: the model matches the head, so the processor reads, diffs and writes nothing but
- *       the index), and reports the median compile times.
+ *       JVM, in turn without annotation processing ({@code -proc:none}), with an empty processor
+ *       (what javac's processing rounds cost whatever the processor), and with the Retort
+ *       processor (the steady state: the entities match the head, so it writes nothing but the
+ *       index), and reports the median compile times, wall clock and compiler thread CPU.
  *   <li>Times {@link SchemaDiff#diff} on a schema of 10,000 tables, unchanged and with changes
  *       to 200 of them, and the snapshot codec on the same schema.
  * </ol>
@@ -59,7 +70,7 @@ public final class ProcessorBenchmark {
   private ProcessorBenchmark() {}
 
   /**
-   * Runs the benchmark, or, with {@code compile <with|without> <project>}, one compilation in
+   * Runs the benchmark, or, with {@code compile <NONE|EMPTY|RETORT> <project>}, one compilation in
    * this JVM for the benchmark to time.
    *
    * @param args see the class comment
@@ -67,8 +78,8 @@ public final class ProcessorBenchmark {
    */
   public static void main(String[] args) throws Exception {
     if (args.length == COMPILE_MODE_ARGS && args[0].equals("compile")) {
-      long millis = compile(Path.of(args[2]), args[1].equals("with"), Path.of(args[2], "target", "classes"));
-      System.out.println("millis=" + millis);
+      Timing timing = compile(Path.of(args[2]), Variant.valueOf(args[1]), Path.of(args[2], "target", "classes"));
+      System.out.println("timing=" + timing.wallMillis() + "," + timing.cpuMillis());
       return;
     }
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
@@ -79,23 +90,35 @@ public final class ProcessorBenchmark {
 
     Path project = work.resolve("project");
     writeEntities(project.resolve("src/main/java"));
-    long firstBuild = compile(project, true, Files.createDirectories(project.resolve("target/first")));
-    System.out.printf(Locale.ROOT, "first build, generating the migration of %d tables: %d ms%n", ENTITIES, firstBuild);
+    Timing firstBuild = compile(project, Variant.RETORT, Files.createDirectories(project.resolve("target/first")));
+    System.out.printf(Locale.ROOT, "first build, generating the migration of %d tables: %d ms%n",
+        ENTITIES, firstBuild.wallMillis());
 
-    compileInFreshJvm(project, false);
-    compileInFreshJvm(project, true);
-    List<Long> without = new ArrayList<>();
-    List<Long> with = new ArrayList<>();
-    for (int run = 0; run < runs; run++) {
-      without.add(compileInFreshJvm(project, false));
-      with.add(compileInFreshJvm(project, true));
+    for (Variant variant : Variant.values()) {
+      compileInFreshJvm(project, variant);
     }
-    long withoutMedian = median(without);
-    long withMedian = median(with);
-    System.out.printf(Locale.ROOT, "javac without the processor: median %d ms of %s%n", withoutMedian, without);
-    System.out.printf(Locale.ROOT, "javac with the processor:    median %d ms of %s%n", withMedian, with);
-    System.out.printf(Locale.ROOT, "processor overhead: %+.1f%% (target: at most +10%%)%n",
-        100.0 * (withMedian - withoutMedian) / withoutMedian);
+    Map<Variant, List<Timing>> timings = new EnumMap<>(Variant.class);
+    for (int run = 0; run < runs; run++) {
+      for (Variant variant : Variant.values()) {
+        timings.computeIfAbsent(variant, v -> new ArrayList<>()).add(compileInFreshJvm(project, variant));
+      }
+    }
+    long baseWall = median(timings.get(Variant.NONE), Timing::wallMillis);
+    long baseCpu = median(timings.get(Variant.NONE), Timing::cpuMillis);
+    long emptyWall = median(timings.get(Variant.EMPTY), Timing::wallMillis);
+    long emptyCpu = median(timings.get(Variant.EMPTY), Timing::cpuMillis);
+    for (Variant variant : Variant.values()) {
+      long wall = median(timings.get(variant), Timing::wallMillis);
+      long cpu = median(timings.get(variant), Timing::cpuMillis);
+      System.out.printf(Locale.ROOT, "%-48s wall median %6d ms (%+6.1f%%), compiler thread CPU median %6d ms (%+6.1f%%)%n",
+          variant.label, wall, percent(wall, baseWall), cpu, percent(cpu, baseCpu));
+    }
+    long retortWall = median(timings.get(Variant.RETORT), Timing::wallMillis);
+    long retortCpu = median(timings.get(Variant.RETORT), Timing::cpuMillis);
+    System.out.printf(Locale.ROOT,
+        "Retort over javac running an empty processor: wall %+.1f%%, CPU %+.1f%% (target for the processor: at most +10%%)%n",
+        percent(retortWall, emptyWall), percent(retortCpu, emptyCpu));
+    System.out.println("all runs (wall ms/CPU ms): " + timings);
 
     benchmarkDiffer(runs);
     if (temporary) {
@@ -154,31 +177,32 @@ public final class ProcessorBenchmark {
     }
   }
 
-  private static long compileInFreshJvm(Path project, boolean withProcessor) throws IOException, InterruptedException {
+  private static Timing compileInFreshJvm(Path project, Variant variant) throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process process = new ProcessBuilder(
             java.toString(), "-cp", System.getProperty("java.class.path"), ProcessorBenchmark.class.getName(),
-            "compile", withProcessor ? "with" : "without", project.toString())
+            "compile", variant.name(), project.toString())
         .redirectErrorStream(true)
         .start();
-    String millis = null;
+    String timing = null;
     StringBuilder output = new StringBuilder();
     try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         output.append(line).append('\n');
-        if (line.startsWith("millis=")) {
-          millis = line.substring("millis=".length());
+        if (line.startsWith("timing=")) {
+          timing = line.substring("timing=".length());
         }
       }
     }
-    if (process.waitFor() != 0 || millis == null) {
+    if (process.waitFor() != 0 || timing == null) {
       throw new IllegalStateException("the compilation failed:\n" + output);
     }
-    return Long.parseLong(millis);
+    String[] parts = timing.split(",");
+    return new Timing(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
   }
 
   /** Compiles every source of the project and returns how long javac took. */
-  private static long compile(Path project, boolean withProcessor, Path output) throws IOException {
+  private static Timing compile(Path project, Variant variant, Path output) throws IOException {
     cleanDirectory(output);
     Path generated = Files.createDirectories(output.resolveSibling(output.getFileName() + "-generated"));
     cleanDirectory(generated);
@@ -197,17 +221,22 @@ public final class ProcessorBenchmark {
         sources = walk.filter(path -> path.toString().endsWith(".java")).sorted().toList();
       }
       List<String> options = new ArrayList<>(List.of("--release", "17"));
-      if (!withProcessor) {
+      if (variant == Variant.NONE) {
         options.add("-proc:none");
       }
       JavaCompiler.CompilationTask task =
           javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
-      if (withProcessor) {
+      if (variant == Variant.EMPTY) {
+        task.setProcessors(List.of(new EmptyProcessor()));
+      } else if (variant == Variant.RETORT) {
         task.setProcessors(List.of(new RetortProcessor()));
       }
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long startCpu = threads.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       boolean succeeded = task.call();
-      long millis = (System.nanoTime() - start) / 1_000_000;
+      Timing timing = new Timing((System.nanoTime() - start) / 1_000_000,
+          (threads.getCurrentThreadCpuTime() - startCpu) / 1_000_000);
       for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
         if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
           throw new IllegalStateException("compilation failed: " + diagnostic);
@@ -216,7 +245,7 @@ public final class ProcessorBenchmark {
       if (!succeeded) {
         throw new IllegalStateException("compilation failed: " + diagnostics.getDiagnostics());
       }
-      return millis;
+      return timing;
     }
   }
 
@@ -260,11 +289,12 @@ public final class ProcessorBenchmark {
         read.add((afterRead - afterWrite) / 1_000_000);
       }
     }
-    System.out.printf(Locale.ROOT, "diff of %d tables, unchanged:         median %d ms of %s%n", TABLES, median(unchanged), unchanged);
+    System.out.printf(Locale.ROOT, "diff of %d tables, unchanged: median %d ms of %s%n",
+        TABLES, median(unchanged, Long::longValue), unchanged);
     System.out.printf(Locale.ROOT, "diff of %d tables, 200 changed (%d operations): median %d ms of %s (target: under 1,000 ms)%n",
-        TABLES, operations, median(changed), changed);
+        TABLES, operations, median(changed, Long::longValue), changed);
     System.out.printf(Locale.ROOT, "snapshot of %d tables (%,d characters): write median %d ms, read median %d ms%n",
-        TABLES, text.length(), median(write), median(read));
+        TABLES, text.length(), median(write, Long::longValue), median(read, Long::longValue));
   }
 
   /**
@@ -291,9 +321,59 @@ public final class ProcessorBenchmark {
     return new SchemaModel(all);
   }
 
-  private static long median(List<Long> values) {
-    List<Long> sorted = new ArrayList<>(values);
-    sorted.sort(null);
-    return sorted.get(sorted.size() / 2);
+  private static <T> long median(List<T> values, ToLongFunction<T> value) {
+    long[] sorted = values.stream().mapToLong(value).sorted().toArray();
+    return sorted[sorted.length / 2];
+  }
+
+  private static double percent(long value, long base) {
+    return 100.0 * (value - base) / base;
+  }
+
+  /** What runs in javac besides compiling. */
+  private enum Variant {
+    NONE("javac -proc:none"),
+    EMPTY("javac with an empty processor (rounds only)"),
+    RETORT("javac with the Retort processor");
+
+    private final String label;
+
+    Variant(String label) {
+      this.label = label;
+    }
+  }
+
+  /**
+   * How long one compilation took.
+   *
+   * @param wallMillis elapsed time
+   * @param cpuMillis CPU time of the compiling thread, less disturbed by other load on the machine
+   */
+  private record Timing(long wallMillis, long cpuMillis) {
+    @Override
+    public String toString() {
+      return wallMillis + "/" + cpuMillis;
+    }
+  }
+
+  /**
+   * A processor that claims the Retort annotations and does nothing, to separate what javac's
+   * annotation processing rounds cost from what the Retort processor costs.
+   */
+  public static final class EmptyProcessor extends AbstractProcessor {
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("dev.retort.*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      return true;
+    }
   }
 }
