@@ -6,6 +6,8 @@ import dev.retort.cli.command.CurrentCommand;
 import dev.retort.cli.command.DowngradeCommand;
 import dev.retort.cli.command.HeadsCommand;
 import dev.retort.cli.command.HistoryCommand;
+import dev.retort.cli.command.MergeCommand;
+import dev.retort.cli.command.RevisionCommand;
 import dev.retort.cli.command.ShowCommand;
 import dev.retort.cli.command.SqlCommand;
 import dev.retort.cli.command.StampCommand;
@@ -36,6 +38,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * java -cp app.jar:retort-cli.jar:… dev.retort.cli.RetortCli upgrade head --url jdbc:postgresql://db/app
  * </pre>
  *
+ * <p>{@code revision} and {@code merge}, which start a new migration, read the project's source
+ * files instead (by default {@code src/main/java} under the working directory) and need a JDK.
+ *
  * <p>An application that ships as one jar can delegate to {@link #run(String...)} from its own
  * main method. Exit codes: {@value #OK} success, {@value #FAILED} the command failed,
  * {@value #USAGE} the command line is wrong, {@value #DIFFERENCES} {@code check} found the
@@ -45,7 +50,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     name = "retort",
     mixinStandardHelpOptions = true,
     versionProvider = RetortCli.Version.class,
-    description = "Applies the application's Retort migrations and answers questions about the database.",
+    description = {"Applies the application's Retort migrations and answers questions about the database.",
+        "revision and merge start a new migration in the project's source tree."},
     synopsisSubcommandLabel = "COMMAND",
     footerHeading = "%nDatabase:%n",
     footer = {
@@ -123,7 +129,9 @@ public final class RetortCli implements Runnable {
         .addSubcommand(new ShowCommand(console))
         .addSubcommand(new StampCommand(console))
         .addSubcommand(new CheckCommand(console))
-        .addSubcommand(new SqlCommand(console));
+        .addSubcommand(new SqlCommand(console))
+        .addSubcommand(new RevisionCommand(console))
+        .addSubcommand(new MergeCommand(console));
     Secrets secrets = secretsIn(args, console.environment());
     commandLine.setOut(console.out());
     commandLine.setErr(console.err());

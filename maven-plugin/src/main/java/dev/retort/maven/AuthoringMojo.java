@@ -1,8 +1,10 @@
 package dev.retort.maven;
 
-import dev.retort.maven.authoring.AuthoringException;
-import dev.retort.maven.authoring.NewRevision;
-import dev.retort.maven.authoring.RevisionAuthor;
+import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.authoring.AuthoringException;
+import dev.retort.cli.internal.authoring.NewRevision;
+import dev.retort.cli.internal.authoring.RevisionAuthor;
+import dev.retort.cli.internal.authoring.SettingNames;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +22,10 @@ import org.apache.maven.project.MavenProject;
  * heads) and write a new migration and its snapshot beside the others.
  */
 abstract class AuthoringMojo extends AbstractMojo {
+
+  /** The properties and goal that messages point to. */
+  private static final SettingNames NAMES =
+      new SettingNames("mvn retort:merge", "retort.sourceDir", "retort.resourceDir", "retort.package");
 
   /** The project. */
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -44,7 +50,7 @@ abstract class AuthoringMojo extends AbstractMojo {
   public final void execute() throws MojoExecutionException, MojoFailureException {
     RevisionAuthor author;
     try {
-      author = new RevisionAuthor(layout(), Clock.systemUTC());
+      author = new RevisionAuthor(layout(), NAMES, Clock.systemUTC());
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage() + " (retort.package)", e);
     }
@@ -54,12 +60,7 @@ abstract class AuthoringMojo extends AbstractMojo {
     } catch (AuthoringException e) {
       throw new MojoFailureException(e.getMessage(), e);
     }
-    getLog().info("Wrote revision " + written.id() + " (" + written.className().simpleName() + "), following "
-        + String.join(", ", written.parents()) + ":");
-    getLog().info("  " + written.sourceFile());
-    getLog().info("  " + written.snapshotFile().map(Path::toString)
-        .orElse("(no snapshot: the history has none to carry over)"));
-    getLog().info("Review it, fill it in, and commit both files.");
+    Report.written(written).forEach(getLog()::info);
   }
 
   /** Writes the revision. */

@@ -1,8 +1,8 @@
 package dev.retort.maven;
 
-import dev.retort.maven.authoring.AuthoringException;
-import dev.retort.maven.authoring.NewRevision;
-import dev.retort.maven.authoring.RevisionAuthor;
+import dev.retort.cli.internal.authoring.AuthoringException;
+import dev.retort.cli.internal.authoring.NewRevision;
+import dev.retort.cli.internal.authoring.RevisionAuthor;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

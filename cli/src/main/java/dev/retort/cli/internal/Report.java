@@ -1,5 +1,6 @@
 package dev.retort.cli.internal;
 
+import dev.retort.cli.internal.authoring.NewRevision;
 import dev.retort.operation.Operation;
 import dev.retort.runtime.AppliedRevision;
 import dev.retort.runtime.CheckResult;
@@ -12,6 +13,7 @@ import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.MigrationRun;
 import dev.retort.runtime.RevisionDetails;
 import dev.retort.runtime.StampResult;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -192,6 +194,25 @@ public final class Report {
     lines.add("The database differs from revision " + against + ": "
         + count(result.differences().size(), "difference"));
     result.differences().forEach(difference -> lines.add("  - " + difference));
+    return lines;
+  }
+
+  /**
+   * The revision that {@code revision} or {@code merge} started: its id, class and parents,
+   * then the files written.
+   *
+   * @param written the revision
+   * @return the lines
+   */
+  public static List<String> written(NewRevision written) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Wrote revision " + written.id() + " (" + written.className().simpleName() + "), "
+        + (written.parents().isEmpty() ? "the first of the history" : "following " + String.join(", ",
+            written.parents())) + ":");
+    lines.add("  " + written.sourceFile());
+    lines.add("  " + written.snapshotFile().map(Path::toString)
+        .orElse("(no snapshot: the history has none to carry over)"));
+    lines.add("Review it, fill it in, and commit " + (written.snapshotFile().isPresent() ? "both files." : "it."));
     return lines;
   }
 

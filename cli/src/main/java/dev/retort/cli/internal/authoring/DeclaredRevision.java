@@ -1,4 +1,4 @@
-package dev.retort.maven.authoring;
+package dev.retort.cli.internal.authoring;
 
 import dev.retort.processor.revision.RevisionNode;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.retort.maven.authoring;
+package dev.retort.cli.internal.authoring;
 
 import com.palantir.javapoet.ClassName;
 import dev.retort.model.SchemaModel;
@@ -39,6 +39,7 @@ public final class RevisionAuthor {
   private static final int MAX_SUMMARY = 48;
 
   private final Layout layout;
+  private final SettingNames names;
   private final Clock clock;
 
   /**
@@ -71,10 +72,12 @@ public final class RevisionAuthor {
    * Creates an author.
    *
    * @param layout where the migrations are
+   * @param names how the user names the settings and the merge command, for messages
    * @param clock gives the time new revision ids are made from
    */
-  public RevisionAuthor(Layout layout, Clock clock) {
+  public RevisionAuthor(Layout layout, SettingNames names, Clock clock) {
     this.layout = Objects.requireNonNull(layout, "layout == null");
+    this.names = Objects.requireNonNull(names, "names == null");
     this.clock = Objects.requireNonNull(clock, "clock == null");
   }
 
@@ -95,7 +98,7 @@ public final class RevisionAuthor {
     List<GraphProblem> problems = check.problems();
     if (problems.size() == 1 && problems.get(0) instanceof GraphProblem.MultipleHeads heads) {
       throw new AuthoringException("The history has " + heads.heads().size() + " heads: " + labels(heads.heads())
-          + ". Join them first with retort:merge, then start the new revision.");
+          + ". Join them first with " + names.merge() + ", then start the new revision.");
     }
     requireNoProblems(problems);
     RevisionGraph graph = check.graph().orElseThrow();
@@ -130,8 +133,9 @@ public final class RevisionAuthor {
     RevisionGraph.Check check = RevisionGraph.check(nodes);
     List<RevisionNode> heads;
     if (check.graph().isPresent()) {
-      String only = check.graph().get().head().map(RevisionNode::label).orElse("none: there is no revision yet");
-      throw new AuthoringException("Nothing to merge: the history has one head, " + only + ".");
+      Optional<RevisionNode> only = check.graph().get().head();
+      throw new AuthoringException("Nothing to merge: " + (only.isPresent()
+          ? "the history has one head, " + only.get().label() : noRevisionYet()) + ".");
     } else if (check.problems().size() == 1 && check.problems().get(0) instanceof GraphProblem.MultipleHeads many) {
       heads = many.heads();
     } else {
@@ -201,23 +205,30 @@ public final class RevisionAuthor {
   private ProjectLayout projectLayout(Optional<DeclaredRevision> newest) throws AuthoringException {
     Optional<Path> sourceDir = layout.sourceDir().or(() -> newest.map(DeclaredRevision::sourceRoot));
     if (sourceDir.isEmpty()) {
-      throw new AuthoringException("There is no revision yet, so the directory of new migrations is unknown; the"
-          + " processor writes the first migration when the entities compile. To start with an empty revision,"
-          + " name the directory and package (retort.sourceDir, retort.package).");
+      throw new AuthoringException("The directory of new migrations is unknown: " + noRevisionYet() + ". The"
+          + " processor writes the first migration when the entities compile; to start with an empty revision,"
+          + " name the directory and package (" + names.sourceDir() + ", " + names.migrationPackage() + ").");
     }
     Optional<Path> resourceDir = layout.resourceDir().or(() -> siblingResources(sourceDir.get()));
     if (resourceDir.isEmpty()) {
       throw new AuthoringException("Cannot tell where the snapshots of source directory " + sourceDir.get()
-          + " live, since it is not named java; name the directory (retort.resourceDir), as for the processor's"
-          + " -Aretort.resourceDir.");
+          + " live, since it is not named java; name the directory (" + names.resourceDir() + "), as for the"
+          + " processor's -Aretort.resourceDir.");
     }
     Optional<String> migrationPackage =
         layout.migrationPackage().or(() -> newest.map(n -> n.node().className().packageName()));
     if (migrationPackage.isEmpty()) {
-      throw new AuthoringException("There is no revision yet, so the package of new migrations is unknown; name it"
-          + " (retort.package).");
+      throw new AuthoringException("The package of new migrations is unknown: " + noRevisionYet() + ". The"
+          + " processor writes the first migration when the entities compile; to start with an empty revision,"
+          + " name the package (" + names.migrationPackage() + ").");
     }
     return new ProjectLayout(sourceDir.get(), resourceDir.get(), migrationPackage.get());
+  }
+
+  /** Names the directories searched, so that a user who ran in the wrong directory sees it. */
+  private String noRevisionYet() {
+    return "there is no @Revision class under " + layout.sourceRoots().stream().map(Path::toString)
+        .collect(Collectors.joining(", ")) + " yet";
   }
 
   private static Optional<Path> siblingResources(Path sourceDir) {

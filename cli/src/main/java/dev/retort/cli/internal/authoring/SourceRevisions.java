@@ -1,4 +1,4 @@
-package dev.retort.maven.authoring;
+package dev.retort.cli.internal.authoring;
 
 import com.palantir.javapoet.ClassName;
 import com.sun.source.tree.AnnotationTree;
@@ -64,7 +64,7 @@ public final class SourceRevisions {
     }
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     if (compiler == null) {
-      throw new AuthoringException("Reading the revisions needs a JDK, not a JRE: run Maven with a JDK 17 or later.");
+      throw new AuthoringException("Reading the revisions needs a JDK, not a JRE: run it with a JDK 17 or later.");
     }
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager fileManager =

@@ -1,4 +1,4 @@
-package dev.retort.maven.authoring;
+package dev.retort.cli.internal.authoring;
 
 import com.palantir.javapoet.ClassName;
 import java.nio.file.Path;

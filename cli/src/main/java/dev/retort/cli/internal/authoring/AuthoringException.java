@@ -1,4 +1,4 @@
-package dev.retort.maven.authoring;
+package dev.retort.cli.internal.authoring;
 
 /**
  * Why a new revision cannot be written: the sources do not form a history, a snapshot cannot
