@@ -122,38 +122,64 @@ final class Pipeline {
     }
     History history = readHistory.get();
 
-    Optional<MigrationPlan> plan = Optional.empty();
-    if (scan.isPresent()) {
-      RenameHints hints = scanner.checkRenames(scan.get(), history.headSchema());
-      if (diagnostics.hasErrors()) {
-        return;
-      }
-      List<Operation> upgrade = Planner.upgrade(history.headSchema(), scan.get().schema(), hints);
-      if (!upgrade.isEmpty()) {
-        if (options.mode() == Mode.CHECK) {
-          reportDrift(history, upgrade);
-          return;
-        }
-        plan = Optional.of(Planner.plan(
-            history.headSchema(), scan.get().schema(), hints, upgrade, history.head().map(RevisionNode::id),
-            revisions.graph().ids(), layout, now));
-      }
+    Optional<MigrationPlan> plan = scan.isPresent()
+        ? plan(options, scanner, scan.get(), history, revisions, layout, now)
+        : Optional.empty();
+    if (diagnostics.hasErrors()) {
+      return;
     }
-
-    if (options.mode() == Mode.GENERATE) {
-      for (ComputedSnapshot snapshot : history.computedSnapshots()) {
-        if (!outputs.writeMergeSnapshot(snapshot, originating)) {
-          return;
-        }
-      }
-      if (plan.isPresent()) {
-        if (!outputs.writeMigration(plan.get(), layout, originating)) {
-          return;
-        }
-        reportFindings(plan.get(), scan.orElseThrow(), revisions);
-      }
+    if (options.mode() == Mode.GENERATE && !write(outputs, history, plan, layout, scan, revisions, originating)) {
+      return;
     }
     writeIndex(outputs, layout, revisions, history.snapshotResources(), plan, originating);
+  }
+
+  /**
+   * Diffs the head schema and the entities' schema. In check mode a difference is reported as
+   * an error; otherwise it becomes the plan of the next migration.
+   */
+  private Optional<MigrationPlan> plan(
+      ProcessorOptions options,
+      EntityScanner scanner,
+      ScanResult scan,
+      History history,
+      Revisions revisions,
+      ProjectLayout layout,
+      Instant now) {
+    RenameHints hints = scanner.checkRenames(scan, history.headSchema());
+    List<Operation> upgrade = Planner.upgrade(history.headSchema(), scan.schema(), hints);
+    if (upgrade.isEmpty()) {
+      return Optional.empty();
+    }
+    if (options.mode() == Mode.CHECK) {
+      reportDrift(history, upgrade);
+      return Optional.empty();
+    }
+    return Optional.of(Planner.plan(history.headSchema(), scan.schema(), hints, upgrade,
+        history.head().map(RevisionNode::id), revisions.graph().ids(), layout, now));
+  }
+
+  /** Writes the computed merge snapshots and the new migration, and warns about its risky operations. */
+  private boolean write(
+      Outputs outputs,
+      History history,
+      Optional<MigrationPlan> plan,
+      ProjectLayout layout,
+      Optional<ScanResult> scan,
+      Revisions revisions,
+      List<Element> originating) {
+    for (ComputedSnapshot snapshot : history.computedSnapshots()) {
+      if (!outputs.writeMergeSnapshot(snapshot, originating)) {
+        return false;
+      }
+    }
+    if (plan.isPresent()) {
+      if (!outputs.writeMigration(plan.get(), layout, originating)) {
+        return false;
+      }
+      reportFindings(plan.get(), scan.orElseThrow(), revisions);
+    }
+    return true;
   }
 
   /**

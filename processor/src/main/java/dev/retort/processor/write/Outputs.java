@@ -75,7 +75,12 @@ public final class Outputs {
     String snapshot = SnapshotCodec.write(plan.snapshot());
     // Asked before the file exists in the source tree, where javac's source path would find it.
     boolean classExists = elements.getTypeElement(plan.className().canonicalName()) != null;
-    if (!create(sourceFile, text) || !create(snapshotFile, snapshot)) {
+    if (!create(snapshotFile, snapshot)) {
+      return false;
+    }
+    if (!create(sourceFile, text)) {
+      // Without its migration the snapshot describes no revision; the error already says what failed.
+      deleteIfPossible(snapshotFile);
       return false;
     }
     if (!emitSnapshot(plan.className(), snapshot, originating)) {
@@ -219,6 +224,14 @@ public final class Outputs {
     } catch (IOException e) {
       diagnostics.report(null, Message.IO_FAILURE, "emit", name, e.getMessage());
       return false;
+    }
+  }
+
+  private static void deleteIfPossible(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // The failure that led here has been reported; a stray snapshot only makes the next id move on.
     }
   }
 

@@ -49,13 +49,10 @@ import dev.retort.operation.RenameColumn;
 import dev.retort.operation.RenameTable;
 import dev.retort.processor.plan.Finding;
 import dev.retort.processor.plan.MigrationPlan;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -261,23 +258,6 @@ class MigrationSourceTest {
   private static Migration compileAndLoad(String source) throws Exception {
     Compilation compilation = javac().compile(JavaFileObjects.forSourceString(CLASS.canonicalName(), source));
     assertThat(compilation).succeededWithoutWarnings();
-    ClassLoader loader = new ClassLoader(MigrationSourceTest.class.getClassLoader()) {
-      @Override
-      protected Class<?> findClass(String name) throws ClassNotFoundException {
-        String path = "/CLASS_OUTPUT/" + name.replace('.', '/') + ".class";
-        for (JavaFileObject file : compilation.generatedFiles()) {
-          if (file.getName().equals(path)) {
-            try (InputStream in = file.openInputStream()) {
-              byte[] bytes = in.readAllBytes();
-              return defineClass(name, bytes, 0, bytes.length);
-            } catch (IOException e) {
-              throw new ClassNotFoundException(name, e);
-            }
-          }
-        }
-        throw new ClassNotFoundException(name);
-      }
-    };
-    return (Migration) loader.loadClass(CLASS.canonicalName()).getConstructor().newInstance();
+    return (Migration) CompiledClasses.newInstance(compilation, CLASS.canonicalName());
   }
 }
