@@ -1,6 +1,7 @@
 package dev.retort.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 import static dev.retort.dsl.ColumnOption.notNull;
 import static dev.retort.model.ColumnType.bigint;
 import static dev.retort.model.ColumnType.decimal;
@@ -15,7 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.testing.compile.Compilation;
 import dev.retort.model.SchemaModel;
 import dev.retort.snapshot.SnapshotCodec;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -214,6 +218,37 @@ class MigrationGenerationTest {
         .hadWarningContaining("drops table legacy_notes and all its rows")
         .inFile(headRevision())
         .onLineContaining("public final class V20261120_090000_CreateUsers");
+  }
+
+  @Test
+  void aMigrationClassAlreadyOnTheClassPathIsWrittenToTheSourceTreeButNotCompiledAgain() throws IOException {
+    JavaFileObject user = user("@Id long id, String email");
+    String written = generate(null, "V20261121_153000_CreateUsers", user);
+    Path previousOutput = root.resolve("previous-classes");
+    for (JavaFileObject file : compilation.generatedFiles()) {
+      if (file.getKind() == JavaFileObject.Kind.CLASS) {
+        Path copy = previousOutput.resolve(file.getName().substring("/CLASS_OUTPUT/".length()));
+        Files.createDirectories(copy.getParent());
+        try (InputStream in = file.openInputStream()) {
+          Files.copy(in, copy);
+        }
+      }
+    }
+    Files.delete(project.sourceDir.resolve("com/example/migration/V20261121_153000_CreateUsers.java"));
+    Files.delete(project.resourceDir.resolve("com/example/migration/V20261121_153000_CreateUsers.schema"));
+    List<File> classpath = new ArrayList<>(List.of(previousOutput.toFile()));
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      classpath.add(new File(entry));
+    }
+
+    Compilation again = javac().withProcessors(new RetortProcessor()).withClasspath(classpath)
+        .withOptions("-Xlint:all", "-Aretort.clock=" + TestProject.CLOCK, "-Aretort.sourceDir=" + project.sourceDir,
+            "-Aretort.resourceDir=" + project.resourceDir)
+        .compile(user);
+
+    assertThat(again).succeededWithoutWarnings();
+    assertThat(again.generatedSourceFile("com.example.migration.V20261121_153000_CreateUsers")).isEmpty();
+    assertThat(project.source("com.example.migration.V20261121_153000_CreateUsers")).isEqualTo(written);
   }
 
   private static JavaFileObject user(String components) {

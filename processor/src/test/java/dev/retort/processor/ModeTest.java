@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import dev.retort.model.SchemaModel;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -171,6 +173,20 @@ class ModeTest {
     assertThat(compilation).succeeded();
     assertThat(project.resourceDir.resolve(
         "com/example/migration/V20261121_153000_AddUsersPhoneAndFax.schema")).exists();
+  }
+
+  @Test
+  void aMigrationThatCannotBeWrittenIsAnErrorAndLeavesNoSnapshotBehind() throws IOException {
+    Path notADirectory = Files.writeString(root.resolve("not-a-directory"), "");
+
+    Compilation compilation = javac().withProcessors(new RetortProcessor())
+        .withOptions("-Aretort.clock=" + TestProject.CLOCK, "-Aretort.sourceDir=" + notADirectory,
+            "-Aretort.resourceDir=" + project.resourceDir)
+        .compile(CHANGED, headRevision());
+
+    assertThat(compilation).hadErrorContaining("cannot write " + notADirectory.resolve(
+        "com/example/migration/V20261121_153000_AddUsersPhoneAndFax.java"));
+    assertThat(project.tree()).isEqualTo(committed);
   }
 
   @Test
