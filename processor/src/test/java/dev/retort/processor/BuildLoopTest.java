@@ -141,7 +141,7 @@ class BuildLoopTest {
   }
 
   private void writeUser(String components) {
-    TestProject.write(sources.resolve("com/example/shop/User.java"), """
+    ProjectFixture.write(sources.resolve("com/example/shop/User.java"), """
         package com.example.shop;
 
         import dev.retort.Column;
@@ -157,7 +157,7 @@ class BuildLoopTest {
   private Map<Path, String> withUser(Map<Path, String> tree) {
     Map<Path, String> updated = new java.util.TreeMap<>(tree);
     Path user = sources.resolve("com/example/shop/User.java");
-    updated.put(user, TestProject.read(user));
+    updated.put(user, ProjectFixture.read(user));
     return updated;
   }
 
@@ -170,7 +170,7 @@ class BuildLoopTest {
   private Map<Path, String> sourceTree() {
     Map<Path, String> files = new java.util.TreeMap<>();
     try (Stream<Path> walk = Files.walk(project.resolve("src"))) {
-      walk.filter(Files::isRegularFile).forEach(file -> files.put(file, TestProject.read(file)));
+      walk.filter(Files::isRegularFile).forEach(file -> files.put(file, ProjectFixture.read(file)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

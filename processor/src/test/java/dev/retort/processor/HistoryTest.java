@@ -4,9 +4,9 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.retort.dsl.ColumnOption.notNull;
 import static dev.retort.model.ColumnType.bigint;
 import static dev.retort.model.ColumnType.varchar;
-import static dev.retort.processor.TestProject.revision;
-import static dev.retort.processor.TestProject.schema;
-import static dev.retort.processor.TestProject.source;
+import static dev.retort.processor.ProjectFixture.revision;
+import static dev.retort.processor.ProjectFixture.schema;
+import static dev.retort.processor.ProjectFixture.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -41,11 +41,11 @@ class HistoryTest {
 
   @TempDir Path root;
 
-  private TestProject project;
+  private ProjectFixture project;
 
   @BeforeEach
   void createProject() {
-    project = new TestProject(root);
+    project = new ProjectFixture(root);
     project.commitSnapshot(MIGRATIONS + "V1_CreateUsers", USERS);
   }
 
@@ -73,7 +73,7 @@ class HistoryTest {
   @Test
   void aCorruptSnapshotIsAnErrorOnItsRevisionNamingTheFileAndLine() {
     Path snapshot = project.resourceDir.resolve("com/example/migration/V1_CreateUsers.schema");
-    TestProject.write(snapshot, SnapshotCodec.write(USERS).replace("  column email", "  colum email"));
+    ProjectFixture.write(snapshot, SnapshotCodec.write(USERS).replace("  column email", "  colum email"));
 
     Compilation compilation = project.compile(user("@Id long id, String email"), BASE);
 
@@ -91,7 +91,7 @@ class HistoryTest {
         .column("id", bigint(), notNull())
         .primaryKey("pk_users", "id")));
     Path snapshot = project.resourceDir.resolve("com/example/migration/V1_CreateUsers.schema");
-    TestProject.write(snapshot, SnapshotCodec.write(reordered).replace("\n", "\r\n"));
+    ProjectFixture.write(snapshot, SnapshotCodec.write(reordered).replace("\n", "\r\n"));
     Map<Path, String> committed = project.tree();
 
     Compilation compilation = project.compile(user("@Id long id, String email"), BASE);

@@ -7,10 +7,10 @@ import static dev.retort.model.ColumnType.bigint;
 import static dev.retort.model.ColumnType.decimal;
 import static dev.retort.model.ColumnType.enumType;
 import static dev.retort.model.ColumnType.varchar;
-import static dev.retort.processor.TestProject.HEAD_CLASS;
-import static dev.retort.processor.TestProject.headRevision;
-import static dev.retort.processor.TestProject.schema;
-import static dev.retort.processor.TestProject.source;
+import static dev.retort.processor.ProjectFixture.HEAD_CLASS;
+import static dev.retort.processor.ProjectFixture.headRevision;
+import static dev.retort.processor.ProjectFixture.schema;
+import static dev.retort.processor.ProjectFixture.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -42,7 +42,7 @@ class MigrationGenerationTest {
   @TempDir Path root;
 
   private Compilation compilation;
-  private TestProject project;
+  private ProjectFixture project;
 
   @Test
   void createsTablesWithKeysUniquesForeignKeysIndexesChecksAndComments() throws IOException {
@@ -242,7 +242,7 @@ class MigrationGenerationTest {
     }
 
     Compilation again = javac().withProcessors(new RetortProcessor()).withClasspath(classpath)
-        .withOptions("-Xlint:all", "-Aretort.clock=" + TestProject.CLOCK, "-Aretort.sourceDir=" + project.sourceDir,
+        .withOptions("-Xlint:all", "-Aretort.clock=" + ProjectFixture.CLOCK, "-Aretort.sourceDir=" + project.sourceDir,
             "-Aretort.resourceDir=" + project.resourceDir)
         .compile(user);
 
@@ -269,7 +269,7 @@ class MigrationGenerationTest {
    * and that its snapshot holds the entities' schema.
    */
   private String generate(SchemaModel head, String className, JavaFileObject... entities) throws IOException {
-    project = new TestProject(root);
+    project = new ProjectFixture(root);
     List<JavaFileObject> sources = new ArrayList<>(List.of(entities));
     if (head != null) {
       project.commitSnapshot(HEAD_CLASS, head);

@@ -5,10 +5,10 @@ import static com.google.testing.compile.Compiler.javac;
 import static dev.retort.dsl.ColumnOption.notNull;
 import static dev.retort.model.ColumnType.bigint;
 import static dev.retort.model.ColumnType.varchar;
-import static dev.retort.processor.TestProject.HEAD_CLASS;
-import static dev.retort.processor.TestProject.headRevision;
-import static dev.retort.processor.TestProject.schema;
-import static dev.retort.processor.TestProject.source;
+import static dev.retort.processor.ProjectFixture.HEAD_CLASS;
+import static dev.retort.processor.ProjectFixture.headRevision;
+import static dev.retort.processor.ProjectFixture.schema;
+import static dev.retort.processor.ProjectFixture.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -36,12 +36,12 @@ class ModeTest {
 
   @TempDir Path root;
 
-  private TestProject project;
+  private ProjectFixture project;
   private Map<Path, String> committed;
 
   @BeforeEach
   void commitHead() {
-    project = new TestProject(root);
+    project = new ProjectFixture(root);
     project.commitSnapshot(HEAD_CLASS, USERS);
     committed = project.tree();
   }
@@ -84,7 +84,7 @@ class ModeTest {
 
   @Test
   void checkModeBeforeTheFirstRevisionNamesTheEmptyHistory() {
-    TestProject empty = new TestProject(root.resolve("empty"));
+    ProjectFixture empty = new ProjectFixture(root.resolve("empty"));
 
     Compilation compilation = empty.compile(List.of("-Aretort.mode=check"), UNCHANGED);
 
@@ -167,7 +167,7 @@ class ModeTest {
   @Test
   void theResourceDirectoryDefaultsToResourcesBesideJava() {
     Compilation compilation = javac().withProcessors(new RetortProcessor())
-        .withOptions("-Aretort.clock=" + TestProject.CLOCK, "-Aretort.sourceDir=" + project.sourceDir)
+        .withOptions("-Aretort.clock=" + ProjectFixture.CLOCK, "-Aretort.sourceDir=" + project.sourceDir)
         .compile(CHANGED, headRevision());
 
     assertThat(compilation).succeeded();
@@ -180,7 +180,7 @@ class ModeTest {
     Path notADirectory = Files.writeString(root.resolve("not-a-directory"), "");
 
     Compilation compilation = javac().withProcessors(new RetortProcessor())
-        .withOptions("-Aretort.clock=" + TestProject.CLOCK, "-Aretort.sourceDir=" + notADirectory,
+        .withOptions("-Aretort.clock=" + ProjectFixture.CLOCK, "-Aretort.sourceDir=" + notADirectory,
             "-Aretort.resourceDir=" + project.resourceDir)
         .compile(CHANGED, headRevision());
 
@@ -191,7 +191,7 @@ class ModeTest {
 
   @Test
   void thePackageOptionPlacesNewMigrations() {
-    TestProject fresh = new TestProject(root.resolve("fresh"));
+    ProjectFixture fresh = new ProjectFixture(root.resolve("fresh"));
 
     Compilation compilation = fresh.compile(List.of("-Aretort.package=com.example.db"), UNCHANGED);
 
@@ -204,7 +204,7 @@ class ModeTest {
 
   @Test
   void theFirstMigrationGoesIntoAMigrationPackageBelowThePackageTheEntitiesShare() {
-    TestProject fresh = new TestProject(root.resolve("fresh"));
+    ProjectFixture fresh = new ProjectFixture(root.resolve("fresh"));
     JavaFileObject author = source("com.example.shop.catalog.Author", """
         package com.example.shop.catalog;
 

@@ -1,8 +1,8 @@
 package dev.retort.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static dev.retort.processor.TestProject.revision;
-import static dev.retort.processor.TestProject.source;
+import static dev.retort.processor.ProjectFixture.revision;
+import static dev.retort.processor.ProjectFixture.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -20,11 +20,11 @@ class RevisionGraphErrorsTest {
 
   @TempDir Path root;
 
-  private TestProject project;
+  private ProjectFixture project;
 
   @BeforeEach
   void createProject() {
-    project = new TestProject(root);
+    project = new ProjectFixture(root);
   }
 
   @Test
@@ -98,7 +98,7 @@ class RevisionGraphErrorsTest {
 
     String message = "the revision graph has 2 heads: V2_AddPhone (\"20261102_000000\") and V3_AddFax"
         + " (\"20261103_000000\"); merge them with a revision that follows all of them, such as"
-        + " @Revision(id = \"" + TestProject.NEW_ID + "\", parent = {\"20261102_000000\", \"20261103_000000\"})"
+        + " @Revision(id = \"" + ProjectFixture.NEW_ID + "\", parent = {\"20261102_000000\", \"20261103_000000\"})"
         + " on a class implementing Migration";
     assertThat(compilation).hadErrorContaining(message).inFile(left).onLineContaining("@Revision(id = \"20261102");
     assertThat(compilation).hadErrorContaining(message).inFile(right).onLineContaining("@Revision(id = \"20261103");
@@ -160,7 +160,7 @@ class RevisionGraphErrorsTest {
     Compilation compilation = project.compile(blank);
 
     assertThat(compilation)
-        .hadErrorContaining("V1_Blank has a blank revision id; give it a unique id such as \"" + TestProject.NEW_ID + "\"")
+        .hadErrorContaining("V1_Blank has a blank revision id; give it a unique id such as \"" + ProjectFixture.NEW_ID + "\"")
         .inFile(blank)
         .onLineContaining("@Revision(id = \" \")");
   }

@@ -4,8 +4,8 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.retort.dsl.ColumnOption.notNull;
 import static dev.retort.model.ColumnType.bigint;
 import static dev.retort.model.ColumnType.varchar;
-import static dev.retort.processor.TestProject.schema;
-import static dev.retort.processor.TestProject.source;
+import static dev.retort.processor.ProjectFixture.schema;
+import static dev.retort.processor.ProjectFixture.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -54,7 +54,7 @@ class RevisionIndexTest {
 
   @Test
   void listsEveryRevisionInTopologicalOrderWithTheNewOneLast() throws IOException {
-    TestProject project = new TestProject(root);
+    ProjectFixture project = new ProjectFixture(root);
     project.commitSnapshot(MIGRATIONS + "V1_CreateUsers", users());
     project.commitSnapshot(MIGRATIONS + "V2_AddPhone", users("phone"));
     project.commitSnapshot(MIGRATIONS + "V4_Merge", users("phone"));
@@ -119,7 +119,7 @@ class RevisionIndexTest {
 
   @Test
   void aFirstRevisionWithoutSnapshotHasTheEmptySchemaAndNoResource() throws IOException {
-    TestProject project = new TestProject(root);
+    ProjectFixture project = new ProjectFixture(root);
 
     Compilation compilation = project.compile(List.of("-Aretort.mode=off"),
         revision("V1_Seed", "/** Seed the reference data. */", "@Revision(id = \"r1\")"));
@@ -132,7 +132,7 @@ class RevisionIndexTest {
 
   @Test
   void noIndexWithoutRevisions() {
-    TestProject project = new TestProject(root);
+    ProjectFixture project = new ProjectFixture(root);
 
     Compilation compilation = project.compile(List.of("-Aretort.mode=off"), source("com.example.User", """
         package com.example;
