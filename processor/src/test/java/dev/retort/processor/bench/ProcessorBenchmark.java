@@ -85,6 +85,17 @@ public final class ProcessorBenchmark {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
     boolean temporary = args.length < 2;
     Path work = temporary ? Files.createTempDirectory("retort-benchmark") : Path.of(args[1]);
+    try {
+      run(runs, work);
+    } finally {
+      if (temporary) {
+        cleanDirectory(work);
+        Files.delete(work);
+      }
+    }
+  }
+
+  private static void run(int runs, Path work) throws IOException, InterruptedException {
     System.out.printf(Locale.ROOT, "Java %s, %d processors; project in %s%n",
         Runtime.version(), Runtime.getRuntime().availableProcessors(), work);
 
@@ -121,10 +132,6 @@ public final class ProcessorBenchmark {
     System.out.println("all runs (wall ms/CPU ms): " + timings);
 
     benchmarkDiffer(runs);
-    if (temporary) {
-      cleanDirectory(work);
-      Files.delete(work);
-    }
   }
 
   private static void writeEntities(Path sources) throws IOException {
