@@ -84,6 +84,11 @@ final class Sections {
 
   private static void compileRows(MarkdownTable table, int entities, CompileBenchmark.Build build) {
     String size = String.format(Locale.ROOT, "%,d", entities);
+    if (build.retortFailure().isPresent()) {
+      table.row(size, build.description(), compilerName(Compiler.RETORT), "fails: " + build.retortFailure().get(), "",
+          "", "", "");
+      return;
+    }
     List<Sample> plain = build.samples().get(Compiler.PLAIN);
     Summary plainWall = Summary.of(plain, Sample::wallMillis);
     Summary plainCpu = Summary.of(plain, s -> s.cpuMillis());
@@ -94,9 +99,6 @@ final class Sections {
         Summary cpu = Summary.of(samples, s -> s.cpuMillis());
         table.row(size, build.description(), compilerName(compiler), seconds(wall), ratio(wall.ratioTo(plainWall)),
             seconds(cpu), ratio(cpu.ratioTo(plainCpu)), mebibytes(Summary.of(samples, s -> s.peakKib())));
-      } else if (compiler == Compiler.RETORT && build.retortFailure().isPresent()) {
-        table.row(size, build.description(), compilerName(compiler), "fails: " + build.retortFailure().get(), "",
-            "", "", "");
       }
     }
   }
