@@ -1,11 +1,8 @@
 package dev.retort.cli.command;
 
-import dev.retort.cli.RetortCli;
-import dev.retort.cli.internal.Report;
 import dev.retort.cli.internal.Settings;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.Retort;
-import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,7 +12,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "downgrade",
     description = "Undoes applied revisions down to TARGET, newest first, and prints what ran and how long each"
         + " took. With --sql, prints the SQL script instead and does not connect.")
-public final class DowngradeCommand extends RetortCommand {
+public final class DowngradeCommand extends MigrateCommand {
 
   @Parameters(index = "0", paramLabel = "TARGET",
       description = "base (undo everything), -N for N revisions back, or a revision id or unique prefix to stay at.")
@@ -37,22 +34,16 @@ public final class DowngradeCommand extends RetortCommand {
    * @param console where it prints and finds the migrations
    */
   public DowngradeCommand(Console console) {
-    super(console);
+    super(console, "head");
   }
 
   @Override
   int execute(Settings settings) {
-    if (!sql) {
-      if (from != null || script.dialect != null || script.output != null) {
-        throw usage("--from, --dialect and --output only apply with --sql");
-      }
-      long start = System.nanoTime();
-      Retort retort = connect(settings);
-      MigrationResult result = retort.downgrade(target);
-      print(settings, Report.migration(result, retort.heads(), Duration.ofNanos(System.nanoTime() - start)));
-      return RetortCli.OK;
-    }
-    Retort retort = offline(settings);
-    return emit(retort.sql(from != null ? from : "head", target, vendor(script, settings)), script, settings);
+    return migrateOrPrint(settings, target, sql, from, script);
+  }
+
+  @Override
+  MigrationResult migrate(Retort retort, String target) {
+    return retort.downgrade(target);
   }
 }

@@ -1,11 +1,8 @@
 package dev.retort.cli.command;
 
-import dev.retort.cli.RetortCli;
-import dev.retort.cli.internal.Report;
 import dev.retort.cli.internal.Settings;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.Retort;
-import java.time.Duration;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,7 +12,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "upgrade",
     description = "Applies the revisions not yet applied, up to TARGET, each in revision order, and prints what"
         + " ran and how long each took. With --sql, prints the SQL script instead and does not connect.")
-public final class UpgradeCommand extends RetortCommand {
+public final class UpgradeCommand extends MigrateCommand {
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET", defaultValue = "head",
       description = "head (the default), +N for N revisions forward, or a revision id or unique prefix.")
@@ -37,22 +34,16 @@ public final class UpgradeCommand extends RetortCommand {
    * @param console where it prints and finds the migrations
    */
   public UpgradeCommand(Console console) {
-    super(console);
+    super(console, "base");
   }
 
   @Override
   int execute(Settings settings) {
-    if (!sql) {
-      if (from != null || script.dialect != null || script.output != null) {
-        throw usage("--from, --dialect and --output only apply with --sql");
-      }
-      long start = System.nanoTime();
-      Retort retort = connect(settings);
-      MigrationResult result = retort.upgrade(target);
-      print(settings, Report.migration(result, retort.heads(), Duration.ofNanos(System.nanoTime() - start)));
-      return RetortCli.OK;
-    }
-    Retort retort = offline(settings);
-    return emit(retort.sql(from != null ? from : "base", target, vendor(script, settings)), script, settings);
+    return migrateOrPrint(settings, target, sql, from, script);
+  }
+
+  @Override
+  MigrationResult migrate(Retort retort, String target) {
+    return retort.upgrade(target);
   }
 }

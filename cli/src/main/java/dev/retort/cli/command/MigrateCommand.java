@@ -1,0 +1,57 @@
+package dev.retort.cli.command;
+
+import dev.retort.cli.RetortCli;
+import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Settings;
+import dev.retort.runtime.MigrationResult;
+import dev.retort.runtime.Retort;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What {@code upgrade} and {@code downgrade} share: without {@code --sql} they connect, move the
+ * database to the target and report what ran; with {@code --sql} they print the script from a
+ * starting revision instead. Each subclass declares its own options, so that their help text can
+ * speak of its own direction.
+ */
+abstract class MigrateCommand extends RetortCommand {
+
+  private final String defaultFrom;
+
+  /**
+   * @param console where the command prints and finds the migrations
+   * @param defaultFrom the revision a {@code --sql} script starts from when {@code --from} is not given
+   */
+  MigrateCommand(Console console, String defaultFrom) {
+    super(console);
+    this.defaultFrom = Objects.requireNonNull(defaultFrom, "defaultFrom == null");
+  }
+
+  /** Moves the connected database to {@code target}, in this command's direction. */
+  abstract MigrationResult migrate(Retort retort, String target);
+
+  /**
+   * Runs the migration, or prints its script when {@code sql} is set.
+   *
+   * @param settings the resolved database settings
+   * @param target the revision to move to, as the user wrote it
+   * @param sql whether to print the script instead of running it
+   * @param from with {@code sql}: the revision the database is at, or {@code null} for the default
+   * @param script the {@code --dialect} and {@code --output} options
+   * @return the exit code
+   */
+  final int migrateOrPrint(Settings settings, String target, boolean sql, String from, ScriptOptions script) {
+    if (!sql) {
+      if (from != null || script.dialect != null || script.output != null) {
+        throw usage("--from, --dialect and --output only apply with --sql");
+      }
+      long start = System.nanoTime();
+      Retort retort = connect(settings);
+      MigrationResult result = migrate(retort, target);
+      print(settings, Report.migration(result, retort.heads(), Duration.ofNanos(System.nanoTime() - start)));
+      return RetortCli.OK;
+    }
+    Retort retort = offline(settings);
+    return emit(retort.sql(from != null ? from : defaultFrom, target, vendor(script, settings)), script, settings);
+  }
+}
