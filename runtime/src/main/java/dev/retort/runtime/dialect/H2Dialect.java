@@ -8,7 +8,6 @@ import dev.retort.model.TableModel;
 import dev.retort.operation.DropIndex;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * H2 2.x.
@@ -84,25 +83,10 @@ public final class H2Dialect extends StandardSqlDialect {
           throw new AssertionError(scalar);
       }
     }
-    if (type instanceof ColumnType.Decimal decimal) {
-      return "DECIMAL(" + decimal.precision() + "," + decimal.scale() + ")";
-    }
-    if (type instanceof ColumnType.Char fixed) {
-      return "CHAR(" + fixed.length() + ")";
-    }
-    if (type instanceof ColumnType.Varchar varchar) {
-      return "VARCHAR(" + varchar.length() + ")";
-    }
-    if (type instanceof ColumnType.Binary binary) {
-      return "BINARY(" + binary.length() + ")";
-    }
-    if (type instanceof ColumnType.Varbinary varbinary) {
-      return "VARBINARY(" + varbinary.length() + ")";
-    }
     if (type instanceof ColumnType.Enumerated enumerated) {
-      return enumerated.values().stream().map(this::stringLiteral).collect(Collectors.joining(",", "ENUM(", ")"));
+      return inlineEnumType(enumerated);
     }
-    throw new AssertionError(type);
+    return standardSizedType(type);
   }
 
   @Override

@@ -11,7 +11,6 @@ import dev.retort.operation.DropUnique;
 import dev.retort.operation.RenameTable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -101,25 +100,10 @@ public final class MySqlDialect extends SqlDialect {
           throw new AssertionError(scalar);
       }
     }
-    if (type instanceof ColumnType.Decimal decimal) {
-      return "DECIMAL(" + decimal.precision() + "," + decimal.scale() + ")";
-    }
-    if (type instanceof ColumnType.Char fixed) {
-      return "CHAR(" + fixed.length() + ")";
-    }
-    if (type instanceof ColumnType.Varchar varchar) {
-      return "VARCHAR(" + varchar.length() + ")";
-    }
-    if (type instanceof ColumnType.Binary binary) {
-      return "BINARY(" + binary.length() + ")";
-    }
-    if (type instanceof ColumnType.Varbinary varbinary) {
-      return "VARBINARY(" + varbinary.length() + ")";
-    }
     if (type instanceof ColumnType.Enumerated enumerated) {
-      return enumerated.values().stream().map(this::stringLiteral).collect(Collectors.joining(",", "ENUM(", ")"));
+      return inlineEnumType(enumerated);
     }
-    throw new AssertionError(type);
+    return standardSizedType(type);
   }
 
   @Override

@@ -115,6 +115,36 @@ abstract class SqlDialect implements Dialect {
 
   // ---------------------------------------------------------------- hooks with standard SQL
 
+  /**
+   * The standard spelling of a sized type, for the dialects that spell it so: {@code DECIMAL(p,s)},
+   * {@code CHAR(n)}, {@code VARCHAR(n)}, {@code BINARY(n)} or {@code VARBINARY(n)}.
+   *
+   * @throws AssertionError if the type is not one of those five
+   */
+  static String standardSizedType(ColumnType type) {
+    if (type instanceof ColumnType.Decimal decimal) {
+      return "DECIMAL(" + decimal.precision() + "," + decimal.scale() + ")";
+    }
+    if (type instanceof ColumnType.Char fixed) {
+      return "CHAR(" + fixed.length() + ")";
+    }
+    if (type instanceof ColumnType.Varchar varchar) {
+      return "VARCHAR(" + varchar.length() + ")";
+    }
+    if (type instanceof ColumnType.Binary binary) {
+      return "BINARY(" + binary.length() + ")";
+    }
+    if (type instanceof ColumnType.Varbinary varbinary) {
+      return "VARBINARY(" + varbinary.length() + ")";
+    }
+    throw new AssertionError(type);
+  }
+
+  /** An enum spelled inline with its values, {@code ENUM('a','b')}, as H2 and MySQL have it. */
+  final String inlineEnumType(ColumnType.Enumerated enumerated) {
+    return enumerated.values().stream().map(this::stringLiteral).collect(Collectors.joining(",", "ENUM(", ")"));
+  }
+
   /** Statements creating the named types an operation starts to use (PostgreSQL enums). */
   List<Step> createTypes(Context context) {
     return List.of();

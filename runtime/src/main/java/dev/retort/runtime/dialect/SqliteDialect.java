@@ -132,25 +132,10 @@ public final class SqliteDialect extends SqlDialect {
           throw new AssertionError(scalar);
       }
     }
-    if (type instanceof ColumnType.Decimal decimal) {
-      return "DECIMAL(" + decimal.precision() + "," + decimal.scale() + ")";
-    }
-    if (type instanceof ColumnType.Char fixed) {
-      return "CHAR(" + fixed.length() + ")";
-    }
-    if (type instanceof ColumnType.Varchar varchar) {
-      return "VARCHAR(" + varchar.length() + ")";
-    }
-    if (type instanceof ColumnType.Binary binary) {
-      return "BINARY(" + binary.length() + ")";
-    }
-    if (type instanceof ColumnType.Varbinary varbinary) {
-      return "VARBINARY(" + varbinary.length() + ")";
-    }
     if (type instanceof ColumnType.Enumerated) {
       return "TEXT";
     }
-    throw new AssertionError(type);
+    return standardSizedType(type);
   }
 
   @Override
