@@ -1,0 +1,253 @@
+package dev.retort.runtime.dialect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.model.SchemaModel;
+import dev.retort.operation.CreateTable;
+import dev.retort.operation.Operation;
+import dev.retort.operation.Vendor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rendering MySQL and MariaDB share, written once: backquoted identifiers, inline enums,
+ * {@code MODIFY} with the full column definition. {@link MySqlDialectTest} and
+ * {@link MariaDbDialectTest} run these for their database and add what differs.
+ */
+abstract class MySqlFamilyDialectTest {
+
+  final Dialect dialect;
+
+  MySqlFamilyDialectTest(Vendor vendor) {
+    this.dialect = Dialects.forVendor(vendor);
+  }
+
+  String render(SchemaModel before, Operation operation) {
+    return Rendering.render(dialect, before, operation);
+  }
+
+  @Test
+  void createsTableWithKeysCommentsAndIndexes() {
+    assertThat(render(Shop.withoutOrder(), Shop.createOrder())).isEqualTo("""
+        CREATE TABLE `order` (
+          `id` BIGINT NOT NULL AUTO_INCREMENT,
+          `user_id` BIGINT NOT NULL,
+          `total` DECIMAL(12,2) NOT NULL DEFAULT 0,
+          `quantity` VARCHAR(10) NOT NULL DEFAULT '1',
+          `note` LONGTEXT NULL COMMENT 'free text',
+          `placed_at` DATETIME(6) NULL DEFAULT CURRENT_TIMESTAMP(6),
+          CONSTRAINT `pk_order` PRIMARY KEY (`id`),
+          CONSTRAINT `fk_order_user` FOREIGN KEY (`user_id`) REFERENCES `user` (`id`) ON DELETE CASCADE
+        ) COMMENT = 'a customer''s order';
+        CREATE INDEX `ix_order_user_id` ON `order` (`user_id`);
+        """);
+  }
+
+  @Test
+  void dropsTable() {
+    assertThat(render(Shop.schema(), Shop.dropOrder())).isEqualTo("""
+        DROP TABLE `order`;
+        """);
+  }
+
+  @Test
+  void renamesTable() {
+    assertThat(render(Shop.schema(), Shop.renameOrder())).isEqualTo("""
+        RENAME TABLE `order` TO `purchase`;
+        """);
+  }
+
+  @Test
+  void setsTableComment() {
+    assertThat(render(Shop.schema(), Shop.commentUser())).isEqualTo("""
+        ALTER TABLE `user` COMMENT = 'people''s accounts';
+        """);
+  }
+
+  @Test
+  void removesTableComment() {
+    assertThat(render(Shop.schema(), Shop.uncommentOrder())).isEqualTo("""
+        ALTER TABLE `order` COMMENT = '';
+        """);
+  }
+
+  @Test
+  void addsNullableColumnWithComment() {
+    assertThat(render(Shop.schema(), Shop.addPhone())).isEqualTo("""
+        ALTER TABLE `user` ADD COLUMN `phone` VARCHAR(20) NULL COMMENT 'mobile';
+        """);
+  }
+
+  @Test
+  void addsNotNullColumnWithExpressionDefault() {
+    assertThat(render(Shop.schema(), Shop.addCreatedAt())).isEqualTo("""
+        ALTER TABLE `user` ADD COLUMN `created_at` DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6);
+        """);
+  }
+
+  @Test
+  void dropsColumn() {
+    assertThat(render(Shop.schema(), Shop.dropNote())).isEqualTo("""
+        ALTER TABLE `order` DROP COLUMN `note`;
+        """);
+  }
+
+  @Test
+  void renamesColumnNamedByReservedWord() {
+    assertThat(render(Shop.schema(), Shop.renameSelect())).isEqualTo("""
+        ALTER TABLE `user` RENAME COLUMN `select` TO `from`;
+        """);
+  }
+
+  @Test
+  void widensDecimalColumn() {
+    assertThat(render(Shop.schema(), Shop.widenTotal())).isEqualTo("""
+        ALTER TABLE `order` MODIFY COLUMN `total` DECIMAL(14,2) NOT NULL DEFAULT 0;
+        """);
+  }
+
+  @Test
+  void convertsTextColumnToInteger() {
+    assertThat(render(Shop.schema(), Shop.quantityToInteger())).isEqualTo("""
+        ALTER TABLE `order` MODIFY COLUMN `quantity` INT NOT NULL DEFAULT 1;
+        """);
+  }
+
+  @Test
+  void makesColumnNotNull() {
+    assertThat(render(Shop.schema(), Shop.requireNote())).isEqualTo("""
+        ALTER TABLE `order` MODIFY COLUMN `note` LONGTEXT NOT NULL COMMENT 'free text';
+        """);
+  }
+
+  @Test
+  void changesDefault() {
+    assertThat(render(Shop.schema(), Shop.changeSelectDefault())).isEqualTo("""
+        ALTER TABLE `user` MODIFY COLUMN `select` VARCHAR(20) NOT NULL DEFAULT 'none';
+        """);
+  }
+
+  @Test
+  void addsEnumValues() {
+    assertThat(render(Shop.schema(), Shop.addStatusValue())).isEqualTo("""
+        ALTER TABLE `user` MODIFY COLUMN `status` ENUM('pending','active','invited','blocked') NOT NULL DEFAULT 'active';
+        """);
+  }
+
+  @Test
+  void removesEnumValue() {
+    assertThat(render(Shop.schema(), Shop.removeStatusValue())).isEqualTo("""
+        ALTER TABLE `user` MODIFY COLUMN `status` ENUM('active') NOT NULL DEFAULT 'active';
+        """);
+  }
+
+  @Test
+  void setsColumnComment() {
+    assertThat(render(Shop.schema(), Shop.commentTotal())).isEqualTo("""
+        ALTER TABLE `order` MODIFY COLUMN `total` DECIMAL(12,2) NOT NULL DEFAULT 0 COMMENT 'gross';
+        """);
+  }
+
+  @Test
+  void makesColumnIdentity() {
+    assertThat(render(Shop.schema(), Shop.addTagIdentity())).isEqualTo("""
+        ALTER TABLE `tag` MODIFY COLUMN `id` INT NOT NULL AUTO_INCREMENT;
+        """);
+  }
+
+  @Test
+  void dropsIdentity() {
+    assertThat(render(Shop.schema(), Shop.dropUserIdentity())).isEqualTo("""
+        ALTER TABLE `user` MODIFY COLUMN `id` BIGINT NOT NULL;
+        """);
+  }
+
+  @Test
+  void dropsPrimaryKey() {
+    assertThat(render(Shop.schema(), Shop.dropTagKey())).isEqualTo("""
+        ALTER TABLE `tag` DROP PRIMARY KEY;
+        """);
+  }
+
+  @Test
+  void addsPrimaryKey() {
+    assertThat(render(Shop.after(Shop.dropTagKey()), Shop.addTagKey())).isEqualTo("""
+        ALTER TABLE `tag` ADD CONSTRAINT `pk_tag` PRIMARY KEY (`id`);
+        """);
+  }
+
+  @Test
+  void addsUniqueConstraint() {
+    assertThat(render(Shop.schema(), Shop.addSelectUnique())).isEqualTo("""
+        ALTER TABLE `user` ADD CONSTRAINT `uq_user_select` UNIQUE (`select`);
+        """);
+  }
+
+  @Test
+  void dropsUniqueConstraint() {
+    assertThat(render(Shop.schema(), Shop.dropEmailUnique())).isEqualTo("""
+        ALTER TABLE `user` DROP INDEX `uq_user_email`;
+        """);
+  }
+
+  @Test
+  void addsCheckConstraint() {
+    assertThat(render(Shop.schema(), Shop.addTotalCheck())).isEqualTo("""
+        ALTER TABLE `order` ADD CONSTRAINT `ck_order_total` CHECK (`total` >= 0);
+        """);
+  }
+
+  @Test
+  void addsForeignKeyWithActions() {
+    assertThat(render(Shop.schema(), Shop.addOrderTag())).isEqualTo("""
+        ALTER TABLE `tag` ADD CONSTRAINT `fk_tag_tag` FOREIGN KEY (`id`) REFERENCES `tag` (`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
+        """);
+  }
+
+  @Test
+  void dropsForeignKey() {
+    assertThat(render(Shop.schema(), Shop.dropOrderUser())).isEqualTo("""
+        ALTER TABLE `order` DROP FOREIGN KEY `fk_order_user`;
+        """);
+  }
+
+  @Test
+  void createsUniqueIndex() {
+    assertThat(render(Shop.schema(), Shop.indexTotal(false))).isEqualTo("""
+        CREATE UNIQUE INDEX `ix_order_total` ON `order` (`total`, `id`);
+        """);
+  }
+
+  @Test
+  void createsIndexConcurrently() {
+    assertThat(render(Shop.schema(), Shop.indexTotal(true))).isEqualTo("""
+        CREATE UNIQUE INDEX `ix_order_total` ON `order` (`total`, `id`);
+        """);
+  }
+
+  @Test
+  void dropsIndex() {
+    assertThat(render(Shop.schema(), Shop.dropUserIdIndex(false))).isEqualTo("""
+        DROP INDEX `ix_order_user_id` ON `order`;
+        """);
+  }
+
+  @Test
+  void dropsIndexConcurrently() {
+    assertThat(render(Shop.schema(), Shop.dropUserIdIndex(true))).isEqualTo("""
+        DROP INDEX `ix_order_user_id` ON `order`;
+        """);
+  }
+
+  @Test
+  void qualifiesTablesByTheirSchema() {
+    assertThat(render(Shop.schema(), new CreateTable(Shop.invoice()))).isEqualTo("""
+        CREATE TABLE `billing`.`invoice` (
+          `id` BIGINT NOT NULL,
+          `user_id` BIGINT NOT NULL,
+          CONSTRAINT `pk_invoice` PRIMARY KEY (`id`),
+          CONSTRAINT `fk_invoice_user` FOREIGN KEY (`user_id`) REFERENCES `user` (`id`)
+        );
+        CREATE INDEX `ix_invoice_user_id` ON `billing`.`invoice` (`user_id`);
+        """);
+  }
+}
