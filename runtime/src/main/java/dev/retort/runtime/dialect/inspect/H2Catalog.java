@@ -2,10 +2,8 @@ package dev.retort.runtime.dialect.inspect;
 
 import dev.retort.runtime.dialect.Dialect;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,18 +76,9 @@ final class H2Catalog extends JdbcCatalog {
 
   @Override
   Optional<List<String>> checks(String schema, String table) throws SQLException {
-    List<String> names = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement(
+    return Optional.of(firstColumn(
         "SELECT CONSTRAINT_NAME FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS"
-            + " WHERE CONSTRAINT_TYPE = 'CHECK' AND TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY CONSTRAINT_NAME")) {
-      statement.setString(1, schema);
-      statement.setString(2, table);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          names.add(rows.getString(1));
-        }
-      }
-    }
-    return Optional.of(names);
+            + " WHERE CONSTRAINT_TYPE = 'CHECK' AND TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY CONSTRAINT_NAME",
+        schema, table));
   }
 }

@@ -4,6 +4,7 @@ import dev.retort.ReferentialAction;
 import dev.retort.runtime.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -49,6 +50,31 @@ abstract class JdbcCatalog extends Catalog {
 
   /** The check constraint names of a table, if the database lets them be read. */
   abstract Optional<List<String>> checks(String schema, String table) throws SQLException;
+
+  /**
+   * Runs a query of the database's own catalog whose two parameters are a schema and a table
+   * name, in that order, and hands each row of the result to {@code reader}.
+   */
+  final void forEachRow(String sql, String schema, String table, RowReader reader) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, schema);
+      statement.setString(2, table);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          reader.read(rows);
+        }
+      }
+    }
+  }
+
+  /**
+   * The first column of every row of a query, as {@link #forEachRow} runs it.
+   */
+  final List<String> firstColumn(String sql, String schema, String table) throws SQLException {
+    List<String> values = new ArrayList<>();
+    forEachRow(sql, schema, table, row -> values.add(row.getString(1)));
+    return values;
+  }
 
   @Override
   final List<String> tableNames(String schema) throws SQLException {
@@ -205,6 +231,14 @@ abstract class JdbcCatalog extends Catalog {
 
   private static Optional<String> text(String value) {
     return Optional.ofNullable(value).filter(v -> !v.isEmpty());
+  }
+
+  /** Reads the current row of a result. */
+  @FunctionalInterface
+  interface RowReader {
+
+    /** Reads {@code row}, which is positioned on a row. */
+    void read(ResultSet row) throws SQLException;
   }
 
   /** One column of a foreign key as {@link DatabaseMetaData#getImportedKeys} lists it. */

@@ -5,10 +5,8 @@ import dev.retort.model.TableModel;
 import dev.retort.operation.Vendor;
 import dev.retort.runtime.dialect.Dialect;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,16 +54,9 @@ final class MySqlCatalog extends JdbcCatalog {
   @Override
   Map<String, String> exactTypes(String schema, String table) throws SQLException {
     Map<String, String> types = new HashMap<>();
-    try (PreparedStatement statement = connection.prepareStatement(
-        "SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
-      statement.setString(1, schema);
-      statement.setString(2, table);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          types.put(rows.getString(1), rows.getString(2));
-        }
-      }
-    }
+    forEachRow(
+        "SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
+        schema, table, row -> types.put(row.getString(1), row.getString(2)));
     return types;
   }
 
@@ -104,18 +95,9 @@ final class MySqlCatalog extends JdbcCatalog {
 
   @Override
   Optional<List<String>> checks(String schema, String table) throws SQLException {
-    List<String> names = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement(
+    return Optional.of(firstColumn(
         "SELECT CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS"
-            + " WHERE CONSTRAINT_TYPE = 'CHECK' AND TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY CONSTRAINT_NAME")) {
-      statement.setString(1, schema);
-      statement.setString(2, table);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          names.add(rows.getString(1));
-        }
-      }
-    }
-    return Optional.of(names);
+            + " WHERE CONSTRAINT_TYPE = 'CHECK' AND TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY CONSTRAINT_NAME",
+        schema, table));
   }
 }

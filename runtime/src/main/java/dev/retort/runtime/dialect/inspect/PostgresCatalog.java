@@ -2,7 +2,6 @@ package dev.retort.runtime.dialect.inspect;
 
 import dev.retort.runtime.dialect.Dialect;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -80,40 +79,24 @@ final class PostgresCatalog extends JdbcCatalog {
   @Override
   Map<String, List<String>> enumValues(String schema, String table) throws SQLException {
     Map<String, List<String>> values = new LinkedHashMap<>();
-    try (PreparedStatement statement = connection.prepareStatement(
+    forEachRow(
         "SELECT a.attname, e.enumlabel FROM pg_attribute a"
             + " JOIN pg_class c ON c.oid = a.attrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " JOIN pg_enum e ON e.enumtypid = a.atttypid"
             + " WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped"
-            + " ORDER BY a.attname, e.enumsortorder")) {
-      statement.setString(1, schema);
-      statement.setString(2, table);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          values.computeIfAbsent(rows.getString(1), c -> new ArrayList<>()).add(rows.getString(2));
-        }
-      }
-    }
+            + " ORDER BY a.attname, e.enumsortorder",
+        schema, table, row -> values.computeIfAbsent(row.getString(1), c -> new ArrayList<>()).add(row.getString(2)));
     return values;
   }
 
   @Override
   Optional<List<String>> checks(String schema, String table) throws SQLException {
-    List<String> names = new ArrayList<>();
-    try (PreparedStatement statement = connection.prepareStatement(
+    return Optional.of(firstColumn(
         "SELECT con.conname FROM pg_constraint con"
             + " JOIN pg_class c ON c.oid = con.conrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
-            + " WHERE con.contype = 'c' AND n.nspname = ? AND c.relname = ? ORDER BY con.conname")) {
-      statement.setString(1, schema);
-      statement.setString(2, table);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          names.add(rows.getString(1));
-        }
-      }
-    }
-    return Optional.of(names);
+            + " WHERE con.contype = 'c' AND n.nspname = ? AND c.relname = ? ORDER BY con.conname",
+        schema, table));
   }
 }
