@@ -36,7 +36,6 @@ public final class RevisionGraph {
 
   private final List<LoadedRevision> ordered;
   private final Map<String, LoadedRevision> byId;
-  private final Map<String, Integer> positions;
   private final Map<String, List<String>> children;
   private final LoadedRevision head;
   private final AtomicBoolean checksumsStarted = new AtomicBoolean();
@@ -44,10 +43,8 @@ public final class RevisionGraph {
   private RevisionGraph(List<LoadedRevision> ordered, Map<String, List<String>> children) {
     this.ordered = List.copyOf(ordered);
     this.byId = new HashMap<>();
-    this.positions = new HashMap<>();
-    for (int i = 0; i < ordered.size(); i++) {
-      byId.put(ordered.get(i).id(), ordered.get(i));
-      positions.put(ordered.get(i).id(), i);
+    for (LoadedRevision revision : ordered) {
+      byId.put(revision.id(), revision);
     }
     this.children = children;
     this.head = ordered.get(ordered.size() - 1);
@@ -233,15 +230,6 @@ public final class RevisionGraph {
   /** Whether the history has a revision with that id. */
   public boolean contains(String id) {
     return byId.containsKey(id);
-  }
-
-  /** The position of a revision in {@link #revisions()}. */
-  public int position(String id) {
-    Integer position = positions.get(id);
-    if (position == null) {
-      throw new IllegalArgumentException("no revision " + id);
-    }
-    return position;
   }
 
   /** The one revision without children. */
