@@ -1,6 +1,5 @@
 package dev.retort.processor.history;
 
-import dev.retort.model.SchemaDiff;
 import dev.retort.model.SchemaException;
 import dev.retort.model.SchemaModel;
 import dev.retort.processor.diagnostics.Diagnostics;
@@ -193,45 +192,14 @@ public final class HistoryReader {
       }
     }
 
-    /** Merges the branches one by one into the first parent's schema. */
     private SchemaModel merge(RevisionNode revision, Path file) {
-      RevisionNode first = node(revision.parents().get(0));
-      SchemaModel merged = schemaOf(first);
-      String mergedLabel = first.label();
-      for (String parentId : revision.parents().subList(1, revision.parents().size())) {
-        RevisionNode branch = node(parentId);
-        Optional<RevisionNode> ancestor = graph.nearestCommonAncestor(first.id(), branch.id());
-        SchemaModel base = ancestor.map(this::schemaOf).orElse(SchemaModel.empty());
-        String baseLabel = ancestor.map(RevisionNode::label).orElse("the empty schema");
-        SchemaModel theirs = schemaOf(branch);
-        SchemaModel oneWay = combine(revision, file, merged, branch.label(), base, baseLabel, theirs, mergedLabel);
-        SchemaModel otherWay = combine(revision, file, theirs, mergedLabel, base, baseLabel, merged, branch.label());
-        if (!oneWay.equals(otherWay)) {
-          throw conflict(revision, file, branch.label(), baseLabel, mergedLabel,
-              "the result depends on which branch is applied first");
-        }
-        merged = oneWay;
-        mergedLabel = mergedLabel + " and " + branch.label();
-      }
-      return merged;
-    }
-
-    /** {@code onto} with the changes from {@code base} to {@code changed} applied. */
-    private SchemaModel combine(
-        RevisionNode revision, Path file, SchemaModel onto, String changedLabel,
-        SchemaModel base, String baseLabel, SchemaModel changed, String ontoLabel) {
       try {
-        return onto.applyAll(SchemaDiff.diff(base, changed));
-      } catch (SchemaException | IllegalArgumentException e) {
-        throw conflict(revision, file, changedLabel, baseLabel, ontoLabel, e.getMessage());
+        return BranchMerge.merge(graph, revision, this::schemaOf);
+      } catch (BranchMerge.Conflict conflict) {
+        diagnostics.report(element(revision), Message.MERGE_CONFLICT, revision.label(), conflict.changedLabel(),
+            conflict.baseLabel(), conflict.ontoLabel(), conflict.why(), file);
+        throw new Failed();
       }
-    }
-
-    private Failed conflict(
-        RevisionNode revision, Path file, String changedLabel, String baseLabel, String ontoLabel, String why) {
-      diagnostics.report(
-          element(revision), Message.MERGE_CONFLICT, revision.label(), changedLabel, baseLabel, ontoLabel, why, file);
-      return new Failed();
     }
 
     private RevisionNode node(String id) {

@@ -1,8 +1,8 @@
 package dev.retort.cli.internal.authoring;
 
-import dev.retort.model.SchemaDiff;
 import dev.retort.model.SchemaException;
 import dev.retort.model.SchemaModel;
+import dev.retort.processor.history.BranchMerge;
 import dev.retort.processor.layout.ProjectLayout;
 import dev.retort.processor.revision.RevisionGraph;
 import dev.retort.processor.revision.RevisionNode;
@@ -97,40 +97,14 @@ final class Snapshots {
   }
 
   private SchemaModel merge(RevisionNode revision) throws AuthoringException {
-    RevisionNode first = node(revision.parents().get(0));
-    SchemaModel merged = schemaOf(first);
-    String mergedLabel = first.label();
-    for (String parentId : revision.parents().subList(1, revision.parents().size())) {
-      RevisionNode branch = node(parentId);
-      Optional<RevisionNode> ancestor = graph.nearestCommonAncestor(first.id(), branch.id());
-      SchemaModel base = ancestor.isPresent() ? schemaOf(ancestor.get()) : SchemaModel.empty();
-      SchemaModel theirs = schemaOf(branch);
-      SchemaModel oneWay = combine(revision, merged, base, theirs, branch.label(), mergedLabel);
-      SchemaModel otherWay = combine(revision, theirs, base, merged, mergedLabel, branch.label());
-      if (!oneWay.equals(otherWay)) {
-        throw conflict(revision, branch.label(), mergedLabel, "the result depends on which branch is applied first");
-      }
-      merged = oneWay;
-      mergedLabel = mergedLabel + " and " + branch.label();
-    }
-    return merged;
-  }
-
-  /** {@code onto} with the changes from {@code base} to {@code changed} applied. */
-  private SchemaModel combine(
-      RevisionNode revision, SchemaModel onto, SchemaModel base, SchemaModel changed, String changedLabel,
-      String ontoLabel) throws AuthoringException {
     try {
-      return onto.applyAll(SchemaDiff.diff(base, changed));
-    } catch (SchemaException | IllegalArgumentException e) {
-      throw conflict(revision, changedLabel, ontoLabel, e.getMessage());
+      return BranchMerge.merge(graph, revision, this::schemaOf);
+    } catch (BranchMerge.Conflict conflict) {
+      throw new AuthoringException("The branches that " + revision.label() + " merges conflict: applying the changes"
+          + " of " + conflict.changedLabel() + " to " + conflict.ontoLabel() + " fails: " + conflict.why()
+          + ". Change one branch so that they no longer conflict, or write the merged snapshot " + file(revision)
+          + " by hand.", conflict);
     }
-  }
-
-  private AuthoringException conflict(RevisionNode revision, String changedLabel, String ontoLabel, String why) {
-    return new AuthoringException("The branches that " + revision.label() + " merges conflict: applying the changes"
-        + " of " + changedLabel + " to " + ontoLabel + " fails: " + why + ". Change one branch so that they no"
-        + " longer conflict, or write the merged snapshot " + file(revision) + " by hand.");
   }
 
   private RevisionNode node(String id) {
