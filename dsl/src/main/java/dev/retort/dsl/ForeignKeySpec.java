@@ -57,7 +57,7 @@ final class ForeignKeySpec implements ForeignKeyColumns, ForeignKeyTarget, Forei
     if (columns != null) {
       throw Calls.fail(context, "columns(…) is called twice");
     }
-    columns = Calls.build(context, () -> Names.requireList("columns", Calls.names("columns", names)));
+    columns = Calls.build(context, () -> Names.requireList("columns", "column", Calls.names("columns", names)));
     return this;
   }
 
@@ -68,7 +68,7 @@ final class ForeignKeySpec implements ForeignKeyColumns, ForeignKeyTarget, Forei
     }
     String target = Calls.build(context, () -> Names.require("referenced table", table));
     referencedColumns = Calls.build(context,
-        () -> Names.requireList("referenced columns", Calls.names("referenced columns", names)));
+        () -> Names.requireList("referenced columns", "referenced column", Calls.names("referenced columns", names)));
     referencedTable = target;
     return this;
   }

@@ -25,9 +25,9 @@ public record ForeignKeyModel(
   /** Validates and copies the components. */
   public ForeignKeyModel {
     Names.require("foreign key name", name);
-    columns = Names.requireList("foreign key columns", columns);
+    columns = Names.requireList("foreign key columns", "foreign key column", columns);
     Names.require("referenced table", referencedTable);
-    referencedColumns = Names.requireList("referenced columns", referencedColumns);
+    referencedColumns = Names.requireList("referenced columns", "referenced column", referencedColumns);
     Objects.requireNonNull(onDelete, "onDelete == null");
     Objects.requireNonNull(onUpdate, "onUpdate == null");
     if (columns.size() != referencedColumns.size()) {

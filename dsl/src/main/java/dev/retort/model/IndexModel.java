@@ -13,6 +13,6 @@ public record IndexModel(String name, List<String> columns, boolean unique) {
   /** Validates and copies the components. */
   public IndexModel {
     Names.require("index name", name);
-    columns = Names.requireList("index columns", columns);
+    columns = Names.requireList("index columns", "index column", columns);
   }
 }

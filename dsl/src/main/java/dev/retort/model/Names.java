@@ -32,17 +32,18 @@ public final class Names {
    * Checks a non-empty list of distinct names and returns an immutable copy.
    *
    * @param what what the names name, for the message ("index columns")
+   * @param each what one name names, for the message ("index column")
    * @param names the names
    * @return an immutable copy
    */
-  public static List<String> requireList(String what, List<String> names) {
+  public static List<String> requireList(String what, String each, List<String> names) {
     Objects.requireNonNull(names, what + " == null");
     List<String> copy = List.copyOf(names);
     if (copy.isEmpty()) {
       throw new IllegalArgumentException(what + " is empty");
     }
     for (String name : copy) {
-      require(what.endsWith("s") ? what.substring(0, what.length() - 1) : what, name);
+      require(each, name);
     }
     if (new HashSet<>(copy).size() != copy.size()) {
       throw new IllegalArgumentException(what + " " + copy + " repeat a name");

@@ -12,6 +12,6 @@ public record PrimaryKeyModel(String name, List<String> columns) {
   /** Validates and copies the components. */
   public PrimaryKeyModel {
     Names.require("primary key name", name);
-    columns = Names.requireList("primary key columns", columns);
+    columns = Names.requireList("primary key columns", "primary key column", columns);
   }
 }

@@ -12,6 +12,6 @@ public record UniqueModel(String name, List<String> columns) {
   /** Validates and copies the components. */
   public UniqueModel {
     Names.require("unique constraint name", name);
-    columns = Names.requireList("unique constraint columns", columns);
+    columns = Names.requireList("unique constraint columns", "unique constraint column", columns);
   }
 }
