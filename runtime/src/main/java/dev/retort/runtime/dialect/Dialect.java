@@ -7,6 +7,8 @@ import dev.retort.operation.Vendor;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Turns operations into SQL for one database. This is the only place SQL for schema changes
@@ -91,6 +93,42 @@ public interface Dialect {
    */
   default SessionRestore prepareConnection(Connection connection) throws SQLException {
     return SessionRestore.NOTHING;
+  }
+
+  /**
+   * What an offline script runs before its first migration, in place of
+   * {@link #prepareConnection}: SQLite turns foreign key enforcement off. Empty for the
+   * dialects that prepare nothing.
+   *
+   * @return the script's opening part, if the database needs one
+   */
+  default Optional<ScriptPart> scriptOpening() {
+    return Optional.empty();
+  }
+
+  /**
+   * What an offline script runs after its last migration, in place of the
+   * {@link SessionRestore} of {@link #prepareConnection}: SQLite turns foreign key enforcement
+   * back on. Empty for the dialects that prepare nothing.
+   *
+   * @return the script's closing part, if the database needs one
+   */
+  default Optional<ScriptPart> scriptClosing() {
+    return Optional.empty();
+  }
+
+  /**
+   * Statements that a dialect adds to an offline script around the migrations.
+   *
+   * @param comment one line saying why, written above the statements
+   * @param statements the statements, without terminating semicolons
+   */
+  record ScriptPart(String comment, List<String> statements) {
+    /** Validates and copies the components. */
+    public ScriptPart {
+      Objects.requireNonNull(comment, "comment == null");
+      statements = List.copyOf(statements);
+    }
   }
 
   /** Restores the connection settings that {@link #prepareConnection} changed. */

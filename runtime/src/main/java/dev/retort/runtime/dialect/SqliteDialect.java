@@ -88,6 +88,21 @@ import java.util.stream.Collectors;
  * the engine begins a migration's transaction and turns it back on after, and each rebuild
  * checks the foreign keys itself before the transaction commits. While a migration runs,
  * foreign keys are therefore not enforced for its other statements either.
+ *
+ * <h2>The offline script</h2>
+ *
+ * <p>An offline script follows the same procedure with SQL alone, to be run with the sqlite3
+ * shell's {@code -bail} option so that it stops at the first error. It opens with
+ * {@code PRAGMA foreign_keys = OFF}, before any migration's {@code BEGIN}, and closes with
+ * {@code PRAGMA foreign_keys = ON} ({@link #scriptOpening}, {@link #scriptClosing}). The two
+ * checks of each rebuild cannot be Java there, and SQLite's SQL can raise an error only inside a
+ * trigger, so each becomes three statements: create a temporary table whose named check
+ * constraints refuse any row, insert the rows of the check's query (the dependent triggers and
+ * views; {@code pragma_foreign_key_check} of the tables), drop the table. When the query finds
+ * something the insert fails with {@code CHECK constraint failed:} and the constraint's name,
+ * which says what is wrong and what to do, and the shell stops with the migration's
+ * transaction uncommitted; when it finds nothing, nothing happens. The queries are those the
+ * runtime's checks run.
  */
 public final class SqliteDialect extends SqlDialect {
 
@@ -280,6 +295,29 @@ public final class SqliteDialect extends SqlDialect {
         statement.execute("PRAGMA foreign_keys = ON");
       }
     };
+  }
+
+  /**
+   * Turns foreign key enforcement off before the script's first transaction, as
+   * {@link #prepareConnection} does for the runtime.
+   */
+  @Override
+  public Optional<ScriptPart> scriptOpening() {
+    return Optional.of(new ScriptPart("Run this script with sqlite3 -bail, which stops at the first error and leaves"
+        + " the migration it is in uncommitted. Table rebuilds need foreign key enforcement off, and SQLite ignores"
+        + " PRAGMA foreign_keys inside a transaction; each rebuild checks the foreign keys itself",
+        List.of("PRAGMA foreign_keys = OFF")));
+  }
+
+  /**
+   * Turns foreign key enforcement back on after the script's last transaction. The setting
+   * belongs to the connection, not the database file; an application turns it on for each of
+   * its connections.
+   */
+  @Override
+  public Optional<ScriptPart> scriptClosing() {
+    return Optional.of(new ScriptPart("Foreign key enforcement back on for the rest of this session",
+        List.of("PRAGMA foreign_keys = ON")));
   }
 
   private List<Step> rebuild(String table, Context context) {

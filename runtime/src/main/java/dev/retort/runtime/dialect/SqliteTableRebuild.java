@@ -6,7 +6,6 @@ import dev.retort.model.SchemaModel;
 import dev.retort.model.TableModel;
 import dev.retort.operation.JdbcStep;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,6 +24,9 @@ import java.util.stream.Collectors;
 final class SqliteTableRebuild {
 
   private static final int VIOLATIONS_SHOWN = 5;
+
+  /** The temporary table of the offline script's checks, created and dropped by each check. */
+  private static final String GUARD_TABLE = "retort_rebuild_check";
 
   private final SqliteDialect dialect;
   private final TableModel before;
@@ -47,7 +49,7 @@ final class SqliteTableRebuild {
     String oldTable = dialect.qualified(schema, after.name());
     String newTable = dialect.qualified(schema, temporary);
     List<Step> steps = new ArrayList<>();
-    steps.add(new Step.Callback(precheck()));
+    steps.add(precheck());
     steps.add(SqlDialect.sql(dialect.createTableStatement(after, temporary, schemaAfter)));
     String columns = after.columnNames().stream()
         .filter(column -> before.column(column).isPresent())
@@ -71,72 +73,135 @@ final class SqliteTableRebuild {
       checked.add(after.name());
     }
     if (!checked.isEmpty()) {
-      steps.add(new Step.Callback(foreignKeyCheck(List.copyOf(checked))));
+      steps.add(foreignKeyCheck(List.copyOf(checked)));
     }
     return steps;
   }
 
   /** Fails before anything changes if a trigger or view depends on the table, or if foreign keys would cascade. */
-  private JdbcStep precheck() {
+  private Step precheck() {
     String name = after.name();
     Set<String> referrers = referencing(schemaBefore, name);
-    String master = dialect.qualified(after.schema(), "sqlite_master");
-    return new JdbcStep("check that SQLite can rebuild table " + name, connection -> {
-      List<String> dependents = new ArrayList<>();
-      try (PreparedStatement statement = connection.prepareStatement("SELECT \"type\", \"name\" FROM " + master
-          + " WHERE (\"type\" = 'trigger' AND \"tbl_name\" = ?) OR (\"type\" = 'view' AND \"sql\" LIKE ?)"
-          + " ORDER BY \"name\"")) {
-        statement.setString(1, name);
-        statement.setString(2, "%" + name + "%");
-        try (ResultSet rows = statement.executeQuery()) {
-          while (rows.next()) {
-            dependents.add(rows.getString(1) + " " + rows.getString(2));
-          }
+    String dependents = dependentsQuery();
+    String dependentsProblem = "cannot rebuild table " + name + " on SQLite: the rebuild (create a new table, copy"
+        + " the rows, drop the old table, rename) would drop or break what depends on it";
+    String dependentsFix = "drop those in an earlier step of the migration and create them again after this change";
+    String enforcedProblem = "cannot rebuild table " + name + " on SQLite while foreign keys are enforced:"
+        + " dropping the old table would delete its rows first, cascading into or failing on "
+        + String.join(", ", referrers);
+    JdbcStep online = new JdbcStep("check that SQLite can rebuild table " + name, connection -> {
+      List<String> found = new ArrayList<>();
+      try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(dependents)) {
+        while (rows.next()) {
+          found.add(rows.getString(1) + " " + rows.getString(2));
         }
       }
-      if (!dependents.isEmpty()) {
-        throw new SQLException("cannot rebuild table " + name + " on SQLite: the rebuild (create a new table,"
-            + " copy the rows, drop the old table, rename) would drop or break what depends on it ("
-            + String.join(", ", dependents) + "); drop those in an earlier step of the migration and create them"
-            + " again after this change");
+      if (!found.isEmpty()) {
+        throw new SQLException(dependentsProblem + " (" + String.join(", ", found) + "); " + dependentsFix);
       }
       if (!referrers.isEmpty() && foreignKeysEnforced(connection)) {
-        throw new SQLException("cannot rebuild table " + name + " on SQLite while foreign keys are enforced:"
-            + " dropping the old table would delete its rows first, cascading into or failing on "
-            + String.join(", ", referrers) + ". Run migrations through Retort, which turns enforcement off"
+        throw new SQLException(enforcedProblem + ". Run migrations through Retort, which turns enforcement off"
             + " around each migration (Dialect.prepareConnection), or run PRAGMA foreign_keys = OFF before"
             + " the transaction begins");
       }
     });
+    List<Guard> guards = new ArrayList<>();
+    guards.add(new Guard(dependentsProblem + " (a trigger or view; sqlite_master lists them); " + dependentsFix,
+        dependents));
+    if (!referrers.isEmpty()) {
+      guards.add(new Guard(enforcedProblem + ". Run PRAGMA foreign_keys = OFF before BEGIN, as the script's"
+          + " opening does", "SELECT \"foreign_keys\" FROM pragma_foreign_keys WHERE \"foreign_keys\" = 1"));
+    }
+    String comment = "Stop unless SQLite can rebuild table " + name + ": no trigger or view may depend on it"
+        + (referrers.isEmpty() ? "" : ", and foreign keys must not be enforced");
+    return new Step.Callback(online, offlineGuard(comment, guards));
+  }
+
+  /**
+   * The triggers on the table and the views that may read it, as {@code type, name} rows. A view
+   * is matched by its text, which may over-match: a false alarm is cheaper than a broken view.
+   */
+  private String dependentsQuery() {
+    String name = after.name();
+    return "SELECT \"type\", \"name\" FROM " + dialect.qualified(after.schema(), "sqlite_master")
+        + " WHERE (\"type\" = 'trigger' AND \"tbl_name\" = " + dialect.stringLiteral(name) + ")"
+        + " OR (\"type\" = 'view' AND \"sql\" LIKE " + dialect.stringLiteral("%" + name + "%") + ")"
+        + " ORDER BY \"name\"";
   }
 
   /** Fails the migration, naming the rows, if the rebuilt table or a table referencing it breaks a foreign key. */
-  private JdbcStep foreignKeyCheck(List<String> tables) {
-    String schema = after.schema().isEmpty() ? "" : dialect.quote(after.schema()) + ".";
-    return new JdbcStep("check the foreign keys of " + String.join(", ", tables) + " after rebuilding "
+  private Step foreignKeyCheck(List<String> tables) {
+    String violations = violationsQuery(tables);
+    JdbcStep online = new JdbcStep("check the foreign keys of " + String.join(", ", tables) + " after rebuilding "
         + after.name() + " (PRAGMA foreign_key_check)", connection -> {
-          List<String> violations = new ArrayList<>();
+          List<String> shown = new ArrayList<>();
           int count = 0;
-          for (String table : tables) {
-            try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(
-                    "PRAGMA " + schema + "foreign_key_check(" + dialect.quote(table) + ")")) {
-              while (rows.next()) {
-                count++;
-                if (violations.size() < VIOLATIONS_SHOWN) {
-                  violations.add(rows.getString(1) + " row " + rows.getLong(2) + " references a missing "
-                      + rows.getString(3) + " row");
-                }
+          try (Statement statement = connection.createStatement();
+              ResultSet rows = statement.executeQuery(violations)) {
+            while (rows.next()) {
+              count++;
+              if (shown.size() < VIOLATIONS_SHOWN) {
+                shown.add(rows.getString(1) + " row " + rows.getLong(2) + " references a missing "
+                    + rows.getString(3) + " row");
               }
             }
           }
           if (count > 0) {
             throw new SQLException("after rebuilding table " + after.name() + " on SQLite, " + count
-                + " row(s) break foreign keys: " + String.join("; ", violations)
-                + (count > violations.size() ? "; …" : "")
+                + " row(s) break foreign keys: " + String.join("; ", shown)
+                + (count > shown.size() ? "; …" : "")
                 + ". Fix those rows (or the migration) and run it again", "23000");
           }
         });
+    String problem = "after rebuilding table " + after.name() + " on SQLite, rows of " + String.join(", ", tables)
+        + " break foreign keys (PRAGMA foreign_key_check lists them). Fix those rows (or the migration) and run"
+        + " the script again";
+    String comment = "Stop if rows of " + String.join(", ", tables) + " break a foreign key after the rebuild"
+        + " (PRAGMA foreign_key_check)";
+    return new Step.Callback(online, offlineGuard(comment, List.of(new Guard(problem, violations))));
+  }
+
+  /** The rows breaking a foreign key of the tables, as {@code table, rowid, parent} rows. */
+  private String violationsQuery(List<String> tables) {
+    String schema = after.schema().isEmpty() ? "" : ", " + dialect.stringLiteral(after.schema());
+    return tables.stream()
+        .map(table -> "SELECT \"table\", \"rowid\", \"parent\" FROM pragma_foreign_key_check("
+            + dialect.stringLiteral(table) + schema + ")")
+        .collect(Collectors.joining(" UNION ALL "));
+  }
+
+  /**
+   * A problem that an offline script must stop on.
+   *
+   * @param message what is wrong and what to do, which the database reports when the script stops
+   * @param query returns a row for each occurrence of the problem, none when all is well
+   */
+  private record Guard(String message, String query) {}
+
+  /**
+   * The statements that make an offline script fail where a Java check would fail the migration:
+   * SQLite's SQL cannot raise an error outside a trigger, so each problem is a named check
+   * constraint of a temporary table that refuses the rows its query returns. A row makes the
+   * insert fail with {@code CHECK constraint failed: <message>}, inside the migration's
+   * transaction, which the sqlite3 shell run with {@code -bail} leaves uncommitted; no row
+   * inserts nothing, and the table is dropped again. The table lives in the connection's
+   * {@code temp} schema, so it never touches the database file.
+   */
+  private List<Step.Sql> offlineGuard(String comment, List<Guard> guards) {
+    String table = "temp." + dialect.quote(GUARD_TABLE);
+    List<String> constraints = new ArrayList<>();
+    List<String> selects = new ArrayList<>();
+    for (int i = 0; i < guards.size(); i++) {
+      int problem = i + 1;
+      constraints.add("CONSTRAINT " + dialect.quote(guards.get(i).message()) + " CHECK (\"problem\" <> " + problem
+          + ")");
+      selects.add("SELECT " + problem + " FROM (" + guards.get(i).query() + ")");
+    }
+    return List.of(
+        Step.Sql.of("-- " + comment.replaceAll("[\r\n]+", " ") + "\nCREATE TEMP TABLE " + dialect.quote(GUARD_TABLE)
+            + " (\"problem\" INTEGER, " + String.join(", ", constraints) + ")"),
+        Step.Sql.of("INSERT INTO " + table + " (\"problem\") " + String.join(" UNION ALL ", selects)),
+        Step.Sql.of("DROP TABLE " + table));
   }
 
   private static boolean foreignKeysEnforced(Connection connection) throws SQLException {

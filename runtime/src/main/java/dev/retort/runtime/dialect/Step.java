@@ -1,10 +1,21 @@
 package dev.retort.runtime.dialect;
 
 import dev.retort.operation.JdbcStep;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
-/** One thing to run for an operation: a SQL statement or a Java data step. */
+/** One thing to run for an operation: a SQL statement or a Java step. */
 public sealed interface Step permits Step.Sql, Step.Callback {
+
+  /**
+   * What this step is in an offline script, which a database administrator runs without
+   * Retort: the statements that do the same with the database alone, or empty if the step is
+   * Java code that has no SQL form (a data step written with {@code Schema.run}).
+   *
+   * @return the statements, in order
+   */
+  Optional<List<Sql>> offline();
 
   /**
    * A SQL statement.
@@ -27,17 +38,42 @@ public sealed interface Step permits Step.Sql, Step.Callback {
     public static Sql of(String sql) {
       return new Sql(sql, false);
     }
+
+    /** The statement itself. */
+    @Override
+    public Optional<List<Sql>> offline() {
+      return Optional.of(List.of(this));
+    }
   }
 
   /**
-   * A Java data step.
+   * A Java step: a data step of the migration, or a check that a dialect runs (SQLite's table
+   * rebuild checks that nothing depends on the table, and the foreign keys after it).
    *
    * @param step the operation holding the code
+   * @param offlineSql the statements that do the same in an offline script, failing the script
+   *     where the code would fail the migration; empty if the code has no SQL form
    */
-  record Callback(JdbcStep step) implements Step {
-    /** Validates the step. */
+  record Callback(JdbcStep step, List<Sql> offlineSql) implements Step {
+    /** Validates and copies the components. */
     public Callback {
       Objects.requireNonNull(step, "step == null");
+      offlineSql = List.copyOf(offlineSql);
+    }
+
+    /**
+     * A Java step with no SQL form.
+     *
+     * @param step the operation holding the code
+     */
+    public Callback(JdbcStep step) {
+      this(step, List.of());
+    }
+
+    /** The offline statements, or empty if there are none. */
+    @Override
+    public Optional<List<Sql>> offline() {
+      return offlineSql.isEmpty() ? Optional.empty() : Optional.of(offlineSql);
     }
   }
 }

@@ -17,13 +17,22 @@ import dev.retort.runtime.internal.history.VersionTable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
  * {@code sql}: the offline script from one revision to another, for a database administrator
  * to review and run. Nothing connects to a database; the statements are those the runtime
  * would run, plus the version table's, with values written as literals. Where DDL is
- * transactional (PostgreSQL, SQLite) each migration is wrapped in {@code BEGIN}/{@code COMMIT}.
+ * transactional (PostgreSQL, SQLite) each migration is wrapped in {@code BEGIN}/{@code COMMIT},
+ * its version-table row included.
+ *
+ * <p>Each step is written in its {@linkplain Step#offline() offline form}, which the dialect
+ * decides: a statement is itself, a dialect's own Java check is the SQL that does the same
+ * (SQLite's table rebuild), and a data step written in Java has none, which stops the script
+ * with {@link ErrorCode#OFFLINE_UNSUPPORTED}. What the dialect does to the connection around
+ * the migrations is the script's {@linkplain Dialect#scriptOpening() opening} and
+ * {@linkplain Dialect#scriptClosing() closing}.
  */
 public final class ScriptCommand {
 
@@ -50,10 +59,8 @@ public final class ScriptCommand {
     List<PlannedMigration> plan = Planner.plan(revisions, direction, graph, from, dialect);
     VersionTable table = new VersionTable(context.schema(), context.versionTable(), dialect);
     List<SqlScript.Block> blocks = new ArrayList<>();
-    if (vendor == Vendor.SQLITE && !plan.isEmpty()) {
-      // What Dialect.prepareConnection does for the runtime: a table rebuild must not cascade.
-      blocks.add(new SqlScript.Block("SQLite rebuilds tables: foreign key enforcement must be off",
-          List.of("PRAGMA foreign_keys = OFF")));
+    if (!plan.isEmpty()) {
+      dialect.scriptOpening().ifPresent(part -> blocks.add(new SqlScript.Block(part.comment(), part.statements())));
     }
     if (from.isEmpty() && direction == Direction.UPGRADE && !plan.isEmpty()) {
       blocks.add(new SqlScript.Block("Create the version table " + table.displayName(), table.createStatements()));
@@ -66,6 +73,9 @@ public final class ScriptCommand {
       } else {
         state.remove(migration.revision().id());
       }
+    }
+    if (!plan.isEmpty()) {
+      dialect.scriptClosing().ifPresent(part -> blocks.add(new SqlScript.Block(part.comment(), part.statements())));
     }
     List<String> fromCurrent = DatabaseState.current(graph, from);
     List<String> toCurrent = DatabaseState.current(graph, state);
@@ -107,20 +117,17 @@ public final class ScriptCommand {
     List<String> statements = new ArrayList<>();
     boolean open = false;
     for (PlannedStep planned : migration.steps()) {
-      if (!(planned.step() instanceof Step.Sql sql)) {
-        throw new RetortException(ErrorCode.OFFLINE_UNSUPPORTED,
-            "Revision " + revision.label() + " has a " + planned.display() + ", which is Java code and cannot be"
-                + " written into an offline script. Write the script up to the revision before it, let Retort"
-                + " run revision " + revision.id() + " itself, then write the script from there.");
+      List<Step.Sql> offline = planned.step().offline().orElseThrow(() -> javaOnly(migration, planned));
+      for (Step.Sql sql : offline) {
+        if (transactional && sql.outsideTransaction() && open) {
+          statements.add("COMMIT");
+          open = false;
+        } else if (transactional && !sql.outsideTransaction() && !open) {
+          statements.add("BEGIN");
+          open = true;
+        }
+        statements.add(sql.sql());
       }
-      if (transactional && sql.outsideTransaction() && open) {
-        statements.add("COMMIT");
-        open = false;
-      } else if (transactional && !sql.outsideTransaction() && !open) {
-        statements.add("BEGIN");
-        open = true;
-      }
-      statements.add(sql.sql());
     }
     if (transactional && !open) {
       statements.add("BEGIN");
@@ -136,5 +143,19 @@ public final class ScriptCommand {
         + revision.id() + ": " + revision.description().replaceAll("\\s+", " ") + " (" + revision.migrationClass()
         + ")";
     return new SqlScript.Block(comment, statements);
+  }
+
+  private static RetortException javaOnly(PlannedMigration migration, PlannedStep planned) {
+    LoadedRevision revision = migration.revision();
+    String workaround = migration.direction() == Direction.UPGRADE
+        ? "Write the script up to the revision before it, let Retort upgrade to revision " + revision.id()
+            + " itself, then write the script from there"
+        : "Write the script down to revision " + revision.id() + ", let Retort downgrade revision " + revision.id()
+            + " itself, then write the script from where that leaves the database";
+    return new RetortException(ErrorCode.OFFLINE_UNSUPPORTED,
+        "Revision " + revision.label() + " cannot be written as an offline script: its "
+            + migration.direction().name().toLowerCase(Locale.ROOT) + " runs the " + planned.display()
+            + ", which is Java code with no SQL form. " + workaround + "; or, if the step must run offline, write"
+            + " it in SQL with schema.execute.");
   }
 }
