@@ -5,7 +5,10 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * One entry of a {@link RevisionIndex}.
+ * One revision of a history given by hand, for the runtime's
+ * {@code Retort.builder().migrations(...)}. Projects built with the Retort processor do not need
+ * it: the processor lists every revision in the class-path resource
+ * {@value dev.retort.index.RevisionIndexFile#RESOURCE}, which the runtime reads.
  *
  * @param id the revision id from {@link Revision#id()}
  * @param parents the parent ids from {@link Revision#parent()}; empty for the first revision

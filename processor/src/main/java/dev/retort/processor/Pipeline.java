@@ -1,5 +1,6 @@
 package dev.retort.processor;
 
+import dev.retort.index.RevisionIndexFile;
 import dev.retort.model.RenameHints;
 import dev.retort.operation.Operation;
 import dev.retort.processor.diagnostics.Diagnostics;
@@ -20,8 +21,9 @@ import dev.retort.processor.revision.RevisionReader;
 import dev.retort.processor.revision.Revisions;
 import dev.retort.processor.scan.EntityScanner;
 import dev.retort.processor.scan.ScanResult;
-import dev.retort.processor.write.IndexSource;
+import dev.retort.processor.write.MigrationSource;
 import dev.retort.processor.write.Outputs;
+import dev.retort.processor.write.SourceChecksums;
 import dev.retort.snapshot.SnapshotCodec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -236,14 +238,18 @@ final class Pipeline {
       Map<String, String> snapshotResources,
       Optional<MigrationPlan> plan,
       List<Element> originating) {
-    List<IndexSource.Entry> entries = new ArrayList<>();
+    SourceChecksums sources = new SourceChecksums(env);
+    List<RevisionIndexFile.Entry> entries = new ArrayList<>();
     for (RevisionNode revision : revisions.graph().topologicalOrder()) {
-      entries.add(new IndexSource.Entry(revision.id(), revision.parents(), revision.description(),
-          snapshotResources.get(revision.id()), revision.className()));
+      entries.add(new RevisionIndexFile.Entry(revision.id(), revision.className().reflectionName(),
+          snapshotResources.get(revision.id()), sources.of(revisions.elements().get(revision.id())),
+          revision.description(), revision.parents()));
     }
-    plan.ifPresent(p -> entries.add(new IndexSource.Entry(
-        p.id(), p.parents(), p.description(), ProjectLayout.snapshotResource(p.className()), p.className())));
-    if (entries.isEmpty() || !outputs.writeIndex(layout.migrationPackage(), entries, originating)) {
+    // The text just written to the source tree, which the next compilation reads back.
+    plan.ifPresent(p -> entries.add(new RevisionIndexFile.Entry(p.id(), p.className().reflectionName(),
+        ProjectLayout.snapshotResource(p.className()), RevisionIndexFile.sourceChecksum(MigrationSource.of(p).toString()),
+        p.description(), p.parents())));
+    if (entries.isEmpty() || !outputs.writeIndex(entries, originating)) {
       return;
     }
     Map<String, Path> snapshots = new TreeMap<>();

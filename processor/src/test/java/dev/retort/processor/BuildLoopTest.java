@@ -3,13 +3,14 @@ package dev.retort.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.Migration;
-import dev.retort.RevisionIndex;
-import dev.retort.RevisionInfo;
 import dev.retort.dsl.Schema;
+import dev.retort.index.RevisionIndexFile;
 import dev.retort.model.SchemaModel;
 import dev.retort.snapshot.SnapshotCodec;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -20,11 +21,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -119,20 +120,26 @@ class BuildLoopTest {
 
     try (URLClassLoader application = new URLClassLoader(
         new URL[] {classes.toUri().toURL()}, BuildLoopTest.class.getClassLoader())) {
-      List<RevisionIndex> indexes = ServiceLoader.load(RevisionIndex.class, application).stream()
-          .map(ServiceLoader.Provider::get)
-          .toList();
+      List<URL> indexes = Collections.list(application.getResources(RevisionIndexFile.RESOURCE));
       assertThat(indexes).hasSize(1);
-      List<RevisionInfo> revisions = indexes.get(0).revisions();
-      assertThat(revisions).extracting(RevisionInfo::id).containsExactly("20261121_153000", "20261122_090000");
-      assertThat(revisions).extracting(RevisionInfo::parents).containsExactly(List.of(), List.of("20261121_153000"));
-      assertThat(revisions).extracting(RevisionInfo::description)
+      List<RevisionIndexFile.Entry> revisions;
+      try (Reader reader = new InputStreamReader(indexes.get(0).openStream(), StandardCharsets.UTF_8)) {
+        revisions = RevisionIndexFile.read(reader, indexes.get(0).toString());
+      }
+      assertThat(revisions).extracting(RevisionIndexFile.Entry::id)
+          .containsExactly("20261121_153000", "20261122_090000");
+      assertThat(revisions).extracting(RevisionIndexFile.Entry::parents)
+          .containsExactly(List.of(), List.of("20261121_153000"));
+      assertThat(revisions).extracting(RevisionIndexFile.Entry::description)
           .containsExactly("Create table users.", "Add column users.phone.");
+      assertThat(revisions).extracting(RevisionIndexFile.Entry::sourceChecksum).containsExactly(
+          RevisionIndexFile.sourceChecksum(afterSecond.get(firstMigration)),
+          RevisionIndexFile.sourceChecksum(afterSecond.get(sources.resolve(MIGRATIONS + "V20261122_090000_AddUsersPhone.java"))));
 
       SchemaModel schema = SchemaModel.empty();
-      for (RevisionInfo revision : revisions) {
+      for (RevisionIndexFile.Entry revision : revisions) {
         Schema operations = new Schema();
-        Migration migration = revision.migration().get();
+        Migration migration = (Migration) application.loadClass(revision.migrationClass()).getConstructor().newInstance();
         migration.upgrade(operations);
         schema = schema.applyAll(operations.operations());
         assertThat(schema).isEqualTo(snapshot(application, revision.snapshotResource()));

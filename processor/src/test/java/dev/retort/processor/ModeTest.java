@@ -12,6 +12,7 @@ import static dev.retort.processor.ProjectFixture.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.retort.index.RevisionIndexFile;
 import dev.retort.model.SchemaModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,7 +102,7 @@ class ModeTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(project.tree()).isEqualTo(committed);
-    assertThat(compilation.generatedSourceFile("com.example.migration.RetortRevisions")).isPresent();
+    assertThat(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, RevisionIndexFile.RESOURCE)).isPresent();
   }
 
   @Test
@@ -110,9 +112,8 @@ class ModeTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation.notes()).isEmpty();
     assertThat(project.tree()).isEqualTo(committed);
-    assertThat(compilation.generatedSourceFiles())
-        .extracting(JavaFileObject::getName)
-        .containsExactly("/SOURCE_OUTPUT/com/example/migration/RetortRevisions.java");
+    assertThat(compilation.generatedSourceFiles()).isEmpty();
+    assertThat(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, RevisionIndexFile.RESOURCE)).isPresent();
   }
 
   @Test
@@ -190,7 +191,7 @@ class ModeTest {
   }
 
   @Test
-  void thePackageOptionPlacesNewMigrations() {
+  void thePackageOptionPlacesNewMigrations() throws IOException {
     ProjectFixture fresh = new ProjectFixture(root.resolve("fresh"));
 
     Compilation compilation = fresh.compile(List.of("-Aretort.package=com.example.db"), UNCHANGED);
@@ -199,7 +200,8 @@ class ModeTest {
     assertThat(fresh.tree().keySet()).containsExactly(
         fresh.sourceDir.resolve("com/example/db/V20261121_153000_CreateUsers.java"),
         fresh.resourceDir.resolve("com/example/db/V20261121_153000_CreateUsers.schema"));
-    assertThat(compilation.generatedSourceFile("com.example.db.RetortRevisions")).isPresent();
+    assertThat(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, RevisionIndexFile.RESOURCE).orElseThrow()
+        .getCharContent(false).toString()).contains("\tcom.example.db.V20261121_153000_CreateUsers\t");
   }
 
   @Test

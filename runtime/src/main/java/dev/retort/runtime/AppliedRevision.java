@@ -14,9 +14,13 @@ import java.util.Optional;
  * @param appliedAt when it was applied (or stamped)
  * @param executionTime how long it ran; empty when it was recorded without running
  *     ({@code stamp}, or an offline script)
+ * @param sourceChecksum the checksum of the migration's source file when it was applied, from
+ *     the revision index; empty when unknown (a migration given by hand). While the source is
+ *     unchanged, verifying the revision needs no loading of its class.
  */
 public record AppliedRevision(
-    String revision, String description, String checksum, Instant appliedAt, Optional<Duration> executionTime) {
+    String revision, String description, String checksum, Instant appliedAt, Optional<Duration> executionTime,
+    Optional<String> sourceChecksum) {
 
   /** Validates the components. */
   public AppliedRevision {
@@ -25,5 +29,6 @@ public record AppliedRevision(
     Objects.requireNonNull(checksum, "checksum == null");
     Objects.requireNonNull(appliedAt, "appliedAt == null");
     Objects.requireNonNull(executionTime, "executionTime == null");
+    Objects.requireNonNull(sourceChecksum, "sourceChecksum == null");
   }
 }

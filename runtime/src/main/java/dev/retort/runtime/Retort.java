@@ -1,8 +1,8 @@
 package dev.retort.runtime;
 
 import dev.retort.Migration;
-import dev.retort.RevisionIndex;
 import dev.retort.RevisionInfo;
+import dev.retort.index.RevisionIndexFile;
 import dev.retort.model.Names;
 import dev.retort.operation.Vendor;
 import dev.retort.runtime.dialect.Dialect;
@@ -15,15 +15,15 @@ import dev.retort.runtime.internal.command.MigrateCommand;
 import dev.retort.runtime.internal.command.ScriptCommand;
 import dev.retort.runtime.internal.command.ShowCommand;
 import dev.retort.runtime.internal.command.StampCommand;
+import dev.retort.runtime.internal.connect.ConnectionSource;
+import dev.retort.runtime.internal.connect.JdbiConnections;
 import dev.retort.runtime.internal.graph.RevisionGraph;
+import dev.retort.runtime.internal.graph.RevisionIndexResources;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.ServiceConfigurationError;
-import java.util.ServiceLoader;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -55,9 +55,8 @@ import org.jdbi.v3.core.Jdbi;
  * Current current = retort.current();
  * }</pre>
  *
- * <p>The migrations come from the revision index that the Retort processor generates
- * ({@code META-INF/services/dev.retort.RevisionIndex}), or are given with
- * {@link Builder#migrations(List)}.
+ * <p>The migrations come from the revision index that the Retort processor writes (the class-path
+ * resource {@value RevisionIndexFile#RESOURCE}), or are given with {@link Builder#migrations(List)}.
  *
  * <p>Targets: {@code head}; {@code base} (before the first revision); {@code +N} and {@code -N}
  * (revisions forward or back from what is applied); a revision id, or a prefix of one that
@@ -210,7 +209,7 @@ public final class Retort {
   /** Configures a {@link Retort}. Give exactly one of the database settings. */
   public static final class Builder {
 
-    private Jdbi jdbi;
+    private ConnectionSource connections;
     private String databaseSetting;
     private String versionTable = DEFAULT_VERSION_TABLE;
     private String schema = "";
@@ -229,8 +228,7 @@ public final class Retort {
      * @return this builder
      */
     public Builder dataSource(DataSource dataSource) {
-      Objects.requireNonNull(dataSource, "dataSource == null");
-      return database("dataSource", Jdbi.create(dataSource));
+      return database("dataSource", ConnectionSource.of(dataSource));
     }
 
     /**
@@ -242,27 +240,41 @@ public final class Retort {
      * @return this builder
      */
     public Builder url(String url, String user, String password) {
-      Objects.requireNonNull(url, "url == null");
-      return database("url", Jdbi.create(url, user, password));
+      return database("url", ConnectionSource.of(url, user, password));
     }
 
     /**
-     * Uses a configured JDBI instance.
+     * Uses a configured JDBI instance: each connection is a handle's, so the instance's plugins
+     * see it as they see the application's own.
      *
      * @param jdbi the database
      * @return this builder
      */
     public Builder jdbi(Jdbi jdbi) {
-      return database("jdbi", Objects.requireNonNull(jdbi, "jdbi == null"));
+      return database("jdbi", new JdbiConnections(jdbi));
     }
 
-    private Builder database(String setting, Jdbi database) {
+    /**
+     * Builds an instance without a database, for the commands that do not need one:
+     * {@link Retort#heads()}, {@link Retort#show(String)} and {@link Retort#sql}. The others
+     * fail with an {@link IllegalStateException}.
+     *
+     * @return this builder
+     */
+    public Builder offline() {
+      return database("offline", () -> {
+        throw new IllegalStateException("this Retort was built offline(): it has no database for this command;"
+            + " build it with dataSource(...), url(...) or jdbi(...)");
+      });
+    }
+
+    private Builder database(String setting, ConnectionSource database) {
       if (databaseSetting != null) {
         throw new IllegalStateException("the database is already set by " + databaseSetting + "(...); give only one"
-            + " of dataSource, url and jdbi");
+            + " of dataSource, url, jdbi and offline");
       }
       databaseSetting = setting;
-      jdbi = database;
+      connections = database;
       return this;
     }
 
@@ -328,18 +340,8 @@ public final class Retort {
     }
 
     /**
-     * Uses one revision index instead of those found on the class path.
-     *
-     * @param index the index
-     * @return this builder
-     */
-    public Builder revisionIndex(RevisionIndex index) {
-      return migrations(index.revisions());
-    }
-
-    /**
-     * Sets the class loader that finds the revision index and the schema snapshots; the default
-     * is the thread's context class loader.
+     * Sets the class loader that finds the revision index, the migration classes and the schema
+     * snapshots; the default is the thread's context class loader.
      *
      * @param loader the class loader
      * @return this builder
@@ -361,23 +363,27 @@ public final class Retort {
     }
 
     /**
-     * Loads and validates the migrations and creates the instance. Does not connect.
+     * Reads the revision index, validates the history and creates the instance. Neither
+     * connects nor loads a migration class.
      *
      * @return the instance
-     * @throws IllegalStateException if no database was given
+     * @throws IllegalStateException if no database was given, nor {@link #offline()}
      * @throws RetortException if the migrations cannot be found or do not form one history
      */
     public Retort build() {
-      if (jdbi == null) {
-        throw new IllegalStateException("no database: call dataSource(...), url(...) or jdbi(...) before build()");
+      if (connections == null) {
+        throw new IllegalStateException("no database: call dataSource(...), url(...), jdbi(...) or offline() before"
+            + " build()");
       }
       ClassLoader loader = classLoader != null ? classLoader : defaultClassLoader();
-      RevisionGraph graph = RevisionGraph.of(revisions != null ? revisions : discover(loader));
+      RevisionGraph graph = revisions != null
+          ? RevisionGraph.of(revisions)
+          : RevisionGraph.ofRevisions(RevisionIndexResources.read(loader));
       Function<Connection, Dialect> detect = dialect != null ? connection -> dialect : Builder::detect;
       Function<Vendor, Dialect> forVendor = dialect != null
           ? vendor -> vendor == dialect.vendor() ? dialect : Dialects.forVendor(vendor)
           : Dialects::forVendor;
-      return new Retort(new Context(jdbi, graph, schema, versionTable, lockTimeout, loader, detect, forVendor));
+      return new Retort(new Context(connections, graph, schema, versionTable, lockTimeout, loader, detect, forVendor));
     }
 
     private static Dialect detect(Connection connection) {
@@ -394,28 +400,6 @@ public final class Retort {
     private static ClassLoader defaultClassLoader() {
       ClassLoader context = Thread.currentThread().getContextClassLoader();
       return context != null ? context : Retort.class.getClassLoader();
-    }
-
-    private static List<RevisionInfo> discover(ClassLoader loader) {
-      List<RevisionInfo> found = new ArrayList<>();
-      int indexes = 0;
-      try {
-        for (RevisionIndex index : ServiceLoader.load(RevisionIndex.class, loader)) {
-          indexes++;
-          found.addAll(index.revisions());
-        }
-      } catch (ServiceConfigurationError e) {
-        throw new RetortException(ErrorCode.NO_MIGRATIONS,
-            "Could not load the revision index: " + e.getMessage() + ". Rebuild the project so that the Retort"
-                + " processor regenerates it.", e);
-      }
-      if (indexes == 0) {
-        throw new RetortException(ErrorCode.NO_MIGRATIONS,
-            "No revision index on the class path (META-INF/services/" + RevisionIndex.class.getName() + ") and no"
-                + " migrations given. Put the Retort processor on the annotation processor path of the module that"
-                + " holds the migrations, or give them with Retort.builder().migrations(...).");
-      }
-      return found;
     }
   }
 }

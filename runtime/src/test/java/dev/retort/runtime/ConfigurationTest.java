@@ -4,14 +4,12 @@ import static dev.retort.runtime.Codes.code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.retort.RevisionIndex;
+import dev.retort.index.RevisionIndexFile;
 import dev.retort.runtime.fixtures.Library;
-import dev.retort.runtime.fixtures.LibraryIndex;
 import dev.retort.runtime.testdb.TestDatabase;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.h2.jdbcx.JdbcDataSource;
@@ -56,9 +54,7 @@ class ConfigurationTest {
 
   @Test
   void theOneLinerFindsTheGeneratedIndexThroughTheContextClassLoader() throws IOException {
-    Path services = classpath.resolve("META-INF/services/" + RevisionIndex.class.getName());
-    Files.createDirectories(services.getParent());
-    Files.writeString(services, LibraryIndex.class.getName() + "\n");
+    IndexFixture.write(classpath, IndexFixture.library(""));
     JdbcDataSource dataSource = new JdbcDataSource();
     Thread thread = Thread.currentThread();
     ClassLoader original = thread.getContextClassLoader();
@@ -83,7 +79,7 @@ class ConfigurationTest {
     try (URLClassLoader empty = new URLClassLoader(new URL[] {classpath.toUri().toURL()}, null)) {
       assertThatThrownBy(() -> Retort.builder().url("jdbc:h2:mem:x", "sa", "").classLoader(empty).build())
           .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.NO_MIGRATIONS))
-          .hasMessageContaining("META-INF/services/dev.retort.RevisionIndex")
+          .hasMessageContaining(RevisionIndexFile.RESOURCE)
           .hasMessageContaining("Retort.builder().migrations(...)");
     }
   }

@@ -10,6 +10,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Reads and changes a test database behind Retort's back, through plain JDBC. */
 public final class Probe {
@@ -58,6 +60,21 @@ public final class Probe {
       throw new IllegalStateException("cannot read the version table of " + db, e);
     }
     return rows;
+  }
+
+  /** The source checksums that {@code retort_version} records, by revision id; null where none is. */
+  public static Map<String, String> sourceChecksums(TestDatabase db) {
+    Map<String, String> checksums = new TreeMap<>();
+    try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SELECT " + quote(db, "revision") + ", "
+            + quote(db, "source_checksum") + " FROM " + quote(db, "retort_version"))) {
+      while (result.next()) {
+        checksums.put(result.getString(1), result.getString(2));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the version table of " + db, e);
+    }
+    return checksums;
   }
 
   /** The revision ids of {@code retort_version}, ordered. */

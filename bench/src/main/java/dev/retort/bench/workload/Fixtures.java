@@ -1,14 +1,17 @@
 package dev.retort.bench.workload;
 
-import dev.retort.RevisionIndex;
+import dev.retort.Migration;
 import dev.retort.RevisionInfo;
 import dev.retort.bench.database.Server;
 import dev.retort.dsl.Schema;
+import dev.retort.index.RevisionIndexFile;
 import dev.retort.model.SchemaModel;
 import dev.retort.operation.Operation;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Step;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -16,9 +19,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.ServiceLoader;
+import java.util.function.Supplier;
 
 /**
  * The {@link History} in the form each tool reads it, under one directory:
@@ -183,11 +187,22 @@ public final class Fixtures {
     }
   }
 
-  private List<RevisionInfo> loadRevisions(ClassLoader loader) {
+  /** The revisions of the index in the compiled migrations' own directory, as the runtime reads them. */
+  private List<RevisionInfo> loadRevisions(URLClassLoader loader) throws IOException {
     List<RevisionInfo> revisions = new ArrayList<>();
-    for (RevisionIndex index : ServiceLoader.load(RevisionIndex.class, loader)) {
-      if (index.getClass().getPackageName().equals(History.PACKAGE)) {
-        revisions.addAll(index.revisions());
+    for (URL index : Collections.list(loader.findResources(RevisionIndexFile.RESOURCE))) {
+      try (Reader reader = new InputStreamReader(index.openStream(), StandardCharsets.UTF_8)) {
+        for (RevisionIndexFile.Entry entry : RevisionIndexFile.read(reader, index.toString())) {
+          Supplier<Migration> create = () -> {
+            try {
+              return (Migration) loader.loadClass(entry.migrationClass()).getConstructor().newInstance();
+            } catch (ReflectiveOperationException e) {
+              throw new IllegalStateException("cannot create " + entry.migrationClass(), e);
+            }
+          };
+          revisions.add(new RevisionInfo(entry.id(), entry.parents(), entry.description(), entry.snapshotResource(),
+              create));
+        }
       }
     }
     List<String> expected = History.revisions().stream().map(History.Revision::id).toList();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.bench.compile.CompileMain.Compiler;
 import dev.retort.bench.measure.ChildJvm;
+import dev.retort.index.RevisionIndexFile;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,6 @@ class CompileBenchmarkTest {
     assertThat(result.unchanged().description()).isEqualTo("no change (1 migration)");
     assertThat(result.unchanged().samples()).containsOnlyKeys(Compiler.PLAIN, Compiler.NOOP, Compiler.RETORT);
     assertThat(result.unchanged().samples().values()).allSatisfy(samples -> assertThat(samples).hasSize(1));
-    assertThat(work.resolve("compile-3/classes/bench/model/migration/RetortRevisions.class")).exists();
+    assertThat(work.resolve("compile-3/classes").resolve(RevisionIndexFile.RESOURCE)).exists();
   }
 }

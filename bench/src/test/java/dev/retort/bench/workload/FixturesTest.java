@@ -3,6 +3,7 @@ package dev.retort.bench.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.bench.database.Server;
+import dev.retort.index.RevisionIndexFile;
 import dev.retort.runtime.dialect.Dialects;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +32,10 @@ class FixturesTest {
 
   @Test
   void theProcessorIndexedEveryMigration() throws IOException {
-    Path service = fixtures.retortClasses().resolve("META-INF/services/dev.retort.RevisionIndex");
+    Path index = fixtures.retortClasses().resolve(RevisionIndexFile.RESOURCE);
 
-    assertThat(Files.readString(service).strip()).isEqualTo(History.PACKAGE + ".RetortRevisions");
+    assertThat(Files.readAllLines(index)).filteredOn(line -> !line.startsWith("#")).hasSize(History.REVISIONS)
+        .allMatch(line -> line.contains("\tbench.history.V"));
     assertThat(fixtures.retortClasses().resolve("bench/history/V0200_AddT100Extra.class")).exists();
   }
 

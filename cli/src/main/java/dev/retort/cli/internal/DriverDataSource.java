@@ -20,8 +20,6 @@ import javax.sql.DataSource;
  */
 public final class DriverDataSource implements DataSource {
 
-  /** Why there is no database, for a data source without a URL; else null. */
-  private final String missing;
   private final String url;
   private final String user;
   private final String password;
@@ -37,27 +35,10 @@ public final class DriverDataSource implements DataSource {
    * @param loader the class loader whose {@code META-INF/services/java.sql.Driver} entries name the drivers
    */
   public DriverDataSource(String url, String user, String password, ClassLoader loader) {
-    this(null, Objects.requireNonNull(url, "url == null"), user, password, loader);
-  }
-
-  private DriverDataSource(String missing, String url, String user, String password, ClassLoader loader) {
-    this.missing = missing;
-    this.url = url;
+    this.url = Objects.requireNonNull(url, "url == null");
     this.user = Objects.requireNonNull(user, "user == null");
     this.password = Objects.requireNonNull(password, "password == null");
     this.loader = Objects.requireNonNull(loader, "loader == null");
-  }
-
-  /**
-   * A data source for commands that never connect, such as offline {@code sql}: every attempt
-   * to connect fails with the given message.
-   *
-   * @param why what is missing and how to give it
-   * @return the data source
-   */
-  public static DriverDataSource unconfigured(String why) {
-    Objects.requireNonNull(why, "why == null");
-    return new DriverDataSource(why, "", "", "", DriverDataSource.class.getClassLoader());
   }
 
   @Override
@@ -83,9 +64,6 @@ public final class DriverDataSource implements DataSource {
   }
 
   private Driver driver() throws SQLException {
-    if (missing != null) {
-      throw new SQLException(missing);
-    }
     Driver found = driver;
     if (found != null) {
       return found;
@@ -145,6 +123,6 @@ public final class DriverDataSource implements DataSource {
 
   @Override
   public String toString() {
-    return missing != null ? "DriverDataSource[none]" : "DriverDataSource[" + Secrets.maskUrls(url) + "]";
+    return "DriverDataSource[" + Secrets.maskUrls(url) + "]";
   }
 }

@@ -156,9 +156,7 @@ public record Settings(
    * @return the instance; any attempt to connect fails
    */
   public Retort offline(ClassLoader loader) {
-    DriverDataSource none = DriverDataSource.unconfigured(
-        "this command works offline and does not connect to a database");
-    return configure(Retort.builder().dataSource(none), loader);
+    return configure(Retort.builder().offline(), loader);
   }
 
   private Retort configure(Retort.Builder builder, ClassLoader loader) {

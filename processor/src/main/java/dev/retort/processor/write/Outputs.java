@@ -2,6 +2,7 @@ package dev.retort.processor.write;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
+import dev.retort.index.RevisionIndexFile;
 import dev.retort.processor.diagnostics.Diagnostics;
 import dev.retort.processor.diagnostics.Message;
 import dev.retort.processor.history.ComputedSnapshot;
@@ -22,9 +23,6 @@ import java.util.Objects;
 import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.tools.FileObject;
 import javax.tools.JavaFileObject;
@@ -33,13 +31,11 @@ import javax.tools.StandardLocation;
 /**
  * Writes what the processor produces. Migrations and snapshots go into the source tree, to
  * be reviewed and committed, and through the {@link Filer} too, so that this compilation
- * compiles the new class and ships the snapshot; the index goes through the Filer only.
+ * compiles the new class and ships the snapshot; the revision index goes through the Filer
+ * only, as a class-path resource, which costs javac no further round.
  * A file in the source tree is only ever created, never replaced.
  */
 public final class Outputs {
-
-  /** The service file through which the runtime finds the index. */
-  public static final String SERVICE_FILE = "META-INF/services/dev.retort.RevisionIndex";
 
   private final Filer filer;
   private final Elements elements;
@@ -118,33 +114,23 @@ public final class Outputs {
   }
 
   /**
-   * Emits the revision index and registers it as a service. An index already on the class
-   * path with the same fingerprint (the output of the previous build, which is not cleaned)
-   * is kept rather than generated again, which javac would warn about.
+   * Emits the revision index, the resource {@value RevisionIndexFile#RESOURCE} from which the
+   * runtime learns the history.
    *
-   * @param packageName the package of the index class
    * @param entries the revisions, parents before children
    * @param originating the elements it was derived from
    * @return whether it was emitted; on failure an error was reported
    */
-  public boolean writeIndex(String packageName, List<IndexSource.Entry> entries, List<? extends Element> originating) {
-    JavaFile index = IndexSource.of(packageName, entries);
-    String name = packageName.isEmpty() ? IndexSource.CLASS_NAME : packageName + "." + IndexSource.CLASS_NAME;
-    Element[] from = originating.toArray(Element[]::new);
+  public boolean writeIndex(List<RevisionIndexFile.Entry> entries, List<? extends Element> originating) {
     try {
-      if (!IndexSource.fingerprint(entries).equals(existingFingerprint(name))) {
-        JavaFileObject source = filer.createSourceFile(name, from);
-        try (Writer writer = source.openWriter()) {
-          writer.write(index.toString());
-        }
-      }
-      FileObject service = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE, from);
-      try (Writer writer = service.openWriter()) {
-        writer.write(name + "\n");
+      FileObject index = filer.createResource(StandardLocation.CLASS_OUTPUT, "", RevisionIndexFile.RESOURCE,
+          originating.toArray(Element[]::new));
+      try (Writer writer = index.openWriter()) {
+        writer.write(RevisionIndexFile.write(entries));
       }
       return true;
     } catch (IOException e) {
-      diagnostics.report(null, Message.IO_FAILURE, "emit", name, e.getMessage());
+      diagnostics.report(null, Message.IO_FAILURE, "emit", RevisionIndexFile.RESOURCE, e.getMessage());
       return false;
     }
   }
@@ -188,21 +174,6 @@ public final class Outputs {
     } catch (IOException | IllegalArgumentException e) {
       return false;
     }
-  }
-
-  /** The fingerprint of the index class of that name on the class path, or null if there is none. */
-  private String existingFingerprint(String indexClass) {
-    TypeElement existing = elements.getTypeElement(indexClass);
-    if (existing == null) {
-      return null;
-    }
-    for (VariableElement field : ElementFilter.fieldsIn(existing.getEnclosedElements())) {
-      if (field.getSimpleName().contentEquals(IndexSource.FINGERPRINT_FIELD)
-          && field.getConstantValue() instanceof String fingerprint) {
-        return fingerprint;
-      }
-    }
-    return null;
   }
 
   private boolean emitSnapshot(ClassName revision, String text, List<? extends Element> originating) {

@@ -6,22 +6,27 @@ import static dev.retort.model.ColumnType.bigint;
 import static dev.retort.model.ColumnType.varchar;
 
 import dev.retort.Migration;
-import dev.retort.RevisionIndex;
 import dev.retort.RevisionInfo;
 import dev.retort.dsl.Schema;
+import dev.retort.index.RevisionIndexFile;
 import dev.retort.operation.Vendor;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortException;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The runtime's errors as a user meets them, for the troubleshooting page: each method
@@ -184,8 +189,22 @@ final class ErrorExamples {
   /** The bookshop's revisions in order, up to and including {@code last} (all if null). */
   private static List<RevisionInfo> bookshopUpTo(String last) {
     List<RevisionInfo> revisions = new ArrayList<>();
-    for (RevisionIndex index : ServiceLoader.load(RevisionIndex.class)) {
-      revisions.addAll(index.revisions());
+    ClassLoader loader = ErrorExamples.class.getClassLoader();
+    try (Reader reader = new InputStreamReader(
+        loader.getResource(RevisionIndexFile.RESOURCE).openStream(), StandardCharsets.UTF_8)) {
+      for (RevisionIndexFile.Entry entry : RevisionIndexFile.read(reader, RevisionIndexFile.RESOURCE)) {
+        Supplier<Migration> create = () -> {
+          try {
+            return (Migration) loader.loadClass(entry.migrationClass()).getConstructor().newInstance();
+          } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+          }
+        };
+        revisions.add(new RevisionInfo(entry.id(), entry.parents(), entry.description(), entry.snapshotResource(),
+            create));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     if (last == null) {
       return revisions;

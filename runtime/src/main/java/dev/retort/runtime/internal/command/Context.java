@@ -2,13 +2,13 @@ package dev.retort.runtime.internal.command;
 
 import dev.retort.operation.Vendor;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.internal.connect.ConnectionSource;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Everything a command needs: the database, the history and the settings of one
@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Context {
 
-  private final Jdbi jdbi;
+  private final ConnectionSource connections;
   private final RevisionGraph graph;
   private final String schema;
   private final String versionTable;
@@ -30,7 +30,7 @@ public final class Context {
   /**
    * Creates the context.
    *
-   * @param jdbi the database
+   * @param connections the database
    * @param graph the history
    * @param schema the schema holding the version table; empty for the connection's own
    * @param versionTable the version table's name
@@ -40,9 +40,9 @@ public final class Context {
    * @param forVendor gives the dialect of a database, for offline scripts
    */
   public Context(
-      Jdbi jdbi, RevisionGraph graph, String schema, String versionTable, Duration lockTimeout,
+      ConnectionSource connections, RevisionGraph graph, String schema, String versionTable, Duration lockTimeout,
       ClassLoader classLoader, Function<Connection, Dialect> detect, Function<Vendor, Dialect> forVendor) {
-    this.jdbi = Objects.requireNonNull(jdbi, "jdbi == null");
+    this.connections = Objects.requireNonNull(connections, "connections == null");
     this.graph = Objects.requireNonNull(graph, "graph == null");
     this.schema = Objects.requireNonNull(schema, "schema == null");
     this.versionTable = Objects.requireNonNull(versionTable, "versionTable == null");
@@ -53,8 +53,8 @@ public final class Context {
   }
 
   /** The database. */
-  public Jdbi jdbi() {
-    return jdbi;
+  public ConnectionSource connections() {
+    return connections;
   }
 
   /** The history. */

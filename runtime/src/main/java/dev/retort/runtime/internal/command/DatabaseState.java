@@ -131,7 +131,10 @@ record DatabaseState(Map<String, AppliedRevision> rows, List<AppliedRevision> un
   }
 
   /**
-   * Checks that no applied migration changed since it was applied.
+   * Checks that no applied migration changed since it was applied. A revision whose source file
+   * is the one it was applied from (the revision index's source checksum equals the row's) is
+   * taken as unchanged without loading its class; any other is verified by its operations'
+   * checksum, so a recompiled or reformatted migration that still does the same passes.
    *
    * @throws RetortException {@link ErrorCode#CHECKSUM_MISMATCH} naming every changed revision
    */
@@ -139,6 +142,9 @@ record DatabaseState(Map<String, AppliedRevision> rows, List<AppliedRevision> un
     List<String> changed = new ArrayList<>();
     for (AppliedRevision row : rows.values()) {
       LoadedRevision revision = graph.get(row.revision());
+      if (revision.sourceChecksum().isPresent() && revision.sourceChecksum().equals(row.sourceChecksum())) {
+        continue;
+      }
       String checksum = revision.checksum();
       if (!checksum.equals(row.checksum())) {
         changed.add("revision " + revision.label() + " was applied with checksum " + row.checksum()

@@ -31,9 +31,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class MigrateCommand {
 
-  private static final Logger LOG = LoggerFactory.getLogger(MigrateCommand.class);
-
   private MigrateCommand() {}
+
+  /** The logger, looked up when something is logged, so that a start with nothing to do does not pay for it. */
+  private static Logger log() {
+    return LoggerFactory.getLogger(MigrateCommand.class);
+  }
 
   /**
    * Runs the command.
@@ -64,7 +67,7 @@ public final class MigrateCommand {
     Optional<DatabaseState> read = session.readState();
     if (read.isEmpty() && direction == Direction.UPGRADE) {
       session.versionTable().create(session.connection());
-      LOG.info("Created the version table {}", session.versionTable().displayName());
+      log().info("Created the version table {}", session.versionTable().displayName());
     }
     DatabaseState state = read.orElseGet(DatabaseState::empty);
     state.verifyKnown(graph, session.versionTable());
@@ -110,7 +113,7 @@ public final class MigrateCommand {
       if (e.code() != ErrorCode.DATABASE_ERROR) {
         throw e;
       }
-      LOG.debug("Could not read the version table without the lock; looking again under the lock", e);
+      log().debug("Could not read the version table without the lock; looking again under the lock", e);
       return Optional.empty();
     }
     seen.verifyKnown(graph, session.versionTable());
@@ -124,7 +127,7 @@ public final class MigrateCommand {
   }
 
   private static void logNothingToDo(List<String> current, Direction direction) {
-    LOG.info("Database is {}; nothing to {}",
+    log().info("Database is {}; nothing to {}",
         current.isEmpty() ? "at base" : "at revision " + String.join(", ", current),
         direction == Direction.UPGRADE ? "apply" : "revert");
   }

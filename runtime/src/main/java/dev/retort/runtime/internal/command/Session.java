@@ -4,6 +4,7 @@ import dev.retort.runtime.AppliedRevision;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.internal.connect.ConnectionSource;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.history.VersionTable;
 import dev.retort.runtime.internal.lock.MigrationLock;
@@ -13,9 +14,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Handles;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -24,38 +22,35 @@ import org.slf4j.LoggerFactory;
  */
 final class Session implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Session.class);
-
   private final Context context;
-  private final Handle handle;
+  private final Connection connection;
   private final boolean autoCommit;
   private final Dialect dialect;
   private final VersionTable versionTable;
 
-  private Session(Context context, Handle handle, boolean autoCommit, Dialect dialect) {
+  private Session(Context context, Connection connection, boolean autoCommit, Dialect dialect) {
     this.context = context;
-    this.handle = handle;
+    this.connection = connection;
     this.autoCommit = autoCommit;
     this.dialect = dialect;
     this.versionTable = new VersionTable(context.schema(), context.versionTable(), dialect);
   }
 
-  /**
-   * Opens a connection. Meanwhile the migrations' checksums are computed on another thread,
-   * since every command but the offline ones needs them as soon as the version table is read.
-   */
+  /** Opens a connection. */
   static Session open(Context context) {
-    context.graph().computeChecksumsInBackground();
-    Handle handle = openHandle(context);
+    Connection connection = openConnection(context.connections());
     try {
-      Connection connection = handle.getConnection();
       boolean autoCommit = connection.getAutoCommit();
       if (!autoCommit) {
         connection.setAutoCommit(true);
       }
-      return new Session(context, handle, autoCommit, context.dialect(connection));
+      return new Session(context, connection, autoCommit, context.dialect(connection));
     } catch (SQLException | RuntimeException e) {
-      handle.close();
+      try {
+        context.connections().close(connection);
+      } catch (SQLException | RuntimeException closing) {
+        e.addSuppressed(closing);
+      }
       if (e instanceof RetortException retort) {
         throw retort;
       }
@@ -63,18 +58,20 @@ final class Session implements AutoCloseable {
     }
   }
 
-  /** Opens a handle that does not insist on ending transactions itself: the runtime ends its own. */
-  private static Handle openHandle(Context context) {
-    Handle handle;
+  private static Connection openConnection(ConnectionSource connections) {
     try {
-      handle = context.jdbi().open();
-    } catch (RuntimeException e) {
+      return connections.open();
+    } catch (IllegalStateException e) {
+      // An instance built offline() has no database; the message says so.
+      throw e;
+    } catch (SQLException | RuntimeException e) {
+      if (e instanceof RetortException retort) {
+        throw retort;
+      }
       throw new RetortException(ErrorCode.DATABASE_ERROR,
           "Could not connect to the database: " + e.getMessage() + ". Check the URL, user and password, and that"
               + " the database is running.", e);
     }
-    handle.getConfig(Handles.class).setForceEndTransactions(false);
-    return handle;
   }
 
   RevisionGraph graph() {
@@ -82,7 +79,7 @@ final class Session implements AutoCloseable {
   }
 
   Connection connection() {
-    return handle.getConnection();
+    return connection;
   }
 
   Dialect dialect() {
@@ -121,7 +118,6 @@ final class Session implements AutoCloseable {
    * @return the work's result
    */
   <T> T underLock(Supplier<T> work) {
-    Connection connection = connection();
     Dialect.SessionRestore restore;
     try {
       restore = dialect.prepareConnection(connection);
@@ -131,7 +127,7 @@ final class Session implements AutoCloseable {
     }
     T result;
     try {
-      MigrationLock lock = MigrationLocks.create(dialect, handle, () -> openHandle(context), versionTable);
+      MigrationLock lock = MigrationLocks.create(dialect, connection, context.connections(), versionTable);
       try {
         lock.acquire(context.lockTimeout());
         result = work.get();
@@ -158,15 +154,18 @@ final class Session implements AutoCloseable {
   @Override
   public void close() {
     try {
-      Connection connection = handle.getConnection();
       if (!connection.getAutoCommit()) {
         connection.rollback();
       }
       connection.setAutoCommit(autoCommit);
     } catch (SQLException e) {
-      LOG.warn("Could not restore the connection's auto-commit mode", e);
+      LoggerFactory.getLogger(Session.class).warn("Could not restore the connection's auto-commit mode", e);
     } finally {
-      handle.close();
+      try {
+        context.connections().close(connection);
+      } catch (SQLException e) {
+        LoggerFactory.getLogger(Session.class).warn("Could not close the connection", e);
+      }
     }
   }
 }

@@ -69,7 +69,7 @@ public final class StampCommand {
         recorded.add(id);
       } else if (!wanted.contains(id) && applied.contains(id)) {
         removed.add(0, id);
-      } else if (wanted.contains(id) && !state.rows().get(id).checksum().equals(revision.checksum())) {
+      } else if (wanted.contains(id) && recordsAnother(state.rows().get(id), revision)) {
         updated.add(id);
       }
     }
@@ -102,6 +102,16 @@ public final class StampCommand {
     return wanted;
   }
 
+  /**
+   * Whether an applied revision's row records another checksum than the migration now gives: its
+   * operations changed, or, with the same operations, its source file (the row's source checksum
+   * would make every start verify it the slow way).
+   */
+  private static boolean recordsAnother(AppliedRevision row, LoadedRevision revision) {
+    return !row.checksum().equals(revision.checksum())
+        || (revision.sourceChecksum().isPresent() && !revision.sourceChecksum().equals(row.sourceChecksum()));
+  }
+
   private static void write(
       Session session, VersionTable table, RevisionGraph graph, List<String> recorded, List<String> removed,
       List<String> updated) {
@@ -125,11 +135,11 @@ public final class StampCommand {
       for (String id : recorded) {
         LoadedRevision revision = graph.get(id);
         table.insert(connection, new AppliedRevision(id, revision.description(), revision.checksum(), now,
-            Optional.empty()));
+            Optional.empty(), revision.sourceChecksum()));
       }
       for (String id : updated) {
         LoadedRevision revision = graph.get(id);
-        table.updateChecksum(connection, id, revision.checksum(), revision.description());
+        table.updateChecksum(connection, id, revision.checksum(), revision.sourceChecksum(), revision.description());
       }
       if (sqlite) {
         statement(connection, "RELEASE SAVEPOINT retort_stamp");

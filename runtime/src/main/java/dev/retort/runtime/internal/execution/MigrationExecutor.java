@@ -129,7 +129,7 @@ public final class MigrationExecutor {
     try {
       if (migration.direction() == Direction.UPGRADE) {
         versionTable.insert(connection, new AppliedRevision(revision.id(), revision.description(), revision.checksum(),
-            Instant.now(), Optional.of(duration)));
+            Instant.now(), Optional.of(duration), revision.sourceChecksum()));
       } else {
         versionTable.delete(connection, revision.id());
       }

@@ -21,6 +21,8 @@ import java.util.Optional;
 public final class LoadedRevision {
 
   private final RevisionInfo info;
+  private final String className;
+  private final Optional<String> sourceChecksum;
   private Migration migration;
   private List<Operation> upgrade;
   private Optional<List<Operation>> downgrade;
@@ -28,12 +30,25 @@ public final class LoadedRevision {
   private String checksum;
 
   /**
-   * Wraps an index entry.
+   * Wraps a revision given by hand, whose class is known only once it is created.
    *
-   * @param info the entry
+   * @param info the revision
    */
   public LoadedRevision(RevisionInfo info) {
+    this(info, null, "");
+  }
+
+  /**
+   * Wraps a revision of the revision index.
+   *
+   * @param info the revision
+   * @param className the migration's class name; null if it is known only once created
+   * @param sourceChecksum the checksum of the migration's source file; empty if unknown
+   */
+  public LoadedRevision(RevisionInfo info, String className, String sourceChecksum) {
     this.info = Objects.requireNonNull(info, "info == null");
+    this.className = className;
+    this.sourceChecksum = sourceChecksum.isEmpty() ? Optional.empty() : Optional.of(sourceChecksum);
   }
 
   /** The revision id. */
@@ -56,9 +71,18 @@ public final class LoadedRevision {
     return info.description().isBlank() ? migration().getClass().getSimpleName() : info.description();
   }
 
-  /** The fully qualified name of the migration class. */
+  /** The name of the migration class, from the index if it has it, else from the created migration. */
   public String migrationClass() {
-    return migration().getClass().getName();
+    return className != null ? className : migration().getClass().getName();
+  }
+
+  /**
+   * The checksum of the migration's source file as the processor saw it; empty for a revision
+   * given by hand or compiled without javac's trees. Equal source checksums stand for equal
+   * operations, which spares loading the class to verify an applied revision.
+   */
+  public Optional<String> sourceChecksum() {
+    return sourceChecksum;
   }
 
   /** This revision as messages name it: id and class. */

@@ -18,8 +18,6 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +36,6 @@ public final class RevisionGraph {
   private final Map<String, LoadedRevision> byId;
   private final Map<String, List<String>> children;
   private final LoadedRevision head;
-  private final AtomicBoolean checksumsStarted = new AtomicBoolean();
 
   private RevisionGraph(List<LoadedRevision> ordered, Map<String, List<String>> children) {
     this.ordered = List.copyOf(ordered);
@@ -60,6 +57,19 @@ public final class RevisionGraph {
    *     {@link ErrorCode#MULTIPLE_HEADS}
    */
   public static RevisionGraph of(List<RevisionInfo> revisions) {
+    List<LoadedRevision> loaded = new ArrayList<>(revisions.size());
+    revisions.forEach(info -> loaded.add(new LoadedRevision(info)));
+    return ofRevisions(loaded);
+  }
+
+  /**
+   * Validates the revisions and orders them.
+   *
+   * @param revisions every revision, in any order, such as those of the revision index
+   * @return the graph
+   * @throws RetortException as {@link #of} does
+   */
+  public static RevisionGraph ofRevisions(List<LoadedRevision> revisions) {
     if (revisions.isEmpty()) {
       throw new RetortException(ErrorCode.NO_MIGRATIONS,
           "There are no migrations: the revision index is empty and none were given. Add a migration"
@@ -67,16 +77,16 @@ public final class RevisionGraph {
     }
     Map<String, LoadedRevision> byId = new LinkedHashMap<>();
     Map<String, List<LoadedRevision>> duplicates = new TreeMap<>();
-    for (RevisionInfo info : revisions) {
-      LoadedRevision revision = new LoadedRevision(info);
-      if (info.id().length() > MAX_ID_LENGTH) {
+    for (LoadedRevision revision : revisions) {
+      String id = revision.id();
+      if (id.length() > MAX_ID_LENGTH) {
         throw new RetortException(ErrorCode.INVALID_MIGRATION,
-            "Revision id " + info.id() + " is " + info.id().length() + " characters long; the version table"
+            "Revision id " + id + " is " + id.length() + " characters long; the version table"
                 + " holds at most " + MAX_ID_LENGTH + ". Give the revision a shorter id.");
       }
-      LoadedRevision earlier = byId.putIfAbsent(info.id(), revision);
+      LoadedRevision earlier = byId.putIfAbsent(id, revision);
       if (earlier != null) {
-        duplicates.computeIfAbsent(info.id(), id -> new ArrayList<>(List.of(earlier))).add(revision);
+        duplicates.computeIfAbsent(id, key -> new ArrayList<>(List.of(earlier))).add(revision);
       }
     }
     if (!duplicates.isEmpty()) {
@@ -186,27 +196,6 @@ public final class RevisionGraph {
   /** Every revision, parents before children. */
   public List<LoadedRevision> revisions() {
     return ordered;
-  }
-
-  /**
-   * Starts computing every revision's checksum on a pool thread and returns at once. A later
-   * {@link LoadedRevision#checksum()} finds the result, or waits for the computation under way,
-   * or computes it itself if the pool has not got to it; a failure here is left for that call to
-   * report. It lets the checksums be computed while the connection is being opened.
-   */
-  public void computeChecksumsInBackground() {
-    if (!checksumsStarted.compareAndSet(false, true)) {
-      return;
-    }
-    CompletableFuture.runAsync(() -> {
-      for (LoadedRevision revision : ordered) {
-        try {
-          revision.checksum();
-        } catch (RuntimeException e) {
-          return;
-        }
-      }
-    });
   }
 
   /** The revision with that exact id, if there is one. */

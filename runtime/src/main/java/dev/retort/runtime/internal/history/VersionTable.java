@@ -51,6 +51,7 @@ public final class VersionTable {
   private static final String CHECKSUM = "checksum";
   private static final String APPLIED_AT = "applied_at";
   private static final String EXECUTION_MS = "execution_ms";
+  private static final String SOURCE_CHECKSUM = "source_checksum";
 
   private final String schema;
   private final String name;
@@ -102,9 +103,11 @@ public final class VersionTable {
         .column(new ColumnModel(CHECKSUM, ColumnType.varchar(64), false, Optional.empty(), false, Optional.empty()))
         .column(new ColumnModel(APPLIED_AT, ColumnType.timestamp(), false, Optional.empty(), false, Optional.empty()))
         .column(ColumnModel.of(EXECUTION_MS, ColumnType.bigint()))
+        .column(ColumnModel.of(SOURCE_CHECKSUM, ColumnType.varchar(64)))
         .primaryKey(Optional.of(new PrimaryKeyModel("pk_" + name, List.of(REVISION))))
         .comment(Optional.of(
-            "Revisions applied by Retort; execution_ms is empty for revisions recorded without running."))
+            "Revisions applied by Retort; execution_ms is empty for revisions recorded without running,"
+                + " source_checksum for migrations compiled without the Retort processor."))
         .build();
   }
 
@@ -204,7 +207,7 @@ public final class VersionTable {
         Optional<Duration> executionTime = result.wasNull() ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
         LocalDateTime appliedAt = result.getObject(4, LocalDateTime.class);
         rows.add(new AppliedRevision(result.getString(1), result.getString(2), result.getString(3),
-            appliedAt.toInstant(ZoneOffset.UTC), executionTime));
+            appliedAt.toInstant(ZoneOffset.UTC), executionTime, Optional.ofNullable(result.getString(6))));
       }
       return rows;
     } catch (SQLException e) {
@@ -219,7 +222,7 @@ public final class VersionTable {
    * @param revision the row
    */
   public void insert(Connection connection, AppliedRevision revision) {
-    String sql = "INSERT INTO " + qualified + " (" + columns() + ") VALUES (?, ?, ?, ?, ?)";
+    String sql = "INSERT INTO " + qualified + " (" + columns() + ") VALUES (?, ?, ?, ?, ?, ?)";
     try (PreparedStatement insert = connection.prepareStatement(sql)) {
       insert.setString(1, revision.revision());
       insert.setString(2, description(revision.description()));
@@ -230,6 +233,7 @@ public final class VersionTable {
       } else {
         insert.setNull(5, Types.BIGINT);
       }
+      insert.setString(6, revision.sourceChecksum().orElse(null));
       insert.executeUpdate();
     } catch (SQLException e) {
       throw error("record revision " + revision.revision() + " in the version table " + displayName(), e);
@@ -253,20 +257,23 @@ public final class VersionTable {
   }
 
   /**
-   * Replaces a row's recorded checksum and description.
+   * Replaces a row's recorded checksums and description.
    *
    * @param connection the connection
    * @param revision the revision id
    * @param checksum the new checksum
+   * @param sourceChecksum the new source checksum; empty if unknown
    * @param description the new description
    */
-  public void updateChecksum(Connection connection, String revision, String checksum, String description) {
-    String sql = "UPDATE " + qualified + " SET " + dialect.quote(CHECKSUM) + " = ?, " + dialect.quote(DESCRIPTION)
-        + " = ? WHERE " + dialect.quote(REVISION) + " = ?";
+  public void updateChecksum(
+      Connection connection, String revision, String checksum, Optional<String> sourceChecksum, String description) {
+    String sql = "UPDATE " + qualified + " SET " + dialect.quote(CHECKSUM) + " = ?, " + dialect.quote(SOURCE_CHECKSUM)
+        + " = ?, " + dialect.quote(DESCRIPTION) + " = ? WHERE " + dialect.quote(REVISION) + " = ?";
     try (PreparedStatement update = connection.prepareStatement(sql)) {
       update.setString(1, checksum);
-      update.setString(2, description(description));
-      update.setString(3, revision);
+      update.setString(2, sourceChecksum.orElse(null));
+      update.setString(3, description(description));
+      update.setString(4, revision);
       update.executeUpdate();
     } catch (SQLException e) {
       throw error("update the checksum of revision " + revision + " in the version table " + displayName(), e);
@@ -284,8 +291,24 @@ public final class VersionTable {
    * @return the statement
    */
   public String insertLiteral(String revision, String description, String checksum) {
+    return insertLiteral(revision, description, checksum, Optional.empty());
+  }
+
+  /**
+   * The statement recording a revision, with its values written as literals, for an offline
+   * script. The time is the database's clock when the script runs; the execution time is
+   * empty, since Retort does not run the script.
+   *
+   * @param revision the revision id
+   * @param description what it does
+   * @param checksum its checksum
+   * @param sourceChecksum the checksum of its source file; empty if unknown
+   * @return the statement
+   */
+  public String insertLiteral(String revision, String description, String checksum, Optional<String> sourceChecksum) {
     return "INSERT INTO " + qualified + " (" + columns() + ") VALUES (" + literal(revision) + ", "
-        + literal(description(description)) + ", " + literal(checksum) + ", " + utcNow() + ", NULL)";
+        + literal(description(description)) + ", " + literal(checksum) + ", " + utcNow() + ", NULL, "
+        + sourceChecksum.map(this::literal).orElse("NULL") + ")";
   }
 
   /**
@@ -301,7 +324,7 @@ public final class VersionTable {
 
   private String columns() {
     return String.join(", ", dialect.quote(REVISION), dialect.quote(DESCRIPTION), dialect.quote(CHECKSUM),
-        dialect.quote(APPLIED_AT), dialect.quote(EXECUTION_MS));
+        dialect.quote(APPLIED_AT), dialect.quote(EXECUTION_MS), dialect.quote(SOURCE_CHECKSUM));
   }
 
   /** The current UTC time as a timestamp without time zone, in the form the runtime writes it. */

@@ -1,10 +1,10 @@
 package dev.retort.runtime.internal.lock;
 
+import dev.retort.runtime.internal.connect.ConnectionSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +24,8 @@ final class H2RowLock extends MigrationLock {
   /** H2's unique-key violation, when two connections create the lock row at once. */
   private static final int DUPLICATE_KEY = 23505;
 
-  private final Handle handle;
+  private final ConnectionSource source;
+  private final Connection connection;
   private final String table;
   private final String displayName;
   private final String id;
@@ -33,17 +34,19 @@ final class H2RowLock extends MigrationLock {
   /**
    * Creates the lock table if needed.
    *
-   * @param handle a connection used only for the lock; closed by {@link #close()}
+   * @param source where the connection comes from, and goes back to
+   * @param connection a connection used only for the lock; given back by {@link #close()}
    * @param table the quoted, qualified name of the lock table
    * @param displayName the lock table's name for messages
    * @param id the quoted name of its one column
    */
-  H2RowLock(Handle handle, String table, String displayName, String id) throws SQLException {
-    this.handle = handle;
+  H2RowLock(ConnectionSource source, Connection connection, String table, String displayName, String id)
+      throws SQLException {
+    this.source = source;
+    this.connection = connection;
     this.table = table;
     this.displayName = displayName;
     this.id = id;
-    Connection connection = handle.getConnection();
     this.autoCommit = connection.getAutoCommit();
     connection.setAutoCommit(true);
     try (Statement statement = connection.createStatement()) {
@@ -59,7 +62,6 @@ final class H2RowLock extends MigrationLock {
 
   @Override
   protected boolean tryAcquire(Duration wait) throws SQLException {
-    Connection connection = handle.getConnection();
     try (Statement statement = connection.createStatement()) {
       statement.execute("SET LOCK_TIMEOUT " + wait.toMillis());
       connection.setAutoCommit(false);
@@ -77,7 +79,6 @@ final class H2RowLock extends MigrationLock {
 
   @Override
   protected void unlock() throws SQLException {
-    Connection connection = handle.getConnection();
     connection.rollback();
     connection.setAutoCommit(true);
   }
@@ -86,11 +87,14 @@ final class H2RowLock extends MigrationLock {
   @Override
   protected void dispose() {
     try {
-      handle.getConnection().setAutoCommit(autoCommit);
+      connection.setAutoCommit(autoCommit);
     } catch (SQLException e) {
       LOG.debug("Could not restore the auto-commit mode of the lock connection; closing it anyway", e);
-    } finally {
-      handle.close();
+    }
+    try {
+      source.close(connection);
+    } catch (SQLException e) {
+      LOG.debug("Could not close the lock connection", e);
     }
   }
 

@@ -4,10 +4,10 @@ import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.internal.VendorNames;
+import dev.retort.runtime.internal.connect.ConnectionSource;
 import dev.retort.runtime.internal.history.VersionTable;
+import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.function.Supplier;
-import org.jdbi.v3.core.Handle;
 
 /** Chooses the lock for a database. */
 public final class MigrationLocks {
@@ -19,37 +19,41 @@ public final class MigrationLocks {
    *
    * @param dialect the database's dialect
    * @param migration the connection that runs the migrations
-   * @param separate opens another connection, for databases whose lock cannot share the
+   * @param connections opens another connection, for databases whose lock cannot share the
    *     migration connection (H2)
    * @param versionTable the version table; the lock is per version table
    * @return the lock
    */
   public static MigrationLock create(
-      Dialect dialect, Handle migration, Supplier<Handle> separate, VersionTable versionTable) {
+      Dialect dialect, Connection migration, ConnectionSource connections, VersionTable versionTable) {
     try {
       switch (dialect.vendor()) {
         case POSTGRESQL:
-          return new PostgresAdvisoryLock(migration.getConnection(), versionTable.displayName());
+          return new PostgresAdvisoryLock(migration, versionTable.displayName());
         case MYSQL:
         case MARIADB: {
           String database = versionTable.schema().isEmpty()
-              ? migration.getConnection().getCatalog() : versionTable.schema();
-          return new MySqlNamedLock(migration.getConnection(), database, versionTable.name());
+              ? migration.getCatalog() : versionTable.schema();
+          return new MySqlNamedLock(migration, database, versionTable.name());
         }
         case H2: {
           String lockTable = h2LockTable(versionTable.name());
-          Handle handle = separate.get();
+          Connection connection = connections.open();
           try {
-            return new H2RowLock(handle, VersionTable.qualify(dialect, versionTable.schema(), lockTable),
+            return new H2RowLock(connections, connection, VersionTable.qualify(dialect, versionTable.schema(), lockTable),
                 versionTable.schema().isEmpty() ? lockTable : versionTable.schema() + "." + lockTable,
                 dialect.quote("id"));
           } catch (SQLException | RuntimeException e) {
-            handle.close();
+            try {
+              connections.close(connection);
+            } catch (SQLException closing) {
+              e.addSuppressed(closing);
+            }
             throw e;
           }
         }
         case SQLITE:
-          return new SqliteExclusiveLock(migration.getConnection(), migration.getConnection().getMetaData().getURL());
+          return new SqliteExclusiveLock(migration, migration.getMetaData().getURL());
         default:
           throw new IllegalStateException("no migration lock for " + dialect.vendor());
       }
