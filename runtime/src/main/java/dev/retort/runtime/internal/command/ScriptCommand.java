@@ -134,7 +134,7 @@ public final class ScriptCommand {
       open = true;
     }
     statements.add(migration.direction() == Direction.UPGRADE
-        ? table.insertLiteral(revision.id(), revision.description(), revision.checksum())
+        ? table.insertLiteral(revision.id(), revision.description(), revision.checksum(), revision.sourceChecksum())
         : table.deleteLiteral(revision.id()));
     if (open) {
       statements.add("COMMIT");

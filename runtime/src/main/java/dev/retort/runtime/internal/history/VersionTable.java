@@ -288,20 +288,6 @@ public final class VersionTable {
    * @param revision the revision id
    * @param description what it does
    * @param checksum its checksum
-   * @return the statement
-   */
-  public String insertLiteral(String revision, String description, String checksum) {
-    return insertLiteral(revision, description, checksum, Optional.empty());
-  }
-
-  /**
-   * The statement recording a revision, with its values written as literals, for an offline
-   * script. The time is the database's clock when the script runs; the execution time is
-   * empty, since Retort does not run the script.
-   *
-   * @param revision the revision id
-   * @param description what it does
-   * @param checksum its checksum
    * @param sourceChecksum the checksum of its source file; empty if unknown
    * @return the statement
    */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.operation.Vendor;
 import dev.retort.runtime.dialect.Dialects;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class VersionTableTest {
@@ -29,8 +30,10 @@ class VersionTableTest {
     VersionTable postgres = new VersionTable("", "retort_version", Dialects.forVendor(Vendor.POSTGRESQL));
     VersionTable mariadb = new VersionTable("", "retort_version", Dialects.forVendor(Vendor.MARIADB));
 
-    assertThat(postgres.insertLiteral("1", "it's a \\ path", "abc")).contains("'it''s a \\ path'");
-    assertThat(mariadb.insertLiteral("1", "it's a \\ path", "abc")).contains("'it''s a \\\\ path'");
+    assertThat(postgres.insertLiteral("1", "it's a \\ path", "abc", Optional.empty()))
+        .contains("'it''s a \\ path'").endsWith(", NULL, NULL)");
+    assertThat(mariadb.insertLiteral("1", "it's a \\ path", "abc", Optional.of("0f")))
+        .contains("'it''s a \\\\ path'").endsWith(", NULL, '0f')");
     assertThat(mariadb.deleteLiteral("o'clock")).isEqualTo("DELETE FROM `retort_version` WHERE `revision` = 'o''clock'");
   }
 
