@@ -1,5 +1,7 @@
 package dev.retort.model;
 
+import dev.retort.model.WorkingSchema.Checking;
+import dev.retort.model.WorkingSchema.Edit;
 import dev.retort.operation.AddCheck;
 import dev.retort.operation.AddColumn;
 import dev.retort.operation.AddForeignKey;
@@ -23,7 +25,9 @@ import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
 import dev.retort.operation.RenameTable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +36,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * Computes the schema after one operation. Every misfit is a {@link SchemaException} whose
+ * Computes the schema after a list of operations. Every misfit is a {@link SchemaException} whose
  * message starts with the operation ("cannot drop column users.email: ...") and names the
  * object it conflicts with.
  *
@@ -40,33 +44,61 @@ import java.util.function.UnaryOperator;
  * a foreign key still references, a column that an index still uses) and an alteration
  * whose "from" values are not the schema's, so that an operation list which applies here
  * also runs in that order on a database.
+ *
+ * <p>Each visit checks what the operation itself requires and returns the tables it changes as
+ * an {@link Edit}; {@link WorkingSchema} makes the change and checks what spans tables.
  */
-final class Applier implements Operation.Visitor<SchemaModel> {
+final class Applier implements Operation.Visitor<Edit> {
 
-  private final SchemaModel schema;
+  private final WorkingSchema schema;
 
-  private Applier(SchemaModel schema) {
+  private Applier(WorkingSchema schema) {
     this.schema = schema;
   }
 
-  static SchemaModel apply(SchemaModel schema, Operation operation) {
-    Objects.requireNonNull(operation, "operation == null");
-    return operation.accept(new Applier(schema));
+  /**
+   * Applies the operations in order.
+   *
+   * @return the schema after them; {@code schema} itself if none changes the model
+   * @throws SchemaException at the first operation that does not fit
+   */
+  static SchemaModel apply(SchemaModel schema, List<? extends Operation> operations) {
+    // For one operation, validating the result as a whole is no more work than checking the change.
+    Checking checking = operations.size() == 1 ? Checking.AT_END : Checking.EACH_CHANGE;
+    WorkingSchema working = new WorkingSchema(schema, checking);
+    Applier applier = new Applier(working);
+    for (Operation operation : operations) {
+      Objects.requireNonNull(operation, "operation == null");
+      Edit edit = operation.accept(applier);
+      try {
+        working.change(edit);
+      } catch (SchemaException | IllegalArgumentException e) {
+        throw misfit(operation, e.getMessage());
+      }
+    }
+    if (checking == Checking.EACH_CHANGE) {
+      return working.toModel();
+    }
+    try {
+      return working.toModel();
+    } catch (SchemaException e) {
+      throw misfit(operations.get(0), e.getMessage());
+    }
   }
 
   @Override
-  public SchemaModel createTable(CreateTable op) {
+  public Edit createTable(CreateTable op) {
     String name = op.table().name();
     if (schema.table(name).isPresent()) {
       throw misfit(op, "table " + name + " already exists");
     }
-    return replaced(op, name, op.table());
+    return Edit.create(op.table());
   }
 
   @Override
-  public SchemaModel dropTable(DropTable op) {
+  public Edit dropTable(DropTable op) {
     TableModel table = table(op, op.table());
-    for (TableModel other : schema.tables()) {
+    for (TableModel other : schema.referencing(table.name())) {
       if (other.name().equals(table.name())) {
         continue;
       }
@@ -76,42 +108,43 @@ final class Applier implements Operation.Visitor<SchemaModel> {
         }
       }
     }
-    return replaced(op, table.name(), null);
+    return Edit.remove(table.name());
   }
 
   @Override
-  public SchemaModel renameTable(RenameTable op) {
+  public Edit renameTable(RenameTable op) {
     TableModel table = table(op, op.from());
     if (schema.table(op.to()).isPresent()) {
       throw misfit(op, "there is already a table " + op.to());
     }
-    List<TableModel> tables = new ArrayList<>();
-    for (TableModel each : schema.tables()) {
-      TableModel renamed = each == table ? build(op, each.toBuilder().name(op.to())) : each;
-      tables.add(retarget(op, renamed, key -> key.referencedTable().equals(op.from())
-          ? key.withReferencedTable(op.to()) : key));
+    UnaryOperator<ForeignKeyModel> retarget = key -> key.referencedTable().equals(op.from())
+        ? key.withReferencedTable(op.to()) : key;
+    Map<String, TableModel> tables = new HashMap<>();
+    tables.put(table.name(), retarget(op, build(op, table.toBuilder().name(op.to())), retarget));
+    for (TableModel other : schema.referencing(table.name())) {
+      tables.putIfAbsent(other.name(), retarget(op, other, retarget));
     }
-    return schema(op, tables);
+    return Edit.replace(tables);
   }
 
   @Override
-  public SchemaModel alterTableComment(AlterTableComment op) {
+  public Edit alterTableComment(AlterTableComment op) {
     TableModel table = table(op, op.table());
     expect(op, "comment of table " + table.name(), table.comment(), op.comment());
-    return replaced(op, table.name(), build(op, table.toBuilder().comment(op.comment().to())));
+    return Edit.replace(table.name(), build(op, table.toBuilder().comment(op.comment().to())));
   }
 
   @Override
-  public SchemaModel addColumn(AddColumn op) {
+  public Edit addColumn(AddColumn op) {
     TableModel table = table(op, op.table());
     if (table.column(op.column().name()).isPresent()) {
       throw misfit(op, "table " + table.name() + " already has a column " + op.column().name());
     }
-    return replaced(op, table.name(), build(op, table.toBuilder().column(op.column())));
+    return Edit.replace(table.name(), build(op, table.toBuilder().column(op.column())));
   }
 
   @Override
-  public SchemaModel dropColumn(DropColumn op) {
+  public Edit dropColumn(DropColumn op) {
     TableModel table = table(op, op.table());
     String column = op.column();
     if (table.column(column).isEmpty()) {
@@ -135,7 +168,7 @@ final class Applier implements Operation.Visitor<SchemaModel> {
         throw misfit(op, "foreign key " + key.name() + " uses the column; drop the key first");
       }
     }
-    for (TableModel other : schema.tables()) {
+    for (TableModel other : schema.referencing(table.name())) {
       for (ForeignKeyModel key : other.foreignKeys()) {
         if (key.referencedTable().equals(table.name()) && key.referencedColumns().contains(column)) {
           throw misfit(op, "foreign key " + key.name() + " on " + other.name() + " references the column;"
@@ -148,11 +181,11 @@ final class Applier implements Operation.Visitor<SchemaModel> {
     }
     TableModel.Builder builder = table.toBuilder();
     builder.columns().removeIf(c -> c.name().equals(column));
-    return replaced(op, table.name(), build(op, builder));
+    return Edit.replace(table.name(), build(op, builder));
   }
 
   @Override
-  public SchemaModel renameColumn(RenameColumn op) {
+  public Edit renameColumn(RenameColumn op) {
     TableModel table = table(op, op.table());
     if (table.column(op.from()).isEmpty()) {
       throw misfit(op, "table " + table.name() + " has no column " + op.from());
@@ -171,18 +204,20 @@ final class Applier implements Operation.Visitor<SchemaModel> {
     builder.foreignKeys().replaceAll(k -> new ForeignKeyModel(
         k.name(), rename.apply(k.columns()), k.referencedTable(), k.referencedColumns(), k.onDelete(), k.onUpdate()));
     TableModel renamed = build(op, builder);
-    List<TableModel> tables = new ArrayList<>();
-    for (TableModel each : schema.tables()) {
-      tables.add(retarget(op, each == table ? renamed : each, key -> key.referencedTable().equals(table.name())
-          ? new ForeignKeyModel(key.name(), key.columns(), key.referencedTable(),
-              rename.apply(key.referencedColumns()), key.onDelete(), key.onUpdate())
-          : key));
+    UnaryOperator<ForeignKeyModel> retarget = key -> key.referencedTable().equals(table.name())
+        ? new ForeignKeyModel(key.name(), key.columns(), key.referencedTable(),
+            rename.apply(key.referencedColumns()), key.onDelete(), key.onUpdate())
+        : key;
+    Map<String, TableModel> tables = new HashMap<>();
+    tables.put(table.name(), retarget(op, renamed, retarget));
+    for (TableModel other : schema.referencing(table.name())) {
+      tables.putIfAbsent(other.name(), retarget(op, other, retarget));
     }
-    return schema(op, tables);
+    return Edit.replace(tables);
   }
 
   @Override
-  public SchemaModel alterColumn(AlterColumn op) {
+  public Edit alterColumn(AlterColumn op) {
     TableModel table = table(op, op.table());
     ColumnModel column = table.column(op.column())
         .orElseThrow(() -> misfit(op, "table " + table.name() + " has no column " + op.column()));
@@ -200,11 +235,11 @@ final class Applier implements Operation.Visitor<SchemaModel> {
     }
     TableModel.Builder builder = table.toBuilder();
     builder.columns().replaceAll(c -> c.name().equals(column.name()) ? altered : c);
-    return replaced(op, table.name(), build(op, builder));
+    return Edit.replace(table.name(), build(op, builder));
   }
 
   @Override
-  public SchemaModel addPrimaryKey(AddPrimaryKey op) {
+  public Edit addPrimaryKey(AddPrimaryKey op) {
     TableModel table = table(op, op.table());
     if (table.primaryKey().isPresent()) {
       throw misfit(op, "table " + table.name() + " already has primary key " + table.primaryKey().get().name());
@@ -213,81 +248,81 @@ final class Applier implements Operation.Visitor<SchemaModel> {
   }
 
   @Override
-  public SchemaModel dropPrimaryKey(DropPrimaryKey op) {
+  public Edit dropPrimaryKey(DropPrimaryKey op) {
     TableModel table = table(op, op.table());
     if (table.primaryKey().isEmpty() || !table.primaryKey().get().name().equals(op.name())) {
       throw misfit(op, "table " + table.name() + " has no primary key named " + op.name());
     }
     TableModel without = build(op, table.toBuilder().primaryKey(Optional.empty()));
     requireNotReferenced(op, table.primaryKey().get().columns(), without);
-    return replaced(op, table.name(), without);
+    return Edit.replace(table.name(), without);
   }
 
   @Override
-  public SchemaModel addUnique(AddUnique op) {
+  public Edit addUnique(AddUnique op) {
     TableModel table = table(op, op.table());
     return added(op, table, op.unique().name(), b -> b.uniques().add(op.unique()));
   }
 
   @Override
-  public SchemaModel dropUnique(DropUnique op) {
+  public Edit dropUnique(DropUnique op) {
     return removed(op, op.table(), "unique constraint", op.name(), b -> b.uniques(), UniqueModel::name,
         UniqueModel::columns);
   }
 
   @Override
-  public SchemaModel addCheck(AddCheck op) {
+  public Edit addCheck(AddCheck op) {
     TableModel table = table(op, op.table());
     return added(op, table, op.check().name(), b -> b.checks().add(op.check()));
   }
 
   @Override
-  public SchemaModel dropCheck(DropCheck op) {
+  public Edit dropCheck(DropCheck op) {
     return removed(op, op.table(), "check constraint", op.name(), b -> b.checks(), CheckModel::name, c -> List.of());
   }
 
   @Override
-  public SchemaModel addForeignKey(AddForeignKey op) {
+  public Edit addForeignKey(AddForeignKey op) {
     TableModel table = table(op, op.table());
     return added(op, table, op.foreignKey().name(), b -> b.foreignKeys().add(op.foreignKey()));
   }
 
   @Override
-  public SchemaModel dropForeignKey(DropForeignKey op) {
+  public Edit dropForeignKey(DropForeignKey op) {
     return removed(op, op.table(), "foreign key", op.name(), b -> b.foreignKeys(), ForeignKeyModel::name,
         k -> List.of());
   }
 
   @Override
-  public SchemaModel createIndex(CreateIndex op) {
+  public Edit createIndex(CreateIndex op) {
     TableModel table = table(op, op.table());
     return added(op, table, op.index().name(), b -> b.indexes().add(op.index()));
   }
 
   @Override
-  public SchemaModel dropIndex(DropIndex op) {
+  public Edit dropIndex(DropIndex op) {
     return removed(op, op.table(), "index", op.name(), b -> b.indexes(), IndexModel::name,
         i -> i.unique() ? i.columns() : List.of());
   }
 
   @Override
-  public SchemaModel execute(Execute op) {
-    return schema;
+  public Edit execute(Execute op) {
+    return Edit.NONE;
   }
 
   @Override
-  public SchemaModel jdbcStep(JdbcStep op) {
-    return schema;
+  public Edit jdbcStep(JdbcStep op) {
+    return Edit.NONE;
   }
 
   /** Adds a constraint or index; its name must be new to the table (the schema checks the rest of the schema). */
-  private SchemaModel added(Operation op, TableModel table, String name, Consumer<TableModel.Builder> change) {
+  private Edit added(Operation op, TableModel table, String name, Consumer<TableModel.Builder> change) {
     if (table.objectNames().contains(name)) {
       throw misfit(op, "table " + table.name() + " already has a constraint or index named " + name);
     }
     TableModel.Builder builder = table.toBuilder();
     change.accept(builder);
-    return replaced(op, table.name(), build(op, builder));
+    return Edit.replace(table.name(), build(op, builder));
   }
 
   /**
@@ -295,7 +330,7 @@ final class Applier implements Operation.Visitor<SchemaModel> {
    *
    * @param keyColumns the columns whose values the item keeps unique; empty if it keeps none unique
    */
-  private <T> SchemaModel removed(Operation op, String tableName, String kind, String name,
+  private <T> Edit removed(Operation op, String tableName, String kind, String name,
       Function<TableModel.Builder, List<T>> items, Function<T, String> nameOf, Function<T, List<String>> keyColumns) {
     TableModel table = table(op, tableName);
     TableModel.Builder builder = table.toBuilder();
@@ -304,7 +339,7 @@ final class Applier implements Operation.Visitor<SchemaModel> {
     items.apply(builder).remove(item);
     TableModel without = build(op, builder);
     requireNotReferenced(op, keyColumns.apply(item), without);
-    return replaced(op, table.name(), without);
+    return Edit.replace(table.name(), without);
   }
 
   /**
@@ -324,7 +359,7 @@ final class Applier implements Operation.Visitor<SchemaModel> {
     if (remaining.stream().anyMatch(k -> Set.copyOf(k).equals(columns))) {
       return;
     }
-    for (TableModel other : schema.tables()) {
+    for (TableModel other : schema.referencing(without.name())) {
       for (ForeignKeyModel key : other.foreignKeys()) {
         if (key.referencedTable().equals(without.name()) && Set.copyOf(key.referencedColumns()).equals(columns)) {
           throw misfit(op, "foreign key " + key.name() + " on " + other.name() + " references " + without.name()
@@ -336,23 +371,6 @@ final class Applier implements Operation.Visitor<SchemaModel> {
 
   private TableModel table(Operation op, String name) {
     return schema.table(name).orElseThrow(() -> misfit(op, "there is no table " + name));
-  }
-
-  /** The schema with the table {@code name} replaced by {@code table}, or removed if it is null. */
-  private SchemaModel replaced(Operation op, String name, TableModel table) {
-    try {
-      return schema.replace(name, table);
-    } catch (SchemaException | IllegalArgumentException e) {
-      throw misfit(op, e.getMessage());
-    }
-  }
-
-  private static SchemaModel schema(Operation op, List<TableModel> tables) {
-    try {
-      return new SchemaModel(tables);
-    } catch (SchemaException | IllegalArgumentException e) {
-      throw misfit(op, e.getMessage());
-    }
   }
 
   private static TableModel build(Operation op, TableModel.Builder builder) {

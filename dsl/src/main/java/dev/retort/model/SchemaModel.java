@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A whole database schema: its tables, sorted by name.
@@ -66,68 +67,82 @@ public record SchemaModel(List<TableModel> tables) {
    * @throws SchemaException if the operation does not fit this schema, naming both
    */
   public SchemaModel apply(Operation operation) {
-    return Applier.apply(this, operation);
+    Objects.requireNonNull(operation, "operation == null");
+    return Applier.apply(this, List.of(operation));
   }
 
   /**
-   * Returns the schema after a list of operations, applied in order.
+   * Returns the schema after a list of operations, applied in order. It is the same as applying
+   * them one at a time, but takes time in proportion to what the operations touch rather than to
+   * the size of the schema times their number.
    *
    * @param operations the operations
-   * @return the new schema
+   * @return the new schema; this one if no operation changes the model
    * @throws SchemaException at the first operation that does not fit, naming it
    */
   public SchemaModel applyAll(List<? extends Operation> operations) {
-    SchemaModel schema = this;
-    for (Operation operation : operations) {
-      schema = schema.apply(operation);
-    }
-    return schema;
+    Objects.requireNonNull(operations, "operations == null");
+    return Applier.apply(this, operations);
   }
 
-  /** This schema with one table replaced (matched by {@code oldName}) or removed ({@code replacement} null). */
-  SchemaModel replace(String oldName, TableModel replacement) {
-    List<TableModel> next = new ArrayList<>(tables.size() + 1);
-    for (TableModel table : tables) {
-      if (!table.name().equals(oldName)) {
-        next.add(table);
-      }
-    }
-    if (replacement != null) {
-      next.add(replacement);
-    }
-    return new SchemaModel(next);
-  }
-
+  /**
+   * Validates what spans tables. {@link WorkingSchema} runs the same checks on the tables a
+   * change affects, so both report the same first problem with the same message.
+   */
   private static void validate(List<TableModel> tables) {
     Map<String, TableModel> byName = new HashMap<>();
     Map<String, String> objectOwners = new HashMap<>();
     for (TableModel table : tables) {
       if (byName.put(table.name(), table) != null) {
-        throw new SchemaException("the schema has two tables named " + table.name());
+        throw new SchemaException(duplicateTable(table.name()));
       }
-      for (String object : table.objectNames()) {
-        String owner = objectOwners.putIfAbsent(object, table.name());
-        if (owner != null) {
-          throw new SchemaException(
-              "constraint or index name " + object + " is used on both " + owner + " and " + table.name()
-                  + "; such names must be unique across the schema");
-        }
-      }
+      claimObjectNames(table, objectOwners);
     }
     for (TableModel table : tables) {
-      for (ForeignKeyModel key : table.foreignKeys()) {
-        TableModel target = byName.get(key.referencedTable());
-        if (target == null) {
+      checkForeignKeys(table, byName::get);
+    }
+  }
+
+  static String duplicateTable(String name) {
+    return "the schema has two tables named " + name;
+  }
+
+  /**
+   * Records the table as the owner of its constraint and index names.
+   *
+   * @param owners the owner of each name claimed so far, by earlier tables
+   * @throws SchemaException if an earlier table has claimed one of the names
+   */
+  static void claimObjectNames(TableModel table, Map<String, String> owners) {
+    for (String object : table.objectNames()) {
+      String owner = owners.putIfAbsent(object, table.name());
+      if (owner != null) {
+        throw new SchemaException(
+            "constraint or index name " + object + " is used on both " + owner + " and " + table.name()
+                + "; such names must be unique across the schema");
+      }
+    }
+  }
+
+  /**
+   * Checks that the table's foreign keys point at existing tables and columns.
+   *
+   * @param tables the table of each name, or null
+   * @throws SchemaException at the first key that does not
+   */
+  static void checkForeignKeys(TableModel table, Function<String, TableModel> tables) {
+    for (ForeignKeyModel key : table.foreignKeys()) {
+      TableModel target = tables.apply(key.referencedTable());
+      if (target == null) {
+        throw new SchemaException(
+            "foreign key " + key.name() + " on " + table.name() + " references missing table "
+                + key.referencedTable());
+      }
+      for (String column : key.referencedColumns()) {
+        if (target.column(column).isEmpty()) {
           throw new SchemaException(
-              "foreign key " + key.name() + " on " + table.name() + " references missing table "
-                  + key.referencedTable());
-        }
-        for (String column : key.referencedColumns()) {
-          if (target.column(column).isEmpty()) {
-            throw new SchemaException(
-                "foreign key " + key.name() + " on " + table.name() + " references missing column "
-                    + target.name() + "." + column);
-          }
+              "foreign key " + key.name() + " on " + table.name() + " references missing column "
+                  + target.name() + "." + column);
         }
       }
     }

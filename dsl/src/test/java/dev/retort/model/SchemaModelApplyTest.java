@@ -488,8 +488,92 @@ class SchemaModelApplyTest {
     assertMisfit(SHOP, operations, "cannot drop table users: foreign key fk_orders_user on orders references it");
   }
 
+  @Test
+  void applyAllGivesWhatApplyingOneAtATimeGives() {
+    TableModel items = keyed("items", nullable("name", TEXT)).index(index("ix_items_name", "name")).build();
+    List<Operation> operations = List.of(
+        new CreateTable(items),
+        new AddColumn("orders", nullable("item_id", BIGINT)),
+        new AddForeignKey("orders", foreignKey("fk_orders_item", "item_id", "items", "id")),
+        new RenameTable("items", "products"),
+        new RenameColumn("products", "id", "product_id"),
+        new DropIndex("users", "ix_users_email", false),
+        new CreateIndex("products", index("ix_users_email", "name"), false),
+        Execute.of("UPDATE users SET email = lower(email)"));
+
+    SchemaModel oneAtATime = SHOP;
+    for (Operation operation : operations) {
+      oneAtATime = oneAtATime.apply(operation);
+    }
+
+    assertThat(SHOP.applyAll(operations)).isEqualTo(oneAtATime);
+    assertThat(oneAtATime.table("orders").orElseThrow().foreignKeys())
+        .contains(foreignKey("fk_orders_item", "item_id", "products", "product_id"));
+  }
+
+  @Test
+  void applyAllOfNothingOrOnlyRawSqlIsTheSameSchema() {
+    assertThat(SHOP.applyAll(List.of())).isSameAs(SHOP);
+    assertThat(SHOP.applyAll(List.of(Execute.of("SELECT 1"), Execute.of("SELECT 2")))).isSameAs(SHOP);
+  }
+
+  @Test
+  void aNameTakenByATableCreatedEarlierInTheListIsRefused() {
+    TableModel items = keyed("items", nullable("name", TEXT)).index(index("ix_items_name", "name")).build();
+    TableModel archive = keyed("archive", nullable("name", TEXT)).index(index("ix_items_name", "name")).build();
+
+    assertMisfit(SHOP, List.of(new CreateTable(items), new CreateTable(archive)),
+        "cannot create table archive: constraint or index name ix_items_name is used on both archive and items;"
+            + " such names must be unique across the schema");
+  }
+
+  @Test
+  void aNameFreedEarlierInTheListCanBeTakenAgain() {
+    TableModel people = builder("people", nullable("email", TEXT)).index(index("ix_users_email", "email")).build();
+
+    SchemaModel result = SHOP.applyAll(List.of(new DropIndex("users", "ix_users_email", false), new CreateTable(people)));
+
+    assertThat(result.table("people")).contains(people);
+  }
+
+  @Test
+  void aForeignKeyToATableDroppedEarlierInTheListIsRefused() {
+    TableModel items = keyed("items").build();
+
+    assertMisfit(SHOP, List.of(new CreateTable(items), new DropTable("items"),
+            new AddForeignKey("orders", foreignKey("fk_orders_user_item", "user_id", "items", "id"))),
+        "cannot add foreign key fk_orders_user_item on orders: foreign key fk_orders_user_item on orders"
+            + " references missing table items");
+  }
+
+  @Test
+  void aForeignKeyToAColumnRenamedEarlierInTheListIsRefused() {
+    assertMisfit(SHOP, List.of(new DropForeignKey("orders", "fk_orders_user"), new RenameColumn("users", "id", "user_id"),
+            new AddForeignKey("orders", ORDERS_USER)),
+        "cannot add foreign key fk_orders_user on orders: foreign key fk_orders_user on orders references missing"
+            + " column users.id");
+  }
+
+  @Test
+  void droppingATableThatAForeignKeyAddedEarlierInTheListReferencesIsRefused() {
+    TableModel items = keyed("items").build();
+
+    assertMisfit(SHOP, List.of(new CreateTable(items),
+            new AddForeignKey("orders", foreignKey("fk_orders_user_item", "user_id", "items", "id")),
+            new DropTable("items")),
+        "cannot drop table items: foreign key fk_orders_user_item on orders references it; drop that key first");
+  }
+
+  /**
+   * Expects the operation to misfit alone, through {@link SchemaModel#apply} (which validates the
+   * resulting schema as a whole), and in a list, through {@link SchemaModel#applyAll} (which checks
+   * each change on its own), with the same message.
+   */
   private static void assertMisfit(SchemaModel schema, Operation operation, String message) {
-    assertMisfit(schema, List.of(operation), message);
+    assertThatThrownBy(() -> schema.apply(operation))
+        .isInstanceOf(SchemaException.class)
+        .hasMessageContaining(message);
+    assertMisfit(schema, List.of(Execute.of("SELECT 1"), operation), message);
   }
 
   private static void assertMisfit(SchemaModel schema, List<Operation> operations, String message) {

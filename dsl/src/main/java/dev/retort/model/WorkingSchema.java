@@ -1,0 +1,224 @@
+package dev.retort.model;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A schema that a list of operations changes in place, for {@link SchemaModel#applyAll}.
+ *
+ * <p>Applying operations one immutable {@link SchemaModel} at a time copies and validates the
+ * whole schema for every operation, which is quadratic: a first migration of thousands of tables
+ * took minutes and gigabytes. Here the tables are kept by name, with the owner of every
+ * constraint and index name and the tables whose foreign keys point at each table, so that an
+ * operation costs what it touches.
+ *
+ * <p>In {@link Checking#EACH_CHANGE} mode each change is validated against the tables it can
+ * affect, with the checks of {@link SchemaModel}'s constructor, in the order that constructor
+ * runs them: since the schema before the change was valid, every problem involves a changed
+ * table, so the first problem found, and its message, are the ones a validation of the whole
+ * schema would report. In {@link Checking#AT_END} mode nothing is checked until {@link #toModel},
+ * which validates the whole schema: for a single operation, that is no more work.
+ *
+ * <p>After a change has thrown, the working schema is in an undefined state and must be dropped.
+ */
+final class WorkingSchema {
+
+  /** When changes are validated. */
+  enum Checking {
+    /** Each change, against the tables it affects. */
+    EACH_CHANGE,
+    /** Only the result, as a whole, by {@link #toModel}. */
+    AT_END
+  }
+
+  /**
+   * What one operation does to the tables.
+   *
+   * @param replaced the new version of each table the operation creates or changes, by the
+   *     table's name before the operation: a created table under its own name, a renamed table
+   *     under its old name
+   * @param removed the names of the tables the operation drops
+   */
+  record Edit(Map<String, TableModel> replaced, Set<String> removed) {
+
+    /** No change at all. */
+    static final Edit NONE = new Edit(Map.of(), Set.of());
+
+    /** Copies the components. */
+    Edit {
+      replaced = Map.copyOf(replaced);
+      removed = Set.copyOf(removed);
+    }
+
+    /** Creates a table. */
+    static Edit create(TableModel table) {
+      return new Edit(Map.of(table.name(), table), Set.of());
+    }
+
+    /** Replaces one table. */
+    static Edit replace(String name, TableModel table) {
+      return new Edit(Map.of(name, table), Set.of());
+    }
+
+    /** Removes one table. */
+    static Edit remove(String name) {
+      return new Edit(Map.of(), Set.of(name));
+    }
+
+    /** Replaces several tables. */
+    static Edit replace(Map<String, TableModel> tables) {
+      return new Edit(tables, Set.of());
+    }
+  }
+
+  private final SchemaModel original;
+  private final Checking checking;
+  private final Map<String, TableModel> tables = new HashMap<>();
+  /** Table by the name of each of its constraints and indexes; kept only when checking each change. */
+  private final Map<String, String> objectOwners = new HashMap<>();
+  /** For each referenced table name, the names of the tables with a foreign key to it, sorted. */
+  private final Map<String, Set<String>> referencedBy = new HashMap<>();
+  private boolean changed;
+
+  /**
+   * Starts from a valid schema.
+   *
+   * @param original the schema before the first change
+   * @param checking when changes are validated
+   */
+  WorkingSchema(SchemaModel original, Checking checking) {
+    this.original = Objects.requireNonNull(original, "original == null");
+    this.checking = Objects.requireNonNull(checking, "checking == null");
+    for (TableModel table : original.tables()) {
+      tables.put(table.name(), table);
+      index(table);
+    }
+  }
+
+  /** The table of that name, if there is one. */
+  Optional<TableModel> table(String name) {
+    return Optional.ofNullable(tables.get(name));
+  }
+
+  /**
+   * The tables with at least one foreign key to the named table, itself included if it refers
+   * to itself, sorted by name: the order in which scanning the whole schema would meet them.
+   */
+  List<TableModel> referencing(String name) {
+    Set<String> names = referencedBy.getOrDefault(name, Set.of());
+    List<TableModel> referencing = new ArrayList<>(names.size());
+    names.forEach(n -> referencing.add(tables.get(n)));
+    return referencing;
+  }
+
+  /**
+   * Makes a change, validating it in {@link Checking#EACH_CHANGE} mode.
+   *
+   * @param edit the tables to create, replace and remove
+   * @throws SchemaException if the changed schema is invalid, with the message of {@link
+   *     SchemaModel}'s validation
+   */
+  void change(Edit edit) {
+    if (edit.replaced().isEmpty() && edit.removed().isEmpty()) {
+      return;
+    }
+    changed = true;
+    Set<String> touched = new HashSet<>(edit.removed());
+    touched.addAll(edit.replaced().keySet());
+    for (String name : touched) {
+      TableModel old = tables.remove(name);
+      if (old != null) {
+        unindex(old);
+      }
+    }
+    List<TableModel> added = new ArrayList<>(edit.replaced().values());
+    for (TableModel table : added) {
+      if (tables.putIfAbsent(table.name(), table) != null) {
+        throw new SchemaException(SchemaModel.duplicateTable(table.name()));
+      }
+      touched.add(table.name());
+    }
+    if (checking == Checking.EACH_CHANGE) {
+      checkObjectNames(added);
+    }
+    added.forEach(this::index);
+    if (checking == Checking.EACH_CHANGE) {
+      checkForeignKeys(added, touched);
+    }
+  }
+
+  /**
+   * The schema after every change: the original itself if nothing changed, else a new schema,
+   * which validates itself as a whole.
+   *
+   * @throws SchemaException in {@link Checking#AT_END} mode, if the schema is invalid
+   */
+  SchemaModel toModel() {
+    return changed ? new SchemaModel(new ArrayList<>(tables.values())) : original;
+  }
+
+  /**
+   * Checks the constraint and index names of the added tables as {@link SchemaModel} checks
+   * every name: in table name order, each name claimed by the first table that has it. Only the
+   * added tables and the tables already owning one of their names can take part in a clash.
+   */
+  private void checkObjectNames(List<TableModel> added) {
+    Set<String> involved = new TreeSet<>();
+    for (TableModel table : added) {
+      involved.add(table.name());
+      for (String object : table.objectNames()) {
+        String owner = objectOwners.get(object);
+        if (owner != null) {
+          involved.add(owner);
+        }
+      }
+    }
+    Map<String, String> owners = new HashMap<>();
+    for (String name : involved) {
+      SchemaModel.claimObjectNames(tables.get(name), owners);
+    }
+  }
+
+  /**
+   * Checks the foreign keys that the change can break, in table name order as {@link
+   * SchemaModel} checks all of them: those of the added tables, and those pointing at a table
+   * that was replaced, removed or added.
+   */
+  private void checkForeignKeys(List<TableModel> added, Set<String> touched) {
+    Set<String> involved = new TreeSet<>();
+    added.forEach(table -> involved.add(table.name()));
+    touched.forEach(name -> involved.addAll(referencedBy.getOrDefault(name, Set.of())));
+    for (String name : involved) {
+      SchemaModel.checkForeignKeys(tables.get(name), tables::get);
+    }
+  }
+
+  private void index(TableModel table) {
+    if (checking == Checking.EACH_CHANGE) {
+      table.objectNames().forEach(object -> objectOwners.put(object, table.name()));
+    }
+    for (ForeignKeyModel key : table.foreignKeys()) {
+      referencedBy.computeIfAbsent(key.referencedTable(), n -> new TreeSet<>()).add(table.name());
+    }
+  }
+
+  private void unindex(TableModel table) {
+    if (checking == Checking.EACH_CHANGE) {
+      table.objectNames().forEach(objectOwners::remove);
+    }
+    for (ForeignKeyModel key : table.foreignKeys()) {
+      // A table with two keys to one table is listed once, and unlisted at its first key.
+      Set<String> referencing = referencedBy.get(key.referencedTable());
+      if (referencing != null && referencing.remove(table.name()) && referencing.isEmpty()) {
+        referencedBy.remove(key.referencedTable());
+      }
+    }
+  }
+}
