@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
- * The source of a generated migration class. The same plan always gives the same text.
+ * The source of a generated migration class. The same plan always gives the same text. A large
+ * migration's statements are spread over helper methods and nested classes so that it compiles
+ * (see {@link MethodBodies}).
  *
  * <pre>{@code
  * /**
@@ -58,28 +60,14 @@ public final class MigrationSource {
   public static JavaFile of(MigrationPlan plan) {
     StaticImports imports = new StaticImports();
     OperationCode code = new OperationCode(imports);
-    ClassName schema = ClassName.get(Schema.class);
-    MethodSpec upgrade = MethodSpec.methodBuilder("upgrade")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(schema, "schema")
-        .addCode(code.body(plan.upgrade(), upgradeComments(plan)))
-        .build();
-    MethodSpec downgrade = MethodSpec.methodBuilder("downgrade")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(schema, "schema")
-        .addCode(code.body(plan.downgrade(), noComments(plan.downgrade())))
-        .build();
-    TypeSpec type = TypeSpec.classBuilder(plan.className())
+    TypeSpec.Builder type = TypeSpec.classBuilder(plan.className())
         .addJavadoc("$L", javadoc(plan))
         .addAnnotation(revision(plan.id(), plan.parents()))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addSuperinterface(Migration.class)
-        .addMethod(upgrade)
-        .addMethod(downgrade)
-        .build();
-    JavaFile.Builder file = JavaFile.builder(plan.className().packageName(), type).skipJavaLangImports(true);
+        .addSuperinterface(Migration.class);
+    MethodBodies.addTo(type, code.statements(plan.upgrade(), upgradeComments(plan)),
+        code.statements(plan.downgrade(), noComments(plan.downgrade())));
+    JavaFile.Builder file = JavaFile.builder(plan.className().packageName(), type.build()).skipJavaLangImports(true);
     imports.addTo(file);
     return file.build();
   }

@@ -69,47 +69,54 @@ final class OperationCode implements Operation.Visitor<OperationCode.Call> {
   }
 
   /**
-   * Writes a method body.
+   * Writes the statements of a method body: one per operation, except that consecutive
+   * operations on one table share one {@code alterTable} statement.
    *
    * @param operations the operations in order
    * @param comments for each operation index, the lines of the {@code // Retort:} comments
    *     to write above it; may be empty
-   * @return the statements
+   * @return the statements in order
    */
-  CodeBlock body(List<Operation> operations, List<List<String>> comments) {
+  List<Statement> statements(List<Operation> operations, List<List<String>> comments) {
     if (comments.size() != operations.size()) {
       throw new IllegalArgumentException(comments.size() + " comment lists for " + operations.size() + " operations");
     }
     List<Call> calls = new ArrayList<>(operations.size());
     operations.forEach(operation -> calls.add(operation.accept(this)));
-    CodeBlock.Builder body = CodeBlock.builder();
+    List<Statement> statements = new ArrayList<>();
     int i = 0;
     while (i < calls.size()) {
       Call call = calls.get(i);
+      CodeBlock.Builder statement = CodeBlock.builder();
       if (call.table().isEmpty()) {
-        comments.get(i).forEach(line -> body.add("$L\n", line));
-        body.add("$L;\n", call.code());
+        comments.get(i).forEach(line -> statement.add("$L\n", line));
+        statement.add("$L;\n", call.code());
+        statements.add(new Statement(Statement.Kind.of(operations.get(i)), statement.build(),
+            ConstantCount.of(call.code())));
         i++;
       } else {
         int end = i + 1;
         while (end < calls.size() && calls.get(end).table().equals(call.table())) {
           end++;
         }
-        alterTable(body, call.table().get(), calls.subList(i, end), comments.subList(i, end));
+        String code = alterTable(call.table().get(), calls.subList(i, end), comments.subList(i, end));
+        statement.add("$L", code);
+        statements.add(new Statement(Statement.Kind.ALTER_TABLES, statement.build(), ConstantCount.of(code)));
         i = end;
       }
     }
-    return body.build();
+    return statements;
   }
 
-  private void alterTable(CodeBlock.Builder body, String table, List<Call> calls, List<List<String>> comments) {
+  /** One {@code alterTable} statement, with its comments, ending with a line break. */
+  private static String alterTable(String table, List<Call> calls, List<List<String>> comments) {
     String start = "schema.alterTable(" + literal(table) + ", t -> t";
     if (calls.size() == 1) {
       String line = start + "." + calls.get(0).code() + ")";
       if (BODY_INDENT + line.length() + 1 <= LINE_WIDTH && !line.contains("\n")) {
-        comments.get(0).forEach(comment -> body.add("$L\n", comment));
-        body.add("$L;\n", line);
-        return;
+        StringBuilder statement = new StringBuilder();
+        comments.get(0).forEach(comment -> statement.append(comment).append('\n'));
+        return statement.append(line).append(";\n").toString();
       }
     }
     StringBuilder chain = new StringBuilder(start);
@@ -119,7 +126,7 @@ final class OperationCode implements Operation.Visitor<OperationCode.Call> {
       }
       chain.append('\n').append(CONTINUATION).append('.').append(calls.get(i).code());
     }
-    body.add("$L);\n", chain);
+    return chain.append(");\n").toString();
   }
 
   /**
