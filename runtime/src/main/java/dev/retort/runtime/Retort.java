@@ -376,6 +376,7 @@ public final class Retort {
             + " build()");
       }
       ClassLoader loader = classLoader != null ? classLoader : defaultClassLoader();
+      connections.warmUp();
       RevisionGraph graph = revisions != null
           ? RevisionGraph.of(revisions)
           : RevisionGraph.ofRevisions(RevisionIndexResources.read(loader));

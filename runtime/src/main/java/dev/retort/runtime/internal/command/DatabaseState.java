@@ -52,7 +52,9 @@ record DatabaseState(Map<String, AppliedRevision> rows, List<AppliedRevision> un
         ordered.put(revision.id(), row);
       }
     }
-    unknown.sort(Comparator.comparing(AppliedRevision::appliedAt).thenComparing(AppliedRevision::revision));
+    if (unknown.size() > 1) {
+      unknown.sort(Comparator.comparing(AppliedRevision::appliedAt).thenComparing(AppliedRevision::revision));
+    }
     return new DatabaseState(ordered, unknown);
   }
 
@@ -70,12 +72,20 @@ record DatabaseState(Map<String, AppliedRevision> rows, List<AppliedRevision> un
   static List<String> current(RevisionGraph graph, Set<String> applied) {
     List<String> current = new ArrayList<>();
     for (LoadedRevision revision : graph.revisions()) {
-      if (applied.contains(revision.id())
-          && graph.children(revision.id()).stream().noneMatch(applied::contains)) {
+      if (applied.contains(revision.id()) && noneApplied(graph.children(revision.id()), applied)) {
         current.add(revision.id());
       }
     }
     return current;
+  }
+
+  private static boolean noneApplied(List<String> revisions, Set<String> applied) {
+    for (String revision : revisions) {
+      if (applied.contains(revision)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -22,6 +22,13 @@ public interface ConnectionSource {
   Connection open() throws SQLException;
 
   /**
+   * Starts whatever the first {@link #open()} will need and can be done meanwhile, on another
+   * thread, and returns at once. Called when the instance is built, while the revision index is
+   * read; a failure is left for {@link #open()} to report.
+   */
+  default void warmUp() {}
+
+  /**
    * Gives a connection back.
    *
    * @param connection a connection this source opened
@@ -52,6 +59,25 @@ public interface ConnectionSource {
    */
   static ConnectionSource of(String url, String user, String password) {
     Objects.requireNonNull(url, "url == null");
-    return () -> DriverManager.getConnection(url, user, password);
+    return new ConnectionSource() {
+      @Override
+      public Connection open() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+      }
+
+      /** Loads the JDBC drivers, which takes a cold JVM tens of milliseconds, while the index is read. */
+      @Override
+      public void warmUp() {
+        Thread loader = new Thread(() -> {
+          try {
+            DriverManager.getDriver(url);
+          } catch (SQLException | RuntimeException | LinkageError e) {
+            // open() meets the same problem and reports it.
+          }
+        }, "retort-driver-loader");
+        loader.setDaemon(true);
+        loader.start();
+      }
+    };
   }
 }

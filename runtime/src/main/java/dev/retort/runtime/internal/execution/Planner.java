@@ -41,7 +41,12 @@ public final class Planner {
    *     {@link ErrorCode#TARGET_OUT_OF_RANGE} for {@code +N} beyond head
    */
   public static List<LoadedRevision> upgrades(Target target, RevisionGraph graph, Set<String> applied) {
-    List<LoadedRevision> pending = graph.revisions().stream().filter(r -> !applied.contains(r.id())).toList();
+    List<LoadedRevision> pending = new ArrayList<>();
+    for (LoadedRevision revision : graph.revisions()) {
+      if (!applied.contains(revision.id())) {
+        pending.add(revision);
+      }
+    }
     if (target instanceof Target.Head) {
       return pending;
     }

@@ -58,7 +58,9 @@ public final class RevisionGraph {
    */
   public static RevisionGraph of(List<RevisionInfo> revisions) {
     List<LoadedRevision> loaded = new ArrayList<>(revisions.size());
-    revisions.forEach(info -> loaded.add(new LoadedRevision(info)));
+    for (RevisionInfo info : revisions) {
+      loaded.add(new LoadedRevision(info));
+    }
     return ofRevisions(loaded);
   }
 
@@ -104,7 +106,12 @@ public final class RevisionGraph {
         if (!byId.containsKey(parent)) {
           missing.add("revision " + revision.id() + " (" + classNameOrUnknown(revision) + ") names parent " + parent);
         }
-        children.computeIfAbsent(parent, p -> new ArrayList<>()).add(revision.id());
+        List<String> siblings = children.get(parent);
+        if (siblings == null) {
+          siblings = new ArrayList<>();
+          children.put(parent, siblings);
+        }
+        siblings.add(revision.id());
       }
     }
     if (!missing.isEmpty()) {
@@ -112,10 +119,18 @@ public final class RevisionGraph {
           + ", which does not exist. Restore the missing migration, or correct the parent in @Revision to an"
           + " existing revision.");
     }
-    children.values().forEach(list -> list.sort(Comparator.naturalOrder()));
+    // Plain loops on this path: an application start builds the graph in a cold JVM, where the
+    // first use of each lambda or stream shape costs more than the loop itself.
+    for (List<String> siblings : children.values()) {
+      Collections.sort(siblings);
+    }
     List<LoadedRevision> ordered = topologicalOrder(byId, children);
-    List<String> heads = ordered.stream().map(LoadedRevision::id)
-        .filter(id -> children.get(id).isEmpty()).toList();
+    List<String> heads = new ArrayList<>(1);
+    for (LoadedRevision revision : ordered) {
+      if (children.get(revision.id()).isEmpty()) {
+        heads.add(revision.id());
+      }
+    }
     if (heads.size() > 1) {
       throw new RetortException(ErrorCode.MULTIPLE_HEADS,
           "The history has " + heads.size() + " heads: " + heads.stream()
@@ -125,7 +140,9 @@ public final class RevisionGraph {
               + heads.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", ")) + "}.");
     }
     Map<String, List<String>> frozen = new HashMap<>();
-    children.forEach((id, list) -> frozen.put(id, List.copyOf(list)));
+    for (Map.Entry<String, List<String>> entry : children.entrySet()) {
+      frozen.put(entry.getKey(), List.copyOf(entry.getValue()));
+    }
     return new RevisionGraph(ordered, frozen);
   }
 
