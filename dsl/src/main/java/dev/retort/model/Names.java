@@ -2,7 +2,6 @@ package dev.retort.model;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 
 /** Argument checks shared by the model and operation records. */
 public final class Names {
@@ -18,7 +17,10 @@ public final class Names {
    * @return {@code name}
    */
   public static String require(String what, String name) {
-    Objects.requireNonNull(name, what + " == null");
+    // Called for every name of every model object: the message is built only when it is thrown.
+    if (name == null) {
+      throw new NullPointerException(what + " == null");
+    }
     if (name.isBlank()) {
       throw new IllegalArgumentException(what + " is blank");
     }
@@ -37,7 +39,9 @@ public final class Names {
    * @return an immutable copy
    */
   public static List<String> requireList(String what, String each, List<String> names) {
-    Objects.requireNonNull(names, what + " == null");
+    if (names == null) {
+      throw new NullPointerException(what + " == null");
+    }
     List<String> copy = List.copyOf(names);
     if (copy.isEmpty()) {
       throw new IllegalArgumentException(what + " is empty");
@@ -45,7 +49,7 @@ public final class Names {
     for (String name : copy) {
       require(each, name);
     }
-    if (new HashSet<>(copy).size() != copy.size()) {
+    if (copy.size() > 1 && new HashSet<>(copy).size() != copy.size()) {
       throw new IllegalArgumentException(what + " " + copy + " repeat a name");
     }
     return copy;

@@ -13,6 +13,7 @@ final class TypeSyntax {
       Pattern.compile("(?is)enum\\s+(" + ColumnType.Enumerated.PLAIN_NAME + "|\"(?:[^\"]|\"\")+\")\\s*\\((.*)\\)");
   private static final Pattern SIZED =
       Pattern.compile("([a-z]+)\\s*\\(\\s*(\\d{1,6})\\s*(?:,\\s*(\\d{1,6})\\s*)?\\)");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private TypeSyntax() {}
 
@@ -27,7 +28,7 @@ final class TypeSyntax {
       }
       return new ColumnType.Enumerated(name, Literals.parseList(enumMatch.group(2), text));
     }
-    String lower = trimmed.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    String lower = WHITESPACE.matcher(trimmed.toLowerCase(Locale.ROOT)).replaceAll(" ");
     for (ColumnType.Scalar scalar : ColumnType.Scalar.values()) {
       if (scalar.sql().equals(lower)) {
         return scalar;

@@ -1,7 +1,5 @@
 package dev.retort.snapshot;
 
-import java.util.regex.Pattern;
-
 /**
  * The lexical rules of the snapshot format shared by the writer and the reader: the header
  * lines, bare and quoted names, and string literals with their escapes.
@@ -24,23 +22,41 @@ final class SnapshotSyntax {
   /** The indentation of the lines inside a table. */
   static final String INDENT = "  ";
 
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
   private SnapshotSyntax() {}
 
-  /** Whether a name can be written without quotes. */
+  /** Whether a name can be written without quotes: {@code [A-Za-z_][A-Za-z0-9_]*}. */
   static boolean isPlain(String name) {
-    return PLAIN.matcher(name).matches();
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+      if (!letter && (i == 0 || c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A name as written in a snapshot: bare if plain, otherwise in double quotes. */
   static String name(String name) {
-    return isPlain(name) ? name : quote(name, '"');
+    return appendName(new StringBuilder(name.length() + 2), name).toString();
+  }
+
+  /** Appends a name as written in a snapshot. */
+  static StringBuilder appendName(StringBuilder out, String name) {
+    return isPlain(name) ? out.append(name) : appendQuoted(out, name, '"');
   }
 
   /** A string literal: in single quotes. */
   static String string(String value) {
-    return quote(value, '\'');
+    return appendString(new StringBuilder(value.length() + 2), value).toString();
+  }
+
+  /** Appends a string literal. */
+  static StringBuilder appendString(StringBuilder out, String value) {
+    return appendQuoted(out, value, '\'');
   }
 
   /**
@@ -48,8 +64,8 @@ final class SnapshotSyntax {
    * breaks, tabs and every other character that is invisible, breaks a line in some tool, or
    * cannot be encoded on its own (a lone surrogate).
    */
-  private static String quote(String value, char quote) {
-    StringBuilder out = new StringBuilder(value.length() + 2).append(quote);
+  private static StringBuilder appendQuoted(StringBuilder out, String value, char quote) {
+    out.append(quote);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == quote) {
@@ -72,7 +88,7 @@ final class SnapshotSyntax {
         out.append(c);
       }
     }
-    return out.append(quote).toString();
+    return out.append(quote);
   }
 
   private static boolean needsEscape(char c) {

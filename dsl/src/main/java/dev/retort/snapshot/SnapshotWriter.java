@@ -1,8 +1,8 @@
 package dev.retort.snapshot;
 
 import static dev.retort.snapshot.SnapshotSyntax.INDENT;
-import static dev.retort.snapshot.SnapshotSyntax.name;
-import static dev.retort.snapshot.SnapshotSyntax.string;
+import static dev.retort.snapshot.SnapshotSyntax.appendName;
+import static dev.retort.snapshot.SnapshotSyntax.appendString;
 
 import dev.retort.ReferentialAction;
 import dev.retort.model.CheckModel;
@@ -17,30 +17,43 @@ import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
-/** Writes a {@link SchemaModel} in the snapshot format described on {@link SnapshotCodec}. */
+/**
+ * Writes a {@link SchemaModel} in the snapshot format described on {@link SnapshotCodec}.
+ *
+ * <p>Every build compares the entities' snapshot with the committed one, so the text is
+ * appended to one buffer as it goes, without a string per item.
+ */
 final class SnapshotWriter {
 
-  private final StringBuilder out = new StringBuilder();
+  private final StringBuilder out;
 
-  private SnapshotWriter() {}
+  private SnapshotWriter(int capacity) {
+    this.out = new StringBuilder(capacity);
+  }
 
   static String write(SchemaModel schema) {
-    SnapshotWriter writer = new SnapshotWriter();
-    writer.line(SnapshotSyntax.HEADER);
-    writer.line(SnapshotSyntax.FORMAT_KEYWORD + " " + SnapshotSyntax.VERSION);
+    // About 40 characters per line; a little more is cheaper than growing the buffer.
+    int lines = 0;
+    for (TableModel table : schema.tables()) {
+      lines += 1 + table.columns().size() + 1 + table.uniques().size() + table.indexes().size()
+          + table.foreignKeys().size() + table.checks().size();
+    }
+    SnapshotWriter writer = new SnapshotWriter(128 + 48 * lines);
+    writer.out.append(SnapshotSyntax.HEADER).append('\n')
+        .append(SnapshotSyntax.FORMAT_KEYWORD).append(' ').append(SnapshotSyntax.VERSION).append('\n');
     schema.tables().forEach(writer::table);
     return writer.out.toString();
   }
 
   private void table(TableModel table) {
-    StringBuilder head = new StringBuilder("table ").append(name(table.name()));
+    out.append("table ");
+    appendName(out, table.name());
     if (!table.schema().isEmpty()) {
-      head.append(" schema ").append(name(table.schema()));
+      appendName(out.append(" schema "), table.schema());
     }
-    table.comment().ifPresent(c -> head.append(" comment ").append(string(c)));
-    line(head.toString());
+    table.comment().ifPresent(c -> appendString(out.append(" comment "), c));
+    out.append('\n');
     table.columns().forEach(this::column);
     table.primaryKey().ifPresent(this::primaryKey);
     table.uniques().forEach(this::unique);
@@ -50,71 +63,84 @@ final class SnapshotWriter {
   }
 
   private void column(ColumnModel column) {
-    StringBuilder item = new StringBuilder("column ")
-        .append(name(column.name()))
-        .append(' ')
-        .append(type(column.type()))
-        .append(column.nullable() ? " null" : " not null");
+    appendName(item("column "), column.name()).append(' ');
+    type(column.type());
+    out.append(column.nullable() ? " null" : " not null");
     if (column.identity()) {
-      item.append(" identity");
+      out.append(" identity");
     }
-    column.defaultValue().ifPresent(d -> item.append(" default ").append(defaultValue(d)));
-    column.comment().ifPresent(c -> item.append(" comment ").append(string(c)));
-    item(item.toString());
+    column.defaultValue().ifPresent(this::defaultValue);
+    column.comment().ifPresent(c -> appendString(out.append(" comment "), c));
+    out.append('\n');
   }
 
-  private static String type(ColumnType type) {
+  private void type(ColumnType type) {
     if (type instanceof ColumnType.Enumerated enumerated) {
-      return "enum " + name(enumerated.name()) + "("
-          + enumerated.values().stream().map(SnapshotSyntax::string).collect(Collectors.joining(", "))
-          + ")";
+      appendName(out.append("enum "), enumerated.name()).append('(');
+      List<String> values = enumerated.values();
+      for (int i = 0; i < values.size(); i++) {
+        appendString(i == 0 ? out : out.append(", "), values.get(i));
+      }
+      out.append(')');
+    } else {
+      out.append(type.sql());
     }
-    return type.sql();
   }
 
-  private static String defaultValue(DefaultValue value) {
+  private void defaultValue(DefaultValue value) {
+    out.append(" default ");
     if (value instanceof DefaultValue.Expression expression) {
-      return "expression " + string(expression.sql());
+      appendString(out.append("expression "), expression.sql());
+    } else {
+      appendString(out, ((DefaultValue.Literal) value).value());
     }
-    return string(((DefaultValue.Literal) value).value());
   }
 
   private void primaryKey(PrimaryKeyModel key) {
-    item("primary key " + name(key.name()) + " " + names(key.columns()));
+    appendName(item("primary key "), key.name()).append(' ');
+    names(key.columns()).append('\n');
   }
 
   private void unique(UniqueModel unique) {
-    item("unique " + name(unique.name()) + " " + names(unique.columns()));
+    appendName(item("unique "), unique.name()).append(' ');
+    names(unique.columns()).append('\n');
   }
 
   private void index(IndexModel index) {
-    item("index " + name(index.name()) + " " + names(index.columns()) + (index.unique() ? " unique" : ""));
+    appendName(item("index "), index.name()).append(' ');
+    names(index.columns()).append(index.unique() ? " unique\n" : "\n");
   }
 
   private void foreignKey(ForeignKeyModel key) {
-    item("foreign key " + name(key.name()) + " " + names(key.columns())
-        + " references " + name(key.referencedTable()) + " " + names(key.referencedColumns())
-        + " on delete " + action(key.onDelete())
-        + " on update " + action(key.onUpdate()));
+    appendName(item("foreign key "), key.name()).append(' ');
+    names(key.columns());
+    appendName(out.append(" references "), key.referencedTable()).append(' ');
+    names(key.referencedColumns())
+        .append(" on delete ").append(action(key.onDelete()))
+        .append(" on update ").append(action(key.onUpdate()))
+        .append('\n');
   }
 
   private void check(CheckModel check) {
-    item("check " + name(check.name()) + " " + string(check.expression()));
+    appendName(item("check "), check.name()).append(' ');
+    appendString(out, check.expression()).append('\n');
   }
 
-  private static String names(List<String> names) {
-    return names.stream().map(SnapshotSyntax::name).collect(Collectors.joining(", ", "(", ")"));
+  /** Appends names in parentheses, separated by commas. */
+  private StringBuilder names(List<String> names) {
+    out.append('(');
+    for (int i = 0; i < names.size(); i++) {
+      appendName(i == 0 ? out : out.append(", "), names.get(i));
+    }
+    return out.append(')');
   }
 
   private static String action(ReferentialAction action) {
     return action.sql().toLowerCase(Locale.ROOT);
   }
 
-  private void item(String text) {
-    line(INDENT + text);
-  }
-
-  private void line(String text) {
-    out.append(text).append('\n');
+  /** Starts an item line inside a table. */
+  private StringBuilder item(String keyword) {
+    return out.append(INDENT).append(keyword);
   }
 }

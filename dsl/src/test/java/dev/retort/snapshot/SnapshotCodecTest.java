@@ -211,6 +211,13 @@ class SnapshotCodecTest {
   }
 
   @Test
+  void aNameIsBareOnlyWhenItIsLettersDigitsAndUnderscoresNotStartingWithADigit() {
+    assertThat(List.of("a", "_", "users", "Order_Items_2", "_9")).allMatch(SnapshotSyntax::isPlain);
+    assertThat(List.of("", "9a", "first name", "a-b", "ünïcødé", "a.b", "a\"b")).noneMatch(SnapshotSyntax::isPlain);
+    assertThat(SnapshotSyntax.name("9a")).isEqualTo("\"9a\"");
+  }
+
+  @Test
   void escapesLoneSurrogatesAndInvisibleCharactersButKeepsPairsAndAccents() {
     TableModel table = new TableModel(
         "t",
