@@ -1,6 +1,7 @@
 package dev.retort.processor.scan;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,22 +9,17 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 
 /**
- * One Retort annotation on one element, read through its mirror.
+ * One Retort annotation on one element, read through its mirror; found by {@link Annotations}.
  *
  * <p>Retort's annotations have class retention and {@code @References} holds a class, so they are
  * read as mirrors rather than through reflection; the mirror and its values are also what
  * diagnostics point at.
- *
- * @param element the annotated element
- * @param mirror the annotation
  */
-record Annotation(Element element, AnnotationMirror mirror) {
+final class Annotation {
 
   static final String TABLE = "dev.retort.Table";
   static final String COLUMN = "dev.retort.Column";
@@ -37,57 +33,48 @@ record Annotation(Element element, AnnotationMirror mirror) {
   /** The annotations that map a member to a column, in the order messages mention them. */
   static final List<String> MEMBER_ANNOTATIONS = List.of(COLUMN, ID, REFERENCES, RENAMED_FROM);
 
-  /**
-   * The annotation of that type on the element, if present. An annotation that lacks a required
-   * attribute counts as absent: javac reports it, and a second message about it would be noise.
-   */
-  static Optional<Annotation> find(Element element, String type) {
-    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      if (typeName(mirror).equals(type) && isComplete(mirror)) {
-        return Optional.of(new Annotation(element, mirror));
-      }
-    }
-    return Optional.empty();
-  }
+  private final Element element;
+  private final AnnotationMirror mirror;
+  private final Annotations.Type type;
+  /** The values written, by attribute name; read when first needed. */
+  private Map<String, AnnotationValue> written;
 
   /**
-   * Every annotation of a repeatable type on the element, whether written once (present directly)
-   * or several times (held by its {@code List} container), in source order; those lacking a
-   * required attribute are left out, as in {@link #find}.
+   * Reads an annotation.
+   *
+   * @param element the annotated element
+   * @param mirror the annotation
+   * @param type the annotation's type
    */
-  static List<Annotation> findRepeated(Element element, String type) {
-    List<Annotation> found = new ArrayList<>();
-    String container = type + ".List";
-    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      String name = typeName(mirror);
-      if (name.equals(type) && isComplete(mirror)) {
-        found.add(new Annotation(element, mirror));
-      } else if (name.equals(container)) {
-        Annotation list = new Annotation(element, mirror);
-        for (AnnotationValue item : list.list("value")) {
-          if (item.getValue() instanceof AnnotationMirror repeated && isComplete(repeated)) {
-            found.add(new Annotation(element, repeated));
-          }
-        }
-      }
-    }
-    return found;
+  Annotation(Element element, AnnotationMirror mirror, Annotations.Type type) {
+    this.element = element;
+    this.mirror = mirror;
+    this.type = type;
+  }
+
+  /** The annotated element. */
+  Element element() {
+    return element;
+  }
+
+  /** The annotation. */
+  AnnotationMirror mirror() {
+    return mirror;
   }
 
   /** The simple name of the annotation type, such as {@code Column}. */
   String simpleName() {
-    return mirror.getAnnotationType().asElement().getSimpleName().toString();
+    return type.simpleName();
   }
 
   /** The value written for an attribute, or null when the attribute has its default. */
   AnnotationValue explicit(String attribute) {
-    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
-        mirror.getElementValues().entrySet()) {
-      if (entry.getKey().getSimpleName().contentEquals(attribute)) {
-        return entry.getValue();
-      }
+    if (written == null) {
+      Map<? extends ExecutableElement, ? extends AnnotationValue> values = mirror.getElementValues();
+      written = new HashMap<>(values.size() * 2);
+      values.forEach((name, value) -> written.put(name.getSimpleName().toString(), value));
     }
-    return null;
+    return written.get(attribute);
   }
 
   /** A string attribute, with its default applied; empty if javac could not read it. */
@@ -117,7 +104,7 @@ record Annotation(Element element, AnnotationMirror mirror) {
 
   /** A class attribute; empty for a class javac could not resolve (javac reports that itself). */
   Optional<TypeMirror> type(String attribute) {
-    return value(attribute) instanceof TypeMirror type ? Optional.of(type) : Optional.empty();
+    return value(attribute) instanceof TypeMirror mirrored ? Optional.of(mirrored) : Optional.empty();
   }
 
   /** A string array attribute, with its default applied. */
@@ -132,7 +119,7 @@ record Annotation(Element element, AnnotationMirror mirror) {
   }
 
   /** The items of an array attribute; a single value written without braces is one item. */
-  private List<AnnotationValue> list(String attribute) {
+  List<AnnotationValue> list(String attribute) {
     List<AnnotationValue> items = new ArrayList<>();
     Object value = value(attribute);
     if (value instanceof List<?> list) {
@@ -148,33 +135,10 @@ record Annotation(Element element, AnnotationMirror mirror) {
    * happens only for source javac has already reported (a missing required attribute).
    */
   private Object value(String attribute) {
-    AnnotationValue written = explicit(attribute);
-    if (written != null) {
-      return written.getValue();
+    AnnotationValue value = explicit(attribute);
+    if (value == null) {
+      value = type.defaultValue(attribute);
     }
-    TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (method.getSimpleName().contentEquals(attribute) && method.getDefaultValue() != null) {
-        return method.getDefaultValue().getValue();
-      }
-    }
-    return null;
-  }
-
-  /** Whether every attribute without a default has a value. */
-  private static boolean isComplete(AnnotationMirror mirror) {
-    TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (method.getDefaultValue() == null
-          && mirror.getElementValues().keySet().stream()
-              .noneMatch(written -> written.getSimpleName().equals(method.getSimpleName()))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String typeName(AnnotationMirror mirror) {
-    return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+    return value == null ? null : value.getValue();
   }
 }

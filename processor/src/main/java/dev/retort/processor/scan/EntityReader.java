@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.lang.model.AnnotatedConstruct;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -51,11 +52,13 @@ final class EntityReader {
   private static final Set<String> NOT_NULL_ANNOTATIONS = Set.of("NotNull", "NonNull");
 
   private final Types types;
+  private final Annotations annotations;
   private final Reporter reporter;
   private final Checks checks;
 
-  EntityReader(Types types, Reporter reporter) {
+  EntityReader(Types types, Annotations annotations, Reporter reporter) {
     this.types = types;
+    this.annotations = annotations;
     this.reporter = reporter;
     this.checks = new Checks(reporter);
   }
@@ -67,8 +70,8 @@ final class EntityReader {
    * @param name the Java name
    * @param type the Java type as seen from the entity
    * @param label the member as messages name it
-   * @param annotations every annotation that can say NotNull: on the member, its type, and for a
-   *     record component also on the component and its accessor
+   * @param annotated what can carry an annotation saying NotNull: the member, its type, and for a
+   *     record component also the component and its accessor
    * @param exclusion why the member maps to no column, or null if it maps to one
    */
   private record Member(
@@ -76,7 +79,7 @@ final class EntityReader {
       String name,
       TypeMirror type,
       String label,
-      List<AnnotationMirror> annotations,
+      List<AnnotatedConstruct> annotated,
       Exclusion exclusion) {}
 
   /** Why a field maps to no column, and how to make it map to one. */
@@ -102,7 +105,7 @@ final class EntityReader {
    */
   Optional<EntityDraft> read(Element element) {
     Annotation table =
-        Annotation.find(element, Annotation.TABLE)
+        annotations.find(element, Annotation.TABLE)
             .orElseThrow(() -> new IllegalArgumentException(element + " is not annotated @Table"));
     if (element.getKind() != ElementKind.CLASS && element.getKind() != ElementKind.RECORD) {
       reporter.report(
@@ -121,7 +124,9 @@ final class EntityReader {
       checks.length("schema name", schema, type, table, "schema", "choose a shorter schema name");
     }
 
-    List<TypeElement> hierarchy = hierarchy(type);
+    // Javac builds a new list of enclosed elements on every call: read each class's once.
+    Map<TypeElement, List<? extends Element>> hierarchy = new LinkedHashMap<>();
+    hierarchy(type).forEach(t -> hierarchy.put(t, t.getEnclosedElements()));
     checkMethods(type, hierarchy);
     List<ColumnDraft> columns = columns(type, hierarchy, name);
     if (columns.isEmpty()) {
@@ -129,7 +134,7 @@ final class EntityReader {
     }
     checkColumnRenames(columns);
     Optional<Annotation> renamedFrom =
-        Annotation.find(type, Annotation.RENAMED_FROM)
+        annotations.find(type, Annotation.RENAMED_FROM)
             .filter(rename -> checkRenamedFrom(rename, name, "table", label));
 
     List<Origin> constraints = new ArrayList<>();
@@ -194,30 +199,35 @@ final class EntityReader {
     return List.copyOf(chain);
   }
 
-  private List<Member> members(TypeElement type, List<TypeElement> hierarchy) {
+  /**
+   * The members that may map to columns.
+   *
+   * @param hierarchy the entity and its superclasses, base first, with the elements each encloses
+   */
+  private List<Member> members(TypeElement type, Map<TypeElement, List<? extends Element>> hierarchy) {
     List<Member> members = new ArrayList<>();
     if (type.getKind() == ElementKind.RECORD) {
+      List<? extends Element> enclosed = hierarchy.get(type);
       Map<String, VariableElement> fields = new HashMap<>();
-      for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+      for (VariableElement field : ElementFilter.fieldsIn(enclosed)) {
         if (field.getModifiers().contains(Modifier.STATIC)) {
           members.add(member(type, field, field.asType()));
         } else {
           fields.put(field.getSimpleName().toString(), field);
         }
       }
-      for (RecordComponentElement component :
-          ElementFilter.recordComponentsIn(type.getEnclosedElements())) {
+      for (RecordComponentElement component : ElementFilter.recordComponentsIn(enclosed)) {
         members.add(
             recordMember(type, component, fields.get(component.getSimpleName().toString())));
       }
       return members;
     }
     DeclaredType entity = (DeclaredType) type.asType();
-    for (TypeElement declaring : hierarchy) {
-      for (VariableElement field : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
+    hierarchy.forEach((declaring, enclosed) -> {
+      for (VariableElement field : ElementFilter.fieldsIn(enclosed)) {
         members.add(member(declaring, field, memberType(entity, field)));
       }
-    }
+    });
     return members;
   }
 
@@ -230,20 +240,18 @@ final class EntityReader {
     }
   }
 
-  private static Member member(TypeElement declaring, VariableElement field, TypeMirror type) {
-    List<AnnotationMirror> annotations = new ArrayList<>(field.getAnnotationMirrors());
-    annotations.addAll(field.asType().getAnnotationMirrors());
+  private Member member(TypeElement declaring, VariableElement field, TypeMirror type) {
+    List<AnnotatedConstruct> annotated = List.of(field, field.asType());
     Exclusion exclusion = null;
     if (field.getModifiers().contains(Modifier.STATIC)) {
       exclusion = Exclusion.STATIC;
     } else if (field.getModifiers().contains(Modifier.TRANSIENT)) {
       exclusion = Exclusion.TRANSIENT;
-    } else if (Annotation.find(field, Annotation.TRANSIENT).isPresent()) {
+    } else if (annotations.find(field, Annotation.TRANSIENT).isPresent()) {
       exclusion = Exclusion.ANNOTATED;
     }
     String name = field.getSimpleName().toString();
-    return new Member(
-        field, name, type, declaring.getSimpleName() + "." + name, annotations, exclusion);
+    return new Member(field, name, type, declaring.getSimpleName() + "." + name, annotated, exclusion);
   }
 
   /**
@@ -251,28 +259,27 @@ final class EntityReader {
    * component's private field, which carries the same Retort annotations (they all target fields);
    * the component and its accessor are consulted for NotNull annotations that do not.
    */
-  private static Member recordMember(
+  private Member recordMember(
       TypeElement record, RecordComponentElement component, VariableElement field) {
     Element element = field == null ? component : field;
-    List<AnnotationMirror> annotations = new ArrayList<>(element.getAnnotationMirrors());
-    annotations.addAll(component.getAnnotationMirrors());
-    annotations.addAll(component.asType().getAnnotationMirrors());
+    List<AnnotatedConstruct> annotated = new ArrayList<>(List.of(element, component, component.asType()));
     if (component.getAccessor() != null) {
-      annotations.addAll(component.getAccessor().getAnnotationMirrors());
+      annotated.add(component.getAccessor());
     }
     String name = component.getSimpleName().toString();
     Exclusion exclusion =
-        Annotation.find(element, Annotation.TRANSIENT).isPresent() ? Exclusion.ANNOTATED : null;
+        annotations.find(element, Annotation.TRANSIENT).isPresent() ? Exclusion.ANNOTATED : null;
     return new Member(
         element,
         name,
         component.asType(),
         record.getSimpleName() + "." + name,
-        annotations,
+        annotated,
         exclusion);
   }
 
-  private List<ColumnDraft> columns(TypeElement type, List<TypeElement> hierarchy, String table) {
+  private List<ColumnDraft> columns(
+      TypeElement type, Map<TypeElement, List<? extends Element>> hierarchy, String table) {
     List<ColumnDraft> columns = new ArrayList<>();
     Map<String, ColumnDraft> byName = new HashMap<>();
     for (Member member : members(type, hierarchy)) {
@@ -301,7 +308,7 @@ final class EntityReader {
 
   private void checkExcluded(Member member) {
     for (String type : Annotation.MEMBER_ANNOTATIONS) {
-      Annotation.find(member.element(), type)
+      annotations.find(member.element(), type)
           .ifPresent(
               annotation ->
                   reporter.report(
@@ -317,8 +324,8 @@ final class EntityReader {
   }
 
   private ColumnDraft column(Member member) {
-    Optional<Annotation> column = Annotation.find(member.element(), Annotation.COLUMN);
-    Optional<Annotation> id = Annotation.find(member.element(), Annotation.ID);
+    Optional<Annotation> column = annotations.find(member.element(), Annotation.COLUMN);
+    Optional<Annotation> id = annotations.find(member.element(), Annotation.ID);
     String explicitName = column.map(c -> c.string("name")).orElse("");
     boolean usableName =
         explicitName.isEmpty() || checks.name(column.get(), "name", explicitName, member.label());
@@ -354,8 +361,8 @@ final class EntityReader {
         model,
         id,
         column,
-        Annotation.find(member.element(), Annotation.REFERENCES),
-        Annotation.find(member.element(), Annotation.RENAMED_FROM)
+        annotations.find(member.element(), Annotation.REFERENCES),
+        annotations.find(member.element(), Annotation.RENAMED_FROM)
             .filter(rename -> checkRenamedFrom(rename, name, "column", member.label())));
   }
 
@@ -480,13 +487,17 @@ final class EntityReader {
     if (TypeMapping.isOptional(member.type())) {
       return true;
     }
-    boolean notNull =
-        member.annotations().stream()
-            .anyMatch(
-                a ->
-                    NOT_NULL_ANNOTATIONS.contains(
-                        a.getAnnotationType().asElement().getSimpleName().toString()));
-    return !notNull && !member.type().getKind().isPrimitive();
+    if (member.type().getKind().isPrimitive()) {
+      return false;
+    }
+    boolean notNull = false;
+    for (AnnotatedConstruct construct : member.annotated()) {
+      for (AnnotationMirror mirror : construct.getAnnotationMirrors()) {
+        notNull |= NOT_NULL_ANNOTATIONS.contains(
+            mirror.getAnnotationType().asElement().getSimpleName().toString());
+      }
+    }
+    return !notNull;
   }
 
   private Optional<DefaultValue> defaultValue(
@@ -614,7 +625,7 @@ final class EntityReader {
       TypeElement type, String tableName, List<ColumnDraft> columns, List<Origin> constraints) {
     List<IndexModel> indexes = new ArrayList<>();
     String label = type.getSimpleName().toString();
-    for (Annotation index : Annotation.findRepeated(type, Annotation.INDEX)) {
+    for (Annotation index : annotations.findRepeated(type, Annotation.INDEX)) {
       List<String> names = index.strings("columns");
       boolean unique = index.bool("unique");
       String explicit = index.string("name");
@@ -705,7 +716,7 @@ final class EntityReader {
   private List<CheckModel> checks(TypeElement type, List<Origin> constraints) {
     List<CheckModel> found = new ArrayList<>();
     String label = type.getSimpleName().toString();
-    for (Annotation check : Annotation.findRepeated(type, Annotation.CHECK)) {
+    for (Annotation check : annotations.findRepeated(type, Annotation.CHECK)) {
       String name = check.string("name");
       String expression = check.string("expression");
       if (!checks.name(check, "name", name, label)) {
@@ -762,24 +773,26 @@ final class EntityReader {
    * Reports Retort member annotations on methods: Retort maps fields and record components only. A
    * record's accessor carries its component's annotations by propagation; those are fine.
    */
-  private void checkMethods(TypeElement type, List<TypeElement> hierarchy) {
+  private void checkMethods(TypeElement type, Map<TypeElement, List<? extends Element>> hierarchy) {
     Map<String, RecordComponentElement> components = new HashMap<>();
-    for (RecordComponentElement component :
-        ElementFilter.recordComponentsIn(type.getEnclosedElements())) {
+    for (RecordComponentElement component : ElementFilter.recordComponentsIn(hierarchy.get(type))) {
       components.put(component.getSimpleName().toString(), component);
     }
-    List<String> annotations = new ArrayList<>(Annotation.MEMBER_ANNOTATIONS);
-    annotations.add(Annotation.TRANSIENT);
-    for (TypeElement declaring : hierarchy) {
-      for (ExecutableElement method : ElementFilter.methodsIn(declaring.getEnclosedElements())) {
+    List<String> types = new ArrayList<>(Annotation.MEMBER_ANNOTATIONS);
+    types.add(Annotation.TRANSIENT);
+    hierarchy.forEach((declaring, enclosed) -> {
+      for (ExecutableElement method : ElementFilter.methodsIn(enclosed)) {
+        if (method.getAnnotationMirrors().isEmpty()) {
+          continue;
+        }
         RecordComponentElement component =
             method.getParameters().isEmpty()
                 ? components.get(method.getSimpleName().toString())
                 : null;
-        for (String annotationType : annotations) {
-          Optional<Annotation> annotation = Annotation.find(method, annotationType);
+        for (String annotationType : types) {
+          Optional<Annotation> annotation = annotations.find(method, annotationType);
           if (annotation.isPresent()
-              && (component == null || Annotation.find(component, annotationType).isEmpty())) {
+              && (component == null || annotations.find(component, annotationType).isEmpty())) {
             reporter.report(
                 annotation.get(),
                 null,
@@ -789,8 +802,9 @@ final class EntityReader {
           }
         }
       }
-    }
+    });
   }
+
 
   private static Optional<String> nonEmpty(String text) {
     return text.isEmpty() ? Optional.empty() : Optional.of(text);

@@ -69,12 +69,13 @@ public final class EntityScanner {
   public ScanResult scan(Collection<? extends Element> tableElements) {
     Objects.requireNonNull(tableElements, "tableElements == null");
     Reporter reporter = new Reporter(diagnostics);
-    EntityReader reader = new EntityReader(env.getTypeUtils(), reporter);
+    Annotations annotations = new Annotations();
+    EntityReader reader = new EntityReader(env.getTypeUtils(), annotations, reporter);
     List<EntityDraft> drafts = new ArrayList<>();
     for (Element element : tableElements) {
       reader.read(element).ifPresent(drafts::add);
     }
-    return new SchemaAssembler(reporter).assemble(drafts);
+    return new SchemaAssembler(annotations, reporter).assemble(drafts);
   }
 
   /**
@@ -159,7 +160,7 @@ public final class EntityScanner {
         element.getKind().isClass()
             ? element.getSimpleName().toString()
             : element.getEnclosingElement().getSimpleName() + "." + element.getSimpleName();
-    Optional<Annotation> rename = Annotation.find(element, Annotation.RENAMED_FROM);
+    Optional<Annotation> rename = new Annotations().find(element, Annotation.RENAMED_FROM);
     if (rename.isPresent()) {
       reporter.report(
           rename.get(),

@@ -28,10 +28,12 @@ import javax.lang.model.type.TypeMirror;
  */
 final class SchemaAssembler {
 
+  private final Annotations annotations;
   private final Reporter reporter;
   private final Checks checks;
 
-  SchemaAssembler(Reporter reporter) {
+  SchemaAssembler(Annotations annotations, Reporter reporter) {
+    this.annotations = annotations;
     this.reporter = reporter;
     this.checks = new Checks(reporter);
   }
@@ -210,7 +212,7 @@ final class SchemaAssembler {
       return Optional.of(target);
     }
     Message message =
-        Annotation.find(element, Annotation.TABLE).isPresent()
+        annotations.find(element, Annotation.TABLE).isPresent()
             ? Message.REFERENCES_NOT_COMPILED
             : Message.REFERENCES_NOT_TABLE;
     reporter.report(
@@ -333,14 +335,16 @@ final class SchemaAssembler {
   /** Reports an index or constraint name used twice in the schema, on the second use. */
   private void checkConstraintNames(List<Origin> constraints, Iterable<EntityDraft> entities) {
     Map<Element, String> tableOf = new HashMap<>();
-    for (EntityDraft entity : entities) {
-      tableOf.put(entity.element(), entity.name());
-      entity.columns().forEach(c -> tableOf.putIfAbsent(c.member(), entity.name()));
-    }
     Map<String, Origin> byName = new HashMap<>();
     for (Origin origin : constraints) {
       Origin first = byName.putIfAbsent(origin.name(), origin);
       if (first != null) {
+        if (tableOf.isEmpty()) {
+          for (EntityDraft entity : entities) {
+            tableOf.put(entity.element(), entity.name());
+            entity.columns().forEach(c -> tableOf.putIfAbsent(c.member(), entity.name()));
+          }
+        }
         reporter.report(
             origin.element(),
             origin.annotation(),
@@ -380,11 +384,12 @@ final class SchemaAssembler {
       }
       Map<String, String> renames = new LinkedHashMap<>();
       for (ColumnDraft column : entity.columns()) {
-        column
-            .renamedFrom()
-            .map(rename -> rename.string("value"))
-            .filter(oldName -> !renames.containsValue(oldName))
-            .ifPresent(oldName -> renames.put(column.name(), oldName));
+        if (column.renamedFrom().isPresent()) {
+          String oldName = column.renamedFrom().get().string("value");
+          if (!renames.containsValue(oldName)) {
+            renames.put(column.name(), oldName);
+          }
+        }
       }
       if (!renames.isEmpty()) {
         columns.put(entity.name(), renames);
