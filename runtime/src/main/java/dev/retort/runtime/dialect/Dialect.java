@@ -67,6 +67,21 @@ public interface Dialect {
   List<Step> render(Operation operation, SchemaModel before);
 
   /**
+   * Renders one operation whose result the caller already has, as the runtime's planner does
+   * while it builds the schema one operation at a time; it spares applying the operation twice.
+   *
+   * @param operation the operation
+   * @param before the schema before the operation
+   * @param after {@code before.apply(operation)}
+   * @return the steps to run, as {@link #render(Operation, SchemaModel)} gives them
+   * @throws UnsupportedOperationException as {@link #render(Operation, SchemaModel)} does
+   * @throws IllegalArgumentException as {@link #render(Operation, SchemaModel)} does
+   */
+  default List<Step> render(Operation operation, SchemaModel before, SchemaModel after) {
+    return render(operation, before);
+  }
+
+  /**
    * Puts a connection into the state this database needs for running schema changes, and
    * returns what puts it back. The engine calls it on the migration connection in auto-commit
    * mode, before it begins a migration's transaction, and closes the result after that

@@ -86,9 +86,16 @@ abstract class SqlDialect implements Dialect {
 
   @Override
   public final List<Step> render(Operation operation, SchemaModel before) {
+    Objects.requireNonNull(before, "before == null");
+    return render(operation, before, before.apply(operation));
+  }
+
+  @Override
+  public final List<Step> render(Operation operation, SchemaModel before, SchemaModel after) {
     Objects.requireNonNull(operation, "operation == null");
     Objects.requireNonNull(before, "before == null");
-    Context context = new Context(before, before.apply(operation));
+    Objects.requireNonNull(after, "after == null");
+    Context context = new Context(before, after);
     List<Step> steps = new ArrayList<>(createTypes(context));
     steps.addAll(operation.accept(new Renderer(context)));
     steps.addAll(dropUnusedTypes(context));

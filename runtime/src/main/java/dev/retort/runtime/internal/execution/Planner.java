@@ -148,10 +148,11 @@ public final class Planner {
           ? revision.upgradeOperations() : revision.requireDowngrade();
       List<PlannedStep> steps = new ArrayList<>();
       for (Operation operation : operations) {
-        for (Step step : render(dialect, operation, model, revision, direction)) {
+        SchemaModel after = apply(model, operation, revision, direction);
+        for (Step step : render(dialect, operation, model, after, revision, direction)) {
           steps.add(new PlannedStep(step, operation));
         }
-        model = apply(model, operation, revision, direction);
+        model = after;
       }
       plan.add(new PlannedMigration(revision, direction, steps));
     }
@@ -178,9 +179,10 @@ public final class Planner {
   }
 
   private static List<Step> render(
-      Dialect dialect, Operation operation, SchemaModel model, LoadedRevision revision, Direction direction) {
+      Dialect dialect, Operation operation, SchemaModel before, SchemaModel after, LoadedRevision revision,
+      Direction direction) {
     try {
-      return dialect.render(operation, model);
+      return dialect.render(operation, before, after);
     } catch (UnsupportedOperationException e) {
       throw new RetortException(ErrorCode.UNSUPPORTED_OPERATION,
           "Revision " + revision.label() + " cannot run on " + VendorNames.of(dialect.vendor()) + ": its "
