@@ -30,8 +30,14 @@ import java.util.Set;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Completion;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -46,13 +52,15 @@ import javax.tools.ToolProvider;
  * command.
  *
  * <ol>
- *   <li>Generates a project of 1,000 {@code @Table} entities with 20 columns each and builds it
- *       once with the processor, which writes the migration creating all 1,000 tables.
+ *   <li>Generates a project of 1,000 {@code @Table} entities ({@code -Dbenchmark.entities=N}
+ *       for another number) with 20 columns each and builds it once with the processor, which
+ *       writes the migration creating all the tables.
  *   <li>Compiles that project (entities and migration) again and again, each time in a fresh
  *       JVM, in turn without annotation processing ({@code -proc:none}), with an empty processor
  *       (what javac's processing rounds cost whatever the processor), and with the Retort
  *       processor (the steady state: the entities match the head, so it writes nothing but the
- *       index), and reports the median compile times, wall clock and compiler thread CPU.
+ *       index), and reports the median compile times, wall clock and compiler thread CPU, and
+ *       the CPU time spent in the Retort processor's own calls.
  *   <li>Times {@link SchemaDiff#diff} on a schema of 10,000 tables, unchanged and with changes
  *       to 200 of them, and the snapshot codec on the same schema.
  * </ol>
@@ -62,7 +70,8 @@ import javax.tools.ToolProvider;
  */
 public final class ProcessorBenchmark {
 
-  private static final int ENTITIES = 1_000;
+  /** How many entities; {@code -Dbenchmark.entities=N} changes it. */
+  private static final int ENTITIES = Integer.getInteger("benchmark.entities", 1_000);
   private static final int COLUMNS = 20;
   private static final int TABLES = 10_000;
   private static final int COMPILE_MODE_ARGS = 3;
@@ -79,7 +88,7 @@ public final class ProcessorBenchmark {
   public static void main(String[] args) throws Exception {
     if (args.length == COMPILE_MODE_ARGS && args[0].equals("compile")) {
       Timing timing = compile(Path.of(args[2]), Variant.valueOf(args[1]), Path.of(args[2], "target", "classes"));
-      System.out.println("timing=" + timing.wallMillis() + "," + timing.cpuMillis());
+      System.out.println("timing=" + timing.wallMillis() + "," + timing.cpuMillis() + "," + timing.processorCpuMillis());
       return;
     }
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
@@ -102,8 +111,8 @@ public final class ProcessorBenchmark {
     Path project = work.resolve("project");
     writeEntities(project.resolve("src/main/java"));
     Timing firstBuild = compile(project, Variant.RETORT, Files.createDirectories(project.resolve("target/first")));
-    System.out.printf(Locale.ROOT, "first build, generating the migration of %d tables: %d ms%n",
-        ENTITIES, firstBuild.wallMillis());
+    System.out.printf(Locale.ROOT, "first build, generating the migration of %d tables: %d ms (the processor: %d ms CPU)%n",
+        ENTITIES, firstBuild.wallMillis(), firstBuild.processorCpuMillis());
 
     for (Variant variant : Variant.values()) {
       compileInFreshJvm(project, variant);
@@ -129,7 +138,11 @@ public final class ProcessorBenchmark {
     System.out.printf(Locale.ROOT,
         "Retort over javac running an empty processor: wall %+.1f%%, CPU %+.1f%% (target for the processor: at most +10%%)%n",
         percent(retortWall, emptyWall), percent(retortCpu, emptyCpu));
-    System.out.println("all runs (wall ms/CPU ms): " + timings);
+    long ownCpu = median(timings.get(Variant.RETORT), Timing::processorCpuMillis);
+    System.out.printf(Locale.ROOT,
+        "Retort's own work (its init and process calls): CPU median %d ms, %.1f%% of javac running an empty processor%n",
+        ownCpu, 100.0 * ownCpu / emptyCpu);
+    System.out.println("all runs (wall ms/CPU ms/processor CPU ms): " + timings);
 
     benchmarkDiffer(runs);
   }
@@ -205,7 +218,7 @@ public final class ProcessorBenchmark {
       throw new IllegalStateException("the compilation failed:\n" + output);
     }
     String[] parts = timing.split(",");
-    return new Timing(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+    return new Timing(Long.parseLong(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
   }
 
   /** Compiles every source of the project and returns how long javac took. */
@@ -233,17 +246,22 @@ public final class ProcessorBenchmark {
       }
       JavaCompiler.CompilationTask task =
           javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources));
+      TimedProcessor processor = null;
       if (variant == Variant.EMPTY) {
-        task.setProcessors(List.of(new EmptyProcessor()));
+        processor = new TimedProcessor(new EmptyProcessor());
       } else if (variant == Variant.RETORT) {
-        task.setProcessors(List.of(new RetortProcessor()));
+        processor = new TimedProcessor(new RetortProcessor());
+      }
+      if (processor != null) {
+        task.setProcessors(List.of(processor));
       }
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       long startCpu = threads.getCurrentThreadCpuTime();
       long start = System.nanoTime();
       boolean succeeded = task.call();
       Timing timing = new Timing((System.nanoTime() - start) / 1_000_000,
-          (threads.getCurrentThreadCpuTime() - startCpu) / 1_000_000);
+          (threads.getCurrentThreadCpuTime() - startCpu) / 1_000_000,
+          processor == null ? 0 : processor.cpuNanos / 1_000_000);
       for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
         if (diagnostic.getKind() == Diagnostic.Kind.ERROR) {
           throw new IllegalStateException("compilation failed: " + diagnostic);
@@ -355,11 +373,61 @@ public final class ProcessorBenchmark {
    *
    * @param wallMillis elapsed time
    * @param cpuMillis CPU time of the compiling thread, less disturbed by other load on the machine
+   * @param processorCpuMillis the part of {@code cpuMillis} spent in the processor's {@code init}
+   *     and {@code process}: its own work, without the processing rounds javac runs for any
+   *     processor
    */
-  private record Timing(long wallMillis, long cpuMillis) {
+  private record Timing(long wallMillis, long cpuMillis, long processorCpuMillis) {
     @Override
     public String toString() {
-      return wallMillis + "/" + cpuMillis;
+      return wallMillis + "/" + cpuMillis + "/" + processorCpuMillis;
+    }
+  }
+
+  /** Runs a processor and adds up the compiler thread's CPU time in its {@code init} and {@code process}. */
+  private static final class TimedProcessor implements Processor {
+    private final Processor processor;
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long cpuNanos;
+
+    TimedProcessor(Processor processor) {
+      this.processor = processor;
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+      return processor.getSupportedOptions();
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return processor.getSupportedAnnotationTypes();
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return processor.getSupportedSourceVersion();
+    }
+
+    @Override
+    public void init(ProcessingEnvironment env) {
+      long start = threads.getCurrentThreadCpuTime();
+      processor.init(env);
+      cpuNanos += threads.getCurrentThreadCpuTime() - start;
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      long start = threads.getCurrentThreadCpuTime();
+      boolean claimed = processor.process(annotations, round);
+      cpuNanos += threads.getCurrentThreadCpuTime() - start;
+      return claimed;
+    }
+
+    @Override
+    public Iterable<? extends Completion> getCompletions(
+        Element element, AnnotationMirror annotation, ExecutableElement member, String userText) {
+      return processor.getCompletions(element, annotation, member, userText);
     }
   }
 
