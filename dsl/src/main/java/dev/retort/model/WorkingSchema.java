@@ -14,8 +14,8 @@ import java.util.TreeSet;
  * A schema that a list of operations changes in place, for {@link SchemaModel#applyAll}.
  *
  * <p>Applying operations one immutable {@link SchemaModel} at a time copies and validates the
- * whole schema for every operation, which is quadratic: a first migration of thousands of tables
- * took minutes and gigabytes. Here the tables are kept by name, with the owner of every
+ * whole schema for every operation, which is quadratic: creating and dropping 5,000 tables
+ * allocated 16 GB. Here the tables are kept by name, with the owner of every
  * constraint and index name and the tables whose foreign keys point at each table, so that an
  * operation costs what it touches.
  *
