@@ -35,7 +35,7 @@ final class Annotation {
 
   private final Element element;
   private final AnnotationMirror mirror;
-  private final Annotations.Type type;
+  private final Annotations.Type annotationType;
   /** The values written, by attribute name; read when first needed. */
   private Map<String, AnnotationValue> written;
 
@@ -49,7 +49,7 @@ final class Annotation {
   Annotation(Element element, AnnotationMirror mirror, Annotations.Type type) {
     this.element = element;
     this.mirror = mirror;
-    this.type = type;
+    this.annotationType = type;
   }
 
   /** The annotated element. */
@@ -64,7 +64,7 @@ final class Annotation {
 
   /** The simple name of the annotation type, such as {@code Column}. */
   String simpleName() {
-    return type.simpleName();
+    return annotationType.simpleName();
   }
 
   /** The value written for an attribute, or null when the attribute has its default. */
@@ -137,7 +137,7 @@ final class Annotation {
   private Object value(String attribute) {
     AnnotationValue value = explicit(attribute);
     if (value == null) {
-      value = type.defaultValue(attribute);
+      value = annotationType.defaultValue(attribute);
     }
     return value == null ? null : value.getValue();
   }
