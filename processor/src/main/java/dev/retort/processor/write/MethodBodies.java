@@ -41,7 +41,10 @@ final class MethodBodies {
   static final int STATEMENTS_PER_METHOD = 100;
   /** The constant pool entries the statements of one class may take. */
   static final int CONSTANTS_PER_CLASS = 50_000;
-  /** The most constant pool entries the statements of one helper method take, unless one statement alone takes more. */
+  /**
+   * The most constant pool entries the statements of one helper method take, unless one statement
+   * alone takes more.
+   */
   private static final int CONSTANTS_PER_METHOD = 10_000;
 
   private static final ClassName SCHEMA = ClassName.get(Schema.class);
