@@ -247,7 +247,9 @@ final class Pipeline {
     }
     // The text just written to the source tree, which the next compilation reads back.
     plan.ifPresent(p -> entries.add(new RevisionIndexFile.Entry(p.id(), p.className().reflectionName(),
-        ProjectLayout.snapshotResource(p.className()), RevisionIndexFile.sourceChecksum(MigrationSource.of(p).toString()),
+        ProjectLayout.snapshotResource(p.className()),
+        outputs.writtenSourceChecksum(p.className().reflectionName())
+            .orElseGet(() -> RevisionIndexFile.sourceChecksum(MigrationSource.of(p).toString())),
         p.description(), p.parents())));
     if (entries.isEmpty() || !outputs.writeIndex(entries, originating)) {
       return;

@@ -16,10 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -41,6 +43,7 @@ public final class Outputs {
   private final Elements elements;
   private final Diagnostics diagnostics;
   private final Set<String> emittedResources = new HashSet<>();
+  private final Map<String, String> writtenSourceChecksums = new HashMap<>();
 
   /**
    * Creates the outputs.
@@ -66,6 +69,7 @@ public final class Outputs {
   public boolean writeMigration(MigrationPlan plan, ProjectLayout layout, List<? extends Element> originating) {
     JavaFile source = MigrationSource.of(plan);
     String text = source.toString();
+    writtenSourceChecksums.put(plan.className().reflectionName(), RevisionIndexFile.sourceChecksum(text));
     Path sourceFile = layout.sourceFile(plan.className());
     Path snapshotFile = layout.snapshotFile(plan.className());
     String snapshot = SnapshotCodec.write(plan.snapshot());
@@ -111,6 +115,17 @@ public final class Outputs {
     }
     diagnostics.report(null, Message.MERGE_SNAPSHOT_WRITTEN, snapshot.file(), snapshot.revision().label());
     return true;
+  }
+
+  /**
+   * The source checksum of a migration this instance wrote, so that the index need not render
+   * a large migration a second time.
+   *
+   * @param migrationClass the binary name of the class
+   * @return the checksum of the text written, or empty if this instance wrote no such class
+   */
+  public Optional<String> writtenSourceChecksum(String migrationClass) {
+    return Optional.ofNullable(writtenSourceChecksums.get(migrationClass));
   }
 
   /**
