@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -262,10 +263,7 @@ public final class Retort {
      * @return this builder
      */
     public Builder offline() {
-      return database("offline", () -> {
-        throw new IllegalStateException("this Retort was built offline(): it has no database for this command;"
-            + " build it with dataSource(...), url(...) or jdbi(...)");
-      });
+      return database("offline", null);
     }
 
     private Builder database(String setting, ConnectionSource database) {
@@ -371,12 +369,14 @@ public final class Retort {
      * @throws RetortException if the migrations cannot be found or do not form one history
      */
     public Retort build() {
-      if (connections == null) {
+      if (databaseSetting == null) {
         throw new IllegalStateException("no database: call dataSource(...), url(...), jdbi(...) or offline() before"
             + " build()");
       }
       ClassLoader loader = classLoader != null ? classLoader : defaultClassLoader();
-      connections.warmUp();
+      if (connections != null) {
+        connections.warmUp();
+      }
       RevisionGraph graph = revisions != null
           ? RevisionGraph.of(revisions)
           : RevisionGraph.ofRevisions(RevisionIndexResources.read(loader));
@@ -384,7 +384,7 @@ public final class Retort {
       Function<Vendor, Dialect> forVendor = dialect != null
           ? vendor -> vendor == dialect.vendor() ? dialect : Dialects.forVendor(vendor)
           : Dialects::forVendor;
-      return new Retort(new Context(connections, graph, schema, versionTable, lockTimeout, loader, detect, forVendor));
+      return new Retort(new Context(Optional.ofNullable(connections), graph, schema, versionTable, lockTimeout, loader, detect, forVendor));
     }
 
     private static Dialect detect(Connection connection) {

@@ -7,6 +7,7 @@ import dev.retort.runtime.internal.graph.RevisionGraph;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -17,7 +18,7 @@ import java.util.function.Function;
  */
 public final class Context {
 
-  private final ConnectionSource connections;
+  private final Optional<ConnectionSource> connections;
   private final RevisionGraph graph;
   private final String schema;
   private final String versionTable;
@@ -30,7 +31,7 @@ public final class Context {
   /**
    * Creates the context.
    *
-   * @param connections the database
+   * @param connections the database; empty for an instance built offline
    * @param graph the history
    * @param schema the schema holding the version table; empty for the connection's own
    * @param versionTable the version table's name
@@ -40,7 +41,7 @@ public final class Context {
    * @param forVendor gives the dialect of a database, for offline scripts
    */
   public Context(
-      ConnectionSource connections, RevisionGraph graph, String schema, String versionTable, Duration lockTimeout,
+      Optional<ConnectionSource> connections, RevisionGraph graph, String schema, String versionTable, Duration lockTimeout,
       ClassLoader classLoader, Function<Connection, Dialect> detect, Function<Vendor, Dialect> forVendor) {
     this.connections = Objects.requireNonNull(connections, "connections == null");
     this.graph = Objects.requireNonNull(graph, "graph == null");
@@ -52,9 +53,14 @@ public final class Context {
     this.forVendor = Objects.requireNonNull(forVendor, "forVendor == null");
   }
 
-  /** The database. */
+  /**
+   * The database.
+   *
+   * @throws IllegalStateException if the instance was built offline
+   */
   public ConnectionSource connections() {
-    return connections;
+    return connections.orElseThrow(() -> new IllegalStateException("this Retort was built offline(): it has no"
+        + " database for this command; build it with dataSource(...), url(...) or jdbi(...)"));
   }
 
   /** The history. */

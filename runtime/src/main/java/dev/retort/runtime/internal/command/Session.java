@@ -61,9 +61,6 @@ final class Session implements AutoCloseable {
   private static Connection openConnection(ConnectionSource connections) {
     try {
       return connections.open();
-    } catch (IllegalStateException e) {
-      // An instance built offline() has no database; the message says so.
-      throw e;
     } catch (SQLException | RuntimeException e) {
       if (e instanceof RetortException retort) {
         throw retort;
