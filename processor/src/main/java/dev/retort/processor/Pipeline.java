@@ -21,7 +21,6 @@ import dev.retort.processor.revision.RevisionReader;
 import dev.retort.processor.revision.Revisions;
 import dev.retort.processor.scan.EntityScanner;
 import dev.retort.processor.scan.ScanResult;
-import dev.retort.processor.write.MigrationSource;
 import dev.retort.processor.write.Outputs;
 import dev.retort.processor.write.SourceChecksums;
 import dev.retort.snapshot.SnapshotCodec;
@@ -245,11 +244,10 @@ final class Pipeline {
           snapshotResources.get(revision.id()), sources.of(revisions.elements().get(revision.id())),
           revision.description(), revision.parents()));
     }
-    // The text just written to the source tree, which the next compilation reads back.
+    // A plan reaches the index only once it is written: the text in the source tree, which the next
+    // compilation reads back.
     plan.ifPresent(p -> entries.add(new RevisionIndexFile.Entry(p.id(), p.className().reflectionName(),
-        ProjectLayout.snapshotResource(p.className()),
-        outputs.writtenSourceChecksum(p.className().reflectionName())
-            .orElseGet(() -> RevisionIndexFile.sourceChecksum(MigrationSource.of(p).toString())),
+        ProjectLayout.snapshotResource(p.className()), outputs.writtenSourceChecksum(p.className()),
         p.description(), p.parents())));
     if (entries.isEmpty() || !outputs.writeIndex(entries, originating)) {
       return;

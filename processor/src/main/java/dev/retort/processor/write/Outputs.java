@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -43,7 +42,7 @@ public final class Outputs {
   private final Elements elements;
   private final Diagnostics diagnostics;
   private final Set<String> emittedResources = new HashSet<>();
-  private final Map<String, String> writtenSourceChecksums = new HashMap<>();
+  private final Map<ClassName, String> writtenSourceChecksums = new HashMap<>();
 
   /**
    * Creates the outputs.
@@ -69,7 +68,7 @@ public final class Outputs {
   public boolean writeMigration(MigrationPlan plan, ProjectLayout layout, List<? extends Element> originating) {
     JavaFile source = MigrationSource.of(plan);
     String text = source.toString();
-    writtenSourceChecksums.put(plan.className().reflectionName(), RevisionIndexFile.sourceChecksum(text));
+    writtenSourceChecksums.put(plan.className(), RevisionIndexFile.sourceChecksum(text));
     Path sourceFile = layout.sourceFile(plan.className());
     Path snapshotFile = layout.snapshotFile(plan.className());
     String snapshot = SnapshotCodec.write(plan.snapshot());
@@ -121,11 +120,16 @@ public final class Outputs {
    * The source checksum of a migration this instance wrote, so that the index need not render
    * a large migration a second time.
    *
-   * @param migrationClass the binary name of the class
-   * @return the checksum of the text written, or empty if this instance wrote no such class
+   * @param migrationClass the class
+   * @return the checksum of the text written
+   * @throws IllegalStateException if this instance wrote no such class
    */
-  public Optional<String> writtenSourceChecksum(String migrationClass) {
-    return Optional.ofNullable(writtenSourceChecksums.get(migrationClass));
+  public String writtenSourceChecksum(ClassName migrationClass) {
+    String checksum = writtenSourceChecksums.get(migrationClass);
+    if (checksum == null) {
+      throw new IllegalStateException("migration " + migrationClass + " was not written");
+    }
+    return checksum;
   }
 
   /**
