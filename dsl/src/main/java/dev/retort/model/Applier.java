@@ -41,7 +41,7 @@ import java.util.function.UnaryOperator;
  * object it conflicts with.
  *
  * <p>It is strict on purpose: it refuses what a database would refuse (dropping a table that
- * a foreign key still references, a column that an index still uses) and an alteration
+ * a foreign key still references, a column that an index or a check still uses) and an alteration
  * whose "from" values are not the schema's, so that an operation list which applies here
  * also runs in that order on a database.
  *
@@ -168,6 +168,11 @@ final class Applier implements Operation.Visitor<Edit> {
         throw misfit(op, "foreign key " + key.name() + " uses the column; drop the key first");
       }
     }
+    for (CheckModel check : table.checks()) {
+      if (check.usesColumn(column)) {
+        throw misfit(op, "check constraint " + check.name() + " uses the column; drop the check first");
+      }
+    }
     for (TableModel other : schema.referencing(table.name())) {
       for (ForeignKeyModel key : other.foreignKeys()) {
         if (key.referencedTable().equals(table.name()) && key.referencedColumns().contains(column)) {
@@ -203,6 +208,7 @@ final class Applier implements Operation.Visitor<Edit> {
     builder.indexes().replaceAll(i -> new IndexModel(i.name(), rename.apply(i.columns()), i.unique()));
     builder.foreignKeys().replaceAll(k -> new ForeignKeyModel(
         k.name(), rename.apply(k.columns()), k.referencedTable(), k.referencedColumns(), k.onDelete(), k.onUpdate()));
+    builder.checks().replaceAll(c -> c.withColumnRenamed(op.from(), op.to()));
     TableModel renamed = build(op, builder);
     UnaryOperator<ForeignKeyModel> retarget = key -> key.referencedTable().equals(table.name())
         ? new ForeignKeyModel(key.name(), key.columns(), key.referencedTable(),

@@ -41,8 +41,10 @@ import java.util.TreeMap;
  * {@link dev.retort.operation.AlterColumn} carrying every change; an enum whose values
  * change is a type change of each of its columns. A primary key, unique constraint, check,
  * index or foreign key is kept when the target has one of the same kind and name whose
- * definition equals the source's once renames are followed; otherwise the source's is
- * dropped and the target's added, so a changed definition is a drop and an add.
+ * definition equals the source's once renames are followed (for a check, its expression with
+ * the renamed columns' names rewritten, as {@link dev.retort.operation.RenameColumn} rewrites
+ * them); otherwise the source's is dropped and the target's added, so a changed definition is
+ * a drop and an add.
  *
  * <h2>Order</h2>
  *

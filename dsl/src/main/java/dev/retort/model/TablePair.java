@@ -30,6 +30,7 @@ final class TablePair {
   private final Map<String, String> sourceByTarget = new HashMap<>();
   private final Set<String> typeChanged = new HashSet<>();
   private final Map<String, ForeignKeyModel> targetForeignKeys = new HashMap<>();
+  private final List<RenameColumn> columnRenames = new ArrayList<>();
   private final Delta<PrimaryKeyModel> primaryKeys;
   private final Delta<UniqueModel> uniques;
   private final Delta<IndexModel> indexes;
@@ -62,12 +63,18 @@ final class TablePair {
         typeChanged.add(sourceName);
       }
     }
+    for (ColumnModel column : target.columns()) {
+      String sourceName = sourceByTarget.get(column.name());
+      if (sourceName != null && !sourceName.equals(column.name())) {
+        columnRenames.add(new RenameColumn(target.name(), sourceName, column.name()));
+      }
+    }
     target.foreignKeys().forEach(key -> targetForeignKeys.put(key.name(), key));
     primaryKeys = compare(source.primaryKey().stream().toList(), target.primaryKey().stream().toList(),
         PrimaryKeyModel::name, this::followedKey);
     uniques = compare(source.uniques(), target.uniques(), UniqueModel::name, this::followedUnique);
     indexes = compare(source.indexes(), target.indexes(), IndexModel::name, this::followedIndex);
-    checks = compare(source.checks(), target.checks(), CheckModel::name, Optional::of);
+    checks = compare(source.checks(), target.checks(), CheckModel::name, this::followedCheck);
     droppedKeyColumns = keyColumns(primaryKeys.dropped(), uniques.dropped(), indexes.dropped());
     addedKeyColumns = keyColumns(primaryKeys.added(), uniques.added(), indexes.added());
   }
@@ -119,14 +126,7 @@ final class TablePair {
 
   /** The column renames, in the target's column order. */
   List<RenameColumn> columnRenames() {
-    List<RenameColumn> renames = new ArrayList<>();
-    for (ColumnModel column : target.columns()) {
-      String sourceName = sourceByTarget.get(column.name());
-      if (sourceName != null && !sourceName.equals(column.name())) {
-        renames.add(new RenameColumn(target.name(), sourceName, column.name()));
-      }
-    }
-    return renames;
+    return List.copyOf(columnRenames);
   }
 
   /** The target's columns that are not in the source, in the target's order. */
@@ -238,6 +238,15 @@ final class TablePair {
 
   private Optional<IndexModel> followedIndex(IndexModel index) {
     return toTarget(index.columns()).map(columns -> new IndexModel(index.name(), columns, index.unique()));
+  }
+
+  /** The check with the column renames made in its expression, in the order the diff makes them. */
+  private Optional<CheckModel> followedCheck(CheckModel check) {
+    CheckModel followed = check;
+    for (RenameColumn rename : columnRenames) {
+      followed = followed.withColumnRenamed(rename.from(), rename.to());
+    }
+    return Optional.of(followed);
   }
 
   /**

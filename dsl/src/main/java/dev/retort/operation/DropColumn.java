@@ -3,7 +3,8 @@ package dev.retort.operation;
 import dev.retort.model.Names;
 
 /**
- * Drops a column and its data. Keys and indexes on the column must be dropped first.
+ * Drops a column and its data. Keys, indexes and check constraints that use the column must be
+ * dropped first.
  *
  * @param table the table name
  * @param column the column name

@@ -3,7 +3,9 @@ package dev.retort.operation;
 import dev.retort.model.Names;
 
 /**
- * Renames a column, keeping its data. Keys and indexes on it follow.
+ * Renames a column, keeping its data. Keys and indexes on it follow, and so do the check
+ * constraints of its table: the column's name in their expressions is rewritten, quoted as it
+ * was (see {@link dev.retort.model.CheckModel#usesColumn}).
  *
  * @param table the table name
  * @param from the current column name

@@ -361,6 +361,47 @@ class SchemaDiffTest {
   }
 
   @Test
+  void checkOnADroppedColumnIsDroppedBeforeTheColumnAndAddedAfterItOnTheWayBack() {
+    ColumnModel code = nullable("code", TEXT);
+    CheckModel check = new CheckModel("ck_products_code", "\"code\" <> ''");
+    SchemaModel before = schema(keyed("products", code, nullable("name", TEXT)).check(check).build());
+    SchemaModel after = schema(keyed("products", nullable("name", TEXT)).build());
+
+    assertDiff(before, after,
+        new DropCheck("products", "ck_products_code"),
+        new DropColumn("products", "code"));
+    assertDiff(after, before,
+        new AddColumn("products", code),
+        new AddCheck("products", check));
+  }
+
+  @Test
+  void checkOnARenamedColumnIsKeptWhenItsExpressionFollowsTheRename() {
+    SchemaModel before = schema(keyed("products", nullable("code", TEXT))
+        .check(new CheckModel("ck_products_code", "code <> 'code' AND length(\"code\") < 20")).build());
+    SchemaModel after = schema(keyed("products", nullable("sku", TEXT))
+        .check(new CheckModel("ck_products_code", "sku <> 'code' AND length(\"sku\") < 20")).build());
+    RenameHints hints = RenameHints.none().withColumn("products", "sku", "code");
+
+    assertDiff(before, after, hints, new RenameColumn("products", "code", "sku"));
+    assertDiff(after, before, hints.inverse(), new RenameColumn("products", "sku", "code"));
+  }
+
+  @Test
+  void checkOnARenamedColumnWrittenOtherwiseIsDroppedBeforeTheRenameAndAddedAfter() {
+    CheckModel written = new CheckModel("ck_products_code", "sku <> ''");
+
+    assertDiff(
+        schema(keyed("products", nullable("code", TEXT)).check(new CheckModel("ck_products_code", "\"code\" <> ''"))
+            .build()),
+        schema(keyed("products", nullable("sku", TEXT)).check(written).build()),
+        RenameHints.none().withColumn("products", "sku", "code"),
+        new DropCheck("products", "ck_products_code"),
+        new RenameColumn("products", "code", "sku"),
+        new AddCheck("products", written));
+  }
+
+  @Test
   void foreignKeyActionChangeIsDropAndAdd() {
     ForeignKeyModel before = foreignKey("fk_orders_user", "user_id", "users", "id");
     ForeignKeyModel after = new ForeignKeyModel("fk_orders_user", List.of("user_id"), "users", List.of("id"),

@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * <p>Generation is deliberately loose: it draws tables, columns and constraints from small
  * pools of names (so that names collide, move between tables and come back), and then
  * {@link #build repairs} what the model would reject: constraints on missing columns,
- * nullable key columns, taken names, foreign keys to missing columns. Every kind of column
+ * nullable key columns, taken names, foreign keys and checks on missing columns. Every kind of column
  * type, default, comment, identity column, key, index, check and foreign key (including
  * self-references and cycles) occurs.
  */
@@ -32,7 +32,8 @@ final class SchemaGenerator {
   static final List<String> SCHEMAS = List.of("", "", "", "archive");
   static final List<String> ENUM_NAMES = List.of("mood", "size");
   static final List<String> ENUM_VALUES = List.of("a", "b", "c", "d");
-  static final List<String> CHECKS = List.of("c0 > 0", "c1 <> c2", "length(c3) < 10");
+  /** Check expressions: columns bare, quoted, in a function call and beside a literal that spells one. */
+  static final List<String> CHECKS = List.of("c0 > 0", "c1 <> c2", "length(c3) < 10", "\"c4\" <> 'c4'");
   static final List<String> COMMENTS = List.of("one", "two", "it's three");
   static final List<String> LITERALS = List.of("0", "1", "draft", "");
   static final List<String> EXPRESSIONS = List.of("CURRENT_TIMESTAMP", "1 + 1");
@@ -518,9 +519,9 @@ final class SchemaGenerator {
 
   /**
    * Builds the schema, leaving out or repairing what the model rejects: a table without
-   * columns gets one, key columns become NOT NULL, constraints on missing columns and
-   * constraints whose name is taken are left out, and so are foreign keys to missing
-   * tables or columns.
+   * columns gets one, key columns become NOT NULL, constraints on missing columns (checks
+   * that name one among them) and constraints whose name is taken are left out, and so are
+   * foreign keys to missing tables or columns.
    */
   static SchemaModel build(List<RawTable> tables) {
     Set<String> names = new HashSet<>();
@@ -547,7 +548,9 @@ final class SchemaGenerator {
           .forEach(builder.uniques()::add);
       raw.indexes.stream().filter(i -> present.test(i.columns()) && names.add(i.name()))
           .forEach(builder.indexes()::add);
-      raw.checks.stream().filter(c -> names.add(c.name())).forEach(builder.checks()::add);
+      raw.checks.stream()
+          .filter(c -> COLUMNS.stream().filter(c::usesColumn).allMatch(columns::containsKey) && names.add(c.name()))
+          .forEach(builder.checks()::add);
       columnsByTable.put(raw.name, columns.keySet());
       builders.add(builder);
     }
@@ -609,6 +612,7 @@ final class SchemaGenerator {
       uniques.removeIf(u -> u.columns().contains(name));
       indexes.removeIf(i -> i.columns().contains(name));
       foreignKeys.removeIf(k -> k.columns().contains(name));
+      checks.removeIf(c -> c.usesColumn(name));
     }
 
     void renameColumn(String old, String name) {
@@ -619,6 +623,7 @@ final class SchemaGenerator {
       indexes.replaceAll(i -> new IndexModel(i.name(), renamed(i.columns(), old, name), i.unique()));
       foreignKeys.replaceAll(k -> new ForeignKeyModel(k.name(), renamed(k.columns(), old, name), k.referencedTable(),
           k.referencedColumns(), k.onDelete(), k.onUpdate()));
+      checks.replaceAll(c -> c.withColumnRenamed(old, name));
     }
   }
 

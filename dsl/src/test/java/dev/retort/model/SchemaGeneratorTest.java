@@ -2,12 +2,16 @@ package dev.retort.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retort.operation.AddCheck;
 import dev.retort.operation.AddForeignKey;
 import dev.retort.operation.CreateTable;
+import dev.retort.operation.DropCheck;
+import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.Operation;
+import dev.retort.operation.RenameColumn;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -43,6 +47,12 @@ class SchemaGeneratorTest {
         if (operation instanceof AddForeignKey add && created.contains(add.table())) {
           seen.add("foreign key of a new table added after the creates");
         }
+        if (operation instanceof RenameColumn rename && keepsACheckOn(rename, to.schema(), operations)) {
+          seen.add("check kept across a column rename");
+        }
+        if (operation instanceof DropColumn drop && droppedACheckOn(drop, from, operations)) {
+          seen.add("check dropped before its column");
+        }
       }
     }
 
@@ -50,13 +60,26 @@ class SchemaGeneratorTest {
         "scalar", "decimal", "char", "varchar", "binary", "varbinary", "enum", "identity", "literal default",
         "expression default", "column comment", "table comment", "database schema", "primary key", "unique",
         "index", "unique index", "check", "foreign key", "self-reference", "cycle", "table created again",
-        "foreign key of a new table added after the creates"));
+        "foreign key of a new table added after the creates", "check kept across a column rename",
+        "check dropped before its column"));
     for (Class<?> kind : Operation.class.getPermittedSubclasses()) {
       if (kind != Execute.class && kind != JdbcStep.class) {
         expected.add(kind.getSimpleName());
       }
     }
     assertThat(seen).containsAll(expected);
+  }
+
+  /** Whether the target keeps, without a drop and an add, a check that names the renamed column. */
+  private static boolean keepsACheckOn(RenameColumn rename, SchemaModel target, List<Operation> operations) {
+    return target.table(rename.table()).orElseThrow().checks().stream()
+        .anyMatch(c -> c.usesColumn(rename.to()) && !operations.contains(new AddCheck(rename.table(), c)));
+  }
+
+  /** Whether the operations drop a check of the source that names the dropped column. */
+  private static boolean droppedACheckOn(DropColumn drop, SchemaModel source, List<Operation> operations) {
+    return source.table(drop.table()).stream().flatMap(t -> t.checks().stream())
+        .anyMatch(c -> c.usesColumn(drop.column()) && operations.contains(new DropCheck(drop.table(), c.name())));
   }
 
   private static void features(SchemaModel schema, Set<String> seen) {

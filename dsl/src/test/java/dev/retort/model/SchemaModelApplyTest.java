@@ -227,6 +227,26 @@ class SchemaModelApplyTest {
   }
 
   @Test
+  void dropColumnStillUsedByACheckIsRefused() {
+    SchemaModel model = schema(keyed("products", nullable("code", TEXT), nullable("name", TEXT))
+        .check(new CheckModel("ck_products_code", "\"code\" <> '' AND length(name) > 0")).build());
+
+    assertMisfit(model, new DropColumn("products", "code"),
+        "cannot drop column products.code: check constraint ck_products_code uses the column; drop the check first");
+  }
+
+  @Test
+  void dropColumnThatAChecksLiteralOrFunctionSpellsIsAllowed() {
+    SchemaModel model = schema(
+        keyed("products", nullable("name", TEXT), nullable("code", TEXT), nullable("length", Scalar.INTEGER))
+            .check(new CheckModel("ck_products_name", "length(name) > 0 AND name <> 'code'")).build());
+
+    SchemaModel result = model.apply(new DropColumn("products", "code")).apply(new DropColumn("products", "length"));
+
+    assertThat(result.table("products").orElseThrow().columnNames()).containsExactly("id", "name");
+  }
+
+  @Test
   void dropTheLastColumnIsRefused() {
     assertMisfit(schema(table("flags", nullable("on", Scalar.BOOLEAN))), new DropColumn("flags", "on"),
         "cannot drop column flags.on: it is the last column of table flags; drop the table instead");
@@ -255,6 +275,36 @@ class SchemaModelApplyTest {
         .containsExactly(foreignKey("fk_orders_user", "buyer_id", "users", "id"));
     assertThat(nodes.table("nodes").orElseThrow().foreignKeys())
         .containsExactly(foreignKey("fk_nodes_parent", "parent_id", "nodes", "node_id"));
+  }
+
+  @Test
+  void renameColumnRewritesTheChecksOfItsTableOnly() {
+    SchemaModel model = schema(
+        keyed("products", nullable("code", TEXT))
+            .check(new CheckModel("ck_products_code", "\"code\" <> 'code' AND length(code) < 20"))
+            .check(new CheckModel("ck_products_id", "id > 0"))
+            .build(),
+        keyed("orders", nullable("code", TEXT)).check(new CheckModel("ck_orders_code", "code <> ''")).build());
+
+    SchemaModel result = model.apply(new RenameColumn("products", "code", "sku"));
+
+    assertThat(result.table("products").orElseThrow().checks()).containsExactly(
+        new CheckModel("ck_products_code", "\"sku\" <> 'code' AND length(sku) < 20"),
+        new CheckModel("ck_products_id", "id > 0"));
+    assertThat(result.table("orders").orElseThrow().checks())
+        .containsExactly(new CheckModel("ck_orders_code", "code <> ''"));
+  }
+
+  @Test
+  void aBareNameQuotedByARenameStaysQuotedWhenRenamedBack() {
+    SchemaModel model = schema(keyed("products", nullable("code", TEXT))
+        .check(new CheckModel("ck_products_code", "code <> '' AND \"code\" <> 'x'")).build());
+
+    SchemaModel result = model.applyAll(
+        List.of(new RenameColumn("products", "code", "Sku"), new RenameColumn("products", "Sku", "code")));
+
+    assertThat(result.table("products").orElseThrow().checks())
+        .containsExactly(new CheckModel("ck_products_code", "\"code\" <> '' AND \"code\" <> 'x'"));
   }
 
   @Test

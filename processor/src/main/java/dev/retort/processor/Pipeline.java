@@ -148,6 +148,10 @@ final class Pipeline {
       ProjectLayout layout,
       Instant now) {
     RenameHints hints = scanner.checkRenames(scan, history.headSchema());
+    scanner.checkCheckColumns(scan, history.headSchema(), hints);
+    if (diagnostics.hasErrors()) {
+      return Optional.empty();
+    }
     List<Operation> upgrade = Planner.upgrade(history.headSchema(), scan.schema(), hints);
     if (upgrade.isEmpty()) {
       return Optional.empty();

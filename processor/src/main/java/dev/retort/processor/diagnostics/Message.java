@@ -237,6 +237,12 @@ public enum Message {
       "check-expression-blank",
       "@Check(name = \"%s\") on %s has a blank expression; write the SQL condition, such as"
           + " expression = \"price >= 0\""),
+  /** A {@code @Check} naming a column of the committed table that the entity dropped or renamed. */
+  CHECK_REMOVED_COLUMN(
+      Diagnostic.Kind.ERROR,
+      "check-removed-column",
+      "@Check(name = \"%s\") on %s names column %s, which table %s no longer has (%s); write the expression"
+          + " with the columns the table has now, or remove the check"),
   /** Two constraints or indexes with one name. */
   DUPLICATE_CONSTRAINT_NAME(
       Diagnostic.Kind.ERROR,

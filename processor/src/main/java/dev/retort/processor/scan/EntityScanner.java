@@ -1,5 +1,7 @@
 package dev.retort.processor.scan;
 
+import dev.retort.model.CheckModel;
+import dev.retort.model.ColumnModel;
 import dev.retort.model.RenameHints;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.TableModel;
@@ -7,6 +9,7 @@ import dev.retort.processor.diagnostics.Diagnostics;
 import dev.retort.processor.diagnostics.Message;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Reads the {@code @Table} entities of a round into a {@link SchemaModel} and validates them,
@@ -145,6 +149,57 @@ public final class EntityScanner {
     }
     // A subset of valid hints is valid: this cannot throw.
     return new RenameHints(tables, columns);
+  }
+
+  /**
+   * Reports each {@code @Check} whose expression names a column that the committed table has and
+   * the entity no longer has, whether dropped or renamed: the migration could not drop a column
+   * that a check still uses, nor add a check on a column that is gone. A check names a column as
+   * {@link CheckModel#usesColumn} reads it. The table is the head table of the same name or, for a
+   * table renamed by a kept hint, of the old name, as the differ matches them.
+   *
+   * @param result the scan result
+   * @param head the schema of the committed head revision
+   * @param hints the renames that apply to the head, as {@link #checkRenames} returned them
+   */
+  public void checkCheckColumns(ScanResult result, SchemaModel head, RenameHints hints) {
+    Objects.requireNonNull(result, "result == null");
+    Objects.requireNonNull(head, "head == null");
+    Objects.requireNonNull(hints, "hints == null");
+    Reporter reporter = new Reporter(diagnostics);
+    for (TableModel table : result.schema().tables()) {
+      Optional<TableModel> headTable = head.table(table.name())
+          .or(() -> Optional.ofNullable(hints.tables().get(table.name())).flatMap(head::table));
+      if (table.checks().isEmpty() || headTable.isEmpty()) {
+        continue;
+      }
+      Map<String, String> renamedTo = new HashMap<>();
+      hints.columns().getOrDefault(table.name(), Map.of()).forEach((to, from) -> renamedTo.put(from, to));
+      for (CheckModel check : table.checks()) {
+        for (ColumnModel column : headTable.get().columns()) {
+          String name = column.name();
+          if (table.column(name).isEmpty() && check.usesColumn(name)) {
+            String fate = renamedTo.containsKey(name) ? "it is renamed to " + renamedTo.get(name) : "it is dropped";
+            reportCheck(reporter, result.tableElements().get(table.name()), check, name, table.name(), fate);
+          }
+        }
+      }
+    }
+  }
+
+  /** Reports on the {@code @Check} of that name, or on the entity if it is not found there. */
+  private static void reportCheck(
+      Reporter reporter, TypeElement entity, CheckModel check, String column, String table, String fate) {
+    if (entity == null) {
+      reporter.report(null, Message.CHECK_REMOVED_COLUMN, check.name(), table, column, table, fate);
+      return;
+    }
+    String label = entity.getSimpleName().toString();
+    Optional<Annotation> annotation = new Annotations().findRepeated(entity, Annotation.CHECK).stream()
+        .filter(a -> a.string("name").equals(check.name()))
+        .findFirst();
+    reporter.report(entity, annotation.orElse(null), "expression", Message.CHECK_REMOVED_COLUMN,
+        check.name(), label, column, table, fate);
   }
 
   /**

@@ -194,6 +194,11 @@ final class Shop {
     return new AddCheck("order", new CheckModel("ck_order_total", "\"total\" >= 0"));
   }
 
+  /** A check on {@code order.quantity} whose text holds the name {@code total} in a literal only. */
+  static AddCheck addQuantityCheck() {
+    return new AddCheck("order", new CheckModel("ck_order_quantity", "\"quantity\" <> 'total'"));
+  }
+
   static DropCheck dropEmailCheck() {
     return new DropCheck("user", "ck_user_email");
   }

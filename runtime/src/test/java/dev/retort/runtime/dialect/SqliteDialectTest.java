@@ -496,7 +496,7 @@ class SqliteDialectTest {
 
   @Test
   void rebuildsToDropAColumnThatACheckMentions() {
-    SchemaModel before = Shop.after(Shop.addTotalCheck(), Shop.dropNote());
+    SchemaModel before = Shop.after(Shop.addQuantityCheck(), Shop.dropNote());
     assertThat(render(before, new DropColumn("order", "total"))).startsWith("""
         -- check that SQLite can rebuild table order
         CREATE TABLE "retort_rebuild_order" (

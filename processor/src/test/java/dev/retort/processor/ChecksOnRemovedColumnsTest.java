@@ -1,0 +1,97 @@
+package dev.retort.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.retort.dsl.ColumnOption.notNull;
+import static dev.retort.model.ColumnType.bigint;
+import static dev.retort.model.ColumnType.varchar;
+import static dev.retort.processor.ProjectFixture.HEAD_CLASS;
+import static dev.retort.processor.ProjectFixture.headRevision;
+import static dev.retort.processor.ProjectFixture.schema;
+import static dev.retort.processor.ProjectFixture.source;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A {@code @Check} that still names a column the entity dropped or renamed is an error on the
+ * check, in both modes, instead of a migration that cannot drop the column or adds a check on a
+ * column that is gone.
+ */
+class ChecksOnRemovedColumnsTest {
+
+  @TempDir Path root;
+
+  private ProjectFixture project;
+  private Map<Path, String> committed;
+
+  @BeforeEach
+  void commitHead() {
+    project = new ProjectFixture(root);
+    project.commitSnapshot(HEAD_CLASS, schema(s -> s.createTable("products", t -> t
+        .column("id", bigint(), notNull())
+        .column("code", varchar(255))
+        .column("name", varchar(255))
+        .primaryKey("pk_products", "id")
+        .check("ck_products_code", "code <> ''"))));
+    committed = project.tree();
+  }
+
+  @Test
+  void aCheckNamingADroppedColumnIsAnErrorOnTheCheck() {
+    JavaFileObject product = product("\"code\" <> '' AND name <> ''", "@Id long id, String name");
+
+    Compilation compilation = project.compile(product, headRevision());
+
+    assertOnlyError(compilation, product,
+        "@Check(name = \"ck_products_code\") on Product names column code, which table products no longer has"
+            + " (it is dropped); write the expression with the columns the table has now, or remove the check"
+            + " [retort:check-removed-column]");
+    assertThat(project.tree()).isEqualTo(committed);
+  }
+
+  @Test
+  void aCheckNamingTheOldNameOfARenamedColumnIsAnErrorOnTheCheck() {
+    JavaFileObject product = product("code <> ''", "@Id long id, @RenamedFrom(\"code\") String sku, String name");
+
+    Compilation compilation = project.compile(List.of("-Aretort.mode=check"), product, headRevision());
+
+    assertOnlyError(compilation, product,
+        "names column code, which table products no longer has (it is renamed to sku)");
+    assertThat(project.tree()).isEqualTo(committed);
+  }
+
+  @Test
+  void aCheckThatSpellsTheDroppedColumnOnlyInALiteralOrAFunctionIsFine() {
+    JavaFileObject product = product("name <> 'code' AND length(name) > 0", "@Id long id, String name");
+
+    Compilation compilation = project.compile(product, headRevision());
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadErrorCount(0);
+    assertThat(project.tree()).isNotEqualTo(committed);
+  }
+
+  private static JavaFileObject product(String expression, String components) {
+    return source("com.example.Product", """
+        package com.example;
+
+        import dev.retort.*;
+
+        @Table(name = "products")
+        @Check(name = "ck_products_code", expression = "%s")
+        public record Product(%s) {}
+        """.formatted(expression.replace("\"", "\\\""), components));
+  }
+
+  private static void assertOnlyError(Compilation compilation, JavaFileObject file, String message) {
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(file).onLineContaining("@Check(");
+  }
+}
