@@ -52,7 +52,12 @@ final class Applier implements Operation.Visitor<Edit> {
 
   private final WorkingSchema schema;
 
-  private Applier(WorkingSchema schema) {
+  /**
+   * Creates an applier that makes its changes to a working schema.
+   *
+   * @param schema the schema each operation changes
+   */
+  Applier(WorkingSchema schema) {
     this.schema = schema;
   }
 
@@ -68,13 +73,7 @@ final class Applier implements Operation.Visitor<Edit> {
     WorkingSchema working = new WorkingSchema(schema, checking);
     Applier applier = new Applier(working);
     for (Operation operation : operations) {
-      Objects.requireNonNull(operation, "operation == null");
-      Edit edit = operation.accept(applier);
-      try {
-        working.change(edit);
-      } catch (SchemaException | IllegalArgumentException e) {
-        throw misfit(operation, e.getMessage());
-      }
+      applier.apply(operation);
     }
     if (checking == Checking.EACH_CHANGE) {
       return working.toModel();
@@ -83,6 +82,21 @@ final class Applier implements Operation.Visitor<Edit> {
       return working.toModel();
     } catch (SchemaException e) {
       throw misfit(operations.get(0), e.getMessage());
+    }
+  }
+
+  /**
+   * Changes the working schema by one operation.
+   *
+   * @throws SchemaException if the operation does not fit, naming it
+   */
+  void apply(Operation operation) {
+    Objects.requireNonNull(operation, "operation == null");
+    Edit edit = operation.accept(this);
+    try {
+      schema.change(edit);
+    } catch (SchemaException | IllegalArgumentException e) {
+      throw misfit(operation, e.getMessage());
     }
   }
 

@@ -16,7 +16,8 @@ import java.util.function.Function;
  * <p>The schema model is what the processor derives from {@code @Table} entities, what a
  * snapshot stores, and what the runtime keeps in memory by applying each migration's
  * operations, so that a dialect always knows the full current definition of a table.
- * Instances are immutable; {@link #apply} returns a new schema.
+ * Instances are immutable; {@link #apply} returns a new schema, and {@link SchemaEvolution}
+ * applies a long list of operations one at a time in time proportional to what they touch.
  *
  * <p>The constructor checks what spans tables: table names are distinct, index and
  * constraint names are distinct across the schema (PostgreSQL and SQLite require it for
@@ -28,19 +29,45 @@ import java.util.function.Function;
  * ({@link dev.retort.operation.AlterColumn}), so the schema between two of its operations
  * holds both lists.
  *
- * @param tables the tables
+ * <p>Two schemas are equal when they have equal tables.
  */
-public record SchemaModel(List<TableModel> tables) {
+public final class SchemaModel {
+
+  private static final Comparator<TableModel> BY_NAME = Comparator.comparing(TableModel::name);
 
   private static final SchemaModel EMPTY = new SchemaModel(List.of());
 
-  /** Validates the schema as a whole and sorts the tables. */
-  public SchemaModel {
+  private final List<TableModel> tables;
+
+  /**
+   * Creates a schema from its tables, in any order.
+   *
+   * @param tables the tables
+   * @throws SchemaException if two tables have one name, two constraints or indexes one name,
+   *     or a foreign key points at a missing table or column
+   */
+  public SchemaModel(List<TableModel> tables) {
     Objects.requireNonNull(tables, "tables == null");
     List<TableModel> copy = new ArrayList<>(tables);
-    copy.sort(Comparator.comparing(TableModel::name));
-    tables = List.copyOf(copy);
-    validate(tables);
+    copy.sort(BY_NAME);
+    this.tables = List.copyOf(copy);
+    validate(this.tables);
+  }
+
+  /** Holds tables that are sorted by name and valid as a whole, which the caller has made sure of. */
+  private SchemaModel(TableModel[] sortedValidTables) {
+    this.tables = List.of(sortedValidTables);
+  }
+
+  /**
+   * A schema of tables that are already sorted by name and valid as a whole, for {@link
+   * WorkingSchema}, which checks each change against the tables it affects instead of
+   * validating the whole schema again.
+   *
+   * @param sortedValidTables the tables, sorted by name
+   */
+  static SchemaModel ofValidated(TableModel[] sortedValidTables) {
+    return new SchemaModel(sortedValidTables);
   }
 
   /** The schema without tables: the state before the first revision. */
@@ -48,10 +75,24 @@ public record SchemaModel(List<TableModel> tables) {
     return EMPTY;
   }
 
+  /** The tables, sorted by name. */
+  public List<TableModel> tables() {
+    return tables;
+  }
+
   /** The table of that name, if there is one. */
   public Optional<TableModel> table(String name) {
-    for (TableModel table : tables) {
-      if (table.name().equals(name)) {
+    int low = 0;
+    int high = tables.size() - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      TableModel table = tables.get(middle);
+      int order = table.name().compareTo(name);
+      if (order < 0) {
+        low = middle + 1;
+      } else if (order > 0) {
+        high = middle - 1;
+      } else {
         return Optional.of(table);
       }
     }
@@ -83,6 +124,21 @@ public record SchemaModel(List<TableModel> tables) {
   public SchemaModel applyAll(List<? extends Operation> operations) {
     Objects.requireNonNull(operations, "operations == null");
     return Applier.apply(this, operations);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof SchemaModel schema && tables.equals(schema.tables);
+  }
+
+  @Override
+  public int hashCode() {
+    return tables.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "SchemaModel[tables=" + tables + "]";
   }
 
   /**

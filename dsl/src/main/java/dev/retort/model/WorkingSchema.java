@@ -1,6 +1,7 @@
 package dev.retort.model;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A schema that a list of operations changes in place, for {@link SchemaModel#applyAll}.
+ * A schema that a list of operations changes in place, for {@link SchemaModel#applyAll} and
+ * {@link SchemaEvolution}.
  *
  * <p>Applying operations one immutable {@link SchemaModel} at a time copies and validates the
  * whole schema for every operation, which is quadratic: creating and dropping 5,000 tables
@@ -24,7 +26,10 @@ import java.util.TreeSet;
  * runs them: since the schema before the change was valid, every problem involves a changed
  * table, so the first problem found, and its message, are the ones a validation of the whole
  * schema would report. In {@link Checking#AT_END} mode nothing is checked until {@link #toModel},
- * which validates the whole schema: for a single operation, that is no more work.
+ * which validates the whole schema: for a single operation, that is no more work. In {@link
+ * Checking#EACH_CHANGE} mode {@link #toModel} trusts the checks already made and only merges the
+ * changed tables into the sorted list of the last model, so a model after every operation costs
+ * a copy of that list rather than a validation of the whole schema.
  *
  * <p>After a change has thrown, the working schema is in an undefined state and must be dropped.
  */
@@ -78,14 +83,16 @@ final class WorkingSchema {
     }
   }
 
-  private final SchemaModel original;
   private final Checking checking;
+  /** The schema as {@link #toModel} last returned it, or as it started. */
+  private SchemaModel model;
+  /** The names of the tables created, replaced or removed since {@link #model}, old and new names alike. */
+  private final Set<String> dirty = new HashSet<>();
   private final Map<String, TableModel> tables = new HashMap<>();
   /** Table by the name of each of its constraints and indexes; kept only when checking each change. */
   private final Map<String, String> objectOwners = new HashMap<>();
   /** For each referenced table name, the names of the tables with a foreign key to it, sorted. */
   private final Map<String, Set<String>> referencedBy = new HashMap<>();
-  private boolean changed;
 
   /**
    * Starts from a valid schema.
@@ -94,7 +101,7 @@ final class WorkingSchema {
    * @param checking when changes are validated
    */
   WorkingSchema(SchemaModel original, Checking checking) {
-    this.original = Objects.requireNonNull(original, "original == null");
+    this.model = Objects.requireNonNull(original, "original == null");
     this.checking = Objects.requireNonNull(checking, "checking == null");
     for (TableModel table : original.tables()) {
       tables.put(table.name(), table);
@@ -129,7 +136,6 @@ final class WorkingSchema {
     if (edit.replaced().isEmpty() && edit.removed().isEmpty()) {
       return;
     }
-    changed = true;
     Set<String> touched = new HashSet<>(edit.removed());
     touched.addAll(edit.replaced().keySet());
     for (String name : touched) {
@@ -149,19 +155,56 @@ final class WorkingSchema {
       checkObjectNames(added);
     }
     added.forEach(this::index);
+    dirty.addAll(touched);
     if (checking == Checking.EACH_CHANGE) {
       checkForeignKeys(added, touched);
     }
   }
 
   /**
-   * The schema after every change: the original itself if nothing changed, else a new schema,
-   * which validates itself as a whole.
+   * The schema after every change so far: the last model itself if nothing changed since, else
+   * a new schema. The working schema can go on changing afterwards.
    *
    * @throws SchemaException in {@link Checking#AT_END} mode, if the schema is invalid
    */
   SchemaModel toModel() {
-    return changed ? new SchemaModel(new ArrayList<>(tables.values())) : original;
+    if (dirty.isEmpty()) {
+      return model;
+    }
+    model = checking == Checking.AT_END ? new SchemaModel(new ArrayList<>(tables.values())) : merged();
+    dirty.clear();
+    return model;
+  }
+
+  /**
+   * The last model's tables with the dirty ones replaced by their current versions, in name
+   * order: one pass over the sorted tables and a sort of the few that changed.
+   */
+  private SchemaModel merged() {
+    List<TableModel> changed = new ArrayList<>(dirty.size());
+    for (String name : dirty) {
+      TableModel table = tables.get(name);
+      if (table != null) {
+        changed.add(table);
+      }
+    }
+    changed.sort(Comparator.comparing(TableModel::name));
+    TableModel[] merged = new TableModel[tables.size()];
+    int next = 0;
+    int nextChanged = 0;
+    for (TableModel kept : model.tables()) {
+      if (dirty.contains(kept.name())) {
+        continue;
+      }
+      while (nextChanged < changed.size() && changed.get(nextChanged).name().compareTo(kept.name()) < 0) {
+        merged[next++] = changed.get(nextChanged++);
+      }
+      merged[next++] = kept;
+    }
+    while (nextChanged < changed.size()) {
+      merged[next++] = changed.get(nextChanged++);
+    }
+    return SchemaModel.ofValidated(merged);
   }
 
   /**

@@ -10,10 +10,11 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * {@link SchemaModel#applyAll} checks each change against the tables it affects, where
- * {@link SchemaModel#apply} validates the whole resulting schema. Over generated operation lists,
- * many of which stop fitting part way (operations swapped, dropped, repeated or taken from another
- * change), both give the same outcome: the same schema, or a misfit with the same message.
+ * {@link SchemaModel#applyAll} and {@link SchemaEvolution} check each change against the tables
+ * it affects, where {@link SchemaModel#apply} validates the whole resulting schema. Over generated
+ * operation lists, many of which stop fitting part way (operations swapped, dropped, repeated or
+ * taken from another change), they give the same outcome: the same schema, or a misfit with the
+ * same message.
  */
 class SchemaModelApplyAllPropertyTest {
 
@@ -34,6 +35,37 @@ class SchemaModelApplyAllPropertyTest {
     assertThat(outcome(() -> from.applyAll(operations)))
         .as("applying %s", operations)
         .isEqualTo(expected);
+  }
+
+  @PropertyTest(tries = 2000)
+  void anEvolutionGivesTheSchemaAfterEachOperation(long seed) {
+    Random random = new Random(seed);
+    SchemaModel from = SchemaGenerator.schema(new Choices(Choices.random(random)));
+    List<Operation> operations = operations(from, random);
+
+    List<Outcome> expected = new ArrayList<>();
+    SchemaModel schema = from;
+    for (Operation operation : operations) {
+      SchemaModel before = schema;
+      Outcome outcome = outcome(() -> before.apply(operation));
+      expected.add(outcome);
+      if (outcome.schema() == null) {
+        break;
+      }
+      schema = outcome.schema();
+    }
+
+    SchemaEvolution evolution = new SchemaEvolution(from);
+    List<Outcome> actual = new ArrayList<>();
+    for (Operation operation : operations) {
+      Outcome outcome = outcome(() -> evolution.apply(operation));
+      actual.add(outcome);
+      if (outcome.schema() == null) {
+        break;
+      }
+      assertThat(evolution.current()).isSameAs(outcome.schema());
+    }
+    assertThat(actual).as("applying %s", operations).isEqualTo(expected);
   }
 
   /**

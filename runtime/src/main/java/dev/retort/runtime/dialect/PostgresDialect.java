@@ -133,9 +133,13 @@ public final class PostgresDialect extends StandardSqlDialect {
 
   @Override
   List<Step> createTypes(Context context) {
-    Map<String, EnumType> before = enumTypes(context.before());
+    // A type comes into use only through a table the operation changed; most operations change none with enums.
+    if (enumTypes(changedTables(context.after(), context.before())).isEmpty()) {
+      return List.of();
+    }
+    Map<String, EnumType> before = enumTypes(context.before().tables());
     List<Step> steps = new ArrayList<>();
-    enumTypes(context.after()).forEach((key, type) -> {
+    enumTypes(context.after().tables()).forEach((key, type) -> {
       if (!before.containsKey(key)) {
         steps.add(sql(createType(type.schema(), type.type())));
       }
@@ -145,14 +149,40 @@ public final class PostgresDialect extends StandardSqlDialect {
 
   @Override
   List<Step> dropUnusedTypes(Context context) {
-    Map<String, EnumType> after = enumTypes(context.after());
+    if (enumTypes(changedTables(context.before(), context.after())).isEmpty()) {
+      return List.of();
+    }
+    Map<String, EnumType> after = enumTypes(context.after().tables());
     List<Step> steps = new ArrayList<>();
-    enumTypes(context.before()).forEach((key, type) -> {
+    enumTypes(context.before().tables()).forEach((key, type) -> {
       if (!after.containsKey(key)) {
         steps.add(sql("DROP TYPE " + qualified(type.schema(), type.type().name())));
       }
     });
     return steps;
+  }
+
+  /**
+   * The tables of {@code schema} that are not in {@code other} as they are: created or changed
+   * there. An operation leaves every other table the same instance, so this is a walk over the
+   * two sorted lists comparing references, without looking inside the tables.
+   */
+  private static List<TableModel> changedTables(SchemaModel schema, SchemaModel other) {
+    List<TableModel> tables = schema.tables();
+    List<TableModel> others = other.tables();
+    List<TableModel> changed = new ArrayList<>();
+    int j = 0;
+    for (TableModel table : tables) {
+      while (j < others.size() && others.get(j) != table && others.get(j).name().compareTo(table.name()) < 0) {
+        j++;
+      }
+      if (j < others.size() && others.get(j) == table) {
+        j++;
+      } else {
+        changed.add(table);
+      }
+    }
+    return changed;
   }
 
   @Override
@@ -263,10 +293,10 @@ public final class PostgresDialect extends StandardSqlDialect {
         + type.values().stream().map(this::stringLiteral).collect(Collectors.joining(", ", "(", ")"));
   }
 
-  /** The enum types a schema uses, keyed by schema and name, in a stable order. */
-  private static Map<String, EnumType> enumTypes(SchemaModel schema) {
+  /** The enum types that tables use, keyed by schema and name, in a stable order. */
+  private static Map<String, EnumType> enumTypes(List<TableModel> tables) {
     Map<String, EnumType> types = new TreeMap<>();
-    for (TableModel table : schema.tables()) {
+    for (TableModel table : tables) {
       for (ColumnModel column : table.columns()) {
         if (column.type() instanceof ColumnType.Enumerated type) {
           types.putIfAbsent(table.schema() + "\u0000" + type.name(), new EnumType(table.schema(), type));

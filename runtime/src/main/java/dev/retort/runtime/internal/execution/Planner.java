@@ -1,5 +1,6 @@
 package dev.retort.runtime.internal.execution;
 
+import dev.retort.model.SchemaEvolution;
 import dev.retort.model.SchemaException;
 import dev.retort.model.SchemaModel;
 import dev.retort.operation.Operation;
@@ -141,18 +142,18 @@ public final class Planner {
     if (direction == Direction.DOWNGRADE) {
       revisions.forEach(LoadedRevision::requireDowngrade);
     }
-    SchemaModel model = modelOf(graph, applied);
+    SchemaEvolution schema = new SchemaEvolution(modelOf(graph, applied));
     List<PlannedMigration> plan = new ArrayList<>(revisions.size());
     for (LoadedRevision revision : revisions) {
       List<Operation> operations = direction == Direction.UPGRADE
           ? revision.upgradeOperations() : revision.requireDowngrade();
       List<PlannedStep> steps = new ArrayList<>();
       for (Operation operation : operations) {
-        SchemaModel after = apply(model, operation, revision, direction);
-        for (Step step : render(dialect, operation, model, after, revision, direction)) {
+        SchemaModel before = schema.current();
+        SchemaModel after = apply(schema, operation, revision, direction);
+        for (Step step : render(dialect, operation, before, after, revision, direction)) {
           steps.add(new PlannedStep(step, operation));
         }
-        model = after;
       }
       plan.add(new PlannedMigration(revision, direction, steps));
     }
@@ -167,15 +168,15 @@ public final class Planner {
    * @return the schema model
    */
   public static SchemaModel modelOf(RevisionGraph graph, Set<String> applied) {
-    SchemaModel model = SchemaModel.empty();
+    SchemaEvolution schema = new SchemaEvolution(SchemaModel.empty());
     for (LoadedRevision revision : graph.revisions()) {
       if (applied.contains(revision.id())) {
         for (Operation operation : revision.upgradeOperations()) {
-          model = apply(model, operation, revision, Direction.UPGRADE);
+          apply(schema, operation, revision, Direction.UPGRADE);
         }
       }
     }
-    return model;
+    return schema.current();
   }
 
   private static List<Step> render(
@@ -192,9 +193,9 @@ public final class Planner {
   }
 
   private static SchemaModel apply(
-      SchemaModel model, Operation operation, LoadedRevision revision, Direction direction) {
+      SchemaEvolution schema, Operation operation, LoadedRevision revision, Direction direction) {
     try {
-      return model.apply(operation);
+      return schema.apply(operation);
     } catch (SchemaException | IllegalArgumentException e) {
       throw new RetortException(ErrorCode.INVALID_MIGRATION,
           "The " + direction.name().toLowerCase(Locale.ROOT) + " of revision " + revision.label()

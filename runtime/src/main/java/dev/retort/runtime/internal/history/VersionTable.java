@@ -37,9 +37,8 @@ import java.util.Optional;
  *
  * <p>Values are always bound, except in {@linkplain #insertLiteral offline scripts}, which are
  * text for a person to run and write them as escaped literals. The statements run through plain
- * JDBC on the connection of the command's JDBI handle: the version table is read at every
- * application start, and JDBI's statement layer costs more to initialise than these few fixed
- * statements gain from it.
+ * JDBC: the version table is read at every application start, and a statement layer such as
+ * JDBI's costs more to initialise than these few fixed statements gain from it.
  */
 public final class VersionTable {
 
@@ -341,7 +340,7 @@ public final class VersionTable {
 
   /** A description as stored: one line, at most {@value #DESCRIPTION_LENGTH} characters. */
   static String description(String text) {
-    String line = text.strip().replaceAll("\\s+", " ");
+    String line = oneLine(text.strip());
     if (line.length() <= DESCRIPTION_LENGTH) {
       return line;
     }
@@ -351,6 +350,23 @@ public final class VersionTable {
     }
     return line.substring(0, end) + "...";
   }
+  /** The text with each run of ASCII whitespace (the regular expression {@code \s+}) replaced by one space. */
+  private static String oneLine(String text) {
+    StringBuilder line = new StringBuilder(text.length());
+    boolean inSpace = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+      if (!space) {
+        line.append(c);
+      } else if (!inSpace) {
+        line.append(' ');
+      }
+      inSpace = space;
+    }
+    return line.toString();
+  }
+
 
   private RetortException error(String what, Exception cause) {
     return new RetortException(ErrorCode.DATABASE_ERROR,
