@@ -66,15 +66,22 @@ import java.util.stream.Collectors;
  * rebuilds the table as sqlite.org's "Making Other Kinds Of Table Schema Changes" prescribes:
  *
  * <ol>
- *   <li>check that no trigger or view depends on the table (the rebuild would drop or break it;
- *       the step fails naming them) and, if other tables reference it, that foreign keys are not
- *       enforced;
+ *   <li>if other tables reference the table, check that foreign keys are not enforced; read from
+ *       {@code sqlite_master} the triggers on the table, with their SQL, and the views and other
+ *       triggers that refer to it, and note which of them compile (see {@code SqliteDependents});
  *   <li>create a new table with the full definition after the change, taken from the schema
  *       model;
  *   <li>copy the rows of the columns both definitions share ({@code INSERT … SELECT});
  *   <li>carry the {@code AUTOINCREMENT} counter over, so ids are never reused;
- *   <li>drop the old table and rename the new one to the old name;
+ *   <li>drop the old table, which drops its triggers, and rename the new one to the old name with
+ *       {@code PRAGMA legacy_alter_table} on: otherwise SQLite 3.26 and later check every view and
+ *       trigger of the schema while renaming, and fail on those that refer to the table just
+ *       dropped. Views and other tables' triggers are left as they are and read the new table by
+ *       its name;
  *   <li>recreate the table's indexes;
+ *   <li>create the table's triggers again from their SQL, in the order they were created, and
+ *       check that every trigger and view that compiled before the rebuild still does, failing
+ *       the step with its name if one no longer fits the new table (a dropped column, say);
  *   <li>run {@code PRAGMA foreign_key_check} on the table and the tables referencing it, failing
  *       the step (and so the migration's transaction) with the offending rows.
  * </ol>
@@ -88,21 +95,32 @@ import java.util.stream.Collectors;
  * the engine begins a migration's transaction and turns it back on after, and each rebuild
  * checks the foreign keys itself before the transaction commits. While a migration runs,
  * foreign keys are therefore not enforced for its other statements either.
+ * {@link #prepareConnection} also turns {@code legacy_alter_table} off for the migrations, so
+ * that their own renames rewrite the views and triggers that refer to what they rename, and sets
+ * it back after.
  *
  * <h2>The offline script</h2>
  *
  * <p>An offline script follows the same procedure with SQL alone, to be run with the sqlite3
  * shell's {@code -bail} option so that it stops at the first error. It opens with
  * {@code PRAGMA foreign_keys = OFF}, before any migration's {@code BEGIN}, and closes with
- * {@code PRAGMA foreign_keys = ON} ({@link #scriptOpening}, {@link #scriptClosing}). The two
- * checks of each rebuild cannot be Java there, and SQLite's SQL can raise an error only inside a
- * trigger, so each becomes three statements: create a temporary table whose named check
- * constraints refuse any row, insert the rows of the check's query (the dependent triggers and
- * views; {@code pragma_foreign_key_check} of the tables), drop the table. When the query finds
- * something the insert fails with {@code CHECK constraint failed:} and the constraint's name,
- * which says what is wrong and what to do, and the shell stops with the migration's
- * transaction uncommitted; when it finds nothing, nothing happens. The queries are those the
- * runtime's checks run.
+ * {@code PRAGMA foreign_keys = ON} ({@link #scriptOpening}, {@link #scriptClosing}). The checks
+ * of each rebuild cannot be Java there, and SQLite's SQL can raise an error only inside a
+ * trigger, so each that looks for something becomes three statements: create a temporary table
+ * whose named check constraints refuse any row, insert the rows of the check's query, drop the
+ * table. When the query finds something the insert fails with {@code CHECK constraint failed:}
+ * and the constraint's name, which says what is wrong and what to do, and the shell stops with
+ * the migration's transaction uncommitted; when it finds nothing, nothing happens.
+ *
+ * <p>A script cannot know the triggers when it is written, so it cannot create them again: it
+ * stops before the rebuild if a trigger is on the table or its SQL holds the table's name (or a
+ * view's that does). It does rebuild under views, as the runtime does, finding the views whose
+ * SQL holds the name as a word ({@code GLOB}, which unlike the runtime's tokens also matches
+ * inside string literals and comments), and checks them before and after the rebuild with
+ * {@code pragma_table_info}, which compiles each and fails with SQLite's own error. It stops
+ * before the rebuild if such a view writes a dropped column's name in double quotes, which
+ * SQLite would read as a string once the column is gone. The foreign key check runs
+ * {@code pragma_foreign_key_check} of the tables, the query the runtime's check runs.
  */
 public final class SqliteDialect extends SqlDialect {
 
@@ -268,7 +286,10 @@ public final class SqliteDialect extends SqlDialect {
 
   /**
    * Turns foreign key enforcement off if it is on, so that table rebuilds inside the coming
-   * transaction do not cascade into referencing tables; the returned restore turns it on again.
+   * transaction do not cascade into referencing tables, and {@code PRAGMA legacy_alter_table}
+   * off if it is on, so that a migration's renames rewrite the views and triggers that refer to
+   * what they rename. The returned restore sets both back as they were; it also undoes a
+   * {@code legacy_alter_table} that a rebuild which failed at its rename left on.
    *
    * @throws IllegalStateException if the connection is already inside a transaction, where
    *     SQLite would silently ignore the change
@@ -279,20 +300,22 @@ public final class SqliteDialect extends SqlDialect {
       throw new IllegalStateException("prepare the SQLite connection before the migration's transaction"
           + " begins: SQLite ignores PRAGMA foreign_keys inside a transaction");
     }
-    boolean enforced;
-    try (Statement statement = connection.createStatement();
-        ResultSet result = statement.executeQuery("PRAGMA foreign_keys")) {
-      enforced = result.next() && result.getInt(1) == 1;
-    }
-    if (!enforced) {
-      return SessionRestore.NOTHING;
-    }
+    boolean enforced = pragmaOn(connection, "foreign_keys");
+    boolean legacyAlterTable = pragmaOn(connection, "legacy_alter_table");
     try (Statement statement = connection.createStatement()) {
-      statement.execute("PRAGMA foreign_keys = OFF");
+      if (enforced) {
+        statement.execute("PRAGMA foreign_keys = OFF");
+      }
+      if (legacyAlterTable) {
+        statement.execute("PRAGMA legacy_alter_table = OFF");
+      }
     }
     return () -> {
       try (Statement statement = connection.createStatement()) {
-        statement.execute("PRAGMA foreign_keys = ON");
+        if (enforced) {
+          statement.execute("PRAGMA foreign_keys = ON");
+        }
+        statement.execute("PRAGMA legacy_alter_table = " + (legacyAlterTable ? "ON" : "OFF"));
       }
     };
   }
@@ -318,6 +341,13 @@ public final class SqliteDialect extends SqlDialect {
   public Optional<ScriptPart> scriptClosing() {
     return Optional.of(new ScriptPart("Foreign key enforcement back on for the rest of this session",
         List.of("PRAGMA foreign_keys = ON")));
+  }
+
+  private static boolean pragmaOn(Connection connection, String pragma) throws SQLException {
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("PRAGMA " + pragma)) {
+      return result.next() && result.getInt(1) == 1;
+    }
   }
 
   private List<Step> rebuild(String table, Context context) {

@@ -16,10 +16,12 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The steps that change a SQLite table in a way {@code ALTER TABLE} cannot: create the new
- * definition under a temporary name, copy the rows, drop the old table, rename the new one,
- * recreate the indexes and check the foreign keys. {@link SqliteDialect} documents why each step
- * is there and how foreign key enforcement is handled.
+ * The steps that change a SQLite table in a way {@code ALTER TABLE} cannot: save what depends on
+ * the table, create the new definition under a temporary name, copy the rows, drop the old table,
+ * rename the new one, recreate the indexes and the triggers, check the views and triggers that
+ * depend on it, and check the foreign keys. {@link SqliteDialect} documents why each step is
+ * there and how foreign key enforcement is handled; {@link SqliteDependents} how the triggers
+ * and views are carried over.
  */
 final class SqliteTableRebuild {
 
@@ -34,6 +36,8 @@ final class SqliteTableRebuild {
   private final SchemaModel schemaBefore;
   private final SchemaModel schemaAfter;
   private final String temporary;
+  private final List<String> droppedColumns;
+  private final SqliteDependents dependents;
 
   SqliteTableRebuild(SqliteDialect dialect, String table, SqlDialect.Context context) {
     this.dialect = dialect;
@@ -42,6 +46,8 @@ final class SqliteTableRebuild {
     this.schemaBefore = context.before();
     this.schemaAfter = context.after();
     this.temporary = temporaryName(table, context);
+    this.droppedColumns = before.columnNames().stream().filter(column -> after.column(column).isEmpty()).toList();
+    this.dependents = new SqliteDependents(dialect, after.schema(), after.name(), droppedColumns);
   }
 
   List<Step> steps() {
@@ -64,10 +70,15 @@ final class SqliteTableRebuild {
           + dialect.stringLiteral(after.name())));
     }
     steps.add(SqlDialect.sql("DROP TABLE " + oldTable));
+    steps.add(SqlDialect.sql("-- Rename as sqlite.org's procedure does, leaving the views and triggers that refer to "
+        + oneLine(after.name()) + " as they are; they are checked below\n"
+        + "PRAGMA legacy_alter_table = ON"));
     steps.add(SqlDialect.sql("ALTER TABLE " + newTable + " RENAME TO " + dialect.quote(after.name())));
+    steps.add(SqlDialect.sql("PRAGMA legacy_alter_table = OFF"));
     for (IndexModel index : after.indexes()) {
       steps.add(SqlDialect.sql(dialect.createIndexStatement(after, index)));
     }
+    steps.add(restoreDependents());
     Set<String> checked = new TreeSet<>(referencing(schemaAfter, after.name()));
     if (!after.foreignKeys().isEmpty()) {
       checked.add(after.name());
@@ -78,55 +89,64 @@ final class SqliteTableRebuild {
     return steps;
   }
 
-  /** Fails before anything changes if a trigger or view depends on the table, or if foreign keys would cascade. */
+  /**
+   * Fails before anything changes if foreign keys would cascade, and saves the triggers and views
+   * that depend on the table. An offline script cannot save triggers, so it stops if one is on
+   * the table or refers to it, and stops if a view that may read the table does not compile.
+   */
   private Step precheck() {
     String name = after.name();
     Set<String> referrers = referencing(schemaBefore, name);
-    String dependents = dependentsQuery();
-    String dependentsProblem = "cannot rebuild table " + name + " on SQLite: the rebuild (create a new table, copy"
-        + " the rows, drop the old table, rename) would drop or break what depends on it";
-    String dependentsFix = "drop those in an earlier step of the migration and create them again after this change";
     String enforcedProblem = "cannot rebuild table " + name + " on SQLite while foreign keys are enforced:"
         + " dropping the old table would delete its rows first, cascading into or failing on "
         + String.join(", ", referrers);
-    JdbcStep online = new JdbcStep("check that SQLite can rebuild table " + name, connection -> {
-      List<String> found = new ArrayList<>();
-      try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(dependents)) {
-        while (rows.next()) {
-          found.add(rows.getString(1) + " " + rows.getString(2));
-        }
-      }
-      if (!found.isEmpty()) {
-        throw new SQLException(dependentsProblem + " (" + String.join(", ", found) + "); " + dependentsFix);
-      }
-      if (!referrers.isEmpty() && foreignKeysEnforced(connection)) {
-        throw new SQLException(enforcedProblem + ". Run migrations through Retort, which turns enforcement off"
-            + " around each migration (Dialect.prepareConnection), or run PRAGMA foreign_keys = OFF before"
-            + " the transaction begins");
-      }
-    });
+    JdbcStep online = new JdbcStep("check that SQLite can rebuild table " + name
+        + ", and save the triggers and views that depend on it", connection -> {
+          if (!referrers.isEmpty() && foreignKeysEnforced(connection)) {
+            throw new SQLException(enforcedProblem + ". Run migrations through Retort, which turns enforcement off"
+                + " around each migration (Dialect.prepareConnection), or run PRAGMA foreign_keys = OFF before"
+                + " the transaction begins");
+          }
+          dependents.save(connection);
+        });
     List<Guard> guards = new ArrayList<>();
-    guards.add(new Guard(dependentsProblem + " (a trigger or view; sqlite_master lists them); " + dependentsFix,
-        dependents));
+    guards.add(new Guard("cannot rebuild table " + name + " on SQLite in an offline script: a trigger is on the"
+        + " table or refers to it (sqlite_master lists the triggers), and a script can neither create it again"
+        + " after the rebuild nor check it. Let Retort run this migration, which does both; or drop the trigger"
+        + " in an earlier step of the migration and create it again after this change", dependents.triggersQuery()));
+    dependents.quotedDroppedColumnsQuery().ifPresent(query -> guards.add(new Guard("cannot rebuild table " + name
+        + " on SQLite in an offline script: a view that may read it writes the name of a column that the rebuild"
+        + " drops (" + String.join(", ", droppedColumns) + ") in double quotes, which SQLite would"
+        + " then read as a string instead of failing (sqlite_master lists the views). Let Retort run this migration,"
+        + " which checks such views exactly; or drop the view in an earlier step of the migration and create it"
+        + " again after this change", query)));
     if (!referrers.isEmpty()) {
       guards.add(new Guard(enforcedProblem + ". Run PRAGMA foreign_keys = OFF before BEGIN, as the script's"
           + " opening does", "SELECT \"foreign_keys\" FROM pragma_foreign_keys WHERE \"foreign_keys\" = 1"));
     }
-    String comment = "Stop unless SQLite can rebuild table " + name + ": no trigger or view may depend on it"
+    String comment = "Stop unless SQLite can rebuild table " + name + " in this script: no trigger may be on it or"
+        + " refer to it"
+        + (droppedColumns.isEmpty() ? "" : ", no view may name a dropped column in double quotes")
         + (referrers.isEmpty() ? "" : ", and foreign keys must not be enforced");
-    return new Step.Callback(online, offlineGuard(comment, guards));
+    List<Step.Sql> offline = new ArrayList<>(offlineGuard(comment, guards));
+    offline.add(dependents.viewCheck(oneLine("Stop if a view that may read " + name + " does not work before the"
+        + " rebuild: SQLite's error says what it lacks. Fix or drop that view first")));
+    return new Step.Callback(online, offline);
   }
 
   /**
-   * The triggers on the table and the views that may read it, as {@code type, name} rows. A view
-   * is matched by its text, which may over-match: a false alarm is cheaper than a broken view.
+   * Creates the table's triggers again and fails if a trigger or view that depends on the table
+   * no longer works. An offline script, which has stopped if there are triggers, checks the views
+   * that may read the table.
    */
-  private String dependentsQuery() {
+  private Step restoreDependents() {
     String name = after.name();
-    return "SELECT \"type\", \"name\" FROM " + dialect.qualified(after.schema(), "sqlite_master")
-        + " WHERE (\"type\" = 'trigger' AND \"tbl_name\" = " + dialect.stringLiteral(name) + ")"
-        + " OR (\"type\" = 'view' AND \"sql\" LIKE " + dialect.stringLiteral("%" + name + "%") + ")"
-        + " ORDER BY \"name\"";
+    JdbcStep online = new JdbcStep("create the triggers of " + name + " again, and check the triggers and views"
+        + " that depend on it", dependents::restore);
+    return new Step.Callback(online, List.of(dependents.viewCheck(oneLine("Stop if a view that may read " + name
+        + " no longer works after the rebuild: SQLite's error says what it lacks (such as a dropped column). Drop"
+        + " the view in an earlier step of the migration and create it again, to fit the new table, after this"
+        + " change"))));
   }
 
   /** Fails the migration, naming the rows, if the rebuilt table or a table referencing it breaks a foreign key. */
@@ -198,10 +218,15 @@ final class SqliteTableRebuild {
       selects.add("SELECT " + problem + " FROM (" + guards.get(i).query() + ")");
     }
     return List.of(
-        Step.Sql.of("-- " + comment.replaceAll("[\r\n]+", " ") + "\nCREATE TEMP TABLE " + dialect.quote(GUARD_TABLE)
+        Step.Sql.of("-- " + oneLine(comment) + "\nCREATE TEMP TABLE " + dialect.quote(GUARD_TABLE)
             + " (\"problem\" INTEGER, " + String.join(", ", constraints) + ")"),
         Step.Sql.of("INSERT INTO " + table + " (\"problem\") " + String.join(" UNION ALL ", selects)),
         Step.Sql.of("DROP TABLE " + table));
+  }
+
+  /** The text with its line breaks made spaces, to fit in a {@code --} comment. */
+  private static String oneLine(String text) {
+    return text.replaceAll("[\r\n]+", " ");
   }
 
   private static boolean foreignKeysEnforced(Connection connection) throws SQLException {

@@ -1,0 +1,514 @@
+package dev.retort.runtime.dialect;
+
+import dev.retort.runtime.dialect.SqliteTokens.Token;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The triggers and views that depend on a table SQLite rebuilds, carried from before the old
+ * table is dropped to after the new one has its name (steps 3, 8 and 9 of sqlite.org's
+ * procedure).
+ *
+ * <ul>
+ *   <li>The table's own triggers are dropped with the old table. {@link #save} keeps their SQL and
+ *       {@link #restore} creates them again, in the order they were first created, which is the
+ *       order SQLite fires triggers of the same event in.
+ *   <li>Views, and other tables' triggers, that refer to the table stay as they are: the rename
+ *       runs with {@code PRAGMA legacy_alter_table = ON}, so SQLite neither rewrites nor checks
+ *       them, and they read the new table by its name.
+ * </ul>
+ *
+ * <p>Neither {@code CREATE TRIGGER} nor that rename checks that a trigger or view fits the new
+ * table, so {@link #restore} does: it compiles each view ({@code SELECT * FROM view LIMIT 0}) and
+ * each trigger (the {@code EXPLAIN} of a statement that fires it, which compiles the trigger and
+ * runs nothing) and fails, naming it, if one no longer compiles, such as one that uses a dropped
+ * column. Only those that compiled before the rebuild are checked, so that a view broken long
+ * ago does not fail a migration that did not break it.
+ *
+ * <p>SQLite reads a double-quoted name that matches no column as a string literal, so a view
+ * that selects {@code "total"} would still compile once the column {@code total} is gone, and
+ * return the text {@code 'total'}. Where the rebuild drops columns, a view or trigger that writes
+ * one of their names in double quotes is therefore compiled as a copy, under a name of its own,
+ * with those names in backticks, which SQLite never reads as a string; the copy is dropped at
+ * once.
+ *
+ * <p>A view or trigger depends on the table when its SQL uses the name of the table, or of a
+ * view that depends on it, as an identifier ({@link SqliteTokens}). A keyword that spells the
+ * name counts too ({@code ORDER BY} for a table named {@code order}); such a view is only
+ * checked, and passes.
+ *
+ * <p>A plan is rendered, without touching the database, before anything runs; the rebuild's
+ * first step calls {@link #save} and a later one {@link #restore}, so this object holds what the
+ * first one found until then.
+ */
+final class SqliteDependents {
+
+  /** The name of the recursive query of the offline checks: the table and the views that may read it. */
+  private static final String READER = "\"retort_reader\"";
+
+  /** In a {@code GLOB} pattern, a character that cannot be part of a name in lower case. */
+  private static final String NOT_IN_NAME = "[^a-z0-9_$]";
+
+  /** The name of a strict copy, or its start if an object of the schema has it. */
+  private static final String COPY = "retort_rebuild_probe";
+
+  private final SqliteDialect dialect;
+  private final String schema;
+  private final String table;
+  private final Set<String> dropped;
+  private Saved saved;
+
+  /**
+   * Creates the holder for one rebuild.
+   *
+   * @param dialect the dialect, which quotes
+   * @param schema the table's schema, empty for the main database
+   * @param table the table's name
+   * @param droppedColumns the columns the old table has and the new one has not
+   */
+  SqliteDependents(SqliteDialect dialect, String schema, String table, Collection<String> droppedColumns) {
+    this.dialect = dialect;
+    this.schema = schema;
+    this.table = table;
+    this.dropped = droppedColumns.stream().map(SqliteTokens::folded).collect(Collectors.toUnmodifiableSet());
+  }
+
+  /**
+   * Reads the triggers and views that depend on the table from {@code sqlite_master}, and which
+   * of them compile now. Run it before the old table is dropped.
+   *
+   * @param connection the migration's connection
+   * @throws SQLException if the schema cannot be read
+   */
+  void save(Connection connection) throws SQLException {
+    Set<String> taken = new HashSet<>();
+    List<SchemaObject> objects = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT \"type\", \"name\", \"tbl_name\", \"sql\" FROM " + master()
+            + " ORDER BY \"rowid\"")) {
+      while (rows.next()) {
+        String type = rows.getString(1);
+        String sql = rows.getString(4);
+        taken.add(SqliteTokens.folded(rows.getString(2)));
+        if (sql != null && (type.equals("view") || type.equals("trigger"))) {
+          objects.add(new SchemaObject(type.equals("view"), rows.getString(2), rows.getString(3), sql,
+              SqliteTokens.of(sql)));
+        }
+      }
+    }
+    String copy = COPY;
+    for (int i = 2; taken.contains(SqliteTokens.folded(copy)); i++) {
+      copy = COPY + "_" + i;
+    }
+    List<Dependent> dependents = new ArrayList<>();
+    for (Dependent dependent : dependents(objects)) {
+      dependents.add(dependent.withCompiledBefore(compiles(connection, dependent.object(), copy)));
+    }
+    saved = new Saved(dependents, copy);
+  }
+
+  /**
+   * Creates the table's triggers again and checks that every trigger and view which compiled
+   * before the rebuild still does. Run it after the new table has the old one's name.
+   *
+   * @param connection the migration's connection
+   * @throws SQLException naming the first trigger or view that no longer compiles, and what to do
+   * @throws IllegalStateException if {@link #save} has not run
+   */
+  void restore(Connection connection) throws SQLException {
+    if (saved == null) {
+      throw new IllegalStateException("the triggers and views that depend on table " + table + " were not saved:"
+          + " the rebuild's first step must run before this one");
+    }
+    for (Dependent dependent : saved.dependents()) {
+      if (dependent.onTable()) {
+        try {
+          execute(connection, named(dependent.object(), Optional.empty()));
+        } catch (SQLException e) {
+          throw broken(dependent, "could not be created again from its SQL", e);
+        }
+      }
+      if (dependent.compiledBefore()) {
+        try {
+          compile(connection, dependent.object(), saved.copy());
+        } catch (SQLException e) {
+          throw broken(dependent, "no longer works", e);
+        }
+      }
+    }
+  }
+
+  /**
+   * A query for an offline script, which cannot create triggers it does not know: the triggers
+   * on the table and those whose SQL may use it or a view that may read it, found by their text
+   * (see {@link #readers}).
+   */
+  String triggersQuery() {
+    return readers() + " SELECT \"name\" FROM " + master() + " AS \"trigger\" WHERE \"type\" = 'trigger' AND"
+        + " (\"tbl_name\" = " + dialect.stringLiteral(table) + " COLLATE NOCASE OR EXISTS (SELECT 1 FROM " + READER
+        + " WHERE " + holds("\"trigger\"") + "))";
+  }
+
+  /**
+   * A query for an offline script, which cannot compile a strict copy of a view: the views that
+   * may read the table and write the name of a dropped column in double quotes, which SQLite
+   * would read as a string once the column is gone. Empty if the rebuild drops no column.
+   */
+  Optional<String> quotedDroppedColumnsQuery() {
+    if (dropped.isEmpty()) {
+      return Optional.empty();
+    }
+    String quoted = dropped.stream().sorted()
+        .map(column -> "lower(\"view\".\"sql\") GLOB " + dialect.stringLiteral("*\"" + globLiteral(column) + "\"*"))
+        .collect(Collectors.joining(" OR "));
+    return Optional.of(readers() + " SELECT \"view\".\"name\" FROM " + master() + " AS \"view\" JOIN " + READER
+        + " USING (\"name\") WHERE \"view\".\"type\" = 'view' AND (" + quoted + ")");
+  }
+
+  /**
+   * A statement for an offline script that fails with SQLite's own error (such as {@code no such
+   * column: total}) if a view that may read the table does not compile, and otherwise returns
+   * nothing: {@code pragma_table_info} compiles the view to list its columns, and a view always
+   * has one.
+   *
+   * @param comment what the check is for, written above it
+   */
+  Step.Sql viewCheck(String comment) {
+    String schemaArgument = schema.isEmpty() ? "" : ", " + dialect.stringLiteral(schema);
+    return Step.Sql.of("-- " + comment + "\n" + readers() + " SELECT \"name\" FROM " + READER
+        + " WHERE NOT EXISTS (SELECT 1 FROM pragma_table_info(" + READER + ".\"name\"" + schemaArgument + "))");
+  }
+
+  /**
+   * The triggers on the table in the order they were created; then the views that depend on it,
+   * nearest first; then the other triggers that depend on it or on those views.
+   */
+  private List<Dependent> dependents(List<SchemaObject> objects) {
+    Set<String> names = new HashSet<>(Set.of(SqliteTokens.folded(table)));
+    List<SchemaObject> views = new ArrayList<>();
+    boolean found = true;
+    while (found) {
+      found = false;
+      for (SchemaObject object : objects) {
+        if (object.view() && !views.contains(object) && SqliteTokens.uses(object.tokens(), names)) {
+          views.add(object);
+          names.add(SqliteTokens.folded(object.name()));
+          found = true;
+        }
+      }
+    }
+    List<Dependent> onTable = new ArrayList<>();
+    List<Dependent> others = new ArrayList<>();
+    for (SchemaObject object : objects) {
+      if (!object.view() && SqliteTokens.sameName(object.table(), table)) {
+        onTable.add(new Dependent(object, true, false));
+      } else if (!object.view() && SqliteTokens.uses(object.tokens(), names)) {
+        others.add(new Dependent(object, false, false));
+      }
+    }
+    List<Dependent> dependents = new ArrayList<>(onTable);
+    views.forEach(view -> dependents.add(new Dependent(view, false, false)));
+    dependents.addAll(others);
+    return dependents;
+  }
+
+  /**
+   * The recursive query, for an offline script, of the table and the views that may read it,
+   * each with the {@code GLOB} pattern of SQL that holds its name as a word: not next to a
+   * letter, digit, {@code _} or {@code $}, in any case of ASCII letters, as SQLite compares
+   * names. A view whose SQL matches a reader's pattern is a reader. SQL cannot tokenize, so
+   * unlike {@link #save} this also matches a name inside a string literal or a comment.
+   */
+  private String readers() {
+    String pattern = "'*" + NOT_IN_NAME + "' || replace(replace(replace(lower(\"view\".\"name\"), '[', '[[]'),"
+        + " '*', '[*]'), '?', '[?]') || '" + NOT_IN_NAME + "*'";
+    return "WITH RECURSIVE " + READER + "(\"name\", \"pattern\") AS (SELECT " + dialect.stringLiteral(table) + ", "
+        + dialect.stringLiteral("*" + NOT_IN_NAME + globLiteral(SqliteTokens.folded(table)) + NOT_IN_NAME + "*")
+        + " UNION SELECT \"view\".\"name\", " + pattern + " FROM " + master() + " AS \"view\", " + READER
+        + " WHERE \"view\".\"type\" = 'view' AND " + holds("\"view\"") + ")";
+  }
+
+  /** Whether the SQL of a {@code sqlite_master} row holds the name of a reader as a word. */
+  private static String holds(String row) {
+    return "(' ' || lower(" + row + ".\"sql\") || ' ') GLOB " + READER + ".\"pattern\"";
+  }
+
+  /** The text as a {@code GLOB} pattern that matches it literally. */
+  private static String globLiteral(String text) {
+    return text.replace("[", "[[]").replace("*", "[*]").replace("?", "[?]");
+  }
+
+  private String master() {
+    return dialect.qualified(schema, "sqlite_master");
+  }
+
+  private boolean compiles(Connection connection, SchemaObject object, String copy) throws SQLException {
+    try {
+      return compile(connection, object, copy);
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Compiles the view or trigger; where it writes the name of a dropped column in double quotes,
+   * through a strict copy.
+   *
+   * @param copy the name for the copy
+   * @return whether there was a way to compile it: false for a trigger whose head cannot be read
+   * @throws SQLException if it does not compile
+   */
+  private boolean compile(Connection connection, SchemaObject object, String copy) throws SQLException {
+    boolean strict = object.tokens().stream().anyMatch(this::quotesDroppedColumn);
+    Optional<String> probe = probe(connection, object, strict ? copy : object.name());
+    if (probe.isEmpty()) {
+      return false;
+    }
+    if (!strict) {
+      execute(connection, probe.get());
+      return true;
+    }
+    execute(connection, named(object, Optional.of(copy)));
+    try {
+      execute(connection, probe.get());
+    } finally {
+      execute(connection, "DROP " + (object.view() ? "VIEW " : "TRIGGER ") + dialect.qualified(schema, copy));
+    }
+    return true;
+  }
+
+  /** Whether the token is the name of a dropped column in double quotes, which SQLite may read as a string. */
+  private boolean quotesDroppedColumn(Token token) {
+    return token.kind() == SqliteTokens.Kind.DOUBLE_QUOTED && dropped.contains(SqliteTokens.folded(token.text()));
+  }
+
+  /**
+   * A statement that compiles the view or trigger and changes nothing: a query of no rows from
+   * the view; the {@code EXPLAIN} of a statement that fires the trigger. Empty for a trigger
+   * whose head cannot be read, or an update trigger on a table without columns to set.
+   *
+   * @param name the view's name, or its copy's
+   */
+  private Optional<String> probe(Connection connection, SchemaObject object, String name) throws SQLException {
+    if (object.view()) {
+      return Optional.of("SELECT * FROM " + dialect.qualified(schema, name) + " LIMIT 0");
+    }
+    Optional<TriggerEvent> event = object.nameToken().flatMap(index -> TriggerEvent.of(object.tokens(), index + 1));
+    if (event.isEmpty()) {
+      return Optional.empty();
+    }
+    String target = dialect.qualified(schema, object.table());
+    switch (event.get().event()) {
+      case INSERT:
+        return Optional.of("EXPLAIN INSERT INTO " + target + " DEFAULT VALUES");
+      case DELETE:
+        return Optional.of("EXPLAIN DELETE FROM " + target);
+      default:
+        List<String> columns = event.get().columns().isEmpty()
+            ? firstColumn(connection, object.table())
+            : event.get().columns();
+        if (columns.isEmpty()) {
+          return Optional.empty();
+        }
+        return Optional.of("EXPLAIN UPDATE " + target + " SET " + columns.stream()
+            .map(column -> dialect.quote(column) + " = " + dialect.quote(column))
+            .collect(Collectors.joining(", ")));
+    }
+  }
+
+  /** The first column of a table or view, which an update trigger without a column list fires on. */
+  private List<String> firstColumn(Connection connection, String name) throws SQLException {
+    String schemaArgument = schema.isEmpty() ? "" : ", " + dialect.stringLiteral(schema);
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT \"name\" FROM pragma_table_info("
+            + dialect.stringLiteral(name) + schemaArgument + ") ORDER BY \"cid\" LIMIT 1")) {
+      return rows.next() ? List.of(rows.getString(1)) : List.of();
+    }
+  }
+
+  /**
+   * The object's SQL, creating it in the table's schema (SQLite stores the name unqualified, and
+   * would create an unqualified object in the main database). With a copy's name, also under
+   * that name, and with each double-quoted name of a dropped column in backticks.
+   */
+  private String named(SchemaObject object, Optional<String> copy) {
+    Optional<Integer> nameToken = object.nameToken();
+    if (nameToken.isEmpty()) {
+      return object.sql();
+    }
+    List<Token> tokens = object.tokens();
+    boolean qualified = nameToken.get() > 0 && tokens.get(nameToken.get() - 1).isSymbol('.');
+    String sql = object.sql();
+    StringBuilder named = new StringBuilder();
+    int at = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      Token token = tokens.get(i);
+      String replacement = null;
+      if (i == nameToken.get()) {
+        replacement = (qualified || schema.isEmpty() ? "" : dialect.quote(schema) + ".")
+            + (copy.isPresent() ? dialect.quote(copy.get()) : sql.substring(token.start(), token.end()));
+      } else if (copy.isPresent() && quotesDroppedColumn(token)) {
+        replacement = "`" + token.text().replace("`", "``") + "`";
+      }
+      if (replacement != null) {
+        named.append(sql, at, token.start()).append(replacement);
+        at = token.end();
+      }
+    }
+    return named.append(sql.substring(at)).toString();
+  }
+
+  private SQLException broken(Dependent dependent, String problem, SQLException cause) {
+    SchemaObject object = dependent.object();
+    String what;
+    if (object.view()) {
+      what = "view " + object.name();
+    } else if (dependent.onTable()) {
+      what = "its trigger " + object.name() + ", which the rebuild dropped,";
+    } else {
+      what = "trigger " + object.name() + " on " + object.table() + ", which refers to " + table + ",";
+    }
+    String kind = object.view() ? "view" : "trigger";
+    return new SQLException("after rebuilding table " + table + " on SQLite, " + what + " " + problem + ": "
+        + cause.getMessage() + ". Drop the " + kind + " with schema.execute before this change in the migration, and"
+        + " create it again after the change to fit the new table", cause.getSQLState(), cause.getErrorCode(), cause);
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  /**
+   * What {@link #save} found.
+   *
+   * @param dependents the triggers and views that depend on the table, in the order
+   *     {@link #restore} handles them
+   * @param copy a name that no object of the schema has, for strict copies
+   */
+  private record Saved(List<Dependent> dependents, String copy) {
+
+    Saved {
+      dependents = List.copyOf(dependents);
+    }
+  }
+
+  /**
+   * A view or trigger of the schema, as {@code sqlite_master} has it.
+   *
+   * @param view whether it is a view; a trigger if not
+   * @param name its name
+   * @param table for a trigger, the table or view it is on; for a view, its own name
+   * @param sql the statement that created it
+   * @param tokens the statement's tokens
+   */
+  private record SchemaObject(boolean view, String name, String table, String sql, List<Token> tokens) {
+
+    /**
+     * Where the name is among the tokens, after {@code CREATE [TEMP] VIEW|TRIGGER [IF NOT
+     * EXISTS] [schema.]}; empty if the statement does not read so.
+     */
+    Optional<Integer> nameToken() {
+      int i = 0;
+      if (!wordAt(tokens, i++, "CREATE")) {
+        return Optional.empty();
+      }
+      if (wordAt(tokens, i, "TEMP") || wordAt(tokens, i, "TEMPORARY")) {
+        i++;
+      }
+      if (!wordAt(tokens, i++, view ? "VIEW" : "TRIGGER")) {
+        return Optional.empty();
+      }
+      if (wordAt(tokens, i, "IF") && wordAt(tokens, i + 1, "NOT") && wordAt(tokens, i + 2, "EXISTS")) {
+        i += 3;
+      }
+      if (nameAt(tokens, i) && symbolAt(tokens, i + 1, '.') && nameAt(tokens, i + 2)) {
+        i += 2;
+      }
+      return nameAt(tokens, i) ? Optional.of(i) : Optional.empty();
+    }
+  }
+
+  /**
+   * A view or trigger that depends on the table.
+   *
+   * @param object the view or trigger
+   * @param onTable whether it is a trigger on the table itself, which the rebuild drops
+   * @param compiledBefore whether it compiled before the rebuild, and so is checked after it
+   */
+  private record Dependent(SchemaObject object, boolean onTable, boolean compiledBefore) {
+
+    Dependent withCompiledBefore(boolean compiled) {
+      return new Dependent(object, onTable, compiled);
+    }
+  }
+
+  /** The statement that fires a trigger. */
+  private enum Event { INSERT, UPDATE, DELETE }
+
+  /**
+   * When a trigger fires, as its SQL says after the name: {@code [BEFORE | AFTER | INSTEAD OF]
+   * {INSERT | DELETE | UPDATE [OF column, …]} ON …}.
+   *
+   * @param event the statement that fires it
+   * @param columns for {@code UPDATE OF}, the columns; otherwise empty
+   */
+  private record TriggerEvent(Event event, List<String> columns) {
+
+    /** Reads the event from the tokens after the trigger's name; empty if they do not read as one. */
+    static Optional<TriggerEvent> of(List<Token> tokens, int start) {
+      int i = start;
+      if (wordAt(tokens, i, "BEFORE") || wordAt(tokens, i, "AFTER")) {
+        i++;
+      } else if (wordAt(tokens, i, "INSTEAD") && wordAt(tokens, i + 1, "OF")) {
+        i += 2;
+      }
+      Event event;
+      List<String> columns = new ArrayList<>();
+      if (wordAt(tokens, i, "INSERT")) {
+        event = Event.INSERT;
+        i++;
+      } else if (wordAt(tokens, i, "DELETE")) {
+        event = Event.DELETE;
+        i++;
+      } else if (wordAt(tokens, i, "UPDATE")) {
+        event = Event.UPDATE;
+        i++;
+        if (wordAt(tokens, i, "OF")) {
+          do {
+            i++;
+            if (!nameAt(tokens, i)) {
+              return Optional.empty();
+            }
+            columns.add(tokens.get(i++).text());
+          } while (symbolAt(tokens, i, ','));
+        }
+      } else {
+        return Optional.empty();
+      }
+      return wordAt(tokens, i, "ON") ? Optional.of(new TriggerEvent(event, List.copyOf(columns))) : Optional.empty();
+    }
+  }
+
+  private static boolean wordAt(List<Token> tokens, int i, String word) {
+    return i < tokens.size() && tokens.get(i).isWord(word);
+  }
+
+  private static boolean nameAt(List<Token> tokens, int i) {
+    return i < tokens.size() && tokens.get(i).isName();
+  }
+
+  private static boolean symbolAt(List<Token> tokens, int i, char symbol) {
+    return i < tokens.size() && tokens.get(i).isSymbol(symbol);
+  }
+}
