@@ -9,6 +9,7 @@ import dev.retort.runtime.RetortException;
 import dev.retort.runtime.internal.execution.MigrationExecutor;
 import dev.retort.runtime.internal.execution.PlannedMigration;
 import dev.retort.runtime.internal.execution.Planner;
+import dev.retort.runtime.internal.graph.DescribeAhead;
 import dev.retort.runtime.internal.graph.LoadedRevision;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.graph.Target;
@@ -73,6 +74,7 @@ public final class MigrateCommand {
     state.verifyKnown(graph, session.versionTable());
     state.verifyChecksums(graph);
     List<LoadedRevision> selected = select(direction, target, graph, state.applied());
+    DescribeAhead.start(selected, direction);
     List<PlannedMigration> plan = Planner.plan(selected, direction, graph, state.applied(), session.dialect());
     Vendor vendor = session.dialect().vendor();
     MigrationExecutor executor = new MigrationExecutor(session.connection(), vendor, session.versionTable(),
