@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code retort/src/main/java} and {@code retort/classes}: the Retort migrations, compiled
  *       with the Retort processor (mode {@code off}), which adds the revision index the runtime
- *       finds with {@link ServiceLoader};
+ *       reads, the class-path resource {@value RevisionIndexFile#RESOURCE};
  *   <li>{@code flyway/<server>/V<n>__<description>.sql}: one versioned SQL migration per
  *       revision;
  *   <li>{@code liquibase/<server>/changelog.sql}: a formatted-SQL changelog, one changeset per

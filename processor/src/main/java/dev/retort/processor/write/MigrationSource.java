@@ -36,6 +36,7 @@ import javax.lang.model.element.Modifier;
  *     schema.alterTable("users", t -> t.addColumn("phone", varchar(20)));
  *   }
  *   ...
+ * }
  * }</pre>
  */
 public final class MigrationSource {
