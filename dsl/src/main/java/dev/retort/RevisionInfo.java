@@ -13,8 +13,10 @@ import java.util.function.Supplier;
  * @param id the revision id from {@link Revision#id()}
  * @param parents the parent ids from {@link Revision#parent()}; empty for the first revision
  * @param description one line saying what the revision does (the first sentence of its Javadoc)
- * @param snapshotResource the classpath resource holding the schema snapshot as of this
- *     revision, such as {@code com/example/db/migration/20261121_153000.schema}
+ * @param snapshotResource the class-path resource holding the schema snapshot as of this
+ *     revision, named after the migration class, such as
+ *     {@code com/example/db/migration/V20261121_153000_AddUsersPhone.schema}; empty if there is
+ *     none
  * @param migration creates the migration instance
  */
 public record RevisionInfo(

@@ -13,7 +13,8 @@ import java.util.Optional;
  *
  * @param sql the statement for databases without their own entry, if any
  * @param perVendor statements for particular databases, overriding {@code sql}; kept in
- *     {@link Vendor} order so that the record's text form is stable
+ *     {@link Vendor} order, so that the record's text form and its {@link #summary()} do not
+ *     depend on the order of the map given
  */
 public record Execute(Optional<String> sql, Map<Vendor, String> perVendor) implements Operation {
 
