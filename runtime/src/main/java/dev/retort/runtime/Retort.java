@@ -171,8 +171,9 @@ public final class Retort {
   /**
    * Records the target as applied without running anything: the version table ends up
    * holding exactly the target and the revisions it descends from, with the migrations'
-   * current checksums. Use it to adopt a database whose schema already matches a revision,
-   * and as the deliberate way out of a checksum mismatch.
+   * current checksums (of their operations and of their source files). Use it to adopt a
+   * database whose schema already matches a revision, and as the deliberate way out of a
+   * checksum mismatch.
    *
    * @param target {@code head}, {@code base}, {@code +N}, {@code -N}, or a revision
    * @return what changed in the version table

@@ -9,8 +9,8 @@ import java.util.List;
  * @param after the current revisions after
  * @param recorded the revisions newly recorded as applied
  * @param removed the revisions whose rows were deleted
- * @param checksumsUpdated the revisions that stayed applied but whose recorded checksum was
- *     replaced by the migration's current one
+ * @param checksumsUpdated the revisions that stayed applied but whose recorded checksum, or
+ *     source checksum, was replaced by the migration's current one
  */
 public record StampResult(
     List<String> before, List<String> after, List<String> recorded, List<String> removed,

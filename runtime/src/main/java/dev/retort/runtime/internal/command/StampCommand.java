@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * {@code stamp}: make the version table record exactly the target and its ancestors, without
  * running any migration. It adopts an existing database, and it is the deliberate way out of a
  * checksum mismatch or an edited version table: the rows it keeps get the migrations' current
- * checksums.
+ * checksums and source checksums.
  */
 public final class StampCommand {
 

@@ -31,9 +31,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The version table: one row per applied revision with its checksum, when it was applied and
- * how long it ran. This class holds every statement Retort runs against it; its definition is
- * a {@link TableModel}, created through the dialect like any migrated table.
+ * The version table: one row per applied revision with its checksum, the checksum of its
+ * source file, when it was applied and how long it ran. This class holds every statement Retort
+ * runs against it; its definition is a {@link TableModel}, created through the dialect like any
+ * migrated table.
  *
  * <p>Values are always bound, except in {@linkplain #insertLiteral offline scripts}, which are
  * text for a person to run and write them as escaped literals. The statements run through plain
