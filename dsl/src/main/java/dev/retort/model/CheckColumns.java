@@ -1,5 +1,7 @@
 package dev.retort.model;
 
+import dev.retort.internal.sql.SqlLexer;
+import dev.retort.internal.sql.SqlToken;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +31,8 @@ import java.util.Set;
  * <p>A bare word names a column whatever its case, as SQL folds bare words; a quoted name must
  * match exactly. A bracket after a name, a closing parenthesis or {@code ARRAY} is a PostgreSQL
  * subscript or array, not a quoted name. Input is never refused: an expression the database
- * would reject is read as far as it goes.
+ * would reject is read as far as it goes. {@link SqlLexer} reads the characters, with string
+ * prefixes and subscripts, since a check is written for any of the databases.
  */
 final class CheckColumns {
 
@@ -39,6 +42,9 @@ final class CheckColumns {
       "CURRENT_TIME", "CURRENT_TIMESTAMP", "DISTINCT", "ELSE", "END", "ESCAPE", "EXISTS", "FALSE", "FROM",
       "ILIKE", "IN", "IS", "LIKE", "LOCALTIME", "LOCALTIMESTAMP", "NOT", "NULL", "OR", "SIMILAR", "SOME",
       "THEN", "TO", "TRUE", "UNKNOWN", "WHEN");
+
+  private static final SqlLexer LEXER =
+      SqlLexer.plain().withPrefixedStrings().withSubscripts(CheckColumns::isSubscripted);
 
   private CheckColumns() {}
 
@@ -51,7 +57,17 @@ final class CheckColumns {
     /** {@code `name`}, a backtick doubled inside. */
     BACKTICKS,
     /** {@code [name]}, a closing bracket doubled inside. */
-    BRACKETS
+    BRACKETS;
+
+    /** How the name token is written. */
+    static Quoting of(SqlToken name) {
+      return switch (name.kind()) {
+        case DOUBLE_QUOTED -> DOUBLE_QUOTES;
+        case BACKTICKED -> BACKTICKS;
+        case BRACKETED -> BRACKETS;
+        default -> BARE;
+      };
+    }
   }
 
   /**
@@ -77,34 +93,47 @@ final class CheckColumns {
    * @return every occurrence that reads as a column
    */
   static List<Column> of(String expression) {
-    List<Token> tokens = new Tokenizer(expression).tokens();
+    List<SqlToken> tokens = LEXER.tokens(expression);
     List<Column> columns = new ArrayList<>();
     for (int i = 0; i < tokens.size(); i++) {
       if (isColumn(tokens, i)) {
-        Token token = tokens.get(i);
-        columns.add(new Column(token.name(), token.quoting(), token.start(), token.end()));
+        SqlToken token = tokens.get(i);
+        columns.add(new Column(token.text(), Quoting.of(token), token.start(), token.end()));
       }
     }
     return columns;
   }
 
   /** Whether the token at {@code i} is a name that reads as a column; see the class comment. */
-  private static boolean isColumn(List<Token> tokens, int i) {
-    Token token = tokens.get(i);
-    if (token.kind() != Kind.NAME || token.quoting() == Quoting.BARE && isReserved(token.name())) {
+  private static boolean isColumn(List<SqlToken> tokens, int i) {
+    SqlToken token = tokens.get(i);
+    if (!token.isName() || token.kind() == SqlToken.Kind.WORD && isReserved(token.text())) {
       return false;
     }
     if (i + 1 < tokens.size()) {
-      Token next = tokens.get(i + 1);
-      if (next.isSymbol("(") || next.isSymbol(".") || next.kind() == Kind.STRING) {
+      SqlToken next = tokens.get(i + 1);
+      if (next.isSymbol("(") || next.isSymbol(".") || next.kind() == SqlToken.Kind.STRING) {
         return false;
       }
     }
     if (i > 0) {
-      Token previous = tokens.get(i - 1);
-      return !previous.isSymbol("::") && !previous.isWord("AS") && !previous.isWord("COLLATE");
+      SqlToken previous = tokens.get(i - 1);
+      return !previous.isSymbol("::") && !isWord(previous, "AS") && !isWord(previous, "COLLATE");
     }
     return true;
+  }
+
+  /** Whether a bracket after the token subscripts a value or {@code ARRAY} rather than quotes a name. */
+  private static boolean isSubscripted(SqlToken previous) {
+    if (previous.kind() == SqlToken.Kind.WORD) {
+      return isWord(previous, "ARRAY") || !isReserved(previous.text());
+    }
+    return previous.isQuotedName() || previous.isSymbol(")") || previous.isSymbol("]");
+  }
+
+  /** Whether the token is the bare word, in any case. */
+  private static boolean isWord(SqlToken token, String word) {
+    return token.kind() == SqlToken.Kind.WORD && token.text().equalsIgnoreCase(word);
   }
 
   /**
@@ -165,151 +194,5 @@ final class CheckColumns {
 
   private static boolean isReserved(String word) {
     return RESERVED.contains(word.toUpperCase(Locale.ROOT));
-  }
-
-  private enum Kind {
-    /** A bare word or a quoted name. */
-    NAME,
-    /** A string literal, with its prefix if it has one. */
-    STRING,
-    /** A number. */
-    NUMBER,
-    /** Any other character, or {@code ::}. */
-    SYMBOL
-  }
-
-  /**
-   * One token.
-   *
-   * @param name a name unquoted, or a symbol; null for strings and numbers
-   * @param quoting how a name is written; null for other tokens
-   */
-  private record Token(Kind kind, String name, Quoting quoting, int start, int end) {
-
-    boolean isSymbol(String symbol) {
-      return kind == Kind.SYMBOL && name.equals(symbol);
-    }
-
-    boolean isWord(String word) {
-      return kind == Kind.NAME && quoting == Quoting.BARE && name.equalsIgnoreCase(word);
-    }
-  }
-
-  /** Splits an expression into tokens, leaving out white space and comments. */
-  private static final class Tokenizer {
-
-    private final String text;
-    private final List<Token> tokens = new ArrayList<>();
-    private int at;
-
-    Tokenizer(String text) {
-      this.text = text;
-    }
-
-    List<Token> tokens() {
-      while (at < text.length()) {
-        char c = text.charAt(at);
-        int start = at;
-        if (Character.isWhitespace(c)) {
-          at++;
-        } else if (text.startsWith("--", at)) {
-          int end = text.indexOf('\n', at);
-          at = end < 0 ? text.length() : end + 1;
-        } else if (text.startsWith("/*", at)) {
-          int end = text.indexOf("*/", at + 2);
-          at = end < 0 ? text.length() : end + 2;
-        } else if (c == '\'') {
-          skipString(false);
-          tokens.add(new Token(Kind.STRING, null, null, start, at));
-        } else if (c == '"') {
-          quoted(Quoting.DOUBLE_QUOTES, '"');
-        } else if (c == '`') {
-          quoted(Quoting.BACKTICKS, '`');
-        } else if (c == '[' && !isSubscript()) {
-          quoted(Quoting.BRACKETS, ']');
-        } else if (Character.isDigit(c) || c == '.' && Character.isDigit(charAt(at + 1))) {
-          while (Character.isLetterOrDigit(charAt(at)) || charAt(at) == '.') {
-            at++;
-          }
-          tokens.add(new Token(Kind.NUMBER, null, null, start, at));
-        } else if (Character.isLetter(c) || c == '_') {
-          word();
-        } else {
-          at += text.startsWith("::", at) ? 2 : 1;
-          tokens.add(new Token(Kind.SYMBOL, text.substring(start, at), null, start, at));
-        }
-      }
-      return tokens;
-    }
-
-    /** The character at {@code i}, or a space past the end. */
-    private char charAt(int i) {
-      return i < text.length() ? text.charAt(i) : ' ';
-    }
-
-    /** A bare word, or the prefix of a string literal written right after it ({@code E'a\'b'}). */
-    private void word() {
-      int start = at;
-      while (Character.isLetterOrDigit(charAt(at)) || charAt(at) == '_' || charAt(at) == '$') {
-        at++;
-      }
-      String word = text.substring(start, at);
-      if (charAt(at) == '\'') {
-        skipString(word.equalsIgnoreCase("E"));
-        tokens.add(new Token(Kind.STRING, null, null, start, at));
-      } else {
-        tokens.add(new Token(Kind.NAME, word, Quoting.BARE, start, at));
-      }
-    }
-
-    /** Moves past the string literal that starts here; {@code ''} is a quote, and so is {@code \'} if escapes apply. */
-    private void skipString(boolean backslashEscapes) {
-      at++;
-      while (at < text.length()) {
-        char c = text.charAt(at);
-        if (backslashEscapes && c == '\\') {
-          at += 2;
-        } else if (c == '\'' && charAt(at + 1) == '\'') {
-          at += 2;
-        } else {
-          at++;
-          if (c == '\'') {
-            return;
-          }
-        }
-      }
-      at = text.length();
-    }
-
-    /** A quoted name; the closing quote doubled is part of the name. */
-    private void quoted(Quoting quoting, char close) {
-      int start = at;
-      StringBuilder name = new StringBuilder();
-      at++;
-      while (at < text.length()) {
-        char c = text.charAt(at++);
-        if (c != close) {
-          name.append(c);
-        } else if (charAt(at) == close) {
-          name.append(c);
-          at++;
-        } else {
-          break;
-        }
-      }
-      tokens.add(new Token(Kind.NAME, name.toString(), quoting, start, at));
-    }
-
-    /** Whether a bracket here follows a value or {@code ARRAY}, so that it subscripts rather than quotes. */
-    private boolean isSubscript() {
-      if (tokens.isEmpty()) {
-        return false;
-      }
-      Token previous = tokens.get(tokens.size() - 1);
-      if (previous.kind() == Kind.NAME) {
-        return previous.quoting() != Quoting.BARE || previous.isWord("ARRAY") || !isReserved(previous.name());
-      }
-      return previous.isSymbol(")") || previous.isSymbol("]");
-    }
   }
 }

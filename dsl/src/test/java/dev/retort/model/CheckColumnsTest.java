@@ -86,6 +86,19 @@ class CheckColumnsTest {
   }
 
   @Test
+  void aBracketAfterAQuotedNameIsASubscript() {
+    assertThat(CheckColumns.of("\"tags\"[1] <> '' AND `b`[2] > 0"))
+        .extracting(CheckColumns.Column::name)
+        .containsExactly("tags", "b");
+  }
+
+  @Test
+  void aWordThatAPrefixedLiteralFollowsIsAnOperatorNotAColumn() {
+    assertThat(CheckColumns.mentions("name REGEXP N'^a' AND flags <> B'101'", "regexp")).isFalse();
+    assertThat(CheckColumns.mentions("name GLOB _utf8mb4'a*'", "glob")).isFalse();
+  }
+
+  @Test
   void anUnterminatedLiteralOrNameEndsTheExpression() {
     assertThat(CheckColumns.of("a > 0 AND b <> 'c")).extracting(CheckColumns.Column::name).containsExactly("a", "b");
     assertThat(CheckColumns.of("a > \"b")).extracting(CheckColumns.Column::name).containsExactly("a", "b");

@@ -1,6 +1,6 @@
 package dev.retort.runtime.dialect;
 
-import dev.retort.runtime.dialect.SqliteTokens.Token;
+import dev.retort.internal.sql.SqlToken;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -287,8 +287,8 @@ final class SqliteDependents {
   }
 
   /** Whether the token is the name of a dropped column in double quotes, which SQLite may read as a string. */
-  private boolean quotesDroppedColumn(Token token) {
-    return token.kind() == SqliteTokens.Kind.DOUBLE_QUOTED && dropped.contains(SqliteTokens.folded(token.text()));
+  private boolean quotesDroppedColumn(SqlToken token) {
+    return token.kind() == SqlToken.Kind.DOUBLE_QUOTED && dropped.contains(SqliteTokens.folded(token.text()));
   }
 
   /**
@@ -345,13 +345,13 @@ final class SqliteDependents {
     if (nameToken.isEmpty()) {
       return object.sql();
     }
-    List<Token> tokens = object.tokens();
-    boolean qualified = nameToken.get() > 0 && tokens.get(nameToken.get() - 1).isSymbol('.');
+    List<SqlToken> tokens = object.tokens();
+    boolean qualified = nameToken.get() > 0 && tokens.get(nameToken.get() - 1).isSymbol(".");
     String sql = object.sql();
     StringBuilder named = new StringBuilder();
     int at = 0;
     for (int i = 0; i < tokens.size(); i++) {
-      Token token = tokens.get(i);
+      SqlToken token = tokens.get(i);
       String replacement = null;
       if (i == nameToken.get()) {
         replacement = (qualified || schema.isEmpty() ? "" : dialect.quote(schema) + ".")
@@ -412,7 +412,7 @@ final class SqliteDependents {
    * @param sql the statement that created it
    * @param tokens the statement's tokens
    */
-  private record SchemaObject(boolean view, String name, String table, String sql, List<Token> tokens) {
+  private record SchemaObject(boolean view, String name, String table, String sql, List<SqlToken> tokens) {
 
     /**
      * Where the name is among the tokens, after {@code CREATE [TEMP] VIEW|TRIGGER [IF NOT
@@ -432,7 +432,7 @@ final class SqliteDependents {
       if (wordAt(tokens, i, "IF") && wordAt(tokens, i + 1, "NOT") && wordAt(tokens, i + 2, "EXISTS")) {
         i += 3;
       }
-      if (nameAt(tokens, i) && symbolAt(tokens, i + 1, '.') && nameAt(tokens, i + 2)) {
+      if (nameAt(tokens, i) && symbolAt(tokens, i + 1, ".") && nameAt(tokens, i + 2)) {
         i += 2;
       }
       return nameAt(tokens, i) ? Optional.of(i) : Optional.empty();
@@ -466,7 +466,7 @@ final class SqliteDependents {
   private record TriggerEvent(Event event, List<String> columns) {
 
     /** Reads the event from the tokens after the trigger's name; empty if they do not read as one. */
-    static Optional<TriggerEvent> of(List<Token> tokens, int start) {
+    static Optional<TriggerEvent> of(List<SqlToken> tokens, int start) {
       int i = start;
       if (wordAt(tokens, i, "BEFORE") || wordAt(tokens, i, "AFTER")) {
         i++;
@@ -491,7 +491,7 @@ final class SqliteDependents {
               return Optional.empty();
             }
             columns.add(tokens.get(i++).text());
-          } while (symbolAt(tokens, i, ','));
+          } while (symbolAt(tokens, i, ","));
         }
       } else {
         return Optional.empty();
@@ -500,15 +500,15 @@ final class SqliteDependents {
     }
   }
 
-  private static boolean wordAt(List<Token> tokens, int i, String word) {
-    return i < tokens.size() && tokens.get(i).isWord(word);
+  private static boolean wordAt(List<SqlToken> tokens, int i, String word) {
+    return i < tokens.size() && SqliteTokens.isWord(tokens.get(i), word);
   }
 
-  private static boolean nameAt(List<Token> tokens, int i) {
+  private static boolean nameAt(List<SqlToken> tokens, int i) {
     return i < tokens.size() && tokens.get(i).isName();
   }
 
-  private static boolean symbolAt(List<Token> tokens, int i, char symbol) {
+  private static boolean symbolAt(List<SqlToken> tokens, int i, String symbol) {
     return i < tokens.size() && tokens.get(i).isSymbol(symbol);
   }
 }

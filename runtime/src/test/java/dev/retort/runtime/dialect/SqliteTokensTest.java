@@ -3,43 +3,46 @@ package dev.retort.runtime.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.retort.runtime.dialect.SqliteTokens.Kind;
-import dev.retort.runtime.dialect.SqliteTokens.Token;
+import dev.retort.internal.sql.SqlToken;
+import dev.retort.internal.sql.SqlToken.Kind;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Reading SQLite statements as tokens, to tell which names a view or trigger uses. */
+/**
+ * Reading SQLite statements as tokens, to tell which names a view or trigger uses. How
+ * characters make tokens is {@code SqlLexerTest}'s; this is what SQLite makes of them.
+ */
 class SqliteTokensTest {
 
   @Test
-  void readsNamesBareAndInEachKindOfQuotes() {
-    assertThat(SqliteTokens.of("SELECT \"a\"\"b\", `c``d`, [e f], g_1$ FROM t"))
-        .extracting(Token::kind, Token::text)
+  void skipsStringAndBlobLiteralsCommentsAndNumbers() {
+    List<SqlToken> tokens = SqliteTokens.of("SELECT 'order''s', x'0A', 1.5e3 -- order\n FROM /* order */ t");
+
+    assertThat(tokens).extracting(SqlToken::text).containsExactly("SELECT", ",", ",", "FROM", "t");
+  }
+
+  @Test
+  void readsStatementsAsSqliteDoes() {
+    assertThat(SqliteTokens.of("SELECT e'a\\', \"order\", n'x' [b] FROM t"))
+        .as("no escape strings, a word before a literal is a name, and a bracket after a name quotes")
+        .extracting(SqlToken::kind, SqlToken::text)
         .containsExactly(
             tuple(Kind.WORD, "SELECT"),
-            tuple(Kind.DOUBLE_QUOTED, "a\"b"),
+            tuple(Kind.WORD, "e"),
             tuple(Kind.SYMBOL, ","),
-            tuple(Kind.QUOTED, "c`d"),
+            tuple(Kind.DOUBLE_QUOTED, "order"),
             tuple(Kind.SYMBOL, ","),
-            tuple(Kind.QUOTED, "e f"),
-            tuple(Kind.SYMBOL, ","),
-            tuple(Kind.WORD, "g_1$"),
+            tuple(Kind.WORD, "n"),
+            tuple(Kind.BRACKETED, "b"),
             tuple(Kind.WORD, "FROM"),
             tuple(Kind.WORD, "t"));
   }
 
   @Test
-  void skipsStringAndBlobLiteralsCommentsAndNumbers() {
-    List<Token> tokens = SqliteTokens.of("SELECT 'order''s', x'0A', 1.5e3 -- order\n FROM /* order */ t");
-
-    assertThat(tokens).extracting(Token::text).containsExactly("SELECT", ",", ",", "FROM", "t");
-  }
-
-  @Test
   void knowsWhereEachTokenIsInTheStatement() {
     String sql = "CREATE VIEW \"v\" AS SELECT 1";
-    Token name = SqliteTokens.of(sql).get(2);
+    SqlToken name = SqliteTokens.of(sql).get(2);
 
     assertThat(sql.substring(name.start(), name.end())).isEqualTo("\"v\"");
   }
@@ -56,6 +59,15 @@ class SqliteTokensTest {
   }
 
   @Test
+  void readsAKeywordInAnyCaseOfItsAsciiLettersOnly() {
+    List<SqlToken> tokens = SqliteTokens.of("update \"UPDATE\" ÜPDATE");
+
+    assertThat(SqliteTokens.isWord(tokens.get(0), "UPDATE")).isTrue();
+    assertThat(SqliteTokens.isWord(tokens.get(1), "UPDATE")).as("a quoted name is no keyword").isFalse();
+    assertThat(SqliteTokens.isWord(tokens.get(2), "üpdate")).isFalse();
+  }
+
+  @Test
   void foldsTheCaseOfAsciiLettersOnlyAsSqliteDoes() {
     assertThat(SqliteTokens.sameName("ORDER", "order")).isTrue();
     assertThat(SqliteTokens.sameName("ÄRGER", "ärger")).isFalse();
@@ -63,8 +75,8 @@ class SqliteTokensTest {
 
   @Test
   void anUnterminatedLiteralOrIdentifierRunsToTheEnd() {
-    assertThat(SqliteTokens.of("SELECT 'open")).extracting(Token::text).containsExactly("SELECT");
-    assertThat(SqliteTokens.of("SELECT \"open")).extracting(Token::text).containsExactly("SELECT", "open");
-    assertThat(SqliteTokens.of("SELECT [open")).extracting(Token::text).containsExactly("SELECT", "open");
+    assertThat(SqliteTokens.of("SELECT 'open")).extracting(SqlToken::text).containsExactly("SELECT");
+    assertThat(SqliteTokens.of("SELECT \"open")).extracting(SqlToken::text).containsExactly("SELECT", "open");
+    assertThat(SqliteTokens.of("SELECT [open")).extracting(SqlToken::text).containsExactly("SELECT", "open");
   }
 }

@@ -1,0 +1,8 @@
+/**
+ * Reading SQL text as tokens, for the schema model (the columns a check expression uses) and
+ * the runtime's SQLite dialect (the tables and columns its views and triggers use): one lexer,
+ * with what the tokens mean left to each of them.
+ *
+ * <p>Not API: public only so that the runtime can use it; may change in any release.
+ */
+package dev.retort.internal.sql;
