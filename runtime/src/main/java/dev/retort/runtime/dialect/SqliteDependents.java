@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +13,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The triggers and views that depend on a table SQLite rebuilds, carried from before the old
- * table is dropped to after the new one has its name (steps 3, 8 and 9 of sqlite.org's
- * procedure).
+ * The triggers and views that depend on a table that SQLite rebuilds, or drops a column of, and
+ * the check that each still compiles after the change.
+ *
+ * <p>A rebuild carries them from before the old table is dropped to after the new one has its
+ * name (steps 3, 8 and 9 of sqlite.org's procedure):
  *
  * <ul>
  *   <li>The table's own triggers are dropped with the old table. {@link #save} keeps their SQL and
@@ -30,16 +31,22 @@ import java.util.stream.Collectors;
  * <p>Neither {@code CREATE TRIGGER} nor that rename checks that a trigger or view fits the new
  * table, so {@link #restore} does: it compiles each view ({@code SELECT * FROM view LIMIT 0}) and
  * each trigger (the {@code EXPLAIN} of a statement that fires it, which compiles the trigger and
- * runs nothing) and fails, naming it, if one no longer compiles, such as one that uses a dropped
- * column. Only those that compiled before the rebuild are checked, so that a view broken long
- * ago does not fail a migration that did not break it.
+ * runs nothing) and fails, naming it, if one no longer compiles, such as a trigger that inserts
+ * into the table without a column list after a column was added. Only those that compiled before
+ * the rebuild are checked, so that a view broken long ago does not fail a migration that did not
+ * break it.
  *
- * <p>SQLite reads a double-quoted name that matches no column as a string literal, so a view
- * that selects {@code "total"} would still compile once the column {@code total} is gone, and
- * return the text {@code 'total'}. Where the rebuild drops columns, a view or trigger that writes
- * one of their names in double quotes is therefore compiled as a copy, under a name of its own,
- * with those names in backticks, which SQLite never reads as a string; the copy is dropped at
- * once.
+ * <p>SQLite's own {@code DROP COLUMN} compiles the expressions of every view and trigger of the
+ * schema and fails on one that uses the column, but not the column lists of a trigger
+ * ({@code UPDATE t SET column = …}, {@code INSERT INTO t (column)}, {@code UPDATE OF column}),
+ * and it reads a double-quoted name that matches no column as a string literal: a view that
+ * selects {@code "total"} still compiles once the column {@code total} is gone, and returns the
+ * text {@code 'total'}. {@link #checkAfterDrop} therefore compiles them all after the column is
+ * dropped, as {@link #restore} does: it drops the table's triggers and creates them again one by
+ * one, since the statement that compiles one trigger compiles every trigger of the table for that
+ * event, and a failure must name the trigger it is in. A view or trigger that writes the dropped
+ * column's name in double quotes is compiled as a copy, under a name of its own, with that name
+ * in backticks, which SQLite never reads as a string; the copy is dropped at once.
  *
  * <p>A view or trigger depends on the table when its SQL uses the name of the table, or of a
  * view that depends on it, as an identifier ({@link SqliteTokens}). A keyword that spells the
@@ -64,22 +71,38 @@ final class SqliteDependents {
   private final SqliteDialect dialect;
   private final String schema;
   private final String table;
-  private final Set<String> dropped;
+  private final Optional<String> droppedColumn;
   private Saved saved;
 
+  private SqliteDependents(SqliteDialect dialect, String schema, String table, Optional<String> droppedColumn) {
+    this.dialect = dialect;
+    this.schema = schema;
+    this.table = table;
+    this.droppedColumn = droppedColumn;
+  }
+
   /**
-   * Creates the holder for one rebuild.
+   * The holder for one rebuild, which {@link #save}s and {@link #restore}s.
    *
    * @param dialect the dialect, which quotes
    * @param schema the table's schema, empty for the main database
    * @param table the table's name
-   * @param droppedColumns the columns the old table has and the new one has not
    */
-  SqliteDependents(SqliteDialect dialect, String schema, String table, Collection<String> droppedColumns) {
-    this.dialect = dialect;
-    this.schema = schema;
-    this.table = table;
-    this.dropped = droppedColumns.stream().map(SqliteTokens::folded).collect(Collectors.toUnmodifiableSet());
+  static SqliteDependents ofRebuild(SqliteDialect dialect, String schema, String table) {
+    return new SqliteDependents(dialect, schema, table, Optional.empty());
+  }
+
+  /**
+   * The holder for dropping one column with {@code ALTER TABLE … DROP COLUMN}, which checks
+   * {@linkplain #checkAfterDrop after} it.
+   *
+   * @param dialect the dialect, which quotes
+   * @param schema the table's schema, empty for the main database
+   * @param table the table's name
+   * @param column the column dropped
+   */
+  static SqliteDependents ofDroppedColumn(SqliteDialect dialect, String schema, String table, String column) {
+    return new SqliteDependents(dialect, schema, table, Optional.of(column));
   }
 
   /**
@@ -90,6 +113,35 @@ final class SqliteDependents {
    * @throws SQLException if the schema cannot be read
    */
   void save(Connection connection) throws SQLException {
+    saved = read(connection, true);
+  }
+
+  /**
+   * Checks, after the column was dropped, that every trigger and view that depends on the table
+   * still compiles: drops the table's triggers and creates them again, as a rebuild's
+   * {@link #restore} does. SQLite's {@code DROP COLUMN} has just compiled the expressions of each,
+   * so all are checked.
+   *
+   * @param connection the migration's connection
+   * @throws SQLException naming the first trigger or view that no longer compiles, and what to do
+   */
+  void checkAfterDrop(Connection connection) throws SQLException {
+    saved = read(connection, false);
+    for (Dependent dependent : saved.dependents()) {
+      if (dependent.onTable()) {
+        execute(connection, "DROP TRIGGER " + dialect.qualified(schema, dependent.object().name()));
+      }
+    }
+    restore(connection);
+  }
+
+  /**
+   * The triggers and views that depend on the table, as {@code sqlite_master} has them now.
+   *
+   * @param compile whether to compile each to note if it works now; if not, each counts as one
+   *     that does
+   */
+  private Saved read(Connection connection, boolean compile) throws SQLException {
     Set<String> taken = new HashSet<>();
     List<SchemaObject> objects = new ArrayList<>();
     try (Statement statement = connection.createStatement();
@@ -111,14 +163,14 @@ final class SqliteDependents {
     }
     List<Dependent> dependents = new ArrayList<>();
     for (Dependent dependent : dependents(objects)) {
-      dependents.add(dependent.withCompiledBefore(compiles(connection, dependent.object(), copy)));
+      dependents.add(dependent.withCompiledBefore(!compile || compiles(connection, dependent.object(), copy)));
     }
-    saved = new Saved(dependents, copy);
+    return new Saved(dependents, copy);
   }
 
   /**
    * Creates the table's triggers again and checks that every trigger and view which compiled
-   * before the rebuild still does. Run it after the new table has the old one's name.
+   * before the change still does. Run it after the new table has the old one's name.
    *
    * @param connection the migration's connection
    * @throws SQLException naming the first trigger or view that no longer compiles, and what to do
@@ -153,25 +205,26 @@ final class SqliteDependents {
    * (see {@link #readers}).
    */
   String triggersQuery() {
-    return readers() + " SELECT \"name\" FROM " + master() + " AS \"trigger\" WHERE \"type\" = 'trigger' AND"
-        + " (\"tbl_name\" = " + dialect.stringLiteral(table) + " COLLATE NOCASE OR EXISTS (SELECT 1 FROM " + READER
-        + " WHERE " + holds("\"trigger\"") + "))";
+    return readers() + " SELECT \"name\" FROM " + master() + " AS \"trigger\" WHERE \"type\" = 'trigger' AND "
+        + triggerUses("\"trigger\"");
   }
 
   /**
-   * A query for an offline script, which cannot compile a strict copy of a view: the views that
-   * may read the table and write the name of a dropped column in double quotes, which SQLite
-   * would read as a string once the column is gone. Empty if the rebuild drops no column.
+   * A query for an offline script, which cannot compile a strict copy: the views that may read
+   * the table, and the triggers on it or that may refer to it, whose SQL writes the dropped
+   * column's name in double quotes, which SQLite reads as a string once the column is gone (see
+   * {@link #readers}).
+   *
+   * @throws IllegalStateException if this holder is for a rebuild, which drops no column
    */
-  Optional<String> quotedDroppedColumnsQuery() {
-    if (dropped.isEmpty()) {
-      return Optional.empty();
-    }
-    String quoted = dropped.stream().sorted()
-        .map(column -> "lower(\"view\".\"sql\") GLOB " + dialect.stringLiteral("*\"" + globLiteral(column) + "\"*"))
-        .collect(Collectors.joining(" OR "));
-    return Optional.of(readers() + " SELECT \"view\".\"name\" FROM " + master() + " AS \"view\" JOIN " + READER
-        + " USING (\"name\") WHERE \"view\".\"type\" = 'view' AND (" + quoted + ")");
+  String quotedColumnQuery() {
+    String column = droppedColumn.orElseThrow(() -> new IllegalStateException("a rebuild of " + table
+        + " drops no column"));
+    String quoted = dialect.stringLiteral("*\"" + globLiteral(SqliteTokens.folded(column).replace("\"", "\"\""))
+        + "\"*");
+    return readers() + " SELECT \"object\".\"name\" FROM " + master() + " AS \"object\" WHERE lower(\"object\".\"sql\")"
+        + " GLOB " + quoted + " AND (\"object\".\"type\" = 'view' AND \"object\".\"name\" IN (SELECT \"name\" FROM "
+        + READER + ") OR \"object\".\"type\" = 'trigger' AND " + triggerUses("\"object\"") + ")";
   }
 
   /**
@@ -237,6 +290,15 @@ final class SqliteDependents {
         + " WHERE \"view\".\"type\" = 'view' AND " + holds("\"view\"") + ")";
   }
 
+  /**
+   * Whether the trigger of a {@code sqlite_master} row, the only one in scope with a
+   * {@code tbl_name}, is on the table or its SQL holds the name of a reader.
+   */
+  private String triggerUses(String row) {
+    return "(\"tbl_name\" = " + dialect.stringLiteral(table) + " COLLATE NOCASE OR EXISTS (SELECT 1 FROM "
+        + READER + " WHERE " + holds(row) + "))";
+  }
+
   /** Whether the SQL of a {@code sqlite_master} row holds the name of a reader as a word. */
   private static String holds(String row) {
     return "(' ' || lower(" + row + ".\"sql\") || ' ') GLOB " + READER + ".\"pattern\"";
@@ -260,35 +322,42 @@ final class SqliteDependents {
   }
 
   /**
-   * Compiles the view or trigger; where it writes the name of a dropped column in double quotes,
-   * through a strict copy.
+   * Compiles the view or trigger; where it writes the name of the dropped column in double
+   * quotes, then through a strict copy too.
    *
    * @param copy the name for the copy
    * @return whether there was a way to compile it: false for a trigger whose head cannot be read
-   * @throws SQLException if it does not compile
+   * @throws SQLException if it does not compile, saying so where only the strict copy does not
    */
   private boolean compile(Connection connection, SchemaObject object, String copy) throws SQLException {
-    boolean strict = object.tokens().stream().anyMatch(this::quotesDroppedColumn);
-    Optional<String> probe = probe(connection, object, strict ? copy : object.name());
+    Optional<String> probe = probe(connection, object, object.name());
     if (probe.isEmpty()) {
       return false;
     }
-    if (!strict) {
-      execute(connection, probe.get());
-      return true;
-    }
-    execute(connection, named(object, Optional.of(copy)));
-    try {
-      execute(connection, probe.get());
-    } finally {
-      execute(connection, "DROP " + (object.view() ? "VIEW " : "TRIGGER ") + dialect.qualified(schema, copy));
+    execute(connection, probe.get());
+    if (quotesDroppedColumn(object)) {
+      execute(connection, named(object, Optional.of(copy)));
+      try {
+        execute(connection, probe(connection, object, copy).orElseThrow());
+      } catch (SQLException e) {
+        throw new SQLException(e.getMessage() + "; it writes \"" + droppedColumn.orElseThrow() + "\" in double quotes,"
+            + " which SQLite would read as a string once the column is gone", e.getSQLState(), e.getErrorCode(), e);
+      } finally {
+        execute(connection, "DROP " + (object.view() ? "VIEW " : "TRIGGER ") + dialect.qualified(schema, copy));
+      }
     }
     return true;
   }
 
-  /** Whether the token is the name of a dropped column in double quotes, which SQLite may read as a string. */
+  /** Whether the view or trigger writes the name of the dropped column in double quotes. */
+  private boolean quotesDroppedColumn(SchemaObject object) {
+    return object.tokens().stream().anyMatch(this::quotesDroppedColumn);
+  }
+
+  /** Whether the token is the name of the dropped column in double quotes, which SQLite may read as a string. */
   private boolean quotesDroppedColumn(SqlToken token) {
-    return token.kind() == SqlToken.Kind.DOUBLE_QUOTED && dropped.contains(SqliteTokens.folded(token.text()));
+    return token.kind() == SqlToken.Kind.DOUBLE_QUOTED
+        && droppedColumn.filter(column -> SqliteTokens.sameName(column, token.text())).isPresent();
   }
 
   /**
@@ -338,7 +407,7 @@ final class SqliteDependents {
   /**
    * The object's SQL, creating it in the table's schema (SQLite stores the name unqualified, and
    * would create an unqualified object in the main database). With a copy's name, also under
-   * that name, and with each double-quoted name of a dropped column in backticks.
+   * that name, and with each double-quoted name of the dropped column in backticks.
    */
   private String named(SchemaObject object, Optional<String> copy) {
     Optional<Integer> nameToken = object.nameToken();
@@ -373,14 +442,16 @@ final class SqliteDependents {
     if (object.view()) {
       what = "view " + object.name();
     } else if (dependent.onTable()) {
-      what = "its trigger " + object.name() + ", which the rebuild dropped,";
+      what = "its trigger " + object.name() + (droppedColumn.isEmpty() ? ", which the rebuild dropped," : "");
     } else {
       what = "trigger " + object.name() + " on " + object.table() + ", which refers to " + table + ",";
     }
+    String change = droppedColumn.map(column -> "dropping column " + table + "." + column)
+        .orElse("rebuilding table " + table);
     String kind = object.view() ? "view" : "trigger";
-    return new SQLException("after rebuilding table " + table + " on SQLite, " + what + " " + problem + ": "
-        + cause.getMessage() + ". Drop the " + kind + " with schema.execute before this change in the migration, and"
-        + " create it again after the change to fit the new table", cause.getSQLState(), cause.getErrorCode(), cause);
+    return new SQLException("after " + change + " on SQLite, " + what + " " + problem + ": " + cause.getMessage()
+        + ". Drop the " + kind + " with schema.execute before this change in the migration, and create it"
+        + " again after the change to fit the new table", cause.getSQLState(), cause.getErrorCode(), cause);
   }
 
   private static void execute(Connection connection, String sql) throws SQLException {
@@ -390,7 +461,7 @@ final class SqliteDependents {
   }
 
   /**
-   * What {@link #save} found.
+   * What {@link #save}, or {@link #checkAfterDrop}, found.
    *
    * @param dependents the triggers and views that depend on the table, in the order
    *     {@link #restore} handles them
@@ -416,7 +487,8 @@ final class SqliteDependents {
 
     /**
      * Where the name is among the tokens, after {@code CREATE [TEMP] VIEW|TRIGGER [IF NOT
-     * EXISTS] [schema.]}; empty if the statement does not read so.
+     * EXISTS] [schema.]}; empty if the statement does not read so. The name, and the schema,
+     * may be a string literal ({@code CREATE VIEW 'v' AS …}), which SQLite accepts.
      */
     Optional<Integer> nameToken() {
       int i = 0;
@@ -443,8 +515,8 @@ final class SqliteDependents {
    * A view or trigger that depends on the table.
    *
    * @param object the view or trigger
-   * @param onTable whether it is a trigger on the table itself, which the rebuild drops
-   * @param compiledBefore whether it compiled before the rebuild, and so is checked after it
+   * @param onTable whether it is a trigger on the table itself, which is dropped and created again
+   * @param compiledBefore whether it compiled before the change, and so is checked after it
    */
   private record Dependent(SchemaObject object, boolean onTable, boolean compiledBefore) {
 
@@ -490,7 +562,7 @@ final class SqliteDependents {
             if (!nameAt(tokens, i)) {
               return Optional.empty();
             }
-            columns.add(tokens.get(i++).text());
+            columns.add(SqliteTokens.name(tokens.get(i++)));
           } while (symbolAt(tokens, i, ","));
         }
       } else {
@@ -504,8 +576,9 @@ final class SqliteDependents {
     return i < tokens.size() && SqliteTokens.isWord(tokens.get(i), word);
   }
 
+  /** Whether a name of the statement's head is at {@code i}; SQLite takes a string literal for one there too. */
   private static boolean nameAt(List<SqlToken> tokens, int i) {
-    return i < tokens.size() && tokens.get(i).isName();
+    return i < tokens.size() && SqliteTokens.isHeadName(tokens.get(i));
   }
 
   private static boolean symbolAt(List<SqlToken> tokens, int i, String symbol) {

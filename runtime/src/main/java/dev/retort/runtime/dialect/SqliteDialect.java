@@ -1,6 +1,5 @@
 package dev.retort.runtime.dialect;
 
-import dev.retort.model.CheckModel;
 import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
 import dev.retort.model.DefaultValue;
@@ -19,10 +18,13 @@ import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropForeignKey;
 import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropUnique;
+import dev.retort.operation.JdbcStep;
+import dev.retort.runtime.dialect.SqliteScriptGuard.Problem;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,10 +62,10 @@ import java.util.stream.Collectors;
  *
  * <p>SQLite alters tables natively only in a few ways, which are used where they are correct:
  * {@code RENAME TO}, {@code RENAME COLUMN}, {@code ADD COLUMN} (unless the column is an identity,
- * has an expression default, or is NOT NULL without a default) and {@code DROP COLUMN} (unless a
- * check constraint mentions the column). Every other change — column type, nullability, default
- * or identity, and adding or dropping a primary key, unique constraint, check or foreign key —
- * rebuilds the table as sqlite.org's "Making Other Kinds Of Table Schema Changes" prescribes:
+ * has an expression default, or is NOT NULL without a default) and {@code DROP COLUMN} (see
+ * below). Every other change — column type, nullability, default or identity, and adding or
+ * dropping a primary key, unique constraint, check or foreign key — rebuilds the table as
+ * sqlite.org's "Making Other Kinds Of Table Schema Changes" prescribes:
  *
  * <ol>
  *   <li>if other tables reference the table, check that foreign keys are not enforced; read from
@@ -81,7 +83,8 @@ import java.util.stream.Collectors;
  *   <li>recreate the table's indexes;
  *   <li>create the table's triggers again from their SQL, in the order they were created, and
  *       check that every trigger and view that compiled before the rebuild still does, failing
- *       the step with its name if one no longer fits the new table (a dropped column, say);
+ *       the step with its name if one no longer fits the new table (a trigger that inserts
+ *       without a column list into a table that gained a column, say);
  *   <li>run {@code PRAGMA foreign_key_check} on the table and the tables referencing it, failing
  *       the step (and so the migration's transaction) with the offending rows.
  * </ol>
@@ -96,8 +99,24 @@ import java.util.stream.Collectors;
  * checks the foreign keys itself before the transaction commits. While a migration runs,
  * foreign keys are therefore not enforced for its other statements either.
  * {@link #prepareConnection} also turns {@code legacy_alter_table} off for the migrations, so
- * that their own renames rewrite the views and triggers that refer to what they rename, and sets
- * it back after.
+ * that their own renames rewrite the views and triggers that refer to what they rename, and that
+ * {@code DROP COLUMN} checks them, and sets it back after.
+ *
+ * <h2>Dropping a column</h2>
+ *
+ * <p>A column is always dropped with {@code DROP COLUMN}: the schema model refuses to drop one
+ * that a primary key, unique constraint, index, foreign key or check uses, and SQLite refuses no
+ * other but for what a migration made with {@code execute} (a partial index that uses the
+ * column, say), with its own error. An enum column's own {@code CHECK} goes with it. SQLite then
+ * compiles the expressions of every view and trigger of the schema, and fails the statement,
+ * naming the view or trigger, if one uses the column. It does not check the column lists of a
+ * trigger ({@code SET column = …}, {@code INSERT INTO t (column)}, {@code UPDATE OF column}), and
+ * it reads a double-quoted name that matches no column as a string: a view that selects
+ * {@code "total"} would return the text {@code 'total'} once the column is gone. So a Java step
+ * after the {@code DROP COLUMN} compiles each view and trigger that depends on the table (the
+ * table's own triggers one at a time; one that writes the column's name in double quotes also
+ * as a copy with that name in backticks) and fails the migration naming the first that no
+ * longer compiles (see {@code SqliteDependents}).
  *
  * <h2>The offline script</h2>
  *
@@ -117,10 +136,12 @@ import java.util.stream.Collectors;
  * view's that does). It does rebuild under views, as the runtime does, finding the views whose
  * SQL holds the name as a word ({@code GLOB}, which unlike the runtime's tokens also matches
  * inside string literals and comments), and checks them before and after the rebuild with
- * {@code pragma_table_info}, which compiles each and fails with SQLite's own error. It stops
- * before the rebuild if such a view writes a dropped column's name in double quotes, which
- * SQLite would read as a string once the column is gone. The foreign key check runs
- * {@code pragma_foreign_key_check} of the tables, the query the runtime's check runs.
+ * {@code pragma_table_info}, which compiles each and fails with SQLite's own error. The foreign
+ * key check runs {@code pragma_foreign_key_check} of the tables, the query the runtime's check
+ * runs. After a {@code DROP COLUMN}, which SQLite checks itself as above, the script cannot
+ * compile copies: it stops if a view that may read the table, or a trigger on it or whose SQL
+ * holds the name of the table or of such a view, writes the column's name in double quotes; the
+ * column lists of triggers go unchecked.
  */
 public final class SqliteDialect extends SqlDialect {
 
@@ -225,14 +246,28 @@ public final class SqliteDialect extends SqlDialect {
     return nativeAdd ? super.addColumn(operation, context) : rebuild(operation.table(), context);
   }
 
+  /**
+   * {@code ALTER TABLE … DROP COLUMN}, and a Java step after it that checks the views and
+   * triggers as SQLite does not; see "Dropping a column" in the class comment.
+   */
   @Override
   List<Step> dropColumn(DropColumn operation, Context context) {
     TableModel table = context.tableBefore(operation.table());
-    String column = operation.column().toLowerCase(Locale.ROOT);
-    boolean mentioned = table.checks().stream()
-        .map(CheckModel::expression)
-        .anyMatch(expression -> expression.toLowerCase(Locale.ROOT).contains(column));
-    return mentioned ? rebuild(operation.table(), context) : super.dropColumn(operation, context);
+    String column = table.name() + "." + operation.column();
+    SqliteDependents dependents = SqliteDependents.ofDroppedColumn(this, table.schema(), table.name(),
+        operation.column());
+    JdbcStep online = new JdbcStep("check that the triggers and views that depend on " + table.name()
+        + " work without " + column, dependents::checkAfterDrop);
+    Problem quoted = new Problem("cannot drop column " + column + " on SQLite in an offline script: a view or"
+        + " trigger that may use " + table.name() + " writes \"" + operation.column() + "\" in double quotes, which"
+        + " SQLite now reads as a string instead of failing (sqlite_master lists the views and triggers). Let Retort"
+        + " run this migration, which checks them exactly; or drop the view or trigger in an earlier step of the"
+        + " migration and create it again after this change", dependents.quotedColumnQuery());
+    String comment = "Stop if a view or trigger that may use " + table.name() + " writes \"" + operation.column()
+        + "\" in double quotes, which SQLite reads as a string once the column is gone";
+    List<Step> steps = new ArrayList<>(super.dropColumn(operation, context));
+    steps.add(new Step.Callback(online, SqliteScriptGuard.statements(this, comment, List.of(quoted))));
+    return steps;
   }
 
   @Override

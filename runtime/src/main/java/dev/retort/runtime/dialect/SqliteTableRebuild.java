@@ -5,6 +5,7 @@ import dev.retort.model.IndexModel;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.TableModel;
 import dev.retort.operation.JdbcStep;
+import dev.retort.runtime.dialect.SqliteScriptGuard.Problem;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,16 +28,12 @@ final class SqliteTableRebuild {
 
   private static final int VIOLATIONS_SHOWN = 5;
 
-  /** The temporary table of the offline script's checks, created and dropped by each check. */
-  private static final String GUARD_TABLE = "retort_rebuild_check";
-
   private final SqliteDialect dialect;
   private final TableModel before;
   private final TableModel after;
   private final SchemaModel schemaBefore;
   private final SchemaModel schemaAfter;
   private final String temporary;
-  private final List<String> droppedColumns;
   private final SqliteDependents dependents;
 
   SqliteTableRebuild(SqliteDialect dialect, String table, SqlDialect.Context context) {
@@ -46,8 +43,7 @@ final class SqliteTableRebuild {
     this.schemaBefore = context.before();
     this.schemaAfter = context.after();
     this.temporary = temporaryName(table, context);
-    this.droppedColumns = before.columnNames().stream().filter(column -> after.column(column).isEmpty()).toList();
-    this.dependents = new SqliteDependents(dialect, after.schema(), after.name(), droppedColumns);
+    this.dependents = SqliteDependents.ofRebuild(dialect, after.schema(), after.name());
   }
 
   List<Step> steps() {
@@ -71,7 +67,7 @@ final class SqliteTableRebuild {
     }
     steps.add(SqlDialect.sql("DROP TABLE " + oldTable));
     steps.add(SqlDialect.sql("-- Rename as sqlite.org's procedure does, leaving the views and triggers that refer to "
-        + oneLine(after.name()) + " as they are; they are checked below\n"
+        + SqliteScriptGuard.oneLine(after.name()) + " as they are; they are checked below\n"
         + "PRAGMA legacy_alter_table = ON"));
     steps.add(SqlDialect.sql("ALTER TABLE " + newTable + " RENAME TO " + dialect.quote(after.name())));
     steps.add(SqlDialect.sql("PRAGMA legacy_alter_table = OFF"));
@@ -109,28 +105,20 @@ final class SqliteTableRebuild {
           }
           dependents.save(connection);
         });
-    List<Guard> guards = new ArrayList<>();
-    guards.add(new Guard("cannot rebuild table " + name + " on SQLite in an offline script: a trigger is on the"
-        + " table or refers to it (sqlite_master lists the triggers), and a script can neither create it again"
+    List<Problem> problems = new ArrayList<>();
+    problems.add(new Problem("cannot rebuild table " + name + " on SQLite in an offline script: a trigger is on"
+        + " the table or refers to it (sqlite_master lists the triggers), and a script can neither create it again"
         + " after the rebuild nor check it. Let Retort run this migration, which does both; or drop the trigger"
         + " in an earlier step of the migration and create it again after this change", dependents.triggersQuery()));
-    dependents.quotedDroppedColumnsQuery().ifPresent(query -> guards.add(new Guard("cannot rebuild table " + name
-        + " on SQLite in an offline script: a view that may read it writes the name of a column that the rebuild"
-        + " drops (" + String.join(", ", droppedColumns) + ") in double quotes, which SQLite would"
-        + " then read as a string instead of failing (sqlite_master lists the views). Let Retort run this migration,"
-        + " which checks such views exactly; or drop the view in an earlier step of the migration and create it"
-        + " again after this change", query)));
     if (!referrers.isEmpty()) {
-      guards.add(new Guard(enforcedProblem + ". Run PRAGMA foreign_keys = OFF before BEGIN, as the script's"
+      problems.add(new Problem(enforcedProblem + ". Run PRAGMA foreign_keys = OFF before BEGIN, as the script's"
           + " opening does", "SELECT \"foreign_keys\" FROM pragma_foreign_keys WHERE \"foreign_keys\" = 1"));
     }
     String comment = "Stop unless SQLite can rebuild table " + name + " in this script: no trigger may be on it or"
-        + " refer to it"
-        + (droppedColumns.isEmpty() ? "" : ", no view may name a dropped column in double quotes")
-        + (referrers.isEmpty() ? "" : ", and foreign keys must not be enforced");
-    List<Step.Sql> offline = new ArrayList<>(offlineGuard(comment, guards));
-    offline.add(dependents.viewCheck(oneLine("Stop if a view that may read " + name + " does not work before the"
-        + " rebuild: SQLite's error says what it lacks. Fix or drop that view first")));
+        + " refer to it" + (referrers.isEmpty() ? "" : ", and foreign keys must not be enforced");
+    List<Step.Sql> offline = new ArrayList<>(SqliteScriptGuard.statements(dialect, comment, problems));
+    offline.add(dependents.viewCheck(SqliteScriptGuard.oneLine("Stop if a view that may read " + name + " does not"
+        + " work before the rebuild: SQLite's error says what it lacks. Fix or drop that view first")));
     return new Step.Callback(online, offline);
   }
 
@@ -143,10 +131,9 @@ final class SqliteTableRebuild {
     String name = after.name();
     JdbcStep online = new JdbcStep("create the triggers of " + name + " again, and check the triggers and views"
         + " that depend on it", dependents::restore);
-    return new Step.Callback(online, List.of(dependents.viewCheck(oneLine("Stop if a view that may read " + name
-        + " no longer works after the rebuild: SQLite's error says what it lacks (such as a dropped column). Drop"
-        + " the view in an earlier step of the migration and create it again, to fit the new table, after this"
-        + " change"))));
+    return new Step.Callback(online, List.of(dependents.viewCheck(SqliteScriptGuard.oneLine("Stop if a view that"
+        + " may read " + name + " no longer works after the rebuild: SQLite's error says what it lacks. Drop the view"
+        + " in an earlier step of the migration and create it again, to fit the new table, after this change"))));
   }
 
   /** Fails the migration, naming the rows, if the rebuilt table or a table referencing it breaks a foreign key. */
@@ -178,7 +165,8 @@ final class SqliteTableRebuild {
         + " the script again";
     String comment = "Stop if rows of " + String.join(", ", tables) + " break a foreign key after the rebuild"
         + " (PRAGMA foreign_key_check)";
-    return new Step.Callback(online, offlineGuard(comment, List.of(new Guard(problem, violations))));
+    return new Step.Callback(online,
+        SqliteScriptGuard.statements(dialect, comment, List.of(new Problem(problem, violations))));
   }
 
   /** The rows breaking a foreign key of the tables, as {@code table, rowid, parent} rows. */
@@ -188,45 +176,6 @@ final class SqliteTableRebuild {
         .map(table -> "SELECT \"table\", \"rowid\", \"parent\" FROM pragma_foreign_key_check("
             + dialect.stringLiteral(table) + schema + ")")
         .collect(Collectors.joining(" UNION ALL "));
-  }
-
-  /**
-   * A problem that an offline script must stop on.
-   *
-   * @param message what is wrong and what to do, which the database reports when the script stops
-   * @param query returns a row for each occurrence of the problem, none when all is well
-   */
-  private record Guard(String message, String query) {}
-
-  /**
-   * The statements that make an offline script fail where a Java check would fail the migration:
-   * SQLite's SQL cannot raise an error outside a trigger, so each problem is a named check
-   * constraint of a temporary table that refuses the rows its query returns. A row makes the
-   * insert fail with {@code CHECK constraint failed: <message>}, inside the migration's
-   * transaction, which the sqlite3 shell run with {@code -bail} leaves uncommitted; no row
-   * inserts nothing, and the table is dropped again. The table lives in the connection's
-   * {@code temp} schema, so it never touches the database file.
-   */
-  private List<Step.Sql> offlineGuard(String comment, List<Guard> guards) {
-    String table = "temp." + dialect.quote(GUARD_TABLE);
-    List<String> constraints = new ArrayList<>();
-    List<String> selects = new ArrayList<>();
-    for (int i = 0; i < guards.size(); i++) {
-      int problem = i + 1;
-      constraints.add("CONSTRAINT " + dialect.quote(guards.get(i).message()) + " CHECK (\"problem\" <> " + problem
-          + ")");
-      selects.add("SELECT " + problem + " FROM (" + guards.get(i).query() + ")");
-    }
-    return List.of(
-        Step.Sql.of("-- " + oneLine(comment) + "\nCREATE TEMP TABLE " + dialect.quote(GUARD_TABLE)
-            + " (\"problem\" INTEGER, " + String.join(", ", constraints) + ")"),
-        Step.Sql.of("INSERT INTO " + table + " (\"problem\") " + String.join(" UNION ALL ", selects)),
-        Step.Sql.of("DROP TABLE " + table));
-  }
-
-  /** The text with its line breaks made spaces, to fit in a {@code --} comment. */
-  private static String oneLine(String text) {
-    return text.replaceAll("[\r\n]+", " ");
   }
 
   private static boolean foreignKeysEnforced(Connection connection) throws SQLException {

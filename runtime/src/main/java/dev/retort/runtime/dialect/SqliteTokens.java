@@ -8,11 +8,12 @@ import java.util.stream.Collectors;
 
 /**
  * The tokens of a SQLite statement, as far as telling which names it uses: bare words (keywords
- * and identifiers alike), quoted identifiers ({@code "name"}, {@code `name`}, {@code [name]}) and
- * symbols, as {@link SqlLexer} reads them with SQLite's rules. String and blob literals and
- * numbers are left out, like comments and white space, so that a name inside {@code 'text'} or a
- * comment is not a use of it and the head of a {@code CREATE} statement reads as names, keywords
- * and symbols only.
+ * and identifiers alike), quoted identifiers ({@code "name"}, {@code `name`}, {@code [name]}),
+ * string and blob literals, and symbols, as {@link SqlLexer} reads them with SQLite's rules.
+ * Numbers are left out, like comments and white space. A name inside {@code 'text'} or a comment
+ * is not a use of it; but the head of a {@code CREATE} statement may name what it creates with a
+ * string literal ({@code CREATE VIEW 'v' AS …}), which SQLite accepts there, so literals are
+ * kept for {@link #isHeadName}.
  *
  * <p>SQLite compares names without regard to the case of ASCII letters, quoted or not, and only
  * of ASCII letters; {@link #sameName} does the same.
@@ -26,12 +27,35 @@ final class SqliteTokens {
    * as SQLite would reject the statement anyway.
    *
    * @param sql the statement
-   * @return its words, quoted identifiers and symbols, in order
+   * @return its words, quoted identifiers, literals and symbols, in order
    */
   static List<SqlToken> of(String sql) {
     return SqlLexer.plain().tokens(sql).stream()
-        .filter(token -> token.kind() != SqlToken.Kind.STRING && token.kind() != SqlToken.Kind.NUMBER)
+        .filter(token -> token.kind() != SqlToken.Kind.NUMBER)
         .collect(Collectors.toUnmodifiableList());
+  }
+
+  /**
+   * Whether the token can be a name in the head of a {@code CREATE VIEW} or {@code CREATE
+   * TRIGGER} statement (the schema, the name, an {@code UPDATE OF} column): a word, a quoted
+   * identifier, or a string literal such as {@code 'v'}, which SQLite's grammar accepts there. A
+   * blob literal, {@code X'76'}, is not one.
+   */
+  static boolean isHeadName(SqlToken token) {
+    return token.isName() || token.kind() == SqlToken.Kind.STRING && token.text().startsWith("'");
+  }
+
+  /**
+   * The name that a {@linkplain #isHeadName name of a statement's head} spells: a string
+   * literal's text without its quotes, a doubled quote read as one; otherwise the token's text.
+   */
+  static String name(SqlToken token) {
+    if (token.kind() != SqlToken.Kind.STRING) {
+      return token.text();
+    }
+    String text = token.text();
+    int end = text.length() > 1 && text.endsWith("'") ? text.length() - 1 : text.length();
+    return text.substring(1, end).replace("''", "'");
   }
 
   /** Whether the token is the bare word, such as the keyword {@code UPDATE}, in any case. */

@@ -49,7 +49,8 @@ public sealed interface Step permits Step.Sql, Step.Callback {
   /**
    * A Java step: a data step of the migration, or work that a dialect does in Java (SQLite's
    * table rebuild saves the table's triggers before it, creates them again and checks the
-   * views and triggers that depend on the table after it, and checks the foreign keys).
+   * views and triggers that depend on the table after it, and checks the foreign keys; after
+   * SQLite drops a column, the views and triggers are checked again).
    *
    * @param step the operation holding the code
    * @param offlineSql the statements that do the same in an offline script, failing the script

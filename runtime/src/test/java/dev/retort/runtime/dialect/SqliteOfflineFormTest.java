@@ -15,9 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * What SQLite's steps are in an offline script: a table rebuild's Java checks become statements
- * that fail the script where the checks would fail the migration, and a data step of the
- * migration's own has no offline form. {@code SqliteOfflineScriptTest} runs such scripts.
+ * What SQLite's steps are in an offline script: the Java checks of a table rebuild and of a
+ * dropped column become statements that fail the script where the checks would fail the
+ * migration, and a data step of the migration's own has no offline form.
+ * {@code SqliteOfflineScriptTest} and {@code SqliteDropColumnTest} run such scripts.
  */
 class SqliteOfflineFormTest {
 
@@ -96,9 +97,9 @@ class SqliteOfflineFormTest {
         PRAGMA legacy_alter_table = ON;
         ALTER TABLE "retort_rebuild_user" RENAME TO "user";
         PRAGMA legacy_alter_table = OFF;
-        -- Stop if a view that may read user no longer works after the rebuild: SQLite's error says what it lacks \
-        (such as a dropped column). Drop the view in an earlier step of the migration and create it again, to fit \
-        the new table, after this change
+        -- Stop if a view that may read user no longer works after the rebuild: SQLite's error says what it lacks. \
+        Drop the view in an earlier step of the migration and create it again, to fit the new table, after this \
+        change
         WITH RECURSIVE "retort_reader"("name", "pattern") AS (SELECT 'user', '*[^a-z0-9_$]user[^a-z0-9_$]*' UNION \
         SELECT "view"."name", '*[^a-z0-9_$]' || replace(replace(replace(lower("view"."name"), '[', '[[]'), '*', \
         '[*]'), '?', '[?]') || '[^a-z0-9_$]*' FROM "sqlite_master" AS "view", "retort_reader" WHERE "view"."type" = \
@@ -110,6 +111,30 @@ class SqliteOfflineFormTest {
         migration) and run the script again" CHECK ("problem" <> 1));
         INSERT INTO temp."retort_rebuild_check" ("problem") SELECT 1 FROM (SELECT "table", "rowid", "parent" FROM \
         pragma_foreign_key_check('order'));
+        DROP TABLE temp."retort_rebuild_check";
+        """);
+  }
+
+  @Test
+  void droppingAColumnStopsTheScriptOnAViewOrTriggerThatMayWriteItsNameInDoubleQuotes() {
+    assertThat(offline(Shop.schema(), Shop.dropNote())).isEqualTo("""
+        ALTER TABLE "order" DROP COLUMN "note";
+        -- Stop if a view or trigger that may use order writes "note" in double quotes, which SQLite reads as a \
+        string once the column is gone
+        CREATE TEMP TABLE "retort_rebuild_check" ("problem" INTEGER, CONSTRAINT "cannot drop column order.note on \
+        SQLite in an offline script: a view or trigger that may use order writes ""note"" in double quotes, which \
+        SQLite now reads as a string instead of failing (sqlite_master lists the views and triggers). Let Retort run \
+        this migration, which checks them exactly; or drop the view or trigger in an earlier step of the migration \
+        and create it again after this change" CHECK ("problem" <> 1));
+        INSERT INTO temp."retort_rebuild_check" ("problem") SELECT 1 FROM (WITH RECURSIVE "retort_reader"("name", \
+        "pattern") AS (SELECT 'order', '*[^a-z0-9_$]order[^a-z0-9_$]*' UNION SELECT "view"."name", '*[^a-z0-9_$]' \
+        || replace(replace(replace(lower("view"."name"), '[', '[[]'), '*', '[*]'), '?', '[?]') || '[^a-z0-9_$]*' \
+        FROM "sqlite_master" AS "view", "retort_reader" WHERE "view"."type" = 'view' AND (' ' || \
+        lower("view"."sql") || ' ') GLOB "retort_reader"."pattern") SELECT "object"."name" FROM "sqlite_master" AS \
+        "object" WHERE lower("object"."sql") GLOB '*"note"*' AND ("object"."type" = 'view' AND "object"."name" IN \
+        (SELECT "name" FROM "retort_reader") OR "object"."type" = 'trigger' AND ("tbl_name" = 'order' COLLATE \
+        NOCASE OR EXISTS (SELECT 1 FROM "retort_reader" WHERE (' ' || lower("object"."sql") || ' ') GLOB \
+        "retort_reader"."pattern"))));
         DROP TABLE temp."retort_rebuild_check";
         """);
   }

@@ -196,6 +196,30 @@ class SqliteTableRebuildTest {
   }
 
   @Test
+  void aTriggerNamedByAStringLiteralIsCreatedAgainUnderThatNameInItsSchema() throws Exception {
+    migrator.execute("ATTACH DATABASE '" + database.url().substring("jdbc:sqlite:".length())
+        + "-billing' AS \"billing\"");
+    migrator.apply(new Schema().createTable("invoice", t -> t
+        .inSchema("billing")
+        .column("id", integer(), notNull())
+        .column("amount", integer(), notNull())
+        .primaryKey("pk_invoice", "id")));
+    migrator.execute("CREATE TABLE \"billing\".\"invoice_log\" (\"id\" INTEGER)");
+    migrator.execute("CREATE TRIGGER \"billing\".'invoice_logged' AFTER INSERT ON \"invoice\""
+        + " BEGIN INSERT INTO \"invoice_log\" VALUES (NEW.\"id\"); END");
+    List<String> triggers = rows("SELECT \"name\", \"sql\" FROM \"billing\".\"sqlite_master\""
+        + " WHERE \"type\" = 'trigger'");
+    assertThat(triggers).singleElement().asString().startsWith("invoice_logged CREATE TRIGGER 'invoice_logged' ");
+
+    migrator.apply(new Schema().alterTable("invoice", t -> t.alterColumn("amount", c -> c.dropNotNull())));
+
+    assertThat(rows("SELECT \"name\", \"sql\" FROM \"billing\".\"sqlite_master\" WHERE \"type\" = 'trigger'"))
+        .isEqualTo(triggers);
+    migrator.execute("INSERT INTO \"billing\".\"invoice\" VALUES (7, NULL)");
+    assertThat(rows("SELECT * FROM \"billing\".\"invoice_log\"")).containsExactly("7");
+  }
+
+  @Test
   void aMigrationLeavesLegacyAlterTableOffAndARestoreSetsItBackAsItWas() throws Exception {
     migrator.apply(rebuildOrder());
     assertThat(single("PRAGMA legacy_alter_table")).as("after a rebuild").isZero();

@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 class SqliteTokensTest {
 
   @Test
-  void skipsStringAndBlobLiteralsCommentsAndNumbers() {
+  void keepsStringAndBlobLiteralsAndSkipsCommentsAndNumbers() {
     List<SqlToken> tokens = SqliteTokens.of("SELECT 'order''s', x'0A', 1.5e3 -- order\n FROM /* order */ t");
 
-    assertThat(tokens).extracting(SqlToken::text).containsExactly("SELECT", ",", ",", "FROM", "t");
+    assertThat(tokens).extracting(SqlToken::text)
+        .containsExactly("SELECT", "'order''s'", ",", "x'0A'", ",", "FROM", "t");
   }
 
   @Test
@@ -30,10 +31,12 @@ class SqliteTokensTest {
         .containsExactly(
             tuple(Kind.WORD, "SELECT"),
             tuple(Kind.WORD, "e"),
+            tuple(Kind.STRING, "'a\\'"),
             tuple(Kind.SYMBOL, ","),
             tuple(Kind.DOUBLE_QUOTED, "order"),
             tuple(Kind.SYMBOL, ","),
             tuple(Kind.WORD, "n"),
+            tuple(Kind.STRING, "'x'"),
             tuple(Kind.BRACKETED, "b"),
             tuple(Kind.WORD, "FROM"),
             tuple(Kind.WORD, "t"));
@@ -45,6 +48,17 @@ class SqliteTokensTest {
     SqlToken name = SqliteTokens.of(sql).get(2);
 
     assertThat(sql.substring(name.start(), name.end())).isEqualTo("\"v\"");
+  }
+
+  @Test
+  void takesAStringLiteralButNotABlobForANameInTheHeadOfAStatement() {
+    List<SqlToken> tokens = SqliteTokens.of("CREATE VIEW 'it''s' AS SELECT X'76', \"v\"");
+
+    assertThat(SqliteTokens.isHeadName(tokens.get(2))).isTrue();
+    assertThat(SqliteTokens.name(tokens.get(2))).isEqualTo("it's");
+    assertThat(SqliteTokens.isHeadName(tokens.get(5))).as("a blob").isFalse();
+    assertThat(SqliteTokens.isHeadName(tokens.get(7))).isTrue();
+    assertThat(SqliteTokens.name(tokens.get(7))).isEqualTo("v");
   }
 
   @Test
@@ -75,7 +89,7 @@ class SqliteTokensTest {
 
   @Test
   void anUnterminatedLiteralOrIdentifierRunsToTheEnd() {
-    assertThat(SqliteTokens.of("SELECT 'open")).extracting(SqlToken::text).containsExactly("SELECT");
+    assertThat(SqliteTokens.of("SELECT 'open")).extracting(SqlToken::text).containsExactly("SELECT", "'open");
     assertThat(SqliteTokens.of("SELECT \"open")).extracting(SqlToken::text).containsExactly("SELECT", "open");
     assertThat(SqliteTokens.of("SELECT [open")).extracting(SqlToken::text).containsExactly("SELECT", "open");
   }
