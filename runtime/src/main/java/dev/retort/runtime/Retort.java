@@ -15,6 +15,7 @@ import dev.retort.runtime.internal.command.MigrateCommand;
 import dev.retort.runtime.internal.command.ScriptCommand;
 import dev.retort.runtime.internal.command.ShowCommand;
 import dev.retort.runtime.internal.command.StampCommand;
+import dev.retort.runtime.internal.command.WarmUp;
 import dev.retort.runtime.internal.connect.ConnectionSource;
 import dev.retort.runtime.internal.connect.JdbiConnections;
 import dev.retort.runtime.internal.graph.RevisionGraph;
@@ -376,7 +377,7 @@ public final class Retort {
       }
       ClassLoader loader = classLoader != null ? classLoader : defaultClassLoader();
       if (connections != null) {
-        connections.warmUp();
+        WarmUp.start(connections);
       }
       RevisionGraph graph = revisions != null
           ? RevisionGraph.of(revisions)

@@ -102,6 +102,18 @@ class ConfigurationTest {
   }
 
   @Test
+  void aUrlThatNoDriverTakesIsReportedByTheFirstCommandNotByBuild() {
+    // build() loads the driver on another thread; what goes wrong there must reach the command, once.
+    Retort retort = Retort.builder().url("jdbc:retort-no-such-driver:x", "sa", "")
+        .migrations(Library.revisions()).build();
+
+    assertThatThrownBy(retort::upgrade)
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.DATABASE_ERROR))
+        .hasMessageContaining("Could not connect to the database")
+        .hasMessageContaining("jdbc:retort-no-such-driver:x");
+  }
+
+  @Test
   void settingsAreValidatedWhereTheyAreGiven() {
     assertThatThrownBy(() -> Retort.builder().lockTimeout(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
