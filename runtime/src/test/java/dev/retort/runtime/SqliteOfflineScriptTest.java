@@ -246,6 +246,15 @@ class SqliteOfflineScriptTest {
     }
   }
 
+  /** {@link #contents}, for tests whose database reads must not throw checked exceptions. */
+  static List<String> contentsOf(TestDatabase db) {
+    try {
+      return contents(db);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read " + db, e);
+    }
+  }
+
   /**
    * What migrations can change in a SQLite file, as lines: every schema object with its SQL,
    * every table's rows with their storage classes (the AUTOINCREMENT counters of

@@ -7,6 +7,7 @@ import static dev.retort.model.ColumnType.text;
 import static dev.retort.runtime.Codes.code;
 import static dev.retort.runtime.Probe.retort;
 import static dev.retort.runtime.SqliteOfflineScriptTest.contents;
+import static dev.retort.runtime.SqliteOfflineScriptTest.contentsOf;
 import static dev.retort.runtime.SqliteOfflineScriptTest.rows;
 import static dev.retort.runtime.SqliteOfflineScriptTest.runScript;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,14 +153,6 @@ class SqliteRebuildDependentsTest {
     }
   }
 
-  /** {@link SqliteOfflineScriptTest#contents}, for tests whose database reads must not throw checked exceptions. */
-  private static List<String> contentsOf(TestDatabase db) {
-    try {
-      return contents(db);
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read " + db, e);
-    }
-  }
 
   /**
    * {@code 01} creates {@code order} and {@code refund} with rows; {@code 02} adds {@code order.note}
