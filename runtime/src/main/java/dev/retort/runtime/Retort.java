@@ -248,7 +248,9 @@ public final class Retort {
 
     /**
      * Uses a configured JDBI instance: each connection is a handle's, so the instance's plugins
-     * see it as they see the application's own.
+     * see it as they see the application's own. JDBI is an optional dependency of the runtime:
+     * an application that uses it has {@code org.jdbi:jdbi3-core} already, and Retort loads no
+     * JDBI class unless this method is called.
      *
      * @param jdbi the database
      * @return this builder
