@@ -211,6 +211,16 @@ class RetortCliUsageTest {
   }
 
   @Test
+  void aUrlNoDriverOnTheClassPathAcceptsFailsNamingTheUrl() {
+    Cli.Run run = Cli.run("current", "--url", "jdbc:nodriver://127.0.0.1/shop", "--user", "app");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.FAILED);
+    assertThat(run.err()).startsWith("retort current: Could not connect to the database: No JDBC driver on the class"
+        + " path accepts the URL jdbc:nodriver://127.0.0.1/shop. Add the database's driver");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
   void missingEmbeddedDatabaseFailsAndCreatesNothing(@TempDir Path dir) throws IOException {
     String url = "jdbc:h2:file:" + dir.resolve("absent") + ";IFEXISTS=TRUE";
 

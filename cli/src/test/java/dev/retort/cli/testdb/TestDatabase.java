@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * A fresh, empty database for one test: an H2 file in a temporary directory, or a new database
- * on the PostgreSQL server at {@code 127.0.0.1:5432} (user {@code postgres}), dropped by
- * {@link #close()}. Without the server the test is skipped with a message, unless
- * {@code CI=true}, where it fails: CI must run every database.
+ * on the PostgreSQL server at {@code 127.0.0.1:5432} (user {@code postgres}) or the MariaDB
+ * server at {@code 127.0.0.1:3306} (user {@code root}, no password), dropped by {@link #close()}.
+ * Without the server the test is skipped with a message, unless {@code CI=true}, where it fails:
+ * CI must run every database.
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -30,10 +31,13 @@ public final class TestDatabase implements AutoCloseable {
     /** H2 2.x, embedded. */
     H2,
     /** PostgreSQL on 127.0.0.1:5432. */
-    POSTGRESQL
+    POSTGRESQL,
+    /** MariaDB on 127.0.0.1:3306. */
+    MARIADB
   }
 
   private static final String PG_ADMIN = "jdbc:postgresql://127.0.0.1:5432/postgres";
+  private static final String MARIADB_ADMIN = "jdbc:mariadb://127.0.0.1:3306/";
 
   private final Kind kind;
   private final String url;
@@ -58,27 +62,34 @@ public final class TestDatabase implements AutoCloseable {
    */
   public static TestDatabase create(Kind kind) {
     String name = "retort_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    if (kind == Kind.H2) {
-      try {
-        Path dir = Files.createTempDirectory("retort-cli-h2-");
-        return new TestDatabase(kind, "jdbc:h2:file:" + dir.resolve(name) + ";DB_CLOSE_DELAY=0", "sa", name, dir);
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot create a temporary directory for H2", e);
-      }
+    switch (kind) {
+      case H2:
+        try {
+          Path dir = Files.createTempDirectory("retort-cli-h2-");
+          return new TestDatabase(kind, "jdbc:h2:file:" + dir.resolve(name) + ";DB_CLOSE_DELAY=0", "sa", name, dir);
+        } catch (IOException e) {
+          throw new IllegalStateException("cannot create a temporary directory for H2", e);
+        }
+      case POSTGRESQL:
+        admin("PostgreSQL", PG_ADMIN, "postgres", "CREATE DATABASE " + name);
+        return new TestDatabase(kind, "jdbc:postgresql://127.0.0.1:5432/" + name, "postgres", name, null);
+      case MARIADB:
+        admin("MariaDB", MARIADB_ADMIN, "root", "CREATE DATABASE " + name);
+        return new TestDatabase(kind, "jdbc:mariadb://127.0.0.1:3306/" + name, "root", name, null);
+      default:
+        throw new AssertionError(kind);
     }
-    admin("CREATE DATABASE " + name);
-    return new TestDatabase(kind, "jdbc:postgresql://127.0.0.1:5432/" + name, "postgres", name, null);
   }
 
-  private static void admin(String sql) {
-    try (Connection connection = DriverManager.getConnection(PG_ADMIN, "postgres", "");
+  private static void admin(String engine, String url, String user, String sql) {
+    try (Connection connection = DriverManager.getConnection(url, user, "");
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
     } catch (SQLException e) {
-      String message = "PostgreSQL is not reachable at " + PG_ADMIN + " as postgres (" + e.getMessage() + ")."
+      String message = engine + " is not reachable at " + url + " as " + user + " (" + e.getMessage() + ")."
           + " Start it to run these tests.";
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        Assertions.fail("CI=true requires PostgreSQL: " + message, e);
+        Assertions.fail("CI=true requires " + engine + ": " + message, e);
       }
       Assumptions.abort("skipped: " + message);
     }
@@ -104,11 +115,20 @@ public final class TestDatabase implements AutoCloseable {
     return DriverManager.getConnection(url, user, "");
   }
 
-  /** The names of the tables in the connection's own schema, lower case, sorted. */
+  /**
+   * An identifier quoted for this engine, so that raw SQL in a test names the lower-case tables
+   * and columns Retort creates: {@code "name"}, or {@code `name`} on MariaDB.
+   */
+  public String quote(String identifier) {
+    return kind == Kind.MARIADB ? "`" + identifier + "`" : "\"" + identifier + "\"";
+  }
+
+  /** The names of the tables in the connection's own database and schema, lower case, sorted. */
   public List<String> tables() throws SQLException {
     List<String> tables = new ArrayList<>();
     try (Connection connection = connect();
-        ResultSet rows = connection.getMetaData().getTables(null, connection.getSchema(), "%", new String[] {"TABLE", "BASE TABLE"})) {
+        ResultSet rows = connection.getMetaData().getTables(
+            connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE", "BASE TABLE"})) {
       while (rows.next()) {
         tables.add(rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
       }
@@ -121,7 +141,7 @@ public final class TestDatabase implements AutoCloseable {
   public List<String> columns(String table) throws SQLException {
     List<String> columns = new ArrayList<>();
     try (Connection connection = connect();
-        ResultSet rows = connection.getMetaData().getColumns(null, connection.getSchema(), table, "%")) {
+        ResultSet rows = connection.getMetaData().getColumns(connection.getCatalog(), connection.getSchema(), table, "%")) {
       while (rows.next()) {
         columns.add(rows.getString("COLUMN_NAME"));
       }
@@ -134,7 +154,7 @@ public final class TestDatabase implements AutoCloseable {
     List<String> revisions = new ArrayList<>();
     try (Connection connection = connect();
         Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT \"revision\" FROM \"" + versionTable + "\" ORDER BY 1")) {
+        ResultSet rows = statement.executeQuery("SELECT " + quote("revision") + " FROM " + quote(versionTable) + " ORDER BY 1")) {
       while (rows.next()) {
         revisions.add(rows.getString(1));
       }
@@ -153,7 +173,11 @@ public final class TestDatabase implements AutoCloseable {
   @Override
   public void close() {
     if (kind == Kind.POSTGRESQL) {
-      admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      admin("PostgreSQL", PG_ADMIN, "postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      return;
+    }
+    if (kind == Kind.MARIADB) {
+      admin("MariaDB", MARIADB_ADMIN, "root", "DROP DATABASE IF EXISTS " + name);
       return;
     }
     try (Stream<Path> paths = Files.walk(directory)) {
