@@ -110,7 +110,8 @@ class ConfigurationTest {
     assertThatThrownBy(retort::upgrade)
         .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.DATABASE_ERROR))
         .hasMessageContaining("Could not connect to the database")
-        .hasMessageContaining("jdbc:retort-no-such-driver:x");
+        .hasMessageContaining("jdbc:retort-no-such-driver:x")
+        .hasMessageContaining("No JDBC driver on the class path accepts the URL");
   }
 
   @Test

@@ -58,6 +58,25 @@ final class Session implements AutoCloseable {
     }
   }
 
+  /**
+   * What went wrong connecting, and what to check. {@link java.sql.DriverManager} reports a URL that no
+   * driver on the class path takes with SQL state 08001 and "No suitable driver"; that needs a
+   * driver, not a running database.
+   */
+  static String connectionFailure(Exception e) {
+    String reason = String.valueOf(e.getMessage()).strip();
+    if (reason.endsWith(".")) {
+      reason = reason.substring(0, reason.length() - 1);
+    }
+    if (e instanceof SQLException sql && "08001".equals(sql.getSQLState()) && reason.startsWith("No suitable driver")) {
+      return "Could not connect to the database: " + reason + ". No JDBC driver on the class path accepts the URL:"
+          + " add the database's driver (such as org.postgresql:postgresql or org.mariadb.jdbc:mariadb-java-client)"
+          + " to the application's dependencies, and check the URL's prefix.";
+    }
+    return "Could not connect to the database: " + reason + ". Check the URL, user and password, and that the"
+        + " database is running.";
+  }
+
   private static Connection openConnection(ConnectionSource connections) {
     try {
       return connections.open();
@@ -65,9 +84,7 @@ final class Session implements AutoCloseable {
       if (e instanceof RetortException retort) {
         throw retort;
       }
-      throw new RetortException(ErrorCode.DATABASE_ERROR,
-          "Could not connect to the database: " + e.getMessage() + ". Check the URL, user and password, and that"
-              + " the database is running.", e);
+      throw new RetortException(ErrorCode.DATABASE_ERROR, connectionFailure(e), e);
     }
   }
 

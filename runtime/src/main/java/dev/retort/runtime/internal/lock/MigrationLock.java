@@ -78,7 +78,8 @@ public abstract class MigrationLock implements AutoCloseable {
               "Timed out after " + describe(timeout) + " waiting for the migration lock (" + description()
                   + "): another process is migrating this database, or hangs while doing so. " + holderHint()
                   + " The database releases the lock when the holder's connection closes. If migrations"
-                  + " legitimately take longer, raise the timeout with Retort.builder().lockTimeout(...).");
+                  + " legitimately take longer, raise the lock timeout (Retort.builder().lockTimeout(...), the command line's --lock-timeout,"
+                  + " or the Maven plugin's retort.lockTimeout).");
         }
         if (nextReport == 0) {
           LOG.info("Waiting for the migration lock ({}): another process is migrating this database;"
