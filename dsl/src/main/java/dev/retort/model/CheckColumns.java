@@ -21,9 +21,12 @@ import java.util.Set;
  *       or a comment;
  *   <li>followed by {@code (}: a function, as in {@code length(name)};
  *   <li>followed by {@code .}: a table that qualifies the column after it;
- *   <li>followed by a string literal: a typed literal ({@code DATE '2026-01-01'}) or an
- *       operator ({@code name LIKE 'a%'}, {@code name GLOB 'a*'});
+ *   <li>followed by a literal: a typed literal ({@code DATE '2026-01-01'}), an operator
+ *       ({@code name LIKE 'a%'}, {@code name GLOB 'a*'}) or MySQL's {@code INTERVAL 1 DAY};
  *   <li>after {@code AS}, {@code ::} or {@code COLLATE}: a type or a collation;
+ *   <li>right after {@code EXTRACT(}: the field to extract, as in {@code EXTRACT(YEAR FROM born)};
+ *   <li>a bare word right after a literal: a unit or a keyword, as in {@code INTERVAL '1' DAY} or
+ *       {@code SUBSTRING(code FROM 1 FOR 2)}, since a column never follows a literal directly;
  *   <li>a bare word that is a reserved word of SQL expressions ({@code AND}, {@code NULL},
  *       {@code CASE}, …), which cannot be a bare column name.
  * </ul>
@@ -112,12 +115,20 @@ final class CheckColumns {
     }
     if (i + 1 < tokens.size()) {
       SqlToken next = tokens.get(i + 1);
-      if (next.isSymbol("(") || next.isSymbol(".") || next.kind() == SqlToken.Kind.STRING) {
+      if (next.isSymbol("(") || next.isSymbol(".") || next.kind() == SqlToken.Kind.STRING
+          || next.kind() == SqlToken.Kind.NUMBER) {
         return false;
       }
     }
     if (i > 0) {
       SqlToken previous = tokens.get(i - 1);
+      if (token.kind() == SqlToken.Kind.WORD
+          && (previous.kind() == SqlToken.Kind.STRING || previous.kind() == SqlToken.Kind.NUMBER)) {
+        return false;
+      }
+      if (i > 1 && previous.isSymbol("(") && isWord(tokens.get(i - 2), "EXTRACT")) {
+        return false;
+      }
       return !previous.isSymbol("::") && !isWord(previous, "AS") && !isWord(previous, "COLLATE");
     }
     return true;

@@ -21,7 +21,8 @@ public record CheckModel(String name, String expression) {
   /**
    * Whether the expression names the column: as a bare word in any case, or quoted ({@code "…"},
    * {@code `…`}, {@code […]}) exactly, but not inside a string literal or a comment, nor as a
-   * function, a qualifying table, a type or a reserved word. A column that a check names cannot
+   * function, a qualifying table, a type, a date field or unit ({@code EXTRACT(YEAR FROM …)},
+   * {@code INTERVAL '1' DAY}) or a reserved word. A column that a check names cannot
    * be dropped while the check is there.
    *
    * @param column the column name

@@ -72,6 +72,27 @@ class CheckColumnsTest {
   }
 
   @Test
+  void theFieldOfExtractAndAUnitAfterALiteralAreNotColumns() {
+    assertThat(CheckColumns.of("EXTRACT(YEAR FROM born) > 1900 AND extract ( day from born) < 32"))
+        .extracting(CheckColumns.Column::name)
+        .containsExactly("born", "born");
+    assertThat(CheckColumns.of("due < created + INTERVAL '1' DAY AND due < created + INTERVAL 2 day"))
+        .extracting(CheckColumns.Column::name)
+        .containsExactly("due", "created", "due", "created");
+    assertThat(CheckColumns.of("SUBSTRING(code FROM 1 FOR 2) <> 'xx'"))
+        .extracting(CheckColumns.Column::name)
+        .containsExactly("code");
+    assertThat(CheckColumns.mentions("EXTRACT(YEAR FROM year) > 1900", "year")).isTrue();
+    assertThat(CheckColumns.mentions("\"day\" < 32 AND 1 < 2", "day")).isTrue();
+  }
+
+  @Test
+  void renameLeavesTheFieldOfExtractAlone() {
+    assertThat(CheckColumns.rename("year <= EXTRACT(YEAR FROM CURRENT_DATE) + 1", "year", "model_year"))
+        .isEqualTo("model_year <= EXTRACT(YEAR FROM CURRENT_DATE) + 1");
+  }
+
+  @Test
   void commentsAndNumbersHoldNoColumns() {
     assertThat(CheckColumns.of("-- code\nprice > 1e5 /* code */ AND price < .5"))
         .extracting(CheckColumns.Column::name)

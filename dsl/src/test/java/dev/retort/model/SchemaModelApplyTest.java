@@ -247,6 +247,16 @@ class SchemaModelApplyTest {
   }
 
   @Test
+  void dropColumnNamedLikeTheFieldOfAnExtractInACheckIsAllowed() {
+    SchemaModel model = schema(keyed("events", nullable("year", Scalar.INTEGER), nullable("born", Scalar.DATE))
+        .check(new CheckModel("ck_events_born", "EXTRACT(YEAR FROM born) > 1900")).build());
+
+    SchemaModel result = model.apply(new DropColumn("events", "year"));
+
+    assertThat(result.table("events").orElseThrow().columnNames()).containsExactly("id", "born");
+  }
+
+  @Test
   void dropTheLastColumnIsRefused() {
     assertMisfit(schema(table("flags", nullable("on", Scalar.BOOLEAN))), new DropColumn("flags", "on"),
         "cannot drop column flags.on: it is the last column of table flags; drop the table instead");
