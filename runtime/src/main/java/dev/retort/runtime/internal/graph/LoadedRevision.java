@@ -24,6 +24,11 @@ public final class LoadedRevision {
   private final String className;
   private final Optional<String> sourceChecksum;
   private Migration migration;
+  /**
+   * Why the class could not be loaded or initialised: the JVM reports that only the first time,
+   * perhaps on the thread describing ahead, and a plain "Could not initialize class" after.
+   */
+  private LinkageError linkageFailure;
   private List<Operation> upgrade;
   private Optional<List<Operation>> downgrade;
   private String irreversibleReason;
@@ -166,13 +171,17 @@ public final class LoadedRevision {
 
   private synchronized Migration migration() {
     if (migration == null) {
+      if (linkageFailure != null) {
+        throw cannotCreate(linkageFailure);
+      }
       Migration created;
       try {
         created = info.migration().get();
-      } catch (RuntimeException | LinkageError e) {
-        throw new RetortException(ErrorCode.INVALID_MIGRATION,
-            "Cannot create the migration of revision " + info.id() + ": " + e
-                + ". Check that the class is public with a public no-argument constructor.", e);
+      } catch (LinkageError e) {
+        linkageFailure = e;
+        throw cannotCreate(e);
+      } catch (RuntimeException e) {
+        throw cannotCreate(e);
       }
       if (created == null) {
         throw new RetortException(ErrorCode.INVALID_MIGRATION,
@@ -182,6 +191,12 @@ public final class LoadedRevision {
       migration = created;
     }
     return migration;
+  }
+
+  private RetortException cannotCreate(Throwable cause) {
+    return new RetortException(ErrorCode.INVALID_MIGRATION,
+        "Cannot create the migration of revision " + info.id() + ": " + cause
+            + ". Check that the class is public with a public no-argument constructor.", cause);
   }
 
   @Override

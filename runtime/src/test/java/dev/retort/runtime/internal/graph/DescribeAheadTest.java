@@ -121,6 +121,39 @@ class DescribeAheadTest {
     assertThat(laterCreated).as("the describer stops at the failing revision").hasValue(0);
   }
 
+  /** A migration class whose initialisation fails; only the test below creates it. */
+  public static final class FailsToInitialise implements Migration {
+    static {
+      if (Boolean.parseBoolean("true")) {
+        throw new IllegalStateException("static initialiser broken on purpose");
+      }
+    }
+
+    @Override
+    public void upgrade(Schema schema) {}
+
+    @Override
+    public void downgrade(Schema schema) {}
+  }
+
+  @Test
+  void aClassThatFailsToInitialiseOnTheDescriberIsReportedWithThatFailureOnTheCommandsThread()
+      throws InterruptedException {
+    List<LoadedRevision> revisions = List.of(
+        new LoadedRevision(new RevisionInfo("r1", List.of(), "", "", FailsToInitialise::new)),
+        new LoadedRevision(new RevisionInfo("r2", List.of("r1"), "", "", () -> new Counting("b",
+            new AtomicInteger(), new AtomicInteger()))));
+
+    Optional<Thread> describer = DescribeAhead.start(revisions, Direction.UPGRADE);
+    assumeTrue(describer.isPresent(), "describing ahead needs two processors");
+    describer.get().join(10_000);
+
+    assertThatThrownBy(() -> revisions.get(0).upgradeOperations())
+        .isInstanceOf(RetortException.class)
+        .hasMessageContaining("Cannot create the migration of revision r1: java.lang.ExceptionInInitializerError")
+        .hasRootCauseMessage("static initialiser broken on purpose");
+  }
+
   @Test
   void aDowngradeDescribesTheDowngrades() {
     AtomicInteger upgrades = new AtomicInteger();
