@@ -15,7 +15,6 @@ import dev.retort.runtime.internal.command.MigrateCommand;
 import dev.retort.runtime.internal.command.ScriptCommand;
 import dev.retort.runtime.internal.command.ShowCommand;
 import dev.retort.runtime.internal.command.StampCommand;
-import dev.retort.runtime.internal.command.WarmUp;
 import dev.retort.runtime.internal.connect.ConnectionSource;
 import dev.retort.runtime.internal.connect.JdbiConnections;
 import dev.retort.runtime.internal.graph.RevisionGraph;
@@ -379,7 +378,7 @@ public final class Retort {
       }
       ClassLoader loader = classLoader != null ? classLoader : defaultClassLoader();
       if (connections != null) {
-        WarmUp.start(connections);
+        connections.warmUp();
       }
       RevisionGraph graph = revisions != null
           ? RevisionGraph.of(revisions)

@@ -74,8 +74,14 @@ public final class MigrateCommand {
     state.verifyKnown(graph, session.versionTable());
     state.verifyChecksums(graph);
     List<LoadedRevision> selected = select(direction, target, graph, state.applied());
-    DescribeAhead.start(selected, direction);
-    List<PlannedMigration> plan = Planner.plan(selected, direction, graph, state.applied(), session.dialect());
+    Optional<Thread> describer = DescribeAhead.start(selected, direction);
+    List<PlannedMigration> plan;
+    try {
+      plan = Planner.plan(selected, direction, graph, state.applied(), session.dialect());
+    } catch (RuntimeException e) {
+      describer.ifPresent(Thread::interrupt);
+      throw e;
+    }
     Vendor vendor = session.dialect().vendor();
     MigrationExecutor executor = new MigrationExecutor(session.connection(), vendor, session.versionTable(),
         MigrationExecutor.modeFor(vendor, session.dialect().transactionalDdl()));

@@ -22,9 +22,9 @@ public interface ConnectionSource {
   Connection open() throws SQLException;
 
   /**
-   * Does ahead of time what the first {@link #open()} will need, such as loading the JDBC
-   * driver. Called on a background thread when the instance is built, while the revision index
-   * is read; never throws: a failure is left for {@link #open()} to report.
+   * Starts whatever the first {@link #open()} will need and can be done meanwhile, on another
+   * thread, and returns at once. Called when the instance is built, while the revision index is
+   * read; a failure is left for {@link #open()} to report.
    */
   default void warmUp() {}
 
@@ -65,14 +65,18 @@ public interface ConnectionSource {
         return DriverManager.getConnection(url, user, password);
       }
 
-      /** Loads the JDBC drivers, which takes a cold JVM tens of milliseconds. */
+      /** Loads the JDBC drivers, which takes a cold JVM tens of milliseconds, while the index is read. */
       @Override
       public void warmUp() {
-        try {
-          DriverManager.getDriver(url);
-        } catch (SQLException | RuntimeException | LinkageError e) {
-          // open() meets the same problem and reports it.
-        }
+        Thread loader = new Thread(() -> {
+          try {
+            DriverManager.getDriver(url);
+          } catch (SQLException | RuntimeException | LinkageError e) {
+            // open() meets the same problem and reports it.
+          }
+        }, "retort-driver-loader");
+        loader.setDaemon(true);
+        loader.start();
       }
     };
   }

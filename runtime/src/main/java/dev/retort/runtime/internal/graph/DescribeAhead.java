@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Describes revisions that are about to run on a background thread, while the command takes
- * the lock and reads the version table again.
+ * Describes the revisions a command is about to run on a background thread, while the planner
+ * describes them on the command's thread.
  *
  * <p>Describing a revision loads its migration class, links its lambdas, calls its methods and
  * computes its checksum: most of what applying 200 revisions costs in the JVM, and none of it
@@ -15,7 +15,8 @@ import java.util.Optional;
  * lock, and a thread that reaches a revision the other is describing waits for it.
  *
  * <p>A failure stops the background thread silently: the planner meets the same failure on the
- * command's own thread and reports it there, naming the revision.
+ * command's own thread and reports it there, naming the revision. So does an interrupt, which
+ * the command sends when its plan fails, so that no migration code runs after it returned.
  */
 public final class DescribeAhead {
 
@@ -42,6 +43,9 @@ public final class DescribeAhead {
   private static void describe(List<LoadedRevision> revisions, Direction direction) {
     try {
       for (LoadedRevision revision : revisions) {
+        if (Thread.currentThread().isInterrupted()) {
+          return;
+        }
         if (direction == Direction.UPGRADE) {
           revision.upgradeOperations();
         } else {

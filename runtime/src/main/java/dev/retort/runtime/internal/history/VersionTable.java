@@ -351,6 +351,7 @@ public final class VersionTable {
     }
     return line.substring(0, end) + "...";
   }
+
   /** The text with each run of ASCII whitespace (the regular expression {@code \s+}) replaced by one space. */
   private static String oneLine(String text) {
     StringBuilder line = new StringBuilder(text.length());

@@ -15,6 +15,7 @@ import dev.retort.runtime.RetortException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -152,6 +153,42 @@ class DescribeAheadTest {
         .isInstanceOf(RetortException.class)
         .hasMessageContaining("Cannot create the migration of revision r1: java.lang.ExceptionInInitializerError")
         .hasRootCauseMessage("static initialiser broken on purpose");
+  }
+
+  @Test
+  void anInterruptStopsTheDescriberBeforeTheNextRevision() throws InterruptedException {
+    CountDownLatch describing = new CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
+    AtomicInteger created = new AtomicInteger();
+    List<LoadedRevision> revisions = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      revisions.add(new LoadedRevision(new RevisionInfo("r" + i, List.of(), "", "", () -> {
+        created.incrementAndGet();
+        return new Migration() {
+          @Override
+          public void upgrade(Schema schema) {
+            describing.countDown();
+            try {
+              never.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+
+          @Override
+          public void downgrade(Schema schema) {}
+        };
+      })));
+    }
+
+    Optional<Thread> describer = DescribeAhead.start(revisions, Direction.UPGRADE);
+    assumeTrue(describer.isPresent(), "describing ahead needs two processors");
+    describing.await();
+    describer.get().interrupt();
+    describer.get().join(10_000);
+
+    assertThat(describer.get().isAlive()).isFalse();
+    assertThat(created).as("migrations created before the interrupt stopped the describer").hasValue(1);
   }
 
   @Test
