@@ -235,7 +235,6 @@ class SqliteDropColumnTest {
     }
   }
 
-
   /** {@code 01} creates {@code order} with rows; {@code 02} drops {@code order.total} and {@code order.status}. */
   private static List<RevisionInfo> revisions() {
     return List.of(

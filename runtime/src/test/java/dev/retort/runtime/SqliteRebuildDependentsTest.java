@@ -153,7 +153,6 @@ class SqliteRebuildDependentsTest {
     }
   }
 
-
   /**
    * {@code 01} creates {@code order} and {@code refund} with rows; {@code 02} adds {@code order.note}
    * with an expression default, which SQLite does by rebuilding the table.
