@@ -23,7 +23,10 @@ import java.util.Set;
  *   <li>followed by {@code .}: a table that qualifies the column after it;
  *   <li>followed by a literal: a typed literal ({@code DATE '2026-01-01'}), an operator
  *       ({@code name LIKE 'a%'}, {@code name GLOB 'a*'}) or MySQL's {@code INTERVAL 1 DAY};
- *   <li>after {@code AS}, {@code ::} or {@code COLLATE}: a type or a collation;
+ *   <li>after {@code AS}, {@code ::} or {@code COLLATE}, with the bare words that follow it: a
+ *       type or a collation, also of several words ({@code ::timestamp with time zone},
+ *       {@code AS double precision});
+ *   <li>{@code AT TIME ZONE}, the time zone conversion;
  *   <li>right after {@code EXTRACT(}: the field to extract, as in {@code EXTRACT(YEAR FROM born)};
  *   <li>a bare word right after a literal: a unit or a keyword, as in {@code INTERVAL '1' DAY} or
  *       {@code SUBSTRING(code FROM 1 FOR 2)}, since a column never follows a literal directly;
@@ -129,9 +132,43 @@ final class CheckColumns {
       if (i > 1 && previous.isSymbol("(") && isWord(tokens.get(i - 2), "EXTRACT")) {
         return false;
       }
-      return !previous.isSymbol("::") && !isWord(previous, "AS") && !isWord(previous, "COLLATE");
+      if (isAtTimeZone(tokens, i)) {
+        return false;
+      }
+      return !isInType(tokens, i);
     }
-    return true;
+    return !isAtTimeZone(tokens, i);
+  }
+
+  /**
+   * Whether the token is part of a type or collation name: after {@code ::}, {@code AS} or
+   * {@code COLLATE}, or a bare word in a run of bare words that directly follows one. A reserved
+   * word ends the run, since a type name never holds one and an operator such as {@code BETWEEN}
+   * or {@code IS} may follow the type.
+   */
+  private static boolean isInType(List<SqlToken> tokens, int i) {
+    for (int j = i - 1; j >= 0; j--) {
+      SqlToken previous = tokens.get(j);
+      if (previous.isSymbol("::") || isWord(previous, "AS") || isWord(previous, "COLLATE")) {
+        return true;
+      }
+      if (previous.kind() != SqlToken.Kind.WORD || isReserved(previous.text())
+          || tokens.get(i).kind() != SqlToken.Kind.WORD) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the token is a word of {@code AT TIME ZONE}. */
+  private static boolean isAtTimeZone(List<SqlToken> tokens, int i) {
+    for (int start = i - 2; start <= i; start++) {
+      if (start >= 0 && start + 2 < tokens.size() && isWord(tokens.get(start), "AT")
+          && isWord(tokens.get(start + 1), "TIME") && isWord(tokens.get(start + 2), "ZONE")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a bracket after the token subscripts a value or {@code ARRAY} rather than quotes a name. */

@@ -29,6 +29,26 @@ class CheckColumnsTest {
   }
 
   @Test
+  void typesOfSeveralWordsAndAtTimeZoneAreNotColumns() {
+    assertThat(CheckColumns.of("created::timestamp with time zone > checked AT TIME ZONE 'UTC'"))
+        .extracting(CheckColumns.Column::name)
+        .containsExactly("created", "checked");
+    assertThat(CheckColumns.of("CAST(price AS double precision) > cost::character varying(10)"))
+        .extracting(CheckColumns.Column::name)
+        .containsExactly("price", "cost");
+    assertThat(CheckColumns.of("amount::int BETWEEN low AND high AND code::text IS NOT NULL"))
+        .extracting(CheckColumns.Column::name)
+        .containsExactly("amount", "low", "high", "code");
+  }
+
+  @Test
+  void renamingAColumnNamedLikeAWordOfATypeLeavesTheTypeAlone() {
+    assertThat(CheckColumns.rename("zone <> '' AND starts AT TIME ZONE 'UTC' > ends::time with time zone",
+        "zone", "region"))
+        .isEqualTo("region <> '' AND starts AT TIME ZONE 'UTC' > ends::time with time zone");
+  }
+
+  @Test
   void aNameInsideAStringLiteralIsNotAColumn() {
     assertThat(CheckColumns.mentions("status <> 'code'", "code")).isFalse();
     assertThat(CheckColumns.mentions("status <> 'it''s code'", "code")).isFalse();
