@@ -18,6 +18,7 @@ import dev.retort.dsl.Schema;
 import dev.retort.operation.Vendor;
 import dev.retort.runtime.testdb.TestDatabase;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -203,6 +204,28 @@ class SqliteDropColumnTest {
       List<String> before = contents(db);
 
       assertThatThrownBy(() -> runScript(db, retort.sql("01", "head", Vendor.SQLITE).statements()))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("error in view order_totals after drop column: no such column: total");
+
+      assertThat(contents(db)).isEqualTo(before);
+    }
+  }
+
+  /**
+   * With {@code legacy_alter_table} on, SQLite's {@code DROP COLUMN} does not check the views, and
+   * would leave this one broken: the script's opening turns it off, as Retort's upgrade does.
+   */
+  @Test
+  void aViewUsingTheColumnStopsTheScriptInASessionWithLegacyAlterTableOn() throws SQLException {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.SQLITE)) {
+      Retort retort = retort(db, revisions());
+      runScript(db, retort.sql("base", "01", Vendor.SQLITE).statements());
+      Probe.execute(db, "CREATE VIEW \"order_totals\" AS SELECT id, total FROM [order]");
+      List<String> before = contents(db);
+      List<String> session = new ArrayList<>(List.of("PRAGMA legacy_alter_table = ON"));
+      session.addAll(retort.sql("01", "head", Vendor.SQLITE).statements());
+
+      assertThatThrownBy(() -> runScript(db, session))
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("error in view order_totals after drop column: no such column: total");
 

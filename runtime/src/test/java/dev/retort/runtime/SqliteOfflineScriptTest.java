@@ -168,7 +168,8 @@ class SqliteOfflineScriptTest {
       runScript(db, retort.sql("base", "02", Vendor.SQLITE).statements());
       List<String> before = contents(db);
       SqlScript script = retort.sql("02", "head", Vendor.SQLITE);
-      assertThat(script.blocks().get(0).statements()).containsExactly("PRAGMA foreign_keys = OFF");
+      assertThat(script.blocks().get(0).statements())
+          .containsExactly("PRAGMA foreign_keys = OFF", "PRAGMA legacy_alter_table = OFF");
       List<String> withoutOpening = script.blocks().subList(1, script.blocks().size()).stream()
           .flatMap(block -> block.statements().stream())
           .toList();

@@ -113,8 +113,8 @@ public interface Dialect {
 
   /**
    * What an offline script runs before its first migration, in place of
-   * {@link #prepareConnection}: SQLite turns foreign key enforcement off. Empty for the
-   * dialects that prepare nothing.
+   * {@link #prepareConnection}: SQLite turns foreign key enforcement and
+   * {@code legacy_alter_table} off. Empty for the dialects that prepare nothing.
    *
    * @return the script's opening part, if the database needs one
    */
@@ -125,7 +125,8 @@ public interface Dialect {
   /**
    * What an offline script runs after its last migration, in place of the
    * {@link SessionRestore} of {@link #prepareConnection}: SQLite turns foreign key enforcement
-   * back on. Empty for the dialects that prepare nothing.
+   * back on, and leaves {@code legacy_alter_table} off, since a script cannot read what it was.
+   * Empty for the dialects that prepare nothing.
    *
    * @return the script's closing part, if the database needs one
    */

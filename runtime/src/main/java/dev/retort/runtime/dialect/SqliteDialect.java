@@ -122,8 +122,9 @@ import java.util.stream.Collectors;
  *
  * <p>An offline script follows the same procedure with SQL alone, to be run with the sqlite3
  * shell's {@code -bail} option so that it stops at the first error. It opens with
- * {@code PRAGMA foreign_keys = OFF}, before any migration's {@code BEGIN}, and closes with
- * {@code PRAGMA foreign_keys = ON} ({@link #scriptOpening}, {@link #scriptClosing}). The checks
+ * {@code PRAGMA foreign_keys = OFF} and {@code PRAGMA legacy_alter_table = OFF}, before any
+ * migration's {@code BEGIN}, and closes with {@code PRAGMA foreign_keys = ON}
+ * ({@link #scriptOpening}, {@link #scriptClosing}). The checks
  * of each rebuild cannot be Java there, and SQLite's SQL can raise an error only inside a
  * trigger, so each that looks for something becomes three statements: create a temporary table
  * whose named check constraints refuse any row, insert the rows of the check's query, drop the
@@ -356,25 +357,33 @@ public final class SqliteDialect extends SqlDialect {
   }
 
   /**
-   * Turns foreign key enforcement off before the script's first transaction, as
-   * {@link #prepareConnection} does for the runtime.
+   * Turns foreign key enforcement and {@code PRAGMA legacy_alter_table} off before the script's
+   * first transaction, as {@link #prepareConnection} does for the runtime: in a session where
+   * {@code legacy_alter_table} is on, SQLite's {@code DROP COLUMN} and {@code RENAME} neither
+   * check nor rewrite the views and triggers that use what they change, and would leave them
+   * broken where Retort's upgrade fails.
    */
   @Override
   public Optional<ScriptPart> scriptOpening() {
     return Optional.of(new ScriptPart("Run this script with sqlite3 -bail, which stops at the first error and leaves"
         + " the migration it is in uncommitted. Table rebuilds need foreign key enforcement off, and SQLite ignores"
-        + " PRAGMA foreign_keys inside a transaction; each rebuild checks the foreign keys itself",
-        List.of("PRAGMA foreign_keys = OFF")));
+        + " PRAGMA foreign_keys inside a transaction; each rebuild checks the foreign keys itself. With"
+        + " legacy_alter_table off, as when Retort runs the migrations, DROP COLUMN and RENAME check and rewrite the"
+        + " views and triggers that use what they change",
+        List.of("PRAGMA foreign_keys = OFF", "PRAGMA legacy_alter_table = OFF")));
   }
 
   /**
    * Turns foreign key enforcement back on after the script's last transaction. The setting
    * belongs to the connection, not the database file; an application turns it on for each of
-   * its connections.
+   * its connections. {@code legacy_alter_table} stays off, SQLite's default: unlike
+   * {@link #prepareConnection}, a script cannot read what the session had before, and a
+   * session that wants it on turns it on again.
    */
   @Override
   public Optional<ScriptPart> scriptClosing() {
-    return Optional.of(new ScriptPart("Foreign key enforcement back on for the rest of this session",
+    return Optional.of(new ScriptPart("Foreign key enforcement back on for the rest of this session; legacy_alter_table"
+        + " stays off, SQLite's default, since a script cannot read what it was before",
         List.of("PRAGMA foreign_keys = ON")));
   }
 
