@@ -107,6 +107,22 @@ class SqliteDropColumnTest {
     }
   }
 
+  @Test
+  void aViewReadingTheTableNamedByAStringLiteralIsCheckedToo() {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.SQLITE)) {
+      Retort retort = retort(db, revisions());
+      retort.upgrade("01");
+      Probe.execute(db, "CREATE VIEW \"order_totals\" AS SELECT \"id\", \"total\" FROM 'order'");
+      List<String> before = contentsOf(db);
+
+      assertThatThrownBy(retort::upgrade)
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.MIGRATION_FAILED))
+          .hasMessageContaining("after dropping column order.total on SQLite, view order_totals no longer works: ");
+
+      assertThat(contentsOf(db)).isEqualTo(before);
+    }
+  }
+
   /** Uses of the column that SQLite's DROP COLUMN does not check. */
   @ParameterizedTest
   @ValueSource(strings = {

@@ -64,16 +64,32 @@ final class SqliteTokens {
   }
 
   /**
-   * Whether the tokens use one of the names as an identifier, bare or quoted. A keyword that
-   * spells a name counts too ({@code ORDER BY} uses a table named {@code order}): telling them
-   * apart needs SQLite's parser, and a false match only costs the caller a needless check.
+   * Whether the tokens use one of the names as an identifier, bare or quoted, or as a string
+   * literal where SQLite's grammar takes a table name ({@code FROM 'order'}: SQLite reads a
+   * string there as the name, for compatibility). A keyword that spells a name counts too
+   * ({@code ORDER BY} uses a table named {@code order}): telling them apart needs SQLite's
+   * parser, and a false match only costs the caller a needless check.
    *
    * @param tokens the statement's tokens
    * @param names the names, each {@linkplain #folded folded}
    * @return whether one is used
    */
   static boolean uses(List<SqlToken> tokens, Collection<String> names) {
-    return tokens.stream().anyMatch(token -> token.isName() && names.contains(folded(token.text())));
+    for (int i = 0; i < tokens.size(); i++) {
+      SqlToken token = tokens.get(i);
+      if (token.isName() && names.contains(folded(token.text()))
+          || i > 0 && isTableString(tokens.get(i - 1), token) && names.contains(folded(name(token)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the token is a string literal in the place of a table name: after FROM, JOIN, INTO or UPDATE. */
+  private static boolean isTableString(SqlToken previous, SqlToken token) {
+    return token.kind() == SqlToken.Kind.STRING && token.text().startsWith("'")
+        && (isWord(previous, "FROM") || isWord(previous, "JOIN") || isWord(previous, "INTO")
+            || isWord(previous, "UPDATE"));
   }
 
   /** Whether two names are the same for SQLite: equal but for the case of ASCII letters. */

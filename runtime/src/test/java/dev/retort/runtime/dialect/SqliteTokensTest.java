@@ -70,6 +70,10 @@ class SqliteTokensTest {
     assertThat(SqliteTokens.uses(SqliteTokens.of("SELECT * FROM t ORDER BY 1"), order))
         .as("a keyword that spells the name counts").isTrue();
     assertThat(SqliteTokens.uses(SqliteTokens.of("SELECT order_id, 'order' FROM orders -- order"), order)).isFalse();
+    assertThat(SqliteTokens.uses(SqliteTokens.of("SELECT * FROM 'ORDER'"), order)).isTrue();
+    assertThat(SqliteTokens.uses(SqliteTokens.of("SELECT * FROM t JOIN 'order' USING (id)"), order)).isTrue();
+    assertThat(SqliteTokens.uses(SqliteTokens.of("BEGIN INSERT INTO 'order' VALUES (1); END"), order)).isTrue();
+    assertThat(SqliteTokens.uses(SqliteTokens.of("SELECT * FROM t WHERE kind = 'order'"), order)).isFalse();
   }
 
   @Test
