@@ -129,7 +129,7 @@ final class CheckColumns {
           && (previous.kind() == SqlToken.Kind.STRING || previous.kind() == SqlToken.Kind.NUMBER)) {
         return false;
       }
-      if (i > 1 && previous.isSymbol("(") && isWord(tokens.get(i - 2), "EXTRACT")) {
+      if (i > 1 && previous.isSymbol("(") && tokens.get(i - 2).isWord("EXTRACT")) {
         return false;
       }
       if (isAtTimeZone(tokens, i)) {
@@ -149,7 +149,7 @@ final class CheckColumns {
   private static boolean isInType(List<SqlToken> tokens, int i) {
     for (int j = i - 1; j >= 0; j--) {
       SqlToken previous = tokens.get(j);
-      if (previous.isSymbol("::") || isWord(previous, "AS") || isWord(previous, "COLLATE")) {
+      if (previous.isSymbol("::") || previous.isWord("AS") || previous.isWord("COLLATE")) {
         return true;
       }
       if (previous.kind() != SqlToken.Kind.WORD || isReserved(previous.text())
@@ -163,8 +163,8 @@ final class CheckColumns {
   /** Whether the token is a word of {@code AT TIME ZONE}. */
   private static boolean isAtTimeZone(List<SqlToken> tokens, int i) {
     for (int start = i - 2; start <= i; start++) {
-      if (start >= 0 && start + 2 < tokens.size() && isWord(tokens.get(start), "AT")
-          && isWord(tokens.get(start + 1), "TIME") && isWord(tokens.get(start + 2), "ZONE")) {
+      if (start >= 0 && start + 2 < tokens.size() && tokens.get(start).isWord("AT")
+          && tokens.get(start + 1).isWord("TIME") && tokens.get(start + 2).isWord("ZONE")) {
         return true;
       }
     }
@@ -174,14 +174,9 @@ final class CheckColumns {
   /** Whether a bracket after the token subscripts a value or {@code ARRAY} rather than quotes a name. */
   private static boolean isSubscripted(SqlToken previous) {
     if (previous.kind() == SqlToken.Kind.WORD) {
-      return isWord(previous, "ARRAY") || !isReserved(previous.text());
+      return previous.isWord("ARRAY") || !isReserved(previous.text());
     }
     return previous.isQuotedName() || previous.isSymbol(")") || previous.isSymbol("]");
-  }
-
-  /** Whether the token is the bare word, in any case. */
-  private static boolean isWord(SqlToken token, String word) {
-    return token.kind() == SqlToken.Kind.WORD && token.text().equalsIgnoreCase(word);
   }
 
   /**

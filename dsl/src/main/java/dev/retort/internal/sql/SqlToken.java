@@ -67,6 +67,31 @@ public record SqlToken(Kind kind, String text, int start, int end) {
   }
 
   /**
+   * Whether this is the bare word, such as the keyword {@code FROM}, in any case of its ASCII
+   * letters: SQL folds the case of keywords, and of ASCII letters only.
+   *
+   * @param word the word
+   * @return whether the token is that word
+   */
+  public boolean isWord(String word) {
+    if (kind != Kind.WORD || text.length() != word.length()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char a = text.charAt(i);
+      char b = word.charAt(i);
+      if (a != b && asciiLower(a) != asciiLower(b)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static char asciiLower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+  }
+
+  /**
    * Whether this is the symbol.
    *
    * @param symbol the symbol, such as {@code "("} or {@code "::"}

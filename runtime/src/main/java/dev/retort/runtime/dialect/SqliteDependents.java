@@ -573,7 +573,7 @@ final class SqliteDependents {
   }
 
   private static boolean wordAt(List<SqlToken> tokens, int i, String word) {
-    return i < tokens.size() && SqliteTokens.isWord(tokens.get(i), word);
+    return i < tokens.size() && tokens.get(i).isWord(word);
   }
 
   /** Whether a name of the statement's head is at {@code i}; SQLite takes a string literal for one there too. */

@@ -58,11 +58,6 @@ final class SqliteTokens {
     return text.substring(1, end).replace("''", "'");
   }
 
-  /** Whether the token is the bare word, such as the keyword {@code UPDATE}, in any case. */
-  static boolean isWord(SqlToken token, String word) {
-    return token.kind() == SqlToken.Kind.WORD && sameName(token.text(), word);
-  }
-
   /**
    * Whether the tokens use one of the names as an identifier, bare or quoted, or as a string
    * literal where SQLite's grammar takes a table name ({@code FROM 'order'}: SQLite reads a
@@ -88,8 +83,8 @@ final class SqliteTokens {
   /** Whether the token is a string literal in the place of a table name: after FROM, JOIN, INTO or UPDATE. */
   private static boolean isTableString(SqlToken previous, SqlToken token) {
     return token.kind() == SqlToken.Kind.STRING && token.text().startsWith("'")
-        && (isWord(previous, "FROM") || isWord(previous, "JOIN") || isWord(previous, "INTO")
-            || isWord(previous, "UPDATE"));
+        && (previous.isWord("FROM") || previous.isWord("JOIN") || previous.isWord("INTO")
+            || previous.isWord("UPDATE"));
   }
 
   /** Whether two names are the same for SQLite: equal but for the case of ASCII letters. */

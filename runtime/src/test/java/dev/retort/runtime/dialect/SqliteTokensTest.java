@@ -80,9 +80,9 @@ class SqliteTokensTest {
   void readsAKeywordInAnyCaseOfItsAsciiLettersOnly() {
     List<SqlToken> tokens = SqliteTokens.of("update \"UPDATE\" ÜPDATE");
 
-    assertThat(SqliteTokens.isWord(tokens.get(0), "UPDATE")).isTrue();
-    assertThat(SqliteTokens.isWord(tokens.get(1), "UPDATE")).as("a quoted name is no keyword").isFalse();
-    assertThat(SqliteTokens.isWord(tokens.get(2), "üpdate")).isFalse();
+    assertThat(tokens.get(0).isWord("UPDATE")).isTrue();
+    assertThat(tokens.get(1).isWord("UPDATE")).as("a quoted name is no keyword").isFalse();
+    assertThat(tokens.get(2).isWord("üpdate")).isFalse();
   }
 
   @Test
