@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The version table: one row per applied revision with its checksum, the checksum of its
@@ -52,6 +53,8 @@ public final class VersionTable {
   private static final String APPLIED_AT = "applied_at";
   private static final String EXECUTION_MS = "execution_ms";
   private static final String SOURCE_CHECKSUM = "source_checksum";
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final String schema;
   private final String name;
@@ -341,7 +344,7 @@ public final class VersionTable {
 
   /** A description as stored: one line, at most {@value #DESCRIPTION_LENGTH} characters. */
   static String description(String text) {
-    String line = oneLine(text.strip());
+    String line = WHITESPACE.matcher(text.strip()).replaceAll(" ");
     if (line.length() <= DESCRIPTION_LENGTH) {
       return line;
     }
@@ -352,22 +355,6 @@ public final class VersionTable {
     return line.substring(0, end) + "...";
   }
 
-  /** The text with each run of ASCII whitespace (the regular expression {@code \s+}) replaced by one space. */
-  private static String oneLine(String text) {
-    StringBuilder line = new StringBuilder(text.length());
-    boolean inSpace = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean space = c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
-      if (!space) {
-        line.append(c);
-      } else if (!inSpace) {
-        line.append(' ');
-      }
-      inSpace = space;
-    }
-    return line.toString();
-  }
 
 
   private RetortException error(String what, Exception cause) {
