@@ -1,14 +1,30 @@
 package dev.retort.runtime.dialect.inspect;
 
+import dev.retort.model.ColumnType;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads types and defaults as databases spell them, so that spellings can be compared. */
 final class Spelling {
 
   private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+  private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
+  private static final Pattern HEX_BYTES = Pattern.compile("([0-9A-Fa-f]{2})*");
+  /** A timestamp and its offset, if it has one: {@code Z}, {@code +01}, {@code +0100} or {@code +01:00}. */
+  private static final Pattern OFFSET = Pattern.compile("(.*?)\\s*(Z|[-+]\\d{2}(?::?\\d{2})?)?");
 
   private Spelling() {}
 
@@ -45,37 +61,24 @@ final class Spelling {
 
   /**
    * A default as the database shows it: a literal (quoted, possibly with a {@code ::type} cast
-   * as PostgreSQL shows it, or a bare number or boolean), or anything else as an expression.
+   * as PostgreSQL shows it, or in the Unicode-escaped form {@code U&'caf\\00e9'} that H2 shows
+   * for text beyond printable ASCII, or a bare number or boolean), or anything else as an
+   * expression.
    *
    * @param shown the default's text from the metadata
-   * @param backslashEscapes whether a backslash escapes the next character in a string literal
+   * @param backslashEscapes whether a backslash escapes the next character in a string literal,
+   *     as in MySQL ({@code \\n} is a line feed)
    * @return the default
    */
   static Shown parseDefault(String shown, boolean backslashEscapes) {
     String text = unwrap(shown.strip());
-    if (text.startsWith("'")) {
-      StringBuilder value = new StringBuilder();
-      int i = 1;
-      while (i < text.length()) {
-        char c = text.charAt(i);
-        if (c == '\\' && backslashEscapes && i + 1 < text.length()) {
-          value.append(text.charAt(i + 1));
-          i += 2;
-        } else if (c == '\'' && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
-          value.append('\'');
-          i += 2;
-        } else if (c == '\'') {
-          String rest = text.substring(i + 1).strip();
-          if (rest.isEmpty() || rest.startsWith("::")) {
-            return new Shown(true, value.toString());
-          }
-          break;
-        } else {
-          value.append(c);
-          i++;
-        }
+    boolean unicode = text.regionMatches(true, 0, "U&'", 0, 3);
+    if (unicode || text.startsWith("'")) {
+      Optional<String> value = quoted(unicode ? text.substring(2) : text, backslashEscapes && !unicode);
+      if (unicode) {
+        value = value.flatMap(Spelling::unicodeEscapes);
       }
-      return new Shown(false, shown.strip());
+      return value.map(v -> new Shown(true, v)).orElseGet(() -> new Shown(false, shown.strip()));
     }
     int cast = text.indexOf("::");
     String head = unwrap(cast >= 0 ? text.substring(0, cast) : text);
@@ -89,22 +92,190 @@ final class Spelling {
   }
 
   /**
-   * Whether a literal default of the model and one shown by the database are the same value:
-   * equal text, equal numbers ({@code 1.50} and {@code 1.5}) or equal booleans ({@code true}
-   * and {@code 1}).
+   * The value of a string literal that is the whole text but for a {@code ::type} cast after
+   * it, or empty if the text is something else.
    */
-  static boolean sameLiteral(String model, String shown) {
+  private static Optional<String> quoted(String text, boolean backslashEscapes) {
+    StringBuilder value = new StringBuilder();
+    int i = 1;
+    while (i < text.length()) {
+      char c = text.charAt(i);
+      if (c == '\\' && backslashEscapes && i + 1 < text.length()) {
+        value.append(backslashEscape(text.charAt(i + 1)));
+        i += 2;
+      } else if (c == '\'' && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+        value.append('\'');
+        i += 2;
+      } else if (c == '\'') {
+        String rest = text.substring(i + 1).strip();
+        return rest.isEmpty() || rest.startsWith("::") ? Optional.of(value.toString()) : Optional.empty();
+      } else {
+        value.append(c);
+        i++;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * What MySQL's escape sequence of a backslash and {@code c} stands for: a control character
+   * for {@code 0 b n r t Z}, the backslash kept before {@code %} and {@code _} (which escape
+   * only in patterns), otherwise {@code c} itself.
+   */
+  private static String backslashEscape(char c) {
+    switch (c) {
+      case '0':
+        return "\0";
+      case 'b':
+        return "\b";
+      case 'n':
+        return "\n";
+      case 'r':
+        return "\r";
+      case 't':
+        return "\t";
+      case 'Z':
+        return "\032";
+      case '%':
+      case '_':
+        return "\\" + c;
+      default:
+        return String.valueOf(c);
+    }
+  }
+
+  /**
+   * The text of a Unicode-escaped string ({@code U&'…'}) from its body: {@code \\XXXX} and
+   * {@code \\+XXXXXX} are code points in hexadecimal, {@code \\\\} is a backslash; empty if an
+   * escape is malformed.
+   */
+  private static Optional<String> unicodeEscapes(String body) {
+    StringBuilder text = new StringBuilder();
+    int i = 0;
+    while (i < body.length()) {
+      char c = body.charAt(i);
+      if (c != '\\') {
+        text.append(c);
+        i++;
+        continue;
+      }
+      if (i + 1 < body.length() && body.charAt(i + 1) == '\\') {
+        text.append('\\');
+        i += 2;
+        continue;
+      }
+      boolean six = i + 1 < body.length() && body.charAt(i + 1) == '+';
+      int start = six ? i + 2 : i + 1;
+      int end = start + (six ? 6 : 4);
+      if (end > body.length() || !HEX.matcher(body.substring(start, end)).matches()) {
+        return Optional.empty();
+      }
+      int codePoint = Integer.parseInt(body.substring(start, end), 16);
+      if (!Character.isValidCodePoint(codePoint)) {
+        return Optional.empty();
+      }
+      text.appendCodePoint(codePoint);
+      i = end;
+    }
+    return Optional.of(text.toString());
+  }
+
+  /**
+   * Whether a literal default of the model and one shown by the database are the same value
+   * of the column's type: numbers by value ({@code 1.50} and {@code 1.5}), booleans by value
+   * ({@code true} and {@code 1}), dates, times and timestamps by the moment they name
+   * ({@code 12:30:00} and {@code 12:30:00.000000}; with time zone, as instants when both carry
+   * an offset, otherwise by their date and time), UUIDs without regard to case, bytes by the
+   * bytes ({@code abc} and PostgreSQL's {@code \\x616263}); text, enums and JSON by the exact
+   * text.
+   *
+   * @param type the column's type
+   * @param model the model's literal
+   * @param shown the literal the database shows, read by {@link #parseDefault}
+   * @return whether they are the same value
+   */
+  static boolean sameLiteral(ColumnType type, String model, String shown) {
     if (model.equals(shown)) {
       return true;
     }
-    Optional<BigDecimal> a = number(model);
-    Optional<BigDecimal> b = number(shown);
-    if (a.isPresent() && b.isPresent()) {
-      return a.get().compareTo(b.get()) == 0;
+    if (type instanceof ColumnType.Decimal || isNumber(type)) {
+      Optional<BigDecimal> a = number(model);
+      Optional<BigDecimal> b = number(shown);
+      return a.isPresent() && b.isPresent() && a.get().compareTo(b.get()) == 0;
     }
-    Optional<Boolean> x = bool(model);
-    Optional<Boolean> y = bool(shown);
-    return x.isPresent() && x.equals(y);
+    if (type instanceof ColumnType.Binary || type instanceof ColumnType.Varbinary || type == ColumnType.Scalar.BLOB) {
+      return Arrays.equals(bytes(model), bytes(shown));
+    }
+    if (!(type instanceof ColumnType.Scalar scalar)) {
+      return false;
+    }
+    switch (scalar) {
+      case BOOLEAN:
+        Optional<Boolean> x = bool(model);
+        return x.isPresent() && x.equals(bool(shown));
+      case DATE:
+        return same(model, shown, LocalDate::parse);
+      case TIME:
+        return same(model, shown, LocalTime::parse);
+      case TIMESTAMP:
+        return same(model, shown, Spelling::localDateTime);
+      case TIMESTAMP_TZ:
+        return sameMoment(model, shown);
+      case UUID:
+        return model.equalsIgnoreCase(shown);
+      default:
+        return false;
+    }
+  }
+
+  private static boolean isNumber(ColumnType type) {
+    return type == ColumnType.Scalar.SMALLINT || type == ColumnType.Scalar.INTEGER || type == ColumnType.Scalar.BIGINT
+        || type == ColumnType.Scalar.REAL || type == ColumnType.Scalar.DOUBLE;
+  }
+
+  /** Whether both texts parse to equal values; false if either does not parse. */
+  private static <T> boolean same(String a, String b, Function<String, T> parser) {
+    try {
+      return parser.apply(a.strip()).equals(parser.apply(b.strip()));
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  /** A date and time with a space or {@code T} between them. */
+  private static LocalDateTime localDateTime(String text) {
+    return LocalDateTime.parse(text.replaceFirst(" ", "T"));
+  }
+
+  /**
+   * Whether two timestamps with time zone name the same moment: the same instant when both
+   * carry an offset; otherwise the same date and time, as the database shows a literal written
+   * without an offset in the session's time zone.
+   */
+  private static boolean sameMoment(String model, String shown) {
+    Matcher a = OFFSET.matcher(model.strip());
+    Matcher b = OFFSET.matcher(shown.strip());
+    if (!a.matches() || !b.matches()) {
+      return false;
+    }
+    try {
+      LocalDateTime localA = localDateTime(a.group(1));
+      LocalDateTime localB = localDateTime(b.group(1));
+      if (a.group(2) == null || b.group(2) == null) {
+        return localA.equals(localB);
+      }
+      return localA.toInstant(ZoneOffset.of(a.group(2))).equals(localB.toInstant(ZoneOffset.of(b.group(2))));
+    } catch (DateTimeException e) {
+      return false;
+    }
+  }
+
+  /** The bytes a binary literal stands for: PostgreSQL's hexadecimal {@code \\x…} form, or else the text's UTF-8. */
+  private static byte[] bytes(String literal) {
+    if (literal.startsWith("\\x") && HEX_BYTES.matcher(literal.substring(2)).matches()) {
+      return HexFormat.of().parseHex(literal.substring(2));
+    }
+    return literal.getBytes(StandardCharsets.UTF_8);
   }
 
   private static Optional<BigDecimal> number(String text) {

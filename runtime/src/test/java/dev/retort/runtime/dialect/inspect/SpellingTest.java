@@ -2,6 +2,7 @@ package dev.retort.runtime.dialect.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retort.model.ColumnType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,16 +42,50 @@ class SpellingTest {
     assertThat(Spelling.parseDefault("'C:\\\\temp'", false)).isEqualTo(new Spelling.Shown(true, "C:\\\\temp"));
   }
 
+  @Test
+  void readsTheControlCharactersThatMySqlWritesWithABackslash() {
+    assertThat(Spelling.parseDefault("'a\\nb\\tc\\rd\\0e\\bf\\Zg\\\"h\\%i\\_j'", true))
+        .isEqualTo(new Spelling.Shown(true, "a\nb\tc\rd\0e\bf\032g\"h\\%i\\_j"));
+  }
+
+  @Test
+  void readsUnicodeEscapedStringsAsH2ShowsThem() {
+    assertThat(Spelling.parseDefault("U&'caf\\00e9 \\2615 \\+01F600 a\\\\b it''s'", false))
+        .isEqualTo(new Spelling.Shown(true, "café ☕ 😀 a\\b it's"));
+    assertThat(Spelling.parseDefault("u&'line1\\000aline2'", false)).isEqualTo(new Spelling.Shown(true, "line1\nline2"));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "1.5   | 1.50  | true",
-      "true  | 1     | true",
-      "false | FALSE | true",
-      "0     | 0.00  | true",
-      "a     | b     | false",
-      "true  | yes   | false",
-      "1     | 2     | false"})
-  void comparesLiteralsAsValues(String model, String shown, boolean same) {
-    assertThat(Spelling.sameLiteral(model, shown)).isEqualTo(same);
+      "decimal(12,2)            | 1.5                       | 1.50                          | true",
+      "boolean                  | true                      | 1                             | true",
+      "boolean                  | false                     | FALSE                         | true",
+      "integer                  | 0                         | 0.00                          | true",
+      "varchar(5)               | a                         | b                             | false",
+      "boolean                  | true                      | yes                           | false",
+      "integer                  | 1                         | 2                             | false",
+      "varchar(10)              | 007                       | 7                             | false",
+      "text                     | true                      | 1                             | false",
+      "char(3)                  | 1.0                       | 1                             | false",
+      "date                     | 2024-01-31                | 2024-01-31                    | true",
+      "date                     | 2024-01-31                | 2024-02-01                    | false",
+      "time                     | 12:30:00                  | 12:30:00.000000               | true",
+      "time                     | 12:30                     | 12:30:00                      | true",
+      "time                     | 12:30:00                  | 12:30:01                      | false",
+      "timestamp                | 2024-01-31 12:00:00       | 2024-01-31 12:00:00.000000    | true",
+      "timestamp                | 2024-01-31T12:00:00.5     | 2024-01-31 12:00:00.500       | true",
+      "timestamp                | 2024-01-31 12:00:00       | 2024-01-31 12:00:01           | false",
+      "timestamp with time zone | 2024-01-31 12:00:00+00:00 | 2024-01-31 13:00:00+01        | true",
+      "timestamp with time zone | 2024-01-31 12:00:00Z      | 2024-01-31 12:00:00.000000+00 | true",
+      "timestamp with time zone | 2024-01-31 12:00:00+00:00 | 2024-01-31 12:00:00+01        | false",
+      "timestamp with time zone | 2024-01-31 12:00:00       | 2024-01-31 12:00:00+00        | true",
+      "timestamp with time zone | 2024-01-31 12:00:00       | 2024-01-31 12:00:00.000000    | true",
+      "uuid                     | 123E4567-E89B-12D3-A456-426614174000 | 123e4567-e89b-12d3-a456-426614174000 | true",
+      "uuid                     | 123e4567-e89b-12d3-a456-426614174000 | 123e4567-e89b-12d3-a456-426614174001 | false",
+      "varbinary(8)             | abc                       | \\x616263                     | true",
+      "blob                     | abc                       | \\x616264                     | false",
+      "binary(3)                | abc                       | abc                           | true"})
+  void comparesLiteralsAsValuesOfTheColumnsType(String type, String model, String shown, boolean same) {
+    assertThat(Spelling.sameLiteral(ColumnType.parse(type), model, shown)).isEqualTo(same);
   }
 }
