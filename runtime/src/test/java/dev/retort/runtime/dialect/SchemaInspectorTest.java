@@ -94,7 +94,6 @@ class SchemaInspectorTest {
 
   private static List<String> expectedDifferences(TestDatabase.Kind kind) {
     boolean comments = kind != TestDatabase.Kind.SQLITE;
-    boolean checks = kind != TestDatabase.Kind.SQLITE;
     List<String> list = new ArrayList<>();
     list.add("table invoice is missing");
     if (comments) {
@@ -130,10 +129,8 @@ class SchemaInspectorTest {
     list.add("column user.nickname is missing");
     list.add("column user.phone is in the database but not in the model");
     list.add("index ix_user_email of user is missing");
-    if (checks) {
-      list.add("check constraint ck_user_total of user is missing");
-      list.add("check constraint ck_user_email of user is in the database but not in the model");
-    }
+    list.add("check constraint ck_user_total of user is missing");
+    list.add("check constraint ck_user_email of user is in the database but not in the model");
     if (comments) {
       list.add("comment of table user is 'people' in the database, 'persons' in the model");
     }

@@ -18,10 +18,11 @@ import java.util.TreeMap;
  * the drift detection behind the {@code check} command.
  *
  * <p>It reads the database through JDBC {@link java.sql.DatabaseMetaData} (SQLite through its
- * pragmas), adding what the metadata does not show from each database's catalog: full column
- * types on MySQL and MariaDB, enum values on PostgreSQL, check constraint names. Types are
- * compared in each database's own spelling, through the dialect's mapping, so {@code int4} and
- * {@code integer}, or {@code tinyint(1)} and {@code BOOLEAN}, are the same.
+ * pragmas and the {@code CREATE TABLE} statements it keeps), adding what the metadata does not
+ * show from each database's catalog: full column types on MySQL and MariaDB, enum values on
+ * PostgreSQL, check constraint names. Types are compared in each database's own spelling,
+ * through the dialect's mapping, so {@code int4} and {@code integer}, or {@code tinyint(1)} and
+ * {@code BOOLEAN}, are the same.
  *
  * <p>Compared: tables (missing and extra), columns (missing and extra, type, enum values,
  * nullability, identity, literal defaults by value, expression defaults by presence), primary
@@ -29,11 +30,11 @@ import java.util.TreeMap;
  * (by name: columns and uniqueness), unique constraints (by columns, since some databases name
  * their indexes themselves), foreign keys (by name, by columns and target on SQLite: columns,
  * referenced table and columns, actions, with {@code RESTRICT} and {@code NO ACTION} the same on
- * H2, MySQL and MariaDB), check constraints (by name, not on SQLite) and comments (not on
- * SQLite, which keeps none).
+ * H2, MySQL and MariaDB), check constraints (by name; on SQLite the named ones) and comments (not
+ * on SQLite, which keeps none).
  *
  * <p>Not compared: the text of check expressions and expression defaults (each database
- * re-spells them), column order, the names of unique constraints, and the indexes a database
+ * re-spells them), SQLite's unnamed checks (an enum column's among them), column order, the names of unique constraints, and the indexes a database
  * creates for its own keys (a primary key's index, MySQL's and H2's foreign key indexes). Views,
  * sequences, triggers and other objects are outside the model and ignored.
  */

@@ -1,6 +1,8 @@
 package dev.retort.runtime.dialect.inspect;
 
 import dev.retort.ReferentialAction;
+import dev.retort.internal.sql.SqlLexer;
+import dev.retort.internal.sql.SqlToken;
 import dev.retort.model.ColumnModel;
 import dev.retort.model.TableModel;
 import dev.retort.runtime.dialect.Dialect;
@@ -19,8 +21,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * SQLite, read through its pragmas, which show declared types exactly. SQLite keeps no
- * comments, and its pragmas show neither constraint names nor check constraints.
+ * SQLite, read through its pragmas, which show declared types exactly, and through the
+ * {@code CREATE TABLE} statement it keeps, which alone shows the check constraints. SQLite keeps
+ * no comments, and its pragmas show no constraint names.
  */
 final class SqliteCatalog extends Catalog {
 
@@ -51,7 +54,8 @@ final class SqliteCatalog extends Catalog {
   LiveTable read(String schema, String table) throws SQLException {
     String prefix = "PRAGMA " + dialect.quote(schema) + ".";
     String target = "(" + dialect.quote(table) + ")";
-    boolean autoincrement = createStatement(schema, table).toUpperCase(Locale.ROOT).contains("AUTOINCREMENT");
+    String create = createStatement(schema, table);
+    boolean autoincrement = create.toUpperCase(Locale.ROOT).contains("AUTOINCREMENT");
     List<LiveTable.Column> columns = new ArrayList<>();
     Map<Integer, String> keyColumns = new TreeMap<>();
     List<Map<String, String>> described = rows(prefix + "table_xinfo" + target);
@@ -87,7 +91,35 @@ final class SqliteCatalog extends Catalog {
         rows.stream().map(row -> row.get("from")).toList(), rows.get(0).get("table"),
         rows.stream().map(row -> row.get("to")).toList(),
         action(rows.get(0).get("on_delete")), action(rows.get(0).get("on_update")))));
-    return new LiveTable(table, columns, primaryKey, indexes, foreignKeys, Optional.empty(), Optional.empty());
+    return new LiveTable(table, columns, primaryKey, indexes, foreignKeys, Optional.of(checkNames(create)),
+        Optional.empty());
+  }
+
+  /**
+   * The names of the named check constraints of a {@code CREATE TABLE} statement, those after
+   * the columns and those in a column's definition: the name between {@code CONSTRAINT} and
+   * {@code CHECK}. An unnamed check, such as the one an enum column has, has no name to compare.
+   */
+  private static List<String> checkNames(String create) {
+    List<SqlToken> tokens = SqlLexer.plain().tokens(create);
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i + 2 < tokens.size(); i++) {
+      if (tokens.get(i).isWord("CONSTRAINT") && tokens.get(i + 2).isWord("CHECK")) {
+        names.add(name(tokens.get(i + 1)));
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The name a token spells: a quoted name comes without its quotes from the lexer; a string
+   * literal, which SQLite also takes as a name there, loses its quotes here.
+   */
+  private static String name(SqlToken token) {
+    String text = token.text();
+    return token.kind() == SqlToken.Kind.STRING && text.length() > 1 && text.startsWith("'") && text.endsWith("'")
+        ? text.substring(1, text.length() - 1).replace("''", "'")
+        : text;
   }
 
   /** A rowid-alias identity column is declared {@code INTEGER}, whatever integer type the model gives it. */
