@@ -6,6 +6,7 @@ import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.TableModel;
 import dev.retort.operation.AlterColumn;
 import dev.retort.operation.DropForeignKey;
+import dev.retort.operation.DropIndex;
 import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropUnique;
 import dev.retort.operation.RenameTable;
@@ -55,7 +56,9 @@ import java.util.stream.Stream;
  * the default {@code sql_mode} (without {@code NO_BACKSLASH_ESCAPES}) requires.
  *
  * <p>MySQL creates an index for a foreign key that no index covers; dropping the foreign key
- * drops that index too, so that the schema matches the model again. MySQL and MariaDB commit
+ * drops that index too, so that the schema matches the model again. Dropping the index, unique
+ * constraint or primary key that a foreign key uses drops the key before and adds it again
+ * after, since MySQL refuses to drop the last index a key can use. MySQL and MariaDB commit
  * every DDL statement.
  */
 public final class MySqlDialect extends SqlDialect {
@@ -212,12 +215,68 @@ public final class MySqlDialect extends SqlDialect {
 
   @Override
   List<Step> dropPrimaryKey(DropPrimaryKey operation, Context context) {
-    return alterTable(context.tableBefore(operation.table()), "DROP PRIMARY KEY");
+    TableModel table = context.tableBefore(operation.table());
+    List<String> columns = table.primaryKey().orElseThrow(() -> new IllegalStateException("no primary key")).columns();
+    return keepingForeignKeys(table, columns, alterTable(table, "DROP PRIMARY KEY"), context);
   }
 
   @Override
   List<Step> dropUnique(DropUnique operation, Context context) {
-    return alterTable(context.tableBefore(operation.table()), "DROP INDEX " + quote(operation.name()));
+    TableModel table = context.tableBefore(operation.table());
+    List<String> columns = table.uniques().stream()
+        .filter(unique -> unique.name().equals(operation.name()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no unique constraint " + operation.name()))
+        .columns();
+    return keepingForeignKeys(table, columns, alterTable(table, "DROP INDEX " + quote(operation.name())), context);
+  }
+
+  @Override
+  List<Step> dropIndex(DropIndex operation, Context context) {
+    TableModel table = context.tableBefore(operation.table());
+    List<String> columns = table.indexes().stream()
+        .filter(index -> index.name().equals(operation.name()))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no index " + operation.name()))
+        .columns();
+    return keepingForeignKeys(table, columns, List.of(sql(dropIndexStatement(table, operation.name()))), context);
+  }
+
+  /**
+   * Drops an index, unique constraint or primary key on {@code columns} with {@code drop}, keeping
+   * the table's foreign keys. MySQL refuses to drop the last index that a foreign key can use
+   * (one whose leading columns are the key's: "needed in a foreign key constraint"), so each key
+   * that the dropped index covers and nothing left after it does is dropped before and added
+   * again after; MySQL then makes an index of its own for the key, named after it.
+   */
+  private List<Step> keepingForeignKeys(TableModel table, List<String> columns, List<Step> drop, Context context) {
+    TableModel after = context.tableAfter(table.name());
+    List<ForeignKeyModel> keys = table.foreignKeys().stream()
+        .filter(key -> startsWith(columns, key.columns()) && !covered(after, key))
+        .toList();
+    List<Step> steps = new ArrayList<>();
+    for (ForeignKeyModel key : keys) {
+      steps.addAll(alterTable(table, "DROP FOREIGN KEY " + quote(key.name())));
+    }
+    steps.addAll(drop);
+    for (ForeignKeyModel key : keys) {
+      steps.addAll(alterTable(table, "ADD " + foreignKeyConstraint(key, context.after())));
+    }
+    return steps;
+  }
+
+  /** Whether the primary key, a unique constraint or an index of the table starts with the key's columns. */
+  private static boolean covered(TableModel table, ForeignKeyModel key) {
+    return Stream.of(
+            table.primaryKey().stream().map(k -> k.columns()),
+            table.uniques().stream().map(u -> u.columns()),
+            table.indexes().stream().map(i -> i.columns()))
+        .flatMap(s -> s)
+        .anyMatch(columns -> startsWith(columns, key.columns()));
+  }
+
+  private static boolean startsWith(List<String> columns, List<String> prefix) {
+    return columns.size() >= prefix.size() && columns.subList(0, prefix.size()).equals(prefix);
   }
 
   @Override
@@ -246,7 +305,6 @@ public final class MySqlDialect extends SqlDialect {
             table.indexes().stream().map(i -> i.columns()),
             table.foreignKeys().stream().filter(f -> !f.name().equals(key.name())).map(f -> f.columns()))
         .flatMap(s -> s);
-    return keys.anyMatch(columns -> columns.size() >= key.columns().size()
-        && columns.subList(0, key.columns().size()).equals(key.columns()));
+    return keys.anyMatch(columns -> startsWith(columns, key.columns()));
   }
 }

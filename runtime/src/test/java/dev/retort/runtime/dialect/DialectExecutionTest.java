@@ -264,6 +264,42 @@ class DialectExecutionTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
+  void dropsTheIndexUniqueOrPrimaryKeyThatAForeignKeyUsesAndKeepsTheKey(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      Dialect dialect = migrator.dialect();
+      migrator.apply(new Schema()
+          .createTable("user", t -> t
+              .column("id", bigint(), notNull())
+              .primaryKey("pk_user", "id"))
+          .createTable("order", t -> t
+              .column("user", bigint(), notNull())
+              .column("line", integer(), notNull())
+              .column("buyer", bigint(), notNull())
+              .column("payer", bigint(), notNull())
+              .primaryKey("pk_order", "user", "line")
+              .unique("uq_order_buyer", "buyer", "line")
+              .foreignKey("fk_order_user", fk -> fk.columns("user").references("user", "id"))
+              .foreignKey("fk_order_buyer", fk -> fk.columns("buyer").references("user", "id").onDelete(CASCADE))
+              .foreignKey("fk_order_payer", fk -> fk.columns("payer").references("user", "id"))
+              .index("ix_order_payer", "payer", "line")));
+      assertThat(migrator.differences()).isEmpty();
+
+      migrator.apply(new Schema().alterTable("order", t -> t
+          .dropIndex("ix_order_payer")
+          .dropUnique("uq_order_buyer")
+          .dropPrimaryKey("pk_order")));
+
+      assertThat(migrator.differences()).isEmpty();
+      migrator.execute("INSERT INTO " + dialect.quote("user") + " VALUES (1)");
+      migrator.execute("INSERT INTO " + dialect.quote("order") + " VALUES (1, 1, 1, 1)");
+      assertThatThrownBy(() -> migrator.execute("INSERT INTO " + dialect.quote("order") + " VALUES (1, 2, 1, 2)"))
+          .as("the foreign keys still refuse a missing user")
+          .isInstanceOf(SQLException.class);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
   void qualifiesTablesInAnotherSchemaEverywhere(TestDatabase.Kind kind) throws Exception {
     try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
       Dialect dialect = migrator.dialect();

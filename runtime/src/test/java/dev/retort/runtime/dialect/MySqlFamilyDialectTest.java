@@ -3,9 +3,14 @@ package dev.retort.runtime.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.model.SchemaModel;
+import dev.retort.model.UniqueModel;
+import dev.retort.operation.AddUnique;
 import dev.retort.operation.CreateTable;
+import dev.retort.operation.DropIndex;
+import dev.retort.operation.DropUnique;
 import dev.retort.operation.Operation;
 import dev.retort.operation.Vendor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -225,16 +230,38 @@ abstract class MySqlFamilyDialectTest {
   }
 
   @Test
-  void dropsIndex() {
+  void dropsAnIndexAForeignKeyUsesBetweenDroppingAndAddingTheKey() {
     assertThat(render(Shop.schema(), Shop.dropUserIdIndex(false))).isEqualTo("""
+        ALTER TABLE `order` DROP FOREIGN KEY `fk_order_user`;
         DROP INDEX `ix_order_user_id` ON `order`;
+        ALTER TABLE `order` ADD CONSTRAINT `fk_order_user` FOREIGN KEY (`user_id`) REFERENCES `user` (`id`) ON DELETE CASCADE;
+        """);
+  }
+
+  @Test
+  void dropsIndexNoForeignKeyNeedsAlone() {
+    SchemaModel indexed = Shop.after(Shop.indexTotal(false));
+    assertThat(render(indexed, new DropIndex("order", "ix_order_total", false))).isEqualTo("""
+        DROP INDEX `ix_order_total` ON `order`;
         """);
   }
 
   @Test
   void dropsIndexConcurrently() {
-    assertThat(render(Shop.schema(), Shop.dropUserIdIndex(true))).isEqualTo("""
-        DROP INDEX `ix_order_user_id` ON `order`;
+    SchemaModel indexed = Shop.after(Shop.indexTotal(false));
+    assertThat(render(indexed, new DropIndex("order", "ix_order_total", true))).isEqualTo("""
+        DROP INDEX `ix_order_total` ON `order`;
+        """);
+  }
+
+  @Test
+  void dropsAUniqueConstraintAForeignKeyUsesBetweenDroppingAndAddingTheKey() {
+    SchemaModel unique = Shop.after(Shop.dropUserIdIndex(false),
+        new AddUnique("order", new UniqueModel("uq_order_user_total", List.of("user_id", "total"))));
+    assertThat(render(unique, new DropUnique("order", "uq_order_user_total"))).isEqualTo("""
+        ALTER TABLE `order` DROP FOREIGN KEY `fk_order_user`;
+        ALTER TABLE `order` DROP INDEX `uq_order_user_total`;
+        ALTER TABLE `order` ADD CONSTRAINT `fk_order_user` FOREIGN KEY (`user_id`) REFERENCES `user` (`id`) ON DELETE CASCADE;
         """);
   }
 
