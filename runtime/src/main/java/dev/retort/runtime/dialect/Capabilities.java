@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param literalDefaultsOnLargeTypes whether {@code TEXT}, {@code BLOB} and {@code JSON}
  *     columns take a plain literal default; MySQL wants it as an expression {@code ('x')}
  * @param dropCheck how a check constraint is dropped
+ * @param setDefaultAction whether a foreign key can have the {@code SET DEFAULT} action; InnoDB
+ *     has none: MySQL refuses it, and MariaDB accepts it and keeps {@code RESTRICT} instead
  */
 record Capabilities(
     Vendor vendor,
@@ -39,7 +41,8 @@ record Capabilities(
     RenameColumnSyntax renameColumn,
     boolean nativeUuid,
     boolean literalDefaultsOnLargeTypes,
-    DropCheckSyntax dropCheck) {
+    DropCheckSyntax dropCheck,
+    boolean setDefaultAction) {
 
   /** Validates the components. */
   Capabilities {
@@ -89,21 +92,21 @@ record Capabilities(
   static Capabilities h2() {
     return new Capabilities(Vendor.H2, "H2", '"', false, BooleanLiterals.TRUE_FALSE, false,
         CommentStyle.COMMENT_ON, RenameColumnSyntax.RENAME_COLUMN, true, true,
-        DropCheckSyntax.DROP_CONSTRAINT);
+        DropCheckSyntax.DROP_CONSTRAINT, true);
   }
 
   /** SQLite 3.35 or later. */
   static Capabilities sqlite() {
     return new Capabilities(Vendor.SQLITE, "SQLite", '"', true, BooleanLiterals.ONE_ZERO, false,
         CommentStyle.NONE, RenameColumnSyntax.RENAME_COLUMN, false, true,
-        DropCheckSyntax.DROP_CONSTRAINT);
+        DropCheckSyntax.DROP_CONSTRAINT, true);
   }
 
   /** PostgreSQL 12 or later. */
   static Capabilities postgresql() {
     return new Capabilities(Vendor.POSTGRESQL, "PostgreSQL", '"', true, BooleanLiterals.TRUE_FALSE,
         false, CommentStyle.COMMENT_ON, RenameColumnSyntax.RENAME_COLUMN, true, true,
-        DropCheckSyntax.DROP_CONSTRAINT);
+        DropCheckSyntax.DROP_CONSTRAINT, true);
   }
 
   /**
@@ -114,7 +117,7 @@ record Capabilities(
   static Capabilities mysql(String version) {
     return new Capabilities(Vendor.MYSQL, "MySQL " + version, '`', false, BooleanLiterals.TRUE_FALSE,
         true, CommentStyle.INLINE, RenameColumnSyntax.RENAME_COLUMN, false, false,
-        DropCheckSyntax.DROP_CHECK);
+        DropCheckSyntax.DROP_CHECK, false);
   }
 
   /**
@@ -129,6 +132,6 @@ record Capabilities(
     return new Capabilities(Vendor.MARIADB, "MariaDB " + major + "." + minor, '`', false,
         BooleanLiterals.TRUE_FALSE, true, CommentStyle.INLINE,
         atLeast105 ? RenameColumnSyntax.RENAME_COLUMN : RenameColumnSyntax.CHANGE_COLUMN,
-        atLeast107, true, DropCheckSyntax.DROP_CONSTRAINT);
+        atLeast107, true, DropCheckSyntax.DROP_CONSTRAINT, false);
   }
 }

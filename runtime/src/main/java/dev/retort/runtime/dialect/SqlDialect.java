@@ -397,7 +397,19 @@ abstract class SqlDialect implements Dialect {
     return "CONSTRAINT " + quote(check.name()) + " CHECK (" + checkExpression(check.expression()) + ")";
   }
 
+  /**
+   * A foreign key as a table constraint.
+   *
+   * @throws UnsupportedOperationException if the key has an action the database does not keep
+   */
   final String foreignKeyConstraint(ForeignKeyModel key, SchemaModel schema) {
+    if (!capabilities.setDefaultAction()
+        && (key.onDelete() == ReferentialAction.SET_DEFAULT || key.onUpdate() == ReferentialAction.SET_DEFAULT)) {
+      throw new UnsupportedOperationException(capabilities.label() + " has no SET DEFAULT action: foreign key "
+          + key.name() + " would get another (InnoDB refuses SET DEFAULT on MySQL and keeps RESTRICT instead on"
+          + " MariaDB). Give the key NO_ACTION, RESTRICT, CASCADE or SET_NULL, or write it for this database with"
+          + " execute(…).");
+    }
     StringBuilder sql = new StringBuilder("CONSTRAINT ")
         .append(quote(key.name()))
         .append(" FOREIGN KEY ")

@@ -1,6 +1,7 @@
 package dev.retort.runtime.dialect;
 
 import static dev.retort.ReferentialAction.CASCADE;
+import static dev.retort.ReferentialAction.SET_DEFAULT;
 import static dev.retort.dsl.ColumnOption.comment;
 import static dev.retort.dsl.ColumnOption.defaultExpression;
 import static dev.retort.dsl.ColumnOption.defaultValue;
@@ -295,6 +296,43 @@ class DialectExecutionTest {
       assertThatThrownBy(() -> migrator.execute("INSERT INTO " + dialect.quote("order") + " VALUES (1, 2, 1, 2)"))
           .as("the foreign keys still refuse a missing user")
           .isInstanceOf(SQLException.class);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void setsTheDefaultWhereTheDatabaseHasTheActionAndRefusesTheActionWhereNot(TestDatabase.Kind kind)
+      throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      Dialect dialect = migrator.dialect();
+      Schema tables = new Schema()
+          .createTable("user", t -> t
+              .column("id", integer(), notNull())
+              .primaryKey("pk_user", "id"))
+          .createTable("order", t -> t
+              .column("id", integer(), notNull())
+              .column("user", integer(), notNull(), defaultValue("0"))
+              .primaryKey("pk_order", "id")
+              .foreignKey("fk_order_user", fk -> fk.columns("user").references("user", "id").onDelete(SET_DEFAULT)));
+
+      if (kind == TestDatabase.Kind.MARIADB) {
+        assertThatThrownBy(() -> migrator.apply(tables)).isInstanceOf(UnsupportedOperationException.class);
+        migrator.execute("CREATE TABLE `parent` (`id` INT PRIMARY KEY)");
+        migrator.execute("CREATE TABLE `child` (`parent` INT DEFAULT 0, CONSTRAINT `fk` FOREIGN KEY (`parent`)"
+            + " REFERENCES `parent` (`id`) ON DELETE SET DEFAULT)");
+        assertThat(rows(migrator, "SELECT `DELETE_RULE` FROM information_schema.REFERENTIAL_CONSTRAINTS"
+            + " WHERE `CONSTRAINT_SCHEMA` = DATABASE()"))
+            .as("MariaDB takes SET DEFAULT and keeps RESTRICT; when this fails, it has the action")
+            .containsExactly(List.of("RESTRICT"));
+        return;
+      }
+      migrator.apply(tables);
+      assertThat(migrator.differences()).isEmpty();
+      migrator.execute("INSERT INTO " + dialect.quote("user") + " VALUES (0), (1)");
+      migrator.execute("INSERT INTO " + dialect.quote("order") + " VALUES (10, 1)");
+      migrator.execute("DELETE FROM " + dialect.quote("user") + " WHERE " + dialect.quote("id") + " = 1");
+      assertThat(rows(migrator, "SELECT " + dialect.quote("user") + " FROM " + dialect.quote("order")))
+          .containsExactly(List.of("0"));
     }
   }
 

@@ -1,9 +1,13 @@
 package dev.retort.runtime.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.retort.ReferentialAction;
+import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.UniqueModel;
+import dev.retort.operation.AddForeignKey;
 import dev.retort.operation.AddUnique;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropIndex;
@@ -206,6 +210,18 @@ abstract class MySqlFamilyDialectTest {
     assertThat(render(Shop.schema(), Shop.addOrderTag())).isEqualTo("""
         ALTER TABLE `tag` ADD CONSTRAINT `fk_tag_tag` FOREIGN KEY (`id`) REFERENCES `tag` (`id`) ON DELETE RESTRICT ON UPDATE CASCADE;
         """);
+  }
+
+  @Test
+  void refusesTheSetDefaultActionWhichInnoDbDoesNotKeep() {
+    AddForeignKey setDefault = new AddForeignKey("tag", new ForeignKeyModel("fk_tag_tag", List.of("id"), "tag",
+        List.of("id"), ReferentialAction.SET_DEFAULT, ReferentialAction.NO_ACTION));
+
+    assertThatThrownBy(() -> render(Shop.schema(), setDefault))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageEndingWith(" has no SET DEFAULT action: foreign key fk_tag_tag would get another (InnoDB refuses"
+            + " SET DEFAULT on MySQL and keeps RESTRICT instead on MariaDB). Give the key NO_ACTION, RESTRICT,"
+            + " CASCADE or SET_NULL, or write it for this database with execute(…).");
   }
 
   @Test
