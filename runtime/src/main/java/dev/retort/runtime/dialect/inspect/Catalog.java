@@ -80,9 +80,4 @@ abstract class Catalog {
   boolean backslashEscapes() {
     return false;
   }
-
-  /** Whether a check constraint is one the database adds by itself, which the model cannot hold. */
-  boolean implicitCheck(TableModel table, String check) {
-    return false;
-  }
 }

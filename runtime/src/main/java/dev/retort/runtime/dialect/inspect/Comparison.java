@@ -216,9 +216,7 @@ final class Comparison {
     if (live.checks().isEmpty()) {
       return;
     }
-    List<String> found = live.checks().get().stream()
-        .filter(check -> !catalog.implicitCheck(model, check))
-        .toList();
+    List<String> found = live.checks().get();
     model.checks().stream()
         .filter(check -> !found.contains(check.name()))
         .forEach(check -> add("check constraint " + check.name() + " of " + name + " is missing"));

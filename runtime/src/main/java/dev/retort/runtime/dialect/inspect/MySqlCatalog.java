@@ -1,7 +1,5 @@
 package dev.retort.runtime.dialect.inspect;
 
-import dev.retort.model.ColumnType;
-import dev.retort.model.TableModel;
 import dev.retort.operation.Vendor;
 import dev.retort.runtime.dialect.Dialect;
 import java.sql.Connection;
@@ -11,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -51,25 +50,27 @@ final class MySqlCatalog extends JdbcCatalog {
     return column.getString("TYPE_NAME");
   }
 
+  /** Column types in full, and {@code json} for MariaDB's JSON columns, which it keeps as {@code longtext}. */
   @Override
   Map<String, String> exactTypes(String schema, String table) throws SQLException {
     Map<String, String> types = new HashMap<>();
     forEachRow(
         "SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
         schema, table, row -> types.put(row.getString(1), row.getString(2)));
+    for (String column : jsonColumns(schema, table)) {
+      types.computeIfPresent(column, (name, type) -> type.equalsIgnoreCase("longtext") ? "json" : type);
+    }
     return types;
   }
 
   /**
    * Aliases resolved and integer display widths dropped ({@code int(11)} is {@code int}), except
-   * {@code tinyint(1)}, which is how a boolean is stored. MariaDB's {@code JSON} is
-   * {@code LONGTEXT}.
+   * {@code tinyint(1)}, which is how a boolean is stored.
    */
   @Override
   String comparableType(String spelled) {
     String type = DISPLAY_WIDTH.matcher(Spelling.normalizeType(spelled)).replaceAll("$1");
-    String aliased = ALIASES.getOrDefault(type, type);
-    return dialect.vendor() == Vendor.MARIADB && aliased.equals("json") ? "longtext" : aliased;
+    return ALIASES.getOrDefault(type, type);
   }
 
   @Override
@@ -87,17 +88,30 @@ final class MySqlCatalog extends JdbcCatalog {
     return true;
   }
 
-  /** MariaDB gives each {@code JSON} column a {@code json_valid} check named after the column. */
-  @Override
-  boolean implicitCheck(TableModel table, String check) {
-    return table.column(check).map(column -> column.type() == ColumnType.Scalar.JSON).orElse(false);
-  }
-
+  /** The check constraints, without those that make MariaDB's JSON columns: they are the type. */
   @Override
   Optional<List<String>> checks(String schema, String table) throws SQLException {
+    Set<String> json = jsonColumns(schema, table);
     return Optional.of(firstColumn(
         "SELECT CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS"
             + " WHERE CONSTRAINT_TYPE = 'CHECK' AND TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY CONSTRAINT_NAME",
+        schema, table).stream().filter(check -> !json.contains(check)).toList());
+  }
+
+  /**
+   * The columns that MariaDB holds as JSON: it declares a {@code JSON} column as {@code longtext}
+   * with a column check {@code json_valid(`column`)} named after the column, and shows it so, so
+   * that a column changed to plain {@code longtext} differs only by that check. MySQL has a JSON
+   * type of its own.
+   */
+  private Set<String> jsonColumns(String schema, String table) throws SQLException {
+    if (dialect.vendor() != Vendor.MARIADB) {
+      return Set.of();
+    }
+    return Set.copyOf(firstColumn(
+        "SELECT CONSTRAINT_NAME FROM information_schema.CHECK_CONSTRAINTS"
+            + " WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME = ? AND LEVEL = 'Column'"
+            + " AND CHECK_CLAUSE = CONCAT('json_valid(`', REPLACE(CONSTRAINT_NAME, '`', '``'), '`)')",
         schema, table));
   }
 }

@@ -34,9 +34,10 @@ import java.util.TreeMap;
  * on SQLite, which keeps none).
  *
  * <p>Not compared: the text of check expressions and expression defaults (each database
- * re-spells them), SQLite's unnamed checks (an enum column's among them), column order, the names of unique constraints, and the indexes a database
- * creates for its own keys (a primary key's index, MySQL's and H2's foreign key indexes). Views,
- * sequences, triggers and other objects are outside the model and ignored.
+ * re-spells them), SQLite's unnamed checks (an enum column's among them), column order, the
+ * names of unique constraints, and the indexes a database creates for its own keys (a primary
+ * key's index, MySQL's and H2's foreign key indexes). Views, sequences, triggers and other
+ * objects are outside the model and ignored.
  */
 public final class SchemaInspector {
 
