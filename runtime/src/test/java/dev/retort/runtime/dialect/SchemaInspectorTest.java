@@ -92,6 +92,31 @@ class SchemaInspectorTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void readsNamesWithQuotesSpacesAndPatternCharactersAsTheyAre(TestDatabase.Kind kind) throws Exception {
+    String table = "odd \"name\" it's %_ `x`";
+    String key = "col \"q\" it's";
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      migrator.apply(new Schema()
+          .createTable(table, t -> t
+              .column(key, integer(), notNull())
+              .column("per%cent_", varchar(10), defaultValue("a"))
+              .column("Up", enumType("odd enum", "x'y", "z"))
+              .primaryKey("pk odd \"name\"", key)
+              .unique("uq odd it's", "per%cent_")
+              .check("ck odd \"c\" it's", "\"col \"\"q\"\" it's\" > 0")
+              .index("ix odd `i`", "per%cent_", key))
+          .createTable("ref it's", t -> t
+              .column("id", integer(), notNull())
+              .column("odd", integer())
+              .primaryKey("pk_ref", "id")
+              .foreignKey("fk odd it's", fk -> fk.columns("odd").references(table, key))));
+
+      assertThat(migrator.differences()).isEmpty();
+    }
+  }
+
   private static List<String> expectedDifferences(TestDatabase.Kind kind) {
     boolean comments = kind != TestDatabase.Kind.SQLITE;
     List<String> list = new ArrayList<>();

@@ -134,8 +134,9 @@ abstract class JdbcCatalog extends Catalog {
         : Optional.of(new LiveTable.PrimaryKey(Optional.ofNullable(name), List.copyOf(columns.values())));
   }
 
-  private static List<LiveTable.Index> indexes(DatabaseMetaData metaData, String catalog, String schema,
-      String table) throws SQLException {
+  /** The indexes of a table, each with its columns in index order. */
+  List<LiveTable.Index> indexes(DatabaseMetaData metaData, String catalog, String schema, String table)
+      throws SQLException {
     Map<String, Map<Integer, String>> columns = new TreeMap<>();
     Map<String, Boolean> unique = new TreeMap<>();
     try (ResultSet rows = metaData.getIndexInfo(catalog, schema, table, false, false)) {

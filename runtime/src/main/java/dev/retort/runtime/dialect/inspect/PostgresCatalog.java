@@ -2,6 +2,7 @@ package dev.retort.runtime.dialect.inspect;
 
 import dev.retort.runtime.dialect.Dialect;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** PostgreSQL: metadata, plus enum values and check constraints from the system catalogs. */
 final class PostgresCatalog extends JdbcCatalog {
@@ -74,6 +76,36 @@ final class PostgresCatalog extends JdbcCatalog {
       return base.substring(base.lastIndexOf('.') + 1);
     }
     return ALIASES.getOrDefault(base, base) + parameters;
+  }
+
+  /**
+   * The indexes from {@code pg_index}, with the columns' own names: the driver's metadata spells
+   * an index column as {@code pg_get_indexdef} quotes it and strips only the outer quotes, so
+   * that a name holding a double quote comes back with it doubled. An expression is spelled as
+   * {@code pg_get_indexdef} shows it; included columns are not key columns and are left out.
+   */
+  @Override
+  List<LiveTable.Index> indexes(DatabaseMetaData metaData, String catalog, String schema, String table)
+      throws SQLException {
+    Map<String, List<String>> columns = new TreeMap<>();
+    Map<String, Boolean> unique = new TreeMap<>();
+    forEachRow(
+        "SELECT ic.relname, i.indisunique, COALESCE(a.attname, pg_get_indexdef(i.indexrelid, k.n::int, false))"
+            + " FROM pg_index i"
+            + " JOIN pg_class c ON c.oid = i.indrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_class ic ON ic.oid = i.indexrelid"
+            + " CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n)"
+            + " LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum > 0"
+            + " WHERE n.nspname = ? AND c.relname = ? AND k.n <= i.indnkeyatts"
+            + " ORDER BY ic.relname, k.n",
+        schema, table, row -> {
+          columns.computeIfAbsent(row.getString(1), name -> new ArrayList<>()).add(row.getString(3));
+          unique.put(row.getString(1), row.getBoolean(2));
+        });
+    List<LiveTable.Index> indexes = new ArrayList<>();
+    columns.forEach((name, indexed) -> indexes.add(new LiveTable.Index(name, unique.get(name), indexed)));
+    return indexes;
   }
 
   @Override
