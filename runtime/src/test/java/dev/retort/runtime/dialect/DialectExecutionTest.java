@@ -263,6 +263,47 @@ class DialectExecutionTest {
     }
   }
 
+  /**
+   * The differ changes each column of an enum whose values change, as the processor does for a
+   * Java enum that two entities use; on PostgreSQL the columns share one type, which gains a
+   * value once and loses one by being made again.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void changesTheValuesOfAnEnumThatSeveralColumnsUse(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      Dialect dialect = migrator.dialect();
+      ColumnType more = enumType("user_status", "active", "blocked", "closed");
+      migrator.apply(new Schema()
+          .createTable("user", t -> t.column("id", integer(), notNull()).column("status", STATUS))
+          .createTable("order", t -> t.column("id", integer(), notNull()).column("status", STATUS)
+              .column("previous", STATUS)));
+
+      migrator.apply(new Schema()
+          .alterTable("order", t -> t
+              .alterColumn("previous", c -> c.type(STATUS, more))
+              .alterColumn("status", c -> c.type(STATUS, more)))
+          .alterTable("user", t -> t.alterColumn("status", c -> c.type(STATUS, more))));
+
+      assertThat(migrator.differences()).isEmpty();
+      migrator.execute("INSERT INTO " + dialect.quote("order") + " VALUES (1, 'closed', 'blocked')");
+      assertThat(rows(migrator, "SELECT " + columns(dialect, "status", "previous") + " FROM " + dialect.quote("order")))
+          .containsExactly(List.of("closed", "blocked"));
+
+      ColumnType fewer = enumType("user_status", "active", "closed");
+      migrator.execute("UPDATE " + dialect.quote("order") + " SET " + dialect.quote("previous") + " = 'active'");
+      migrator.apply(new Schema()
+          .alterTable("order", t -> t
+              .alterColumn("previous", c -> c.type(more, fewer))
+              .alterColumn("status", c -> c.type(more, fewer)))
+          .alterTable("user", t -> t.alterColumn("status", c -> c.type(more, fewer))));
+
+      assertThat(migrator.differences()).isEmpty();
+      assertThat(rows(migrator, "SELECT " + columns(dialect, "status", "previous") + " FROM " + dialect.quote("order")))
+          .containsExactly(List.of("closed", "active"));
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
   void dropsTheIndexUniqueOrPrimaryKeyThatAForeignKeyUsesAndKeepsTheKey(TestDatabase.Kind kind) throws Exception {

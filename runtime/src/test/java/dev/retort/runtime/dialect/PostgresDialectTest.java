@@ -131,8 +131,8 @@ class PostgresDialectTest {
   @Test
   void addsEnumValues() {
     assertThat(render(Shop.schema(), Shop.addStatusValue())).isEqualTo("""
-        ALTER TYPE "user_status" ADD VALUE 'pending' BEFORE 'active';
-        ALTER TYPE "user_status" ADD VALUE 'invited' AFTER 'active';
+        ALTER TYPE "user_status" ADD VALUE IF NOT EXISTS 'pending' BEFORE 'active';
+        ALTER TYPE "user_status" ADD VALUE IF NOT EXISTS 'invited' AFTER 'active';
         """);
   }
 
@@ -311,7 +311,7 @@ class PostgresDialectTest {
         .defaultValue(Shop.literal("active"), Optional.empty())
         .build();
     assertThat(render(Shop.schema(), change)).isEqualTo("""
-        ALTER TYPE "user_status" ADD VALUE 'closed' AFTER 'blocked';
+        ALTER TYPE "user_status" ADD VALUE IF NOT EXISTS 'closed' AFTER 'blocked';
         ALTER TABLE "user" ALTER COLUMN "status" DROP DEFAULT;
         """);
   }
