@@ -88,6 +88,7 @@ class DriftDetectionTest {
           "ALTER TABLE \"Customer\" ALTER COLUMN \"select\" SET DATA TYPE VARCHAR(20)",
           "ALTER TABLE \"kinds\" ALTER COLUMN \"price\" SET DATA TYPE DECIMAL(16,4)",
           "ALTER TABLE \"kinds\" ALTER COLUMN \"small\" SET DATA TYPE INTEGER",
+          "ALTER TABLE \"kinds\" ALTER COLUMN \"instant\" SET DATA TYPE TIMESTAMP(3) WITH TIME ZONE",
           "ALTER TABLE \"kinds\" ALTER COLUMN \"code\" SET NOT NULL",
           "ALTER TABLE \"kinds\" ALTER COLUMN \"whole\" SET NULL",
           "ALTER TABLE \"kinds\" ALTER COLUMN \"digits\" SET DEFAULT '7'",
@@ -120,6 +121,7 @@ class DriftDetectionTest {
           "ALTER TABLE \"Customer\" ALTER COLUMN \"select\" TYPE VARCHAR(20)",
           "ALTER TABLE \"kinds\" ALTER COLUMN \"price\" TYPE DECIMAL(16,4)",
           "ALTER TABLE \"kinds\" ALTER COLUMN \"small\" TYPE INTEGER",
+          "ALTER TABLE \"kinds\" ALTER COLUMN \"instant\" TYPE TIMESTAMP(3) WITH TIME ZONE",
           "ALTER TABLE \"kinds\" ALTER COLUMN \"code\" SET NOT NULL",
           "ALTER TABLE \"kinds\" ALTER COLUMN \"whole\" DROP NOT NULL",
           "ALTER TABLE \"kinds\" ALTER COLUMN \"digits\" SET DEFAULT '7'",
@@ -152,6 +154,7 @@ class DriftDetectionTest {
           "ALTER TABLE `Customer` MODIFY `select` VARCHAR(20) NULL",
           "ALTER TABLE `kinds` MODIFY `price` DECIMAL(16,4) NULL DEFAULT 1.50",
           "ALTER TABLE `kinds` MODIFY `small` INT NOT NULL",
+          "ALTER TABLE `kinds` MODIFY `instant` TIMESTAMP(3) NULL",
           "ALTER TABLE `kinds` MODIFY `code` CHAR(3) NOT NULL DEFAULT 'abc'",
           "ALTER TABLE `kinds` MODIFY `whole` BIGINT NULL DEFAULT 7",
           "ALTER TABLE `kinds` ALTER COLUMN `digits` SET DEFAULT '7'",
@@ -195,6 +198,7 @@ class DriftDetectionTest {
             "\"id\" INTEGER NOT NULL CONSTRAINT \"pk_kinds\" PRIMARY KEY",
             "\"price\" DECIMAL(14,4)", "\"price\" DECIMAL(16,4)",
             "\"small\" SMALLINT", "\"small\" INTEGER",
+            "\"instant\" TIMESTAMPTZ,", "\"instant\" TIMESTAMPTZ(3),",
             "\"code\" CHAR(3)", "\"code\" CHAR(3) NOT NULL",
             "\"whole\" BIGINT NOT NULL", "\"whole\" BIGINT",
             "\"digits\" TEXT DEFAULT '007'", "\"digits\" TEXT DEFAULT '7'",
@@ -225,12 +229,14 @@ class DriftDetectionTest {
     List<String> list = new ArrayList<>();
     list.add("column kinds.body is missing");
     list.add("column kinds.extra is in the database but not in the model");
-    list.add("Customer.select is " + type(kind, "VARCHAR(20)", "CHARACTER VARYING(20)", "varchar(20)",
+    list.add("Customer.select is " + type(kind, "VARCHAR(20)", "CHARACTER VARYING(20)", "character varying(20)",
         "varchar(20)") + " in the database, varchar(10) in the model");
     list.add("kinds.price is " + type(kind, "DECIMAL(16,4)", "DECIMAL(16,4)", "numeric(16,4)", "decimal(16,4)")
         + " in the database, decimal(14,4) in the model");
-    list.add("kinds.small is " + type(kind, "INTEGER", "INTEGER", "int4", "int(11)")
+    list.add("kinds.small is " + type(kind, "INTEGER", "INTEGER", "integer", "int(11)")
         + " in the database, smallint in the model");
+    list.add("kinds.instant is " + type(kind, "TIMESTAMPTZ(3)", "TIMESTAMP(3) WITH TIME ZONE",
+        "timestamp(3) with time zone", "timestamp(3)") + " in the database, timestamp with time zone in the model");
     list.add("kinds.code is NOT NULL in the database, nullable in the model");
     list.add("kinds.whole is nullable in the database, NOT NULL in the model");
     list.add("default of kinds.digits is '7' in the database, '007' in the model");

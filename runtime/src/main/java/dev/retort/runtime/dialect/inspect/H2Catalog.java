@@ -16,6 +16,15 @@ final class H2Catalog extends JdbcCatalog {
   private static final String MAXIMUM_LENGTH = "(1000000000)";
   private static final Set<String> SIZED = Set.of("CHARACTER VARYING", "CHARACTER", "BINARY", "BINARY VARYING");
   private static final Set<String> NUMERIC = Set.of("DECIMAL", "NUMERIC");
+  /**
+   * The fractional-second precision H2 gives a time or timestamp declared without one; another
+   * precision is spelled in the type, as in {@code TIMESTAMP(3) WITH TIME ZONE}.
+   */
+  private static final Map<String, Integer> DEFAULT_FRACTION = Map.of(
+      "TIME", 0,
+      "TIME WITH TIME ZONE", 0,
+      "TIMESTAMP", 6,
+      "TIMESTAMP WITH TIME ZONE", 6);
   private static final Map<String, String> ALIASES = Map.of(
       "character varying", "varchar",
       "character", "char",
@@ -51,6 +60,12 @@ final class H2Catalog extends JdbcCatalog {
     }
     if (NUMERIC.contains(name)) {
       return name + "(" + column.getInt("COLUMN_SIZE") + "," + column.getInt("DECIMAL_DIGITS") + ")";
+    }
+    Integer precision = DEFAULT_FRACTION.get(name);
+    int digits = column.getInt("DECIMAL_DIGITS");
+    if (precision != null && digits != precision) {
+      int space = name.indexOf(' ');
+      return space < 0 ? name + "(" + digits + ")" : name.substring(0, space) + "(" + digits + ")" + name.substring(space);
     }
     return name;
   }

@@ -79,6 +79,23 @@ final class PostgresCatalog extends JdbcCatalog {
   }
 
   /**
+   * Column types as {@code format_type} spells them, in full: the metadata's type names leave
+   * out a time's or timestamp's fractional-second precision, so that {@code timestamp(3)} read
+   * as {@code timestamp}.
+   */
+  @Override
+  Map<String, String> exactTypes(String schema, String table) throws SQLException {
+    Map<String, String> types = new LinkedHashMap<>();
+    forEachRow(
+        "SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
+            + " JOIN pg_class c ON c.oid = a.attrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped",
+        schema, table, row -> types.put(row.getString(1), row.getString(2)));
+    return types;
+  }
+
+  /**
    * The indexes from {@code pg_index}, with the columns' own names: the driver's metadata spells
    * an index column as {@code pg_get_indexdef} quotes it and strips only the outer quotes, so
    * that a name holding a double quote comes back with it doubled. An expression is spelled as
