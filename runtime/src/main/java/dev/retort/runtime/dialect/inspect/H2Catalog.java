@@ -65,7 +65,8 @@ final class H2Catalog extends JdbcCatalog {
     int digits = column.getInt("DECIMAL_DIGITS");
     if (precision != null && digits != precision) {
       int space = name.indexOf(' ');
-      return space < 0 ? name + "(" + digits + ")" : name.substring(0, space) + "(" + digits + ")" + name.substring(space);
+      String base = space < 0 ? name : name.substring(0, space);
+      return base + "(" + digits + ")" + (space < 0 ? "" : name.substring(space));
     }
     return name;
   }
