@@ -21,6 +21,7 @@ import dev.retort.runtime.dialect.inspect.SchemaInspector;
 import dev.retort.runtime.testdb.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -112,6 +113,19 @@ class SchemaInspectorTest {
               .column("odd", integer())
               .primaryKey("pk_ref", "id")
               .foreignKey("fk odd it's", fk -> fk.columns("odd").references(table, key))));
+
+      assertThat(migrator.differences()).isEmpty();
+    }
+  }
+
+  @Test
+  void takesOnlyTheKeywordAutoincrementForAnIdentityOnSqlite() throws Exception {
+    try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.SQLITE);
+        Migrator migrator = Migrator.open(database)) {
+      migrator.apply(new Schema().createTable("counter", t -> t
+          .column("id", integer(), notNull())
+          .column("autoincrement", varchar(20), defaultValue("AUTOINCREMENT"))
+          .primaryKey("pk_counter", "id")));
 
       assertThat(migrator.differences()).isEmpty();
     }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -54,8 +53,8 @@ final class SqliteCatalog extends Catalog {
   LiveTable read(String schema, String table) throws SQLException {
     String prefix = "PRAGMA " + dialect.quote(schema) + ".";
     String target = "(" + dialect.quote(table) + ")";
-    String create = createStatement(schema, table);
-    boolean autoincrement = create.toUpperCase(Locale.ROOT).contains("AUTOINCREMENT");
+    List<SqlToken> create = SqlLexer.plain().tokens(createStatement(schema, table));
+    boolean autoincrement = create.stream().anyMatch(token -> token.isWord("AUTOINCREMENT"));
     List<LiveTable.Column> columns = new ArrayList<>();
     Map<Integer, String> keyColumns = new TreeMap<>();
     List<Map<String, String>> described = rows(prefix + "table_xinfo" + target);
@@ -96,12 +95,12 @@ final class SqliteCatalog extends Catalog {
   }
 
   /**
-   * The names of the named check constraints of a {@code CREATE TABLE} statement, those after
-   * the columns and those in a column's definition: the name between {@code CONSTRAINT} and
-   * {@code CHECK}. An unnamed check, such as the one an enum column has, has no name to compare.
+   * The names of the named check constraints in the tokens of a {@code CREATE TABLE}
+   * statement, those after the columns and those in a column's definition: the name between
+   * {@code CONSTRAINT} and {@code CHECK}. An unnamed check, such as the one an enum column has,
+   * has no name to compare.
    */
-  private static List<String> checkNames(String create) {
-    List<SqlToken> tokens = SqlLexer.plain().tokens(create);
+  private static List<String> checkNames(List<SqlToken> tokens) {
     List<String> names = new ArrayList<>();
     for (int i = 0; i + 2 < tokens.size(); i++) {
       if (tokens.get(i).isWord("CONSTRAINT") && tokens.get(i + 2).isWord("CHECK")) {
