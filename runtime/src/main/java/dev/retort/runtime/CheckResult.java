@@ -12,7 +12,7 @@ import java.util.Objects;
  *     revision, or {@code migrations} when the schema was computed from the migrations'
  *     operations because no snapshot was available
  * @param differences every difference, one line each, such as
- *     {@code column users.phone: expected varchar(20), found varchar(30)}; empty when the
+ *     {@code users.phone is varchar(30) in the database, varchar(20) in the model}; empty when the
  *     database matches
  */
 public record CheckResult(List<String> revisions, String baseline, List<String> differences) {
