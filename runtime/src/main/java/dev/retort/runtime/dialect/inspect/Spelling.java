@@ -186,8 +186,9 @@ final class Spelling {
    * ({@code true} and {@code 1}), dates, times and timestamps by the moment they name
    * ({@code 12:30:00} and {@code 12:30:00.000000}; with time zone, as instants when both carry
    * an offset, otherwise by their date and time), UUIDs without regard to case, bytes by the
-   * bytes ({@code abc} and PostgreSQL's {@code \\x616263}); text, enums and JSON by the exact
-   * text.
+   * bytes ({@code abc} and PostgreSQL's {@code \\x616263}; a {@code binary(n)} value padded
+   * with zero bytes to its length), fixed-length text without trailing spaces; other text, enums
+   * and JSON by the exact text.
    *
    * @param type the column's type
    * @param model the model's literal
@@ -203,8 +204,14 @@ final class Spelling {
       Optional<BigDecimal> b = number(shown);
       return a.isPresent() && b.isPresent() && a.get().compareTo(b.get()) == 0;
     }
-    if (type instanceof ColumnType.Binary || type instanceof ColumnType.Varbinary || type == ColumnType.Scalar.BLOB) {
+    if (type instanceof ColumnType.Binary binary) {
+      return Arrays.equals(padded(bytes(model), binary.length()), padded(bytes(shown), binary.length()));
+    }
+    if (type instanceof ColumnType.Varbinary || type == ColumnType.Scalar.BLOB) {
       return Arrays.equals(bytes(model), bytes(shown));
+    }
+    if (type instanceof ColumnType.Char) {
+      return model.stripTrailing().equals(shown.stripTrailing());
     }
     if (!(type instanceof ColumnType.Scalar scalar)) {
       return false;
@@ -276,6 +283,11 @@ final class Spelling {
       return HexFormat.of().parseHex(literal.substring(2));
     }
     return literal.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** Bytes padded with zero bytes to a fixed length, as a {@code binary(n)} column holds them. */
+  private static byte[] padded(byte[] bytes, int length) {
+    return bytes.length >= length ? bytes : Arrays.copyOf(bytes, length);
   }
 
   private static Optional<BigDecimal> number(String text) {

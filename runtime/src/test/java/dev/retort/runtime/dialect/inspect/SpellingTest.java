@@ -84,8 +84,18 @@ class SpellingTest {
       "uuid                     | 123e4567-e89b-12d3-a456-426614174000 | 123e4567-e89b-12d3-a456-426614174001 | false",
       "varbinary(8)             | abc                       | \\x616263                     | true",
       "blob                     | abc                       | \\x616264                     | false",
-      "binary(3)                | abc                       | abc                           | true"})
+      "binary(3)                | abc                       | abc                           | true",
+      "char(3)                  | ab                        | 'ab '                         | true",
+      "char(3)                  | ab                        | ' ab'                         | false",
+      "varchar(3)               | ab                        | 'ab '                         | false"})
   void comparesLiteralsAsValuesOfTheColumnsType(String type, String model, String shown, boolean same) {
     assertThat(Spelling.sameLiteral(ColumnType.parse(type), model, shown)).isEqualTo(same);
+  }
+
+  @Test
+  void padsAFixedLengthBinaryWithZeroBytes() {
+    assertThat(Spelling.sameLiteral(ColumnType.binary(4), "ab", "ab\0\0")).isTrue();
+    assertThat(Spelling.sameLiteral(ColumnType.binary(4), "ab", "ab\0b")).isFalse();
+    assertThat(Spelling.sameLiteral(ColumnType.varbinary(4), "ab", "ab\0\0")).isFalse();
   }
 }
