@@ -62,8 +62,8 @@ final class Spelling {
   /**
    * A default as the database shows it: a literal (quoted, possibly with a {@code ::type} cast
    * as PostgreSQL shows it, or in the Unicode-escaped form {@code U&'caf\\00e9'} that H2 shows
-   * for text beyond printable ASCII, or a bare number or boolean), or anything else as an
-   * expression.
+   * for text beyond printable ASCII, or a bare number or boolean, each possibly in
+   * {@code CAST(… AS type)} as H2 shows some), or anything else as an expression.
    *
    * @param shown the default's text from the metadata
    * @param backslashEscapes whether a backslash escapes the next character in a string literal,
@@ -72,6 +72,11 @@ final class Spelling {
    */
   static Shown parseDefault(String shown, boolean backslashEscapes) {
     String text = unwrap(shown.strip());
+    Optional<String> operand = castOperand(text);
+    if (operand.isPresent()) {
+      Shown cast = parseDefault(operand.get(), backslashEscapes);
+      return cast.literal() ? cast : new Shown(false, shown.strip());
+    }
     boolean unicode = text.regionMatches(true, 0, "U&'", 0, 3);
     if (unicode || text.startsWith("'")) {
       Optional<String> value = quoted(unicode ? text.substring(2) : text, backslashEscapes && !unicode);
@@ -89,6 +94,33 @@ final class Spelling {
       return new Shown(true, head.toLowerCase(Locale.ROOT));
     }
     return new Shown(false, shown.strip());
+  }
+
+  /**
+   * The operand of {@code CAST(operand AS type)} when that is the whole text, as H2 shows a
+   * literal of another type than its column's ({@code CAST(1E+2 AS DECFLOAT)}).
+   */
+  private static Optional<String> castOperand(String text) {
+    if (!text.regionMatches(true, 0, "CAST(", 0, 5) || !text.endsWith(")") || !wraps(text.substring(4))) {
+      return Optional.empty();
+    }
+    String body = text.substring(5, text.length() - 1);
+    int as = -1;
+    int depth = 0;
+    boolean quoted = false;
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == '\'') {
+        quoted = !quoted;
+      } else if (!quoted && c == '(') {
+        depth++;
+      } else if (!quoted && c == ')') {
+        depth--;
+      } else if (!quoted && depth == 0 && body.regionMatches(true, i, " AS ", 0, 4)) {
+        as = i;
+      }
+    }
+    return as < 0 ? Optional.empty() : Optional.of(body.substring(0, as).strip());
   }
 
   /**
@@ -187,8 +219,8 @@ final class Spelling {
    * ({@code 12:30:00} and {@code 12:30:00.000000}; with time zone, as instants when both carry
    * an offset, otherwise by their date and time), UUIDs without regard to case, bytes by the
    * bytes ({@code abc} and PostgreSQL's {@code \\x616263}; a {@code binary(n)} value padded
-   * with zero bytes to its length), fixed-length text without trailing spaces; other text, enums
-   * and JSON by the exact text.
+   * with zero bytes to its length), JSON as JSON (members in any order, numbers by value),
+   * fixed-length text without trailing spaces; other text and enums by the exact text.
    *
    * @param type the column's type
    * @param model the model's literal
@@ -230,6 +262,9 @@ final class Spelling {
         return sameMoment(model, shown);
       case UUID:
         return model.equalsIgnoreCase(shown);
+      case JSON:
+        Optional<Object> json = JsonValue.parse(model);
+        return json.isPresent() && json.equals(JsonValue.parse(shown));
       default:
         return false;
     }

@@ -31,7 +31,10 @@ class SpellingTest {
       "TRUE                       | true  | true",
       "CURRENT_TIMESTAMP          | false | CURRENT_TIMESTAMP",
       "lower('A')                 | false | lower('A')",
-      "'a' COLLATE C              | false | 'a' COLLATE C"})
+      "'a' COLLATE C              | false | 'a' COLLATE C",
+      "CAST(1E+2 AS DECFLOAT)     | true  | 1E+2",
+      "cast('a (b)' AS VARCHAR(5)) | true | a (b)",
+      "CAST(x AS INTEGER)         | false | CAST(x AS INTEGER)"})
   void readsDefaultsAsLiteralsOrExpressions(String shown, boolean literal, String text) {
     assertThat(Spelling.parseDefault(shown, false)).isEqualTo(new Spelling.Shown(literal, text));
   }
@@ -82,6 +85,11 @@ class SpellingTest {
       "timestamp with time zone | 2024-01-31 12:00:00       | 2024-01-31 12:00:00.000000    | true",
       "uuid                     | 123E4567-E89B-12D3-A456-426614174000 | 123e4567-e89b-12d3-a456-426614174000 | true",
       "uuid                     | 123e4567-e89b-12d3-a456-426614174000 | 123e4567-e89b-12d3-a456-426614174001 | false",
+      "json                     | '{\"b\":[1, 2.50,true], \"a\" : {}}' | '{\"a\": {}, \"b\": [1, 2.5, true]}' | true",
+      "json                     | '{\"a\":1}'                  | '{\"a\":2}'                     | false",
+      "json                     | '[1, 2]'                    | '[2, 1]'                       | false",
+      "json                     | '{\"a\":\"\\u00e9\"}'           | '{\"a\": \"é\"}'                 | true",
+      "json                     | '{\"a\":1'                   | '{\"a\": 1'                     | false",
       "varbinary(8)             | abc                       | \\x616263                     | true",
       "blob                     | abc                       | \\x616264                     | false",
       "binary(3)                | abc                       | abc                           | true",
