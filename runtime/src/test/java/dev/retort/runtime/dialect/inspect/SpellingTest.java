@@ -55,7 +55,8 @@ class SpellingTest {
   void readsUnicodeEscapedStringsAsH2ShowsThem() {
     assertThat(Spelling.parseDefault("U&'caf\\00e9 \\2615 \\+01F600 a\\\\b it''s'", false))
         .isEqualTo(new Spelling.Shown(true, "café ☕ 😀 a\\b it's"));
-    assertThat(Spelling.parseDefault("u&'line1\\000aline2'", false)).isEqualTo(new Spelling.Shown(true, "line1\nline2"));
+    assertThat(Spelling.parseDefault("u&'line1\\000aline2'", false))
+        .isEqualTo(new Spelling.Shown(true, "line1\nline2"));
   }
 
   @ParameterizedTest
