@@ -12,7 +12,10 @@ import java.util.Optional;
  * computes its checksum: most of what applying 200 revisions costs in the JVM, and none of it
  * needs the database. The planner describes the same revisions in the same order, so the two
  * threads share the work: {@link LoadedRevision} computes each description once, under its own
- * lock, and a thread that reaches a revision the other is describing waits for it.
+ * lock, and a thread that reaches a revision the other is describing waits for it. The checksums
+ * of an upgrade, which only recording each migration needs, come after all the operations, so
+ * that they are computed while the first migrations run instead of delaying the plan; a
+ * downgrade deletes version rows and needs none.
  *
  * <p>A failure stops the background thread silently: the planner meets the same failure on the
  * command's own thread and reports it there, naming the revision. So does an interrupt, which
@@ -42,6 +45,9 @@ public final class DescribeAhead {
 
   private static void describe(List<LoadedRevision> revisions, Direction direction) {
     try {
+      // The planner needs only the operations, and needs them before anything runs; an upgrade's
+      // checksums are needed one by one as the migrations are recorded, so they come second and
+      // are computed while the first migrations run.
       for (LoadedRevision revision : revisions) {
         if (Thread.currentThread().isInterrupted()) {
           return;
@@ -51,7 +57,14 @@ public final class DescribeAhead {
         } else {
           revision.downgradeOperations();
         }
-        revision.checksum();
+      }
+      if (direction == Direction.UPGRADE) {
+        for (LoadedRevision revision : revisions) {
+          if (Thread.currentThread().isInterrupted()) {
+            return;
+          }
+          revision.checksum();
+        }
       }
     } catch (RuntimeException | LinkageError e) {
       // The planner describes the revision again on the command's thread and reports the failure.

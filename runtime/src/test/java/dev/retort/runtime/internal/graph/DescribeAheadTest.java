@@ -211,4 +211,24 @@ class DescribeAheadTest {
     assertThat(downgrades).hasValue(REVISIONS);
     assertThat(upgrades).hasValue(REVISIONS);
   }
+
+  @Test
+  void aDowngradesDescriberLeavesTheUpgradesAndChecksumsAlone() throws InterruptedException {
+    AtomicInteger upgrades = new AtomicInteger();
+    AtomicInteger downgrades = new AtomicInteger();
+    List<LoadedRevision> revisions = new ArrayList<>();
+    for (int i = 0; i < REVISIONS; i++) {
+      String table = "t" + i;
+      revisions.add(new LoadedRevision(new RevisionInfo("r" + i, List.of(), "", "",
+          () -> new Counting(table, upgrades, downgrades))));
+    }
+
+    Optional<Thread> describer = DescribeAhead.start(revisions, Direction.DOWNGRADE);
+    assumeTrue(describer.isPresent(), "describing ahead needs two processors");
+    describer.get().join(10_000);
+
+    assertThat(describer.get().isAlive()).isFalse();
+    assertThat(downgrades).hasValue(REVISIONS);
+    assertThat(upgrades).as("a downgrade records no checksum, so needs no upgrade()").hasValue(0);
+  }
 }
