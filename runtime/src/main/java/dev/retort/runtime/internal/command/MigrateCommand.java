@@ -34,10 +34,11 @@ public final class MigrateCommand {
 
   private MigrateCommand() {}
 
-  /** The logger, looked up when something is logged, so that a start with nothing to do does not pay for it. */
-  private static Logger log() {
-    return LoggerFactory.getLogger(MigrateCommand.class);
-  }
+  /**
+   * Created with the class, before the first command connects: a start logs at least one line,
+   * and SLF4J's initialisation then overlaps with the JDBC driver loading on its own thread.
+   */
+  private static final Logger LOG = LoggerFactory.getLogger(MigrateCommand.class);
 
   /**
    * Runs the command.
@@ -68,7 +69,7 @@ public final class MigrateCommand {
     Optional<DatabaseState> read = session.readState();
     if (read.isEmpty() && direction == Direction.UPGRADE) {
       session.versionTable().create(session.connection());
-      log().info("Created the version table {}", session.versionTable().displayName());
+      LOG.info("Created the version table {}", session.versionTable().displayName());
     }
     DatabaseState state = read.orElseGet(DatabaseState::empty);
     state.verifyKnown(graph, session.versionTable());
@@ -121,7 +122,7 @@ public final class MigrateCommand {
       if (e.code() != ErrorCode.DATABASE_ERROR) {
         throw e;
       }
-      log().debug("Could not read the version table without the lock; looking again under the lock", e);
+      LOG.debug("Could not read the version table without the lock; looking again under the lock", e);
       return Optional.empty();
     }
     seen.verifyKnown(graph, session.versionTable());
@@ -135,7 +136,7 @@ public final class MigrateCommand {
   }
 
   private static void logNothingToDo(List<String> current, Direction direction) {
-    log().info("Database is {}; nothing to {}",
+    LOG.info("Database is {}; nothing to {}",
         current.isEmpty() ? "at base" : "at revision " + String.join(", ", current),
         direction == Direction.UPGRADE ? "apply" : "revert");
   }
