@@ -22,6 +22,7 @@ import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropUnique;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
+import dev.retort.operation.RenamePrimaryKey;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -120,6 +121,18 @@ public final class AlterTableBuilder {
    */
   public AlterTableBuilder dropPrimaryKey(String constraint) {
     return add(() -> new DropPrimaryKey(table, constraint));
+  }
+
+  /**
+   * Renames the primary key, keeping it: its columns, its index and the foreign keys that
+   * reference it stay.
+   *
+   * @param from the current constraint name
+   * @param to the new constraint name
+   * @return this builder
+   */
+  public AlterTableBuilder renamePrimaryKey(String from, String to) {
+    return add(() -> new RenamePrimaryKey(table, from, to));
   }
 
   /**

@@ -23,6 +23,7 @@ import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
+import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -276,6 +277,19 @@ final class Applier implements Operation.Visitor<Edit> {
     TableModel without = build(op, table.toBuilder().primaryKey(Optional.empty()));
     requireNotReferenced(op, table.primaryKey().get().columns(), without);
     return Edit.replace(table.name(), without);
+  }
+
+  @Override
+  public Edit renamePrimaryKey(RenamePrimaryKey op) {
+    TableModel table = table(op, op.table());
+    if (table.primaryKey().isEmpty() || !table.primaryKey().get().name().equals(op.from())) {
+      throw misfit(op, "table " + table.name() + " has no primary key named " + op.from());
+    }
+    if (table.objectNames().contains(op.to())) {
+      throw misfit(op, "table " + table.name() + " already has a constraint or index named " + op.to());
+    }
+    PrimaryKeyModel renamed = new PrimaryKeyModel(op.to(), table.primaryKey().get().columns());
+    return Edit.replace(table.name(), build(op, table.toBuilder().primaryKey(Optional.of(renamed))));
   }
 
   @Override

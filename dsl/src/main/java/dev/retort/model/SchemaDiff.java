@@ -16,6 +16,7 @@ import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
 import dev.retort.operation.Operation;
+import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,8 +44,11 @@ import java.util.TreeMap;
  * index or foreign key is kept when the target has one of the same kind and name whose
  * definition equals the source's once renames are followed (for a check, its expression with
  * the renamed columns' names rewritten, as {@link dev.retort.operation.RenameColumn} rewrites
- * them); otherwise the source's is dropped and the target's added, so a changed definition is
- * a drop and an add.
+ * them). A primary key that keeps its columns and changes its name, to one that no constraint
+ * or index of the source has, is renamed ({@link RenamePrimaryKey}): the derived
+ * {@code pk_<table>} of a renamed table, whose identity column must never be without its key
+ * on SQLite and MySQL. Otherwise the source's is dropped and the target's added, so a changed
+ * definition is a drop and an add.
  *
  * <h2>Order</h2>
  *
@@ -60,7 +64,7 @@ import java.util.TreeMap;
  *       (see below);
  *   <li>drop the indexes, checks, unique constraints and primary keys that go or change;
  *       then drop the tables that are created again under the same name;
- *   <li>rename tables, then columns;
+ *   <li>rename tables, then columns, then primary keys;
  *   <li>create tables, each after the new tables it references; add columns and alter
  *       columns, table by table;
  *   <li>add primary keys, unique constraints, checks and indexes;
@@ -104,6 +108,8 @@ public final class SchemaDiff {
   private final Set<String> keptForeignKeys = new HashSet<>();
   /** Foreign keys of dropped tables that are dropped in step 1, by name. */
   private final Set<String> foreignKeysDroppedFirst = new HashSet<>();
+  /** The names of every constraint and index in the source. */
+  private final Set<String> sourceObjectNames = new HashSet<>();
   /** Cache of {@link #clashingKeyColumns(TableModel)} by table name. */
   private final Map<String, List<List<String>>> clashingKeyColumns = new HashMap<>();
 
@@ -165,7 +171,10 @@ public final class SchemaDiff {
       targetTables.put(target.name(), target);
       targetObjectNames.addAll(target.objectNames());
     }
-    from.tables().forEach(source -> sourceTables.put(source.name(), source));
+    from.tables().forEach(source -> {
+      sourceTables.put(source.name(), source);
+      sourceObjectNames.addAll(source.objectNames());
+    });
     for (TableModel target : to.tables()) {
       TableModel source = sourceTables.get(target.name());
       if (source == null) {
@@ -173,7 +182,8 @@ public final class SchemaDiff {
         source = hinted == null || targetTables.containsKey(hinted) ? null : sourceTables.get(hinted);
       }
       if (source != null && source.schema().equals(target.schema())) {
-        TablePair pair = new TablePair(source, target, hints.columnsOf(source.name(), target.name()));
+        TablePair pair = new TablePair(source, target, hints.columnsOf(source.name(), target.name()),
+            sourceObjectNames);
         pairBySource.put(source.name(), pair);
         pairByTarget.put(target.name(), pair);
       } else {
@@ -280,6 +290,12 @@ public final class SchemaDiff {
       TablePair pair = pairByTarget.get(target.name());
       if (pair != null) {
         operations.addAll(pair.columnRenames());
+      }
+    }
+    for (TableModel target : to.tables()) {
+      TablePair pair = pairByTarget.get(target.name());
+      if (pair != null) {
+        pair.primaryKeyRename().ifPresent(operations::add);
       }
     }
   }

@@ -3,6 +3,7 @@ package dev.retort.model;
 import dev.retort.operation.AlterColumn;
 import dev.retort.operation.Change;
 import dev.retort.operation.RenameColumn;
+import dev.retort.operation.RenamePrimaryKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,8 +20,9 @@ import java.util.function.Function;
  * itself; what spans tables (foreign keys, their order) is {@link SchemaDiff}'s.
  *
  * <p>A constraint or index is <em>kept</em> when the target has one of the same kind and
- * name whose definition equals the source's once renamed columns are followed; anything
- * else is dropped from the source and added in the target.
+ * name whose definition equals the source's once renamed columns are followed; a primary key
+ * whose columns stay and whose name changes is <em>renamed</em> (see {@link
+ * #primaryKeyRename}); anything else is dropped from the source and added in the target.
  */
 final class TablePair {
 
@@ -32,6 +34,7 @@ final class TablePair {
   private final Map<String, ForeignKeyModel> targetForeignKeys = new HashMap<>();
   private final List<RenameColumn> columnRenames = new ArrayList<>();
   private final Delta<PrimaryKeyModel> primaryKeys;
+  private final Optional<RenamePrimaryKey> primaryKeyRename;
   private final Delta<UniqueModel> uniques;
   private final Delta<IndexModel> indexes;
   private final Delta<CheckModel> checks;
@@ -43,8 +46,11 @@ final class TablePair {
    *
    * @param columnHints this table's column rename hints, target name → source name; those
    *     that do not fit the two tables are ignored
+   * @param sourceObjectNames the names of every constraint and index of the source schema: the
+   *     primary key is renamed only to a name none of them has, so that the rename never waits
+   *     for another object to give its name up
    */
-  TablePair(TableModel source, TableModel target, Map<String, String> columnHints) {
+  TablePair(TableModel source, TableModel target, Map<String, String> columnHints, Set<String> sourceObjectNames) {
     this.source = source;
     this.target = target;
     Map<String, ColumnModel> sourceColumns = byName(source);
@@ -70,8 +76,15 @@ final class TablePair {
       }
     }
     target.foreignKeys().forEach(key -> targetForeignKeys.put(key.name(), key));
-    primaryKeys = compare(source.primaryKey().stream().toList(), target.primaryKey().stream().toList(),
-        PrimaryKeyModel::name, this::followedKey);
+    primaryKeyRename = source.primaryKey()
+        .filter(key -> target.primaryKey().filter(after -> !after.name().equals(key.name())
+            && !sourceObjectNames.contains(after.name())
+            && followedKey(key).map(PrimaryKeyModel::columns).equals(Optional.of(after.columns()))).isPresent())
+        .map(key -> new RenamePrimaryKey(target.name(), key.name(), target.primaryKey().get().name()));
+    primaryKeys = primaryKeyRename.isPresent()
+        ? new Delta<>(List.of(), List.of())
+        : compare(source.primaryKey().stream().toList(), target.primaryKey().stream().toList(),
+            PrimaryKeyModel::name, this::followedKey);
     uniques = compare(source.uniques(), target.uniques(), UniqueModel::name, this::followedUnique);
     indexes = compare(source.indexes(), target.indexes(), IndexModel::name, this::followedIndex);
     checks = compare(source.checks(), target.checks(), CheckModel::name, this::followedCheck);
@@ -167,12 +180,22 @@ final class TablePair {
     return change(source.comment(), target.comment());
   }
 
-  /** The source's primary key, if the target does not keep it. */
+  /**
+   * The rename of the primary key, named as the target names the table, when the key keeps its
+   * columns (renamed columns followed) and changes its name to one that no constraint or index
+   * of the source has: a table renamed with its derived key name. Neither {@link
+   * #droppedPrimaryKey} nor {@link #addedPrimaryKey} then has the key.
+   */
+  Optional<RenamePrimaryKey> primaryKeyRename() {
+    return primaryKeyRename;
+  }
+
+  /** The source's primary key, if the target neither keeps nor renames it. */
   Optional<PrimaryKeyModel> droppedPrimaryKey() {
     return primaryKeys.dropped().stream().findFirst();
   }
 
-  /** The target's primary key, if the source does not have it already. */
+  /** The target's primary key, if the source has it neither already nor under another name. */
   Optional<PrimaryKeyModel> addedPrimaryKey() {
     return primaryKeys.added().stream().findFirst();
   }

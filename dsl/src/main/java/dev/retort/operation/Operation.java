@@ -19,6 +19,7 @@ public sealed interface Operation
         AlterColumn,
         AddPrimaryKey,
         DropPrimaryKey,
+        RenamePrimaryKey,
         AddUnique,
         DropUnique,
         AddCheck,
@@ -134,6 +135,14 @@ public sealed interface Operation
      * @return the result
      */
     R dropPrimaryKey(DropPrimaryKey operation);
+
+    /**
+     * Visits a {@link RenamePrimaryKey}.
+     *
+     * @param operation the operation
+     * @return the result
+     */
+    R renamePrimaryKey(RenamePrimaryKey operation);
 
     /**
      * Visits a {@link AddUnique}.

@@ -32,6 +32,7 @@ import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
+import dev.retort.operation.RenamePrimaryKey;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -67,6 +68,7 @@ class AlterTableBuilderTest {
     assertThat(alter(t -> t
         .addPrimaryKey("pk_users", "tenant", "id")
         .dropPrimaryKey("pk_users_old")
+        .renamePrimaryKey("pk_people", "pk_users")
         .addUnique("uq_users_email", "email")
         .dropUnique("uq_users_mail")
         .addCheck("ck_users_age", "age >= 0")
@@ -77,6 +79,7 @@ class AlterTableBuilderTest {
         .containsExactly(
             new AddPrimaryKey("users", new PrimaryKeyModel("pk_users", List.of("tenant", "id"))),
             new DropPrimaryKey("users", "pk_users_old"),
+            new RenamePrimaryKey("users", "pk_people", "pk_users"),
             new AddUnique("users", new UniqueModel("uq_users_email", List.of("email"))),
             new DropUnique("users", "uq_users_mail"),
             new AddCheck("users", new CheckModel("ck_users_age", "age >= 0")),
@@ -120,6 +123,12 @@ class AlterTableBuilderTest {
     assertRejected(t -> t.renameColumn("email", "email"),
         "alterTable(\"users\"): rename of column users.email to the same name");
     assertRejected(t -> t.renameColumn("email", ""), "alterTable(\"users\"): new column name is blank");
+  }
+
+  @Test
+  void rejectsAPrimaryKeyRenameToTheSameNameNamingTheTable() {
+    assertRejected(t -> t.renamePrimaryKey("pk_users", "pk_users"),
+        "alterTable(\"users\"): rename of primary key pk_users on users to the same name");
   }
 
   @Test

@@ -32,6 +32,7 @@ import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
+import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
 import java.util.List;
 import java.util.Optional;
@@ -427,6 +428,52 @@ class SchemaDiffTest {
         RenameHints.none().withTable("accounts", "users").withColumn("orders", "account_id", "user_id"),
         new RenameTable("users", "accounts"),
         new RenameColumn("orders", "user_id", "account_id"));
+  }
+
+  @Test
+  void renamedTableWithItsDerivedKeyNameRenamesTheKeyAndKeepsTheForeignKeysToIt() {
+    ForeignKeyModel before = foreignKey("fk_orders_user", "user_id", "users", "id");
+    ForeignKeyModel after = foreignKey("fk_orders_user", "user_id", "accounts", "id");
+
+    assertDiff(
+        schema(keyed("users").build(), builder("orders", notNull("user_id", BIGINT)).foreignKey(before).build()),
+        schema(keyed("accounts").build(), builder("orders", notNull("user_id", BIGINT)).foreignKey(after).build()),
+        RenameHints.none().withTable("accounts", "users"),
+        new RenameTable("users", "accounts"),
+        new RenamePrimaryKey("accounts", "pk_users", "pk_accounts"));
+  }
+
+  @Test
+  void primaryKeyKeepingItsRenamedColumnsIsRenamedAfterTheColumns() {
+    assertDiff(
+        schema(keyed("users").build()),
+        schema(builder("users", identity("user_id"))
+            .primaryKey(Optional.of(new PrimaryKeyModel("pk_users_user_id", List.of("user_id")))).build()),
+        RenameHints.none().withColumn("users", "user_id", "id"),
+        new RenameColumn("users", "id", "user_id"),
+        new RenamePrimaryKey("users", "pk_users", "pk_users_user_id"));
+  }
+
+  @Test
+  void primaryKeyRenamedToANameTheSourceUsesIsDroppedAndAdded() {
+    assertDiff(
+        schema(keyed("users").build(), builder("tags", nullable("name", TEXT)).index(index("pk_accounts", "name")).build()),
+        schema(keyed("accounts").build(), table("tags", nullable("name", TEXT))),
+        RenameHints.none().withTable("accounts", "users"),
+        new DropIndex("tags", "pk_accounts", false),
+        new DropPrimaryKey("users", "pk_users"),
+        new RenameTable("users", "accounts"),
+        new AddPrimaryKey("accounts", new PrimaryKeyModel("pk_accounts", List.of("id"))));
+  }
+
+  @Test
+  void primaryKeyChangingItsColumnsAndItsNameIsDroppedAndAdded() {
+    assertDiff(
+        schema(keyed("users", notNull("tenant", BIGINT)).build()),
+        schema(builder("users", identity("id"), notNull("tenant", BIGINT))
+            .primaryKey(Optional.of(new PrimaryKeyModel("pk_users_tenant", List.of("tenant", "id")))).build()),
+        new DropPrimaryKey("users", "pk_users"),
+        new AddPrimaryKey("users", new PrimaryKeyModel("pk_users_tenant", List.of("tenant", "id"))));
   }
 
   @Test

@@ -35,6 +35,7 @@ import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
+import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
 import java.util.List;
 import java.util.Optional;
@@ -438,6 +439,32 @@ class SchemaModelApplyTest {
   void dropPrimaryKeyByAnotherNameIsRefused() {
     assertMisfit(SHOP, new DropPrimaryKey("users", "pk_people"),
         "cannot drop primary key pk_people on users: table users has no primary key named pk_people");
+  }
+
+  @Test
+  void renamePrimaryKeyKeepsItsColumnsAndTheForeignKeysToIt() {
+    SchemaModel result = SHOP.apply(new RenamePrimaryKey("users", "pk_users", "pk_accounts"));
+
+    assertThat(result.table("users").orElseThrow().primaryKey())
+        .contains(new PrimaryKeyModel("pk_accounts", List.of("id")));
+    assertThat(result.table("orders").orElseThrow().foreignKeys()).containsExactly(ORDERS_USER);
+    assertThat(result.apply(new RenamePrimaryKey("users", "pk_accounts", "pk_users"))).isEqualTo(SHOP);
+  }
+
+  @Test
+  void renamePrimaryKeyByAnotherNameIsRefused() {
+    assertMisfit(SHOP, new RenamePrimaryKey("users", "pk_people", "pk_accounts"),
+        "cannot rename primary key pk_people on users to pk_accounts: table users has no primary key named pk_people");
+  }
+
+  @Test
+  void renamePrimaryKeyToANameInUseIsRefused() {
+    assertMisfit(SHOP, new RenamePrimaryKey("users", "pk_users", "ix_users_email"),
+        "cannot rename primary key pk_users on users to ix_users_email: table users already has a constraint or"
+            + " index named ix_users_email");
+    assertMisfit(SHOP, new RenamePrimaryKey("users", "pk_users", "fk_orders_user"),
+        "cannot rename primary key pk_users on users to fk_orders_user: constraint or index name fk_orders_user is"
+            + " used on both");
   }
 
   @Test

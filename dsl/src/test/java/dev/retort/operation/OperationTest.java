@@ -54,6 +54,8 @@ class OperationTest {
             () -> new AddPrimaryKey("users", new PrimaryKeyModel("pk_users", new ArrayList<>(List.of("id"))))),
         kind("dropPrimaryKey", "drop primary key pk_users on users", false,
             () -> new DropPrimaryKey("users", "pk_users")),
+        kind("renamePrimaryKey", "rename primary key pk_people on users to pk_users", false,
+            () -> new RenamePrimaryKey("users", "pk_people", "pk_users")),
         kind("addUnique", "add unique constraint uq_users_email on users", false,
             () -> new AddUnique("users", new UniqueModel("uq_users_email", List.of("email")))),
         kind("dropUnique", "drop unique constraint uq_users_email on users", false,
@@ -185,6 +187,11 @@ class OperationTest {
     @Override
     public String dropPrimaryKey(DropPrimaryKey operation) {
       return visited("dropPrimaryKey", operation);
+    }
+
+    @Override
+    public String renamePrimaryKey(RenamePrimaryKey operation) {
+      return visited("renamePrimaryKey", operation);
     }
 
     @Override

@@ -60,6 +60,10 @@ class OperationValidationTest {
     assertNull(() -> new AddForeignKey("users", null), "foreignKey == null");
     assertNull(() -> new CreateIndex("users", null, false), "index == null");
     assertRejected(() -> new DropPrimaryKey("users", ""), "primary key name is blank");
+    assertRejected(() -> new RenamePrimaryKey("users", "", "pk_users"), "primary key name is blank");
+    assertRejected(() -> new RenamePrimaryKey("users", "pk_people", " "), "new primary key name is blank");
+    assertRejected(() -> new RenamePrimaryKey("users", "pk_users", "pk_users"),
+        "rename of primary key pk_users on users to the same name");
     assertRejected(() -> new DropUnique("users", ""), "unique constraint name is blank");
     assertRejected(() -> new DropCheck("users", ""), "check constraint name is blank");
     assertRejected(() -> new DropForeignKey("users", ""), "foreign key name is blank");

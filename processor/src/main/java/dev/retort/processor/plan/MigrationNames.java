@@ -20,8 +20,10 @@ import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
+import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -62,8 +64,15 @@ public final class MigrationNames {
     if (upgrade.isEmpty()) {
       throw new IllegalArgumentException("a migration without operations has no name");
     }
+    Set<String> renamedTables = new HashSet<>();
+    upgrade.stream().filter(RenameTable.class::isInstance).forEach(r -> renamedTables.add(((RenameTable) r).to()));
     List<Phrase> phrases = new ArrayList<>();
-    upgrade.forEach(operation -> phrases.add(operation.accept(new PhraseVisitor())));
+    for (Operation operation : upgrade) {
+      // A renamed table's key follows its name; the table's rename says it all.
+      if (!(operation instanceof RenamePrimaryKey key && renamedTables.contains(key.table()))) {
+        phrases.add(operation.accept(new PhraseVisitor()));
+      }
+    }
     return fit(describe(phrases), phrases);
   }
 
@@ -252,6 +261,11 @@ public final class MigrationNames {
     @Override
     public Phrase dropPrimaryKey(DropPrimaryKey operation) {
       return Phrase.constraint("Drop", operation.table(), operation.name());
+    }
+
+    @Override
+    public Phrase renamePrimaryKey(RenamePrimaryKey operation) {
+      return Phrase.constraint("Rename", operation.table(), operation.to());
     }
 
     @Override

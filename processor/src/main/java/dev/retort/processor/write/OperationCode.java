@@ -33,6 +33,7 @@ import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
+import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -259,6 +260,12 @@ final class OperationCode implements Operation.Visitor<OperationCode.Call> {
   @Override
   public Call dropPrimaryKey(DropPrimaryKey operation) {
     return Call.on(operation.table(), "dropPrimaryKey(" + literal(operation.name()) + ")");
+  }
+
+  @Override
+  public Call renamePrimaryKey(RenamePrimaryKey operation) {
+    return Call.on(
+        operation.table(), "renamePrimaryKey(" + literal(operation.from()) + ", " + literal(operation.to()) + ")");
   }
 
   @Override

@@ -15,6 +15,7 @@ import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
+import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,7 @@ class MigrationNamesTest {
     assertThat(summary(new DropColumn("order_lines", "unit_price"))).isEqualTo("DropOrderLinesUnitPrice");
     assertThat(summary(new RenameColumn("users", "mail", "email"))).isEqualTo("RenameUsersMailToEmail");
     assertThat(summary(new RenameTable("people", "persons"))).isEqualTo("RenamePeopleToPersons");
+    assertThat(summary(new RenamePrimaryKey("people", "pk_people", "pk_persons"))).isEqualTo("RenamePkPersons");
     assertThat(summary(create("users"))).isEqualTo("CreateUsers");
     assertThat(summary(new CreateIndex("users", new IndexModel("ix_users_email", List.of("email"), false), false)))
         .isEqualTo("CreateIxUsersEmail");
@@ -77,6 +79,12 @@ class MigrationNamesTest {
     assertThat(summary(new DropTable("a"), new DropTable("b"))).isEqualTo("DropAAndB");
     assertThat(summary(create("orders"), add("users", "phone"))).isEqualTo("AlterOrdersAndUsers");
     assertThat(summary(add("a", "x"), add("b", "x"), add("c", "x"), add("d", "x"))).isEqualTo("Alter4Tables");
+  }
+
+  @Test
+  void aRenamedTableIsNamedAfterItsRenameWhateverItsKeyFollowingItsName() {
+    assertThat(summary(new RenameTable("people", "persons"), new RenamePrimaryKey("persons", "pk_people", "pk_persons")))
+        .isEqualTo("RenamePeopleToPersons");
   }
 
   @Test

@@ -46,6 +46,7 @@ import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
+import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
 import dev.retort.processor.plan.Finding;
 import dev.retort.processor.plan.MigrationPlan;
@@ -142,6 +143,7 @@ class MigrationSourceTest {
           Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
       new AddPrimaryKey("books", new PrimaryKeyModel("pk_books", List.of("id", "edition"))),
       new DropPrimaryKey("books", "pk_books"),
+      new RenamePrimaryKey("persons", "pk_people", "pk_persons"),
       new AddUnique("books", new UniqueModel("uq_books_isbn", List.of("isbn"))),
       new DropUnique("books", "uq_books_isbn"),
       new AddCheck("books", new CheckModel("ck_books_price", "price >= 0")),

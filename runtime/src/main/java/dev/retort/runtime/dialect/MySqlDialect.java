@@ -9,6 +9,7 @@ import dev.retort.operation.DropForeignKey;
 import dev.retort.operation.DropIndex;
 import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropUnique;
+import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,11 +50,12 @@ import java.util.stream.Stream;
  *
  * <p>Nullable columns say {@code NULL} explicitly, so that a {@code TIMESTAMP} column is never
  * given MySQL's implicit {@code NOT NULL DEFAULT CURRENT_TIMESTAMP}. Identity columns are
- * {@code AUTO_INCREMENT}, which MySQL allows only on a key column. A column change is one
- * {@code MODIFY COLUMN} with the column's full definition after the change, taken from the
- * schema model; comments are part of that definition ({@code COMMENT 'x'}), and the table
- * comment is the table option {@code COMMENT = 'x'}. String literals double backslashes, as
- * the default {@code sql_mode} (without {@code NO_BACKSLASH_ESCAPES}) requires.
+ * {@code AUTO_INCREMENT}, which MySQL allows only on a key column. Every primary key is named
+ * {@code PRIMARY}, so renaming one renders nothing. A column change is one {@code MODIFY COLUMN}
+ * with the column's full definition after the change, taken from the schema model; comments are
+ * part of that definition ({@code COMMENT 'x'}), and the table comment is the table option
+ * {@code COMMENT = 'x'}. String literals double backslashes, as the default {@code sql_mode}
+ * (without {@code NO_BACKSLASH_ESCAPES}) requires.
  *
  * <p>MySQL creates an index for a foreign key that no index covers; dropping the foreign key
  * drops that index too, so that the schema matches the model again. Dropping the index, unique
@@ -218,6 +220,12 @@ public final class MySqlDialect extends SqlDialect {
     TableModel table = context.tableBefore(operation.table());
     List<String> columns = table.primaryKey().orElseThrow(() -> new IllegalStateException("no primary key")).columns();
     return keepingForeignKeys(table, columns, alterTable(table, "DROP PRIMARY KEY"), context);
+  }
+
+  /** Nothing: MySQL names every primary key {@code PRIMARY}, whatever name it was given. */
+  @Override
+  List<Step> renamePrimaryKey(RenamePrimaryKey operation, Context context) {
+    return List.of();
   }
 
   @Override

@@ -31,6 +31,7 @@ import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
+import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
 import dev.retort.operation.Vendor;
 import java.util.ArrayList;
@@ -313,6 +314,11 @@ abstract class SqlDialect implements Dialect {
 
   List<Step> dropPrimaryKey(DropPrimaryKey operation, Context context) {
     return alterTable(context.tableBefore(operation.table()), "DROP CONSTRAINT " + quote(operation.name()));
+  }
+
+  List<Step> renamePrimaryKey(RenamePrimaryKey operation, Context context) {
+    return alterTable(context.tableBefore(operation.table()),
+        "RENAME CONSTRAINT " + quote(operation.from()) + " TO " + quote(operation.to()));
   }
 
   List<Step> addUnique(AddUnique operation, Context context) {
@@ -619,6 +625,11 @@ abstract class SqlDialect implements Dialect {
     @Override
     public List<Step> dropPrimaryKey(DropPrimaryKey operation) {
       return SqlDialect.this.dropPrimaryKey(operation, context);
+    }
+
+    @Override
+    public List<Step> renamePrimaryKey(RenamePrimaryKey operation) {
+      return SqlDialect.this.renamePrimaryKey(operation, context);
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.retort.operation.DropForeignKey;
 import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropUnique;
 import dev.retort.operation.JdbcStep;
+import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.runtime.dialect.SqliteScriptGuard.Problem;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -54,7 +55,8 @@ import java.util.stream.Collectors;
  *
  * <p>An identity column is a rowid alias, {@code INTEGER PRIMARY KEY AUTOINCREMENT}, which SQLite
  * allows only for a table whose whole primary key is that one column; any other identity column
- * is refused with a message. Comments are not stored: comment changes render nothing. Expression
+ * is refused with a message. Comments are not stored: comment changes render nothing, and so does
+ * renaming a primary key, whose name only the {@code CREATE TABLE} text holds. Expression
  * defaults are written in parentheses, except the bare {@code CURRENT_DATE},
  * {@code CURRENT_TIME} and {@code CURRENT_TIMESTAMP}.
  *
@@ -288,6 +290,15 @@ public final class SqliteDialect extends SqlDialect {
   @Override
   List<Step> dropPrimaryKey(DropPrimaryKey operation, Context context) {
     return rebuild(operation.table(), context);
+  }
+
+  /**
+   * Nothing: SQLite keeps a primary key's name only in the text of the table's {@code CREATE
+   * TABLE}, where nothing reads it, and the next rebuild of the table writes the new name.
+   */
+  @Override
+  List<Step> renamePrimaryKey(RenamePrimaryKey operation, Context context) {
+    return List.of();
   }
 
   @Override

@@ -33,7 +33,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.retort.dsl.Schema;
 import dev.retort.model.ColumnType;
 import dev.retort.model.DefaultValue;
+import dev.retort.model.RenameHints;
+import dev.retort.model.SchemaDiff;
+import dev.retort.model.SchemaModel;
 import dev.retort.operation.Execute;
+import dev.retort.operation.Operation;
 import dev.retort.operation.Vendor;
 import dev.retort.runtime.testdb.TestDatabase;
 import java.math.BigDecimal;
@@ -260,6 +264,63 @@ class DialectExecutionTest {
       migrator.execute("UPDATE " + dialect.quote("user") + " SET " + dialect.quote("status") + " = 'active'");
       migrator.apply(removal);
       assertThat(migrator.differences()).isEmpty();
+    }
+  }
+
+  /**
+   * An entity renamed with {@code @RenamedFrom} takes its derived key name along ({@code pk_user}
+   * becomes {@code pk_member}), which the differ makes a rename of the key: the identity column
+   * is never without its key, which SQLite and MariaDB refuse, and the foreign key to it and
+   * the identity's counter stay.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void renamesATableAndItsDerivedKeyNameKeepingTheIdentityAndTheForeignKeyToIt(TestDatabase.Kind kind)
+      throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      Dialect dialect = migrator.dialect();
+      migrator.apply(new Schema()
+          .createTable("user", t -> t
+              .column("id", bigint(), identity())
+              .column("name", varchar(20), notNull())
+              .primaryKey("pk_user", "id"))
+          .createTable("order", t -> t
+              .column("id", bigint(), identity())
+              .column("user_id", bigint(), notNull())
+              .primaryKey("pk_order", "id")
+              .foreignKey("fk_order_user_id", fk -> fk.columns("user_id").references("user", "id"))));
+      migrator.execute("INSERT INTO " + dialect.quote("user") + " (" + dialect.quote("name") + ") VALUES ('a')");
+      migrator.execute("INSERT INTO " + dialect.quote("user") + " (" + dialect.quote("name") + ") VALUES ('b')");
+      migrator.execute("INSERT INTO " + dialect.quote("order") + " (" + dialect.quote("user_id") + ") VALUES (1)");
+      migrator.execute("DELETE FROM " + dialect.quote("user") + " WHERE " + dialect.quote("id") + " = 2");
+      SchemaModel renamed = SchemaModel.empty().applyAll(new Schema()
+          .createTable("member", t -> t
+              .column("id", bigint(), identity())
+              .column("name", varchar(20), notNull())
+              .primaryKey("pk_member", "id"))
+          .createTable("order", t -> t
+              .column("id", bigint(), identity())
+              .column("user_id", bigint(), notNull())
+              .primaryKey("pk_order", "id")
+              .foreignKey("fk_order_user_id", fk -> fk.columns("user_id").references("member", "id")))
+          .operations());
+
+      List<Operation> upgrade = SchemaDiff.diff(migrator.model(), renamed,
+          new RenameHints(Map.of("member", "user"), Map.of()));
+      migrator.apply(upgrade);
+
+      assertThat(upgrade).extracting(Operation::summary)
+          .containsExactly("rename table user to member", "rename primary key pk_user on member to pk_member");
+      assertThat(migrator.differences()).isEmpty();
+      migrator.execute("INSERT INTO " + dialect.quote("member") + " (" + dialect.quote("name") + ") VALUES ('c')");
+      assertThat(rows(migrator, "SELECT " + columns(dialect, "id", "name") + " FROM " + dialect.quote("member")
+          + " ORDER BY " + dialect.quote("id")))
+          .as("the identity goes on from where it was")
+          .containsExactly(List.of("1", "a"), List.of("3", "c"));
+      assertThatThrownBy(() -> migrator.execute("INSERT INTO " + dialect.quote("order") + " ("
+          + dialect.quote("user_id") + ") VALUES (2)"))
+          .as("the foreign key to the renamed table still holds")
+          .isInstanceOf(SQLException.class);
     }
   }
 

@@ -185,6 +185,11 @@ abstract class MySqlFamilyDialectTest {
   }
 
   @Test
+  void renamesPrimaryKeyWithNothingSinceEveryKeyIsNamedPrimary() {
+    assertThat(render(Shop.schema(), Shop.renameUserKey())).isEmpty();
+  }
+
+  @Test
   void addsUniqueConstraint() {
     assertThat(render(Shop.schema(), Shop.addSelectUnique())).isEqualTo("""
         ALTER TABLE `user` ADD CONSTRAINT `uq_user_select` UNIQUE (`select`);

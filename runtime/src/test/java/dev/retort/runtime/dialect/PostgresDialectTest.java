@@ -185,6 +185,13 @@ class PostgresDialectTest {
   }
 
   @Test
+  void renamesPrimaryKey() {
+    assertThat(render(Shop.schema(), Shop.renameUserKey())).isEqualTo("""
+        ALTER TABLE "user" RENAME CONSTRAINT "pk_user" TO "pk_account";
+        """);
+  }
+
+  @Test
   void addsUniqueConstraint() {
     assertThat(render(Shop.schema(), Shop.addSelectUnique())).isEqualTo("""
         ALTER TABLE "user" ADD CONSTRAINT "uq_user_select" UNIQUE ("select");

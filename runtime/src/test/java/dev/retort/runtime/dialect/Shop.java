@@ -38,6 +38,7 @@ import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
+import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
 import java.util.List;
 import java.util.Optional;
@@ -176,6 +177,11 @@ final class Shop {
 
   static DropPrimaryKey dropTagKey() {
     return new DropPrimaryKey("tag", "pk_tag");
+  }
+
+  /** The key of user, which order references, renamed: as when user is renamed to account. */
+  static RenamePrimaryKey renameUserKey() {
+    return new RenamePrimaryKey("user", "pk_user", "pk_account");
   }
 
   static AddPrimaryKey addTagKey() {

@@ -358,6 +358,11 @@ class SqliteDialectTest {
   }
 
   @Test
+  void renamesPrimaryKeyWithNothingSinceOnlyTheCreateTableTextHoldsItsName() {
+    assertThat(render(Shop.schema(), Shop.renameUserKey())).isEmpty();
+  }
+
+  @Test
   void addsUniqueConstraint() {
     assertThat(render(Shop.schema(), Shop.addSelectUnique())).isEqualTo("""
         -- check that SQLite can rebuild table user, and save the triggers and views that depend on it

@@ -160,6 +160,13 @@ final class DslExamples {
     // end::primaryKey[]
   }
 
+  static void renamePrimaryKey(Schema schema) {
+    // tag::renamePrimaryKey[]
+    schema.renameTable("authors", "writers");
+    schema.alterTable("writers", t -> t.renamePrimaryKey("pk_authors", "pk_writers"));
+    // end::renamePrimaryKey[]
+  }
+
   static void unique(Schema schema) {
     // tag::unique[]
     schema.alterTable("books", t -> t

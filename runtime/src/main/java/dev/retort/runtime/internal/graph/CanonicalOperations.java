@@ -31,6 +31,7 @@ import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
+import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
 import dev.retort.operation.Vendor;
 import java.util.List;
@@ -261,6 +262,18 @@ final class CanonicalOperations implements Operation.Visitor<Void> {
     string(operation.table());
     out.append(' ');
     string(operation.name());
+    out.append(')');
+    return null;
+  }
+
+  @Override
+  public Void renamePrimaryKey(RenamePrimaryKey operation) {
+    out.append("RenamePrimaryKey(");
+    string(operation.table());
+    out.append(' ');
+    string(operation.from());
+    out.append(' ');
+    string(operation.to());
     out.append(')');
     return null;
   }

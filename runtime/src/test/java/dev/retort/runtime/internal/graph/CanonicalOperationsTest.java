@@ -43,6 +43,7 @@ import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
+import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
 import dev.retort.operation.Vendor;
 import java.lang.reflect.Constructor;
@@ -124,6 +125,7 @@ class CanonicalOperationsTest {
             Optional.of(new Change<>(false, true))),
         new AddPrimaryKey("orders", new PrimaryKeyModel("pk_orders", List.of("id", "customer_id"))),
         new DropPrimaryKey("orders", "pk_orders"),
+        new RenamePrimaryKey("purchases", "pk_orders", "pk_purchases"),
         new AddUnique("orders", new UniqueModel("uq_orders_code", List.of("code", "customer_id"))),
         new DropUnique("orders", "uq_orders_code"),
         new AddCheck("orders", new CheckModel("ck_orders_total", "total >= 0")),
