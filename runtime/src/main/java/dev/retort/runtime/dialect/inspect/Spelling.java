@@ -21,10 +21,16 @@ import java.util.regex.Pattern;
 final class Spelling {
 
   private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+  /** The length of a date, {@code 2024-01-31}. */
+  private static final int DATE_LENGTH = 10;
   private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
   private static final Pattern HEX_BYTES = Pattern.compile("([0-9A-Fa-f]{2})*");
-  /** A timestamp and its offset, if it has one: {@code Z}, {@code +01}, {@code +0100} or {@code +01:00}. */
-  private static final Pattern OFFSET = Pattern.compile("(.*?)\\s*(Z|[-+]\\d{2}(?::?\\d{2})?)?");
+  /**
+   * A date, its time if it has one, and its offset if it has one: {@code Z}, {@code +01},
+   * {@code +0100} or {@code +01:00}.
+   */
+  private static final Pattern OFFSET =
+      Pattern.compile("(\\d{4}-\\d{2}-\\d{2}(?:[ T][0-9:.]+)?)\\s*(Z|[-+]\\d{2}(?::?\\d{2})?)?");
 
   private Spelling() {}
 
@@ -284,9 +290,12 @@ final class Spelling {
     }
   }
 
-  /** A date and time with a space or {@code T} between them. */
+  /** A date and time with a space or {@code T} between them, or a date alone, which is its midnight. */
   private static LocalDateTime localDateTime(String text) {
-    return LocalDateTime.parse(text.replaceFirst(" ", "T"));
+    String stripped = text.strip();
+    return stripped.length() == DATE_LENGTH
+        ? LocalDate.parse(stripped).atStartOfDay()
+        : LocalDateTime.parse(stripped.replaceFirst(" ", "T"));
   }
 
   /**
