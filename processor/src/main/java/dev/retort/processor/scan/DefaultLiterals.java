@@ -81,7 +81,8 @@ final class DefaultLiterals {
     }
     BigDecimal value = parsed.get().stripTrailingZeros();
     int fractionDigits = Math.max(value.scale(), 0);
-    int integerDigits = Math.max(value.precision() - value.scale(), 0);
+    // Zero has no digit before the point that a decimal(p, p) lacks room for, though BigDecimal counts one.
+    int integerDigits = value.signum() == 0 ? 0 : Math.max(value.precision() - value.scale(), 0);
     if (fractionDigits > type.scale()) {
       return Optional.of(
           "it has " + fractionDigits + " digits after the point; the scale allows " + type.scale());

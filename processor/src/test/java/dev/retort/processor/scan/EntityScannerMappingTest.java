@@ -344,6 +344,28 @@ class EntityScannerMappingTest {
   }
 
   @Test
+  void zeroIsADefaultOfADecimalWithOnlyFractionDigits() {
+    assertThat(schemaOf(source("com.example.Rate", """
+        package com.example;
+        import dev.retort.*;
+        import java.math.BigDecimal;
+        @Table
+        public record Rate(
+            @Id long id,
+            @Column(precision = 2, scale = 2, defaultValue = "0") BigDecimal share,
+            @Column(precision = 1, scale = 1, defaultValue = "-0.0") BigDecimal tilt,
+            @Column(precision = 3, scale = 3, defaultValue = "0.125") BigDecimal part) {}
+        """))).isEqualTo("""
+        table rate
+          column id bigint not null
+          column share decimal(2,2) null default '0'
+          column tilt decimal(1,1) null default '-0.0'
+          column part decimal(3,3) null default '0.125'
+          primary key pk_rate (id)
+        """);
+  }
+
+  @Test
   void indexesChecksAndCompositeKeysGetDerivedOrGivenNames() {
     assertThat(schemaOf(source("com.example.Booking", """
         package com.example;
