@@ -39,8 +39,12 @@ import java.util.TreeMap;
  * {@code schema} differs between the two sides is dropped and created again (Retort does
  * not move tables between database schemas), and so is a hinted rename across database
  * schemas. A column whose type, nullability, default, comment or identity changes gets one
- * {@link dev.retort.operation.AlterColumn} carrying every change; an enum whose values
- * change is a type change of each of its columns. A primary key, unique constraint, check,
+ * {@link dev.retort.operation.AlterColumn} carrying every change, except an identity change
+ * where the table's primary key is dropped or added: SQLite and MySQL keep an identity column
+ * only as a key, so an identity column of a key that goes stops being one in an alteration of
+ * its own just before the key is dropped, and a column that becomes one while its table gains
+ * its key does so in an alteration of its own just after the key is added. An enum whose
+ * values change is a type change of each of its columns. A primary key, unique constraint, check,
  * index or foreign key is kept when the target has one of the same kind and name whose
  * definition equals the source's once renames are followed (for a check, its expression with
  * the renamed columns' names rewritten, as {@link dev.retort.operation.RenameColumn} rewrites
@@ -62,12 +66,14 @@ import java.util.TreeMap;
  * <ol>
  *   <li>drop the foreign keys that go or change, and those that would block a later step
  *       (see below);
- *   <li>drop the indexes, checks, unique constraints and primary keys that go or change;
- *       then drop the tables that are created again under the same name;
+ *   <li>drop the indexes, checks, unique constraints and primary keys that go or change
+ *       (a key's identity columns stopping being identities just before it); then drop the
+ *       tables that are created again under the same name;
  *   <li>rename tables, then columns, then primary keys;
  *   <li>create tables, each after the new tables it references; add columns and alter
  *       columns, table by table;
- *   <li>add primary keys, unique constraints, checks and indexes;
+ *   <li>add primary keys (each followed by the columns that become identities with it),
+ *       unique constraints, checks and indexes;
  *   <li>add foreign keys;
  *   <li>drop tables, each before the dropped tables it references; then drop columns.
  * </ol>
@@ -265,6 +271,7 @@ public final class SchemaDiff {
         pair.droppedIndexes().forEach(i -> operations.add(new DropIndex(name, i.name(), false)));
         pair.droppedChecks().forEach(c -> operations.add(new DropCheck(name, c.name())));
         pair.droppedUniques().forEach(u -> operations.add(new DropUnique(name, u.name())));
+        operations.addAll(pair.identityDropsBeforeKey());
         pair.droppedPrimaryKey().ifPresent(k -> operations.add(new DropPrimaryKey(name, k.name())));
       } else if (dropped.contains(name)) {
         table.indexes().stream().filter(i -> targetObjectNames.contains(i.name()))
@@ -360,6 +367,7 @@ public final class SchemaDiff {
       }
       String name = target.name();
       pair.addedPrimaryKey().ifPresent(k -> operations.add(new AddPrimaryKey(name, k)));
+      operations.addAll(pair.identityAddsAfterKey());
       pair.addedUniques().forEach(u -> operations.add(new AddUnique(name, u)));
       pair.addedChecks().forEach(c -> operations.add(new AddCheck(name, c)));
       pair.addedIndexes().forEach(i -> operations.add(new CreateIndex(name, i, false)));

@@ -152,7 +152,11 @@ final class TablePair {
     return source.columns().stream().filter(c -> !targetBySource.containsKey(c.name())).toList();
   }
 
-  /** One alteration for each column whose definition changes, in the target's column order. */
+  /**
+   * One alteration for each column whose definition changes, in the target's column order,
+   * without the identity changes of {@link #identityDropsBeforeKey} and {@link
+   * #identityAddsAfterKey}.
+   */
   List<AlterColumn> columnAlterations() {
     Map<String, ColumnModel> sourceColumns = byName(source);
     List<AlterColumn> alterations = new ArrayList<>();
@@ -166,13 +170,67 @@ final class TablePair {
       Optional<Change<Boolean>> nullable = change(before.nullable(), after.nullable());
       Optional<Change<Optional<DefaultValue>>> defaultValue = change(before.defaultValue(), after.defaultValue());
       Optional<Change<Optional<String>>> comment = change(before.comment(), after.comment());
-      Optional<Change<Boolean>> identity = change(before.identity(), after.identity());
+      boolean identityBefore = before.identity() && !losesIdentityBeforeKey(sourceName);
+      Optional<Change<Boolean>> identity = gainsIdentityAfterKey(identityBefore, after)
+          ? Optional.empty() : change(identityBefore, after.identity());
       if (type.isPresent() || nullable.isPresent() || defaultValue.isPresent() || comment.isPresent()
           || identity.isPresent()) {
         alterations.add(new AlterColumn(target.name(), after.name(), type, nullable, defaultValue, comment, identity));
       }
     }
     return alterations;
+  }
+
+  /**
+   * The identity columns of a primary key that the source loses, each made an ordinary column,
+   * named as in the source: they run before the key is dropped, since SQLite and MySQL keep an
+   * identity column only as a key. A column that is an identity in the target too gets its
+   * identity back after the target's key is added ({@link #identityAddsAfterKey}).
+   */
+  List<AlterColumn> identityDropsBeforeKey() {
+    List<AlterColumn> alterations = new ArrayList<>();
+    for (ColumnModel column : source.columns()) {
+      if (losesIdentityBeforeKey(column.name())) {
+        alterations.add(identityChange(source.name(), column.name(), true, false));
+      }
+    }
+    return alterations;
+  }
+
+  /**
+   * The columns that become identities and whose table gains its primary key in this diff,
+   * named as in the target: they run after the key is added, since SQLite and MySQL take an
+   * identity column only as a key.
+   */
+  List<AlterColumn> identityAddsAfterKey() {
+    List<AlterColumn> alterations = new ArrayList<>();
+    for (ColumnModel after : target.columns()) {
+      String sourceName = sourceByTarget.get(after.name());
+      if (sourceName != null) {
+        boolean identityBefore = source.column(sourceName).orElseThrow().identity()
+            && !losesIdentityBeforeKey(sourceName);
+        if (gainsIdentityAfterKey(identityBefore, after)) {
+          alterations.add(identityChange(target.name(), after.name(), false, true));
+        }
+      }
+    }
+    return alterations;
+  }
+
+  /** Whether a source column is an identity in the primary key that the source loses. */
+  private boolean losesIdentityBeforeKey(String sourceColumn) {
+    return primaryKeys.dropped().stream().anyMatch(key -> key.columns().contains(sourceColumn))
+        && source.column(sourceColumn).orElseThrow().identity();
+  }
+
+  /** Whether a matched column becomes an identity while its table gains its primary key. */
+  private boolean gainsIdentityAfterKey(boolean identityBefore, ColumnModel after) {
+    return !identityBefore && after.identity() && !primaryKeys.added().isEmpty();
+  }
+
+  private static AlterColumn identityChange(String table, String column, boolean before, boolean after) {
+    return new AlterColumn(table, column, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.of(new Change<>(before, after)));
   }
 
   /** The table comment's change, if it changes. */

@@ -461,9 +461,47 @@ class SchemaDiffTest {
         schema(keyed("accounts").build(), table("tags", nullable("name", TEXT))),
         RenameHints.none().withTable("accounts", "users"),
         new DropIndex("tags", "pk_accounts", false),
+        identityChange("users", "id", true, false),
         new DropPrimaryKey("users", "pk_users"),
         new RenameTable("users", "accounts"),
-        new AddPrimaryKey("accounts", new PrimaryKeyModel("pk_accounts", List.of("id"))));
+        new AddPrimaryKey("accounts", new PrimaryKeyModel("pk_accounts", List.of("id"))),
+        identityChange("accounts", "id", false, true));
+  }
+
+  @Test
+  void anIdentityColumnLeavingTheKeyLosesItsIdentityBeforeTheKeyIsDropped() {
+    assertDiff(
+        schema(keyed("users", notNull("code", BIGINT)).build()),
+        schema(builder("users", notNull("id", BIGINT), notNull("code", BIGINT))
+            .primaryKey(Optional.of(new PrimaryKeyModel("pk_users", List.of("code")))).build()),
+        identityChange("users", "id", true, false),
+        new DropPrimaryKey("users", "pk_users"),
+        new AddPrimaryKey("users", new PrimaryKeyModel("pk_users", List.of("code"))));
+  }
+
+  @Test
+  void aColumnBecomingAnIdentityKeyGetsItsIdentityAfterTheKeyIsAdded() {
+    assertDiff(
+        schema(builder("users", nullable("id", BIGINT), notNull("code", BIGINT))
+            .primaryKey(Optional.of(new PrimaryKeyModel("pk_users", List.of("code")))).build()),
+        schema(keyed("users", notNull("code", BIGINT)).build()),
+        new DropPrimaryKey("users", "pk_users"),
+        new AlterColumn("users", "id", Optional.empty(), Optional.of(new Change<>(true, false)), Optional.empty(),
+            Optional.empty(), Optional.empty()),
+        new AddPrimaryKey("users", new PrimaryKeyModel("pk_users", List.of("id"))),
+        identityChange("users", "id", false, true));
+  }
+
+  @Test
+  void anIdentityColumnDroppedWithItsKeyLosesItsIdentityBeforeTheKeyIsDropped() {
+    assertDiff(
+        schema(keyed("users", notNull("code", BIGINT)).build()),
+        schema(builder("users", notNull("code", BIGINT))
+            .primaryKey(Optional.of(new PrimaryKeyModel("pk_users", List.of("code")))).build()),
+        identityChange("users", "id", true, false),
+        new DropPrimaryKey("users", "pk_users"),
+        new AddPrimaryKey("users", new PrimaryKeyModel("pk_users", List.of("code"))),
+        new DropColumn("users", "id"));
   }
 
   @Test
@@ -472,8 +510,10 @@ class SchemaDiffTest {
         schema(keyed("users", notNull("tenant", BIGINT)).build()),
         schema(builder("users", identity("id"), notNull("tenant", BIGINT))
             .primaryKey(Optional.of(new PrimaryKeyModel("pk_users_tenant", List.of("tenant", "id")))).build()),
+        identityChange("users", "id", true, false),
         new DropPrimaryKey("users", "pk_users"),
-        new AddPrimaryKey("users", new PrimaryKeyModel("pk_users_tenant", List.of("tenant", "id"))));
+        new AddPrimaryKey("users", new PrimaryKeyModel("pk_users_tenant", List.of("tenant", "id"))),
+        identityChange("users", "id", false, true));
   }
 
   @Test
@@ -708,6 +748,12 @@ class SchemaDiffTest {
         new DropIndex("a", "ix_4", false),
         new DropIndex("b", "ix_1", false),
         new DropIndex("b", "ix_2", false));
+  }
+
+  /** An alteration of a column's identity alone. */
+  private static AlterColumn identityChange(String table, String column, boolean before, boolean after) {
+    return new AlterColumn(table, column, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.of(new Change<>(before, after)));
   }
 
   private static void assertDiff(SchemaModel from, SchemaModel to, Operation... expected) {

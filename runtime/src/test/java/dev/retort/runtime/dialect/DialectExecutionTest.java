@@ -325,6 +325,42 @@ class DialectExecutionTest {
   }
 
   /**
+   * An entity whose key moves off its {@code @Id(generated = true)} column and back: the
+   * differ takes the identity off before it drops the key, and puts it on after it adds the key,
+   * so that the identity column is never without its key, which SQLite and MariaDB refuse.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void movesTheKeyOffAnIdentityColumnAndBack(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      Dialect dialect = migrator.dialect();
+      migrator.apply(new Schema().createTable("item", t -> t
+          .column("id", bigint(), identity())
+          .column("code", varchar(10), notNull())
+          .primaryKey("pk_item", "id")));
+      SchemaModel identityKey = migrator.model();
+      SchemaModel codeKey = SchemaModel.empty().applyAll(new Schema().createTable("item", t -> t
+          .column("id", bigint(), notNull())
+          .column("code", varchar(10), notNull())
+          .primaryKey("pk_item", "code")).operations());
+      String item = dialect.quote("item");
+      migrator.execute("INSERT INTO " + item + " (" + dialect.quote("code") + ") VALUES ('a')");
+      migrator.execute("INSERT INTO " + item + " (" + dialect.quote("code") + ") VALUES ('b')");
+
+      migrator.apply(SchemaDiff.diff(identityKey, codeKey));
+      assertThat(migrator.differences()).isEmpty();
+      migrator.execute("INSERT INTO " + item + " (" + columns(dialect, "id", "code") + ") VALUES (5, 'c')");
+
+      migrator.apply(SchemaDiff.diff(codeKey, identityKey));
+      assertThat(migrator.differences()).isEmpty();
+      migrator.execute("INSERT INTO " + item + " (" + dialect.quote("code") + ") VALUES ('d')");
+      assertThat(rows(migrator, "SELECT " + columns(dialect, "id", "code") + " FROM " + item + " ORDER BY "
+          + dialect.quote("id")))
+          .containsExactly(List.of("1", "a"), List.of("2", "b"), List.of("5", "c"), List.of("6", "d"));
+    }
+  }
+
+  /**
    * The differ changes each column of an enum whose values change, as the processor does for a
    * Java enum that two entities use; on PostgreSQL the columns share one type, which gains a
    * value once and loses one by being made again.
