@@ -1,7 +1,7 @@
 package dev.retort.runtime;
 
 import dev.retort.operation.Vendor;
-import dev.retort.runtime.internal.VendorNames;
+import dev.retort.runtime.internal.command.ScriptText;
 import java.util.List;
 import java.util.Objects;
 
@@ -48,17 +48,12 @@ public record SqlScript(Vendor vendor, String from, String to, List<Block> block
     return blocks.stream().flatMap(block -> block.statements().stream()).toList();
   }
 
-  /** The script as text: each block's comment, then its statements, each ended by a semicolon. */
+  /**
+   * The script as text, for the database's own command-line tool: each block's comment, then its
+   * statements, each ended by a semicolon. A statement whose last line may end in a comment gets
+   * its semicolon on a line of its own, so that the comment cannot swallow it.
+   */
   public String text() {
-    StringBuilder text = new StringBuilder();
-    text.append("-- Retort migration script for ").append(VendorNames.of(vendor)).append(": ").append(from)
-        .append(" -> ").append(to).append('\n');
-    for (Block block : blocks) {
-      text.append('\n').append("-- ").append(block.comment()).append('\n');
-      for (String statement : block.statements()) {
-        text.append(statement).append(";\n");
-      }
-    }
-    return text.toString();
+    return ScriptText.of(this);
   }
 }

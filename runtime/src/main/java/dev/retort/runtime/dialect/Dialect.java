@@ -113,8 +113,11 @@ public interface Dialect {
 
   /**
    * What an offline script runs before its first migration, in place of
-   * {@link #prepareConnection}: SQLite turns foreign key enforcement and
-   * {@code legacy_alter_table} off. Empty for the dialects that prepare nothing.
+   * {@link #prepareConnection} and of what the JDBC driver does to Retort's own connection, with
+   * a comment saying how to run the script: SQLite turns foreign key enforcement and
+   * {@code legacy_alter_table} off; PostgreSQL sets {@code client_encoding} and MySQL and
+   * MariaDB the session's character sets ({@code SET NAMES utf8mb4}) to UTF-8, the script's
+   * encoding, which the client would otherwise take from its locale; H2 has the comment alone.
    *
    * @return the script's opening part, if the database needs one
    */
@@ -125,8 +128,9 @@ public interface Dialect {
   /**
    * What an offline script runs after its last migration, in place of the
    * {@link SessionRestore} of {@link #prepareConnection}: SQLite turns foreign key enforcement
-   * back on, and leaves {@code legacy_alter_table} off, since a script cannot read what it was.
-   * Empty for the dialects that prepare nothing.
+   * back on, and leaves {@code legacy_alter_table} off, since a script cannot read what it was;
+   * PostgreSQL, MySQL and MariaDB give the session its own encoding back. Empty for the dialects
+   * that prepare nothing.
    *
    * @return the script's closing part, if the database needs one
    */

@@ -8,6 +8,7 @@ import dev.retort.model.TableModel;
 import dev.retort.operation.DropIndex;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * H2 2.x.
@@ -40,11 +41,23 @@ import java.util.List;
  *
  * <p>When H2 2.3 refuses a type change because a row does not fit the new type, it also forgets
  * the column's default; running the change again after fixing the data sets the default again.
+ *
+ * <p>An offline script opens with a comment saying how to run it; H2's RunScript reads it as
+ * UTF-8 unless told another charset.
  */
 public final class H2Dialect extends StandardSqlDialect {
 
   H2Dialect() {
     super(Capabilities.h2());
+  }
+
+  /** Says how to run the script: nothing to prepare, since RunScript reads UTF-8 and stops at the first error. */
+  @Override
+  public Optional<ScriptPart> scriptOpening() {
+    return Optional.of(new ScriptPart("Run this script with H2's RunScript (java -cp h2.jar org.h2.tools.RunScript"
+        + " -url URL -user USER -script FILE), which reads it as UTF-8 and stops at the first error. H2 commits"
+        + " every DDL statement: a migration that fails leaves its statements before the failing one applied,"
+        + " without its version row", List.of()));
   }
 
   @Override

@@ -13,6 +13,7 @@ import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -62,11 +63,38 @@ import java.util.stream.Stream;
  * constraint or primary key that a foreign key uses drops the key before and adds it again
  * after, since MySQL refuses to drop the last index a key can use. MySQL and MariaDB commit
  * every DDL statement.
+ *
+ * <p>An offline script switches its session to {@code utf8mb4} ({@code SET NAMES}), as the JDBC
+ * driver does for Retort's own connection, since its text is UTF-8 and the client would
+ * otherwise send it in the character set it takes from the locale: {@code latin1} in the C
+ * locale, which stores every character beyond ASCII as others without an error, and
+ * {@code utf8mb3} in a UTF-8 one, which refuses characters beyond the BMP. It saves the session's
+ * character sets first, as mysqldump does, and restores them at the end.
  */
 public final class MySqlDialect extends SqlDialect {
 
   MySqlDialect(Capabilities capabilities) {
     super(capabilities);
+  }
+
+  /** Sends the script's text as utf8mb4, whatever the client's character set; says how to run the script. */
+  @Override
+  public Optional<ScriptPart> scriptOpening() {
+    return Optional.of(new ScriptPart("Run this script with the mariadb or mysql client (mariadb DATABASE < FILE),"
+        + " which stops at the first error; do not add --force. MariaDB and MySQL commit every DDL statement: a"
+        + " migration that fails leaves its statements before the failing one applied, without its version row."
+        + " The script is UTF-8",
+        List.of("SET @retort_character_set_client = @@character_set_client, @retort_character_set_results"
+            + " = @@character_set_results, @retort_collation_connection = @@collation_connection",
+            "SET NAMES utf8mb4")));
+  }
+
+  /** Gives the session its own character sets back. */
+  @Override
+  public Optional<ScriptPart> scriptClosing() {
+    return Optional.of(new ScriptPart("The session's own character sets back", List.of("SET character_set_client"
+        + " = @retort_character_set_client, character_set_results = @retort_character_set_results,"
+        + " collation_connection = @retort_collation_connection")));
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -46,11 +47,33 @@ import java.util.stream.Collectors;
  * (text to integer, anything to or from an enum) convert with {@code USING column::type}.
  * Comments are {@code COMMENT ON} statements. {@code CreateIndex} and {@code DropIndex} with
  * {@code concurrently} use {@code CONCURRENTLY} and run outside the migration's transaction.
+ *
+ * <p>An offline script sets {@code client_encoding} to UTF8 for its statements, as the JDBC
+ * driver does for Retort's own connection, since its text is UTF-8 and psql would otherwise read
+ * it in its own client encoding ({@code PGCLIENTENCODING}, or the terminal's in an interactive
+ * session), turning every character beyond ASCII into others without an error. It resets the
+ * setting at the end.
  */
 public final class PostgresDialect extends StandardSqlDialect {
 
   PostgresDialect() {
     super(Capabilities.postgresql());
+  }
+
+  /** Reads the script's text as UTF-8, whatever the client's encoding; says how to run the script. */
+  @Override
+  public Optional<ScriptPart> scriptOpening() {
+    return Optional.of(new ScriptPart("Run this script with psql -X -v ON_ERROR_STOP=1 -f FILE, which stops at the"
+        + " first error: the migration it is in rolls back, the migrations before it stay applied. Do not add -1"
+        + " (--single-transaction): each migration is a transaction of its own, and CREATE INDEX CONCURRENTLY cannot"
+        + " run inside one. The script is UTF-8",
+        List.of("SET client_encoding = 'UTF8'")));
+  }
+
+  /** Gives the session its own client encoding back. */
+  @Override
+  public Optional<ScriptPart> scriptClosing() {
+    return Optional.of(new ScriptPart("The session's own client encoding back", List.of("RESET client_encoding")));
   }
 
   @Override
