@@ -16,7 +16,7 @@ import dev.retort.cli.internal.Secrets;
 import dev.retort.cli.internal.Settings;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -98,14 +98,16 @@ public final class RetortCli implements Runnable {
    * this process and the migrations found by the thread's context class loader. For an
    * application's own main method: {@code System.exit(RetortCli.run(args))}.
    *
+   * <p>Both streams are UTF-8, whatever the platform's default charset: an offline script is
+   * UTF-8 and says so to the database's client, and Java 18 and later print UTF-8 anyway.
+   *
    * @param args the command line, such as {@code upgrade head}
    * @return the exit code
    */
   public static int run(String... args) {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    Charset charset = Charset.defaultCharset();
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, charset), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, charset), true);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     return run(new Console(out, err, System.getenv(), loader != null ? loader : RetortCli.class.getClassLoader()),
         args);
   }

@@ -19,7 +19,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 /**
  * Writes the offline SQL script between two revisions, for a database administrator to review
  * and run; does not connect. To standard output ({@code mvn -q compile retort:sql
- * -Dretort.dialect=postgresql > upgrade.sql}) or to a file ({@code -Dretort.output=upgrade.sql}).
+ * -Dretort.dialect=postgresql > upgrade.sql}) or to a file ({@code -Dretort.output=upgrade.sql}),
+ * as UTF-8 either way.
  */
 @Mojo(name = "sql", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public final class SqlMojo extends DatabaseMojo {
@@ -47,9 +48,15 @@ public final class SqlMojo extends DatabaseMojo {
   void run(Settings settings, ClassLoader loader) throws MojoExecutionException {
     SqlScript script = offline(settings, loader).sql(from, to, vendor(settings));
     if (output == null) {
+      // The script's bytes as UTF-8, the encoding it declares to the database's client: printing
+      // the text would encode it in the console's charset, US-ASCII in the C locale.
+      byte[] text = script.text().getBytes(StandardCharsets.UTF_8);
       PrintStream out = System.out;
-      out.print(script.text());
+      out.write(text, 0, text.length);
       out.flush();
+      if (out.checkError()) {
+        throw new MojoExecutionException("Cannot write the script to standard output");
+      }
       return;
     }
     Path file = output.toPath();
