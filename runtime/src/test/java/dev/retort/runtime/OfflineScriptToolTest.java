@@ -77,7 +77,7 @@ class OfflineScriptToolTest {
         assertThat(rows(offline, "Notizen ✓")).isEqualTo(rows(online, "Notizen ✓")).singleElement().asString()
             .contains("XL ✓");
         assertThat(rows(offline, "audit")).isEqualTo(rows(online, "audit"))
-            .containsExactly("1 | row; -- one; stamped");
+            .containsExactly("1 | row; -- one; stamped", "2 | two; stamped");
       }
 
       byRetort.downgrade("base");

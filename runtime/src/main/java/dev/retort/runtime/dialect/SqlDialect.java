@@ -367,7 +367,15 @@ abstract class SqlDialect implements Dialect {
         "cannot " + operation.summary() + " on " + this + ": the operation has no SQL for " + vendor()
             + (vendor() == Vendor.MARIADB ? " (nor for MYSQL, which MariaDB falls back to)" : "")
             + "; give it a statement for " + vendor() + " or one for every database"));
-    return List.of(sql(statement));
+    return executeStatements(statement).stream().map(SqlDialect::sql).toList();
+  }
+
+  /**
+   * The statements an {@code execute} runs, each on its own: its SQL as written, unless the
+   * database's JDBC driver would run only the first of several statements in one text.
+   */
+  List<String> executeStatements(String sql) {
+    return List.of(sql);
   }
 
   private List<Step> jdbcStep(JdbcStep operation) {

@@ -58,7 +58,9 @@ import java.util.stream.Collectors;
  * is refused with a message. Comments are not stored: comment changes render nothing, and so does
  * renaming a primary key, whose name only the {@code CREATE TABLE} text holds. Expression
  * defaults are written in parentheses, except the bare {@code CURRENT_DATE},
- * {@code CURRENT_TIME} and {@code CURRENT_TIMESTAMP}.
+ * {@code CURRENT_TIME} and {@code CURRENT_TIMESTAMP}. An {@code execute} with several statements
+ * runs each on its own, split where the sqlite3 shell splits them (a trigger's body stays
+ * whole), since SQLite's JDBC driver runs only the first statement of a text.
  *
  * <h2>Native changes and the table rebuild</h2>
  *
@@ -290,6 +292,16 @@ public final class SqliteDialect extends SqlDialect {
   @Override
   List<Step> dropPrimaryKey(DropPrimaryKey operation, Context context) {
     return rebuild(operation.table(), context);
+  }
+
+  /**
+   * Each statement of the SQL on its own, split as the sqlite3 shell splits a script: SQLite's
+   * JDBC driver runs only the first statement of a text and silently ignores the rest, which an
+   * offline script would then run.
+   */
+  @Override
+  List<String> executeStatements(String sql) {
+    return SqliteTokens.statements(sql);
   }
 
   /**

@@ -97,4 +97,23 @@ class SqliteTokensTest {
     assertThat(SqliteTokens.of("SELECT \"open")).extracting(SqlToken::text).containsExactly("SELECT", "open");
     assertThat(SqliteTokens.of("SELECT [open")).extracting(SqlToken::text).containsExactly("SELECT", "open");
   }
+
+  @Test
+  void splitsATextIntoStatementsAsTheSqliteShellDoes() {
+    assertThat(SqliteTokens.statements("INSERT INTO t VALUES ('a;b'); -- one; two\nINSERT INTO \"t;\" VALUES (2);"))
+        .containsExactly("INSERT INTO t VALUES ('a;b')", "-- one; two\nINSERT INTO \"t;\" VALUES (2)");
+    assertThat(SqliteTokens.statements("CREATE TEMP TRIGGER g AFTER INSERT ON t BEGIN UPDATE t SET a = 1; DELETE FROM u;"
+        + " END; /* done; */ DROP TABLE v"))
+        .as("a trigger ends only at END;")
+        .containsExactly("CREATE TEMP TRIGGER g AFTER INSERT ON t BEGIN UPDATE t SET a = 1; DELETE FROM u; END",
+            "/* done; */ DROP TABLE v");
+  }
+
+  @Test
+  void leavesATextOfOneStatementAsWritten() {
+    assertThat(SqliteTokens.statements("-- fix\nUPDATE t SET a = 1; -- all rows"))
+        .containsExactly("-- fix\nUPDATE t SET a = 1; -- all rows");
+    assertThat(SqliteTokens.statements("CREATE TRIGGER g AFTER INSERT ON t BEGIN SELECT 1; SELECT 2; END"))
+        .containsExactly("CREATE TRIGGER g AFTER INSERT ON t BEGIN SELECT 1; SELECT 2; END");
+  }
 }
