@@ -75,7 +75,8 @@ public final class MigrateCommand {
     state.verifyKnown(graph, session.versionTable());
     state.verifyChecksums(graph);
     List<LoadedRevision> selected = select(direction, target, graph, state.applied());
-    Optional<Thread> describer = DescribeAhead.start(selected, direction);
+    Optional<Thread> describer =
+        DescribeAhead.start(Planner.applied(graph, state.applied()), selected, direction);
     List<PlannedMigration> plan;
     try {
       plan = Planner.plan(selected, direction, graph, state.applied(), session.dialect());

@@ -169,15 +169,31 @@ public final class Planner {
    */
   public static SchemaModel modelOf(RevisionGraph graph, Set<String> applied) {
     SchemaEvolution schema = new SchemaEvolution(SchemaModel.empty());
-    for (LoadedRevision revision : graph.revisions()) {
-      if (applied.contains(revision.id())) {
-        for (Operation operation : revision.upgradeOperations()) {
-          apply(schema, operation, revision, Direction.UPGRADE);
-        }
+    for (LoadedRevision revision : applied(graph, applied)) {
+      for (Operation operation : revision.upgradeOperations()) {
+        apply(schema, operation, revision, Direction.UPGRADE);
       }
     }
     return schema.current();
   }
+
+  /**
+   * The applied revisions in the order {@link #modelOf} applies their upgrades.
+   *
+   * @param graph the history
+   * @param applied the applied revision ids
+   * @return the revisions, in the history's order
+   */
+  public static List<LoadedRevision> applied(RevisionGraph graph, Set<String> applied) {
+    List<LoadedRevision> revisions = new ArrayList<>(applied.size());
+    for (LoadedRevision revision : graph.revisions()) {
+      if (applied.contains(revision.id())) {
+        revisions.add(revision);
+      }
+    }
+    return revisions;
+  }
+
 
   private static List<Step> render(
       Dialect dialect, Operation operation, SchemaModel before, SchemaModel after, LoadedRevision revision,
@@ -185,10 +201,12 @@ public final class Planner {
     try {
       return dialect.render(operation, before, after);
     } catch (UnsupportedOperationException e) {
+      // A dialect's reason is a sentence, with or without its full stop.
+      String reason = String.valueOf(e.getMessage()).strip();
       throw new RetortException(ErrorCode.UNSUPPORTED_OPERATION,
           "Revision " + revision.label() + " cannot run on " + VendorNames.of(dialect.vendor()) + ": its "
               + direction.name().toLowerCase(Locale.ROOT) + " does '" + operation.summary() + "', and "
-              + e.getMessage() + " Nothing was run.", e);
+              + reason + (reason.endsWith(".") ? "" : ".") + " Nothing was run.", e);
     }
   }
 

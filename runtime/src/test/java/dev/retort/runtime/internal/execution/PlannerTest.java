@@ -10,9 +10,12 @@ import dev.retort.RevisionInfo;
 import dev.retort.dsl.Schema;
 import dev.retort.model.SchemaModel;
 import dev.retort.operation.CreateTable;
+import dev.retort.operation.Operation;
 import dev.retort.runtime.Direction;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
+import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.Step;
 import dev.retort.runtime.fixtures.Library;
 import dev.retort.runtime.internal.graph.LoadedRevision;
 import dev.retort.runtime.internal.graph.RevisionGraph;
@@ -20,6 +23,8 @@ import dev.retort.runtime.internal.graph.Target;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PlannerTest {
 
@@ -175,5 +180,23 @@ class PlannerTest {
     public void upgrade(Schema schema) {
       schema.execute("UPDATE authors SET name = upper(name)");
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"the database cannot do it; write it with execute(…)",
+      "the database cannot do it; write it with execute(…)."})
+  void aRefusedOperationIsOneSentenceBeforeNothingWasRun(String reason) {
+    RevisionGraph history = RevisionGraph.of(List.of(new RevisionInfo("1", List.of(), "", "",
+        Library.CreateAuthors::new)));
+    Dialect refusing = new RecordingDialect() {
+      @Override
+      public List<Step> render(Operation operation, SchemaModel before) {
+        throw new UnsupportedOperationException(reason);
+      }
+    };
+
+    assertThatThrownBy(() -> Planner.plan(history.revisions(), Direction.UPGRADE, history, Set.of(), refusing))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.UNSUPPORTED_OPERATION))
+        .hasMessageEndingWith("and the database cannot do it; write it with execute(…). Nothing was run.");
   }
 }

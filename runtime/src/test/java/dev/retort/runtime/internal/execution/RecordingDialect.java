@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Renders each operation as its summary and remembers the schema it was rendered against. */
-final class RecordingDialect implements Dialect {
+class RecordingDialect implements Dialect {
 
   final List<Operation> rendered = new ArrayList<>();
   final List<SchemaModel> models = new ArrayList<>();

@@ -13,6 +13,7 @@ import dev.retort.runtime.Direction;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -73,7 +74,7 @@ class DescribeAheadTest {
           })));
     }
 
-    DescribeAhead.start(revisions, Direction.UPGRADE);
+    DescribeAhead.start(List.of(), revisions, Direction.UPGRADE);
     List<List<Operation>> described = new ArrayList<>();
     for (LoadedRevision revision : revisions) {
       described.add(revision.upgradeOperations());
@@ -90,10 +91,12 @@ class DescribeAheadTest {
 
   @Test
   void aMigrationThatFailsIsReportedOnTheCommandsThreadAndStopsTheDescriber() throws InterruptedException {
-    AtomicInteger laterCreated = new AtomicInteger();
+    AtomicInteger earlierCreated = new AtomicInteger();
     List<LoadedRevision> revisions = List.of(
-        new LoadedRevision(new RevisionInfo("r1", List.of(), "", "", () -> new Counting("a", new AtomicInteger(),
-            new AtomicInteger()))),
+        new LoadedRevision(new RevisionInfo("r1", List.of(), "", "", () -> {
+          earlierCreated.incrementAndGet();
+          return new Counting("a", new AtomicInteger(), new AtomicInteger());
+        })),
         new LoadedRevision(new RevisionInfo("r2", List.of("r1"), "", "", () -> new Migration() {
           @Override
           public void upgrade(Schema schema) {
@@ -103,23 +106,20 @@ class DescribeAheadTest {
           @Override
           public void downgrade(Schema schema) {}
         })),
-        new LoadedRevision(new RevisionInfo("r3", List.of("r2"), "", "", () -> {
-          laterCreated.incrementAndGet();
-          return new Counting("c", new AtomicInteger(), new AtomicInteger());
-        })));
+        new LoadedRevision(new RevisionInfo("r3", List.of("r2"), "", "", () -> new Counting("c", new AtomicInteger(),
+            new AtomicInteger()))));
 
-    Optional<Thread> describer = DescribeAhead.start(revisions, Direction.UPGRADE);
-    revisions.get(0).upgradeOperations();
+    Optional<Thread> describer = DescribeAhead.start(List.of(), revisions, Direction.UPGRADE);
+    assumeTrue(describer.isPresent(), "describing ahead needs two processors");
+    describer.get().join(10_000);
 
+    assertThat(describer.get().isAlive()).isFalse();
+    assertThat(earlierCreated).as("the describer, going back to front, stops at the failing revision").hasValue(0);
     assertThatThrownBy(() -> revisions.get(1).upgradeOperations())
         .isInstanceOf(RetortException.class)
         .hasMessageContaining("r2")
         .hasMessageContaining("broken on purpose")
         .extracting(e -> ((RetortException) e).code()).isEqualTo(ErrorCode.INVALID_MIGRATION);
-    assumeTrue(describer.isPresent(), "describing ahead needs two processors");
-    describer.get().join(10_000);
-    assertThat(describer.get().isAlive()).isFalse();
-    assertThat(laterCreated).as("the describer stops at the failing revision").hasValue(0);
   }
 
   /** A migration class whose initialisation fails; only the test below creates it. */
@@ -145,7 +145,7 @@ class DescribeAheadTest {
         new LoadedRevision(new RevisionInfo("r2", List.of("r1"), "", "", () -> new Counting("b",
             new AtomicInteger(), new AtomicInteger()))));
 
-    Optional<Thread> describer = DescribeAhead.start(revisions, Direction.UPGRADE);
+    Optional<Thread> describer = DescribeAhead.start(List.of(), revisions, Direction.UPGRADE);
     assumeTrue(describer.isPresent(), "describing ahead needs two processors");
     describer.get().join(10_000);
 
@@ -181,7 +181,7 @@ class DescribeAheadTest {
       })));
     }
 
-    Optional<Thread> describer = DescribeAhead.start(revisions, Direction.UPGRADE);
+    Optional<Thread> describer = DescribeAhead.start(List.of(), revisions, Direction.UPGRADE);
     assumeTrue(describer.isPresent(), "describing ahead needs two processors");
     describing.await();
     describer.get().interrupt();
@@ -202,7 +202,7 @@ class DescribeAheadTest {
           () -> new Counting(table, upgrades, downgrades))));
     }
 
-    DescribeAhead.start(revisions, Direction.DOWNGRADE);
+    DescribeAhead.start(List.of(), revisions, Direction.DOWNGRADE);
     for (LoadedRevision revision : revisions) {
       revision.requireDowngrade();
       revision.checksum();
@@ -223,12 +223,62 @@ class DescribeAheadTest {
           () -> new Counting(table, upgrades, downgrades))));
     }
 
-    Optional<Thread> describer = DescribeAhead.start(revisions, Direction.DOWNGRADE);
+    Optional<Thread> describer = DescribeAhead.start(List.of(), revisions, Direction.DOWNGRADE);
     assumeTrue(describer.isPresent(), "describing ahead needs two processors");
     describer.get().join(10_000);
 
     assertThat(describer.get().isAlive()).isFalse();
     assertThat(downgrades).hasValue(REVISIONS);
     assertThat(upgrades).as("a downgrade records no checksum, so needs no upgrade()").hasValue(0);
+  }
+
+  @Test
+  void theDescriberGoesBackToFrontWhileThePlannerGoesFrontToBack() throws InterruptedException {
+    List<String> order = Collections.synchronizedList(new ArrayList<>());
+    List<LoadedRevision> revisions = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String id = "r" + i;
+      revisions.add(new LoadedRevision(new RevisionInfo(id, List.of(), "", "", () -> new Migration() {
+        @Override
+        public void upgrade(Schema schema) {
+          order.add(id);
+        }
+
+        @Override
+        public void downgrade(Schema schema) {}
+      })));
+    }
+
+    Optional<Thread> describer = DescribeAhead.start(List.of(), revisions, Direction.UPGRADE);
+    assumeTrue(describer.isPresent(), "describing ahead needs two processors");
+    describer.get().join(10_000);
+
+    assertThat(order).containsExactly("r4", "r3", "r2", "r1", "r0");
+  }
+
+  @Test
+  void anUpgradeAlsoDescribesTheAppliedRevisionsThePlanStartsFrom() throws InterruptedException {
+    AtomicInteger appliedUpgrades = new AtomicInteger();
+    AtomicInteger appliedDowngrades = new AtomicInteger();
+    AtomicInteger selectedUpgrades = new AtomicInteger();
+    AtomicInteger selectedDowngrades = new AtomicInteger();
+    List<LoadedRevision> applied = new ArrayList<>();
+    List<LoadedRevision> selected = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String table = "t" + i;
+      applied.add(new LoadedRevision(new RevisionInfo("a" + i, List.of(), "", "",
+          () -> new Counting(table, appliedUpgrades, appliedDowngrades))));
+      selected.add(new LoadedRevision(new RevisionInfo("s" + i, List.of(), "", "",
+          () -> new Counting(table, selectedUpgrades, selectedDowngrades))));
+    }
+
+    Optional<Thread> describer = DescribeAhead.start(applied, selected, Direction.UPGRADE);
+    assumeTrue(describer.isPresent(), "describing ahead needs two processors");
+    describer.get().join(10_000);
+
+    assertThat(appliedUpgrades).hasValue(5);
+    assertThat(appliedDowngrades).as("an applied revision is not recorded again, so needs no checksum").hasValue(0);
+    assertThat(selectedUpgrades).hasValue(5);
+    assertThat(selectedDowngrades).as("the checksums of the revisions about to be recorded").hasValue(5);
   }
 }
