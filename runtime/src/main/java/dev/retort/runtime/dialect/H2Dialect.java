@@ -5,10 +5,14 @@ import dev.retort.model.ColumnType;
 import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.IndexModel;
 import dev.retort.model.TableModel;
+import dev.retort.model.UniqueModel;
 import dev.retort.operation.DropIndex;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * H2 2.x.
@@ -36,8 +40,9 @@ import java.util.Optional;
  * {@code SET DATA TYPE} (an enum change converts the stored values, failing if a row holds a
  * removed value) and sets the default again, because H2 can drop it while converting. Comments
  * are {@code COMMENT ON} statements. Dropping an index that a foreign key may use drops and
- * re-adds that key around it, since H2 does not let a key move to another index. H2 commits
- * every DDL statement.
+ * re-adds that key around it, since H2 does not let a key move to another index; so does
+ * dropping a unique index that a unique constraint on its columns may have moved onto, with
+ * the constraint and the foreign keys that reference it. H2 commits every DDL statement.
  *
  * <p>When H2 2.3 refuses a type change because a row does not fit the new type, it also forgets
  * the column's default; running the change again after fixing the data sets the default again.
@@ -116,10 +121,12 @@ public final class H2Dialect extends StandardSqlDialect {
   }
 
   /**
-   * H2 refuses to drop an index that a foreign key uses, and a foreign key uses an index that
-   * started with its columns when the key was created, even if another one does now. The keys
-   * that may use the index are dropped first and added again after it, when H2 finds them
-   * another index or makes its own.
+   * H2 refuses to drop an index that a constraint uses. A foreign key uses an index that
+   * started with its columns when the key was created, even if another one does now; a unique
+   * constraint moves onto a unique index on its columns when H2 rebuilds the table (adding a
+   * column does), and a foreign key that references the constraint's columns depends on it. The
+   * constraints that may use the index are dropped first and added again after it, when H2 finds
+   * them another index or makes its own.
    */
   @Override
   List<Step> dropIndex(DropIndex operation, Context context) {
@@ -128,18 +135,41 @@ public final class H2Dialect extends StandardSqlDialect {
         .filter(candidate -> candidate.name().equals(operation.name()))
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("no index " + operation.name()));
-    List<ForeignKeyModel> users = table.foreignKeys().stream()
-        .filter(key -> index.columns().size() >= key.columns().size()
-            && index.columns().subList(0, key.columns().size()).equals(key.columns()))
-        .toList();
+    Set<String> indexColumns = Set.copyOf(index.columns());
+    List<UniqueModel> uniques = index.unique()
+        ? table.uniques().stream().filter(unique -> Set.copyOf(unique.columns()).equals(indexColumns)).toList()
+        : List.of();
+    Map<String, TableModel> keyTables = new LinkedHashMap<>();
+    Map<String, ForeignKeyModel> keys = new LinkedHashMap<>();
+    for (TableModel other : context.before().tables()) {
+      for (ForeignKeyModel key : other.foreignKeys()) {
+        Set<String> referenced = Set.copyOf(key.referencedColumns());
+        boolean referencesAUnique = key.referencedTable().equals(table.name())
+            && uniques.stream().anyMatch(unique -> Set.copyOf(unique.columns()).equals(referenced));
+        if (referencesAUnique) {
+          keyTables.put(key.name(), other);
+          keys.put(key.name(), key);
+        }
+      }
+    }
+    for (ForeignKeyModel key : table.foreignKeys()) {
+      if (index.columns().size() >= key.columns().size()
+          && index.columns().subList(0, key.columns().size()).equals(key.columns())) {
+        keyTables.put(key.name(), table);
+        keys.put(key.name(), key);
+      }
+    }
     List<Step> steps = new ArrayList<>();
-    for (ForeignKeyModel key : users) {
-      steps.addAll(alterTable(table, "DROP CONSTRAINT " + quote(key.name())));
+    keys.forEach((name, key) -> steps.addAll(alterTable(keyTables.get(name), "DROP CONSTRAINT " + quote(name))));
+    for (UniqueModel unique : uniques) {
+      steps.addAll(alterTable(table, "DROP CONSTRAINT " + quote(unique.name())));
     }
     steps.add(sql(dropIndexStatement(table, operation.name())));
-    for (ForeignKeyModel key : users) {
-      steps.addAll(alterTable(table, "ADD " + foreignKeyConstraint(key, context.after())));
+    for (UniqueModel unique : uniques) {
+      steps.addAll(alterTable(table, "ADD " + uniqueConstraint(unique)));
     }
+    keys.forEach((name, key) -> steps.addAll(alterTable(keyTables.get(name),
+        "ADD " + foreignKeyConstraint(key, context.after()))));
     return steps;
   }
 

@@ -361,6 +361,46 @@ class DialectExecutionTest {
   }
 
   /**
+   * A unique index beside a unique constraint on the same column, as {@code @Column(unique =
+   * true)} and {@code @Index(unique = true)} make: when H2 rebuilds the table (adding a column
+   * does), the constraint moves onto the index, which H2 then refuses to drop, naming the
+   * constraint; dropping it takes the constraint off and back on around it, and a foreign key
+   * that references the constraint's column with it.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void dropsAUniqueIndexThatAUniqueConstraintOnItsColumnsMayUse(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      Dialect dialect = migrator.dialect();
+      migrator.apply(new Schema()
+          .createTable("user", t -> t
+              .column("id", integer(), notNull())
+              .column("email", varchar(100), notNull())
+              .primaryKey("pk_user", "id")
+              .unique("uq_user_email", "email")
+              .uniqueIndex("ux_user_email", "email"))
+          .createTable("login", t -> t
+              .column("id", integer(), notNull())
+              .column("email", varchar(100))
+              .primaryKey("pk_login", "id")
+              .foreignKey("fk_login_email", fk -> fk.columns("email").references("user", "email"))));
+      migrator.apply(new Schema().alterTable("user", t -> t.addColumn("name", varchar(20))));
+      migrator.execute("INSERT INTO " + dialect.quote("user") + " (" + columns(dialect, "id", "email") + ")"
+          + " VALUES (1, 'a@example.com')");
+
+      migrator.apply(new Schema().alterTable("user", t -> t.dropIndex("ux_user_email")));
+
+      assertThat(migrator.differences()).isEmpty();
+      assertThatThrownBy(() -> migrator.execute("INSERT INTO " + dialect.quote("user") + " ("
+          + columns(dialect, "id", "email") + ") VALUES (2, 'a@example.com')"))
+          .as("the unique constraint still holds").isInstanceOf(SQLException.class);
+      assertThatThrownBy(() -> migrator.execute("INSERT INTO " + dialect.quote("login") + " ("
+          + columns(dialect, "id", "email") + ") VALUES (1, 'b@example.com')"))
+          .as("the foreign key to it still holds").isInstanceOf(SQLException.class);
+    }
+  }
+
+  /**
    * The differ changes each column of an enum whose values change, as the processor does for a
    * Java enum that two entities use; on PostgreSQL the columns share one type, which gains a
    * value once and loses one by being made again.

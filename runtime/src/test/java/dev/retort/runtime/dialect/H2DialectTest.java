@@ -2,11 +2,14 @@ package dev.retort.runtime.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retort.model.IndexModel;
 import dev.retort.model.SchemaModel;
+import dev.retort.operation.CreateIndex;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropIndex;
 import dev.retort.operation.Operation;
 import dev.retort.operation.Vendor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The H2 rendering of every operation, on tables and columns named by reserved words. */
@@ -274,6 +277,17 @@ class H2DialectTest {
         ALTER TABLE "order" DROP CONSTRAINT "fk_order_user";
         DROP INDEX "ix_order_user_id";
         ALTER TABLE "order" ADD CONSTRAINT "fk_order_user" FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE;
+        """);
+  }
+
+  @Test
+  void dropsAUniqueIndexBetweenDroppingAndAddingTheUniqueConstraintOnItsColumns() {
+    SchemaModel before = Shop.after(new CreateIndex("user", new IndexModel("ux_user_email", List.of("email"), true),
+        false));
+    assertThat(render(before, new DropIndex("user", "ux_user_email", false))).isEqualTo("""
+        ALTER TABLE "user" DROP CONSTRAINT "uq_user_email";
+        DROP INDEX "ux_user_email";
+        ALTER TABLE "user" ADD CONSTRAINT "uq_user_email" UNIQUE ("email");
         """);
   }
 }
