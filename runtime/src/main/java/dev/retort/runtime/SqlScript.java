@@ -51,7 +51,10 @@ public record SqlScript(Vendor vendor, String from, String to, List<Block> block
   /**
    * The script as text, for the database's own command-line tool: each block's comment, then its
    * statements, each ended by a semicolon. A statement whose last line may end in a comment gets
-   * its semicolon on a line of its own, so that the comment cannot swallow it.
+   * its semicolon on a line of its own, so that the comment cannot swallow it; for MySQL and
+   * MariaDB a statement holding semicolons of its own (a trigger's {@code BEGIN … END}) stands
+   * between {@code DELIMITER} commands. Write it out as UTF-8, the encoding the PostgreSQL and
+   * MySQL scripts declare to the client.
    */
   public String text() {
     return ScriptText.of(this);
