@@ -26,8 +26,8 @@ import org.junit.jupiter.params.provider.ArgumentsSource;
  * </pre>
  *
  * <p>Each case is named {@code [index] seed S}. A failing case fails with a message that
- * starts with its seed and the command that runs it alone, followed by the original failure
- * (also attached as the cause).
+ * starts with its seed and the command that runs it alone (in its module, whichever that is),
+ * followed by the original failure (also attached as the cause).
  *
  * <p>System properties, passed to the test JVM with Maven's {@code -D}:
  *

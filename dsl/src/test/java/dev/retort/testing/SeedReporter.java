@@ -1,6 +1,8 @@
 package dev.retort.testing;
 
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
@@ -25,7 +27,27 @@ final class SeedReporter implements InvocationInterceptor {
       String test = extensionContext.getRequiredTestClass().getSimpleName() + "#"
           + invocationContext.getExecutable().getName();
       throw new AssertionError("seed " + seed + " fails " + test + "; run this case alone with\n"
-          + "  mvn -pl dsl test -Dtest=" + test + " -D" + Seeds.SEED + "=" + seed + "\n" + failure, failure);
+          + "  ./mvnw" + module() + " test -Dtest=" + test + " -D" + Seeds.SEED + "=" + seed
+          + " -Dsurefire.failIfNoSpecifiedTests=false\n" + failure, failure);
     }
+  }
+
+  /**
+   * {@code -pl MODULE -am} for the module whose tests run, from the {@code basedir} that
+   * Surefire gives the test JVM, relative to the outermost directory above it that has a
+   * {@code pom.xml}; empty where there is no {@code basedir} (an IDE), so the command runs every
+   * module.
+   */
+  private static String module() {
+    String basedir = System.getProperty("basedir", "");
+    if (basedir.isEmpty()) {
+      return "";
+    }
+    Path module = Path.of(basedir).toAbsolutePath().normalize();
+    Path root = module;
+    while (root.getParent() != null && Files.isRegularFile(root.getParent().resolve("pom.xml"))) {
+      root = root.getParent();
+    }
+    return root.equals(module) ? "" : " -pl " + root.relativize(module).toString().replace('\\', '/') + " -am";
   }
 }

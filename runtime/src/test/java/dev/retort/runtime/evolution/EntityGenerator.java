@@ -1,0 +1,740 @@
+package dev.retort.runtime.evolution;
+
+import dev.retort.ReferentialAction;
+import dev.retort.runtime.evolution.Entities.CheckSpec;
+import dev.retort.runtime.evolution.Entities.Entity;
+import dev.retort.runtime.evolution.Entities.Field;
+import dev.retort.runtime.evolution.Entities.IndexSpec;
+import dev.retort.runtime.evolution.Entities.Kind;
+import dev.retort.runtime.evolution.Entities.Nullability;
+import dev.retort.runtime.evolution.Entities.Reference;
+import dev.retort.testing.Draw;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Draws random valid {@link Entities} and random changes of them, as a user makes them between
+ * two builds: columns and tables added, dropped and renamed with {@code @RenamedFrom}, types,
+ * nullability and defaults changed, indexes, unique constraints, checks and foreign keys
+ * added and dropped, enum constants added.
+ *
+ * <p>Names come from small pools that hold SQL reserved words, mixed case and names that only
+ * {@code @Column(name)} can give, so that they collide, come back after a drop and need quoting
+ * everywhere. Changes are drawn loosely and then {@link #repair repaired} into what the
+ * processor accepts (a reference to a dropped key goes with it), so every drawn project must
+ * compile.
+ */
+final class EntityGenerator {
+
+  /** Table names and, where the name is a class name's snake_case, that class name. */
+  private static final List<String[]> TABLES = List.of(
+      new String[] {"order", "Order"}, new String[] {"user", "User"}, new String[] {"group", "Group"},
+      new String[] {"select", "Select"}, new String[] {"line_item", "LineItem"}, new String[] {"t_account", "TAccount"},
+      new String[] {"key", "Key"}, new String[] {"values", "Values"}, new String[] {"Customer", null},
+      new String[] {"OrderLine", null}, new String[] {"check", null}, new String[] {"from", null},
+      new String[] {"Mixed_Case", null}, new String[] {"table", null});
+  private static final List<String> COLUMNS = List.of(
+      "name", "value", "from", "to", "order", "select", "Amount", "created_at", "key", "desc", "year", "zone",
+      "time", "user", "check", "default", "primary", "Limit", "group", "label", "count", "size", "MixedCase",
+      "note", "when", "status", "end", "column", "table", "index");
+  private static final List<String> ID_COLUMNS = List.of("id", "code", "ID_");
+  private static final List<String> COMMENTS = List.of("one", "it's two", "\"three\"");
+  private static final List<String> ENUM_CONSTANTS = List.of("HAPPY", "SAD", "CALM", "ANGRY", "BORED");
+  private static final Set<String> JAVA_KEYWORDS = Set.of("default", "class", "new", "case", "for", "if", "int",
+      "char", "long", "short", "boolean", "double", "float", "enum", "public", "static", "final", "this", "super");
+  private static final Pattern SNAKE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+  private static final List<Kind> KINDS = List.of(Kind.values());
+
+  /**
+   * What the entities must leave out for the database they are applied to, where that database
+   * refuses what the others take and says so in its own error.
+   */
+  enum Limits {
+    /** Nothing left out: for the in-memory property and databases without a limit below. */
+    NONE,
+    /**
+     * InnoDB: no {@code SET DEFAULT} action (refused before anything runs), no check on an
+     * {@code AUTO_INCREMENT} column nor on a column whose foreign key cascades or sets null.
+     */
+    INNODB
+  }
+
+  private final Random random;
+  private final Limits limits;
+  private final List<ReferentialAction> actions;
+  private int nextKey;
+  private int nextName;
+
+  /**
+   * A generator drawing from {@code random}.
+   *
+   * @param random the source of every choice
+   * @param limits what to leave out for the target database
+   */
+  EntityGenerator(Random random, Limits limits) {
+    this.random = random;
+    this.limits = limits;
+    this.actions = Arrays.stream(ReferentialAction.values())
+        .filter(a -> limits != Limits.INNODB || a != ReferentialAction.SET_DEFAULT).toList();
+  }
+
+  /** A project of one to four entities. */
+  Entities initial() {
+    Entities all = new Entities();
+    all.enums.put("Mood", new ArrayList<>(List.of("HAPPY", "SAD")));
+    all.enums.put("Size", new ArrayList<>(List.of("SMALL", "LARGE")));
+    int count = Draw.between(random, 1, 4);
+    for (int i = 0; i < count; i++) {
+      addEntity(all);
+    }
+    repair(all);
+    return all;
+  }
+
+  /**
+   * The next step's entities: a copy of {@code from} with one to three changes.
+   *
+   * @param from the entities of the previous build
+   * @param log where each change is described
+   * @return the changed copy
+   */
+  Entities evolve(Entities from, List<String> log) {
+    Entities all = from.copy();
+    if (Draw.chance(random, 50)) {
+      for (Entity entity : all.entities) {
+        entity.renamedFrom = null;
+        entity.fields.forEach(f -> f.renamedFrom = null);
+      }
+    }
+    int changes = Draw.between(random, 1, 3);
+    for (int i = 0; i < changes; i++) {
+      log.add(change(all));
+      repair(all);
+    }
+    return all;
+  }
+
+  private String change(Entities all) {
+    if (all.entities.isEmpty()) {
+      return "add " + addEntity(all).table;
+    }
+    Entity entity = Draw.oneOf(random, all.entities);
+    Field field = Draw.oneOf(random, entity.fields);
+    switch (random.nextInt(21)) {
+      case 0:
+        return "add " + addEntity(all).table;
+      case 1:
+        if (all.entities.size() > 1) {
+          all.entities.remove(entity);
+          return "drop " + entity.table;
+        }
+        return "keep " + entity.table;
+      case 2: {
+        String old = entity.table;
+        if (!renameEntity(all, entity)) {
+          return "keep " + old;
+        }
+        return "rename " + old + " to " + entity.table;
+      }
+      case 3:
+      case 4: {
+        Field added = Draw.chance(random, 30) ? referenceField(all, entity, Draw.oneOf(random, all.entities))
+            : null;
+        if (added == null) {
+          added = newField(all, entity);
+        }
+        if (added == null) {
+          return "keep " + entity.table;
+        }
+        entity.fields.add(added);
+        return "add " + entity.table + "." + added.column;
+      }
+      case 5:
+        if (field.id || entity.fields.size() == 1) {
+          return "keep " + entity.table + "." + field.column;
+        }
+        entity.fields.remove(field);
+        return "drop " + entity.table + "." + field.column;
+      case 6: {
+        String old = field.column;
+        String name = unusedColumn(entity, COLUMNS);
+        if (name == null) {
+          return "keep " + entity.table + "." + old;
+        }
+        entity.fields.forEach(f -> {
+          if (f.renamedFrom != null && Entities.folded(f.renamedFrom).equals(Entities.folded(old))) {
+            f.renamedFrom = null;
+          }
+        });
+        name(field, name);
+        field.renamedFrom = old;
+        return "rename " + entity.table + "." + old + " to " + name;
+      }
+      case 7:
+        return changeType(all, entity, field);
+      case 8:
+        if (field.id) {
+          return "keep " + entity.table + "." + field.column;
+        }
+        if (field.nullable()) {
+          field.nullability = Nullability.NOT_NULL;
+        } else if (field.kind.primitive() && field.kind.boxed() != field.kind) {
+          field.kind = field.kind.boxed();
+          field.nullability = Nullability.DERIVED;
+        } else {
+          field.nullability = Nullability.NULLABLE;
+        }
+        return "make " + entity.table + "." + field.column + (field.nullable() ? " nullable" : " not null");
+      case 9:
+        if (field.generated) {
+          return "keep " + entity.table + "." + field.column;
+        }
+        if (field.defaultLiteral != null || field.defaultExpression != null) {
+          field.defaultLiteral = null;
+          field.defaultExpression = null;
+        } else {
+          drawDefault(field, all);
+        }
+        return "change the default of " + entity.table + "." + field.column;
+      case 10:
+        addIndex(entity);
+        return "add an index on " + entity.table;
+      case 11:
+        if (!entity.indexes.isEmpty()) {
+          entity.indexes.remove(random.nextInt(entity.indexes.size()));
+        }
+        return "drop an index of " + entity.table;
+      case 12:
+        if (!field.id && indexable(field.kind, field.length)) {
+          field.unique = !field.unique;
+        }
+        return "toggle unique on " + entity.table + "." + field.column;
+      case 13:
+        if (Draw.chance(random, 50) || entity.checks.isEmpty()) {
+          addCheck(entity);
+          return "add a check on " + entity.table;
+        }
+        entity.checks.remove(random.nextInt(entity.checks.size()));
+        return "drop a check of " + entity.table;
+      case 14:
+        if (field.references != null) {
+          field.references = null;
+          return "drop the reference of " + entity.table + "." + field.column;
+        }
+        Field reference = referenceField(all, entity, Draw.oneOf(random, all.entities));
+        if (reference != null) {
+          entity.fields.add(reference);
+          return "add " + entity.table + "." + reference.column + " referencing another table";
+        }
+        return "keep " + entity.table;
+      case 15:
+        if (field.references != null) {
+          field.references = field.references.withActions(action(field), action(field));
+        }
+        return "change the actions of " + entity.table + "." + field.column;
+      case 16:
+        if (Draw.chance(random, 50)) {
+          entity.comment = Draw.chance(random, 50) ? Draw.oneOf(random, COMMENTS) : null;
+          return "change the comment of " + entity.table;
+        }
+        field.comment = Draw.chance(random, 50) ? Draw.oneOf(random, COMMENTS) : null;
+        return "change the comment of " + entity.table + "." + field.column;
+      case 17: {
+        String name = Draw.oneOf(random, List.copyOf(all.enums.keySet()));
+        List<String> constants = all.enums.get(name);
+        for (String constant : ENUM_CONSTANTS) {
+          if (!constants.contains(constant)) {
+            constants.add(constant);
+            return "add " + constant + " to " + name;
+          }
+        }
+        return "keep " + name;
+      }
+      case 18:
+        if (field.id && entity.ids().size() == 1 && field.kind.integral() && field.kind.primitive()) {
+          field.generated = !field.generated;
+          field.defaultLiteral = null;
+          field.defaultExpression = null;
+          return (field.generated ? "generate " : "stop generating ") + entity.table + "." + field.column;
+        }
+        return "keep " + entity.table + "." + field.column;
+      case 19:
+        return changeKey(entity, field);
+      default: {
+        Field added = newField(all, entity);
+        if (added == null) {
+          return "keep " + entity.table;
+        }
+        entity.fields.add(added);
+        return "add " + entity.table + "." + added.column;
+      }
+    }
+  }
+
+  /**
+   * Changes the primary key by one field: the field joins or leaves it, or becomes the whole
+   * key. A key field must be NOT NULL and of a type a key can have on every database.
+   */
+  private String changeKey(Entity entity, Field field) {
+    if (field.id && entity.ids().size() > 1) {
+      field.id = false;
+      return "take " + entity.table + "." + field.column + " out of the key";
+    }
+    if (field.id || !indexable(field.kind, field.length) || field.kind == Kind.BYTES) {
+      return "keep the key of " + entity.table;
+    }
+    boolean whole = Draw.chance(random, 50);
+    if (whole) {
+      entity.fields.forEach(f -> f.id = false);
+    }
+    field.id = true;
+    field.unique = false;
+    field.nullability = Nullability.DERIVED;
+    return (whole ? "make " + entity.table + "." + field.column + " the key" : "add " + entity.table + "."
+        + field.column + " to the key");
+  }
+
+  private Entity addEntity(Entities all) {
+    Entity entity = new Entity(nextKey++);
+    String[] name = unusedTable(all);
+    if (name == null) {
+      name = new String[] {"t" + nextName++, null};
+    }
+    nameEntity(entity, name);
+    entity.record = Draw.chance(random, 60);
+    entity.comment = Draw.chance(random, 20) ? Draw.oneOf(random, COMMENTS) : null;
+    int keys = random.nextInt(10);
+    if (keys >= 2) {
+      Field id = new Field(nextKey++);
+      name(id, ID_COLUMNS.get(random.nextInt(keys == 9 ? 3 : 2)));
+      id.id = true;
+      id.kind = Draw.oneOf(random, List.of(Kind.LONG, Kind.LONG, Kind.INT, Kind.SHORT, Kind.STRING, Kind.UUID));
+      id.length = id.kind == Kind.STRING ? Draw.between(random, 1, 40) : 0;
+      id.generated = id.kind.integral() && Draw.chance(random, 50);
+      entity.fields.add(id);
+    } else if (keys == 1) {
+      for (String column : List.of("id", "line")) {
+        Field id = new Field(nextKey++);
+        name(id, column);
+        id.id = true;
+        id.kind = Draw.oneOf(random, List.of(Kind.LONG, Kind.INT, Kind.STRING, Kind.DATE));
+        entity.fields.add(id);
+      }
+    }
+    int fields = Draw.between(random, entity.fields.isEmpty() ? 1 : 0, 4);
+    for (int i = 0; i < fields; i++) {
+      Field field = newField(all, entity);
+      if (field != null) {
+        entity.fields.add(field);
+      }
+    }
+    all.entities.add(entity);
+    for (int i = random.nextInt(3); i > 0; i--) {
+      addIndex(entity);
+    }
+    if (Draw.chance(random, 30)) {
+      addCheck(entity);
+    }
+    if (Draw.chance(random, 50)) {
+      Field reference = referenceField(all, entity, Draw.oneOf(random, all.entities));
+      if (reference != null) {
+        entity.fields.add(reference);
+      }
+    }
+    if (all.entities.size() > 1 && Draw.chance(random, 30)) {
+      Entity other = Draw.oneOf(random, all.entities);
+      Field back = referenceField(all, other, entity);
+      if (back != null && other != entity) {
+        other.fields.add(back);
+      }
+    }
+    return entity;
+  }
+
+  private boolean renameEntity(Entities all, Entity entity) {
+    String[] name = unusedTable(all);
+    if (name == null) {
+      return false;
+    }
+    String old = entity.table;
+    for (Entity each : all.entities) {
+      if (each.renamedFrom != null && Entities.folded(each.renamedFrom).equals(Entities.folded(old))) {
+        each.renamedFrom = null;
+      }
+    }
+    nameEntity(entity, name);
+    entity.renamedFrom = old;
+    return true;
+  }
+
+  private void nameEntity(Entity entity, String[] name) {
+    entity.table = name[0];
+    entity.derivedName = name[1] != null && Draw.chance(random, 70);
+    entity.className = entity.derivedName ? name[1] : "E" + entity.key;
+  }
+
+  private Field newField(Entities all, Entity entity) {
+    String name = unusedColumn(entity, COLUMNS);
+    if (name == null) {
+      return null;
+    }
+    Field field = new Field(nextKey++);
+    name(field, name);
+    kind(field, Draw.oneOf(random, KINDS), all);
+    if (!field.kind.primitive() && Draw.chance(random, 20)) {
+      field.nullability = Nullability.NOT_NULL;
+    }
+    if (Draw.chance(random, 30)) {
+      drawDefault(field, all);
+    }
+    field.comment = Draw.chance(random, 20) ? Draw.oneOf(random, COMMENTS) : null;
+    field.unique = indexable(field.kind, field.length) && Draw.chance(random, 10);
+    return field;
+  }
+
+  /**
+   * Whether a column of this kind may be in an index or unique constraint on every database:
+   * H2 indexes no {@code BLOB}, MariaDB no {@code LONGTEXT} or {@code LONGBLOB} without a
+   * prefix length (the MySQL dialect's class comment says so).
+   */
+  static boolean indexable(Kind kind, int length) {
+    return kind != Kind.TEXT && kind != Kind.JSON && !(kind == Kind.BYTES && length == 0);
+  }
+
+  /** A new field of {@code owner} referencing a key of {@code target}, or null if it has none to reference. */
+  private Field referenceField(Entities all, Entity owner, Entity target) {
+    List<Reference> candidates = new ArrayList<>();
+    if (target.ids().size() == 1) {
+      candidates.add(new Reference(target.key, null, ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION, null));
+    }
+    for (Field field : target.fields) {
+      if (field.unique && !field.id) {
+        candidates.add(new Reference(target.key, field.key, ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION,
+            null));
+      }
+    }
+    String name = unusedColumn(owner, COLUMNS);
+    if (candidates.isEmpty() || name == null) {
+      return null;
+    }
+    Reference reference = Draw.oneOf(random, candidates);
+    Field referenced = reference.column(target);
+    Field field = new Field(nextKey++);
+    name(field, name);
+    field.kind = referenced.kind;
+    field.length = referenced.length;
+    field.precision = referenced.precision;
+    field.scale = referenced.scale;
+    field.enumName = referenced.enumName;
+    if (Draw.chance(random, 50)) {
+      field.kind = field.kind.boxed();
+    }
+    field.references = new Reference(reference.entity(), reference.field(), action(field), action(field),
+        Draw.chance(random, 15) ? "fk_named_" + nextName++ : null);
+    return field;
+  }
+
+  private ReferentialAction action(Field field) {
+    ReferentialAction action = Draw.oneOf(random, actions);
+    return action == ReferentialAction.SET_NULL && !field.nullable() ? ReferentialAction.CASCADE : action;
+  }
+
+  private String changeType(Entities all, Entity entity, Field field) {
+    if (field.id || field.references != null || referenced(all, field)) {
+      return "keep " + entity.table + "." + field.column;
+    }
+    String before = field.type(all).sql();
+    List<Kind> family;
+    if (field.kind.numeric()) {
+      family = List.of(Kind.LONG, Kind.INT_OBJECT, Kind.SHORT, Kind.DECIMAL, Kind.DOUBLE_OBJECT, Kind.FLOAT,
+          Kind.STRING);
+    } else if (field.kind.text()) {
+      family = List.of(Kind.STRING, Kind.TEXT, Kind.CHAR, Kind.STRING);
+    } else if (field.kind == Kind.DATE || field.kind == Kind.TIMESTAMP || field.kind == Kind.INSTANT) {
+      family = List.of(Kind.DATE, Kind.TIMESTAMP, Kind.INSTANT);
+    } else {
+      family = List.of(field.kind);
+    }
+    kind(field, Draw.oneOf(random, family), all);
+    if (field.defaultLiteral != null || field.defaultExpression != null) {
+      field.defaultLiteral = null;
+      field.defaultExpression = null;
+      drawDefault(field, all);
+    }
+    return "change " + entity.table + "." + field.column + " from " + before + " to " + field.type(all).sql();
+  }
+
+  private static boolean referenced(Entities all, Field field) {
+    for (Entity entity : all.entities) {
+      for (Field each : entity.fields) {
+        if (each.references != null && all.entity(each.references.entity()).isPresent()) {
+          Entity target = all.entity(each.references.entity()).get();
+          if (target.fields.contains(field) && (each.references.field() == null
+              ? field.id : each.references.field() == field.key)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private void kind(Field field, Kind kind, Entities all) {
+    field.kind = kind;
+    field.length = 0;
+    field.precision = 0;
+    field.scale = 0;
+    field.enumName = null;
+    switch (kind) {
+      case STRING:
+        field.length = Draw.chance(random, 30) ? 0 : Draw.between(random, 1, 300);
+        break;
+      case BYTES:
+        field.length = Draw.chance(random, 50) ? 0 : Draw.between(random, 1, 300);
+        break;
+      case DECIMAL:
+        if (Draw.chance(random, 70)) {
+          field.precision = Draw.between(random, 1, 30);
+          field.scale = Draw.between(random, 0, Math.min(field.precision, 10));
+        }
+        break;
+      case ENUM:
+        field.enumName = Draw.oneOf(random, List.copyOf(all.enums.keySet()));
+        break;
+      default:
+        break;
+    }
+    if (field.nullability == Nullability.NULLABLE && kind.primitive()) {
+      field.nullability = Nullability.DERIVED;
+    }
+  }
+
+  private void drawDefault(Field field, Entities all) {
+    field.defaultLiteral = null;
+    field.defaultExpression = null;
+    switch (field.kind) {
+      case LONG: case LONG_OBJECT: case INT: case INT_OBJECT: case SHORT: case SHORT_OBJECT:
+        field.defaultLiteral = Draw.oneOf(random, List.of("0", "7", "-1"));
+        break;
+      case BOOLEAN: case BOOLEAN_OBJECT:
+        field.defaultLiteral = Draw.oneOf(random, List.of("true", "false"));
+        break;
+      case STRING:
+        field.defaultLiteral = field.length == 0 || field.length >= 5 ? Draw.oneOf(random, List.of("draft", "it's"))
+            : "a";
+        break;
+      case TEXT:
+        field.defaultLiteral = "none";
+        break;
+      case CHAR:
+        field.defaultLiteral = "y";
+        break;
+      case DECIMAL:
+        field.defaultLiteral = "0";
+        break;
+      case DOUBLE: case DOUBLE_OBJECT: case FLOAT:
+        field.defaultLiteral = Draw.oneOf(random, List.of("0", "2.5"));
+        break;
+      case UUID:
+        field.defaultLiteral = "123e4567-e89b-12d3-a456-426614174000";
+        break;
+      case DATE:
+        field.defaultLiteral = "2026-01-02";
+        break;
+      case TIME:
+        field.defaultLiteral = "12:30:00";
+        break;
+      case TIMESTAMP:
+        if (Draw.chance(random, 50)) {
+          field.defaultLiteral = "2026-01-02 03:04:05";
+        } else {
+          field.defaultExpression = "CURRENT_TIMESTAMP";
+        }
+        break;
+      case INSTANT:
+        field.defaultExpression = "CURRENT_TIMESTAMP";
+        break;
+      case ENUM:
+        field.defaultLiteral = all.enums.get(field.enumName).get(0);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private void addIndex(Entity entity) {
+    List<Integer> keys = new ArrayList<>(entity.fields.stream().filter(f -> indexable(f.kind, f.length))
+        .map(f -> f.key).toList());
+    if (keys.isEmpty()) {
+      return;
+    }
+    List<Integer> columns = new ArrayList<>();
+    columns.add(keys.remove(random.nextInt(keys.size())));
+    if (!keys.isEmpty() && Draw.chance(random, 30)) {
+      columns.add(keys.get(random.nextInt(keys.size())));
+    }
+    entity.indexes.add(new IndexSpec(columns, Draw.chance(random, 30),
+        Draw.chance(random, 20) ? "idx_" + nextName++ : null));
+  }
+
+  private void addCheck(Entity entity) {
+    Field field = Draw.oneOf(random, entity.fields);
+    entity.checks.add(new CheckSpec("ck_" + nextName++, field.key, random.nextInt(2), Draw.chance(random, 50)));
+  }
+
+  /** Names a field: by its member's snake_case where a Java name gives it, else by {@code @Column(name)}. */
+  private void name(Field field, String column) {
+    field.column = column;
+    String member = camelCase(column);
+    boolean derivable = SNAKE.matcher(column).matches() && !JAVA_KEYWORDS.contains(member)
+        && Entities.snakeCase(member).equals(column);
+    field.explicitName = !derivable || Draw.chance(random, 40);
+    field.member = field.explicitName ? "f" + field.key : member;
+  }
+
+  private static String camelCase(String snake) {
+    StringBuilder out = new StringBuilder();
+    boolean upper = false;
+    for (char c : snake.toCharArray()) {
+      if (c == '_') {
+        upper = true;
+      } else {
+        out.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return out.toString();
+  }
+
+  private String[] unusedTable(Entities all) {
+    Set<String> used = new HashSet<>();
+    all.entities.forEach(e -> used.add(Entities.folded(e.table)));
+    int start = random.nextInt(TABLES.size());
+    for (int i = 0; i < TABLES.size(); i++) {
+      String[] name = TABLES.get((start + i) % TABLES.size());
+      if (!used.contains(Entities.folded(name[0]))) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  private String unusedColumn(Entity entity, List<String> pool) {
+    Set<String> used = new HashSet<>();
+    entity.fields.forEach(f -> used.add(Entities.folded(f.column)));
+    int start = random.nextInt(pool.size());
+    for (int i = 0; i < pool.size(); i++) {
+      String name = pool.get((start + i) % pool.size());
+      if (!used.contains(Entities.folded(name))) {
+        return name;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Makes the entities what the processor accepts: references only to an existing single key
+   * or unique column of the same type, SET NULL only on nullable columns, indexes and checks
+   * only on existing columns, every constraint name used once, no stale rename hint that a
+   * second rename repeats, no default on a generated key, no index on a column that cannot
+   * have one, and nothing the {@link Limits} leave out.
+   */
+  private void repair(Entities all) {
+    for (Entity entity : all.entities) {
+      for (Field field : entity.fields) {
+        if (field.id) {
+          field.unique = false;
+          if (field.nullability == Nullability.NULLABLE) {
+            field.nullability = Nullability.DERIVED;
+          }
+        }
+        if (field.generated && !(field.id && entity.ids().size() == 1 && field.kind.integral())) {
+          field.generated = false;
+        }
+        if (field.generated) {
+          field.defaultLiteral = null;
+          field.defaultExpression = null;
+        }
+        if (field.references != null && !validReference(all, field)) {
+          field.references = null;
+        }
+        if (field.references != null && !field.nullable()) {
+          Reference reference = field.references;
+          field.references = reference.withActions(notSetNull(reference.onDelete()), notSetNull(reference.onUpdate()));
+        }
+      }
+      entity.fields.forEach(f -> f.unique &= indexable(f.kind, f.length));
+      entity.indexes.removeIf(i -> !i.fields().stream()
+          .allMatch(k -> entity.field(k).filter(f -> indexable(f.kind, f.length)).isPresent()));
+      entity.checks.removeIf(c -> entity.field(c.field()).isEmpty()
+          || limits == Limits.INNODB && refusesCheck(entity.field(c.field()).get()));
+    }
+    Set<String> names = new HashSet<>();
+    for (Entity entity : all.entities) {
+      if (!entity.ids().isEmpty()) {
+        names.add(Entities.folded("pk_" + entity.table));
+      }
+      for (Field field : entity.fields) {
+        if (field.unique && !names.add(Entities.folded(field.uniqueName(entity)))) {
+          field.unique = false;
+        }
+      }
+      entity.indexes.removeIf(i -> !names.add(Entities.folded(i.name(entity))));
+      entity.checks.removeIf(c -> !names.add(Entities.folded(c.name())));
+    }
+    for (Entity entity : all.entities) {
+      for (Field field : entity.fields) {
+        if (field.references != null && !names.add(Entities.folded(field.foreignKeyName(entity)))) {
+          field.references = null;
+        }
+      }
+    }
+  }
+
+  /** Whether InnoDB refuses a check on the column: an identity, or a foreign key that changes it. */
+  private static boolean refusesCheck(Field field) {
+    if (field.generated) {
+      return true;
+    }
+    Reference reference = field.references;
+    return reference != null && (changesColumn(reference.onDelete()) || changesColumn(reference.onUpdate()));
+  }
+
+  private static boolean changesColumn(ReferentialAction action) {
+    return action == ReferentialAction.CASCADE || action == ReferentialAction.SET_NULL
+        || action == ReferentialAction.SET_DEFAULT;
+  }
+
+  private static ReferentialAction notSetNull(ReferentialAction action) {
+    return action == ReferentialAction.SET_NULL ? ReferentialAction.NO_ACTION : action;
+  }
+
+  private static boolean validReference(Entities all, Field field) {
+    Reference reference = field.references;
+    if (all.entity(reference.entity()).isEmpty()) {
+      return false;
+    }
+    Entity target = all.entity(reference.entity()).get();
+    Field referenced;
+    if (reference.field() == null) {
+      if (target.ids().size() != 1) {
+        return false;
+      }
+      referenced = target.ids().get(0);
+    } else {
+      if (target.field(reference.field()).isEmpty()) {
+        return false;
+      }
+      referenced = target.field(reference.field()).get();
+      if (!referenced.unique || referenced.id) {
+        return false;
+      }
+    }
+    return referenced != field && referenced.type(all).equals(field.type(all));
+  }
+}
