@@ -1,5 +1,7 @@
 package dev.retort.runtime.dialect.inspect;
 
+import dev.retort.internal.sql.SqlLexer;
+import dev.retort.internal.sql.SqlToken;
 import dev.retort.model.ColumnType;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -107,27 +110,26 @@ final class Spelling {
    * literal of another type than its column's ({@code CAST(1E+2 AS DECFLOAT)}).
    */
   private static Optional<String> castOperand(String text) {
-    if (!text.regionMatches(true, 0, "CAST(", 0, 5) || !text.endsWith(")") || !wraps(text.substring(4))) {
+    List<SqlToken> tokens = SqlLexer.plain().tokens(text);
+    if (tokens.size() < 5 || !tokens.get(0).isWord("CAST") || !tokens.get(1).isSymbol("(")
+        || closingParenthesis(tokens, 1) != tokens.size() - 1) {
       return Optional.empty();
     }
-    String body = text.substring(5, text.length() - 1);
-    int as = -1;
     int depth = 0;
-    boolean quoted = false;
-    for (int i = 0; i < body.length(); i++) {
-      char c = body.charAt(i);
-      if (c == '\'') {
-        quoted = !quoted;
-      } else if (!quoted && c == '(') {
+    int as = -1;
+    for (int i = 2; i < tokens.size() - 1; i++) {
+      SqlToken token = tokens.get(i);
+      if (token.isSymbol("(")) {
         depth++;
-      } else if (!quoted && c == ')') {
+      } else if (token.isSymbol(")")) {
         depth--;
-      } else if (!quoted && depth == 0 && body.regionMatches(true, i, " AS ", 0, 4)) {
+      } else if (depth == 0 && token.isWord("AS")) {
         as = i;
       }
     }
-    return as < 0 ? Optional.empty() : Optional.of(body.substring(0, as).strip());
+    return as < 3 ? Optional.empty() : Optional.of(text.substring(tokens.get(2).start(), tokens.get(as - 1).end()));
   }
+
 
   /**
    * The value of a string literal that is the whole text but for a {@code ::type} cast after
@@ -355,30 +357,27 @@ final class Spelling {
   /** Removes parentheses around the whole text, as in {@code (0)} or {@code ('a')}. */
   private static String unwrap(String text) {
     String result = text;
-    while (result.startsWith("(") && result.endsWith(")") && wraps(result)) {
-      result = result.substring(1, result.length() - 1).strip();
+    List<SqlToken> tokens = SqlLexer.plain().tokens(result);
+    while (tokens.size() > 1 && tokens.get(0).isSymbol("(") && closingParenthesis(tokens, 0) == tokens.size() - 1) {
+      result = result.substring(tokens.get(0).end(), tokens.get(tokens.size() - 1).start()).strip();
+      tokens = SqlLexer.plain().tokens(result);
     }
     return result;
   }
 
-  private static boolean wraps(String text) {
+  /** The index of the token closing the parenthesis that the token at {@code open} opens; -1 if none. */
+  private static int closingParenthesis(List<SqlToken> tokens, int open) {
     int depth = 0;
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\'') {
-        quoted = !quoted;
-      } else if (!quoted && c == '(') {
+    for (int i = open; i < tokens.size(); i++) {
+      if (tokens.get(i).isSymbol("(")) {
         depth++;
-      } else if (!quoted && c == ')') {
-        depth--;
-        if (depth == 0 && i < text.length() - 1) {
-          return false;
-        }
+      } else if (tokens.get(i).isSymbol(")") && --depth == 0) {
+        return i;
       }
     }
-    return true;
+    return -1;
   }
+
 
   /**
    * A default as shown by a database.
