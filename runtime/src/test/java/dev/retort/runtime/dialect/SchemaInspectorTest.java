@@ -9,6 +9,7 @@ import static dev.retort.model.ColumnType.bigint;
 import static dev.retort.model.ColumnType.decimal;
 import static dev.retort.model.ColumnType.enumType;
 import static dev.retort.model.ColumnType.integer;
+import static dev.retort.model.ColumnType.json;
 import static dev.retort.model.ColumnType.varchar;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,6 +116,94 @@ class SchemaInspectorTest {
               .foreignKey("fk odd it's", fk -> fk.columns("odd").references(table, key))));
 
       assertThat(migrator.differences()).isEmpty();
+    }
+  }
+
+  /**
+   * A unique constraint beside a unique index on the same column, as {@code @Column(unique =
+   * true)} and {@code @Index(unique = true)} make. When H2 rebuilds the table (adding a column
+   * does), it moves the constraint onto the index and drops the constraint's own: one live
+   * unique index then stands for both.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void findsAUniqueConstraintAndAUniqueIndexOnTheSameColumnsAfterTheTableChanges(TestDatabase.Kind kind)
+      throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      migrator.apply(new Schema().createTable("user", t -> t
+          .column("id", integer(), notNull())
+          .column("email", varchar(100), notNull())
+          .primaryKey("pk_user", "id")
+          .unique("uq_user_email", "email")
+          .uniqueIndex("ux_user_email", "email")));
+      assertThat(migrator.differences()).isEmpty();
+
+      migrator.apply(new Schema().alterTable("user", t -> t.addColumn("name", varchar(20))));
+
+      assertThat(migrator.differences()).isEmpty();
+    }
+  }
+
+  /** The index that H2 moved a unique constraint onto stands for the constraint only while the constraint is there. */
+  @Test
+  void reportsAUniqueConstraintDroppedFromTheUniqueIndexThatH2MovedItOnto() throws Exception {
+    try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2);
+        Migrator migrator = Migrator.open(database)) {
+      migrator.apply(new Schema().createTable("user", t -> t
+          .column("id", integer(), notNull())
+          .column("email", varchar(100), notNull())
+          .primaryKey("pk_user", "id")
+          .unique("uq_user_email", "email")
+          .uniqueIndex("ux_user_email", "email")));
+      migrator.apply(new Schema().alterTable("user", t -> t.addColumn("name", varchar(20))));
+
+      migrator.execute("ALTER TABLE \"user\" DROP CONSTRAINT \"uq_user_email\"");
+
+      assertThat(migrator.differences()).extracting(Difference::toString)
+          .containsExactly("unique constraint uq_user_email (email) of user is missing");
+    }
+  }
+
+  /**
+   * MariaDB keeps a JSON column as {@code longtext} with a column check {@code json_valid} named
+   * after the column; renaming the column changes the check's expression but not its name, a new
+   * JSON column may then take the old name, whose check has the same name, and changing the
+   * renamed column names its check after it again.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void findsARenamedJsonColumnStillJson(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      migrator.apply(new Schema().createTable("event", t -> t
+          .column("id", integer(), notNull())
+          .column("payload", json())));
+      assertThat(migrator.differences()).isEmpty();
+
+      migrator.apply(new Schema().alterTable("event", t -> t.renameColumn("payload", "data")));
+      assertThat(migrator.differences()).isEmpty();
+
+      migrator.apply(new Schema().alterTable("event", t -> t.addColumn("payload", json())));
+      assertThat(migrator.differences()).isEmpty();
+
+      migrator.apply(new Schema().alterTable("event", t -> t.alterColumn("data", c -> c.setNotNull())));
+      assertThat(migrator.differences()).isEmpty();
+    }
+  }
+
+  /** A renamed JSON column made plain {@code longtext} on MariaDB is reported: its check is what makes it JSON. */
+  @Test
+  void reportsARenamedJsonColumnThatLostItsCheckOnMariaDb() throws Exception {
+    try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.MARIADB);
+        Migrator migrator = Migrator.open(database)) {
+      migrator.apply(new Schema().createTable("event", t -> t
+          .column("id", integer(), notNull())
+          .column("payload", json())));
+      migrator.apply(new Schema().alterTable("event", t -> t.renameColumn("payload", "data")));
+
+      migrator.execute("ALTER TABLE `event` MODIFY `data` LONGTEXT NULL");
+
+      assertThat(migrator.differences()).extracting(Difference::toString)
+          .containsExactly("event.data is longtext in the database, json in the model");
     }
   }
 

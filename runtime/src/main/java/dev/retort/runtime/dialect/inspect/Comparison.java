@@ -133,9 +133,12 @@ final class Comparison {
   }
 
   /**
-   * Indexes are matched by name. Unique constraints are matched by columns, because the
-   * metadata shows them as unique indexes whose names some databases make up. Indexes the
-   * database made for the primary key or a foreign key are not reported.
+   * Indexes are matched by name. Unique constraints are matched by columns: with the live unique
+   * constraints where the database lists them (H2), else with unique indexes, because the
+   * metadata shows constraints as unique indexes whose names some databases make up. A live
+   * constraint's index stands for it even when the index is also one of the model's, as the
+   * index H2 moves a constraint onto is. Indexes the database made for the primary key or a
+   * foreign key are not reported.
    */
   private void indexesAndUniques() {
     Set<String> matched = new HashSet<>();
@@ -158,14 +161,18 @@ final class Comparison {
             + " in the database, " + (index.unique() ? "unique" : "not unique") + " in the model");
       }
     }
-    for (UniqueModel unique : model.uniques()) {
-      Optional<LiveTable.Index> found = live.indexes().stream()
-          .filter(i -> i.unique() && i.columns().equals(unique.columns()) && !matched.contains(i.name()))
-          .findFirst();
-      if (found.isPresent()) {
-        matched.add(found.get().name());
-      } else {
-        add("unique constraint " + unique.name() + " " + columns(unique.columns()) + " of " + name + " is missing");
+    if (live.uniques().isPresent()) {
+      uniqueConstraints(live.uniques().get(), matched);
+    } else {
+      for (UniqueModel unique : model.uniques()) {
+        Optional<LiveTable.Index> found = live.indexes().stream()
+            .filter(i -> i.unique() && i.columns().equals(unique.columns()) && !matched.contains(i.name()))
+            .findFirst();
+        if (found.isPresent()) {
+          matched.add(found.get().name());
+        } else {
+          missingUnique(unique);
+        }
       }
     }
     for (LiveTable.Index index : live.indexes()) {
@@ -174,6 +181,34 @@ final class Comparison {
             + name + " is in the database but not in the model");
       }
     }
+  }
+
+  /**
+   * Matches the model's unique constraints with the live ones by columns; each live one's index
+   * is then accounted for. A live constraint the model lacks is reported by its name.
+   */
+  private void uniqueConstraints(List<LiveTable.Unique> found, Set<String> matchedIndexes) {
+    List<LiveTable.Unique> unmatched = new ArrayList<>(found);
+    for (UniqueModel unique : model.uniques()) {
+      Optional<LiveTable.Unique> match = unmatched.stream()
+          .filter(candidate -> candidate.columns().equals(unique.columns()))
+          .findFirst();
+      if (match.isPresent()) {
+        unmatched.remove(match.get());
+        matchedIndexes.add(match.get().index());
+      } else {
+        missingUnique(unique);
+      }
+    }
+    for (LiveTable.Unique unique : unmatched) {
+      matchedIndexes.add(unique.index());
+      add("unique constraint " + unique.name() + " " + columns(unique.columns()) + " of " + name
+          + " is in the database but not in the model");
+    }
+  }
+
+  private void missingUnique(UniqueModel unique) {
+    add("unique constraint " + unique.name() + " " + columns(unique.columns()) + " of " + name + " is missing");
   }
 
   private void foreignKeys() {

@@ -4,12 +4,15 @@ import dev.retort.runtime.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** H2 2.x: metadata, plus check constraints from {@code INFORMATION_SCHEMA}. */
+/** H2 2.x: metadata, plus unique and check constraints from {@code INFORMATION_SCHEMA}. */
 final class H2Catalog extends JdbcCatalog {
 
   /** The length H2 gives a {@code CHARACTER VARYING} declared without one. */
@@ -88,6 +91,29 @@ final class H2Catalog extends JdbcCatalog {
   @Override
   boolean restrictIsNoAction() {
     return true;
+  }
+
+  /**
+   * The unique constraints, each with the index H2 enforces it with: its own, or a unique index
+   * on its columns that H2 moved it onto when it rebuilt the table (adding a column does), so
+   * that one index stands for an index and a constraint of the model.
+   */
+  @Override
+  Optional<List<LiveTable.Unique>> uniques(String schema, String table) throws SQLException {
+    Map<String, List<String>> columns = new LinkedHashMap<>();
+    Map<String, String> indexes = new HashMap<>();
+    forEachRow("SELECT C.CONSTRAINT_NAME, C.INDEX_NAME, K.COLUMN_NAME"
+            + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS C JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE K"
+            + " ON K.CONSTRAINT_SCHEMA = C.CONSTRAINT_SCHEMA AND K.CONSTRAINT_NAME = C.CONSTRAINT_NAME"
+            + " WHERE C.CONSTRAINT_TYPE = 'UNIQUE' AND C.TABLE_SCHEMA = ? AND C.TABLE_NAME = ?"
+            + " ORDER BY C.CONSTRAINT_NAME, K.ORDINAL_POSITION",
+        schema, table, row -> {
+          columns.computeIfAbsent(row.getString(1), name -> new ArrayList<>()).add(row.getString(3));
+          indexes.put(row.getString(1), row.getString(2));
+        });
+    List<LiveTable.Unique> uniques = new ArrayList<>();
+    columns.forEach((name, names) -> uniques.add(new LiveTable.Unique(name, names, indexes.get(name))));
+    return Optional.of(uniques);
   }
 
   @Override

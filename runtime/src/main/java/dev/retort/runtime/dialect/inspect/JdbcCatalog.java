@@ -48,6 +48,14 @@ abstract class JdbcCatalog extends Catalog {
     return Map.of();
   }
 
+  /**
+   * The unique constraints of a table with the index each uses, if the database lists them apart
+   * from its indexes; empty by default, where the indexes show them.
+   */
+  Optional<List<LiveTable.Unique>> uniques(String schema, String table) throws SQLException {
+    return Optional.empty();
+  }
+
   /** The check constraint names of a table, if the database lets them be read. */
   abstract Optional<List<String>> checks(String schema, String table) throws SQLException;
 
@@ -115,7 +123,8 @@ abstract class JdbcCatalog extends Catalog {
       }
     }
     return new LiveTable(table, columns, primaryKey(metaData, catalog, schemaName, table),
-        indexes(metaData, catalog, schemaName, table), foreignKeys(metaData, catalog, schemaName, table),
+        indexes(metaData, catalog, schemaName, table), uniques(schema, table),
+        foreignKeys(metaData, catalog, schemaName, table),
         checks(schema, table), tableComment(metaData, catalog, schemaName, table, schema));
   }
 

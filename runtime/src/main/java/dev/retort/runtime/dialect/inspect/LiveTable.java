@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param columns the columns in their order
  * @param primaryKey the primary key, if any
  * @param indexes every index, including those backing keys and constraints
+ * @param uniques the unique constraints with the index each uses, where the database lists them
+ *     apart from its indexes; empty where they show only as unique indexes
  * @param foreignKeys the foreign keys from this table
  * @param checks the names of the check constraints, if the database lets them be read
  * @param comment the table comment, if any
@@ -21,6 +23,7 @@ record LiveTable(
     List<Column> columns,
     Optional<PrimaryKey> primaryKey,
     List<Index> indexes,
+    Optional<List<Unique>> uniques,
     List<ForeignKey> foreignKeys,
     Optional<List<String>> checks,
     Optional<String> comment) {
@@ -28,6 +31,7 @@ record LiveTable(
   LiveTable {
     columns = List.copyOf(columns);
     indexes = List.copyOf(indexes);
+    uniques = uniques.map(List::copyOf);
     foreignKeys = List.copyOf(foreignKeys);
     checks = checks.map(List::copyOf);
   }
@@ -72,6 +76,16 @@ record LiveTable(
    * @param columns the columns in index order
    */
   record Index(String name, boolean unique, List<String> columns) {}
+
+  /**
+   * A live unique constraint.
+   *
+   * @param name the name
+   * @param columns the columns in constraint order
+   * @param index the name of the index that enforces it, which may also be an index of its own
+   *     in the model (H2 moves a constraint onto a unique index on its columns)
+   */
+  record Unique(String name, List<String> columns, String index) {}
 
   /**
    * A live foreign key.

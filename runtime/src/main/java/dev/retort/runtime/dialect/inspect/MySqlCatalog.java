@@ -5,12 +5,15 @@ import dev.retort.runtime.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * MySQL and MariaDB: metadata, plus full column types and check constraints from
@@ -18,6 +21,8 @@ import java.util.regex.Pattern;
  */
 final class MySqlCatalog extends JdbcCatalog {
 
+  /** MariaDB's check of a JSON column, {@code json_valid(`column`)}, the column's backquotes doubled. */
+  private static final Pattern JSON_VALID = Pattern.compile("json_valid\\(`((?:[^`]|``)+)`\\)");
   private static final Pattern DISPLAY_WIDTH = Pattern.compile("\\b(smallint|mediumint|int|bigint)\\(\\d+\\)");
   private static final Map<String, String> ALIASES = Map.of(
       "boolean", "tinyint(1)",
@@ -57,8 +62,8 @@ final class MySqlCatalog extends JdbcCatalog {
     forEachRow(
         "SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
         schema, table, row -> types.put(row.getString(1), row.getString(2)));
-    for (String column : jsonColumns(schema, table)) {
-      types.computeIfPresent(column, (name, type) -> type.equalsIgnoreCase("longtext") ? "json" : type);
+    for (JsonCheck check : jsonChecks(schema, table)) {
+      types.computeIfPresent(check.column(), (name, type) -> type.equalsIgnoreCase("longtext") ? "json" : type);
     }
     return types;
   }
@@ -91,7 +96,7 @@ final class MySqlCatalog extends JdbcCatalog {
   /** The check constraints, without those that make MariaDB's JSON columns: they are the type. */
   @Override
   Optional<List<String>> checks(String schema, String table) throws SQLException {
-    Set<String> json = jsonColumns(schema, table);
+    Set<String> json = jsonChecks(schema, table).stream().map(JsonCheck::name).collect(Collectors.toSet());
     return Optional.of(firstColumn(
         "SELECT CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS"
             + " WHERE CONSTRAINT_TYPE = 'CHECK' AND TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY CONSTRAINT_NAME",
@@ -99,19 +104,34 @@ final class MySqlCatalog extends JdbcCatalog {
   }
 
   /**
-   * The columns that MariaDB holds as JSON: it declares a {@code JSON} column as {@code longtext}
-   * with a column check {@code json_valid(`column`)} named after the column, and shows it so, so
-   * that a column changed to plain {@code longtext} differs only by that check. MySQL has a JSON
-   * type of its own.
+   * The checks that make MariaDB's JSON columns: MariaDB declares a {@code JSON} column as
+   * {@code longtext} with a column check {@code json_valid(`column`)}, and shows it so, so that a
+   * column changed to plain {@code longtext} differs only by that check. The check is found by
+   * what it checks, not by its name: it is named after the column when the column is created or
+   * changed, keeps that name when the column is renamed, and a new column may then take the old
+   * name, its check too. MySQL has a JSON type of its own.
    */
-  private Set<String> jsonColumns(String schema, String table) throws SQLException {
+  private List<JsonCheck> jsonChecks(String schema, String table) throws SQLException {
+    List<JsonCheck> checks = new ArrayList<>();
     if (dialect.vendor() != Vendor.MARIADB) {
-      return Set.of();
+      return checks;
     }
-    return Set.copyOf(firstColumn(
-        "SELECT CONSTRAINT_NAME FROM information_schema.CHECK_CONSTRAINTS"
-            + " WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME = ? AND LEVEL = 'Column'"
-            + " AND CHECK_CLAUSE = CONCAT('json_valid(`', REPLACE(CONSTRAINT_NAME, '`', '``'), '`)')",
-        schema, table));
+    forEachRow("SELECT CONSTRAINT_NAME, CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
+            + " WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME = ? AND LEVEL = 'Column'",
+        schema, table, row -> {
+          Matcher clause = JSON_VALID.matcher(row.getString(2));
+          if (clause.matches()) {
+            checks.add(new JsonCheck(row.getString(1), clause.group(1).replace("``", "`")));
+          }
+        });
+    return checks;
   }
+
+  /**
+   * A check that makes a MariaDB column JSON.
+   *
+   * @param name the check's name
+   * @param column the column it checks
+   */
+  private record JsonCheck(String name, String column) {}
 }

@@ -90,7 +90,8 @@ final class SqliteCatalog extends Catalog {
         rows.stream().map(row -> row.get("from")).toList(), rows.get(0).get("table"),
         rows.stream().map(row -> row.get("to")).toList(),
         action(rows.get(0).get("on_delete")), action(rows.get(0).get("on_update")))));
-    return new LiveTable(table, columns, primaryKey, indexes, foreignKeys, Optional.of(checkNames(create)),
+    return new LiveTable(table, columns, primaryKey, indexes, Optional.empty(), foreignKeys,
+        Optional.of(checkNames(create)),
         Optional.empty());
   }
 
