@@ -1,7 +1,9 @@
 package dev.retort.runtime.dialect;
 
+import dev.retort.model.ColumnType;
 import dev.retort.operation.Vendor;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What differs between databases in the SQL for schema changes, named one by one, so that
@@ -29,6 +31,17 @@ import java.util.Objects;
  * @param dropCheck how a check constraint is dropped
  * @param setDefaultAction whether a foreign key can have the {@code SET DEFAULT} action; InnoDB
  *     has none: MySQL refuses it, and MariaDB accepts it and keeps {@code RESTRICT} instead
+ * @param unindexableTypes the column types that the database cannot index as Retort writes an
+ *     index, without a prefix length: no primary key may hold a column of one, nor an index or
+ *     unique constraint unless {@code largeTypesInIndexes} (MySQL and MariaDB: {@code LONGTEXT},
+ *     {@code LONGBLOB} and {@code JSON}; H2: {@code BLOB})
+ * @param largeTypesInIndexes whether an index or unique constraint may hold a column of an
+ *     unindexable type all the same: MariaDB 10.4 and later index such a column by a prefix
+ *     that they choose and enforce a unique one with a hash, and refuse only a primary key
+ * @param checksOnIdentity whether a check constraint may use an identity column (MySQL and
+ *     MariaDB refuse one on an {@code AUTO_INCREMENT} column)
+ * @param actionsOnCheckedColumns which foreign key actions a column that a check constraint uses
+ *     may have, the check and the key added in either order
  */
 record Capabilities(
     Vendor vendor,
@@ -42,7 +55,15 @@ record Capabilities(
     boolean nativeUuid,
     boolean literalDefaultsOnLargeTypes,
     DropCheckSyntax dropCheck,
-    boolean setDefaultAction) {
+    boolean setDefaultAction,
+    Set<ColumnType.Scalar> unindexableTypes,
+    boolean largeTypesInIndexes,
+    boolean checksOnIdentity,
+    ActionsOnCheckedColumns actionsOnCheckedColumns) {
+
+  /** The types MySQL and MariaDB keep as {@code LONGTEXT}, {@code LONGBLOB} and {@code JSON}. */
+  private static final Set<ColumnType.Scalar> LARGE_TYPES =
+      Set.of(ColumnType.Scalar.TEXT, ColumnType.Scalar.BLOB, ColumnType.Scalar.JSON);
 
   /** Validates the components. */
   Capabilities {
@@ -52,6 +73,8 @@ record Capabilities(
     Objects.requireNonNull(comments, "comments == null");
     Objects.requireNonNull(renameColumn, "renameColumn == null");
     Objects.requireNonNull(dropCheck, "dropCheck == null");
+    unindexableTypes = Set.copyOf(unindexableTypes);
+    Objects.requireNonNull(actionsOnCheckedColumns, "actionsOnCheckedColumns == null");
   }
 
   /** How boolean literals are written. */
@@ -88,25 +111,39 @@ record Capabilities(
     DROP_CHECK
   }
 
+  /** Which foreign key actions a column that a check constraint uses may have. */
+  enum ActionsOnCheckedColumns {
+    /** Any action. */
+    ANY,
+    /**
+     * Those that leave the column's value as it is: {@code NO ACTION}, {@code RESTRICT}, and
+     * {@code CASCADE} on delete, which deletes the row (MariaDB).
+     */
+    KEEPING_THE_VALUE,
+    /** Only {@code NO ACTION} and {@code RESTRICT} (MySQL). */
+    RESTRICTING
+  }
+
   /** H2 2.x. */
   static Capabilities h2() {
     return new Capabilities(Vendor.H2, "H2", '"', false, BooleanLiterals.TRUE_FALSE, false,
         CommentStyle.COMMENT_ON, RenameColumnSyntax.RENAME_COLUMN, true, true,
-        DropCheckSyntax.DROP_CONSTRAINT, true);
+        DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(ColumnType.Scalar.BLOB), false, true,
+        ActionsOnCheckedColumns.ANY);
   }
 
   /** SQLite 3.35 or later. */
   static Capabilities sqlite() {
     return new Capabilities(Vendor.SQLITE, "SQLite", '"', true, BooleanLiterals.ONE_ZERO, false,
         CommentStyle.NONE, RenameColumnSyntax.RENAME_COLUMN, false, true,
-        DropCheckSyntax.DROP_CONSTRAINT, true);
+        DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(), false, true, ActionsOnCheckedColumns.ANY);
   }
 
   /** PostgreSQL 12 or later. */
   static Capabilities postgresql() {
     return new Capabilities(Vendor.POSTGRESQL, "PostgreSQL", '"', true, BooleanLiterals.TRUE_FALSE,
         false, CommentStyle.COMMENT_ON, RenameColumnSyntax.RENAME_COLUMN, true, true,
-        DropCheckSyntax.DROP_CONSTRAINT, true);
+        DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(), false, true, ActionsOnCheckedColumns.ANY);
   }
 
   /**
@@ -117,7 +154,8 @@ record Capabilities(
   static Capabilities mysql(String version) {
     return new Capabilities(Vendor.MYSQL, "MySQL " + version, '`', false, BooleanLiterals.TRUE_FALSE,
         true, CommentStyle.INLINE, RenameColumnSyntax.RENAME_COLUMN, false, false,
-        DropCheckSyntax.DROP_CHECK, false);
+        DropCheckSyntax.DROP_CHECK, false, LARGE_TYPES, false, false,
+        ActionsOnCheckedColumns.RESTRICTING);
   }
 
   /**
@@ -127,11 +165,13 @@ record Capabilities(
    * @param minor the minor version
    */
   static Capabilities mariadb(int major, int minor) {
+    boolean atLeast104 = major > 10 || (major == 10 && minor >= 4);
     boolean atLeast105 = major > 10 || (major == 10 && minor >= 5);
     boolean atLeast107 = major > 10 || (major == 10 && minor >= 7);
     return new Capabilities(Vendor.MARIADB, "MariaDB " + major + "." + minor, '`', false,
         BooleanLiterals.TRUE_FALSE, true, CommentStyle.INLINE,
         atLeast105 ? RenameColumnSyntax.RENAME_COLUMN : RenameColumnSyntax.CHANGE_COLUMN,
-        atLeast107, true, DropCheckSyntax.DROP_CONSTRAINT, false);
+        atLeast107, true, DropCheckSyntax.DROP_CONSTRAINT, false, LARGE_TYPES, atLeast104, false,
+        ActionsOnCheckedColumns.KEEPING_THE_VALUE);
   }
 }

@@ -42,7 +42,9 @@ import java.util.Set;
  * are {@code COMMENT ON} statements. Dropping an index that a foreign key may use drops and
  * re-adds that key around it, since H2 does not let a key move to another index; so does
  * dropping a unique index that a unique constraint on its columns may have moved onto, with
- * the constraint and the foreign keys that reference it. H2 commits every DDL statement.
+ * the constraint and the foreign keys that reference it. H2 commits every DDL statement; a
+ * primary key, unique constraint or index on a {@code BLOB} column, which H2 cannot index, is
+ * refused before anything runs.
  *
  * <p>When H2 2.3 refuses a type change because a row does not fit the new type, it also forgets
  * the column's default; running the change again after fixing the data sets the default again.

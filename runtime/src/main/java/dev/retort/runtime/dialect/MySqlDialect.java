@@ -64,6 +64,15 @@ import java.util.stream.Stream;
  * after, since MySQL refuses to drop the last index a key can use. MySQL and MariaDB commit
  * every DDL statement.
  *
+ * <p>What the two refuse in the middle of a migration is refused before anything runs: a
+ * primary key, unique constraint or index on a {@code LONGTEXT}, {@code LONGBLOB} or
+ * {@code JSON} column, which MySQL indexes only by a prefix length or through a generated column
+ * (MariaDB 10.4 and later refuse only the primary key: they index a prefix of their choosing and
+ * enforce a unique key with a hash); a check constraint on an {@code AUTO_INCREMENT} column; and
+ * a check constraint on a column that a foreign key's action changes, in either order (MySQL:
+ * any action but {@code NO ACTION} and {@code RESTRICT}; MariaDB: {@code SET NULL},
+ * {@code SET DEFAULT} and {@code CASCADE} on update).
+ *
  * <p>An offline script switches its session to {@code utf8mb4} ({@code SET NAMES}), as the JDBC
  * driver does for Retort's own connection, since its text is UTF-8 and the client would
  * otherwise send it in the character set it takes from the locale: {@code latin1} in the C
@@ -212,6 +221,12 @@ public final class MySqlDialect extends SqlDialect {
       i++;
     }
     throw new IllegalArgumentException("unterminated " + quote + " in check expression: " + text);
+  }
+
+  @Override
+  String unindexableReason() {
+    return " (it indexes LONGTEXT, LONGBLOB and JSON columns only by a prefix length or through a generated"
+        + " column, which execute(…) can write)";
   }
 
   @Override

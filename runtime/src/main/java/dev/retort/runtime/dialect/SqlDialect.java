@@ -108,6 +108,132 @@ abstract class SqlDialect implements Dialect {
     return capabilities.label();
   }
 
+  /**
+   * Refuses an operation that gives its table something the database refuses, before anything
+   * runs: the database would fail at that statement, and MySQL, MariaDB and H2 keep the
+   * statements of the migration before it. What the table already had is not refused again.
+   * The operations that add to a table call it; the others cannot give it anything to refuse.
+   *
+   * @throws UnsupportedOperationException naming the table, the column, the database and what to do
+   */
+  private void refuseWhatTheDatabaseRefuses(String tableName, Context context) {
+    List<String> refused = refusals(context.tableAfter(tableName));
+    if (refused.isEmpty()) {
+      return;
+    }
+    List<String> had = context.before().table(tableName).map(this::refusals).orElse(List.of());
+    for (String refusal : refused) {
+      if (!had.contains(refusal)) {
+        throw new UnsupportedOperationException(refusal);
+      }
+    }
+  }
+
+  /**
+   * What the database refuses in a table, as {@link Capabilities} says: a key or index on a
+   * column it cannot index, and a check on an identity column or on a column that a foreign
+   * key's action changes. Each is a sentence naming the table, the column, the database and what
+   * to do.
+   */
+  private List<String> refusals(TableModel table) {
+    List<String> refusals = new ArrayList<>();
+    if (!capabilities.unindexableTypes().isEmpty()) {
+      table.primaryKey().ifPresent(key ->
+          unindexable(table, "primary key", key.name(), key.columns(), true, refusals));
+      for (UniqueModel unique : table.uniques()) {
+        unindexable(table, "unique constraint", unique.name(), unique.columns(), false, refusals);
+      }
+      for (IndexModel index : table.indexes()) {
+        unindexable(table, index.unique() ? "unique index" : "index", index.name(), index.columns(), false,
+            refusals);
+      }
+    }
+    if (!table.checks().isEmpty()) {
+      for (ColumnModel column : table.columns()) {
+        if (column.identity() && !capabilities.checksOnIdentity()) {
+          checksOn(table, column, "an identity (AUTO_INCREMENT) column", "an identity column",
+              "take identity() off the column", refusals);
+        }
+      }
+      for (ForeignKeyModel key : table.foreignKeys()) {
+        List<String> actions = new ArrayList<>();
+        if (refusedBesideACheck(key.onDelete(), true)) {
+          actions.add("ON DELETE " + key.onDelete().sql());
+        }
+        if (refusedBesideACheck(key.onUpdate(), false)) {
+          actions.add("ON UPDATE " + key.onUpdate().sql());
+        }
+        if (!actions.isEmpty()) {
+          String others = capabilities.actionsOnCheckedColumns()
+              == Capabilities.ActionsOnCheckedColumns.KEEPING_THE_VALUE ? " (or CASCADE on delete)" : "";
+          for (String column : key.columns()) {
+            checksOn(table, columnOf(table, column), "a column that a foreign key's action changes",
+                "which foreign key " + key.name() + " changes " + String.join(" and ", actions),
+                "give the key NO_ACTION or RESTRICT" + others, refusals);
+          }
+        }
+      }
+    }
+    return refusals;
+  }
+
+  /**
+   * Adds a refusal for each check that uses a column that the database lets no check use:
+   * {@code kind} is the kind of column it refuses, {@code what} what this column is, and
+   * {@code instead} what to do other than drop the check.
+   */
+  private void checksOn(TableModel table, ColumnModel column, String kind, String what, String instead,
+      List<String> refusals) {
+    for (CheckModel check : table.checks()) {
+      if (check.usesColumn(column.name())) {
+        refusals.add(capabilities.label() + " refuses a check constraint on " + kind + ": check " + check.name()
+            + " of " + table.name() + " uses " + table.name() + "." + column.name() + ", " + what
+            + ". Drop the check, or " + instead);
+      }
+    }
+  }
+
+  /**
+   * Adds a refusal for each column of a key or index, {@code kind} and {@code name}, that the
+   * database cannot index.
+   */
+  private void unindexable(TableModel table, String kind, String name, List<String> columns, boolean primaryKey,
+      List<String> refusals) {
+    if (!primaryKey && capabilities.largeTypesInIndexes()) {
+      return;
+    }
+    for (String columnName : columns) {
+      ColumnType type = columnOf(table, columnName).type();
+      if (type instanceof ColumnType.Scalar scalar && capabilities.unindexableTypes().contains(scalar)) {
+        refusals.add(capabilities.label() + " cannot index " + scalar.sql() + " column " + table.name() + "."
+            + columnName + " (" + typeName(scalar, table.schema()) + "), as " + kind + " " + name + " of "
+            + table.name() + " would" + unindexableReason() + ". Give the column a bounded type such as "
+            + (scalar == ColumnType.Scalar.BLOB ? "varbinary(n)" : "varchar(n)") + ", or leave it out of the "
+            + kind);
+      }
+    }
+  }
+
+  private static ColumnModel columnOf(TableModel table, String column) {
+    return table.column(column).orElseThrow(() -> new IllegalStateException("no column " + table.name() + "."
+        + column));
+  }
+
+  /** Whether the database refuses a foreign key action on a column that a check uses. */
+  private boolean refusedBesideACheck(ReferentialAction action, boolean onDelete) {
+    switch (capabilities.actionsOnCheckedColumns()) {
+      case ANY:
+        return false;
+      case KEEPING_THE_VALUE:
+        return action == ReferentialAction.SET_NULL || action == ReferentialAction.SET_DEFAULT
+            || (action == ReferentialAction.CASCADE && !onDelete);
+      case RESTRICTING:
+        return action != ReferentialAction.NO_ACTION && action != ReferentialAction.RESTRICT;
+      default:
+        throw new AssertionError(capabilities.actionsOnCheckedColumns());
+    }
+  }
+
   // ---------------------------------------------------------------- what dialects must define
 
   /**
@@ -220,6 +346,14 @@ abstract class SqlDialect implements Dialect {
   /** The statement dropping an index. */
   String dropIndexStatement(TableModel table, String index) {
     return "DROP INDEX " + qualified(table.schema(), index);
+  }
+
+  /**
+   * Why the database cannot index a column of an unindexable type, as a clause that follows
+   * "as index x would"; none by default.
+   */
+  String unindexableReason() {
+    return "";
   }
 
   /**
@@ -587,6 +721,7 @@ abstract class SqlDialect implements Dialect {
 
     @Override
     public List<Step> createTable(CreateTable operation) {
+      refuseWhatTheDatabaseRefuses(operation.table().name(), context);
       return SqlDialect.this.createTable(operation, context);
     }
 
@@ -607,6 +742,7 @@ abstract class SqlDialect implements Dialect {
 
     @Override
     public List<Step> addColumn(AddColumn operation) {
+      refuseWhatTheDatabaseRefuses(operation.table(), context);
       return SqlDialect.this.addColumn(operation, context);
     }
 
@@ -622,11 +758,13 @@ abstract class SqlDialect implements Dialect {
 
     @Override
     public List<Step> alterColumn(AlterColumn operation) {
+      refuseWhatTheDatabaseRefuses(operation.table(), context);
       return SqlDialect.this.alterColumn(operation, context);
     }
 
     @Override
     public List<Step> addPrimaryKey(AddPrimaryKey operation) {
+      refuseWhatTheDatabaseRefuses(operation.table(), context);
       return SqlDialect.this.addPrimaryKey(operation, context);
     }
 
@@ -642,6 +780,7 @@ abstract class SqlDialect implements Dialect {
 
     @Override
     public List<Step> addUnique(AddUnique operation) {
+      refuseWhatTheDatabaseRefuses(operation.table(), context);
       return SqlDialect.this.addUnique(operation, context);
     }
 
@@ -652,6 +791,7 @@ abstract class SqlDialect implements Dialect {
 
     @Override
     public List<Step> addCheck(AddCheck operation) {
+      refuseWhatTheDatabaseRefuses(operation.table(), context);
       return SqlDialect.this.addCheck(operation, context);
     }
 
@@ -662,6 +802,7 @@ abstract class SqlDialect implements Dialect {
 
     @Override
     public List<Step> addForeignKey(AddForeignKey operation) {
+      refuseWhatTheDatabaseRefuses(operation.table(), context);
       return SqlDialect.this.addForeignKey(operation, context);
     }
 
@@ -672,6 +813,7 @@ abstract class SqlDialect implements Dialect {
 
     @Override
     public List<Step> createIndex(CreateIndex operation) {
+      refuseWhatTheDatabaseRefuses(operation.table(), context);
       return SqlDialect.this.createIndex(operation, context);
     }
 

@@ -1,9 +1,13 @@
 package dev.retort.runtime.dialect;
 
+import static dev.retort.model.ColumnType.blob;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.retort.model.ColumnModel;
 import dev.retort.model.IndexModel;
 import dev.retort.model.SchemaModel;
+import dev.retort.operation.AddColumn;
 import dev.retort.operation.CreateIndex;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropIndex;
@@ -289,5 +293,16 @@ class H2DialectTest {
         DROP INDEX "ux_user_email";
         ALTER TABLE "user" ADD CONSTRAINT "uq_user_email" UNIQUE ("email");
         """);
+  }
+
+  @Test
+  void refusesAnIndexOnABlobColumn() {
+    SchemaModel before = Shop.after(new AddColumn("tag", ColumnModel.of("picture", blob())));
+    CreateIndex index = new CreateIndex("tag", new IndexModel("ix_tag_picture", List.of("picture"), false), false);
+
+    assertThatThrownBy(() -> render(before, index))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessage("H2 cannot index blob column tag.picture (BLOB), as index ix_tag_picture of tag would. Give the"
+            + " column a bounded type such as varbinary(n), or leave it out of the index");
   }
 }

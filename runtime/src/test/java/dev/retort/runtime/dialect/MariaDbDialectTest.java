@@ -3,10 +3,21 @@ package dev.retort.runtime.dialect;
 import static dev.retort.model.ColumnType.text;
 import static dev.retort.model.ColumnType.uuid;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.retort.ReferentialAction;
+import dev.retort.model.CheckModel;
 import dev.retort.model.ColumnModel;
+import dev.retort.model.ForeignKeyModel;
+import dev.retort.model.IndexModel;
+import dev.retort.model.UniqueModel;
+import dev.retort.operation.AddCheck;
 import dev.retort.operation.AddColumn;
+import dev.retort.operation.AddForeignKey;
+import dev.retort.operation.AddUnique;
+import dev.retort.operation.CreateIndex;
 import dev.retort.operation.Vendor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The MariaDB rendering where it differs from MySQL; what both share is in {@link MySqlFamilyDialectTest}. */
@@ -43,5 +54,48 @@ class MariaDbDialectTest extends MySqlFamilyDialectTest {
     assertThat(Rendering.render(old, Shop.schema(), Shop.renameSelect())).isEqualTo("""
         ALTER TABLE `user` CHANGE COLUMN `select` `from` VARCHAR(20) NOT NULL DEFAULT 'it''s';
         """);
+  }
+
+  @Test
+  void indexesALongtextColumnByAPrefixAndEnforcesAUniqueOneWithAHashFromVersion104() {
+    CreateIndex index = new CreateIndex("order", new IndexModel("ix_order_note", List.of("note"), false), false);
+    AddUnique unique = new AddUnique("order", new UniqueModel("uq_order_note", List.of("note")));
+
+    assertThat(render(Shop.schema(), index)).isEqualTo("""
+        CREATE INDEX `ix_order_note` ON `order` (`note`);
+        """);
+    assertThat(render(Shop.schema(), unique)).isEqualTo("""
+        ALTER TABLE `order` ADD CONSTRAINT `uq_order_note` UNIQUE (`note`);
+        """);
+    Dialect before104 = Dialects.forProduct("MySQL", "5.5.5-10.3.39-MariaDB");
+    assertThatThrownBy(() -> Rendering.render(before104, Shop.schema(), index))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageStartingWith("MariaDB 10.3 cannot index text column order.note (LONGTEXT), as index"
+            + " ix_order_note of order would");
+    assertThatThrownBy(() -> Rendering.render(before104, Shop.schema(), unique))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageStartingWith("MariaDB 10.3 cannot index text column order.note (LONGTEXT), as unique constraint"
+            + " uq_order_note of order would");
+  }
+
+  @Test
+  void takesACheckOnAColumnThatAForeignKeyCascadesOnlyADeleteTo() {
+    AddCheck check = new AddCheck("order", new CheckModel("ck_order_user", "user_id > 0"));
+
+    assertThat(render(Shop.schema(), check)).isEqualTo("""
+        ALTER TABLE `order` ADD CONSTRAINT `ck_order_user` CHECK (user_id > 0);
+        """);
+  }
+
+  @Test
+  void saysThatCascadeOnDeleteIsLeftBesideACheck() {
+    AddForeignKey key = new AddForeignKey("tag", new ForeignKeyModel("fk_tag_owner", List.of("owner"), "user",
+        List.of("id"), ReferentialAction.NO_ACTION, ReferentialAction.SET_NULL));
+
+    assertThatThrownBy(() -> render(withCheckedOwner(), key))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessage("MariaDB 10.11 refuses a check constraint on a column that a foreign key's action changes:"
+            + " check ck_tag_owner of tag uses tag.owner, which foreign key fk_tag_owner changes ON UPDATE SET NULL."
+            + " Drop the check, or give the key NO_ACTION or RESTRICT (or CASCADE on delete)");
   }
 }

@@ -5,12 +5,18 @@ import static dev.retort.model.ColumnType.text;
 import static dev.retort.model.ColumnType.uuid;
 import static dev.retort.model.ColumnType.varchar;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.model.CheckModel;
 import dev.retort.model.ColumnModel;
+import dev.retort.model.IndexModel;
+import dev.retort.model.UniqueModel;
 import dev.retort.operation.AddCheck;
 import dev.retort.operation.AddColumn;
+import dev.retort.operation.AddUnique;
+import dev.retort.operation.CreateIndex;
 import dev.retort.operation.Vendor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The MySQL rendering where it differs from MariaDB; what both share is in {@link MySqlFamilyDialectTest}. */
@@ -67,5 +73,38 @@ class MySqlDialectTest extends MySqlFamilyDialectTest {
     assertThat(render(Shop.schema(), check)).isEqualTo("""
         ALTER TABLE `tag` ADD CONSTRAINT `ck_tag_name` CHECK (`name` <> 'say "hi"' AND `a"b` IS NULL);
         """);
+  }
+
+  @Test
+  void refusesAnIndexOnALongtextColumnWhichItIndexesOnlyByAPrefix() {
+    CreateIndex index = new CreateIndex("order", new IndexModel("ix_order_note", List.of("note"), false), false);
+
+    assertThatThrownBy(() -> render(Shop.schema(), index))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessage("MySQL 8.0 cannot index text column order.note (LONGTEXT), as index ix_order_note of order"
+            + " would (it indexes LONGTEXT, LONGBLOB and JSON columns only by a prefix length or through a"
+            + " generated column, which execute(…) can write). Give the column a bounded type such as varchar(n),"
+            + " or leave it out of the index");
+  }
+
+  @Test
+  void refusesAUniqueConstraintOnALongtextColumn() {
+    AddUnique unique = new AddUnique("order", new UniqueModel("uq_order_note", List.of("note")));
+
+    assertThatThrownBy(() -> render(Shop.schema(), unique))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageStartingWith("MySQL 8.0 cannot index text column order.note (LONGTEXT), as unique constraint"
+            + " uq_order_note of order would");
+  }
+
+  @Test
+  void refusesACheckOnAColumnThatAForeignKeyCascadesADeleteTo() {
+    AddCheck check = new AddCheck("order", new CheckModel("ck_order_user", "user_id > 0"));
+
+    assertThatThrownBy(() -> render(Shop.schema(), check))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessage("MySQL 8.0 refuses a check constraint on a column that a foreign key's action changes: check"
+            + " ck_order_user of order uses order.user_id, which foreign key fk_order_user changes ON DELETE CASCADE."
+            + " Drop the check, or give the key NO_ACTION or RESTRICT");
   }
 }

@@ -1,16 +1,29 @@
 package dev.retort.runtime.dialect;
 
+import static dev.retort.model.ColumnType.bigint;
+import static dev.retort.model.ColumnType.blob;
+import static dev.retort.model.ColumnType.integer;
+import static dev.retort.model.ColumnType.text;
+import static dev.retort.model.ColumnType.varchar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.ReferentialAction;
+import dev.retort.model.CheckModel;
+import dev.retort.model.ColumnModel;
 import dev.retort.model.ForeignKeyModel;
+import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.UniqueModel;
+import dev.retort.operation.AddCheck;
+import dev.retort.operation.AddColumn;
 import dev.retort.operation.AddForeignKey;
+import dev.retort.operation.AddPrimaryKey;
 import dev.retort.operation.AddUnique;
+import dev.retort.operation.AlterColumn;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropIndex;
+import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropUnique;
 import dev.retort.operation.Operation;
 import dev.retort.operation.Vendor;
@@ -227,6 +240,103 @@ abstract class MySqlFamilyDialectTest {
         .hasMessageEndingWith(" has no SET DEFAULT action: foreign key fk_tag_tag would get another (InnoDB refuses"
             + " SET DEFAULT on MySQL and keeps RESTRICT instead on MariaDB). Give the key NO_ACTION, RESTRICT,"
             + " CASCADE or SET_NULL, or write it for this database with execute(…).");
+  }
+
+  @Test
+  void refusesAPrimaryKeyOnALongblobColumn() {
+    SchemaModel before = Shop.after(new AddColumn("tag", ColumnModel.of("picture", blob()).withNullable(false)),
+        new DropPrimaryKey("tag", "pk_tag"));
+    AddPrimaryKey key = new AddPrimaryKey("tag", new PrimaryKeyModel("pk_tag", List.of("id", "picture")));
+
+    assertThatThrownBy(() -> render(before, key))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageEndingWith(" cannot index blob column tag.picture (LONGBLOB), as primary key pk_tag of tag would"
+            + " (it indexes LONGTEXT, LONGBLOB and JSON columns only by a prefix length or through a generated"
+            + " column, which execute(…) can write). Give the column a bounded type such as varbinary(n), or leave"
+            + " it out of the primary key");
+  }
+
+  @Test
+  void refusesToMakeAKeyColumnLongtext() {
+    AlterColumn toText = Shop.alter("tag", "id").type(integer(), text()).build();
+
+    assertThatThrownBy(() -> render(Shop.schema(), toText))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining(" cannot index text column tag.id (LONGTEXT), as primary key pk_tag of tag would");
+  }
+
+  @Test
+  void refusesACheckOnAnAutoIncrementColumn() {
+    AddCheck check = new AddCheck("order", new CheckModel("ck_order_id", "\"id\" > 0"));
+
+    assertThatThrownBy(() -> render(Shop.schema(), check))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageEndingWith(" refuses a check constraint on an identity (AUTO_INCREMENT) column: check ck_order_id"
+            + " of order uses order.id, an identity column. Drop the check, or take identity() off the column");
+  }
+
+  @Test
+  void refusesToMakeAColumnThatACheckUsesAnIdentity() {
+    SchemaModel before = Shop.after(new AddCheck("tag", new CheckModel("ck_tag_id", "id > 0")));
+
+    assertThatThrownBy(() -> render(before, Shop.alter("tag", "id").identity(false, true).build()))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("check ck_tag_id of tag uses tag.id, an identity column");
+  }
+
+  @Test
+  void refusesAForeignKeyThatSetsNullInAColumnThatACheckUses() {
+    AddForeignKey key = new AddForeignKey("tag", new ForeignKeyModel("fk_tag_owner", List.of("owner"), "user",
+        List.of("id"), ReferentialAction.SET_NULL, ReferentialAction.NO_ACTION));
+
+    assertThatThrownBy(() -> render(withCheckedOwner(), key))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining(" refuses a check constraint on a column that a foreign key's action changes: check"
+            + " ck_tag_owner of tag uses tag.owner, which foreign key fk_tag_owner changes ON DELETE SET NULL. Drop"
+            + " the check, or give the key NO_ACTION or RESTRICT");
+  }
+
+  @Test
+  void refusesACheckOnAColumnThatAForeignKeyCascadesAnUpdateTo() {
+    SchemaModel before = Shop.after(new AddColumn("tag", ColumnModel.of("owner", bigint())),
+        new AddForeignKey("tag", new ForeignKeyModel("fk_tag_owner", List.of("owner"), "user", List.of("id"),
+            ReferentialAction.NO_ACTION, ReferentialAction.CASCADE)));
+    AddCheck check = new AddCheck("tag", new CheckModel("ck_tag_owner", "\"owner\" > 0"));
+
+    assertThatThrownBy(() -> render(before, check))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("check ck_tag_owner of tag uses tag.owner, which foreign key fk_tag_owner changes"
+            + " ON UPDATE CASCADE");
+  }
+
+  @Test
+  void takesAKeyThatRestrictsOnAColumnThatACheckUses() {
+    AddForeignKey key = new AddForeignKey("tag", new ForeignKeyModel("fk_tag_owner", List.of("owner"), "user",
+        List.of("id"), ReferentialAction.RESTRICT, ReferentialAction.NO_ACTION));
+
+    assertThat(render(withCheckedOwner(), key)).isEqualTo("""
+        ALTER TABLE `tag` ADD CONSTRAINT `fk_tag_owner` FOREIGN KEY (`owner`) REFERENCES `user` (`id`) ON DELETE RESTRICT;
+        """);
+  }
+
+  /**
+   * Only what an operation adds is refused: a table may already hold what the database now
+   * refuses (applied by an older server, say), and other changes to it still render.
+   */
+  @Test
+  void refusesOnlyWhatTheOperationAdds() {
+    SchemaModel before = Shop.after(new AddCheck("order", new CheckModel("ck_order_id", "\"id\" > 0")));
+    AddColumn add = new AddColumn("order", ColumnModel.of("memo", varchar(20)));
+
+    assertThat(render(before, add)).isEqualTo("""
+        ALTER TABLE `order` ADD COLUMN `memo` VARCHAR(20) NULL;
+        """);
+  }
+
+  /** The shop with a column tag.owner that a check uses. */
+  static SchemaModel withCheckedOwner() {
+    return Shop.after(new AddColumn("tag", ColumnModel.of("owner", bigint())),
+        new AddCheck("tag", new CheckModel("ck_tag_owner", "\"owner\" > 0")));
   }
 
   @Test

@@ -1,0 +1,256 @@
+package dev.retort.runtime.dialect;
+
+import static dev.retort.ReferentialAction.CASCADE;
+import static dev.retort.ReferentialAction.SET_NULL;
+import static dev.retort.dsl.ColumnOption.identity;
+import static dev.retort.dsl.ColumnOption.notNull;
+import static dev.retort.model.ColumnType.bigint;
+import static dev.retort.model.ColumnType.blob;
+import static dev.retort.model.ColumnType.integer;
+import static dev.retort.model.ColumnType.json;
+import static dev.retort.model.ColumnType.text;
+import static dev.retort.runtime.Codes.code;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.retort.dsl.Schema;
+import dev.retort.model.ColumnType;
+import dev.retort.model.IndexModel;
+import dev.retort.model.PrimaryKeyModel;
+import dev.retort.model.UniqueModel;
+import dev.retort.operation.AddPrimaryKey;
+import dev.retort.operation.AddUnique;
+import dev.retort.operation.CreateIndex;
+import dev.retort.operation.Operation;
+import dev.retort.runtime.ErrorCode;
+import dev.retort.runtime.Probe;
+import dev.retort.runtime.Retort;
+import dev.retort.runtime.RetortException;
+import dev.retort.runtime.testdb.TestDatabase;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * What MariaDB and H2 refuse in the middle of a migration, where they commit every DDL
+ * statement and a refusal would leave the statements before it applied: each limit shown on the
+ * real database, which refuses the statement itself, and the dialect refusing the operation
+ * before anything runs. The databases without the limit take the same operations.
+ */
+class DatabaseLimitsTest {
+
+  private static final List<ColumnType> LARGE_TYPES = List.of(text(), blob(), json());
+
+  /** The kinds of key or index, as the refusals and the expectations name them. */
+  private enum Key {
+    INDEX, UNIQUE_INDEX, UNIQUE, PRIMARY_KEY
+  }
+
+  /**
+   * Every kind of key on a text, blob and json column: refused by the dialect exactly where the
+   * database refuses the statement, and taken, as the model says, everywhere else. MariaDB takes
+   * an index on a {@code LONGTEXT} or {@code LONGBLOB} (its JSON is a {@code LONGTEXT}) as an
+   * index of a prefix that it chooses, and a unique one enforced with a hash, but no primary key
+   * (error 1170); H2 indexes no {@code BLOB} at all.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void keysOnlyTheColumnsTheDatabaseCanIndex(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      Dialect dialect = migrator.dialect();
+      Set<String> refused = new TreeSet<>();
+      int n = 0;
+      for (ColumnType type : LARGE_TYPES) {
+        for (Key key : Key.values()) {
+          String table = "t" + n++;
+          migrator.apply(new Schema().createTable(table, t -> t
+              .column("id", integer(), notNull())
+              .column("c", type, notNull())));
+          try {
+            migrator.apply(List.of(keyOn(table, key)));
+            assertThat(migrator.differences()).as("%s on %s", key, type.sql()).isEmpty();
+          } catch (UnsupportedOperationException e) {
+            refused.add(type.sql() + " " + key);
+            assertThat(e).hasMessageContaining(" cannot index " + type.sql() + " column " + table + ".c ");
+            assertThatThrownBy(() -> migrator.execute(sqlOf(dialect, table, key)))
+                .as("%s refuses %s on %s itself", kind, key, type.sql())
+                .isInstanceOf(SQLException.class);
+          }
+        }
+      }
+
+      assertThat(refused).isEqualTo(unindexable(kind));
+    }
+  }
+
+  /**
+   * A migration with a key that the database cannot hold fails before its first statement,
+   * which on these databases would otherwise stay applied.
+   */
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "MARIADB"})
+  void aMigrationWithAKeyTheDatabaseCannotHoldRunsNothing(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabase.create(kind)) {
+      Retort retort = Probe.retort(database, List.of(Retort.revision("1", List.of(), () -> schema -> schema
+          .createTable("author", t -> t
+              .column("id", integer(), notNull())
+              .primaryKey("pk_author", "id"))
+          .createTable("cover", t -> t
+              .column("image", blob(), notNull())
+              .primaryKey("pk_cover", "image")))));
+
+      assertThatThrownBy(retort::upgrade)
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.UNSUPPORTED_OPERATION))
+          .hasMessageContaining("cannot index blob column cover.image")
+          .hasMessageEndingWith(". Nothing was run.");
+      assertThat(Probe.tableExists(database, "author")).isFalse();
+      assertThat(retort.current().revisions()).isEmpty();
+    }
+  }
+
+  /** A migration with a check that MariaDB refuses fails before its first statement. */
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = "MARIADB")
+  void aMigrationWithACheckTheDatabaseRefusesRunsNothing(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabase.create(kind)) {
+      Retort retort = Probe.retort(database, List.of(Retort.revision("1", List.of(), () -> schema -> schema
+          .createTable("author", t -> t
+              .column("id", integer(), notNull())
+              .primaryKey("pk_author", "id"))
+          .createTable("counter", t -> t
+              .column("id", bigint(), identity())
+              .primaryKey("pk_counter", "id")
+              .check("ck_counter_id", "\"id\" > 0")))));
+
+      assertThatThrownBy(retort::upgrade)
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.UNSUPPORTED_OPERATION))
+          .hasMessageContaining("refuses a check constraint on an identity (AUTO_INCREMENT) column: check"
+              + " ck_counter_id of counter uses counter.id")
+          .hasMessageEndingWith(". Nothing was run.");
+      assertThat(Probe.tableExists(database, "author")).isFalse();
+      assertThat(retort.current().revisions()).isEmpty();
+    }
+  }
+
+  /**
+   * A check on an identity column, and on a column that a foreign key's action changes, in
+   * either order: refused by the dialect exactly where the database refuses the statement, and
+   * taken everywhere else. MariaDB refuses a check on an {@code AUTO_INCREMENT} column, and one
+   * on a column that {@code ON UPDATE CASCADE} or {@code SET NULL} changes (error 1901), but
+   * takes one on a column whose key cascades a delete, which removes the row and leaves the
+   * value alone.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void checksOnlyTheColumnsTheDatabaseLetsACheckUse(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      migrator.apply(new Schema()
+          .createTable("user", t -> t
+              .column("id", integer(), notNull())
+              .primaryKey("pk_user", "id"))
+          .createTable("order", t -> t
+              .column("id", integer(), notNull())
+              .column("user_id", integer(), notNull())
+              .column("payer_id", integer(), notNull())
+              .primaryKey("pk_order", "id")
+              .foreignKey("fk_order_user", fk -> fk.columns("user_id").references("user", "id").onDelete(CASCADE))
+              .foreignKey("fk_order_payer", fk -> fk.columns("payer_id").references("user", "id").onUpdate(CASCADE)))
+          .createTable("note", t -> t
+              .column("id", integer(), notNull())
+              .column("user_id", integer())
+              .primaryKey("pk_note", "id")
+              .check("ck_note_user", "\"user_id\" > 0")));
+      List<String> refused = new ArrayList<>();
+
+      attempt(migrator, refused, "a check on an identity column", new Schema().createTable("counter", t -> t
+              .column("id", bigint(), identity())
+              .primaryKey("pk_counter", "id")
+              .check("ck_counter_id", "\"id\" > 0")),
+          "CREATE TABLE `counter` (`id` BIGINT NOT NULL AUTO_INCREMENT, CONSTRAINT `pk_counter` PRIMARY KEY (`id`),"
+              + " CONSTRAINT `ck_counter_id` CHECK (`id` > 0))");
+      attempt(migrator, refused, "a check on a column that a key cascades a delete to", new Schema().alterTable(
+              "order", t -> t.addCheck("ck_order_user", "\"user_id\" > 0")),
+          "ALTER TABLE `order` ADD CONSTRAINT `ck_order_user` CHECK (`user_id` > 0)");
+      attempt(migrator, refused, "a check on a column that a key cascades an update to", new Schema().alterTable(
+              "order", t -> t.addCheck("ck_order_payer", "\"payer_id\" > 0")),
+          "ALTER TABLE `order` ADD CONSTRAINT `ck_order_payer` CHECK (`payer_id` > 0)");
+      attempt(migrator, refused, "a key that sets null in a column that a check uses", new Schema().alterTable(
+              "note", t -> t.addForeignKey("fk_note_user", fk -> fk.columns("user_id").references("user", "id")
+                  .onDelete(SET_NULL))),
+          "ALTER TABLE `note` ADD CONSTRAINT `fk_note_user` FOREIGN KEY (`user_id`) REFERENCES `user` (`id`)"
+              + " ON DELETE SET NULL");
+
+      assertThat(refused).isEqualTo(kind == TestDatabase.Kind.MARIADB
+          ? List.of("a check on an identity column", "a check on a column that a key cascades an update to",
+              "a key that sets null in a column that a check uses")
+          : List.of());
+    }
+  }
+
+  /**
+   * Applies a migration; if the dialect refuses it, records {@code what} and shows that MariaDB
+   * refuses the statement itself, {@code mariaDbSql}.
+   */
+  private static void attempt(Migrator migrator, List<String> refused, String what, Schema migration,
+      String mariaDbSql) throws SQLException {
+    try {
+      migrator.apply(migration);
+      assertThat(migrator.differences()).as(what).isEmpty();
+    } catch (UnsupportedOperationException e) {
+      refused.add(what);
+      assertThat(e).hasMessageContaining(" refuses a check constraint on ");
+      assertThatThrownBy(() -> migrator.execute(mariaDbSql))
+          .as("the database refuses %s itself", what)
+          .isInstanceOf(SQLException.class);
+    }
+  }
+
+  private static Operation keyOn(String table, Key key) {
+    switch (key) {
+      case INDEX:
+        return new CreateIndex(table, new IndexModel("ix_" + table, List.of("c"), false), false);
+      case UNIQUE_INDEX:
+        return new CreateIndex(table, new IndexModel("ux_" + table, List.of("c"), true), false);
+      case UNIQUE:
+        return new AddUnique(table, new UniqueModel("uq_" + table, List.of("c")));
+      case PRIMARY_KEY:
+        return new AddPrimaryKey(table, new PrimaryKeyModel("pk_" + table, List.of("c")));
+      default:
+        throw new AssertionError(key);
+    }
+  }
+
+  /** The statement for a key, as the dialect would write it without its refusal. */
+  private static String sqlOf(Dialect dialect, String table, Key key) {
+    String on = dialect.quote(table) + " (" + dialect.quote("c") + ")";
+    switch (key) {
+      case INDEX:
+        return "CREATE INDEX " + dialect.quote("ix_" + table) + " ON " + on;
+      case UNIQUE_INDEX:
+        return "CREATE UNIQUE INDEX " + dialect.quote("ux_" + table) + " ON " + on;
+      case UNIQUE:
+        return "ALTER TABLE " + dialect.quote(table) + " ADD CONSTRAINT " + dialect.quote("uq_" + table) + " UNIQUE ("
+            + dialect.quote("c") + ")";
+      case PRIMARY_KEY:
+        return "ALTER TABLE " + dialect.quote(table) + " ADD CONSTRAINT " + dialect.quote("pk_" + table)
+            + " PRIMARY KEY (" + dialect.quote("c") + ")";
+      default:
+        throw new AssertionError(key);
+    }
+  }
+
+  /** The type and key pairs each database refuses. */
+  private static Set<String> unindexable(TestDatabase.Kind kind) {
+    Set<String> refused = new TreeSet<>();
+    switch (kind) {
+      case MARIADB -> LARGE_TYPES.forEach(type -> refused.add(type.sql() + " " + Key.PRIMARY_KEY));
+      case H2 -> List.of(Key.values()).forEach(key -> refused.add("blob " + key));
+      default -> { }
+    }
+    return refused;
+  }
+}
