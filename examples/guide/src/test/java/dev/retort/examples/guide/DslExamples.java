@@ -62,12 +62,13 @@ final class DslExamples {
     schema.createTable("reviews", t -> t
         .column("id", bigint(), identity())
         .column("book_id", bigint(), notNull())
+        .column("customer_id", bigint(), notNull())
         .column("rating", integer(), notNull())
         .column("body", text(), comment("what the customer wrote"))
         .column("status", enumType("review_status", "NEW", "PUBLISHED"), notNull(), defaultValue("NEW"))
         .column("written_at", timestampTz(), notNull(), defaultExpression("CURRENT_TIMESTAMP"))
         .primaryKey("pk_reviews", "id")
-        .unique("uq_reviews_book_id_body", "book_id", "body")
+        .unique("uq_reviews_book_id_customer_id", "book_id", "customer_id")
         .check("ck_reviews_rating", "rating BETWEEN 1 AND 5")
         .foreignKey("fk_reviews_book_id", fk -> fk
             .columns("book_id")
