@@ -40,6 +40,9 @@ import java.util.Set;
  *     that they choose and enforce a unique one with a hash, and refuse only a primary key
  * @param checksOnIdentity whether a check constraint may use an identity column (MySQL and
  *     MariaDB refuse one on an {@code AUTO_INCREMENT} column)
+ * @param identityNeedsIndex whether an identity column must lead some index of its table, as
+ *     {@code AUTO_INCREMENT} must on MySQL and MariaDB ("there can be only one auto column and it
+ *     must be defined as a key")
  * @param actionsOnCheckedColumns which foreign key actions a column that a check constraint uses
  *     may have, the check and the key added in either order
  */
@@ -59,6 +62,7 @@ record Capabilities(
     Set<ColumnType.Scalar> unindexableTypes,
     boolean largeTypesInIndexes,
     boolean checksOnIdentity,
+    boolean identityNeedsIndex,
     ActionsOnCheckedColumns actionsOnCheckedColumns) {
 
   /** The types MySQL and MariaDB keep as {@code LONGTEXT}, {@code LONGBLOB} and {@code JSON}. */
@@ -128,7 +132,7 @@ record Capabilities(
   static Capabilities h2() {
     return new Capabilities(Vendor.H2, "H2", '"', false, BooleanLiterals.TRUE_FALSE, false,
         CommentStyle.COMMENT_ON, RenameColumnSyntax.RENAME_COLUMN, true, true,
-        DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(ColumnType.Scalar.BLOB), false, true,
+        DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(ColumnType.Scalar.BLOB), false, true, false,
         ActionsOnCheckedColumns.ANY);
   }
 
@@ -136,14 +140,14 @@ record Capabilities(
   static Capabilities sqlite() {
     return new Capabilities(Vendor.SQLITE, "SQLite", '"', true, BooleanLiterals.ONE_ZERO, false,
         CommentStyle.NONE, RenameColumnSyntax.RENAME_COLUMN, false, true,
-        DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(), false, true, ActionsOnCheckedColumns.ANY);
+        DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(), false, true, false, ActionsOnCheckedColumns.ANY);
   }
 
   /** PostgreSQL 12 or later. */
   static Capabilities postgresql() {
     return new Capabilities(Vendor.POSTGRESQL, "PostgreSQL", '"', true, BooleanLiterals.TRUE_FALSE,
         false, CommentStyle.COMMENT_ON, RenameColumnSyntax.RENAME_COLUMN, true, true,
-        DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(), false, true, ActionsOnCheckedColumns.ANY);
+        DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(), false, true, false, ActionsOnCheckedColumns.ANY);
   }
 
   /**
@@ -154,7 +158,7 @@ record Capabilities(
   static Capabilities mysql(String version) {
     return new Capabilities(Vendor.MYSQL, "MySQL " + version, '`', false, BooleanLiterals.TRUE_FALSE,
         true, CommentStyle.INLINE, RenameColumnSyntax.RENAME_COLUMN, false, false,
-        DropCheckSyntax.DROP_CHECK, false, LARGE_TYPES, false, false,
+        DropCheckSyntax.DROP_CHECK, false, LARGE_TYPES, false, false, true,
         ActionsOnCheckedColumns.RESTRICTING);
   }
 
@@ -171,7 +175,7 @@ record Capabilities(
     return new Capabilities(Vendor.MARIADB, "MariaDB " + major + "." + minor, '`', false,
         BooleanLiterals.TRUE_FALSE, true, CommentStyle.INLINE,
         atLeast105 ? RenameColumnSyntax.RENAME_COLUMN : RenameColumnSyntax.CHANGE_COLUMN,
-        atLeast107, true, DropCheckSyntax.DROP_CONSTRAINT, false, LARGE_TYPES, atLeast104, false,
+        atLeast107, true, DropCheckSyntax.DROP_CONSTRAINT, false, LARGE_TYPES, atLeast104, false, true,
         ActionsOnCheckedColumns.KEEPING_THE_VALUE);
   }
 }

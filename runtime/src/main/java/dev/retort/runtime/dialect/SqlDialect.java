@@ -131,8 +131,8 @@ abstract class SqlDialect implements Dialect {
 
   /**
    * What the database refuses in a table, as {@link Capabilities} says: a key or index on a
-   * column it cannot index, and a check on an identity column or on a column that a foreign
-   * key's action changes. Each is a sentence naming the table, the column, the database and what
+   * column it cannot index, an identity column that leads no index, and a check on an identity
+   * column or on a column that a foreign key's action changes. Each is a sentence naming the table, the column, the database and what
    * to do.
    */
   private List<String> refusals(TableModel table) {
@@ -146,6 +146,17 @@ abstract class SqlDialect implements Dialect {
       for (IndexModel index : table.indexes()) {
         unindexable(table, index.unique() ? "unique index" : "index", index.name(), index.columns(), false,
             refusals);
+      }
+    }
+    if (capabilities.identityNeedsIndex()) {
+      for (ColumnModel column : table.columns()) {
+        if (column.identity() && !leadsAnIndex(table, column.name())) {
+          refusals.add(capabilities.label() + " needs an AUTO_INCREMENT column to lead a key or index of its table:"
+              + " identity column " + table.name() + "." + column.name() + " would be in none. Add the column together"
+              + " with its key in one statement with execute(…), such as ALTER TABLE " + quote(table.name())
+              + " ADD COLUMN " + quote(column.name()) + " … AUTO_INCREMENT, ADD PRIMARY KEY (" + quote(column.name())
+              + "), or drop identity() from it");
+        }
       }
     }
     if (!table.checks().isEmpty()) {
@@ -212,6 +223,24 @@ abstract class SqlDialect implements Dialect {
             + kind);
       }
     }
+  }
+
+  /** Whether the column is the first of the table's primary key, a unique constraint or an index. */
+  private static boolean leadsAnIndex(TableModel table, String column) {
+    if (table.primaryKey().filter(key -> key.columns().get(0).equals(column)).isPresent()) {
+      return true;
+    }
+    for (UniqueModel unique : table.uniques()) {
+      if (unique.columns().get(0).equals(column)) {
+        return true;
+      }
+    }
+    for (IndexModel index : table.indexes()) {
+      if (index.columns().get(0).equals(column)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static ColumnModel columnOf(TableModel table, String column) {

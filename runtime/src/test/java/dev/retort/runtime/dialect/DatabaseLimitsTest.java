@@ -17,6 +17,8 @@ import dev.retort.dsl.Schema;
 import dev.retort.model.ColumnType;
 import dev.retort.model.IndexModel;
 import dev.retort.model.PrimaryKeyModel;
+import dev.retort.model.SchemaDiff;
+import dev.retort.model.SchemaModel;
 import dev.retort.model.UniqueModel;
 import dev.retort.operation.AddPrimaryKey;
 import dev.retort.operation.AddUnique;
@@ -109,6 +111,49 @@ class DatabaseLimitsTest {
           .hasMessageEndingWith(". Nothing was run.");
       assertThat(Probe.tableExists(database, "author")).isFalse();
       assertThat(retort.current().revisions()).isEmpty();
+    }
+  }
+
+  /**
+   * A new identity column that becomes the table's key, as the differ writes it: drop the old
+   * key, add the column, add the key. MariaDB needs the AUTO_INCREMENT column in a key in the
+   * statement that adds it, and SQLite cannot add an INTEGER PRIMARY KEY column: both refuse it
+   * before anything runs, and the statement the message proposes works on MariaDB.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aNewIdentityColumnAsTheNewKeyRunsWhereTheDatabaseCanAddIt(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabase.create(kind)) {
+      Schema first = new Schema().createTable("item", t -> t
+          .column("code", ColumnType.varchar(10), notNull())
+          .primaryKey("pk_item", "code"));
+      Schema wanted = new Schema().createTable("item", t -> t
+          .column("code", ColumnType.varchar(10), notNull())
+          .column("id", bigint(), identity())
+          .primaryKey("pk_item", "id"));
+      List<Operation> change = SchemaDiff.diff(SchemaModel.empty().applyAll(first.operations()),
+          SchemaModel.empty().applyAll(wanted.operations()));
+      Retort retort = Probe.retort(database, List.of(
+          Retort.revision("1", List.of(), () -> schema -> first.operations().forEach(schema::add)),
+          Retort.revision("2", List.of("1"), () -> schema -> change.forEach(schema::add))));
+      retort.upgrade("1");
+      Probe.execute(database, "INSERT INTO " + Probe.quote(database, "item") + " VALUES ('a')");
+
+      if (kind == TestDatabase.Kind.MARIADB || kind == TestDatabase.Kind.SQLITE) {
+        assertThatThrownBy(retort::upgrade)
+            .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.UNSUPPORTED_OPERATION))
+            .hasMessageContaining("item.id")
+            .hasMessageEndingWith(". Nothing was run.");
+        assertThat(retort.current().revisions()).containsExactly("1");
+        assertThat(retort.check().differences()).isEmpty();
+        if (kind == TestDatabase.Kind.MARIADB) {
+          Probe.execute(database, "ALTER TABLE `item` DROP PRIMARY KEY, ADD COLUMN `id` BIGINT NOT NULL"
+              + " AUTO_INCREMENT, ADD PRIMARY KEY (`id`)");
+        }
+      } else {
+        retort.upgrade();
+        assertThat(retort.check().differences()).isEmpty();
+      }
     }
   }
 
