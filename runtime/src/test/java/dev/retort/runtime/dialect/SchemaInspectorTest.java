@@ -220,6 +220,28 @@ class SchemaInspectorTest {
     }
   }
 
+  /**
+   * An index on an expression, made by hand (or by execute): the catalogs report its part
+   * without a column name, which is named as an expression rather than "null" (or, in JDBC
+   * metadata, a crash copying the columns).
+   */
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"SQLITE", "POSTGRESQL"})
+  void reportsAnIndexOnAnExpressionAsTheDatabasesOwn(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      migrator.apply(new Schema().createTable("author", t -> t
+          .column("id", integer(), notNull())
+          .column("name", varchar(50), notNull())
+          .primaryKey("pk_author", "id")));
+
+      migrator.execute("CREATE INDEX \"ix_author_name_lower\" ON \"author\" (lower(\"name\"))");
+
+      assertThat(migrator.differences()).extracting(Difference::toString).containsExactly(
+          "index ix_author_name_lower (" + (kind == TestDatabase.Kind.SQLITE ? "<expression>" : "lower((name)::text)")
+              + ") of author is in the database but not in the model");
+    }
+  }
+
   private static List<String> expectedDifferences(TestDatabase.Kind kind) {
     boolean comments = kind != TestDatabase.Kind.SQLITE;
     List<String> list = new ArrayList<>();

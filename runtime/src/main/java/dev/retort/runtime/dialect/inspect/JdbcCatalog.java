@@ -155,7 +155,7 @@ abstract class JdbcCatalog extends Catalog {
           continue;
         }
         columns.computeIfAbsent(name, n -> new TreeMap<>())
-            .put((int) rows.getShort("ORDINAL_POSITION"), rows.getString("COLUMN_NAME"));
+            .put((int) rows.getShort("ORDINAL_POSITION"), LiveTable.Index.part(rows.getString("COLUMN_NAME")));
         unique.put(name, !rows.getBoolean("NON_UNIQUE"));
       }
     }

@@ -73,9 +73,23 @@ record LiveTable(
    *
    * @param name the name
    * @param unique whether it is unique
-   * @param columns the columns in index order
+   * @param columns the columns in index order; {@link #EXPRESSION} for a part that is an
+   *     expression rather than a column
    */
-  record Index(String name, boolean unique, List<String> columns) {}
+  record Index(String name, boolean unique, List<String> columns) {
+
+    /**
+     * Stands for an index part that is an expression, which the catalogs report without a
+     * column name (SQLite's {@code index_info}, MySQL 8's functional key parts in JDBC
+     * metadata); no model index has it, so such an index is reported as the database's own.
+     */
+    static final String EXPRESSION = "<expression>";
+
+    /** The column, or {@link #EXPRESSION} for a part without one. */
+    static String part(String column) {
+      return column != null ? column : EXPRESSION;
+    }
+  }
 
   /**
    * A live unique constraint.

@@ -77,7 +77,7 @@ final class SqliteCatalog extends Catalog {
     List<LiveTable.Index> indexes = new ArrayList<>();
     for (Map<String, String> index : rows(prefix + "index_list" + target)) {
       List<String> indexed = rows(prefix + "index_info(" + dialect.quote(index.get("name")) + ")").stream()
-          .map(column -> column.get("name"))
+          .map(column -> LiveTable.Index.part(column.get("name")))
           .toList();
       indexes.add(new LiveTable.Index(index.get("name"), index.get("unique").equals("1"), indexed));
     }
