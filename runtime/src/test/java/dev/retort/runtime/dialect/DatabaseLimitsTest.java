@@ -110,6 +110,7 @@ class DatabaseLimitsTest {
           .hasMessageContaining("cannot index blob column cover.image")
           .hasMessageEndingWith(". Nothing was run.");
       assertThat(Probe.tableExists(database, "author")).isFalse();
+      assertThat(Probe.tableExists(database, "retort_version")).as("the version table").isFalse();
       assertThat(retort.current().revisions()).isEmpty();
     }
   }
@@ -177,6 +178,7 @@ class DatabaseLimitsTest {
               + " ck_counter_id of counter uses counter.id")
           .hasMessageEndingWith(". Nothing was run.");
       assertThat(Probe.tableExists(database, "author")).isFalse();
+      assertThat(Probe.tableExists(database, "retort_version")).as("the version table").isFalse();
       assertThat(retort.current().revisions()).isEmpty();
     }
   }

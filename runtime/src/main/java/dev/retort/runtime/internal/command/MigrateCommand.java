@@ -67,10 +67,6 @@ public final class MigrateCommand {
   private static MigrationResult migrate(Session session, Direction direction, Target target, String targetText) {
     RevisionGraph graph = session.graph();
     Optional<DatabaseState> read = session.readState();
-    if (read.isEmpty() && direction == Direction.UPGRADE) {
-      session.versionTable().create(session.connection());
-      LOG.info("Created the version table {}", session.versionTable().displayName());
-    }
     DatabaseState state = read.orElseGet(DatabaseState::empty);
     state.verifyKnown(graph, session.versionTable());
     state.verifyChecksums(graph);
@@ -83,6 +79,12 @@ public final class MigrateCommand {
     } catch (RuntimeException e) {
       describer.ifPresent(Thread::interrupt);
       throw e;
+    }
+    // Only now, so that a plan refused before anything runs leaves no version table behind either;
+    // meanwhile the describer goes on with the checksums the first migrations will record.
+    if (read.isEmpty() && direction == Direction.UPGRADE) {
+      session.versionTable().create(session.connection());
+      LOG.info("Created the version table {}", session.versionTable().displayName());
     }
     Vendor vendor = session.dialect().vendor();
     MigrationExecutor executor = new MigrationExecutor(session.connection(), vendor, session.versionTable(),
