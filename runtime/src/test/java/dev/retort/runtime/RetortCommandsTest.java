@@ -138,6 +138,27 @@ class RetortCommandsTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
+  void aRefusedTargetOnANewDatabaseCreatesNoVersionTable(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Retort retort = retort(db, Library.revisions());
+
+      assertThatThrownBy(() -> retort.upgrade("base"))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_TARGET));
+      assertThatThrownBy(() -> retort.upgrade("-1"))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_TARGET));
+      assertThatThrownBy(() -> retort.upgrade("+5"))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.TARGET_OUT_OF_RANGE));
+      assertThatThrownBy(() -> retort.stamp("+5"))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.TARGET_OUT_OF_RANGE));
+      assertThatThrownBy(() -> retort.stamp("-1"))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.TARGET_OUT_OF_RANGE));
+
+      assertThat(tableExists(db, "retort_version")).as("a refused command creates nothing").isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
   void currentAndHistoryReportWhatIsApplied(TestDatabase.Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
       Retort retort = retort(db, Library.revisions());

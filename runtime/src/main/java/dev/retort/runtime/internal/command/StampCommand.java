@@ -53,13 +53,14 @@ public final class StampCommand {
   private static StampResult stamp(Session session, RevisionGraph graph, Target target) {
     VersionTable table = session.versionTable();
     Optional<DatabaseState> read = session.readState();
-    if (read.isEmpty()) {
-      table.create(session.connection());
-    }
     DatabaseState state = read.orElseGet(DatabaseState::empty);
     state.verifyNotAhead(table);
     Set<String> applied = state.applied();
+    // Before the table is created, so that a target out of range leaves a new database as it was.
     Set<String> wanted = wanted(target, graph, applied);
+    if (read.isEmpty()) {
+      table.create(session.connection());
+    }
     List<String> recorded = new ArrayList<>();
     List<String> removed = new ArrayList<>();
     List<String> updated = new ArrayList<>();
