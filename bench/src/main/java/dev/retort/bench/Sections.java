@@ -39,13 +39,15 @@ final class Sections {
         "");
   }
 
-  /** The no-op start and apply tables. */
+  /** The no-op start, apply and deploy tables. */
   static String start(Map<Server, StartBenchmark.Result> results, Map<Server, String> skipped) {
     StringBuilder text = new StringBuilder();
     text.append("#### No-op start: the database is at head with 200 applied migrations\n\n");
     text.append(startTable(results, StartBenchmark.Result::noop));
     text.append("\n#### Apply 200 migrations to an empty database\n\n");
     text.append(startTable(results, StartBenchmark.Result::apply));
+    text.append("\n#### Deploy: one new migration onto 199 applied\n\n");
+    text.append(startTable(results, StartBenchmark.Result::deploy));
     skipped.forEach((server, reason) -> text.append("\n").append(server.displayName()).append(" was not measured: ")
         .append(reason).append(".\n"));
     return text.toString();

@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * Measures, on one database server, every {@link Tool} applying the 200 migrations of the
- * {@link History} to an empty database and then starting on the database it brought to head
- * (the no-op start), each run in a fresh JVM.
+ * {@link History} to an empty database, then starting on the database it brought to head (the
+ * no-op start), then applying the last migration to its database taken back to the revision
+ * before (a deploy), each run in a fresh JVM.
  *
  * <p>Every measurement is preceded by one discarded warm-up run (it fills the operating system's
  * file cache and the server's caches). Within a run the tools take turns, in an order that
@@ -40,7 +41,8 @@ final class StartBenchmark {
   }
 
   /** What was measured on one server. */
-  record Result(String product, Map<Tool, List<Sample>> apply, Map<Tool, List<Sample>> noop) {}
+  record Result(
+      String product, Map<Tool, List<Sample>> apply, Map<Tool, List<Sample>> noop, Map<Tool, List<Sample>> deploy) {}
 
   Result run() throws SQLException {
     String server = databases.server().name().toLowerCase(Locale.ROOT);
@@ -76,26 +78,30 @@ final class StartBenchmark {
       }
       progress("no-op start", run);
     }
+    Map<Tool, List<Sample>> deploy = new EnumMap<>(Tool.class);
+    for (int run = -1; run < runs; run++) {
+      for (Tool tool : order(run)) {
+        tool.rewindLastRevision(databases);
+        Sample sample = jvm.run(server + "-" + key(tool) + "-deploy", tool.mainClass(), tool.arguments(databases, fixtures));
+        check(tool, sample, 1);
+        if (run >= 0) {
+          deploy.computeIfAbsent(tool, t -> new ArrayList<>()).add(sample);
+        }
+      }
+      progress("deploy", run);
+    }
     for (Tool tool : Tool.values()) {
       databases.drop(tool.databaseName());
     }
-    return new Result(product, apply, noop);
+    return new Result(product, apply, noop, deploy);
   }
 
   private void check(Tool tool, Sample sample, int expectedRevisions) throws SQLException {
     tool.verifyAtHead(databases);
-    String applied;
-    switch (tool) {
-      case RETORT:
-      case FLYWAY:
-        applied = sample.report().require("applied");
-        break;
-      case JDBC:
-        applied = sample.report().require("statements").equals("0") ? "0" : String.valueOf(History.REVISIONS);
-        break;
-      default:
-        return;
+    if (tool == Tool.LIQUIBASE) {
+      return;
     }
+    String applied = sample.report().require("applied");
     if (Integer.parseInt(applied) != expectedRevisions) {
       throw new IllegalStateException(tool.displayName() + " on " + databases.server().displayName() + " applied "
           + applied + " revisions where " + expectedRevisions + " were expected");

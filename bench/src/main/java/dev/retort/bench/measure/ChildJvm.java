@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Launches a main class in a fresh JVM and measures the whole process: every measured program
- * runs this way, with the harness's own class path (plus the given entries) and no JVM
+ * runs this way, with the given entries and then the harness's own class path, and no JVM
  * options, so that each tool pays its own start-up and nothing else differs.
  *
  * <p>The child's standard output and error go to a log file, read after it exits for its
@@ -30,14 +30,17 @@ public final class ChildJvm {
   /**
    * Creates a launcher.
    *
-   * @param extraClassPath entries added after the harness's class path, such as compiled
+   * @param applicationClassPath entries put before the harness's class path, as an
+   *     application's own classes come before its libraries ({@code java -cp
+   *     target/classes:...}, a Spring Boot jar's {@code BOOT-INF/classes}): the compiled
    *     migrations
    * @param logDirectory where the children's output is kept, one file per label
    */
-  public ChildJvm(List<Path> extraClassPath, Path logDirectory) {
+  public ChildJvm(List<Path> applicationClassPath, Path logDirectory) {
     this.java = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> entries = new ArrayList<>(List.of(System.getProperty("java.class.path")));
-    extraClassPath.forEach(entry -> entries.add(entry.toAbsolutePath().toString()));
+    List<String> entries = new ArrayList<>();
+    applicationClassPath.forEach(entry -> entries.add(entry.toAbsolutePath().toString()));
+    entries.add(System.getProperty("java.class.path"));
     this.classPath = String.join(File.pathSeparator, entries);
     this.logDirectory = Objects.requireNonNull(logDirectory, "logDirectory == null");
   }

@@ -18,9 +18,10 @@ import java.util.Map;
 
 /**
  * The baseline: what an application start costs with no migration tool. It connects and reads
- * the one row of {@code jdbc_version}; only when that fails (an empty database) does it run
- * every statement of the file in auto-commit mode and write the row. Arguments: JDBC URL, user,
- * password, the statements file (each statement followed by a line holding only {@code ;}).
+ * the one row of {@code jdbc_version}, the number of the last revision run; only when that is
+ * not the head (an empty database, or one a deploy has revisions for) does it run the
+ * statements of the newer revisions in auto-commit mode and write the row. Arguments: JDBC URL,
+ * user, password, the statements file ({@link Fixtures#jdbcStatements}).
  */
 public final class JdbcMain {
 
@@ -37,38 +38,55 @@ public final class JdbcMain {
    */
   public static void main(String[] args) throws Exception {
     long start = System.nanoTime();
-    int applied = 0;
+    int statementsRun = 0;
+    int revisionsRun = 0;
     try (Connection connection = DriverManager.getConnection(args[0], args[1], args[2])) {
-      if (version(connection) != HEAD) {
-        List<String> statements = statements(Path.of(args[3]));
+      int version = version(connection);
+      if (version != HEAD) {
+        List<Revision> revisions = revisions(Path.of(args[3]));
         try (Statement statement = connection.createStatement()) {
-          for (String sql : statements) {
-            statement.execute(sql);
+          for (Revision revision : revisions) {
+            if (revision.number() > version) {
+              for (String sql : revision.statements()) {
+                statement.execute(sql);
+              }
+              statementsRun += revision.statements().size();
+              revisionsRun++;
+            }
           }
-          statement.execute("CREATE TABLE jdbc_version (version INTEGER NOT NULL)");
+          if (version < 0) {
+            statement.execute("CREATE TABLE jdbc_version (version INTEGER NOT NULL)");
+          }
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO jdbc_version (version) VALUES (?)")) {
-          insert.setInt(1, HEAD);
-          insert.executeUpdate();
+        String record = version < 0 ? "INSERT INTO jdbc_version (version) VALUES (?)" : "UPDATE jdbc_version SET version = ?";
+        try (PreparedStatement write = connection.prepareStatement(record)) {
+          write.setInt(1, HEAD);
+          write.executeUpdate();
         }
-        applied = statements.size();
       }
     }
-    ChildReport.emit(start, Map.of("statements", applied));
+    ChildReport.emit(start, Map.of("statements", statementsRun, "applied", revisionsRun));
   }
 
-  private static List<String> statements(Path file) throws IOException {
-    List<String> statements = new ArrayList<>();
+  /** One revision's statements. */
+  private record Revision(int number, List<String> statements) {}
+
+  private static List<Revision> revisions(Path file) throws IOException {
+    List<Revision> revisions = new ArrayList<>();
+    List<String> statements = null;
     StringBuilder statement = new StringBuilder();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (line.strip().equals(Fixtures.STATEMENT_END)) {
+      if (statement.length() == 0 && line.startsWith(Fixtures.REVISION_START)) {
+        statements = new ArrayList<>();
+        revisions.add(new Revision(Integer.parseInt(line.substring(Fixtures.REVISION_START.length())), statements));
+      } else if (line.strip().equals(Fixtures.STATEMENT_END)) {
         statements.add(statement.toString());
         statement.setLength(0);
       } else {
         statement.append(statement.length() == 0 ? "" : "\n").append(line);
       }
     }
-    return statements;
+    return revisions;
   }
 
   private static int version(Connection connection) {

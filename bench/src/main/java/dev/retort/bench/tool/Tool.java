@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -128,6 +129,56 @@ public enum Tool {
         }
       }
       statement.executeQuery("SELECT COUNT(" + quote(server, "extra") + ") FROM " + quote(server, lastTable)).close();
+    }
+  }
+
+  /**
+   * Takes this tool's database, at head, back to the revision before it, outside the timed region
+   * of a deploy measurement: drops the column the last revision added and removes the tool's
+   * record of that revision, so that the next start has exactly one migration to apply.
+   *
+   * @param databases the server's databases
+   * @throws SQLException if the database fails
+   */
+  public void rewindLastRevision(Databases databases) throws SQLException {
+    Server server = databases.server();
+    History.Revision last = History.revisions().get(History.REVISIONS - 1);
+    if (last.creates()) {
+      throw new IllegalStateException("the history's last revision creates a table; rewinding expects a new column");
+    }
+    String forget;
+    List<Object> values;
+    switch (this) {
+      case JDBC:
+        forget = "UPDATE jdbc_version SET version = ?";
+        values = List.of(last.number() - 1);
+        break;
+      case RETORT:
+        forget = "DELETE FROM " + quote(server, "retort_version") + " WHERE " + quote(server, "revision") + " = ?";
+        values = List.of(last.id());
+        break;
+      case FLYWAY:
+        forget = "DELETE FROM " + quote(server, "flyway_schema_history") + " WHERE " + quote(server, "version") + " = ?";
+        values = List.of(String.valueOf(last.number()));
+        break;
+      default:
+        forget = "DELETE FROM DATABASECHANGELOG WHERE ID = ? AND AUTHOR = ?";
+        values = List.of(last.id(), Fixtures.LIQUIBASE_AUTHOR);
+        break;
+    }
+    try (Connection connection = databases.connect(databaseName())) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("ALTER TABLE " + quote(server, "t" + last.table()) + " DROP COLUMN " + quote(server, "extra"));
+      }
+      try (PreparedStatement statement = connection.prepareStatement(forget)) {
+        for (int i = 0; i < values.size(); i++) {
+          statement.setObject(i + 1, values.get(i));
+        }
+        if (statement.executeUpdate() != 1) {
+          throw new IllegalStateException(displayName + " on " + server.displayName() + " had no record of revision "
+              + last.id() + " to remove (" + forget + ")");
+        }
+      }
     }
   }
 

@@ -36,7 +36,8 @@ import java.util.function.Supplier;
  *   <li>{@code liquibase/<server>/changelog.sql}: a formatted-SQL changelog, one changeset per
  *       revision;
  *   <li>{@code jdbc/<server>.sql}: every statement, each followed by a line holding only
- *       {@value #STATEMENT_END}, for plain JDBC.
+ *       {@value #STATEMENT_END}, each revision's statements after a line {@value
+ *       #REVISION_START}{@code <n>}, for plain JDBC.
  * </ul>
  *
  * <p>The SQL is what the Retort dialect of the server renders from the compiled migrations, so
@@ -44,8 +45,14 @@ import java.util.function.Supplier;
  */
 public final class Fixtures {
 
+  /** The author of every Liquibase changeset. */
+  public static final String LIQUIBASE_AUTHOR = "bench";
+
   /** The line that ends each statement in the JDBC file. */
   public static final String STATEMENT_END = ";";
+
+  /** The start of the line that begins each revision's statements in the JDBC file, before its number. */
+  public static final String REVISION_START = "-- revision ";
 
   private final Path directory;
 
@@ -112,7 +119,8 @@ public final class Fixtures {
    * The file of plain JDBC statements for a server.
    *
    * @param server the server
-   * @return the file, each statement followed by a line holding only {@value #STATEMENT_END}
+   * @return the file, each statement followed by a line holding only {@value #STATEMENT_END},
+   *     each revision's statements after a line {@value #REVISION_START}{@code <n>}
    */
   public Path jdbcStatements(Server server) {
     return directory.resolve("jdbc").resolve(key(server) + ".sql");
@@ -140,7 +148,9 @@ public final class Fixtures {
         String script = String.join(";\n", revisionStatements) + ";\n";
         Files.writeString(flyway.resolve(String.format(Locale.ROOT, "V%d__%s.sql", revision.number(),
             revision.description().replace(' ', '_'))), script, StandardCharsets.UTF_8);
-        changelog.append("\n-- changeset bench:").append(revision.id()).append('\n').append(script);
+        changelog.append("\n-- changeset ").append(LIQUIBASE_AUTHOR).append(':').append(revision.id()).append('\n')
+            .append(script);
+        jdbc.add(REVISION_START + revision.number());
         for (String statement : revisionStatements) {
           if (statement.lines().anyMatch(line -> line.strip().equals(STATEMENT_END))) {
             throw new IllegalStateException("the " + server.displayName() + " dialect rendered a statement with a line"
