@@ -128,6 +128,7 @@ final class EntityReader {
     Map<TypeElement, List<? extends Element>> hierarchy = new LinkedHashMap<>();
     hierarchy(type).forEach(t -> hierarchy.put(t, t.getEnclosedElements()));
     checkMethods(type, hierarchy);
+    checkInterfaces(type, hierarchy.keySet());
     List<ColumnDraft> columns = columns(type, hierarchy, name);
     if (columns.isEmpty()) {
       reporter.report(type, Message.NO_COLUMNS, label, name);
@@ -770,17 +771,48 @@ final class EntityReader {
   }
 
   /**
+   * Reports Retort member annotations in the interfaces the entity and its superclasses implement,
+   * directly or through other interfaces: an interface's methods and constants map to no column,
+   * so an annotation there would be ignored.
+   */
+  private void checkInterfaces(TypeElement type, Set<TypeElement> classes) {
+    Map<TypeElement, List<? extends Element>> interfaces = new LinkedHashMap<>();
+    Deque<TypeMirror> pending = new ArrayDeque<>();
+    classes.forEach(c -> pending.addAll(c.getInterfaces()));
+    while (!pending.isEmpty()) {
+      TypeMirror next = pending.removeFirst();
+      if (next.getKind() == TypeKind.DECLARED) {
+        TypeElement element = (TypeElement) ((DeclaredType) next).asElement();
+        if (!interfaces.containsKey(element)) {
+          interfaces.put(element, element.getEnclosedElements());
+          pending.addAll(element.getInterfaces());
+        }
+      }
+    }
+    interfaces.forEach((declaring, enclosed) -> {
+      for (VariableElement constant : ElementFilter.fieldsIn(enclosed)) {
+        checkExcluded(member(declaring, constant, constant.asType()));
+      }
+    });
+    checkMethods(type, interfaces);
+  }
+
+  /**
    * Reports Retort member annotations on methods: Retort maps fields and record components only. A
    * record's accessor carries its component's annotations by propagation; those are fine.
+   *
+   * @param type the entity, whose record components excuse its own accessors
+   * @param declarations the classes or interfaces whose methods to check, with their members
    */
-  private void checkMethods(TypeElement type, Map<TypeElement, List<? extends Element>> hierarchy) {
+  private void checkMethods(TypeElement type, Map<TypeElement, List<? extends Element>> declarations) {
     Map<String, RecordComponentElement> components = new HashMap<>();
-    for (RecordComponentElement component : ElementFilter.recordComponentsIn(hierarchy.get(type))) {
+    for (RecordComponentElement component
+        : ElementFilter.recordComponentsIn(declarations.getOrDefault(type, List.of()))) {
       components.put(component.getSimpleName().toString(), component);
     }
     List<String> types = new ArrayList<>(Annotation.MEMBER_ANNOTATIONS);
     types.add(Annotation.TRANSIENT);
-    hierarchy.forEach((declaring, enclosed) -> {
+    declarations.forEach((declaring, enclosed) -> {
       for (ExecutableElement method : ElementFilter.methodsIn(enclosed)) {
         if (method.getAnnotationMirrors().isEmpty()) {
           continue;

@@ -529,6 +529,54 @@ class EntityScannerDiagnosticsTest {
     }
 
     @Test
+    void aColumnAnnotationOnAMethodOfAnInterfaceTheRecordImplements() {
+      JavaFileObject named = source("com.example.Named", """
+          package com.example;
+          import dev.retort.*;
+          public interface Named {
+            @Column(length = 40)
+            String name();
+          }
+          """);
+      JavaFileObject item = source("com.example.Item", """
+          package com.example;
+          @dev.retort.Table
+          public record Item(@dev.retort.Id long id, String name) implements Named {}
+          """);
+      assertOnlyError(
+          compile(named, item), named,
+          "@Column on method Named.name() has no effect: Retort maps fields and record components, not methods;"
+              + " annotate the field or record component instead [retort:annotation-on-method]",
+          "@Column(length = 40)");
+    }
+
+    @Test
+    void anIdOnAConstantOfAnInterfaceThatABaseClassImplements() {
+      JavaFileObject keyed = source("com.example.Keyed", """
+          package com.example;
+          import dev.retort.*;
+          public interface Keyed {
+            @Id long NO_KEY = 0;
+          }
+          """);
+      JavaFileObject base = source("com.example.Base", """
+          package com.example;
+          public abstract class Base implements Keyed {
+            protected long key;
+          }
+          """);
+      JavaFileObject item = source("com.example.Item", """
+          package com.example;
+          @dev.retort.Table
+          public class Item extends Base {}
+          """);
+      assertOnlyError(
+          compile(keyed, base, item), keyed,
+          "Keyed.NO_KEY is static, so it maps to no column, but it is annotated @Id",
+          "@Id long NO_KEY");
+    }
+
+    @Test
     void aNullableId() {
       JavaFileObject item = source("com.example.Item", """
           package com.example;
