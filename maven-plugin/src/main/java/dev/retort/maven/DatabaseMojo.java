@@ -14,12 +14,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.PluginParameterExpressionEvaluator;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.component.configurator.expression.ExpressionEvaluationException;
+import org.codehaus.plexus.configuration.PlexusConfiguration;
 
 /**
  * What the goals that run the project's migrations share: the database parameters, a class
@@ -30,6 +34,11 @@ import org.apache.maven.project.MavenProject;
  * <p>Each parameter is read from the plugin's configuration in the POM, else from the
  * {@code -Dretort.*} property named below, else (for the connection) from the environment
  * variables {@code DATABASE_URL}, {@code DATABASE_USER} and {@code DATABASE_PASSWORD}.
+ *
+ * <p>The URL and the password are injected as raw configuration and evaluated here, not as
+ * strings: Maven's debug output ({@code mvn -X}) prints the value of every parameter it sets,
+ * and for these it then prints the configuration element, such as
+ * {@code <password>${retort.password}</password>}, instead of the password.
  */
 abstract class DatabaseMojo extends AbstractMojo {
 
@@ -41,9 +50,16 @@ abstract class DatabaseMojo extends AbstractMojo {
   @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
   MojoExecution execution;
 
-  /** The database's JDBC URL. Default: the environment variable {@code DATABASE_URL}. */
+  /** The build, to evaluate the URL and the password. */
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
+
+  /**
+   * The database's JDBC URL; a password written into it is never printed. Default: the
+   * environment variable {@code DATABASE_URL}.
+   */
   @Parameter(property = "retort.url")
-  String url;
+  PlexusConfiguration url;
 
   /** The user name. Default: the environment variable {@code DATABASE_USER}. */
   @Parameter(property = "retort.user")
@@ -51,7 +67,7 @@ abstract class DatabaseMojo extends AbstractMojo {
 
   /** The password; never printed. Default: the environment variable {@code DATABASE_PASSWORD}. */
   @Parameter(property = "retort.password")
-  String password;
+  PlexusConfiguration password;
 
   /** The version table's name. Default: {@code retort_version}. */
   @Parameter(property = "retort.versionTable")
@@ -139,10 +155,31 @@ abstract class DatabaseMojo extends AbstractMojo {
   private Settings settings() throws MojoExecutionException {
     try {
       Duration timeout = lockTimeout == null || lockTimeout.isBlank() ? null : Settings.parseDuration(lockTimeout);
-      return Settings.of(url, user, password, versionTable, schema, timeout, System.getenv());
+      return Settings.of(evaluate(url), user, evaluate(password), versionTable, schema, timeout, System.getenv());
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("Invalid configuration of retort:" + execution.getGoal() + ": " + e.getMessage(),
           e);
+    }
+  }
+
+  /**
+   * A parameter's value as Maven would have injected it: the POM's value or the
+   * {@code -Dretort.*} property, with its {@code ${…}} expressions evaluated.
+   *
+   * @return the value, or null when neither gives one
+   */
+  private String evaluate(PlexusConfiguration parameter) throws MojoExecutionException {
+    String expression = parameter == null ? null : parameter.getValue(null);
+    if (expression == null) {
+      return null;
+    }
+    try {
+      Object value = new PluginParameterExpressionEvaluator(session, execution).evaluate(expression, String.class);
+      return value == null ? null : value.toString();
+    } catch (ExpressionEvaluationException e) {
+      // The message quotes the expression, never its value.
+      throw new MojoExecutionException("Invalid configuration of retort:" + execution.getGoal() + ": <"
+          + parameter.getName() + ">: " + e.getMessage(), e);
     }
   }
 
