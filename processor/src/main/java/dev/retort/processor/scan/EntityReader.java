@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.lang.model.AnnotatedConstruct;
@@ -373,7 +372,7 @@ final class EntityReader {
         column == null
             ? TypeMapping.Sizes.NONE
             : new TypeMapping.Sizes(
-                written(column, "length"), written(column, "precision"), written(column, "scale"));
+                column.integer("length"), column.integer("precision"), column.integer("scale"));
     Map<String, Integer> givenSizes = givenSizes(sizes);
     String explicit = column == null ? "" : column.string("type");
     if (!explicit.isEmpty()) {
@@ -461,17 +460,16 @@ final class EntityReader {
   /** The sizes written on {@code @Column}, by attribute name, in attribute order. */
   private static Map<String, Integer> givenSizes(TypeMapping.Sizes sizes) {
     Map<String, Integer> given = new LinkedHashMap<>();
-    sizes.length().ifPresent(length -> given.put("length", length));
-    sizes.precision().ifPresent(precision -> given.put("precision", precision));
-    sizes.scale().ifPresent(scale -> given.put("scale", scale));
+    if (sizes.length() != 0) {
+      given.put("length", sizes.length());
+    }
+    if (sizes.precision() != 0) {
+      given.put("precision", sizes.precision());
+    }
+    if (sizes.scale() != -1) {
+      given.put("scale", sizes.scale());
+    }
     return given;
-  }
-
-  /** An int attribute of {@code @Column} if it is written, whatever its value. */
-  private static OptionalInt written(Annotation column, String attribute) {
-    return column.explicit(attribute) == null
-        ? OptionalInt.empty()
-        : OptionalInt.of(column.integer(attribute));
   }
 
   private boolean nullable(Member member, Annotation column, boolean id) {

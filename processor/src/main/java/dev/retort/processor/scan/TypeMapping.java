@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Function;
 import javax.lang.model.element.Element;
@@ -67,17 +66,16 @@ final class TypeMapping {
   }
 
   /**
-   * The sizes written on {@code @Column}. A size is given when it is written, whatever its value:
-   * {@code length = 0} is a length out of range, not the default that {@code @Column}'s own
-   * default of 0 stands for.
+   * The sizes given on {@code @Column}, with its "default" markers: {@code length} and {@code
+   * precision} 0, {@code scale} -1.
    *
-   * @param length the length, if written
-   * @param precision the precision, if written
-   * @param scale the scale, if written
+   * @param length the length, or 0
+   * @param precision the precision, or 0
+   * @param scale the scale, or -1
    */
-  record Sizes(OptionalInt length, OptionalInt precision, OptionalInt scale) {
+  record Sizes(int length, int precision, int scale) {
     /** No sizes given. */
-    static final Sizes NONE = new Sizes(OptionalInt.empty(), OptionalInt.empty(), OptionalInt.empty());
+    static final Sizes NONE = new Sizes(0, 0, -1);
   }
 
   /**
@@ -204,7 +202,7 @@ final class TypeMapping {
         table,
         "java.lang.String",
         Sizing.LENGTH,
-        sizes -> ColumnType.varchar(sizes.length().orElse(DEFAULT_LENGTH)));
+        sizes -> ColumnType.varchar(sizes.length() == 0 ? DEFAULT_LENGTH : sizes.length()));
     fixed(table, "char", ColumnType.fixedChar(1));
     fixed(table, "java.lang.Character", ColumnType.fixedChar(1));
     fixed(table, "boolean", ColumnType.bool());
@@ -227,7 +225,8 @@ final class TypeMapping {
         Sizing.PRECISION_SCALE,
         sizes ->
             ColumnType.decimal(
-                sizes.precision().orElse(DEFAULT_PRECISION), sizes.scale().orElse(DEFAULT_SCALE)));
+                sizes.precision() == 0 ? DEFAULT_PRECISION : sizes.precision(),
+                sizes.scale() == -1 ? DEFAULT_SCALE : sizes.scale()));
     fixed(table, "java.util.UUID", ColumnType.uuid());
     fixed(table, "java.time.LocalDate", ColumnType.date());
     fixed(table, "java.time.LocalTime", ColumnType.time());
@@ -238,7 +237,7 @@ final class TypeMapping {
         table,
         "byte[]",
         Sizing.LENGTH,
-        sizes -> sizes.length().isEmpty() ? ColumnType.blob() : ColumnType.varbinary(sizes.length().getAsInt()));
+        sizes -> sizes.length() == 0 ? ColumnType.blob() : ColumnType.varbinary(sizes.length()));
     fixed(table, "java.util.OptionalInt", ColumnType.integer());
     fixed(table, "java.util.OptionalLong", ColumnType.bigint());
     fixed(table, "java.util.OptionalDouble", ColumnType.doublePrecision());

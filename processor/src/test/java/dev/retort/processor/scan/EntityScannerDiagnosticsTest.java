@@ -318,26 +318,6 @@ class EntityScannerDiagnosticsTest {
           "length = 70000");
     }
 
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "String               | length = 0    | varchar length 0 is not between 1 and 65535",
-        "byte[]               | length = 0    | varbinary length 0 is not between 1 and 65535",
-        "java.math.BigDecimal | precision = 0 | decimal precision 0 is not between 1 and 65",
-        "java.math.BigDecimal | scale = -1    | decimal scale -1 is not between 0 and the precision 19",
-    })
-    void aWrittenSizeEqualToTheDefaultMarkerIsOutOfRangeAndNotTheDefault(String javaType, String size, String problem) {
-      JavaFileObject post = source("com.example.Post", """
-          package com.example;
-          import dev.retort.*;
-          @Table
-          public record Post(@Id long id, @Column(%s) %s body) {}
-          """.formatted(size, javaType));
-      assertOnlyError(
-          compile(post), post,
-          "@Column(" + size + ") on Post.body is out of range: " + problem + " [retort:invalid-size]",
-          size);
-    }
-
     @Test
     void aPrecisionOutOfRange() {
       JavaFileObject price = source("com.example.Price", """
