@@ -1,6 +1,7 @@
 package dev.retort.maven;
 
 import dev.retort.cli.internal.Settings;
+import dev.retort.index.RevisionIndexFile;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortException;
 import java.io.File;
@@ -88,18 +89,16 @@ abstract class DatabaseMojo extends AbstractMojo {
   @Override
   public final void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
-      getLog().info("Skipping retort:" + execution.getGoal() + ": retort.skip is set.");
+      getLog().info("Skipping retort:" + execution.getGoal() + " in " + project.getArtifactId() + ": skip is set.");
       return;
     }
     Settings settings = settings();
-    Path classes = Path.of(project.getBuild().getOutputDirectory());
-    if (!Files.isDirectory(classes)) {
-      throw new MojoExecutionException("The project has no compiled classes in " + classes + ". Compile it in the"
-          + " same build: mvn compile retort:" + execution.getGoal());
-    }
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     try (URLClassLoader loader = projectClassLoader()) {
+      if (loader.getResource(RevisionIndexFile.RESOURCE) == null && withoutMigrations()) {
+        return;
+      }
       thread.setContextClassLoader(loader);
       run(settings, loader);
     } catch (RetortException e) {
@@ -160,6 +159,33 @@ abstract class DatabaseMojo extends AbstractMojo {
       throw new MojoExecutionException("Invalid configuration of retort:" + execution.getGoal() + ": " + e.getMessage(),
           e);
     }
+  }
+
+  /**
+   * Decides what to do with a project whose class path holds no revision index: skip an
+   * aggregator (packaging {@code pom}, such as the parent of a build of several modules, where
+   * the goal runs on every module), else fail saying why there are none.
+   *
+   * @return true to skip the goal
+   * @throws MojoExecutionException if the project has not been compiled
+   * @throws MojoFailureException if it has, without migrations
+   */
+  private boolean withoutMigrations() throws MojoExecutionException, MojoFailureException {
+    if ("pom".equals(project.getPackaging())) {
+      getLog().info("Skipping retort:" + execution.getGoal() + " in " + project.getArtifactId() + ": a project of"
+          + " packaging pom, with no migrations on its class path.");
+      return true;
+    }
+    Path classes = Path.of(project.getBuild().getOutputDirectory());
+    if (!Files.isDirectory(classes)) {
+      throw new MojoExecutionException("The project has no compiled classes in " + classes + ". Compile it in the"
+          + " same build: mvn compile retort:" + execution.getGoal());
+    }
+    throw new MojoFailureException("No migrations in " + project.getArtifactId() + ": neither its classes nor its"
+        + " runtime dependencies hold a revision index (" + RevisionIndexFile.RESOURCE + "). In the module that holds"
+        + " the migrations, put retort-processor on the compiler's annotation processor path and compile in the same"
+        + " build (mvn compile retort:" + execution.getGoal() + "); in a build of several modules, set <skip>true</skip>"
+        + " in this plugin's configuration of the modules without migrations.");
   }
 
   /**

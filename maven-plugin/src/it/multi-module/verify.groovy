@@ -1,0 +1,19 @@
+// Asserts which modules the goals ran on and where the application's database is.
+String log = new File(basedir, 'build.log').getText('UTF-8')
+
+void expect(String log, String text) {
+    assert log.contains(text): "build.log lacks: " + text
+}
+
+// 1: the parent has packaging pom and no migrations; the library has skip set.
+expect(log, 'Skipping retort:upgrade in shop-parent: a project of packaging pom, with no migrations on its class path.')
+expect(log, 'Skipping retort:upgrade in shop-lib: skip is set.')
+expect(log, 'Now at 20260111_090000 (head): 2 migrations in ')
+expect(log, 'Current revision: 20260111_090000 (head).')
+assert new File(basedir, 'app/target/db/shop.mv.db').isFile(): 'the database is not in the application module'
+assert !new File(basedir, 'target/db').exists(): 'a database was created in the parent'
+// 2: the library without skip
+expect(log, 'No migrations in shop-lib: neither its classes nor its runtime dependencies hold a revision index'
+        + ' (META-INF/retort/revisions).')
+expect(log, 'BUILD FAILURE')
+return true
