@@ -114,13 +114,13 @@ public enum Message {
   DUPLICATE_TABLE(
       Diagnostic.Kind.ERROR,
       "duplicate-table",
-      "table %s is declared by both %s and %s; give one of them another name with"
+      "table %s is declared by both %s%s and %s; %sgive one of them another name with"
           + " @Table(name = \"...\")"),
   /** Two members of an entity map to one column name. */
   DUPLICATE_COLUMN(
       Diagnostic.Kind.ERROR,
       "duplicate-column",
-      "%s and %s both map to column %s of table %s; give one of them another name with"
+      "%s%s and %s both map to column %s of table %s; %sgive one of them another name with"
           + " @Column(name = \"...\"), or exclude it with @Transient"),
   /** An entity without a single column. */
   NO_COLUMNS(
@@ -247,8 +247,8 @@ public enum Message {
   DUPLICATE_CONSTRAINT_NAME(
       Diagnostic.Kind.ERROR,
       "duplicate-constraint-name",
-      "the name %s of %s on table %s is already taken by %s on table %s; index and constraint"
-          + " names are unique across the schema: choose another name"),
+      "the name %s of %s on table %s is already taken by %s on table %s%s; index and constraint"
+          + " names are unique across the schema%s: choose another name"),
 
   // Scanning entities: foreign keys.
 

@@ -289,7 +289,7 @@ final class EntityReader {
         continue;
       }
       ColumnDraft column = column(member);
-      ColumnDraft first = byName.putIfAbsent(column.name(), column);
+      ColumnDraft first = byName.putIfAbsent(SqlNames.folded(column.name()), column);
       if (first == null) {
         columns.add(column);
       } else {
@@ -299,9 +299,13 @@ final class EntityReader {
             "name",
             Message.DUPLICATE_COLUMN,
             first.label(),
+            SqlNames.writtenAs(column.name(), first.name()),
             column.label(),
             column.name(),
-            table);
+            table,
+            first.name().equals(column.name())
+                ? ""
+                : "SQLite, MariaDB and MySQL do not tell column names apart by case: ");
       }
     }
     return columns;

@@ -79,19 +79,30 @@ final class SchemaAssembler {
     return new ScanResult(schema, hints, tableElements, columnElements);
   }
 
-  /** The entities by table name; a second entity for one name is reported and left out. */
+  /**
+   * The entities by table name; a second entity for one name, or for one that differs only in
+   * case, is reported and left out.
+   */
   private Map<String, EntityDraft> tables(List<EntityDraft> drafts) {
     Map<String, EntityDraft> byTable = new LinkedHashMap<>();
+    Map<String, EntityDraft> byFolded = new HashMap<>();
     for (EntityDraft entity : drafts) {
-      EntityDraft first = byTable.putIfAbsent(entity.name(), entity);
-      if (first != null) {
+      EntityDraft first = byFolded.putIfAbsent(SqlNames.folded(entity.name()), entity);
+      if (first == null) {
+        byTable.put(entity.name(), entity);
+      } else {
+        boolean caseOnly = !first.name().equals(entity.name());
         reporter.report(
             entity.table(),
             "name",
             Message.DUPLICATE_TABLE,
             entity.name(),
             first.element().getQualifiedName(),
-            entity.element().getQualifiedName());
+            SqlNames.writtenAs(entity.name(), first.name()),
+            entity.element().getQualifiedName(),
+            caseOnly
+                ? "SQLite, and MariaDB and MySQL on Windows and macOS, do not tell names apart by case: "
+                : "");
       }
     }
     return byTable;
@@ -332,12 +343,15 @@ final class SchemaAssembler {
         .orElse(ReferentialAction.NO_ACTION);
   }
 
-  /** Reports an index or constraint name used twice in the schema, on the second use. */
+  /**
+   * Reports an index or constraint name used twice in the schema, or two that differ only in case,
+   * on the second use.
+   */
   private void checkConstraintNames(List<Origin> constraints, Iterable<EntityDraft> entities) {
     Map<Element, String> tableOf = new HashMap<>();
     Map<String, Origin> byName = new HashMap<>();
     for (Origin origin : constraints) {
-      Origin first = byName.putIfAbsent(origin.name(), origin);
+      Origin first = byName.putIfAbsent(SqlNames.folded(origin.name()), origin);
       if (first != null) {
         if (tableOf.isEmpty()) {
           for (EntityDraft entity : entities) {
@@ -354,7 +368,11 @@ final class SchemaAssembler {
             origin.what(),
             tableOf.get(origin.element()),
             first.what(),
-            tableOf.get(first.element()));
+            tableOf.get(first.element()),
+            SqlNames.writtenAs(origin.name(), first.name()),
+            origin.name().equals(first.name())
+                ? ""
+                : ", and SQLite, MariaDB and MySQL do not tell them apart by case");
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.retort.processor.scan;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The naming convention that turns Java names into SQL names when no explicit name is given, and
@@ -94,6 +95,23 @@ final class SqlNames {
   /** {@code fk_<table>_<column>}. */
   static String foreignKey(String table, String column) {
     return "fk_" + table + "_" + column;
+  }
+
+  /**
+   * The name as the databases that ignore case compare it: SQLite for every name, MariaDB and
+   * MySQL for columns, indexes and constraints (and for tables on Windows and macOS). Two names
+   * with one folded form are one name there.
+   */
+  static String folded(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * How a message says that a clashing name was written differently, such as {@code " (as
+   * book)"}; empty when the two names are equal.
+   */
+  static String writtenAs(String name, String other) {
+    return name.equals(other) ? "" : " (as " + other + ")";
   }
 
   /** The length of an identifier as PostgreSQL counts it: bytes of UTF-8. */

@@ -86,6 +86,47 @@ class EntityScannerDiagnosticsTest {
     }
 
     @Test
+    void twoEntitiesWhoseTableNamesDifferOnlyInCase() {
+      JavaFileObject first = source("com.example.Book", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "book")
+          public record Book(@Id long id) {}
+          """);
+      JavaFileObject second = source("com.example.LegacyBook", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "Book")
+          public record LegacyBook(@Id long id) {}
+          """);
+      assertOnlyError(
+          compile(first, second), second,
+          "table Book is declared by both com.example.Book (as book) and com.example.LegacyBook; SQLite, and MariaDB"
+              + " and MySQL on Windows and macOS, do not tell names apart by case: give one of them another name"
+              + " with @Table(name = \"...\") [retort:duplicate-table]",
+          "@Table(name = \"Book\")");
+    }
+
+    @Test
+    void twoMembersWhoseColumnNamesDifferOnlyInCase() {
+      JavaFileObject person = source("com.example.Person", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Person(
+              @Id long id,
+              String name,
+              @Column(name = "Name") String displayName) {}
+          """);
+      assertOnlyError(
+          compile(person), person,
+          "Person.name (as name) and Person.displayName both map to column Name of table person; SQLite, MariaDB and"
+              + " MySQL do not tell column names apart by case: give one of them another name with"
+              + " @Column(name = \"...\"), or exclude it with @Transient [retort:duplicate-column]",
+          "@Column(name = \"Name\")");
+    }
+
+    @Test
     void twoMembersMappingToOneColumn() {
       JavaFileObject person = source("com.example.Person", """
           package com.example;
@@ -821,6 +862,25 @@ class EntityScannerDiagnosticsTest {
               + " and constraint names are unique across the schema: choose another name"
               + " [retort:duplicate-constraint-name]",
           "@Index");
+    }
+
+    @Test
+    void twoIndexNamesThatDifferOnlyInCase() {
+      JavaFileObject user = source("com.example.User", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "users")
+          @Index(name = "ix_users_email", columns = "email")
+          @Index(name = "IX_USERS_EMAIL", columns = {"email", "id"})
+          public record User(@Id long id, String email) {}
+          """);
+      assertOnlyError(
+          compile(user), user,
+          "the name IX_USERS_EMAIL of an index on table users is already taken by an index on table users"
+              + " (as ix_users_email); index and constraint names are unique across the schema, and SQLite, MariaDB"
+              + " and MySQL do not tell them apart by case: choose another name [retort:duplicate-constraint-name]",
+          // Javac 17 cannot point at an annotation inside a repeatable container; the message names the index.
+          "public record User");
     }
 
     @Test
