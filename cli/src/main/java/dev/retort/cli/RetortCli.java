@@ -55,9 +55,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
     synopsisSubcommandLabel = "COMMAND",
     footerHeading = "%nDatabase:%n",
     footer = {
-        "Every command that reads the database takes --url, --user and --password, or reads",
-        "the environment variables " + Settings.URL_VARIABLE + ", " + Settings.USER_VARIABLE + " and "
-            + Settings.PASSWORD_VARIABLE + ". Passwords are never printed.",
+        "Every command that reads the database takes --url, --user and --password, or",
+        "reads the environment variables " + Settings.URL_VARIABLE + ", " + Settings.USER_VARIABLE + " and",
+        Settings.PASSWORD_VARIABLE + ". Passwords are never printed.",
         "",
         "Exit codes:",
         "  0  the command succeeded",

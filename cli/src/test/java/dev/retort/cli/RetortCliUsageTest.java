@@ -211,6 +211,59 @@ class RetortCliUsageTest {
   }
 
   @Test
+  void aFailureToConnectNamesTheDatabaseFromTheEnvironment() {
+    Cli.Run run = Cli.run(Map.of("DATABASE_URL", "jdbc:postgresql://127.0.0.1:1/shop?password=hunter22&connectTimeout=2",
+        "DATABASE_USER", "deployer", "DATABASE_PASSWORD", "hunter22"), "current");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.FAILED);
+    assertThat(run.err().lines().toList()).hasSize(2).last().isEqualTo(
+        "retort current: database jdbc:postgresql://127.0.0.1:1/shop?password=****&connectTimeout=2 as deployer");
+    assertThat(run.all()).doesNotContain("hunter22");
+  }
+
+  @Test
+  void aFailureOfACommandThatDoesNotConnectNamesNoDatabase() {
+    Cli.Run run = Cli.run(Map.of("DATABASE_URL", "jdbc:h2:mem:never-opened"), "show", "9999");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.FAILED);
+    assertThat(run.err().lines().toList()).hasSize(1);
+  }
+
+  @Test
+  void sqlOutputCreatesTheFilesDirectory(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("build/scripts/upgrade.sql");
+
+    Cli.Run run = Cli.run("sql", "--dialect", "h2", "--output", file.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(RetortCli.OK);
+    assertThat(Files.readString(file, StandardCharsets.UTF_8)).contains("CREATE TABLE \"accounts\"");
+  }
+
+  @Test
+  void sqlOutputThatCannotBeWrittenSaysWhy(@TempDir Path dir) throws IOException {
+    Path notADirectory = Files.writeString(dir.resolve("scripts"), "a file");
+
+    Cli.Run run = Cli.run("sql", "--dialect", "h2", "--output", notADirectory.resolve("upgrade.sql").toString());
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.FAILED);
+    assertThat(run.err()).startsWith("retort sql: cannot write the script to " + notADirectory.resolve("upgrade.sql"))
+        .doesNotContain("java.nio");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void helpFooterReadsAsWritten() {
+    Cli.Run run = Cli.run("--help");
+
+    assertThat(run.out()).contains(String.join(System.lineSeparator(),
+        "Database:",
+        "Every command that reads the database takes --url, --user and --password, or",
+        "reads the environment variables DATABASE_URL, DATABASE_USER and",
+        "DATABASE_PASSWORD. Passwords are never printed.",
+        ""));
+  }
+
+  @Test
   void aUrlNoDriverOnTheClassPathAcceptsFailsNamingTheUrl() {
     Cli.Run run = Cli.run("current", "--url", "jdbc:nodriver://127.0.0.1/shop", "--user", "app");
 

@@ -9,7 +9,11 @@ import dev.retort.runtime.RetortException;
 import dev.retort.runtime.SqlScript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -37,6 +41,9 @@ abstract class RetortCommand implements Callable<Integer> {
 
   final Console console;
 
+  /** Whether this command has configured a connection, so that its failures name the database. */
+  private boolean connecting;
+
   RetortCommand(Console console) {
     this.console = Objects.requireNonNull(console, "console == null");
   }
@@ -53,6 +60,10 @@ abstract class RetortCommand implements Callable<Integer> {
       return execute(settings);
     } catch (RetortException e) {
       console.err().println(settings.secrets().mask("retort " + spec.name() + ": " + e.getMessage()));
+      if (connecting) {
+        // The URL may come from the environment: say which database, as the Maven goals log it.
+        console.err().println(settings.secrets().mask("retort " + spec.name() + ": database " + settings.describe()));
+      }
       console.err().flush();
       return RetortCli.FAILED;
     }
@@ -73,7 +84,9 @@ abstract class RetortCommand implements Callable<Integer> {
       throw usage("no database: give --url JDBC_URL or set the environment variable " + Settings.URL_VARIABLE);
     }
     try {
-      return settings.connect(console.classLoader());
+      Retort retort = settings.connect(console.classLoader());
+      connecting = true;
+      return retort;
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
@@ -125,14 +138,33 @@ abstract class RetortCommand implements Callable<Integer> {
       return RetortCli.OK;
     }
     try {
+      Path directory = options.output.toAbsolutePath().getParent();
+      if (directory != null) {
+        Files.createDirectories(directory);
+      }
       Files.writeString(options.output, script.text(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      console.err().println("retort " + spec.name() + ": cannot write the script to " + options.output + ": " + e);
+      console.err().println("retort " + spec.name() + ": cannot write the script to " + options.output + ": "
+          + reason(e) + ". Give --output a file where you may write, or leave it out to print the script.");
       console.err().flush();
       return RetortCli.FAILED;
     }
     print(settings, List.of("Wrote the " + Databases.name(script.vendor()) + " script from " + script.from() + " to "
         + script.to() + " (" + script.statements().size() + " statements) to " + options.output + "."));
     return RetortCli.OK;
+  }
+
+  /** Why a file could not be written, in words rather than an exception's class name. */
+  private static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) {
+      return "permission denied on " + e.getMessage();
+    }
+    if (e instanceof FileAlreadyExistsException) {
+      return e.getMessage() + " exists and is not a directory";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory: " + e.getMessage();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.toString();
   }
 }
