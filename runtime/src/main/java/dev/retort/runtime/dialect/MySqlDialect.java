@@ -11,9 +11,15 @@ import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropUnique;
 import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -56,7 +62,10 @@ import java.util.stream.Stream;
  * with the column's full definition after the change, taken from the schema model; comments are
  * part of that definition ({@code COMMENT 'x'}), and the table comment is the table option
  * {@code COMMENT = 'x'}. String literals double backslashes, as the default {@code sql_mode}
- * (without {@code NO_BACKSLASH_ESCAPES}) requires.
+ * (without {@code NO_BACKSLASH_ESCAPES}) requires; a session whose mode holds
+ * {@code NO_BACKSLASH_ESCAPES}, which a server may give every session, runs the migrations
+ * without it ({@link #prepareConnection}, and the offline script's opening) and gets it back
+ * afterwards.
  *
  * <p>MySQL creates an index for a foreign key that no index covers; dropping the foreign key
  * drops that index too, so that the schema matches the model again. Dropping the index, unique
@@ -78,32 +87,72 @@ import java.util.stream.Stream;
  * otherwise send it in the character set it takes from the locale: {@code latin1} in the C
  * locale, which stores every character beyond ASCII as others without an error, and
  * {@code utf8mb3} in a UTF-8 one, which refuses characters beyond the BMP. It saves the session's
- * character sets first, as mysqldump does, and restores them at the end.
+ * character sets and {@code sql_mode} first, as mysqldump does, and restores them at the end.
  */
 public final class MySqlDialect extends SqlDialect {
+
+  /** The {@code sql_mode} flag under which a backslash in a string literal is an ordinary character. */
+  private static final String NO_BACKSLASH_ESCAPES = "NO_BACKSLASH_ESCAPES";
 
   MySqlDialect(Capabilities capabilities) {
     super(capabilities);
   }
 
-  /** Sends the script's text as utf8mb4, whatever the client's character set; says how to run the script. */
+  /**
+   * Takes {@code NO_BACKSLASH_ESCAPES} out of the session's {@code sql_mode} while the
+   * migrations run, since the rendered literals double their backslashes, and gives the session
+   * its mode back afterwards; a session without it is left alone.
+   */
+  @Override
+  public SessionRestore prepareConnection(Connection connection) throws SQLException {
+    String mode;
+    try (Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery("SELECT @@SESSION.sql_mode")) {
+      row.next();
+      mode = row.getString(1);
+    }
+    List<String> flags = List.of(mode.split(","));
+    if (!flags.contains(NO_BACKSLASH_ESCAPES)) {
+      return SessionRestore.NOTHING;
+    }
+    setSqlMode(connection, flags.stream().filter(flag -> !flag.equals(NO_BACKSLASH_ESCAPES))
+        .collect(Collectors.joining(",")));
+    return () -> setSqlMode(connection, mode);
+  }
+
+  private static void setSqlMode(Connection connection, String mode) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("SET SESSION sql_mode = ?")) {
+      statement.setString(1, mode);
+      statement.execute();
+    }
+  }
+
+  /**
+   * Sends the script's text as utf8mb4, whatever the client's character set, and reads its
+   * literals' backslashes as escapes, whatever the session's {@code sql_mode}; says how to run
+   * the script.
+   */
   @Override
   public Optional<ScriptPart> scriptOpening() {
     return Optional.of(new ScriptPart("Run this script with the mariadb or mysql client (mariadb DATABASE < FILE),"
         + " which stops at the first error; do not add --force. MariaDB and MySQL commit every DDL statement: a"
         + " migration that fails leaves its statements before the failing one applied, without its version row."
-        + " The script is UTF-8",
+        + " The script is UTF-8, and its string literals escape backslashes",
         List.of("SET @retort_character_set_client = @@character_set_client, @retort_character_set_results"
-            + " = @@character_set_results, @retort_collation_connection = @@collation_connection",
-            "SET NAMES utf8mb4")));
+            + " = @@character_set_results, @retort_collation_connection = @@collation_connection,"
+            + " @retort_sql_mode = @@SESSION.sql_mode",
+            "SET NAMES utf8mb4",
+            "SET SESSION sql_mode = TRIM(BOTH ',' FROM REPLACE(CONCAT(',', @@SESSION.sql_mode, ','), ',"
+                + NO_BACKSLASH_ESCAPES + ",', ','))")));
   }
 
-  /** Gives the session its own character sets back. */
+  /** Gives the session its own character sets and sql_mode back. */
   @Override
   public Optional<ScriptPart> scriptClosing() {
-    return Optional.of(new ScriptPart("The session's own character sets back", List.of("SET character_set_client"
-        + " = @retort_character_set_client, character_set_results = @retort_character_set_results,"
-        + " collation_connection = @retort_collation_connection")));
+    return Optional.of(new ScriptPart("The session's own character sets and sql_mode back", List.of(
+        "SET character_set_client = @retort_character_set_client, character_set_results"
+            + " = @retort_character_set_results, collation_connection = @retort_collation_connection,"
+            + " SESSION sql_mode = @retort_sql_mode")));
   }
 
   @Override
