@@ -30,7 +30,7 @@ class RetortCliEncodingTest {
     assertThat(process.exitValue()).isEqualTo(RetortCli.OK);
     assertThat(new String(out, StandardCharsets.UTF_8))
         .startsWith("-- Retort migration script for PostgreSQL")
-        .contains("CREATE TABLE \"" + VERSION_TABLE + "\"");
+        .contains("CREATE TABLE IF NOT EXISTS \"" + VERSION_TABLE + "\"");
   }
 
   /** Runs {@code retort sql} as an application's main method does, with this test's non-ASCII version table. */

@@ -71,7 +71,7 @@ class OfflineScriptTest {
     });
     assertThat(script.text())
         .contains("-- Upgrade to 003", "COMMIT;\n")
-        .doesNotContain("CREATE TABLE \"retort_version\"");
+        .doesNotContain("CREATE TABLE IF NOT EXISTS \"retort_version\"");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.index.RevisionIndexFile;
 import dev.retort.runtime.fixtures.Failing;
+import dev.retort.runtime.fixtures.Library;
 import dev.retort.runtime.fixtures.Scripted;
 import dev.retort.runtime.testdb.ScriptTool;
 import dev.retort.runtime.testdb.TestDatabase;
@@ -86,6 +87,29 @@ class OfflineScriptToolTest {
       assertThat(byScript.current().atBase()).isTrue();
       assertThat(versionRows(offline)).isEmpty();
       assertThat(catalog(offline)).isEqualTo(catalog(online));
+    }
+  }
+
+  /**
+   * A database at base may have an empty version table: Retort's downgrade to base and a script
+   * down to base both leave one. The script from base runs on it all the same.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void theScriptFromBaseRunsWhereTheVersionTableIsLeftEmpty(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Retort retort = Probe.retort(db, Library.revisions());
+      retort.upgrade();
+      retort.downgrade("base");
+
+      ScriptTool.run(db, script("upgrade.sql", retort.sql("base", "head", kind.vendor()))).succeeded();
+      assertThat(retort.current().atHead()).isTrue();
+      ScriptTool.run(db, script("downgrade.sql", retort.sql("head", "base", kind.vendor()))).succeeded();
+      assertThat(retort.current().atBase()).isTrue();
+      ScriptTool.run(db, script("upgrade-again.sql", retort.sql("base", "head", kind.vendor()))).succeeded();
+
+      assertThat(retort.current().atHead()).isTrue();
+      assertThat(retort.check().differences()).isEmpty();
     }
   }
 

@@ -2,6 +2,7 @@ package dev.retort.runtime.dialect;
 
 import dev.retort.model.ColumnType;
 import dev.retort.model.SchemaModel;
+import dev.retort.model.TableModel;
 import dev.retort.operation.Operation;
 import dev.retort.operation.Vendor;
 import java.sql.Connection;
@@ -80,6 +81,18 @@ public interface Dialect {
   default List<Step> render(Operation operation, SchemaModel before, SchemaModel after) {
     return render(operation, before);
   }
+
+  /**
+   * Creates a table unless the database has one of that name, for an offline script, which
+   * cannot look first: {@code CREATE TABLE IF NOT EXISTS}, then the table's comments where they
+   * are statements of their own (they are set again on a table that exists). The script from
+   * base creates the version table so, because a database at base may have an empty one.
+   *
+   * @param table the table, without indexes (MySQL has no {@code CREATE INDEX IF NOT EXISTS})
+   * @return the statements, in order
+   * @throws IllegalArgumentException if the table has indexes
+   */
+  List<String> createTableIfMissing(TableModel table);
 
   /**
    * Puts a connection into the state this database needs for running schema changes, and

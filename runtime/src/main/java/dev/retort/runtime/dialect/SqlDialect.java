@@ -404,6 +404,18 @@ abstract class SqlDialect implements Dialect {
     return literal;
   }
 
+  @Override
+  public final List<String> createTableIfMissing(TableModel table) {
+    if (!table.indexes().isEmpty()) {
+      throw new IllegalArgumentException("table " + table.name() + " has indexes, which cannot be created if missing"
+          + " alike on every database");
+    }
+    List<String> statements = new ArrayList<>();
+    statements.add(createTableStatement("CREATE TABLE IF NOT EXISTS ", table, table.name(), SchemaModel.empty()));
+    statements.addAll(commentSql(table));
+    return statements;
+  }
+
   // ---------------------------------------------------------------- one method per operation
 
   List<Step> createTable(CreateTable operation, Context context) {
@@ -548,12 +560,16 @@ abstract class SqlDialect implements Dialect {
   // ---------------------------------------------------------------- building blocks
 
   final String createTableStatement(TableModel table, String name, SchemaModel schema) {
+    return createTableStatement("CREATE TABLE ", table, name, schema);
+  }
+
+  private String createTableStatement(String create, TableModel table, String name, SchemaModel schema) {
     List<String> lines = new ArrayList<>();
     for (ColumnModel column : table.columns()) {
       lines.add(columnDefinition(table, column));
     }
     lines.addAll(tableConstraints(table, schema));
-    return "CREATE TABLE " + qualified(table.schema(), name) + " (\n  " + String.join(",\n  ", lines) + "\n)"
+    return create + qualified(table.schema(), name) + " (\n  " + String.join(",\n  ", lines) + "\n)"
         + tableOptions(table);
   }
 
@@ -606,19 +622,27 @@ abstract class SqlDialect implements Dialect {
 
   /** {@code COMMENT ON} statements for a new table and its columns, where comments are separate statements. */
   final List<Step> commentStatements(TableModel table) {
+    List<Step> steps = new ArrayList<>();
+    for (String statement : commentSql(table)) {
+      steps.add(sql(statement));
+    }
+    return steps;
+  }
+
+  private List<String> commentSql(TableModel table) {
     if (capabilities.comments() != Capabilities.CommentStyle.COMMENT_ON) {
       return List.of();
     }
-    List<Step> steps = new ArrayList<>();
+    List<String> statements = new ArrayList<>();
     if (table.comment().isPresent()) {
-      steps.add(sql(commentOnTable(table, table.comment())));
+      statements.add(commentOnTable(table, table.comment()));
     }
     for (ColumnModel column : table.columns()) {
       if (column.comment().isPresent()) {
-        steps.add(sql(commentOnColumn(table, column.name(), column.comment())));
+        statements.add(commentOnColumn(table, column.name(), column.comment()));
       }
     }
-    return steps;
+    return statements;
   }
 
   final String commentOnTable(TableModel table, Optional<String> comment) {

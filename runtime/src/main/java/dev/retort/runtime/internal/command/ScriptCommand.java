@@ -63,7 +63,8 @@ public final class ScriptCommand {
       dialect.scriptOpening().ifPresent(part -> blocks.add(new SqlScript.Block(part.comment(), part.statements())));
     }
     if (from.isEmpty() && direction == Direction.UPGRADE && !plan.isEmpty()) {
-      blocks.add(new SqlScript.Block("Create the version table " + table.displayName(), table.createStatements()));
+      blocks.add(new SqlScript.Block("Create the version table " + table.displayName() + " unless a downgrade to base"
+          + " left it", table.createIfMissingStatements()));
     }
     Set<String> state = new LinkedHashSet<>(from);
     for (PlannedMigration migration : plan) {

@@ -177,6 +177,15 @@ public final class VersionTable {
   }
 
   /**
+   * The statements that create the table unless it exists, for an offline script from base,
+   * which cannot look first: a database at base may have the table, empty, since a downgrade to
+   * base leaves it.
+   */
+  public List<String> createIfMissingStatements() {
+    return dialect.createTableIfMissing(model());
+  }
+
+  /**
    * Creates the table. Call with the migration lock held, once {@link #exists} said it does not
    * exist.
    *

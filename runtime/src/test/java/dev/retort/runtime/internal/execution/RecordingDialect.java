@@ -2,6 +2,7 @@ package dev.retort.runtime.internal.execution;
 
 import dev.retort.model.ColumnType;
 import dev.retort.model.SchemaModel;
+import dev.retort.model.TableModel;
 import dev.retort.operation.Operation;
 import dev.retort.operation.Vendor;
 import dev.retort.runtime.dialect.Dialect;
@@ -33,6 +34,11 @@ class RecordingDialect implements Dialect {
   @Override
   public String columnType(ColumnType type) {
     return type.sql();
+  }
+
+  @Override
+  public List<String> createTableIfMissing(TableModel table) {
+    return List.of("create " + table.name() + " if missing");
   }
 
   @Override
