@@ -250,6 +250,21 @@ public enum Message {
       "the name %s of %s on table %s is already taken by %s on table %s%s; index and constraint"
           + " names are unique across the schema%s: choose another name"),
 
+  /** An index, primary key or unique constraint named like a table. */
+  NAME_TAKEN_BY_TABLE(
+      Diagnostic.Kind.ERROR,
+      "name-taken-by-table",
+      "the name %s of %s on table %s %s table %s of %s; PostgreSQL and SQLite name tables and indexes (and"
+          + " the indexes behind primary keys and unique constraints) from one set of names%s: give one of"
+          + " them another name"),
+  /** An enum type named like a table. */
+  ENUM_NAME_TAKEN(
+      Diagnostic.Kind.ERROR,
+      "enum-name-taken",
+      "%s maps to enum type %s, which is also the name of table %s of %s; PostgreSQL gives every table a"
+          + " type of its name: rename the Java enum, or give the column another enum type name with"
+          + " @Column(type = \"enum other_name('A','B')\")"),
+
   // Scanning entities: foreign keys.
 
   /** {@code @References} to a class that is not an entity. */

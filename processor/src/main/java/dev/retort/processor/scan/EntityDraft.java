@@ -88,7 +88,14 @@ record EntityDraft(
    * @param element the element declaring it
    * @param annotation the annotation declaring it, or null when it is the element itself
    * @param attribute the attribute to point at, or null for the whole annotation
+   * @param indexed whether databases store it as an index (a primary key, unique constraint or
+   *     index), whose name PostgreSQL and SQLite take from the names of tables
    */
   record Origin(
-      String name, String what, Element element, Annotation annotation, String attribute) {}
+      String name,
+      String what,
+      Element element,
+      Annotation annotation,
+      String attribute,
+      boolean indexed) {}
 }

@@ -592,7 +592,7 @@ final class EntityReader {
         table,
         "name",
         "shorten the table name, from which the primary key name pk_<table> is derived");
-    constraints.add(new Origin(name, "the primary key", type, table, null));
+    constraints.add(new Origin(name, "the primary key", type, table, null, true));
     return checks.build(
         type, type.getSimpleName().toString(), () -> new PrimaryKeyModel(name, names));
   }
@@ -617,7 +617,7 @@ final class EntityReader {
               + column.name()
               + "\", unique = true) on the entity");
       constraints.add(
-          new Origin(name, "a unique constraint", column.member(), annotation.get(), "unique"));
+          new Origin(name, "a unique constraint", column.member(), annotation.get(), "unique", true));
       checks
           .build(
               column.member(), column.label(), () -> new UniqueModel(name, List.of(column.name())))
@@ -664,7 +664,7 @@ final class EntityReader {
             "index name", name, type, index, "name", "choose a shorter @Index(name = \"...\")");
       }
       constraints.add(
-          new Origin(name, "an index", type, index, explicit.isEmpty() ? null : "name"));
+          new Origin(name, "an index", type, index, explicit.isEmpty() ? null : "name", true));
       checks.build(type, label, () -> new IndexModel(name, names, unique)).ifPresent(indexes::add);
     }
     return indexes;
@@ -733,7 +733,7 @@ final class EntityReader {
       }
       checks.length(
           "check name", name, type, check, "name", "choose a shorter @Check(name = \"...\")");
-      constraints.add(new Origin(name, "a check", type, check, "name"));
+      constraints.add(new Origin(name, "a check", type, check, "name", false));
       checks.build(type, label, () -> new CheckModel(name, expression)).ifPresent(found::add);
     }
     return found;

@@ -49,7 +49,7 @@ final class SchemaAssembler {
     Map<String, EntityDraft> byClass = new HashMap<>();
     drafts.forEach(d -> byClass.putIfAbsent(d.element().getQualifiedName().toString(), d));
 
-    checkEnums(byTable.values());
+    checkEnums(byTable);
     List<Origin> constraints = new ArrayList<>();
     Map<String, List<ForeignKeyModel>> foreignKeys = new HashMap<>();
     for (EntityDraft entity : byTable.values()) {
@@ -108,14 +108,27 @@ final class SchemaAssembler {
     return byTable;
   }
 
-  /** Reports two Java enums that map to one enum type name with different values. */
-  private void checkEnums(Iterable<EntityDraft> entities) {
+  /**
+   * Reports two Java enums that map to one enum type name with different values, and an enum type
+   * named like a table: PostgreSQL gives every table a composite type of the table's name.
+   */
+  private void checkEnums(Map<String, EntityDraft> byTable) {
     Map<String, ColumnDraft> firstByEnum = new HashMap<>();
-    for (EntityDraft entity : entities) {
+    for (EntityDraft entity : byTable.values()) {
       for (ColumnDraft column : entity.columns()) {
         if (column.model().isEmpty()
             || !(column.model().get().type() instanceof ColumnType.Enumerated type)) {
           continue;
+        }
+        EntityDraft table = byTable.get(type.name());
+        if (table != null) {
+          reporter.report(
+              column.member(),
+              Message.ENUM_NAME_TAKEN,
+              column.label(),
+              type.name(),
+              table.name(),
+              table.element().getQualifiedName());
         }
         ColumnDraft first = firstByEnum.putIfAbsent(type.name(), column);
         if (first != null) {
@@ -186,7 +199,8 @@ final class SchemaAssembler {
             "a foreign key",
             column.member(),
             references,
-            explicit.isEmpty() ? null : "name"));
+            explicit.isEmpty() ? null : "name",
+            false));
     ReferentialAction onDelete = action(references, "onDelete");
     ReferentialAction onUpdate = action(references, "onUpdate");
     return checks.build(
@@ -345,20 +359,33 @@ final class SchemaAssembler {
 
   /**
    * Reports an index or constraint name used twice in the schema, or two that differ only in case,
-   * on the second use.
+   * on the second use; and an index, primary key or unique constraint named like a table (PostgreSQL
+   * and SQLite keep indexes among the tables' names).
    */
   private void checkConstraintNames(List<Origin> constraints, Iterable<EntityDraft> entities) {
     Map<Element, String> tableOf = new HashMap<>();
+    Map<String, EntityDraft> tablesByName = new HashMap<>();
+    entities.forEach(entity -> tablesByName.put(SqlNames.folded(entity.name()), entity));
     Map<String, Origin> byName = new HashMap<>();
     for (Origin origin : constraints) {
+      EntityDraft table = origin.indexed() ? tablesByName.get(SqlNames.folded(origin.name())) : null;
+      if (table != null) {
+        boolean caseOnly = !table.name().equals(origin.name());
+        reporter.report(
+            origin.element(),
+            origin.annotation(),
+            origin.attribute(),
+            Message.NAME_TAKEN_BY_TABLE,
+            origin.name(),
+            origin.what(),
+            tableOf(origin.element(), entities, tableOf),
+            caseOnly ? "differs only in case from the name of" : "is also the name of",
+            table.name(),
+            table.element().getQualifiedName(),
+            caseOnly ? ", and SQLite ignores case" : "");
+      }
       Origin first = byName.putIfAbsent(SqlNames.folded(origin.name()), origin);
       if (first != null) {
-        if (tableOf.isEmpty()) {
-          for (EntityDraft entity : entities) {
-            tableOf.put(entity.element(), entity.name());
-            entity.columns().forEach(c -> tableOf.putIfAbsent(c.member(), entity.name()));
-          }
-        }
         reporter.report(
             origin.element(),
             origin.annotation(),
@@ -366,15 +393,31 @@ final class SchemaAssembler {
             Message.DUPLICATE_CONSTRAINT_NAME,
             origin.name(),
             origin.what(),
-            tableOf.get(origin.element()),
+            tableOf(origin.element(), entities, tableOf),
             first.what(),
-            tableOf.get(first.element()),
+            tableOf(first.element(), entities, tableOf),
             SqlNames.writtenAs(origin.name(), first.name()),
             origin.name().equals(first.name())
                 ? ""
                 : ", and SQLite, MariaDB and MySQL do not tell them apart by case");
       }
     }
+  }
+
+  /**
+   * The table whose constraint an element declares: an entity's, or a member's (of the first
+   * entity that has it, for a base-class member). The map is filled when first needed, since most
+   * builds have no name to report.
+   */
+  private static String tableOf(
+      Element element, Iterable<EntityDraft> entities, Map<Element, String> tables) {
+    if (tables.isEmpty()) {
+      for (EntityDraft entity : entities) {
+        tables.put(entity.element(), entity.name());
+        entity.columns().forEach(c -> tables.putIfAbsent(c.member(), entity.name()));
+      }
+    }
+    return tables.get(element);
   }
 
   /** The rename hints; a second entity renamed from one old table name is reported. */

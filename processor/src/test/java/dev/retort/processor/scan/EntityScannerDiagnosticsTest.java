@@ -461,6 +461,31 @@ class EntityScannerDiagnosticsTest {
               + " [retort:enum-conflict]",
           "Status status");
     }
+
+    @Test
+    void anEnumTypeNamedLikeATable() {
+      JavaFileObject status = source("com.example.OrderStatus", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record OrderStatus(@Id int id, String label) {}
+          """);
+      JavaFileObject order = source("com.example.Order", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "orders")
+          public record Order(@Id long id, OrderStatus status) {
+            public enum OrderStatus { NEW, PAID }
+          }
+          """);
+      assertOnlyError(
+          compile(status, order), order,
+          "Order.status maps to enum type order_status, which is also the name of table order_status of"
+              + " com.example.OrderStatus; PostgreSQL gives every table a type of its name: rename the Java enum,"
+              + " or give the column another enum type name with @Column(type = \"enum other_name('A','B')\")"
+              + " [retort:enum-name-taken]",
+          "OrderStatus status");
+    }
   }
 
   @Nested
@@ -881,6 +906,53 @@ class EntityScannerDiagnosticsTest {
               + " and MySQL do not tell them apart by case: choose another name [retort:duplicate-constraint-name]",
           // Javac 17 cannot point at an annotation inside a repeatable container; the message names the index.
           "public record User");
+    }
+
+    @Test
+    void anIndexNamedLikeATable() {
+      JavaFileObject archive = source("com.example.Archive", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "ix_users_email")
+          public record Archive(@Id long id) {}
+          """);
+      JavaFileObject user = source("com.example.User", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "users")
+          @Index(columns = "email")
+          public record User(@Id long id, String email) {}
+          """);
+      assertOnlyError(
+          compile(archive, user), user,
+          "the name ix_users_email of an index on table users is also the name of table ix_users_email of"
+              + " com.example.Archive; PostgreSQL and SQLite name tables and indexes (and the indexes behind"
+              + " primary keys and unique constraints) from one set of names: give one of them another name"
+              + " [retort:name-taken-by-table]",
+          "@Index");
+    }
+
+    @Test
+    void aPrimaryKeyNamedLikeATableThatDiffersInCase() {
+      JavaFileObject user = source("com.example.User", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "users")
+          public record User(@Id long id) {}
+          """);
+      JavaFileObject keys = source("com.example.Keys", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "PK_Users")
+          public record Keys(@Id long id) {}
+          """);
+      assertOnlyError(
+          compile(user, keys), user,
+          "the name pk_users of the primary key on table users differs only in case from the name of table PK_Users"
+              + " of com.example.Keys; PostgreSQL and SQLite name tables and indexes (and the indexes behind primary"
+              + " keys and unique constraints) from one set of names, and SQLite ignores case: give one of them"
+              + " another name [retort:name-taken-by-table]",
+          "@Table(name = \"users\")");
     }
 
     @Test
