@@ -3,6 +3,7 @@ package dev.retort.cli.command;
 import dev.retort.cli.internal.Settings;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
@@ -17,9 +18,16 @@ final class DatabaseOptions {
       description = "The user name. Default: the environment variable " + Settings.USER_VARIABLE + ".")
   private String user;
 
-  @Option(names = "--password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
-      description = {"The password; without a value, it is asked for. Default: the environment variable "
-          + Settings.PASSWORD_VARIABLE + ", which keeps it out of the process list."})
+  /**
+   * What {@code --password} holds when given without a value. Picocli's own interactive options
+   * print their prompt on standard output, into what a script captures; {@link RetortCommand}
+   * asks on standard error instead.
+   */
+  static final String ASK = "\u0000ask";
+
+  @Option(names = "--password", paramLabel = "PASSWORD", arity = "0..1", fallbackValue = ASK,
+      description = {"The password; without a value, it is asked for (or read from standard input). Default: the"
+          + " environment variable " + Settings.PASSWORD_VARIABLE + ", which keeps it out of the process list."})
   private String password;
 
   @Option(names = "--version-table", paramLabel = "NAME",
@@ -37,10 +45,17 @@ final class DatabaseOptions {
   /**
    * The settings: these options, else the environment.
    *
+   * @param environment the environment variables
+   * @param ask asks for the password with a prompt, when {@code --password} was given without a value
    * @throws IllegalArgumentException if a value is unusable
    */
-  Settings settings(Map<String, String> environment) {
-    return Settings.of(url, user, password, versionTable, schema, lockTimeout, environment);
+  Settings settings(Map<String, String> environment, Function<String, String> ask) {
+    String given = password;
+    if (ASK.equals(password)) {
+      String who = user != null && !user.isBlank() ? user : environment.getOrDefault(Settings.USER_VARIABLE, "");
+      given = ask.apply(who.isBlank() ? "Password: " : "Password for " + who.strip() + ": ");
+    }
+    return Settings.of(url, user, given, versionTable, schema, lockTimeout, environment);
   }
 
   /** Reads {@code --lock-timeout}. */

@@ -7,7 +7,10 @@ import dev.retort.operation.Vendor;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.SqlScript;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -52,7 +55,7 @@ abstract class RetortCommand implements Callable<Integer> {
   public final Integer call() {
     Settings settings;
     try {
-      settings = database.settings(console.environment());
+      settings = database.settings(console.environment(), this::askPassword);
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
@@ -67,6 +70,35 @@ abstract class RetortCommand implements Callable<Integer> {
       console.err().flush();
       return RetortCli.FAILED;
     }
+  }
+
+  /**
+   * Asks for the password: on the terminal without echo when there is one, else as a line of
+   * standard input, with the prompt on standard error so that standard output holds only what the
+   * command prints. (Without a terminal, a password typed by hand is echoed.)
+   */
+  private String askPassword(String prompt) {
+    java.io.Console terminal = System.console();
+    if (terminal != null) {
+      char[] typed = terminal.readPassword("%s", prompt);
+      if (typed != null) {
+        return new String(typed);
+      }
+    } else {
+      console.err().print(prompt);
+      console.err().flush();
+      try {
+        String line = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())).readLine();
+        if (line != null) {
+          return line;
+        }
+      } catch (IOException e) {
+        throw usage("--password without a value reads the password, but standard input cannot be read ("
+            + e.getMessage() + "). Set " + Settings.PASSWORD_VARIABLE + " instead.");
+      }
+    }
+    throw usage("--password without a value reads the password, but standard input is at its end. Type it, pipe it"
+        + " in, or set " + Settings.PASSWORD_VARIABLE + " instead.");
   }
 
   /**
