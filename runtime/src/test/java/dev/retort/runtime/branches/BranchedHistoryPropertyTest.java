@@ -1,0 +1,376 @@
+package dev.retort.runtime.branches;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.runtime.Current;
+import dev.retort.runtime.Direction;
+import dev.retort.runtime.HistoryEntry;
+import dev.retort.runtime.MigrationResult;
+import dev.retort.runtime.MigrationRun;
+import dev.retort.runtime.Probe;
+import dev.retort.runtime.Retort;
+import dev.retort.runtime.RetortException;
+import dev.retort.runtime.RevisionDetails;
+import dev.retort.runtime.SqlScript;
+import dev.retort.runtime.StampResult;
+import dev.retort.runtime.branches.HistoryModel.Refused;
+import dev.retort.runtime.testdb.TestDatabase;
+import dev.retort.testing.PropertyTest;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * The commands on histories with branches and merge revisions, against {@link HistoryModel}, the
+ * documented semantics written out on their own.
+ *
+ * <p>Each case draws a {@link BranchedHistory}, whose every revision creates its own table, and
+ * runs random commands on a fresh database: {@code upgrade}, {@code downgrade} and {@code stamp}
+ * to every kind of target ({@code head}, {@code base}, {@code +N}, {@code -N}, ids, prefixes,
+ * ambiguous prefixes, unknown ids), {@code show}, and offline scripts, which run on the database
+ * when they start where it is. After every command the tables are exactly the applied
+ * revisions' (after a stamp, once the test has made them so by hand, as an adopting
+ * administrator would), the version table records exactly them, and {@code current},
+ * {@code history} and {@code heads} say what the model says. A command the model refuses must
+ * fail with the documented error code and leave the tables and the version table as they were.
+ *
+ * <p>More cases: {@code -Dretort.tries=500}; a failure names its seed (see {@link PropertyTest})
+ * and its message holds the history and every command run.
+ */
+class BranchedHistoryPropertyTest {
+
+  @PropertyTest(tries = 30)
+  void h2(long seed) {
+    new Run(TestDatabase.Kind.H2, seed, 24).go();
+  }
+
+  @PropertyTest(tries = 3)
+  void postgresql(long seed) {
+    new Run(TestDatabase.Kind.POSTGRESQL, seed, 16).go();
+  }
+
+  @PropertyTest(tries = 3)
+  void mariadb(long seed) {
+    new Run(TestDatabase.Kind.MARIADB, seed, 16).go();
+  }
+
+  /** One case: a history, a database and the commands run on it. */
+  private static final class Run {
+    private final TestDatabase.Kind kind;
+    private final Random random;
+    private final int commands;
+    private final BranchedHistory history;
+    private final HistoryModel model;
+    private final List<String> log = new ArrayList<>();
+    /** What the version table records. */
+    private Set<String> applied = new TreeSet<>();
+    /** Whose tables exist. */
+    private Set<String> tables = new TreeSet<>();
+    private boolean versionTable;
+    private TestDatabase db;
+    private Connection probe;
+    private Retort retort;
+
+    Run(TestDatabase.Kind kind, long seed, int commands) {
+      this.kind = kind;
+      this.random = new Random(seed);
+      this.commands = commands;
+      this.history = BranchedHistory.draw(random);
+      this.model = new HistoryModel(history);
+    }
+
+    void go() {
+      try (TestDatabase database = TestDatabase.create(kind)) {
+        db = database;
+        try (Connection connection = db.connect()) {
+          probe = connection;
+          retort = Probe.retort(db, history.revisions());
+          verify();
+          for (int i = 0; i < commands; i++) {
+            step();
+            verify();
+          }
+        }
+      } catch (TestAbortedException skipped) {
+        throw skipped;
+      } catch (AssertionError | RuntimeException | SQLException e) {
+        throw new AssertionError(e.getMessage() + "\n" + history + " (revision order " + model.order() + ")\n"
+            + String.join("\n", log), e);
+      }
+    }
+
+    private void step() throws SQLException {
+      int choice = random.nextInt(100);
+      if (choice < 30) {
+        upgrade(target());
+      } else if (choice < 55) {
+        downgrade(target());
+      } else if (choice < 70) {
+        stamp(target());
+      } else if (choice < 88) {
+        script(random.nextInt(4) == 0 ? target() : start(), target());
+      } else {
+        show(target());
+      }
+    }
+
+    /** A target of any kind, often one that makes sense where the database is. */
+    private String target() {
+      List<String> ids = model.order();
+      String id = ids.get(random.nextInt(ids.size()));
+      int pending = ids.size() - applied.size();
+      return switch (random.nextInt(12)) {
+        case 0 -> "head";
+        case 1 -> "base";
+        case 2 -> "+" + (1 + random.nextInt(pending + 1));
+        case 3 -> "-" + (1 + random.nextInt(applied.size() + 1));
+        case 4, 5, 6 -> id;
+        case 7, 8 -> id.substring(0, 1 + random.nextInt(id.length()));
+        case 9 -> applied.isEmpty() ? id : new ArrayList<>(applied).get(random.nextInt(applied.size()));
+        case 10 -> List.of("z1", "a2", "b01x", "c0000").get(random.nextInt(4));
+        default -> List.of("+0", "-0", " ", "A1").get(random.nextInt(4));
+      };
+    }
+
+    /** Where an offline script starts: usually where the database is, so that it can run. */
+    private String start() {
+      List<String> current = model.current(applied);
+      if (current.isEmpty()) {
+        return "base";
+      }
+      if (current.size() == 1 && model.ancestorsOrSelf(current.get(0)).equals(applied)) {
+        return current.get(0);
+      }
+      return random.nextBoolean() ? "head" : current.get(0);
+    }
+
+    private void upgrade(String text) {
+      String command = "upgrade(\"" + text + "\")";
+      List<String> runs;
+      try {
+        runs = model.upgrades(model.parse(text), applied);
+      } catch (Refused refused) {
+        refusedAsModelled(command, refused, () -> retort.upgrade(text));
+        return;
+      }
+      log.add(command + " runs " + runs);
+      MigrationResult result = retort.upgrade(text);
+      assertThat(result.runs()).as(command).extracting(MigrationRun::revision).containsExactlyElementsOf(runs);
+      assertThat(result.runs()).as(command).allSatisfy(run -> assertThat(run.direction()).isEqualTo(Direction.UPGRADE));
+      assertThat(result.before()).as(command + " before").isEqualTo(model.current(applied));
+      applied.addAll(runs);
+      tables.addAll(runs);
+      versionTable = true;
+      assertThat(result.after()).as(command + " after").isEqualTo(model.current(applied));
+    }
+
+    private void downgrade(String text) {
+      String command = "downgrade(\"" + text + "\")";
+      List<String> runs;
+      try {
+        runs = model.downgrades(model.parse(text), applied);
+      } catch (Refused refused) {
+        refusedAsModelled(command, refused, () -> retort.downgrade(text));
+        return;
+      }
+      log.add(command + " runs " + runs);
+      MigrationResult result = retort.downgrade(text);
+      assertThat(result.runs()).as(command).extracting(MigrationRun::revision).containsExactlyElementsOf(runs);
+      assertThat(result.runs()).as(command)
+          .allSatisfy(run -> assertThat(run.direction()).isEqualTo(Direction.DOWNGRADE));
+      assertThat(result.before()).as(command + " before").isEqualTo(model.current(applied));
+      runs.forEach(applied::remove);
+      runs.forEach(tables::remove);
+      assertThat(result.after()).as(command + " after").isEqualTo(model.current(applied));
+    }
+
+    /**
+     * Stamps, checks that only the version table changed, then makes the tables match by hand,
+     * as an administrator adopting a database does.
+     */
+    private void stamp(String text) throws SQLException {
+      String command = "stamp(\"" + text + "\")";
+      Set<String> wanted;
+      try {
+        wanted = model.stamped(model.parse(text), applied);
+      } catch (Refused refused) {
+        refusedAsModelled(command, refused, () -> retort.stamp(text));
+        return;
+      }
+      log.add(command + " records " + wanted);
+      StampResult result = retort.stamp(text);
+      Set<String> recorded = new TreeSet<>(wanted);
+      recorded.removeAll(applied);
+      Set<String> removed = new TreeSet<>(applied);
+      removed.removeAll(wanted);
+      assertThat(result.before()).as(command + " before").isEqualTo(model.current(applied));
+      assertThat(result.after()).as(command + " after").isEqualTo(model.current(wanted));
+      assertThat(result.recorded()).as(command + " recorded").isEqualTo(model.inOrder(recorded));
+      assertThat(result.removed()).as(command + " removed").isEqualTo(model.newestFirst(removed));
+      assertThat(result.checksumsUpdated()).as(command + " checksums updated").isEmpty();
+      applied = new TreeSet<>(wanted);
+      versionTable = true;
+      verify();
+      for (String id : recorded) {
+        execute("CREATE TABLE " + Probe.quote(db, BranchedHistory.table(id)) + " (id INTEGER)");
+      }
+      for (String id : removed) {
+        execute("DROP TABLE " + Probe.quote(db, BranchedHistory.table(id)));
+      }
+      tables = new TreeSet<>(applied);
+      log.add("  tables made to match by hand");
+    }
+
+    private void show(String text) {
+      String command = "show(\"" + text + "\")";
+      String id;
+      try {
+        id = model.shown(model.parse(text));
+      } catch (Refused refused) {
+        refusedAsModelled(command, refused, () -> retort.show(text));
+        return;
+      }
+      log.add(command + " shows " + id);
+      RevisionDetails details = retort.show(text);
+      assertThat(details.revision()).as(command).isEqualTo(id);
+      assertThat(details.parents()).as(command + " parents").isEqualTo(model.parents(id));
+      assertThat(details.children()).as(command + " children").isEqualTo(model.children(id));
+    }
+
+    /** Writes an offline script; runs it on the database when it starts where the database is. */
+    private void script(String from, String to) {
+      String command = "sql(\"" + from + "\", \"" + to + "\")";
+      Set<String> start;
+      boolean up;
+      List<String> runs;
+      try {
+        start = model.scriptStart(model.parse(from));
+        HistoryModel.Target target = model.parse(to);
+        up = HistoryModel.scriptGoesUp(target, start);
+        runs = up ? model.upgrades(target, start) : model.downgrades(target, start);
+      } catch (Refused refused) {
+        refusedAsModelled(command, refused, () -> retort.sql(from, to, db.vendor()));
+        return;
+      }
+      Set<String> end = new TreeSet<>(start);
+      if (up) {
+        end.addAll(runs);
+      } else {
+        runs.forEach(end::remove);
+      }
+      SqlScript script = retort.sql(from, to, db.vendor());
+      assertThat(script.from()).as(command + " from").isEqualTo(label(model.current(start)));
+      assertThat(script.to()).as(command + " to").isEqualTo(label(model.current(end)));
+      String verb = up ? "Upgrade to " : "Downgrade from ";
+      assertThat(script.blocks()).as(command + " migrations")
+          .extracting(SqlScript.Block::comment).filteredOn(comment -> comment.startsWith(verb))
+          .extracting(comment -> comment.substring(verb.length(), comment.indexOf(':')))
+          .containsExactlyElementsOf(runs);
+      if (!start.equals(applied) || !tables.equals(applied)) {
+        log.add(command + " writes " + runs + ", not run: it starts at " + start);
+        return;
+      }
+      log.add(command + " runs " + runs);
+      Probe.execute(db, script.statements().toArray(String[]::new));
+      applied = end;
+      tables = new TreeSet<>(end);
+      versionTable |= !runs.isEmpty();
+    }
+
+    private static String label(List<String> current) {
+      return current.isEmpty() ? "base" : String.join(", ", current);
+    }
+
+    /** Runs a command the model refuses: it must fail with the model's code and change nothing. */
+    private void refusedAsModelled(String command, Refused refused, Supplier<?> run) {
+      log.add(command + " refused: " + refused.getMessage());
+      Object before = observed();
+      Object result;
+      try {
+        result = run.get();
+      } catch (RetortException e) {
+        assertThat(e.code()).as(command + " fails with the documented code; its message: " + e.getMessage())
+            .isEqualTo(refused.code);
+        assertThat(observed()).as(command + " failed, and changed nothing").isEqualTo(before);
+        return;
+      }
+      throw new AssertionError(command + " should fail with " + refused.getMessage() + " but returned " + result);
+    }
+
+    /** The tables, whether the version table exists, and its rows. */
+    private Object observed() {
+      return List.of(liveTables(), versionTableExists(), versionTableExists() ? Probe.versionRows(db) : List.of());
+    }
+
+    private void verify() {
+      String after = log.isEmpty() ? "at the start" : "after " + log.get(log.size() - 1);
+      assertThat(liveTables()).as("the migrations' tables " + after).isEqualTo(tables);
+      assertThat(versionTableExists()).as("whether the version table exists " + after).isEqualTo(versionTable);
+      if (versionTable) {
+        assertThat(new TreeSet<>(Probe.appliedIds(db))).as("the version table " + after).isEqualTo(applied);
+      }
+      Current current = retort.current();
+      assertThat(current.revisions()).as("current() " + after).isEqualTo(model.current(applied));
+      assertThat(current.head()).as("current().head() " + after).isEqualTo(model.head());
+      Set<String> pending = new TreeSet<>(model.order());
+      pending.removeAll(applied);
+      assertThat(current.pending()).as("current().pending() " + after).isEqualTo(model.inOrder(pending));
+      assertThat(current.applied()).as("current().applied() " + after)
+          .extracting(row -> row.revision()).isEqualTo(model.inOrder(applied));
+      List<HistoryEntry> entries = retort.history().entries();
+      assertThat(entries).as("history() " + after).extracting(HistoryEntry::revision).isEqualTo(model.order());
+      for (HistoryEntry entry : entries) {
+        assertThat(entry.isApplied()).as("history() marks " + entry.revision() + " " + after)
+            .isEqualTo(applied.contains(entry.revision()));
+        assertThat(entry.head()).as("history() head mark of " + entry.revision())
+            .isEqualTo(entry.revision().equals(model.head()));
+        assertThat(entry.parents()).as("history() parents of " + entry.revision())
+            .isEqualTo(model.parents(entry.revision()));
+      }
+      assertThat(retort.heads().revisions()).as("heads()").containsExactly(model.head());
+    }
+
+    /** The revisions whose tables exist, from the database's metadata. */
+    private Set<String> liveTables() {
+      Set<String> result = new TreeSet<>();
+      try {
+        DatabaseMetaData metadata = probe.getMetaData();
+        try (ResultSet rows = metadata.getTables(probe.getCatalog(), probe.getSchema(), "%", new String[] {"TABLE"})) {
+          while (rows.next()) {
+            String name = rows.getString("TABLE_NAME");
+            if (name.startsWith("t_")) {
+              result.add(name.substring(2));
+            }
+          }
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot list the tables of " + db, e);
+      }
+      return result;
+    }
+
+    private boolean versionTableExists() {
+      try (ResultSet rows = probe.getMetaData().getTables(probe.getCatalog(), probe.getSchema(), "retort_version",
+          new String[] {"TABLE"})) {
+        return rows.next();
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot list the tables of " + db, e);
+      }
+    }
+
+    private void execute(String sql) throws SQLException {
+      try (Statement statement = probe.createStatement()) {
+        statement.execute(sql);
+      }
+    }
+  }
+}
