@@ -80,11 +80,25 @@ public record Settings(
     String resolvedUrl = given(url) ? url.strip() : environment.get(URL_VARIABLE);
     return new Settings(
         given(resolvedUrl) ? Optional.of(resolvedUrl.strip()) : Optional.empty(),
-        given(user) ? user : environment.getOrDefault(USER_VARIABLE, ""),
-        password != null ? password : environment.getOrDefault(PASSWORD_VARIABLE, ""),
+        given(user) ? user : withoutLineEnd(environment.getOrDefault(USER_VARIABLE, "")),
+        password != null ? password : withoutLineEnd(environment.getOrDefault(PASSWORD_VARIABLE, "")),
         given(versionTable) ? versionTable.strip() : Retort.DEFAULT_VERSION_TABLE,
         given(schema) ? Optional.of(schema.strip()) : Optional.empty(),
         lockTimeout != null ? lockTimeout : Retort.DEFAULT_LOCK_TIMEOUT);
+  }
+
+  /**
+   * An environment value without the line end it may carry: a variable read from a file with
+   * Windows line ends ({@code .env}, {@code docker --env-file}) keeps its {@code \r}, and one
+   * read from a secret file often keeps its {@code \n}; neither belongs to a user name or a
+   * password, and the database would only say that the login failed.
+   */
+  private static String withoutLineEnd(String value) {
+    int end = value.length();
+    while (end > 0 && (value.charAt(end - 1) == '\r' || value.charAt(end - 1) == '\n')) {
+      end--;
+    }
+    return value.substring(0, end);
   }
 
   private static boolean given(String value) {

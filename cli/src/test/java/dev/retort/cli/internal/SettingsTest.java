@@ -34,6 +34,18 @@ class SettingsTest {
   }
 
   @Test
+  void lineEndsAroundEnvironmentValuesAreNotPartOfThem() {
+    Map<String, String> fromWindowsEnvFile = Map.of(
+        "DATABASE_URL", "jdbc:postgresql://env/app\r", "DATABASE_USER", "env-user\r", "DATABASE_PASSWORD", "env secret \r\n");
+
+    Settings settings = Settings.of(null, null, null, null, null, null, fromWindowsEnvFile);
+
+    assertThat(settings.url()).contains("jdbc:postgresql://env/app");
+    assertThat(settings.user()).isEqualTo("env-user");
+    assertThat(settings.password()).isEqualTo("env secret ");
+  }
+
+  @Test
   void withoutUrlThereIsNoDatabase() {
     Settings settings = Settings.of(null, null, null, null, null, null, Map.of());
 
