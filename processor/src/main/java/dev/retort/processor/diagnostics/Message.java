@@ -166,6 +166,8 @@ public enum Message {
       "enum-empty",
       "%s has Java type %s, an enum without constants, so its enum column type would have no"
           + " values; add constants, or give the type with @Column(type = \"...\")"),
+  /** An enum value that a database refuses or changes. */
+  ENUM_VALUE_INVALID(Diagnostic.Kind.ERROR, "enum-value", "%s of %s (enum type %s) %s"),
   /** Two Java enums mapping to one enum type name with different values. */
   ENUM_CONFLICT(
       Diagnostic.Kind.ERROR,

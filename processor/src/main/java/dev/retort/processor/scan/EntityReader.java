@@ -386,12 +386,27 @@ final class EntityReader {
               size ->
                   reporter.report(
                       column, size, Message.SIZE_WITH_TYPE, member.label(), size, size));
+      if (!givenSizes.isEmpty()) {
+        return Optional.empty();
+      }
+      ColumnType type;
       try {
-        return givenSizes.isEmpty() ? Optional.of(ColumnType.parse(explicit)) : Optional.empty();
+        type = ColumnType.parse(explicit);
       } catch (IllegalArgumentException e) {
         reporter.report(column, "type", Message.INVALID_TYPE, member.label(), e.getMessage());
         return Optional.empty();
       }
+      if (type instanceof ColumnType.Enumerated enumerated) {
+        checks.length(
+            "enum type name",
+            enumerated.name(),
+            member.element(),
+            column,
+            "type",
+            "choose a shorter enum type name in @Column(type = \"...\")");
+        checkEnumValues(member, column, enumerated);
+      }
+      return Optional.of(type);
     }
     Optional<TypeMapping.Mapped> mapped = TypeMapping.map(member.type());
     if (mapped.isEmpty()) {
@@ -457,8 +472,56 @@ final class EntityReader {
           null,
           "rename the Java enum, or give the column type with @Column(type = \"enum"
               + " shorter_name('A','B')\")");
+      checkEnumValues(member, null, enumerated);
     }
     return Optional.of(type);
+  }
+
+  /**
+   * Reports enum values that a database refuses or changes: longer than PostgreSQL keeps, equal but
+   * for case (MariaDB and MySQL refuse the type), or ending with a space (which they remove).
+   *
+   * @param column the {@code @Column} whose type lists the values, or null for a Java enum's constants
+   */
+  private void checkEnumValues(Member member, Annotation column, ColumnType.Enumerated type) {
+    String fix =
+        column == null
+            ? "the Java enum constant, or give the column type with @Column(type = \"...\")"
+            : "the value in @Column(type = \"...\")";
+    Map<String, String> byFolded = new HashMap<>();
+    for (String value : type.values()) {
+      int bytes = SqlNames.identifierBytes(value);
+      if (bytes > SqlNames.MAX_IDENTIFIER_BYTES) {
+        reportEnumValue(member, column, type, "the enum value '" + value + "'",
+            "is " + bytes + " bytes long, and PostgreSQL keeps enum values of at most "
+                + SqlNames.MAX_IDENTIFIER_BYTES + " bytes: shorten " + fix);
+      }
+      if (value.endsWith(" ")) {
+        reportEnumValue(member, column, type, "the enum value '" + value + "'",
+            "ends with a space, which MariaDB and MySQL remove: remove it from @Column(type = \"...\")");
+      }
+      String first = byFolded.putIfAbsent(SqlNames.folded(value), value);
+      if (first != null) {
+        reportEnumValue(member, column, type, "the enum values '" + first + "' and '" + value + "'",
+            "differ only in case, which MariaDB and MySQL do not tell apart: rename one of "
+                + (column == null
+                    ? "the Java enum constants, or give the column type with @Column(type = \"...\")"
+                    : "the values in @Column(type = \"...\")"));
+      }
+    }
+  }
+
+  private void reportEnumValue(
+      Member member, Annotation column, ColumnType.Enumerated type, String values, String problem) {
+    reporter.report(
+        member.element(),
+        column,
+        "type",
+        Message.ENUM_VALUE_INVALID,
+        values,
+        member.label(),
+        type.name(),
+        problem);
   }
 
   /** The sizes written on {@code @Column}, by attribute name, in attribute order. */

@@ -463,6 +463,75 @@ class EntityScannerDiagnosticsTest {
     }
 
     @Test
+    void anEnumConstantLongerThanPostgreSqlKeepsAsAnEnumValue() {
+      JavaFileObject task = source("com.example.Task", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Task(@Id long id, State state) {
+            public enum State { NEW, WAITING_FOR_THE_APPROVAL_OF_EVERY_REVIEWER_NAMED_ON_THE_REQUEST_FORM }
+          }
+          """);
+      assertOnlyError(
+          compile(task), task,
+          "the enum value 'WAITING_FOR_THE_APPROVAL_OF_EVERY_REVIEWER_NAMED_ON_THE_REQUEST_FORM' of Task.state"
+              + " (enum type state) is 68 bytes long, and PostgreSQL keeps enum values of at most 63 bytes: shorten"
+              + " the Java enum constant, or give the column type with @Column(type = \"...\") [retort:enum-value]",
+          "State state");
+    }
+
+    @Test
+    void enumConstantsThatDifferOnlyInCase() {
+      JavaFileObject task = source("com.example.Task", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Task(@Id long id, Level level) {
+            public enum Level { low, LOW, HIGH }
+          }
+          """);
+      assertOnlyError(
+          compile(task), task,
+          "the enum values 'low' and 'LOW' of Task.level (enum type level) differ only in case, which MariaDB and"
+              + " MySQL do not tell apart: rename one of the Java enum constants, or give the column type with"
+              + " @Column(type = \"...\") [retort:enum-value]",
+          "Level level");
+    }
+
+    @Test
+    void anExplicitEnumValueEndingInASpace() {
+      JavaFileObject task = source("com.example.Task", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Task(@Id long id, @Column(type = "enum size('S', 'M ')") String size) {}
+          """);
+      assertOnlyError(
+          compile(task), task,
+          "the enum value 'M ' of Task.size (enum type size) ends with a space, which MariaDB and MySQL remove:"
+              + " remove it from @Column(type = \"...\") [retort:enum-value]",
+          "@Column(type");
+    }
+
+    @Test
+    void anExplicitEnumTypeNameLongerThanPostgreSqlKeeps() {
+      JavaFileObject task = source("com.example.Task", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Task(
+              @Id long id,
+              @Column(type = "enum the_state_of_a_task_from_its_creation_until_its_done_or_dropped1('A')") String state) {}
+          """);
+      assertOnlyError(
+          compile(task), task,
+          "enum type name the_state_of_a_task_from_its_creation_until_its_done_or_dropped1 is 64 bytes long;"
+              + " PostgreSQL truncates identifiers to 63 bytes, after which the database would not match the model:"
+              + " choose a shorter enum type name in @Column(type = \"...\") [retort:identifier-too-long]",
+          "@Column(type");
+    }
+
+    @Test
     void anEnumTypeNamedLikeATable() {
       JavaFileObject status = source("com.example.OrderStatus", """
           package com.example;
