@@ -18,9 +18,11 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -134,7 +136,7 @@ public final class RetortCli implements Runnable {
         .addSubcommand(new SqlCommand(console))
         .addSubcommand(new RevisionCommand(console))
         .addSubcommand(new MergeCommand(console));
-    Secrets secrets = secretsIn(args, console.environment());
+    Secrets secrets = secretsIn(args, optionNames(commandLine), console.environment());
     commandLine.setOut(console.out());
     commandLine.setErr(console.err());
     commandLine.setParameterExceptionHandler((ex, arguments) -> usageError(ex, secrets));
@@ -167,11 +169,16 @@ public final class RetortCli implements Runnable {
     return USAGE;
   }
 
-  /** The passwords on the command line and in the environment, to mask in every message. */
-  private static Secrets secretsIn(String[] args, Map<String, String> environment) {
+  /**
+   * The passwords on the command line and in the environment, to mask in every message. After
+   * {@code --password}, an option's name is the next option, not the password (which is then
+   * asked for).
+   */
+  private static Secrets secretsIn(String[] args, Set<String> optionNames, Map<String, String> environment) {
     List<String> passwords = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
-      if (args[i].equals("--password") && i + 1 < args.length) {
+      if (args[i].equals("--password") && i + 1 < args.length
+          && !optionNames.contains(args[i + 1].split("=", 2)[0])) {
         passwords.add(args[i + 1]);
       } else if (args[i].startsWith("--password=")) {
         passwords.add(args[i].substring("--password=".length()));
@@ -179,6 +186,14 @@ public final class RetortCli implements Runnable {
     }
     passwords.add(environment.getOrDefault(Settings.PASSWORD_VARIABLE, ""));
     return Secrets.of(passwords.toArray(String[]::new));
+  }
+
+  /** The names of every command's options, such as {@code --url}. */
+  private static Set<String> optionNames(CommandLine commandLine) {
+    Set<String> names = new HashSet<>(commandLine.getCommandSpec().optionsMap().keySet());
+    commandLine.getSubcommands().values()
+        .forEach(command -> names.addAll(command.getCommandSpec().optionsMap().keySet()));
+    return names;
   }
 
   /** An exception's message and its causes', for an error line. */

@@ -50,6 +50,23 @@ class RetortCliPasswordPromptTest {
         .contains(" DATABASE_PASSWORD");
   }
 
+  @Test
+  void aCommandThatDoesNotConnectDoesNotAsk() throws IOException, InterruptedException {
+    Result run = retort("", "sql", "--dialect", "h2", "--password");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(RetortCli.OK);
+    assertThat(run.out()).startsWith("-- Retort migration script for H2");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void aWrongCommandLineIsReportedBeforeAsking() throws IOException, InterruptedException {
+    Result run = retort(PASSWORD + "\n", "upgrade", "--password", "--dialect", "h2", "--url", "jdbc:h2:mem:never-opened");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
+    assertThat(run.err()).startsWith("retort: --from, --dialect and --output only apply with --sql");
+  }
+
   private record Result(int exitCode, String out, String err) {}
 
   private static Result retort(String input, String... args) throws IOException, InterruptedException {

@@ -94,6 +94,15 @@ class RetortCliUsageTest {
   }
 
   @Test
+  void anOptionAfterAPasswordWithoutValueIsNamedInErrors() {
+    Cli.Run run = Cli.run("heads", "--password", "--lock-timeout", "soon");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
+    assertThat(run.err()).startsWith("retort: Invalid value for option '--lock-timeout': 'soon' is not a duration;")
+        .doesNotContain("java.lang");
+  }
+
+  @Test
   void sqlOptionsWithoutSqlAreAUsageError() {
     Cli.Run run = Cli.run("upgrade", "--url", "jdbc:h2:mem:x", "--dialect", "h2");
 

@@ -21,7 +21,7 @@ public final class CurrentCommand extends RetortCommand {
 
   @Override
   int execute(Settings settings) {
-    print(settings, Report.current(connect(settings).current()));
+    print(Report.current(connect(settings).current()));
     return RetortCli.OK;
   }
 }

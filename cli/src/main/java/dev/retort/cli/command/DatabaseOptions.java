@@ -3,9 +3,9 @@ package dev.retort.cli.command;
 import dev.retort.cli.internal.Settings;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** The options that say which database to use and how, shared by every command. */
 final class DatabaseOptions {
@@ -43,26 +43,31 @@ final class DatabaseOptions {
   private Duration lockTimeout;
 
   /**
-   * The settings: these options, else the environment.
+   * The settings: these options, else the environment. A password to be asked for is not in
+   * them yet: see {@link #asksPassword()}.
    *
    * @param environment the environment variables
-   * @param ask asks for the password with a prompt, when {@code --password} was given without a value
    * @throws IllegalArgumentException if a value is unusable
    */
-  Settings settings(Map<String, String> environment, Function<String, String> ask) {
-    String given = password;
-    if (ASK.equals(password)) {
-      String who = user != null && !user.isBlank() ? user : environment.getOrDefault(Settings.USER_VARIABLE, "");
-      given = ask.apply(who.isBlank() ? "Password: " : "Password for " + who.strip() + ": ");
-    }
-    return Settings.of(url, user, given, versionTable, schema, lockTimeout, environment);
+  Settings settings(Map<String, String> environment) {
+    return Settings.of(url, user, asksPassword() ? null : password, versionTable, schema, lockTimeout, environment);
+  }
+
+  /** Whether {@code --password} was given without a value, so that connecting asks for it. */
+  boolean asksPassword() {
+    return ASK.equals(password);
   }
 
   /** Reads {@code --lock-timeout}. */
   static final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-      return Settings.parseDuration(value);
+      try {
+        return Settings.parseDuration(value);
+      } catch (IllegalArgumentException e) {
+        // Picocli quotes this message alone; any other exception it shows with its class name.
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 }

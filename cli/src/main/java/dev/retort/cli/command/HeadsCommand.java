@@ -21,7 +21,7 @@ public final class HeadsCommand extends RetortCommand {
 
   @Override
   int execute(Settings settings) {
-    print(settings, Report.heads(offline(settings).heads()));
+    print(Report.heads(offline(settings).heads()));
     return RetortCli.OK;
   }
 }

@@ -22,7 +22,7 @@ public final class HistoryCommand extends RetortCommand {
 
   @Override
   int execute(Settings settings) {
-    print(settings, Report.history(connect(settings).history()));
+    print(Report.history(connect(settings).history()));
     return RetortCli.OK;
   }
 }

@@ -48,10 +48,10 @@ abstract class MigrateCommand extends RetortCommand {
       long start = System.nanoTime();
       Retort retort = connect(settings);
       MigrationResult result = migrate(retort, target);
-      print(settings, Report.migration(result, retort.heads(), Duration.ofNanos(System.nanoTime() - start)));
+      print(Report.migration(result, retort.heads(), Duration.ofNanos(System.nanoTime() - start)));
       return RetortCli.OK;
     }
     Retort retort = offline(settings);
-    return emit(retort.sql(from != null ? from : defaultFrom, target, vendor(script, settings)), script, settings);
+    return emit(retort.sql(from != null ? from : defaultFrom, target, vendor(script, settings)), script);
   }
 }

@@ -2,6 +2,7 @@ package dev.retort.cli.command;
 
 import dev.retort.cli.RetortCli;
 import dev.retort.cli.internal.Databases;
+import dev.retort.cli.internal.Secrets;
 import dev.retort.cli.internal.Settings;
 import dev.retort.operation.Vendor;
 import dev.retort.runtime.Retort;
@@ -47,6 +48,9 @@ abstract class RetortCommand implements Callable<Integer> {
   /** Whether this command has configured a connection, so that its failures name the database. */
   private boolean connecting;
 
+  /** The passwords to mask in what the command prints, the one asked for included once known. */
+  private Secrets secrets = Secrets.of();
+
   RetortCommand(Console console) {
     this.console = Objects.requireNonNull(console, "console == null");
   }
@@ -55,17 +59,18 @@ abstract class RetortCommand implements Callable<Integer> {
   public final Integer call() {
     Settings settings;
     try {
-      settings = database.settings(console.environment(), this::askPassword);
+      settings = database.settings(console.environment());
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
+    secrets = settings.secrets();
     try {
       return execute(settings);
     } catch (RetortException e) {
-      console.err().println(settings.secrets().mask("retort " + spec.name() + ": " + e.getMessage()));
+      console.err().println(secrets.mask("retort " + spec.name() + ": " + e.getMessage()));
       if (connecting) {
         // The URL may come from the environment: say which database, as the Maven goals log it.
-        console.err().println(settings.secrets().mask("retort " + spec.name() + ": database " + settings.describe()));
+        console.err().println(secrets.mask("retort " + spec.name() + ": database " + settings.describe()));
       }
       console.err().flush();
       return RetortCli.FAILED;
@@ -115,8 +120,15 @@ abstract class RetortCommand implements Callable<Integer> {
     if (settings.url().isEmpty()) {
       throw usage("no database: give --url JDBC_URL or set the environment variable " + Settings.URL_VARIABLE);
     }
+    Settings using = settings;
+    if (database.asksPassword()) {
+      // Asked only now, once the command line has proved right and the command is to connect.
+      using = settings.withPassword(askPassword(
+          settings.user().isBlank() ? "Password: " : "Password for " + settings.user().strip() + ": "));
+      secrets = using.secrets();
+    }
     try {
-      Retort retort = settings.connect(console.classLoader());
+      Retort retort = using.connect(console.classLoader());
       connecting = true;
       return retort;
     } catch (IllegalArgumentException e) {
@@ -134,8 +146,8 @@ abstract class RetortCommand implements Callable<Integer> {
   }
 
   /** Prints lines to standard output, passwords masked. */
-  void print(Settings settings, List<String> lines) {
-    lines.forEach(line -> console.out().println(settings.secrets().mask(line)));
+  void print(List<String> lines) {
+    lines.forEach(line -> console.out().println(secrets.mask(line)));
     console.out().flush();
   }
 
@@ -163,7 +175,7 @@ abstract class RetortCommand implements Callable<Integer> {
    *
    * @return the exit code
    */
-  int emit(SqlScript script, ScriptOptions options, Settings settings) {
+  int emit(SqlScript script, ScriptOptions options) {
     if (options.output == null) {
       console.out().print(script.text());
       console.out().flush();
@@ -181,7 +193,7 @@ abstract class RetortCommand implements Callable<Integer> {
       console.err().flush();
       return RetortCli.FAILED;
     }
-    print(settings, List.of("Wrote the " + Databases.name(script.vendor()) + " script from " + script.from() + " to "
+    print(List.of("Wrote the " + Databases.name(script.vendor()) + " script from " + script.from() + " to "
         + script.to() + " (" + script.statements().size() + " statements) to " + options.output + "."));
     return RetortCli.OK;
   }

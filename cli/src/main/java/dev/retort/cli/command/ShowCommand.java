@@ -26,7 +26,7 @@ public final class ShowCommand extends RetortCommand {
 
   @Override
   int execute(Settings settings) {
-    print(settings, Report.show(offline(settings).show(revision)));
+    print(Report.show(offline(settings).show(revision)));
     return RetortCli.OK;
   }
 }

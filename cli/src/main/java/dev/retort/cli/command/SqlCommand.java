@@ -33,6 +33,6 @@ public final class SqlCommand extends RetortCommand {
 
   @Override
   int execute(Settings settings) {
-    return emit(offline(settings).sql(from, to, vendor(script, settings)), script, settings);
+    return emit(offline(settings).sql(from, to, vendor(script, settings)), script);
   }
 }

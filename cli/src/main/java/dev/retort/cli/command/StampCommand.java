@@ -29,7 +29,7 @@ public final class StampCommand extends RetortCommand {
   @Override
   int execute(Settings settings) {
     Retort retort = connect(settings);
-    print(settings, Report.stamp(retort.stamp(target), retort.heads()));
+    print(Report.stamp(retort.stamp(target), retort.heads()));
     return RetortCli.OK;
   }
 }

@@ -138,6 +138,16 @@ public record Settings(
     }
   }
 
+  /**
+   * These settings with another password, such as one asked for on the terminal.
+   *
+   * @param newPassword the password
+   * @return the settings
+   */
+  public Settings withPassword(String newPassword) {
+    return new Settings(url, user, newPassword, versionTable, schema, lockTimeout);
+  }
+
   /** Masks the password, and any password written into the URL, in text about to be printed. */
   public Secrets secrets() {
     return Secrets.of(password);
