@@ -33,7 +33,9 @@ final class DefaultLiterals {
       return integral(literal, Long.MIN_VALUE, Long.MAX_VALUE);
     }
     if (type == ColumnType.Scalar.REAL || type == ColumnType.Scalar.DOUBLE) {
-      return decimal(literal).isPresent() ? Optional.empty() : Optional.of("it is not a number");
+      return decimal(literal)
+          .map(value -> floatingRange(value, type == ColumnType.Scalar.REAL))
+          .orElse(Optional.of("it is not a number"));
     }
     if (type == ColumnType.Scalar.BOOLEAN) {
       String lower = literal.toLowerCase(Locale.ROOT);
@@ -72,6 +74,26 @@ final class DefaultLiterals {
     return value < min || value > max
         ? Optional.of("it is not between " + min + " and " + max)
         : Optional.empty();
+  }
+
+  /**
+   * Whether a number fits a {@code real} or {@code double}: MariaDB refuses a default beyond the
+   * type's range when the table is created, PostgreSQL when a row takes it, and both refuse one so
+   * close to zero that it would round to 0.
+   */
+  private static Optional<String> floatingRange(BigDecimal value, boolean single) {
+    String name = single ? "real" : "double";
+    double rounded = single ? value.floatValue() : value.doubleValue();
+    if (Double.isInfinite(rounded)) {
+      String largest = single ? Float.toString(Float.MAX_VALUE) : Double.toString(Double.MAX_VALUE);
+      return Optional.of("it is beyond the largest " + name + ", " + largest);
+    }
+    if (rounded == 0 && value.signum() != 0) {
+      String smallest = single ? Float.toString(Float.MIN_VALUE) : Double.toString(Double.MIN_VALUE);
+      return Optional.of(
+          "it is closer to zero than the smallest " + name + ", " + smallest + ", and would round to 0");
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> decimalFits(String literal, ColumnType.Decimal type) {

@@ -819,6 +819,9 @@ class EntityScannerDiagnosticsTest {
         short            | 40000     | not a value of column type smallint: it is not between -32768 and 32767
         boolean          | yes       | not a value of column type boolean: a boolean default is true or false
         double           | 1,5       | not a value of column type double: it is not a number
+        double           | 1e400     | not a value of column type double: it is beyond the largest double, 1.7976931348623157E308
+        double           | -1e-400   | not a value of column type double: it is closer to zero than the smallest double, 4.9E-324, and would round to 0
+        float            | 3.5e38    | not a value of column type real: it is beyond the largest real, 3.4028235E38
         java.util.UUID   | 42        | not a value of column type uuid: it is not a UUID
         java.math.BigDecimal | 0.125 | not a value of column type decimal(19,2): it has 3 digits after the point; the scale allows 2
         Status           | DELETED   | not a value of column type enum status('ACTIVE','BLOCKED'): the values are [ACTIVE, BLOCKED]
