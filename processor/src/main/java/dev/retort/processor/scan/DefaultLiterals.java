@@ -2,18 +2,43 @@ package dev.retort.processor.scan;
 
 import dev.retort.model.ColumnType;
 import java.math.BigDecimal;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Checks that a {@code @Column(defaultValue = ...)} literal is a value of its column type, so that
- * a typo fails the build instead of the migration. Types whose literal syntax differs between
- * databases (dates, times, JSON, binary) are left to the database.
+ * a typo fails the build instead of the migration. Dates and times are checked in the ISO form
+ * that every database reads; JSON and binary, whose literal syntax differs between databases, are
+ * left to the database.
  */
 final class DefaultLiterals {
 
+  private static final List<DateTimeFormatter> DATE = List.of(DateTimeFormatter.ISO_LOCAL_DATE);
+  private static final List<DateTimeFormatter> TIME = List.of(DateTimeFormatter.ISO_LOCAL_TIME);
+  private static final List<DateTimeFormatter> TIMESTAMP = List.of(timestamp(null));
+  private static final List<DateTimeFormatter> TIMESTAMP_TZ =
+      List.of(timestamp("+HH:mm"), timestamp("+HHmm"));
+
   private DefaultLiterals() {}
+
+  /** A date with an optional {@code T} and time, and an offset of that pattern if not null. */
+  private static DateTimeFormatter timestamp(String offset) {
+    DateTimeFormatterBuilder builder = new DateTimeFormatterBuilder()
+        .append(DateTimeFormatter.ISO_LOCAL_DATE)
+        .optionalStart()
+        .appendLiteral('T')
+        .append(DateTimeFormatter.ISO_LOCAL_TIME);
+    if (offset != null) {
+      builder.optionalStart().appendOffset(offset, "Z").optionalEnd();
+    }
+    return builder.optionalEnd().toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+  }
 
   /**
    * Checks a default literal.
@@ -47,6 +72,21 @@ final class DefaultLiterals {
       return isUuid(literal)
           ? Optional.empty()
           : Optional.of("it is not a UUID such as 123e4567-e89b-12d3-a456-426614174000");
+    }
+    if (type == ColumnType.Scalar.DATE) {
+      return temporal(literal, DATE, "a date such as 2024-01-31 (yyyy-MM-dd)");
+    }
+    if (type == ColumnType.Scalar.TIME) {
+      return temporal(literal, TIME, "a time such as 12:30:00 (HH:mm:ss)");
+    }
+    if (type == ColumnType.Scalar.TIMESTAMP) {
+      return temporal(literal, TIMESTAMP, "a timestamp such as 2024-01-31 12:30:00 (yyyy-MM-dd HH:mm:ss)");
+    }
+    if (type == ColumnType.Scalar.TIMESTAMP_TZ) {
+      return temporal(
+          literal,
+          TIMESTAMP_TZ,
+          "a timestamp such as 2024-01-31 12:30:00+01:00 (yyyy-MM-dd HH:mm:ss, the offset optional)");
     }
     if (type instanceof ColumnType.Decimal decimal) {
       return decimalFits(literal, decimal);
@@ -94,6 +134,27 @@ final class DefaultLiterals {
           "it is closer to zero than the smallest " + name + ", " + smallest + ", and would round to 0");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether a literal is a date, time or timestamp in the ISO form every database reads, naming a
+   * real day and time ({@code 2024-02-30} is none): a timestamp may be a date alone (midnight), its
+   * time may follow a space or a {@code T}, and a timestamp with time zone may end with an offset
+   * ({@code Z}, {@code +01}, {@code +01:00}, {@code +0100}).
+   */
+  private static Optional<String> temporal(String literal, List<DateTimeFormatter> forms, String expected) {
+    String text = literal.length() > 10 && literal.charAt(10) == ' '
+        ? literal.substring(0, 10) + 'T' + literal.substring(11)
+        : literal;
+    for (DateTimeFormatter form : forms) {
+      try {
+        form.parse(text);
+        return Optional.empty();
+      } catch (DateTimeParseException e) {
+        // Try the next form.
+      }
+    }
+    return Optional.of("it is not " + expected);
   }
 
   private static Optional<String> decimalFits(String literal, ColumnType.Decimal type) {

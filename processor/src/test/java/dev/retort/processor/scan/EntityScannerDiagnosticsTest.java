@@ -822,6 +822,10 @@ class EntityScannerDiagnosticsTest {
         double           | 1e400     | not a value of column type double: it is beyond the largest double, 1.7976931348623157E308
         double           | -1e-400   | not a value of column type double: it is closer to zero than the smallest double, 4.9E-324, and would round to 0
         float            | 3.5e38    | not a value of column type real: it is beyond the largest real, 3.4028235E38
+        java.time.LocalDate | 2024-02-30 | not a value of column type date: it is not a date such as 2024-01-31 (yyyy-MM-dd)
+        java.time.LocalTime | 25:00    | not a value of column type time: it is not a time such as 12:30:00 (HH:mm:ss)
+        java.time.LocalDateTime | 31.01.2024 12:00 | not a value of column type timestamp: it is not a timestamp such as 2024-01-31 12:30:00 (yyyy-MM-dd HH:mm:ss)
+        java.time.Instant | now      | not a value of column type timestamp with time zone: it is not a timestamp such as 2024-01-31 12:30:00+01:00 (yyyy-MM-dd HH:mm:ss, the offset optional)
         java.util.UUID   | 42        | not a value of column type uuid: it is not a UUID
         java.math.BigDecimal | 0.125 | not a value of column type decimal(19,2): it has 3 digits after the point; the scale allows 2
         Status           | DELETED   | not a value of column type enum status('ACTIVE','BLOCKED'): the values are [ACTIVE, BLOCKED]

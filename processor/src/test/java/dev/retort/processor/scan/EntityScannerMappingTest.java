@@ -366,6 +366,30 @@ class EntityScannerMappingTest {
   }
 
   @Test
+  void dateAndTimeDefaultsInTheFormsTheDatabasesRead() {
+    assertThat(schemaOf(source("com.example.Shift", """
+        package com.example;
+        import dev.retort.*;
+        import java.time.*;
+        @Table
+        public record Shift(
+            @Id long id,
+            @Column(defaultValue = "2024-02-29") LocalDate day,
+            @Column(defaultValue = "12:30") LocalTime starts,
+            @Column(defaultValue = "23:59:59.999999") LocalTime ends,
+            @Column(defaultValue = "2024-01-31") LocalDateTime midnight,
+            @Column(defaultValue = "2024-01-31T12:00:00") LocalDateTime noon,
+            @Column(defaultValue = "2024-01-31 12:00:00") Instant local,
+            @Column(defaultValue = "2024-01-31 12:00:00+01") Instant shortOffset,
+            @Column(defaultValue = "2024-01-31T12:00:00.5-05:30") OffsetDateTime offset,
+            @Column(defaultValue = "2024-01-31 12:00Z") OffsetDateTime utc) {}
+        """))).contains(
+        "column day date null default '2024-02-29'",
+        "column ends time null default '23:59:59.999999'",
+        "column utc timestamp with time zone null default '2024-01-31 12:00Z'");
+  }
+
+  @Test
   void indexesChecksAndCompositeKeysGetDerivedOrGivenNames() {
     assertThat(schemaOf(source("com.example.Booking", """
         package com.example;
