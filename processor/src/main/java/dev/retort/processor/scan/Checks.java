@@ -2,6 +2,7 @@ package dev.retort.processor.scan;
 
 import dev.retort.model.SchemaException;
 import dev.retort.processor.diagnostics.Message;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.lang.model.element.Element;
@@ -28,10 +29,17 @@ final class Checks {
    */
   boolean name(Annotation annotation, String attribute, String name, String label) {
     String problem;
+    int outsideBmp = name.codePoints().filter(c -> c > 0xFFFF).findFirst().orElse(-1);
     if (name.isBlank()) {
       problem = "it is blank; write the name";
     } else if (!name.strip().equals(name)) {
       problem = "it has white space at the start or end; remove it";
+    } else if (name.indexOf('\0') >= 0) {
+      problem = "it holds the character U+0000, which no database takes in a name; remove it";
+    } else if (outsideBmp >= 0) {
+      String code = Integer.toHexString(outsideBmp).toUpperCase(Locale.ROOT);
+      problem = "it holds " + Character.toString(outsideBmp) + " (U+" + code + "), a character outside"
+          + " Unicode's Basic Multilingual Plane, which MariaDB and MySQL do not take in names; remove it";
     } else {
       return true;
     }

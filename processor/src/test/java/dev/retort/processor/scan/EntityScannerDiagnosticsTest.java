@@ -200,6 +200,37 @@ class EntityScannerDiagnosticsTest {
     }
 
     @Test
+    void aNameWithTheNullCharacter() {
+      JavaFileObject user = source("com.example.User", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record User(@Id long id, @Column(name = "e\\0mail") String email) {}
+          """);
+      assertOnlyError(
+          compile(user), user,
+          "@Column(name = \"e\0mail\") on User.email is not a usable name: it holds the character U+0000, which no"
+              + " database takes in a name; remove it [retort:invalid-name]",
+          "@Column(name =");
+    }
+
+    @Test
+    void aNameWithACharacterOutsideTheBasicMultilingualPlane() {
+      JavaFileObject user = source("com.example.User", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "users\uD83D\uDE00")
+          public record User(@Id long id) {}
+          """);
+      assertOnlyError(
+          compile(user), user,
+          "@Table(name = \"users\uD83D\uDE00\") on User is not a usable name: it holds \uD83D\uDE00 (U+1F600), a"
+              + " character outside Unicode's Basic Multilingual Plane, which MariaDB and MySQL do not take in names;"
+              + " remove it [retort:invalid-name]",
+          "@Table(name =");
+    }
+
+    @Test
     void aBlankCheckName() {
       JavaFileObject user = source("com.example.User", """
           package com.example;
