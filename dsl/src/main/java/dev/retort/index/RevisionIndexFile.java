@@ -21,22 +21,26 @@ import java.util.Objects;
  * <p>The format is text, one revision a line, fields separated by tabs:
  *
  * <pre>
- * # Retort revision index 1
- * id  class  snapshot  source checksum  description  parent…
+ * # Retort revision index 2
+ * id  class  snapshot  source checksum  snapshot's source checksum  description  parent…
  * </pre>
  *
  * <p>The class is the migration's binary name (what {@link Class#forName(String)} takes); the
  * snapshot is the class-path resource of the schema as of the revision; the source checksum is
  * the SHA-256 of the migration's source file (line ends normalised to {@code \n}), or empty
- * when the compiler could not give the source. Then come the parent ids, none for the first
- * revision. A backslash escapes a tab ({@code \t}), a line feed ({@code \n}), a carriage return
+ * when the compiler could not give the source. The snapshot's source checksum is the one the
+ * revision's own snapshot records ({@code source sha256} in {@link dev.retort.snapshot.SnapshotCodec}'s
+ * format), empty when it records none: equal to the source checksum, it says that the migration
+ * is unchanged since it was written with its snapshot, so the snapshot is the schema its history
+ * builds. Then come the parent ids, none for the first revision. A backslash escapes a tab ({@code \t}), a line feed ({@code \n}), a carriage return
  * ({@code \r}) and itself ({@code \\}) inside a field. Lines starting with {@code #} and empty
  * lines are comments.
  *
  * <p>This class is the format's one implementation, shared by the processor that writes it and
  * the runtime that reads it. The first line names the format's version; a reader refuses a
  * version it does not know, so a jar built by a newer Retort fails with a clear message
- * instead of being misread.
+ * instead of being misread. Version 1, written before the snapshot's source checksum was
+ * recorded, is still read, every entry with an empty one.
  */
 public final class RevisionIndexFile {
 
@@ -44,11 +48,14 @@ public final class RevisionIndexFile {
   public static final String RESOURCE = "META-INF/retort/revisions";
 
   /** The version of the format this class writes and reads. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   private static final String HEADER = "# Retort revision index ";
 
-  private static final int FIXED_FIELDS = 5;
+  private static final int FIXED_FIELDS = 6;
+
+  /** The fixed fields of version 1, which lacks the snapshot's source checksum. */
+  private static final int FIXED_FIELDS_V1 = 5;
 
   private RevisionIndexFile() {}
 
@@ -61,12 +68,14 @@ public final class RevisionIndexFile {
    *     empty if there is none
    * @param sourceChecksum the SHA-256 of the migration's source file as 64 lower-case hexadecimal
    *     digits; empty if unknown
+   * @param snapshotSourceChecksum the source checksum that the revision's own snapshot records, in
+   *     the same form; empty if it has no snapshot of its own or its snapshot records none
    * @param description what the revision does, on one line
    * @param parents the parent ids; empty for the first revision
    */
   public record Entry(
-      String id, String migrationClass, String snapshotResource, String sourceChecksum, String description,
-      List<String> parents) {
+      String id, String migrationClass, String snapshotResource, String sourceChecksum,
+      String snapshotSourceChecksum, String description, List<String> parents) {
 
     /** Validates and copies the components. */
     public Entry {
@@ -74,6 +83,7 @@ public final class RevisionIndexFile {
       Objects.requireNonNull(migrationClass, "migrationClass == null");
       Objects.requireNonNull(snapshotResource, "snapshotResource == null");
       Objects.requireNonNull(sourceChecksum, "sourceChecksum == null");
+      Objects.requireNonNull(snapshotSourceChecksum, "snapshotSourceChecksum == null");
       Objects.requireNonNull(description, "description == null");
       parents = List.copyOf(parents);
       if (id.isBlank()) {
@@ -85,6 +95,20 @@ public final class RevisionIndexFile {
       if (!sourceChecksum.isEmpty() && !isSha256(sourceChecksum)) {
         throw new IllegalArgumentException("revision " + id + " has a malformed source checksum: " + sourceChecksum);
       }
+      if (!snapshotSourceChecksum.isEmpty() && !isSha256(snapshotSourceChecksum)) {
+        throw new IllegalArgumentException("revision " + id + " has a malformed snapshot source checksum: "
+            + snapshotSourceChecksum);
+      }
+    }
+
+    /**
+     * Whether the revision's own snapshot was written together with the migration source as it
+     * is now: both checksums known and equal.
+     *
+     * @return whether the snapshot records this source's checksum
+     */
+    public boolean snapshotMatchesSource() {
+      return !sourceChecksum.isEmpty() && sourceChecksum.equals(snapshotSourceChecksum);
     }
   }
 
@@ -111,12 +135,13 @@ public final class RevisionIndexFile {
   public static String write(List<Entry> entries) {
     StringBuilder text = new StringBuilder(HEADER).append(VERSION).append('\n')
         .append("# Written by the Retort processor from the @Revision classes of one compilation; do not edit.\n")
-        .append("# id\tclass\tsnapshot\tsource checksum\tdescription\tparents...\n");
+        .append("# id\tclass\tsnapshot\tsource checksum\tsnapshot's source checksum\tdescription\tparents...\n");
     for (Entry entry : entries) {
       text.append(escape(entry.id())).append('\t')
           .append(escape(entry.migrationClass())).append('\t')
           .append(escape(entry.snapshotResource())).append('\t')
           .append(entry.sourceChecksum()).append('\t')
+          .append(entry.snapshotSourceChecksum()).append('\t')
           .append(escape(entry.description()));
       for (String parent : entry.parents()) {
         text.append('\t').append(escape(parent));
@@ -144,10 +169,15 @@ public final class RevisionIndexFile {
           + " with \"" + HEADER.strip() + "\"");
     }
     String version = header.substring(HEADER.length()).strip();
-    if (!version.equals(Integer.toString(VERSION))) {
+    boolean version1 = version.equals("1");
+    if (!version1 && !version.equals(Integer.toString(VERSION))) {
       throw new IllegalArgumentException(origin + " is a revision index of version " + version + ", but this Retort"
-          + " reads version " + VERSION + ". Build the migrations and run them with the same version of Retort.");
+          + " reads versions 1 to " + VERSION + ". Build the migrations and run them with the same version of Retort.");
     }
+    int fixed = version1 ? FIXED_FIELDS_V1 : FIXED_FIELDS;
+    String fixedNames = version1
+        ? "id, class, snapshot, source checksum, description"
+        : "id, class, snapshot, source checksum, snapshot's source checksum, description";
     List<Entry> entries = new ArrayList<>();
     int number = 1;
     for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -156,17 +186,17 @@ public final class RevisionIndexFile {
         continue;
       }
       String[] fields = line.split("\t", -1);
-      if (fields.length < FIXED_FIELDS) {
-        throw new IllegalArgumentException(origin + ", line " + number + ": expected at least " + FIXED_FIELDS
-            + " tab-separated fields (id, class, snapshot, source checksum, description), found " + fields.length);
+      if (fields.length < fixed) {
+        throw new IllegalArgumentException(origin + ", line " + number + ": expected at least " + fixed
+            + " tab-separated fields (" + fixedNames + "), found " + fields.length);
       }
       try {
-        List<String> parents = new ArrayList<>(fields.length - FIXED_FIELDS);
-        for (String parent : Arrays.asList(fields).subList(FIXED_FIELDS, fields.length)) {
+        List<String> parents = new ArrayList<>(fields.length - fixed);
+        for (String parent : Arrays.asList(fields).subList(fixed, fields.length)) {
           parents.add(unescape(parent));
         }
         entries.add(new Entry(unescape(fields[0]), unescape(fields[1]), unescape(fields[2]), fields[3],
-            unescape(fields[4]), parents));
+            version1 ? "" : fields[4], unescape(fields[fixed - 1]), parents));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(origin + ", line " + number + ": " + e.getMessage(), e);
       }

@@ -56,10 +56,41 @@ final class SnapshotReader {
     return new SnapshotReader(source).readAll(text);
   }
 
+  /**
+   * The source checksum of the snapshot's {@code source sha256} line, reading no further than
+   * the line after the format line.
+   */
+  static Optional<String> sourceChecksum(String text, String source) {
+    Objects.requireNonNull(text, "text == null");
+    Objects.requireNonNull(source, "source == null");
+    SnapshotReader reader = new SnapshotReader(source);
+    int start = text.startsWith("\ufeff") ? 1 : 0;
+    boolean formatSeen = false;
+    for (int lineNumber = 1; start <= text.length(); lineNumber++) {
+      int end = text.indexOf('\n', start);
+      String stripped = text.substring(start, end < 0 ? text.length() : end).strip();
+      start = end < 0 ? text.length() + 1 : end + 1;
+      if (stripped.isEmpty() || stripped.startsWith("#")) {
+        continue;
+      }
+      if (formatSeen) {
+        return reader.sourceLine(lineNumber, stripped);
+      }
+      reader.formatLine(lineNumber, stripped);
+      formatSeen = true;
+    }
+    if (!formatSeen) {
+      throw new SnapshotFormatException(source, 1, "the snapshot has no format line; expected '"
+          + SnapshotSyntax.FORMAT_KEYWORD + " " + SnapshotSyntax.VERSION + "' before the tables");
+    }
+    return Optional.empty();
+  }
+
   private SchemaModel readAll(String text) {
     String body = text.startsWith("\ufeff") ? text.substring(1) : text;
     String[] lines = body.split("\n", -1);
     boolean formatSeen = false;
+    boolean itemSeen = false;
     for (int i = 0; i < lines.length; i++) {
       int lineNumber = i + 1;
       String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
@@ -70,8 +101,16 @@ final class SnapshotReader {
       if (!formatSeen) {
         formatLine(lineNumber, stripped);
         formatSeen = true;
+      } else if (isSourceLine(stripped)) {
+        if (itemSeen) {
+          throw new SnapshotFormatException(source, lineNumber, "the '" + SnapshotSyntax.SOURCE_KEYWORDS
+              + "' line belongs directly after the format line, before the first table");
+        }
+        sourceLine(lineNumber, stripped);
+        itemSeen = true;
       } else {
         item(new Cursor(source, lineNumber, line));
+        itemSeen = true;
       }
     }
     int lastLine = Math.max(1, body.endsWith("\n") ? lines.length - 1 : lines.length);
@@ -95,6 +134,27 @@ final class SnapshotReader {
           "unknown snapshot format version '" + words[1] + "'; this Retort reads version "
               + SnapshotSyntax.VERSION + " only. A newer Retort wrote it: upgrade Retort");
     }
+  }
+
+  private static boolean isSourceLine(String stripped) {
+    int space = stripped.indexOf(' ');
+    return (space < 0 ? stripped : stripped.substring(0, space)).equalsIgnoreCase("source");
+  }
+
+  /**
+   * Reads the line after the format line: the recorded source checksum if it is a
+   * {@code source sha256 HEX} line, else empty.
+   */
+  private Optional<String> sourceLine(int lineNumber, String stripped) {
+    if (!isSourceLine(stripped)) {
+      return Optional.empty();
+    }
+    String[] words = stripped.split("\\s+");
+    if (words.length != 3 || !words[1].equalsIgnoreCase("sha256") || !SnapshotSyntax.isSha256(words[2])) {
+      throw new SnapshotFormatException(source, lineNumber, "expected '" + SnapshotSyntax.SOURCE_KEYWORDS
+          + "' and 64 lower-case hexadecimal digits, the checksum of the migration source, found '" + stripped + "'");
+    }
+    return Optional.of(words[2]);
   }
 
   private void item(Cursor line) {

@@ -19,6 +19,9 @@ final class SnapshotSyntax {
   /** The format version this code writes and reads. */
   static final int VERSION = 1;
 
+  /** The keywords of the line recording the migration source's checksum. */
+  static final String SOURCE_KEYWORDS = "source sha256";
+
   /** The indentation of the lines inside a table. */
   static final String INDENT = "  ";
 
@@ -33,6 +36,20 @@ final class SnapshotSyntax {
       char c = name.charAt(i);
       boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
       if (!letter && (i == 0 || c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a text is a SHA-256 as the revision index writes it: 64 lower-case hexadecimal digits. */
+  static boolean isSha256(String text) {
+    if (text.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
         return false;
       }
     }

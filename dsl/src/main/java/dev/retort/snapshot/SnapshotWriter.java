@@ -33,6 +33,10 @@ final class SnapshotWriter {
   }
 
   static String write(SchemaModel schema) {
+    return write(schema, "");
+  }
+
+  static String write(SchemaModel schema, String sourceChecksum) {
     // About 40 characters per line; a little more is cheaper than growing the buffer.
     int lines = 0;
     for (TableModel table : schema.tables()) {
@@ -42,6 +46,9 @@ final class SnapshotWriter {
     SnapshotWriter writer = new SnapshotWriter(128 + 48 * lines);
     writer.out.append(SnapshotSyntax.HEADER).append('\n')
         .append(SnapshotSyntax.FORMAT_KEYWORD).append(' ').append(SnapshotSyntax.VERSION).append('\n');
+    if (!sourceChecksum.isEmpty()) {
+      writer.out.append(SnapshotSyntax.SOURCE_KEYWORDS).append(' ').append(sourceChecksum).append('\n');
+    }
     schema.tables().forEach(writer::table);
     return writer.out.toString();
   }

@@ -24,6 +24,7 @@ import dev.retort.processor.scan.ScanResult;
 import dev.retort.processor.write.Outputs;
 import dev.retort.processor.write.SourceChecksums;
 import dev.retort.snapshot.SnapshotCodec;
+import dev.retort.snapshot.SnapshotFormatException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -98,7 +99,7 @@ final class Pipeline {
     if (options.mode() == Mode.OFF) {
       Optional<ProjectLayout> layout = resolveLayout(options, revisions, entities);
       layout.ifPresent(l -> writeIndex(outputs, l, revisions, historyReader.snapshotResources(revisions, l),
-          Optional.empty(), originating));
+          historyReader, Optional.empty(), originating));
       return;
     }
 
@@ -113,8 +114,8 @@ final class Pipeline {
     }
     ProjectLayout layout = resolved.get();
     if (scan.isPresent() && matchesCommittedHead(scan.get(), revisions, layout, historyReader)) {
-      writeIndex(outputs, layout, revisions, historyReader.snapshotResources(revisions, layout), Optional.empty(),
-          originating);
+      writeIndex(outputs, layout, revisions, historyReader.snapshotResources(revisions, layout), historyReader,
+          Optional.empty(), originating);
       return;
     }
     Optional<History> readHistory = historyReader.read(revisions, layout, options.mode() == Mode.GENERATE);
@@ -132,7 +133,7 @@ final class Pipeline {
     if (options.mode() == Mode.GENERATE && !write(outputs, history, plan, layout, scan, revisions, originating)) {
       return;
     }
-    writeIndex(outputs, layout, revisions, history.snapshotResources(), plan, originating);
+    writeIndex(outputs, layout, revisions, history.snapshotResources(), historyReader, plan, originating);
   }
 
   /**
@@ -189,13 +190,23 @@ final class Pipeline {
 
   /**
    * Whether the entities declare exactly the committed head schema, decided without parsing
-   * the snapshot or diffing: the text they would snapshot to equals the committed text. This
-   * is every build that changes no entity; any other outcome takes the full path.
+   * the snapshot or diffing: the text they would snapshot to, with the source checksum the
+   * committed one records, equals the committed text. This is every build that changes no
+   * entity; any other outcome takes the full path.
    */
   private static boolean matchesCommittedHead(
       ScanResult scan, Revisions revisions, ProjectLayout layout, HistoryReader historyReader) {
     Optional<String> committed = historyReader.committedHeadSnapshot(revisions, layout);
-    return committed.isPresent() && committed.get().equals(SnapshotCodec.write(scan.schema()));
+    if (committed.isEmpty()) {
+      return false;
+    }
+    String recorded;
+    try {
+      recorded = SnapshotCodec.sourceChecksum(committed.get(), "the head snapshot").orElse("");
+    } catch (SnapshotFormatException e) {
+      return false;
+    }
+    return committed.get().equals(SnapshotCodec.write(scan.schema(), recorded));
   }
 
   private Optional<ProjectLayout> resolveLayout(
@@ -239,20 +250,24 @@ final class Pipeline {
       ProjectLayout layout,
       Revisions revisions,
       Map<String, String> snapshotResources,
+      HistoryReader historyReader,
       Optional<MigrationPlan> plan,
       List<Element> originating) {
     SourceChecksums sources = new SourceChecksums(env);
+    Map<String, String> snapshotSources = historyReader.snapshotSourceChecksums(revisions, layout);
     List<RevisionIndexFile.Entry> entries = new ArrayList<>();
     for (RevisionNode revision : revisions.graph().topologicalOrder()) {
       entries.add(new RevisionIndexFile.Entry(revision.id(), revision.className().reflectionName(),
           snapshotResources.get(revision.id()), sources.of(revisions.elements().get(revision.id())),
-          revision.description(), revision.parents()));
+          snapshotSources.get(revision.id()), revision.description(), revision.parents()));
     }
     // A plan reaches the index only once it is written: the text in the source tree, which the next
-    // compilation reads back.
-    plan.ifPresent(p -> entries.add(new RevisionIndexFile.Entry(p.id(), p.className().reflectionName(),
-        ProjectLayout.snapshotResource(p.className()), outputs.writtenSourceChecksum(p.className()),
-        p.description(), p.parents())));
+    // compilation reads back. Its snapshot records the checksum of that text.
+    plan.ifPresent(p -> {
+      String written = outputs.writtenSourceChecksum(p.className());
+      entries.add(new RevisionIndexFile.Entry(p.id(), p.className().reflectionName(),
+          ProjectLayout.snapshotResource(p.className()), written, written, p.description(), p.parents()));
+    });
     if (entries.isEmpty() || !outputs.writeIndex(entries, originating)) {
       return;
     }

@@ -24,7 +24,7 @@ final class IndexFixture {
     List<RevisionIndexFile.Entry> entries = new ArrayList<>();
     for (RevisionInfo info : Library.revisions()) {
       entries.add(new RevisionIndexFile.Entry(info.id(), info.migration().get().getClass().getName(), "",
-          source(sourceSeed, info.id()), "", info.parents()));
+          source(sourceSeed, info.id()), "", "", info.parents()));
     }
     return entries;
   }
@@ -37,13 +37,13 @@ final class IndexFixture {
   /** An entry with another class. */
   static RevisionIndexFile.Entry withClass(RevisionIndexFile.Entry entry, Class<?> type) {
     return new RevisionIndexFile.Entry(entry.id(), type.getName(), entry.snapshotResource(), entry.sourceChecksum(),
-        entry.description(), entry.parents());
+        entry.snapshotSourceChecksum(), entry.description(), entry.parents());
   }
 
   /** An entry with another source checksum. */
   static RevisionIndexFile.Entry withSource(RevisionIndexFile.Entry entry, String sourceChecksum) {
     return new RevisionIndexFile.Entry(entry.id(), entry.migrationClass(), entry.snapshotResource(), sourceChecksum,
-        entry.description(), entry.parents());
+        entry.snapshotSourceChecksum(), entry.description(), entry.parents());
   }
 
   /** Writes the index under a class-path root. */

@@ -168,7 +168,7 @@ class OfflineScriptToolTest {
     String parent = null;
     for (Scripted.Step step : Scripted.REVISIONS) {
       entries.add(new RevisionIndexFile.Entry(step.id(), step.migration().getName(), "",
-          RevisionIndexFile.sourceChecksum("source of " + step.id()), step.description(),
+          RevisionIndexFile.sourceChecksum("source of " + step.id()), "", step.description(),
           parent == null ? List.of() : List.of(parent)));
       parent = step.id();
     }

@@ -158,7 +158,7 @@ class RevisionIndexTest {
   @Test
   void aClassMissingFromTheClassPathIsNamedWhenItIsNeeded() {
     List<RevisionIndexFile.Entry> entries = new ArrayList<>(library("v1"));
-    RevisionIndexFile.Entry missing = new RevisionIndexFile.Entry("004", "com.example.Gone", "", "", "",
+    RevisionIndexFile.Entry missing = new RevisionIndexFile.Entry("004", "com.example.Gone", "", "", "", "",
         List.of("003"));
     entries.set(3, missing);
     Retort retort = retort(index("build", entries));
@@ -179,7 +179,7 @@ class RevisionIndexTest {
     assertThatThrownBy(() -> Retort.builder().url(db.url(), db.user(), db.password()).classLoader(loader).build())
         .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.NO_MIGRATIONS))
         .hasMessageContaining("Could not read the revision index " + file.toUri().toURL())
-        .hasMessageContaining("line 8: expected at least 5 tab-separated fields")
+        .hasMessageContaining("line 8: expected at least 6 tab-separated fields")
         .hasMessageEndingWith("Rebuild the project so that the Retort processor writes it again.");
   }
 

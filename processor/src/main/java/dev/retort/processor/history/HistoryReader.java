@@ -10,7 +10,9 @@ import dev.retort.processor.revision.RevisionNode;
 import dev.retort.processor.revision.Revisions;
 import dev.retort.snapshot.SnapshotCodec;
 import dev.retort.snapshot.SnapshotFormatException;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +67,45 @@ public final class HistoryReader {
       resources.put(revision.id(), resource);
     }
     return resources;
+  }
+
+  /**
+   * The source checksum that each revision's own snapshot records, for the revision index. Only
+   * the first lines of each snapshot are read.
+   *
+   * @param revisions the history
+   * @param layout where snapshots live
+   * @return revision id → the recorded checksum; empty for a revision without a snapshot of its
+   *     own, or whose snapshot records none or cannot be read (reading the history reports why,
+   *     where it needs that snapshot)
+   */
+  public Map<String, String> snapshotSourceChecksums(Revisions revisions, ProjectLayout layout) {
+    Map<String, String> checksums = new HashMap<>();
+    for (RevisionNode revision : revisions.graph().topologicalOrder()) {
+      checksums.put(revision.id(), recordedSourceChecksum(layout.snapshotFile(revision.className())));
+    }
+    return checksums;
+  }
+
+  /** The checksum a snapshot file records, reading up to the line after its format line. */
+  private static String recordedSourceChecksum(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return "";
+    }
+    StringBuilder head = new StringBuilder();
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      int significant = 0;
+      for (String line = reader.readLine(); line != null && significant < 2; line = reader.readLine()) {
+        head.append(line).append('\n');
+        String stripped = line.strip();
+        if (!stripped.isEmpty() && !stripped.startsWith("#")) {
+          significant++;
+        }
+      }
+      return SnapshotCodec.sourceChecksum(head.toString(), file.toString()).orElse("");
+    } catch (IOException | UncheckedIOException | SnapshotFormatException e) {
+      return "";
+    }
   }
 
   /**

@@ -68,10 +68,13 @@ public final class Outputs {
   public boolean writeMigration(MigrationPlan plan, ProjectLayout layout, List<? extends Element> originating) {
     JavaFile source = MigrationSource.of(plan);
     String text = source.toString();
-    writtenSourceChecksums.put(plan.className(), RevisionIndexFile.sourceChecksum(text));
+    String sourceChecksum = RevisionIndexFile.sourceChecksum(text);
+    writtenSourceChecksums.put(plan.className(), sourceChecksum);
     Path sourceFile = layout.sourceFile(plan.className());
     Path snapshotFile = layout.snapshotFile(plan.className());
-    String snapshot = SnapshotCodec.write(plan.snapshot());
+    // The snapshot records the source it was written with: while the migration stays unchanged, the runtime
+    // may start from this schema instead of replaying the history.
+    String snapshot = SnapshotCodec.write(plan.snapshot(), sourceChecksum);
     // Asked before the file exists in the source tree, where javac's source path would find it.
     boolean classExists = elements.getTypeElement(plan.className().canonicalName()) != null;
     if (!create(snapshotFile, snapshot)) {
@@ -101,7 +104,9 @@ public final class Outputs {
   }
 
   /**
-   * Writes the computed snapshot of a merge revision, and prints a note naming it.
+   * Writes the computed snapshot of a merge revision, and prints a note naming it. It records no
+   * source checksum: the merge class was written by hand, and nothing here shows that its
+   * upgrade leaves the merged schema as it is, so the runtime replays a history through it.
    *
    * @param snapshot the snapshot
    * @param originating the elements it was derived from

@@ -4,6 +4,7 @@ import dev.retort.runtime.Direction;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.dialect.Step;
+import dev.retort.runtime.internal.execution.AppliedSchema;
 import dev.retort.runtime.internal.execution.PlannedMigration;
 import dev.retort.runtime.internal.execution.PlannedStep;
 import dev.retort.runtime.internal.execution.Planner;
@@ -160,7 +161,8 @@ public final class RuntimeBenchmark {
     }
     RevisionGraph graph = RevisionGraph.of(BenchHistory.revisions());
     List<String> statements = new ArrayList<>();
-    for (PlannedMigration migration : Planner.plan(graph.revisions(), Direction.UPGRADE, graph, Set.of(), dialect)) {
+    for (PlannedMigration migration : Planner.plan(graph.revisions(), Direction.UPGRADE,
+        AppliedSchema.of(graph, Set.of(), RuntimeBenchmark.class.getClassLoader()), dialect)) {
       for (PlannedStep step : migration.steps()) {
         statements.add(((Step.Sql) step.step()).sql());
       }

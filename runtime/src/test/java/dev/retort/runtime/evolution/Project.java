@@ -17,7 +17,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -51,6 +54,16 @@ final class Project {
 
   /** Replaces the entity sources (everything outside the migration package) with these. */
   void writeEntities(Entities entities) {
+    writeEntities(entities.sources());
+  }
+
+  /**
+   * Replaces the entity sources with these.
+   *
+   * @param entitySources path under the source directory, in {@link Entities#PACKAGE}'s
+   *     directory → text
+   */
+  void writeEntities(Map<String, String> entitySources) {
     Path entityDir = sources.resolve(Entities.PACKAGE.replace('.', '/'));
     try {
       if (Files.isDirectory(entityDir)) {
@@ -60,11 +73,26 @@ final class Project {
           }
         }
       }
-      for (Map.Entry<String, String> source : entities.sources().entrySet()) {
+      for (Map.Entry<String, String> source : entitySources.entrySet()) {
         Path file = sources.resolve(source.getKey());
         Files.createDirectories(file.getParent());
         Files.writeString(file, source.getValue(), StandardCharsets.UTF_8);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Edits a file of the project by hand, as a person edits a generated migration. */
+  void edit(Path file, UnaryOperator<String> change) {
+    Path absolute = root.resolve(file);
+    try {
+      String before = Files.readString(absolute, StandardCharsets.UTF_8);
+      String after = change.apply(before);
+      if (after.equals(before)) {
+        throw new IllegalArgumentException("the edit leaves " + file + " as it is");
+      }
+      Files.writeString(absolute, after, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -126,6 +154,19 @@ final class Project {
           .collect(Collectors.joining("\n"));
     }
 
+    /**
+     * Loads the build's classes and resources like {@link #classLoader()}, and records the
+     * name of every class it loads from them.
+     */
+    RecordingClassLoader recordingClassLoader() {
+      try {
+        return new RecordingClassLoader(new URL[] {classes.toUri().toURL(), resources.toUri().toURL()},
+            Project.class.getClassLoader());
+      } catch (MalformedURLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
     /** Loads the build's classes and resources, as the application's class path would hold them. */
     URLClassLoader classLoader() {
       try {
@@ -134,6 +175,27 @@ final class Project {
       } catch (MalformedURLException e) {
         throw new IllegalStateException(e);
       }
+    }
+  }
+
+  /** A class loader of a build's output that records the classes it defines. */
+  static final class RecordingClassLoader extends URLClassLoader {
+
+    private final Set<String> loaded = ConcurrentHashMap.newKeySet();
+
+    RecordingClassLoader(URL[] urls, ClassLoader parent) {
+      super(urls, parent);
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      loaded.add(name);
+      return super.findClass(name);
+    }
+
+    /** The binary names of the classes loaded from the build so far. */
+    Set<String> loaded() {
+      return Set.copyOf(loaded);
     }
   }
 }

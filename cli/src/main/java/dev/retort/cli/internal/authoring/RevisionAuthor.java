@@ -1,6 +1,7 @@
 package dev.retort.cli.internal.authoring;
 
 import com.palantir.javapoet.ClassName;
+import dev.retort.index.RevisionIndexFile;
 import dev.retort.model.SchemaModel;
 import dev.retort.processor.layout.ProjectLayout;
 import dev.retort.processor.plan.RevisionIds;
@@ -182,7 +183,10 @@ public final class RevisionAuthor {
       return new NewRevision(id, parents, className, sourceFile, Optional.empty());
     }
     try {
-      create(snapshotFile, SnapshotCodec.write(schema.get()));
+      // The revision is empty, so its history builds exactly the schema written here, as long as every revision
+      // before it builds its own snapshot; the recorded source checksum lets the runtime rely on that until the
+      // source is edited.
+      create(snapshotFile, SnapshotCodec.write(schema.get(), RevisionIndexFile.sourceChecksum(source)));
     } catch (AuthoringException e) {
       try {
         Files.deleteIfExists(sourceFile);

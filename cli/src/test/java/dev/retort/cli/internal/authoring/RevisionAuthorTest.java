@@ -3,6 +3,7 @@ package dev.retort.cli.internal.authoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.retort.index.RevisionIndexFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,7 +117,7 @@ class RevisionAuthorTest {
         }
         """);
     assertThat(written.snapshotFile()).contains(resources.resolve(PACKAGE_DIR + "/V20260301_120000_BackfillUserEmails.schema"));
-    assertThat(read(written.snapshotFile().orElseThrow())).isEqualTo(BASE_SNAPSHOT);
+    assertThat(read(written.snapshotFile().orElseThrow())).isEqualTo(recordingSource(BASE_SNAPSHOT, read(written.sourceFile())));
   }
 
   @Test
@@ -192,9 +193,9 @@ class RevisionAuthorTest {
         .contains("parent = {\"20260102_000000\", \"20260103_000000\"}")
         .contains("Merge V2_AddUsersEmail (\"20260102_000000\") and V3_AddUsersPhone (\"20260103_000000\").")
         .contains("// Nothing to do: applying every parent is the whole change.");
-    assertThat(read(written.snapshotFile().orElseThrow())).isEqualTo(HEADER + "table users\n"
+    assertThat(read(written.snapshotFile().orElseThrow())).isEqualTo(recordingSource(HEADER + "table users\n"
         + "  column id bigint not null\n  column email varchar(255) null\n  column phone varchar(20) null\n"
-        + "  primary key pk_users (id)\n");
+        + "  primary key pk_users (id)\n", read(written.sourceFile())));
   }
 
   @Test
@@ -250,5 +251,11 @@ class RevisionAuthorTest {
 
     assertThat(first.parents()).isEmpty();
     assertThat(read(first.sourceFile())).contains("id = \"20260301_120000\"").doesNotContain("parent");
+  }
+
+  /** A snapshot as the authoring command writes it: with the checksum of the migration source written beside it. */
+  private static String recordingSource(String snapshot, String source) {
+    return snapshot.replace("retort-snapshot 1\n",
+        "retort-snapshot 1\nsource sha256 " + RevisionIndexFile.sourceChecksum(source) + "\n");
   }
 }

@@ -6,6 +6,7 @@ import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.MigrationRun;
 import dev.retort.runtime.RetortException;
+import dev.retort.runtime.internal.execution.AppliedSchema;
 import dev.retort.runtime.internal.execution.MigrationExecutor;
 import dev.retort.runtime.internal.execution.PlannedMigration;
 import dev.retort.runtime.internal.execution.Planner;
@@ -59,23 +60,25 @@ public final class MigrateCommand {
           return nothingToDo.get();
         }
       }
-      return session.underLock(() -> migrate(session, direction, target, targetText));
+      return session.underLock(() -> migrate(session, context.classLoader(), direction, target, targetText));
     }
   }
 
   /** Reads, verifies, plans and runs, holding the lock. */
-  private static MigrationResult migrate(Session session, Direction direction, Target target, String targetText) {
+  private static MigrationResult migrate(
+      Session session, ClassLoader loader, Direction direction, Target target, String targetText) {
     RevisionGraph graph = session.graph();
     Optional<DatabaseState> read = session.readState();
     DatabaseState state = read.orElseGet(DatabaseState::empty);
     state.verifyKnown(graph, session.versionTable());
     state.verifyChecksums(graph);
     List<LoadedRevision> selected = select(direction, target, graph, state.applied());
-    Optional<Thread> describer =
-        DescribeAhead.start(Planner.applied(graph, state.applied()), selected, direction);
+    // Decided from the index alone; a trusted snapshot spares describing the applied revisions at all.
+    AppliedSchema start = AppliedSchema.of(graph, state.applied(), loader);
+    Optional<Thread> describer = DescribeAhead.start(start.replayed(), selected, direction);
     List<PlannedMigration> plan;
     try {
-      plan = Planner.plan(selected, direction, graph, state.applied(), session.dialect());
+      plan = Planner.plan(selected, direction, start, session.dialect());
     } catch (RuntimeException e) {
       describer.ifPresent(Thread::interrupt);
       throw e;

@@ -7,6 +7,7 @@ import dev.retort.runtime.RetortException;
 import dev.retort.runtime.SqlScript;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Step;
+import dev.retort.runtime.internal.execution.AppliedSchema;
 import dev.retort.runtime.internal.execution.PlannedMigration;
 import dev.retort.runtime.internal.execution.PlannedStep;
 import dev.retort.runtime.internal.execution.Planner;
@@ -33,6 +34,9 @@ import java.util.Set;
  * with {@link ErrorCode#OFFLINE_UNSUPPORTED}. What the dialect does to the connection around
  * the migrations is the script's {@linkplain Dialect#scriptOpening() opening} and
  * {@linkplain Dialect#scriptClosing() closing}.
+ *
+ * <p>The schema at the start revision is found as for {@code upgrade}: its snapshot when every
+ * revision up to it is unchanged since it was generated ({@link AppliedSchema}), else the replay.
  */
 public final class ScriptCommand {
 
@@ -56,7 +60,8 @@ public final class ScriptCommand {
     List<LoadedRevision> revisions = direction == Direction.UPGRADE
         ? Planner.upgrades(to, graph, from) : Planner.downgrades(to, graph, from);
     Dialect dialect = context.dialect(vendor);
-    List<PlannedMigration> plan = Planner.plan(revisions, direction, graph, from, dialect);
+    List<PlannedMigration> plan =
+        Planner.plan(revisions, direction, AppliedSchema.of(graph, from, context.classLoader()), dialect);
     VersionTable table = new VersionTable(context.schema(), context.versionTable(), dialect);
     List<SqlScript.Block> blocks = new ArrayList<>();
     if (!plan.isEmpty()) {

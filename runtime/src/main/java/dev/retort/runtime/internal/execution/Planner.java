@@ -25,7 +25,8 @@ import java.util.Set;
  * not fit the schema, or one the database cannot do fails the command with nothing run.
  *
  * <p>The schema each operation is rendered against comes from applying the operations of the
- * revisions before it to an empty model, never from reading the database.
+ * revisions before it to the schema the applied revisions build ({@link AppliedSchema}: their
+ * replay, or the snapshot that provably equals it), never from reading the database.
  */
 public final class Planner {
 
@@ -125,8 +126,7 @@ public final class Planner {
    *
    * @param revisions the revisions, in the order they run
    * @param direction upgrade or downgrade
-   * @param graph the history
-   * @param applied the applied revision ids before the command
+   * @param applied the schema of the applied revisions before the command
    * @param dialect the database's dialect
    * @return the plan
    * @throws RetortException {@link ErrorCode#IRREVERSIBLE_MIGRATION},
@@ -134,15 +134,14 @@ public final class Planner {
    *     anything runs
    */
   public static List<PlannedMigration> plan(
-      List<LoadedRevision> revisions, Direction direction, RevisionGraph graph, Set<String> applied,
-      Dialect dialect) {
+      List<LoadedRevision> revisions, Direction direction, AppliedSchema applied, Dialect dialect) {
     if (revisions.isEmpty()) {
       return List.of();
     }
     if (direction == Direction.DOWNGRADE) {
       revisions.forEach(LoadedRevision::requireDowngrade);
     }
-    SchemaEvolution schema = new SchemaEvolution(modelOf(graph, applied));
+    SchemaEvolution schema = new SchemaEvolution(applied.model());
     List<PlannedMigration> plan = new ArrayList<>(revisions.size());
     for (LoadedRevision revision : revisions) {
       List<Operation> operations = direction == Direction.UPGRADE
@@ -161,7 +160,7 @@ public final class Planner {
   }
 
   /**
-   * The schema that the applied revisions produce.
+   * The schema that the applied revisions produce, by replaying their upgrades.
    *
    * @param graph the history
    * @param applied the applied revision ids
@@ -193,7 +192,6 @@ public final class Planner {
     }
     return revisions;
   }
-
 
   private static List<Step> render(
       Dialect dialect, Operation operation, SchemaModel before, SchemaModel after, LoadedRevision revision,

@@ -13,7 +13,8 @@ import java.util.Optional;
  * <p>Describing a revision loads its migration class, links its lambdas, calls its methods and
  * computes its checksum: most of what applying 200 revisions costs in the JVM, and none of it
  * needs the database. The planner describes the revisions front to back, in the order it needs
- * them: the applied ones, whose upgrades give the schema it starts from, then the ones it runs.
+ * them: the applied ones, whose upgrades give the schema it starts from unless a snapshot stands
+ * in for them ({@code AppliedSchema}), then the ones it runs.
  * This thread describes the same list back to front, so that the two threads describe different
  * revisions until they meet; {@link LoadedRevision} computes each description once, under its
  * own lock, and a thread that reaches a revision the other has described takes the result. The
@@ -31,8 +32,8 @@ public final class DescribeAhead {
   /**
    * Starts describing, unless there is too little to share or a single processor to share it on.
    *
-   * @param applied the applied revisions in the history's order, whose upgrades the planner
-   *     needs for the schema it starts from
+   * @param applied the applied revisions in the history's order whose upgrades the planner
+   *     replays for the schema it starts from; empty when it starts from a snapshot
    * @param selected the revisions the command runs, in the order it runs them
    * @param direction whether they are upgraded or downgraded
    * @return the describing thread, a daemon that ends by itself; empty if none was started

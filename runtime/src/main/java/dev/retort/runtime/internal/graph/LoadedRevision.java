@@ -23,6 +23,7 @@ public final class LoadedRevision {
   private final RevisionInfo info;
   private final String className;
   private final Optional<String> sourceChecksum;
+  private final boolean snapshotMatchesSource;
   private Migration migration;
   /**
    * Why the class could not be loaded or initialised: the JVM reports that only the first time,
@@ -40,7 +41,7 @@ public final class LoadedRevision {
    * @param info the revision
    */
   public LoadedRevision(RevisionInfo info) {
-    this(info, null, "");
+    this(info, null, "", false);
   }
 
   /**
@@ -49,11 +50,15 @@ public final class LoadedRevision {
    * @param info the revision
    * @param className the migration's class name; null if it is known only once created
    * @param sourceChecksum the checksum of the migration's source file; empty if unknown
+   * @param snapshotMatchesSource whether the revision's own snapshot records that source checksum
+   *     ({@link dev.retort.index.RevisionIndexFile.Entry#snapshotMatchesSource()})
    */
-  public LoadedRevision(RevisionInfo info, String className, String sourceChecksum) {
+  public LoadedRevision(RevisionInfo info, String className, String sourceChecksum, boolean snapshotMatchesSource) {
     this.info = Objects.requireNonNull(info, "info == null");
     this.className = className;
     this.sourceChecksum = sourceChecksum.isEmpty() ? Optional.empty() : Optional.of(sourceChecksum);
+    this.snapshotMatchesSource = snapshotMatchesSource && !sourceChecksum.isEmpty()
+        && !info.snapshotResource().isBlank();
   }
 
   /** The revision id. */
@@ -88,6 +93,16 @@ public final class LoadedRevision {
    */
   public Optional<String> sourceChecksum() {
     return sourceChecksum;
+  }
+
+  /**
+   * Whether the revision's snapshot was written together with its migration source as it is
+   * now, which the index tells: the migration is unchanged since it was generated from that
+   * schema. Such a snapshot is the schema that the revision's upgrade, applied after its
+   * parents', gives, provided that theirs give their own snapshots.
+   */
+  public boolean snapshotMatchesSource() {
+    return snapshotMatchesSource;
   }
 
   /** This revision as messages name it: id and class. */

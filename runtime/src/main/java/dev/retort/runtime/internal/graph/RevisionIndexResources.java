@@ -54,7 +54,8 @@ public final class RevisionIndexResources {
         Supplier<Migration> create = () -> create(entry, loader);
         RevisionInfo info = new RevisionInfo(entry.id(), entry.parents(), entry.description(),
             entry.snapshotResource(), create);
-        revisions.add(new LoadedRevision(info, entry.migrationClass(), entry.sourceChecksum()));
+        revisions.add(
+            new LoadedRevision(info, entry.migrationClass(), entry.sourceChecksum(), entry.snapshotMatchesSource()));
       }
     }
     return revisions;

@@ -104,7 +104,7 @@ class PlannerTest {
     RecordingDialect dialect = new RecordingDialect();
 
     List<PlannedMigration> plan = Planner.plan(Planner.upgrades(new Target.Head(), library, Set.of("001")),
-        Direction.UPGRADE, library, Set.of("001"), dialect);
+        Direction.UPGRADE, replay(library, Set.of("001")), dialect);
 
     assertThat(plan).extracting(m -> m.revision().id()).containsExactly("002", "003", "004");
     assertThat(dialect.models.get(0).table("authors")).isPresent();
@@ -119,7 +119,7 @@ class PlannerTest {
     RecordingDialect dialect = new RecordingDialect();
     Set<String> all = Set.of("001", "002", "003", "004");
 
-    Planner.plan(Planner.downgrades(new Target.Relative(-2), library, all), Direction.DOWNGRADE, library, all, dialect);
+    Planner.plan(Planner.downgrades(new Target.Relative(-2), library, all), Direction.DOWNGRADE, replay(library, all), dialect);
 
     assertThat(dialect.rendered).containsExactly(
         library.get("004").requireDowngrade().get(0), library.get("003").requireDowngrade().get(0));
@@ -136,7 +136,7 @@ class PlannerTest {
     Set<String> all = Set.of("1", "2", "3");
 
     assertThatThrownBy(() -> Planner.plan(Planner.downgrades(new Target.Base(), history, all), Direction.DOWNGRADE,
-        history, all, dialect))
+        replay(history, all), dialect))
         .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.IRREVERSIBLE_MIGRATION))
         .hasMessageContaining("revision 2 (" + NoDowngrade.class.getName() + ")")
         .hasMessageContaining("Nothing was run");
@@ -151,7 +151,7 @@ class PlannerTest {
 
     RecordingDialect dialect = new RecordingDialect();
 
-    assertThatThrownBy(() -> Planner.plan(history.revisions(), Direction.UPGRADE, history, Set.of(), dialect))
+    assertThatThrownBy(() -> Planner.plan(history.revisions(), Direction.UPGRADE, replay(history, Set.of()), dialect))
         .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_MIGRATION))
         .hasMessageContaining("revision 2 (" + Library.CreateAuthors.class.getName() + ")")
         .hasMessageContaining("create table authors");
@@ -195,8 +195,13 @@ class PlannerTest {
       }
     };
 
-    assertThatThrownBy(() -> Planner.plan(history.revisions(), Direction.UPGRADE, history, Set.of(), refusing))
+    assertThatThrownBy(() -> Planner.plan(history.revisions(), Direction.UPGRADE, replay(history, Set.of()), refusing))
         .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.UNSUPPORTED_OPERATION))
         .hasMessageEndingWith("and the database cannot do it; write it with execute(…). Nothing was run.");
+  }
+
+  /** The applied schema of revisions given by hand, which have no snapshots: always replayed. */
+  private static AppliedSchema replay(RevisionGraph graph, Set<String> applied) {
+    return AppliedSchema.of(graph, applied, PlannerTest.class.getClassLoader());
   }
 }
