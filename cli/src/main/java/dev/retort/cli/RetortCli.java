@@ -136,10 +136,11 @@ public final class RetortCli implements Runnable {
         .addSubcommand(new SqlCommand(console))
         .addSubcommand(new RevisionCommand(console))
         .addSubcommand(new MergeCommand(console));
-    Secrets secrets = secretsIn(args, optionNames(commandLine), console.environment());
+    Set<String> optionNames = optionNames(commandLine);
+    Secrets secrets = secretsIn(args, optionNames, console.environment());
     commandLine.setOut(console.out());
     commandLine.setErr(console.err());
-    commandLine.setParameterExceptionHandler((ex, arguments) -> usageError(ex, secrets));
+    commandLine.setParameterExceptionHandler((ex, arguments) -> usageError(ex, secrets, optionNames));
     commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
       cmd.getErr().println(secrets.mask(cmd.getCommandName() + " failed: " + messages(ex)));
       cmd.getErr().flush();
@@ -157,12 +158,20 @@ public final class RetortCli implements Runnable {
         + String.join(", ", spec.subcommands().keySet()));
   }
 
-  private static int usageError(ParameterException ex, Secrets secrets) {
+  private static int usageError(ParameterException ex, Secrets secrets, Set<String> optionNames) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
     err.println(secrets.mask("retort: " + ex.getMessage()));
     if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
       err.println("Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?");
+    }
+    if (ex instanceof UnmatchedArgumentException unmatched && cmd.getParent() == null) {
+      // Flyway's command line takes its options first (flyway -url=... migrate); this one after the command.
+      unmatched.getUnmatched().stream()
+          .map(argument -> argument.split("=", 2)[0])
+          .filter(name -> optionNames.contains(name) && !cmd.getCommandSpec().optionsMap().containsKey(name))
+          .findFirst()
+          .ifPresent(name -> err.println("Options follow the command: retort COMMAND " + name + " ..."));
     }
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();

@@ -53,6 +53,15 @@ class RetortCliUsageTest {
   }
 
   @Test
+  void optionsBeforeTheCommandAreAUsageErrorSayingWhereTheyGo() {
+    Cli.Run run = Cli.run("--url", "jdbc:h2:mem:x", "current");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
+    assertThat(run.err()).contains("Unknown options: '--url'")
+        .contains("Options follow the command: retort COMMAND --url ...");
+  }
+
+  @Test
   void unknownOptionIsAUsageError() {
     Cli.Run run = Cli.run("current", "--ulr", "jdbc:h2:mem:x");
 
