@@ -108,11 +108,13 @@ public interface Dialect {
    * }
    * }</pre>
    *
-   * <p>Only SQLite needs this: its table rebuild drops and recreates tables, which with foreign
+   * <p>SQLite needs this: its table rebuild drops and recreates tables, which with foreign
    * key enforcement on would cascade into, or fail on, the tables referencing them, and
    * {@code PRAGMA foreign_keys} cannot change inside a transaction; it also turns
    * {@code PRAGMA legacy_alter_table} off, which the rebuild turns on only for its rename. See
-   * {@link SqliteDialect}. The other dialects change nothing.
+   * {@link SqliteDialect}. MariaDB and MySQL take {@code NO_BACKSLASH_ESCAPES} out of the
+   * session's {@code sql_mode}, since their string literals escape backslashes (see
+   * {@link MySqlDialect}). The other dialects change nothing.
    *
    * @param connection the migration connection, in auto-commit mode
    * @return what restores the connection's settings; close it after the transaction
