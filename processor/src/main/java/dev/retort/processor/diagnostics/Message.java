@@ -334,6 +334,13 @@ public enum Message {
       "renamed-from-duplicate",
       "@RenamedFrom(\"%s\") is on both %s and %s, but one old name can become only one new"
           + " name; correct one of them"),
+  /** A {@code @RenamedFrom} whose old name another entity or member still maps to. */
+  RENAMED_FROM_IN_USE(
+      Diagnostic.Kind.ERROR,
+      "renamed-from-in-use",
+      "@RenamedFrom(\"%s\") on %s cannot rename %s to %s: %s still maps to %s; a rename needs the old name"
+          + " free, so make it in two builds (first the rename, then the %s that takes the old name), or remove"
+          + " @RenamedFrom"),
   /** A {@code @RenamedFrom} whose old name is not in the committed schema. */
   RENAMED_FROM_UNKNOWN(
       Diagnostic.Kind.WARNING,

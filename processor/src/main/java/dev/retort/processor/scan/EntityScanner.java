@@ -89,7 +89,9 @@ public final class EntityScanner {
    * <ul>
    *   <li>a hint whose new name is already in the head was applied by an earlier migration (the
    *       annotation may stay): it is dropped silently;
-   *   <li>a hint whose old name is in the head is kept;
+   *   <li>a hint whose old name is in the head is kept, unless another entity or member of the
+   *       model still maps to the old name: the rename could not happen (the differ matches by name
+   *       first), so that is an error on the annotation;
    *   <li>a hint with neither name in the head renames nothing: it is dropped with a warning on the
    *       annotation.
    * </ul>
@@ -110,7 +112,13 @@ public final class EntityScanner {
       String newName = hint.getKey();
       String oldName = hint.getValue();
       if (head.table(oldName).isPresent() && head.table(newName).isEmpty()) {
-        tables.put(newName, oldName);
+        TypeElement keeper = result.tableElements().get(oldName);
+        if (keeper == null) {
+          tables.put(newName, oldName);
+        } else {
+          inUse(reporter, result.tableElements().get(newName), oldName, "table " + oldName, newName,
+              keeper.getQualifiedName().toString(), "table " + oldName, "entity");
+        }
       } else if (head.table(newName).isEmpty()) {
         warn(
             reporter,
@@ -132,12 +140,16 @@ public final class EntityScanner {
         String oldName = hint.getValue();
         boolean hasOld = headTable.flatMap(t -> t.column(oldName)).isPresent();
         boolean hasNew = headTable.flatMap(t -> t.column(newName)).isPresent();
-        if (hasOld && !hasNew) {
+        Map<String, Element> members = result.columnElements().getOrDefault(table, Map.of());
+        if (hasOld && !hasNew && members.containsKey(oldName)) {
+          inUse(reporter, members.get(newName), oldName, "column " + headName + "." + oldName, newName,
+              label(members.get(oldName)), "column " + oldName, "member");
+        } else if (hasOld && !hasNew) {
           kept.put(newName, oldName);
         } else if (!hasNew) {
           warn(
               reporter,
-              result.columnElements().getOrDefault(table, Map.of()).get(newName),
+              members.get(newName),
               oldName,
               "column " + headName + "." + oldName,
               "column " + headName + "." + newName);
@@ -207,26 +219,58 @@ public final class EntityScanner {
    */
   private static void warn(
       Reporter reporter, Element element, String oldName, String oldObject, String newObject) {
-    if (element == null) {
-      reporter.report(null, Message.RENAMED_FROM_UNKNOWN, oldName, newObject, oldObject, newObject);
-      return;
-    }
-    String label =
-        element.getKind().isClass()
-            ? element.getSimpleName().toString()
-            : element.getEnclosingElement().getSimpleName() + "." + element.getSimpleName();
-    Optional<Annotation> rename = new Annotations().find(element, Annotation.RENAMED_FROM);
+    onRename(reporter, element, newObject, oldName, Message.RENAMED_FROM_UNKNOWN, oldObject, newObject);
+  }
+
+  /**
+   * Reports a rename whose old name an entity or member still maps to: the differ matches tables and
+   * columns by name first, so the hint would be ignored and the old name kept.
+   *
+   * @param keeper the entity or member that still maps to the old name, as messages name it
+   * @param kind what the keeper is ("entity", "member")
+   */
+  private static void inUse(
+      Reporter reporter,
+      Element element,
+      String oldName,
+      String oldObject,
+      String newName,
+      String keeper,
+      String keeperObject,
+      String kind) {
+    onRename(reporter, element, newName, oldName, Message.RENAMED_FROM_IN_USE, oldObject, newName, keeper,
+        keeperObject, kind);
+  }
+
+  /**
+   * Reports on the {@code @RenamedFrom} of the element, or without position for a hand-made result;
+   * the message's first two arguments are the old name and the element (or, without one, the
+   * fallback), the others follow.
+   */
+  private static void onRename(
+      Reporter reporter,
+      Element element,
+      String fallback,
+      String oldName,
+      Message message,
+      Object... more) {
+    List<Object> args = new ArrayList<>();
+    args.add(oldName);
+    args.add(element == null ? fallback : label(element));
+    args.addAll(List.of(more));
+    Optional<Annotation> rename =
+        element == null ? Optional.empty() : new Annotations().find(element, Annotation.RENAMED_FROM);
     if (rename.isPresent()) {
-      reporter.report(
-          rename.get(),
-          "value",
-          Message.RENAMED_FROM_UNKNOWN,
-          oldName,
-          label,
-          oldObject,
-          newObject);
+      reporter.report(rename.get(), "value", message, args.toArray());
     } else {
-      reporter.report(element, Message.RENAMED_FROM_UNKNOWN, oldName, label, oldObject, newObject);
+      reporter.report(element, message, args.toArray());
     }
+  }
+
+  /** An entity's simple name, or a member's as {@code Entity.member}. */
+  private static String label(Element element) {
+    return element.getKind().isClass()
+        ? element.getSimpleName().toString()
+        : element.getEnclosingElement().getSimpleName() + "." + element.getSimpleName();
   }
 }

@@ -94,6 +94,73 @@ class EntityScannerRenamesTest {
     assertThat(processor.checkedHints()).isEqualTo(RenameHints.none());
   }
 
+  @Test
+  void aColumnRenamedFromANameAnotherMemberStillMapsToIsAnError() {
+    JavaFileObject customer = JavaFileObjects.forSourceString("com.example.Customer", """
+        package com.example;
+        import dev.retort.*;
+        @Table(name = "customers")
+        public record Customer(
+            @Id long id,
+            String mail,
+            @RenamedFrom("mail") String email) {}
+        """);
+    ScanningProcessor processor = new ScanningProcessor(head(table("customers", "id", "mail")));
+    Compilation compilation = compile(processor, customer);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "@RenamedFrom(\"mail\") on Customer.email cannot rename column customers.mail to email: Customer.mail"
+                + " still maps to column mail; a rename needs the old name free, so make it in two builds (first"
+                + " the rename, then the member that takes the old name), or remove @RenamedFrom"
+                + " [retort:renamed-from-in-use]")
+        .inFile(customer)
+        .onLineContaining("@RenamedFrom(\"mail\")");
+  }
+
+  @Test
+  void aChainOfColumnRenamesInOneBuildIsAnError() {
+    JavaFileObject customer = JavaFileObjects.forSourceString("com.example.Customer", """
+        package com.example;
+        import dev.retort.*;
+        @Table(name = "customers")
+        public record Customer(
+            @Id long id,
+            @RenamedFrom("email") String contact,
+            @RenamedFrom("mail") String email) {}
+        """);
+    ScanningProcessor processor = new ScanningProcessor(head(table("customers", "id", "mail", "email")));
+    Compilation compilation = compile(processor, customer);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "@RenamedFrom(\"email\") on Customer.contact cannot rename column customers.email to contact:"
+                + " Customer.email still maps to column email;")
+        .inFile(customer)
+        .onLineContaining("@RenamedFrom(\"email\")");
+  }
+
+  @Test
+  void aTableRenamedFromANameAnotherEntityStillMapsToIsAnError() {
+    JavaFileObject client = JavaFileObjects.forSourceString("com.example.Client", """
+        package com.example;
+        import dev.retort.*;
+        @Table(name = "clients")
+        public record Client(@Id long id) {}
+        """);
+    ScanningProcessor processor = new ScanningProcessor(head(table("clients", "id", "mail")));
+    Compilation compilation = compile(processor, CUSTOMER, client);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining(
+            "@RenamedFrom(\"clients\") on Customer cannot rename table clients to customers: com.example.Client"
+                + " still maps to table clients; a rename needs the old name free, so make it in two builds (first"
+                + " the rename, then the entity that takes the old name), or remove @RenamedFrom"
+                + " [retort:renamed-from-in-use]")
+        .inFile(CUSTOMER)
+        .onLineContaining("@RenamedFrom(\"clients\")");
+  }
+
   private static Compilation compile(ScanningProcessor processor, JavaFileObject... sources) {
     return javac().withProcessors(processor).compile(sources);
   }
