@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.runtime.CheckResult;
 import dev.retort.runtime.Retort;
+import dev.retort.runtime.internal.execution.AppliedSchema;
+import dev.retort.runtime.internal.execution.Planner;
+import dev.retort.runtime.internal.graph.LoadedRevision;
+import dev.retort.runtime.internal.graph.RevisionGraph;
+import dev.retort.runtime.internal.graph.RevisionIndexResources;
 import dev.retort.runtime.testdb.TestDatabase;
 import dev.retort.runtime.testing.MigrationCycle;
 import dev.retort.testing.PropertyTest;
@@ -19,6 +24,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.TestAbortedException;
 
@@ -36,6 +43,15 @@ import org.opentest4j.TestAbortedException;
  * properties then apply the history's compiled migrations with the runtime and require that
  * each revision up and down leaves the live schema as {@code check()} expects it, that the
  * downgrade to base leaves only the version table, and that the upgrade runs again.
+ *
+ * <p>A deploy plans from the applied head's snapshot instead of replaying the applied
+ * migrations only when that snapshot provably equals the replay ({@link AppliedSchema}). Every
+ * case checks that, at every revision, the schema a plan starts from is the replay's, and
+ * that the snapshot stands in for it exactly when no migration up to there was edited after it
+ * was generated ({@link EvolvedHistory} edits one in every other case); the database
+ * properties end with the deploy of the last migration by a freshly started application, which
+ * loads no applied migration class unless one was edited, and leaves the schema {@code check()}
+ * expects.
  *
  * <p>The entities leave out what a database refuses with an error of its own that the guide
  * documents ({@link EntityGenerator.Limits}): indexes and unique constraints on text, json and
@@ -59,7 +75,33 @@ class EvolutionPropertyTest {
 
   @PropertyTest(tries = 8)
   void theProcessorWritesAHistoryThatGivesTheEntities(long seed) {
-    EvolvedHistory.generate(seed, root, CHANGES, EntityGenerator.Limits.NONE);
+    EvolvedHistory history = EvolvedHistory.generate(seed, root, CHANGES, EntityGenerator.Limits.NONE);
+    try {
+      requireSnapshotsStandInForTheReplayExactlyWhenTrusted(history);
+    } catch (AssertionError | RuntimeException e) {
+      throw new AssertionError(e.getMessage() + "\n" + history.story(), e);
+    }
+  }
+
+  /**
+   * At each revision, the schema a plan starts from equals the replay of the migrations up to
+   * it, and comes from the snapshot exactly when none of them was edited after it was generated.
+   */
+  private static void requireSnapshotsStandInForTheReplayExactlyWhenTrusted(EvolvedHistory history) {
+    try (URLClassLoader loader = history.classLoader()) {
+      RevisionGraph graph = RevisionGraph.ofRevisions(RevisionIndexResources.read(loader));
+      boolean edited = false;
+      for (LoadedRevision revision : graph.revisions()) {
+        edited |= history.editedClass().equals(Optional.of(revision.migrationClass()));
+        Set<String> applied = graph.ancestorsOrSelf(revision.id());
+        AppliedSchema start = AppliedSchema.of(graph, applied, loader);
+        assertThat(start.replayed().isEmpty()).as("whether the snapshot of %s stands in for the replay", revision)
+            .isEqualTo(!edited);
+        assertThat(start.model()).as("the schema at %s", revision).isEqualTo(Planner.modelOf(graph, applied));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @PropertyTest(tries = 4)
@@ -102,12 +144,38 @@ class EvolutionPropertyTest {
       retort.upgrade("head");
       CheckResult check = retort.check();
       assertThat(check.differences()).as("check() after the upgrade from base to head").isEmpty();
+
+      retort.downgrade("-1");
+      deployTheLastMigration(history, url, db);
     } catch (TestAbortedException skipped) {
       throw skipped;
     } catch (AssertionError | RuntimeException e) {
       throw new AssertionError(e.getMessage() + "\n" + history.story(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Applies the last migration as a freshly started application does after a release: the
+   * applied migration classes are not loaded unless one of them was edited by hand.
+   */
+  private static void deployTheLastMigration(EvolvedHistory history, String url, TestDatabase db)
+      throws IOException {
+    List<String> classes = history.migrationClasses();
+    String newest = classes.get(classes.size() - 1);
+    try (Project.RecordingClassLoader loader = history.recordingClassLoader()) {
+      Retort retort = Retort.builder().url(url, db.user(), db.password()).classLoader(loader)
+          .lockTimeout(Duration.ofSeconds(60)).build();
+      assertThat(retort.upgrade("head").runs()).as("the deploy's migrations").hasSize(1);
+      boolean editedApplied = history.editedClass().filter(c -> !c.equals(newest)).isPresent();
+      if (editedApplied) {
+        assertThat(loader.loaded()).as("classes loaded by the deploy after a hand edit")
+            .contains(history.editedClass().get(), newest);
+      } else {
+        assertThat(loader.loaded()).as("classes loaded by the deploy").containsExactly(newest);
+      }
+      assertThat(retort.check().differences()).as("check() after the deploy of the last migration").isEmpty();
     }
   }
 

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import javax.tools.Diagnostic;
@@ -35,10 +36,15 @@ final class EvolvedHistory {
   private final StringBuilder story = new StringBuilder();
   /** The schema after each revision, oldest first. */
   private final List<SchemaModel> revisionModels = new ArrayList<>();
+  /** The migration class of each revision, oldest first. */
+  private final List<String> migrationClasses = new ArrayList<>();
+  private final boolean handEdit;
+  private Optional<String> editedClass = Optional.empty();
   private Project.Build last;
 
-  private EvolvedHistory(Project project) {
+  private EvolvedHistory(Project project, boolean handEdit) {
     this.project = project;
+    this.handEdit = handEdit;
   }
 
   /**
@@ -49,6 +55,11 @@ final class EvolvedHistory {
    * memory, each revision's schema by its upgrades and the previous one by its downgrades; a
    * build with nothing changed must write nothing, and a build in check mode must pass.
    *
+   * <p>For every other seed, one generated migration, the middle one, is then edited by hand
+   * the way a reviewer does without changing what it does (a comment in its upgrade), and the
+   * project built again: its snapshot no longer records its source, so the runtime must replay
+   * every history that includes it.
+   *
    * @param seed the seed to draw from
    * @param root an empty directory for the project
    * @param changes how many times the entities change after the first build
@@ -57,7 +68,7 @@ final class EvolvedHistory {
    * @throws AssertionError describing the history so far and what went wrong
    */
   static EvolvedHistory generate(long seed, Path root, int changes, EntityGenerator.Limits limits) {
-    EvolvedHistory history = new EvolvedHistory(new Project(root));
+    EvolvedHistory history = new EvolvedHistory(new Project(root), seed % 2 == 0);
     try {
       history.run(new EntityGenerator(new Random(seed), limits), changes);
     } catch (AssertionError | RuntimeException e) {
@@ -74,6 +85,21 @@ final class EvolvedHistory {
   /** The class loader of the last build: the application's migrations and snapshots. */
   URLClassLoader classLoader() {
     return last.classLoader();
+  }
+
+  /** Like {@link #classLoader()}, recording the classes loaded from the build. */
+  Project.RecordingClassLoader recordingClassLoader() {
+    return last.recordingClassLoader();
+  }
+
+  /** The migration class of each revision, oldest first. */
+  List<String> migrationClasses() {
+    return List.copyOf(migrationClasses);
+  }
+
+  /** The migration edited by hand after it was generated, if any. */
+  Optional<String> editedClass() {
+    return editedClass;
   }
 
   private void run(EntityGenerator generator, int changes) {
@@ -102,6 +128,8 @@ final class EvolvedHistory {
       for (Map.Entry<Path, String> file : written.entrySet()) {
         if (file.getKey().toString().endsWith(".java")) {
           migration = file.getValue();
+          String relative = Path.of("src/main/java").relativize(file.getKey()).toString();
+          migrationClasses.add(relative.substring(0, relative.length() - ".java".length()).replace('/', '.'));
           story.append("  wrote ").append(file.getKey()).append(":\n").append(file.getValue().indent(4));
         } else if (file.getKey().toString().endsWith(".schema")) {
           snapshot = file.getValue();
@@ -116,10 +144,18 @@ final class EvolvedHistory {
     }
     story.append("last entities:\n").append(entities.describe().indent(2));
     requireMigrationsGiveTheModels();
+    if (handEdit) {
+      String edited = migrationClasses.get(migrationClasses.size() / 2);
+      project.edit(Path.of("src/main/java", edited.replace('.', '/') + ".java"), source -> source.replaceFirst(
+          "public void upgrade\\(Schema schema\\) \\{\n", "$0    // Reviewed by hand: nothing to add.\n"));
+      editedClass = Optional.of(edited);
+      story.append("edited ").append(edited).append(" by hand, a comment in its upgrade\n");
+    }
 
     Map<Path, String> before = project.tree();
     Project.Build again = project.build(clock(changes + 1));
     requireSucceeded(again, entities);
+    last = again;
     require(written(before, project.tree()).isEmpty(), "a build without changes wrote "
         + written(before, project.tree()).keySet());
     Project.Build check = project.build(clock(changes + 2), "-Aretort.mode=check");
