@@ -25,7 +25,7 @@ class DiagnosticsTest {
     assertThat(diagnostics.hasErrors()).isFalse();
 
     diagnostics.report(null, Message.NO_COLUMNS, "Empty", "empty");
-    diagnostics.report(null, (AnnotationMirror) null, null, Message.DUPLICATE_TABLE, "users", "a.User", "b.User");
+    diagnostics.report(null, (AnnotationMirror) null, null, Message.DUPLICATE_TABLE, "users", "a.User", "", "b.User", "");
     assertThat(diagnostics.hasErrors()).isTrue();
     assertThat(diagnostics.errorCount()).isEqualTo(2);
     assertThat(messager.kinds).containsExactly(
@@ -34,7 +34,7 @@ class DiagnosticsTest {
 
   @Test
   void aMessageIsItsFormatWithTheArgumentsFollowedByItsTag() {
-    assertThat(Message.DUPLICATE_TABLE.format("users", "a.User", "b.User"))
+    assertThat(Message.DUPLICATE_TABLE.format("users", "a.User", "", "b.User", ""))
         .isEqualTo(
             "table users is declared by both a.User and b.User; give one of them another name with"
                 + " @Table(name = \"...\") [retort:duplicate-table]");
