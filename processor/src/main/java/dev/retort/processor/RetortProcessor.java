@@ -4,11 +4,14 @@ import com.google.auto.service.AutoService;
 import dev.retort.Revision;
 import dev.retort.Table;
 import dev.retort.processor.options.ProcessorOptions;
+import dev.retort.processor.scan.UnresolvedEntities;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -23,14 +26,18 @@ import javax.lang.model.util.ElementFilter;
  * index the runtime reads. The options are described on {@link ProcessorOptions}.
  *
  * <p>The processor runs once per compilation, in the first round that holds entities or
- * revisions. The migration it writes is compiled in the next round; the index, written in the
- * same round, already lists it. Registered for Gradle as an aggregating processor: its output
+ * revisions and whose entities name no class javac has yet to resolve (see {@link
+ * UnresolvedEntities}). The migration it writes is compiled in the next round; the index, written
+ * in the same round, already lists it. Registered for Gradle as an aggregating processor: its output
  * depends on all entities and revisions together.
  */
 @AutoService(Processor.class)
 public final class RetortProcessor extends AbstractProcessor {
 
   private boolean processed;
+  /** The entities and revisions seen while an entity named a class javac had not resolved. */
+  private final Set<String> waitingEntities = new TreeSet<>();
+  private final Set<String> waitingRevisions = new TreeSet<>();
 
   /** Creates the processor; javac calls this through the service registration. */
   public RetortProcessor() {}
@@ -54,23 +61,49 @@ public final class RetortProcessor extends AbstractProcessor {
     return SourceVersion.latestSupported();
   }
 
+  /**
+   * Runs the pipeline in the first round that holds entities or revisions, unless an entity names a
+   * class javac has not resolved: then it waits for the next round, in which another processor may
+   * have generated the class, keeping the names of what it has seen. In the last round it writes
+   * nothing, since javac then reports the missing class.
+   */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (processed || round.processingOver()) {
+    if (processed) {
       return true;
     }
-    List<TypeElement> entities = sortedTypes(round, Table.class);
-    List<TypeElement> revisions = sortedTypes(round, Revision.class);
-    if (!entities.isEmpty() || !revisions.isEmpty()) {
-      processed = true;
-      new Pipeline(processingEnv).run(entities, revisions);
+    List<TypeElement> entities = sortedTypes(waitingEntities, round, Table.class);
+    List<TypeElement> revisions = sortedTypes(waitingRevisions, round, Revision.class);
+    if (entities.isEmpty() && revisions.isEmpty()) {
+      return true;
     }
+    if (round.processingOver()) {
+      processed = true;
+      return true;
+    }
+    if (new UnresolvedEntities(processingEnv).find(entities).isPresent()) {
+      entities.forEach(type -> waitingEntities.add(type.getQualifiedName().toString()));
+      revisions.forEach(type -> waitingRevisions.add(type.getQualifiedName().toString()));
+      return true;
+    }
+    processed = true;
+    new Pipeline(processingEnv).run(entities, revisions);
     return true;
   }
 
-  private static List<TypeElement> sortedTypes(RoundEnvironment round, Class<? extends Annotation> annotation) {
-    List<TypeElement> types = new ArrayList<>(ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation)));
-    types.sort(Comparator.comparing(type -> type.getQualifiedName().toString()));
-    return types;
+  /** The types of an earlier round that waited, and this round's, by qualified name. */
+  private List<TypeElement> sortedTypes(
+      Set<String> waiting, RoundEnvironment round, Class<? extends Annotation> annotation) {
+    Map<String, TypeElement> types = new TreeMap<>();
+    for (String name : waiting) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        types.put(name, type);
+      }
+    }
+    for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation))) {
+      types.put(type.getQualifiedName().toString(), type);
+    }
+    return new ArrayList<>(types.values());
   }
 }
