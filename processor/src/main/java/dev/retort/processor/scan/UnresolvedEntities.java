@@ -35,8 +35,9 @@ import javax.lang.model.type.WildcardType;
  * processor waits for a later round while any entity does not resolve, and writes nothing if one
  * never does.
  *
- * <p>Annotations whose type is missing are only visible in javac's trees; with another compiler
- * they are not found.
+ * <p>Annotations whose type is missing are only visible in javac's trees; where those are not
+ * available (another compiler, or a build tool that wraps javac's processing environment) they are
+ * not found.
  */
 public final class UnresolvedEntities {
 
