@@ -80,7 +80,8 @@ class ModeTest {
     assertThat(compilation).hadErrorContaining(
         "  - add column users.phone" + System.lineSeparator() + "    - add column users.fax");
     assertThat(compilation).hadErrorContaining(
-        "Build without -Aretort.mode=check to generate the migration, then review and commit it");
+        "Build in generate mode (-Aretort.mode=generate, the default) to write the migration, then review and"
+            + " commit it");
     assertThat(project.tree()).isEqualTo(committed);
   }
 

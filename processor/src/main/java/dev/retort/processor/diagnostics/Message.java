@@ -86,8 +86,8 @@ public enum Message {
   SCHEMA_DRIFT(
       Diagnostic.Kind.ERROR,
       "schema-drift",
-      "the @Table entities differ from the schema of %s:%n%s%nBuild without -Aretort.mode=check to generate the"
-          + " migration, then review and commit it"),
+      "the @Table entities differ from the schema of %s:%n%s%nBuild in generate mode"
+          + " (-Aretort.mode=generate, the default) to write the migration, then review and commit it"),
   /** A generated operation can destroy stored data. */
   DESTROYS_DATA(Diagnostic.Kind.WARNING, "destroys-data", "the new migration %s %s"),
   /** A generated operation fails on a table that holds rows. */
@@ -143,6 +143,12 @@ public enum Message {
       "%s has Java type %s, which Retort does not map to a column type; declare the column"
           + " type with @Column(type = \"...\") (such as \"json\" or \"text\"), or exclude the"
           + " member with @Transient. Retort maps %s"),
+  /** An inherited member whose type, given by the entity's type arguments, has no mapping. */
+  UNSUPPORTED_TYPE_ARGUMENT(
+      Diagnostic.Kind.ERROR,
+      "unsupported-type-argument",
+      "%s, declared with type %s, has Java type %s in %s, which Retort does not map to a column type; give %s"
+          + " type arguments that Retort maps in the extends clause of %s. Retort maps %s"),
   /** {@code @Column(type)} that does not parse. */
   INVALID_TYPE(Diagnostic.Kind.ERROR, "invalid-type", "@Column(type) on %s: %s"),
   /** A {@code length}, {@code precision} or {@code scale} out of range. */
