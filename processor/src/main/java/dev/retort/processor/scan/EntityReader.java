@@ -27,6 +27,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -288,7 +289,7 @@ final class EntityReader {
         checkExcluded(member);
         continue;
       }
-      ColumnDraft column = column(member);
+      ColumnDraft column = column(type, member);
       ColumnDraft first = byName.putIfAbsent(SqlNames.folded(column.name()), column);
       if (first == null) {
         columns.add(column);
@@ -328,7 +329,7 @@ final class EntityReader {
     }
   }
 
-  private ColumnDraft column(Member member) {
+  private ColumnDraft column(TypeElement entity, Member member) {
     Optional<Annotation> column = annotations.find(member.element(), Annotation.COLUMN);
     Optional<Annotation> id = annotations.find(member.element(), Annotation.ID);
     String explicitName = column.map(c -> c.string("name")).orElse("");
@@ -346,7 +347,7 @@ final class EntityReader {
               ? "name the column with a shorter @Column(name = \"...\")"
               : "choose a shorter @Column(name = \"...\")");
     }
-    Optional<ColumnType> type = columnType(member, column.orElse(null));
+    Optional<ColumnType> type = columnType(entity, member, column.orElse(null));
     boolean nullable = nullable(member, column.orElse(null), id.isPresent());
     Optional<DefaultValue> defaultValue = column.flatMap(c -> defaultValue(member, c, type));
     boolean identity = identity(member, id.orElse(null), column.orElse(null), type, defaultValue);
@@ -371,7 +372,12 @@ final class EntityReader {
             .filter(rename -> checkRenamedFrom(rename, name, "column", member.label())));
   }
 
-  private Optional<ColumnType> columnType(Member member, Annotation column) {
+  /**
+   * The column type of a member.
+   *
+   * @param entity the entity being read, whose type arguments may give an inherited member its type
+   */
+  private Optional<ColumnType> columnType(TypeElement entity, Member member, Annotation column) {
     TypeMapping.Sizes sizes =
         column == null
             ? TypeMapping.Sizes.NONE
@@ -409,6 +415,22 @@ final class EntityReader {
       return Optional.of(type);
     }
     Optional<TypeMapping.Mapped> mapped = TypeMapping.map(member.type());
+    TypeMirror declared = member.element().asType();
+    if (mapped.isEmpty() && !types.isSameType(declared, member.type())) {
+      // The entity's type arguments (or its raw superclass) gave the inherited member its type.
+      Name base = member.element().getEnclosingElement().getSimpleName();
+      reporter.report(
+          entity,
+          Message.UNSUPPORTED_TYPE_ARGUMENT,
+          member.label(),
+          declared,
+          member.type(),
+          entity.getSimpleName(),
+          base,
+          entity.getSimpleName(),
+          TypeMapping.supportedTypes());
+      return Optional.empty();
+    }
     if (mapped.isEmpty()) {
       reporter.report(
           member.element(),

@@ -362,6 +362,54 @@ class EntityScannerDiagnosticsTest {
     }
 
     @Test
+    void aTypeArgumentRetortDoesNotMapIsReportedOnTheEntityThatGivesIt() {
+      JavaFileObject base = source("com.example.Base", """
+          package com.example;
+          public abstract class Base<T> {
+            @dev.retort.Id protected long id;
+            protected T value;
+          }
+          """);
+      JavaFileObject counter = source("com.example.Counter", """
+          package com.example;
+          @dev.retort.Table
+          public class Counter extends Base<Long> {}
+          """);
+      JavaFileObject tagging = source("com.example.Tagging", """
+          package com.example;
+          @dev.retort.Table
+          public class Tagging extends Base<java.util.List<String>> {}
+          """);
+      assertOnlyError(
+          compile(base, counter, tagging), tagging,
+          "Base.value, declared with type T, has Java type java.util.List<java.lang.String> in Tagging, which"
+              + " Retort does not map to a column type; give Base type arguments that Retort maps in the extends"
+              + " clause of Tagging. Retort maps String,",
+          "public class Tagging");
+    }
+
+    @Test
+    void aRawSuperclassIsReportedOnTheEntityThatExtendsIt() {
+      JavaFileObject base = source("com.example.Base", """
+          package com.example;
+          public abstract class Base<K> {
+            @dev.retort.Id protected K id;
+          }
+          """);
+      JavaFileObject legacy = source("com.example.Legacy", """
+          package com.example;
+          @SuppressWarnings("rawtypes")
+          @dev.retort.Table
+          public class Legacy extends Base {}
+          """);
+      assertOnlyError(
+          compile(base, legacy), legacy,
+          "Base.id, declared with type K, has Java type java.lang.Object in Legacy, which Retort does not map to a"
+              + " column type; give Base type arguments that Retort maps in the extends clause of Legacy.",
+          "public class Legacy");
+    }
+
+    @Test
     void anExplicitTypeThatDoesNotParse() {
       JavaFileObject post = source("com.example.Post", """
           package com.example;
