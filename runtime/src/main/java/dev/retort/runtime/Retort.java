@@ -22,6 +22,8 @@ import dev.retort.runtime.internal.graph.RevisionIndexResources;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -169,17 +171,23 @@ public final class Retort {
   }
 
   /**
-   * Records the target as applied without running anything: the version table ends up
-   * holding exactly the target and the revisions it descends from, with the migrations'
+   * Records the targets as applied without running anything: the version table ends up
+   * holding exactly the targets and the revisions they descend from, with the migrations'
    * current checksums (of their operations and of their source files). Use it to adopt a
    * database whose schema already matches a revision, and as the deliberate way out of a
-   * checksum mismatch.
+   * checksum mismatch. Several targets record several branches, as a database has them whose
+   * branches are applied without the merge revision: {@code stamp("a", "b")}.
    *
    * @param target {@code head}, {@code base}, {@code +N}, {@code -N}, or a revision
+   * @param more further revisions (ids or unique prefixes, or {@code head}); with them,
+   *     {@code target} must be a revision or {@code head} too
    * @return what changed in the version table
    */
-  public StampResult stamp(String target) {
-    return StampCommand.run(context, target);
+  public StampResult stamp(String target, String... more) {
+    List<String> targets = new ArrayList<>(1 + more.length);
+    targets.add(target);
+    targets.addAll(Arrays.asList(more));
+    return StampCommand.run(context, targets);
   }
 
   /**

@@ -6,7 +6,6 @@ import dev.retort.Migration;
 import dev.retort.RevisionInfo;
 import dev.retort.dsl.Schema;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +24,13 @@ import java.util.stream.Collectors;
  * those still open, so that the history has one head. Ids are short and share prefixes (an id
  * can be the start of another), so that prefix targets are sometimes ambiguous.
  *
+ * <p>Most histories have one {@linkplain Fragile fragile} revision, which a test can make fail
+ * half-way, up or down, by creating or dropping its fuse table by hand.
+ *
  * @param parents each revision's parents, in the order the revisions were made
+ * @param fragile the fragile revision; empty for none
  */
-record BranchedHistory(Map<String, List<String>> parents) {
+record BranchedHistory(Map<String, List<String>> parents, String fragile) {
 
   private static final int MAX_BRANCHES = 4;
 
@@ -64,7 +67,8 @@ record BranchedHistory(Map<String, List<String>> parents) {
       parents.put(id, these);
       tips.add(id);
     }
-    return new BranchedHistory(parents);
+    List<String> ids = new ArrayList<>(parents.keySet());
+    return new BranchedHistory(parents, random.nextInt(4) == 0 ? "" : ids.get(random.nextInt(ids.size())));
   }
 
   /** Takes two or three tips (all of them if {@code all}) out of the list as a merge's parents. */
@@ -102,24 +106,24 @@ record BranchedHistory(Map<String, List<String>> parents) {
     return "t_" + revision;
   }
 
+  /** The fuse table of the fragile revision, unquoted as its SQL writes it. */
+  static String fuse(String revision) {
+    return "fuse_" + revision;
+  }
+
   /** The revisions, as given to {@code Retort.builder().migrations(...)}, in the order they were made. */
   List<RevisionInfo> revisions() {
     List<RevisionInfo> revisions = new ArrayList<>();
-    parents.forEach((id, these) -> revisions.add(
-        new RevisionInfo(id, these, "Creates " + table(id) + ".", "", () -> new CreatesItsTable(table(id)))));
+    parents.forEach((id, these) -> revisions.add(new RevisionInfo(id, these, "Creates " + table(id) + ".", "",
+        () -> id.equals(fragile) ? new Fragile(id) : new CreatesItsTable(table(id)))));
     return revisions;
-  }
-
-  /** The ids. */
-  Set<String> ids() {
-    return new HashSet<>(parents.keySet());
   }
 
   @Override
   public String toString() {
     return parents.entrySet().stream()
         .map(e -> e.getKey() + (e.getValue().isEmpty() ? "" : " <- " + String.join(", ", e.getValue())))
-        .collect(Collectors.joining("; ", "history: ", ""));
+        .collect(Collectors.joining("; ", "history: ", fragile.isEmpty() ? "" : "; fragile " + fragile));
   }
 
   /** Creates one table, and drops it again. */
@@ -138,6 +142,31 @@ record BranchedHistory(Map<String, List<String>> parents) {
     @Override
     public void downgrade(Schema schema) {
       schema.dropTable(table);
+    }
+  }
+
+  /**
+   * Creates its table, then its fuse table; its downgrade drops the fuse table, then its table.
+   * With the fuse table created by hand beforehand, the upgrade fails at its second statement;
+   * with it dropped by hand, the downgrade fails at its first.
+   */
+  static final class Fragile implements Migration {
+    private final String revision;
+
+    Fragile(String revision) {
+      this.revision = revision;
+    }
+
+    @Override
+    public void upgrade(Schema schema) {
+      schema.createTable(table(revision), t -> t.column("id", integer()));
+      schema.execute("CREATE TABLE " + fuse(revision) + " (id INTEGER)");
+    }
+
+    @Override
+    public void downgrade(Schema schema) {
+      schema.execute("DROP TABLE " + fuse(revision));
+      schema.dropTable(table(revision));
     }
   }
 }

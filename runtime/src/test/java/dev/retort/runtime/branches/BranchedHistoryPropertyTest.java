@@ -2,8 +2,10 @@ package dev.retort.runtime.branches;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.retort.operation.Vendor;
 import dev.retort.runtime.Current;
 import dev.retort.runtime.Direction;
+import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.HistoryEntry;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.MigrationRun;
@@ -27,6 +29,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -43,6 +47,14 @@ import org.opentest4j.TestAbortedException;
  * {@code history} and {@code heads} say what the model says. A command the model refuses must
  * fail with the documented error code and leave the tables and the version table as they were.
  *
+ * <p>Now and then the test makes the history's fragile revision fail in an upgrade or downgrade
+ * that runs it (see {@link BranchedHistory.Fragile}): the revisions the command ran before it
+ * must stay applied and recorded, and of the failed revision what the database decides —
+ * nothing where a migration is one transaction (PostgreSQL), its first statement where each
+ * DDL statement commits (H2, MariaDB). The test then repairs the database as the error message
+ * says: it undoes that statement by hand, or records the revision with the stamp the message
+ * names.
+ *
  * <p>More cases: {@code -Dretort.tries=500}; a failure names its seed (see {@link PropertyTest})
  * and its message holds the history and every command run.
  */
@@ -55,12 +67,12 @@ class BranchedHistoryPropertyTest {
 
   @PropertyTest(tries = 3)
   void postgresql(long seed) {
-    new Run(TestDatabase.Kind.POSTGRESQL, seed, 16).go();
+    new Run(TestDatabase.Kind.POSTGRESQL, seed, 20).go();
   }
 
   @PropertyTest(tries = 3)
   void mariadb(long seed) {
-    new Run(TestDatabase.Kind.MARIADB, seed, 16).go();
+    new Run(TestDatabase.Kind.MARIADB, seed, 20).go();
   }
 
   /** One case: a history, a database and the commands run on it. */
@@ -115,7 +127,7 @@ class BranchedHistoryPropertyTest {
       } else if (choice < 55) {
         downgrade(target());
       } else if (choice < 70) {
-        stamp(target());
+        stamp(stampTargets());
       } else if (choice < 88) {
         script(random.nextInt(4) == 0 ? target() : start(), target());
       } else {
@@ -141,6 +153,25 @@ class BranchedHistoryPropertyTest {
       };
     }
 
+    /** One target for a stamp, or now and then several: revisions of different branches, or head. */
+    private List<String> stampTargets() {
+      if (random.nextInt(4) != 0) {
+        return List.of(target());
+      }
+      List<String> targets = new ArrayList<>();
+      List<String> ids = model.order();
+      int count = 2 + random.nextInt(2);
+      for (int i = 0; i < count; i++) {
+        String id = ids.get(random.nextInt(ids.size()));
+        targets.add(switch (random.nextInt(6)) {
+          case 0 -> id.substring(0, 1 + random.nextInt(id.length()));
+          case 1 -> target();
+          default -> id;
+        });
+      }
+      return targets;
+    }
+
     /** Where an offline script starts: usually where the database is, so that it can run. */
     private String start() {
       List<String> current = model.current(applied);
@@ -153,13 +184,17 @@ class BranchedHistoryPropertyTest {
       return random.nextBoolean() ? "head" : current.get(0);
     }
 
-    private void upgrade(String text) {
+    private void upgrade(String text) throws SQLException {
       String command = "upgrade(\"" + text + "\")";
       List<String> runs;
       try {
         runs = model.upgrades(model.parse(text), applied);
       } catch (Refused refused) {
         refusedAsModelled(command, refused, () -> retort.upgrade(text));
+        return;
+      }
+      if (runs.contains(history.fragile()) && random.nextBoolean()) {
+        failingUpgrade(command, runs, () -> retort.upgrade(text));
         return;
       }
       log.add(command + " runs " + runs);
@@ -173,13 +208,17 @@ class BranchedHistoryPropertyTest {
       assertThat(result.after()).as(command + " after").isEqualTo(model.current(applied));
     }
 
-    private void downgrade(String text) {
+    private void downgrade(String text) throws SQLException {
       String command = "downgrade(\"" + text + "\")";
       List<String> runs;
       try {
         runs = model.downgrades(model.parse(text), applied);
       } catch (Refused refused) {
         refusedAsModelled(command, refused, () -> retort.downgrade(text));
+        return;
+      }
+      if (runs.contains(history.fragile()) && random.nextBoolean()) {
+        failingDowngrade(command, runs, () -> retort.downgrade(text));
         return;
       }
       log.add(command + " runs " + runs);
@@ -197,17 +236,23 @@ class BranchedHistoryPropertyTest {
      * Stamps, checks that only the version table changed, then makes the tables match by hand,
      * as an administrator adopting a database does.
      */
-    private void stamp(String text) throws SQLException {
-      String command = "stamp(\"" + text + "\")";
+    private void stamp(List<String> texts) throws SQLException {
+      String command = "stamp(\"" + String.join("\", \"", texts) + "\")";
+      String first = texts.get(0);
+      String[] more = texts.subList(1, texts.size()).toArray(String[]::new);
       Set<String> wanted;
       try {
-        wanted = model.stamped(model.parse(text), applied);
+        List<HistoryModel.Target> targets = new ArrayList<>();
+        for (String text : texts) {
+          targets.add(model.parse(text));
+        }
+        wanted = model.stamped(targets, applied);
       } catch (Refused refused) {
-        refusedAsModelled(command, refused, () -> retort.stamp(text));
+        refusedAsModelled(command, refused, () -> retort.stamp(first, more));
         return;
       }
       log.add(command + " records " + wanted);
-      StampResult result = retort.stamp(text);
+      StampResult result = retort.stamp(first, more);
       Set<String> recorded = new TreeSet<>(wanted);
       recorded.removeAll(applied);
       Set<String> removed = new TreeSet<>(applied);
@@ -222,12 +267,106 @@ class BranchedHistoryPropertyTest {
       verify();
       for (String id : recorded) {
         execute("CREATE TABLE " + Probe.quote(db, BranchedHistory.table(id)) + " (id INTEGER)");
+        if (id.equals(history.fragile())) {
+          execute("CREATE TABLE " + BranchedHistory.fuse(id) + " (id INTEGER)");
+        }
       }
       for (String id : removed) {
         execute("DROP TABLE " + Probe.quote(db, BranchedHistory.table(id)));
+        if (id.equals(history.fragile())) {
+          execute("DROP TABLE " + BranchedHistory.fuse(id));
+        }
       }
       tables = new TreeSet<>(applied);
       log.add("  tables made to match by hand");
+    }
+
+    /**
+     * An upgrade whose fragile revision fails at its second statement, the fuse table having
+     * been created by hand. The revisions before it stay applied.
+     */
+    private void failingUpgrade(String command, List<String> runs, Runnable run) throws SQLException {
+      String fragile = history.fragile();
+      log.add(command + " fails at " + fragile + " of " + runs);
+      execute("CREATE TABLE " + BranchedHistory.fuse(fragile) + " (id INTEGER)");
+      RetortException failure = failure(command, run);
+      List<String> ran = runs.subList(0, runs.indexOf(fragile));
+      applied.addAll(ran);
+      tables.addAll(ran);
+      versionTable = true;
+      boolean halfDone = !kind.vendor().equals(Vendor.POSTGRESQL);
+      if (halfDone) {
+        tables.add(fragile);
+      }
+      verify();
+      if (!ran.isEmpty()) {
+        assertThat(failure.getMessage()).as(command + " says what it ran before")
+            .contains("before it stay so: " + String.join(", ", ran) + ".");
+      }
+      if (!halfDone) {
+        execute("DROP TABLE " + BranchedHistory.fuse(fragile));
+        log.add("  fuse dropped by hand");
+        return;
+      }
+      Matcher advice = Pattern.compile("record the revision with stamp\\(([^)]*)\\)").matcher(failure.getMessage());
+      assertThat(advice.find()).as(command + " names the stamp that records " + fragile + ": " + failure.getMessage())
+          .isTrue();
+      if (random.nextBoolean()) {
+        execute("DROP TABLE " + Probe.quote(db, BranchedHistory.table(fragile)));
+        execute("DROP TABLE " + BranchedHistory.fuse(fragile));
+        tables.remove(fragile);
+        log.add("  its first statement undone by hand");
+        return;
+      }
+      List<String> targets = Pattern.compile("\"([^\"]*)\"").matcher(advice.group(1)).results()
+          .map(match -> match.group(1)).toList();
+      log.add("  the fuse table kept as the second statement's work; the advice followed:");
+      Set<String> recorded = new TreeSet<>(applied);
+      recorded.add(fragile);
+      assertThat(new TreeSet<>(stampedByHand(targets))).as("what the advised stamp records").isEqualTo(recorded);
+    }
+
+    /** Runs a stamp the test was told to run, and expects it to record what the model says. */
+    private Set<String> stampedByHand(List<String> targets) throws SQLException {
+      Set<String> wanted = new TreeSet<>();
+      targets.forEach(id -> wanted.addAll(model.ancestorsOrSelf(id)));
+      Set<String> recorded = new TreeSet<>(wanted);
+      recorded.removeAll(applied);
+      log.add("  stamp(\"" + String.join("\", \"", targets) + "\") records " + wanted);
+      StampResult result = retort.stamp(targets.get(0), targets.subList(1, targets.size()).toArray(String[]::new));
+      assertThat(result.recorded()).as("the advised stamp records").isEqualTo(model.inOrder(recorded));
+      assertThat(result.removed()).as("the advised stamp removes").isEmpty();
+      applied = wanted;
+      return wanted;
+    }
+
+    /**
+     * A downgrade whose fragile revision fails at its first statement, the fuse table having been
+     * dropped by hand. The revisions undone before it stay undone; it stays applied.
+     */
+    private void failingDowngrade(String command, List<String> runs, Runnable run) throws SQLException {
+      String fragile = history.fragile();
+      log.add(command + " fails at " + fragile + " of " + runs);
+      execute("DROP TABLE " + BranchedHistory.fuse(fragile));
+      RetortException failure = failure(command, run);
+      List<String> ran = runs.subList(0, runs.indexOf(fragile));
+      ran.forEach(applied::remove);
+      ran.forEach(tables::remove);
+      verify();
+      assertThat(failure.getMessage()).as(command + " names the failed revision")
+          .contains("revision " + fragile + " (");
+      execute("CREATE TABLE " + BranchedHistory.fuse(fragile) + " (id INTEGER)");
+      log.add("  fuse created again by hand");
+    }
+
+    private RetortException failure(String command, Runnable run) {
+      try {
+        run.run();
+      } catch (RetortException e) {
+        assertThat(e.code()).as(command + " fails; its message: " + e.getMessage()).isEqualTo(ErrorCode.MIGRATION_FAILED);
+        return e;
+      }
+      throw new AssertionError(command + " should have failed at the fragile revision " + history.fragile());
     }
 
     private void show(String text) {

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  *       {@code downgrade(X)} keeps X and what it descends from, and undoes everything else;
  *       {@code +N} applies the first N pending revisions in revision order, {@code -N} undoes
  *       the last N applied ones.
- *   <li>{@code stamp(X)} records exactly X and what it descends from.
+ *   <li>{@code stamp(X)} records exactly X and what it descends from; {@code stamp(X, Y)} X, Y
+ *       and what they descend from.
  *   <li>The current revisions are the applied revisions none of whose children is applied.
  * </ul>
  *
@@ -216,6 +217,18 @@ final class HistoryModel {
     }
     Set<String> keep = ancestorsOrSelf(id);
     return undo.stream().filter(revision -> !keep.contains(revision)).toList();
+  }
+
+  /** What a stamp to several targets records: the union of what each records; only revisions and head go together. */
+  Set<String> stamped(List<Target> targets, Set<String> applied) {
+    Set<String> result = new TreeSet<>();
+    for (Target target : targets) {
+      if (targets.size() > 1 && (target instanceof Base || target instanceof Relative)) {
+        throw new Refused(ErrorCode.INVALID_TARGET, target + " goes alone");
+      }
+      result.addAll(stamped(target, applied));
+    }
+    return result;
   }
 
   /** What a stamp to the target records as applied. */

@@ -163,9 +163,8 @@ record DatabaseState(Map<String, AppliedRevision> rows, List<AppliedRevision> un
     }
     if (!changed.isEmpty()) {
       List<String> current = current(graph);
-      String stamp = current.size() == 1
-          ? "stamp(\"" + current.get(0) + "\"), the database's current revision"
-          : "stamp, giving the database's current revision";
+      String stamp = current.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", ", "stamp(", ")"))
+          + (current.size() == 1 ? ", the database's current revision" : ", the database's current revisions");
       throw new RetortException(ErrorCode.CHECKSUM_MISMATCH,
           "A migration was changed after it was applied to this database: " + String.join("; ", changed)
               + ". Applied migrations must not change. Either restore the migration to what was applied (its"

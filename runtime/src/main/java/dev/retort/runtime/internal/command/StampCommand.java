@@ -20,11 +20,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code stamp}: make the version table record exactly the target and its ancestors, without
+ * {@code stamp}: make the version table record exactly the targets and their ancestors, without
  * running any migration. It adopts an existing database, and it is the deliberate way out of a
  * checksum mismatch or an edited version table: the rows it keeps get the migrations' current
  * checksums and source checksums.
@@ -39,25 +40,41 @@ public final class StampCommand {
    * Runs the command.
    *
    * @param context the settings
-   * @param targetText the target as given
+   * @param targetTexts the targets as given: one target, or several revisions (ids, prefixes or
+   *     {@code head}), whose union is recorded
    * @return what changed in the version table
    */
-  public static StampResult run(Context context, String targetText) {
+  public static StampResult run(Context context, List<String> targetTexts) {
     RevisionGraph graph = context.graph();
-    Target target = Target.parse(targetText, graph);
+    List<Target> targets = new ArrayList<>(targetTexts.size());
+    for (String text : targetTexts) {
+      targets.add(Target.parse(text, graph));
+    }
+    if (targets.size() > 1) {
+      for (Target target : targets) {
+        if (target instanceof Target.Base || target instanceof Target.Relative) {
+          throw new RetortException(ErrorCode.INVALID_TARGET,
+              "Cannot stamp " + target + " together with other targets: several targets are revisions (ids or"
+                  + " unique prefixes, or head), whose union is recorded. Stamp " + target + " alone.");
+        }
+      }
+    }
     try (Session session = Session.open(context)) {
-      return session.underLock(() -> stamp(session, graph, target));
+      return session.underLock(() -> stamp(session, graph, targets));
     }
   }
 
-  private static StampResult stamp(Session session, RevisionGraph graph, Target target) {
+  private static StampResult stamp(Session session, RevisionGraph graph, List<Target> targets) {
     VersionTable table = session.versionTable();
     Optional<DatabaseState> read = session.readState();
     DatabaseState state = read.orElseGet(DatabaseState::empty);
     state.verifyNotAhead(table);
     Set<String> applied = state.applied();
     // Before the table is created, so that a target out of range leaves a new database as it was.
-    Set<String> wanted = wanted(target, graph, applied);
+    Set<String> wanted = new HashSet<>();
+    for (Target target : targets) {
+      wanted.addAll(wanted(target, graph, applied));
+    }
     if (read.isEmpty()) {
       table.create(session.connection());
     }
@@ -76,7 +93,8 @@ public final class StampCommand {
     }
     write(session, table, graph, recorded, removed, updated);
     List<String> after = DatabaseState.current(graph, wanted);
-    LOG.info("Stamped {}: version table now at {}; recorded {}, removed {}, checksums updated {}", target,
+    LOG.info("Stamped {}: version table now at {}; recorded {}, removed {}, checksums updated {}",
+        targets.stream().map(Target::toString).collect(Collectors.joining(", ")),
         after.isEmpty() ? "base" : String.join(", ", after), recorded, removed, updated);
     return new StampResult(state.current(graph), after, recorded, removed, updated);
   }

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -236,7 +237,8 @@ public final class MigrationExecutor {
         .append(index < steps.size() ? steps.get(index).display() : "(none)")
         .append("\n  from '").append(index < steps.size() ? steps.get(index).operation().summary() : "")
         .append("': ").append(describe(cause)).append('\n');
-    String state = describe(currentBefore.get());
+    List<String> current = currentBefore.get();
+    String state = describe(current);
     if (committedThrough == 0) {
       message.append(mode == Mode.AUTOCOMMIT
           ? "No statement of revision " + revision.id() + " had taken effect"
@@ -257,8 +259,8 @@ public final class MigrationExecutor {
           .append(revision.id()).append(".\n");
       if (migration.direction() == Direction.UPGRADE) {
         message.append("To repair: undo the statements above by hand and run upgrade again once the migration is"
-            + " fixed; or run the remaining statements by hand and record the revision with stamp(\"")
-            .append(revision.id()).append("\").");
+            + " fixed; or run the remaining statements by hand and record the revision with ")
+            .append(stampWith(current, revision)).append('.');
       } else {
         message.append("To repair: redo the statements' inverse by hand and run downgrade again once the migration"
             + " is fixed; or run the remaining statements by hand and record the state with stamp.");
@@ -291,6 +293,22 @@ public final class MigrationExecutor {
           + state + ". Check that the user may write the version table, then run " + verb + " again.";
     }
     return new RetortException(ErrorCode.MIGRATION_FAILED, message, cause);
+  }
+
+  /**
+   * The stamp that records a revision on top of what is applied: the current revisions that are
+   * not its parents, and it. A stamp of the revision alone would delete the rows of another
+   * branch that is applied without the merge revision.
+   */
+  private static String stampWith(List<String> current, LoadedRevision revision) {
+    List<String> targets = new ArrayList<>();
+    for (String id : current) {
+      if (!revision.parents().contains(id)) {
+        targets.add("\"" + id + "\"");
+      }
+    }
+    targets.add("\"" + revision.id() + "\"");
+    return "stamp(" + String.join(", ", targets) + ")";
   }
 
   private static String describe(List<String> current) {
