@@ -29,10 +29,11 @@ import java.util.Objects;
  * snapshot is the class-path resource of the schema as of the revision; the source checksum is
  * the SHA-256 of the migration's source file (line ends normalised to {@code \n}), or empty
  * when the compiler could not give the source. The snapshot's source checksum is the one the
- * revision's own snapshot records ({@code source sha256} in {@link dev.retort.snapshot.SnapshotCodec}'s
- * format), empty when it records none: equal to the source checksum, it says that the migration
- * is unchanged since it was written with its snapshot, so the snapshot is the schema its history
- * builds. Then come the parent ids, none for the first revision. A backslash escapes a tab ({@code \t}), a line feed ({@code \n}), a carriage return
+ * revision's own snapshot records (its {@code source sha256} line, see
+ * {@link dev.retort.snapshot.SnapshotCodec}), empty when it records none: equal to the source
+ * checksum, it says that the migration is unchanged since it was written with its snapshot, so
+ * the snapshot is the schema its history builds. Then come the parent ids, none for the first
+ * revision. A backslash escapes a tab ({@code \t}), a line feed ({@code \n}), a carriage return
  * ({@code \r}) and itself ({@code \\}) inside a field. Lines starting with {@code #} and empty
  * lines are comments.
  *
