@@ -150,6 +150,7 @@ final class Pipeline {
       Instant now) {
     RenameHints hints = scanner.checkRenames(scan, history.headSchema());
     scanner.checkCheckColumns(scan, history.headSchema(), hints);
+    scanner.checkCaseOnlyChanges(scan, history.headSchema(), hints);
     if (diagnostics.hasErrors()) {
       return Optional.empty();
     }

@@ -347,6 +347,14 @@ public enum Message {
       "@RenamedFrom(\"%s\") on %s cannot rename %s to %s: %s still maps to %s; a rename needs the old name"
           + " free, so make it in two builds (first the rename, then the %s that takes the old name), or remove"
           + " @RenamedFrom"),
+  /** A table or column name that changes only in case, without {@code @RenamedFrom}. */
+  CASE_ONLY_CHANGE(
+      Diagnostic.Kind.ERROR,
+      "case-only-change",
+      "%s maps to %s %s, which the committed schema has as %s; a name that changes only in case is a rename:"
+          + " without @RenamedFrom(\"%s\") it is a drop and an add, which loses the data and which SQLite,"
+          + " MariaDB and MySQL refuse, as they take the two names as one; add @RenamedFrom(\"%s\"), or keep"
+          + " the name"),
   /** A {@code @RenamedFrom} whose old name is not in the committed schema. */
   RENAMED_FROM_UNKNOWN(
       Diagnostic.Kind.WARNING,

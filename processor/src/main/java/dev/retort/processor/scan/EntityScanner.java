@@ -199,6 +199,71 @@ public final class EntityScanner {
     }
   }
 
+  /**
+   * Reports each table and column whose name differs from a committed one only in case, without a
+   * {@code @RenamedFrom} hint: the differ would drop the old and add the new, which loses the data
+   * and which SQLite, MariaDB and MySQL refuse, since they take the two names as one. A table is
+   * matched as {@link #checkCheckColumns} matches it.
+   *
+   * @param result the scan result
+   * @param head the schema of the committed head revision
+   * @param hints the renames that apply to the head, as {@link #checkRenames} returned them
+   */
+  public void checkCaseOnlyChanges(ScanResult result, SchemaModel head, RenameHints hints) {
+    Objects.requireNonNull(result, "result == null");
+    Objects.requireNonNull(head, "head == null");
+    Objects.requireNonNull(hints, "hints == null");
+    Reporter reporter = new Reporter(diagnostics);
+    SchemaModel model = result.schema();
+    for (TableModel table : model.tables()) {
+      Optional<TableModel> headTable = head.table(table.name())
+          .or(() -> Optional.ofNullable(hints.tables().get(table.name())).flatMap(head::table));
+      if (headTable.isEmpty()) {
+        head.tables().stream()
+            .map(TableModel::name)
+            .filter(old -> isCaseOnlyChange(old, table.name(), model.table(old).isPresent(), hints.tables()))
+            .findFirst()
+            .ifPresent(old -> caseOnly(reporter, result.tableElements().get(table.name()), "table", table.name(),
+                table.name(), old));
+        continue;
+      }
+      Map<String, String> renames = hints.columns().getOrDefault(table.name(), Map.of());
+      for (ColumnModel column : table.columns()) {
+        if (headTable.get().column(column.name()).isPresent() || renames.containsKey(column.name())) {
+          continue;
+        }
+        headTable.get().columns().stream()
+            .map(ColumnModel::name)
+            .filter(old -> isCaseOnlyChange(old, column.name(), table.column(old).isPresent(), renames))
+            .findFirst()
+            .ifPresent(old -> caseOnly(reporter,
+                result.columnElements().getOrDefault(table.name(), Map.of()).get(column.name()),
+                "column", column.name() + " of table " + table.name(), column.name(), old));
+      }
+    }
+  }
+
+  /** Whether a committed name that the model no longer has, nor renames, is the new name but for case. */
+  private static boolean isCaseOnlyChange(
+      String old, String name, boolean stillInModel, Map<String, String> renames) {
+    return !stillInModel
+        && !renames.containsValue(old)
+        && SqlNames.folded(old).equals(SqlNames.folded(name));
+  }
+
+  /** Reports on the name in {@code @Table} or {@code @Column} where there is one, else on the element. */
+  private static void caseOnly(
+      Reporter reporter, Element element, String kind, String what, String name, String old) {
+    if (element == null) {
+      reporter.report(null, Message.CASE_ONLY_CHANGE, name, kind, what, old, old, old);
+      return;
+    }
+    Optional<Annotation> naming = new Annotations()
+        .find(element, element.getKind().isClass() ? Annotation.TABLE : Annotation.COLUMN);
+    reporter.report(element, naming.orElse(null), "name", Message.CASE_ONLY_CHANGE, label(element), kind, what,
+        old, old, old);
+  }
+
   /** Reports on the {@code @Check} of that name, or on the entity if it is not found there. */
   private static void reportCheck(
       Reporter reporter, TypeElement entity, CheckModel check, String column, String table, String fate) {
