@@ -9,6 +9,7 @@ import dev.retort.model.SchemaModel;
 import dev.retort.operation.Operation;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Step;
+import dev.retort.snapshot.SnapshotCodec;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -30,7 +31,11 @@ import java.util.function.Supplier;
  * <ul>
  *   <li>{@code retort/src/main/java} and {@code retort/classes}: the Retort migrations, compiled
  *       with the Retort processor (mode {@code off}), which adds the revision index the runtime
- *       reads, the class-path resource {@value RevisionIndexFile#RESOURCE};
+ *       reads, the class-path resource {@value RevisionIndexFile#RESOURCE}; and beside each
+ *       migration its snapshot, as the processor writes one with a migration it generates (the
+ *       schema after the revision, and the checksum of the migration's source), so that a
+ *       deploy plans from the applied head's snapshot, as in a project whose migrations the
+ *       processor generated;
  *   <li>{@code flyway/<server>/V<n>__<description>.sql}: one versioned SQL migration per
  *       revision;
  *   <li>{@code liquibase/<server>/changelog.sql}: a formatted-SQL changelog, one changeset per
@@ -81,13 +86,51 @@ public final class Fixtures {
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the Retort migrations under " + sources, e);
     }
+    fixtures.compile(sources);
+    fixtures.writeSnapshots(sources);
+    // Again, so that the index records each snapshot's source checksum.
+    fixtures.compile(sources);
+    return fixtures;
+  }
+
+  private void compile(Path sources) {
     Javac.compileTree(sources, List.of(
         "--release", "17",
-        "-d", fixtures.retortClasses().toString(),
+        "-d", retortClasses().toString(),
         "-classpath", Javac.dslClassPath(),
         "-processorpath", Javac.processorPath(),
         "-Aretort.mode=off"));
-    return fixtures;
+  }
+
+  /**
+   * Writes each revision's snapshot into the resources and the classes: the schema its upgrade
+   * and its parents' give, with the checksum of its source, as the processor does.
+   */
+  private void writeSnapshots(Path sources) {
+    Path resources = directory.resolve("retort/src/main/resources");
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {retortClasses().toUri().toURL()},
+        Fixtures.class.getClassLoader())) {
+      SchemaModel model = SchemaModel.empty();
+      List<RevisionInfo> revisions = loadRevisions(loader);
+      for (int i = 0; i < revisions.size(); i++) {
+        Schema schema = new Schema();
+        revisions.get(i).migration().get().upgrade(schema);
+        for (Operation operation : schema.operations()) {
+          model = model.apply(operation);
+        }
+        String path = History.PACKAGE.replace('.', '/') + "/" + History.revisions().get(i).className();
+        String resource = path + ".schema";
+        String source = Files.readString(sources.resolve(path + ".java"), StandardCharsets.UTF_8);
+        String snapshot = SnapshotCodec.write(model, RevisionIndexFile.sourceChecksum(source));
+        for (Path root : List.of(resources, retortClasses())) {
+          Path file = root.resolve(resource);
+          Files.createDirectories(file.getParent());
+          Files.writeString(file, snapshot, StandardCharsets.UTF_8);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the snapshots of the Retort migrations under " + resources, e);
+    }
   }
 
   /** The compiled Retort migrations and their revision index: a class path entry. */
