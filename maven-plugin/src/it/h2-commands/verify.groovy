@@ -45,6 +45,11 @@ expect(log, 'BUILD FAILURE')
 // 7: sql to standard output on a JVM whose default charset is US-ASCII
 expect(log, 'CREATE TABLE IF NOT EXISTS `retort_versi\u00f6n_\u2713` (')
 expect(log, 'SET NAMES utf8mb4;')
+// 8, 9: downgrade and stamp without a target
+expect(log, 'retort:downgrade needs a target, and has no default so that nothing is undone by accident:'
+        + ' -Dretort.target=-1 (one revision back), a revision id, or base (every revision)')
+expect(log, 'retort:stamp needs a target: -Dretort.target=head (record the newest revision as applied without'
+        + ' running it, like Flyway\'s baseline), or a revision id')
 
 // The database: recorded at head by the stamp, without the column the downgrade dropped.
 Properties credentials = new Properties()

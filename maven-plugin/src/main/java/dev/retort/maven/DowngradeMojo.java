@@ -17,8 +17,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "downgrade", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public final class DowngradeMojo extends DatabaseMojo {
 
-  /** {@code base}, {@code -N}, or a revision id or unique prefix to stay at. */
-  @Parameter(property = "retort.target", required = true)
+  /**
+   * {@code base}, {@code -N}, or a revision id or unique prefix to stay at. Required, but checked
+   * by the goal rather than by Maven, whose message for a missing parameter names no property.
+   */
+  @Parameter(property = "retort.target")
   String target;
 
   /** Creates the goal; Maven calls this. */
@@ -26,6 +29,10 @@ public final class DowngradeMojo extends DatabaseMojo {
 
   @Override
   void run(Settings settings, ClassLoader loader) throws MojoExecutionException {
+    if (target == null || target.isBlank()) {
+      throw new MojoExecutionException("retort:downgrade needs a target, and has no default so that nothing is"
+          + " undone by accident: -Dretort.target=-1 (one revision back), a revision id, or base (every revision)");
+    }
     long start = System.nanoTime();
     Retort retort = connect(settings, loader);
     MigrationResult result = retort.downgrade(target);

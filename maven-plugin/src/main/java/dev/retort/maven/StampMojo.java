@@ -15,8 +15,12 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "stamp", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public final class StampMojo extends DatabaseMojo {
 
-  /** {@code head}, {@code base}, {@code +N}, {@code -N}, or a revision id or unique prefix. */
-  @Parameter(property = "retort.target", required = true)
+  /**
+   * {@code head}, {@code base}, {@code +N}, {@code -N}, or a revision id or unique prefix. Required,
+   * but checked by the goal rather than by Maven, whose message for a missing parameter names no
+   * property.
+   */
+  @Parameter(property = "retort.target")
   String target;
 
   /** Creates the goal; Maven calls this. */
@@ -24,6 +28,10 @@ public final class StampMojo extends DatabaseMojo {
 
   @Override
   void run(Settings settings, ClassLoader loader) throws MojoExecutionException {
+    if (target == null || target.isBlank()) {
+      throw new MojoExecutionException("retort:stamp needs a target: -Dretort.target=head (record the newest"
+          + " revision as applied without running it, like Flyway's baseline), or a revision id");
+    }
     Retort retort = connect(settings, loader);
     info(settings, Report.stamp(retort.stamp(target), retort.heads()));
   }
