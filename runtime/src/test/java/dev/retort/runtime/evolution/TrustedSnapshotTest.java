@@ -2,12 +2,26 @@ package dev.retort.runtime.evolution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.palantir.javapoet.ClassName;
+import dev.retort.index.RevisionIndexFile;
+import dev.retort.model.SchemaDiff;
+import dev.retort.model.SchemaModel;
 import dev.retort.operation.Vendor;
+import dev.retort.processor.write.MigrationSource;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.Retort;
+import dev.retort.runtime.internal.execution.AppliedSchema;
+import dev.retort.runtime.internal.execution.Planner;
+import dev.retort.runtime.internal.graph.LoadedRevision;
+import dev.retort.runtime.internal.graph.RevisionGraph;
+import dev.retort.runtime.internal.graph.RevisionIndexResources;
 import dev.retort.runtime.testdb.TestDatabase;
+import dev.retort.snapshot.SnapshotCodec;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,6 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import javax.tools.Diagnostic;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,13 +49,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * by rebuilding the table from the schema the plan starts from, and the next build's migration
  * is deployed. When the first migration was edited by hand after it was generated (it creates
  * one more index than its snapshot shows), the plan must replay it, or the rebuild would drop
- * that index.
+ * that index. The offline script follows the same rule, and a merge revision written as the
+ * {@code merge} goal writes it is planned from its snapshot like a generated migration.
  */
 class TrustedSnapshotTest {
 
   private static final Instant CLOCK = Instant.parse("2026-11-21T15:30:00Z");
   private static final String ENTITY = Entities.PACKAGE.replace('.', '/') + "/Item.java";
   private static final String HAND_INDEX = "ix_items_name_by_hand";
+  private static final String ALPHA = Entities.PACKAGE.replace('.', '/') + "/Alpha.java";
+  private static final String BETA = Entities.PACKAGE.replace('.', '/') + "/Beta.java";
 
   @TempDir Path root;
 
@@ -120,6 +139,56 @@ class TrustedSnapshotTest {
     }
   }
 
+  /**
+   * A merge revision as the {@code merge} goal writes it (an empty class whose snapshot merges
+   * its parents' three ways and records its source) joins two generated branches; the migration
+   * after it is deployed from the merge's snapshot, which at every revision equals the replay.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aMergeWrittenAsTheMergeGoalWritesItIsPlannedFromItsSnapshot(TestDatabase.Kind kind) throws IOException {
+    Project project = new Project(root);
+    String base = buildFirst(project);
+    project.writeEntities(Map.of(ENTITY, item(50), ALPHA, other("Alpha", "alpha")));
+    String left = onlyNewMigration(project, CLOCK.plusSeconds(60));
+    Map<Path, String> leftFiles = moveAside(left);
+    project.writeEntities(Map.of(ENTITY, item(50), BETA, other("Beta", "beta")));
+    String right = onlyNewMigration(project, CLOCK.plusSeconds(120));
+    leftFiles.forEach(TrustedSnapshotTest::write);
+    String merge = writeMerge(base, left, right, "20261121_153300");
+
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      project.writeEntities(Map.of(ENTITY, item(50), ALPHA, other("Alpha", "alpha"), BETA, other("Beta", "beta")));
+      Map<Path, String> before = project.tree();
+      Project.Build merged = project.build(CLOCK.plusSeconds(240));
+      assertThat(merged.succeeded()).as(merged.log()).isTrue();
+      assertThat(project.tree()).as("a build at the merge writes nothing").isEqualTo(before);
+      try (URLClassLoader loader = merged.classLoader()) {
+        assertThat(retort(db, loader).upgrade().runs()).hasSize(4);
+      }
+      project.writeEntities(Map.of(ENTITY, item(100), ALPHA, other("Alpha", "alpha"), BETA, other("Beta", "beta")));
+      String last = onlyNewMigration(project, CLOCK.plusSeconds(300));
+      Project.Build deployed = project.build(CLOCK.plusSeconds(360));
+
+      try (Project.RecordingClassLoader loader = deployed.recordingClassLoader()) {
+        RevisionGraph graph = RevisionGraph.ofRevisions(RevisionIndexResources.read(loader));
+        for (LoadedRevision revision : graph.revisions()) {
+          Set<String> applied = graph.ancestorsOrSelf(revision.id());
+          AppliedSchema start = AppliedSchema.of(graph, applied, loader);
+          assertThat(start.replayed()).as("applied revisions replayed at %s", revision).isEmpty();
+          assertThat(start.model()).as("the schema at %s", revision).isEqualTo(Planner.modelOf(graph, applied));
+        }
+      }
+      try (Project.RecordingClassLoader loader = deployed.recordingClassLoader()) {
+        Retort retort = retort(db, loader);
+        assertThat(retort.upgrade().runs()).hasSize(1);
+        assertThat(loader.loaded()).as("classes loaded by the deploy").containsExactly(last)
+            .doesNotContain(base, left, right, merge);
+        assertThat(retort.check().differences()).isEmpty();
+      }
+    }
+  }
+
   /** Builds the entities with {@code items.name} of length 50; returns the migration's class. */
   private String buildFirst(Project project) {
     project.writeEntities(Map.of(ENTITY, item(50)));
@@ -143,6 +212,78 @@ class TrustedSnapshotTest {
         @Table(name = "items")
         public record Item(@Id long id, @Column(length = %d) String name) {}
         """.formatted(Entities.PACKAGE, nameLength);
+  }
+
+  private static String other(String record, String table) {
+    return """
+        package %s;
+
+        import dev.retort.Id;
+        import dev.retort.Table;
+
+        @Table(name = "%s")
+        public record %s(@Id long id) {}
+        """.formatted(Entities.PACKAGE, table, record);
+  }
+
+  /** The revision id of a generated migration class, {@code V<id>_<Summary>}. */
+  private static String idOf(String migration) {
+    return migration.substring(migration.lastIndexOf(".V") + 2, migration.lastIndexOf('_'));
+  }
+
+  private Path sourceOf(String migration) {
+    return root.resolve("src/main/java").resolve(migration.replace('.', '/') + ".java");
+  }
+
+  private Path snapshotOf(String migration) {
+    return root.resolve("src/main/resources").resolve(migration.replace('.', '/') + ".schema");
+  }
+
+  private SchemaModel schemaOf(String migration) {
+    return SnapshotCodec.read(read(snapshotOf(migration)), migration);
+  }
+
+  /** Removes a migration and its snapshot from the project, as on another branch; returns them. */
+  private Map<Path, String> moveAside(String migration) throws IOException {
+    Map<Path, String> files = new TreeMap<>();
+    for (Path file : List.of(sourceOf(migration), snapshotOf(migration))) {
+      files.put(file, read(file));
+      Files.delete(file);
+    }
+    return files;
+  }
+
+  /**
+   * Writes what the {@code merge} goal writes for two heads: an empty merge class, and the
+   * snapshot of the right branch's changes since the base applied to the left branch's schema,
+   * recording the class's source checksum.
+   */
+  private String writeMerge(String base, String left, String right, String id) {
+    ClassName className = ClassName.get(Entities.PACKAGE + ".migration", "V" + id + "_MergeHeads");
+    String source = MigrationSource.withoutOperations(id, List.of(idOf(left), idOf(right)), className, "Merge heads.",
+        List.of("Nothing to do: applying every parent is the whole change."), List.of("Nothing to undo.")).toString();
+    SchemaModel merged = schemaOf(left).applyAll(SchemaDiff.diff(schemaOf(base), schemaOf(right)));
+    String migration = className.reflectionName();
+    write(sourceOf(migration), source);
+    write(snapshotOf(migration), SnapshotCodec.write(merged, RevisionIndexFile.sourceChecksum(source)));
+    return migration;
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Builds, requires exactly one new migration, and returns its class's binary name. */
