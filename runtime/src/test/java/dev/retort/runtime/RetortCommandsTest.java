@@ -249,6 +249,28 @@ class RetortCommandsTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
+  void aRelativeStampOnAVersionTableMissingAParentIsRefused(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Retort retort = retort(db, Library.revisions());
+      retort.upgrade();
+      Probe.execute(db, "DELETE FROM " + Probe.quote(db, "retort_version") + " WHERE " + Probe.quote(db, "revision")
+          + " = '002'");
+
+      for (String relative : List.of("-1", "+1")) {
+        assertThatThrownBy(() -> retort.stamp(relative))
+            .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INCONSISTENT_VERSION_TABLE))
+            .hasMessageContaining("003 without its parent 002")
+            .hasMessageContaining("record exactly those with stamp");
+      }
+      assertThat(appliedIds(db)).containsExactly("001", "003", "004");
+
+      assertThat(retort.stamp("004").recorded()).containsExactly("002");
+      assertThat(retort.current().revisions()).containsExactly("004");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
   void aDatabaseAheadOfTheCodeIsAnErrorListingTheUnknownRevisions(TestDatabase.Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
       retort(db, Library.revisions()).upgrade();

@@ -55,6 +55,11 @@ import org.opentest4j.TestAbortedException;
  * says: it undoes that statement by hand, or records the revision with the stamp the message
  * names.
  *
+ * <p>It also edits the version table by hand: a checksum changed, or the row of a revision that
+ * has an applied child deleted. Every command that reads the database must then refuse with
+ * {@code CHECKSUM_MISMATCH} or {@code INCONSISTENT_VERSION_TABLE} until the test stamps what the
+ * database has, as the message says.
+ *
  * <p>More cases: {@code -Dretort.tries=500}; a failure names its seed (see {@link PropertyTest})
  * and its message holds the history and every command run.
  */
@@ -87,6 +92,8 @@ class BranchedHistoryPropertyTest {
     private Set<String> applied = new TreeSet<>();
     /** Whose tables exist. */
     private Set<String> tables = new TreeSet<>();
+    /** The recorded revisions whose checksum the test changed by hand. */
+    private final Set<String> tampered = new TreeSet<>();
     private boolean versionTable;
     private TestDatabase db;
     private Connection probe;
@@ -121,8 +128,14 @@ class BranchedHistoryPropertyTest {
     }
 
     private void step() throws SQLException {
+      if (refusal() != null && random.nextInt(3) == 0) {
+        repair();
+        return;
+      }
       int choice = random.nextInt(100);
-      if (choice < 30) {
+      if (choice < 6) {
+        tamper();
+      } else if (choice < 30) {
         upgrade(target());
       } else if (choice < 55) {
         downgrade(target());
@@ -188,7 +201,9 @@ class BranchedHistoryPropertyTest {
       String command = "upgrade(\"" + text + "\")";
       List<String> runs;
       try {
-        runs = model.upgrades(model.parse(text), applied);
+        HistoryModel.Target target = model.parse(text);
+        refuseOnTheVersionTable();
+        runs = model.upgrades(target, applied);
       } catch (Refused refused) {
         refusedAsModelled(command, refused, () -> retort.upgrade(text));
         return;
@@ -212,7 +227,9 @@ class BranchedHistoryPropertyTest {
       String command = "downgrade(\"" + text + "\")";
       List<String> runs;
       try {
-        runs = model.downgrades(model.parse(text), applied);
+        HistoryModel.Target target = model.parse(text);
+        refuseOnTheVersionTable();
+        runs = model.downgrades(target, applied);
       } catch (Refused refused) {
         refusedAsModelled(command, refused, () -> retort.downgrade(text));
         return;
@@ -229,6 +246,7 @@ class BranchedHistoryPropertyTest {
       assertThat(result.before()).as(command + " before").isEqualTo(model.current(applied));
       runs.forEach(applied::remove);
       runs.forEach(tables::remove);
+      tampered.removeAll(runs);
       assertThat(result.after()).as(command + " after").isEqualTo(model.current(applied));
     }
 
@@ -246,6 +264,12 @@ class BranchedHistoryPropertyTest {
         for (String text : texts) {
           targets.add(model.parse(text));
         }
+        if (targets.size() == 1 && targets.get(0) instanceof HistoryModel.Relative) {
+          Refused missingParent = missingParent();
+          if (missingParent != null) {
+            throw missingParent;
+          }
+        }
         wanted = model.stamped(targets, applied);
       } catch (Refused refused) {
         refusedAsModelled(command, refused, () -> retort.stamp(first, more));
@@ -261,24 +285,125 @@ class BranchedHistoryPropertyTest {
       assertThat(result.after()).as(command + " after").isEqualTo(model.current(wanted));
       assertThat(result.recorded()).as(command + " recorded").isEqualTo(model.inOrder(recorded));
       assertThat(result.removed()).as(command + " removed").isEqualTo(model.newestFirst(removed));
-      assertThat(result.checksumsUpdated()).as(command + " checksums updated").isEmpty();
+      Set<String> rewritten = new TreeSet<>(tampered);
+      rewritten.retainAll(wanted);
+      assertThat(result.checksumsUpdated()).as(command + " checksums updated").isEqualTo(model.inOrder(rewritten));
       applied = new TreeSet<>(wanted);
+      tampered.clear();
       versionTable = true;
       verify();
-      for (String id : recorded) {
-        execute("CREATE TABLE " + Probe.quote(db, BranchedHistory.table(id)) + " (id INTEGER)");
-        if (id.equals(history.fragile())) {
-          execute("CREATE TABLE " + BranchedHistory.fuse(id) + " (id INTEGER)");
+      tablesByHand();
+    }
+
+    /** Makes the tables those of the recorded revisions, as an administrator adopting the database does. */
+    private void tablesByHand() throws SQLException {
+      for (String id : model.inOrder(applied)) {
+        if (!tables.contains(id)) {
+          execute("CREATE TABLE " + Probe.quote(db, BranchedHistory.table(id)) + " (id INTEGER)");
+          if (id.equals(history.fragile())) {
+            execute("CREATE TABLE " + BranchedHistory.fuse(id) + " (id INTEGER)");
+          }
         }
       }
-      for (String id : removed) {
-        execute("DROP TABLE " + Probe.quote(db, BranchedHistory.table(id)));
-        if (id.equals(history.fragile())) {
-          execute("DROP TABLE " + BranchedHistory.fuse(id));
+      for (String id : model.newestFirst(tables)) {
+        if (!applied.contains(id)) {
+          execute("DROP TABLE " + Probe.quote(db, BranchedHistory.table(id)));
+          if (id.equals(history.fragile())) {
+            execute("DROP TABLE " + BranchedHistory.fuse(id));
+          }
         }
+      }
+      if (!tables.equals(applied)) {
+        log.add("  tables made to match by hand");
       }
       tables = new TreeSet<>(applied);
-      log.add("  tables made to match by hand");
+    }
+
+    /**
+     * Edits the version table by hand: changes a recorded checksum, or deletes the row of a
+     * revision whose child is recorded (its table stays).
+     */
+    private void tamper() throws SQLException {
+      List<String> rows = model.inOrder(applied);
+      if (rows.isEmpty()) {
+        return;
+      }
+      List<String> parents = rows.stream().filter(id -> !model.current(applied).contains(id)).toList();
+      String table = Probe.quote(db, "retort_version");
+      String where = " WHERE " + Probe.quote(db, "revision") + " = '";
+      if (parents.isEmpty() || random.nextBoolean()) {
+        String id = rows.get(random.nextInt(rows.size()));
+        execute("UPDATE " + table + " SET " + Probe.quote(db, "checksum") + " = '" + "0".repeat(64) + "'" + where + id
+            + "'");
+        tampered.add(id);
+        log.add("checksum of " + id + " changed by hand");
+      } else {
+        String id = parents.get(random.nextInt(parents.size()));
+        execute("DELETE FROM " + table + where + id + "'");
+        applied.remove(id);
+        tampered.remove(id);
+        log.add("row of " + id + " deleted by hand");
+      }
+    }
+
+    /**
+     * What every command that reads the version table refuses while it is edited by hand: a
+     * revision recorded without its parent, or a checksum that is not the migration's.
+     */
+    private Refused refusal() {
+      Refused missingParent = missingParent();
+      if (missingParent != null) {
+        return missingParent;
+      }
+      return tampered.isEmpty() ? null : new Refused(ErrorCode.CHECKSUM_MISMATCH, "changed: " + tampered);
+    }
+
+    /** A revision recorded without its parent, which also makes {@code stamp("+N")} and {@code stamp("-N")} refuse. */
+    private Refused missingParent() {
+      for (String id : applied) {
+        for (String parent : model.parents(id)) {
+          if (!applied.contains(parent)) {
+            return new Refused(ErrorCode.INCONSISTENT_VERSION_TABLE, id + " is recorded without " + parent);
+          }
+        }
+      }
+      return null;
+    }
+
+    private void refuseOnTheVersionTable() {
+      Refused refusal = refusal();
+      if (refusal != null) {
+        throw refusal;
+      }
+    }
+
+    /**
+     * Does what the error says: stamps the revisions the message names after a checksum
+     * mismatch, or, after rows were deleted, the current revisions of what the database really
+     * has (its tables).
+     */
+    private void repair() throws SQLException {
+      Refused refusal = refusal();
+      RetortException error;
+      try {
+        retort.current();
+        throw new AssertionError("current() should refuse: " + refusal.getMessage());
+      } catch (RetortException e) {
+        error = e;
+      }
+      assertThat(error.code()).as("current() refuses; its message: " + error.getMessage()).isEqualTo(refusal.code);
+      List<String> targets;
+      if (refusal.code == ErrorCode.CHECKSUM_MISMATCH) {
+        Matcher advice = Pattern.compile("record the new checksum with stamp\\(([^)]*)\\)").matcher(error.getMessage());
+        assertThat(advice.find()).as("the checksum mismatch names a stamp: " + error.getMessage()).isTrue();
+        targets = Pattern.compile("\"([^\"]*)\"").matcher(advice.group(1)).results().map(match -> match.group(1))
+            .toList();
+      } else {
+        targets = model.current(tables);
+      }
+      log.add("repair as " + error.code() + " says:");
+      Set<String> recorded = new TreeSet<>(tables);
+      assertThat(new TreeSet<>(stampedByHand(targets))).as("what the repairing stamp records").isEqualTo(recorded);
     }
 
     /**
@@ -334,9 +459,13 @@ class BranchedHistoryPropertyTest {
       recorded.removeAll(applied);
       log.add("  stamp(\"" + String.join("\", \"", targets) + "\") records " + wanted);
       StampResult result = retort.stamp(targets.get(0), targets.subList(1, targets.size()).toArray(String[]::new));
+      Set<String> rewritten = new TreeSet<>(tampered);
+      rewritten.retainAll(wanted);
       assertThat(result.recorded()).as("the advised stamp records").isEqualTo(model.inOrder(recorded));
       assertThat(result.removed()).as("the advised stamp removes").isEmpty();
+      assertThat(result.checksumsUpdated()).as("the advised stamp rewrites").isEqualTo(model.inOrder(rewritten));
       applied = wanted;
+      tampered.clear();
       return wanted;
     }
 
@@ -421,6 +550,7 @@ class BranchedHistoryPropertyTest {
       log.add(command + " runs " + runs);
       Probe.execute(db, script.statements().toArray(String[]::new));
       applied = end;
+      tampered.retainAll(end);
       tables = new TreeSet<>(end);
       versionTable |= !runs.isEmpty();
     }
@@ -457,6 +587,20 @@ class BranchedHistoryPropertyTest {
       if (versionTable) {
         assertThat(new TreeSet<>(Probe.appliedIds(db))).as("the version table " + after).isEqualTo(applied);
       }
+      assertThat(retort.heads().revisions()).as("heads()").containsExactly(model.head());
+      Refused refusal = refusal();
+      if (refusal != null) {
+        for (Supplier<?> reader : List.<Supplier<?>>of(retort::current, retort::history)) {
+          try {
+            reader.get();
+            throw new AssertionError("current() and history() should refuse " + after + ": " + refusal.getMessage());
+          } catch (RetortException e) {
+            assertThat(e.code()).as("current() and history() refuse " + after + "; message: " + e.getMessage())
+                .isEqualTo(refusal.code);
+          }
+        }
+        return;
+      }
       Current current = retort.current();
       assertThat(current.revisions()).as("current() " + after).isEqualTo(model.current(applied));
       assertThat(current.head()).as("current().head() " + after).isEqualTo(model.head());
@@ -475,7 +619,6 @@ class BranchedHistoryPropertyTest {
         assertThat(entry.parents()).as("history() parents of " + entry.revision())
             .isEqualTo(model.parents(entry.revision()));
       }
-      assertThat(retort.heads().revisions()).as("heads()").containsExactly(model.head());
     }
 
     /** The revisions whose tables exist, from the database's metadata. */

@@ -69,6 +69,11 @@ public final class StampCommand {
     Optional<DatabaseState> read = session.readState();
     DatabaseState state = read.orElseGet(DatabaseState::empty);
     state.verifyNotAhead(table);
+    if (targets.get(0) instanceof Target.Relative) {
+      // +N and -N count from what is recorded, which means nothing while a parent is missing; a
+      // stamp of revisions is the way out.
+      state.verifyWhole(graph, table);
+    }
     Set<String> applied = state.applied();
     // Before the table is created, so that a target out of range leaves a new database as it was.
     Set<String> wanted = new HashSet<>();
