@@ -326,6 +326,14 @@ public enum Message {
       "@References(%s = SET_NULL) on %s, but column %s is NOT NULL, so the database could not"
           + " set it to NULL; make the column nullable, or choose another action"),
 
+  /** {@code SET_DEFAULT} on a NOT NULL column without a default. */
+  REFERENCES_SET_DEFAULT(
+      Diagnostic.Kind.ERROR,
+      "references-set-default",
+      "@References(%s = SET_DEFAULT) on %s, but column %s is NOT NULL and has no default, so the database"
+          + " would set it to NULL and fail; give the column a default, make it nullable, or choose another"
+          + " action"),
+
   // Scanning entities: renames.
 
   /** {@code @RenamedFrom} naming the current name. */

@@ -333,16 +333,30 @@ final class SchemaAssembler {
     }
   }
 
+  /**
+   * Reports {@code SET_NULL} on a NOT NULL column, and {@code SET_DEFAULT} on a NOT NULL column
+   * without a default (whose default is NULL): the action would fail when it fires.
+   */
   private void checkSetNull(ColumnDraft column, Annotation references) {
     if (column.model().isEmpty() || column.model().get().nullable()) {
       return;
     }
+    boolean hasDefault = column.model().get().defaultValue().isPresent();
     for (String attribute : List.of("onDelete", "onUpdate")) {
-      if (action(references, attribute) == ReferentialAction.SET_NULL) {
+      ReferentialAction action = action(references, attribute);
+      if (action == ReferentialAction.SET_NULL) {
         reporter.report(
             references,
             attribute,
             Message.REFERENCES_SET_NULL,
+            attribute,
+            column.label(),
+            column.name());
+      } else if (action == ReferentialAction.SET_DEFAULT && !hasDefault) {
+        reporter.report(
+            references,
+            attribute,
+            Message.REFERENCES_SET_DEFAULT,
             attribute,
             column.label(),
             column.name());

@@ -1296,6 +1296,27 @@ class EntityScannerDiagnosticsTest {
     }
 
     @Test
+    void setDefaultOnANotNullColumnWithoutDefault() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Book(
+              @Id long id,
+              @References(value = Author.class, onUpdate = ReferentialAction.SET_DEFAULT) long authorId,
+              @References(value = Author.class, onDelete = ReferentialAction.SET_DEFAULT)
+                  @Column(defaultValue = "1") long editorId,
+              @References(value = Author.class, onDelete = ReferentialAction.SET_DEFAULT) Long translatorId) {}
+          """);
+      assertOnlyError(
+          compile(author, book), book,
+          "@References(onUpdate = SET_DEFAULT) on Book.authorId, but column author_id is NOT NULL and has no"
+              + " default, so the database would set it to NULL and fail; give the column a default, make it"
+              + " nullable, or choose another action [retort:references-set-default]",
+          "SET_DEFAULT) long authorId");
+    }
+
+    @Test
     void aClassThatDoesNotResolveIsLeftToJavac() {
       JavaFileObject book = source("com.example.Book", """
           package com.example;

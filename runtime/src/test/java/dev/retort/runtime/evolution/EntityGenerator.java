@@ -639,7 +639,8 @@ final class EntityGenerator {
 
   /**
    * Makes the entities what the processor accepts: references only to an existing single key
-   * or unique column of the same type, SET NULL only on nullable columns, indexes and checks
+   * or unique column of the same type, SET NULL only on nullable columns and SET DEFAULT only on
+   * nullable columns or those with a default, indexes and checks
    * only on existing columns, every constraint name used once, no stale rename hint that a
    * second rename repeats, no default on a generated key, no index on a column that cannot
    * have one, and nothing the {@link Limits} leave out.
@@ -665,7 +666,8 @@ final class EntityGenerator {
         }
         if (field.references != null && !field.nullable()) {
           Reference reference = field.references;
-          field.references = reference.withActions(notSetNull(reference.onDelete()), notSetNull(reference.onUpdate()));
+          field.references = reference.withActions(
+              notSetNull(field, reference.onDelete()), notSetNull(field, reference.onUpdate()));
         }
       }
       entity.fields.forEach(f -> f.unique &= indexable(f.kind, f.length));
@@ -710,8 +712,11 @@ final class EntityGenerator {
         || action == ReferentialAction.SET_DEFAULT;
   }
 
-  private static ReferentialAction notSetNull(ReferentialAction action) {
-    return action == ReferentialAction.SET_NULL ? ReferentialAction.NO_ACTION : action;
+  /** The action for a NOT NULL column: neither SET NULL nor, without a default, SET DEFAULT (which sets NULL). */
+  private static ReferentialAction notSetNull(Field field, ReferentialAction action) {
+    boolean setsNull = action == ReferentialAction.SET_NULL
+        || action == ReferentialAction.SET_DEFAULT && field.defaultLiteral == null && field.defaultExpression == null;
+    return setsNull ? ReferentialAction.NO_ACTION : action;
   }
 
   private static boolean validReference(Entities all, Field field) {
