@@ -111,6 +111,41 @@ class TrustedSnapshotTest {
     }
   }
 
+  /**
+   * A migration edited by hand in a way that leaves its schema as its snapshot shows (a data
+   * step added to a generated migration, as a backfill is) is checked by describing it alone:
+   * its upgrade applied to its parent's snapshot gives its own snapshot, so the deploy still
+   * plans from the head's snapshot and loads neither the migrations before it nor after it.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aMigrationGivenADataStepByHandIsCheckedAloneAndTheRestIsNotLoaded(TestDatabase.Kind kind)
+      throws IOException {
+    Project project = new Project(root);
+    String first = buildFirst(project);
+    project.writeEntities(Map.of(ENTITY, item(70)));
+    String backfill = onlyNewMigration(project, CLOCK.plusSeconds(60));
+    addDataStepByHand(project, backfill);
+
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      try (URLClassLoader loader = project.build(CLOCK.plusSeconds(90)).classLoader()) {
+        assertThat(retort(db, loader).upgrade().runs()).hasSize(2);
+      }
+      String last = buildSecond(project);
+      Project.Build deployed = project.build(CLOCK.plusSeconds(180));
+
+      try (Project.RecordingClassLoader loader = deployed.recordingClassLoader()) {
+        Retort retort = retort(db, loader);
+        MigrationResult result = retort.upgrade();
+
+        assertThat(result.runs()).hasSize(1);
+        assertThat(loader.loaded()).as("classes loaded by the deploy").contains(backfill, last).doesNotContain(first);
+        assertThat(retort.check().differences()).isEmpty();
+        assertThat(columnSize(db, "name")).isEqualTo(100);
+      }
+    }
+  }
+
   @ParameterizedTest(name = "edited by hand: {0}")
   @ValueSource(booleans = {false, true})
   void anOfflineScriptStartsFromTheSnapshotOnlyWhenTheHistoryIsUnedited(boolean edited) throws IOException {
@@ -306,6 +341,17 @@ class TrustedSnapshotTest {
     project.edit(file, source -> source.replaceFirst(
         "(public void upgrade\\(Schema schema\\) \\{\\n(?:.*\\n)*?)(  \\}\\n)",
         "$1    schema.alterTable(\"items\", t -> t.createIndex(\"" + HAND_INDEX + "\", \"name\"));\n$2"));
+  }
+
+  /**
+   * Edits the generated migration: its upgrade ends with a statement that changes no schema, as
+   * a data step does ({@code SELECT 1}, which every database takes as written).
+   */
+  private static void addDataStepByHand(Project project, String migration) {
+    Path file = Path.of("src/main/java", migration.replace('.', '/') + ".java");
+    project.edit(file, source -> source.replaceFirst(
+        "(public void upgrade\\(Schema schema\\) \\{\\n(?:.*\\n)*?)(  \\}\\n)",
+        "$1    schema.execute(\"SELECT 1\");\n$2"));
   }
 
   private static void apply(TestDatabase db, Project.Build build) throws IOException {

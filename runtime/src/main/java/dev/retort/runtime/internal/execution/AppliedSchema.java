@@ -1,7 +1,9 @@
 package dev.retort.runtime.internal.execution;
 
+import dev.retort.model.SchemaEvolution;
 import dev.retort.model.SchemaException;
 import dev.retort.model.SchemaModel;
+import dev.retort.operation.Operation;
 import dev.retort.runtime.internal.graph.LoadedRevision;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.snapshot.SnapshotCodec;
@@ -9,6 +11,7 @@ import dev.retort.snapshot.SnapshotFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,12 +24,23 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Replaying the upgrades of the applied revisions is the truth, and costs loading every
  * applied migration class. The snapshot of the applied head stands in for the replay only when
- * it provably equals it: the applied revisions are exactly one revision and its ancestors, and
- * the index says of each that its snapshot records its current source checksum, so that every
- * migration is the one the processor generated from its parent's snapshot, and by induction
- * each snapshot is what the replay up to it gives. A migration edited after it was generated, a
- * revision without its own snapshot (a hand-written one), several applied heads, or a snapshot
- * that cannot be read: the schema is replayed, as before, with a DEBUG line saying why.
+ * it provably equals it. The applied revisions must be exactly one revision and its ancestors,
+ * each with a snapshot of its own, and each one either
+ *
+ * <ul>
+ *   <li><em>trusted</em>: the index says its snapshot records its current source checksum, so
+ *       the migration is the one the processor generated from its parent's snapshot and gives
+ *       its own snapshot when applied to its parent's; or
+ *   <li><em>checked</em>: a migration with one parent or none that was edited or written by
+ *       hand, whose upgrade, described alone and applied to its parent's snapshot (or to the
+ *       empty schema), gives its own snapshot, as a data step added by hand does.
+ * </ul>
+ *
+ * <p>By induction each snapshot is then what the replay up to it gives, and only the checked
+ * revisions are loaded. Anything else (a merge revision that is not trusted, a revision without
+ * its own snapshot, several applied heads, a snapshot that cannot be read, a checked revision
+ * whose upgrade gives another schema than its snapshot): the schema is replayed, as before, with
+ * a DEBUG line saying why.
  */
 public final class AppliedSchema {
 
@@ -35,18 +49,21 @@ public final class AppliedSchema {
   private final RevisionGraph graph;
   private final Set<String> applied;
   private final ClassLoader loader;
-  private final Optional<LoadedRevision> trustedHead;
+  private final Optional<Start> start;
 
-  private AppliedSchema(
-      RevisionGraph graph, Set<String> applied, ClassLoader loader, Optional<LoadedRevision> trustedHead) {
+  /** The applied head whose snapshot may stand in for the replay, and the revisions to check first. */
+  private record Start(LoadedRevision head, List<LoadedRevision> checked) {}
+
+  private AppliedSchema(RevisionGraph graph, Set<String> applied, ClassLoader loader, Optional<Start> start) {
     this.graph = graph;
     this.applied = applied;
     this.loader = loader;
-    this.trustedHead = trustedHead;
+    this.start = start;
   }
 
   /**
-   * Decides, from the index alone, whether the applied head's snapshot can stand in for the replay.
+   * Decides, from the index alone, whether the applied head's snapshot can stand in for the
+   * replay once the revisions that are not trusted are checked.
    *
    * @param graph the history
    * @param applied the applied revision ids
@@ -57,10 +74,10 @@ public final class AppliedSchema {
     Objects.requireNonNull(graph, "graph == null");
     Objects.requireNonNull(applied, "applied == null");
     Objects.requireNonNull(loader, "loader == null");
-    return new AppliedSchema(graph, applied, loader, trustedHead(graph, applied));
+    return new AppliedSchema(graph, applied, loader, start(graph, applied));
   }
 
-  private static Optional<LoadedRevision> trustedHead(RevisionGraph graph, Set<String> applied) {
+  private static Optional<Start> start(RevisionGraph graph, Set<String> applied) {
     if (applied.isEmpty()) {
       return Optional.empty();
     }
@@ -74,36 +91,42 @@ public final class AppliedSchema {
       LOG.debug("Replaying the applied revisions: they are not one revision and its ancestors");
       return Optional.empty();
     }
+    List<LoadedRevision> checked = new ArrayList<>();
     for (LoadedRevision revision : graph.revisions()) {
-      if (applied.contains(revision.id()) && !revision.snapshotMatchesSource()) {
-        LOG.debug("Replaying the applied revisions: the snapshot of revision {} does not record its current source"
-            + " (edited after it was generated, written by hand, or built without the source)", revision.label());
+      if (!applied.contains(revision.id()) || revision.snapshotMatchesSource()) {
+        continue;
+      }
+      if (revision.info().snapshotResource().isBlank() || revision.parents().size() > 1) {
+        LOG.debug("Replaying the applied revisions: revision {} was edited or written by hand and is {}",
+            revision.label(), revision.parents().size() > 1 ? "a merge" : "without a snapshot of its own");
         return Optional.empty();
       }
+      checked.add(revision);
     }
-    return Optional.of(head);
+    return Optional.of(new Start(head, List.copyOf(checked)));
   }
 
   /**
-   * The applied revisions whose upgrades {@link #model()} runs, in the history's order: none
-   * when it reads the snapshot, unless reading it fails.
+   * The applied revisions whose upgrades {@link #model()} runs, in the history's order: the
+   * ones it checks when it reads the snapshot, every one when it replays (and, should a check or
+   * a read fail, the rest too).
    *
    * @return the revisions to describe
    */
   public List<LoadedRevision> replayed() {
-    return trustedHead.isPresent() ? List.of() : Planner.applied(graph, applied);
+    return start.isPresent() ? start.get().checked() : Planner.applied(graph, applied);
   }
 
   /**
-   * The schema: the applied head's snapshot when it stands in for the replay and can be read,
-   * else the replay.
+   * The schema: the applied head's snapshot when it stands in for the replay, can be read and
+   * every revision to check passes, else the replay.
    *
    * @return the schema the applied revisions build
    * @throws dev.retort.runtime.RetortException as {@link Planner#modelOf} when replaying
    */
   public SchemaModel model() {
-    if (trustedHead.isPresent()) {
-      Optional<SchemaModel> snapshot = read(trustedHead.get());
+    if (start.isPresent() && checked(start.get().checked())) {
+      Optional<SchemaModel> snapshot = read(start.get().head());
       if (snapshot.isPresent()) {
         return snapshot.get();
       }
@@ -111,18 +134,48 @@ public final class AppliedSchema {
     return Planner.modelOf(graph, applied);
   }
 
-  private Optional<SchemaModel> read(LoadedRevision head) {
-    String resource = head.info().snapshotResource();
+  /** Whether each revision's upgrade, applied to its parent's snapshot, gives its own snapshot. */
+  private boolean checked(List<LoadedRevision> revisions) {
+    for (LoadedRevision revision : revisions) {
+      Optional<SchemaModel> before = revision.parents().isEmpty()
+          ? Optional.of(SchemaModel.empty())
+          : read(graph.get(revision.parents().get(0)));
+      Optional<SchemaModel> own = read(revision);
+      if (before.isEmpty() || own.isEmpty()) {
+        return false;
+      }
+      SchemaEvolution schema = new SchemaEvolution(before.get());
+      try {
+        for (Operation operation : revision.upgradeOperations()) {
+          schema.apply(operation);
+        }
+      } catch (SchemaException | IllegalArgumentException e) {
+        // The replay reports it, naming the revision.
+        LOG.debug("Replaying the applied revisions: the upgrade of revision {} does not fit its parent's snapshot: {}",
+            revision.label(), e.getMessage());
+        return false;
+      }
+      if (!schema.current().equals(own.get())) {
+        LOG.debug("Replaying the applied revisions: revision {} was edited by hand and its upgrade no longer gives"
+            + " its snapshot", revision.label());
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Optional<SchemaModel> read(LoadedRevision revision) {
+    String resource = revision.info().snapshotResource();
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
         LOG.debug("Replaying the applied revisions: the snapshot {} of revision {} is not on the class path",
-            resource, head.label());
+            resource, revision.label());
         return Optional.empty();
       }
       return Optional.of(SnapshotCodec.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource));
     } catch (IOException | SnapshotFormatException | SchemaException | IllegalArgumentException e) {
       LOG.debug("Replaying the applied revisions: cannot read the snapshot {} of revision {}: {}", resource,
-          head.label(), e.getMessage());
+          revision.label(), e.getMessage());
       return Optional.empty();
     }
   }
