@@ -38,8 +38,8 @@ public final class Planner {
    * @param target where to go
    * @param graph the history
    * @param applied the applied revision ids
-   * @return the revisions to apply; empty if the database is already there
-   * @throws RetortException {@link ErrorCode#INVALID_TARGET} for a target behind the database,
+   * @return the revisions to apply; empty if the target is already applied
+   * @throws RetortException {@link ErrorCode#INVALID_TARGET} for {@code base} and {@code -N},
    *     {@link ErrorCode#TARGET_OUT_OF_RANGE} for {@code +N} beyond head
    */
   public static List<LoadedRevision> upgrades(Target target, RevisionGraph graph, Set<String> applied) {
@@ -81,8 +81,8 @@ public final class Planner {
    * @param graph the history
    * @param applied the applied revision ids
    * @return the revisions to undo; empty if the database is already there
-   * @throws RetortException {@link ErrorCode#INVALID_TARGET} for a target ahead of the
-   *     database, {@link ErrorCode#TARGET_OUT_OF_RANGE} for {@code -N} past base
+   * @throws RetortException {@link ErrorCode#INVALID_TARGET} for {@code head}, {@code +N} and a
+   *     revision not applied, {@link ErrorCode#TARGET_OUT_OF_RANGE} for {@code -N} past base
    */
   public static List<LoadedRevision> downgrades(Target target, RevisionGraph graph, Set<String> applied) {
     List<LoadedRevision> undo = new ArrayList<>(
