@@ -8,6 +8,7 @@ import dev.retort.processor.diagnostics.Message;
 import dev.retort.processor.history.ComputedSnapshot;
 import dev.retort.processor.history.History;
 import dev.retort.processor.history.HistoryReader;
+import dev.retort.processor.history.MissingSnapshots;
 import dev.retort.processor.layout.LayoutResolver;
 import dev.retort.processor.layout.ProjectLayout;
 import dev.retort.processor.options.Mode;
@@ -113,6 +114,9 @@ final class Pipeline {
       return;
     }
     ProjectLayout layout = resolved.get();
+    if (!new MissingSnapshots(env, diagnostics).check(revisions, layout)) {
+      return;
+    }
     if (scan.isPresent() && matchesCommittedHead(scan.get(), revisions, layout, historyReader)) {
       writeIndex(outputs, layout, revisions, historyReader.snapshotResources(revisions, layout), historyReader,
           Optional.empty(), originating);

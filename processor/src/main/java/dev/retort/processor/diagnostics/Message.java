@@ -66,6 +66,14 @@ public enum Message {
       Diagnostic.Kind.ERROR,
       "corrupt-snapshot",
       "the snapshot of %s is corrupt: %s; fix the file or restore it from version control"),
+  /** A revision that changes the schema has no snapshot, so the schema after it is unknown. */
+  SNAPSHOT_MISSING(
+      Diagnostic.Kind.ERROR,
+      "snapshot-missing",
+      "%s changes the schema (schema.%s) but its snapshot %s is missing, so the build cannot know the schema"
+          + " after it and would generate its changes again; restore the snapshot from version control (the"
+          + " processor writes it with the migration, and both are committed). Only a revision that changes no"
+          + " schema (execute, run) may go without one: make a schema change through the entities instead"),
   /** The two sides of a merge revision change the schema in ways that do not combine. */
   MERGE_CONFLICT(
       Diagnostic.Kind.ERROR,
