@@ -148,6 +148,23 @@ class RetortCliDatabaseTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
+  void stampTakesSeveralRevisions(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Cli.Run refused = retort(db, "stamp", "base", "0002");
+
+      assertThat(refused.exitCode()).isEqualTo(RetortCli.FAILED);
+      assertThat(refused.err()).startsWith("retort stamp: ").contains("base");
+      assertThat(db.tables()).doesNotContain(VERSION_TABLE);
+
+      Cli.Run run = retort(db, "stamp", "0001", "0002");
+
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(RetortCli.OK);
+      assertThat(db.recordedRevisions(VERSION_TABLE)).containsExactly("0001_accounts", "0002_phone");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
   void aFailingCommandExitsWithOneAndChangesNothing(TestDatabase.Kind kind) throws SQLException {
     try (TestDatabase db = TestDatabase.create(kind)) {
       retort(db, "upgrade", "+1");

@@ -3,6 +3,8 @@ package dev.retort.maven;
 import dev.retort.cli.internal.Report;
 import dev.retort.cli.internal.Settings;
 import dev.retort.runtime.Retort;
+import java.util.Arrays;
+import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -16,7 +18,8 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 public final class StampMojo extends DatabaseMojo {
 
   /**
-   * {@code head}, {@code base}, {@code +N}, {@code -N}, or a revision id or unique prefix. Required,
+   * {@code head}, {@code base}, {@code +N}, {@code -N}, or a revision id or unique prefix; several
+   * revisions separated by commas record several branches ({@code -Dretort.target=a,b}). Required,
    * but checked by the goal rather than by Maven, whose message for a missing parameter names no
    * property.
    */
@@ -32,7 +35,9 @@ public final class StampMojo extends DatabaseMojo {
       throw new MojoExecutionException("retort:stamp needs a target: -Dretort.target=head (record the newest"
           + " revision as applied without running it, like Flyway's baseline), or a revision id");
     }
+    List<String> targets = Arrays.stream(target.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     Retort retort = connect(settings, loader);
-    info(settings, Report.stamp(retort.stamp(target), retort.heads()));
+    info(settings, Report.stamp(retort.stamp(targets.get(0), targets.subList(1, targets.size()).toArray(String[]::new)),
+        retort.heads()));
   }
 }

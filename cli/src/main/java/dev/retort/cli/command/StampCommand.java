@@ -4,18 +4,22 @@ import dev.retort.cli.RetortCli;
 import dev.retort.cli.internal.Report;
 import dev.retort.cli.internal.Settings;
 import dev.retort.runtime.Retort;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code retort stamp TARGET}: records a revision as applied without running anything. */
+/** {@code retort stamp TARGET...}: records revisions as applied without running anything. */
 @Command(name = "stamp",
     description = "Records TARGET as the database's revision without running any migration: for adopting a"
-        + " database whose schema already matches TARGET, or after fixing a changed migration by hand.")
+        + " database whose schema already matches TARGET, or after fixing a changed migration by hand. Several"
+        + " revisions record several branches, as a database has them whose branches are applied without their"
+        + " merge.")
 public final class StampCommand extends RetortCommand {
 
-  @Parameters(index = "0", paramLabel = "TARGET",
-      description = "head, base, +N, -N, or a revision id or unique prefix.")
-  private String target;
+  @Parameters(arity = "1..*", paramLabel = "TARGET",
+      description = "head, base, +N, -N, or a revision id or unique prefix; several revisions (ids, prefixes or"
+          + " head) for several branches.")
+  private List<String> targets;
 
   /**
    * Creates the command.
@@ -29,7 +33,8 @@ public final class StampCommand extends RetortCommand {
   @Override
   int execute(Settings settings) {
     Retort retort = connect(settings);
-    print(Report.stamp(retort.stamp(target), retort.heads()));
+    String[] more = targets.subList(1, targets.size()).toArray(String[]::new);
+    print(Report.stamp(retort.stamp(targets.get(0), more), retort.heads()));
     return RetortCli.OK;
   }
 }
