@@ -188,7 +188,8 @@ class HistoryTest {
     assertThat(compilation)
         .hadErrorContaining("merge revision V4_Merge (\"r4\") has no snapshot "
             + project.resourceDir.resolve("com/example/migration/V4_Merge.schema")
-            + "; build once without -Aretort.mode=check to compute it, then review and commit it")
+            + "; build once in generate mode (-Aretort.mode=generate, the default) to compute it, then review and"
+            + " commit it")
         .inFile(MERGE)
         .onLineContaining("public final class V4_Merge");
   }

@@ -99,7 +99,8 @@ class RevisionGraphErrorsTest {
     String message = "the revision graph has 2 heads: V2_AddPhone (\"20261102_000000\") and V3_AddFax"
         + " (\"20261103_000000\"); merge them with a revision that follows all of them, such as"
         + " @Revision(id = \"" + ProjectFixture.NEW_ID + "\", parent = {\"20261102_000000\", \"20261103_000000\"})"
-        + " on a class implementing Migration";
+        + " on a class implementing Migration, which mvn retort:merge or retort merge writes with the merged"
+        + " snapshot";
     assertThat(compilation).hadErrorContaining(message).inFile(left).onLineContaining("@Revision(id = \"20261102");
     assertThat(compilation).hadErrorContaining(message).inFile(right).onLineContaining("@Revision(id = \"20261103");
     assertThat(compilation).hadErrorCount(2);

@@ -37,7 +37,8 @@ public enum Message {
       Diagnostic.Kind.ERROR,
       "multiple-heads",
       "the revision graph has %d heads: %s; merge them with a revision that follows all of them, such as"
-          + " @Revision(id = \"%s\", parent = {%s}) on a class implementing Migration"),
+          + " @Revision(id = \"%s\", parent = {%s}) on a class implementing Migration, which mvn retort:merge or"
+          + " retort merge writes with the merged snapshot"),
   /** A {@code @Revision} class does not implement {@code Migration}. */
   REVISION_NOT_MIGRATION(
       Diagnostic.Kind.ERROR,
@@ -85,8 +86,8 @@ public enum Message {
   MERGE_SNAPSHOT_MISSING(
       Diagnostic.Kind.ERROR,
       "merge-snapshot-missing",
-      "merge revision %s has no snapshot %s; build once without -Aretort.mode=check to compute it, then review"
-          + " and commit it"),
+      "merge revision %s has no snapshot %s; build once in generate mode (-Aretort.mode=generate, the default)"
+          + " to compute it, then review and commit it"),
   /** A merge revision's snapshot was computed and written. */
   MERGE_SNAPSHOT_WRITTEN(
       Diagnostic.Kind.NOTE, "merge-snapshot-written", "wrote snapshot %s of merge revision %s; review and commit it"),
