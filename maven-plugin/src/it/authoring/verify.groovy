@@ -39,7 +39,7 @@ assert log.contains('Now at ' + revisionId + ' (head): 5 migrations in ')
 Properties credentials = new Properties()
 credentials.setProperty('user', 'sa')
 credentials.setProperty('password', '')
-def connection = new org.h2.Driver().connect('jdbc:h2:' + new File(basedir, 'target/db/shop').absolutePath, credentials)
+def connection = new org.h2.Driver().connect('jdbc:h2:' + new File(basedir, 'target/db/shop').absolutePath + ';DATABASE_TO_LOWER=TRUE', credentials)
 try {
     def revisions = []
     def rows = connection.createStatement().executeQuery('SELECT "revision" FROM "retort_version" ORDER BY 1')
