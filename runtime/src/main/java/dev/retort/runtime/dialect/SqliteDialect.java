@@ -20,6 +20,7 @@ import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropUnique;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.RenamePrimaryKey;
+import dev.retort.operation.RenameTable;
 import dev.retort.runtime.dialect.SqliteScriptGuard.Problem;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -302,6 +303,33 @@ public final class SqliteDialect extends SqlDialect {
   @Override
   List<String> executeStatements(String sql) {
     return SqliteTokens.statements(sql);
+  }
+
+  /**
+   * Renames through a name of its own when the name changes only in case ({@code book} to
+   * {@code Book}, as {@code @RenamedFrom} on a case-only change generates): SQLite takes the two
+   * names as one and refuses {@code RENAME TO} a name that differs from the table's own only in
+   * case, saying that there is already another table with this name.
+   */
+  @Override
+  List<Step> renameTable(RenameTable operation, Context context) {
+    if (operation.from().equals(operation.to()) || !operation.from().equalsIgnoreCase(operation.to())) {
+      return super.renameTable(operation, context);
+    }
+    TableModel table = context.tableBefore(operation.from());
+    String through = unusedName("retort_rename_", operation.to(), context);
+    return List.of(
+        sql("ALTER TABLE " + table(table) + " RENAME TO " + quote(through)),
+        sql("ALTER TABLE " + qualified(table.schema(), through) + " RENAME TO " + quote(operation.to())));
+  }
+
+  /** A table name made of the prefix and the table's name that neither schema of the operation has. */
+  static String unusedName(String prefix, String table, Context context) {
+    String name = prefix + table;
+    for (int i = 2; context.before().table(name).isPresent() || context.after().table(name).isPresent(); i++) {
+      name = prefix + i + "_" + table;
+    }
+    return name;
   }
 
   /**

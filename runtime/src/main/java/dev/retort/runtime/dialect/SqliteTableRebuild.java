@@ -42,7 +42,7 @@ final class SqliteTableRebuild {
     this.after = context.tableAfter(table);
     this.schemaBefore = context.before();
     this.schemaAfter = context.after();
-    this.temporary = temporaryName(table, context);
+    this.temporary = SqliteDialect.unusedName("retort_rebuild_", table, context);
     this.dependents = SqliteDependents.ofRebuild(dialect, after.schema(), after.name());
   }
 
@@ -203,11 +203,4 @@ final class SqliteTableRebuild {
         .anyMatch(column -> column.identity() && SqliteDialect.rowidKey(table, column).isPresent());
   }
 
-  private static String temporaryName(String table, SqlDialect.Context context) {
-    String name = "retort_rebuild_" + table;
-    for (int i = 2; context.before().table(name).isPresent() || context.after().table(name).isPresent(); i++) {
-      name = "retort_rebuild_" + i + "_" + table;
-    }
-    return name;
-  }
 }

@@ -325,6 +325,42 @@ class DialectExecutionTest {
   }
 
   /**
+   * A table whose name changes only in case, as {@code @RenamedFrom} on {@code @Table(name =
+   * "Book")} generates for a committed {@code book}: SQLite takes the two names as one and
+   * refuses {@code RENAME TO} a name that differs only in case from the table's own.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void renamesATableWhoseNameChangesOnlyInCaseKeepingItsRowsAndTheForeignKeyToIt(TestDatabase.Kind kind)
+      throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      Dialect dialect = migrator.dialect();
+      migrator.apply(new Schema()
+          .createTable("book", t -> t
+              .column("id", bigint(), notNull())
+              .primaryKey("pk_book", "id"))
+          .createTable("review", t -> t
+              .column("id", bigint(), notNull())
+              .column("book_id", bigint(), notNull())
+              .primaryKey("pk_review", "id")
+              .foreignKey("fk_review_book_id", fk -> fk.columns("book_id").references("book", "id"))));
+      migrator.execute("INSERT INTO " + dialect.quote("book") + " (" + dialect.quote("id") + ") VALUES (1)");
+
+      migrator.apply(new Schema().renameTable("book", "Book"));
+
+      assertThat(migrator.differences()).isEmpty();
+      assertThat(rows(migrator, "SELECT " + dialect.quote("id") + " FROM " + dialect.quote("Book")))
+          .containsExactly(List.of("1"));
+      migrator.execute("INSERT INTO " + dialect.quote("review") + " (" + columns(dialect, "id", "book_id")
+          + ") VALUES (1, 1)");
+      assertThatThrownBy(() -> migrator.execute("INSERT INTO " + dialect.quote("review") + " ("
+          + columns(dialect, "id", "book_id") + ") VALUES (2, 2)"))
+          .as("the foreign key to the renamed table still holds")
+          .isInstanceOf(SQLException.class);
+    }
+  }
+
+  /**
    * An entity whose key moves off its {@code @Id(generated = true)} column and back: the
    * differ takes the identity off before it drops the key, and puts it on after it adds the key,
    * so that the identity column is never without its key, which SQLite and MariaDB refuse.

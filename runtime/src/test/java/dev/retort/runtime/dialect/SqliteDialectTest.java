@@ -15,6 +15,7 @@ import dev.retort.operation.AddColumn;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.Operation;
+import dev.retort.operation.RenameTable;
 import dev.retort.operation.Vendor;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +57,14 @@ class SqliteDialectTest {
   void renamesTable() {
     assertThat(render(Shop.schema(), Shop.renameOrder())).isEqualTo("""
         ALTER TABLE "order" RENAME TO "purchase";
+        """);
+  }
+
+  @Test
+  void renamesTableWhoseNameChangesOnlyInCaseThroughAnotherName() {
+    assertThat(render(Shop.schema(), new RenameTable("order", "Order"))).isEqualTo("""
+        ALTER TABLE "order" RENAME TO "retort_rename_Order";
+        ALTER TABLE "retort_rename_Order" RENAME TO "Order";
         """);
   }
 
