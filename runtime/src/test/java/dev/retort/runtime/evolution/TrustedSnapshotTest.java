@@ -146,6 +146,39 @@ class TrustedSnapshotTest {
     }
   }
 
+  /**
+   * A data migration written by hand, without a snapshot of its own, between two generated ones:
+   * it has its first migration's snapshot, its upgrade changes no schema, so the deploy after it
+   * checks it alone and plans from the newest applied snapshot.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aDataMigrationWrittenByHandWithoutASnapshotIsCheckedAloneAndTheRestIsNotLoaded(TestDatabase.Kind kind)
+      throws IOException {
+    Project project = new Project(root);
+    String first = buildFirst(project);
+    String data = writeDataMigrationByHand(project, first, "20261121_153100");
+
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      try (URLClassLoader loader = project.build(CLOCK.plusSeconds(90)).classLoader()) {
+        assertThat(retort(db, loader).upgrade().runs()).hasSize(2);
+      }
+      String last = buildSecond(project);
+      assertThat(snapshotOf(data)).as("the data migration's snapshot").doesNotExist();
+      Project.Build deployed = project.build(CLOCK.plusSeconds(180));
+
+      try (Project.RecordingClassLoader loader = deployed.recordingClassLoader()) {
+        Retort retort = retort(db, loader);
+        MigrationResult result = retort.upgrade();
+
+        assertThat(result.runs()).hasSize(1);
+        assertThat(loader.loaded()).as("classes loaded by the deploy").contains(data, last).doesNotContain(first);
+        assertThat(retort.check().differences()).isEmpty();
+        assertThat(columnSize(db, "name")).isEqualTo(100);
+      }
+    }
+  }
+
   @ParameterizedTest(name = "edited by hand: {0}")
   @ValueSource(booleans = {false, true})
   void anOfflineScriptStartsFromTheSnapshotOnlyWhenTheHistoryIsUnedited(boolean edited) throws IOException {
@@ -301,6 +334,19 @@ class TrustedSnapshotTest {
     String migration = className.reflectionName();
     write(sourceOf(migration), source);
     write(snapshotOf(migration), SnapshotCodec.write(merged, RevisionIndexFile.sourceChecksum(source)));
+    return migration;
+  }
+
+  /**
+   * Writes a migration by hand after {@code parent}, without a snapshot: its upgrade runs a
+   * statement that changes no schema, as a data step does.
+   */
+  private String writeDataMigrationByHand(Project project, String parent, String id) {
+    ClassName className = ClassName.get(Entities.PACKAGE + ".migration", "V" + id + "_Backfill");
+    String migration = className.reflectionName();
+    write(sourceOf(migration), MigrationSource.withoutOperations(id, List.of(idOf(parent)), className, "Backfill.",
+        List.of("Written by hand."), List.of("Nothing to undo.")).toString());
+    addDataStepByHand(project, migration);
     return migration;
   }
 

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>Replaying the upgrades of the applied revisions is the truth, and costs loading every
  * applied migration class. The snapshot of the applied head stands in for the replay only when
  * it provably equals it. The applied revisions must be exactly one revision and its ancestors,
- * each with a snapshot of its own, and each one either
+ * each with a snapshot (a revision without one of its own has its parent's, as the index gives
+ * it), and each one either
  *
  * <ul>
  *   <li><em>trusted</em>: the index says its snapshot records its current source checksum, so
@@ -33,12 +34,14 @@ import org.slf4j.LoggerFactory;
  *       its own snapshot when applied to its parent's; or
  *   <li><em>checked</em>: a migration with one parent or none that was edited or written by
  *       hand, whose upgrade, described alone and applied to its parent's snapshot (or to the
- *       empty schema), gives its own snapshot, as a data step added by hand does.
+ *       empty schema), gives its own snapshot, as a data step added by hand does; for a data
+ *       migration without a snapshot of its own that is its parent's, so it passes exactly when
+ *       its upgrade changes no schema.
  * </ul>
  *
  * <p>By induction each snapshot is then what the replay up to it gives, and only the checked
- * revisions are loaded. Anything else (a merge revision that is not trusted, a revision without
- * its own snapshot, several applied heads, a snapshot that cannot be read, a checked revision
+ * revisions are loaded. Anything else (a merge revision that is not trusted, a first revision
+ * without a snapshot, several applied heads, a snapshot that cannot be read, a checked revision
  * whose upgrade gives another schema than its snapshot): the schema is replayed, as before, with
  * a DEBUG line saying why.
  */
