@@ -113,8 +113,14 @@ public final class RevisionIndexFile {
     }
   }
 
-  /** Whether a text is 64 lower-case hexadecimal digits; no regular expression, since the runtime reads this at start-up. */
-  private static boolean isSha256(String text) {
+  /**
+   * Whether a text is a checksum in the form this index and snapshots record it: 64 lower-case
+   * hexadecimal digits. No regular expression, since the runtime reads this at start-up.
+   *
+   * @param text the text
+   * @return whether it is such a checksum
+   */
+  public static boolean isSha256(String text) {
     if (text.length() != 64) {
       return false;
     }

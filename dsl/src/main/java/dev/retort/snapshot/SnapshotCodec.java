@@ -1,5 +1,6 @@
 package dev.retort.snapshot;
 
+import dev.retort.index.RevisionIndexFile;
 import dev.retort.model.SchemaModel;
 import java.util.Objects;
 import java.util.Optional;
@@ -112,7 +113,7 @@ public final class SnapshotCodec {
   public static String write(SchemaModel schema, String sourceChecksum) {
     Objects.requireNonNull(schema, "schema == null");
     Objects.requireNonNull(sourceChecksum, "sourceChecksum == null");
-    if (!sourceChecksum.isEmpty() && !SnapshotSyntax.isSha256(sourceChecksum)) {
+    if (!sourceChecksum.isEmpty() && !RevisionIndexFile.isSha256(sourceChecksum)) {
       throw new IllegalArgumentException(
           "sourceChecksum is not 64 lower-case hexadecimal digits: '" + sourceChecksum + "'");
     }

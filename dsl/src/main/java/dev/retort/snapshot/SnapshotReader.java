@@ -1,6 +1,7 @@
 package dev.retort.snapshot;
 
 import dev.retort.ReferentialAction;
+import dev.retort.index.RevisionIndexFile;
 import dev.retort.model.CheckModel;
 import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
@@ -150,7 +151,7 @@ final class SnapshotReader {
       return Optional.empty();
     }
     String[] words = stripped.split("\\s+");
-    if (words.length != 3 || !words[1].equalsIgnoreCase("sha256") || !SnapshotSyntax.isSha256(words[2])) {
+    if (words.length != 3 || !words[1].equalsIgnoreCase("sha256") || !RevisionIndexFile.isSha256(words[2])) {
       throw new SnapshotFormatException(source, lineNumber, "expected '" + SnapshotSyntax.SOURCE_KEYWORDS
           + "' and 64 lower-case hexadecimal digits, the checksum of the migration source, found '" + stripped + "'");
     }

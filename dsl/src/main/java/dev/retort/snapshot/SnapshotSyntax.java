@@ -42,20 +42,6 @@ final class SnapshotSyntax {
     return true;
   }
 
-  /** Whether a text is a SHA-256 as the revision index writes it: 64 lower-case hexadecimal digits. */
-  static boolean isSha256(String text) {
-    if (text.length() != 64) {
-      return false;
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** A name as written in a snapshot: bare if plain, otherwise in double quotes. */
   static String name(String name) {
     return appendName(new StringBuilder(name.length() + 2), name).toString();
