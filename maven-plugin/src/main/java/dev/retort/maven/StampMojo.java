@@ -31,11 +31,13 @@ public final class StampMojo extends DatabaseMojo {
 
   @Override
   void run(Settings settings, ClassLoader loader) throws MojoExecutionException {
-    if (target == null || target.isBlank()) {
+    List<String> targets = target == null
+        ? List.of()
+        : Arrays.stream(target.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    if (targets.isEmpty()) {
       throw new MojoExecutionException("retort:stamp needs a target: -Dretort.target=head (record the newest"
           + " revision as applied without running it, like Flyway's baseline), or a revision id");
     }
-    List<String> targets = Arrays.stream(target.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     Retort retort = connect(settings, loader);
     info(settings, Report.stamp(retort.stamp(targets.get(0), targets.subList(1, targets.size()).toArray(String[]::new)),
         retort.heads()));
