@@ -5,6 +5,7 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreeScanner;
 import com.sun.source.util.Trees;
+import dev.retort.processor.SourceTrees;
 import dev.retort.processor.diagnostics.Diagnostics;
 import dev.retort.processor.diagnostics.Message;
 import dev.retort.processor.layout.ProjectLayout;
@@ -46,13 +47,7 @@ public final class MissingSnapshots {
    * @param diagnostics where a missing snapshot is reported
    */
   public MissingSnapshots(ProcessingEnvironment env, Diagnostics diagnostics) {
-    Trees found;
-    try {
-      found = Trees.instance(env);
-    } catch (IllegalArgumentException e) {
-      found = null;
-    }
-    this.trees = found;
+    this.trees = SourceTrees.of(env).orElse(null);
     this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics == null");
   }
 

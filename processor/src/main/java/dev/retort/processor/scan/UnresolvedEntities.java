@@ -7,6 +7,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.retort.processor.SourceTrees;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -50,13 +51,7 @@ public final class UnresolvedEntities {
    */
   public UnresolvedEntities(ProcessingEnvironment env) {
     Objects.requireNonNull(env, "env == null");
-    Trees found;
-    try {
-      found = Trees.instance(env);
-    } catch (IllegalArgumentException e) {
-      found = null;
-    }
-    this.trees = found;
+    this.trees = SourceTrees.of(env).orElse(null);
   }
 
   /**

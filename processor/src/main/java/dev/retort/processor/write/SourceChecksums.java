@@ -3,6 +3,7 @@ package dev.retort.processor.write;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.retort.index.RevisionIndexFile;
+import dev.retort.processor.SourceTrees;
 import java.io.IOException;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.TypeElement;
@@ -23,13 +24,7 @@ public final class SourceChecksums {
    * @param env the processing environment
    */
   public SourceChecksums(ProcessingEnvironment env) {
-    Trees found;
-    try {
-      found = Trees.instance(env);
-    } catch (IllegalArgumentException e) {
-      found = null;
-    }
-    this.trees = found;
+    this.trees = SourceTrees.of(env).orElse(null);
   }
 
   /**

@@ -10,11 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.retort.RevisionInfo;
 import dev.retort.operation.Vendor;
 import dev.retort.runtime.Retort;
+import dev.retort.runtime.testdb.LendingDataSource;
 import dev.retort.runtime.testdb.ScriptTool;
 import dev.retort.runtime.testdb.TestDatabase;
-import java.io.PrintWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -23,8 +21,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,71 +102,27 @@ class MariaDbSqlModeTest {
   }
 
   /** Lends new connections in a given sql_mode, as a server configured so does, and notes their mode when lent and closed. */
-  private static final class ModePool implements DataSource {
-    private final TestDatabase db;
+  private static final class ModePool extends LendingDataSource {
     private final String mode;
     final List<String> modesOnLend = new CopyOnWriteArrayList<>();
     final List<String> modesOnReturn = new CopyOnWriteArrayList<>();
 
     ModePool(TestDatabase db, String mode) {
-      this.db = db;
+      super(db);
       this.mode = mode;
     }
 
     @Override
-    public Connection getConnection() throws SQLException {
-      Connection connection = db.connect();
+    protected void lend(Connection connection) throws SQLException {
       try (Statement statement = connection.createStatement()) {
         statement.execute("SET SESSION sql_mode = '" + mode + "'");
       }
       modesOnLend.add(sqlMode(connection));
-      return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-          (proxy, method, args) -> {
-            if (method.getName().equals("close")) {
-              modesOnReturn.add(sqlMode(connection));
-            }
-            try {
-              return method.invoke(connection, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
     }
 
     @Override
-    public Connection getConnection(String user, String password) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-      return false;
+    protected void giveBack(Connection connection) throws SQLException {
+      modesOnReturn.add(sqlMode(connection));
     }
   }
 
