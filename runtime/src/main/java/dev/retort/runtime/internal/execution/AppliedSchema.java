@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +55,8 @@ public final class AppliedSchema {
   private final Set<String> applied;
   private final ClassLoader loader;
   private final Optional<Start> start;
+  /** The snapshots read so far, by resource: a checked revision's is also its child's parent's. */
+  private final Map<String, Optional<SchemaModel>> snapshots = new HashMap<>();
 
   /** The applied head whose snapshot may stand in for the replay, and the revisions to check first. */
   private record Start(LoadedRevision head, List<LoadedRevision> checked) {}
@@ -168,7 +172,10 @@ public final class AppliedSchema {
   }
 
   private Optional<SchemaModel> read(LoadedRevision revision) {
-    String resource = revision.info().snapshotResource();
+    return snapshots.computeIfAbsent(revision.info().snapshotResource(), resource -> parse(resource, revision));
+  }
+
+  private Optional<SchemaModel> parse(String resource, LoadedRevision revision) {
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
         LOG.debug("Replaying the applied revisions: the snapshot {} of revision {} is not on the class path",
