@@ -11,6 +11,8 @@ import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every problem of the revision graph is a compile error on the {@code @Revision} classes
@@ -164,6 +166,53 @@ class RevisionGraphErrorsTest {
         .hadErrorContaining("V1_Blank has a blank revision id; give it a unique id such as \"" + ProjectFixture.NEW_ID + "\"")
         .inFile(blank)
         .onLineContaining("@Revision(id = \" \")");
+  }
+
+  @ParameterizedTest(name = "id \"{0}\"")
+  @CsvSource(delimiter = '|', value = {
+      "head | is the target head, so a command given head would never mean this revision",
+      "base | is the target base, so a command given base would never mean this revision",
+      "+1 | starts with +, as relative targets (+1, -2) and command-line options do",
+      "-2 | starts with -, as relative targets (+1, -2) and command-line options do",
+      "'a,b' | contains a comma, the separator of revisions in mvn retort:stamp -Dretort.target=a,b",
+      "two words | contains white space or a control character (at index 3), lost when a target is stripped"
+          + " or split into command-line arguments"})
+  void anIdThatCommandsCannotNameIsReportedOnTheIdWithAnIdToUse(String id, String reason) {
+    JavaFileObject unusable = revision("V1_Unusable", "@Revision(id = \"" + id + "\")");
+    JavaFileObject child = revision("V2_Child", "@Revision(id = \"20261102_000000\", parent = \"" + id + "\")");
+
+    Compilation compilation = project.compile(unusable, child);
+
+    assertThat(compilation)
+        .hadErrorContaining("V1_Unusable has revision id \"" + id + "\", which " + reason + "; give it another id"
+            + " such as \"" + ProjectFixture.NEW_ID + "\", and change the parent of every revision that follows it"
+            + " [retort:unusable-revision-id]")
+        .inFile(unusable)
+        .onLineContaining("@Revision(id = \"" + id + "\")");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(project.tree()).isEmpty();
+  }
+
+  @Test
+  void anIdLongerThanTheVersionTableHoldsIsReported() {
+    String id = "r".repeat(101);
+    JavaFileObject longId = revision("V1_Long", "@Revision(id = \"" + id + "\")");
+
+    Compilation compilation = project.compile(longId);
+
+    assertThat(compilation)
+        .hadErrorContaining("V1_Long has revision id \"" + id + "\", which is 101 characters long, and the"
+            + " version table holds at most 100")
+        .inFile(longId)
+        .onLineContaining("@Revision(id =");
+  }
+
+  @Test
+  void anIdThatIsATargetWordOnlyInPartIsAccepted() {
+    JavaFileObject first = revision("V1_Heads", "@Revision(id = \"heads\")");
+    JavaFileObject second = revision("V2_Headstone", "@Revision(id = \"head-2\", parent = \"heads\")");
+
+    assertThat(project.compile(first, second)).succeeded();
   }
 
   @Test

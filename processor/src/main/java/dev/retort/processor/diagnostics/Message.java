@@ -13,6 +13,12 @@ public enum Message {
   /** A {@code @Revision} class has a blank id. */
   REVISION_BLANK_ID(
       Diagnostic.Kind.ERROR, "blank-revision-id", "%s has a blank revision id; give it a unique id such as \"%s\""),
+  /** A {@code @Revision} id that commands could not address, such as {@code head} or {@code a,b}. */
+  REVISION_UNUSABLE_ID(
+      Diagnostic.Kind.ERROR,
+      "unusable-revision-id",
+      "%s has revision id \"%s\", which %s; give it another id such as \"%s\", and change the parent of every"
+          + " revision that follows it"),
   /** Two {@code @Revision} classes share an id. */
   REVISION_DUPLICATE_ID(
       Diagnostic.Kind.ERROR,

@@ -1,6 +1,7 @@
 package dev.retort.processor.revision;
 
 import com.palantir.javapoet.ClassName;
+import dev.retort.index.RevisionIdRule;
 import dev.retort.processor.diagnostics.Diagnostics;
 import dev.retort.processor.diagnostics.Message;
 import java.util.ArrayList;
@@ -103,6 +104,12 @@ public final class RevisionReader {
     if (id.isBlank()) {
       diagnostics.report(type, annotation, idValue, Message.REVISION_BLANK_ID, type.getSimpleName(), suggestedId);
       return Optional.empty();
+    }
+    Optional<String> unusable = RevisionIdRule.problem(id);
+    if (unusable.isPresent()) {
+      diagnostics.report(
+          type, annotation, idValue, Message.REVISION_UNUSABLE_ID, type.getSimpleName(), id, unusable.get(),
+          suggestedId);
     }
     Set<String> parents = new LinkedHashSet<>();
     if (parentValue != null && parentValue.getValue() instanceof List<?> values) {

@@ -1,6 +1,7 @@
 package dev.retort.runtime.internal.graph;
 
 import dev.retort.RevisionInfo;
+import dev.retort.index.RevisionIdRule;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
 import java.util.ArrayDeque;
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
 public final class RevisionGraph {
 
   /** The version table's column holds at most this many characters. */
-  public static final int MAX_ID_LENGTH = 100;
+  public static final int MAX_ID_LENGTH = RevisionIdRule.MAX_LENGTH;
 
   private final List<LoadedRevision> ordered;
   private final Map<String, LoadedRevision> byId;
@@ -52,7 +53,8 @@ public final class RevisionGraph {
    *
    * @param revisions every revision, in any order
    * @return the graph
-   * @throws RetortException {@link ErrorCode#NO_MIGRATIONS}, {@link ErrorCode#DUPLICATE_REVISION},
+   * @throws RetortException {@link ErrorCode#NO_MIGRATIONS}, {@link ErrorCode#INVALID_MIGRATION} for an
+   *     id that commands could not address ({@link RevisionIdRule}), {@link ErrorCode#DUPLICATE_REVISION},
    *     {@link ErrorCode#MISSING_PARENT}, {@link ErrorCode#REVISION_CYCLE} or
    *     {@link ErrorCode#MULTIPLE_HEADS}
    */
@@ -81,10 +83,13 @@ public final class RevisionGraph {
     Map<String, List<LoadedRevision>> duplicates = new TreeMap<>();
     for (LoadedRevision revision : revisions) {
       String id = revision.id();
-      if (id.length() > MAX_ID_LENGTH) {
+      Optional<String> unusable = RevisionIdRule.problem(id);
+      if (unusable.isPresent()) {
         throw new RetortException(ErrorCode.INVALID_MIGRATION,
-            "Revision id " + id + " is " + id.length() + " characters long; the version table"
-                + " holds at most " + MAX_ID_LENGTH + ". Give the revision a shorter id.");
+            "Revision id \"" + id + "\" of " + classNameOrUnknown(revision) + " " + unusable.get()
+                + ". Give the revision another id in its @Revision, such as the processor's yyyyMMdd_HHmmss form,"
+                + " and change the parent of every revision that follows it; a database that already records the"
+                + " old id needs its version table row changed to the new one.");
       }
       LoadedRevision earlier = byId.putIfAbsent(id, revision);
       if (earlier != null) {

@@ -10,6 +10,8 @@ import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RevisionGraphTest {
 
@@ -97,6 +99,23 @@ class RevisionGraphTest {
     assertThatThrownBy(() -> RevisionGraph.of(List.of(revision(id))))
         .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_MIGRATION))
         .hasMessageContaining("at most " + RevisionGraph.MAX_ID_LENGTH);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"head", "base", "+1", "-2", "-x", "a,b", "two words", " padded", "tab\tid"})
+  void idsThatATargetCannotNameAreRejectedWithTheClass(String id) {
+    assertThatThrownBy(() -> RevisionGraph.of(List.of(revision("001"), second(id, "001"))))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_MIGRATION))
+        .hasMessageStartingWith("Revision id \"" + id + "\" of dev.retort.runtime.fixtures.Noop$Second ")
+        .hasMessageContaining("Give the revision another id in its @Revision");
+  }
+
+  @Test
+  void anIdThatIsAPrefixOfAnotherStaysAddressable() {
+    RevisionGraph graph = RevisionGraph.of(List.of(revision("heads"), second("heads2", "heads")));
+
+    assertThat(Target.parse("heads", graph)).isEqualTo(new Target.Exact("heads"));
+    assertThat(Target.parse("heads2", graph)).isEqualTo(new Target.Exact("heads2"));
   }
 
   @Test
