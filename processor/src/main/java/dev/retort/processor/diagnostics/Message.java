@@ -145,6 +145,8 @@ public enum Message {
           + " @Transient; add a field, or remove @Table"),
   /** A name that no database accepts (blank, or with white space around it). */
   INVALID_NAME(Diagnostic.Kind.ERROR, "invalid-name", "%s on %s is not a usable name: %s"),
+  /** A table or column comment that a database refuses or changes. */
+  INVALID_COMMENT(Diagnostic.Kind.ERROR, "invalid-comment", "%s on %s %s"),
   /** An identifier longer than PostgreSQL keeps. */
   IDENTIFIER_TOO_LONG(
       Diagnostic.Kind.ERROR,

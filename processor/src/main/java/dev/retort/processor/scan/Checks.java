@@ -54,6 +54,38 @@ final class Checks {
   }
 
   /**
+   * Checks a table or column comment against what MariaDB and MySQL keep: at most {@code max}
+   * characters (they refuse a longer one), none outside Unicode's Basic Multilingual Plane
+   * (MariaDB stores each such character as {@code ?}, without a warning).
+   *
+   * @param annotation the {@code @Table} or {@code @Column} holding the comment
+   * @param comment the comment, not empty
+   * @param label the annotated entity or member, for the message
+   * @param kind "table" or "column"
+   * @param max the most characters the databases keep in such a comment
+   * @return true if the comment is usable; false after reporting why not
+   */
+  boolean comment(Annotation annotation, String comment, String label, String kind, int max) {
+    String problem;
+    int characters = comment.codePointCount(0, comment.length());
+    int outsideBmp = comment.codePoints().filter(c -> c > 0xFFFF).findFirst().orElse(-1);
+    if (characters > max) {
+      problem = "is " + characters + " characters long; MariaDB and MySQL keep at most " + max + " in a " + kind
+          + " comment and refuse a longer one: shorten it";
+    } else if (outsideBmp >= 0) {
+      String code = Integer.toHexString(outsideBmp).toUpperCase(Locale.ROOT);
+      problem = "holds " + Character.toString(outsideBmp) + " (U+" + code + "), a character outside Unicode's"
+          + " Basic Multilingual Plane, which MariaDB stores as ? without a warning, after which the database"
+          + " would not match the model: remove it";
+    } else {
+      return true;
+    }
+    reporter.report(
+        annotation, "comment", Message.INVALID_COMMENT, "@" + annotation.simpleName() + "(comment)", label, problem);
+    return false;
+  }
+
+  /**
    * Checks that an identifier fits PostgreSQL's limit.
    *
    * @param what what the identifier names ("column name")

@@ -52,6 +52,18 @@ final class EntityReader {
 
   private static final Set<String> NOT_NULL_ANNOTATIONS = Set.of("NotNull", "NonNull");
 
+  /** The longest varchar MariaDB and MySQL take: 4 bytes a character (utf8mb4) and 2 for the length in 65535. */
+  private static final int MAX_MARIADB_VARCHAR = 16383;
+
+  /** The longest varbinary MariaDB and MySQL take. */
+  private static final int MAX_MARIADB_VARBINARY = 65532;
+
+  /** The longest column comment MariaDB and MySQL take, in characters. */
+  private static final int MAX_COLUMN_COMMENT = 1024;
+
+  /** The longest table comment MariaDB and MySQL take, in characters. */
+  private static final int MAX_TABLE_COMMENT = 2048;
+
   private final Types types;
   private final Annotations annotations;
   private final Reporter reporter;
@@ -150,7 +162,8 @@ final class EntityReader {
             table,
             name,
             schema,
-            nonEmpty(table.string("comment")),
+            nonEmpty(table.string("comment"))
+                .filter(comment -> checks.comment(table, comment, label, "table", MAX_TABLE_COMMENT)),
             columns,
             primaryKey,
             uniques,
@@ -351,7 +364,8 @@ final class EntityReader {
     boolean nullable = nullable(member, column.orElse(null), id.isPresent());
     Optional<DefaultValue> defaultValue = column.flatMap(c -> defaultValue(member, c, type));
     boolean identity = identity(member, id.orElse(null), column.orElse(null), type, defaultValue);
-    Optional<String> comment = column.flatMap(c -> nonEmpty(c.string("comment")));
+    Optional<String> comment = column.flatMap(c -> nonEmpty(c.string("comment"))
+        .filter(text -> checks.comment(c, text, member.label(), "column", MAX_COLUMN_COMMENT)));
     Optional<ColumnModel> model =
         type.filter(t -> usableName)
             .flatMap(
@@ -411,6 +425,15 @@ final class EntityReader {
             "type",
             "choose a shorter enum type name in @Column(type = \"...\")");
         checkEnumValues(member, column, enumerated);
+      }
+      Optional<String> tooLong = longerThanMariaDbHolds(type);
+      if (tooLong.isPresent()) {
+        reporter.report(column, "type", Message.INVALID_TYPE, member.label(),
+            type.sql() + " is longer than MariaDB and MySQL hold: " + tooLong.get() + ", and they refuse a longer"
+                + " one; give a length of at most " + maxLength(type) + ", or for longer "
+                + (type instanceof ColumnType.Varchar ? "text" : "data") + " the unbounded type \""
+                + (type instanceof ColumnType.Varchar ? "text" : "blob") + "\"");
+        return Optional.empty();
       }
       return Optional.of(type);
     }
@@ -496,7 +519,42 @@ final class EntityReader {
               + " shorter_name('A','B')\")");
       checkEnumValues(member, null, enumerated);
     }
+    Optional<String> tooLong = longerThanMariaDbHolds(type);
+    if (tooLong.isPresent()) {
+      reporter.report(
+          column,
+          "length",
+          Message.INVALID_SIZE,
+          "length",
+          sizes.length(),
+          member.label(),
+          "MariaDB and MySQL hold " + tooLong.get() + " and refuse a longer one; give a length of at most "
+              + maxLength(type) + ", or for longer " + (type instanceof ColumnType.Varchar ? "text" : "data")
+              + " the unbounded type with @Column(type = \""
+              + (type instanceof ColumnType.Varchar ? "text" : "blob") + "\")");
+      return Optional.empty();
+    }
     return Optional.of(type);
+  }
+
+  /**
+   * What MariaDB and MySQL hold at most, if the type is a varchar or varbinary longer than that:
+   * every supported database takes the same entities, and they refuse a longer one (error 1074;
+   * outside strict mode they make it a text or blob instead, which the model would not match).
+   * A varchar counts characters of up to 4 bytes (utf8mb4), and a row holds 65535 bytes.
+   */
+  private static Optional<String> longerThanMariaDbHolds(ColumnType type) {
+    if (type instanceof ColumnType.Varchar varchar && varchar.length() > MAX_MARIADB_VARCHAR) {
+      return Optional.of("at most " + MAX_MARIADB_VARCHAR + " characters in a varchar (of utf8mb4 text)");
+    }
+    if (type instanceof ColumnType.Varbinary varbinary && varbinary.length() > MAX_MARIADB_VARBINARY) {
+      return Optional.of("at most " + MAX_MARIADB_VARBINARY + " bytes in a varbinary");
+    }
+    return Optional.empty();
+  }
+
+  private static int maxLength(ColumnType type) {
+    return type instanceof ColumnType.Varchar ? MAX_MARIADB_VARCHAR : MAX_MARIADB_VARBINARY;
   }
 
   /**

@@ -439,6 +439,71 @@ class EntityScannerDiagnosticsTest {
     }
 
     @Test
+    void aLengthLongerThanAMariaDbVarcharHolds() {
+      JavaFileObject post = source("com.example.Post", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Post(@Id long id, @Column(length = 16384) String body) {}
+          """);
+      assertOnlyError(
+          compile(post), post,
+          "@Column(length = 16384) on Post.body is out of range: MariaDB and MySQL hold at most 16383 characters"
+              + " in a varchar (of utf8mb4 text) and refuse a longer one; give a length of at most 16383, or for"
+              + " longer text the unbounded type with @Column(type = \"text\") [retort:invalid-size]",
+          "length = 16384");
+    }
+
+    @Test
+    void anExplicitVarcharLongerThanAMariaDbVarcharHolds() {
+      JavaFileObject post = source("com.example.Post", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Post(@Id long id, @Column(type = "varchar(20000)") String body) {}
+          """);
+      assertOnlyError(
+          compile(post), post,
+          "@Column(type) on Post.body: varchar(20000) is longer than MariaDB and MySQL hold: at most 16383"
+              + " characters in a varchar (of utf8mb4 text), and they refuse a longer one; give a length of at most"
+              + " 16383, or for longer text the unbounded type \"text\" [retort:invalid-type]",
+          "varchar(20000)");
+    }
+
+    @Test
+    void aVarbinaryLongerThanAMariaDbVarbinaryHolds() {
+      JavaFileObject file = source("com.example.Attachment", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Attachment(@Id long id, @Column(length = 65533) byte[] data) {}
+          """);
+      assertOnlyError(
+          compile(file), file,
+          "@Column(length = 65533) on Attachment.data is out of range: MariaDB and MySQL hold at most 65532 bytes"
+              + " in a varbinary and refuse a longer one; give a length of at most 65532, or for longer data the"
+              + " unbounded type with @Column(type = \"blob\") [retort:invalid-size]",
+          "length = 65533");
+    }
+
+    @Test
+    void aVarcharAndAVarbinaryAtTheLimitAreAccepted() {
+      JavaFileObject post = source("com.example.Post", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Post(@Id long id, @Column(type = "varchar(16383)") String body) {}
+          """);
+      JavaFileObject file = source("com.example.Attachment", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Attachment(@Id long id, @Column(length = 65532) byte[] data) {}
+          """);
+      assertThat(compile(post, file)).succeededWithoutWarnings();
+    }
+
+    @Test
     void aPrecisionOutOfRange() {
       JavaFileObject price = source("com.example.Price", """
           package com.example;
@@ -633,6 +698,74 @@ class EntityScannerDiagnosticsTest {
               + " or give the column another enum type name with @Column(type = \"enum other_name('A','B')\")"
               + " [retort:enum-name-taken]",
           "OrderStatus status");
+    }
+  }
+
+  @Nested
+  class Comments {
+
+    @Test
+    void aColumnCommentLongerThanMariaDbKeeps() {
+      JavaFileObject post = source("com.example.Post", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Post(@Id long id, @Column(comment = Post.LONG) String body) {
+            static final String LONG = "%s";
+          }
+          """.formatted("é".repeat(1025)));
+      assertOnlyError(
+          compile(post), post,
+          "@Column(comment) on Post.body is 1025 characters long; MariaDB and MySQL keep at most 1024 in a column"
+              + " comment and refuse a longer one: shorten it [retort:invalid-comment]",
+          "comment = Post.LONG");
+    }
+
+    @Test
+    void aTableCommentLongerThanMariaDbKeeps() {
+      JavaFileObject post = source("com.example.Post", """
+          package com.example;
+          import dev.retort.*;
+          @Table(comment = Post.LONG)
+          public record Post(@Id long id) {
+            static final String LONG = "%s";
+          }
+          """.formatted("x".repeat(2049)));
+      assertOnlyError(
+          compile(post), post,
+          "@Table(comment) on Post is 2049 characters long; MariaDB and MySQL keep at most 2048 in a table"
+              + " comment and refuse a longer one: shorten it [retort:invalid-comment]",
+          "@Table(comment = Post.LONG)");
+    }
+
+    @Test
+    void aCommentWithACharacterOutsideTheBmp() {
+      JavaFileObject post = source("com.example.Post", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Post(@Id long id, @Column(comment = "cheers \uD83C\uDF7B") String body) {}
+          """);
+      assertOnlyError(
+          compile(post), post,
+          "@Column(comment) on Post.body holds \uD83C\uDF7B (U+1F37B), a character outside Unicode's Basic"
+              + " Multilingual Plane, which MariaDB stores as ? without a warning, after which the database would"
+              + " not match the model: remove it [retort:invalid-comment]",
+          "comment = \"cheers");
+    }
+
+    @Test
+    void commentsAtTheLimitCountingCharactersNotBytesAreAccepted() {
+      JavaFileObject post = source("com.example.Post", """
+          package com.example;
+          import dev.retort.*;
+          @Table(comment = Post.TABLE)
+          public record Post(@Id long id, @Column(comment = Post.COLUMN) String body) {
+            static final String TABLE = "%s";
+            static final String COLUMN = "%s";
+          }
+          """.formatted("€".repeat(2048), "é".repeat(1024)));
+      assertThat(compile(post)).succeededWithoutWarnings();
     }
   }
 

@@ -2,6 +2,7 @@ package dev.retort.runtime.dialect;
 
 import static dev.retort.ReferentialAction.CASCADE;
 import static dev.retort.ReferentialAction.SET_NULL;
+import static dev.retort.dsl.ColumnOption.comment;
 import static dev.retort.dsl.ColumnOption.identity;
 import static dev.retort.dsl.ColumnOption.notNull;
 import static dev.retort.model.ColumnType.bigint;
@@ -31,7 +32,9 @@ import dev.retort.runtime.RetortException;
 import dev.retort.runtime.testdb.TestDatabase;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -236,6 +239,72 @@ class DatabaseLimitsTest {
               "a key that sets null in a column that a check uses")
           : List.of());
     }
+  }
+
+  /**
+   * The sizes and comments that the processor refuses on an entity, shown on each database: MariaDB
+   * (in its default strict mode) refuses a varchar of more than 16383 characters (of utf8mb4 text,
+   * error 1074), a varbinary of more than 65532 bytes (1074), a column comment of more than 1024
+   * characters (1629) and a table comment of more than 2048 (1628), counting characters, not
+   * bytes; and it stores a comment's characters outside the Basic Multilingual Plane as
+   * {@code ?}, without a warning. The others take them all. Each database takes the largest
+   * accepted ones whole, which the comparison with the model shows.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void sizesAndCommentsUpToWhatMariaDbHolds(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      Map<String, String> outcomes = new LinkedHashMap<>();
+
+      tryToCreate(migrator, outcomes, "varchar(16383)", new Schema().createTable("t1", t -> t
+          .column("c", ColumnType.varchar(16383))));
+      tryToCreate(migrator, outcomes, "varchar(16384)", new Schema().createTable("t2", t -> t
+          .column("c", ColumnType.varchar(16384))));
+      tryToCreate(migrator, outcomes, "varbinary(65532)", new Schema().createTable("t3", t -> t
+          .column("c", ColumnType.varbinary(65532))));
+      tryToCreate(migrator, outcomes, "varbinary(65533)", new Schema().createTable("t4", t -> t
+          .column("c", ColumnType.varbinary(65533))));
+      tryToCreate(migrator, outcomes, "column comment of 1024", new Schema().createTable("t5", t -> t
+          .column("c", integer(), comment("\u00e9".repeat(1024)))));
+      tryToCreate(migrator, outcomes, "column comment of 1025", new Schema().createTable("t6", t -> t
+          .column("c", integer(), comment("x".repeat(1025)))));
+      tryToCreate(migrator, outcomes, "table comment of 2048", new Schema().createTable("t7", t -> t
+          .column("c", integer())
+          .comment("\u20ac".repeat(2048))));
+      tryToCreate(migrator, outcomes, "table comment of 2049", new Schema().createTable("t8", t -> t
+          .column("c", integer())
+          .comment("x".repeat(2049))));
+      tryToCreate(migrator, outcomes, "column comment beyond the BMP", new Schema().createTable("t9", t -> t
+          .column("c", integer(), comment("a\uD83D\uDE00b"))));
+      tryToCreate(migrator, outcomes, "table comment beyond the BMP", new Schema().createTable("t10", t -> t
+          .column("c", integer())
+          .comment("a\uD83D\uDE00b")));
+
+      Map<String, String> expected = new LinkedHashMap<>();
+      outcomes.keySet().forEach(what -> expected.put(what, "kept"));
+      if (kind == TestDatabase.Kind.MARIADB) {
+        List.of("varchar(16384)", "varbinary(65533)", "column comment of 1025", "table comment of 2049")
+            .forEach(what -> expected.put(what, "refused"));
+        List.of("column comment beyond the BMP", "table comment beyond the BMP")
+            .forEach(what -> expected.put(what, "changed"));
+      }
+      assertThat(outcomes).isEqualTo(expected);
+    }
+  }
+
+  /**
+   * Applies a migration and records what the database did with it: refused it, changed what the
+   * model says (the comparison with the model finds a difference), or kept it as it is.
+   */
+  private static void tryToCreate(Migrator migrator, Map<String, String> outcomes, String what, Schema migration)
+      throws SQLException {
+    try {
+      migrator.apply(migration);
+    } catch (SQLException e) {
+      outcomes.put(what, "refused");
+      return;
+    }
+    outcomes.put(what, migrator.differences().isEmpty() ? "kept" : "changed");
   }
 
   /**
