@@ -40,8 +40,7 @@ public final class RevisionIdRule {
       return Optional.of("contains a comma, the separator of revisions in mvn retort:stamp -Dretort.target=a,b");
     }
     for (int i = 0; i < id.length(); i++) {
-      char c = id.charAt(i);
-      if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+      if (unaddressable(id.charAt(i))) {
         return Optional.of("contains white space or a control character (at index " + i + "), lost when a target"
             + " is stripped or split into command-line arguments");
       }
@@ -50,5 +49,17 @@ public final class RevisionIdRule {
       return Optional.of("is " + id.length() + " characters long, and the version table holds at most " + MAX_LENGTH);
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether Java calls the character white space, a space or an ISO control. The runtime checks
+   * every id at each start, so ASCII, where that is exactly the controls, the space and DEL, is
+   * decided without {@link Character}'s tables.
+   */
+  private static boolean unaddressable(char c) {
+    if (c < 0x80) {
+      return c <= ' ' || c == 0x7f;
+    }
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
   }
 }
