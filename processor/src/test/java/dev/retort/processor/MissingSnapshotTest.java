@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import dev.retort.model.SchemaModel;
+import dev.retort.snapshot.SnapshotCodec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +130,131 @@ class MissingSnapshotTest {
 
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining("[retort:snapshot-missing]").inFile(CREATE_USERS);
+  }
+
+  /** A branch revision that adds a column of users: schema-changing, its snapshot to be committed or not. */
+  private static JavaFileObject addColumn(String simpleName, String id, String column) {
+    return source("com.example.migration." + simpleName, """
+        package com.example.migration;
+
+        import static dev.retort.model.ColumnType.varchar;
+
+        import dev.retort.Migration;
+        import dev.retort.Revision;
+        import dev.retort.dsl.Schema;
+
+        /** Add column users.%3$s. */
+        @Revision(id = "%2$s", parent = "20261120_090000")
+        public final class %1$s implements Migration {
+          @Override
+          public void upgrade(Schema schema) {
+            schema.alterTable("users", t -> t.addColumn("%3$s", varchar(20)));
+          }
+
+          @Override
+          public void downgrade(Schema schema) {
+            schema.alterTable("users", t -> t.dropColumn("%3$s"));
+          }
+        }
+        """.formatted(simpleName, id, column));
+  }
+
+  private static final JavaFileObject ADD_PHONE = addColumn("V20261121_090000_AddUsersPhone", "20261121_090000", "phone");
+  private static final JavaFileObject ADD_FAX = addColumn("V20261121_100000_AddUsersFax", "20261121_100000", "fax");
+  private static final JavaFileObject MERGE = ProjectFixture.revision(
+      "V20261121_110000_Merge", "@Revision(id = \"20261121_110000\", parent = {\"20261121_090000\", \"20261121_100000\"})");
+
+  private static final JavaFileObject USER_WITH_PHONE_AND_FAX = source("com.example.User", """
+      package com.example;
+
+      import dev.retort.*;
+
+      @Table(name = "users")
+      public record User(@Id long id, String email, @Column(length = 20) String phone, @Column(length = 20) String fax) {}
+      """);
+
+  private static SchemaModel users(String... extraColumns) {
+    return schema(s -> s.createTable("users", t -> {
+      t.column("id", bigint(), notNull()).column("email", varchar(255));
+      for (String column : extraColumns) {
+        t.column(column, varchar(20));
+      }
+      t.primaryKey("pk_users", "id");
+    }));
+  }
+
+  @Test
+  void aSchemaChangingBranchRevisionWithoutItsSnapshotBehindAComputedMergeIsAnError() {
+    ProjectFixture project = new ProjectFixture(root);
+    project.commitSnapshot(HEAD_CLASS, USERS);
+    project.commitSnapshot("com.example.migration.V20261121_100000_AddUsersFax", users("fax"));
+    Map<Path, String> before = project.tree();
+
+    Compilation compilation = project.compile(USER_WITH_PHONE_AND_FAX, CREATE_USERS, ADD_PHONE, ADD_FAX, MERGE);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining(
+            "V20261121_090000_AddUsersPhone (\"20261121_090000\") changes the schema (schema.alterTable) but its"
+                + " snapshot " + project.resourceDir.resolve("com/example/migration/V20261121_090000_AddUsersPhone.schema")
+                + " is missing")
+        .inFile(ADD_PHONE)
+        .onLineContaining("public final class V20261121_090000_AddUsersPhone");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(project.tree()).isEqualTo(before);
+  }
+
+  @Test
+  void aSchemaChangingBranchRevisionWithoutItsSnapshotBehindAMergeBehindTheHeadsSnapshotIsAnError() {
+    JavaFileObject afterMerge = source("com.example.migration.V20261121_120000_Backfill", """
+        package com.example.migration;
+
+        import dev.retort.Migration;
+        import dev.retort.Revision;
+        import dev.retort.dsl.Schema;
+
+        /** Backfill phones. */
+        @Revision(id = "20261121_120000", parent = "20261121_110000")
+        public final class V20261121_120000_Backfill implements Migration {
+          @Override
+          public void upgrade(Schema schema) {
+            schema.execute("UPDATE users SET phone = '' WHERE phone IS NULL");
+          }
+
+          @Override
+          public void downgrade(Schema schema) {}
+        }
+        """);
+    ProjectFixture project = new ProjectFixture(root);
+    project.commitSnapshot(HEAD_CLASS, USERS);
+    project.commitSnapshot("com.example.migration.V20261121_090000_AddUsersPhone", users("phone"));
+    project.commitSnapshot("com.example.migration.V20261121_120000_Backfill", users("phone", "fax"));
+    Map<Path, String> before = project.tree();
+
+    // The merge's snapshot would be computed and written, without fax, though the head needs none.
+    Compilation compilation = project.compile(
+        USER_WITH_PHONE_AND_FAX, CREATE_USERS, ADD_PHONE, ADD_FAX, MERGE, afterMerge);
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[retort:snapshot-missing]")
+        .inFile(ADD_FAX)
+        .onLineContaining("public final class V20261121_100000_AddUsersFax");
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(project.tree()).isEqualTo(before);
+  }
+
+  @Test
+  void aMergeOfBranchesWithTheirSnapshotsIsStillComputed() {
+    ProjectFixture project = new ProjectFixture(root);
+    project.commitSnapshot(HEAD_CLASS, USERS);
+    project.commitSnapshot("com.example.migration.V20261121_090000_AddUsersPhone", users("phone"));
+    project.commitSnapshot("com.example.migration.V20261121_100000_AddUsersFax", users("fax"));
+
+    Compilation compilation = project.compile(USER_WITH_PHONE_AND_FAX, CREATE_USERS, ADD_PHONE, ADD_FAX, MERGE);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(SnapshotCodec.read(project.snapshot("com.example.migration.V20261121_110000_Merge"), "merged"))
+        .isEqualTo(users("phone", "fax"));
+    assertThat(project.tree().keySet()).noneMatch(file -> file.getFileName().toString().startsWith("V20261121_153000"));
   }
 
   @Test
