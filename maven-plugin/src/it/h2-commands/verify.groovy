@@ -50,6 +50,16 @@ expect(log, 'retort:downgrade needs a target, and has no default so that nothing
         + ' -Dretort.target=-1 (one revision back), a revision id, or base (every revision)')
 expect(log, 'retort:stamp needs a target: -Dretort.target=head (record the newest revision as applied without'
         + ' running it, like Flyway\'s baseline), or a revision id')
+// 10: upgrade to base is refused, naming the goal that undoes every revision
+expect(log, "retort:upgrade failed: Cannot upgrade to base: base is before every revision. Use"
+        + " 'mvn retort:downgrade -Dretort.target=base' to undo them all.")
+// 11: a migration changed after it was applied: the new checksum is recorded with retort:stamp
+expect(log, "retort:current failed: A migration was changed after it was applied to this database: revision"
+        + " 20260110_090000 (com.example.shop.migration.V20260110_090000_CreateCustomers) was applied with checksum"
+        + " 0000000000000000000000000000000000000000000000000000000000000000")
+expect(log, "record the new checksum with 'mvn retort:stamp -Dretort.target=20260110_090000', the database's"
+        + " current revision.")
+assert !log.contains('stamp("'): 'a Maven user was told a Java call'
 
 // The database: recorded at head by the stamp, without the column the downgrade dropped.
 Properties credentials = new Properties()

@@ -172,8 +172,47 @@ class RetortCliDatabaseTest {
       Cli.Run run = retort(db, "upgrade", "0009");
 
       assertThat(run.exitCode()).isEqualTo(RetortCli.FAILED);
-      assertThat(run.err()).startsWith("retort upgrade: ").contains("0009");
+      assertThat(run.err()).startsWith("retort upgrade: ").contains("0009")
+          .contains("List every revision with 'retort history'.");
       assertThat(run.out()).isEmpty();
+      assertThat(db.recordedRevisions(VERSION_TABLE)).containsExactly("0001_accounts");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aChangedMigrationIsRefusedWithTheStampToRunOnTheCommandLine(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      retort(db, "upgrade", "0002");
+      // As if 0001_accounts had been edited after it was applied: its row no longer matches.
+      db.execute("UPDATE " + db.quote(VERSION_TABLE) + " SET " + db.quote("checksum") + " = 'edited', "
+          + db.quote("source_checksum") + " = NULL WHERE " + db.quote("revision") + " = '0001_accounts'");
+
+      Cli.Run run = retort(db, "upgrade");
+
+      assertThat(run.exitCode()).isEqualTo(RetortCli.FAILED);
+      assertThat(run.err()).startsWith("retort upgrade: A migration was changed after it was applied")
+          .contains("record the new checksum with 'retort stamp 0002_phone', the database's current revision.")
+          .doesNotContain("stamp(");
+      assertThat(db.recordedRevisions(VERSION_TABLE)).containsExactly("0001_accounts", "0002_phone");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aTargetInTheWrongDirectionIsRefusedWithTheCommandToRunInstead(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      retort(db, "upgrade", "+1");
+
+      Cli.Run upgradeToBase = retort(db, "upgrade", "base");
+      Cli.Run downgradeForward = retort(db, "downgrade", "+1");
+
+      assertThat(upgradeToBase.exitCode()).isEqualTo(RetortCli.FAILED);
+      assertThat(upgradeToBase.err().lines().findFirst()).hasValue("retort upgrade: Cannot upgrade to base: base is"
+          + " before every revision. Use 'retort downgrade base' to undo them all.");
+      assertThat(downgradeForward.exitCode()).isEqualTo(RetortCli.FAILED);
+      assertThat(downgradeForward.err()).contains("Use 'retort upgrade +1', or 'retort downgrade -1' to undo"
+          + " revisions.");
       assertThat(db.recordedRevisions(VERSION_TABLE)).containsExactly("0001_accounts");
     }
   }

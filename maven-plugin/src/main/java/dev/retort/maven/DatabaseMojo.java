@@ -2,6 +2,7 @@ package dev.retort.maven;
 
 import dev.retort.cli.internal.Settings;
 import dev.retort.index.RevisionIndexFile;
+import dev.retort.runtime.CommandSyntax;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortException;
 import java.io.File;
@@ -131,7 +132,7 @@ abstract class DatabaseMojo extends AbstractMojo {
     }
     getLog().info("Database: " + settings.describe());
     try {
-      return settings.connect(loader);
+      return settings.connect(loader, CommandSyntax.MAVEN);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(settings.secrets().mask(e.getMessage()), e);
     }
@@ -140,7 +141,7 @@ abstract class DatabaseMojo extends AbstractMojo {
   /** A Retort for the goals that never connect. */
   Retort offline(Settings settings, ClassLoader loader) throws MojoExecutionException {
     try {
-      return settings.offline(loader);
+      return settings.offline(loader, CommandSyntax.MAVEN);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }

@@ -7,6 +7,7 @@ import dev.retort.model.Names;
 import dev.retort.operation.Vendor;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
+import dev.retort.runtime.internal.Advice;
 import dev.retort.runtime.internal.command.CheckCommand;
 import dev.retort.runtime.internal.command.Context;
 import dev.retort.runtime.internal.command.CurrentCommand;
@@ -230,6 +231,7 @@ public final class Retort {
     private List<RevisionInfo> revisions;
     private ClassLoader classLoader;
     private Dialect dialect;
+    private CommandSyntax commandSyntax = CommandSyntax.JAVA;
 
     private Builder() {}
 
@@ -375,6 +377,21 @@ public final class Retort {
     }
 
     /**
+     * Sets how messages write the commands they tell the user to run, such as the
+     * {@code stamp} that records a deliberately changed migration's new checksum; the default,
+     * {@link CommandSyntax#JAVA}, writes the call of this class's method. A tool that runs
+     * Retort for its users sets its own: the {@code retort} command line sets
+     * {@link CommandSyntax#CLI}, the Maven plugin {@link CommandSyntax#MAVEN}.
+     *
+     * @param syntax the syntax
+     * @return this builder
+     */
+    public Builder commandSyntax(CommandSyntax syntax) {
+      commandSyntax = Objects.requireNonNull(syntax, "syntax == null");
+      return this;
+    }
+
+    /**
      * Reads the revision index, validates the history and creates the instance. Neither
      * connects nor loads a migration class.
      *
@@ -398,7 +415,8 @@ public final class Retort {
       Function<Vendor, Dialect> forVendor = dialect != null
           ? vendor -> vendor == dialect.vendor() ? dialect : Dialects.forVendor(vendor)
           : Dialects::forVendor;
-      return new Retort(new Context(Optional.ofNullable(connections), graph, schema, versionTable, lockTimeout, loader, detect, forVendor));
+      return new Retort(new Context(Optional.ofNullable(connections), graph, schema, versionTable, lockTimeout, loader,
+          detect, forVendor, new Advice(commandSyntax)));
     }
 
     private static Dialect detect(Connection connection) {

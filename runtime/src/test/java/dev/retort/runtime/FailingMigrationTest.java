@@ -31,6 +31,7 @@ class FailingMigrationTest {
           .hasMessageContaining("no_such_table")
           .hasMessageContaining("rolled back: nothing of revision 002 remains")
           .hasMessageContaining("the version table still says revision 001")
+          .hasMessageContaining("Fix the migration and run upgrade(\"head\") again.")
           .hasMessageContaining("applied before it stay so: 001");
 
       assertThat(appliedIds(db)).containsExactly("001");
@@ -55,13 +56,33 @@ class FailingMigrationTest {
           .hasMessageContaining("partially migrated: statements 1 to 2 of revision 002 took effect")
           .hasMessageMatching("(?s).*\\n  1\\. CREATE TABLE .t1. .*\\n  2\\. CREATE TABLE .t2. .*")
           .hasMessageContaining("does not record revision 002")
-          .hasMessageContaining("stamp(\"002\")");
+          .hasMessageContaining("undo the statements above by hand and run upgrade(\"head\") again once the migration"
+              + " is fixed; or run the remaining statements by hand and record the revision with stamp(\"002\").");
 
       assertThat(appliedIds(db)).containsExactly("001");
       assertThat(tableExists(db, "t1")).isTrue();
       assertThat(tableExists(db, "t2")).isTrue();
       assertThat(tableExists(db, "t3")).isFalse();
       assertThat(retort.current().revisions()).containsExactly("001");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"SQLITE", "H2"})
+  void theFailureSaysWhatToRunNextInTheSyntaxOfTheFrontEnd(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Retort retort = Retort.builder().url(db.url(), db.user(), db.password()).migrations(Failing.revisions())
+          .commandSyntax(CommandSyntax.MAVEN).build();
+
+      // 001 runs and 002 fails: going on means one revision more, not two.
+      assertThatThrownBy(() -> retort.upgrade("+2"))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.MIGRATION_FAILED))
+          .hasMessageContaining(kind == TestDatabase.Kind.SQLITE
+              ? "Fix the migration and run 'mvn retort:upgrade -Dretort.target=+1' again."
+              : "run 'mvn retort:upgrade -Dretort.target=+1' again once the migration is fixed; or run the remaining"
+                  + " statements by hand and record the revision with 'mvn retort:stamp -Dretort.target=002'.")
+          .hasMessageNotContaining("upgrade(")
+          .hasMessageNotContaining("stamp(");
     }
   }
 }

@@ -260,7 +260,8 @@ class RetortCommandsTest {
         assertThatThrownBy(() -> retort.stamp(relative))
             .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INCONSISTENT_VERSION_TABLE))
             .hasMessageContaining("003 without its parent 002")
-            .hasMessageContaining("record exactly those with stamp");
+            .hasMessageContaining("record exactly those with stamp; if it has every revision up to the ones recorded"
+                + " last, that is stamp(\"004\").");
       }
       assertThat(appliedIds(db)).containsExactly("001", "003", "004");
 

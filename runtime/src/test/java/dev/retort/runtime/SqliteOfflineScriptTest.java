@@ -196,12 +196,14 @@ class SqliteOfflineScriptTest {
         .hasMessageStartingWith("Revision 06 ")
         .hasMessageContaining(" cannot be written as an offline script: its upgrade runs the Java step"
             + " 'fill in product.name from the catalogue service', which is Java code with no SQL form. Write the"
-            + " script up to the revision before it, let Retort upgrade to revision 06 itself, then write the script"
-            + " from there; or, if the step must run offline, write it in SQL with schema.execute.");
+            + " script up to the revision before it, let Retort upgrade to revision 06 itself with upgrade(\"06\"),"
+            + " then write the script from there; or, if the step must run offline, write it in SQL with"
+            + " schema.execute.");
     assertThatThrownBy(() -> retort.sql("head", "05", Vendor.SQLITE))
         .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.OFFLINE_UNSUPPORTED))
         .hasMessageContaining("its downgrade runs the Java step 'clear product.name'")
-        .hasMessageContaining("Write the script down to revision 06, let Retort downgrade revision 06 itself");
+        .hasMessageContaining("Write the script down to revision 06, let Retort downgrade revision 06 itself with"
+            + " downgrade(\"-1\"), then write the script from where that leaves the database");
   }
 
   /** The check that stops a script which would rebuild a table that a trigger is on or refers to. */

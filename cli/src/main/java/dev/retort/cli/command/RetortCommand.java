@@ -5,6 +5,7 @@ import dev.retort.cli.internal.Databases;
 import dev.retort.cli.internal.Secrets;
 import dev.retort.cli.internal.Settings;
 import dev.retort.operation.Vendor;
+import dev.retort.runtime.CommandSyntax;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.SqlScript;
@@ -128,7 +129,7 @@ abstract class RetortCommand implements Callable<Integer> {
       secrets = using.secrets();
     }
     try {
-      Retort retort = using.connect(console.classLoader());
+      Retort retort = using.connect(console.classLoader(), CommandSyntax.CLI);
       connecting = true;
       return retort;
     } catch (IllegalArgumentException e) {
@@ -139,7 +140,7 @@ abstract class RetortCommand implements Callable<Integer> {
   /** A Retort for commands that never connect. */
   Retort offline(Settings settings) {
     try {
-      return settings.offline(console.classLoader());
+      return settings.offline(console.classLoader(), CommandSyntax.CLI);
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }

@@ -1,5 +1,6 @@
 package dev.retort.cli.internal;
 
+import dev.retort.runtime.CommandSyntax;
 import dev.retort.runtime.Retort;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -163,13 +164,15 @@ public record Settings(
    * Creates the {@link Retort} for this database. Nothing connects yet.
    *
    * @param loader finds the migrations' revision index and snapshots, and the JDBC driver
+   * @param syntax how its messages write the commands they advise: the front end's own
    * @return the instance
    * @throws IllegalStateException if no URL is configured
    * @throws dev.retort.runtime.RetortException if the migrations cannot be loaded
    */
-  public Retort connect(ClassLoader loader) {
+  public Retort connect(ClassLoader loader, CommandSyntax syntax) {
     String jdbcUrl = url.orElseThrow(() -> new IllegalStateException("no database URL is configured"));
-    return configure(Retort.builder().dataSource(new DriverDataSource(jdbcUrl, user, password, loader)), loader);
+    return configure(Retort.builder().dataSource(new DriverDataSource(jdbcUrl, user, password, loader)), loader,
+        syntax);
   }
 
   /**
@@ -177,14 +180,15 @@ public record Settings(
    * and offline {@code sql}.
    *
    * @param loader finds the migrations' revision index and snapshots
+   * @param syntax how its messages write the commands they advise: the front end's own
    * @return the instance; any attempt to connect fails
    */
-  public Retort offline(ClassLoader loader) {
-    return configure(Retort.builder().offline(), loader);
+  public Retort offline(ClassLoader loader, CommandSyntax syntax) {
+    return configure(Retort.builder().offline(), loader, syntax);
   }
 
-  private Retort configure(Retort.Builder builder, ClassLoader loader) {
-    builder.classLoader(loader).versionTable(versionTable).lockTimeout(lockTimeout);
+  private Retort configure(Retort.Builder builder, ClassLoader loader, CommandSyntax syntax) {
+    builder.classLoader(loader).versionTable(versionTable).lockTimeout(lockTimeout).commandSyntax(syntax);
     schema.ifPresent(builder::schema);
     return builder.build();
   }

@@ -46,8 +46,8 @@ public final class CheckCommand {
     RevisionGraph graph = context.graph();
     try (Session session = Session.open(context)) {
       DatabaseState state = session.readState().orElseGet(DatabaseState::empty);
-      state.verifyKnown(graph, session.versionTable());
-      state.verifyChecksums(graph);
+      state.verifyKnown(graph, session.versionTable(), session.advice());
+      state.verifyChecksums(graph, session.advice());
       List<String> current = state.current(graph);
       Optional<String> snapshot = snapshotOf(graph, current, state.applied());
       SchemaModel expected = snapshot.isPresent()

@@ -2,6 +2,7 @@ package dev.retort.runtime.internal.command;
 
 import dev.retort.operation.Vendor;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.internal.Advice;
 import dev.retort.runtime.internal.connect.ConnectionSource;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import java.sql.Connection;
@@ -26,6 +27,7 @@ public final class Context {
   private final ClassLoader classLoader;
   private final Function<Connection, Dialect> detect;
   private final Function<Vendor, Dialect> forVendor;
+  private final Advice advice;
   private final AtomicReference<Dialect> dialect = new AtomicReference<>();
 
   /**
@@ -39,10 +41,12 @@ public final class Context {
    * @param classLoader loads snapshot resources
    * @param detect finds the dialect of a connection
    * @param forVendor gives the dialect of a database, for offline scripts
+   * @param advice writes the commands that messages advise
    */
   public Context(
-      Optional<ConnectionSource> connections, RevisionGraph graph, String schema, String versionTable, Duration lockTimeout,
-      ClassLoader classLoader, Function<Connection, Dialect> detect, Function<Vendor, Dialect> forVendor) {
+      Optional<ConnectionSource> connections, RevisionGraph graph, String schema, String versionTable,
+      Duration lockTimeout, ClassLoader classLoader, Function<Connection, Dialect> detect,
+      Function<Vendor, Dialect> forVendor, Advice advice) {
     this.connections = Objects.requireNonNull(connections, "connections == null");
     this.graph = Objects.requireNonNull(graph, "graph == null");
     this.schema = Objects.requireNonNull(schema, "schema == null");
@@ -51,6 +55,7 @@ public final class Context {
     this.classLoader = Objects.requireNonNull(classLoader, "classLoader == null");
     this.detect = Objects.requireNonNull(detect, "detect == null");
     this.forVendor = Objects.requireNonNull(forVendor, "forVendor == null");
+    this.advice = Objects.requireNonNull(advice, "advice == null");
   }
 
   /**
@@ -86,6 +91,11 @@ public final class Context {
   /** Loads snapshot resources. */
   public ClassLoader classLoader() {
     return classLoader;
+  }
+
+  /** Writes the commands that messages advise, in the syntax of the front end. */
+  public Advice advice() {
+    return advice;
   }
 
   /** The dialect of the database, detected from the first connection. */

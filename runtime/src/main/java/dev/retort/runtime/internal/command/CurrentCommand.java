@@ -21,8 +21,8 @@ public final class CurrentCommand {
     RevisionGraph graph = context.graph();
     try (Session session = Session.open(context)) {
       DatabaseState state = session.readState().orElseGet(DatabaseState::empty);
-      state.verifyKnown(graph, session.versionTable());
-      state.verifyChecksums(graph);
+      state.verifyKnown(graph, session.versionTable(), session.advice());
+      state.verifyChecksums(graph, session.advice());
       return new Current(state.current(graph), graph.head().id(), pending(graph, state),
           new ArrayList<>(state.rows().values()));
     }

@@ -3,6 +3,7 @@ package dev.retort.runtime.internal.command;
 import dev.retort.runtime.AppliedRevision;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
+import dev.retort.runtime.internal.Advice;
 import dev.retort.runtime.internal.graph.LoadedRevision;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.history.VersionTable;
@@ -94,9 +95,9 @@ record DatabaseState(Map<String, AppliedRevision> rows, List<AppliedRevision> un
    * @throws RetortException {@link ErrorCode#DATABASE_AHEAD} or
    *     {@link ErrorCode#INCONSISTENT_VERSION_TABLE}
    */
-  void verifyKnown(RevisionGraph graph, VersionTable table) {
+  void verifyKnown(RevisionGraph graph, VersionTable table, Advice advice) {
     verifyNotAhead(table);
-    verifyWhole(graph, table);
+    verifyWhole(graph, table, advice);
   }
 
   /**
@@ -119,11 +120,13 @@ record DatabaseState(Map<String, AppliedRevision> rows, List<AppliedRevision> un
   }
 
   /**
-   * Checks that every applied revision's parents are applied.
+   * Checks that every applied revision's parents are applied. The stamp it advises for the
+   * usual case, a parent's row deleted by hand, records the revisions recorded last with
+   * everything before them.
    *
    * @throws RetortException {@link ErrorCode#INCONSISTENT_VERSION_TABLE} naming the orphans
    */
-  void verifyWhole(RevisionGraph graph, VersionTable table) {
+  void verifyWhole(RevisionGraph graph, VersionTable table, Advice advice) {
     List<String> orphans = new ArrayList<>();
     for (String id : rows.keySet()) {
       for (String parent : graph.get(id).parents()) {
@@ -136,8 +139,17 @@ record DatabaseState(Map<String, AppliedRevision> rows, List<AppliedRevision> un
       throw new RetortException(ErrorCode.INCONSISTENT_VERSION_TABLE,
           "The version table " + table.displayName() + " records " + String.join(", ", orphans)
               + ". Either its rows were edited by hand or a migration's parents were changed after it was applied."
-              + " Find out which revisions the schema really has, then record exactly those with stamp.");
+              + " Find out which revisions the schema really has, then record exactly those with stamp; if it has"
+              + " every revision up to the ones recorded last, that is " + advice.stamp(newest(graph)) + ".");
     }
+  }
+
+  /** The recorded revisions that no other recorded revision descends from, in revision order. */
+  private List<String> newest(RevisionGraph graph) {
+    return rows.keySet().stream()
+        .filter(id -> rows.keySet().stream()
+            .noneMatch(other -> !other.equals(id) && graph.ancestorsOrSelf(other).contains(id)))
+        .toList();
   }
 
   /**
@@ -148,7 +160,7 @@ record DatabaseState(Map<String, AppliedRevision> rows, List<AppliedRevision> un
    *
    * @throws RetortException {@link ErrorCode#CHECKSUM_MISMATCH} naming every changed revision
    */
-  void verifyChecksums(RevisionGraph graph) {
+  void verifyChecksums(RevisionGraph graph, Advice advice) {
     List<String> changed = new ArrayList<>();
     for (AppliedRevision row : rows.values()) {
       LoadedRevision revision = graph.get(row.revision());
@@ -163,7 +175,7 @@ record DatabaseState(Map<String, AppliedRevision> rows, List<AppliedRevision> un
     }
     if (!changed.isEmpty()) {
       List<String> current = current(graph);
-      String stamp = current.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", ", "stamp(", ")"))
+      String stamp = advice.stamp(current)
           + (current.size() == 1 ? ", the database's current revision" : ", the database's current revisions");
       throw new RetortException(ErrorCode.CHECKSUM_MISMATCH,
           "A migration was changed after it was applied to this database: " + String.join("; ", changed)

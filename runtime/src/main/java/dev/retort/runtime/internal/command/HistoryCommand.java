@@ -23,8 +23,8 @@ public final class HistoryCommand {
     RevisionGraph graph = context.graph();
     try (Session session = Session.open(context)) {
       DatabaseState state = session.readState().orElseGet(DatabaseState::empty);
-      state.verifyKnown(graph, session.versionTable());
-      state.verifyChecksums(graph);
+      state.verifyKnown(graph, session.versionTable(), session.advice());
+      state.verifyChecksums(graph, session.advice());
       List<HistoryEntry> entries = new ArrayList<>();
       for (LoadedRevision revision : graph.revisions()) {
         entries.add(new HistoryEntry(revision.id(), revision.parents(), revision.description(),

@@ -6,6 +6,7 @@ import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.MigrationRun;
 import dev.retort.runtime.RetortException;
+import dev.retort.runtime.internal.Advice;
 import dev.retort.runtime.internal.execution.AppliedSchema;
 import dev.retort.runtime.internal.execution.MigrationExecutor;
 import dev.retort.runtime.internal.execution.PlannedMigration;
@@ -16,6 +17,7 @@ import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.graph.Target;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +53,7 @@ public final class MigrateCommand {
    */
   public static MigrationResult run(Context context, Direction direction, String targetText) {
     RevisionGraph graph = context.graph();
-    Target target = Target.parse(targetText, graph);
+    Target target = Target.parse(targetText, graph, context.advice());
     try (Session session = Session.open(context)) {
       // SQLite blocks readers while another connection migrates, so looking first would only wait twice.
       if (session.dialect().vendor() != Vendor.SQLITE) {
@@ -70,9 +72,9 @@ public final class MigrateCommand {
     RevisionGraph graph = session.graph();
     Optional<DatabaseState> read = session.readState();
     DatabaseState state = read.orElseGet(DatabaseState::empty);
-    state.verifyKnown(graph, session.versionTable());
-    state.verifyChecksums(graph);
-    List<LoadedRevision> selected = select(direction, target, graph, state.applied());
+    state.verifyKnown(graph, session.versionTable(), session.advice());
+    state.verifyChecksums(graph, session.advice());
+    List<LoadedRevision> selected = select(direction, target, graph, state.applied(), session.advice());
     // Decided from the index alone; a trusted snapshot spares describing the applied revisions at all.
     AppliedSchema start = AppliedSchema.of(graph, state.applied(), loader);
     Optional<Thread> describer = DescribeAhead.start(start.replayed(), selected, direction);
@@ -91,13 +93,13 @@ public final class MigrateCommand {
     }
     Vendor vendor = session.dialect().vendor();
     MigrationExecutor executor = new MigrationExecutor(session.connection(), vendor, session.versionTable(),
-        MigrationExecutor.modeFor(vendor, session.dialect().transactionalDdl()));
+        MigrationExecutor.modeFor(vendor, session.dialect().transactionalDdl()), target, session.advice());
     Set<String> applied = new LinkedHashSet<>(state.applied());
     List<MigrationRun> runs = new ArrayList<>();
     List<String> ran = new ArrayList<>();
     for (PlannedMigration migration : plan) {
       MigrationRun run = executor.run(migration, () -> DatabaseState.current(graph, applied),
-          Collections.unmodifiableList(ran));
+          () -> DatabaseState.current(graph, after(applied, migration)), Collections.unmodifiableList(ran));
       runs.add(run);
       ran.add(run.revision());
       if (direction == Direction.UPGRADE) {
@@ -131,14 +133,25 @@ public final class MigrateCommand {
       LOG.debug("Could not read the version table without the lock; looking again under the lock", e);
       return Optional.empty();
     }
-    seen.verifyKnown(graph, session.versionTable());
-    seen.verifyChecksums(graph);
-    if (!select(direction, target, graph, seen.applied()).isEmpty()) {
+    seen.verifyKnown(graph, session.versionTable(), session.advice());
+    seen.verifyChecksums(graph, session.advice());
+    if (!select(direction, target, graph, seen.applied(), session.advice()).isEmpty()) {
       return Optional.empty();
     }
     List<String> current = seen.current(graph);
     logNothingToDo(current, direction);
     return Optional.of(new MigrationResult(direction, targetText, current, current, List.of()));
+  }
+
+  /** The applied revisions once a migration has run. */
+  private static Set<String> after(Set<String> applied, PlannedMigration migration) {
+    Set<String> after = new HashSet<>(applied);
+    if (migration.direction() == Direction.UPGRADE) {
+      after.add(migration.revision().id());
+    } else {
+      after.remove(migration.revision().id());
+    }
+    return after;
   }
 
   private static void logNothingToDo(List<String> current, Direction direction) {
@@ -148,9 +161,9 @@ public final class MigrateCommand {
   }
 
   private static List<LoadedRevision> select(
-      Direction direction, Target target, RevisionGraph graph, Set<String> applied) {
+      Direction direction, Target target, RevisionGraph graph, Set<String> applied, Advice advice) {
     return direction == Direction.UPGRADE
-        ? Planner.upgrades(target, graph, applied)
-        : Planner.downgrades(target, graph, applied);
+        ? Planner.upgrades(target, graph, applied, advice)
+        : Planner.downgrades(target, graph, applied, advice);
   }
 }

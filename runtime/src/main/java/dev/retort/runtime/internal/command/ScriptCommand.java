@@ -7,6 +7,7 @@ import dev.retort.runtime.RetortException;
 import dev.retort.runtime.SqlScript;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Step;
+import dev.retort.runtime.internal.Advice;
 import dev.retort.runtime.internal.execution.AppliedSchema;
 import dev.retort.runtime.internal.execution.PlannedMigration;
 import dev.retort.runtime.internal.execution.PlannedStep;
@@ -54,11 +55,12 @@ public final class ScriptCommand {
    */
   public static SqlScript run(Context context, String fromText, String toText, Vendor vendor) {
     RevisionGraph graph = context.graph();
-    Set<String> from = revisionsAt(Target.parse(fromText, graph), graph);
-    Target to = Target.parse(toText, graph);
+    Advice advice = context.advice();
+    Set<String> from = revisionsAt(Target.parse(fromText, graph, advice), graph);
+    Target to = Target.parse(toText, graph, advice);
     Direction direction = direction(to, from);
     List<LoadedRevision> revisions = direction == Direction.UPGRADE
-        ? Planner.upgrades(to, graph, from) : Planner.downgrades(to, graph, from);
+        ? Planner.upgrades(to, graph, from, advice) : Planner.downgrades(to, graph, from, advice);
     Dialect dialect = context.dialect(vendor);
     List<PlannedMigration> plan =
         Planner.plan(revisions, direction, AppliedSchema.of(graph, from, context.classLoader()), dialect);
@@ -73,7 +75,7 @@ public final class ScriptCommand {
     }
     Set<String> state = new LinkedHashSet<>(from);
     for (PlannedMigration migration : plan) {
-      blocks.add(block(migration, dialect, table));
+      blocks.add(block(migration, dialect, table, advice));
       if (direction == Direction.UPGRADE) {
         state.add(migration.revision().id());
       } else {
@@ -117,13 +119,14 @@ public final class ScriptCommand {
     return Direction.UPGRADE;
   }
 
-  private static SqlScript.Block block(PlannedMigration migration, Dialect dialect, VersionTable table) {
+  private static SqlScript.Block block(
+      PlannedMigration migration, Dialect dialect, VersionTable table, Advice advice) {
     LoadedRevision revision = migration.revision();
     boolean transactional = dialect.transactionalDdl();
     List<String> statements = new ArrayList<>();
     boolean open = false;
     for (PlannedStep planned : migration.steps()) {
-      List<Step.Sql> offline = planned.step().offline().orElseThrow(() -> javaOnly(migration, planned));
+      List<Step.Sql> offline = planned.step().offline().orElseThrow(() -> javaOnly(migration, planned, advice));
       for (Step.Sql sql : offline) {
         if (transactional && sql.outsideTransaction() && open) {
           statements.add("COMMIT");
@@ -151,13 +154,14 @@ public final class ScriptCommand {
     return new SqlScript.Block(comment, statements);
   }
 
-  private static RetortException javaOnly(PlannedMigration migration, PlannedStep planned) {
+  private static RetortException javaOnly(PlannedMigration migration, PlannedStep planned, Advice advice) {
     LoadedRevision revision = migration.revision();
     String workaround = migration.direction() == Direction.UPGRADE
         ? "Write the script up to the revision before it, let Retort upgrade to revision " + revision.id()
-            + " itself, then write the script from there"
+            + " itself with " + advice.upgrade(revision.id()) + ", then write the script from there"
         : "Write the script down to revision " + revision.id() + ", let Retort downgrade revision " + revision.id()
-            + " itself, then write the script from where that leaves the database";
+            + " itself with " + advice.downgrade("-1") + ", then write the script from where that leaves the"
+            + " database";
     return new RetortException(ErrorCode.OFFLINE_UNSUPPORTED,
         "Revision " + revision.label() + " cannot be written as an offline script: its "
             + migration.direction().name().toLowerCase(Locale.ROOT) + " runs the " + planned.display()

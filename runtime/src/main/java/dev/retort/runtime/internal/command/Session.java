@@ -4,6 +4,7 @@ import dev.retort.runtime.AppliedRevision;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.internal.Advice;
 import dev.retort.runtime.internal.connect.ConnectionSource;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.history.VersionTable;
@@ -90,6 +91,10 @@ final class Session implements AutoCloseable {
 
   RevisionGraph graph() {
     return context.graph();
+  }
+
+  Advice advice() {
+    return context.advice();
   }
 
   Connection connection() {

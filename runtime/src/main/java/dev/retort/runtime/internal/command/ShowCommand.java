@@ -23,7 +23,7 @@ public final class ShowCommand {
    */
   public static RevisionDetails show(Context context, String revisionText) {
     RevisionGraph graph = context.graph();
-    Target target = Target.parse(revisionText, graph);
+    Target target = Target.parse(revisionText, graph, context.advice());
     LoadedRevision revision;
     if (target instanceof Target.Head) {
       revision = graph.head();

@@ -5,6 +5,7 @@ import dev.retort.runtime.AppliedRevision;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.StampResult;
+import dev.retort.runtime.internal.Advice;
 import dev.retort.runtime.internal.execution.Planner;
 import dev.retort.runtime.internal.graph.LoadedRevision;
 import dev.retort.runtime.internal.graph.RevisionGraph;
@@ -48,7 +49,7 @@ public final class StampCommand {
     RevisionGraph graph = context.graph();
     List<Target> targets = new ArrayList<>(targetTexts.size());
     for (String text : targetTexts) {
-      targets.add(Target.parse(text, graph));
+      targets.add(Target.parse(text, graph, context.advice()));
     }
     if (targets.size() > 1) {
       for (Target target : targets) {
@@ -72,13 +73,13 @@ public final class StampCommand {
     if (targets.get(0) instanceof Target.Relative) {
       // +N and -N count from what is recorded, which means nothing while a parent is missing; a
       // stamp of revisions is the way out.
-      state.verifyWhole(graph, table);
+      state.verifyWhole(graph, table, session.advice());
     }
     Set<String> applied = state.applied();
     // Before the table is created, so that a target out of range leaves a new database as it was.
     Set<String> wanted = new HashSet<>();
     for (Target target : targets) {
-      wanted.addAll(wanted(target, graph, applied));
+      wanted.addAll(wanted(target, graph, applied, session.advice()));
     }
     if (read.isEmpty()) {
       table.create(session.connection());
@@ -104,7 +105,7 @@ public final class StampCommand {
     return new StampResult(state.current(graph), after, recorded, removed, updated);
   }
 
-  private static Set<String> wanted(Target target, RevisionGraph graph, Set<String> applied) {
+  private static Set<String> wanted(Target target, RevisionGraph graph, Set<String> applied, Advice advice) {
     if (target instanceof Target.Head) {
       Set<String> all = new LinkedHashSet<>();
       graph.revisions().forEach(revision -> all.add(revision.id()));
@@ -119,9 +120,9 @@ public final class StampCommand {
     Set<String> wanted = new HashSet<>(applied);
     Target.Relative relative = (Target.Relative) target;
     if (relative.steps() > 0) {
-      Planner.upgrades(target, graph, applied).forEach(revision -> wanted.add(revision.id()));
+      Planner.upgrades(target, graph, applied, advice).forEach(revision -> wanted.add(revision.id()));
     } else {
-      Planner.downgrades(target, graph, applied).forEach(revision -> wanted.remove(revision.id()));
+      Planner.downgrades(target, graph, applied, advice).forEach(revision -> wanted.remove(revision.id()));
     }
     return wanted;
   }

@@ -7,15 +7,16 @@ import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.MigrationRun;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.dialect.Step;
+import dev.retort.runtime.internal.Advice;
 import dev.retort.runtime.internal.VendorNames;
 import dev.retort.runtime.internal.graph.LoadedRevision;
+import dev.retort.runtime.internal.graph.Target;
 import dev.retort.runtime.internal.history.VersionTable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,6 +61,8 @@ public final class MigrationExecutor {
   private final Vendor vendor;
   private final VersionTable versionTable;
   private final Mode mode;
+  private final Target target;
+  private final Advice advice;
 
   /**
    * Creates the executor.
@@ -68,12 +71,17 @@ public final class MigrationExecutor {
    * @param vendor the database
    * @param versionTable the version table
    * @param mode how migrations are made atomic
+   * @param target the command's target, for the command a failure message says to run again
+   * @param advice writes the commands that failure messages advise
    */
-  public MigrationExecutor(Connection connection, Vendor vendor, VersionTable versionTable, Mode mode) {
+  public MigrationExecutor(
+      Connection connection, Vendor vendor, VersionTable versionTable, Mode mode, Target target, Advice advice) {
     this.connection = connection;
     this.vendor = vendor;
     this.versionTable = versionTable;
     this.mode = mode;
+    this.target = target;
+    this.advice = advice;
   }
 
   /** The mode for a database. */
@@ -89,13 +97,16 @@ public final class MigrationExecutor {
    *
    * @param migration the migration
    * @param currentBefore gives the database's current revisions before it, for the failure message
+   * @param currentAfter gives the database's current revisions once it has run, for the stamp a
+   *     failure message advises
    * @param ranBefore the revisions this command already ran, for the failure message
    * @return what ran
    * @throws RetortException {@link ErrorCode#MIGRATION_FAILED} saying which statement failed
    *     and in which state the database is left
    */
   public MigrationRun run(
-      PlannedMigration migration, Supplier<List<String>> currentBefore, List<String> ranBefore) {
+      PlannedMigration migration, Supplier<List<String>> currentBefore, Supplier<List<String>> currentAfter,
+      List<String> ranBefore) {
     LoadedRevision revision = migration.revision();
     List<PlannedStep> steps = migration.steps();
     long start = System.nanoTime();
@@ -124,7 +135,7 @@ public final class MigrationExecutor {
       }
     } catch (SQLException | RuntimeException e) {
       rollback();
-      throw failure(migration, index, committedThrough, currentBefore, ranBefore, e);
+      throw failure(migration, index, committedThrough, currentBefore, currentAfter, ranBefore, e);
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
     try {
@@ -137,7 +148,7 @@ public final class MigrationExecutor {
       commit();
     } catch (SQLException | RuntimeException e) {
       rollback();
-      throw recordingFailure(migration, committedThrough, currentBefore, e);
+      throw recordingFailure(migration, committedThrough, currentBefore, currentAfter, ranBefore, e);
     }
     Duration total = Duration.ofNanos(System.nanoTime() - start);
     LOG.info("{} revision {} ({}) in {} ms: {} statement{}",
@@ -226,7 +237,7 @@ public final class MigrationExecutor {
 
   private RetortException failure(
       PlannedMigration migration, int index, int committedThrough, Supplier<List<String>> currentBefore,
-      List<String> ranBefore, Exception cause) {
+      Supplier<List<String>> currentAfter, List<String> ranBefore, Exception cause) {
     LoadedRevision revision = migration.revision();
     List<PlannedStep> steps = migration.steps();
     String database = VendorNames.of(vendor);
@@ -245,7 +256,7 @@ public final class MigrationExecutor {
           : database + " ran the migration in one transaction, which was rolled back: nothing of revision "
               + revision.id() + " remains")
           .append(", and the version table still says ").append(state).append(".\n");
-      message.append("Fix the migration and run ").append(verb).append(" again.");
+      message.append("Fix the migration and run ").append(again(migration, ranBefore)).append(" again.");
     } else {
       message.append(mode == Mode.AUTOCOMMIT
               ? database + " commits every DDL statement, so the database is now partially migrated: "
@@ -258,12 +269,13 @@ public final class MigrationExecutor {
       message.append("The version table still says ").append(state).append(" and does not record revision ")
           .append(revision.id()).append(".\n");
       if (migration.direction() == Direction.UPGRADE) {
-        message.append("To repair: undo the statements above by hand and run upgrade again once the migration is"
-            + " fixed; or run the remaining statements by hand and record the revision with ")
-            .append(stampWith(current, revision)).append('.');
+        message.append("To repair: undo the statements above by hand and run ").append(again(migration, ranBefore))
+            .append(" again once the migration is fixed; or run the remaining statements by hand and record the"
+                + " revision with ").append(advice.stamp(currentAfter.get())).append('.');
       } else {
-        message.append("To repair: redo the statements' inverse by hand and run downgrade again once the migration"
-            + " is fixed; or run the remaining statements by hand and record the state with stamp.");
+        message.append("To repair: redo the statements' inverse by hand and run ").append(again(migration, ranBefore))
+            .append(" again once the migration is fixed; or run the remaining statements by hand and record the"
+                + " state with ").append(advice.stamp(currentAfter.get())).append('.');
       }
     }
     if (!ranBefore.isEmpty()) {
@@ -274,7 +286,8 @@ public final class MigrationExecutor {
   }
 
   private RetortException recordingFailure(
-      PlannedMigration migration, int committedThrough, Supplier<List<String>> currentBefore, Exception cause) {
+      PlannedMigration migration, int committedThrough, Supplier<List<String>> currentBefore,
+      Supplier<List<String>> currentAfter, List<String> ranBefore, Exception cause) {
     LoadedRevision revision = migration.revision();
     String verb = verb(migration);
     String state = describe(currentBefore.get());
@@ -283,32 +296,29 @@ public final class MigrationExecutor {
     String message;
     if (mode == Mode.AUTOCOMMIT || committedThrough == migration.steps().size()) {
       message = "Every statement ran, but " + problem + "The version table still says " + state
-          + ", which is no longer true. Check the database, then record its real state with stamp.";
+          + ", which is no longer true. Check the database, then record its real state with "
+          + advice.stamp(currentAfter.get()) + ".";
     } else if (committedThrough > 0) {
       message = "Statements 1 to " + committedThrough + " ran outside a transaction and took effect, but " + problem
           + "The rest was rolled back and the version table still says " + state + ". Undo those statements by"
-          + " hand, or finish the migration by hand and record it with stamp.";
+          + " hand, or finish the migration by hand and record it with " + advice.stamp(currentAfter.get()) + ".";
     } else {
       message = capitalized(problem) + "The migration's transaction was rolled back; the database is still at "
-          + state + ". Check that the user may write the version table, then run " + verb + " again.";
+          + state + ". Check that the user may write the version table, then run " + again(migration, ranBefore)
+          + " again.";
     }
     return new RetortException(ErrorCode.MIGRATION_FAILED, message, cause);
   }
 
   /**
-   * The stamp that records a revision on top of what is applied: the current revisions that are
-   * not its parents, and it. A stamp of the revision alone would delete the rows of another
-   * branch that is applied without the merge revision.
+   * The command that goes on where this one failed: the same, except that a relative target
+   * counts only the revisions it has not yet run.
    */
-  private static String stampWith(List<String> current, LoadedRevision revision) {
-    List<String> targets = new ArrayList<>();
-    for (String id : current) {
-      if (!revision.parents().contains(id)) {
-        targets.add("\"" + id + "\"");
-      }
-    }
-    targets.add("\"" + revision.id() + "\"");
-    return "stamp(" + String.join(", ", targets) + ")";
+  private String again(PlannedMigration migration, List<String> ranBefore) {
+    String rest = target instanceof Target.Relative relative
+        ? new Target.Relative(relative.steps() - Integer.signum(relative.steps()) * ranBefore.size()).toString()
+        : target.toString();
+    return migration.direction() == Direction.UPGRADE ? advice.upgrade(rest) : advice.downgrade(rest);
   }
 
   private static String describe(List<String> current) {

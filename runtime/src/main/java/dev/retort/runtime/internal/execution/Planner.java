@@ -9,6 +9,7 @@ import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Step;
+import dev.retort.runtime.internal.Advice;
 import dev.retort.runtime.internal.VendorNames;
 import dev.retort.runtime.internal.graph.LoadedRevision;
 import dev.retort.runtime.internal.graph.RevisionGraph;
@@ -38,11 +39,13 @@ public final class Planner {
    * @param target where to go
    * @param graph the history
    * @param applied the applied revision ids
+   * @param advice writes the command a refusal advises
    * @return the revisions to apply; empty if the target is already applied
    * @throws RetortException {@link ErrorCode#INVALID_TARGET} for {@code base} and {@code -N},
    *     {@link ErrorCode#TARGET_OUT_OF_RANGE} for {@code +N} beyond head
    */
-  public static List<LoadedRevision> upgrades(Target target, RevisionGraph graph, Set<String> applied) {
+  public static List<LoadedRevision> upgrades(
+      Target target, RevisionGraph graph, Set<String> applied, Advice advice) {
     List<LoadedRevision> pending = new ArrayList<>();
     for (LoadedRevision revision : graph.revisions()) {
       if (!applied.contains(revision.id())) {
@@ -54,19 +57,21 @@ public final class Planner {
     }
     if (target instanceof Target.Base) {
       throw new RetortException(ErrorCode.INVALID_TARGET,
-          "Cannot upgrade to base: base is before every revision. Use downgrade(\"base\") to undo them all.");
+          "Cannot upgrade to base: base is before every revision. Use " + advice.downgrade("base")
+              + " to undo them all.");
     }
     if (target instanceof Target.Relative relative) {
       if (relative.steps() < 0) {
         throw new RetortException(ErrorCode.INVALID_TARGET,
-            "Cannot upgrade by " + relative + ": upgrade moves forward. Use downgrade(\"" + relative + "\").");
+            "Cannot upgrade by " + relative + ": upgrade moves forward. Use " + advice.downgrade(relative.toString())
+                + ".");
       }
       if (relative.steps() > pending.size()) {
         throw new RetortException(ErrorCode.TARGET_OUT_OF_RANGE,
             "Cannot upgrade by " + relative + ": only " + pending.size() + " revision"
                 + (pending.size() == 1 ? " is" : "s are") + " pending"
                 + (pending.isEmpty() ? " (the database is at head)" : ": " + ids(pending))
-                + ". Use upgrade(\"head\") to apply all of them.");
+                + ". Use " + advice.upgrade("head") + " to apply all of them.");
       }
       return pending.subList(0, relative.steps());
     }
@@ -80,11 +85,13 @@ public final class Planner {
    * @param target where to go
    * @param graph the history
    * @param applied the applied revision ids
+   * @param advice writes the command a refusal advises
    * @return the revisions to undo; empty if the database is already there
    * @throws RetortException {@link ErrorCode#INVALID_TARGET} for {@code head}, {@code +N} and a
    *     revision not applied, {@link ErrorCode#TARGET_OUT_OF_RANGE} for {@code -N} past base
    */
-  public static List<LoadedRevision> downgrades(Target target, RevisionGraph graph, Set<String> applied) {
+  public static List<LoadedRevision> downgrades(
+      Target target, RevisionGraph graph, Set<String> applied, Advice advice) {
     List<LoadedRevision> undo = new ArrayList<>(
         graph.revisions().stream().filter(r -> applied.contains(r.id())).toList());
     Collections.reverse(undo);
@@ -93,13 +100,13 @@ public final class Planner {
     }
     if (target instanceof Target.Head) {
       throw new RetortException(ErrorCode.INVALID_TARGET,
-          "Cannot downgrade to head: head is the newest revision. Use upgrade(\"head\").");
+          "Cannot downgrade to head: head is the newest revision. Use " + advice.upgrade("head") + ".");
     }
     if (target instanceof Target.Relative relative) {
       if (relative.steps() > 0) {
         throw new RetortException(ErrorCode.INVALID_TARGET,
-            "Cannot downgrade by " + relative + ": downgrade moves back. Use upgrade(\"" + relative + "\"),"
-                + " or downgrade(\"-" + relative.steps() + "\") to undo revisions.");
+            "Cannot downgrade by " + relative + ": downgrade moves back. Use " + advice.upgrade(relative.toString())
+                + ", or " + advice.downgrade("-" + relative.steps()) + " to undo revisions.");
       }
       int steps = -relative.steps();
       if (steps > undo.size()) {
@@ -107,7 +114,7 @@ public final class Planner {
             "Cannot downgrade by " + relative + ": that goes past base, because only " + undo.size() + " revision"
                 + (undo.size() == 1 ? " is" : "s are") + " applied"
                 + (undo.isEmpty() ? "" : " (" + ids(undo) + ")")
-                + ". Use downgrade(\"base\") to undo all of them.");
+                + ". Use " + advice.downgrade("base") + " to undo all of them.");
       }
       return undo.subList(0, steps);
     }
@@ -115,7 +122,7 @@ public final class Planner {
     if (!applied.contains(revision)) {
       throw new RetortException(ErrorCode.INVALID_TARGET,
           "Cannot downgrade to " + revision + ": it is not applied to this database, so it is not behind the"
-              + " current state. Use upgrade(\"" + revision + "\") to go forward to it.");
+              + " current state. Use " + advice.upgrade(revision) + " to go forward to it.");
     }
     Set<String> keep = graph.ancestorsOrSelf(revision);
     return undo.stream().filter(r -> !keep.contains(r.id())).toList();

@@ -122,8 +122,8 @@ public final class LoadedRevision {
         migration().upgrade(schema);
       } catch (RuntimeException e) {
         throw new RetortException(ErrorCode.INVALID_MIGRATION,
-            "upgrade() of revision " + label() + " failed while describing its operations: " + e.getMessage()
-                + ". Fix the migration class; nothing was run.", e);
+            "The upgrade(Schema) method of revision " + label() + " failed while describing its operations: "
+                + e.getMessage() + ". Fix the migration class; nothing was run.", e);
       }
       upgrade = schema.operations();
     }
@@ -148,8 +148,8 @@ public final class LoadedRevision {
         irreversibleReason = e.getMessage();
       } catch (RuntimeException e) {
         throw new RetortException(ErrorCode.INVALID_MIGRATION,
-            "downgrade() of revision " + label() + " failed while describing its operations: " + e.getMessage()
-                + ". Fix the migration class; nothing was run.", e);
+            "The downgrade(Schema) method of revision " + label() + " failed while describing its operations: "
+                + e.getMessage() + ". Fix the migration class; nothing was run.", e);
       }
     }
     return downgrade;

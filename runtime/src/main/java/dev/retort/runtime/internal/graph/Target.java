@@ -2,6 +2,7 @@ package dev.retort.runtime.internal.graph;
 
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
+import dev.retort.runtime.internal.Advice;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -72,13 +73,14 @@ public sealed interface Target permits Target.Head, Target.Base, Target.Relative
    * @param text {@code head}, {@code base}, {@code +N}, {@code -N}, a revision id or a unique
    *     prefix of one
    * @param graph the history
+   * @param advice writes the command an unknown revision's message advises
    * @return the target
    * @throws RetortException {@link ErrorCode#INVALID_TARGET} if the text is blank or a
    *     malformed relative target, {@link ErrorCode#AMBIGUOUS_REVISION} if a prefix matches
    *     several revisions, {@link ErrorCode#UNKNOWN_REVISION} (with suggestions) if nothing
    *     matches
    */
-  static Target parse(String text, RevisionGraph graph) {
+  static Target parse(String text, RevisionGraph graph, Advice advice) {
     Objects.requireNonNull(text, "target == null");
     String target = text.strip();
     if (target.isEmpty()) {
@@ -116,6 +118,6 @@ public sealed interface Target permits Target.Head, Target.Base, Target.Relative
     throw new RetortException(ErrorCode.UNKNOWN_REVISION,
         "No revision " + target + " in this build's history of " + graph.revisions().size() + " revisions."
             + (similar.isEmpty() ? "" : " Did you mean " + String.join(" or ", similar) + "?")
-            + " The history command lists every revision.");
+            + " List every revision with " + advice.history() + ".");
   }
 }

@@ -11,12 +11,14 @@ import dev.retort.dsl.Schema;
 import dev.retort.model.SchemaModel;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.Operation;
+import dev.retort.runtime.CommandSyntax;
 import dev.retort.runtime.Direction;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Step;
 import dev.retort.runtime.fixtures.Library;
+import dev.retort.runtime.internal.Advice;
 import dev.retort.runtime.internal.graph.LoadedRevision;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.graph.Target;
@@ -34,57 +36,84 @@ class PlannerTest {
 
   @Test
   void upgradeToHeadAppliesEverythingPendingInRevisionOrder() {
-    assertThat(ids(Planner.upgrades(new Target.Head(), graph, Set.of("a", "c")))).containsExactly("b", "d", "e");
+    assertThat(ids(upgrades(new Target.Head(), graph, Set.of("a", "c")))).containsExactly("b", "d", "e");
   }
 
   @Test
   void upgradeToARevisionAppliesItAndItsMissingAncestors() {
-    assertThat(ids(Planner.upgrades(new Target.Exact("d"), graph, Set.of("a", "b")))).containsExactly("c", "d");
-    assertThat(ids(Planner.upgrades(new Target.Exact("b"), graph, Set.of("a", "b")))).isEmpty();
+    assertThat(ids(upgrades(new Target.Exact("d"), graph, Set.of("a", "b")))).containsExactly("c", "d");
+    assertThat(ids(upgrades(new Target.Exact("b"), graph, Set.of("a", "b")))).isEmpty();
   }
 
   @Test
   void upgradeByStepsTakesTheNextPending() {
-    assertThat(ids(Planner.upgrades(new Target.Relative(2), graph, Set.of("a")))).containsExactly("b", "c");
+    assertThat(ids(upgrades(new Target.Relative(2), graph, Set.of("a")))).containsExactly("b", "c");
   }
 
   @Test
   void upgradeBeyondHeadIsOutOfRange() {
-    assertThatThrownBy(() -> Planner.upgrades(new Target.Relative(3), graph, Set.of("a", "b", "c")))
+    assertThatThrownBy(() -> upgrades(new Target.Relative(3), graph, Set.of("a", "b", "c")))
         .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.TARGET_OUT_OF_RANGE))
         .hasMessageContaining("only 2 revisions are pending: d, e");
   }
 
   @Test
   void upgradeBackwardsOrToBaseIsInvalid() {
-    assertThatThrownBy(() -> Planner.upgrades(new Target.Relative(-1), graph, Set.of("a")))
+    assertThatThrownBy(() -> upgrades(new Target.Relative(-1), graph, Set.of("a")))
         .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_TARGET))
         .hasMessageContaining("downgrade(\"-1\")");
-    assertThatThrownBy(() -> Planner.upgrades(new Target.Base(), graph, Set.of("a")))
+    assertThatThrownBy(() -> upgrades(new Target.Base(), graph, Set.of("a")))
         .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_TARGET));
   }
 
   @Test
+  void refusalsAdviseTheCommandInTheSyntaxOfTheFrontEnd() {
+    Advice cli = new Advice(CommandSyntax.CLI);
+    Advice maven = new Advice(CommandSyntax.MAVEN);
+
+    assertThatThrownBy(() -> Planner.upgrades(new Target.Base(), graph, Set.of("a"), cli))
+        .hasMessage("Cannot upgrade to base: base is before every revision. Use 'retort downgrade base' to undo them"
+            + " all.");
+    assertThatThrownBy(() -> Planner.upgrades(new Target.Base(), graph, Set.of("a"), maven))
+        .hasMessage("Cannot upgrade to base: base is before every revision. Use"
+            + " 'mvn retort:downgrade -Dretort.target=base' to undo them all.");
+    assertThatThrownBy(() -> Planner.downgrades(new Target.Relative(2), graph, Set.of("a"), cli))
+        .hasMessage("Cannot downgrade by +2: downgrade moves back. Use 'retort upgrade +2', or 'retort downgrade -2'"
+            + " to undo revisions.");
+    assertThatThrownBy(() -> Planner.downgrades(new Target.Exact("d"), graph, Set.of("a", "b"), maven))
+        .hasMessageContaining("Use 'mvn retort:upgrade -Dretort.target=d' to go forward to it.");
+  }
+
+  @Test
+  void refusalsAdviseAJavaCallByDefault() {
+    assertThatThrownBy(() -> upgrades(new Target.Base(), graph, Set.of("a")))
+        .hasMessage("Cannot upgrade to base: base is before every revision. Use downgrade(\"base\") to undo them all.");
+    assertThatThrownBy(() -> downgrades(new Target.Relative(2), graph, Set.of("a")))
+        .hasMessage("Cannot downgrade by +2: downgrade moves back. Use upgrade(\"+2\"), or downgrade(\"-2\") to undo"
+            + " revisions.");
+  }
+
+  @Test
   void downgradeToBaseUndoesEverythingNewestFirst() {
-    assertThat(ids(Planner.downgrades(new Target.Base(), graph, Set.of("a", "b", "c", "d"))))
+    assertThat(ids(downgrades(new Target.Base(), graph, Set.of("a", "b", "c", "d"))))
         .containsExactly("d", "c", "b", "a");
   }
 
   @Test
   void downgradeToARevisionKeepsExactlyItAndItsAncestors() {
-    assertThat(ids(Planner.downgrades(new Target.Exact("b"), graph, Set.of("a", "b", "c", "d", "e"))))
+    assertThat(ids(downgrades(new Target.Exact("b"), graph, Set.of("a", "b", "c", "d", "e"))))
         .containsExactly("e", "d", "c");
   }
 
   @Test
   void downgradeByStepsUndoesTheNewest() {
-    assertThat(ids(Planner.downgrades(new Target.Relative(-2), graph, Set.of("a", "b", "c"))))
+    assertThat(ids(downgrades(new Target.Relative(-2), graph, Set.of("a", "b", "c"))))
         .containsExactly("c", "b");
   }
 
   @Test
   void downgradePastBaseIsOutOfRange() {
-    assertThatThrownBy(() -> Planner.downgrades(new Target.Relative(-3), graph, Set.of("a", "b")))
+    assertThatThrownBy(() -> downgrades(new Target.Relative(-3), graph, Set.of("a", "b")))
         .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.TARGET_OUT_OF_RANGE))
         .hasMessageContaining("past base")
         .hasMessageContaining("only 2 revisions are applied (b, a)");
@@ -92,7 +121,7 @@ class PlannerTest {
 
   @Test
   void downgradeToARevisionNotAppliedIsInvalid() {
-    assertThatThrownBy(() -> Planner.downgrades(new Target.Exact("d"), graph, Set.of("a", "b")))
+    assertThatThrownBy(() -> downgrades(new Target.Exact("d"), graph, Set.of("a", "b")))
         .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_TARGET))
         .hasMessageContaining("d: it is not applied")
         .hasMessageContaining("upgrade(\"d\")");
@@ -103,7 +132,7 @@ class PlannerTest {
     RevisionGraph library = RevisionGraph.of(Library.revisions());
     RecordingDialect dialect = new RecordingDialect();
 
-    List<PlannedMigration> plan = Planner.plan(Planner.upgrades(new Target.Head(), library, Set.of("001")),
+    List<PlannedMigration> plan = Planner.plan(upgrades(new Target.Head(), library, Set.of("001")),
         Direction.UPGRADE, replay(library, Set.of("001")), dialect);
 
     assertThat(plan).extracting(m -> m.revision().id()).containsExactly("002", "003", "004");
@@ -119,7 +148,7 @@ class PlannerTest {
     RecordingDialect dialect = new RecordingDialect();
     Set<String> all = Set.of("001", "002", "003", "004");
 
-    Planner.plan(Planner.downgrades(new Target.Relative(-2), library, all), Direction.DOWNGRADE, replay(library, all), dialect);
+    Planner.plan(downgrades(new Target.Relative(-2), library, all), Direction.DOWNGRADE, replay(library, all), dialect);
 
     assertThat(dialect.rendered).containsExactly(
         library.get("004").requireDowngrade().get(0), library.get("003").requireDowngrade().get(0));
@@ -135,7 +164,7 @@ class PlannerTest {
     RecordingDialect dialect = new RecordingDialect();
     Set<String> all = Set.of("1", "2", "3");
 
-    assertThatThrownBy(() -> Planner.plan(Planner.downgrades(new Target.Base(), history, all), Direction.DOWNGRADE,
+    assertThatThrownBy(() -> Planner.plan(downgrades(new Target.Base(), history, all), Direction.DOWNGRADE,
         replay(history, all), dialect))
         .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.IRREVERSIBLE_MIGRATION))
         .hasMessageContaining("revision 2 (" + NoDowngrade.class.getName() + ")")
@@ -168,6 +197,14 @@ class PlannerTest {
         .applyAll(library.get("001").upgradeOperations())
         .applyAll(library.get("002").upgradeOperations()));
     assertThat(library.get("001").upgradeOperations()).first().isInstanceOf(CreateTable.class);
+  }
+
+  private static List<LoadedRevision> upgrades(Target target, RevisionGraph graph, Set<String> applied) {
+    return Planner.upgrades(target, graph, applied, Advice.JAVA);
+  }
+
+  private static List<LoadedRevision> downgrades(Target target, RevisionGraph graph, Set<String> applied) {
+    return Planner.downgrades(target, graph, applied, Advice.JAVA);
   }
 
   private static List<String> ids(List<LoadedRevision> revisions) {

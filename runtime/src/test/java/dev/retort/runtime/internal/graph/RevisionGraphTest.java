@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
+import dev.retort.runtime.internal.Advice;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,8 +115,8 @@ class RevisionGraphTest {
   void anIdThatIsAPrefixOfAnotherStaysAddressable() {
     RevisionGraph graph = RevisionGraph.of(List.of(revision("heads"), second("heads2", "heads")));
 
-    assertThat(Target.parse("heads", graph)).isEqualTo(new Target.Exact("heads"));
-    assertThat(Target.parse("heads2", graph)).isEqualTo(new Target.Exact("heads2"));
+    assertThat(Target.parse("heads", graph, Advice.JAVA)).isEqualTo(new Target.Exact("heads"));
+    assertThat(Target.parse("heads2", graph, Advice.JAVA)).isEqualTo(new Target.Exact("heads2"));
   }
 
   @Test

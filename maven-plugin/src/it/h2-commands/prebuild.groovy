@@ -1,0 +1,19 @@
+// A second H2 database whose version table says that 20260110_090000 was applied with another
+// checksum than its operations give now: as if the migration had been edited after it ran.
+// Goal 11 meets it and must say how to record the new checksum, as a Maven goal.
+Properties credentials = new Properties()
+credentials.setProperty('user', 'sa')
+credentials.setProperty('password', '')
+String url = 'jdbc:h2:' + new File(basedir, 'target/db/edited').absolutePath
+def connection = new org.h2.Driver().connect(url, credentials)
+try {
+    def statement = connection.createStatement()
+    statement.execute('CREATE TABLE "retort_version" ("revision" VARCHAR(100) NOT NULL PRIMARY KEY,'
+            + ' "description" VARCHAR(500) NOT NULL, "checksum" VARCHAR(64) NOT NULL,'
+            + ' "applied_at" TIMESTAMP NOT NULL, "execution_ms" BIGINT, "source_checksum" VARCHAR(64))')
+    statement.execute('INSERT INTO "retort_version" VALUES (\'20260110_090000\', \'Create table customers.\','
+            + ' \'0000000000000000000000000000000000000000000000000000000000000000\', CURRENT_TIMESTAMP, 5, NULL)')
+} finally {
+    connection.close()
+}
+return true

@@ -1,0 +1,49 @@
+package dev.retort.runtime.internal;
+
+import dev.retort.runtime.CommandSyntax;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The commands that messages tell the user to run, written in the syntax of the front end that
+ * runs Retort, so that no message writes command syntax of its own. A Java call stands in a
+ * sentence as it is ({@code stamp("a1b2")}); a command line is quoted
+ * ({@code 'retort stamp a1b2'}), so that the sentence around it does not read as part of it.
+ *
+ * @param syntax the front end's syntax
+ */
+public record Advice(CommandSyntax syntax) {
+
+  /** The advice of a Retort used from Java, the default. */
+  public static final Advice JAVA = new Advice(CommandSyntax.JAVA);
+
+  /** Checks that the syntax is given. */
+  public Advice {
+    Objects.requireNonNull(syntax, "syntax == null");
+  }
+
+  /** The upgrade to a target. */
+  public String upgrade(String target) {
+    return command("upgrade", target);
+  }
+
+  /** The downgrade to a target. */
+  public String downgrade(String target) {
+    return command("downgrade", target);
+  }
+
+  /** The stamp that records exactly these current revisions; {@code base} for none. */
+  public String stamp(List<String> current) {
+    return current.isEmpty() ? command("stamp", "base") : command("stamp", current.toArray(String[]::new));
+  }
+
+  /** The history command, which lists every revision. */
+  public String history() {
+    return command("history");
+  }
+
+  private String command(String command, String... arguments) {
+    String text = syntax.command(command, arguments);
+    return syntax == CommandSyntax.JAVA ? text : "'" + text + "'";
+  }
+}
