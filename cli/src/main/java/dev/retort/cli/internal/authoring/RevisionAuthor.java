@@ -3,6 +3,7 @@ package dev.retort.cli.internal.authoring;
 import com.palantir.javapoet.ClassName;
 import dev.retort.index.RevisionIndexFile;
 import dev.retort.model.SchemaModel;
+import dev.retort.processor.history.MissingSnapshots;
 import dev.retort.processor.layout.ProjectLayout;
 import dev.retort.processor.plan.RevisionIds;
 import dev.retort.processor.revision.GraphProblem;
@@ -106,8 +107,11 @@ public final class RevisionAuthor {
     Optional<RevisionNode> head = graph.head();
     ProjectLayout projectLayout = projectLayout(head.map(h -> declaration(declared, h)));
     Snapshots snapshots = new Snapshots(graph, projectLayout.resourceDir());
-    Optional<SchemaModel> schema = head.isPresent() && snapshots.described(head.get())
-        ? Optional.of(snapshots.schemaOf(head.get())) : Optional.empty();
+    Optional<SchemaModel> schema = Optional.empty();
+    if (head.isPresent() && snapshots.described(head.get())) {
+      requireSnapshotsOfSchemaChanges(graph, head.get(), declared, snapshots);
+      schema = Optional.of(snapshots.schemaOf(head.get()));
+    }
     List<String> parents = head.map(h -> List.of(h.id())).orElse(List.of());
     String description = sentence(oneLine);
     return write(projectLayout, graph.ids(), parents, summary, description, schema, List.of(
@@ -154,7 +158,9 @@ public final class RevisionAuthor {
     RevisionGraph graph = RevisionGraph.check(withMerge).graph().orElseThrow(
         () -> new IllegalStateException("a merge of every head leaves one head"));
     // The processor requires a merge revision's snapshot in check mode, so it is always written.
-    Optional<SchemaModel> schema = Optional.of(new Snapshots(graph, projectLayout.resourceDir()).schemaOf(merge));
+    Snapshots snapshots = new Snapshots(graph, projectLayout.resourceDir());
+    requireSnapshotsOfSchemaChanges(graph, merge, declared, snapshots);
+    Optional<SchemaModel> schema = Optional.of(snapshots.schemaOf(merge));
     String description = message.map(m -> sentence(m.strip().replaceAll("\\s+", " ")))
         .orElse("Merge " + heads.stream().map(RevisionNode::label).collect(Collectors.joining(" and ")) + ".");
     return write(projectLayout, id, parents, className, description, schema,
@@ -239,6 +245,31 @@ public final class RevisionAuthor {
     Path name = sourceDir.getFileName();
     return name != null && name.toString().equals("java")
         ? Optional.of(sourceDir.resolveSibling("resources")) : Optional.empty();
+  }
+
+  /**
+   * Refuses to write a snapshot computed through a revision that changes the schema but has no
+   * snapshot, whose parent's schema it would take, as the processor refuses to build with one
+   * ({@code snapshot-missing}): the snapshot written would lack its changes, and the next build
+   * would write them again. A data migration without a snapshot passes.
+   *
+   * @param from the revision whose schema the new snapshot is: the head, or the new merge
+   * @throws AuthoringException naming the first such revision and its missing snapshot
+   */
+  private static void requireSnapshotsOfSchemaChanges(
+      RevisionGraph graph, RevisionNode from, List<DeclaredRevision> declared, Snapshots snapshots)
+      throws AuthoringException {
+    for (RevisionNode revision : MissingSnapshots.readThroughParent(
+        graph, List.of(from), node -> Files.isRegularFile(snapshots.file(node)))) {
+      Optional<String> change = declared.stream().filter(d -> d.node().id().equals(revision.id())).findFirst()
+          .flatMap(DeclaredRevision::schemaChange);
+      if (change.isPresent()) {
+        throw new AuthoringException(revision.label() + " changes the schema (schema." + change.get() + ") but its"
+            + " snapshot " + snapshots.file(revision) + " is missing, so the schema after it is unknown and the new"
+            + " revision's snapshot would lack its changes. Restore the snapshot from version control (the"
+            + " processor writes it with the migration, and both are committed), then run this again.");
+      }
+    }
   }
 
   private static DeclaredRevision declaration(List<DeclaredRevision> declared, RevisionNode node) {

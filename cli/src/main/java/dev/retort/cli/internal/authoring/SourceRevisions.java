@@ -11,6 +11,7 @@ import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.JavacTask;
+import dev.retort.processor.history.MissingSnapshots;
 import dev.retort.processor.revision.RevisionNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -134,7 +135,8 @@ public final class SourceRevisions {
     for (AnnotationTree annotation : declaration.getModifiers().getAnnotations()) {
       String type = annotation.getAnnotationType().toString();
       if (type.equals(SIMPLE_NAME) || type.equals(QUALIFIED_NAME)) {
-        revisions.add(new DeclaredRevision(revision(annotation, name, file), file, root));
+        revisions.add(new DeclaredRevision(
+            revision(annotation, name, file), file, root, MissingSnapshots.schemaChange(declaration)));
       }
     }
     for (Tree member : declaration.getMembers()) {

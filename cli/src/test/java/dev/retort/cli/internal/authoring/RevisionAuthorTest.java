@@ -48,12 +48,17 @@ class RevisionAuthorTest {
   }
 
   private void migration(String className, String annotation, String snapshot) throws IOException {
+    migration(className, annotation, snapshot, "");
+  }
+
+  /** A migration whose upgrade runs {@code body}. */
+  private void migration(String className, String annotation, String snapshot, String body) throws IOException {
     Path file = java.resolve(PACKAGE_DIR).resolve(className + ".java");
     Files.createDirectories(file.getParent());
     Files.writeString(file, "package com.example.migration;\n\n"
         + "import dev.retort.Migration;\nimport dev.retort.Revision;\nimport dev.retort.dsl.Schema;\n\n"
         + "/** A revision. */\n" + annotation + "\npublic final class " + className + " implements Migration {\n"
-        + "  @Override\n  public void upgrade(Schema schema) {}\n}\n");
+        + "  @Override\n  public void upgrade(Schema schema) {" + body + "}\n}\n");
     if (snapshot != null) {
       Path schema = resources.resolve(PACKAGE_DIR).resolve(className + ".schema");
       Files.createDirectories(schema.getParent());
@@ -225,6 +230,55 @@ class RevisionAuthorTest {
       assertThat(files.map(f -> f.getFileName().toString()))
           .containsExactlyInAnyOrder("V1_CreateUsers.java", "V2_AddUsersEmail.java", "V3_AddUsersEmailToo.java");
     }
+  }
+
+  @Test
+  void mergeRefusesABranchRevisionThatChangesTheSchemaWithoutItsSnapshot() throws Exception {
+    migration("V1_CreateUsers", "@Revision(id = \"20260101_000000\")", BASE_SNAPSHOT);
+    migration("V2_AddUsersEmail", "@Revision(id = \"20260102_000000\", parent = \"20260101_000000\")", null,
+        "\n    schema.alterTable(\"users\", t -> t.addColumn(\"email\", dev.retort.model.ColumnType.varchar(255)));\n  ");
+    migration("V3_AddUsersPhone", "@Revision(id = \"20260103_000000\", parent = \"20260101_000000\")",
+        HEADER + "table users\n  column id bigint not null\n  column phone varchar(20) null\n"
+            + "  primary key pk_users (id)\n");
+
+    assertThatThrownBy(() -> author().merge(Optional.empty()))
+        .isInstanceOf(AuthoringException.class)
+        .hasMessage("V2_AddUsersEmail (\"20260102_000000\") changes the schema (schema.alterTable) but its snapshot "
+            + resources.resolve(PACKAGE_DIR + "/V2_AddUsersEmail.schema") + " is missing, so the schema after it is"
+            + " unknown and the new revision's snapshot would lack its changes. Restore the snapshot from version"
+            + " control (the processor writes it with the migration, and both are committed), then run this again.");
+    try (Stream<Path> files = Files.list(java.resolve(PACKAGE_DIR))) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrder("V1_CreateUsers.java", "V2_AddUsersEmail.java", "V3_AddUsersPhone.java");
+    }
+  }
+
+  @Test
+  void revisionRefusesAHeadThatChangesTheSchemaWithoutItsSnapshot() throws Exception {
+    migration("V1_CreateUsers", "@Revision(id = \"20260101_000000\")", BASE_SNAPSHOT);
+    migration("V2_AddUsersEmail", "@Revision(id = \"20260102_000000\", parent = \"20260101_000000\")", null,
+        "\n    schema.alterTable(\"users\", t -> t.addColumn(\"email\", dev.retort.model.ColumnType.varchar(255)));\n  ");
+
+    assertThatThrownBy(() -> author().revision("backfill emails"))
+        .isInstanceOf(AuthoringException.class)
+        .hasMessageStartingWith("V2_AddUsersEmail (\"20260102_000000\") changes the schema (schema.alterTable) but its"
+            + " snapshot ");
+    try (Stream<Path> files = Files.list(java.resolve(PACKAGE_DIR))) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .containsExactlyInAnyOrder("V1_CreateUsers.java", "V2_AddUsersEmail.java");
+    }
+  }
+
+  @Test
+  void revisionAfterADataMigrationWithoutASnapshotCarriesItsParentsSnapshotOver() throws Exception {
+    migration("V1_CreateUsers", "@Revision(id = \"20260101_000000\")", BASE_SNAPSHOT);
+    migration("V2_FillNothing", "@Revision(id = \"20260102_000000\", parent = \"20260101_000000\")", null,
+        "\n    schema.execute(\"UPDATE users SET id = id\");\n  ");
+
+    NewRevision written = author().revision("backfill emails");
+
+    assertThat(read(written.snapshotFile().orElseThrow())).isEqualTo(recordingSource(BASE_SNAPSHOT,
+        read(written.sourceFile())));
   }
 
   @Test
