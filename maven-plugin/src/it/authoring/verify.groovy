@@ -34,7 +34,7 @@ assert revisionSnapshot.replaceAll(sourceLine, '') == mergeSnapshot.replaceAll(s
 
 assert log.contains('Wrote revision ' + mergeId + ' (' + (merge.name - '.java') + '), following 20260111_090000, 20260112_090000:')
 assert log.contains('Wrote revision ' + revisionId + ' (' + (revision.name - '.java') + '), following ' + mergeId + ':')
-assert log.contains('Now at ' + revisionId + ' (head): 5 migrations in ')
+assert log.contains('Upgraded from base to ' + revisionId + ' (head): 5 migrations in ')
 
 Properties credentials = new Properties()
 credentials.setProperty('user', 'sa')

@@ -11,14 +11,22 @@ void expectPattern(String log, String regex) {
     assert Pattern.compile(regex, Pattern.MULTILINE).matcher(log).find(): "build.log matches nothing like: " + regex
 }
 
+// Each migration is printed once, as it is recorded, followed by one summary: the runtime's own
+// line for it ("Applied revision ...") is left to DEBUG.
+void expectOnce(String log, String text) {
+    assert log.count(text) == 1: "build.log holds " + log.count(text) + " times, not once: " + text
+}
+assert !log.contains('Applied revision') && !log.contains('Reverted revision'): 'a migration was printed twice'
+
 // 1: upgrade +1
 expect(log, 'Database: jdbc:h2:./target/db/shop as sa')
-expect(log, 'Upgrading from base to +1:')
-expectPattern(log, /applied  20260110_090000  Create table customers\.  \(\d+ statements?, \d+ ms\)/)
-expect(log, 'Now at 20260110_090000: 1 migration in ')
+expectPattern(log, /(?m)^\[INFO\] Applied 20260110_090000: Create table customers\. \(\d+ statements?, \d+ ms\)\n/
+        + /\[INFO\] Upgraded from base to 20260110_090000: 1 migration in [\d.]+ m?s\.$/)
+expectOnce(log, 'Applied 20260110_090000:')
 // 2: upgrade, current, history, heads, show, check
-expectPattern(log, /applied  20260111_090000  Add column customers\.phone\.  \(1 statement, \d+ ms\)/)
-expect(log, 'Now at 20260111_090000 (head): 1 migration in ')
+expectPattern(log, /Applied 20260111_090000: Add column customers\.phone\. \(1 statement, \d+ ms\)/)
+expectOnce(log, 'Applied 20260111_090000:')
+expect(log, 'Upgraded from 20260110_090000 to 20260111_090000 (head): 1 migration in ')
 expect(log, 'Current revision: 20260111_090000 (head).')
 expectPattern(log, /applied  <base> -> 20260110_090000, Create table customers\.  \[applied .+ in \d+ ms\]/)
 expectPattern(log, /applied  20260110_090000 -> 20260111_090000 \(head\), Add column customers\.phone\./)
@@ -34,8 +42,9 @@ assert script.startsWith('-- Retort migration script for PostgreSQL: base -> 202
 assert script.contains('CREATE TABLE "customers"')
 assert script.contains('ALTER TABLE "customers" ADD COLUMN "phone" varchar(20);')
 // 4: downgrade -1
-expectPattern(log, /reverted 20260111_090000  Add column customers\.phone\.  \(1 statement, \d+ ms\)/)
-expect(log, 'Now at 20260110_090000: 1 migration in ')
+expectPattern(log, /Reverted 20260111_090000: Add column customers\.phone\. \(1 statement, \d+ ms\)/)
+expectOnce(log, 'Reverted 20260111_090000:')
+expect(log, 'Downgraded from 20260111_090000 (head) to 20260110_090000: 1 migration in ')
 // 5: stamp head
 expect(log, 'Stamped 20260111_090000 (head) (was 20260110_090000); no migration ran.')
 // 6: check fails on the missing column

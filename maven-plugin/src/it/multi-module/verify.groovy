@@ -8,7 +8,7 @@ void expect(String log, String text) {
 // 1: the parent has packaging pom and no migrations; the library has skip set.
 expect(log, 'Skipping retort:upgrade in shop-parent: a project of packaging pom, with no migrations on its class path.')
 expect(log, 'Skipping retort:upgrade in shop-lib: skip is set.')
-expect(log, 'Now at 20260111_090000 (head): 2 migrations in ')
+expect(log, 'Upgraded from base to 20260111_090000 (head): 2 migrations in ')
 expect(log, 'Current revision: 20260111_090000 (head).')
 assert new File(basedir, 'app/target/db/shop.mv.db').isFile(): 'the database is not in the application module'
 assert !new File(basedir, 'target/db').exists(): 'a database was created in the parent'

@@ -10,14 +10,14 @@ try {
 
     assert !log.contains('never-printed-5ecret'): 'the password was printed'
     expect('Database: jdbc:postgresql://127.0.0.1:5432/' + postgresDatabase + ' as postgres')
-    expectPattern(/applied  20260110_090000  Create table customers\.  \(\d+ statements?, \d+ ms\)/)
-    expectPattern(/applied  20260111_090000  Add column customers\.phone\.  \(1 statement, \d+ ms\)/)
-    expect('Now at 20260111_090000 (head): 2 migrations in ')
+    expectPattern(/Applied 20260110_090000: Create table customers\. \(\d+ statements?, \d+ ms\)/)
+    expectPattern(/Applied 20260111_090000: Add column customers\.phone\. \(1 statement, \d+ ms\)/)
+    expect('Upgraded from base to 20260111_090000 (head): 2 migrations in ')
     expect('Current revision: 20260111_090000 (head).')
     expect('The database matches revision 20260111_090000 (head)')
     expectPattern(/applied  20260110_090000 -> 20260111_090000 \(head\), Add column customers\.phone\./)
-    expectPattern(/reverted 20260111_090000 .+\n.*reverted 20260110_090000 /)
-    expect('Now at base: 2 migrations in ')
+    expectPattern(/Reverted 20260111_090000: .+\n.*Reverted 20260110_090000: /)
+    expect('Downgraded from 20260111_090000 (head) to base: 2 migrations in ')
     expect('Current revision: base (no revision applied); 2 revisions pending, up to head 20260111_090000.')
 
     Properties credentials = new Properties()

@@ -1,5 +1,6 @@
 package dev.retort.maven;
 
+import dev.retort.cli.internal.Report;
 import dev.retort.cli.internal.Settings;
 import dev.retort.index.RevisionIndexFile;
 import dev.retort.runtime.CommandSyntax;
@@ -124,7 +125,7 @@ abstract class DatabaseMojo extends AbstractMojo {
    */
   abstract void run(Settings settings, ClassLoader loader) throws MojoExecutionException, MojoFailureException;
 
-  /** A Retort connected to the configured database. */
+  /** A Retort connected to the configured database, which logs each migration it runs as soon as it is recorded. */
   Retort connect(Settings settings, ClassLoader loader) throws MojoExecutionException {
     if (settings.url().isEmpty()) {
       throw new MojoExecutionException("No database for retort:" + execution.getGoal() + ": set -Dretort.url=JDBC_URL,"
@@ -132,7 +133,7 @@ abstract class DatabaseMojo extends AbstractMojo {
     }
     getLog().info("Database: " + settings.describe());
     try {
-      return settings.connect(loader, CommandSyntax.MAVEN);
+      return settings.connect(loader, CommandSyntax.MAVEN, run -> info(settings, List.of(Report.run(run))));
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(settings.secrets().mask(e.getMessage()), e);
     }

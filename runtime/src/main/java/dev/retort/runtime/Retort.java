@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -232,6 +233,7 @@ public final class Retort {
     private ClassLoader classLoader;
     private Dialect dialect;
     private CommandSyntax commandSyntax = CommandSyntax.JAVA;
+    private Consumer<MigrationRun> progress;
 
     private Builder() {}
 
@@ -392,6 +394,23 @@ public final class Retort {
     }
 
     /**
+     * Tells a listener of each migration that {@link Retort#upgrade} or {@link Retort#downgrade}
+     * runs, as soon as it is recorded in the version table, for a tool that shows the progress
+     * itself, such as the {@code retort} command line and the Maven plugin. Without a listener
+     * the runtime logs each migration at INFO through SLF4J; with one it logs them, and a command
+     * that has nothing to do, at DEBUG, so that the tool's output does not say the same twice.
+     * An exception the listener throws ends the command after the migration it was told of,
+     * which stays applied.
+     *
+     * @param listener told of each migration that ran
+     * @return this builder
+     */
+    public Builder progress(Consumer<MigrationRun> listener) {
+      progress = Objects.requireNonNull(listener, "listener == null");
+      return this;
+    }
+
+    /**
      * Reads the revision index, validates the history and creates the instance. Neither
      * connects nor loads a migration class.
      *
@@ -416,7 +435,7 @@ public final class Retort {
           ? vendor -> vendor == dialect.vendor() ? dialect : Dialects.forVendor(vendor)
           : Dialects::forVendor;
       return new Retort(new Context(Optional.ofNullable(connections), graph, schema, versionTable, lockTimeout, loader,
-          detect, forVendor, new Advice(commandSyntax)));
+          detect, forVendor, new Advice(commandSyntax), Optional.ofNullable(progress)));
     }
 
     private static Dialect detect(Connection connection) {

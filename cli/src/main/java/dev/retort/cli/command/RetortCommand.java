@@ -2,6 +2,7 @@ package dev.retort.cli.command;
 
 import dev.retort.cli.RetortCli;
 import dev.retort.cli.internal.Databases;
+import dev.retort.cli.internal.Report;
 import dev.retort.cli.internal.Secrets;
 import dev.retort.cli.internal.Settings;
 import dev.retort.operation.Vendor;
@@ -116,7 +117,10 @@ abstract class RetortCommand implements Callable<Integer> {
    */
   abstract int execute(Settings settings);
 
-  /** A Retort connected to the configured database; a usage error if none is configured. */
+  /**
+   * A Retort connected to the configured database, which prints each migration an upgrade or
+   * downgrade runs as soon as it is recorded; a usage error if none is configured.
+   */
   Retort connect(Settings settings) {
     if (settings.url().isEmpty()) {
       throw usage("no database: give --url JDBC_URL or set the environment variable " + Settings.URL_VARIABLE);
@@ -129,7 +133,7 @@ abstract class RetortCommand implements Callable<Integer> {
       secrets = using.secrets();
     }
     try {
-      Retort retort = using.connect(console.classLoader(), CommandSyntax.CLI);
+      Retort retort = using.connect(console.classLoader(), CommandSyntax.CLI, run -> print(List.of(Report.run(run))));
       connecting = true;
       return retort;
     } catch (IllegalArgumentException e) {

@@ -36,8 +36,22 @@ public final class Report {
   private Report() {}
 
   /**
-   * What an upgrade or downgrade did: each migration with its statements and time, then where
-   * the database ended up.
+   * One migration that an upgrade or downgrade ran, with its statements and time: printed as
+   * soon as it is recorded, so that a long upgrade shows its progress and a failed one what
+   * went before.
+   *
+   * @param run the migration
+   * @return the line
+   */
+  public static String run(MigrationRun run) {
+    return (run.direction() == Direction.UPGRADE ? "Applied " : "Reverted ") + run.revision() + ": "
+        + (run.description().isBlank() ? simpleName(run.migrationClass()) : run.description()) + " ("
+        + count(run.statements(), "statement") + ", " + duration(run.duration()) + ")";
+  }
+
+  /**
+   * What an upgrade or downgrade did, after the {@linkplain #run lines of its migrations}: from
+   * where to where the database went, how many migrations ran and how long the command took.
    *
    * @param result what ran
    * @param heads the head of the history, to mark it
@@ -46,23 +60,13 @@ public final class Report {
    */
   public static List<String> migration(MigrationResult result, Heads heads, Duration elapsed) {
     boolean upgrade = result.direction() == Direction.UPGRADE;
-    List<String> lines = new ArrayList<>();
     if (!result.changed()) {
-      lines.add("Nothing to " + (upgrade ? "upgrade" : "downgrade") + ": the database is already at "
+      return List.of("Nothing to " + (upgrade ? "upgrade" : "downgrade") + ": the database is already at "
           + revisions(result.after(), heads) + ".");
-      return lines;
     }
-    lines.add((upgrade ? "Upgrading" : "Downgrading") + " from " + revisions(result.before(), heads) + " to "
-        + result.target() + ":");
-    int idWidth = result.runs().stream().mapToInt(run -> run.revision().length()).max().orElse(0);
-    for (MigrationRun run : result.runs()) {
-      lines.add(String.format(Locale.ROOT, "  %s %-" + idWidth + "s  %s  (%s, %s)",
-          upgrade ? "applied " : "reverted", run.revision(), run.description(), count(run.statements(), "statement"),
-          duration(run.duration())));
-    }
-    lines.add("Now at " + revisions(result.after(), heads) + ": " + count(result.runs().size(), "migration") + " in "
+    return List.of((upgrade ? "Upgraded" : "Downgraded") + " from " + revisions(result.before(), heads) + " to "
+        + revisions(result.after(), heads) + ": " + count(result.runs().size(), "migration") + " in "
         + duration(elapsed) + ".");
-    return lines;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.retort.cli.internal;
 
 import dev.retort.runtime.CommandSyntax;
+import dev.retort.runtime.MigrationRun;
 import dev.retort.runtime.Retort;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -165,14 +167,15 @@ public record Settings(
    *
    * @param loader finds the migrations' revision index and snapshots, and the JDBC driver
    * @param syntax how its messages write the commands they advise: the front end's own
+   * @param progress told of each migration as it is recorded, to print it
    * @return the instance
    * @throws IllegalStateException if no URL is configured
    * @throws dev.retort.runtime.RetortException if the migrations cannot be loaded
    */
-  public Retort connect(ClassLoader loader, CommandSyntax syntax) {
+  public Retort connect(ClassLoader loader, CommandSyntax syntax, Consumer<MigrationRun> progress) {
     String jdbcUrl = url.orElseThrow(() -> new IllegalStateException("no database URL is configured"));
-    return configure(Retort.builder().dataSource(new DriverDataSource(jdbcUrl, user, password, loader)), loader,
-        syntax);
+    return configure(Retort.builder().dataSource(new DriverDataSource(jdbcUrl, user, password, loader))
+        .progress(progress), loader, syntax);
   }
 
   /**

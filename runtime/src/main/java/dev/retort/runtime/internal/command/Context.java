@@ -1,6 +1,7 @@
 package dev.retort.runtime.internal.command;
 
 import dev.retort.operation.Vendor;
+import dev.retort.runtime.MigrationRun;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.internal.Advice;
 import dev.retort.runtime.internal.connect.ConnectionSource;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -28,6 +30,7 @@ public final class Context {
   private final Function<Connection, Dialect> detect;
   private final Function<Vendor, Dialect> forVendor;
   private final Advice advice;
+  private final Optional<Consumer<MigrationRun>> progress;
   private final AtomicReference<Dialect> dialect = new AtomicReference<>();
 
   /**
@@ -42,11 +45,12 @@ public final class Context {
    * @param detect finds the dialect of a connection
    * @param forVendor gives the dialect of a database, for offline scripts
    * @param advice writes the commands that messages advise
+   * @param progress told of each migration as it is recorded; empty to log it instead
    */
   public Context(
       Optional<ConnectionSource> connections, RevisionGraph graph, String schema, String versionTable,
       Duration lockTimeout, ClassLoader classLoader, Function<Connection, Dialect> detect,
-      Function<Vendor, Dialect> forVendor, Advice advice) {
+      Function<Vendor, Dialect> forVendor, Advice advice, Optional<Consumer<MigrationRun>> progress) {
     this.connections = Objects.requireNonNull(connections, "connections == null");
     this.graph = Objects.requireNonNull(graph, "graph == null");
     this.schema = Objects.requireNonNull(schema, "schema == null");
@@ -56,6 +60,7 @@ public final class Context {
     this.detect = Objects.requireNonNull(detect, "detect == null");
     this.forVendor = Objects.requireNonNull(forVendor, "forVendor == null");
     this.advice = Objects.requireNonNull(advice, "advice == null");
+    this.progress = Objects.requireNonNull(progress, "progress == null");
   }
 
   /**
@@ -96,6 +101,11 @@ public final class Context {
   /** Writes the commands that messages advise, in the syntax of the front end. */
   public Advice advice() {
     return advice;
+  }
+
+  /** Told of each migration as it is recorded; empty to log it instead. */
+  public Optional<Consumer<MigrationRun>> progress() {
+    return progress;
   }
 
   /** The dialect of the database, detected from the first connection. */

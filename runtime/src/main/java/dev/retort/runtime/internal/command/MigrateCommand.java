@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,18 +58,18 @@ public final class MigrateCommand {
     try (Session session = Session.open(context)) {
       // SQLite blocks readers while another connection migrates, so looking first would only wait twice.
       if (session.dialect().vendor() != Vendor.SQLITE) {
-        Optional<MigrationResult> nothingToDo = nothingToDo(session, direction, target, targetText);
+        Optional<MigrationResult> nothingToDo = nothingToDo(session, context, direction, target, targetText);
         if (nothingToDo.isPresent()) {
           return nothingToDo.get();
         }
       }
-      return session.underLock(() -> migrate(session, context.classLoader(), direction, target, targetText));
+      return session.underLock(() -> migrate(session, context, direction, target, targetText));
     }
   }
 
   /** Reads, verifies, plans and runs, holding the lock. */
   private static MigrationResult migrate(
-      Session session, ClassLoader loader, Direction direction, Target target, String targetText) {
+      Session session, Context context, Direction direction, Target target, String targetText) {
     RevisionGraph graph = session.graph();
     Optional<DatabaseState> read = session.readState();
     DatabaseState state = read.orElseGet(DatabaseState::empty);
@@ -76,7 +77,7 @@ public final class MigrateCommand {
     state.verifyChecksums(graph, session.advice());
     List<LoadedRevision> selected = select(direction, target, graph, state.applied(), session.advice());
     // Decided from the index alone; a trusted snapshot spares describing the applied revisions at all.
-    AppliedSchema start = AppliedSchema.of(graph, state.applied(), loader);
+    AppliedSchema start = AppliedSchema.of(graph, state.applied(), context.classLoader());
     Optional<Thread> describer = DescribeAhead.start(start.replayed(), selected, direction);
     List<PlannedMigration> plan;
     try {
@@ -100,6 +101,7 @@ public final class MigrateCommand {
     for (PlannedMigration migration : plan) {
       MigrationRun run = executor.run(migration, () -> DatabaseState.current(graph, applied),
           () -> DatabaseState.current(graph, after(applied, migration)), Collections.unmodifiableList(ran));
+      report(context, run);
       runs.add(run);
       ran.add(run.revision());
       if (direction == Direction.UPGRADE) {
@@ -110,7 +112,7 @@ public final class MigrateCommand {
     }
     List<String> after = DatabaseState.current(graph, applied);
     if (runs.isEmpty()) {
-      logNothingToDo(after, direction);
+      logNothingToDo(context, after, direction);
     }
     return new MigrationResult(direction, targetText, state.current(graph), after, runs);
   }
@@ -121,7 +123,7 @@ public final class MigrateCommand {
    * path, which looks again; an inconsistent state is reported at once.
    */
   private static Optional<MigrationResult> nothingToDo(
-      Session session, Direction direction, Target target, String targetText) {
+      Session session, Context context, Direction direction, Target target, String targetText) {
     RevisionGraph graph = session.graph();
     DatabaseState seen;
     try {
@@ -139,7 +141,7 @@ public final class MigrateCommand {
       return Optional.empty();
     }
     List<String> current = seen.current(graph);
-    logNothingToDo(current, direction);
+    logNothingToDo(context, current, direction);
     return Optional.of(new MigrationResult(direction, targetText, current, current, List.of()));
   }
 
@@ -154,10 +156,31 @@ public final class MigrateCommand {
     return after;
   }
 
-  private static void logNothingToDo(List<String> current, Direction direction) {
-    LOG.info("Database is {}; nothing to {}",
-        current.isEmpty() ? "at base" : "at revision " + String.join(", ", current),
-        direction == Direction.UPGRADE ? "apply" : "revert");
+  /**
+   * Tells the progress listener of a migration that ran, or logs it without one: a tool that
+   * shows the progress itself would otherwise print each migration twice.
+   */
+  private static void report(Context context, MigrationRun run) {
+    String format = "{} revision {} ({}) in {} ms: {} statement{}";
+    Object[] arguments = {run.direction() == Direction.UPGRADE ? "Applied" : "Reverted", run.revision(),
+        run.description(), run.duration().toMillis(), run.statements(), run.statements() == 1 ? "" : "s"};
+    Optional<Consumer<MigrationRun>> progress = context.progress();
+    if (progress.isEmpty()) {
+      LOG.info(format, arguments);
+      return;
+    }
+    LOG.debug(format, arguments);
+    progress.get().accept(run);
+  }
+
+  private static void logNothingToDo(Context context, List<String> current, Direction direction) {
+    String at = current.isEmpty() ? "at base" : "at revision " + String.join(", ", current);
+    String nothing = direction == Direction.UPGRADE ? "apply" : "revert";
+    if (context.progress().isEmpty()) {
+      LOG.info("Database is {}; nothing to {}", at, nothing);
+    } else {
+      LOG.debug("Database is {}; nothing to {}", at, nothing);
+    }
   }
 
   private static List<LoadedRevision> select(

@@ -151,9 +151,6 @@ public final class MigrationExecutor {
       throw recordingFailure(migration, committedThrough, currentBefore, currentAfter, ranBefore, e);
     }
     Duration total = Duration.ofNanos(System.nanoTime() - start);
-    LOG.info("{} revision {} ({}) in {} ms: {} statement{}",
-        migration.direction() == Direction.UPGRADE ? "Applied" : "Reverted", revision.id(), revision.description(),
-        total.toMillis(), steps.size(), steps.size() == 1 ? "" : "s");
     return new MigrationRun(revision.id(), revision.description(), revision.migrationClass(), migration.direction(),
         steps.size(), total);
   }
