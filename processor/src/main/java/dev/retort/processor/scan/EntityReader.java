@@ -58,6 +58,12 @@ final class EntityReader {
   /** The longest varbinary MariaDB and MySQL take. */
   private static final int MAX_MARIADB_VARBINARY = 65532;
 
+  /** The most digits after the point MySQL keeps in a decimal (its documented limit). */
+  private static final int MAX_MYSQL_SCALE = 30;
+
+  /** The most digits after the point MariaDB keeps in a decimal. */
+  private static final int MAX_MARIADB_SCALE = 38;
+
   /** The longest column comment MariaDB and MySQL take, in characters. */
   private static final int MAX_COLUMN_COMMENT = 1024;
 
@@ -435,6 +441,13 @@ final class EntityReader {
                 + (type instanceof ColumnType.Varchar ? "text" : "blob") + "\"");
         return Optional.empty();
       }
+      if (scaleBeyondMySql(type)) {
+        reporter.report(column, "type", Message.INVALID_TYPE, member.label(),
+            type.sql() + " has more digits after the point than MySQL keeps: at most " + MAX_MYSQL_SCALE
+                + " (MariaDB " + MAX_MARIADB_SCALE + "), and it refuses more; give a scale of at most "
+                + MAX_MYSQL_SCALE);
+        return Optional.empty();
+      }
       return Optional.of(type);
     }
     Optional<TypeMapping.Mapped> mapped = TypeMapping.map(member.type());
@@ -534,7 +547,27 @@ final class EntityReader {
               + (type instanceof ColumnType.Varchar ? "text" : "blob") + "\")");
       return Optional.empty();
     }
+    if (scaleBeyondMySql(type)) {
+      reporter.report(
+          column,
+          "scale",
+          Message.INVALID_SIZE,
+          "scale",
+          sizes.scale(),
+          member.label(),
+          "MySQL keeps at most " + MAX_MYSQL_SCALE + " digits after the point (MariaDB " + MAX_MARIADB_SCALE
+              + ") and refuses more; give a scale of at most " + MAX_MYSQL_SCALE);
+      return Optional.empty();
+    }
     return Optional.of(type);
+  }
+
+  /**
+   * Whether the type is a decimal with more digits after the point than MySQL keeps, which it
+   * refuses (as MariaDB refuses more than {@value #MAX_MARIADB_SCALE}, error 1425).
+   */
+  private static boolean scaleBeyondMySql(ColumnType type) {
+    return type instanceof ColumnType.Decimal decimal && decimal.scale() > MAX_MYSQL_SCALE;
   }
 
   /**

@@ -487,7 +487,37 @@ class EntityScannerDiagnosticsTest {
     }
 
     @Test
-    void aVarcharAndAVarbinaryAtTheLimitAreAccepted() {
+    void aScaleBeyondWhatMySqlKeeps() {
+      JavaFileObject price = source("com.example.Price", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Price(@Id long id, @Column(precision = 40, scale = 31) java.math.BigDecimal amount) {}
+          """);
+      assertOnlyError(
+          compile(price), price,
+          "@Column(scale = 31) on Price.amount is out of range: MySQL keeps at most 30 digits after the point"
+              + " (MariaDB 38) and refuses more; give a scale of at most 30 [retort:invalid-size]",
+          "scale = 31");
+    }
+
+    @Test
+    void anExplicitDecimalWithAScaleBeyondWhatMySqlKeeps() {
+      JavaFileObject price = source("com.example.Price", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Price(@Id long id, @Column(type = "decimal(65,39)") java.math.BigDecimal amount) {}
+          """);
+      assertOnlyError(
+          compile(price), price,
+          "@Column(type) on Price.amount: decimal(65,39) has more digits after the point than MySQL keeps: at most"
+              + " 30 (MariaDB 38), and it refuses more; give a scale of at most 30 [retort:invalid-type]",
+          "decimal(65,39)");
+    }
+
+    @Test
+    void aVarcharAVarbinaryAndAScaleAtTheLimitAreAccepted() {
       JavaFileObject post = source("com.example.Post", """
           package com.example;
           import dev.retort.*;
@@ -500,7 +530,13 @@ class EntityScannerDiagnosticsTest {
           @Table
           public record Attachment(@Id long id, @Column(length = 65532) byte[] data) {}
           """);
-      assertThat(compile(post, file)).succeededWithoutWarnings();
+      JavaFileObject price = source("com.example.Price", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Price(@Id long id, @Column(precision = 65, scale = 30) java.math.BigDecimal amount) {}
+          """);
+      assertThat(compile(post, file, price)).succeededWithoutWarnings();
     }
 
     @Test

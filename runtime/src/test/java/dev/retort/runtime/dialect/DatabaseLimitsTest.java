@@ -242,13 +242,14 @@ class DatabaseLimitsTest {
   }
 
   /**
-   * The sizes and comments that the processor refuses on an entity, shown on each database: MariaDB
-   * (in its default strict mode) refuses a varchar of more than 16383 characters (of utf8mb4 text,
-   * error 1074), a varbinary of more than 65532 bytes (1074), a column comment of more than 1024
-   * characters (1629) and a table comment of more than 2048 (1628), counting characters, not
-   * bytes; and it stores a comment's characters outside the Basic Multilingual Plane as
-   * {@code ?}, without a warning. The others take them all. Each database takes the largest
-   * accepted ones whole, which the comparison with the model shows.
+   * The sizes and comments that the processor refuses on an entity, shown on each database:
+   * MariaDB (in its default strict mode) refuses a varchar of more than 16383 characters (of
+   * utf8mb4 text, error 1074), a varbinary of more than 65532 bytes (1074), a decimal with more
+   * than 38 digits after the point (1425; MySQL documents 30, which the processor keeps to), a
+   * column comment of more than 1024 characters (1629) and a table comment of more than 2048
+   * (1628), counting characters, not bytes; and it stores a comment's characters outside the
+   * Basic Multilingual Plane as {@code ?}, without a warning. The others take them all. Each
+   * database takes the largest accepted ones whole, which the comparison with the model shows.
    */
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
@@ -264,6 +265,10 @@ class DatabaseLimitsTest {
           .column("c", ColumnType.varbinary(65532))));
       tryToCreate(migrator, outcomes, "varbinary(65533)", new Schema().createTable("t4", t -> t
           .column("c", ColumnType.varbinary(65533))));
+      tryToCreate(migrator, outcomes, "decimal(65,38)", new Schema().createTable("t11", t -> t
+          .column("c", ColumnType.decimal(65, 38))));
+      tryToCreate(migrator, outcomes, "decimal(65,39)", new Schema().createTable("t12", t -> t
+          .column("c", ColumnType.decimal(65, 39))));
       tryToCreate(migrator, outcomes, "column comment of 1024", new Schema().createTable("t5", t -> t
           .column("c", integer(), comment("\u00e9".repeat(1024)))));
       tryToCreate(migrator, outcomes, "column comment of 1025", new Schema().createTable("t6", t -> t
@@ -283,7 +288,8 @@ class DatabaseLimitsTest {
       Map<String, String> expected = new LinkedHashMap<>();
       outcomes.keySet().forEach(what -> expected.put(what, "kept"));
       if (kind == TestDatabase.Kind.MARIADB) {
-        List.of("varchar(16384)", "varbinary(65533)", "column comment of 1025", "table comment of 2049")
+        List.of("varchar(16384)", "varbinary(65533)", "decimal(65,39)", "column comment of 1025",
+                "table comment of 2049")
             .forEach(what -> expected.put(what, "refused"));
         List.of("column comment beyond the BMP", "table comment beyond the BMP")
             .forEach(what -> expected.put(what, "changed"));
