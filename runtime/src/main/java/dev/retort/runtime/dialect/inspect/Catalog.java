@@ -80,4 +80,12 @@ abstract class Catalog {
   boolean backslashEscapes() {
     return false;
   }
+
+  /**
+   * A model's literal default as the metadata can show it at best; the text itself where the
+   * metadata shows every character.
+   */
+  String asShown(String literal) {
+    return literal;
+  }
 }

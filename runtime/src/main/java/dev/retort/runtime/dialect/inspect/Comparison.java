@@ -103,7 +103,8 @@ final class Comparison {
     if (expected.isEmpty() || shown.isEmpty()) {
       add("default of " + where + " is " + database + " in the database, " + inModel + " in the model");
     } else if (expected.get() instanceof DefaultValue.Literal literal) {
-      if (!shown.get().literal() || !Spelling.sameLiteral(column.type(), literal.value(), shown.get().text())) {
+      if (!shown.get().literal()
+          || !Spelling.sameLiteral(column.type(), catalog.asShown(literal.value()), shown.get().text())) {
         add("default of " + where + " is " + database + " in the database, " + inModel + " in the model");
       }
     }

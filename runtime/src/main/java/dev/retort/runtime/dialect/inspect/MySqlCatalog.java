@@ -93,6 +93,20 @@ final class MySqlCatalog extends JdbcCatalog {
     return true;
   }
 
+  /**
+   * The text with each character beyond the Basic Multilingual Plane (an emoji) as {@code ?}:
+   * the metadata is {@code utf8mb3}, so {@code information_schema.COLUMNS} and
+   * {@code SHOW CREATE TABLE} show such a character of a default so, while the rows that take
+   * the default get the character itself.
+   */
+  @Override
+  String asShown(String literal) {
+    return literal.codePoints()
+        .map(c -> Character.isSupplementaryCodePoint(c) ? '?' : c)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        .toString();
+  }
+
   /** The check constraints, without those that make MariaDB's JSON columns: they are the type. */
   @Override
   Optional<List<String>> checks(String schema, String table) throws SQLException {
