@@ -206,8 +206,8 @@ class DriftDetectionTest {
             "\"label\" VARCHAR(80) DEFAULT 'it''s \"quoted\"'", "\"label\" VARCHAR(80)",
             "\"noted\" INTEGER", "\"noted\" INTEGER DEFAULT 5",
             "\"flag\" BOOLEAN NOT NULL DEFAULT 1", "\"flag\" BOOLEAN NOT NULL DEFAULT 0",
-            "\"stamp_lit\" TIMESTAMP DEFAULT '2024-01-31 12:00:00'",
-            "\"stamp_lit\" TIMESTAMP DEFAULT '2024-01-31 12:00:01'",
+            "\"stamp_lit\" TIMESTAMP DEFAULT '2024-01-31T12:00'",
+            "\"stamp_lit\" TIMESTAMP DEFAULT '2024-01-31T12:00:01'",
             "DEFAULT '123e4567-e89b-12d3-a456-426614174000'", "DEFAULT '123e4567-e89b-12d3-a456-426614174001'");
         rebuildSqlite(db, "actions",
             "  CONSTRAINT \"fk_actions_parent\" FOREIGN KEY (\"parent_id\") REFERENCES \"actions\" (\"id\"),\n", "",
@@ -245,8 +245,11 @@ class DriftDetectionTest {
     list.add("default of kinds.noted is '5' in the database, none in the model");
     list.add("default of kinds.flag is " + (kind == TestDatabase.Kind.H2 || kind == TestDatabase.Kind.POSTGRESQL
         ? "'false'" : "'0'") + " in the database, 'true' in the model");
-    list.add("default of kinds.stamp_lit is '2024-01-31 12:00:01" + (kind == TestDatabase.Kind.MARIADB ? ".000000"
-        : "") + "' in the database, '2024-01-31 12:00:00' in the model");
+    list.add("default of kinds.stamp_lit is '" + switch (kind) {
+      case MARIADB -> "2024-01-31 12:00:01.000000";
+      case SQLITE -> "2024-01-31T12:00:01";
+      default -> "2024-01-31 12:00:01";
+    } + "' in the database, '2024-01-31 12:00:00' in the model");
     list.add("default of kinds.key_lit is '123e4567-e89b-12d3-a456-426614174001' in the database,"
         + " '123e4567-e89b-12d3-a456-426614174000' in the model");
     switch (kind) {

@@ -399,6 +399,14 @@ abstract class SqlDialect implements Dialect {
     return expression;
   }
 
+  /**
+   * The text of a literal default of a type that is neither numeric nor boolean, before it is
+   * quoted; the model's text by default.
+   */
+  String literalText(ColumnType type, String text) {
+    return text;
+  }
+
   /** A quoted literal default for a column of a type that is neither numeric nor boolean. */
   String literalDefault(ColumnType type, String literal) {
     return literal;
@@ -684,7 +692,7 @@ abstract class SqlDialect implements Dialect {
     if (type == ColumnType.Scalar.BOOLEAN) {
       return booleanLiteral(parseBoolean(where, text));
     }
-    return literalDefault(type, stringLiteral(text));
+    return literalDefault(type, stringLiteral(literalText(type, text)));
   }
 
   final String booleanLiteral(boolean value) {

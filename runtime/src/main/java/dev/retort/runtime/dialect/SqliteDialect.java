@@ -26,6 +26,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -151,6 +158,13 @@ import java.util.stream.Collectors;
  */
 public final class SqliteDialect extends SqlDialect {
 
+  /** The length of a date, {@code 2024-01-31}. */
+  private static final int DATE_LENGTH = 10;
+  /** An ISO date and time with an optional offset: {@code Z}, {@code +01}, {@code +0100} or {@code +01:00}. */
+  private static final DateTimeFormatter ISO_TIMESTAMP = new DateTimeFormatterBuilder()
+      .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+      .appendPattern("[XXX][XX][X]")
+      .toFormatter(Locale.ROOT);
   private static final Set<String> BARE_DEFAULTS = Set.of("CURRENT_DATE", "CURRENT_TIME", "CURRENT_TIMESTAMP");
 
   SqliteDialect() {
@@ -235,6 +249,33 @@ public final class SqliteDialect extends SqlDialect {
   @Override
   String indexTable(TableModel table) {
     return quote(table.name());
+  }
+
+  /**
+   * A timestamp default in the ISO form that SQLite's JDBC driver writes for a
+   * {@code LocalDateTime} or {@code OffsetDateTime} ({@code 2024-01-31T12:30:00.123456}), the
+   * only form it reads back right: it reads the fraction of {@code 2024-01-31 12:30:00.5} as 5
+   * milliseconds, and a date alone not at all. A literal that is no ISO timestamp stays as
+   * written.
+   */
+  @Override
+  String literalText(ColumnType type, String text) {
+    if (type != ColumnType.Scalar.TIMESTAMP && type != ColumnType.Scalar.TIMESTAMP_TZ) {
+      return text;
+    }
+    String stripped = text.strip();
+    String iso = stripped.length() > DATE_LENGTH && stripped.charAt(DATE_LENGTH) == ' '
+        ? stripped.substring(0, DATE_LENGTH) + 'T' + stripped.substring(DATE_LENGTH + 1).strip()
+        : stripped;
+    try {
+      if (iso.length() == DATE_LENGTH) {
+        return LocalDate.parse(iso).atStartOfDay().toString();
+      }
+      TemporalAccessor parsed = ISO_TIMESTAMP.parseBest(iso, OffsetDateTime::from, LocalDateTime::from);
+      return parsed.toString();
+    } catch (DateTimeParseException e) {
+      return text;
+    }
   }
 
   @Override
