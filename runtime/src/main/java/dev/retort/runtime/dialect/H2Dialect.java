@@ -88,7 +88,8 @@ public final class H2Dialect extends StandardSqlDialect {
         case DATE:
           return "DATE";
         case TIME:
-          return "TIME";
+          // H2's TIME keeps whole seconds; the other databases keep microseconds, as TIMESTAMP does here.
+          return "TIME(6)";
         case TIMESTAMP:
           return "TIMESTAMP";
         case TIMESTAMP_TZ:

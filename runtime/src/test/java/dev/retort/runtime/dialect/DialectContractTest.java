@@ -94,7 +94,7 @@ class DialectContractTest {
         ColumnType.binary(16), ColumnType.varbinary(64), ColumnType.enumType("state", "on", "off")));
     Map<Vendor, List<String>> expected = Map.of(
         Vendor.H2, List.of("SMALLINT", "INTEGER", "BIGINT", "BOOLEAN", "REAL", "DOUBLE PRECISION",
-            "CHARACTER VARYING", "DATE", "TIME", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "UUID", "BLOB", "JSON",
+            "CHARACTER VARYING", "DATE", "TIME(6)", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "UUID", "BLOB", "JSON",
             "DECIMAL(12,2)", "CHAR(3)", "VARCHAR(20)", "BINARY(16)", "VARBINARY(64)", "ENUM('on','off')"),
         Vendor.SQLITE, List.of("SMALLINT", "INTEGER", "BIGINT", "BOOLEAN", "REAL", "DOUBLE", "TEXT", "DATE", "TIME",
             "TIMESTAMP", "TIMESTAMPTZ", "UUID", "BLOB", "TEXT", "DECIMAL(12,2)", "CHAR(3)", "VARCHAR(20)",
