@@ -67,6 +67,15 @@ public final class H2Dialect extends StandardSqlDialect {
         + " without its version row", List.of()));
   }
 
+  /**
+   * A JSON default as JSON ({@code '{"a":1}' FORMAT JSON}): H2 takes a plain string literal as
+   * a JSON string, so that the rows would hold {@code "{\"a\":1}"} instead of the object.
+   */
+  @Override
+  String literalDefault(ColumnType type, String literal) {
+    return type == ColumnType.Scalar.JSON ? literal + " FORMAT JSON" : literal;
+  }
+
   @Override
   String typeName(ColumnType type, String schema) {
     if (type instanceof ColumnType.Scalar scalar) {

@@ -26,6 +26,8 @@ final class Spelling {
   private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
   /** The length of a date, {@code 2024-01-31}. */
   private static final int DATE_LENGTH = 10;
+  /** The length of {@code JSON }, before the quoted text of a JSON literal as H2 shows one. */
+  private static final int JSON_PREFIX = 5;
   private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
   private static final Pattern HEX_BYTES = Pattern.compile("([0-9A-Fa-f]{2})*");
   /**
@@ -71,7 +73,8 @@ final class Spelling {
   /**
    * A default as the database shows it: a literal (quoted, possibly with a {@code ::type} cast
    * as PostgreSQL shows it, or in the Unicode-escaped form {@code U&'caf\\00e9'} that H2 shows
-   * for text beyond printable ASCII, or a bare number or boolean, each possibly in
+   * for text beyond printable ASCII, or H2's JSON literal {@code JSON '{"a":1}'}, or a bare
+   * number or boolean, each possibly in
    * {@code CAST(… AS type)} as H2 shows some), or anything else as an expression.
    *
    * @param shown the default's text from the metadata
@@ -85,6 +88,10 @@ final class Spelling {
     if (operand.isPresent()) {
       Shown cast = parseDefault(operand.get(), backslashEscapes);
       return cast.literal() ? cast : new Shown(false, shown.strip());
+    }
+    if (text.regionMatches(true, 0, "JSON '", 0, JSON_PREFIX + 1)) {
+      return quoted(text.substring(JSON_PREFIX), false).map(value -> new Shown(true, value))
+          .orElseGet(() -> new Shown(false, shown.strip()));
     }
     boolean unicode = text.regionMatches(true, 0, "U&'", 0, 3);
     if (unicode || text.startsWith("'")) {
