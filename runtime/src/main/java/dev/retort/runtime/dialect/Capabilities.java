@@ -45,6 +45,10 @@ import java.util.Set;
  *     must be defined as a key")
  * @param actionsOnCheckedColumns which foreign key actions a column that a check constraint uses
  *     may have, the check and the key added in either order
+ * @param maxDecimalScale the largest scale of a {@code DECIMAL} (MySQL 30, MariaDB 38; the
+ *     others take every scale the model allows)
+ * @param offsetsInTimestampLiterals whether a timestamp literal may end with an offset such as
+ *     {@code +01:00} (MariaDB refuses one: "Invalid default value")
  */
 record Capabilities(
     Vendor vendor,
@@ -63,7 +67,12 @@ record Capabilities(
     boolean largeTypesInIndexes,
     boolean checksOnIdentity,
     boolean identityNeedsIndex,
-    ActionsOnCheckedColumns actionsOnCheckedColumns) {
+    ActionsOnCheckedColumns actionsOnCheckedColumns,
+    int maxDecimalScale,
+    boolean offsetsInTimestampLiterals) {
+
+  /** The largest scale the model allows, its largest precision. */
+  private static final int ANY_SCALE = 65;
 
   /** The types MySQL and MariaDB keep as {@code LONGTEXT}, {@code LONGBLOB} and {@code JSON}. */
   private static final Set<ColumnType.Scalar> LARGE_TYPES =
@@ -133,21 +142,23 @@ record Capabilities(
     return new Capabilities(Vendor.H2, "H2", '"', false, BooleanLiterals.TRUE_FALSE, false,
         CommentStyle.COMMENT_ON, RenameColumnSyntax.RENAME_COLUMN, true, true,
         DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(ColumnType.Scalar.BLOB), false, true, false,
-        ActionsOnCheckedColumns.ANY);
+        ActionsOnCheckedColumns.ANY, ANY_SCALE, true);
   }
 
   /** SQLite 3.35 or later. */
   static Capabilities sqlite() {
     return new Capabilities(Vendor.SQLITE, "SQLite", '"', true, BooleanLiterals.ONE_ZERO, false,
         CommentStyle.NONE, RenameColumnSyntax.RENAME_COLUMN, false, true,
-        DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(), false, true, false, ActionsOnCheckedColumns.ANY);
+        DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(), false, true, false, ActionsOnCheckedColumns.ANY,
+        ANY_SCALE, true);
   }
 
   /** PostgreSQL 12 or later. */
   static Capabilities postgresql() {
     return new Capabilities(Vendor.POSTGRESQL, "PostgreSQL", '"', true, BooleanLiterals.TRUE_FALSE,
         false, CommentStyle.COMMENT_ON, RenameColumnSyntax.RENAME_COLUMN, true, true,
-        DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(), false, true, false, ActionsOnCheckedColumns.ANY);
+        DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(), false, true, false, ActionsOnCheckedColumns.ANY,
+        ANY_SCALE, true);
   }
 
   /**
@@ -159,7 +170,7 @@ record Capabilities(
     return new Capabilities(Vendor.MYSQL, "MySQL " + version, '`', false, BooleanLiterals.TRUE_FALSE,
         true, CommentStyle.INLINE, RenameColumnSyntax.RENAME_COLUMN, false, false,
         DropCheckSyntax.DROP_CHECK, false, LARGE_TYPES, false, false, true,
-        ActionsOnCheckedColumns.RESTRICTING);
+        ActionsOnCheckedColumns.RESTRICTING, 30, true);
   }
 
   /**
@@ -176,6 +187,6 @@ record Capabilities(
         BooleanLiterals.TRUE_FALSE, true, CommentStyle.INLINE,
         atLeast105 ? RenameColumnSyntax.RENAME_COLUMN : RenameColumnSyntax.CHANGE_COLUMN,
         atLeast107, true, DropCheckSyntax.DROP_CONSTRAINT, false, LARGE_TYPES, atLeast104, false, true,
-        ActionsOnCheckedColumns.KEEPING_THE_VALUE);
+        ActionsOnCheckedColumns.KEEPING_THE_VALUE, 38, false);
   }
 }

@@ -77,10 +77,12 @@ import java.util.stream.Stream;
  * primary key, unique constraint or index on a {@code LONGTEXT}, {@code LONGBLOB} or
  * {@code JSON} column, which MySQL indexes only by a prefix length or through a generated column
  * (MariaDB 10.4 and later refuse only the primary key: they index a prefix of their choosing and
- * enforce a unique key with a hash); a check constraint on an {@code AUTO_INCREMENT} column; and
+ * enforce a unique key with a hash); a check constraint on an {@code AUTO_INCREMENT} column;
  * a check constraint on a column that a foreign key's action changes, in either order (MySQL:
  * any action but {@code NO ACTION} and {@code RESTRICT}; MariaDB: {@code SET NULL},
- * {@code SET DEFAULT} and {@code CASCADE} on update).
+ * {@code SET DEFAULT} and {@code CASCADE} on update); a decimal scale beyond 30 (MySQL) or 38
+ * (MariaDB); and, on MariaDB, which reads no offset in a timestamp literal, a timestamp default
+ * with one.
  *
  * <p>An offline script switches its session to {@code utf8mb4} ({@code SET NAMES}), as the JDBC
  * driver does for Retort's own connection, since its text is UTF-8 and the client would

@@ -51,6 +51,9 @@ import java.util.stream.Collectors;
  */
 abstract class SqlDialect implements Dialect {
 
+  /** A date and time that ends with an offset: {@code Z}, {@code +01}, {@code +0100} or {@code +01:00}. */
+  private static final Pattern TIMESTAMP_WITH_OFFSET =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T][0-9:.]+\\s*(Z|[-+]\\d{2}(:?\\d{2})?)");
   private static final Pattern INTEGER_LITERAL = Pattern.compile("[-+]?\\d+");
   private static final Pattern NUMBER_LITERAL =
       Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
@@ -130,13 +133,17 @@ abstract class SqlDialect implements Dialect {
   }
 
   /**
-   * What the database refuses in a table, as {@link Capabilities} says: a key or index on a
-   * column it cannot index, an identity column that leads no index, and a check on an identity
-   * column or on a column that a foreign key's action changes. Each is a sentence naming the table, the column, the database and what
+   * What the database refuses in a table, as {@link Capabilities} says: a decimal scale or a
+   * timestamp default it does not take, a key or index on a column it cannot index, an identity
+   * column that leads no index, and a check on an identity column or on a column that a foreign
+   * key's action changes. Each is a sentence naming the table, the column, the database and what
    * to do.
    */
   private List<String> refusals(TableModel table) {
     List<String> refusals = new ArrayList<>();
+    for (ColumnModel column : table.columns()) {
+      columnRefusals(table, column, refusals);
+    }
     if (!capabilities.unindexableTypes().isEmpty()) {
       table.primaryKey().ifPresent(key ->
           unindexable(table, "primary key", key.name(), key.columns(), true, refusals));
@@ -186,6 +193,27 @@ abstract class SqlDialect implements Dialect {
       }
     }
     return refusals;
+  }
+
+  /**
+   * Adds what the database refuses in one column's definition: a decimal scale beyond its
+   * largest, and a timestamp default with an offset where its literals take none.
+   */
+  private void columnRefusals(TableModel table, ColumnModel column, List<String> refusals) {
+    String where = table.name() + "." + column.name();
+    if (column.type() instanceof ColumnType.Decimal decimal && decimal.scale() > capabilities.maxDecimalScale()) {
+      refusals.add(capabilities.label() + " keeps at most " + capabilities.maxDecimalScale() + " digits after the"
+          + " point of a decimal, and column " + where + " is " + decimal.sql() + ". Give it a scale of at most "
+          + capabilities.maxDecimalScale());
+    }
+    boolean timestamp = column.type() == ColumnType.Scalar.TIMESTAMP || column.type() == ColumnType.Scalar.TIMESTAMP_TZ;
+    if (timestamp && !capabilities.offsetsInTimestampLiterals()
+        && column.defaultValue().orElse(null) instanceof DefaultValue.Literal literal
+        && TIMESTAMP_WITH_OFFSET.matcher(literal.value().strip()).matches()) {
+      refusals.add(capabilities.label() + " takes no offset in a timestamp literal, and the default '" + literal.value()
+          + "' of column " + where + " has one. Write the default without the offset, as the date and time in the"
+          + " time zone of the session that runs the migration, which fixes the instant");
+    }
   }
 
   /**

@@ -1,7 +1,9 @@
 package dev.retort.runtime.dialect;
 
 import static dev.retort.model.ColumnType.bool;
+import static dev.retort.model.ColumnType.decimal;
 import static dev.retort.model.ColumnType.text;
+import static dev.retort.model.ColumnType.timestampTz;
 import static dev.retort.model.ColumnType.uuid;
 import static dev.retort.model.ColumnType.varchar;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +41,21 @@ class MySqlDialectTest extends MySqlFamilyDialectTest {
     assertThat(render(Shop.schema(), add)).isEqualTo("""
         ALTER TABLE `tag` ADD COLUMN `bio` LONGTEXT NULL DEFAULT ('none');
         """);
+  }
+
+  /** MySQL keeps 30 digits after a decimal's point (MariaDB 38), and reads a timestamp literal's offset. */
+  @Test
+  void refusesADecimalScaleBeyond30AndTakesATimestampDefaultWithAnOffset() {
+    AddColumn wide = new AddColumn("tag", ColumnModel.of("share", decimal(65, 31)));
+    assertThatThrownBy(() -> render(Shop.schema(), wide))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("keeps at most 30 digits after the point of a decimal, and column tag.share is"
+            + " decimal(65,31)");
+    AddColumn fits = new AddColumn("tag", ColumnModel.of("share", decimal(65, 30)));
+    assertThat(render(Shop.schema(), fits)).contains("DECIMAL(65,30)");
+    AddColumn moment = new AddColumn("tag", ColumnModel.of("at", timestampTz())
+        .withDefaultValue(Shop.literal("2024-01-31 12:30:00+01:00")));
+    assertThat(render(Shop.schema(), moment)).contains("DEFAULT '2024-01-31 12:30:00+01:00'");
   }
 
   @Test
