@@ -156,7 +156,7 @@ class RetortCliDatabaseTest {
       Cli.Run refused = retort(db, "stamp", "base", "0002");
 
       assertThat(refused.exitCode()).isEqualTo(RetortCli.FAILED);
-      assertThat(refused.err()).startsWith("retort stamp: ").contains("base");
+      assertThat(refused.err()).startsWith("retort stamp: ").contains("Stamp base alone, with 'retort stamp base'.");
       assertThat(db.tables()).doesNotContain(VERSION_TABLE);
 
       Cli.Run run = retort(db, "stamp", "0001", "0002");

@@ -149,9 +149,11 @@ class RetortCommandsTest {
       assertThatThrownBy(() -> retort.upgrade("+5"))
           .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.TARGET_OUT_OF_RANGE));
       assertThatThrownBy(() -> retort.stamp("+5"))
-          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.TARGET_OUT_OF_RANGE));
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.TARGET_OUT_OF_RANGE))
+          .hasMessage("Cannot stamp +5: only 4 revisions are pending. Use stamp(\"head\") to record every revision.");
       assertThatThrownBy(() -> retort.stamp("-1"))
-          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.TARGET_OUT_OF_RANGE));
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.TARGET_OUT_OF_RANGE))
+          .hasMessage("Cannot stamp -1: only 0 revisions are applied. Use stamp(\"base\") to record none.");
 
       assertThat(tableExists(db, "retort_version")).as("a refused command creates nothing").isFalse();
     }

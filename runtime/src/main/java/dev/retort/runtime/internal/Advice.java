@@ -32,9 +32,9 @@ public record Advice(CommandSyntax syntax) {
     return command("downgrade", target);
   }
 
-  /** The stamp that records exactly these current revisions; {@code base} for none. */
-  public String stamp(List<String> current) {
-    return current.isEmpty() ? command("stamp", "base") : command("stamp", current.toArray(String[]::new));
+  /** The stamp of these targets, such as the current revisions of a state; {@code base} for none. */
+  public String stamp(List<String> targets) {
+    return targets.isEmpty() ? command("stamp", "base") : command("stamp", targets.toArray(String[]::new));
   }
 
   /** The history command, which lists every revision. */

@@ -77,7 +77,7 @@ class BranchRepairTest {
       for (String other : List.of("base", "+1", "-1")) {
         assertThatThrownBy(() -> retort.stamp("a", other))
             .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_TARGET))
-            .hasMessageContaining(other);
+            .hasMessageEndingWith("Stamp " + other + " alone, with stamp(\"" + other + "\").");
       }
       assertThatThrownBy(() -> retort.stamp("a", "x"))
           .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.UNKNOWN_REVISION));

@@ -56,7 +56,8 @@ public final class StampCommand {
         if (target instanceof Target.Base || target instanceof Target.Relative) {
           throw new RetortException(ErrorCode.INVALID_TARGET,
               "Cannot stamp " + target + " together with other targets: several targets are revisions (ids or"
-                  + " unique prefixes, or head), whose union is recorded. Stamp " + target + " alone.");
+                  + " unique prefixes, or head), whose union is recorded. Stamp " + target + " alone, with "
+                  + context.advice().stamp(List.of(target.toString())) + ".");
         }
       }
     }
@@ -119,7 +120,16 @@ public final class StampCommand {
     }
     Set<String> wanted = new HashSet<>(applied);
     Target.Relative relative = (Target.Relative) target;
-    if (relative.steps() > 0) {
+    // Checked here rather than by the planner, whose message would speak of upgrade and downgrade.
+    boolean forward = relative.steps() > 0;
+    int available = forward ? graph.revisions().size() - applied.size() : applied.size();
+    if (Math.abs(relative.steps()) > available) {
+      throw new RetortException(ErrorCode.TARGET_OUT_OF_RANGE,
+          "Cannot stamp " + relative + ": only " + available + " revision" + (available == 1 ? " is " : "s are ")
+              + (forward ? "pending" : "applied") + ". Use " + advice.stamp(List.of(forward ? "head" : "base"))
+              + (forward ? " to record every revision." : " to record none."));
+    }
+    if (forward) {
       Planner.upgrades(target, graph, applied, advice).forEach(revision -> wanted.add(revision.id()));
     } else {
       Planner.downgrades(target, graph, applied, advice).forEach(revision -> wanted.remove(revision.id()));
