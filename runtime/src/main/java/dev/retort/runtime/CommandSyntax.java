@@ -58,7 +58,7 @@ public enum CommandSyntax {
   };
 
   /** What a shell takes as one word as it stands. */
-  private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_.,:+/=@%^-]+");
+  private static final Pattern PLAIN_WORD = Pattern.compile("[A-Za-z0-9_.,:+/=@%-]+");
 
   /**
    * Writes a command as the user runs it from this front end. Only the command and its

@@ -42,6 +42,7 @@ class CommandSyntaxTest {
   @Test
   void anArgumentThatIsNotOneShellWordIsQuoted() {
     assertThat(CommandSyntax.CLI.command("stamp", "a b")).isEqualTo("retort stamp \"a b\"");
+    assertThat(CommandSyntax.CLI.command("stamp", "a^b")).isEqualTo("retort stamp \"a^b\"");
     assertThat(CommandSyntax.CLI.command("stamp", "$HOME\"`")).isEqualTo("retort stamp \"\\$HOME\\\"\\`\"");
     assertThat(CommandSyntax.MAVEN.command("stamp", "a b")).isEqualTo("mvn retort:stamp \"-Dretort.target=a b\"");
     assertThat(CommandSyntax.JAVA.command("stamp", "a\"b\\")).isEqualTo("stamp(\"a\\\"b\\\\\")");
