@@ -7,13 +7,16 @@ import dev.retort.runtime.internal.Advice;
 import dev.retort.runtime.internal.graph.LoadedRevision;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.history.VersionTable;
+import dev.retort.runtime.internal.history.VersionTable.RecordedChecksum;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -164,13 +167,9 @@ record DatabaseState(Map<String, AppliedRevision> rows, List<AppliedRevision> un
     List<String> changed = new ArrayList<>();
     for (AppliedRevision row : rows.values()) {
       LoadedRevision revision = graph.get(row.revision());
-      if (revision.sourceChecksum().isPresent() && revision.sourceChecksum().equals(row.sourceChecksum())) {
-        continue;
-      }
-      String checksum = revision.checksum();
-      if (!checksum.equals(row.checksum())) {
+      if (!unchanged(revision, row.checksum(), row.sourceChecksum())) {
         changed.add("revision " + revision.label() + " was applied with checksum " + row.checksum()
-            + " but its operations now give " + checksum);
+            + " but its operations now give " + revision.checksum());
       }
     }
     if (!changed.isEmpty()) {
@@ -183,5 +182,42 @@ record DatabaseState(Map<String, AppliedRevision> rows, List<AppliedRevision> un
               + " version in source control at the time), or, if the change is deliberate and the database already"
               + " has the schema it now describes, record the new checksum with " + stamp + ".");
     }
+  }
+
+  /**
+   * Whether a revision is the one applied with these checksums: its source file is the one it was
+   * applied from, or else its operations give the recorded checksum (which loads its class).
+   */
+  private static boolean unchanged(LoadedRevision revision, String checksum, Optional<String> sourceChecksum) {
+    if (revision.sourceChecksum().isPresent() && revision.sourceChecksum().equals(sourceChecksum)) {
+      return true;
+    }
+    return revision.checksum().equals(checksum);
+  }
+
+  /**
+   * Whether rows read with their checksums alone pass every check of {@link #verifyKnown} and
+   * {@link #verifyChecksums}. A start-up that finds nothing to do reads no more than this; when
+   * this says no, reading every column and verifying says what is wrong.
+   *
+   * @param recorded the rows
+   * @param graph this build's history
+   * @return whether every row is a known, unchanged revision whose parents are recorded too
+   */
+  static boolean consistent(List<RecordedChecksum> recorded, RevisionGraph graph) {
+    Set<String> applied = new HashSet<>();
+    for (RecordedChecksum row : recorded) {
+      if (!graph.contains(row.revision())) {
+        return false;
+      }
+      applied.add(row.revision());
+    }
+    for (RecordedChecksum row : recorded) {
+      LoadedRevision revision = graph.get(row.revision());
+      if (!applied.containsAll(revision.parents()) || !unchanged(revision, row.checksum(), row.sourceChecksum())) {
+        return false;
+      }
+    }
+    return true;
   }
 }

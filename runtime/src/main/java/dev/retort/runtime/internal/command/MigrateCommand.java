@@ -15,6 +15,8 @@ import dev.retort.runtime.internal.graph.DescribeAhead;
 import dev.retort.runtime.internal.graph.LoadedRevision;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.graph.Target;
+import dev.retort.runtime.internal.history.VersionTable;
+import dev.retort.runtime.internal.history.VersionTable.RecordedChecksum;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -125,9 +127,20 @@ public final class MigrateCommand {
   private static Optional<MigrationResult> nothingToDo(
       Session session, Context context, Direction direction, Target target, String targetText) {
     RevisionGraph graph = session.graph();
-    DatabaseState seen;
+    VersionTable table = session.versionTable();
+    Set<String> applied = new HashSet<>();
     try {
-      seen = DatabaseState.of(session.versionTable().read(session.connection()), graph);
+      List<RecordedChecksum> recorded = table.readChecksums(session.connection());
+      if (!DatabaseState.consistent(recorded, graph)) {
+        DatabaseState seen = DatabaseState.of(table.read(session.connection()), graph);
+        seen.verifyKnown(graph, table, session.advice());
+        seen.verifyChecksums(graph, session.advice());
+        // Nothing wrong after all: the table changed between the two reads. Look again under the lock.
+        return Optional.empty();
+      }
+      for (RecordedChecksum row : recorded) {
+        applied.add(row.revision());
+      }
     } catch (RetortException e) {
       if (e.code() != ErrorCode.DATABASE_ERROR) {
         throw e;
@@ -135,12 +148,10 @@ public final class MigrateCommand {
       LOG.debug("Could not read the version table without the lock; looking again under the lock", e);
       return Optional.empty();
     }
-    seen.verifyKnown(graph, session.versionTable(), session.advice());
-    seen.verifyChecksums(graph, session.advice());
-    if (!select(direction, target, graph, seen.applied(), session.advice()).isEmpty()) {
+    if (!select(direction, target, graph, applied, session.advice()).isEmpty()) {
       return Optional.empty();
     }
-    List<String> current = seen.current(graph);
+    List<String> current = DatabaseState.current(graph, applied);
     logNothingToDo(context, current, direction);
     return Optional.of(new MigrationResult(direction, targetText, current, current, List.of()));
   }
