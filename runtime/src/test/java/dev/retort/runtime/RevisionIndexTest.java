@@ -156,6 +156,20 @@ class RevisionIndexTest {
   }
 
   @Test
+  void anIdThatATargetCannotNameIsRefusedOnLoadingNamingTheClassWithoutCreatingIt() {
+    List<RevisionIndexFile.Entry> entries = new ArrayList<>(library("v1"));
+    String last = entries.get(entries.size() - 1).id();
+    entries.add(new RevisionIndexFile.Entry("head", MustNotLoad.class.getName(), "", "", "", "", List.of(last)));
+    URLClassLoader loader = index("build", entries);
+
+    assertThatThrownBy(() -> retort(loader))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.INVALID_MIGRATION))
+        .hasMessageStartingWith("Revision id \"head\" of " + MustNotLoad.class.getName() + " is the target head, so a"
+            + " command given head would never mean this revision. Give the revision another id in its @Revision");
+    assertThat(Probe.tableExists(db, "retort_version")).as("the version table").isFalse();
+  }
+
+  @Test
   void aClassMissingFromTheClassPathIsNamedWhenItIsNeeded() {
     List<RevisionIndexFile.Entry> entries = new ArrayList<>(library("v1"));
     RevisionIndexFile.Entry missing = new RevisionIndexFile.Entry("004", "com.example.Gone", "", "", "", "",
