@@ -54,9 +54,10 @@ final class Checks {
   }
 
   /**
-   * Checks a table or column comment against what MariaDB and MySQL keep: at most {@code max}
-   * characters (they refuse a longer one), none outside Unicode's Basic Multilingual Plane
-   * (MariaDB stores each such character as {@code ?}, without a warning).
+   * Checks a table or column comment against what the databases keep: at most {@code max}
+   * characters (MariaDB and MySQL refuse a longer one), no U+0000 (PostgreSQL refuses it, MariaDB
+   * changes the comment), none outside Unicode's Basic Multilingual Plane (MariaDB stores each
+   * such character as {@code ?}, without a warning).
    *
    * @param annotation the {@code @Table} or {@code @Column} holding the comment
    * @param comment the comment, not empty
@@ -72,6 +73,8 @@ final class Checks {
     if (characters > max) {
       problem = "is " + characters + " characters long; MariaDB and MySQL keep at most " + max + " in a " + kind
           + " comment and refuse a longer one: shorten it";
+    } else if (comment.indexOf('\0') >= 0) {
+      problem = "holds the character U+0000, which PostgreSQL refuses in text and MariaDB does not keep: remove it";
     } else if (outsideBmp >= 0) {
       String code = Integer.toHexString(outsideBmp).toUpperCase(Locale.ROOT);
       problem = "holds " + Character.toString(outsideBmp) + " (U+" + code + "), a character outside Unicode's"

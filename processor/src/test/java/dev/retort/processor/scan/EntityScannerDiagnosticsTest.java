@@ -791,6 +791,21 @@ class EntityScannerDiagnosticsTest {
     }
 
     @Test
+    void aTableCommentHoldingUPlus0000() {
+      JavaFileObject post = source("com.example.Post", """
+          package com.example;
+          import dev.retort.*;
+          @Table(comment = "a\\u0000b")
+          public record Post(@Id long id) {}
+          """);
+      assertOnlyError(
+          compile(post), post,
+          "@Table(comment) on Post holds the character U+0000, which PostgreSQL refuses in text and MariaDB does"
+              + " not keep: remove it [retort:invalid-comment]",
+          "@Table(comment =");
+    }
+
+    @Test
     void commentsAtTheLimitCountingCharactersNotBytesAreAccepted() {
       JavaFileObject post = source("com.example.Post", """
           package com.example;

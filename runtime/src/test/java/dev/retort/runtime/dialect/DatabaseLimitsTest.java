@@ -248,8 +248,9 @@ class DatabaseLimitsTest {
    * than 38 digits after the point (1425; MySQL documents 30, which the processor keeps to), a
    * column comment of more than 1024 characters (1629) and a table comment of more than 2048
    * (1628), counting characters, not bytes; and it stores a comment's characters outside the
-   * Basic Multilingual Plane as {@code ?}, without a warning. The others take them all. Each
-   * database takes the largest accepted ones whole, which the comparison with the model shows.
+   * Basic Multilingual Plane as {@code ?}, without a warning, and does not keep a comment holding
+   * U+0000 as it is, which PostgreSQL refuses. The others take them all. Each database takes the
+   * largest accepted ones whole, which the comparison with the model shows.
    */
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
@@ -285,14 +286,25 @@ class DatabaseLimitsTest {
           .column("c", integer())
           .comment("a\uD83D\uDE00b")));
 
+      tryToCreate(migrator, outcomes, "column comment with U+0000", new Schema().createTable("t13", t -> t
+          .column("c", integer(), comment("a\u0000b"))));
+      tryToCreate(migrator, outcomes, "table comment with U+0000", new Schema().createTable("t14", t -> t
+          .column("c", integer())
+          .comment("a\u0000b")));
+
       Map<String, String> expected = new LinkedHashMap<>();
       outcomes.keySet().forEach(what -> expected.put(what, "kept"));
       if (kind == TestDatabase.Kind.MARIADB) {
         List.of("varchar(16384)", "varbinary(65533)", "decimal(65,39)", "column comment of 1025",
                 "table comment of 2049")
             .forEach(what -> expected.put(what, "refused"));
-        List.of("column comment beyond the BMP", "table comment beyond the BMP")
+        List.of("column comment beyond the BMP", "table comment beyond the BMP", "column comment with U+0000",
+                "table comment with U+0000")
             .forEach(what -> expected.put(what, "changed"));
+      }
+      if (kind == TestDatabase.Kind.POSTGRESQL) {
+        List.of("column comment with U+0000", "table comment with U+0000")
+            .forEach(what -> expected.put(what, "refused"));
       }
       assertThat(outcomes).isEqualTo(expected);
     }
