@@ -397,8 +397,9 @@ public final class Retort {
      * Tells a listener of each migration that {@link Retort#upgrade} or {@link Retort#downgrade}
      * runs, as soon as it is recorded in the version table, for a tool that shows the progress
      * itself, such as the {@code retort} command line and the Maven plugin. Without a listener
-     * the runtime logs each migration at INFO through SLF4J; with one it logs them, and a command
-     * that has nothing to do, at DEBUG, so that the tool's output does not say the same twice.
+     * the runtime logs each migration at INFO through SLF4J; with one it logs them, a command
+     * that has nothing to do, and what {@link Retort#stamp stamp} recorded, at DEBUG, so that the
+     * tool's output, which reports them from the results, does not say the same twice.
      * An exception the listener throws ends the command after the migration it was told of,
      * which stays applied.
      *

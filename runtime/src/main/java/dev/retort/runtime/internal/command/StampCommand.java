@@ -62,11 +62,11 @@ public final class StampCommand {
       }
     }
     try (Session session = Session.open(context)) {
-      return session.underLock(() -> stamp(session, graph, targets));
+      return session.underLock(() -> stamp(session, context, graph, targets));
     }
   }
 
-  private static StampResult stamp(Session session, RevisionGraph graph, List<Target> targets) {
+  private static StampResult stamp(Session session, Context context, RevisionGraph graph, List<Target> targets) {
     VersionTable table = session.versionTable();
     Optional<DatabaseState> read = session.readState();
     DatabaseState state = read.orElseGet(DatabaseState::empty);
@@ -100,10 +100,23 @@ public final class StampCommand {
     }
     write(session, table, graph, recorded, removed, updated);
     List<String> after = DatabaseState.current(graph, wanted);
-    LOG.info("Stamped {}: version table now at {}; recorded {}, removed {}, checksums updated {}",
+    log(context, "Stamped {}: version table now at {}; recorded {}, removed {}, checksums updated {}",
         targets.stream().map(Target::toString).collect(Collectors.joining(", ")),
         after.isEmpty() ? "base" : String.join(", ", after), recorded, removed, updated);
     return new StampResult(state.current(graph), after, recorded, removed, updated);
+  }
+
+  /**
+   * Logs what the stamp did at INFO, or at DEBUG for a tool that shows the progress itself (it
+   * gave {@link Context#progress() a listener}) and prints the stamp from the result: the
+   * {@code retort} command line and the Maven plugin would otherwise print it twice.
+   */
+  private static void log(Context context, String format, Object... arguments) {
+    if (context.progress().isPresent()) {
+      LOG.debug(format, arguments);
+    } else {
+      LOG.info(format, arguments);
+    }
   }
 
   private static Set<String> wanted(Target target, RevisionGraph graph, Set<String> applied, Advice advice) {
