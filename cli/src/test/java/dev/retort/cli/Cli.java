@@ -31,10 +31,14 @@ final class Cli {
 
   /** Runs with the given environment variables. */
   static Run run(Map<String, String> environment, String... args) {
+    return run(environment, Cli.class.getClassLoader(), args);
+  }
+
+  /** Runs with the given environment variables, finding the migrations through the given class loader. */
+  static Run run(Map<String, String> environment, ClassLoader migrations, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Console console = new Console(
-        new PrintWriter(out, true), new PrintWriter(err, true), environment, Cli.class.getClassLoader());
+    Console console = new Console(new PrintWriter(out, true), new PrintWriter(err, true), environment, migrations);
     int code = RetortCli.run(console, args);
     return new Run(code, out.toString(), err.toString());
   }

@@ -3,6 +3,8 @@ package dev.retort.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -301,6 +303,25 @@ class RetortCliUsageTest {
     assertThat(run.err()).contains("Could not connect to the database");
     try (var files = Files.list(dir)) {
       assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
+  void aHistoryWithTwoHeadsNamesRetortMerge(@TempDir Path jar) throws IOException {
+    // A second revision index, as a second jar of migrations has, adds a revision after 0001_accounts
+    // beside the fixtures' 0002_phone: the history has two heads.
+    Path index = jar.resolve("META-INF/retort/revisions");
+    Files.createDirectories(index.getParent());
+    Files.writeString(index, "# Retort revision index 2\n0002_reports\tdev.retort.cli.fixtures.V2_AddAccountsPhone"
+        + "\t\t\t\tAdds the reports table.\t0001_accounts\n", StandardCharsets.UTF_8);
+    try (URLClassLoader migrations = new URLClassLoader(new URL[] {jar.toUri().toURL()}, Cli.class.getClassLoader())) {
+      Cli.Run run = Cli.run(Map.of(), migrations, "heads");
+
+      assertThat(run.exitCode()).isEqualTo(RetortCli.FAILED);
+      assertThat(run.err()).startsWith("retort heads: The history has 2 heads: 0002_reports (")
+          .contains("such as parent = {\"0002_reports\", \"0003_email_index\"}; 'retort merge' writes it with the"
+              + " merged snapshot.")
+          .doesNotContain("mvn ");
     }
   }
 }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * <p>The commands are the methods of {@link Retort}, which are also the command line's commands
  * and the Maven plugin's goals: {@code upgrade}, {@code downgrade} and {@code stamp} take
  * targets; {@code show} takes a revision; {@code current}, {@code history}, {@code heads} and
- * {@code check} take nothing.
+ * {@code check} take nothing. {@code merge}, which writes a merge revision from the sources, is
+ * a command of the command line and a goal of the Maven plugin only, and takes nothing here.
  */
 public enum CommandSyntax {
 
@@ -65,13 +66,14 @@ public enum CommandSyntax {
    * arguments are written: a front end's options, such as the database URL, are left out.
    *
    * @param command the command: {@code upgrade}, {@code downgrade}, {@code stamp}, {@code show},
-   *     {@code current}, {@code history}, {@code heads} or {@code check}
+   *     {@code current}, {@code history}, {@code heads} or {@code check}; or {@code merge}, except
+   *     in {@link #JAVA}
    * @param arguments the targets of {@code upgrade} (at most one), {@code downgrade} (one) and
    *     {@code stamp} (one or more), or the revision of {@code show} (at most one); none for the
    *     other commands
    * @return the command, such as {@code retort stamp a1b2 c3d4}
    * @throws IllegalArgumentException if the command is not one of these, or the arguments do not
-   *     fit it
+   *     fit it, or it is {@code merge} in {@link #JAVA}, which {@link Retort} has no method for
    */
   public String command(String command, String... arguments) {
     Objects.requireNonNull(command, "command == null");
@@ -81,8 +83,15 @@ public enum CommandSyntax {
       case "downgrade" -> given.size() == 1 ? null : "one argument";
       case "stamp" -> given.isEmpty() ? "one or more arguments" : null;
       case "current", "history", "heads", "check" -> given.isEmpty() ? null : "no arguments";
+      case "merge" -> {
+        if (this == JAVA) {
+          throw new IllegalArgumentException("merge is not a method of Retort: the merge revision is written from the"
+              + " sources, by the command line's retort merge or the Maven plugin's retort:merge");
+        }
+        yield given.isEmpty() ? null : "no arguments";
+      }
       default -> throw new IllegalArgumentException("unknown command: " + command + "; Retort's commands are upgrade,"
-          + " downgrade, stamp, show, current, history, heads and check");
+          + " downgrade, stamp, show, current, history, heads and check, and on the command line and in Maven merge");
     };
     if (expected != null) {
       throw new IllegalArgumentException(command + " takes " + expected + ", not " + given);

@@ -428,15 +428,16 @@ public final class Retort {
       if (connections != null) {
         connections.warmUp();
       }
+      Advice advice = new Advice(commandSyntax);
       RevisionGraph graph = revisions != null
-          ? RevisionGraph.of(revisions)
-          : RevisionGraph.ofRevisions(RevisionIndexResources.read(loader));
+          ? RevisionGraph.of(revisions, advice)
+          : RevisionGraph.ofRevisions(RevisionIndexResources.read(loader), advice);
       Function<Connection, Dialect> detect = dialect != null ? connection -> dialect : Builder::detect;
       Function<Vendor, Dialect> forVendor = dialect != null
           ? vendor -> vendor == dialect.vendor() ? dialect : Dialects.forVendor(vendor)
           : Dialects::forVendor;
       return new Retort(new Context(Optional.ofNullable(connections), graph, schema, versionTable, lockTimeout, loader,
-          detect, forVendor, new Advice(commandSyntax), Optional.ofNullable(progress)));
+          detect, forVendor, advice, Optional.ofNullable(progress)));
     }
 
     private static Dialect detect(Connection connection) {

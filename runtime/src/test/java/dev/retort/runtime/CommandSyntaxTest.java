@@ -40,6 +40,20 @@ class CommandSyntaxTest {
   }
 
   @Test
+  void mergeIsACommandOfTheCommandLineAndMavenOnly() {
+    assertThat(CommandSyntax.CLI.command("merge")).isEqualTo("retort merge");
+    assertThat(CommandSyntax.MAVEN.command("merge")).isEqualTo("mvn retort:merge");
+    assertThatThrownBy(() -> CommandSyntax.JAVA.command("merge"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("merge is not a method of Retort: the merge revision is written from the sources, by the command"
+            + " line's retort merge or the Maven plugin's retort:merge");
+    assertThatThrownBy(() -> CommandSyntax.CLI.command("merge", "heads"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("merge takes no arguments, not [heads]");
+    assertThat(Advice.JAVA.merge()).isEqualTo("'mvn retort:merge' or 'retort merge'");
+    assertThat(new Advice(CommandSyntax.CLI).merge()).isEqualTo("'retort merge'");
+  }
+
+  @Test
   void anArgumentThatIsNotOneShellWordIsQuoted() {
     assertThat(CommandSyntax.CLI.command("stamp", "a b")).isEqualTo("retort stamp \"a b\"");
     assertThat(CommandSyntax.CLI.command("stamp", "a^b")).isEqualTo("retort stamp \"a^b\"");

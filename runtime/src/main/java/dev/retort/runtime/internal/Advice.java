@@ -42,6 +42,17 @@ public record Advice(CommandSyntax syntax) {
     return command("history");
   }
 
+  /**
+   * The command that writes a merge revision joining the heads: the front end's, or from Java,
+   * which has no such call, both the Maven goal and the command line's command.
+   */
+  public String merge() {
+    if (syntax == CommandSyntax.JAVA) {
+      return "'" + CommandSyntax.MAVEN.command("merge") + "' or '" + CommandSyntax.CLI.command("merge") + "'";
+    }
+    return command("merge");
+  }
+
   private String command(String command, String... arguments) {
     String text = syntax.command(command, arguments);
     return syntax == CommandSyntax.JAVA ? text : "'" + text + "'";

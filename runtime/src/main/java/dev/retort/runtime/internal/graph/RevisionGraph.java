@@ -4,6 +4,7 @@ import dev.retort.RevisionInfo;
 import dev.retort.index.RevisionIdRule;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
+import dev.retort.runtime.internal.Advice;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,11 +60,23 @@ public final class RevisionGraph {
    *     {@link ErrorCode#MULTIPLE_HEADS}
    */
   public static RevisionGraph of(List<RevisionInfo> revisions) {
+    return of(revisions, Advice.JAVA);
+  }
+
+  /**
+   * Validates the revisions and orders them.
+   *
+   * @param revisions every revision, in any order
+   * @param advice writes the command that the multiple-heads error tells the user to run
+   * @return the graph
+   * @throws RetortException as {@link #of(List)} does
+   */
+  public static RevisionGraph of(List<RevisionInfo> revisions, Advice advice) {
     List<LoadedRevision> loaded = new ArrayList<>(revisions.size());
     for (RevisionInfo info : revisions) {
       loaded.add(new LoadedRevision(info));
     }
-    return ofRevisions(loaded);
+    return ofRevisions(loaded, advice);
   }
 
   /**
@@ -71,9 +84,21 @@ public final class RevisionGraph {
    *
    * @param revisions every revision, in any order, such as those of the revision index
    * @return the graph
-   * @throws RetortException as {@link #of} does
+   * @throws RetortException as {@link #of(List)} does
    */
   public static RevisionGraph ofRevisions(List<LoadedRevision> revisions) {
+    return ofRevisions(revisions, Advice.JAVA);
+  }
+
+  /**
+   * Validates the revisions and orders them.
+   *
+   * @param revisions every revision, in any order, such as those of the revision index
+   * @param advice writes the command that the multiple-heads error tells the user to run
+   * @return the graph
+   * @throws RetortException as {@link #of(List)} does
+   */
+  public static RevisionGraph ofRevisions(List<LoadedRevision> revisions, Advice advice) {
     if (revisions.isEmpty()) {
       throw new RetortException(ErrorCode.NO_MIGRATIONS,
           "There are no migrations: the revision index is empty and none were given. Add a migration"
@@ -142,7 +167,8 @@ public final class RevisionGraph {
               .map(id -> id + " (" + classNameOrUnknown(byId.get(id)) + ")").collect(Collectors.joining(", "))
               + ". Two branches of migrations were merged without a merge revision: add a migration whose"
               + " @Revision names all of them as parents, such as parent = {"
-              + heads.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", ")) + "}.");
+              + heads.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(", ")) + "}; "
+              + advice.merge() + " writes it with the merged snapshot.");
     }
     Map<String, List<String>> frozen = new HashMap<>();
     for (Map.Entry<String, List<String>> entry : children.entrySet()) {

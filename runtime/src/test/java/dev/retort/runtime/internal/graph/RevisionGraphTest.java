@@ -6,6 +6,8 @@ import static dev.retort.runtime.fixtures.Noop.second;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.retort.RevisionInfo;
+import dev.retort.runtime.CommandSyntax;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.internal.Advice;
@@ -84,7 +86,21 @@ class RevisionGraphTest {
         .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.MULTIPLE_HEADS))
         .hasMessageContaining(
             "2 heads: b (dev.retort.runtime.fixtures.Noop$First), c (dev.retort.runtime.fixtures.Noop$Second)")
-        .hasMessageContaining("parent = {\"b\", \"c\"}");
+        .hasMessageEndingWith("add a migration whose @Revision names all of them as parents, such as"
+            + " parent = {\"b\", \"c\"}; 'mvn retort:merge' or 'retort merge' writes it with the merged snapshot.");
+  }
+
+  @Test
+  void twoHeadsNameTheMergeCommandOfTheFrontEnd() {
+    List<RevisionInfo> twoHeads = List.of(revision("a"), revision("b", "a"), second("c", "a"));
+
+    assertThatThrownBy(() -> RevisionGraph.of(twoHeads, new Advice(CommandSyntax.CLI)))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.MULTIPLE_HEADS))
+        .hasMessageEndingWith("such as parent = {\"b\", \"c\"}; 'retort merge' writes it with the merged snapshot.");
+    assertThatThrownBy(() -> RevisionGraph.of(twoHeads, new Advice(CommandSyntax.MAVEN)))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.MULTIPLE_HEADS))
+        .hasMessageEndingWith(
+            "such as parent = {\"b\", \"c\"}; 'mvn retort:merge' writes it with the merged snapshot.");
   }
 
   @Test
