@@ -16,4 +16,11 @@ assert !new File(basedir, 'target/db').exists(): 'a database was created in the 
 expect(log, 'No migrations in shop-lib: neither its classes nor its runtime dependencies hold a revision index'
         + ' (META-INF/retort/revisions).')
 expect(log, 'BUILD FAILURE')
+// 3: two heads, one from each module's revision index, name the Maven goal that merges them
+expect(log, 'retort:heads failed: The history has 2 heads: 20260111_090000'
+        + ' (com.example.shop.migration.V20260111_090000_AddCustomersPhone), 20260112_090000'
+        + ' (com.example.shop.text.AddCustomersNickname).')
+expect(log, 'such as parent = {"20260111_090000", "20260112_090000"}; \'mvn retort:merge\' writes it with the'
+        + ' merged snapshot.')
+assert !log.contains("or 'retort merge'"): 'a Maven user was told the command line'
 return true
