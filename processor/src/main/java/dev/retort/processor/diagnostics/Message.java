@@ -268,6 +268,23 @@ public enum Message {
       "check-removed-column",
       "@Check(name = \"%s\") on %s names column %s, which table %s no longer has (%s); write the expression"
           + " with the columns the table has now, or remove the check"),
+  /** A primary key, unique constraint or index longer than MariaDB's and MySQL's keys hold. */
+  KEY_TOO_LONG(
+      Diagnostic.Kind.ERROR,
+      "key-too-long",
+      "%s %s of table %s over %s takes %d bytes in a MariaDB or MySQL key (4 per character of char"
+          + " and varchar with utf8mb4), over the %d they hold: MariaDB refuses a primary key or an"
+          + " index on several columns that long, indexes only a prefix of a single column and"
+          + " enforces a unique key with a hash instead; shorten the columns with @Column(length), key"
+          + " fewer columns, or %s"),
+  /** A table whose row could be longer than MariaDB and MySQL take. */
+  ROW_TOO_LARGE(
+      Diagnostic.Kind.ERROR,
+      "row-too-large",
+      "a row of table %s could take %d bytes on MariaDB and MySQL (4 per character of char and"
+          + " varchar with utf8mb4, text and blob counting 12), over the %d they take, so they refuse"
+          + " to create the table; its largest columns are %s: make the long ones"
+          + " @Column(type = \"text\") (\"blob\" for byte[]), or shorten them with @Column(length)"),
   /** Two constraints or indexes with one name. */
   DUPLICATE_CONSTRAINT_NAME(
       Diagnostic.Kind.ERROR,

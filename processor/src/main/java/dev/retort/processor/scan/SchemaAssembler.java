@@ -1,11 +1,15 @@
 package dev.retort.processor.scan;
 
 import dev.retort.ReferentialAction;
+import dev.retort.internal.limits.InnoDbSizes;
+import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
 import dev.retort.model.ForeignKeyModel;
+import dev.retort.model.IndexModel;
 import dev.retort.model.RenameHints;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.TableModel;
+import dev.retort.model.UniqueModel;
 import dev.retort.processor.diagnostics.Message;
 import dev.retort.processor.scan.EntityDraft.ColumnDraft;
 import dev.retort.processor.scan.EntityDraft.Origin;
@@ -15,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -50,6 +56,7 @@ final class SchemaAssembler {
     drafts.forEach(d -> byClass.putIfAbsent(d.element().getQualifiedName().toString(), d));
 
     checkEnums(byTable);
+    byTable.values().forEach(this::checkInnoDbSizes);
     List<Origin> constraints = new ArrayList<>();
     Map<String, List<ForeignKeyModel>> foreignKeys = new HashMap<>();
     for (EntityDraft entity : byTable.values()) {
@@ -106,6 +113,67 @@ final class SchemaAssembler {
       }
     }
     return byTable;
+  }
+
+  /**
+   * Reports a row and the keys that are longer than MariaDB and MySQL hold: they refuse such a
+   * table, primary key or index on several columns, and MariaDB silently indexes a prefix of a
+   * single long column and enforces a long unique key with a hash, which the model does not say.
+   */
+  private void checkInnoDbSizes(EntityDraft entity) {
+    if (entity.columns().stream().anyMatch(c -> c.model().isEmpty())) {
+      return;
+    }
+    Map<String, ColumnModel> byName = new LinkedHashMap<>();
+    entity.columns().forEach(c -> byName.put(c.name(), c.model().get()));
+    List<ColumnModel> columns = List.copyOf(byName.values());
+    int row = InnoDbSizes.rowBytes(columns);
+    if (row > InnoDbSizes.MAX_ROW_BYTES) {
+      reporter.report(
+          entity.table(),
+          null,
+          Message.ROW_TOO_LARGE,
+          entity.name(),
+          row,
+          InnoDbSizes.MAX_ROW_BYTES,
+          String.join(", ", InnoDbSizes.largestInRow(columns, 3)));
+    }
+    Map<String, Origin> origins = new HashMap<>();
+    entity.constraints().forEach(o -> origins.putIfAbsent(o.name(), o));
+    entity.primaryKey().ifPresent(key ->
+        checkKeyLength(entity, origins.get(key.name()), "primary key", key.name(), key.columns(), byName,
+            "declare a shorter surrogate key with @Id"));
+    for (UniqueModel unique : entity.uniques()) {
+      checkKeyLength(entity, origins.get(unique.name()), "unique constraint", unique.name(), unique.columns(),
+          byName, "drop unique = true");
+    }
+    for (IndexModel index : entity.indexes()) {
+      checkKeyLength(entity, origins.get(index.name()), index.unique() ? "unique index" : "index", index.name(),
+          index.columns(), byName, "remove the @Index");
+    }
+  }
+
+  private void checkKeyLength(EntityDraft entity, Origin origin, String what, String name, List<String> keyColumns,
+      Map<String, ColumnModel> byName, String orElse) {
+    List<ColumnModel> columns = keyColumns.stream().map(byName::get).toList();
+    OptionalInt bytes = InnoDbSizes.keyBytes(columns);
+    if (bytes.isEmpty() || bytes.getAsInt() <= InnoDbSizes.MAX_KEY_BYTES) {
+      return;
+    }
+    String types = columns.stream().map(c -> c.name() + " " + c.type().sql())
+        .collect(Collectors.joining(", ", "(", ")"));
+    reporter.report(
+        origin == null ? entity.element() : origin.element(),
+        origin == null ? null : origin.annotation(),
+        origin == null ? null : origin.attribute(),
+        Message.KEY_TOO_LONG,
+        what,
+        name,
+        entity.name(),
+        types,
+        bytes.getAsInt(),
+        InnoDbSizes.MAX_KEY_BYTES,
+        orElse);
   }
 
   /**

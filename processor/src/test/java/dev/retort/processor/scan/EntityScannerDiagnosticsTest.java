@@ -522,13 +522,13 @@ class EntityScannerDiagnosticsTest {
           package com.example;
           import dev.retort.*;
           @Table
-          public record Post(@Id long id, @Column(type = "varchar(16383)") String body) {}
+          public record Post(@Column(type = "varchar(16383)") String body) {}
           """);
       JavaFileObject file = source("com.example.Attachment", """
           package com.example;
           import dev.retort.*;
           @Table
-          public record Attachment(@Id long id, @Column(length = 65532) byte[] data) {}
+          public record Attachment(@Column(length = 65532) byte[] data) {}
           """);
       JavaFileObject price = source("com.example.Price", """
           package com.example;
@@ -537,6 +537,121 @@ class EntityScannerDiagnosticsTest {
           public record Price(@Id long id, @Column(precision = 65, scale = 30) java.math.BigDecimal amount) {}
           """);
       assertThat(compile(post, file, price)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void aPrimaryKeyLongerThanMariaDbKeysHold() {
+      JavaFileObject tag = source("com.example.Tag", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "tag")
+          public record Tag(@Id @Column(length = 769) String name) {}
+          """);
+      assertOnlyError(
+          compile(tag), tag,
+          "primary key pk_tag of table tag over (name varchar(769)) takes 3076 bytes in a MariaDB or MySQL key"
+              + " (4 per character of char and varchar with utf8mb4), over the 3072 they hold: MariaDB refuses a"
+              + " primary key or an index on several columns that long, indexes only a prefix of a single column and"
+              + " enforces a unique key with a hash instead; shorten the columns with @Column(length), key fewer"
+              + " columns, or declare a shorter surrogate key with @Id [retort:key-too-long]",
+          "@Table");
+    }
+
+    @Test
+    void aUniqueColumnLongerThanMariaDbKeysHold() {
+      JavaFileObject user = source("com.example.User", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "users")
+          public record User(
+              @Id long id,
+              @Column(length = 1000, unique = true) String email) {}
+          """);
+      assertOnlyError(
+          compile(user), user,
+          "unique constraint uq_users_email of table users over (email varchar(1000)) takes 4000 bytes",
+          "unique = true");
+    }
+
+    @Test
+    void anIndexOverColumnsLongerThanMariaDbKeysHoldTogether() {
+      JavaFileObject event = source("com.example.Event", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "event")
+          @Index(name = "ix_event_place", columns = {"city", "street", "number"})
+          public record Event(
+              @Id long id,
+              @Column(length = 500) String city,
+              @Column(length = 268) String street,
+              int number) {}
+          """);
+      JavaFileObject digest = source("com.example.Digest", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "digest")
+          public record Digest(@Id @Column(length = 3073) byte[] value) {}
+          """);
+      Compilation compilation = compile(event, digest);
+      assertThat(compilation).hadErrorCount(2);
+      assertThat(compilation)
+          .hadErrorContaining("index ix_event_place of table event over (city varchar(500), street varchar(268),"
+              + " number integer) takes 3076 bytes")
+          .inFile(event).onLineContaining("@Index");
+      assertThat(compilation)
+          .hadErrorContaining("over (value varbinary(3073)) takes 3073 bytes")
+          .inFile(digest).onLineContaining("@Table");
+    }
+
+    @Test
+    void keysAtWhatMariaDbKeysHoldAreAccepted() {
+      JavaFileObject tag = source("com.example.Tag", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "tag")
+          @Index(columns = {"city", "street"}, unique = true)
+          public record Tag(
+              @Id @Column(length = 766) String name,
+              @Id long owner,
+              @Column(length = 500) String city,
+              @Column(length = 268) String street,
+              @Column(length = 768, unique = true) String label,
+              @Column(length = 3072, unique = true) byte[] digest) {}
+          """);
+      assertThat(compile(tag)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void aRowLargerThanMariaDbTakes() {
+      JavaFileObject page = source("com.example.Page", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "page")
+          public record Page(@Id long id, @Column(length = 8000) String title, @Column(length = 33523) byte[] data) {}
+          """);
+      assertOnlyError(
+          compile(page), page,
+          "a row of table page could take 65536 bytes on MariaDB and MySQL (4 per character of char and varchar"
+              + " with utf8mb4, text and blob counting 12), over the 65535 they take, so they refuse to create the"
+              + " table; its largest columns are data varbinary(33523) (33525 bytes), title varchar(8000) (32002"
+              + " bytes), id bigint (8 bytes): make the long ones @Column(type = \"text\") (\"blob\" for byte[]),"
+              + " or shorten them with @Column(length) [retort:row-too-large]",
+          "@Table");
+    }
+
+    @Test
+    void aRowAtWhatMariaDbTakesIsAccepted() {
+      JavaFileObject page = source("com.example.Page", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "page")
+          public record Page(
+              @Id long id,
+              @Column(length = 8000) String title,
+              @Column(length = 33510) byte[] data,
+              @Column(type = "text") String body) {}
+          """);
+      assertThat(compile(page)).succeededWithoutWarnings();
     }
 
     @Test

@@ -1,0 +1,9 @@
+/**
+ * What MariaDB and MySQL (InnoDB, {@code utf8mb4}) count against their key length and row size
+ * limits, for the processor's checks of entities and the runtime's MySQL dialect: one place for
+ * the accounting, with the messages left to each of them.
+ *
+ * <p>Not API: public only so that the processor and the runtime can use it; may change in any
+ * release.
+ */
+package dev.retort.internal.limits;
