@@ -49,6 +49,8 @@ import java.util.Set;
  *     others take every scale the model allows)
  * @param offsetsInTimestampLiterals whether a timestamp literal may end with an offset such as
  *     {@code +01:00} (MariaDB refuses one: "Invalid default value")
+ * @param innoDbSizes whether keys and rows are limited as InnoDB limits them with {@code utf8mb4}
+ *     text: a key of at most 3072 bytes, a row of at most 65535 ({@code InnoDbSizes})
  */
 record Capabilities(
     Vendor vendor,
@@ -69,7 +71,8 @@ record Capabilities(
     boolean identityNeedsIndex,
     ActionsOnCheckedColumns actionsOnCheckedColumns,
     int maxDecimalScale,
-    boolean offsetsInTimestampLiterals) {
+    boolean offsetsInTimestampLiterals,
+    boolean innoDbSizes) {
 
   /** The largest scale the model allows, its largest precision. */
   private static final int ANY_SCALE = 65;
@@ -142,7 +145,7 @@ record Capabilities(
     return new Capabilities(Vendor.H2, "H2", '"', false, BooleanLiterals.TRUE_FALSE, false,
         CommentStyle.COMMENT_ON, RenameColumnSyntax.RENAME_COLUMN, true, true,
         DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(ColumnType.Scalar.BLOB), false, true, false,
-        ActionsOnCheckedColumns.ANY, ANY_SCALE, true);
+        ActionsOnCheckedColumns.ANY, ANY_SCALE, true, false);
   }
 
   /** SQLite 3.35 or later. */
@@ -150,7 +153,7 @@ record Capabilities(
     return new Capabilities(Vendor.SQLITE, "SQLite", '"', true, BooleanLiterals.ONE_ZERO, false,
         CommentStyle.NONE, RenameColumnSyntax.RENAME_COLUMN, false, true,
         DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(), false, true, false, ActionsOnCheckedColumns.ANY,
-        ANY_SCALE, true);
+        ANY_SCALE, true, false);
   }
 
   /** PostgreSQL 12 or later. */
@@ -158,7 +161,7 @@ record Capabilities(
     return new Capabilities(Vendor.POSTGRESQL, "PostgreSQL", '"', true, BooleanLiterals.TRUE_FALSE,
         false, CommentStyle.COMMENT_ON, RenameColumnSyntax.RENAME_COLUMN, true, true,
         DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(), false, true, false, ActionsOnCheckedColumns.ANY,
-        ANY_SCALE, true);
+        ANY_SCALE, true, false);
   }
 
   /**
@@ -170,7 +173,7 @@ record Capabilities(
     return new Capabilities(Vendor.MYSQL, "MySQL " + version, '`', false, BooleanLiterals.TRUE_FALSE,
         true, CommentStyle.INLINE, RenameColumnSyntax.RENAME_COLUMN, false, false,
         DropCheckSyntax.DROP_CHECK, false, LARGE_TYPES, false, false, true,
-        ActionsOnCheckedColumns.RESTRICTING, 30, true);
+        ActionsOnCheckedColumns.RESTRICTING, 30, true, true);
   }
 
   /**
@@ -187,6 +190,6 @@ record Capabilities(
         BooleanLiterals.TRUE_FALSE, true, CommentStyle.INLINE,
         atLeast105 ? RenameColumnSyntax.RENAME_COLUMN : RenameColumnSyntax.CHANGE_COLUMN,
         atLeast107, true, DropCheckSyntax.DROP_CONSTRAINT, false, LARGE_TYPES, atLeast104, false, true,
-        ActionsOnCheckedColumns.KEEPING_THE_VALUE, 38, false);
+        ActionsOnCheckedColumns.KEEPING_THE_VALUE, 38, false, true);
   }
 }

@@ -81,8 +81,10 @@ import java.util.stream.Stream;
  * a check constraint on a column that a foreign key's action changes, in either order (MySQL:
  * any action but {@code NO ACTION} and {@code RESTRICT}; MariaDB: {@code SET NULL},
  * {@code SET DEFAULT} and {@code CASCADE} on update); a decimal scale beyond 30 (MySQL) or 38
- * (MariaDB); and, on MariaDB, which reads no offset in a timestamp literal, a timestamp default
- * with one.
+ * (MariaDB); a key of more than 3072 bytes and a row of more than 65535 (InnoDB with
+ * {@code utf8mb4}, counted by {@code InnoDbSizes}), which they refuse or, for a key on one column
+ * or a unique key, silently change into a prefix index or a hash; and, on MariaDB, which reads no
+ * offset in a timestamp literal, a timestamp default with one.
  *
  * <p>An offline script switches its session to {@code utf8mb4} ({@code SET NAMES}), as the JDBC
  * driver does for Retort's own connection, since its text is UTF-8 and the client would

@@ -1,6 +1,7 @@
 package dev.retort.runtime.dialect;
 
 import dev.retort.ReferentialAction;
+import dev.retort.internal.limits.InnoDbSizes;
 import dev.retort.model.CheckModel;
 import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -155,6 +157,9 @@ abstract class SqlDialect implements Dialect {
             refusals);
       }
     }
+    if (capabilities.innoDbSizes()) {
+      innoDbSizeRefusals(table, refusals);
+    }
     if (capabilities.identityNeedsIndex()) {
       for (ColumnModel column : table.columns()) {
         if (column.identity() && !leadsAnIndex(table, column.name())) {
@@ -193,6 +198,41 @@ abstract class SqlDialect implements Dialect {
       }
     }
     return refusals;
+  }
+
+  /**
+   * Adds a row longer than InnoDB's 65535 bytes, which MariaDB and MySQL refuse ("Row size too
+   * large"), and a key longer than its 3072 bytes, which they refuse as a primary key or an index
+   * on several columns ("Specified key was too long") and, on MariaDB, silently change into a
+   * prefix index of one column or a unique key enforced with a hash.
+   */
+  private void innoDbSizeRefusals(TableModel table, List<String> refusals) {
+    int row = InnoDbSizes.rowBytes(table.columns());
+    if (row > InnoDbSizes.MAX_ROW_BYTES) {
+      refusals.add(capabilities.label() + " takes rows of at most " + InnoDbSizes.MAX_ROW_BYTES + " bytes, and a row of "
+          + table.name() + " could take " + row + " (4 bytes per character of char and varchar, text and blob"
+          + " counting 12): its largest columns are " + String.join(", ", InnoDbSizes.largestInRow(table.columns(), 3))
+          + ". Make the long varchar or varbinary columns text or blob, or shorten them");
+    }
+    table.primaryKey().ifPresent(key -> longKey(table, "primary key", key.name(), key.columns(), refusals));
+    for (UniqueModel unique : table.uniques()) {
+      longKey(table, "unique constraint", unique.name(), unique.columns(), refusals);
+    }
+    for (IndexModel index : table.indexes()) {
+      longKey(table, index.unique() ? "unique index" : "index", index.name(), index.columns(), refusals);
+    }
+  }
+
+  /** Adds a key whose columns take more bytes than InnoDB keys hold. */
+  private void longKey(TableModel table, String what, String name, List<String> columns, List<String> refusals) {
+    List<ColumnModel> keyColumns = columns.stream().map(c -> columnOf(table, c)).toList();
+    OptionalInt bytes = InnoDbSizes.keyBytes(keyColumns);
+    if (bytes.isPresent() && bytes.getAsInt() > InnoDbSizes.MAX_KEY_BYTES) {
+      String types = keyColumns.stream().map(c -> c.name() + " " + c.type().sql()).collect(Collectors.joining(", "));
+      refusals.add(capabilities.label() + " keys hold at most " + InnoDbSizes.MAX_KEY_BYTES + " bytes, and " + what
+          + " " + name + " of " + table.name() + " over " + types + " takes " + bytes.getAsInt() + " (4 bytes per"
+          + " character of char and varchar). Shorten the columns, key fewer of them, or drop the " + what);
+    }
   }
 
   /**

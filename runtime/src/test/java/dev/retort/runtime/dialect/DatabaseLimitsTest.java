@@ -29,6 +29,7 @@ import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.Probe;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortException;
+import dev.retort.runtime.dialect.inspect.SchemaInspector;
 import dev.retort.runtime.testdb.TestDatabase;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -307,6 +308,96 @@ class DatabaseLimitsTest {
             .forEach(what -> expected.put(what, "refused"));
       }
       assertThat(outcomes).isEqualTo(expected);
+    }
+  }
+
+  /**
+   * The keys and rows that the processor refuses on an entity, shown on each database. MariaDB
+   * (InnoDB, utf8mb4) holds keys of at most 3072 bytes, 4 per character of a varchar and the
+   * storage size of the other types, and rows of at most 65535 bytes, each varchar or varbinary
+   * with 1 or 2 length bytes, text counting 12 and every 8 nullable columns a byte. Over them it
+   * refuses a primary key or an index on several columns (error 1071) and a table (1118), and
+   * changes an index on one column into one of its 768-character prefix and a unique key into one
+   * enforced with a hash, without an error, and the comparison with the model (check) does not
+   * see either change; its dialect refuses them all before running them.
+   * PostgreSQL, H2 and SQLite take them all (PostgreSQL limits a btree entry to about 2704 bytes,
+   * which only a value that long meets, when it is written).
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void keysAndRowsUpToWhatMariaDbHolds(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      Map<String, String> outcomes = new LinkedHashMap<>();
+
+      tryToCreate(migrator, outcomes, "primary key of 3072 bytes", new Schema().createTable("k1", t -> t
+          .column("name", ColumnType.varchar(766), notNull())
+          .column("owner", bigint(), notNull())
+          .primaryKey("pk_k1", "name", "owner")));
+      tryToCreate(migrator, outcomes, "primary key of 3076 bytes", new Schema().createTable("k2", t -> t
+          .column("name", ColumnType.varchar(767), notNull())
+          .column("owner", bigint(), notNull())
+          .primaryKey("pk_k2", "name", "owner")));
+      tryToCreate(migrator, outcomes, "varbinary primary key of 3073 bytes", new Schema().createTable("k3", t -> t
+          .column("digest", ColumnType.varbinary(3073), notNull())
+          .primaryKey("pk_k3", "digest")));
+      tryToCreate(migrator, outcomes, "index of 3072 bytes", new Schema().createTable("k4", t -> t
+          .column("city", ColumnType.varchar(500))
+          .column("street", ColumnType.varchar(268))
+          .index("ix_k4", "city", "street")));
+      tryToCreate(migrator, outcomes, "index of 3076 bytes", new Schema().createTable("k5", t -> t
+          .column("city", ColumnType.varchar(500))
+          .column("street", ColumnType.varchar(269))
+          .index("ix_k5", "city", "street")));
+      tryToCreate(migrator, outcomes, "index on varchar(1000)", new Schema().createTable("k6", t -> t
+          .column("c", ColumnType.varchar(1000))
+          .index("ix_k6", "c")));
+      tryToCreate(migrator, outcomes, "unique on varchar(1000)", new Schema().createTable("k7", t -> t
+          .column("c", ColumnType.varchar(1000))
+          .unique("uq_k7", "c")));
+      tryToCreate(migrator, outcomes, "row of 65535 bytes", new Schema().createTable("r1", t -> t
+          .column("id", bigint(), notNull())
+          .column("title", ColumnType.varchar(8000))
+          .column("data", ColumnType.varbinary(33510))
+          .column("body", text())));
+      tryToCreate(migrator, outcomes, "row of 65536 bytes", new Schema().createTable("r2", t -> t
+          .column("id", bigint(), notNull())
+          .column("title", ColumnType.varchar(8000))
+          .column("data", ColumnType.varbinary(33511))
+          .column("body", text())));
+
+      Map<String, String> expected = new LinkedHashMap<>();
+      outcomes.keySet().forEach(what -> expected.put(what, "kept"));
+      if (kind == TestDatabase.Kind.MARIADB) {
+        List.of("primary key of 3076 bytes", "varbinary primary key of 3073 bytes", "index of 3076 bytes",
+                "index on varchar(1000)", "unique on varchar(1000)", "row of 65536 bytes")
+            .forEach(what -> expected.put(what, "refused"));
+        assertThat(outcomes).isEqualTo(expected);
+
+        for (String refused : List.of(
+            "CREATE TABLE `m1` (`name` VARCHAR(767) NOT NULL, `owner` BIGINT NOT NULL, PRIMARY KEY (`name`, `owner`))",
+            "CREATE TABLE `m2` (`digest` VARBINARY(3073) NOT NULL, PRIMARY KEY (`digest`))",
+            "CREATE TABLE `m3` (`city` VARCHAR(500) NULL, `street` VARCHAR(269) NULL, KEY `ix_m3` (`city`, `street`))",
+            "CREATE TABLE `m4` (`id` BIGINT NOT NULL, `title` VARCHAR(8000) NULL, `data` VARBINARY(33511) NULL,"
+                + " `body` LONGTEXT NULL)")) {
+          assertThatThrownBy(() -> migrator.execute(refused)).as(refused).isInstanceOf(SQLException.class);
+        }
+        migrator.execute("CREATE TABLE `m5` (`c` VARCHAR(1000) NULL, KEY `ix_m5` (`c`), UNIQUE KEY `uq_m5` (`c`))");
+        try (var statement = migrator.connection().createStatement();
+            var rows = statement.executeQuery("SHOW CREATE TABLE `m5`")) {
+          rows.next();
+          assertThat(rows.getString(2)).contains("KEY `ix_m5` (`c`(768))", "UNIQUE KEY `uq_m5` (`c`) USING HASH");
+        }
+        SchemaModel withM5 = migrator.model().applyAll(new Schema().createTable("m5", t -> t
+            .column("c", ColumnType.varchar(1000))
+            .index("ix_m5", "c")
+            .unique("uq_m5", "c")).operations());
+        assertThat(SchemaInspector.differences(migrator.connection(), migrator.dialect(), withM5,
+                Migrator.VERSION_TABLE))
+            .as("what check() reports of the prefix index and the hashed unique key")
+            .isEqualTo(List.of());
+      } else {
+        assertThat(outcomes).isEqualTo(expected);
+      }
     }
   }
 

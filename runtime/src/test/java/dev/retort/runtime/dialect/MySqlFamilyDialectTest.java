@@ -1,14 +1,17 @@
 package dev.retort.runtime.dialect;
 
+import static dev.retort.dsl.ColumnOption.notNull;
 import static dev.retort.model.ColumnType.bigint;
 import static dev.retort.model.ColumnType.blob;
 import static dev.retort.model.ColumnType.integer;
 import static dev.retort.model.ColumnType.text;
+import static dev.retort.model.ColumnType.varbinary;
 import static dev.retort.model.ColumnType.varchar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.ReferentialAction;
+import dev.retort.dsl.Schema;
 import dev.retort.model.CheckModel;
 import dev.retort.model.ColumnModel;
 import dev.retort.model.ForeignKeyModel;
@@ -407,5 +410,64 @@ abstract class MySqlFamilyDialectTest {
         );
         CREATE INDEX `ix_invoice_user_id` ON `billing`.`invoice` (`user_id`);
         """);
+  }
+
+  /**
+   * InnoDB's 3072-byte keys and 65535-byte rows, counted as MariaDB 10.11 counts them (4 bytes per
+   * character of utf8mb4 text; see DatabaseLimitsTest): a key or row over them is refused in a
+   * created table, an added column and a changed one; one at them is taken.
+   */
+  @Test
+  void refusesKeysAndRowsLongerThanInnoDbHolds() {
+    Schema keys = new Schema().createTable("tag", t -> t
+        .column("name", varchar(766), notNull())
+        .column("owner", bigint(), notNull())
+        .column("city", varchar(500))
+        .column("street", varchar(268))
+        .column("digest", varbinary(3072))
+        .primaryKey("pk_tag", "name", "owner")
+        .uniqueIndex("ux_tag_place", "city", "street")
+        .unique("uq_tag_digest", "digest"));
+    SchemaModel tags = SchemaModel.empty().applyAll(keys.operations());
+    assertThat(render(SchemaModel.empty(), keys.operations().get(0))).startsWith("CREATE TABLE `tag`");
+
+    Schema longKey = new Schema().createTable("label", t -> t
+        .column("name", varchar(767), notNull())
+        .column("owner", bigint(), notNull())
+        .primaryKey("pk_label", "name", "owner"));
+    assertThatThrownBy(() -> render(SchemaModel.empty(), longKey.operations().get(0)))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining(" keys hold at most 3072 bytes, and primary key pk_label of label over name"
+            + " varchar(767), owner bigint takes 3076 (4 bytes per character of char and varchar). Shorten the"
+            + " columns, key fewer of them, or drop the primary key");
+    Operation wider = new Schema().alterTable("tag", t -> t
+        .alterColumn("street", c -> c.type(varchar(268), varchar(269)))).operations().get(0);
+    assertThatThrownBy(() -> render(tags, wider))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("unique index ux_tag_place of tag over city varchar(500), street varchar(269) takes 3076");
+    Operation longIndex = new Schema().alterTable("tag", t -> t
+        .createIndex("ix_tag_digest_city", "digest", "city")).operations().get(0);
+    assertThatThrownBy(() -> render(tags, longIndex))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("index ix_tag_digest_city of tag over digest varbinary(3072), city varchar(500) takes 5072");
+
+    Schema page = new Schema().createTable("page", t -> t
+        .column("id", bigint(), notNull())
+        .column("title", varchar(8000))
+        .column("data", varbinary(33522)));
+    SchemaModel pages = SchemaModel.empty().applyAll(page.operations());
+    assertThat(render(SchemaModel.empty(), page.operations().get(0))).startsWith("CREATE TABLE `page`");
+    Operation oneMore = new Schema().alterTable("page", t -> t
+        .alterColumn("data", c -> c.type(varbinary(33522), varbinary(33523)))).operations().get(0);
+    assertThatThrownBy(() -> render(pages, oneMore))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining(" takes rows of at most 65535 bytes, and a row of page could take 65536 (4 bytes per"
+            + " character of char and varchar, text and blob counting 12): its largest columns are data"
+            + " varbinary(33523) (33525 bytes), title varchar(8000) (32002 bytes), id bigint (8 bytes). Make the"
+            + " long varchar or varbinary columns text or blob, or shorten them");
+    Operation body = new Schema().alterTable("page", t -> t.addColumn("body", text())).operations().get(0);
+    assertThatThrownBy(() -> render(pages, body))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("a row of page could take 65547");
   }
 }
