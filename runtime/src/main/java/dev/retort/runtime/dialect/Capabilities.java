@@ -2,6 +2,7 @@ package dev.retort.runtime.dialect;
 
 import dev.retort.model.ColumnType;
 import dev.retort.operation.Vendor;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 
@@ -51,6 +52,9 @@ import java.util.Set;
  *     {@code +01:00} (MariaDB refuses one: "Invalid default value")
  * @param innoDbSizes whether keys and rows are limited as InnoDB limits them with {@code utf8mb4}
  *     text: a key of at most 3072 bytes, a row of at most 65535 ({@code InnoDbSizes})
+ * @param instants the instants a timestamp with time zone column holds: all of them but on MySQL
+ *     and MariaDB, whose {@code TIMESTAMP} counts seconds from 1970 in 32 bits (to 2038, and on
+ *     MariaDB 11.5 and later, unsigned, to 2106)
  */
 record Capabilities(
     Vendor vendor,
@@ -72,7 +76,8 @@ record Capabilities(
     ActionsOnCheckedColumns actionsOnCheckedColumns,
     int maxDecimalScale,
     boolean offsetsInTimestampLiterals,
-    boolean innoDbSizes) {
+    boolean innoDbSizes,
+    InstantRange instants) {
 
   /** The largest scale the model allows, its largest precision. */
   private static final int ANY_SCALE = 65;
@@ -91,6 +96,55 @@ record Capabilities(
     Objects.requireNonNull(dropCheck, "dropCheck == null");
     unindexableTypes = Set.copyOf(unindexableTypes);
     Objects.requireNonNull(actionsOnCheckedColumns, "actionsOnCheckedColumns == null");
+    Objects.requireNonNull(instants, "instants == null");
+  }
+
+  /**
+   * The instants from {@code first} to {@code last}, both included.
+   *
+   * @param first the earliest
+   * @param last the latest
+   */
+  record InstantRange(Instant first, Instant last) {
+
+    /** Every instant. */
+    static final InstantRange ANY = new InstantRange(Instant.MIN, Instant.MAX);
+
+    /**
+     * MySQL's {@code TIMESTAMP}: from 1970-01-01 00:00:01 to 2038-01-19 03:14:07.999999 UTC, as its
+     * reference manual says.
+     */
+    static final InstantRange MYSQL_TIMESTAMP =
+        new InstantRange(Instant.parse("1970-01-01T00:00:01Z"), Instant.parse("2038-01-19T03:14:07.999999Z"));
+
+    /**
+     * MariaDB's {@code TIMESTAMP(6)} before 11.5: from the first microsecond after 1970 to
+     * 2038-01-19 03:14:07.999999 UTC (MariaDB 10.11 refuses {@code 1970-01-01 00:00:00} and
+     * {@code 2038-01-19 03:14:08}).
+     */
+    static final InstantRange MARIADB_TIMESTAMP =
+        new InstantRange(Instant.parse("1970-01-01T00:00:00.000001Z"), MYSQL_TIMESTAMP.last());
+
+    /**
+     * MariaDB's {@code TIMESTAMP(6)} from 11.5, which reads its 32 bits as unsigned: to
+     * 2106-02-07 06:28:15.999999 UTC (MDEV-32188; on 64-bit platforms only, which Retort assumes).
+     */
+    static final InstantRange MARIADB_115_TIMESTAMP =
+        new InstantRange(MARIADB_TIMESTAMP.first(), Instant.parse("2106-02-07T06:28:15.999999Z"));
+
+    /** Validates the components. */
+    InstantRange {
+      Objects.requireNonNull(first, "first == null");
+      Objects.requireNonNull(last, "last == null");
+      if (first.isAfter(last)) {
+        throw new IllegalArgumentException("first " + first + " is after last " + last);
+      }
+    }
+
+    /** Whether the range holds the instant. */
+    boolean contains(Instant instant) {
+      return !instant.isBefore(first) && !instant.isAfter(last);
+    }
   }
 
   /** How boolean literals are written. */
@@ -145,7 +199,7 @@ record Capabilities(
     return new Capabilities(Vendor.H2, "H2", '"', false, BooleanLiterals.TRUE_FALSE, false,
         CommentStyle.COMMENT_ON, RenameColumnSyntax.RENAME_COLUMN, true, true,
         DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(ColumnType.Scalar.BLOB), false, true, false,
-        ActionsOnCheckedColumns.ANY, ANY_SCALE, true, false);
+        ActionsOnCheckedColumns.ANY, ANY_SCALE, true, false, InstantRange.ANY);
   }
 
   /** SQLite 3.35 or later. */
@@ -153,7 +207,7 @@ record Capabilities(
     return new Capabilities(Vendor.SQLITE, "SQLite", '"', true, BooleanLiterals.ONE_ZERO, false,
         CommentStyle.NONE, RenameColumnSyntax.RENAME_COLUMN, false, true,
         DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(), false, true, false, ActionsOnCheckedColumns.ANY,
-        ANY_SCALE, true, false);
+        ANY_SCALE, true, false, InstantRange.ANY);
   }
 
   /** PostgreSQL 12 or later. */
@@ -161,7 +215,7 @@ record Capabilities(
     return new Capabilities(Vendor.POSTGRESQL, "PostgreSQL", '"', true, BooleanLiterals.TRUE_FALSE,
         false, CommentStyle.COMMENT_ON, RenameColumnSyntax.RENAME_COLUMN, true, true,
         DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(), false, true, false, ActionsOnCheckedColumns.ANY,
-        ANY_SCALE, true, false);
+        ANY_SCALE, true, false, InstantRange.ANY);
   }
 
   /**
@@ -173,7 +227,7 @@ record Capabilities(
     return new Capabilities(Vendor.MYSQL, "MySQL " + version, '`', false, BooleanLiterals.TRUE_FALSE,
         true, CommentStyle.INLINE, RenameColumnSyntax.RENAME_COLUMN, false, false,
         DropCheckSyntax.DROP_CHECK, false, LARGE_TYPES, false, false, true,
-        ActionsOnCheckedColumns.RESTRICTING, 30, true, true);
+        ActionsOnCheckedColumns.RESTRICTING, 30, true, true, InstantRange.MYSQL_TIMESTAMP);
   }
 
   /**
@@ -186,10 +240,12 @@ record Capabilities(
     boolean atLeast104 = major > 10 || (major == 10 && minor >= 4);
     boolean atLeast105 = major > 10 || (major == 10 && minor >= 5);
     boolean atLeast107 = major > 10 || (major == 10 && minor >= 7);
+    boolean atLeast115 = major > 11 || (major == 11 && minor >= 5);
     return new Capabilities(Vendor.MARIADB, "MariaDB " + major + "." + minor, '`', false,
         BooleanLiterals.TRUE_FALSE, true, CommentStyle.INLINE,
         atLeast105 ? RenameColumnSyntax.RENAME_COLUMN : RenameColumnSyntax.CHANGE_COLUMN,
         atLeast107, true, DropCheckSyntax.DROP_CONSTRAINT, false, LARGE_TYPES, atLeast104, false, true,
-        ActionsOnCheckedColumns.KEEPING_THE_VALUE, 38, false, true);
+        ActionsOnCheckedColumns.KEEPING_THE_VALUE, 38, false, true,
+        atLeast115 ? InstantRange.MARIADB_115_TIMESTAMP : InstantRange.MARIADB_TIMESTAMP);
   }
 }

@@ -41,7 +41,9 @@ import java.util.stream.Stream;
  *   <tr><td>date, time</td><td>DATE, TIME(6)</td></tr>
  *   <tr><td>timestamp</td><td>DATETIME(6): a date and time without time zone</td></tr>
  *   <tr><td>timestamp with time zone</td><td>TIMESTAMP(6): an instant, stored in UTC and shown in
- *       the session's time zone</td></tr>
+ *       the session's time zone, from 1970 to 2038-01-19 03:14:07.999999 UTC (on MariaDB 11.5 and
+ *       later to 2106); not DATETIME(6), whose {@code CURRENT_TIMESTAMP} is the session's local
+ *       time and whose values are what each client sends</td></tr>
  *   <tr><td>uuid</td><td>UUID on MariaDB 10.7+, CHAR(36) on MySQL and older MariaDB</td></tr>
  *   <tr><td>binary(n), varbinary(n), blob</td><td>BINARY(n), VARBINARY(n), LONGBLOB</td></tr>
  *   <tr><td>json</td><td>JSON (on MariaDB an alias of LONGTEXT with a {@code json_valid}
@@ -83,8 +85,10 @@ import java.util.stream.Stream;
  * {@code SET DEFAULT} and {@code CASCADE} on update); a decimal scale beyond 30 (MySQL) or 38
  * (MariaDB); a key of more than 3072 bytes and a row of more than 65535 (InnoDB with
  * {@code utf8mb4}, counted by {@code InnoDbSizes}), which they refuse or, for a key on one column
- * or a unique key, silently change into a prefix index or a hash; and, on MariaDB, which reads no
- * offset in a timestamp literal, a timestamp default with one.
+ * or a unique key, silently change into a prefix index or a hash; a timestamp with time zone
+ * default outside the instants a {@code TIMESTAMP} holds ("Invalid default value"), such as a
+ * {@code 9999-12-31} "valid until"; and, on MariaDB, which reads no offset in a timestamp literal,
+ * a timestamp default with one.
  *
  * <p>An offline script switches its session to {@code utf8mb4} ({@code SET NAMES}), as the JDBC
  * driver does for Retort's own connection, since its text is UTF-8 and the client would

@@ -35,12 +35,19 @@ import dev.retort.operation.RenameColumn;
 import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
 import dev.retort.operation.Vendor;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -56,6 +63,10 @@ abstract class SqlDialect implements Dialect {
   /** A date and time that ends with an offset: {@code Z}, {@code +01}, {@code +0100} or {@code +01:00}. */
   private static final Pattern TIMESTAMP_WITH_OFFSET =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T][0-9:.]+\\s*(Z|[-+]\\d{2}(:?\\d{2})?)");
+  /** A timestamp literal: a date, a time after a space or {@code T}, and an offset, the last two optional. */
+  private static final Pattern TIMESTAMP_LITERAL =
+      Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:[ T]([0-9:.]+))?\\s*(Z|[-+]\\d{2}(?::?\\d{2})?)?");
+  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
   private static final Pattern INTEGER_LITERAL = Pattern.compile("[-+]?\\d+");
   private static final Pattern NUMBER_LITERAL =
       Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
@@ -237,7 +248,8 @@ abstract class SqlDialect implements Dialect {
 
   /**
    * Adds what the database refuses in one column's definition: a decimal scale beyond its
-   * largest, and a timestamp default with an offset where its literals take none.
+   * largest, a timestamp default with an offset where its literals take none, and a timestamp
+   * with time zone default outside the instants the database holds.
    */
   private void columnRefusals(TableModel table, ColumnModel column, List<String> refusals) {
     String where = table.name() + "." + column.name();
@@ -254,6 +266,43 @@ abstract class SqlDialect implements Dialect {
           + "' of column " + where + " has one. Write the default without the offset, as the date and time in the"
           + " time zone of the session that runs the migration, which fixes the instant");
     }
+    if (column.type() == ColumnType.Scalar.TIMESTAMP_TZ
+        && column.defaultValue().orElse(null) instanceof DefaultValue.Literal literal) {
+      Matcher parts = TIMESTAMP_LITERAL.matcher(literal.value().strip());
+      Optional<Instant> instant = parts.matches() ? instant(parts) : Optional.empty();
+      if (instant.isPresent() && !capabilities.instants().contains(instant.get())) {
+        refusals.add(capabilities.label() + " keeps a timestamp with time zone (" + typeName(column.type(), table.schema())
+            + ") only from " + moment(capabilities.instants().first()) + " to " + moment(capabilities.instants().last())
+            + " UTC, and the default '" + literal.value() + "' of column " + where + " is outside them"
+            + (parts.group(3) == null ? " (a default without an offset taken as UTC)" : "")
+            + ". Give the column a default within them; for later instants, make it a timestamp without time zone"
+            + " (@Column(type = \"timestamp\"), " + typeName(ColumnType.Scalar.TIMESTAMP, table.schema())
+            + ") and write its values in UTC");
+      }
+    }
+  }
+
+  /**
+   * The instant a timestamp literal names, a date alone being its midnight and a literal without
+   * an offset being taken as UTC; empty if it names none, which the processor reports.
+   */
+  private static Optional<Instant> instant(Matcher timestamp) {
+    try {
+      LocalDateTime local = timestamp.group(2) == null
+          ? LocalDate.parse(timestamp.group(1)).atStartOfDay()
+          : LocalDateTime.parse(timestamp.group(1) + "T" + timestamp.group(2));
+      String offset = timestamp.group(3);
+      return Optional.of(local.toInstant(offset == null ? ZoneOffset.UTC : ZoneOffset.of(offset)));
+    } catch (DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** An instant as UTC date and time, with microseconds where it has a fraction. */
+  private static String moment(Instant instant) {
+    LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    String fraction = utc.getNano() == 0 ? "" : String.format(Locale.ROOT, ".%06d", utc.getNano() / 1000);
+    return MOMENT.format(utc) + fraction;
   }
 
   /**

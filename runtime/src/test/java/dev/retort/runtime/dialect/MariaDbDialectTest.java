@@ -1,6 +1,8 @@
 package dev.retort.runtime.dialect;
 
+import static dev.retort.dsl.ColumnOption.defaultValue;
 import static dev.retort.model.ColumnType.text;
+import static dev.retort.model.ColumnType.timestampTz;
 import static dev.retort.model.ColumnType.uuid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +17,10 @@ import dev.retort.operation.AddCheck;
 import dev.retort.operation.AddColumn;
 import dev.retort.operation.AddForeignKey;
 import dev.retort.operation.AddUnique;
+import dev.retort.dsl.Schema;
+import dev.retort.model.SchemaModel;
 import dev.retort.operation.CreateIndex;
+import dev.retort.operation.Operation;
 import dev.retort.operation.Vendor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -97,5 +102,32 @@ class MariaDbDialectTest extends MySqlFamilyDialectTest {
         .hasMessage("MariaDB 10.11 refuses a check constraint on a column that a foreign key's action changes:"
             + " check ck_tag_owner of tag uses tag.owner, which foreign key fk_tag_owner changes ON UPDATE SET NULL."
             + " Drop the check, or give the key NO_ACTION or RESTRICT (or CASCADE on delete)");
+  }
+
+  /**
+   * MariaDB keeps a TIMESTAMP from just after the epoch (1970-01-01 00:00:00.000001 UTC, measured
+   * on 10.11) to 2038-01-19 03:14:07.999999 UTC, and from 11.5 on to 2106-02-07 06:28:15.999999
+   * UTC (MDEV-32188, 64-bit platforms).
+   */
+  @Test
+  void takesATimestampWithTimeZoneDefaultUpTo2106FromVersion115() {
+    Operation in2100 = new Schema().createTable("offer", t -> t
+        .column("valid_until", timestampTz(), defaultValue("2100-01-01 00:00:00"))).operations().get(0);
+    Operation after2106 = new Schema().createTable("offer", t -> t
+        .column("valid_until", timestampTz(), defaultValue("2106-02-07 06:28:16"))).operations().get(0);
+    Operation justAfterTheEpoch = new Schema().createTable("offer", t -> t
+        .column("valid_until", timestampTz(), defaultValue("1970-01-01 00:00:00.000001"))).operations().get(0);
+
+    assertThatThrownBy(() -> render(SchemaModel.empty(), in2100))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageStartingWith("MariaDB 10.11 keeps a timestamp with time zone (TIMESTAMP(6)) only from"
+            + " 1970-01-01 00:00:00.000001 to 2038-01-19 03:14:07.999999 UTC, and the default '2100-01-01 00:00:00'");
+    assertThat(render(SchemaModel.empty(), justAfterTheEpoch)).contains("DEFAULT '1970-01-01 00:00:00.000001'");
+    Dialect v115 = Dialects.forProduct("MariaDB", "11.5.2-MariaDB");
+    assertThat(Rendering.render(v115, SchemaModel.empty(), in2100)).contains("DEFAULT '2100-01-01 00:00:00'");
+    assertThatThrownBy(() -> Rendering.render(v115, SchemaModel.empty(), after2106))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageStartingWith("MariaDB 11.5 keeps a timestamp with time zone (TIMESTAMP(6)) only from"
+            + " 1970-01-01 00:00:00.000001 to 2106-02-07 06:28:15.999999 UTC, and the default '2106-02-07 06:28:16'");
   }
 }

@@ -58,6 +58,29 @@ class MySqlDialectTest extends MySqlFamilyDialectTest {
     assertThat(render(Shop.schema(), moment)).contains("DEFAULT '2024-01-31 12:30:00+01:00'");
   }
 
+  /**
+   * MySQL keeps a TIMESTAMP from 1970-01-01 00:00:01 to 2038-01-19 03:14:07.999999 UTC (its
+   * reference manual, "The DATE, DATETIME, and TIMESTAMP Types"), and reads a default's offset.
+   */
+  @Test
+  void comparesATimestampWithTimeZoneDefaultWithItsOffsetToWhatTimestampHolds() {
+    AddColumn lastMoment = new AddColumn("tag", ColumnModel.of("until", timestampTz())
+        .withDefaultValue(Shop.literal("2038-01-19 04:14:07+01:00")));
+    assertThat(render(Shop.schema(), lastMoment)).contains("DEFAULT '2038-01-19 04:14:07+01:00'");
+    AddColumn later = new AddColumn("tag", ColumnModel.of("until", timestampTz())
+        .withDefaultValue(Shop.literal("2038-01-19 02:14:08-01:00")));
+    assertThatThrownBy(() -> render(Shop.schema(), later))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageStartingWith("MySQL 8.0 keeps a timestamp with time zone (TIMESTAMP(6)) only from"
+            + " 1970-01-01 00:00:01 to 2038-01-19 03:14:07.999999 UTC, and the default '2038-01-19 02:14:08-01:00'"
+            + " of column tag.until is outside them. Give the column");
+    AddColumn beforeTheFirstSecond = new AddColumn("tag", ColumnModel.of("since", timestampTz())
+        .withDefaultValue(Shop.literal("1970-01-01 00:00:00.5")));
+    assertThatThrownBy(() -> render(Shop.schema(), beforeTheFirstSecond))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("the default '1970-01-01 00:00:00.5' of column tag.since is outside them");
+  }
+
   @Test
   void doublesBackslashesInStringLiterals() {
     AddColumn add = new AddColumn("tag", ColumnModel.of("path", varchar(50)).withDefaultValue(Shop.literal("C:\\temp")));

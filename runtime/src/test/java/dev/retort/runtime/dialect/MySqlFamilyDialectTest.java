@@ -1,10 +1,13 @@
 package dev.retort.runtime.dialect;
 
+import static dev.retort.dsl.ColumnOption.defaultExpression;
+import static dev.retort.dsl.ColumnOption.defaultValue;
 import static dev.retort.dsl.ColumnOption.notNull;
 import static dev.retort.model.ColumnType.bigint;
 import static dev.retort.model.ColumnType.blob;
 import static dev.retort.model.ColumnType.integer;
 import static dev.retort.model.ColumnType.text;
+import static dev.retort.model.ColumnType.timestampTz;
 import static dev.retort.model.ColumnType.varbinary;
 import static dev.retort.model.ColumnType.varchar;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +17,7 @@ import dev.retort.ReferentialAction;
 import dev.retort.dsl.Schema;
 import dev.retort.model.CheckModel;
 import dev.retort.model.ColumnModel;
+import dev.retort.model.DefaultValue;
 import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.SchemaModel;
@@ -469,5 +473,43 @@ abstract class MySqlFamilyDialectTest {
     assertThatThrownBy(() -> render(pages, body))
         .isInstanceOf(UnsupportedOperationException.class)
         .hasMessageContaining("a row of page could take 65547");
+  }
+
+  /**
+   * A timestamp with time zone is a TIMESTAMP(6), which keeps only the instants up to
+   * 2038-01-19 03:14:07.999999 UTC (MySQL, MariaDB before 11.5): a literal default beyond them,
+   * such as a 9999-12-31 "valid until", is refused before anything runs, as the database refuses
+   * it at its statement ("Invalid default value"). A default without an offset is taken as UTC.
+   */
+  @Test
+  void refusesATimestampWithTimeZoneDefaultLaterThanTimestampHolds() {
+    Schema contract = new Schema().createTable("contract", t -> t
+        .column("id", bigint(), notNull())
+        .column("signed_at", timestampTz(), notNull(), defaultExpression("CURRENT_TIMESTAMP"))
+        .column("valid_until", timestampTz(), defaultValue("2038-01-19 03:14:07.999999")));
+    SchemaModel contracts = SchemaModel.empty().applyAll(contract.operations());
+    assertThat(render(SchemaModel.empty(), contract.operations().get(0))).contains(
+        "`valid_until` TIMESTAMP(6) NULL DEFAULT '2038-01-19 03:14:07.999999'");
+
+    Schema sentinel = new Schema().createTable("offer", t -> t
+        .column("id", bigint(), notNull())
+        .column("valid_until", timestampTz(), notNull(), defaultValue("9999-12-31")));
+    assertThatThrownBy(() -> render(SchemaModel.empty(), sentinel.operations().get(0)))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining(" to 2038-01-19 03:14:07.999999 UTC, and the default '9999-12-31' of column"
+            + " offer.valid_until is outside them (a default without an offset taken as UTC). Give the column a"
+            + " default within them; for later instants, make it a timestamp without time zone"
+            + " (@Column(type = \"timestamp\"), DATETIME(6)) and write its values in UTC");
+    Operation later = new Schema().alterTable("contract", t -> t
+        .alterColumn("valid_until", c -> c.changeDefault(DefaultValue.literal("2038-01-19 03:14:07.999999"),
+            DefaultValue.literal("2038-01-19 03:14:08")))).operations().get(0);
+    assertThatThrownBy(() -> render(contracts, later))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("the default '2038-01-19 03:14:08' of column contract.valid_until is outside them");
+    Operation epoch = new Schema().alterTable("contract", t -> t
+        .addColumn("since", timestampTz(), defaultValue("1970-01-01 00:00:00"))).operations().get(0);
+    assertThatThrownBy(() -> render(contracts, epoch))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("the default '1970-01-01 00:00:00' of column contract.since is outside them");
   }
 }

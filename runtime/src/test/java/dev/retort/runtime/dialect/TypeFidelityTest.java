@@ -1,5 +1,6 @@
 package dev.retort.runtime.dialect;
 
+import static dev.retort.dsl.ColumnOption.defaultExpression;
 import static dev.retort.dsl.ColumnOption.defaultValue;
 import static dev.retort.dsl.ColumnOption.notNull;
 import static dev.retort.model.ColumnType.bigint;
@@ -269,9 +270,10 @@ class TypeFidelityTest {
   }
 
   /**
-   * A decimal with a scale beyond 38 and a timestamp default with an offset: MariaDB refuses
-   * both ("Too big scale", "Invalid default value"), and commits every DDL statement, so its
-   * dialect refuses them before anything runs; the other databases keep both.
+   * A decimal with a scale beyond 38, a timestamp default with an offset and a timestamp with
+   * time zone default after 2038 (a "valid until" of 9999-12-31): MariaDB refuses all three ("Too
+   * big scale", "Invalid default value"), and commits every DDL statement, so its dialect refuses
+   * them before anything runs; the other databases keep them.
    */
   @ParameterizedTest
   @EnumSource(Kind.class)
@@ -284,6 +286,10 @@ class TypeFidelityTest {
       Schema moment = new Schema().createTable("event", t -> t
           .column("id", integer(), notNull())
           .column("at", timestampTz(), defaultValue("2024-01-31 12:30:00+01:00")));
+      Schema sentinel = new Schema().createTable("offer", t -> t
+          .column("id", integer(), notNull())
+          .column("valid_until", timestampTz(), notNull(),
+              defaultValue(kind == Kind.MARIADB ? "9999-12-31 00:00:00" : "9999-12-31 00:00:00+00:00")));
       if (kind == Kind.MARIADB) {
         assertThatThrownBy(() -> migrator.apply(wide)).isInstanceOf(UnsupportedOperationException.class)
             .hasMessageStartingWith("MariaDB 10.")
@@ -297,6 +303,14 @@ class TypeFidelityTest {
         assertThatThrownBy(() -> migrator.execute("CREATE TABLE `event` (`at` TIMESTAMP(6) NULL"
             + " DEFAULT '2024-01-31 12:30:00+01:00')"))
             .as("MariaDB refuses the offset itself").isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> migrator.apply(sentinel)).isInstanceOf(UnsupportedOperationException.class)
+            .hasMessageContaining(" keeps a timestamp with time zone (TIMESTAMP(6)) only from 1970-01-01 00:00:00.000001"
+                + " to 2038-01-19 03:14:07.999999 UTC, and the default '9999-12-31 00:00:00' of column"
+                + " offer.valid_until is outside them");
+        assertThatThrownBy(() -> migrator.execute("CREATE TABLE `offer` (`valid_until` TIMESTAMP(6) NOT NULL"
+            + " DEFAULT '9999-12-31 00:00:00')"))
+            .as("MariaDB refuses the default itself").isInstanceOf(SQLException.class)
+            .hasMessageContaining("Invalid default value");
         return;
       }
       migrator.apply(wide);
@@ -310,6 +324,11 @@ class TypeFidelityTest {
       migrator.execute("INSERT INTO " + dialect.quote("event") + " (" + dialect.quote("id") + ") VALUES (1)");
       assertThat(((OffsetDateTime) readRow(migrator, "event", List.of(Map.entry("at", OffsetDateTime.class)))
           .get("at")).toInstant()).isEqualTo(OffsetDateTime.parse("2024-01-31T11:30:00Z").toInstant());
+      migrator.apply(sentinel);
+      assertThat(migrator.differences()).isEmpty();
+      migrator.execute("INSERT INTO " + dialect.quote("offer") + " (" + dialect.quote("id") + ") VALUES (1)");
+      assertThat(((OffsetDateTime) readRow(migrator, "offer", List.of(Map.entry("valid_until", OffsetDateTime.class)))
+          .get("valid_until")).toInstant()).isEqualTo(OffsetDateTime.parse("9999-12-31T00:00:00Z").toInstant());
     }
   }
 
@@ -346,6 +365,47 @@ class TypeFidelityTest {
         assertThat(row).containsExactly(Map.entry("day", LocalDate.of(2024, 2, 29)),
             Map.entry("at", LocalTime.of(23, 30, 0, 500_000_000)),
             Map.entry("stamp", LocalDateTime.of(2024, 1, 31, 23, 30, 0, 250_000_000)));
+      }
+    }
+  }
+
+  /**
+   * What makes a timestamp with time zone an instant, which Retort keeps as MariaDB's
+   * TIMESTAMP(6) (not DATETIME(6), which holds more years) for it: a session far from UTC writes
+   * the current moment as its CURRENT_TIMESTAMP default, and a date and time without an offset as
+   * its own local time, and a session in another time zone reads both as the same instant, counted
+   * from the epoch by the database. MariaDB's DATETIME(6) takes CURRENT_TIMESTAMP as the session's
+   * local date and time (measured: 23:54 in a +05:30 session at 18:24 UTC) and keeps both as
+   * written, so the other session would count other instants.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void aTimestampWithTimeZoneIsTheSameInstantInEverySessionTimeZone(Kind kind) throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      migrator.apply(new Schema().createTable("event", t -> t
+          .column("id", integer(), notNull())
+          .column("at", timestampTz())
+          .column("logged_at", timestampTz(), notNull(), defaultExpression("CURRENT_TIMESTAMP"))));
+      Dialect dialect = migrator.dialect();
+      // PostgreSQL reads a zone written '+05:30' the POSIX way, west of Greenwich; an interval is east.
+      migrator.execute(kind == Kind.MARIADB ? "SET time_zone = '+05:30'"
+          : kind == Kind.POSTGRESQL ? "SET TIME ZONE INTERVAL '+05:30' HOUR TO MINUTE" : "SET TIME ZONE '+05:30'");
+      long before = System.currentTimeMillis();
+      migrator.execute("INSERT INTO " + dialect.quote("event") + " (" + dialect.quote("id") + ", " + dialect.quote("at")
+          + ") VALUES (1, '2030-06-15 15:30:00.123456')");
+      long after = System.currentTimeMillis();
+
+      try (Migrator elsewhere = Migrator.open(database)) {
+        elsewhere.execute(kind == Kind.MARIADB ? "SET time_zone = '-08:00'" : "SET TIME ZONE '-08:00'");
+        String seconds = kind == Kind.MARIADB ? "UNIX_TIMESTAMP(%s)" : "EXTRACT(EPOCH FROM %s)";
+        try (Statement statement = elsewhere.connection().createStatement();
+            ResultSet row = statement.executeQuery("SELECT " + String.format(seconds, dialect.quote("at")) + ", "
+                + String.format(seconds, dialect.quote("logged_at")) + " FROM " + dialect.quote("event"))) {
+          assertThat(row.next()).isTrue();
+          assertThat(row.getBigDecimal(1)).as("2030-06-15 10:00:00.123456 UTC").isEqualByComparingTo(new BigDecimal("1907748000.123456"));
+          assertThat(row.getBigDecimal(2).movePointRight(3).longValue())
+              .as("the moment of the insert").isBetween(before - 1000, after + 1000);
+        }
       }
     }
   }
