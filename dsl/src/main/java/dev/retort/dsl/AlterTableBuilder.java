@@ -52,8 +52,16 @@ public final class AlterTableBuilder {
   private final Consumer<Operation> sink;
 
   AlterTableBuilder(String table, Consumer<Operation> sink) {
+    this("alterTable", table, sink);
+  }
+
+  /**
+   * A builder for one change made by a method of {@link Schema}, whose messages start with that
+   * method: {@code addColumn("users")}.
+   */
+  AlterTableBuilder(String method, String table, Consumer<Operation> sink) {
     this.table = Names.require("table name", table);
-    this.context = "alterTable(\"" + table + "\")";
+    this.context = method + "(\"" + table + "\")";
     this.sink = sink;
   }
 

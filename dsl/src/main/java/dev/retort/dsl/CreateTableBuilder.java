@@ -203,6 +203,11 @@ public final class CreateTableBuilder {
     return this;
   }
 
+  /** The call that defines the table, for messages: {@code createTable("books")}. */
+  String context() {
+    return context;
+  }
+
   TableModel build() {
     return Calls.build(context, table::build);
   }

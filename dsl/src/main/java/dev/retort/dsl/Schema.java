@@ -1,5 +1,6 @@
 package dev.retort.dsl;
 
+import dev.retort.model.ColumnType;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.Execute;
@@ -21,11 +22,14 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * public void upgrade(Schema schema) {
- *   schema.createTable("authors", t -> t
- *       .column("id", bigint(), notNull(), identity())
- *       .column("name", varchar(200), notNull())
- *       .primaryKey("pk_authors", "id"));
- *   schema.alterTable("books", t -> t.addColumn("author_id", bigint()));
+ *   schema.createTable("authors",
+ *       column("id", bigint(), notNull(), identity()),
+ *       column("name", varchar(200), notNull()),
+ *       primaryKey("pk_authors", "id"));
+ *   schema.addColumn("books", "author_id", bigint());
+ *   schema.alterTable("books", t -> t
+ *       .createIndex("ix_books_author_id", "author_id")
+ *       .addForeignKey("fk_books_author_id", fk -> fk.columns("author_id").references("authors", "id")));
  * }
  * }</pre>
  */
@@ -37,7 +41,25 @@ public final class Schema {
   public Schema() {}
 
   /**
-   * Creates a table.
+   * Creates a table from its columns, keys, checks and indexes, each made by a static method
+   * of {@link TableElement}: {@code createTable("authors", column("id", bigint(), identity()),
+   * column("name", varchar(200)), primaryKey("pk_authors", "id"))}.
+   *
+   * @param table the table name
+   * @param elements the columns, keys, checks and indexes, in the order of the table's columns
+   * @return this schema
+   * @throws IllegalArgumentException if an element is malformed, naming the table and the element
+   */
+  public Schema createTable(String table, TableElement... elements) {
+    CreateTableBuilder builder = new CreateTableBuilder(table);
+    TableElements.addAll(builder, elements);
+    operations.add(new CreateTable(builder.build()));
+    return this;
+  }
+
+  /**
+   * Creates a table with a builder: the same as {@link #createTable(String, TableElement...)},
+   * written as calls on {@link CreateTableBuilder}.
    *
    * @param table the table name
    * @param definition defines columns, keys, checks and indexes
@@ -87,6 +109,35 @@ public final class Schema {
     List<Operation> recorded = new ArrayList<>();
     changes.accept(new AlterTableBuilder(table, recorded::add));
     operations.addAll(recorded);
+    return this;
+  }
+
+  /**
+   * Adds a column to a table: the same as {@code alterTable(table, t -> t.addColumn(column,
+   * type, options))}.
+   *
+   * @param table the table name
+   * @param column the column name
+   * @param type the column type
+   * @param options {@link ColumnOption}s, each kind at most once
+   * @return this schema
+   * @see AlterTableBuilder#addColumn
+   */
+  public Schema addColumn(String table, String column, ColumnType type, ColumnOption... options) {
+    new AlterTableBuilder("addColumn", table, operations::add).addColumn(column, type, options);
+    return this;
+  }
+
+  /**
+   * Drops a column and its data: the same as {@code alterTable(table, t -> t.dropColumn(column))}.
+   *
+   * @param table the table name
+   * @param column the column name
+   * @return this schema
+   * @see AlterTableBuilder#dropColumn
+   */
+  public Schema dropColumn(String table, String column) {
+    new AlterTableBuilder("dropColumn", table, operations::add).dropColumn(column);
     return this;
   }
 

@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class SchemaTest {
@@ -107,7 +108,7 @@ class SchemaTest {
 
     assertThatThrownBy(() -> schema.createTable(" ", t -> t.column("id", bigint())))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("table name is blank");
-    assertThatThrownBy(() -> schema.createTable("users", null))
+    assertThatThrownBy(() -> schema.createTable("users", (Consumer<CreateTableBuilder>) null))
         .isInstanceOf(NullPointerException.class).hasMessage("definition == null");
     assertThatThrownBy(() -> schema.createTable("users", t -> { }))
         .isInstanceOf(IllegalArgumentException.class)
