@@ -374,6 +374,14 @@ class MigrationGenerationTest {
       import static dev.retort.dsl.ColumnOption.defaultValue;
       import static dev.retort.dsl.ColumnOption.identity;
       import static dev.retort.dsl.ColumnOption.notNull;
+      import static dev.retort.dsl.TableElement.check;
+      import static dev.retort.dsl.TableElement.column;
+      import static dev.retort.dsl.TableElement.foreignKey;
+      import static dev.retort.dsl.TableElement.index;
+      import static dev.retort.dsl.TableElement.primaryKey;
+      import static dev.retort.dsl.TableElement.tableComment;
+      import static dev.retort.dsl.TableElement.unique;
+      import static dev.retort.dsl.TableElement.uniqueIndex;
       import static dev.retort.model.ColumnType.bigint;
       import static dev.retort.model.ColumnType.decimal;
       import static dev.retort.model.ColumnType.varchar;
@@ -391,26 +399,25 @@ class MigrationGenerationTest {
       public final class V20261121_153000_CreateAuthorsAndBooks implements Migration {
         @Override
         public void upgrade(Schema schema) {
-          schema.createTable("authors", t -> t
-              .column("id", bigint(), identity())
-              .column("name", varchar(200))
-              .primaryKey("pk_authors", "id")
-              .unique("uq_authors_name", "name")
-              .check("ck_authors_name", "length(name) > 0")
-              .comment("People who write books"));
-          schema.createTable("books", t -> t
-              .column("id", bigint(), identity())
-              .column("author_id", bigint(), notNull())
-              .column("title", varchar(300), notNull())
-              .column("isbn", varchar(13))
-              .column("price", decimal(10, 2), defaultValue("0"))
-              .primaryKey("pk_books", "id")
-              .foreignKey("fk_books_author_id", fk -> fk
-                  .columns("author_id")
+          schema.createTable("authors",
+              column("id", bigint(), identity()),
+              column("name", varchar(200)),
+              primaryKey("pk_authors", "id"),
+              unique("uq_authors_name", "name"),
+              check("ck_authors_name", "length(name) > 0"),
+              tableComment("People who write books"));
+          schema.createTable("books",
+              column("id", bigint(), identity()),
+              column("author_id", bigint(), notNull()),
+              column("title", varchar(300), notNull()),
+              column("isbn", varchar(13)),
+              column("price", decimal(10, 2), defaultValue("0")),
+              primaryKey("pk_books", "id"),
+              foreignKey("fk_books_author_id", "author_id")
                   .references("authors", "id")
-                  .onDelete(CASCADE))
-              .index("ix_books_title", "title")
-              .uniqueIndex("ux_books_author_id_isbn", "author_id", "isbn"));
+                  .onDelete(CASCADE),
+              index("ix_books_title", "title"),
+              uniqueIndex("ux_books_author_id_isbn", "author_id", "isbn"));
         }
 
         @Override
@@ -440,12 +447,12 @@ class MigrationGenerationTest {
       public final class V20261121_153000_AddUsersPhone implements Migration {
         @Override
         public void upgrade(Schema schema) {
-          schema.alterTable("users", t -> t.addColumn("phone", varchar(20)));
+          schema.addColumn("users", "phone", varchar(20));
         }
 
         @Override
         public void downgrade(Schema schema) {
-          schema.alterTable("users", t -> t.dropColumn("phone"));
+          schema.dropColumn("users", "phone");
         }
       }
       """;
@@ -473,12 +480,12 @@ class MigrationGenerationTest {
           // Retort: adds NOT NULL column users.login_count without a default, which fails on a
           // table that has rows; give it a default, or add it nullable, fill it, then make it NOT
           // NULL.
-          schema.alterTable("users", t -> t.addColumn("login_count", integer(), notNull()));
+          schema.addColumn("users", "login_count", integer(), notNull());
         }
 
         @Override
         public void downgrade(Schema schema) {
-          schema.alterTable("users", t -> t.dropColumn("login_count"));
+          schema.dropColumn("users", "login_count");
         }
       }
       """;
@@ -504,12 +511,12 @@ class MigrationGenerationTest {
         public void upgrade(Schema schema) {
           // Retort: drops column users.fax and its data; make sure nothing reads it and that it is
           // backed up.
-          schema.alterTable("users", t -> t.dropColumn("fax"));
+          schema.dropColumn("users", "fax");
         }
 
         @Override
         public void downgrade(Schema schema) {
-          schema.alterTable("users", t -> t.addColumn("fax", varchar(40)));
+          schema.addColumn("users", "fax", varchar(40));
         }
       }
       """;
@@ -751,6 +758,9 @@ class MigrationGenerationTest {
 
       import static dev.retort.dsl.ColumnOption.identity;
       import static dev.retort.dsl.ColumnOption.notNull;
+      import static dev.retort.dsl.TableElement.column;
+      import static dev.retort.dsl.TableElement.foreignKey;
+      import static dev.retort.dsl.TableElement.primaryKey;
       import static dev.retort.model.ColumnType.bigint;
       import static dev.retort.model.ColumnType.varchar;
 
@@ -769,12 +779,12 @@ class MigrationGenerationTest {
       public final class V20261121_153000_AlterOrdersUsersAndLegacyNotes implements Migration {
         @Override
         public void upgrade(Schema schema) {
-          schema.createTable("orders", t -> t
-              .column("id", bigint(), identity())
-              .column("user_id", bigint(), notNull())
-              .primaryKey("pk_orders", "id")
-              .foreignKey("fk_orders_user_id", fk -> fk.columns("user_id").references("users", "id")));
-          schema.alterTable("users", t -> t.addColumn("phone", varchar(20)));
+          schema.createTable("orders",
+              column("id", bigint(), identity()),
+              column("user_id", bigint(), notNull()),
+              primaryKey("pk_orders", "id"),
+              foreignKey("fk_orders_user_id", "user_id").references("users", "id"));
+          schema.addColumn("users", "phone", varchar(20));
           // Retort: drops table legacy_notes and all its rows; make sure nothing reads it and that
           // it is backed up.
           schema.dropTable("legacy_notes");
@@ -782,10 +792,10 @@ class MigrationGenerationTest {
 
         @Override
         public void downgrade(Schema schema) {
-          schema.createTable("legacy_notes", t -> t
-              .column("id", bigint(), notNull()));
+          schema.createTable("legacy_notes",
+              column("id", bigint(), notNull()));
           schema.dropTable("orders");
-          schema.alterTable("users", t -> t.dropColumn("phone"));
+          schema.dropColumn("users", "phone");
         }
       }
       """;

@@ -18,6 +18,8 @@ import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A revision that changes the schema but whose snapshot is not in the resource tree (not
@@ -181,6 +183,40 @@ class MissingSnapshotTest {
       }
       t.primaryKey("pk_users", "id");
     }));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"schema.addColumn(\"users\", \"phone\", varchar(20))", "schema.dropColumn(\"users\", \"email\")"})
+  void aRevisionThatOnlyAddsOrDropsAColumnWithoutItsSnapshotIsAnError(String change) {
+    ProjectFixture project = new ProjectFixture(root);
+    project.commitSnapshot(HEAD_CLASS, USERS);
+    JavaFileObject alter = source("com.example.migration.V20261121_090000_AlterUsers", """
+        package com.example.migration;
+
+        import static dev.retort.model.ColumnType.varchar;
+
+        import dev.retort.Migration;
+        import dev.retort.Revision;
+        import dev.retort.dsl.Schema;
+
+        @Revision(id = "20261121_090000", parent = "20261120_090000")
+        public final class V20261121_090000_AlterUsers implements Migration {
+          @Override
+          public void upgrade(Schema schema) {
+            %s;
+          }
+
+          @Override
+          public void downgrade(Schema schema) {}
+        }
+        """.formatted(change));
+
+    Compilation compilation = project.compile(USER, CREATE_USERS, alter);
+
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("changes the schema (" + change.substring(0, change.indexOf('(')) + ") but its snapshot")
+        .inFile(alter);
   }
 
   @Test

@@ -131,7 +131,7 @@ class UnresolvedTypesTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(project.source("com.example.migration.V" + ProjectFixture.NEW_ID + "_CreateDiary"))
-        .contains(".column(\"mood\", enumType(\"mood\", \"HAPPY\", \"SAD\"))");
+        .contains("column(\"mood\", enumType(\"mood\", \"HAPPY\", \"SAD\"))");
   }
 
   /** Generates the enum {@code com.example.Mood} in the first round, as a code generator would. */

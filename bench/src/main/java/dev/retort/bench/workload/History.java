@@ -8,7 +8,8 @@ import java.util.Locale;
  * The benchmark's schema history: 200 revisions, the first 100 each creating a table
  * {@code t<n>} (a bigint key, a name, a timestamp, and an index on the name), the next 100
  * each adding the column {@code extra} to one of them. The same shape as the runtime's own
- * benchmark, so that the two can be compared.
+ * benchmark, so that the two can be compared. The migrations are written as the processor writes
+ * them: table elements and {@code addColumn}/{@code dropColumn}, without lambdas.
  *
  * <p>The history exists once, as the Java source of Retort migrations that this class writes;
  * the SQL that Flyway, Liquibase and plain JDBC run is rendered from those migrations by
@@ -86,21 +87,24 @@ public final class History {
     if (revision.creates()) {
       imports = String.join("\n",
           "import static dev.retort.dsl.ColumnOption.notNull;",
+          "import static dev.retort.dsl.TableElement.column;",
+          "import static dev.retort.dsl.TableElement.index;",
+          "import static dev.retort.dsl.TableElement.primaryKey;",
           "import static dev.retort.model.ColumnType.bigint;",
           "import static dev.retort.model.ColumnType.timestamp;",
           "import static dev.retort.model.ColumnType.varchar;");
       upgrade = String.join("\n",
-          "    schema.createTable(\"" + table + "\", t -> t",
-          "        .column(\"id\", bigint(), notNull())",
-          "        .column(\"name\", varchar(100), notNull())",
-          "        .column(\"created\", timestamp())",
-          "        .primaryKey(\"pk_" + table + "\", \"id\")",
-          "        .index(\"ix_" + table + "_name\", \"name\"));");
+          "    schema.createTable(\"" + table + "\",",
+          "        column(\"id\", bigint(), notNull()),",
+          "        column(\"name\", varchar(100), notNull()),",
+          "        column(\"created\", timestamp()),",
+          "        primaryKey(\"pk_" + table + "\", \"id\"),",
+          "        index(\"ix_" + table + "_name\", \"name\"));");
       downgrade = "    schema.dropTable(\"" + table + "\");";
     } else {
       imports = "import static dev.retort.model.ColumnType.integer;";
-      upgrade = "    schema.alterTable(\"" + table + "\", t -> t.addColumn(\"extra\", integer()));";
-      downgrade = "    schema.alterTable(\"" + table + "\", t -> t.dropColumn(\"extra\"));";
+      upgrade = "    schema.addColumn(\"" + table + "\", \"extra\", integer());";
+      downgrade = "    schema.dropColumn(\"" + table + "\", \"extra\");";
     }
     return String.join("\n",
         "package " + PACKAGE + ";",

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.retort.ReferentialAction;
 import dev.retort.dsl.ColumnOption;
+import dev.retort.dsl.TableElement;
 import dev.retort.model.CheckModel;
 import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
@@ -41,10 +42,16 @@ import java.util.Optional;
 
 /**
  * Writes operations as calls of the migration DSL, the way a person would: one statement per
- * table, one chained call per line, static imports for column types and options.
+ * table, one table element or chained call per line, static imports for column types, options
+ * and table elements. The code links no lambda where the DSL has a form without one (a new
+ * table's elements, a single added or dropped column), which keeps applying many migrations
+ * in a cold JVM cheap.
  *
  * <pre>{@code
- * schema.alterTable("users", t -> t.addColumn("phone", varchar(20)));
+ * schema.createTable("users",
+ *     column("id", bigint(), notNull()),
+ *     primaryKey("pk_users", "id"));
+ * schema.addColumn("users", "phone", varchar(20));
  * }</pre>
  */
 final class OperationCode implements Operation.Visitor<OperationCode.Call> {
@@ -62,6 +69,7 @@ final class OperationCode implements Operation.Visitor<OperationCode.Call> {
   private static final ClassName COLUMN_OPTION = ClassName.get(ColumnOption.class);
   private static final ClassName DEFAULT_VALUE = ClassName.get(DefaultValue.class);
   private static final ClassName REFERENTIAL_ACTION = ClassName.get(ReferentialAction.class);
+  private static final ClassName TABLE_ELEMENT = ClassName.get(TableElement.class);
 
   private final StaticImports imports;
 
@@ -109,11 +117,15 @@ final class OperationCode implements Operation.Visitor<OperationCode.Call> {
     return statements;
   }
 
-  /** One {@code alterTable} statement, with its comments, ending with a line break. */
+  /**
+   * One {@code alterTable} statement, with its comments, ending with a line break; a single
+   * change that {@code Schema} has a method for, such as {@code schema.addColumn(…)}, is that
+   * call when it fits on the line.
+   */
   private static String alterTable(String table, List<Call> calls, List<List<String>> comments) {
     String start = "schema.alterTable(" + literal(table) + ", t -> t";
     if (calls.size() == 1) {
-      String line = start + "." + calls.get(0).code() + ")";
+      String line = calls.get(0).direct().orElse(start + "." + calls.get(0).code() + ")");
       if (BODY_INDENT + line.length() + 1 <= LINE_WIDTH && !line.contains("\n")) {
         StringBuilder statement = new StringBuilder();
         comments.get(0).forEach(comment -> statement.append(comment).append('\n'));
@@ -153,30 +165,60 @@ final class OperationCode implements Operation.Visitor<OperationCode.Call> {
   @Override
   public Call createTable(CreateTable operation) {
     TableModel table = operation.table();
-    List<String> calls = new ArrayList<>();
+    List<String> elements = new ArrayList<>();
     for (ColumnModel column : table.columns()) {
-      calls.add("column(" + literal(column.name()) + ", " + type(column.type()) + options(column) + ")");
+      elements.add(element("column") + "(" + literal(column.name()) + ", " + type(column.type()) + options(column) + ")");
     }
-    table.primaryKey().ifPresent(key -> calls.add("primaryKey(" + literal(key.name()) + ", " + literals(key.columns()) + ")"));
+    table.primaryKey().ifPresent(key ->
+        elements.add(element("primaryKey") + "(" + literal(key.name()) + ", " + literals(key.columns()) + ")"));
     for (UniqueModel unique : table.uniques()) {
-      calls.add("unique(" + literal(unique.name()) + ", " + literals(unique.columns()) + ")");
+      elements.add(element("unique") + "(" + literal(unique.name()) + ", " + literals(unique.columns()) + ")");
     }
     for (ForeignKeyModel key : table.foreignKeys()) {
-      calls.add(foreignKeyCall("foreignKey", key));
+      elements.add(foreignKeyElement(key));
     }
     for (CheckModel check : table.checks()) {
-      calls.add("check(" + literal(check.name()) + ", " + literal(check.expression()) + ")");
+      elements.add(element("check") + "(" + literal(check.name()) + ", " + literal(check.expression()) + ")");
     }
     for (IndexModel index : table.indexes()) {
-      calls.add((index.unique() ? "uniqueIndex(" : "index(") + literal(index.name()) + ", " + literals(index.columns()) + ")");
+      elements.add(element(index.unique() ? "uniqueIndex" : "index") + "(" + literal(index.name()) + ", "
+          + literals(index.columns()) + ")");
     }
-    table.comment().ifPresent(comment -> calls.add("comment(" + literal(comment) + ")"));
+    table.comment().ifPresent(comment -> elements.add(element("tableComment") + "(" + literal(comment) + ")"));
     if (!table.schema().isEmpty()) {
-      calls.add("inSchema(" + literal(table.schema()) + ")");
+      elements.add(element("inSchema") + "(" + literal(table.schema()) + ")");
     }
-    StringBuilder code = new StringBuilder("schema.createTable(" + literal(table.name()) + ", t -> t");
-    calls.forEach(call -> code.append('\n').append(CONTINUATION).append('.').append(call));
+    StringBuilder code = new StringBuilder("schema.createTable(" + literal(table.name()));
+    elements.forEach(element -> code.append(",\n").append(CONTINUATION).append(element));
     return Call.statement(code.append(')').toString());
+  }
+
+  /** A static method of {@link TableElement}, imported. */
+  private String element(String method) {
+    return imports.use(TABLE_ELEMENT, method);
+  }
+
+  /**
+   * A foreign key element, {@code foreignKey("fk_books_author_id", "author_id").references("authors",
+   * "id")}: on one line when it fits, else one step per line.
+   */
+  private String foreignKeyElement(ForeignKeyModel key) {
+    String start = element("foreignKey") + "(" + literal(key.name()) + ", " + literals(key.columns()) + ")";
+    List<String> steps = new ArrayList<>();
+    steps.add("references(" + literal(key.referencedTable()) + ", " + literals(key.referencedColumns()) + ")");
+    if (key.onDelete() != ReferentialAction.NO_ACTION) {
+      steps.add("onDelete(" + imports.use(REFERENTIAL_ACTION, key.onDelete().name()) + ")");
+    }
+    if (key.onUpdate() != ReferentialAction.NO_ACTION) {
+      steps.add("onUpdate(" + imports.use(REFERENTIAL_ACTION, key.onUpdate().name()) + ")");
+    }
+    String inline = start + "." + String.join(".", steps);
+    if (fitsInChain(inline)) {
+      return inline;
+    }
+    StringBuilder broken = new StringBuilder(start);
+    steps.forEach(step -> broken.append('\n').append(CONTINUATION).append(CONTINUATION).append('.').append(step));
+    return broken.toString();
   }
 
   @Override
@@ -206,13 +248,15 @@ final class OperationCode implements Operation.Visitor<OperationCode.Call> {
   @Override
   public Call addColumn(AddColumn operation) {
     ColumnModel column = operation.column();
-    return Call.on(
-        operation.table(), "addColumn(" + literal(column.name()) + ", " + type(column.type()) + options(column) + ")");
+    String arguments = literal(column.name()) + ", " + type(column.type()) + options(column);
+    return Call.on(operation.table(), "addColumn(" + arguments + ")",
+        "schema.addColumn(" + literal(operation.table()) + ", " + arguments + ")");
   }
 
   @Override
   public Call dropColumn(DropColumn operation) {
-    return Call.on(operation.table(), "dropColumn(" + literal(operation.column()) + ")");
+    return Call.on(operation.table(), "dropColumn(" + literal(operation.column()) + ")",
+        "schema.dropColumn(" + literal(operation.table()) + ", " + literal(operation.column()) + ")");
   }
 
   @Override
@@ -476,14 +520,21 @@ final class OperationCode implements Operation.Visitor<OperationCode.Call> {
    *     of its own
    * @param code the call on the table builder (without the leading dot), or the whole
    *     statement (without the semicolon)
+   * @param direct for a call inside {@code alterTable}, the statement (without the semicolon)
+   *     that makes the same change alone, if {@code Schema} has a method for it
    */
-  record Call(Optional<String> table, String code) {
+  record Call(Optional<String> table, String code, Optional<String> direct) {
     static Call statement(String code) {
-      return new Call(Optional.empty(), code);
+      return new Call(Optional.empty(), code, Optional.empty());
     }
 
     static Call on(String table, String code) {
-      return new Call(Optional.of(table), code);
+      return new Call(Optional.of(table), code, Optional.empty());
+    }
+
+    /** A call inside {@code alterTable} that, alone, is the {@code Schema} call {@code direct}. */
+    static Call on(String table, String code, String direct) {
+      return new Call(Optional.of(table), code, Optional.of(direct));
     }
   }
 }

@@ -1,6 +1,9 @@
 package dev.retort.runtime.bench;
 
 import static dev.retort.dsl.ColumnOption.notNull;
+import static dev.retort.dsl.TableElement.column;
+import static dev.retort.dsl.TableElement.index;
+import static dev.retort.dsl.TableElement.primaryKey;
 import static dev.retort.model.ColumnType.bigint;
 import static dev.retort.model.ColumnType.integer;
 import static dev.retort.model.ColumnType.timestamp;
@@ -34,12 +37,12 @@ final class BenchHistory {
 
     @Override
     public void upgrade(Schema schema) {
-      schema.createTable("t" + n, t -> t
-          .column("id", bigint(), notNull())
-          .column("name", varchar(100), notNull())
-          .column("created", timestamp())
-          .primaryKey("pk_t" + n, "id")
-          .index("ix_t" + n + "_name", "name"));
+      schema.createTable("t" + n,
+          column("id", bigint(), notNull()),
+          column("name", varchar(100), notNull()),
+          column("created", timestamp()),
+          primaryKey("pk_t" + n, "id"),
+          index("ix_t" + n + "_name", "name"));
     }
 
     @Override
@@ -58,12 +61,12 @@ final class BenchHistory {
 
     @Override
     public void upgrade(Schema schema) {
-      schema.alterTable("t" + n, t -> t.addColumn("extra", integer()));
+      schema.addColumn("t" + n, "extra", integer());
     }
 
     @Override
     public void downgrade(Schema schema) {
-      schema.alterTable("t" + n, t -> t.dropColumn("extra"));
+      schema.dropColumn("t" + n, "extra");
     }
   }
 

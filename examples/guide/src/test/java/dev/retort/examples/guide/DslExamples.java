@@ -7,6 +7,13 @@ import static dev.retort.dsl.ColumnOption.defaultExpression;
 import static dev.retort.dsl.ColumnOption.defaultValue;
 import static dev.retort.dsl.ColumnOption.identity;
 import static dev.retort.dsl.ColumnOption.notNull;
+import static dev.retort.dsl.TableElement.check;
+import static dev.retort.dsl.TableElement.column;
+import static dev.retort.dsl.TableElement.foreignKey;
+import static dev.retort.dsl.TableElement.index;
+import static dev.retort.dsl.TableElement.primaryKey;
+import static dev.retort.dsl.TableElement.tableComment;
+import static dev.retort.dsl.TableElement.unique;
 import static dev.retort.model.ColumnType.bigint;
 import static dev.retort.model.ColumnType.decimal;
 import static dev.retort.model.ColumnType.enumType;
@@ -34,48 +41,45 @@ final class DslExamples {
   /** The schema every example starts from: authors, books and their tags. */
   static void base(Schema schema) {
     // tag::base[]
-    schema.createTable("authors", t -> t
-        .column("id", bigint(), identity())
-        .column("name", varchar(200), notNull())
-        .primaryKey("pk_authors", "id"));
-    schema.createTable("books", t -> t
-        .column("id", bigint(), identity())
-        .column("author_id", bigint(), notNull())
-        .column("title", varchar(200), notNull())
-        .column("isbn", varchar(13))
-        .column("price", decimal(8, 2), notNull())
-        .column("blurb", text())
-        .primaryKey("pk_books", "id")
-        .unique("uq_books_isbn", "isbn")
-        .check("ck_books_price", "price >= 0")
-        .foreignKey("fk_books_author_id", fk -> fk.columns("author_id").references("authors", "id"))
-        .index("ix_books_title", "title"));
-    schema.createTable("book_tags", t -> t
-        .column("book_id", bigint(), notNull())
-        .column("tag", varchar(40), notNull())
-        .primaryKey("pk_book_tags", "book_id", "tag"));
+    schema.createTable("authors",
+        column("id", bigint(), identity()),
+        column("name", varchar(200), notNull()),
+        primaryKey("pk_authors", "id"));
+    schema.createTable("books",
+        column("id", bigint(), identity()),
+        column("author_id", bigint(), notNull()),
+        column("title", varchar(200), notNull()),
+        column("isbn", varchar(13)),
+        column("price", decimal(8, 2), notNull()),
+        column("blurb", text()),
+        primaryKey("pk_books", "id"),
+        unique("uq_books_isbn", "isbn"),
+        check("ck_books_price", "price >= 0"),
+        foreignKey("fk_books_author_id", "author_id").references("authors", "id"),
+        index("ix_books_title", "title"));
+    schema.createTable("book_tags",
+        column("book_id", bigint(), notNull()),
+        column("tag", varchar(40), notNull()),
+        primaryKey("pk_book_tags", "book_id", "tag"));
     // end::base[]
   }
 
   static void createTable(Schema schema) {
     // tag::createTable[]
-    schema.createTable("reviews", t -> t
-        .column("id", bigint(), identity())
-        .column("book_id", bigint(), notNull())
-        .column("customer_id", bigint(), notNull())
-        .column("rating", integer(), notNull())
-        .column("body", text(), comment("what the customer wrote"))
-        .column("status", enumType("review_status", "NEW", "PUBLISHED"), notNull(), defaultValue("NEW"))
-        .column("written_at", timestampTz(), notNull(), defaultExpression("CURRENT_TIMESTAMP"))
-        .primaryKey("pk_reviews", "id")
-        .unique("uq_reviews_book_id_customer_id", "book_id", "customer_id")
-        .check("ck_reviews_rating", "rating BETWEEN 1 AND 5")
-        .foreignKey("fk_reviews_book_id", fk -> fk
-            .columns("book_id")
-            .references("books", "id")
-            .onDelete(CASCADE))
-        .index("ix_reviews_written_at", "written_at")
-        .comment("customers' reviews of books"));
+    schema.createTable("reviews",
+        column("id", bigint(), identity()),
+        column("book_id", bigint(), notNull()),
+        column("customer_id", bigint(), notNull()),
+        column("rating", integer(), notNull()),
+        column("body", text(), comment("what the customer wrote")),
+        column("status", enumType("review_status", "NEW", "PUBLISHED"), notNull(), defaultValue("NEW")),
+        column("written_at", timestampTz(), notNull(), defaultExpression("CURRENT_TIMESTAMP")),
+        primaryKey("pk_reviews", "id"),
+        unique("uq_reviews_book_id_customer_id", "book_id", "customer_id"),
+        check("ck_reviews_rating", "rating BETWEEN 1 AND 5"),
+        foreignKey("fk_reviews_book_id", "book_id").references("books", "id").onDelete(CASCADE),
+        index("ix_reviews_written_at", "written_at"),
+        tableComment("customers' reviews of books"));
     // end::createTable[]
   }
 
@@ -92,23 +96,22 @@ final class DslExamples {
     // end::renameTable[]
   }
 
-  static void tableComment(Schema schema) {
-    // tag::tableComment[]
+  static void setTableComment(Schema schema) {
+    // tag::setTableComment[]
     schema.alterTable("books", t -> t.setComment("every title the shop sells"));
-    // end::tableComment[]
+    // end::setTableComment[]
   }
 
   static void addColumn(Schema schema) {
     // tag::addColumn[]
-    schema.alterTable("books", t -> t
-        .addColumn("subtitle", varchar(200))
-        .addColumn("stock", integer(), notNull(), defaultValue("0")));
+    schema.addColumn("books", "subtitle", varchar(200));
+    schema.addColumn("books", "stock", integer(), notNull(), defaultValue("0"));
     // end::addColumn[]
   }
 
   static void dropColumn(Schema schema) {
     // tag::dropColumn[]
-    schema.alterTable("books", t -> t.dropColumn("blurb"));
+    schema.dropColumn("books", "blurb");
     // end::dropColumn[]
   }
 
@@ -153,12 +156,12 @@ final class DslExamples {
     // end::alterColumnComment[]
   }
 
-  static void primaryKey(Schema schema) {
-    // tag::primaryKey[]
+  static void addPrimaryKey(Schema schema) {
+    // tag::addPrimaryKey[]
     schema.alterTable("book_tags", t -> t
         .dropPrimaryKey("pk_book_tags")
         .addPrimaryKey("pk_book_tags", "tag", "book_id"));
-    // end::primaryKey[]
+    // end::addPrimaryKey[]
   }
 
   static void renamePrimaryKey(Schema schema) {
@@ -168,31 +171,31 @@ final class DslExamples {
     // end::renamePrimaryKey[]
   }
 
-  static void unique(Schema schema) {
-    // tag::unique[]
+  static void addUnique(Schema schema) {
+    // tag::addUnique[]
     schema.alterTable("books", t -> t
         .dropUnique("uq_books_isbn")
         .addUnique("uq_books_author_id_title", "author_id", "title"));
-    // end::unique[]
+    // end::addUnique[]
   }
 
-  static void check(Schema schema) {
-    // tag::check[]
+  static void addCheck(Schema schema) {
+    // tag::addCheck[]
     schema.alterTable("books", t -> t
         .dropCheck("ck_books_price")
         .addCheck("ck_books_price", "price > 0"));
-    // end::check[]
+    // end::addCheck[]
   }
 
-  static void foreignKey(Schema schema) {
-    // tag::foreignKey[]
+  static void addForeignKey(Schema schema) {
+    // tag::addForeignKey[]
     schema.alterTable("books", t -> t
         .dropForeignKey("fk_books_author_id")
         .addForeignKey("fk_books_author_id", fk -> fk
             .columns("author_id")
             .references("authors", "id")
             .onDelete(CASCADE)));
-    // end::foreignKey[]
+    // end::addForeignKey[]
   }
 
   static void createIndex(Schema schema) {
