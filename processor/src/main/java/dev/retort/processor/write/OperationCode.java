@@ -446,8 +446,8 @@ final class OperationCode implements Operation.Visitor<OperationCode.Call> {
   }
 
   /**
-   * A call defining a foreign key, such as {@code foreignKey("fk_books_author_id", fk -> fk
-   * .columns("author_id").references("authors", "id"))}: on one line when it fits in a chain,
+   * A call adding a foreign key in {@code alterTable}, such as {@code addForeignKey("fk_books_author_id",
+   * fk -> fk.columns("author_id").references("authors", "id"))}: on one line when it fits in a chain,
    * else one step per line.
    */
   private String foreignKeyCall(String method, ForeignKeyModel key) {
