@@ -1,0 +1,118 @@
+package dev.retort.spring;
+
+import dev.retort.runtime.CommandSyntax;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The {@code retort.*} properties: how the application's migrations are applied at start-up. The
+ * defaults are {@link dev.retort.runtime.Retort}'s, written out so that the configuration metadata
+ * shows them.
+ */
+@ConfigurationProperties(prefix = "retort")
+public class RetortProperties {
+
+  /** Whether to apply the migrations at start-up. */
+  private boolean enabled = true;
+
+  /**
+   * Where to upgrade the database to at start-up: head, +N, or a revision id (or a unique prefix
+   * of one).
+   */
+  private String target = "head";
+
+  /** Name of the table that records the applied revisions. */
+  private String versionTable = "retort_version";
+
+  /**
+   * Schema of the version table (a database on MySQL and MariaDB); the connection's own when
+   * unset. The schema must exist.
+   */
+  private String schema;
+
+  /** How long start-up waits for another instance that holds the migration lock. */
+  private Duration lockTimeout = Duration.ofMinutes(5);
+
+  /**
+   * How error messages write the command they advise, such as the stamp that records a changed
+   * migration's checksum: JAVA (a call of the Retort method), CLI (the retort command line) or
+   * MAVEN (the Maven plugin's goal), whichever the team runs Retort from by hand.
+   */
+  private CommandSyntax commandSyntax = CommandSyntax.JAVA;
+
+  /**
+   * Whether to compare the live schema with the model after migrating (Retort's check) and stop
+   * start-up if they differ.
+   */
+  private boolean checkOnStart;
+
+  /** Whether to apply the migrations at start-up. */
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  /** Sets whether to apply the migrations at start-up. */
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  /** Where to upgrade the database to at start-up. */
+  public String getTarget() {
+    return target;
+  }
+
+  /** Sets where to upgrade the database to at start-up. */
+  public void setTarget(String target) {
+    this.target = target;
+  }
+
+  /** The version table's name. */
+  public String getVersionTable() {
+    return versionTable;
+  }
+
+  /** Sets the version table's name. */
+  public void setVersionTable(String versionTable) {
+    this.versionTable = versionTable;
+  }
+
+  /** The version table's schema, or {@code null} for the connection's own. */
+  public String getSchema() {
+    return schema;
+  }
+
+  /** Sets the version table's schema. */
+  public void setSchema(String schema) {
+    this.schema = schema;
+  }
+
+  /** How long start-up waits for the migration lock. */
+  public Duration getLockTimeout() {
+    return lockTimeout;
+  }
+
+  /** Sets how long start-up waits for the migration lock. */
+  public void setLockTimeout(Duration lockTimeout) {
+    this.lockTimeout = lockTimeout;
+  }
+
+  /** How error messages write the commands they advise. */
+  public CommandSyntax getCommandSyntax() {
+    return commandSyntax;
+  }
+
+  /** Sets how error messages write the commands they advise. */
+  public void setCommandSyntax(CommandSyntax commandSyntax) {
+    this.commandSyntax = commandSyntax;
+  }
+
+  /** Whether start-up fails when the live schema differs from the model after migrating. */
+  public boolean isCheckOnStart() {
+    return checkOnStart;
+  }
+
+  /** Sets whether start-up fails when the live schema differs from the model after migrating. */
+  public void setCheckOnStart(boolean checkOnStart) {
+    this.checkOnStart = checkOnStart;
+  }
+}
