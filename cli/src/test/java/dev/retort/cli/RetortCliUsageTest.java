@@ -294,6 +294,20 @@ class RetortCliUsageTest {
   }
 
   @Test
+  void noMigrationsOnTheClassPathSaysToRunWithTheApplicationsClasses() throws IOException {
+    // The command run with its own jars only, as "java -cp 'target/lib/*' …" without the application's.
+    try (URLClassLoader none = new URLClassLoader(new URL[0], ClassLoader.getPlatformClassLoader())) {
+      Cli.Run run = Cli.run(Map.of(), none, "upgrade", "--url", "jdbc:h2:mem:none", "--user", "sa");
+
+      assertThat(run.exitCode()).isEqualTo(RetortCli.FAILED);
+      assertThat(run.err()).startsWith("retort upgrade: No revision index on the class path (META-INF/retort/revisions)")
+          .contains("java -cp \"target/app.jar:target/lib/*\" dev.retort.cli.RetortCli")
+          .contains("retort-processor on the compiler's annotation processor path")
+          .doesNotContain("Retort.builder()");
+    }
+  }
+
+  @Test
   void missingEmbeddedDatabaseFailsAndCreatesNothing(@TempDir Path dir) throws IOException {
     String url = "jdbc:h2:file:" + dir.resolve("absent") + ";IFEXISTS=TRUE";
 

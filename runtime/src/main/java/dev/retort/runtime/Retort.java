@@ -431,7 +431,7 @@ public final class Retort {
       Advice advice = new Advice(commandSyntax);
       RevisionGraph graph = revisions != null
           ? RevisionGraph.of(revisions, advice)
-          : RevisionGraph.ofRevisions(RevisionIndexResources.read(loader), advice);
+          : RevisionGraph.ofRevisions(RevisionIndexResources.read(loader, advice), advice);
       Function<Connection, Dialect> detect = dialect != null ? connection -> dialect : Builder::detect;
       Function<Vendor, Dialect> forVendor = dialect != null
           ? vendor -> vendor == dialect.vendor() ? dialect : Dialects.forVendor(vendor)

@@ -53,6 +53,22 @@ public record Advice(CommandSyntax syntax) {
     return command("merge");
   }
 
+  /**
+   * What to do when the class path holds no revision index: how the migrations get onto the
+   * class path of this front end.
+   */
+  public String noMigrations() {
+    return switch (syntax) {
+      case JAVA -> "Put the Retort processor on the annotation processor path of the module that holds the"
+          + " migrations, or give them with Retort.builder().migrations(...).";
+      case CLI -> "Run the command with the application's classes or jar on its class path, built with"
+          + " retort-processor on the compiler's annotation processor path, such as java -cp"
+          + " \"target/app.jar:target/lib/*\" dev.retort.cli.RetortCli followed by the command.";
+      case MAVEN -> "In the module that holds the migrations, put retort-processor on the compiler's annotation"
+          + " processor path and compile in the same build.";
+    };
+  }
+
   private String command(String command, String... arguments) {
     String text = syntax.command(command, arguments);
     return syntax == CommandSyntax.JAVA ? text : "'" + text + "'";

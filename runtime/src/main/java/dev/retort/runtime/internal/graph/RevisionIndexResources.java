@@ -5,6 +5,7 @@ import dev.retort.RevisionInfo;
 import dev.retort.index.RevisionIndexFile;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
+import dev.retort.runtime.internal.Advice;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -34,6 +35,18 @@ public final class RevisionIndexResources {
    * @throws RetortException {@link ErrorCode#NO_MIGRATIONS} if there is no index or one cannot be read
    */
   public static List<LoadedRevision> read(ClassLoader loader) {
+    return read(loader, Advice.JAVA);
+  }
+
+  /**
+   * Reads every index the class loader sees, as {@link #read(ClassLoader)}.
+   *
+   * @param loader the class loader of the application
+   * @param advice the front end, whose way of putting migrations on the class path a missing index names
+   * @return the revisions of all of them, in no particular order
+   * @throws RetortException {@link ErrorCode#NO_MIGRATIONS} if there is no index or one cannot be read
+   */
+  public static List<LoadedRevision> read(ClassLoader loader, Advice advice) {
     List<URL> resources;
     try {
       resources = Collections.list(loader.getResources(RevisionIndexFile.RESOURCE));
@@ -44,9 +57,8 @@ public final class RevisionIndexResources {
     }
     if (resources.isEmpty()) {
       throw new RetortException(ErrorCode.NO_MIGRATIONS,
-          "No revision index on the class path (" + RevisionIndexFile.RESOURCE + ") and no migrations given."
-              + " Put the Retort processor on the annotation processor path of the module that holds the migrations,"
-              + " or give them with Retort.builder().migrations(...).");
+          "No revision index on the class path (" + RevisionIndexFile.RESOURCE + ") and no migrations given. "
+              + advice.noMigrations());
     }
     List<LoadedRevision> revisions = new ArrayList<>();
     for (URL resource : resources) {
