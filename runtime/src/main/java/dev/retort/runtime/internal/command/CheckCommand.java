@@ -9,6 +9,7 @@ import dev.retort.runtime.dialect.inspect.Difference;
 import dev.retort.runtime.dialect.inspect.SchemaInspector;
 import dev.retort.runtime.internal.execution.Planner;
 import dev.retort.runtime.internal.graph.LoadedRevision;
+import dev.retort.runtime.internal.graph.ModuleAccess;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.history.VersionTable;
 import dev.retort.runtime.internal.lock.MigrationLocks;
@@ -51,7 +52,7 @@ public final class CheckCommand {
       List<String> current = state.current(graph);
       Optional<String> snapshot = snapshotOf(graph, current, state.applied());
       SchemaModel expected = snapshot.isPresent()
-          ? readSnapshot(context.classLoader(), snapshot.get())
+          ? readSnapshot(context.classLoader(), snapshot.get(), graph.get(current.get(0)))
           : Planner.modelOf(graph, state.applied());
       List<String> differences = compare(session.connection(), session.dialect(), expected, session.versionTable());
       return new CheckResult(current, snapshot.orElse(FROM_MIGRATIONS), differences);
@@ -71,9 +72,14 @@ public final class CheckCommand {
     return Optional.of(resource);
   }
 
-  private static SchemaModel readSnapshot(ClassLoader loader, String resource) {
+  private static SchemaModel readSnapshot(ClassLoader loader, String resource, LoadedRevision revision) {
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
+        Optional<String> closed = closedPackage(loader, revision);
+        if (closed.isPresent()) {
+          throw new RetortException(ErrorCode.INVALID_SNAPSHOT, "Cannot read the schema snapshot " + resource
+              + " of revision " + revision.label() + ": " + closed.get() + ".");
+        }
         throw new RetortException(ErrorCode.INVALID_SNAPSHOT,
             "The schema snapshot " + resource + " named by the revision index is not on the class path. Rebuild the"
                 + " project so that the snapshot is packaged with the migrations.");
@@ -85,6 +91,15 @@ public final class CheckCommand {
     } catch (SnapshotFormatException e) {
       throw new RetortException(ErrorCode.INVALID_SNAPSHOT, "The schema snapshot is broken: " + e.getMessage()
           + ". Restore it from source control, or rebuild so that the processor writes it again.", e);
+    }
+  }
+
+  /** Why a modular application hides the revision's snapshot, if it does. */
+  private static Optional<String> closedPackage(ClassLoader loader, LoadedRevision revision) {
+    try {
+      return ModuleAccess.closedPackage(Class.forName(revision.migrationClass(), false, loader));
+    } catch (ClassNotFoundException | LinkageError e) {
+      return Optional.empty();
     }
   }
 

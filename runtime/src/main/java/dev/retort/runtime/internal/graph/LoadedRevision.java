@@ -117,9 +117,10 @@ public final class LoadedRevision {
    */
   public synchronized List<Operation> upgradeOperations() {
     if (upgrade == null) {
+      Migration instance = migration();
       Schema schema = new Schema();
       try {
-        migration().upgrade(schema);
+        instance.upgrade(schema);
       } catch (RuntimeException e) {
         throw new RetortException(ErrorCode.INVALID_MIGRATION,
             "The upgrade(Schema) method of revision " + label() + " failed while describing its operations: "
@@ -139,9 +140,10 @@ public final class LoadedRevision {
    */
   public synchronized Optional<List<Operation>> downgradeOperations() {
     if (downgrade == null) {
+      Migration instance = migration();
       Schema schema = new Schema();
       try {
-        migration().downgrade(schema);
+        instance.downgrade(schema);
         downgrade = Optional.of(schema.operations());
       } catch (IrreversibleMigrationException e) {
         downgrade = Optional.empty();
@@ -195,6 +197,8 @@ public final class LoadedRevision {
       } catch (LinkageError e) {
         linkageFailure = e;
         throw cannotCreate(e);
+      } catch (RetortException e) {
+        throw e;
       } catch (RuntimeException e) {
         throw cannotCreate(e);
       }

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -105,6 +106,14 @@ public final class RevisionIndexResources {
     } catch (InvocationTargetException e) {
       throw new IllegalStateException("the constructor of " + entry.migrationClass() + " threw " + e.getCause(),
           e.getCause());
+    } catch (IllegalAccessException e) {
+      // A public class in a package that a modular application neither exports nor opens.
+      Optional<String> closed = ModuleAccess.closedPackage(type);
+      if (closed.isPresent()) {
+        throw new RetortException(ErrorCode.INVALID_MIGRATION, "Cannot create the migration of revision "
+            + entry.id() + " (" + entry.migrationClass() + "): " + closed.get() + ".", e);
+      }
+      throw new IllegalStateException("cannot create " + entry.migrationClass() + " (" + e + ")", e);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot create " + entry.migrationClass() + " (" + e + ")", e);
     }
