@@ -308,6 +308,17 @@ class RetortCliUsageTest {
   }
 
   @Test
+  void aMisspelledUrlPrefixNamesTheRightOne() {
+    Cli.Run run = Cli.run("current", "--url", "jdbc:postgres://127.0.0.1:5432/shop", "--user", "app");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.FAILED);
+    assertThat(run.err()).startsWith("retort current: Could not connect to the database: No JDBC driver on the class"
+        + " path accepts the URL jdbc:postgres://127.0.0.1:5432/shop. No driver knows the prefix jdbc:postgres:;"
+        + " PostgreSQL's is jdbc:postgresql: (jdbc:postgresql://127.0.0.1:5432/shop).\n")
+        .doesNotContain("running");
+  }
+
+  @Test
   void missingEmbeddedDatabaseFailsAndCreatesNothing(@TempDir Path dir) throws IOException {
     String url = "jdbc:h2:file:" + dir.resolve("absent") + ";IFEXISTS=TRUE";
 

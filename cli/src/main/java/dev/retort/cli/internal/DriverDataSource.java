@@ -1,5 +1,6 @@
 package dev.retort.cli.internal;
 
+import dev.retort.runtime.internal.DriverHint;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -78,9 +79,9 @@ public final class DriverDataSource implements DataSource {
     } catch (ServiceConfigurationError e) {
       throw new SQLException("Could not load the JDBC drivers on the class path: " + e.getMessage(), e);
     }
-    throw new SQLException("No JDBC driver on the class path accepts the URL " + Secrets.maskUrls(url)
-        + ". Add the database's driver (such as org.postgresql:postgresql or com.h2database:h2) to the"
-        + " application's runtime dependencies, or correct the URL.");
+    String shown = Secrets.maskUrls(url);
+    // SQL state 08001, as DriverManager's "No suitable driver": the runtime then asks for no running database.
+    throw new SQLException(DriverHint.NO_DRIVER + " " + shown + ". " + DriverHint.forUrl(shown), "08001");
   }
 
   @Override

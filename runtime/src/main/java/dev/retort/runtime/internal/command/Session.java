@@ -5,6 +5,7 @@ import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.internal.Advice;
+import dev.retort.runtime.internal.DriverHint;
 import dev.retort.runtime.internal.connect.ConnectionSource;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.history.VersionTable;
@@ -69,10 +70,16 @@ final class Session implements AutoCloseable {
     if (reason.endsWith(".")) {
       reason = reason.substring(0, reason.length() - 1);
     }
-    if (e instanceof SQLException sql && "08001".equals(sql.getSQLState()) && reason.startsWith("No suitable driver")) {
-      return "Could not connect to the database: " + reason + ". No JDBC driver on the class path accepts the URL:"
-          + " add the database's driver (such as org.postgresql:postgresql or org.mariadb.jdbc:mariadb-java-client)"
-          + " to the application's dependencies, and check the URL's prefix.";
+    if (e instanceof SQLException sql && "08001".equals(sql.getSQLState())) {
+      if (reason.startsWith(DriverHint.NO_DRIVER)) {
+        // The command line's and Maven's data source: the message already says what to do.
+        return "Could not connect to the database: " + reason + ".";
+      }
+      String suitable = "No suitable driver found for ";
+      if (reason.startsWith(suitable)) {
+        return "Could not connect to the database: " + reason + ". " + DriverHint.NO_DRIVER + ". "
+            + DriverHint.forUrl(reason.substring(suitable.length()).strip());
+      }
     }
     return "Could not connect to the database: " + reason + ". Check the URL, user and password, and that the"
         + " database is running.";

@@ -14,8 +14,28 @@ class SessionTest {
 
     assertThat(message)
         .startsWith("Could not connect to the database: No suitable driver found for jdbc:nosuch:x. No JDBC driver on"
-            + " the class path accepts the URL: add the database's driver")
+            + " the class path accepts the URL. Add the database's driver")
         .doesNotContain("running");
+  }
+
+  @Test
+  void aUrlOfAKnownDatabaseThatNoDriverTakesNamesItsDriver() {
+    String message = Session.connectionFailure(
+        new SQLException("No suitable driver found for jdbc:sqlite:app.db", "08001"));
+
+    assertThat(message).isEqualTo("Could not connect to the database: No suitable driver found for jdbc:sqlite:app.db."
+        + " No JDBC driver on the class path accepts the URL. Add its driver, org.xerial:sqlite-jdbc, to the"
+        + " application's runtime dependencies.");
+  }
+
+  @Test
+  void theCommandLinesMissingDriverIsNotMistakenForADatabaseThatIsDown() {
+    // The command line's and Maven's data source say which driver is missing themselves.
+    String message = Session.connectionFailure(new SQLException("No JDBC driver on the class path accepts the URL"
+        + " jdbc:postgres://db/app. No driver knows the prefix jdbc:postgres:; PostgreSQL's is jdbc:postgresql:"
+        + " (jdbc:postgresql://db/app).", "08001"));
+
+    assertThat(message).endsWith("(jdbc:postgresql://db/app).").doesNotContain("running").doesNotContain("..");
   }
 
   @Test
