@@ -9,7 +9,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -28,6 +30,12 @@ import org.springframework.core.io.ResourceLoader;
  *       {@link RetortMigrationStrategy}, or else upgrades to {@code retort.target}, once.
  * </ul>
  *
+ * <p>The import of Spring Boot's {@code DatabaseInitializationDependencyConfigurer} makes every
+ * bean that depends on database initialization wait for the initializer, which
+ * {@link RetortDatabaseInitializerDetector} names: JPA's, JDBC's and jOOQ's beans, and the
+ * application's beans marked {@code @DependsOnDatabaseInitialization}, even where no other
+ * auto-configuration imports it.
+ *
  * <p>A {@link RetortSchemaManagementProvider} tells JPA that the schema is managed, so that it
  * does not default to {@code create-drop} on an embedded database.
  */
@@ -35,6 +43,7 @@ import org.springframework.core.io.ResourceLoader;
 @ConditionalOnBean(DataSource.class)
 @ConditionalOnBooleanProperty(name = "retort.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RetortProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
 public class RetortAutoConfiguration {
 
   /** Creates the configuration; Spring Boot does. */

@@ -70,6 +70,14 @@ class RetortAutoConfigurationTest {
   }
 
   @Test
+  void aBeanMarkedDependsOnDatabaseInitializationComesAfterTheMigrations() {
+    runner.withUserConfiguration(StartUpStrategies.TitleCache.class).run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(context.getBean(StartUpStrategies.TitleCache.class).titles()).isEmpty();
+    });
+  }
+
+  @Test
   void backsOffWithoutDataSource() {
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(RetortAutoConfiguration.class))
@@ -159,6 +167,16 @@ class RetortAutoConfigurationTest {
       assertThat(context).hasNotFailed().hasSingleBean(Retort.class);
       assertThat(versions(context.getBean(DataSource.class), "own_versions")).containsExactly(FIRST, HEAD);
     });
+  }
+
+  @Test
+  void theApplicationsRetortMayHaveItsOwnConnection() {
+    runner.withUserConfiguration(StartUpStrategies.MigrationUser.class)
+        .withPropertyValues("app.migration.url=" + url, "app.migration.user=sa")
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(versions(context.getBean(DataSource.class), "retort_version")).containsExactly(FIRST, HEAD);
+        });
   }
 
   @Test

@@ -2,12 +2,20 @@ package dev.retort.spring.docs;
 
 import dev.retort.runtime.Current;
 import dev.retort.runtime.MigrationRun;
+import dev.retort.runtime.Retort;
 import dev.retort.spring.RetortBuilderCustomizer;
 import dev.retort.spring.RetortMigrationStrategy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** The configurations that docs/spring-boot.md quotes, run by RetortAutoConfigurationTest. */
 public final class StartUpStrategies {
@@ -45,6 +53,45 @@ public final class StartUpStrategies {
     }
   }
   // end::customizer[]
+
+  /** Migrates with its own connection, as a user allowed to change the schema. */
+  // tag::own-retort[]
+  @Configuration
+  public static class MigrationUser {
+
+    @Bean
+    Retort retort(Environment environment) {
+      return Retort.builder()
+          .url(environment.getRequiredProperty("app.migration.url"),
+              environment.getRequiredProperty("app.migration.user"),
+              environment.getProperty("app.migration.password", ""))
+          .build();
+    }
+  }
+  // end::own-retort[]
+
+  /** A bean that reads the database through the DataSource itself while it is created. */
+  // tag::depends-on[]
+  @DependsOnDatabaseInitialization
+  public static class TitleCache {
+
+    private final List<String> titles = new ArrayList<>();
+
+    public TitleCache(DataSource dataSource) throws SQLException {
+      try (Connection connection = dataSource.getConnection();
+          ResultSet rows = connection.createStatement().executeQuery("SELECT title FROM books")) {
+        while (rows.next()) {
+          titles.add(rows.getString(1));
+        }
+      }
+    }
+    // end::depends-on[]
+
+    /** The titles read at creation. */
+    public List<String> titles() {
+      return List.copyOf(titles);
+    }
+  }
 
   /** What {@link KeepProgress} kept. */
   public static List<MigrationRun> runs() {
