@@ -36,6 +36,13 @@ assert revisionSnapshot.replaceAll(sourceLine, '') == mergeSnapshot.replaceAll(s
 assert log.contains('Wrote revision ' + mergeId + ' (' + (merge.name - '.java') + '), following 20260111_090000, 20260112_090000:')
 assert log.contains('Wrote revision ' + revisionId + ' (' + (revision.name - '.java') + '), following ' + mergeId + ':')
 assert log.contains('Upgraded from base to ' + revisionId + ' (head): 5 migrations in ')
+// 5: the -D values the POM overrides are named, and the POM's database is the one used
+assert log.contains('[WARNING] -Dretort.url is ignored: the <url> in the configuration of retort-maven-plugin in the'
+        + ' POM wins over it (Maven\'s rule for plugin parameters). To choose it on the command line, leave <url> out'
+        + ' of the POM.')
+assert log.contains('[WARNING] -Dretort.user is ignored: the <user> in the configuration')
+assert !log.contains('elsewhere as ')
+assert new File(basedir, 'target/db/elsewhere.mv.db').exists() == false
 // 4: the stamp of two targets, printed once: the runtime's own line for it is left to DEBUG
 String stamped = 'Stamped 20260111_090000, 20260112_090000 (was ' + revisionId + ' (head)); no migration ran.'
 assert log.count(stamped) == 1: 'build.log lacks, or repeats: ' + stamped

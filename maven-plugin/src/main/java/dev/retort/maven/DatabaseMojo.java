@@ -154,9 +154,17 @@ abstract class DatabaseMojo extends AbstractMojo {
   }
 
   private Settings settings() throws MojoExecutionException {
+    String givenUrl = evaluate(url);
+    String givenPassword = evaluate(password);
+    warnIfOverridden("url", givenUrl);
+    warnIfOverridden("user", user);
+    warnIfOverridden("password", givenPassword);
+    warnIfOverridden("versionTable", versionTable);
+    warnIfOverridden("schema", schema);
+    warnIfOverridden("lockTimeout", lockTimeout);
     try {
       Duration timeout = lockTimeout == null || lockTimeout.isBlank() ? null : Settings.parseDuration(lockTimeout);
-      return Settings.of(evaluate(url), user, evaluate(password), versionTable, schema, timeout, System.getenv());
+      return Settings.of(givenUrl, user, givenPassword, versionTable, schema, timeout, System.getenv());
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("Invalid configuration of retort:" + execution.getGoal() + ": " + e.getMessage(),
           e);
@@ -188,6 +196,22 @@ abstract class DatabaseMojo extends AbstractMojo {
         + " the migrations, put retort-processor on the compiler's annotation processor path and compile in the same"
         + " build (mvn compile retort:" + execution.getGoal() + "); in a build of several modules, set <skip>true</skip>"
         + " in this plugin's configuration of the modules without migrations.");
+  }
+
+  /**
+   * Warns when {@code -Dretort.<parameter>} was given on the command line but the POM's
+   * configuration set the parameter to something else: Maven then uses the POM's value, and a
+   * deployment that chose its database with {@code -Dretort.url} would silently run on the POM's.
+   * Values are never printed, as one may be a password.
+   */
+  private void warnIfOverridden(String parameter, String used) {
+    String property = "retort." + parameter;
+    String given = session.getUserProperties().getProperty(property);
+    if (given != null && !given.equals(used)) {
+      getLog().warn("-D" + property + " is ignored: the <" + parameter + "> in the configuration of"
+          + " retort-maven-plugin in the POM wins over it (Maven's rule for plugin parameters). To choose it on the"
+          + " command line, leave <" + parameter + "> out of the POM.");
+    }
   }
 
   /**
