@@ -85,13 +85,12 @@ public final class StartUpStrategies {
         }
       }
     }
-    // end::depends-on[]
 
-    /** The titles read at creation. */
     public List<String> titles() {
       return List.copyOf(titles);
     }
   }
+  // end::depends-on[]
 
   /** What {@link KeepProgress} kept. */
   public static List<MigrationRun> runs() {
