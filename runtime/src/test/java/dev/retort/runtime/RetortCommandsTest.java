@@ -284,7 +284,10 @@ class RetortCommandsTest {
             .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.DATABASE_AHEAD))
             .hasMessageContaining("ahead of this code")
             .hasMessageContaining("003 (AddAuthorsBorn")
-            .hasMessageContaining("004 (IndexBooksTitle");
+            .hasMessageContaining("004 (IndexBooksTitle")
+            // The way back for a developer who switched to an older branch: the newer build's downgrade.
+            .hasMessageContaining("To bring the database back to this code, run downgrade(\"002\") with the version"
+                + " that has those revisions.");
       }
       assertThat(appliedIds(db)).containsExactly("001", "002", "003", "004");
     }

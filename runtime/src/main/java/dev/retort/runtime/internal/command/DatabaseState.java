@@ -99,17 +99,24 @@ record DatabaseState(Map<String, AppliedRevision> rows, List<AppliedRevision> un
    *     {@link ErrorCode#INCONSISTENT_VERSION_TABLE}
    */
   void verifyKnown(RevisionGraph graph, VersionTable table, Advice advice) {
-    verifyNotAhead(table);
+    verifyNotAhead(graph, table, advice);
     verifyWhole(graph, table, advice);
   }
 
   /**
    * Checks that this build knows every applied revision.
    *
-   * @throws RetortException {@link ErrorCode#DATABASE_AHEAD} listing the unknown ones
+   * @throws RetortException {@link ErrorCode#DATABASE_AHEAD} listing the unknown ones, and, when
+   *     this build's revisions applied end in one, the downgrade to it that the newer build runs
    */
-  void verifyNotAhead(VersionTable table) {
+  void verifyNotAhead(RevisionGraph graph, VersionTable table, Advice advice) {
     if (!unknown.isEmpty()) {
+      List<String> known = current(graph);
+      // A developer back on an older branch goes back with the newer build's downgrade to this build's last revision.
+      String wayBack = known.size() == 1
+          ? " To bring the database back to this code, run " + advice.downgrade(known.get(0)) + " with the version"
+              + " that has those revisions."
+          : "";
       throw new RetortException(ErrorCode.DATABASE_AHEAD,
           "The database is ahead of this code: its version table " + table.displayName() + " records "
               + unknown.size() + " revision" + (unknown.size() == 1 ? "" : "s") + " that this build does not know: "
@@ -117,8 +124,8 @@ record DatabaseState(Map<String, AppliedRevision> rows, List<AppliedRevision> un
                   .map(row -> row.revision() + " (" + row.description() + ", applied " + row.appliedAt() + ")")
                   .collect(Collectors.joining(", "))
               + ". A newer version of the application migrated this database. Run that version (or a newer one)"
-              + " instead; if those revisions were abandoned, undo their changes by hand and delete their rows from "
-              + table.displayName() + ".");
+              + " instead." + wayBack + " If those revisions were abandoned, undo their changes by hand and delete"
+              + " their rows from " + table.displayName() + ".");
     }
   }
 

@@ -70,7 +70,7 @@ public final class StampCommand {
     VersionTable table = session.versionTable();
     Optional<DatabaseState> read = session.readState();
     DatabaseState state = read.orElseGet(DatabaseState::empty);
-    state.verifyNotAhead(table);
+    state.verifyNotAhead(graph, table, session.advice());
     if (targets.get(0) instanceof Target.Relative) {
       // +N and -N count from what is recorded, which means nothing while a parent is missing; a
       // stamp of revisions is the way out.
