@@ -4,7 +4,6 @@ import dev.retort.runtime.CheckResult;
 import dev.retort.runtime.Retort;
 import java.util.Objects;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.core.Ordered;
 
 /**
  * Migrates the database when the application context creates this bean: with the
@@ -15,12 +14,11 @@ import org.springframework.core.Ordered;
  * ({@link RetortDatabaseInitializerDetector} names it as a database initializer), so JPA's
  * schema validation, a {@code JdbcTemplate} and jOOQ see the migrated schema.
  */
-public class RetortMigrationInitializer implements InitializingBean, Ordered {
+public class RetortMigrationInitializer implements InitializingBean {
 
   private final Retort retort;
   private final RetortMigrationStrategy strategy;
   private final boolean checkOnStart;
-  private int order;
 
   /**
    * Creates the initializer.
@@ -45,19 +43,5 @@ public class RetortMigrationInitializer implements InitializingBean, Ordered {
         throw new SchemaDriftException(result);
       }
     }
-  }
-
-  @Override
-  public int getOrder() {
-    return order;
-  }
-
-  /**
-   * Sets the order among several initializers of different databases.
-   *
-   * @param order the order
-   */
-  public void setOrder(int order) {
-    this.order = order;
   }
 }
