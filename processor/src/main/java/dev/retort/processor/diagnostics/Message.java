@@ -157,8 +157,7 @@ public enum Message {
   UNSUPPORTED_TYPE(
       Diagnostic.Kind.ERROR,
       "unsupported-type",
-      "%s has Java type %s, which Retort does not map to a column type; declare the column"
-          + " type with @Column(type = \"...\") (such as \"json\" or \"text\"), or exclude the"
+      "%s has Java type %s, which Retort does not map to a column type; %s, or exclude the"
           + " member with @Transient. Retort maps %s"),
   /** An inherited member whose type, given by the entity's type arguments, has no mapping. */
   UNSUPPORTED_TYPE_ARGUMENT(

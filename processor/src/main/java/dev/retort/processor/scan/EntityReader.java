@@ -473,6 +473,7 @@ final class EntityReader {
           Message.UNSUPPORTED_TYPE,
           member.label(),
           member.type(),
+          unmappedTypeAdvice(member.type()),
           TypeMapping.supportedTypes());
       return Optional.empty();
     }
@@ -1029,5 +1030,26 @@ final class EntityReader {
       case ANNOTATION_TYPE -> "annotation type";
       default -> kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     };
+  }
+
+  /**
+   * What to do about a Java type Retort does not map: for the older date and time classes and
+   * {@code ZonedDateTime}, the {@code java.time} type that Retort maps; for others, a column type
+   * of its own.
+   */
+  private static String unmappedTypeAdvice(TypeMirror type) {
+    String name = type.toString();
+    switch (name) {
+      case "java.util.Date", "java.sql.Timestamp", "java.util.Calendar", "java.util.GregorianCalendar",
+          "java.time.ZonedDateTime":
+        return "use Instant or OffsetDateTime (a timestamp with time zone) or LocalDateTime (one without), or declare"
+            + " the column type with @Column(type = \"timestamp with time zone\")";
+      case "java.sql.Date":
+        return "use LocalDate, or declare the column type with @Column(type = \"date\")";
+      case "java.sql.Time":
+        return "use LocalTime, or declare the column type with @Column(type = \"time\")";
+      default:
+        return "declare the column type with @Column(type = \"...\") (such as \"json\" or \"text\")";
+    }
   }
 }

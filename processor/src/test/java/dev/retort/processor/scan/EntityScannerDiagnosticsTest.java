@@ -361,6 +361,28 @@ class EntityScannerDiagnosticsTest {
           "List<String> tags");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "java.util.Date | use Instant or OffsetDateTime (a timestamp with time zone) or LocalDateTime (one without),"
+            + " or declare the column type with @Column(type = \"timestamp with time zone\")",
+        "java.time.ZonedDateTime | use Instant or OffsetDateTime (a timestamp with time zone) or LocalDateTime (one"
+            + " without), or declare the column type with @Column(type = \"timestamp with time zone\")",
+        "java.sql.Date | use LocalDate, or declare the column type with @Column(type = \"date\")",
+        "java.sql.Time | use LocalTime, or declare the column type with @Column(type = \"time\")"})
+    void aDateOrTimeTypeRetortDoesNotMapPointsAtTheJavaTimeTypeItMaps(String type, String advice) {
+      JavaFileObject post = source("com.example.Post", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Post(@Id long id, %s created) {}
+          """.formatted(type));
+      assertOnlyError(
+          compile(post), post,
+          "Post.created has Java type " + type + ", which Retort does not map to a column type; " + advice
+              + ", or exclude the member with @Transient. Retort maps String,",
+          "created");
+    }
+
     @Test
     void aTypeArgumentRetortDoesNotMapIsReportedOnTheEntityThatGivesIt() {
       JavaFileObject base = source("com.example.Base", """
