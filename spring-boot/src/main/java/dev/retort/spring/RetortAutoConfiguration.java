@@ -3,6 +3,7 @@ package dev.retort.spring;
 import dev.retort.runtime.Retort;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -93,6 +94,18 @@ public class RetortAutoConfiguration {
     String target = properties.getTarget();
     return new RetortMigrationInitializer(retort,
         strategy.getIfAvailable(() -> instance -> instance.upgrade(target)), properties.isCheckOnStart());
+  }
+
+  /**
+   * Keeps the initializer eager under {@code spring.main.lazy-initialization=true}, so that the
+   * migrations run, and fail, at start-up rather than when the first request creates a
+   * {@code JdbcTemplate}.
+   *
+   * @return the filter
+   */
+  @Bean
+  public static LazyInitializationExcludeFilter retortEagerInitialization() {
+    return LazyInitializationExcludeFilter.forBeanTypes(RetortMigrationInitializer.class);
   }
 
   /**
