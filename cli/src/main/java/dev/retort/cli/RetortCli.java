@@ -158,6 +158,15 @@ public final class RetortCli implements Runnable {
         + String.join(", ", spec.subcommands().keySet()));
   }
 
+  /** Flyway's commands that have a Retort command doing the same, for users who type them. */
+  private static final Map<String, String> FLYWAY_COMMANDS = Map.of(
+      "migrate", "upgrade",
+      "info", "history",
+      "validate", "check",
+      "baseline", "stamp",
+      "repair", "stamp",
+      "undo", "downgrade");
+
   private static int usageError(ParameterException ex, Secrets secrets, Set<String> optionNames) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
@@ -171,7 +180,17 @@ public final class RetortCli implements Runnable {
           .map(argument -> argument.split("=", 2)[0])
           .filter(name -> optionNames.contains(name) && !cmd.getCommandSpec().optionsMap().containsKey(name))
           .findFirst()
-          .ifPresent(name -> err.println("Options follow the command: retort COMMAND " + name + " ..."));
+          .ifPresentOrElse(name -> err.println("Options follow the command: retort COMMAND " + name + " ..."),
+              () -> unmatched.getUnmatched().stream()
+                  .map(argument -> "-" + argument.split("=", 2)[0])
+                  .filter(optionNames::contains)
+                  .findFirst()
+                  .ifPresent(name -> err.println("Options follow the command, with two dashes: retort COMMAND "
+                      + name + " ...")));
+      unmatched.getUnmatched().stream()
+          .filter(FLYWAY_COMMANDS::containsKey)
+          .findFirst()
+          .ifPresent(command -> err.println("Flyway's " + command + " is retort " + FLYWAY_COMMANDS.get(command) + "."));
     }
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The command line itself: usage errors, help, and the commands that never connect. */
@@ -61,6 +62,25 @@ class RetortCliUsageTest {
     assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
     assertThat(run.err()).contains("Unknown options: '--url'")
         .contains("Options follow the command: retort COMMAND --url ...");
+  }
+
+  @Test
+  void flywaysCommandLineIsAUsageErrorNamingRetortsCommandAndOptions() {
+    Cli.Run run = Cli.run("-url=jdbc:h2:mem:x", "-user=sa", "-password=hunter22", "migrate");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
+    assertThat(run.err()).contains("Options follow the command, with two dashes: retort COMMAND --url ...")
+        .contains("Flyway's migrate is retort upgrade.");
+    assertThat(run.all()).doesNotContain("hunter22");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"info, history", "validate, check", "baseline, stamp", "undo, downgrade"})
+  void aFlywayCommandNamesRetortsCommand(String flyway, String retort) {
+    Cli.Run run = Cli.run(flyway);
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
+    assertThat(run.err()).contains("Flyway's " + flyway + " is retort " + retort + ".");
   }
 
   @Test
