@@ -42,8 +42,8 @@ class RetortAutoConfigurationTest {
 
   private final String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
 
-  // retort.target=head: this build's -Dretort.target names its output directory, and Surefire passes
-  // it on as a system property, which Spring Boot would bind.
+  // retort.target=head: a -Dretort.target given to Maven (the Maven goals' target) reaches the tests
+  // through Surefire as a system property, which Spring Boot would bind.
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, RetortAutoConfiguration.class))
       .withPropertyValues("spring.datasource.url=" + url, "retort.target=head");
