@@ -2,7 +2,7 @@ package dev.retort.spring.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.retort.spring.testdb.TestDatabase;
+import dev.retort.runtime.testdb.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
