@@ -52,6 +52,26 @@ class RetortCommandsTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
+  void onlyTheUpgradeThatCreatedTheVersionTableSaysSo(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Retort retort = retort(db, Library.revisions());
+
+      MigrationResult first = retort.upgrade("+1");
+      MigrationResult second = retort.upgrade("+1");
+      MigrationResult down = retort.downgrade("base");
+      MigrationResult fromBase = retort.upgrade();
+      MigrationResult atHead = retort.upgrade();
+
+      assertThat(first.createdVersionTable()).hasValue("retort_version");
+      // An empty version table is not a missing one: the upgrade from base after a downgrade creates nothing.
+      assertThat(List.of(second, down, fromBase, atHead))
+          .allSatisfy(result -> assertThat(result.createdVersionTable()).isEmpty());
+      assertThat(fromBase.before()).isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
   void upgradeAtHeadRunsNothing(TestDatabase.Kind kind) {
     try (TestDatabase db = TestDatabase.create(kind)) {
       Retort retort = retort(db, Library.revisions());

@@ -90,9 +90,11 @@ public final class MigrateCommand {
     }
     // Only now, so that a plan refused before anything runs leaves no version table behind either;
     // meanwhile the describer goes on with the checksums the first migrations will record.
+    Optional<String> created = Optional.empty();
     if (read.isEmpty() && direction == Direction.UPGRADE) {
       session.versionTable().create(session.connection());
-      LOG.info("Created the version table {}", session.versionTable().displayName());
+      created = Optional.of(session.versionTable().displayName());
+      logCreated(context, created.get());
     }
     Vendor vendor = session.dialect().vendor();
     MigrationExecutor executor = new MigrationExecutor(session.connection(), vendor, session.versionTable(),
@@ -116,7 +118,7 @@ public final class MigrateCommand {
     if (runs.isEmpty()) {
       logNothingToDo(context, after, direction);
     }
-    return new MigrationResult(direction, targetText, state.current(graph), after, runs);
+    return new MigrationResult(direction, targetText, state.current(graph), after, runs, created);
   }
 
   /**
@@ -153,7 +155,7 @@ public final class MigrateCommand {
     }
     List<String> current = DatabaseState.current(graph, applied);
     logNothingToDo(context, current, direction);
-    return Optional.of(new MigrationResult(direction, targetText, current, current, List.of()));
+    return Optional.of(new MigrationResult(direction, targetText, current, current, List.of(), Optional.empty()));
   }
 
   /** The applied revisions once a migration has run. */
@@ -182,6 +184,15 @@ public final class MigrateCommand {
     }
     LOG.debug(format, arguments);
     progress.get().accept(run);
+  }
+
+  /** Logs the version table just created, at DEBUG when a progress listener's tool prints it from the result. */
+  private static void logCreated(Context context, String versionTable) {
+    if (context.progress().isEmpty()) {
+      LOG.info("Created the version table {}", versionTable);
+    } else {
+      LOG.debug("Created the version table {}", versionTable);
+    }
   }
 
   private static void logNothingToDo(Context context, List<String> current, Direction direction) {
