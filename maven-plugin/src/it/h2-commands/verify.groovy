@@ -18,11 +18,13 @@ void expectOnce(String log, String text) {
 }
 assert !log.contains('Applied revision') && !log.contains('Reverted revision'): 'a migration was printed twice'
 
-// 1: upgrade +1
+// 1: upgrade +1, which creates the version table: said once, in the summary (the runtime's own line is left to DEBUG)
 expect(log, 'Database: jdbc:h2:./target/db/shop as sa')
 expectPattern(log, /(?m)^\[INFO\] Applied 20260110_090000: Create table customers\. \(\d+ statements?, \d+ ms\)\n/
+        + /\[INFO\] Created the version table retort_version\.\n/
         + /\[INFO\] Upgraded from base to 20260110_090000: 1 migration in [\d.]+ m?s\.$/)
 expectOnce(log, 'Applied 20260110_090000:')
+expectOnce(log, 'Created the version table')
 // 2: upgrade, current, history, heads, show, check
 expectPattern(log, /Applied 20260111_090000: Add column customers\.phone\. \(1 statement, \d+ ms\)/)
 expectOnce(log, 'Applied 20260111_090000:')

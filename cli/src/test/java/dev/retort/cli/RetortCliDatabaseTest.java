@@ -32,12 +32,13 @@ class RetortCliDatabaseTest {
       Cli.Run run = retort(db, "upgrade");
 
       assertThat(run.exitCode()).as(run.err()).isEqualTo(RetortCli.OK);
-      // Each migration once, as it is recorded, then one summary.
+      // Each migration once, as it is recorded, then the summary, which says that the version table is new.
       assertThat(run.out().lines().toList()).satisfiesExactly(
           line -> assertThat(line)
               .matches("Applied 0001_accounts: Creates the accounts table\\. \\(1 statement, \\d+ ms\\)"),
           line -> assertThat(line).matches("Applied 0002_phone: Adds accounts\\.phone\\. \\(1 statement, \\d+ ms\\)"),
           line -> assertThat(line).startsWith("Applied 0003_email_index: Indexes accounts.email. (1 statement, "),
+          line -> assertThat(line).isEqualTo("Created the version table retort_version."),
           line -> assertThat(line)
               .matches("Upgraded from base to 0003_email_index \\(head\\): 3 migrations in [\\d.]+ m?s\\."));
       assertThat(db.recordedRevisions(VERSION_TABLE)).isEqualTo(ALL);
@@ -97,6 +98,10 @@ class RetortCliDatabaseTest {
       assertThat(base.exitCode()).isEqualTo(RetortCli.OK);
       assertThat(base.out()).contains("Downgraded from 0001_accounts to base: 1 migration in ");
       assertThat(db.tables()).contains(VERSION_TABLE).doesNotContain("accounts");
+
+      Cli.Run again = retort(db, "upgrade", "+1");
+
+      assertThat(again.out()).startsWith("Applied 0001_accounts: ").doesNotContain("version table");
     }
   }
 
@@ -234,6 +239,7 @@ class RetortCliDatabaseTest {
       Cli.Run run = Cli.run(environment, "upgrade", "--version-table", "schema_history", "--lock-timeout", "30s");
 
       assertThat(run.exitCode()).as(run.err()).isEqualTo(RetortCli.OK);
+      assertThat(run.out().lines()).contains("Created the version table schema_history.");
       assertThat(db.recordedRevisions("schema_history")).isEqualTo(ALL);
       assertThat(db.tables()).contains("accounts", "schema_history").doesNotContain(VERSION_TABLE);
     }

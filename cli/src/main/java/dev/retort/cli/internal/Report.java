@@ -50,8 +50,9 @@ public final class Report {
   }
 
   /**
-   * What an upgrade or downgrade did, after the {@linkplain #run lines of its migrations}: from
-   * where to where the database went, how many migrations ran and how long the command took.
+   * What an upgrade or downgrade did, after the {@linkplain #run lines of its migrations}: the
+   * version table, if the upgrade created it, then from where to where the database went, how
+   * many migrations ran and how long the command took.
    *
    * @param result what ran
    * @param heads the head of the history, to mark it
@@ -59,14 +60,18 @@ public final class Report {
    * @return the lines
    */
   public static List<String> migration(MigrationResult result, Heads heads, Duration elapsed) {
+    List<String> lines = new ArrayList<>();
+    result.createdVersionTable().ifPresent(table -> lines.add("Created the version table " + table + "."));
     boolean upgrade = result.direction() == Direction.UPGRADE;
     if (!result.changed()) {
-      return List.of("Nothing to " + (upgrade ? "upgrade" : "downgrade") + ": the database is already at "
+      lines.add("Nothing to " + (upgrade ? "upgrade" : "downgrade") + ": the database is already at "
           + revisions(result.after(), heads) + ".");
+      return lines;
     }
-    return List.of((upgrade ? "Upgraded" : "Downgraded") + " from " + revisions(result.before(), heads) + " to "
+    lines.add((upgrade ? "Upgraded" : "Downgraded") + " from " + revisions(result.before(), heads) + " to "
         + revisions(result.after(), heads) + ": " + count(result.runs().size(), "migration") + " in "
         + duration(elapsed) + ".");
+    return lines;
   }
 
   /**
