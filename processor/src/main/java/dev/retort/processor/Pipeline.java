@@ -9,6 +9,7 @@ import dev.retort.processor.history.ComputedSnapshot;
 import dev.retort.processor.history.History;
 import dev.retort.processor.history.HistoryReader;
 import dev.retort.processor.history.MissingSnapshots;
+import dev.retort.processor.history.OrphanedSnapshots;
 import dev.retort.processor.layout.LayoutResolver;
 import dev.retort.processor.layout.ProjectLayout;
 import dev.retort.processor.options.Mode;
@@ -114,6 +115,8 @@ final class Pipeline {
       return;
     }
     ProjectLayout layout = resolved.get();
+    // Before anything is written: the snapshots this build writes are not there yet to be taken for orphans.
+    new OrphanedSnapshots(diagnostics).check(revisions, layout);
     if (!new MissingSnapshots(env, diagnostics).check(revisions, layout)) {
       return;
     }

@@ -81,6 +81,14 @@ public enum Message {
           + " after it and would generate its changes again; restore the snapshot from version control (the"
           + " processor writes it with the migration, and both are committed). Only a revision that changes no"
           + " schema (execute, run) may go without one: make a schema change through the entities instead"),
+  /**
+   * A snapshot in the resource tree that no revision of the compilation reads: its migration was moved,
+   * renamed or deleted. The second argument says what to do, as {@code OrphanedSnapshots} finds it.
+   */
+  SNAPSHOT_ORPHANED(
+      Diagnostic.Kind.WARNING,
+      "snapshot-orphaned",
+      "snapshot %s belongs to no @Revision class of this compilation, so no build reads it; %s"),
   /** The two sides of a merge revision change the schema in ways that do not combine. */
   MERGE_CONFLICT(
       Diagnostic.Kind.ERROR,
