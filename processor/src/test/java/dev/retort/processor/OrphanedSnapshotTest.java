@@ -242,13 +242,15 @@ class OrphanedSnapshotTest {
   }
 
   @Test
-  void snapshotsOfAnotherModuleAndSchemaFilesThatAreNoSnapshotsAreNotReported() {
+  void snapshotsOfAnotherModuleOutsidePackageDirectoriesAndSchemaFilesThatAreNoSnapshotsAreNotReported() {
     ProjectFixture project = new ProjectFixture(root);
     project.commitSnapshot(HEAD_CLASS, USERS);
     ProjectFixture other = new ProjectFixture(root.resolve("other-module"));
     other.commitSnapshot("com.example.migration.V20261119_090000_CreateOrders", USERS);
     ProjectFixture.write(project.resourceDir.resolve("json/orders.schema"), "{\"type\": \"object\"}\n");
     ProjectFixture.write(project.resourceDir.resolve("empty.schema"), "");
+    ProjectFixture.write(project.resourceDir.resolve("META-INF/copy/V20261119_090000_CreateOrders.schema"),
+        project.snapshot(HEAD_CLASS));
 
     Compilation compilation = project.compile(USER, headRevision());
 

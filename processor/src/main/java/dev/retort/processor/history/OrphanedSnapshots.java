@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -31,7 +32,8 @@ import javax.lang.model.element.TypeElement;
  * <p>Only files that are Retort snapshots count: named {@code *.schema} and starting with the
  * snapshot format line, so that another tool's {@code .schema} files are left alone. The check
  * runs before this build writes anything, so the snapshots it writes (a new migration's, a merge's)
- * are not yet there; only this module's resource directory is searched.
+ * are not yet there; only this module's resource directory is searched, and in it only the
+ * directories that a package can map to.
  */
 public final class OrphanedSnapshots {
 
@@ -104,6 +106,16 @@ public final class OrphanedSnapshots {
     TreeSet<Path> files = new TreeSet<>();
     try {
       Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+          // A snapshot lies where a package maps, so a directory that names no package (META-INF, static,
+          // web assets) holds none: it is not searched.
+          Path name = directory.getFileName();
+          return directory.equals(root) || name != null && SourceVersion.isName(name.toString())
+              ? FileVisitResult.CONTINUE
+              : FileVisitResult.SKIP_SUBTREE;
+        }
+
         @Override
         public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
           if (file.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(file)) {
