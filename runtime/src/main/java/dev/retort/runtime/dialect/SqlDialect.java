@@ -60,10 +60,10 @@ import java.util.stream.Collectors;
  */
 abstract class SqlDialect implements Dialect {
 
-  /** A date and time that ends with an offset: {@code Z}, {@code +01}, {@code +0100} or {@code +01:00}. */
-  private static final Pattern TIMESTAMP_WITH_OFFSET =
-      Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T][0-9:.]+\\s*(Z|[-+]\\d{2}(:?\\d{2})?)");
-  /** A timestamp literal: a date, a time after a space or {@code T}, and an offset, the last two optional. */
+  /**
+   * A timestamp literal: a date, a time after a space or {@code T}, and an offset ({@code Z},
+   * {@code +01}, {@code +0100} or {@code +01:00}), the last two optional.
+   */
   private static final Pattern TIMESTAMP_LITERAL =
       Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?:[ T]([0-9:.]+))?\\s*(Z|[-+]\\d{2}(?::?\\d{2})?)?");
   private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
@@ -259,17 +259,20 @@ abstract class SqlDialect implements Dialect {
           + capabilities.maxDecimalScale());
     }
     boolean timestamp = column.type() == ColumnType.Scalar.TIMESTAMP || column.type() == ColumnType.Scalar.TIMESTAMP_TZ;
-    if (timestamp && !capabilities.offsetsInTimestampLiterals()
-        && column.defaultValue().orElse(null) instanceof DefaultValue.Literal literal
-        && TIMESTAMP_WITH_OFFSET.matcher(literal.value().strip()).matches()) {
+    if (!timestamp || !(column.defaultValue().orElse(null) instanceof DefaultValue.Literal literal)) {
+      return;
+    }
+    Matcher parts = TIMESTAMP_LITERAL.matcher(literal.value().strip());
+    if (!parts.matches()) {
+      return;
+    }
+    if (!capabilities.offsetsInTimestampLiterals() && parts.group(2) != null && parts.group(3) != null) {
       refusals.add(capabilities.label() + " takes no offset in a timestamp literal, and the default '" + literal.value()
           + "' of column " + where + " has one. Write the default without the offset, as the date and time in the"
           + " time zone of the session that runs the migration, which fixes the instant");
     }
-    if (column.type() == ColumnType.Scalar.TIMESTAMP_TZ
-        && column.defaultValue().orElse(null) instanceof DefaultValue.Literal literal) {
-      Matcher parts = TIMESTAMP_LITERAL.matcher(literal.value().strip());
-      Optional<Instant> instant = parts.matches() ? instant(parts) : Optional.empty();
+    if (column.type() == ColumnType.Scalar.TIMESTAMP_TZ) {
+      Optional<Instant> instant = instant(parts);
       if (instant.isPresent() && !capabilities.instants().contains(instant.get())) {
         refusals.add(capabilities.label() + " keeps a timestamp with time zone (" + typeName(column.type(), table.schema())
             + ") only from " + moment(capabilities.instants().first()) + " to " + moment(capabilities.instants().last())
