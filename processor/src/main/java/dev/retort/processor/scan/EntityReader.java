@@ -1,5 +1,6 @@
 package dev.retort.processor.scan;
 
+import dev.retort.internal.limits.DecimalScales;
 import dev.retort.model.CheckModel;
 import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
@@ -57,12 +58,6 @@ final class EntityReader {
 
   /** The longest varbinary MariaDB and MySQL take. */
   private static final int MAX_MARIADB_VARBINARY = 65532;
-
-  /** The most digits after the point MySQL keeps in a decimal (its documented limit). */
-  private static final int MAX_MYSQL_SCALE = 30;
-
-  /** The most digits after the point MariaDB keeps in a decimal. */
-  private static final int MAX_MARIADB_SCALE = 38;
 
   /** The longest column comment MariaDB and MySQL take, in characters. */
   private static final int MAX_COLUMN_COMMENT = 1024;
@@ -443,9 +438,9 @@ final class EntityReader {
       }
       if (scaleBeyondMySql(type)) {
         reporter.report(column, "type", Message.INVALID_TYPE, member.label(),
-            type.sql() + " has more digits after the point than MySQL keeps: at most " + MAX_MYSQL_SCALE
-                + " (MariaDB " + MAX_MARIADB_SCALE + "), and it refuses more; give a scale of at most "
-                + MAX_MYSQL_SCALE);
+            type.sql() + " has more digits after the point than MySQL keeps: at most " + DecimalScales.MYSQL
+                + " (MariaDB " + DecimalScales.MARIADB + "), and it refuses more; give a scale of at most "
+                + DecimalScales.MYSQL);
         return Optional.empty();
       }
       return Optional.of(type);
@@ -556,8 +551,8 @@ final class EntityReader {
           "scale",
           sizes.scale(),
           member.label(),
-          "MySQL keeps at most " + MAX_MYSQL_SCALE + " digits after the point (MariaDB " + MAX_MARIADB_SCALE
-              + ") and refuses more; give a scale of at most " + MAX_MYSQL_SCALE);
+          "MySQL keeps at most " + DecimalScales.MYSQL + " digits after the point (MariaDB " + DecimalScales.MARIADB
+              + ") and refuses more; give a scale of at most " + DecimalScales.MYSQL);
       return Optional.empty();
     }
     return Optional.of(type);
@@ -565,10 +560,10 @@ final class EntityReader {
 
   /**
    * Whether the type is a decimal with more digits after the point than MySQL keeps, which it
-   * refuses (as MariaDB refuses more than {@value #MAX_MARIADB_SCALE}, error 1425).
+   * refuses (as MariaDB refuses more than {@value DecimalScales#MARIADB}, error 1425).
    */
   private static boolean scaleBeyondMySql(ColumnType type) {
-    return type instanceof ColumnType.Decimal decimal && decimal.scale() > MAX_MYSQL_SCALE;
+    return type instanceof ColumnType.Decimal decimal && decimal.scale() > DecimalScales.MYSQL;
   }
 
   /**

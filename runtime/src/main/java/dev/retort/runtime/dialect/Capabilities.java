@@ -1,5 +1,6 @@
 package dev.retort.runtime.dialect;
 
+import dev.retort.internal.limits.DecimalScales;
 import dev.retort.model.ColumnType;
 import dev.retort.operation.Vendor;
 import java.time.Instant;
@@ -227,7 +228,7 @@ record Capabilities(
     return new Capabilities(Vendor.MYSQL, "MySQL " + version, '`', false, BooleanLiterals.TRUE_FALSE,
         true, CommentStyle.INLINE, RenameColumnSyntax.RENAME_COLUMN, false, false,
         DropCheckSyntax.DROP_CHECK, false, LARGE_TYPES, false, false, true,
-        ActionsOnCheckedColumns.RESTRICTING, 30, true, true, InstantRange.MYSQL_TIMESTAMP);
+        ActionsOnCheckedColumns.RESTRICTING, DecimalScales.MYSQL, true, true, InstantRange.MYSQL_TIMESTAMP);
   }
 
   /**
@@ -245,7 +246,7 @@ record Capabilities(
         BooleanLiterals.TRUE_FALSE, true, CommentStyle.INLINE,
         atLeast105 ? RenameColumnSyntax.RENAME_COLUMN : RenameColumnSyntax.CHANGE_COLUMN,
         atLeast107, true, DropCheckSyntax.DROP_CONSTRAINT, false, LARGE_TYPES, atLeast104, false, true,
-        ActionsOnCheckedColumns.KEEPING_THE_VALUE, 38, false, true,
+        ActionsOnCheckedColumns.KEEPING_THE_VALUE, DecimalScales.MARIADB, false, true,
         atLeast115 ? InstantRange.MARIADB_115_TIMESTAMP : InstantRange.MARIADB_TIMESTAMP);
   }
 }
