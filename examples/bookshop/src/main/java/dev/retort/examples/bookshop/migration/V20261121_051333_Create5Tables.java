@@ -4,6 +4,10 @@ import static dev.retort.ReferentialAction.CASCADE;
 import static dev.retort.dsl.ColumnOption.defaultValue;
 import static dev.retort.dsl.ColumnOption.identity;
 import static dev.retort.dsl.ColumnOption.notNull;
+import static dev.retort.dsl.TableElement.column;
+import static dev.retort.dsl.TableElement.foreignKey;
+import static dev.retort.dsl.TableElement.primaryKey;
+import static dev.retort.dsl.TableElement.unique;
 import static dev.retort.model.ColumnType.bigint;
 import static dev.retort.model.ColumnType.decimal;
 import static dev.retort.model.ColumnType.enumType;
@@ -34,51 +38,44 @@ import dev.retort.dsl.Schema;
 public final class V20261121_051333_Create5Tables implements Migration {
   @Override
   public void upgrade(Schema schema) {
-    schema.createTable("authors", t -> t
-        .column("id", bigint(), identity())
-        .column("name", varchar(200), notNull())
-        .primaryKey("pk_authors", "id"));
-    schema.createTable("books", t -> t
-        .column("id", bigint(), identity())
-        .column("isbn", varchar(13), notNull())
-        .column("title", varchar(200), notNull())
-        .column("author_id", bigint(), notNull())
-        .column("price", decimal(8, 2), notNull())
-        .primaryKey("pk_books", "id")
-        .unique("uq_books_isbn", "isbn")
-        .foreignKey("fk_books_author_id", fk -> fk
-            .columns("author_id")
-            .references("authors", "id")));
-    schema.createTable("customers", t -> t
-        .column("id", bigint(), identity())
-        .column("email", varchar(255), notNull())
-        .column("name", varchar(200), notNull())
-        .column("fax", varchar(30))
-        .primaryKey("pk_customers", "id")
-        .unique("uq_customers_email", "email"));
-    schema.createTable("orders", t -> t
-        .column("id", bigint(), identity())
-        .column("customer_id", bigint(), notNull())
-        .column("status", enumType("order_status", "NEW", "PAID", "SHIPPED"), notNull(), defaultValue("NEW"))
-        .column("placed_at", timestampTz(), notNull())
-        .primaryKey("pk_orders", "id")
-        .foreignKey("fk_orders_customer_id", fk -> fk
-            .columns("customer_id")
-            .references("customers", "id")));
-    schema.createTable("order_lines", t -> t
-        .column("order_id", bigint(), notNull())
-        .column("line_no", integer(), notNull())
-        .column("book_id", bigint(), notNull())
-        .column("quantity", integer(), notNull())
-        .column("unit_price", decimal(8, 2), notNull())
-        .primaryKey("pk_order_lines", "order_id", "line_no")
-        .foreignKey("fk_order_lines_book_id", fk -> fk
-            .columns("book_id")
-            .references("books", "id"))
-        .foreignKey("fk_order_lines_order_id", fk -> fk
-            .columns("order_id")
+    schema.createTable("authors",
+        column("id", bigint(), identity()),
+        column("name", varchar(200), notNull()),
+        primaryKey("pk_authors", "id"));
+    schema.createTable("books",
+        column("id", bigint(), identity()),
+        column("isbn", varchar(13), notNull()),
+        column("title", varchar(200), notNull()),
+        column("author_id", bigint(), notNull()),
+        column("price", decimal(8, 2), notNull()),
+        primaryKey("pk_books", "id"),
+        unique("uq_books_isbn", "isbn"),
+        foreignKey("fk_books_author_id", "author_id").references("authors", "id"));
+    schema.createTable("customers",
+        column("id", bigint(), identity()),
+        column("email", varchar(255), notNull()),
+        column("name", varchar(200), notNull()),
+        column("fax", varchar(30)),
+        primaryKey("pk_customers", "id"),
+        unique("uq_customers_email", "email"));
+    schema.createTable("orders",
+        column("id", bigint(), identity()),
+        column("customer_id", bigint(), notNull()),
+        column("status", enumType("order_status", "NEW", "PAID", "SHIPPED"), notNull(), defaultValue("NEW")),
+        column("placed_at", timestampTz(), notNull()),
+        primaryKey("pk_orders", "id"),
+        foreignKey("fk_orders_customer_id", "customer_id").references("customers", "id"));
+    schema.createTable("order_lines",
+        column("order_id", bigint(), notNull()),
+        column("line_no", integer(), notNull()),
+        column("book_id", bigint(), notNull()),
+        column("quantity", integer(), notNull()),
+        column("unit_price", decimal(8, 2), notNull()),
+        primaryKey("pk_order_lines", "order_id", "line_no"),
+        foreignKey("fk_order_lines_book_id", "book_id").references("books", "id"),
+        foreignKey("fk_order_lines_order_id", "order_id")
             .references("orders", "id")
-            .onDelete(CASCADE)));
+            .onDelete(CASCADE));
   }
 
   @Override

@@ -19,11 +19,11 @@ import dev.retort.dsl.Schema;
 public final class V20261121_051448_AddCustomersCountry implements Migration {
   @Override
   public void upgrade(Schema schema) {
-    schema.alterTable("customers", t -> t.addColumn("country", varchar(2)));
+    schema.addColumn("customers", "country", varchar(2));
   }
 
   @Override
   public void downgrade(Schema schema) {
-    schema.alterTable("customers", t -> t.dropColumn("country"));
+    schema.dropColumn("customers", "country");
   }
 }

@@ -20,11 +20,11 @@ import dev.retort.dsl.Schema;
 public final class V20261121_051613_AddBooksStock implements Migration {
   @Override
   public void upgrade(Schema schema) {
-    schema.alterTable("books", t -> t.addColumn("stock", integer(), notNull(), defaultValue("0")));
+    schema.addColumn("books", "stock", integer(), notNull(), defaultValue("0"));
   }
 
   @Override
   public void downgrade(Schema schema) {
-    schema.alterTable("books", t -> t.dropColumn("stock"));
+    schema.dropColumn("books", "stock");
   }
 }

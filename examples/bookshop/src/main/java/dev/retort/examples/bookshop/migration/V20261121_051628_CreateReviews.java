@@ -3,6 +3,10 @@ package dev.retort.examples.bookshop.migration;
 import static dev.retort.ReferentialAction.CASCADE;
 import static dev.retort.dsl.ColumnOption.identity;
 import static dev.retort.dsl.ColumnOption.notNull;
+import static dev.retort.dsl.TableElement.column;
+import static dev.retort.dsl.TableElement.foreignKey;
+import static dev.retort.dsl.TableElement.primaryKey;
+import static dev.retort.dsl.TableElement.uniqueIndex;
 import static dev.retort.model.ColumnType.bigint;
 import static dev.retort.model.ColumnType.smallint;
 import static dev.retort.model.ColumnType.text;
@@ -23,22 +27,17 @@ import dev.retort.dsl.Schema;
 public final class V20261121_051628_CreateReviews implements Migration {
   @Override
   public void upgrade(Schema schema) {
-    schema.createTable("reviews", t -> t
-        .column("id", bigint(), identity())
-        .column("book_id", bigint(), notNull())
-        .column("customer_id", bigint(), notNull())
-        .column("rating", smallint(), notNull())
-        .column("body", text())
-        .column("written_at", timestampTz(), notNull())
-        .primaryKey("pk_reviews", "id")
-        .foreignKey("fk_reviews_book_id", fk -> fk
-            .columns("book_id")
-            .references("books", "id")
-            .onDelete(CASCADE))
-        .foreignKey("fk_reviews_customer_id", fk -> fk
-            .columns("customer_id")
-            .references("customers", "id"))
-        .uniqueIndex("ux_reviews_book_id_customer_id", "book_id", "customer_id"));
+    schema.createTable("reviews",
+        column("id", bigint(), identity()),
+        column("book_id", bigint(), notNull()),
+        column("customer_id", bigint(), notNull()),
+        column("rating", smallint(), notNull()),
+        column("body", text()),
+        column("written_at", timestampTz(), notNull()),
+        primaryKey("pk_reviews", "id"),
+        foreignKey("fk_reviews_book_id", "book_id").references("books", "id").onDelete(CASCADE),
+        foreignKey("fk_reviews_customer_id", "customer_id").references("customers", "id"),
+        uniqueIndex("ux_reviews_book_id_customer_id", "book_id", "customer_id"));
   }
 
   @Override
