@@ -31,7 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code modular/} (a test resource; its {@code module-info.java} is quoted by the guide) is
  * compiled as the module {@code com.example.notes} against the reactor's Retort jars on the
  * module path, with the processor writing its first migration, and run in a JVM of its own with
- * {@code java --module-path … -m com.example.notes/com.example.notes.Main} on an H2 file.
+ * {@code java --module-path … -m com.example.notes/com.example.notes.Main} on an H2 file. The
+ * processor runs from the class path ({@code -processorpath}, what Maven's
+ * {@code annotationProcessorPaths} gives javac) and, in one test, from the processor module path
+ * ({@code --processor-module-path}), where javac finds it as a service of the automatic module
+ * {@code dev.retort.processor}.
  *
  * <p>It needs the jars, whose manifests name the modules: a reactor build gives them from the
  * package phase on ({@code ./mvnw verify}); before it gives class directories, and the test is
@@ -64,6 +68,21 @@ class ModulePathTest {
     assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.stderr()).isZero();
     assertThat(run.stdout()).contains("Applied: [" + REVISION + "]").contains("Differences: []");
     assertThat(tables()).contains("notes", "retort_version");
+  }
+
+  @Test
+  void theProcessorOnTheProcessorModulePathWritesTheMigration() throws Exception {
+    // The processor's jar and the two it needs, each an automatic module with a fixed name.
+    String processorModules = modulePath(
+        List.of(classPathEntry("retort-processor"), classPathEntry("retort-dsl"), classPathEntry("javapoet")));
+
+    Path app = compile(moduleInfo(), List.of("--processor-module-path", processorModules));
+
+    assertThat(dir.resolve("src/" + MIGRATION_PACKAGE.replace('.', '/') + "/V" + REVISION + "_CreateNotes.java"))
+        .as("the migration the processor writes into the source tree").exists();
+    Run run = run(app);
+    assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.stderr()).isZero();
+    assertThat(run.stdout()).contains("Applied: [" + REVISION + "]").contains("Differences: []");
   }
 
   @Test
@@ -101,11 +120,22 @@ class ModulePathTest {
   }
 
   /**
+   * Compiles the sample as a module with the given descriptor, the processor found on the class
+   * path as a Maven build gives it.
+   */
+  private Path compile(String moduleInfo) throws IOException {
+    // The processor and what it needs (the dsl, JavaPoet), as a Maven build gives them.
+    return compile(moduleInfo, List.of("-processorpath", System.getProperty("java.class.path")));
+  }
+
+  /**
    * Compiles the sample as a module with the given descriptor, the processor writing the
    * migration of its entity (as a developer's first build does), and returns the module's
    * output directory, which then holds the migration, its snapshot and the revision index.
+   *
+   * @param processorPath the javac options that say where the processor is
    */
-  private Path compile(String moduleInfo) throws IOException {
+  private Path compile(String moduleInfo, List<String> processorPath) throws IOException {
     Path sources = dir.resolve("src");
     Path resources = dir.resolve("resources");
     Path output = dir.resolve("classes");
@@ -122,11 +152,10 @@ class ModulePathTest {
     List<String> arguments = new ArrayList<>(List.of(
         "-d", output.toString(), "-s", generated.toString(),
         "--module-path", modulePath(retortJars, classPathEntry("slf4j-api")),
-        // The processor and what it needs (the dsl, JavaPoet), as a Maven build gives them.
-        "-processorpath", System.getProperty("java.class.path"),
         "-Aretort.mode=generate", "-Aretort.clock=2026-11-21T15:30:00Z",
         "-Aretort.package=" + MIGRATION_PACKAGE,
         "-Aretort.sourceDir=" + sources, "-Aretort.resourceDir=" + resources));
+    arguments.addAll(processorPath);
     arguments.addAll(files);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     ByteArrayOutputStream messages = new ByteArrayOutputStream();
