@@ -14,7 +14,7 @@ public interface RetortMigrationStrategy {
    * Runs at start-up, before any bean that uses the database is created. An exception stops the
    * application.
    *
-   * @param retort the configured instance, on the application's {@code DataSource}
+   * @param retort the configured instance, on the database to migrate
    */
   void migrate(Retort retort);
 }

@@ -46,6 +46,31 @@ public class RetortProperties {
    */
   private boolean checkOnStart;
 
+  /**
+   * JDBC URL of the database to migrate, instead of the application's DataSource. Its connections
+   * are opened only while Retort works, and not pooled.
+   */
+  private String url;
+
+  /**
+   * Login user of the database to migrate. Without retort.url, Retort connects to the
+   * application's DataSource's URL as this user.
+   */
+  private String user;
+
+  /**
+   * Login password of the database to migrate, used with retort.url or retort.user (alone it
+   * changes nothing). When retort.user is set without retort.url, an unset password is the
+   * application DataSource's.
+   */
+  private String password;
+
+  /**
+   * Fully qualified name of the JDBC driver for retort.url or retort.user; found from the URL when
+   * unset.
+   */
+  private String driverClassName;
+
   /** Whether to apply the migrations at start-up. */
   public boolean isEnabled() {
     return enabled;
@@ -114,5 +139,45 @@ public class RetortProperties {
   /** Sets whether start-up fails when the live schema differs from the model after migrating. */
   public void setCheckOnStart(boolean checkOnStart) {
     this.checkOnStart = checkOnStart;
+  }
+
+  /** The JDBC URL of the database to migrate, or {@code null} for the application's data source. */
+  public String getUrl() {
+    return url;
+  }
+
+  /** Sets the JDBC URL of the database to migrate. */
+  public void setUrl(String url) {
+    this.url = url;
+  }
+
+  /** The user to migrate as, or {@code null} for the application data source's. */
+  public String getUser() {
+    return user;
+  }
+
+  /** Sets the user to migrate as. */
+  public void setUser(String user) {
+    this.user = user;
+  }
+
+  /** The password of the user to migrate as. */
+  public String getPassword() {
+    return password;
+  }
+
+  /** Sets the password of the user to migrate as. */
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  /** The JDBC driver's class name, or {@code null} to find it from the URL. */
+  public String getDriverClassName() {
+    return driverClassName;
+  }
+
+  /** Sets the JDBC driver's class name. */
+  public void setDriverClassName(String driverClassName) {
+    this.driverClassName = driverClassName;
   }
 }

@@ -7,7 +7,10 @@ import org.springframework.boot.jdbc.SchemaManagementProvider;
 /**
  * Tells Spring Boot that Retort manages the schema of the data source it migrates, so that JPA's
  * default {@code ddl-auto} on an embedded database is {@code none} rather than
- * {@code create-drop}, which would replace the migrated tables with Hibernate's.
+ * {@code create-drop}, which would replace the migrated tables with Hibernate's. The application's
+ * data source counts as migrated when Retort connects to its URL as {@code retort.user}, and does
+ * not when Retort migrates the database of {@code retort.url} or of a
+ * {@link RetortDataSource @RetortDataSource} bean.
  */
 public class RetortSchemaManagementProvider implements SchemaManagementProvider {
 
@@ -16,7 +19,8 @@ public class RetortSchemaManagementProvider implements SchemaManagementProvider 
   /**
    * Creates the provider.
    *
-   * @param migrated the data source that Retort migrates
+   * @param migrated the data source whose database Retort migrates; {@code null} for none of the
+   *     context's (a database of {@code retort.url})
    */
   public RetortSchemaManagementProvider(DataSource migrated) {
     this.migrated = migrated;
@@ -24,6 +28,6 @@ public class RetortSchemaManagementProvider implements SchemaManagementProvider 
 
   @Override
   public SchemaManagement getSchemaManagement(DataSource dataSource) {
-    return dataSource == migrated ? SchemaManagement.MANAGED : SchemaManagement.UNMANAGED;
+    return migrated != null && dataSource == migrated ? SchemaManagement.MANAGED : SchemaManagement.UNMANAGED;
   }
 }

@@ -170,16 +170,6 @@ class RetortAutoConfigurationTest {
   }
 
   @Test
-  void theApplicationsRetortMayHaveItsOwnConnection() {
-    runner.withUserConfiguration(StartUpStrategies.MigrationUser.class)
-        .withPropertyValues("app.migration.url=" + url, "app.migration.user=sa")
-        .run(context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(versions(context.getBean(DataSource.class), "retort_version")).containsExactly(FIRST, HEAD);
-        });
-  }
-
-  @Test
   void aStrategyReplacesTheUpgrade() {
     runner.withUserConfiguration(StartUpStrategies.VerifyOnly.class).run(context -> {
       assertThat(context).hasFailed().getFailure().rootCause().isInstanceOf(IllegalStateException.class)

@@ -2,8 +2,8 @@ package dev.retort.spring.docs;
 
 import dev.retort.runtime.Current;
 import dev.retort.runtime.MigrationRun;
-import dev.retort.runtime.Retort;
 import dev.retort.spring.RetortBuilderCustomizer;
+import dev.retort.spring.RetortDataSource;
 import dev.retort.spring.RetortMigrationStrategy;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /** The configurations that docs/spring-boot.md quotes, run by RetortAutoConfigurationTest. */
 public final class StartUpStrategies {
@@ -54,21 +56,25 @@ public final class StartUpStrategies {
   }
   // end::customizer[]
 
-  /** Migrates with its own connection, as a user allowed to change the schema. */
-  // tag::own-retort[]
+  /**
+   * Migrates through a data source of the application's own making, beside the auto-configured
+   * one that the application uses.
+   */
+  // tag::retort-data-source[]
   @Configuration
-  public static class MigrationUser {
+  public static class MigrationDataSource {
 
-    @Bean
-    Retort retort(Environment environment) {
-      return Retort.builder()
-          .url(environment.getRequiredProperty("app.migration.url"),
-              environment.getRequiredProperty("app.migration.user"),
-              environment.getProperty("app.migration.password", ""))
+    @Bean(defaultCandidate = false)
+    @RetortDataSource
+    DataSource migrationDataSource(Environment environment) {
+      return DataSourceBuilder.create().type(SimpleDriverDataSource.class)
+          .url(environment.getRequiredProperty("app.migration.url"))
+          .username(environment.getRequiredProperty("app.migration.user"))
+          .password(environment.getProperty("app.migration.password", ""))
           .build();
     }
   }
-  // end::own-retort[]
+  // end::retort-data-source[]
 
   /** A bean that reads the database through the DataSource itself while it is created. */
   // tag::depends-on[]
