@@ -3,20 +3,23 @@ package dev.retort.spring.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.runtime.testdb.TestDatabase;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The application on MariaDB: migrated at start-up before {@link BookCatalog} and Hibernate's
- * validation, and not again at the next start. Skipped without the server, unless {@code CI=true}.
+ * The application on PostgreSQL and MariaDB: migrated at start-up before {@link BookCatalog} and
+ * Hibernate's validation, and not again at the next start. Skipped without the server, unless
+ * {@code CI=true}.
  */
-class MariaDbStartUpTest {
+class ServerStartUpTest {
 
-  @Test
-  void startsOnAFreshDatabaseAndAgainOnTheMigratedOne() {
-    try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.MARIADB)) {
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "MARIADB"})
+  void startsOnAFreshDatabaseAndAgainOnTheMigratedOne(TestDatabase.Kind kind) {
+    try (TestDatabase database = TestDatabase.create(kind)) {
       for (int start = 0; start < 2; start++) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(LibraryApplication.class)
             // retort.target: see RetortAutoConfigurationTest.
