@@ -4,6 +4,7 @@ import dev.retort.cli.command.CheckCommand;
 import dev.retort.cli.command.Console;
 import dev.retort.cli.command.CurrentCommand;
 import dev.retort.cli.command.DowngradeCommand;
+import dev.retort.cli.command.EntitiesCommand;
 import dev.retort.cli.command.HeadsCommand;
 import dev.retort.cli.command.HistoryCommand;
 import dev.retort.cli.command.MergeCommand;
@@ -135,7 +136,8 @@ public final class RetortCli implements Runnable {
         .addSubcommand(new CheckCommand(console))
         .addSubcommand(new SqlCommand(console))
         .addSubcommand(new RevisionCommand(console))
-        .addSubcommand(new MergeCommand(console));
+        .addSubcommand(new MergeCommand(console))
+        .addSubcommand(new EntitiesCommand(console));
     Set<String> optionNames = optionNames(commandLine);
     Secrets secrets = secretsIn(args, optionNames, console.environment());
     commandLine.setOut(console.out());

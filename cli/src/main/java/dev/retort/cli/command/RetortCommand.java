@@ -122,6 +122,21 @@ abstract class RetortCommand implements Callable<Integer> {
    * downgrade runs as soon as it is recorded; a usage error if none is configured.
    */
   Retort connect(Settings settings) {
+    Settings using = connectable(settings);
+    try {
+      Retort retort = using.connect(console.classLoader(), CommandSyntax.CLI, run -> print(List.of(Report.run(run))));
+      connecting = true;
+      return retort;
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage());
+    }
+  }
+
+  /**
+   * The settings with a URL and, if {@code --password} was given without a value, the password
+   * asked for; a usage error if no database is configured.
+   */
+  Settings connectable(Settings settings) {
     if (settings.url().isEmpty()) {
       throw usage("no database: give --url JDBC_URL or set the environment variable " + Settings.URL_VARIABLE);
     }
@@ -132,13 +147,12 @@ abstract class RetortCommand implements Callable<Integer> {
           settings.user().isBlank() ? "Password: " : "Password for " + settings.user().strip() + ": "));
       secrets = using.secrets();
     }
-    try {
-      Retort retort = using.connect(console.classLoader(), CommandSyntax.CLI, run -> print(List.of(Report.run(run))));
-      connecting = true;
-      return retort;
-    } catch (IllegalArgumentException e) {
-      throw usage(e.getMessage());
-    }
+    return using;
+  }
+
+  /** Marks the command as connected, so that its failures name the database. */
+  void connected() {
+    connecting = true;
   }
 
   /** A Retort for commands that never connect. */
@@ -148,6 +162,11 @@ abstract class RetortCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
+  }
+
+  /** The text with the passwords masked. */
+  String mask(String text) {
+    return secrets.mask(text);
   }
 
   /** Prints lines to standard output, passwords masked. */

@@ -44,7 +44,7 @@ import java.util.Locale;
  * #MAX_IDENTIFIER_BYTES} bytes: PostgreSQL silently truncates longer names, after which the
  * database would no longer match the model.
  */
-final class SqlNames {
+public final class SqlNames {
 
   /** PostgreSQL's identifier limit (NAMEDATALEN - 1), in bytes of UTF-8. */
   static final int MAX_IDENTIFIER_BYTES = 63;
@@ -57,7 +57,7 @@ final class SqlNames {
    * @param javaName a class, field or record component name
    * @return the snake_case name
    */
-  static String snakeCase(String javaName) {
+  public static String snakeCase(String javaName) {
     StringBuilder out = new StringBuilder(javaName.length() + 4);
     for (int i = 0; i < javaName.length(); i++) {
       char c = javaName.charAt(i);
@@ -78,22 +78,22 @@ final class SqlNames {
   }
 
   /** {@code pk_<table>}. */
-  static String primaryKey(String table) {
+  public static String primaryKey(String table) {
     return "pk_" + table;
   }
 
   /** {@code uq_<table>_<column>}. */
-  static String unique(String table, String column) {
+  public static String unique(String table, String column) {
     return "uq_" + table + "_" + column;
   }
 
   /** {@code ix_<table>_<columns>}, or {@code ux_…} for a unique index. */
-  static String index(String table, List<String> columns, boolean unique) {
+  public static String index(String table, List<String> columns, boolean unique) {
     return (unique ? "ux_" : "ix_") + table + "_" + String.join("_", columns);
   }
 
   /** {@code fk_<table>_<column>}. */
-  static String foreignKey(String table, String column) {
+  public static String foreignKey(String table, String column) {
     return "fk_" + table + "_" + column;
   }
 

@@ -6,6 +6,7 @@ import dev.retort.runtime.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads one database's live schema, and knows how that database spells and keeps what it
@@ -45,6 +46,22 @@ abstract class Catalog {
 
   /** Reads a table that exists. */
   abstract LiveTable read(String schema, String table) throws SQLException;
+
+  /** The names of the views in a schema, for {@link LiveSchema}: no model holds them. */
+  abstract List<String> viewNames(String schema) throws SQLException;
+
+  /**
+   * The triggers in a schema, for {@link LiveSchema}: no model holds them.
+   *
+   * @return each trigger's name by the name of its table, both sorted
+   */
+  abstract Map<String, List<String>> triggers(String schema) throws SQLException;
+
+  /**
+   * The check constraints of a table with their expressions as the database shows them, for
+   * {@link LiveSchema}; the drift check compares only the names of {@link LiveTable#checks()}.
+   */
+  abstract List<LiveSchema.CheckClause> checkClauses(String schema, String table) throws SQLException;
 
   /** A type in a form in which equal types are equal strings; both the expected and the live type go through it. */
   String comparableType(String spelled) {

@@ -123,4 +123,15 @@ final class H2Catalog extends JdbcCatalog {
             + " WHERE CONSTRAINT_TYPE = 'CHECK' AND TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY CONSTRAINT_NAME",
         schema, table));
   }
+
+  @Override
+  List<LiveSchema.CheckClause> checkClauses(String schema, String table) throws SQLException {
+    List<LiveSchema.CheckClause> clauses = new ArrayList<>();
+    forEachRow("SELECT C.CONSTRAINT_NAME, K.CHECK_CLAUSE FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS C"
+            + " JOIN INFORMATION_SCHEMA.CHECK_CONSTRAINTS K"
+            + " ON K.CONSTRAINT_SCHEMA = C.CONSTRAINT_SCHEMA AND K.CONSTRAINT_NAME = C.CONSTRAINT_NAME"
+            + " WHERE C.CONSTRAINT_TYPE = 'CHECK' AND C.TABLE_SCHEMA = ? AND C.TABLE_NAME = ? ORDER BY C.CONSTRAINT_NAME",
+        schema, table, row -> clauses.add(new LiveSchema.CheckClause(Optional.of(row.getString(1)), row.getString(2))));
+    return clauses;
+  }
 }

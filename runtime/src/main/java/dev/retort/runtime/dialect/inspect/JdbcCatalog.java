@@ -98,6 +98,36 @@ abstract class JdbcCatalog extends Catalog {
   }
 
   @Override
+  final List<String> viewNames(String schema) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (ResultSet tables = metaData().getTables(catalog(schema), pattern(schema(schema)), "%", new String[] {"VIEW"})) {
+      while (tables.next()) {
+        if ("VIEW".equals(tables.getString("TABLE_TYPE")) && inScope(tables, schema)) {
+          names.add(tables.getString("TABLE_NAME"));
+        }
+      }
+    }
+    names.sort(null);
+    return names;
+  }
+
+  /** The triggers from {@code information_schema.TRIGGERS}, which H2, PostgreSQL, MySQL and MariaDB have. */
+  @Override
+  final Map<String, List<String>> triggers(String schema) throws SQLException {
+    Map<String, List<String>> triggers = new TreeMap<>();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT DISTINCT TRIGGER_NAME, EVENT_OBJECT_TABLE"
+        + " FROM INFORMATION_SCHEMA.TRIGGERS WHERE TRIGGER_SCHEMA = ? ORDER BY TRIGGER_NAME")) {
+      statement.setString(1, schema);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          triggers.computeIfAbsent(rows.getString(2), t -> new ArrayList<>()).add(rows.getString(1));
+        }
+      }
+    }
+    return triggers;
+  }
+
+  @Override
   final LiveTable read(String schema, String table) throws SQLException {
     DatabaseMetaData metaData = metaData();
     String catalog = catalog(schema);

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * A table as read from a live database, in the database's own spelling: the input of the
- * comparison with the model.
+ * comparison with the model, and of {@link LiveSchema}, which tools that write a model from a
+ * database read it through.
  *
  * @param name the table name
  * @param columns the columns in their order
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param checks the names of the check constraints, if the database lets them be read
  * @param comment the table comment, if any
  */
-record LiveTable(
+public record LiveTable(
     String name,
     List<Column> columns,
     Optional<PrimaryKey> primaryKey,
@@ -28,7 +29,7 @@ record LiveTable(
     Optional<List<String>> checks,
     Optional<String> comment) {
 
-  LiveTable {
+  public LiveTable {
     columns = List.copyOf(columns);
     indexes = List.copyOf(indexes);
     uniques = uniques.map(List::copyOf);
@@ -51,7 +52,7 @@ record LiveTable(
    * @param comment the comment, if any
    * @param enumValues the values of its enum type, where the type name does not show them
    */
-  record Column(
+  public record Column(
       String name,
       String type,
       boolean nullable,
@@ -66,7 +67,7 @@ record LiveTable(
    * @param name the name, if the database keeps one
    * @param columns the columns in key order
    */
-  record PrimaryKey(Optional<String> name, List<String> columns) {}
+  public record PrimaryKey(Optional<String> name, List<String> columns) {}
 
   /**
    * A live index.
@@ -76,14 +77,14 @@ record LiveTable(
    * @param columns the columns in index order; {@link #EXPRESSION} for a part that is an
    *     expression rather than a column
    */
-  record Index(String name, boolean unique, List<String> columns) {
+  public record Index(String name, boolean unique, List<String> columns) {
 
     /**
      * Stands for an index part that is an expression, which the catalogs report without a
      * column name (SQLite's {@code index_info}, MySQL 8's functional key parts in JDBC
      * metadata); no model index has it, so such an index is reported as the database's own.
      */
-    static final String EXPRESSION = "<expression>";
+    public static final String EXPRESSION = "<expression>";
 
     /** The column, or {@link #EXPRESSION} for a part without one. */
     static String part(String column) {
@@ -99,7 +100,7 @@ record LiveTable(
    * @param index the name of the index that enforces it, which may also be an index of its own
    *     in the model (H2 moves a constraint onto a unique index on its columns)
    */
-  record Unique(String name, List<String> columns, String index) {}
+  public record Unique(String name, List<String> columns, String index) {}
 
   /**
    * A live foreign key.
@@ -111,7 +112,7 @@ record LiveTable(
    * @param onDelete the delete action
    * @param onUpdate the update action
    */
-  record ForeignKey(
+  public record ForeignKey(
       Optional<String> name,
       List<String> columns,
       String referencedTable,

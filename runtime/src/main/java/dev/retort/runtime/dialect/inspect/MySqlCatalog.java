@@ -141,6 +141,26 @@ final class MySqlCatalog extends JdbcCatalog {
     return checks;
   }
 
+  /** The check constraints with their expressions, without those that make MariaDB's JSON columns. */
+  @Override
+  List<LiveSchema.CheckClause> checkClauses(String schema, String table) throws SQLException {
+    List<String> names = checks(schema, table).orElse(List.of());
+    List<LiveSchema.CheckClause> clauses = new ArrayList<>();
+    // MariaDB names a check within its table, MySQL within its schema, where CHECK_CONSTRAINTS has no TABLE_NAME.
+    forEachRow("SELECT tc.CONSTRAINT_NAME, cc.CHECK_CLAUSE FROM information_schema.TABLE_CONSTRAINTS tc"
+            + " JOIN information_schema.CHECK_CONSTRAINTS cc"
+            + " ON cc.CONSTRAINT_SCHEMA = tc.CONSTRAINT_SCHEMA AND cc.CONSTRAINT_NAME = tc.CONSTRAINT_NAME"
+            + (dialect.vendor() == Vendor.MARIADB ? " AND cc.TABLE_NAME = tc.TABLE_NAME" : "")
+            + " WHERE tc.CONSTRAINT_TYPE = 'CHECK' AND tc.TABLE_SCHEMA = ? AND tc.TABLE_NAME = ?"
+            + " ORDER BY tc.CONSTRAINT_NAME",
+        schema, table, row -> {
+          if (names.contains(row.getString(1))) {
+            clauses.add(new LiveSchema.CheckClause(Optional.of(row.getString(1)), row.getString(2)));
+          }
+        });
+    return clauses;
+  }
+
   /**
    * A check that makes a MariaDB column JSON.
    *

@@ -1,5 +1,7 @@
 package dev.retort.runtime.dialect.inspect;
 
+import dev.retort.internal.sql.SqlLexer;
+import dev.retort.internal.sql.SqlToken;
 import dev.retort.runtime.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -147,5 +149,44 @@ final class PostgresCatalog extends JdbcCatalog {
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE con.contype = 'c' AND n.nspname = ? AND c.relname = ? ORDER BY con.conname",
         schema, table));
+  }
+
+  /** The expressions as {@code pg_get_constraintdef} shows them, without its {@code CHECK (…)} around them. */
+  @Override
+  List<LiveSchema.CheckClause> checkClauses(String schema, String table) throws SQLException {
+    List<LiveSchema.CheckClause> clauses = new ArrayList<>();
+    forEachRow(
+        "SELECT con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con"
+            + " JOIN pg_class c ON c.oid = con.conrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE con.contype = 'c' AND n.nspname = ? AND c.relname = ? ORDER BY con.conname",
+        schema, table, row -> {
+          String definition = row.getString(2).strip();
+          if (definition.startsWith("CHECK (") && definition.endsWith(")")) {
+            definition = definition.substring("CHECK (".length(), definition.length() - 1);
+          }
+          if (wrapped(definition)) {
+            definition = definition.substring(1, definition.length() - 1);
+          }
+          clauses.add(new LiveSchema.CheckClause(Optional.of(row.getString(1)), definition));
+        });
+    return clauses;
+  }
+
+  /** Whether one pair of parentheses holds the whole text, as PostgreSQL shows most check expressions. */
+  private static boolean wrapped(String text) {
+    List<SqlToken> tokens = SqlLexer.plain().tokens(text);
+    if (tokens.size() < 2 || !tokens.get(0).isSymbol("(") || !tokens.get(tokens.size() - 1).isSymbol(")")) {
+      return false;
+    }
+    int depth = 0;
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).isSymbol("(")) {
+        depth++;
+      } else if (tokens.get(i).isSymbol(")") && --depth == 0 && i < tokens.size() - 1) {
+        return false;
+      }
+    }
+    return true;
   }
 }

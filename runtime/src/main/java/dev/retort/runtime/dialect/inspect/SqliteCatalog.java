@@ -122,6 +122,66 @@ final class SqliteCatalog extends Catalog {
         : text;
   }
 
+  @Override
+  List<String> viewNames(String schema) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT \"name\" FROM " + dialect.quote(schema)
+            + ".\"sqlite_master\" WHERE \"type\" = 'view' ORDER BY \"name\"")) {
+      while (rows.next()) {
+        names.add(rows.getString(1));
+      }
+    }
+    return names;
+  }
+
+  @Override
+  Map<String, List<String>> triggers(String schema) throws SQLException {
+    Map<String, List<String>> triggers = new TreeMap<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT \"name\", \"tbl_name\" FROM " + dialect.quote(schema)
+            + ".\"sqlite_master\" WHERE \"type\" = 'trigger' ORDER BY \"name\"")) {
+      while (rows.next()) {
+        triggers.computeIfAbsent(rows.getString(2), t -> new ArrayList<>()).add(rows.getString(1));
+      }
+    }
+    return triggers;
+  }
+
+  /**
+   * The checks in the {@code CREATE TABLE} statement, named or not, each with the text between
+   * the parentheses after its {@code CHECK}.
+   */
+  @Override
+  List<LiveSchema.CheckClause> checkClauses(String schema, String table) throws SQLException {
+    String create = createStatement(schema, table);
+    List<SqlToken> tokens = SqlLexer.plain().tokens(create);
+    List<LiveSchema.CheckClause> clauses = new ArrayList<>();
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      if (!tokens.get(i).isWord("CHECK") || !tokens.get(i + 1).isSymbol("(")) {
+        continue;
+      }
+      int depth = 0;
+      int close = -1;
+      for (int j = i + 1; j < tokens.size() && close < 0; j++) {
+        if (tokens.get(j).isSymbol("(")) {
+          depth++;
+        } else if (tokens.get(j).isSymbol(")") && --depth == 0) {
+          close = j;
+        }
+      }
+      if (close < 0) {
+        continue;
+      }
+      Optional<String> name = i >= 2 && tokens.get(i - 2).isWord("CONSTRAINT")
+          ? Optional.of(name(tokens.get(i - 1)))
+          : Optional.empty();
+      clauses.add(new LiveSchema.CheckClause(name,
+          create.substring(tokens.get(i + 1).end(), tokens.get(close).start()).strip()));
+    }
+    return clauses;
+  }
+
   /** A rowid-alias identity column is declared {@code INTEGER}, whatever integer type the model gives it. */
   @Override
   String expectedType(TableModel table, ColumnModel column) {

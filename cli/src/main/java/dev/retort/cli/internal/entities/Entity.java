@@ -1,0 +1,98 @@
+package dev.retort.cli.internal.entities;
+
+import dev.retort.ReferentialAction;
+import dev.retort.model.ColumnType;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One table as an entity declares it: the record's name, its members and the annotations they
+ * take. {@link EntitySource} writes it as Java.
+ *
+ * @param table the table's name
+ * @param schema the schema, if it is not the connection's own
+ * @param className the record's simple name
+ * @param comment the table's comment
+ * @param members the columns, in declaration order
+ * @param indexes the {@code @Index} annotations
+ * @param checks the {@code @Check} annotations
+ * @param warnings what of the table the entity does not declare as it is
+ */
+public record Entity(
+    String table,
+    Optional<String> schema,
+    String className,
+    Optional<String> comment,
+    List<Member> members,
+    List<IndexDeclaration> indexes,
+    List<CheckDeclaration> checks,
+    List<EntityImport.Warning> warnings) {
+
+  /** Copies the lists. */
+  public Entity {
+    members = List.copyOf(members);
+    indexes = List.copyOf(indexes);
+    checks = List.copyOf(checks);
+    warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * A column as a record component.
+   *
+   * @param column the column's name
+   * @param name the component's name
+   * @param columnType the model type, which the Java type maps to
+   * @param javaType the Java type and the sizes it needs
+   * @param id whether it is in the primary key
+   * @param generated whether the database generates it ({@code @Id(generated = true)})
+   * @param nullable whether it is nullable
+   * @param unique whether it alone is a unique constraint
+   * @param defaultValue a literal default
+   * @param defaultExpression an expression default
+   * @param comment the column's comment
+   * @param reference the foreign key, if it has one
+   */
+  public record Member(
+      String column,
+      String name,
+      ColumnType columnType,
+      JavaTypes.JavaType javaType,
+      boolean id,
+      boolean generated,
+      boolean nullable,
+      boolean unique,
+      Optional<String> defaultValue,
+      Optional<String> defaultExpression,
+      Optional<String> comment,
+      Optional<Reference> reference) {}
+
+  /**
+   * A foreign key as {@code @References}.
+   *
+   * @param target the referenced entity's simple name
+   * @param column the referenced column, if it is not the target's primary key
+   * @param name the constraint's name, if it is not the derived {@code fk_<table>_<column>}
+   * @param onDelete the delete action
+   * @param onUpdate the update action
+   */
+  public record Reference(String target, Optional<String> column, Optional<String> name, ReferentialAction onDelete,
+      ReferentialAction onUpdate) {}
+
+  /**
+   * An index as {@code @Index}.
+   *
+   * @param name the name
+   * @param columns the column names
+   * @param unique whether it is unique
+   * @param derivedName whether the name is the one Retort derives, so that the annotation leaves it out
+   */
+  public record IndexDeclaration(String name, List<String> columns, boolean unique, boolean derivedName) {}
+
+  /**
+   * A check constraint as {@code @Check}.
+   *
+   * @param name the name
+   * @param expression the expression
+   */
+  public record CheckDeclaration(String name, String expression) {}
+}

@@ -1,0 +1,501 @@
+package dev.retort.cli.internal.entities;
+
+import dev.retort.ReferentialAction;
+import dev.retort.model.ColumnType;
+import dev.retort.operation.Vendor;
+import dev.retort.processor.scan.SqlNames;
+import dev.retort.runtime.dialect.inspect.LiveSchema;
+import dev.retort.runtime.dialect.inspect.LiveTable;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a live database into entity declarations, one per table, as {@code retort entities}
+ * writes them: what each column, key, index, foreign key and check becomes in the annotations,
+ * read through the drift check's own catalogs ({@link LiveSchema}) so that the processor's model
+ * of the entities is what {@code check} finds in the database. Whatever an entity cannot declare
+ * is a {@link Warning} saying what to do, never left out in silence.
+ */
+public final class EntityImport {
+
+  /** The history tables of other migration tools, left out unless named with {@code --tables}. */
+  public static final List<String> OTHER_TOOLS_TABLES =
+      List.of("flyway_schema_history", "databasechangelog", "databasechangeloglock");
+
+  private static final Pattern INLINE_ENUM = Pattern.compile("(?is)enum\\s*\\((.*)\\)");
+  private static final Pattern ENUM_VALUE = Pattern.compile("'((?:[^']|'')*)'");
+  private static final Pattern SHORT_OFFSET = Pattern.compile("(.*[-+]\\d{2})$");
+
+  private final LiveSchema live;
+  private final String schema;
+  private final boolean ownSchema;
+  private final List<Warning> warnings = new ArrayList<>();
+
+  private EntityImport(LiveSchema live, String schema, boolean ownSchema) {
+    this.live = live;
+    this.schema = schema;
+    this.ownSchema = ownSchema;
+  }
+
+  /**
+   * What to read.
+   *
+   * @param schema the schema to read; empty for the connection's own
+   * @param tables the tables to read; empty for every table but the version table and other tools' history tables
+   * @param versionTable Retort's version table, which with its lock table ({@code <name>_lock}, on H2) is
+   *     not read unless named
+   */
+  public record Options(Optional<String> schema, List<String> tables, String versionTable) {
+
+    /** Copies the list. */
+    public Options {
+      Objects.requireNonNull(schema, "schema == null");
+      tables = List.copyOf(tables);
+      Objects.requireNonNull(versionTable, "versionTable == null");
+    }
+  }
+
+  /**
+   * What was read.
+   *
+   * @param schema the schema read
+   * @param entities the entities, in the order of their table names
+   * @param leftOut the tables left out by default (the version table, other tools' history tables)
+   * @param warnings what the entities do not declare, and what to do about it
+   */
+  public record Result(String schema, List<Entity> entities, List<String> leftOut, List<Warning> warnings) {}
+
+  /**
+   * Something of the database that the entities do not declare as it is.
+   *
+   * @param where the table, column or object, such as {@code orders.total}
+   * @param message what is not declared and what to do
+   */
+  public record Warning(String where, String message) {
+
+    @Override
+    public String toString() {
+      return where + ": " + message;
+    }
+  }
+
+  /**
+   * Reads the tables of a schema.
+   *
+   * @param live the database
+   * @param options what to read
+   * @return the entities and warnings
+   * @throws SQLException if the database cannot be read
+   * @throws IllegalArgumentException if a table named in the options is not in the schema
+   */
+  public static Result read(LiveSchema live, Options options) throws SQLException {
+    String own = live.defaultSchema();
+    String schema = options.schema().orElse(own);
+    EntityImport reader = new EntityImport(live, schema, schema.equals(own));
+    return reader.read(options);
+  }
+
+  private Result read(Options options) throws SQLException {
+    List<String> all = live.tableNames(schema);
+    List<String> selected = new ArrayList<>();
+    List<String> leftOut = new ArrayList<>();
+    if (options.tables().isEmpty()) {
+      for (String table : all) {
+        if (table.equals(options.versionTable()) || table.equals(options.versionTable() + "_lock")
+            || OTHER_TOOLS_TABLES.contains(table.toLowerCase(Locale.ROOT))) {
+          leftOut.add(table);
+        } else {
+          selected.add(table);
+        }
+      }
+    } else {
+      List<String> missing = options.tables().stream().filter(t -> !all.contains(t)).toList();
+      if (!missing.isEmpty()) {
+        throw new IllegalArgumentException("schema " + schema + " has no table " + String.join(", ", missing)
+            + (all.isEmpty() ? "; it has no tables" : "; its tables are " + String.join(", ", all))
+            + ". Names are case-sensitive: write them as the database shows them.");
+      }
+      options.tables().stream().filter(t -> !selected.contains(t)).forEach(selected::add);
+      selected.sort(null);
+    }
+    for (String view : live.viewNames(schema)) {
+      warn(view, "is a view: an entity declares only tables. Keep its CREATE VIEW in a hand-written migration"
+          + " (schema.execute(\"CREATE VIEW …\")) after the first generated one; check() does not compare views.");
+    }
+    Map<String, List<String>> triggers = live.triggers(schema);
+    Map<String, LiveTable> tables = new LinkedHashMap<>();
+    for (String table : selected) {
+      tables.put(table, live.table(schema, table));
+    }
+    Map<String, String> classNames = classNames(selected);
+    List<Entity> entities = new ArrayList<>();
+    for (LiveTable table : tables.values()) {
+      for (String trigger : triggers.getOrDefault(table.name(), List.of())) {
+        warn(table.name(), "has the trigger " + trigger + ", which an entity cannot declare. Keep its CREATE TRIGGER"
+            + " in a hand-written migration (schema.execute(\"CREATE TRIGGER …\")); check() does not compare triggers.");
+      }
+      entities.add(entity(table, tables, classNames));
+    }
+    return new Result(schema, entities, leftOut, List.copyOf(warnings));
+  }
+
+  /** Each table's record name, made unique by a number where two tables give one name. */
+  private static Map<String, String> classNames(List<String> tables) {
+    Map<String, String> names = new TreeMap<>();
+    Set<String> taken = new HashSet<>();
+    for (String table : tables) {
+      String base = JavaNames.typeName(table);
+      String name = base;
+      for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
+        name = base + n;
+      }
+      names.put(table, name);
+    }
+    return names;
+  }
+
+  private Entity entity(LiveTable table, Map<String, LiveTable> tables, Map<String, String> classNames)
+      throws SQLException {
+    String name = table.name();
+    List<String> keyColumns = table.primaryKey().map(LiveTable.PrimaryKey::columns).orElse(List.of());
+    table.primaryKey().flatMap(LiveTable.PrimaryKey::name).ifPresent(keyName -> {
+      if (live.keepsPrimaryKeyNames() && !keyName.equals(SqlNames.primaryKey(name))) {
+        warn(name, "its primary key is named " + keyName + ", and Retort names every primary key pk_<table>: "
+            + SqlNames.primaryKey(name) + ". check() reports the name until the database's key has it; rename it"
+            + " before stamping (ALTER TABLE … RENAME CONSTRAINT " + keyName + " TO " + SqlNames.primaryKey(name)
+            + " on PostgreSQL and H2).");
+      }
+    });
+    Set<String> uniqueColumns = new HashSet<>();
+    List<Entity.IndexDeclaration> indexes = new ArrayList<>();
+    uniquesAndIndexes(table, keyColumns, uniqueColumns, indexes);
+    Map<String, Entity.Reference> references = references(table, tables, classNames);
+    Set<String> memberNames = new HashSet<>();
+    List<Entity.Member> members = new ArrayList<>();
+    for (LiveTable.Column column : table.columns()) {
+      member(table, column, keyColumns, uniqueColumns.contains(column.name()), references.get(column.name()),
+          memberNames).ifPresent(members::add);
+    }
+    members = inKeyOrder(members, keyColumns);
+    List<Entity.CheckDeclaration> checks = new ArrayList<>();
+    for (LiveSchema.CheckClause clause : live.checks(schema, name)) {
+      if (clause.name().isEmpty()) {
+        warn(name, "has a check without a name, CHECK (" + clause.expression() + "), and @Check needs one."
+            + " Add @Check(name = \"…\", expression = \"" + clause.expression() + "\") by hand, or keep the check in"
+            + " a hand-written migration; check() does not compare unnamed checks on SQLite.");
+      } else {
+        checks.add(new Entity.CheckDeclaration(clause.name().get(), checkExpression(clause.expression())));
+      }
+    }
+    String className = classNames.get(name);
+    return new Entity(name, ownSchema ? Optional.empty() : Optional.of(schema), className,
+        live.keepsComments() ? table.comment() : Optional.empty(), members, indexes, checks,
+        warnings.stream().filter(w -> w.where().equals(name) || w.where().startsWith(name + ".")).toList());
+  }
+
+  /**
+   * Sorts out the unique constraints and indexes: a unique constraint on one column becomes
+   * {@code @Column(unique = true)}, any other index {@code @Index}; the indexes the database
+   * makes for the primary key and foreign keys are its own.
+   */
+  private void uniquesAndIndexes(LiveTable table, List<String> keyColumns, Set<String> uniqueColumns,
+      List<Entity.IndexDeclaration> indexes) {
+    String name = table.name();
+    Set<String> handled = new HashSet<>();
+    Set<String> columns = new HashSet<>();
+    table.columns().forEach(c -> columns.add(c.name()));
+    for (LiveTable.Index index : table.indexes()) {
+      if (index.unique() && !keyColumns.isEmpty() && index.columns().equals(keyColumns)) {
+        handled.add(index.name());
+      }
+    }
+    if (table.uniques().isPresent()) {
+      for (LiveTable.Unique unique : table.uniques().get()) {
+        handled.add(unique.index());
+        if (unique.columns().size() == 1 && uniqueColumns.add(unique.columns().get(0))) {
+          continue;
+        }
+        indexes.add(new Entity.IndexDeclaration(unique.name(), unique.columns(), true, derivedIndexName(name, unique)));
+        warn(name, "has the unique constraint " + unique.name() + " on " + unique.columns() + ", which is declared"
+            + " as @Index(unique = true): Retort makes a unique constraint only of one column's @Column(unique = true)."
+            + " check() reports the constraint and the index until the database has the index instead.");
+      }
+    }
+    for (LiveTable.Index index : table.indexes()) {
+      if (handled.contains(index.name()) || madeForForeignKey(table, index)) {
+        continue;
+      }
+      if (!columns.containsAll(index.columns())) {
+        warn(name, "has the index " + index.name() + " on an expression, " + index.columns() + ", which @Index cannot"
+            + " declare (it takes column names). Keep it in a hand-written migration (schema.execute(\"CREATE INDEX"
+            + " …\")); check() reports it as an index the model does not have.");
+        continue;
+      }
+      boolean autoIndex = index.name().startsWith("sqlite_autoindex_");
+      if (index.unique() && index.columns().size() == 1
+          && !index.name().equals(SqlNames.index(name, index.columns(), true))
+          && uniqueColumns.add(index.columns().get(0))) {
+        continue;
+      }
+      String derived = SqlNames.index(name, index.columns(), index.unique());
+      indexes.add(new Entity.IndexDeclaration(index.name(), index.columns(), index.unique(),
+          autoIndex || index.name().equals(derived)));
+      if (autoIndex) {
+        warn(name, "has a unique constraint on " + index.columns() + ", which SQLite enforces with its own index "
+            + index.name() + "; it is declared as @Index(unique = true), which is an index named " + derived
+            + ". check() reports both until the table is rebuilt with the index.");
+      }
+    }
+  }
+
+  private static boolean derivedIndexName(String table, LiveTable.Unique unique) {
+    return unique.name().equals(SqlNames.index(table, unique.columns(), true));
+  }
+
+  /** Whether the database made the index for a foreign key, as the drift check sees it. */
+  private static boolean madeForForeignKey(LiveTable table, LiveTable.Index index) {
+    return !index.unique() && table.foreignKeys().stream()
+        .filter(key -> key.name().isPresent() && index.columns().size() >= key.columns().size()
+            && index.columns().subList(0, key.columns().size()).equals(key.columns()))
+        .map(key -> key.name().get())
+        .anyMatch(key -> index.name().equals(key) || index.name().startsWith(key + "_INDEX_"));
+  }
+
+  /** The foreign keys by their column: those of one column to a table read with this one. */
+  private Map<String, Entity.Reference> references(LiveTable table, Map<String, LiveTable> tables,
+      Map<String, String> classNames) {
+    Map<String, Entity.Reference> references = new LinkedHashMap<>();
+    String name = table.name();
+    for (LiveTable.ForeignKey key : table.foreignKeys()) {
+      String shown = key.name().map(n -> n + " ").orElse("") + key.columns() + " → " + key.referencedTable()
+          + " " + key.referencedColumns();
+      if (key.columns().size() != 1) {
+        warn(name, "has the foreign key " + shown + " of several columns, and @References makes a foreign key of one"
+            + " column. Keep it in a hand-written migration (alterTable(…).addForeignKey(…)); check() reports it"
+            + " until the model has it.");
+        continue;
+      }
+      LiveTable target = tables.get(key.referencedTable());
+      if (target == null) {
+        warn(name + "." + key.columns().get(0), "references " + key.referencedTable() + ", which is not read"
+            + " (left out by --tables, or in another schema): the column has no @References. Read both tables, or"
+            + " add @References by hand once the other table has an entity.");
+        continue;
+      }
+      String column = key.columns().get(0);
+      if (references.containsKey(column)) {
+        warn(name + "." + column, "has a second foreign key, " + shown + ", and a column has one @References."
+            + " Keep it in a hand-written migration.");
+        continue;
+      }
+      List<String> targetKey = target.primaryKey().map(LiveTable.PrimaryKey::columns).orElse(List.of());
+      String referenced = key.referencedColumns().get(0);
+      Optional<String> referencedColumn = targetKey.equals(List.of(referenced)) ? Optional.empty()
+          : Optional.of(referenced);
+      Optional<String> keyName = live.keepsForeignKeyNames()
+          ? key.name().filter(n -> !n.equals(SqlNames.foreignKey(name, column)))
+          : Optional.empty();
+      references.put(column, new Entity.Reference(classNames.get(key.referencedTable()), referencedColumn, keyName,
+          action(key.onDelete()), action(key.onUpdate())));
+    }
+    return references;
+  }
+
+  /** An action as the entity declares it: {@code RESTRICT} is {@code NO ACTION} where the database shows them as one. */
+  private ReferentialAction action(ReferentialAction shown) {
+    return shown == ReferentialAction.RESTRICT && live.restrictIsNoAction() ? ReferentialAction.NO_ACTION : shown;
+  }
+
+  private Optional<Entity.Member> member(LiveTable table, LiveTable.Column column, List<String> keyColumns,
+      boolean unique, Entity.Reference reference, Set<String> memberNames) {
+    String where = table.name() + "." + column.name();
+    Optional<ColumnType> type = columnType(column);
+    if (type.isEmpty()) {
+      warn(where, "is " + column.type() + ", a type with no Java type in Retort's mapping and none that"
+          + " @Column(type = …) declares; the column is left out of the entity. Keep it with a hand-written"
+          + " migration (schema.execute(\"ALTER TABLE … ADD …\")); check() reports it as a column the model does"
+          + " not have.");
+      return Optional.empty();
+    }
+    JavaTypes.JavaType javaType = JavaTypes.of(type.get());
+    boolean id = keyColumns.contains(column.name());
+    boolean generated = false;
+    if (column.identity()) {
+      boolean integral = type.get() == ColumnType.Scalar.SMALLINT || type.get() == ColumnType.Scalar.INTEGER
+          || type.get() == ColumnType.Scalar.BIGINT;
+      if (id && keyColumns.size() == 1 && integral) {
+        generated = true;
+      } else {
+        warn(where, "is an identity column, which Retort makes only of a primary key of one short, int or long"
+            + " column (@Id(generated = true)); it is declared as a plain column. check() reports the difference.");
+      }
+    }
+    if (id && column.nullable()) {
+      warn(where, "is in the primary key but nullable, as SQLite allows; an @Id is NOT NULL. check() reports the"
+          + " difference until the table is rebuilt with the column NOT NULL.");
+    }
+    boolean nullable = column.nullable() && !id;
+    String memberName = unique(JavaNames.memberName(column.name()), memberNames);
+    Optional<String> defaultValue = Optional.empty();
+    Optional<String> defaultExpression = Optional.empty();
+    Optional<LiveSchema.ShownDefault> shown = live.defaultOf(column);
+    if (shown.isPresent() && generated) {
+      warn(where, "is generated from the default " + shown.get().text() + " (a serial column, or a sequence);"
+          + " it is declared @Id(generated = true), an identity column. check() reports the default until the"
+          + " column is an identity column.");
+    } else if (shown.isPresent() && shown.get().literal()) {
+      defaultValue = Optional.of(literal(type.get(), shown.get().text()));
+    } else if (shown.isPresent()) {
+      defaultExpression = Optional.of(shown.get().text());
+    }
+    return Optional.of(new Entity.Member(column.name(), memberName, type.get(), javaType, id, generated, nullable,
+        unique, defaultValue, defaultExpression, live.keepsComments() ? column.comment() : Optional.empty(),
+        Optional.ofNullable(reference)));
+  }
+
+  /** The model type whose spelling in this database is the column's, as the drift check compares types. */
+  private Optional<ColumnType> columnType(LiveTable.Column column) {
+    if (column.enumValues().isPresent()) {
+      String typeName = column.type().replace("\"", "");
+      typeName = typeName.substring(typeName.lastIndexOf('.') + 1);
+      return enumType(column, typeName, column.enumValues().get());
+    }
+    Matcher inline = INLINE_ENUM.matcher(column.type().strip());
+    if (inline.matches()) {
+      List<String> values = new ArrayList<>();
+      Matcher value = ENUM_VALUE.matcher(inline.group(1));
+      while (value.find()) {
+        values.add(value.group(1).replace("''", "'"));
+      }
+      return enumType(column, SqlNames.snakeCase(JavaNames.memberName(column.name())), values);
+    }
+    if (column.identity() && live.dialect().vendor() == Vendor.SQLITE) {
+      // SQLite's identity column is its rowid, a 64-bit integer, whatever integer type it is declared.
+      return Optional.of(ColumnType.Scalar.BIGINT);
+    }
+    for (ColumnType candidate : JavaTypes.candidates(column.type())) {
+      if (live.matches(column, candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<ColumnType> enumType(LiveTable.Column column, String name, List<String> values) {
+    try {
+      ColumnType type = new ColumnType.Enumerated(name, values);
+      return live.matches(column, type) ? Optional.of(type) : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * A literal default as {@code @Column(defaultValue)} takes it: a boolean as {@code true} or
+   * {@code false} (MariaDB shows {@code 1} and {@code 0}), a timestamp's offset with its minutes.
+   */
+  private static String literal(ColumnType type, String text) {
+    if (type == ColumnType.Scalar.BOOLEAN) {
+      if (text.equals("1")) {
+        return "true";
+      }
+      if (text.equals("0")) {
+        return "false";
+      }
+    }
+    if (type == ColumnType.Scalar.TIMESTAMP_TZ) {
+      Matcher offset = SHORT_OFFSET.matcher(text);
+      if (offset.matches()) {
+        return text + ":00";
+      }
+    }
+    return text;
+  }
+
+  /**
+   * A check's expression for {@code @Check}, which names columns bare or in double quotes:
+   * MariaDB's and MySQL's backquoted names in double quotes.
+   */
+  private String checkExpression(String expression) {
+    Vendor vendor = live.dialect().vendor();
+    if (vendor != Vendor.MARIADB && vendor != Vendor.MYSQL) {
+      return expression;
+    }
+    StringBuilder out = new StringBuilder();
+    char quote = 0;
+    for (int i = 0; i < expression.length(); i++) {
+      char c = expression.charAt(i);
+      if (quote == 0 && (c == '\'' || c == '`')) {
+        quote = c;
+        out.append(c == '`' ? '"' : c);
+      } else if (quote == '`' && c == '`') {
+        if (i + 1 < expression.length() && expression.charAt(i + 1) == '`') {
+          out.append('`');
+          i++;
+        } else {
+          quote = 0;
+          out.append('"');
+        }
+      } else if (quote == '`' && c == '"') {
+        out.append("\"\"");
+      } else {
+        if (quote == '\'' && c == '\'') {
+          quote = 0;
+        } else if (quote == '\'' && c == '\\' && i + 1 < expression.length()) {
+          out.append(c);
+          c = expression.charAt(++i);
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The members in the order they declare: the columns' order, but with the primary key's
+   * columns, where they are, in the key's order, since {@code @Id} members make the key in
+   * declaration order.
+   */
+  private static List<Entity.Member> inKeyOrder(List<Entity.Member> members, List<String> keyColumns) {
+    List<Entity.Member> ordered = new ArrayList<>(members);
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 0; i < ordered.size(); i++) {
+      if (ordered.get(i).id()) {
+        positions.add(i);
+      }
+    }
+    List<Entity.Member> keyMembers = new ArrayList<>();
+    for (String column : keyColumns) {
+      members.stream().filter(m -> m.column().equals(column)).findFirst().ifPresent(keyMembers::add);
+    }
+    if (keyMembers.size() == positions.size()) {
+      for (int i = 0; i < positions.size(); i++) {
+        ordered.set(positions.get(i), keyMembers.get(i));
+      }
+    }
+    return ordered;
+  }
+
+  private static String unique(String name, Set<String> taken) {
+    String candidate = name;
+    for (int n = 2; !taken.add(candidate); n++) {
+      candidate = name + n;
+    }
+    return candidate;
+  }
+
+  private void warn(String where, String message) {
+    warnings.add(new Warning(where, message));
+  }
+}

@@ -1,0 +1,240 @@
+package dev.retort.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.model.SchemaModel;
+import dev.retort.runtime.dialect.Dialects;
+import dev.retort.runtime.dialect.inspect.Difference;
+import dev.retort.runtime.dialect.inspect.SchemaInspector;
+import dev.retort.runtime.testdb.TestDatabase;
+import dev.retort.snapshot.SnapshotCodec;
+import java.io.IOException;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code retort entities} on each database: a schema made with plain SQL, as another tool or a
+ * person made it, is read into entities; the entities compiled with the processor give a first
+ * migration and snapshot; the drift check finds no difference between the first database and the
+ * snapshot, and the migration applied to a second, empty database gives a database that
+ * {@code retort check} finds equal to the model.
+ */
+class RetortCliEntitiesTest {
+
+  private static final String PACKAGE = "com.example.model";
+
+  /** The schema: several tables, keys, actions, uniques, indexes, defaults and a reserved word. */
+  private static List<String> schema(TestDatabase.Kind kind) {
+    List<String> sql = new ArrayList<>(List.of(
+        "CREATE TABLE authors ("
+            + " " + identity(kind, "pk_authors") + ","
+            + " name VARCHAR(200) NOT NULL,"
+            + " email VARCHAR(255),"
+            + " born DATE,"
+            + " CONSTRAINT uq_authors_email UNIQUE (email))",
+        "CREATE TABLE books ("
+            + " id BIGINT NOT NULL,"
+            + " isbn CHAR(13) NOT NULL,"
+            + " title VARCHAR(300) NOT NULL,"
+            + " author_id BIGINT NOT NULL,"
+            + " price DECIMAL(10,2) NOT NULL,"
+            + " stock INTEGER DEFAULT 0 NOT NULL,"
+            + " in_print BOOLEAN DEFAULT TRUE NOT NULL,"
+            + " published_on DATE,"
+            + " created_at " + type(kind, "timestamp") + " DEFAULT " + now(kind) + " NOT NULL,"
+            + " summary " + type(kind, "text") + ","
+            + " CONSTRAINT pk_books PRIMARY KEY (id),"
+            + " CONSTRAINT uq_books_isbn UNIQUE (isbn),"
+            + " CONSTRAINT fk_books_author FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE CASCADE,"
+            + " CONSTRAINT ck_books_price CHECK (price >= 0))",
+        "CREATE INDEX ix_books_title ON books (title)",
+        "CREATE INDEX books_by_author_and_date ON books (author_id, published_on)",
+        "CREATE TABLE \"order\" ("
+            + " " + identity(kind, "pk_order") + ","
+            + " \"user\" VARCHAR(100) NOT NULL,"
+            + " status VARCHAR(20) DEFAULT 'NEW' NOT NULL,"
+            + " placed_at " + type(kind, "timestamptz") + ","
+            + " total DECIMAL(12,4),"
+            + " extra " + type(kind, "json") + ","
+            + " weight REAL,"
+            + " \"isPaid\" BOOLEAN)",
+        "CREATE TABLE order_lines ("
+            + " order_id BIGINT NOT NULL,"
+            + " line_no INTEGER NOT NULL,"
+            + " book_id BIGINT NOT NULL,"
+            + " quantity SMALLINT DEFAULT 1 NOT NULL,"
+            + " unit_price DECIMAL(10,2) NOT NULL,"
+            + " gift BOOLEAN,"
+            + " CONSTRAINT pk_order_lines PRIMARY KEY (line_no, order_id),"
+            + " CONSTRAINT fk_order_lines_order_id FOREIGN KEY (order_id) REFERENCES \"order\" (id)"
+            + " ON DELETE CASCADE ON UPDATE CASCADE,"
+            + " CONSTRAINT fk_order_lines_book_id FOREIGN KEY (book_id) REFERENCES books (id) ON DELETE RESTRICT)",
+        "CREATE TABLE reviews ("
+            + " id BIGINT NOT NULL,"
+            + " book_id BIGINT NOT NULL,"
+            + " reviewer_id BIGINT,"
+            + " rating SMALLINT NOT NULL,"
+            + " score " + type(kind, "double") + ","
+            + " token " + type(kind, "uuid") + " NOT NULL,"
+            + " written_at " + type(kind, "time") + ","
+            + " mood " + type(kind, "enum") + ","
+            + " code CHAR(1),"
+            + " blob_data " + type(kind, "blob") + ","
+            + " CONSTRAINT pk_reviews PRIMARY KEY (id),"
+            + " CONSTRAINT fk_reviews_book_id FOREIGN KEY (book_id) REFERENCES books (id),"
+            + " CONSTRAINT fk_reviews_reviewer_id FOREIGN KEY (reviewer_id) REFERENCES authors (id)"
+            + " ON DELETE SET NULL,"
+            + " CONSTRAINT ck_reviews_rating CHECK (rating BETWEEN 1 AND 5))",
+        "CREATE UNIQUE INDEX ux_reviews_book_id_reviewer_id ON reviews (book_id, reviewer_id)",
+        "CREATE TABLE flyway_schema_history (installed_rank INTEGER NOT NULL PRIMARY KEY, version VARCHAR(50))",
+        "CREATE VIEW book_titles AS SELECT id, title FROM books"));
+    if (kind == TestDatabase.Kind.POSTGRESQL) {
+      sql.add(0, "CREATE TYPE mood AS ENUM ('HAPPY', 'SAD')");
+    }
+    if (kind == TestDatabase.Kind.POSTGRESQL || kind == TestDatabase.Kind.H2) {
+      sql.add("COMMENT ON TABLE books IS 'Titles the shop sells'");
+      sql.add("COMMENT ON COLUMN books.title IS 'The title, as printed'");
+    }
+    if (kind == TestDatabase.Kind.MARIADB) {
+      return sql.stream().map(statement -> statement.replace('"', '`')).toList();
+    }
+    return sql;
+  }
+
+  /** A generated key column named {@code id}, with its named primary key where the database keeps the name. */
+  private static String identity(TestDatabase.Kind kind, String key) {
+    switch (kind) {
+      case MARIADB:
+        return "id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY";
+      case SQLITE:
+        return "id INTEGER NOT NULL CONSTRAINT " + key + " PRIMARY KEY AUTOINCREMENT";
+      default:
+        return "id BIGINT GENERATED BY DEFAULT AS IDENTITY CONSTRAINT " + key + " PRIMARY KEY";
+    }
+  }
+
+  private static String now(TestDatabase.Kind kind) {
+    return kind == TestDatabase.Kind.MARIADB ? "CURRENT_TIMESTAMP(6)" : "CURRENT_TIMESTAMP";
+  }
+
+  /** Each database's own spelling of a type, as a person writing its SQL would. */
+  private static String type(TestDatabase.Kind kind, String type) {
+    Map<String, String> h2 = Map.of("timestamp", "TIMESTAMP", "text", "CHARACTER VARYING",
+        "timestamptz", "TIMESTAMP WITH TIME ZONE", "json", "JSON", "double", "DOUBLE PRECISION", "uuid", "UUID",
+        "time", "TIME(6)", "enum", "ENUM('HAPPY', 'SAD')", "blob", "BLOB");
+    Map<String, String> postgres = Map.of("timestamp", "timestamp", "text", "text", "timestamptz", "timestamptz",
+        "json", "jsonb", "double", "double precision", "uuid", "uuid", "time", "time", "enum", "mood",
+        "blob", "bytea");
+    Map<String, String> mariadb = Map.of("timestamp", "DATETIME(6)", "text", "LONGTEXT",
+        "timestamptz", "TIMESTAMP(6) NULL", "json", "JSON", "double", "DOUBLE", "uuid", "UUID", "time", "TIME(6)",
+        "enum", "ENUM('HAPPY', 'SAD')", "blob", "LONGBLOB");
+    Map<String, String> sqlite = Map.of("timestamp", "TIMESTAMP", "text", "TEXT", "timestamptz", "TIMESTAMPTZ",
+        "json", "TEXT", "double", "DOUBLE", "uuid", "UUID", "time", "TIME", "enum", "TEXT", "blob", "BLOB");
+    switch (kind) {
+      case H2:
+        return h2.get(type);
+      case POSTGRESQL:
+        return postgres.get(type);
+      case MARIADB:
+        return mariadb.get(type);
+      default:
+        return sqlite.get(type);
+    }
+  }
+
+  /**
+   * The database's URL; on H2 with unquoted names in lower case, as the other databases but
+   * SQLite keep them, so that the named keys are named as Retort names them.
+   */
+  private static String url(TestDatabase db) {
+    return db.kind() == TestDatabase.Kind.H2 ? db.url() + ";DATABASE_TO_LOWER=TRUE" : db.url();
+  }
+
+  private static Connection connect(TestDatabase db) throws SQLException {
+    return DriverManager.getConnection(url(db), db.user(), db.password());
+  }
+
+  private static void execute(TestDatabase db, List<String> statements) throws SQLException {
+    try (Connection connection = connect(db); Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+  }
+
+  private static Cli.Run retort(TestDatabase db, ClassLoader loader, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--url", url(db)));
+    if (!db.user().isEmpty()) {
+      all.addAll(List.of("--user", db.user()));
+    }
+    return Cli.run(Map.of(), loader, all.toArray(String[]::new));
+  }
+
+  private static Map<String, String> files(Path directory) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(directory)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        files.put(directory.relativize(file).toString().replace('\\', '/'), Files.readString(file, StandardCharsets.UTF_8));
+      }
+    }
+    return files;
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void entitiesOfALiveSchemaBuildAMigrationThatGivesTheSameSchema(TestDatabase.Kind kind, @TempDir Path dir)
+      throws Exception {
+    try (TestDatabase first = TestDatabase.create(kind); TestDatabase second = TestDatabase.create(kind)) {
+      execute(first, schema(kind));
+      EntityProject project = new EntityProject(dir.resolve("project"));
+
+      Cli.Run run = retort(first, getClass().getClassLoader(), "entities", "--package", PACKAGE,
+          "--output", project.sources().toString());
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
+      assertThat(run.out()).contains("Wrote 5 entities", "Authors.java (authors)", "Order.java (order)",
+          "OrderLines.java (order_lines)", "Left out: flyway_schema_history");
+      assertThat(run.err()).contains("warning: book_titles: is a view");
+      assertThat(run.err().lines().filter(line -> line.startsWith("warning:"))).hasSize(1);
+      assertThat(files(project.sources())).containsOnlyKeys(
+          "com/example/model/Authors.java", "com/example/model/Books.java", "com/example/model/Order.java",
+          "com/example/model/OrderLines.java", "com/example/model/Reviews.java");
+
+      EntityProject.Build build = project.build();
+      assertThat(build.succeeded()).as(build.log()).isTrue();
+      assertThat(build.warnings()).as("javac's and the processor's warnings").isEmpty();
+      SchemaModel model = SnapshotCodec.read(build.snapshot(), "snapshot");
+      assertThat(model.tables()).hasSize(5);
+      try (Connection connection = connect(first)) {
+        List<Difference> differences =
+            SchemaInspector.differences(connection, Dialects.detect(connection), model, "retort_version");
+        assertThat(differences).as("the first database against the entities' snapshot")
+            .extracting(Difference::description)
+            .containsExactly("table flyway_schema_history is in the database but not in the model");
+      }
+
+      try (URLClassLoader migrations = build.classLoader()) {
+        Cli.Run upgrade = retort(second, migrations, "upgrade");
+        assertThat(upgrade.exitCode()).as(upgrade.all()).isEqualTo(RetortCli.OK);
+        Cli.Run check = retort(second, migrations, "check");
+        assertThat(check.exitCode()).as(check.all()).isEqualTo(RetortCli.OK);
+      }
+    }
+  }
+}

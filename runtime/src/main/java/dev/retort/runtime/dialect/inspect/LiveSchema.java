@@ -1,0 +1,149 @@
+package dev.retort.runtime.dialect.inspect;
+
+import dev.retort.model.ColumnModel;
+import dev.retort.model.ColumnType;
+import dev.retort.runtime.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A live database's schema as the drift check reads it, for tools that write a model from a
+ * database (the command line's {@code retort entities}): the same catalogs, so that what such a
+ * tool writes is what {@link SchemaInspector} compares. Beyond what the comparison reads, it
+ * lists views, triggers and the expressions of check constraints, so that a tool can say what a
+ * model cannot hold.
+ */
+public final class LiveSchema {
+
+  private final Catalog catalog;
+
+  private LiveSchema(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /**
+   * Reads a database through a connection.
+   *
+   * @param connection an open connection; only read
+   * @param dialect the database's dialect
+   * @return the reader
+   */
+  public static LiveSchema of(Connection connection, Dialect dialect) {
+    Objects.requireNonNull(connection, "connection == null");
+    Objects.requireNonNull(dialect, "dialect == null");
+    return new LiveSchema(Catalog.of(connection, dialect));
+  }
+
+  /** The dialect the database is read with. */
+  public Dialect dialect() {
+    return catalog.dialect;
+  }
+
+  /**
+   * The connection's own schema, which holds the model's tables without a schema of their own.
+   *
+   * @return the schema's name
+   * @throws SQLException if the database cannot be read
+   * @throws IllegalStateException if the connection has none (a MySQL connection without a database)
+   */
+  public String defaultSchema() throws SQLException {
+    String schema = catalog.defaultSchema();
+    if (schema == null) {
+      throw new IllegalStateException("the connection has no current schema or database; connect to the"
+          + " application's database (for MySQL and MariaDB, name it in the JDBC URL)");
+    }
+    return schema;
+  }
+
+  /** The tables of a schema, sorted by name: neither views nor the database's own tables. */
+  public List<String> tableNames(String schema) throws SQLException {
+    List<String> names = new ArrayList<>(catalog.tableNames(schema));
+    names.sort(null);
+    return names;
+  }
+
+  /** The views of a schema, sorted by name. */
+  public List<String> viewNames(String schema) throws SQLException {
+    return catalog.viewNames(schema);
+  }
+
+  /** The triggers of a schema: each trigger's name by its table's name, sorted. */
+  public Map<String, List<String>> triggers(String schema) throws SQLException {
+    return catalog.triggers(schema);
+  }
+
+  /** Reads a table that exists, as the drift check reads it. */
+  public LiveTable table(String schema, String table) throws SQLException {
+    return catalog.read(schema, table);
+  }
+
+  /** The check constraints of a table with their expressions as the database shows them. */
+  public List<CheckClause> checks(String schema, String table) throws SQLException {
+    return catalog.checkClauses(schema, table);
+  }
+
+  /**
+   * Whether a live column's type is what the dialect writes for a model type, as the drift check
+   * compares them: {@code int4} is {@code integer}, {@code tinyint(1)} is {@code boolean}.
+   *
+   * @param live the live column
+   * @param type a model type
+   * @return whether a model column of that type (an identity column if the live one is) matches
+   */
+  public boolean matches(LiveTable.Column live, ColumnType type) {
+    ColumnModel model = ColumnModel.of(live.name(), type).withNullable(!live.identity()).withIdentity(live.identity());
+    return catalog.comparableType(catalog.expectedType(null, model)).equals(catalog.comparableType(live.type()));
+  }
+
+  /**
+   * A live column's default as the drift check reads it: a literal's value, or an expression as
+   * the database shows it; empty without a default or for a {@code NULL} default.
+   */
+  public Optional<ShownDefault> defaultOf(LiveTable.Column live) {
+    return live.defaultValue()
+        .map(text -> Spelling.parseDefault(text, catalog.backslashEscapes()))
+        .filter(value -> value.literal() || !value.text().equalsIgnoreCase("NULL"))
+        .map(value -> new ShownDefault(value.literal(), value.text()));
+  }
+
+  /** Whether the database keeps a primary key's name, which the drift check then compares. */
+  public boolean keepsPrimaryKeyNames() {
+    return catalog.keepsPrimaryKeyNames();
+  }
+
+  /** Whether the database keeps foreign key names, which the drift check then compares. */
+  public boolean keepsForeignKeyNames() {
+    return catalog.keepsForeignKeyNames();
+  }
+
+  /** Whether the database keeps comments, which the drift check then compares. */
+  public boolean keepsComments() {
+    return catalog.keepsComments();
+  }
+
+  /** Whether the database shows {@code RESTRICT} and {@code NO ACTION} as one action. */
+  public boolean restrictIsNoAction() {
+    return catalog.restrictIsNoAction();
+  }
+
+  /**
+   * A check constraint as the database shows it.
+   *
+   * @param name its name; empty for SQLite's unnamed checks
+   * @param expression the expression, as the database spells it again
+   */
+  public record CheckClause(Optional<String> name, String expression) {}
+
+  /**
+   * A default as the database shows it.
+   *
+   * @param literal whether it is a literal value
+   * @param text the literal's value, or the expression as shown
+   */
+  public record ShownDefault(boolean literal, String text) {}
+}
