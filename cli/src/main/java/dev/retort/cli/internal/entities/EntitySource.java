@@ -73,12 +73,13 @@ public final class EntitySource {
           .addMember("expression", "$S", check.expression())
           .build());
     }
-    JavaFile file = JavaFile.builder(packageName, record.build())
+    JavaFile.Builder file = JavaFile.builder(packageName, record.build())
         .skipJavaLangImports(true)
-        .addStaticImport(NULLABILITY, "NOT_NULL")
-        .indent("  ")
-        .build();
-    return layout(file.toString());
+        .indent("  ");
+    if (entity.members().stream().anyMatch(EntitySource::saysNotNull)) {
+      file.addStaticImport(NULLABILITY, "NOT_NULL");
+    }
+    return layout(file.build().toString());
   }
 
   private static List<AnnotationSpec> memberAnnotations(Entity.Member member) {
@@ -125,7 +126,7 @@ public final class EntitySource {
       column.addMember("unique", "true");
       any = true;
     }
-    if (!member.nullable() && !member.id() && !type.hasPrimitive()) {
+    if (saysNotNull(member)) {
       column.addMember("nullable", "$T.NOT_NULL", NULLABILITY);
       any = true;
     }
@@ -145,6 +146,11 @@ public final class EntitySource {
       annotations.add(column.build());
     }
     return annotations;
+  }
+
+  /** Whether a member is NOT NULL only by {@code @Column(nullable = NOT_NULL)}: not a primitive, not an {@code @Id}. */
+  private static boolean saysNotNull(Entity.Member member) {
+    return !member.nullable() && !member.id() && !member.javaType().hasPrimitive();
   }
 
   /** {@code "a"} for one string, {@code {"a", "b"}} for several. */

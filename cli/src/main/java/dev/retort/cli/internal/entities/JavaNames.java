@@ -39,14 +39,20 @@ public final class JavaNames {
 
   /**
    * A column's name as a member's: {@code created_at} → {@code createdAt}, {@code ISBN} →
-   * {@code isbn}; a Java keyword ({@code order}, {@code class}) ends with an underscore.
+   * {@code isbn}, {@code URLPath} → {@code urlPath}; a Java keyword ({@code order}, {@code class}) ends with an underscore.
    *
    * @param column the SQL name
    * @return a Java identifier
    */
   public static String memberName(String column) {
     String name = camel(column);
-    name = Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    int upper = 0;
+    while (upper < name.length() && Character.isUpperCase(name.charAt(upper))) {
+      upper++;
+    }
+    // A leading acronym in lower case, but for the letter that starts the next word: URLPath → urlPath.
+    int lower = upper == name.length() || upper <= 1 ? Math.max(upper, 1) : upper - 1;
+    name = name.substring(0, lower).toLowerCase(Locale.ROOT) + name.substring(lower);
     return SourceVersion.isKeyword(name) || name.equals("_") ? name + "_" : name;
   }
 

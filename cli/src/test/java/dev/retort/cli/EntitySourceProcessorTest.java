@@ -1,0 +1,178 @@
+package dev.retort.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.ReferentialAction;
+import dev.retort.cli.internal.entities.Entity;
+import dev.retort.cli.internal.entities.EntitySource;
+import dev.retort.cli.internal.entities.JavaNames;
+import dev.retort.cli.internal.entities.JavaTypes;
+import dev.retort.model.ColumnModel;
+import dev.retort.model.ColumnType;
+import dev.retort.model.DefaultValue;
+import dev.retort.model.ForeignKeyModel;
+import dev.retort.model.SchemaModel;
+import dev.retort.model.TableModel;
+import dev.retort.snapshot.SnapshotCodec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The entities {@code retort entities} writes, compiled with javac and the real processor: each
+ * column type, nullability, name and attribute comes back from the processor's snapshot as it was
+ * given. A wrong entry in the backwards type mapping, or a name the processor derives otherwise,
+ * fails here without a database.
+ */
+class EntitySourceProcessorTest {
+
+  private static final String PACKAGE = "com.example.model";
+
+  /** Every column type the mapping knows, with the sizes that need attributes and those that do not. */
+  private static final List<ColumnType> TYPES = List.of(
+      ColumnType.Scalar.SMALLINT, ColumnType.Scalar.INTEGER, ColumnType.Scalar.BIGINT, ColumnType.Scalar.BOOLEAN,
+      ColumnType.Scalar.REAL, ColumnType.Scalar.DOUBLE, ColumnType.Scalar.TEXT, ColumnType.Scalar.DATE,
+      ColumnType.Scalar.TIME, ColumnType.Scalar.TIMESTAMP, ColumnType.Scalar.TIMESTAMP_TZ, ColumnType.Scalar.UUID,
+      ColumnType.Scalar.BLOB, ColumnType.Scalar.JSON,
+      new ColumnType.Varchar(255), new ColumnType.Varchar(40), new ColumnType.Varchar(2000),
+      new ColumnType.Char(1), new ColumnType.Char(13),
+      new ColumnType.Decimal(19, 2), new ColumnType.Decimal(12, 4), new ColumnType.Decimal(19, 0),
+      new ColumnType.Varbinary(16), new ColumnType.Binary(16),
+      new ColumnType.Enumerated("mood", List.of("HAPPY", "SAD")));
+
+  private static Entity.Member member(String column, ColumnType type, boolean nullable) {
+    return new Entity.Member(column, JavaNames.memberName(column), type, JavaTypes.of(type), false, false, nullable,
+        false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  private static Entity.Member id(String column) {
+    return new Entity.Member(column, JavaNames.memberName(column), ColumnType.Scalar.BIGINT,
+        JavaTypes.of(ColumnType.Scalar.BIGINT), true, true, false, false, Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty());
+  }
+
+  private static Entity entity(String table, List<Entity.Member> members) {
+    return new Entity(table, Optional.empty(), JavaNames.typeName(table), Optional.empty(), members, List.of(),
+        List.of(), List.of());
+  }
+
+  private static SchemaModel build(Path dir, List<Entity> entities) throws IOException {
+    EntityProject project = new EntityProject(dir);
+    Path directory = project.sources().resolve(PACKAGE.replace('.', '/'));
+    Files.createDirectories(directory);
+    for (Entity entity : entities) {
+      Files.writeString(directory.resolve(entity.className() + ".java"), EntitySource.write(PACKAGE, entity),
+          StandardCharsets.UTF_8);
+    }
+    EntityProject.Build build = project.build();
+    assertThat(build.succeeded()).as(build.log()).isTrue();
+    assertThat(build.warnings()).as(build.log()).isEmpty();
+    return SnapshotCodec.read(build.snapshot(), "snapshot");
+  }
+
+  @Test
+  void everyColumnTypeComesBackFromTheProcessorAsItWasReadNullableOrNot(@TempDir Path dir) throws IOException {
+    List<Entity.Member> members = new ArrayList<>(List.of(id("id")));
+    List<ColumnModel> expected = new ArrayList<>();
+    for (int i = 0; i < TYPES.size(); i++) {
+      for (boolean nullable : List.of(true, false)) {
+        String column = "c" + i + (nullable ? "_nullable" : "_not_null");
+        members.add(member(column, TYPES.get(i), nullable));
+        expected.add(ColumnModel.of(column, TYPES.get(i)).withNullable(nullable));
+      }
+    }
+
+    SchemaModel model = build(dir, List.of(entity("every_type", members)));
+
+    TableModel table = model.table("every_type").orElseThrow();
+    for (ColumnModel column : expected) {
+      ColumnModel built = table.column(column.name()).orElseThrow();
+      assertThat(built.type()).as(column.name()).isEqualTo(column.type());
+      assertThat(built.nullable()).as(column.name()).isEqualTo(column.nullable());
+    }
+    assertThat(table.column("id").orElseThrow().identity()).isTrue();
+  }
+
+  @Test
+  void namesTheProcessorWouldNotDeriveAreGivenAndTheOthersAreLeftToIt(@TempDir Path dir) throws IOException {
+    List<String> columns = List.of("updated_at", "createdAt", "ISBN", "order", "class", "2fa", "first name",
+        "URLPath", "user_id", "line2", "naïve", "a-b", "_hidden", "trailing_");
+    List<Entity.Member> members = new ArrayList<>(List.of(id("id")));
+    for (String column : columns) {
+      members.add(member(column, ColumnType.Scalar.INTEGER, true));
+    }
+
+    SchemaModel model = build(dir, List.of(entity("Order Lines", members)));
+
+    TableModel table = model.table("Order Lines").orElseThrow();
+    assertThat(table.columns()).extracting(ColumnModel::name).containsSubsequence(columns);
+    String source = EntitySource.write(PACKAGE, entity("Order Lines", members));
+    assertThat(source)
+        .contains("public record OrderLines(")
+        .contains("    Integer updatedAt,")
+        .contains("@Column(name = \"createdAt\") Integer createdAt,")
+        .contains("@Column(name = \"URLPath\") Integer urlPath,")
+        .contains("@Column(name = \"ISBN\") Integer isbn,")
+        .contains("    Integer order,\n")
+        .contains("@Column(name = \"class\") Integer class_,")
+        .doesNotContain("@Column(name = \"updated_at\")")
+        .doesNotContain("@Column(name = \"user_id\")")
+        .doesNotContain("@Column(name = \"line2\")");
+  }
+
+  @Test
+  void attributesComeBackAsTheyWereRead(@TempDir Path dir) throws IOException {
+    Entity authors = entity("authors", List.of(id("id"),
+        new Entity.Member("email", "email", new ColumnType.Varchar(200), JavaTypes.of(new ColumnType.Varchar(200)),
+            false, false, false, true, Optional.empty(), Optional.empty(), Optional.of("the login, */ <b>"),
+            Optional.empty())));
+    Entity books = new Entity("books", Optional.empty(), "Books", Optional.of("Titles {@code sold}"), List.of(
+        id("id"),
+        new Entity.Member("author_id", "authorId", ColumnType.Scalar.BIGINT, JavaTypes.of(ColumnType.Scalar.BIGINT),
+            false, false, true, false, Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.of(new Entity.Reference("Authors", Optional.empty(), Optional.of("books_author_fkey"),
+                ReferentialAction.SET_NULL, ReferentialAction.CASCADE))),
+        new Entity.Member("editor_email", "editorEmail", new ColumnType.Varchar(200),
+            JavaTypes.of(new ColumnType.Varchar(200)), false, false, true, false, Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.of(new Entity.Reference("Authors", Optional.of("email"), Optional.empty(),
+                ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION))),
+        new Entity.Member("stock", "stock", ColumnType.Scalar.INTEGER, JavaTypes.of(ColumnType.Scalar.INTEGER),
+            false, false, false, false, Optional.of("0"), Optional.empty(), Optional.empty(), Optional.empty()),
+        new Entity.Member("added", "added", ColumnType.Scalar.TIMESTAMP, JavaTypes.of(ColumnType.Scalar.TIMESTAMP),
+            false, false, false, false, Optional.empty(), Optional.of("CURRENT_TIMESTAMP"), Optional.empty(),
+            Optional.empty())),
+        List.of(new Entity.IndexDeclaration("books_by_author", List.of("author_id", "stock"), false, false),
+            new Entity.IndexDeclaration("ux_books_added", List.of("added"), true, true)),
+        List.of(new Entity.CheckDeclaration("stock_positive", "\"stock\" >= 0")), List.of());
+
+    SchemaModel model = build(dir, List.of(authors, books));
+
+    TableModel authorsTable = model.table("authors").orElseThrow();
+    assertThat(authorsTable.uniques()).singleElement().satisfies(u -> assertThat(u.columns()).containsExactly("email"));
+    assertThat(authorsTable.column("email").orElseThrow().comment()).contains("the login, */ <b>");
+    TableModel table = model.table("books").orElseThrow();
+    assertThat(table.comment()).contains("Titles {@code sold}");
+    assertThat(table.foreignKeys()).extracting(ForeignKeyModel::name, ForeignKeyModel::referencedColumns,
+            ForeignKeyModel::onDelete, ForeignKeyModel::onUpdate)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("books_author_fkey", List.of("id"), ReferentialAction.SET_NULL,
+                ReferentialAction.CASCADE),
+            org.assertj.core.groups.Tuple.tuple("fk_books_editor_email", List.of("email"),
+                ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION));
+    assertThat(table.column("stock").orElseThrow().defaultValue()).contains(new DefaultValue.Literal("0"));
+    assertThat(table.column("added").orElseThrow().defaultValue())
+        .contains(new DefaultValue.Expression("CURRENT_TIMESTAMP"));
+    assertThat(table.indexes()).extracting(i -> i.name() + " " + i.columns() + " " + i.unique())
+        .containsExactlyInAnyOrder("books_by_author [author_id, stock] false", "ux_books_added [added] true");
+    assertThat(table.checks()).singleElement().satisfies(check -> {
+      assertThat(check.name()).isEqualTo("stock_positive");
+      assertThat(check.expression()).isEqualTo("\"stock\" >= 0");
+    });
+  }
+}

@@ -1,0 +1,135 @@
+package dev.retort.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retort.runtime.testdb.TestDatabase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code retort entities} cannot declare is a warning that names it and says what to do;
+ * it never overwrites a file; its output is the same on every run. On SQLite, which keeps every
+ * kind of object an entity cannot declare and needs no server.
+ */
+class RetortCliEntitiesWarningsTest {
+
+  private static final List<String> SCHEMA = List.of(
+      "CREATE TABLE parent (a INTEGER NOT NULL, b INTEGER NOT NULL, name VARCHAR(40),"
+          + " CONSTRAINT pk_parent PRIMARY KEY (a, b), UNIQUE (name, a))",
+      "CREATE TABLE child (id BIGINT NOT NULL PRIMARY KEY, a INTEGER, b INTEGER, happened DATETIME,"
+          + " score INTEGER CHECK (score > 0), FOREIGN KEY (a, b) REFERENCES parent (a, b))",
+      "CREATE INDEX child_lower ON child (lower(happened))",
+      "CREATE TRIGGER child_touch AFTER INSERT ON child BEGIN UPDATE child SET score = 1 WHERE id = NEW.id; END",
+      "CREATE VIEW child_view AS SELECT id FROM child");
+
+  private static Cli.Run entities(TestDatabase db, Path output, String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("entities", "--url", db.url(), "--package", "app.model",
+        "--output", output.toString()));
+    args.addAll(List.of(more));
+    return Cli.run(args.toArray(String[]::new));
+  }
+
+  private static TestDatabase database() throws SQLException {
+    TestDatabase db = TestDatabase.create(TestDatabase.Kind.SQLITE);
+    try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+      for (String sql : SCHEMA) {
+        statement.execute(sql);
+      }
+    }
+    return db;
+  }
+
+  private static Map<String, String> files(Path directory) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(directory)) {
+      for (Path file : walk.filter(Files::isRegularFile).toList()) {
+        files.put(directory.relativize(file).toString().replace('\\', '/'), Files.readString(file, StandardCharsets.UTF_8));
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void whatAnEntityCannotDeclareIsAWarningWithWhatToDoAndTheRestBuilds(@TempDir Path dir) throws Exception {
+    try (TestDatabase db = database()) {
+      EntityProject project = new EntityProject(dir);
+
+      Cli.Run run = entities(db, project.sources());
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
+      assertThat(run.err().lines().filter(line -> line.startsWith("warning: ")))
+          .as(run.err())
+          .anySatisfy(line -> assertThat(line).startsWith("warning: child_view: is a view").contains("execute"))
+          .anySatisfy(line -> assertThat(line).startsWith("warning: child: has the trigger child_touch")
+              .contains("CREATE TRIGGER"))
+          .anySatisfy(line -> assertThat(line).startsWith("warning: child.happened: is DATETIME")
+              .contains("left out of the entity"))
+          .anySatisfy(line -> assertThat(line).startsWith("warning: child: has a check without a name")
+              .contains("score > 0"))
+          .anySatisfy(line -> assertThat(line).startsWith("warning: child: has the index child_lower on an expression"))
+          .anySatisfy(line -> assertThat(line).startsWith("warning: child: has the foreign key [a, b] → parent [a, b]")
+              .contains("several columns"))
+          .anySatisfy(line -> assertThat(line).startsWith("warning: parent: has a unique constraint on [name, a]"))
+          .hasSize(7);
+      String child = files(project.sources()).get("app/model/Child.java");
+      assertThat(child)
+          .contains("child: has the trigger child_touch")
+          .doesNotContain(" happened,", "NOT_NULL")
+          .contains("    Integer a,\n", "    Integer b,\n", "    Integer score) {}");
+      EntityProject.Build build = project.build();
+      assertThat(build.succeeded()).as(build.log()).isTrue();
+    }
+  }
+
+  @Test
+  void aSecondRunWritesNothingWhereAFileExistsAndTheSameTextElsewhere(@TempDir Path dir) throws Exception {
+    try (TestDatabase db = database()) {
+      Path first = dir.resolve("first");
+      assertThat(entities(db, first).exitCode()).isEqualTo(RetortCli.OK);
+      Map<String, String> written = files(first);
+      Files.writeString(first.resolve("app/model/Parent.java"), "// edited by hand\n", StandardCharsets.UTF_8);
+
+      Cli.Run again = entities(db, first);
+
+      assertThat(again.exitCode()).isEqualTo(RetortCli.FAILED);
+      assertThat(again.err()).contains("these files exist, and entities never overwrites a file; nothing was written",
+          first.resolve("app/model/Child.java").toAbsolutePath().toString(),
+          first.resolve("app/model/Parent.java").toAbsolutePath().toString());
+      assertThat(Files.readString(first.resolve("app/model/Parent.java"))).isEqualTo("// edited by hand\n");
+
+      Path second = dir.resolve("second");
+      assertThat(entities(db, second).exitCode()).isEqualTo(RetortCli.OK);
+      assertThat(files(second)).isEqualTo(written);
+    }
+  }
+
+  @Test
+  void tablesChoosesTablesAndAReferenceToATableLeftOutIsAWarning(@TempDir Path dir) throws Exception {
+    try (TestDatabase db = database();
+        Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE note (id BIGINT NOT NULL PRIMARY KEY,"
+          + " child_id BIGINT REFERENCES child (id) ON DELETE CASCADE)");
+
+      Cli.Run run = entities(db, dir, "--tables", "note");
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
+      assertThat(files(dir)).containsOnlyKeys("app/model/Note.java");
+      assertThat(run.err()).contains("warning: note.child_id: references child, which is not read");
+
+      Cli.Run unknown = entities(db, dir.resolve("other"), "--tables", "note,nope");
+      assertThat(unknown.exitCode()).isEqualTo(RetortCli.FAILED);
+      assertThat(unknown.err()).contains("schema main has no table nope; its tables are child, note, parent");
+    }
+  }
+}
