@@ -230,6 +230,16 @@ class RetortCliEntitiesTest {
       }
 
       try (URLClassLoader migrations = build.classLoader()) {
+        // Adopting the first database as docs/coming-from.md says: stamp the first revision, then check.
+        Cli.Run stamp = retort(first, migrations, "stamp", "head");
+        assertThat(stamp.exitCode()).as(stamp.all()).isEqualTo(RetortCli.OK);
+        Cli.Run adopted = retort(first, migrations, "check");
+        assertThat(adopted.exitCode()).as(adopted.all()).isEqualTo(RetortCli.DIFFERENCES);
+        assertThat(adopted.out()).contains("table flyway_schema_history is in the database but not in the model");
+        execute(first, List.of("DROP TABLE flyway_schema_history"));
+        Cli.Run clean = retort(first, migrations, "check");
+        assertThat(clean.exitCode()).as(clean.all()).isEqualTo(RetortCli.OK);
+
         Cli.Run upgrade = retort(second, migrations, "upgrade");
         assertThat(upgrade.exitCode()).as(upgrade.all()).isEqualTo(RetortCli.OK);
         Cli.Run check = retort(second, migrations, "check");
