@@ -98,7 +98,7 @@ abstract class DatabaseMojo extends AbstractMojo {
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     try (URLClassLoader loader = projectClassLoader()) {
-      if (loader.getResource(RevisionIndexFile.RESOURCE) == null && withoutMigrations()) {
+      if (needsMigrations() && loader.getResource(RevisionIndexFile.RESOURCE) == null && withoutMigrations()) {
         return;
       }
       thread.setContextClassLoader(loader);
@@ -124,6 +124,14 @@ abstract class DatabaseMojo extends AbstractMojo {
    * @throws MojoFailureException if the goal finds what fails the build, such as drift
    */
   abstract void run(Settings settings, ClassLoader loader) throws MojoExecutionException, MojoFailureException;
+
+  /**
+   * Whether the goal needs the project's migrations on its class path, and fails without them;
+   * true but for {@code entities}, which writes the entities a project starts from.
+   */
+  boolean needsMigrations() {
+    return true;
+  }
 
   /** A Retort connected to the configured database, which logs each migration it runs as soon as it is recorded. */
   Retort connect(Settings settings, ClassLoader loader) throws MojoExecutionException {

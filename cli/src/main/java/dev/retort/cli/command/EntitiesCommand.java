@@ -3,22 +3,13 @@ package dev.retort.cli.command;
 import dev.retort.cli.RetortCli;
 import dev.retort.cli.internal.DriverDataSource;
 import dev.retort.cli.internal.Settings;
-import dev.retort.cli.internal.entities.Entity;
+import dev.retort.cli.internal.entities.EntityFiles;
 import dev.retort.cli.internal.entities.EntityImport;
-import dev.retort.cli.internal.entities.EntitySource;
-import dev.retort.runtime.dialect.Dialect;
-import dev.retort.runtime.dialect.Dialects;
-import dev.retort.runtime.dialect.inspect.LiveSchema;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.lang.model.SourceVersion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,72 +51,35 @@ public final class EntitiesCommand extends RetortCommand {
 
   @Override
   int execute(Settings settings) {
-    String pkg = packageName.strip();
-    if (!SourceVersion.isName(pkg)) {
+    if (!SourceVersion.isName(packageName.strip())) {
       throw usage("--package: '" + packageName + "' is not a Java package name; give one such as com.example.model");
     }
     Settings using = connectable(settings);
-    EntityImport.Result result;
     DriverDataSource dataSource = new DriverDataSource(using.url().orElseThrow(), using.user(), using.password(),
         console.classLoader());
     connected();
-    try (Connection connection = dataSource.getConnection()) {
-      Dialect dialect = Dialects.detect(connection);
-      result = EntityImport.read(LiveSchema.of(connection, dialect),
-          new EntityImport.Options(using.schema(), tables.stream().map(String::strip).toList(),
-              using.versionTable()));
+    EntityFiles entities;
+    try {
+      entities = EntityFiles.read(dataSource,
+          new EntityImport.Options(using.schema(), tables.stream().map(String::strip).toList(), using.versionTable()),
+          output, packageName.strip());
     } catch (SQLException e) {
       return failed("cannot read the database: " + e.getMessage() + ". Check --url, --user and the password, and that"
           + " the database is reachable.");
     } catch (IllegalArgumentException | IllegalStateException e) {
       return failed(e.getMessage());
     }
-    if (result.entities().isEmpty()) {
-      return failed("schema " + result.schema() + " has no table to write an entity for"
-          + (result.leftOut().isEmpty() ? "" : " (left out: " + String.join(", ", result.leftOut()) + ")")
-          + ". Give --schema for another schema, or --tables to name tables that were left out.");
-    }
-    Path directory = output.toAbsolutePath().normalize().resolve(pkg.replace('.', '/'));
-    Map<Path, String> files = new LinkedHashMap<>();
-    for (Entity entity : result.entities()) {
-      files.put(directory.resolve(entity.className() + ".java"), EntitySource.write(pkg, entity));
-    }
-    List<Path> existing = files.keySet().stream().filter(Files::exists).toList();
-    if (!existing.isEmpty()) {
-      List<String> lines = new ArrayList<>();
-      lines.add("these files exist, and entities never overwrites a file; nothing was written:");
-      existing.forEach(file -> lines.add("  " + file));
-      lines.add("Move them away, write into another --output or --package, or leave their tables out with --tables.");
-      return failed(String.join(System.lineSeparator(), lines));
+    List<String> refusal = entities.refusal();
+    if (!refusal.isEmpty()) {
+      return failed(String.join(System.lineSeparator(), refusal));
     }
     try {
-      Files.createDirectories(directory);
-      for (Map.Entry<Path, String> file : files.entrySet()) {
-        Files.writeString(file.getKey(), file.getValue(), StandardCharsets.UTF_8);
-      }
+      print(entities.write());
     } catch (IOException e) {
-      return failed("cannot write the entities under " + directory + ": " + e + ". Give --output a directory where"
-          + " you may write.");
+      return failed("cannot write the entities: " + e + ". Give --output a directory where you may write.");
     }
-    List<String> lines = new ArrayList<>();
-    lines.add("Wrote " + result.entities().size() + (result.entities().size() == 1 ? " entity" : " entities")
-        + " of schema " + result.schema() + " to " + directory + ":");
-    for (Entity entity : result.entities()) {
-      lines.add("  " + entity.className() + ".java (" + entity.table() + ")");
-    }
-    if (!result.leftOut().isEmpty()) {
-      lines.add("Left out: " + String.join(", ", result.leftOut())
-          + " (the version table or another tool's history; name it in --tables to write it).");
-    }
-    lines.add("Next: build to generate the first migration, compare it with check on a copy of the database, then"
-        + " stamp that revision on each database (docs/coming-from.md, \"Adopting Retort on a database that exists\").");
-    print(lines);
-    if (!result.warnings().isEmpty()) {
-      console.err().println(result.warnings().size() + (result.warnings().size() == 1 ? " warning" : " warnings")
-          + ": the entities do not declare these as the database has them.");
-      result.warnings().forEach(warning -> console.err().println(mask("warning: " + warning)));
-      console.err().flush();
-    }
+    entities.warnings().forEach(line -> console.err().println(mask(line)));
+    console.err().flush();
     return RetortCli.OK;
   }
 
