@@ -30,6 +30,7 @@ class RetortCliEntitiesWarningsTest {
       "CREATE TABLE child (id BIGINT NOT NULL PRIMARY KEY, a INTEGER, b INTEGER, happened DATETIME,"
           + " score INTEGER CHECK (score > 0), FOREIGN KEY (a, b) REFERENCES parent (a, b))",
       "CREATE INDEX child_lower ON child (lower(happened))",
+      "CREATE INDEX child_scored ON child (score) WHERE score IS NOT NULL",
       "CREATE TRIGGER child_touch AFTER INSERT ON child BEGIN UPDATE child SET score = 1 WHERE id = NEW.id; END",
       "CREATE VIEW child_view AS SELECT id FROM child");
 
@@ -81,12 +82,50 @@ class RetortCliEntitiesWarningsTest {
           .anySatisfy(line -> assertThat(line).startsWith("warning: child: has the foreign key [a, b] → parent [a, b]")
               .contains("several columns"))
           .anySatisfy(line -> assertThat(line).startsWith("warning: parent: has a unique constraint on [name, a]"))
-          .hasSize(7);
+          .anySatisfy(line -> assertThat(line)
+              .startsWith("warning: child: has the index child_scored on [score] (partial, WHERE score IS NOT NULL)"))
+          .hasSize(8);
       String child = files(project.sources()).get("app/model/Child.java");
       assertThat(child)
           .contains("child: has the trigger child_touch")
           .doesNotContain(" happened,", "NOT_NULL")
           .contains("    Integer a,\n", "    Integer b,\n", "    Integer score) {}");
+      EntityProject.Build build = project.build();
+      assertThat(build.succeeded()).as(build.log()).isTrue();
+    }
+  }
+
+  @Test
+  void onPostgresqlASerialKeyItsNameAPartialOrHashIndexAndAnUnboundedVarcharAreWarnings(@TempDir Path dir)
+      throws Exception {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+      try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+        statement.execute("CREATE TABLE tags (id serial PRIMARY KEY, label varchar NOT NULL, code varchar(10),"
+            + " weight integer)");
+        statement.execute("CREATE INDEX tags_code_hash ON tags USING hash (code)");
+        statement.execute("CREATE UNIQUE INDEX tags_weight_positive ON tags (weight) WHERE weight > 0");
+      }
+      EntityProject project = new EntityProject(dir);
+
+      Cli.Run run = Cli.run("entities", "--url", db.url(), "--user", db.user(), "--package", "app.model",
+          "--output", project.sources().toString());
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
+      assertThat(run.err().lines().filter(line -> line.startsWith("warning: ")))
+          .as(run.err())
+          .anySatisfy(line -> assertThat(line).startsWith("warning: tags: its primary key is named tags_pkey")
+              .contains("RENAME CONSTRAINT tags_pkey TO pk_tags"))
+          .anySatisfy(line -> assertThat(line).startsWith("warning: tags.id: is generated from the default nextval("))
+          .anySatisfy(line -> assertThat(line).startsWith("warning: tags.label: is character varying,")
+              .contains("The nearest type Retort has is varchar(255) (String), which is varchar(255) here"))
+          .anySatisfy(line -> assertThat(line)
+              .startsWith("warning: tags: has the index tags_code_hash on [code] (USING hash)"))
+          .anySatisfy(line -> assertThat(line).startsWith(
+              "warning: tags: has the index tags_weight_positive on [weight] (partial, WHERE (weight > 0))"))
+          .hasSize(5);
+      String tags = Files.readString(project.sources().resolve("app/model/Tags.java"));
+      assertThat(tags).contains("@Id(generated = true) int id,", "@Column(length = 10) String code,",
+          "Integer weight) {}");
       EntityProject.Build build = project.build();
       assertThat(build.succeeded()).as(build.log()).isTrue();
     }

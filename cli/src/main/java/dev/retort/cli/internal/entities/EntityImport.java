@@ -1,5 +1,7 @@
 package dev.retort.cli.internal.entities;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
 import dev.retort.ReferentialAction;
 import dev.retort.model.ColumnType;
 import dev.retort.operation.Vendor;
@@ -179,7 +181,7 @@ public final class EntityImport {
     });
     Set<String> uniqueColumns = new HashSet<>();
     List<Entity.IndexDeclaration> indexes = new ArrayList<>();
-    uniquesAndIndexes(table, keyColumns, uniqueColumns, indexes);
+    uniquesAndIndexes(table, keyColumns, live.indexDetails(schema, name), uniqueColumns, indexes);
     Map<String, Entity.Reference> references = references(table, tables, classNames);
     Set<String> memberNames = new HashSet<>();
     List<Entity.Member> members = new ArrayList<>();
@@ -209,8 +211,8 @@ public final class EntityImport {
    * {@code @Column(unique = true)}, any other index {@code @Index}; the indexes the database
    * makes for the primary key and foreign keys are its own.
    */
-  private void uniquesAndIndexes(LiveTable table, List<String> keyColumns, Set<String> uniqueColumns,
-      List<Entity.IndexDeclaration> indexes) {
+  private void uniquesAndIndexes(LiveTable table, List<String> keyColumns, Map<String, String> details,
+      Set<String> uniqueColumns, List<Entity.IndexDeclaration> indexes) {
     String name = table.name();
     Set<String> handled = new HashSet<>();
     Set<String> columns = new HashSet<>();
@@ -234,6 +236,12 @@ public final class EntityImport {
     }
     for (LiveTable.Index index : table.indexes()) {
       if (handled.contains(index.name()) || madeForForeignKey(table, index)) {
+        continue;
+      }
+      if (details.containsKey(index.name())) {
+        warn(name, "has the index " + index.name() + " on " + index.columns() + " (" + details.get(index.name())
+            + "), which @Index cannot declare. Keep it in a hand-written migration (schema.execute(\"CREATE INDEX"
+            + " …\")); check() reports it as an index the model does not have.");
         continue;
       }
       if (!columns.containsAll(index.columns())) {
@@ -323,9 +331,9 @@ public final class EntityImport {
     Optional<ColumnType> type = columnType(column);
     if (type.isEmpty()) {
       warn(where, "is " + column.type() + ", a type with no Java type in Retort's mapping and none that"
-          + " @Column(type = …) declares; the column is left out of the entity. Keep it with a hand-written"
-          + " migration (schema.execute(\"ALTER TABLE … ADD …\")); check() reports it as a column the model does"
-          + " not have.");
+          + " @Column(type = …) declares; the column is left out of the entity." + nearest(column)
+          + " Or keep it with a hand-written migration (schema.execute(\"ALTER TABLE … ADD …\")); check() reports it"
+          + " as a column the model does not have.");
       return Optional.empty();
     }
     JavaTypes.JavaType javaType = JavaTypes.of(type.get());
@@ -390,6 +398,26 @@ public final class EntityImport {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The model type that this database spells with the same type name as the column's, as a
+   * suggestion: a MariaDB {@code datetime} is nearest to {@code timestamp}, its {@code DATETIME(6)}.
+   */
+  private String nearest(LiveTable.Column column) {
+    for (ColumnType candidate : JavaTypes.candidates(column.type() + "(255)")) {
+      String spelled = live.dialect().columnType(candidate);
+      if (candidate != ColumnType.Scalar.BOOLEAN && live.sameTypeName(column, candidate)) {
+        JavaTypes.JavaType java = JavaTypes.of(candidate);
+        TypeName type = java.type(column.nullable());
+        return " The nearest type Retort has is " + candidate.sql() + " ("
+            + (type instanceof ClassName className ? className.simpleName() : type.toString())
+            + java.explicitType().map(t -> " with @Column(type = \"" + t + "\")").orElse("") + "), which is "
+            + spelled + " here: to declare the column, change it to that type in the database (ALTER TABLE)"
+            + " before stamping, and run entities again.";
+      }
+    }
+    return "";
   }
 
   private Optional<ColumnType> enumType(LiveTable.Column column, String name, List<String> values) {

@@ -63,6 +63,15 @@ abstract class Catalog {
    */
   abstract List<LiveSchema.CheckClause> checkClauses(String schema, String table) throws SQLException;
 
+  /**
+   * What the indexes of a table have that the model cannot hold and the drift check does not
+   * compare (a partial index's {@code WHERE}, a method other than a b-tree, a prefix length), by
+   * index name, for {@link LiveSchema}; empty by default, where the database has none of these.
+   */
+  Map<String, String> indexDetails(String schema, String table) throws SQLException {
+    return Map.of();
+  }
+
   /** A type in a form in which equal types are equal strings; both the expected and the live type go through it. */
   String comparableType(String spelled) {
     return Spelling.normalizeType(spelled);

@@ -88,6 +88,17 @@ public final class LiveSchema {
   }
 
   /**
+   * What indexes of a table have that an index of the model cannot hold, and that the drift
+   * check does not compare: a partial index's {@code WHERE}, a method other than a b-tree
+   * (PostgreSQL), a prefix length or a full-text index (MySQL, MariaDB).
+   *
+   * @return a description by index name; no entry for an index without any of these
+   */
+  public Map<String, String> indexDetails(String schema, String table) throws SQLException {
+    return catalog.indexDetails(schema, table);
+  }
+
+  /**
    * Whether a live column's type is what the dialect writes for a model type, as the drift check
    * compares them: {@code int4} is {@code integer}, {@code tinyint(1)} is {@code boolean}.
    *
@@ -98,6 +109,26 @@ public final class LiveSchema {
   public boolean matches(LiveTable.Column live, ColumnType type) {
     ColumnModel model = ColumnModel.of(live.name(), type).withNullable(!live.identity()).withIdentity(live.identity());
     return catalog.comparableType(catalog.expectedType(null, model)).equals(catalog.comparableType(live.type()));
+  }
+
+  /**
+   * Whether a live column's type and the dialect's spelling of a model type have one type name,
+   * whatever their sizes or precision ({@code character varying} and {@code varchar(255)}, a
+   * MariaDB {@code datetime} and {@code DATETIME(6)}): for suggesting the nearest model type to
+   * a column no model type matches.
+   *
+   * @param live the live column
+   * @param type a model type
+   * @return whether the names are the same
+   */
+  public boolean sameTypeName(LiveTable.Column live, ColumnType type) {
+    return typeName(catalog.comparableType(catalog.dialect.columnType(type)))
+        .equals(typeName(catalog.comparableType(live.type())));
+  }
+
+  private static String typeName(String comparable) {
+    int parenthesis = comparable.indexOf('(');
+    return parenthesis < 0 ? comparable : comparable.substring(0, parenthesis);
   }
 
   /**

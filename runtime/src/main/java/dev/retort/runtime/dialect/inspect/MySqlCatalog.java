@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -139,6 +140,22 @@ final class MySqlCatalog extends JdbcCatalog {
           }
         });
     return checks;
+  }
+
+  /** Indexes on a prefix of a column, and full-text and spatial indexes. */
+  @Override
+  Map<String, String> indexDetails(String schema, String table) throws SQLException {
+    Map<String, String> details = new TreeMap<>();
+    forEachRow("SELECT INDEX_NAME, COLUMN_NAME, SUB_PART, INDEX_TYPE FROM information_schema.STATISTICS"
+            + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND (SUB_PART IS NOT NULL OR INDEX_TYPE NOT IN ('BTREE', 'HASH'))"
+            + " ORDER BY INDEX_NAME, SEQ_IN_INDEX",
+        schema, table, row -> {
+          String what = row.getString(3) != null
+              ? "on the first " + row.getString(3) + " characters of " + row.getString(2)
+              : row.getString(4);
+          details.merge(row.getString(1), what, (a, b) -> a.equals(b) ? a : a + ", " + b);
+        });
+    return details;
   }
 
   /** The check constraints with their expressions, without those that make MariaDB's JSON columns. */

@@ -151,6 +151,30 @@ final class PostgresCatalog extends JdbcCatalog {
         schema, table));
   }
 
+  /** Partial indexes, with their {@code WHERE}, and indexes of another method than a b-tree. */
+  @Override
+  Map<String, String> indexDetails(String schema, String table) throws SQLException {
+    Map<String, String> details = new TreeMap<>();
+    forEachRow(
+        "SELECT ic.relname, am.amname, pg_get_expr(i.indpred, i.indrelid) FROM pg_index i"
+            + " JOIN pg_class c ON c.oid = i.indrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " JOIN pg_class ic ON ic.oid = i.indexrelid"
+            + " JOIN pg_am am ON am.oid = ic.relam"
+            + " WHERE n.nspname = ? AND c.relname = ? AND (i.indpred IS NOT NULL OR am.amname <> 'btree')",
+        schema, table, row -> {
+          List<String> what = new ArrayList<>();
+          if (row.getString(3) != null) {
+            what.add("partial, WHERE " + row.getString(3));
+          }
+          if (!row.getString(2).equals("btree")) {
+            what.add("USING " + row.getString(2));
+          }
+          details.put(row.getString(1), String.join(", ", what));
+        });
+    return details;
+  }
+
   /** The expressions as {@code pg_get_constraintdef} shows them, without its {@code CHECK (…)} around them. */
   @Override
   List<LiveSchema.CheckClause> checkClauses(String schema, String table) throws SQLException {

@@ -148,6 +148,34 @@ final class SqliteCatalog extends Catalog {
     return triggers;
   }
 
+  /** Partial indexes, with the {@code WHERE} of their {@code CREATE INDEX}. */
+  @Override
+  Map<String, String> indexDetails(String schema, String table) throws SQLException {
+    Map<String, String> details = new TreeMap<>();
+    for (Map<String, String> index : rows("PRAGMA " + dialect.quote(schema) + ".index_list(" + dialect.quote(table) + ")")) {
+      if ("1".equals(index.get("partial"))) {
+        String sql = "";
+        try (PreparedStatement statement = connection.prepareStatement("SELECT \"sql\" FROM " + dialect.quote(schema)
+            + ".\"sqlite_master\" WHERE \"type\" = 'index' AND \"name\" = ?")) {
+          statement.setString(1, index.get("name"));
+          try (ResultSet rows = statement.executeQuery()) {
+            sql = rows.next() && rows.getString(1) != null ? rows.getString(1) : "";
+          }
+        }
+        List<SqlToken> tokens = SqlLexer.plain().tokens(sql);
+        String where = "";
+        for (SqlToken token : tokens) {
+          if (token.isWord("WHERE")) {
+            where = " " + sql.substring(token.start()).strip();
+            break;
+          }
+        }
+        details.put(index.get("name"), "partial," + where);
+      }
+    }
+    return details;
+  }
+
   /**
    * The checks in the {@code CREATE TABLE} statement, named or not, each with the text between
    * the parentheses after its {@code CHECK}.
