@@ -132,6 +132,71 @@ class RetortCliEntitiesWarningsTest {
   }
 
   @Test
+  void onMariadbTypesWithoutAJavaTypeAndPrefixOrFullTextIndexesAreWarnings(@TempDir Path dir) throws Exception {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.MARIADB)) {
+      try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+        statement.execute("CREATE TABLE posts (id INT(11) NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+            + " author_id INT(11) NOT NULL, title VARCHAR(200) NOT NULL, body TEXT, posted DATETIME,"
+            + " flags TINYINT NOT NULL DEFAULT 0, views INT UNSIGNED,"
+            + " KEY posts_title_prefix (title(20)), FULLTEXT KEY posts_body (body))");
+        statement.execute("CREATE TABLE authors (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL)");
+        statement.execute("ALTER TABLE posts ADD CONSTRAINT posts_author FOREIGN KEY (author_id) REFERENCES authors (id)");
+      }
+      EntityProject project = new EntityProject(dir);
+
+      Cli.Run run = Cli.run("entities", "--url", db.url(), "--user", db.user(), "--package", "app.model",
+          "--output", project.sources().toString());
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
+      assertThat(run.err().lines().filter(line -> line.startsWith("warning: ")))
+          .as(run.err())
+          .anySatisfy(line -> assertThat(line).startsWith("warning: posts.posted: is datetime,")
+              .contains("The nearest type Retort has is timestamp (LocalDateTime), which is DATETIME(6) here"))
+          .anySatisfy(line -> assertThat(line).startsWith("warning: posts.flags: is tinyint"))
+          .anySatisfy(line -> assertThat(line).startsWith("warning: posts.views: is int(10) unsigned"))
+          .anySatisfy(line -> assertThat(line).startsWith(
+              "warning: posts: has the index posts_title_prefix on [title] (on the first 20 characters of title)"))
+          .anySatisfy(line -> assertThat(line).startsWith("warning: posts: has the index posts_body on [body] (FULLTEXT)"))
+          .anySatisfy(line -> assertThat(line).startsWith("warning: posts.body: is text,")
+              .contains("The nearest type Retort has is text (String with @Column(type = \"text\")), which is LONGTEXT"))
+          .hasSize(6);
+      String posts = Files.readString(project.sources().resolve("app/model/Posts.java"));
+      assertThat(posts).contains("@Id(generated = true) int id,",
+          "@References(value = Authors.class, name = \"posts_author\") int authorId,", "String title) {}");
+      EntityProject.Build build = project.build();
+      assertThat(build.succeeded()).as(build.log()).isTrue();
+    }
+  }
+
+  @Test
+  void onH2UpperCaseNamesAreGivenAndItsOwnKeyNamesAreWarnings(@TempDir Path dir) throws Exception {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2)) {
+      try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+        statement.execute("CREATE TABLE LINE_ITEMS (ORDER_NO BIGINT NOT NULL, LINE INT NOT NULL, SKU VARCHAR(20),"
+            + " QTY INT, PRIMARY KEY (ORDER_NO, LINE), UNIQUE (SKU, QTY))");
+      }
+      EntityProject project = new EntityProject(dir);
+
+      Cli.Run run = Cli.run("entities", "--url", db.url(), "--user", db.user(), "--package", "app.model",
+          "--output", project.sources().toString());
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
+      assertThat(run.err().lines().filter(line -> line.startsWith("warning: ")))
+          .as(run.err())
+          .anySatisfy(line -> assertThat(line).startsWith("warning: LINE_ITEMS: its primary key is named CONSTRAINT_")
+              .contains("pk_LINE_ITEMS"))
+          .anySatisfy(line -> assertThat(line).startsWith("warning: LINE_ITEMS: has the unique constraint CONSTRAINT_")
+              .contains("[SKU, QTY]"))
+          .hasSize(2);
+      String items = Files.readString(project.sources().resolve("app/model/LineItems.java"));
+      assertThat(items).contains("@Table(name = \"LINE_ITEMS\")", "@Id @Column(name = \"ORDER_NO\") long orderNo,",
+          "@Id @Column(name = \"LINE\") int line,", "@Column(name = \"SKU\", length = 20) String sku,");
+      EntityProject.Build build = project.build();
+      assertThat(build.succeeded()).as(build.log()).isTrue();
+    }
+  }
+
+  @Test
   void aSecondRunWritesNothingWhereAFileExistsAndTheSameTextElsewhere(@TempDir Path dir) throws Exception {
     try (TestDatabase db = database()) {
       Path first = dir.resolve("first");

@@ -407,7 +407,8 @@ public final class EntityImport {
   private String nearest(LiveTable.Column column) {
     for (ColumnType candidate : JavaTypes.candidates(column.type() + "(255)")) {
       String spelled = live.dialect().columnType(candidate);
-      if (candidate != ColumnType.Scalar.BOOLEAN && live.sameTypeName(column, candidate)) {
+      if (candidate != ColumnType.Scalar.BOOLEAN && (live.sameTypeName(column, candidate)
+          || sameLargeObject(column.type(), spelled))) {
         JavaTypes.JavaType java = JavaTypes.of(candidate);
         TypeName type = java.type(column.nullable());
         return " The nearest type Retort has is " + candidate.sql() + " ("
@@ -418,6 +419,16 @@ public final class EntityImport {
       }
     }
     return "";
+  }
+
+  /**
+   * Whether both types are text, or both bytes, of unbounded kinds: MariaDB's and MySQL's
+   * {@code text} and {@code mediumtext} are near Retort's {@code LONGTEXT} there.
+   */
+  private static boolean sameLargeObject(String liveType, String spelled) {
+    String live = liveType.strip().toLowerCase(Locale.ROOT);
+    String model = spelled.strip().toLowerCase(Locale.ROOT);
+    return (live.endsWith("text") && model.endsWith("text")) || (live.endsWith("blob") && model.endsWith("blob"));
   }
 
   private Optional<ColumnType> enumType(LiveTable.Column column, String name, List<String> values) {
