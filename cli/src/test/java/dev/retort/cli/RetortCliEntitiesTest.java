@@ -55,7 +55,8 @@ class RetortCliEntitiesTest {
             + " price DECIMAL(10,2) NOT NULL,"
             + " stock INTEGER DEFAULT 0 NOT NULL,"
             + " in_print BOOLEAN DEFAULT TRUE NOT NULL,"
-            + " published_on DATE,"
+            + " published_on DATE DEFAULT '2000-01-01',"
+            + " isbn_hash " + type(kind, "varbinary") + ","
             + " created_at " + type(kind, "timestamp") + " DEFAULT " + now(kind) + " NOT NULL,"
             + " summary " + type(kind, "text") + ","
             + " CONSTRAINT pk_books PRIMARY KEY (id),"
@@ -69,6 +70,8 @@ class RetortCliEntitiesTest {
             + " \"user\" VARCHAR(100) NOT NULL,"
             + " status VARCHAR(20) DEFAULT 'NEW' NOT NULL,"
             + " placed_at " + type(kind, "timestamptz") + ","
+            + " due_at " + type(kind, "timestamp") + " DEFAULT '2030-01-31 12:30:00',"
+            + " discount DECIMAL(5,2) DEFAULT 1.50 NOT NULL,"
             + " total DECIMAL(12,4),"
             + " extra " + type(kind, "json") + ","
             + " weight REAL,"
@@ -134,17 +137,18 @@ class RetortCliEntitiesTest {
 
   /** Each database's own spelling of a type, as a person writing its SQL would. */
   private static String type(TestDatabase.Kind kind, String type) {
-    Map<String, String> h2 = Map.of("timestamp", "TIMESTAMP", "text", "CHARACTER VARYING",
+    Map<String, String> h2 = pairs("timestamp", "TIMESTAMP", "text", "CHARACTER VARYING",
         "timestamptz", "TIMESTAMP WITH TIME ZONE", "json", "JSON", "double", "DOUBLE PRECISION", "uuid", "UUID",
-        "time", "TIME(6)", "enum", "ENUM('HAPPY', 'SAD')", "blob", "BLOB");
-    Map<String, String> postgres = Map.of("timestamp", "timestamp", "text", "text", "timestamptz", "timestamptz",
+        "time", "TIME(6)", "enum", "ENUM('HAPPY', 'SAD')", "blob", "BLOB", "varbinary", "VARBINARY(16)");
+    Map<String, String> postgres = pairs("timestamp", "timestamp", "text", "text", "timestamptz", "timestamptz",
         "json", "jsonb", "double", "double precision", "uuid", "uuid", "time", "time", "enum", "mood",
-        "blob", "bytea");
-    Map<String, String> mariadb = Map.of("timestamp", "DATETIME(6)", "text", "LONGTEXT",
+        "blob", "bytea", "varbinary", "bytea");
+    Map<String, String> mariadb = pairs("timestamp", "DATETIME(6)", "text", "LONGTEXT",
         "timestamptz", "TIMESTAMP(6) NULL", "json", "JSON", "double", "DOUBLE", "uuid", "UUID", "time", "TIME(6)",
-        "enum", "ENUM('HAPPY', 'SAD')", "blob", "LONGBLOB");
-    Map<String, String> sqlite = Map.of("timestamp", "TIMESTAMP", "text", "TEXT", "timestamptz", "TIMESTAMPTZ",
-        "json", "TEXT", "double", "DOUBLE", "uuid", "UUID", "time", "TIME", "enum", "TEXT", "blob", "BLOB");
+        "enum", "ENUM('HAPPY', 'SAD')", "blob", "LONGBLOB", "varbinary", "VARBINARY(16)");
+    Map<String, String> sqlite = pairs("timestamp", "TIMESTAMP", "text", "TEXT", "timestamptz", "TIMESTAMPTZ",
+        "json", "TEXT", "double", "DOUBLE", "uuid", "UUID", "time", "TIME", "enum", "TEXT", "blob", "BLOB",
+        "varbinary", "VARBINARY(16)");
     switch (kind) {
       case H2:
         return h2.get(type);
@@ -167,6 +171,15 @@ class RetortCliEntitiesTest {
 
   private static Connection connect(TestDatabase db) throws SQLException {
     return DriverManager.getConnection(url(db), db.user(), db.password());
+  }
+
+  /** A map of keys and values given one after the other. */
+  private static Map<String, String> pairs(String... keysAndValues) {
+    Map<String, String> map = new TreeMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put(keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
   }
 
   private static void execute(TestDatabase db, List<String> statements) throws SQLException {
