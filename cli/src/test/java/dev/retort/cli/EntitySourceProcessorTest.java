@@ -102,7 +102,7 @@ class EntitySourceProcessorTest {
   @Test
   void namesTheProcessorWouldNotDeriveAreGivenAndTheOthersAreLeftToIt(@TempDir Path dir) throws IOException {
     List<String> columns = List.of("updated_at", "createdAt", "ISBN", "order", "class", "2fa", "first name",
-        "URLPath", "user_id", "line2", "naïve", "a-b", "_hidden", "trailing_");
+        "URLPath", "user_id", "line2", "naïve", "a-b", "_hidden", "trailing_", "wait", "hash_code");
     List<Entity.Member> members = new ArrayList<>(List.of(id("id")));
     for (String column : columns) {
       members.add(member(column, ColumnType.Scalar.INTEGER, true));
@@ -121,6 +121,8 @@ class EntitySourceProcessorTest {
         .contains("@Column(name = \"ISBN\") Integer isbn,")
         .contains("    Integer order,\n")
         .contains("@Column(name = \"class\") Integer class_,")
+        .contains("@Column(name = \"wait\") Integer wait_,")
+        .contains("@Column(name = \"hash_code\") Integer hashCode_) {}")
         .doesNotContain("@Column(name = \"updated_at\")")
         .doesNotContain("@Column(name = \"user_id\")")
         .doesNotContain("@Column(name = \"line2\")");

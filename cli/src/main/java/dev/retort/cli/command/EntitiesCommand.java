@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 @Command(name = "entities",
     description = {"Reads the database and writes one @Table entity record per table into the source tree, for"
         + " adopting Retort on a database that exists (one Flyway or Liquibase made, or one made by hand).",
-        "Leaves out the version table and Flyway's and Liquibase's history tables unless --tables names them."
+        "Reads the connection's schema, or the one --schema names. Leaves out the version table and Flyway's and"
+        + " Liquibase's history tables unless --tables names them."
         + " Prints a warning for everything an entity cannot declare (views, triggers, expression indexes, types"
         + " without a Java type), with what to do. Never overwrites a file: if one exists, writes nothing."})
 public final class EntitiesCommand extends RetortCommand {

@@ -22,6 +22,10 @@ public final class JavaNames {
       "String", "Short", "Integer", "Long", "Boolean", "Float", "Double", "Character", "Byte", "Object", "Record",
       "Override", "BigDecimal", "UUID", "LocalDate", "LocalTime", "LocalDateTime", "Instant", "OffsetDateTime");
 
+  /** The names a record component may not have (JLS 16, 8.10.1): those of {@code Object}'s methods without parameters. */
+  private static final Set<String> RECORD_FORBIDDEN = Set.of(
+      "clone", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString", "wait");
+
   private JavaNames() {}
 
   /**
@@ -39,7 +43,8 @@ public final class JavaNames {
 
   /**
    * A column's name as a member's: {@code created_at} → {@code createdAt}, {@code ISBN} →
-   * {@code isbn}, {@code URLPath} → {@code urlPath}; a Java keyword ({@code order}, {@code class}) ends with an underscore.
+   * {@code isbn}, {@code URLPath} → {@code urlPath}; a Java keyword ({@code class}) or a name a
+   * record component may not have ({@code wait}, {@code hashCode}) ends with an underscore.
    *
    * @param column the SQL name
    * @return a Java identifier
@@ -53,7 +58,7 @@ public final class JavaNames {
     // A leading acronym in lower case, but for the letter that starts the next word: URLPath → urlPath.
     int lower = upper == name.length() || upper <= 1 ? Math.max(upper, 1) : upper - 1;
     name = name.substring(0, lower).toLowerCase(Locale.ROOT) + name.substring(lower);
-    return SourceVersion.isKeyword(name) || name.equals("_") ? name + "_" : name;
+    return SourceVersion.isKeyword(name) || name.equals("_") || RECORD_FORBIDDEN.contains(name) ? name + "_" : name;
   }
 
   /**
