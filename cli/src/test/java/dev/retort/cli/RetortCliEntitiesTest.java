@@ -98,10 +98,14 @@ class RetortCliEntitiesTest {
             + " mood " + type(kind, "enum") + ","
             + " code CHAR(1),"
             + " blob_data " + type(kind, "blob") + ","
+            + " reply_to BIGINT,"
+            + " book_isbn CHAR(13),"
             + " CONSTRAINT pk_reviews PRIMARY KEY (id),"
             + " CONSTRAINT fk_reviews_book_id FOREIGN KEY (book_id) REFERENCES books (id),"
             + " CONSTRAINT fk_reviews_reviewer_id FOREIGN KEY (reviewer_id) REFERENCES authors (id)"
             + " ON DELETE SET NULL,"
+            + " CONSTRAINT fk_reviews_reply_to FOREIGN KEY (reply_to) REFERENCES reviews (id) ON DELETE SET NULL,"
+            + " CONSTRAINT fk_reviews_book_isbn FOREIGN KEY (book_isbn) REFERENCES books (isbn),"
             + " CONSTRAINT ck_reviews_rating CHECK (rating BETWEEN 1 AND 5))",
         "CREATE UNIQUE INDEX ux_reviews_book_id_reviewer_id ON reviews (book_id, reviewer_id)",
         "CREATE TABLE flyway_schema_history (installed_rank INTEGER NOT NULL PRIMARY KEY, version VARCHAR(50))",
