@@ -28,9 +28,11 @@ class RetortCliEntitiesWarningsTest {
       "CREATE TABLE parent (a INTEGER NOT NULL, b INTEGER NOT NULL, name VARCHAR(40),"
           + " CONSTRAINT pk_parent PRIMARY KEY (a, b), UNIQUE (name, a))",
       "CREATE TABLE child (id BIGINT NOT NULL PRIMARY KEY, a INTEGER, b INTEGER, happened DATETIME,"
-          + " score INTEGER CHECK (score > 0), FOREIGN KEY (a, b) REFERENCES parent (a, b))",
+          + " score INTEGER CHECK (score > 0), FOREIGN KEY (a, b) REFERENCES parent (a, b),"
+          + " CONSTRAINT ck_child_happened CHECK (happened IS NOT NULL OR score IS NULL))",
       "CREATE INDEX child_lower ON child (lower(happened))",
       "CREATE INDEX child_scored ON child (score) WHERE score IS NOT NULL",
+      "CREATE INDEX child_by_time ON child (happened, score)",
       "CREATE TRIGGER child_touch AFTER INSERT ON child BEGIN UPDATE child SET score = 1 WHERE id = NEW.id; END",
       "CREATE VIEW child_view AS SELECT id FROM child");
 
@@ -84,11 +86,15 @@ class RetortCliEntitiesWarningsTest {
           .anySatisfy(line -> assertThat(line).startsWith("warning: parent: has a unique constraint on [name, a]"))
           .anySatisfy(line -> assertThat(line)
               .startsWith("warning: child: has the index child_scored on [score] (partial, WHERE score IS NOT NULL)"))
-          .hasSize(8);
+          .anySatisfy(line -> assertThat(line).startsWith(
+              "warning: child: has the check ck_child_happened (happened IS NOT NULL OR score IS NULL) on happened,"))
+          .anySatisfy(line -> assertThat(line).startsWith(
+              "warning: child: has the index child_by_time on [happened, score], whose happened the entity leaves out"))
+          .hasSize(10);
       String child = files(project.sources()).get("app/model/Child.java");
       assertThat(child)
           .contains("child: has the trigger child_touch")
-          .doesNotContain(" happened,", "NOT_NULL")
+          .doesNotContain(" happened,\n", "NOT_NULL", "@Check", "@Index")
           .contains("    Integer a,\n", "    Integer b,\n", "    Integer score) {}");
       EntityProject.Build build = project.build();
       assertThat(build.succeeded()).as(build.log()).isTrue();

@@ -3,6 +3,7 @@ package dev.retort.cli.internal.entities;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.retort.ReferentialAction;
+import dev.retort.model.CheckModel;
 import dev.retort.model.ColumnType;
 import dev.retort.operation.Vendor;
 import dev.retort.processor.scan.SqlNames;
@@ -179,15 +180,33 @@ public final class EntityImport {
             + " on PostgreSQL and H2).");
       }
     });
+    Set<String> untyped = new HashSet<>();
+    for (LiveTable.Column column : table.columns()) {
+      if (columnType(column).isEmpty()) {
+        untyped.add(column.name());
+      }
+    }
+    List<String> untypedKey = keyColumns.stream().filter(untyped::contains).toList();
+    if (!untypedKey.isEmpty()) {
+      warn(name, "has the primary key " + keyColumns + ", whose " + String.join(", ", untypedKey) + " the entity leaves"
+          + " out: its @Id members make a key of the other columns, which check() reports. Change the column's type"
+          + " before stamping, or keep the table in hand-written migrations.");
+    }
     Set<String> uniqueColumns = new HashSet<>();
     List<Entity.IndexDeclaration> indexes = new ArrayList<>();
-    uniquesAndIndexes(table, keyColumns, live.indexDetails(schema, name), uniqueColumns, indexes);
-    Map<String, Entity.Reference> references = references(table, tables, classNames);
+    uniquesAndIndexes(table, keyColumns, live.indexDetails(schema, name), untyped, uniqueColumns, indexes);
+    Map<String, Entity.Reference> references = references(table, tables, classNames, untyped);
     Set<String> memberNames = new HashSet<>();
     List<Entity.Member> members = new ArrayList<>();
+    List<String> leftOut = new ArrayList<>();
     for (LiveTable.Column column : table.columns()) {
-      member(table, column, keyColumns, uniqueColumns.contains(column.name()), references.get(column.name()),
-          memberNames).ifPresent(members::add);
+      Optional<Entity.Member> member = member(table, column, keyColumns, uniqueColumns.contains(column.name()),
+          references.get(column.name()), memberNames);
+      if (member.isPresent()) {
+        members.add(member.get());
+      } else {
+        leftOut.add(column.name());
+      }
     }
     members = inKeyOrder(members, keyColumns);
     List<Entity.CheckDeclaration> checks = new ArrayList<>();
@@ -197,7 +216,15 @@ public final class EntityImport {
             + " Add @Check(name = \"…\", expression = \"" + clause.expression() + "\") by hand, or keep the check in"
             + " a hand-written migration; check() does not compare unnamed checks on SQLite.");
       } else {
-        checks.add(new Entity.CheckDeclaration(clause.name().get(), checkExpression(clause.expression())));
+        CheckModel check = new CheckModel(clause.name().get(), checkExpression(clause.expression()));
+        List<String> missing = leftOut.stream().filter(check::usesColumn).toList();
+        if (missing.isEmpty()) {
+          checks.add(new Entity.CheckDeclaration(check.name(), check.expression()));
+        } else {
+          warn(name, "has the check " + check.name() + " (" + clause.expression() + ") on " + String.join(", ", missing)
+              + ", which the entity leaves out; the check is left out with it. Keep it in the hand-written migration"
+              + " that keeps the column; check() does not report it while the check's name is in the database.");
+        }
       }
     }
     String className = classNames.get(name);
@@ -212,7 +239,7 @@ public final class EntityImport {
    * makes for the primary key and foreign keys are its own.
    */
   private void uniquesAndIndexes(LiveTable table, List<String> keyColumns, Map<String, String> details,
-      Set<String> uniqueColumns, List<Entity.IndexDeclaration> indexes) {
+      Set<String> untyped, Set<String> uniqueColumns, List<Entity.IndexDeclaration> indexes) {
     String name = table.name();
     Set<String> handled = new HashSet<>();
     Set<String> columns = new HashSet<>();
@@ -225,6 +252,9 @@ public final class EntityImport {
     if (table.uniques().isPresent()) {
       for (LiveTable.Unique unique : table.uniques().get()) {
         handled.add(unique.index());
+        if (onUntyped(name, "unique constraint " + unique.name(), unique.columns(), untyped)) {
+          continue;
+        }
         if (unique.columns().size() == 1 && uniqueColumns.add(unique.columns().get(0))) {
           continue;
         }
@@ -242,6 +272,9 @@ public final class EntityImport {
         warn(name, "has the index " + index.name() + " on " + index.columns() + " (" + details.get(index.name())
             + "), which @Index cannot declare. Keep it in a hand-written migration (schema.execute(\"CREATE INDEX"
             + " …\")); check() reports it as an index the model does not have.");
+        continue;
+      }
+      if (onUntyped(name, "index " + index.name(), index.columns(), untyped)) {
         continue;
       }
       if (!columns.containsAll(index.columns())) {
@@ -267,6 +300,17 @@ public final class EntityImport {
     }
   }
 
+  /** Whether a key or index is on a column the entity leaves out, which is then a warning. */
+  private boolean onUntyped(String table, String what, List<String> columns, Set<String> untyped) {
+    List<String> missing = columns.stream().filter(untyped::contains).toList();
+    if (missing.isEmpty()) {
+      return false;
+    }
+    warn(table, "has the " + what + " on " + columns + ", whose " + String.join(", ", missing) + " the entity leaves"
+        + " out; it is left out with the column. Keep it in the hand-written migration that keeps the column.");
+    return true;
+  }
+
   private static boolean derivedIndexName(String table, LiveTable.Unique unique) {
     return unique.name().equals(SqlNames.index(table, unique.columns(), true));
   }
@@ -282,7 +326,7 @@ public final class EntityImport {
 
   /** The foreign keys by their column: those of one column to a table read with this one. */
   private Map<String, Entity.Reference> references(LiveTable table, Map<String, LiveTable> tables,
-      Map<String, String> classNames) {
+      Map<String, String> classNames, Set<String> untyped) {
     Map<String, Entity.Reference> references = new LinkedHashMap<>();
     String name = table.name();
     for (LiveTable.ForeignKey key : table.foreignKeys()) {
@@ -292,6 +336,9 @@ public final class EntityImport {
         warn(name, "has the foreign key " + shown + " of several columns, and @References makes a foreign key of one"
             + " column. Keep it in a hand-written migration (alterTable(…).addForeignKey(…)); check() reports it"
             + " until the model has it.");
+        continue;
+      }
+      if (onUntyped(name, "foreign key " + shown, key.columns(), untyped)) {
         continue;
       }
       LiveTable target = tables.get(key.referencedTable());
