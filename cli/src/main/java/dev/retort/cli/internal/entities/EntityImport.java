@@ -38,7 +38,8 @@ public final class EntityImport {
 
   private static final Pattern INLINE_ENUM = Pattern.compile("(?is)enum\\s*\\((.*)\\)");
   private static final Pattern ENUM_VALUE = Pattern.compile("'((?:[^']|'')*)'");
-  private static final Pattern SHORT_OFFSET = Pattern.compile("(.*[-+]\\d{2})$");
+  /** A timestamp whose offset has hours only, as PostgreSQL shows one: {@code 2024-01-31 12:30:00+00}. */
+  private static final Pattern SHORT_OFFSET = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T][0-9:.]+[-+]\\d{2}");
 
   private final LiveSchema live;
   private final String schema;
