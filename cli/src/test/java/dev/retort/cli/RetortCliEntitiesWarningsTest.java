@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What {@code retort entities} cannot declare is a warning that names it and says what to do;
- * it never overwrites a file; its output is the same on every run. On SQLite, which keeps every
- * kind of object an entity cannot declare and needs no server.
+ * What {@code retort entities} cannot declare is a warning that names it and says what to do,
+ * on each database with what that database keeps (SQLite keeps most kinds and needs no server);
+ * it never overwrites a file; its output is the same on every run; {@code --tables} and
+ * {@code --schema} choose what it reads.
  */
 class RetortCliEntitiesWarningsTest {
 
@@ -199,6 +200,32 @@ class RetortCliEntitiesWarningsTest {
           "@Id @Column(name = \"LINE\") int line,", "@Column(name = \"SKU\", length = 20) String sku,");
       EntityProject.Build build = project.build();
       assertThat(build.succeeded()).as(build.log()).isTrue();
+    }
+  }
+
+  @Test
+  void anotherSchemaIsNamedOnEachEntity(@TempDir Path dir) throws Exception {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+      try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+        statement.execute("CREATE SCHEMA sales");
+        statement.execute("CREATE TABLE sales.regions (id integer CONSTRAINT pk_regions PRIMARY KEY, name varchar(40))");
+        statement.execute("CREATE TABLE sales.invoices (id bigint CONSTRAINT pk_invoices PRIMARY KEY,"
+            + " region_id integer CONSTRAINT fk_invoices_region_id REFERENCES sales.regions (id))");
+        statement.execute("CREATE TABLE public.elsewhere (id bigint PRIMARY KEY)");
+      }
+      EntityProject project = new EntityProject(dir);
+
+      Cli.Run run = Cli.run("entities", "--url", db.url(), "--user", db.user(), "--schema", "sales",
+          "--package", "app.model", "--output", project.sources().toString());
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
+      assertThat(run.out()).contains("Wrote 2 entities of schema sales");
+      assertThat(run.err()).doesNotContain("warning:");
+      assertThat(Files.readString(project.sources().resolve("app/model/Invoices.java")))
+          .contains("@Table(name = \"invoices\", schema = \"sales\")", "@References(Regions.class) Integer regionId");
+      EntityProject.Build build = project.build();
+      assertThat(build.succeeded()).as(build.log()).isTrue();
+      assertThat(build.snapshot()).contains("sales");
     }
   }
 
