@@ -29,6 +29,7 @@ class RetortCliEntitiesWarningsTest {
       "CREATE TABLE parent (a INTEGER NOT NULL, b INTEGER NOT NULL, name VARCHAR(40),"
           + " CONSTRAINT pk_parent PRIMARY KEY (a, b), UNIQUE (name, a))",
       "CREATE TABLE child (id BIGINT NOT NULL PRIMARY KEY, a INTEGER, b INTEGER, happened DATETIME,"
+          + " doubled INTEGER GENERATED ALWAYS AS (score * 2) VIRTUAL,"
           + " score INTEGER CHECK (score > 0), FOREIGN KEY (a, b) REFERENCES parent (a, b),"
           + " CONSTRAINT ck_child_happened CHECK (happened IS NOT NULL OR score IS NULL))",
       "CREATE INDEX child_lower ON child (lower(happened))",
@@ -91,7 +92,8 @@ class RetortCliEntitiesWarningsTest {
               "warning: child: has the check ck_child_happened (happened IS NOT NULL OR score IS NULL) on happened,"))
           .anySatisfy(line -> assertThat(line).startsWith(
               "warning: child: has the index child_by_time on [happened, score], whose happened the entity leaves out"))
-          .hasSize(10);
+          .anySatisfy(line -> assertThat(line).startsWith("warning: child.doubled: is a generated column"))
+          .hasSize(11);
       String child = files(project.sources()).get("app/model/Child.java");
       assertThat(child)
           .contains("child: has the trigger child_touch")
@@ -108,7 +110,7 @@ class RetortCliEntitiesWarningsTest {
     try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
       try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
         statement.execute("CREATE TABLE tags (id serial PRIMARY KEY, label varchar NOT NULL, code varchar(10),"
-            + " weight integer)");
+            + " weight integer, heavy boolean GENERATED ALWAYS AS (weight > 10) STORED)");
         statement.execute("CREATE INDEX tags_code_hash ON tags USING hash (code)");
         statement.execute("CREATE UNIQUE INDEX tags_weight_positive ON tags (weight) WHERE weight > 0");
       }
@@ -129,7 +131,8 @@ class RetortCliEntitiesWarningsTest {
               .startsWith("warning: tags: has the index tags_code_hash on [code] (USING hash)"))
           .anySatisfy(line -> assertThat(line).startsWith(
               "warning: tags: has the index tags_weight_positive on [weight] (partial, WHERE (weight > 0))"))
-          .hasSize(5);
+          .anySatisfy(line -> assertThat(line).startsWith("warning: tags.heavy: is a generated column"))
+          .hasSize(6);
       String tags = Files.readString(project.sources().resolve("app/model/Tags.java"));
       assertThat(tags).contains("@Id(generated = true) int id,", "@Column(length = 10) String code,",
           "Integer weight) {}");
@@ -144,7 +147,7 @@ class RetortCliEntitiesWarningsTest {
       try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
         statement.execute("CREATE TABLE posts (id INT(11) NOT NULL AUTO_INCREMENT PRIMARY KEY,"
             + " author_id INT(11) NOT NULL, title VARCHAR(200) NOT NULL, body TEXT, posted DATETIME,"
-            + " flags TINYINT NOT NULL DEFAULT 0, views INT UNSIGNED,"
+            + " flags TINYINT NOT NULL DEFAULT 0, views INT UNSIGNED, title_length INT AS (CHAR_LENGTH(title)) VIRTUAL,"
             + " KEY posts_title_prefix (title(20)), FULLTEXT KEY posts_body (body))");
         statement.execute("CREATE TABLE authors (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL)");
         statement.execute("ALTER TABLE posts ADD CONSTRAINT posts_author FOREIGN KEY (author_id) REFERENCES authors (id)");
@@ -164,9 +167,10 @@ class RetortCliEntitiesWarningsTest {
           .anySatisfy(line -> assertThat(line).startsWith(
               "warning: posts: has the index posts_title_prefix on [title] (on the first 20 characters of title)"))
           .anySatisfy(line -> assertThat(line).startsWith("warning: posts: has the index posts_body on [body] (FULLTEXT)"))
+          .anySatisfy(line -> assertThat(line).startsWith("warning: posts.title_length: is a generated column"))
           .anySatisfy(line -> assertThat(line).startsWith("warning: posts.body: is text,")
               .contains("The nearest type Retort has is text (String with @Column(type = \"text\")), which is LONGTEXT"))
-          .hasSize(6);
+          .hasSize(7);
       String posts = Files.readString(project.sources().resolve("app/model/Posts.java"));
       assertThat(posts).contains("@Id(generated = true) int id,",
           "@References(value = Authors.class, name = \"posts_author\") int authorId,", "String title) {}");
@@ -180,7 +184,7 @@ class RetortCliEntitiesWarningsTest {
     try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2)) {
       try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
         statement.execute("CREATE TABLE LINE_ITEMS (ORDER_NO BIGINT NOT NULL, LINE INT NOT NULL, SKU VARCHAR(20),"
-            + " QTY INT, PRIMARY KEY (ORDER_NO, LINE), UNIQUE (SKU, QTY))");
+            + " QTY INT, DOUBLE_QTY INT GENERATED ALWAYS AS (QTY * 2), PRIMARY KEY (ORDER_NO, LINE), UNIQUE (SKU, QTY))");
       }
       EntityProject project = new EntityProject(dir);
 
@@ -194,7 +198,8 @@ class RetortCliEntitiesWarningsTest {
               .contains("pk_LINE_ITEMS"))
           .anySatisfy(line -> assertThat(line).startsWith("warning: LINE_ITEMS: has the unique constraint CONSTRAINT_")
               .contains("[SKU, QTY]"))
-          .hasSize(2);
+          .anySatisfy(line -> assertThat(line).startsWith("warning: LINE_ITEMS.DOUBLE_QTY: is a generated column"))
+          .hasSize(3);
       String items = Files.readString(project.sources().resolve("app/model/LineItems.java"));
       assertThat(items).contains("@Table(name = \"LINE_ITEMS\")", "@Id @Column(name = \"ORDER_NO\") long orderNo,",
           "@Id @Column(name = \"LINE\") int line,", "@Column(name = \"SKU\", length = 20) String sku,");

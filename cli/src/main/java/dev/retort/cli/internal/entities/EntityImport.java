@@ -187,6 +187,13 @@ public final class EntityImport {
         untyped.add(column.name());
       }
     }
+    List<String> generated = live.generatedColumns(schema, name);
+    for (String column : generated) {
+      untyped.add(column);
+      warn(name + "." + column, "is a generated column (GENERATED ALWAYS AS …), which an entity cannot declare; it"
+          + " is left out. Keep it with a hand-written migration (schema.execute(\"ALTER TABLE … ADD … GENERATED"
+          + " ALWAYS AS …\")); check() reports it as a column the model does not have, but on SQLite, which hides it.");
+    }
     List<String> untypedKey = keyColumns.stream().filter(untyped::contains).toList();
     if (!untypedKey.isEmpty()) {
       warn(name, "has the primary key " + keyColumns + ", whose " + String.join(", ", untypedKey) + " the entity leaves"
@@ -199,8 +206,11 @@ public final class EntityImport {
     Map<String, Entity.Reference> references = references(table, tables, classNames, untyped);
     Set<String> memberNames = new HashSet<>();
     List<Entity.Member> members = new ArrayList<>();
-    List<String> leftOut = new ArrayList<>();
+    List<String> leftOut = new ArrayList<>(generated);
     for (LiveTable.Column column : table.columns()) {
+      if (generated.contains(column.name())) {
+        continue;
+      }
       Optional<Entity.Member> member = member(table, column, keyColumns, uniqueColumns.contains(column.name()),
           references.get(column.name()), memberNames);
       if (member.isPresent()) {

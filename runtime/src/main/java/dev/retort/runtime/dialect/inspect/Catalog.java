@@ -72,6 +72,12 @@ abstract class Catalog {
     return Map.of();
   }
 
+  /**
+   * The generated (computed) columns of a table, for {@link LiveSchema}: the model has none, and
+   * the drift check sees them as plain columns, or not at all (SQLite hides them).
+   */
+  abstract List<String> generatedColumns(String schema, String table) throws SQLException;
+
   /** A type in a form in which equal types are equal strings; both the expected and the live type go through it. */
   String comparableType(String spelled) {
     return Spelling.normalizeType(spelled);

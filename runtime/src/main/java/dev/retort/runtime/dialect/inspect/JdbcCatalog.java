@@ -111,6 +111,21 @@ abstract class JdbcCatalog extends Catalog {
     return names;
   }
 
+  /** The columns the metadata shows as generated ({@code IS_GENERATEDCOLUMN}). */
+  @Override
+  final List<String> generatedColumns(String schema, String table) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (ResultSet rows = metaData().getColumns(catalog(schema), pattern(schema(schema)), pattern(table), "%")) {
+      while (rows.next()) {
+        if (rows.getString("TABLE_NAME").equals(table) && inScope(rows, schema)
+            && "YES".equals(rows.getString("IS_GENERATEDCOLUMN"))) {
+          names.add(rows.getString("COLUMN_NAME"));
+        }
+      }
+    }
+    return names;
+  }
+
   /** The triggers from {@code information_schema.TRIGGERS}, which H2, PostgreSQL, MySQL and MariaDB have. */
   @Override
   final Map<String, List<String>> triggers(String schema) throws SQLException {

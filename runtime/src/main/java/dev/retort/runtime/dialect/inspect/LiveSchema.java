@@ -99,6 +99,15 @@ public final class LiveSchema {
   }
 
   /**
+   * The generated (computed) columns of a table: {@code GENERATED ALWAYS AS (…)}, which a model
+   * column cannot be. SQLite's are not among {@link LiveTable#columns()}; the other databases'
+   * are, as plain columns.
+   */
+  public List<String> generatedColumns(String schema, String table) throws SQLException {
+    return catalog.generatedColumns(schema, table);
+  }
+
+  /**
    * Whether a live column's type is what the dialect writes for a model type, as the drift check
    * compares them: {@code int4} is {@code integer}, {@code tinyint(1)} is {@code boolean}.
    *

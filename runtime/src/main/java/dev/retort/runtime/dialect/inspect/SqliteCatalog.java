@@ -148,6 +148,18 @@ final class SqliteCatalog extends Catalog {
     return triggers;
   }
 
+  /** The columns {@code table_xinfo} shows as generated, virtual (2) or stored (3), which {@link #read} hides. */
+  @Override
+  List<String> generatedColumns(String schema, String table) throws SQLException {
+    List<String> names = new ArrayList<>();
+    for (Map<String, String> row : rows("PRAGMA " + dialect.quote(schema) + ".table_xinfo(" + dialect.quote(table) + ")")) {
+      if (row.get("hidden").equals("2") || row.get("hidden").equals("3")) {
+        names.add(row.get("name"));
+      }
+    }
+    return names;
+  }
+
   /** Partial indexes, with the {@code WHERE} of their {@code CREATE INDEX}. */
   @Override
   Map<String, String> indexDetails(String schema, String table) throws SQLException {
