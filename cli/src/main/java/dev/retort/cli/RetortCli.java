@@ -43,6 +43,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *
  * <p>{@code revision} and {@code merge}, which start a new migration, read the project's source
  * files instead (by default {@code src/main/java} under the working directory) and need a JDK.
+ * {@code entities} reads a database that exists and writes its {@code @Table} entities there.
  *
  * <p>An application that ships as one jar can delegate to {@link #run(String...)} from its own
  * main method. Exit codes: {@value #OK} success, {@value #FAILED} the command failed,
@@ -54,7 +55,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = RetortCli.Version.class,
     description = {"Applies the application's Retort migrations and answers questions about the database.",
-        "revision and merge start a new migration in the project's source tree."},
+        "revision and merge start a new migration in the project's source tree; entities writes the @Table"
+            + " entities of a database that exists."},
     synopsisSubcommandLabel = "COMMAND",
     footerHeading = "%nDatabase:%n",
     footer = {
