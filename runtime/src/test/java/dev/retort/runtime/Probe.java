@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -106,6 +108,37 @@ public final class Probe {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the columns of " + table + " on " + db, e);
     }
+  }
+
+  /** The columns of a table, in their order, from the columns of a query on it. */
+  public static List<String> columns(TestDatabase db, String table) {
+    List<String> columns = new ArrayList<>();
+    try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SELECT * FROM " + quote(db, table) + " WHERE 1 = 0")) {
+      ResultSetMetaData metadata = result.getMetaData();
+      for (int i = 1; i <= metadata.getColumnCount(); i++) {
+        columns.add(metadata.getColumnName(i));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the columns of " + table + " on " + db, e);
+    }
+    return columns;
+  }
+
+  /** The tables of the connection's own database and schema, in lower case, sorted. */
+  public static List<String> tables(TestDatabase db) {
+    List<String> tables = new ArrayList<>();
+    try (Connection connection = db.connect();
+        ResultSet rows = connection.getMetaData().getTables(
+            connection.getCatalog(), connection.getSchema(), "%", new String[] {"TABLE", "BASE TABLE"})) {
+      while (rows.next()) {
+        tables.add(rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot list the tables of " + db, e);
+    }
+    tables.sort(Comparator.naturalOrder());
+    return tables;
   }
 
   /** Runs statements in auto-commit mode. */
