@@ -38,4 +38,12 @@ public @interface Table {
 
   /** A comment stored on the table ({@code COMMENT ON TABLE}); empty means none. */
   String comment() default "";
+
+  /**
+   * The name of the table's primary key constraint. Empty (the default) derives it from the
+   * table name: {@code pk_<table>}, such as {@code pk_users}. Name it to keep the name a database
+   * already has, such as PostgreSQL's {@code users_pkey}; changing it later renames the key. Only a
+   * table with an {@link Id} column has a primary key to name.
+   */
+  String primaryKey() default "";
 }

@@ -58,8 +58,8 @@ class EntitySourceProcessorTest {
   }
 
   private static Entity entity(String table, List<Entity.Member> members) {
-    return new Entity(table, Optional.empty(), JavaNames.typeName(table), Optional.empty(), members, List.of(),
-        List.of(), List.of());
+    return new Entity(table, Optional.empty(), JavaNames.typeName(table), Optional.empty(), Optional.empty(), members,
+        List.of(), List.of(), List.of());
   }
 
   private static SchemaModel build(Path dir, List<Entity> entities) throws IOException {
@@ -134,7 +134,8 @@ class EntitySourceProcessorTest {
         new Entity.Member("email", "email", new ColumnType.Varchar(200), JavaTypes.of(new ColumnType.Varchar(200)),
             false, false, false, true, Optional.empty(), Optional.empty(), Optional.of("the login, */ <b>"),
             Optional.empty())));
-    Entity books = new Entity("books", Optional.empty(), "Books", Optional.of("Titles {@code sold}"), List.of(
+    Entity books = new Entity("books", Optional.empty(), "Books", Optional.of("Titles {@code sold}"),
+        Optional.of("books_pkey"), List.of(
         id("id"),
         new Entity.Member("author_id", "authorId", ColumnType.Scalar.BIGINT, JavaTypes.of(ColumnType.Scalar.BIGINT),
             false, false, true, false, Optional.empty(), Optional.empty(), Optional.empty(),
@@ -160,6 +161,8 @@ class EntitySourceProcessorTest {
     assertThat(authorsTable.column("email").orElseThrow().comment()).contains("the login, */ <b>");
     TableModel table = model.table("books").orElseThrow();
     assertThat(table.comment()).contains("Titles {@code sold}");
+    assertThat(table.primaryKey()).hasValueSatisfying(key -> assertThat(key.name()).isEqualTo("books_pkey"));
+    assertThat(authorsTable.primaryKey()).hasValueSatisfying(key -> assertThat(key.name()).isEqualTo("pk_authors"));
     assertThat(table.foreignKeys()).extracting(ForeignKeyModel::name, ForeignKeyModel::referencedColumns,
             ForeignKeyModel::onDelete, ForeignKeyModel::onUpdate)
         .containsExactlyInAnyOrder(

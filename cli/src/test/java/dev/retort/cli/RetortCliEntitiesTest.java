@@ -219,6 +219,70 @@ class RetortCliEntitiesTest {
     return files;
   }
 
+  /**
+   * Keys the database named itself ({@code customers_pkey} on PostgreSQL, {@code CONSTRAINT_…} on
+   * H2, {@code PRIMARY} on MariaDB, none on SQLite) next to one named as Retort names it: where the
+   * database keeps the name, the entity names the key with {@code @Table(primaryKey = …)}, so that
+   * the database is adopted as it is, without a warning and without renaming its keys.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void keysTheDatabaseNamedKeepTheirNamesThroughStampAndUpgrade(TestDatabase.Kind kind, @TempDir Path dir)
+      throws Exception {
+    try (TestDatabase first = TestDatabase.create(kind); TestDatabase second = TestDatabase.create(kind)) {
+      execute(first, List.of(
+          "CREATE TABLE customers (id BIGINT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL)",
+          "CREATE TABLE visits (customer_id BIGINT NOT NULL, visited_on DATE NOT NULL, PRIMARY KEY (customer_id, visited_on))",
+          "CREATE TABLE notes (id BIGINT NOT NULL, body VARCHAR(200), CONSTRAINT pk_notes PRIMARY KEY (id))"));
+      Map<String, String> liveNames = new TreeMap<>();
+      try (Connection connection = connect(first)) {
+        for (String table : List.of("customers", "visits")) {
+          try (var keys = connection.getMetaData().getPrimaryKeys(null, null, table)) {
+            while (keys.next()) {
+              liveNames.put(table, keys.getString("PK_NAME"));
+            }
+          }
+        }
+      }
+      EntityProject project = new EntityProject(dir.resolve("project"));
+
+      Cli.Run run = retort(first, getClass().getClassLoader(), "entities", "--package", PACKAGE,
+          "--output", project.sources().toString());
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
+      assertThat(run.err()).as(run.all()).doesNotContain("warning:");
+      Map<String, String> files = files(project.sources());
+      assertThat(files.get("com/example/model/Notes.java")).contains("@Table(name = \"notes\")\n");
+      if (kind == TestDatabase.Kind.POSTGRESQL || kind == TestDatabase.Kind.H2) {
+        assertThat(liveNames.get("customers")).isNotEqualTo("pk_customers");
+        assertThat(files.get("com/example/model/Customers.java"))
+            .contains("@Table(name = \"customers\", primaryKey = \"" + liveNames.get("customers") + "\")");
+        assertThat(files.get("com/example/model/Visits.java"))
+            .contains("@Table(name = \"visits\", primaryKey = \"" + liveNames.get("visits") + "\")");
+      } else {
+        assertThat(String.join("", files.values())).doesNotContain("primaryKey");
+      }
+      if (kind == TestDatabase.Kind.POSTGRESQL) {
+        assertThat(liveNames).containsEntry("customers", "customers_pkey").containsEntry("visits", "visits_pkey");
+      }
+
+      EntityProject.Build build = project.build();
+      assertThat(build.succeeded()).as(build.log()).isTrue();
+      assertThat(build.warnings()).as("javac's and the processor's warnings").isEmpty();
+      try (URLClassLoader migrations = build.classLoader()) {
+        Cli.Run stamp = retort(first, migrations, "stamp", "head");
+        assertThat(stamp.exitCode()).as(stamp.all()).isEqualTo(RetortCli.OK);
+        Cli.Run adopted = retort(first, migrations, "check");
+        assertThat(adopted.exitCode()).as(adopted.all()).isEqualTo(RetortCli.OK);
+
+        Cli.Run upgrade = retort(second, migrations, "upgrade");
+        assertThat(upgrade.exitCode()).as(upgrade.all()).isEqualTo(RetortCli.OK);
+        Cli.Run check = retort(second, migrations, "check");
+        assertThat(check.exitCode()).as(check.all()).isEqualTo(RetortCli.OK);
+      }
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
   void entitiesOfALiveSchemaBuildAMigrationThatGivesTheSameSchema(TestDatabase.Kind kind, @TempDir Path dir)

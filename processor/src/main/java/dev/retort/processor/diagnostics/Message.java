@@ -236,6 +236,12 @@ public enum Message {
       "@Id(generated = true) on %s, but the primary key of table %s has several columns %s;"
           + " only a single-column key can be generated: remove generated = true, or keep one"
           + " @Id"),
+  /** {@code @Table(primaryKey = ...)} on an entity without {@code @Id}. */
+  PRIMARY_KEY_NAME_WITHOUT_ID(
+      Diagnostic.Kind.ERROR,
+      "primary-key-name-without-id",
+      "@Table(primaryKey = \"%s\") on %s, but table %s has no primary key to name: no member is"
+          + " @Id; mark the key's members @Id, or remove primaryKey"),
   /** {@code @Id(generated = true)} with a default. */
   GENERATED_ID_DEFAULT(
       Diagnostic.Kind.ERROR,

@@ -739,7 +739,17 @@ final class EntityReader {
       List<ColumnDraft> columns,
       List<Origin> constraints) {
     List<ColumnDraft> ids = columns.stream().filter(c -> c.id().isPresent()).toList();
+    String explicit = table.string("primaryKey");
     if (ids.isEmpty()) {
+      if (!explicit.isEmpty()) {
+        reporter.report(
+            table,
+            "primaryKey",
+            Message.PRIMARY_KEY_NAME_WITHOUT_ID,
+            explicit,
+            type.getSimpleName(),
+            tableName);
+      }
       return Optional.empty();
     }
     List<String> names = ids.stream().map(ColumnDraft::name).toList();
@@ -756,15 +766,31 @@ final class EntityReader {
         }
       }
     }
-    String name = SqlNames.primaryKey(tableName);
-    checks.length(
-        "primary key name",
-        name,
-        type,
-        table,
-        "name",
-        "shorten the table name, from which the primary key name pk_<table> is derived");
-    constraints.add(new Origin(name, "the primary key", type, table, null, true));
+    // An unusable given name is reported, and the derived name stands in for it so that the
+    // entities that reference this one report nothing more.
+    boolean given = !explicit.isEmpty();
+    boolean usable = given && checks.name(table, "primaryKey", explicit, type.getSimpleName().toString());
+    String name = usable ? explicit : SqlNames.primaryKey(tableName);
+    if (!given) {
+      checks.length(
+          "primary key name",
+          name,
+          type,
+          table,
+          "name",
+          "shorten the table name, from which the primary key name pk_<table> is derived, or name"
+              + " the key with @Table(primaryKey = \"...\")");
+    } else if (usable) {
+      checks.length(
+          "primary key name",
+          name,
+          type,
+          table,
+          "primaryKey",
+          "choose a shorter @Table(primaryKey = \"...\")");
+    }
+    constraints.add(
+        new Origin(name, "the primary key", type, table, given ? "primaryKey" : null, true));
     return checks.build(
         type, type.getSimpleName().toString(), () -> new PrimaryKeyModel(name, names));
   }

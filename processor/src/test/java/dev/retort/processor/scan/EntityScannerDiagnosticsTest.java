@@ -231,6 +231,42 @@ class EntityScannerDiagnosticsTest {
     }
 
     @Test
+    void aPrimaryKeyNameWithWhiteSpaceAroundItIsTheOnlyErrorAlsoForAnEntityReferencingIt() {
+      JavaFileObject user = source("com.example.User", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "users", primaryKey = "users_pkey ")
+          public record User(@Id long id) {}
+          """);
+      JavaFileObject login = source("com.example.Login", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "logins")
+          public record Login(@Id long id, @References(User.class) long userId) {}
+          """);
+      assertOnlyError(
+          compile(user, login), user,
+          "@Table(primaryKey = \"users_pkey \") on User is not a usable name: it has white space at the start or"
+              + " end; remove it [retort:invalid-name]",
+          "@Table(name =");
+    }
+
+    @Test
+    void aPrimaryKeyNameOnAnEntityWithoutId() {
+      JavaFileObject log = source("com.example.LogLine", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "log_lines", primaryKey = "log_lines_pkey")
+          public record LogLine(String text) {}
+          """);
+      assertOnlyError(
+          compile(log), log,
+          "@Table(primaryKey = \"log_lines_pkey\") on LogLine, but table log_lines has no primary key to name: no"
+              + " member is @Id; mark the key's members @Id, or remove primaryKey [retort:primary-key-name-without-id]",
+          "@Table(name =");
+    }
+
+    @Test
     void aBlankCheckName() {
       JavaFileObject user = source("com.example.User", """
           package com.example;
@@ -315,8 +351,36 @@ class EntityScannerDiagnosticsTest {
           compile(entity), entity,
           "primary key name pk_entries_of_the_quarterly_regional_sales_report_by_product_line is 65 bytes long;"
               + " PostgreSQL truncates identifiers to 63 bytes, after which the database would not match the model:"
-              + " shorten the table name, from which the primary key name pk_<table> is derived",
+              + " shorten the table name, from which the primary key name pk_<table> is derived, or name the key"
+              + " with @Table(primaryKey = \"...\")",
           "@Table(name =");
+    }
+
+    @Test
+    void anExplicitPrimaryKeyNameLongerThanPostgreSqlKeeps() {
+      JavaFileObject entity = source("com.example.Entry", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "entries", primaryKey = "entries_of_the_quarterly_regional_sales_report_by_product_line_pkey")
+          public record Entry(@Id long id) {}
+          """);
+      assertOnlyError(
+          compile(entity), entity,
+          "primary key name entries_of_the_quarterly_regional_sales_report_by_product_line_pkey is 67 bytes long;"
+              + " PostgreSQL truncates identifiers to 63 bytes, after which the database would not match the model:"
+              + " choose a shorter @Table(primaryKey = \"...\") [retort:identifier-too-long]",
+          "@Table(name =");
+    }
+
+    @Test
+    void anExplicitPrimaryKeyNameTakesTheDerivedNamesPlaceSoALongTableNameIsAccepted() {
+      JavaFileObject entity = source("com.example.Entry", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "entries_of_the_quarterly_regional_sales_report_by_product_line", primaryKey = "entries_pk")
+          public record Entry(@Id long id) {}
+          """);
+      assertThat(compile(entity)).succeededWithoutWarnings();
     }
 
     @Test

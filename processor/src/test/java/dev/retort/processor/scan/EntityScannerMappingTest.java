@@ -422,6 +422,20 @@ class EntityScannerMappingTest {
   }
 
   @Test
+  void aPrimaryKeyNameGivenOnTheTableReplacesTheDerivedOne() {
+    assertThat(schemaOf(source("com.example.Customer", """
+        package com.example;
+        import dev.retort.*;
+        @Table(name = "customers", primaryKey = "customers_pkey")
+        public record Customer(@Id long id) {}
+        """))).isEqualTo("""
+        table customers
+          column id bigint not null
+          primary key customers_pkey (id)
+        """);
+  }
+
+  @Test
   void referencesBecomeForeignKeysToThePrimaryKeyOrTheNamedKeyColumn() {
     assertThat(schemaOf(
         source("com.example.Author", """

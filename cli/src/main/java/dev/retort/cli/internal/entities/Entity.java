@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param schema the schema, if it is not the connection's own
  * @param className the record's simple name
  * @param comment the table's comment
+ * @param primaryKey the primary key's name, if it is not the derived {@code pk_<table>}
  * @param members the columns, in declaration order
  * @param indexes the {@code @Index} annotations
  * @param checks the {@code @Check} annotations
@@ -23,6 +24,7 @@ public record Entity(
     Optional<String> schema,
     String className,
     Optional<String> comment,
+    Optional<String> primaryKey,
     List<Member> members,
     List<IndexDeclaration> indexes,
     List<CheckDeclaration> checks,

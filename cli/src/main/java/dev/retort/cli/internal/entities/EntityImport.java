@@ -173,14 +173,6 @@ public final class EntityImport {
       throws SQLException {
     String name = table.name();
     List<String> keyColumns = table.primaryKey().map(LiveTable.PrimaryKey::columns).orElse(List.of());
-    table.primaryKey().flatMap(LiveTable.PrimaryKey::name).ifPresent(keyName -> {
-      if (live.keepsPrimaryKeyNames() && !keyName.equals(SqlNames.primaryKey(name))) {
-        warn(name, "its primary key is named " + keyName + ", and Retort names every primary key pk_<table>: "
-            + SqlNames.primaryKey(name) + ". check() reports the name until the database's key has it; rename it"
-            + " before stamping (ALTER TABLE … RENAME CONSTRAINT " + keyName + " TO " + SqlNames.primaryKey(name)
-            + " on PostgreSQL and H2).");
-      }
-    });
     Set<String> untyped = new HashSet<>();
     for (LiveTable.Column column : table.columns()) {
       if (columnType(column).isEmpty()) {
@@ -220,6 +212,12 @@ public final class EntityImport {
       }
     }
     members = inKeyOrder(members, keyColumns);
+    // The key's own name where the database keeps one that is not pk_<table>, so that check() finds
+    // the name it has; only @Id members make a key to name.
+    boolean hasId = members.stream().anyMatch(Entity.Member::id);
+    Optional<String> keyName = table.primaryKey()
+        .flatMap(LiveTable.PrimaryKey::name)
+        .filter(key -> hasId && live.keepsPrimaryKeyNames() && !key.equals(SqlNames.primaryKey(name)));
     List<Entity.CheckDeclaration> checks = new ArrayList<>();
     for (LiveSchema.CheckClause clause : live.checks(schema, name)) {
       if (clause.name().isEmpty()) {
@@ -240,7 +238,7 @@ public final class EntityImport {
     }
     String className = classNames.get(name);
     return new Entity(name, ownSchema ? Optional.empty() : Optional.of(schema), className,
-        live.keepsComments() ? table.comment() : Optional.empty(), members, indexes, checks,
+        live.keepsComments() ? table.comment() : Optional.empty(), keyName, members, indexes, checks,
         warnings.stream().filter(w -> w.where().equals(name) || w.where().startsWith(name + ".")).toList());
   }
 

@@ -55,6 +55,7 @@ public final class EntitySource {
     AnnotationSpec.Builder table = AnnotationSpec.builder(Table.class).addMember("name", "$S", entity.table());
     entity.schema().ifPresent(schema -> table.addMember("schema", "$S", schema));
     entity.comment().ifPresent(comment -> table.addMember("comment", "$S", comment));
+    entity.primaryKey().ifPresent(key -> table.addMember("primaryKey", "$S", key));
     record.addAnnotation(table.build());
     for (Entity.IndexDeclaration index : entity.indexes()) {
       AnnotationSpec.Builder annotation = AnnotationSpec.builder(Index.class);
