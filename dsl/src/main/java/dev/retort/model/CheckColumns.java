@@ -49,6 +49,18 @@ final class CheckColumns {
       "ILIKE", "IN", "IS", "LIKE", "LOCALTIME", "LOCALTIMESTAMP", "NOT", "NULL", "OR", "SIMILAR", "SOME",
       "THEN", "TO", "TRUE", "UNKNOWN", "WHEN");
 
+  /**
+   * Words that may stand bare in an expression and are not columns, though they are no
+   * reserved word of every database: operators ({@code XOR}, {@code DIV}, {@code MOD}, MySQL's
+   * {@code BINARY}, PostgreSQL's {@code ISNULL} and {@code NOTNULL}) and functions called
+   * without parentheses ({@code CURRENT_USER}, {@code UTC_TIMESTAMP}, …). A column may have such a
+   * name, so they count as columns for {@link #mentions} and {@link #rename}; they are only never
+   * reported as names a table lacks ({@link CheckModel#unknownColumns}).
+   */
+  private static final Set<String> STANDALONE_WORDS = Set.of(
+      "BINARY", "CURRENT_CATALOG", "CURRENT_ROLE", "CURRENT_SCHEMA", "CURRENT_USER", "DIV", "ISNULL", "MOD",
+      "NOTNULL", "SESSION_USER", "SYSTEM_USER", "USER", "UTC_DATE", "UTC_TIME", "UTC_TIMESTAMP", "XOR");
+
   private static final SqlLexer LEXER =
       SqlLexer.plain().withPrefixedStrings().withSubscripts(CheckColumns::isSubscripted);
 
@@ -108,6 +120,11 @@ final class CheckColumns {
       }
     }
     return columns;
+  }
+
+  /** Whether a name is a bare {@link #STANDALONE_WORDS standalone word}. */
+  static boolean isStandaloneWord(Column mention) {
+    return mention.quoting() == Quoting.BARE && STANDALONE_WORDS.contains(mention.name().toUpperCase(Locale.ROOT));
   }
 
   /** Whether the token at {@code i} is a name that reads as a column; see the class comment. */

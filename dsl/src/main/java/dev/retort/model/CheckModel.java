@@ -1,6 +1,10 @@
 package dev.retort.model;
 
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A check constraint.
@@ -31,6 +35,27 @@ public record CheckModel(String name, String expression) {
   public boolean usesColumn(String column) {
     Objects.requireNonNull(column, "column == null");
     return CheckColumns.mentions(expression, column);
+  }
+
+  /**
+   * The names in the expression that read as columns (as {@link #usesColumn} reads them) and
+   * are none of the given columns, each once, in the order they first occur: a check naming a
+   * column its table does not have fails on the database when it is created. A few SQL words
+   * that stand alone in an expression without being columns ({@code XOR}, {@code DIV},
+   * {@code CURRENT_USER}, PostgreSQL's {@code NOTNULL}, …) are not reported.
+   *
+   * @param columns the names of the table's columns
+   * @return the names that are no column of the table; empty if every name is one
+   */
+  public List<String> unknownColumns(Collection<String> columns) {
+    Objects.requireNonNull(columns, "columns == null");
+    Set<String> unknown = new LinkedHashSet<>();
+    for (CheckColumns.Column mention : CheckColumns.of(expression)) {
+      if (columns.stream().noneMatch(mention::names) && !CheckColumns.isStandaloneWord(mention)) {
+        unknown.add(mention.name());
+      }
+    }
+    return List.copyOf(unknown);
   }
 
   /** This check with the column renamed in its expression, each occurrence quoted as it was. */

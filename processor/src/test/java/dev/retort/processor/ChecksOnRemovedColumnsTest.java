@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A {@code @Check} that still names a column the entity dropped or renamed is an error on the
  * check, in both modes, instead of a migration that cannot drop the column or adds a check on a
- * column that is gone.
+ * column that is gone; so is a check naming a column its table never had, which would fail on the
+ * database.
  */
 class ChecksOnRemovedColumnsTest {
 
@@ -76,6 +77,65 @@ class ChecksOnRemovedColumnsTest {
     assertThat(compilation).succeeded();
     assertThat(compilation).hadErrorCount(0);
     assertThat(project.tree()).isNotEqualTo(committed);
+  }
+
+  @Test
+  void aCheckNamingAColumnTheTableDoesNotHaveIsAnErrorOnTheCheck() {
+    JavaFileObject product = product("code <> '' AND nmae <> ''", "@Id long id, String code, String name");
+
+    Compilation compilation = project.compile(product, headRevision());
+
+    assertOnlyError(compilation, product,
+        "@Check(name = \"ck_products_code\") on Product names nmae, which is no column of table products (its"
+            + " columns: id, code, name); write a column's name as the table has it (a bare word in any case, a"
+            + " quoted name exactly), or quote a name with capitals or spaces [retort:check-unknown-column]");
+    assertThat(project.tree()).isEqualTo(committed);
+  }
+
+  @Test
+  void aDroppedColumnIsReportedAsDroppedAndAnotherUnknownNameAsUnknown() {
+    JavaFileObject product = product("code <> '' AND nmae <> ''", "@Id long id, String name");
+
+    Compilation compilation = project.compile(List.of("-Aretort.mode=check"), product, headRevision());
+
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("names column code, which table products no longer has (it is dropped)")
+        .inFile(product).onLineContaining("@Check(");
+    assertThat(compilation).hadErrorContaining("names nmae, which is no column of table products (its columns: id,"
+        + " name)").inFile(product).onLineContaining("@Check(");
+  }
+
+  @Test
+  void aCheckOnANewTableIsCheckedToo() {
+    JavaFileObject order = source("com.example.Order", """
+        package com.example;
+
+        import dev.retort.*;
+        import java.math.BigDecimal;
+
+        @Table(name = "orders")
+        @Check(name = "ck_orders_total", expression = "totl >= 0")
+        public record Order(@Id long id, BigDecimal total) {}
+        """);
+
+    Compilation compilation = project.compile(order, product("code <> ''", "@Id long id, String code, String name"),
+        headRevision());
+
+    assertOnlyError(compilation, order, "@Check(name = \"ck_orders_total\") on Order names totl, which is no column"
+        + " of table orders (its columns: id, total)");
+    assertThat(project.tree()).isEqualTo(committed);
+  }
+
+  @Test
+  void columnsInAnyCaseQuotedNamesFunctionsAndSqlWordsAreFine() {
+    JavaFileObject product = product("CODE <> '' AND \"Display Name\" <> CURRENT_USER AND length(name) < 99"
+        + " AND name NOT IN ('x', 'y')", "@Id long id, String code, String name,"
+        + " @Column(name = \"Display Name\") String displayName");
+
+    Compilation compilation = project.compile(product, headRevision());
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadErrorCount(0);
   }
 
   private static JavaFileObject product(String expression, String components) {

@@ -275,6 +275,13 @@ public enum Message {
       "check-expression-blank",
       "@Check(name = \"%s\") on %s has a blank expression; write the SQL condition, such as"
           + " expression = \"price >= 0\""),
+  /** A {@code @Check} naming a column that its table does not have. */
+  CHECK_UNKNOWN_COLUMN(
+      Diagnostic.Kind.ERROR,
+      "check-unknown-column",
+      "@Check(name = \"%s\") on %s names %s, which is no column of table %s (its columns: %s); write a"
+          + " column's name as the table has it (a bare word in any case, a quoted name exactly), or quote a"
+          + " name with capitals or spaces"),
   /** A {@code @Check} naming a column of the committed table that the entity dropped or renamed. */
   CHECK_REMOVED_COLUMN(
       Diagnostic.Kind.ERROR,

@@ -164,14 +164,16 @@ public final class EntityScanner {
   }
 
   /**
-   * Reports each {@code @Check} whose expression names a column that the committed table has and
-   * the entity no longer has, whether dropped or renamed: the migration could not drop a column
-   * that a check still uses, nor add a check on a column that is gone. A check names a column as
-   * {@link CheckModel#usesColumn} reads it. The table is the head table of the same name or, for a
-   * table renamed by a kept hint, of the old name, as the differ matches them.
+   * Reports each {@code @Check} whose expression names a column its table does not have. A
+   * column that the committed table has and the entity no longer has, dropped or renamed, is
+   * reported as such: the migration could not drop a column that a check still uses, nor add a
+   * check on a column that is gone. Any other name is no column at all (a misspelt one, or a
+   * capitalised name written bare), and the check would fail on the database. A check names a
+   * column as {@link CheckModel#usesColumn} reads it. The committed table is the head table of the
+   * same name or, for a table renamed by a kept hint, of the old name, as the differ matches them.
    *
    * @param result the scan result
-   * @param head the schema of the committed head revision
+   * @param head the schema of the committed head revision; empty before the first
    * @param hints the renames that apply to the head, as {@link #checkRenames} returned them
    */
   public void checkCheckColumns(ScanResult result, SchemaModel head, RenameHints hints) {
@@ -180,20 +182,31 @@ public final class EntityScanner {
     Objects.requireNonNull(hints, "hints == null");
     Reporter reporter = new Reporter(diagnostics);
     for (TableModel table : result.schema().tables()) {
-      Optional<TableModel> headTable = head.table(table.name())
-          .or(() -> Optional.ofNullable(hints.tables().get(table.name())).flatMap(head::table));
-      if (table.checks().isEmpty() || headTable.isEmpty()) {
+      if (table.checks().isEmpty()) {
         continue;
       }
+      Optional<TableModel> headTable = head.table(table.name())
+          .or(() -> Optional.ofNullable(hints.tables().get(table.name())).flatMap(head::table));
       Map<String, String> renamedTo = new HashMap<>();
       hints.columns().getOrDefault(table.name(), Map.of()).forEach((to, from) -> renamedTo.put(from, to));
+      List<String> columns = table.columns().stream().map(ColumnModel::name).toList();
+      TypeElement entity = result.tableElements().get(table.name());
       for (CheckModel check : table.checks()) {
-        for (ColumnModel column : headTable.get().columns()) {
+        List<String> removed = new ArrayList<>();
+        for (ColumnModel column : headTable.map(TableModel::columns).orElse(List.of())) {
           String name = column.name();
           if (table.column(name).isEmpty() && check.usesColumn(name)) {
             String fate = renamedTo.containsKey(name) ? "it is renamed to " + renamedTo.get(name) : "it is dropped";
-            reportCheck(reporter, result.tableElements().get(table.name()), check, name, table.name(), fate);
+            reportCheck(reporter, entity, check, Message.CHECK_REMOVED_COLUMN, name, table.name(), fate);
+            removed.add(name);
           }
+        }
+        List<String> unknown = check.unknownColumns(columns).stream()
+            .filter(name -> removed.stream().noneMatch(name::equalsIgnoreCase))
+            .toList();
+        if (!unknown.isEmpty()) {
+          reportCheck(reporter, entity, check, Message.CHECK_UNKNOWN_COLUMN, String.join(", ", unknown), table.name(),
+              String.join(", ", columns));
         }
       }
     }
@@ -264,19 +277,24 @@ public final class EntityScanner {
         old, old, old);
   }
 
-  /** Reports on the {@code @Check} of that name, or on the entity if it is not found there. */
+  /**
+   * Reports a message about a check's columns on the {@code @Check} of that name, or on the entity
+   * if it is not found there; the message's arguments are the check's name, the entity's (or the
+   * table's, without an entity) and then {@code column}, {@code table} and {@code detail}.
+   */
   private static void reportCheck(
-      Reporter reporter, TypeElement entity, CheckModel check, String column, String table, String fate) {
+      Reporter reporter, TypeElement entity, CheckModel check, Message message, String column, String table,
+      String detail) {
     if (entity == null) {
-      reporter.report(null, Message.CHECK_REMOVED_COLUMN, check.name(), table, column, table, fate);
+      reporter.report(null, message, check.name(), table, column, table, detail);
       return;
     }
     String label = entity.getSimpleName().toString();
     Optional<Annotation> annotation = new Annotations().findRepeated(entity, Annotation.CHECK).stream()
         .filter(a -> a.string("name").equals(check.name()))
         .findFirst();
-    reporter.report(entity, annotation.orElse(null), "expression", Message.CHECK_REMOVED_COLUMN,
-        check.name(), label, column, table, fate);
+    reporter.report(entity, annotation.orElse(null), "expression", message, check.name(), label, column, table,
+        detail);
   }
 
   /**
