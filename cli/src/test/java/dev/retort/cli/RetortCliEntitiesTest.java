@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -283,6 +284,158 @@ class RetortCliEntitiesTest {
     }
   }
 
+  /** Each database's enum columns: a named type on PostgreSQL, an inline ENUM on MariaDB and H2, text with a check on SQLite. */
+  private static List<String> enumSchema(TestDatabase.Kind kind) {
+    switch (kind) {
+      case POSTGRESQL:
+        return List.of(
+            "CREATE TYPE order_status AS ENUM ('NEW', 'PAID', 'SHIPPED')",
+            "CREATE TYPE odd_values AS ENUM ('a b', 'c-d')",
+            "CREATE TABLE orders (id BIGINT NOT NULL PRIMARY KEY, status order_status DEFAULT 'NEW' NOT NULL,"
+                + " odd odd_values)",
+            "CREATE TABLE shipments (id BIGINT NOT NULL PRIMARY KEY, status order_status)");
+      case SQLITE:
+        return List.of(
+            "CREATE TABLE orders (id BIGINT NOT NULL PRIMARY KEY,"
+                + " status TEXT DEFAULT 'NEW' NOT NULL CHECK (\"status\" IN ('NEW', 'PAID', 'SHIPPED')),"
+                + " odd TEXT CHECK (odd IN ('a b', 'c-d')))",
+            "CREATE TABLE shipments (id BIGINT NOT NULL PRIMARY KEY,"
+                + " status TEXT CHECK (status IN ('NEW', 'PAID', 'SHIPPED')))");
+      default:
+        return List.of(
+            "CREATE TABLE orders (id BIGINT NOT NULL PRIMARY KEY,"
+                + " status ENUM('NEW', 'PAID', 'SHIPPED') DEFAULT 'NEW' NOT NULL, odd ENUM('a b', 'c-d'))",
+            "CREATE TABLE shipments (id BIGINT NOT NULL PRIMARY KEY, status ENUM('NEW', 'PAID', 'SHIPPED'))");
+    }
+  }
+
+  /**
+   * An enum column whose values are Java identifiers is a Java enum, written beside the entities,
+   * named so that the processor derives the database's type where it keeps one: two tables of one
+   * PostgreSQL type share one enum. Values that are not identifiers stay a {@code String} with
+   * {@code @Column(type = "enum …")}. Stamped and checked, and applied to a second database, the
+   * model is the database's.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void enumColumnsBecomeJavaEnumsThroughStampAndUpgrade(TestDatabase.Kind kind, @TempDir Path dir) throws Exception {
+    try (TestDatabase first = TestDatabase.create(kind); TestDatabase second = TestDatabase.create(kind)) {
+      execute(first, enumSchema(kind));
+      EntityProject project = new EntityProject(dir.resolve("project"));
+
+      Cli.Run run = retort(first, getClass().getClassLoader(), "entities", "--package", PACKAGE,
+          "--output", project.sources().toString());
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
+      assertThat(run.err()).as(run.all()).doesNotContain("warning:");
+      Map<String, String> files = files(project.sources());
+      String orders = files.get("com/example/model/Orders.java");
+      assertThat(orders).contains("@Column(type = \"enum ");
+      assertThat(orders).contains("'a b','c-d')\") String odd");
+      if (kind == TestDatabase.Kind.POSTGRESQL) {
+        assertThat(files).containsOnlyKeys("com/example/model/Orders.java", "com/example/model/Shipments.java",
+            "com/example/model/OrderStatus.java");
+        assertThat(run.out()).contains("OrderStatus.java (enum order_status)");
+        assertThat(orders).contains("@Column(nullable = NOT_NULL, defaultValue = \"NEW\") OrderStatus status");
+        assertThat(files.get("com/example/model/Shipments.java")).contains("OrderStatus status");
+        assertThat(files.get("com/example/model/OrderStatus.java")).isEqualTo("""
+            package com.example.model;
+
+            /**
+             * The {@code order_status} enum type.
+             */
+            public enum OrderStatus {
+              NEW,
+              PAID,
+              SHIPPED
+            }
+            """);
+      } else {
+        assertThat(files).containsOnlyKeys("com/example/model/Orders.java", "com/example/model/Shipments.java",
+            "com/example/model/OrdersStatus.java", "com/example/model/ShipmentsStatus.java");
+        assertThat(run.out()).contains("OrdersStatus.java (enum of orders.status)",
+            "ShipmentsStatus.java (enum of shipments.status)");
+        assertThat(orders).contains("@Column(nullable = NOT_NULL, defaultValue = \"NEW\") OrdersStatus status");
+        assertThat(files.get("com/example/model/ShipmentsStatus.java"))
+            .contains("The values of the {@code shipments.status} column", "public enum ShipmentsStatus {\n  NEW,");
+      }
+
+      EntityProject.Build build = project.build();
+      assertThat(build.succeeded()).as(build.log()).isTrue();
+      assertThat(build.warnings()).as("javac's and the processor's warnings").isEmpty();
+      try (URLClassLoader migrations = build.classLoader()) {
+        Cli.Run stamp = retort(first, migrations, "stamp", "head");
+        assertThat(stamp.exitCode()).as(stamp.all()).isEqualTo(RetortCli.OK);
+        Cli.Run adopted = retort(first, migrations, "check");
+        assertThat(adopted.exitCode()).as(adopted.all()).isEqualTo(RetortCli.OK);
+
+        Cli.Run upgrade = retort(second, migrations, "upgrade");
+        assertThat(upgrade.exitCode()).as(upgrade.all()).isEqualTo(RetortCli.OK);
+        Cli.Run check = retort(second, migrations, "check");
+        assertThat(check.exitCode()).as(check.all()).isEqualTo(RetortCli.OK);
+      }
+    }
+  }
+
+  /**
+   * Enums named after table and column where the database keeps no type name: two columns that
+   * give one name share the enum where their values are the same and number it where they are not,
+   * and an enum never takes a record's name.
+   */
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"MARIADB", "H2", "SQLITE"})
+  void inlineEnumsSharingANameShareTheEnumOnlyWithTheSameValues(TestDatabase.Kind kind, @TempDir Path dir)
+      throws Exception {
+    try (TestDatabase first = TestDatabase.create(kind); TestDatabase second = TestDatabase.create(kind)) {
+      execute(first, List.of(
+          "CREATE TABLE shop (id BIGINT NOT NULL PRIMARY KEY, order_state " + inlineEnum(kind, "order_state", "X", "Y")
+              + ", order_type " + inlineEnum(kind, "order_type", "M", "N") + ")",
+          "CREATE TABLE shop_order (id BIGINT NOT NULL PRIMARY KEY, state " + inlineEnum(kind, "state", "X", "Z")
+              + ", type " + inlineEnum(kind, "type", "M", "N") + ")",
+          "CREATE TABLE item (id BIGINT NOT NULL PRIMARY KEY, kind " + inlineEnum(kind, "kind", "P", "Q") + ")",
+          "CREATE TABLE item_kind (id BIGINT NOT NULL PRIMARY KEY)"));
+      EntityProject project = new EntityProject(dir.resolve("project"));
+
+      Cli.Run run = retort(first, getClass().getClassLoader(), "entities", "--package", PACKAGE,
+          "--output", project.sources().toString());
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
+      assertThat(run.err()).as(run.all()).doesNotContain("warning:");
+      assertThat(run.out()).contains("Wrote 4 entities and 4 enums");
+      Map<String, String> files = files(project.sources());
+      assertThat(files).containsOnlyKeys("com/example/model/Item.java", "com/example/model/ItemKind.java",
+          "com/example/model/ItemKind2.java", "com/example/model/Shop.java", "com/example/model/ShopOrder.java",
+          "com/example/model/ShopOrderState.java", "com/example/model/ShopOrderState2.java",
+          "com/example/model/ShopOrderType.java");
+      assertThat(files.get("com/example/model/Item.java")).contains("ItemKind2 kind");
+      assertThat(files.get("com/example/model/ShopOrderState.java")).contains("  X,\n  Y\n}");
+      assertThat(files.get("com/example/model/ShopOrderState2.java")).contains("  X,\n  Z\n}");
+      assertThat(files.get("com/example/model/Shop.java")).contains("ShopOrderState orderState", "ShopOrderType orderType");
+      assertThat(files.get("com/example/model/ShopOrder.java")).contains("ShopOrderState2 state", "ShopOrderType type");
+
+      EntityProject.Build build = project.build();
+      assertThat(build.succeeded()).as(build.log()).isTrue();
+      assertThat(build.warnings()).as("javac's and the processor's warnings").isEmpty();
+      try (URLClassLoader migrations = build.classLoader()) {
+        Cli.Run stamp = retort(first, migrations, "stamp", "head");
+        assertThat(stamp.exitCode()).as(stamp.all()).isEqualTo(RetortCli.OK);
+        Cli.Run adopted = retort(first, migrations, "check");
+        assertThat(adopted.exitCode()).as(adopted.all()).isEqualTo(RetortCli.OK);
+
+        Cli.Run upgrade = retort(second, migrations, "upgrade");
+        assertThat(upgrade.exitCode()).as(upgrade.all()).isEqualTo(RetortCli.OK);
+        Cli.Run check = retort(second, migrations, "check");
+        assertThat(check.exitCode()).as(check.all()).isEqualTo(RetortCli.OK);
+      }
+    }
+  }
+
+  /** An enum column's type: an inline ENUM, or SQLite's text with a check. */
+  private static String inlineEnum(TestDatabase.Kind kind, String column, String... values) {
+    String list = Stream.of(values).map(value -> "'" + value + "'").collect(Collectors.joining(", "));
+    return kind == TestDatabase.Kind.SQLITE ? "TEXT CHECK (" + column + " IN (" + list + "))" : "ENUM(" + list + ")";
+  }
+
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
   void entitiesOfALiveSchemaBuildAMigrationThatGivesTheSameSchema(TestDatabase.Kind kind, @TempDir Path dir)
@@ -299,9 +452,15 @@ class RetortCliEntitiesTest {
           "OrderLines.java (order_lines)", "Left out: flyway_schema_history");
       assertThat(run.err()).contains("warning: book_titles: is a view");
       assertThat(run.err().lines().filter(line -> line.startsWith("warning:"))).hasSize(1);
-      assertThat(files(project.sources())).containsOnlyKeys(
+      List<String> written = new ArrayList<>(List.of(
           "com/example/model/Authors.java", "com/example/model/Books.java", "com/example/model/Order.java",
-          "com/example/model/OrderLines.java", "com/example/model/Reviews.java");
+          "com/example/model/OrderLines.java", "com/example/model/Reviews.java"));
+      if (kind == TestDatabase.Kind.POSTGRESQL) {
+        written.add("com/example/model/Mood.java");
+      } else if (kind != TestDatabase.Kind.SQLITE) {
+        written.add("com/example/model/ReviewsMood.java");
+      }
+      assertThat(files(project.sources())).containsOnlyKeys(written);
 
       EntityProject.Build build = project.build();
       assertThat(build.succeeded()).as(build.log()).isTrue();

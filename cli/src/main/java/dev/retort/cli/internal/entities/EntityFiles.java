@@ -58,6 +58,9 @@ public final class EntityFiles {
     for (Entity entity : result.entities()) {
       files.put(directory.resolve(entity.className() + ".java"), EntitySource.write(packageName, entity));
     }
+    for (EntityImport.JavaEnum javaEnum : result.enums()) {
+      files.put(directory.resolve(javaEnum.className() + ".java"), EntitySource.writeEnum(packageName, javaEnum));
+    }
     return new EntityFiles(result, directory, files);
   }
 
@@ -105,10 +108,16 @@ public final class EntityFiles {
       Files.writeString(file.getKey(), file.getValue(), StandardCharsets.UTF_8);
     }
     List<String> lines = new ArrayList<>();
+    int enums = result.enums().size();
     lines.add("Wrote " + result.entities().size() + (result.entities().size() == 1 ? " entity" : " entities")
+        + (enums == 0 ? "" : " and " + enums + (enums == 1 ? " enum" : " enums"))
         + " of schema " + result.schema() + " to " + directory + ":");
     for (Entity entity : result.entities()) {
       lines.add("  " + entity.className() + ".java (" + entity.table() + ")");
+    }
+    for (EntityImport.JavaEnum javaEnum : result.enums()) {
+      lines.add("  " + javaEnum.className() + ".java ("
+          + javaEnum.databaseType().map(type -> "enum " + type).orElse("enum of " + javaEnum.column()) + ")");
     }
     if (!result.leftOut().isEmpty()) {
       lines.add("Left out: " + String.join(", ", result.leftOut())

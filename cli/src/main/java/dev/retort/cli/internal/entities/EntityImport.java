@@ -9,6 +9,7 @@ import dev.retort.operation.Vendor;
 import dev.retort.processor.scan.SqlNames;
 import dev.retort.runtime.dialect.inspect.LiveSchema;
 import dev.retort.runtime.dialect.inspect.LiveTable;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.lang.model.SourceVersion;
 
 /**
  * Reads a live database into entity declarations, one per table, as {@code retort entities}
@@ -38,6 +40,11 @@ public final class EntityImport {
 
   private static final Pattern INLINE_ENUM = Pattern.compile("(?is)enum\\s*\\((.*)\\)");
   private static final Pattern ENUM_VALUE = Pattern.compile("'((?:[^']|'')*)'");
+  /** The longest name and enum value, in bytes of UTF-8, that PostgreSQL keeps and the processor takes. */
+  private static final int MAX_NAME_BYTES = 63;
+  /** SQLite's enum check: {@code "column" IN ('A', 'B')}. */
+  private static final Pattern ENUM_CHECK =
+      Pattern.compile("(?is)(?:\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_]*))\\s+IN\\s*\\((.*)\\)");
   /** A timestamp whose offset has hours only, as PostgreSQL shows one: {@code 2024-01-31 12:30:00+00}. */
   private static final Pattern SHORT_OFFSET = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T][0-9:.]+[-+]\\d{2}");
 
@@ -45,6 +52,14 @@ public final class EntityImport {
   private final String schema;
   private final boolean ownSchema;
   private final List<Warning> warnings = new ArrayList<>();
+  /** The Java enums written so far, in the order they were first used. */
+  private final List<JavaEnum> enums = new ArrayList<>();
+  /** The simple names in lower case that an enum may not take: the records' and the other enums'. */
+  private final Set<String> takenTypeNames = new HashSet<>();
+  /** The schema's tables, whose names an enum type may not have. */
+  private final Set<String> tableNames = new HashSet<>();
+  /** SQLite's enum columns of the table being read: text with an unnamed {@code CHECK (column IN (…))}, by column. */
+  private Map<String, List<String>> checkedEnums = Map.of();
 
   private EntityImport(LiveSchema live, String schema, boolean ownSchema) {
     this.live = live;
@@ -77,8 +92,31 @@ public final class EntityImport {
    * @param entities the entities, in the order of their table names
    * @param leftOut the tables left out by default (the version table, other tools' history tables)
    * @param warnings what the entities do not declare, and what to do about it
+   * @param enums the Java enums the entities use, in the order they were first used
    */
-  public record Result(String schema, List<Entity> entities, List<String> leftOut, List<Warning> warnings) {}
+  public record Result(String schema, List<Entity> entities, List<String> leftOut, List<Warning> warnings,
+      List<JavaEnum> enums) {}
+
+  /**
+   * A Java enum written beside the entities for an enum column whose values are Java identifiers.
+   * The processor maps it to an enum type named by the snake case of its simple name, with its
+   * constants as the values.
+   *
+   * @param className the enum's simple name
+   * @param databaseType the database's enum type, where it keeps one (PostgreSQL); its name is the
+   *     snake case of {@code className}
+   * @param column the first column that uses it, as {@code table.column}
+   * @param inline how the database holds the values where it keeps no type: an inline {@code ENUM}, or text with a check
+   * @param values the constants, in the database's order
+   */
+  public record JavaEnum(String className, Optional<String> databaseType, String column, String inline,
+      List<String> values) {
+
+    /** Copies the list. */
+    public JavaEnum {
+      values = List.copyOf(values);
+    }
+  }
 
   /**
    * Something of the database that the entities do not declare as it is.
@@ -112,6 +150,7 @@ public final class EntityImport {
 
   private Result read(Options options) throws SQLException {
     List<String> all = live.tableNames(schema);
+    tableNames.addAll(all);
     List<String> selected = new ArrayList<>();
     List<String> leftOut = new ArrayList<>();
     if (options.tables().isEmpty()) {
@@ -143,6 +182,7 @@ public final class EntityImport {
       tables.put(table, live.table(schema, table));
     }
     Map<String, String> classNames = classNames(selected);
+    classNames.values().forEach(className -> takenTypeNames.add(className.toLowerCase(Locale.ROOT)));
     List<Entity> entities = new ArrayList<>();
     for (LiveTable table : tables.values()) {
       for (String trigger : triggers.getOrDefault(table.name(), List.of())) {
@@ -151,7 +191,7 @@ public final class EntityImport {
       }
       entities.add(entity(table, tables, classNames));
     }
-    return new Result(schema, entities, leftOut, List.copyOf(warnings));
+    return new Result(schema, entities, leftOut, List.copyOf(warnings), List.copyOf(enums));
   }
 
   /** Each table's record name, made unique by a number where two tables give one name. */
@@ -173,6 +213,8 @@ public final class EntityImport {
       throws SQLException {
     String name = table.name();
     List<String> keyColumns = table.primaryKey().map(LiveTable.PrimaryKey::columns).orElse(List.of());
+    List<LiveSchema.CheckClause> clauses = live.checks(schema, name);
+    checkedEnums = checkedEnums(table, clauses);
     Set<String> untyped = new HashSet<>();
     for (LiveTable.Column column : table.columns()) {
       if (columnType(column).isEmpty()) {
@@ -219,7 +261,10 @@ public final class EntityImport {
         .flatMap(LiveTable.PrimaryKey::name)
         .filter(key -> hasId && live.keepsPrimaryKeyNames() && !key.equals(SqlNames.primaryKey(name)));
     List<Entity.CheckDeclaration> checks = new ArrayList<>();
-    for (LiveSchema.CheckClause clause : live.checks(schema, name)) {
+    for (LiveSchema.CheckClause clause : clauses) {
+      if (clause.name().isEmpty() && enumCheck(table, clause).isPresent()) {
+        continue;
+      }
       if (clause.name().isEmpty()) {
         warn(name, "has a check without a name, CHECK (" + clause.expression() + "), and @Check needs one."
             + " Add @Check(name = \"…\", expression = \"" + clause.expression() + "\") by hand, or keep the check in"
@@ -393,6 +438,12 @@ public final class EntityImport {
       return Optional.empty();
     }
     JavaTypes.JavaType javaType = JavaTypes.of(type.get());
+    if (type.get() instanceof ColumnType.Enumerated enumerated) {
+      Optional<JavaEnum> javaEnum = javaEnum(table.name(), column, enumerated);
+      if (javaEnum.isPresent()) {
+        javaType = JavaTypes.enumType(javaEnum.get().className());
+      }
+    }
     boolean id = keyColumns.contains(column.name());
     boolean generated = false;
     if (column.identity()) {
@@ -444,6 +495,13 @@ public final class EntityImport {
       }
       return enumType(column, SqlNames.snakeCase(JavaNames.memberName(column.name())), values);
     }
+    if (checkedEnums.containsKey(column.name())) {
+      Optional<ColumnType> checked = enumType(column, SqlNames.snakeCase(JavaNames.memberName(column.name())),
+          checkedEnums.get(column.name()));
+      if (checked.isPresent()) {
+        return checked;
+      }
+    }
     if (column.identity() && live.dialect().vendor() == Vendor.SQLITE) {
       // SQLite's identity column is its rowid, a 64-bit integer, whatever integer type it is declared.
       return Optional.of(ColumnType.Scalar.BIGINT);
@@ -452,6 +510,105 @@ public final class EntityImport {
       if (live.matches(column, candidate)) {
         return Optional.of(candidate);
       }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * SQLite's enum columns, as the processor makes them: a text column with an unnamed
+   * {@code CHECK (column IN ('A', 'B'))} of string literals only.
+   */
+  private Map<String, List<String>> checkedEnums(LiveTable table, List<LiveSchema.CheckClause> clauses) {
+    Map<String, List<String>> found = new LinkedHashMap<>();
+    if (live.dialect().vendor() != Vendor.SQLITE) {
+      return found;
+    }
+    for (LiveSchema.CheckClause clause : clauses) {
+      if (clause.name().isEmpty()) {
+        enumCheck(table, clause).ifPresent(entry -> found.putIfAbsent(entry.getKey(), entry.getValue()));
+      }
+    }
+    return found;
+  }
+
+  /** The column and values of an unnamed SQLite check that makes a text column an enum. */
+  private Optional<Map.Entry<String, List<String>>> enumCheck(LiveTable table, LiveSchema.CheckClause clause) {
+    if (live.dialect().vendor() != Vendor.SQLITE || clause.name().isPresent()) {
+      return Optional.empty();
+    }
+    Matcher check = ENUM_CHECK.matcher(clause.expression().strip());
+    if (!check.matches()) {
+      return Optional.empty();
+    }
+    String columnName = check.group(1) != null ? check.group(1).replace("\"\"", "\"") : check.group(2);
+    Optional<LiveTable.Column> column =
+        table.columns().stream().filter(c -> c.name().equals(columnName)).findFirst();
+    if (column.isEmpty() || !column.get().type().strip().equalsIgnoreCase("TEXT")) {
+      return Optional.empty();
+    }
+    List<String> values = new ArrayList<>();
+    Matcher value = ENUM_VALUE.matcher(check.group(3));
+    StringBuilder rest = new StringBuilder();
+    int end = 0;
+    while (value.find()) {
+      rest.append(check.group(3), end, value.start());
+      end = value.end();
+      values.add(value.group(1).replace("''", "'"));
+    }
+    rest.append(check.group(3).substring(end));
+    if (values.isEmpty() || !rest.toString().replaceAll("[\\s,]", "").isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Map.entry(columnName, values));
+  }
+
+  /**
+   * The Java enum for an enum column, where its values are Java identifiers that are not
+   * keywords and the processor takes them as constants; the same enum for each column of one
+   * PostgreSQL type, and for columns whose derived name and values are the same.
+   */
+  private Optional<JavaEnum> javaEnum(String table, LiveTable.Column column, ColumnType.Enumerated type) {
+    Set<String> folded = new HashSet<>();
+    for (String value : type.values()) {
+      if (!SourceVersion.isIdentifier(value) || SourceVersion.isKeyword(value) || value.equals("_")
+          || bytes(value) > MAX_NAME_BYTES || !folded.add(value.toLowerCase(Locale.ROOT))) {
+        return Optional.empty();
+      }
+    }
+    String where = table + "." + column.name();
+    if (column.enumValues().isPresent()) {
+      // The database keeps the type's name: the enum is named so that the processor derives it.
+      for (JavaEnum known : enums) {
+        if (known.databaseType().equals(Optional.of(type.name()))) {
+          return Optional.of(known);
+        }
+      }
+      String className = JavaNames.typeName(type.name());
+      if (!JavaNames.derives(className, type.name()) || !takenTypeNames.add(className.toLowerCase(Locale.ROOT))) {
+        return Optional.empty();
+      }
+      JavaEnum created = new JavaEnum(className, Optional.of(type.name()), where, "", type.values());
+      enums.add(created);
+      return Optional.of(created);
+    }
+    String base = JavaNames.typeName(table + "_" + column.name());
+    for (int n = 1; n < 100; n++) {
+      String className = n == 1 ? base : base + n;
+      String typeName = SqlNames.snakeCase(className);
+      Optional<JavaEnum> same = enums.stream().filter(e -> e.className().equals(className)).findFirst();
+      if (same.isPresent() && same.get().values().equals(type.values()) && same.get().databaseType().isEmpty()) {
+        return same;
+      }
+      if (same.isPresent() || takenTypeNames.contains(className.toLowerCase(Locale.ROOT))
+          || tableNames.contains(typeName) || !JavaNames.derives(className, typeName)
+          || bytes(typeName) > MAX_NAME_BYTES) {
+        continue;
+      }
+      takenTypeNames.add(className.toLowerCase(Locale.ROOT));
+      JavaEnum created = new JavaEnum(className, Optional.empty(), where,
+          checkedEnums.containsKey(column.name()) ? "text with a check" : "an inline ENUM", type.values());
+      enums.add(created);
+      return Optional.of(created);
     }
     return Optional.empty();
   }
@@ -588,6 +745,11 @@ public final class EntityImport {
       candidate = name + n;
     }
     return candidate;
+  }
+
+  /** The length of a name or enum value as PostgreSQL counts it, which the processor holds them to. */
+  private static int bytes(String name) {
+    return name.getBytes(StandardCharsets.UTF_8).length;
   }
 
   private void warn(String where, String message) {

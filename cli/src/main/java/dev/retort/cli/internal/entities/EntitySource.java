@@ -14,6 +14,7 @@ import dev.retort.Index;
 import dev.retort.References;
 import dev.retort.ReferentialAction;
 import dev.retort.Table;
+import dev.retort.processor.scan.SqlNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -81,6 +82,24 @@ public final class EntitySource {
       file.addStaticImport(NULLABILITY, "NOT_NULL");
     }
     return layout(file.build().toString());
+  }
+
+  /**
+   * The source file of a Java enum that an entity's component uses: its constants one a line,
+   * with a Javadoc that names the database's enum type, or the column it was read from.
+   *
+   * @param packageName the package
+   * @param javaEnum the enum
+   * @return the text of {@code <className>.java}
+   */
+  public static String writeEnum(String packageName, EntityImport.JavaEnum javaEnum) {
+    String javadoc = javaEnum.databaseType()
+        .map(type -> "The " + code(type) + " enum type.")
+        .orElse("The values of the " + code(javaEnum.column()) + " column, " + javaEnum.inline()
+            + " in the database; the processor names its enum type " + code(SqlNames.snakeCase(javaEnum.className()))
+            + ".");
+    return "package " + packageName + ";\n\n/**\n * " + javadoc + "\n */\npublic enum " + javaEnum.className()
+        + " {\n  " + String.join(",\n  ", javaEnum.values()) + "\n}\n";
   }
 
   private static List<AnnotationSpec> memberAnnotations(Entity.Member member) {

@@ -25,8 +25,9 @@ import java.util.UUID;
  * an entity written by hand would: {@code short} for {@code smallint} (not {@code byte}),
  * {@code Instant} for {@code timestamp with time zone} (not {@code OffsetDateTime}). Column types
  * no Java type maps to without {@code @Column(type = …)} ({@code text}, {@code json},
- * {@code char(n)} but {@code char(1)}, {@code binary(n)}, enum types) are a {@code String} or
- * {@code byte[]} with the type spelled out.
+ * {@code char(n)} but {@code char(1)}, {@code binary(n)}) are a {@code String} or
+ * {@code byte[]} with the type spelled out, as is an enum type unless {@link EntityImport}
+ * writes a Java enum for it ({@link #enumType}).
  */
 public final class JavaTypes {
 
@@ -132,6 +133,17 @@ public final class JavaTypes {
       return explicit(ClassName.get(String.class), type);
     }
     throw new AssertionError(type);
+  }
+
+  /**
+   * A Java enum written beside the entities, which the processor maps to an enum type of its
+   * constants.
+   *
+   * @param simpleName the enum's simple name, in the entities' package
+   * @return the Java type
+   */
+  public static JavaType enumType(String simpleName) {
+    return object(ClassName.get("", simpleName));
   }
 
   /**
