@@ -210,6 +210,28 @@ class RetortCliEntitiesTest {
     return Cli.run(Map.of(), loader, all.toArray(String[]::new));
   }
 
+  /**
+   * Builds the project with the processor (no warning), then adopts the first database (stamp
+   * head, check clean) and recreates it on the second (upgrade, check clean).
+   */
+  private static void adoptAndRecreate(EntityProject project, TestDatabase first, TestDatabase second)
+      throws Exception {
+    EntityProject.Build build = project.build();
+    assertThat(build.succeeded()).as(build.log()).isTrue();
+    assertThat(build.warnings()).as("javac's and the processor's warnings").isEmpty();
+    try (URLClassLoader migrations = build.classLoader()) {
+      Cli.Run stamp = retort(first, migrations, "stamp", "head");
+      assertThat(stamp.exitCode()).as(stamp.all()).isEqualTo(RetortCli.OK);
+      Cli.Run adopted = retort(first, migrations, "check");
+      assertThat(adopted.exitCode()).as(adopted.all()).isEqualTo(RetortCli.OK);
+
+      Cli.Run upgrade = retort(second, migrations, "upgrade");
+      assertThat(upgrade.exitCode()).as(upgrade.all()).isEqualTo(RetortCli.OK);
+      Cli.Run check = retort(second, migrations, "check");
+      assertThat(check.exitCode()).as(check.all()).isEqualTo(RetortCli.OK);
+    }
+  }
+
   private static Map<String, String> files(Path directory) throws IOException {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(directory)) {
@@ -267,20 +289,7 @@ class RetortCliEntitiesTest {
         assertThat(liveNames).containsEntry("customers", "customers_pkey").containsEntry("visits", "visits_pkey");
       }
 
-      EntityProject.Build build = project.build();
-      assertThat(build.succeeded()).as(build.log()).isTrue();
-      assertThat(build.warnings()).as("javac's and the processor's warnings").isEmpty();
-      try (URLClassLoader migrations = build.classLoader()) {
-        Cli.Run stamp = retort(first, migrations, "stamp", "head");
-        assertThat(stamp.exitCode()).as(stamp.all()).isEqualTo(RetortCli.OK);
-        Cli.Run adopted = retort(first, migrations, "check");
-        assertThat(adopted.exitCode()).as(adopted.all()).isEqualTo(RetortCli.OK);
-
-        Cli.Run upgrade = retort(second, migrations, "upgrade");
-        assertThat(upgrade.exitCode()).as(upgrade.all()).isEqualTo(RetortCli.OK);
-        Cli.Run check = retort(second, migrations, "check");
-        assertThat(check.exitCode()).as(check.all()).isEqualTo(RetortCli.OK);
-      }
+      adoptAndRecreate(project, first, second);
     }
   }
 
@@ -360,20 +369,7 @@ class RetortCliEntitiesTest {
             .contains("The values of the {@code shipments.status} column", "public enum ShipmentsStatus {\n  NEW,");
       }
 
-      EntityProject.Build build = project.build();
-      assertThat(build.succeeded()).as(build.log()).isTrue();
-      assertThat(build.warnings()).as("javac's and the processor's warnings").isEmpty();
-      try (URLClassLoader migrations = build.classLoader()) {
-        Cli.Run stamp = retort(first, migrations, "stamp", "head");
-        assertThat(stamp.exitCode()).as(stamp.all()).isEqualTo(RetortCli.OK);
-        Cli.Run adopted = retort(first, migrations, "check");
-        assertThat(adopted.exitCode()).as(adopted.all()).isEqualTo(RetortCli.OK);
-
-        Cli.Run upgrade = retort(second, migrations, "upgrade");
-        assertThat(upgrade.exitCode()).as(upgrade.all()).isEqualTo(RetortCli.OK);
-        Cli.Run check = retort(second, migrations, "check");
-        assertThat(check.exitCode()).as(check.all()).isEqualTo(RetortCli.OK);
-      }
+      adoptAndRecreate(project, first, second);
     }
   }
 
@@ -413,20 +409,7 @@ class RetortCliEntitiesTest {
       assertThat(files.get("com/example/model/Shop.java")).contains("ShopOrderState orderState", "ShopOrderType orderType");
       assertThat(files.get("com/example/model/ShopOrder.java")).contains("ShopOrderState2 state", "ShopOrderType type");
 
-      EntityProject.Build build = project.build();
-      assertThat(build.succeeded()).as(build.log()).isTrue();
-      assertThat(build.warnings()).as("javac's and the processor's warnings").isEmpty();
-      try (URLClassLoader migrations = build.classLoader()) {
-        Cli.Run stamp = retort(first, migrations, "stamp", "head");
-        assertThat(stamp.exitCode()).as(stamp.all()).isEqualTo(RetortCli.OK);
-        Cli.Run adopted = retort(first, migrations, "check");
-        assertThat(adopted.exitCode()).as(adopted.all()).isEqualTo(RetortCli.OK);
-
-        Cli.Run upgrade = retort(second, migrations, "upgrade");
-        assertThat(upgrade.exitCode()).as(upgrade.all()).isEqualTo(RetortCli.OK);
-        Cli.Run check = retort(second, migrations, "check");
-        assertThat(check.exitCode()).as(check.all()).isEqualTo(RetortCli.OK);
-      }
+      adoptAndRecreate(project, first, second);
     }
   }
 
