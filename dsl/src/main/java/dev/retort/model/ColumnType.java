@@ -74,10 +74,15 @@ public sealed interface ColumnType
    * @param scale digits after the point, 0 to {@code precision}
    */
   record Decimal(int precision, int scale) implements ColumnType {
+
+    /** The largest precision: MySQL's and MariaDB's, the smallest of the databases'. */
+    public static final int MAX_PRECISION = 65;
+
     /** Validates the bounds. */
     public Decimal {
-      if (precision < 1 || precision > 65) {
-        throw new IllegalArgumentException("decimal precision " + precision + " is not between 1 and 65");
+      if (precision < 1 || precision > MAX_PRECISION) {
+        throw new IllegalArgumentException(
+            "decimal precision " + precision + " is not between 1 and " + MAX_PRECISION);
       }
       if (scale < 0 || scale > precision) {
         throw new IllegalArgumentException(

@@ -36,6 +36,15 @@ public final class InnoDbSizes {
   /** The largest row, in bytes, not counting what text and blob columns store apart. */
   public static final int MAX_ROW_BYTES = 65535;
 
+  /**
+   * The longest {@code varchar}, in characters: 4 bytes a character ({@code utf8mb4}) and 2 for
+   * the length in a row of {@value #MAX_ROW_BYTES}.
+   */
+  public static final int MAX_VARCHAR_CHARS = 16383;
+
+  /** The longest {@code varbinary}, in bytes. */
+  public static final int MAX_VARBINARY_BYTES = 65532;
+
   /** The bytes a {@code text}, {@code blob} or {@code json} column counts in a row. */
   private static final int LARGE_IN_ROW = 12;
 

@@ -1,6 +1,7 @@
 package dev.retort.processor.scan;
 
 import dev.retort.internal.limits.DecimalScales;
+import dev.retort.internal.limits.InnoDbSizes;
 import dev.retort.model.CheckModel;
 import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
@@ -52,12 +53,6 @@ import javax.lang.model.util.Types;
 final class EntityReader {
 
   private static final Set<String> NOT_NULL_ANNOTATIONS = Set.of("NotNull", "NonNull");
-
-  /** The longest varchar MariaDB and MySQL take: 4 bytes a character (utf8mb4) and 2 for the length in 65535. */
-  private static final int MAX_MARIADB_VARCHAR = 16383;
-
-  /** The longest varbinary MariaDB and MySQL take. */
-  private static final int MAX_MARIADB_VARBINARY = 65532;
 
   /** The longest column comment MariaDB and MySQL take, in characters. */
   private static final int MAX_COLUMN_COMMENT = 1024;
@@ -573,17 +568,17 @@ final class EntityReader {
    * A varchar counts characters of up to 4 bytes (utf8mb4), and a row holds 65535 bytes.
    */
   private static Optional<String> longerThanMariaDbHolds(ColumnType type) {
-    if (type instanceof ColumnType.Varchar varchar && varchar.length() > MAX_MARIADB_VARCHAR) {
-      return Optional.of("at most " + MAX_MARIADB_VARCHAR + " characters in a varchar (of utf8mb4 text)");
+    if (type instanceof ColumnType.Varchar varchar && varchar.length() > InnoDbSizes.MAX_VARCHAR_CHARS) {
+      return Optional.of("at most " + InnoDbSizes.MAX_VARCHAR_CHARS + " characters in a varchar (of utf8mb4 text)");
     }
-    if (type instanceof ColumnType.Varbinary varbinary && varbinary.length() > MAX_MARIADB_VARBINARY) {
-      return Optional.of("at most " + MAX_MARIADB_VARBINARY + " bytes in a varbinary");
+    if (type instanceof ColumnType.Varbinary varbinary && varbinary.length() > InnoDbSizes.MAX_VARBINARY_BYTES) {
+      return Optional.of("at most " + InnoDbSizes.MAX_VARBINARY_BYTES + " bytes in a varbinary");
     }
     return Optional.empty();
   }
 
   private static int maxLength(ColumnType type) {
-    return type instanceof ColumnType.Varchar ? MAX_MARIADB_VARCHAR : MAX_MARIADB_VARBINARY;
+    return type instanceof ColumnType.Varchar ? InnoDbSizes.MAX_VARCHAR_CHARS : InnoDbSizes.MAX_VARBINARY_BYTES;
   }
 
   /**

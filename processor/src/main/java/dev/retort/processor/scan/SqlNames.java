@@ -47,7 +47,7 @@ import java.util.Locale;
 public final class SqlNames {
 
   /** PostgreSQL's identifier limit (NAMEDATALEN - 1), in bytes of UTF-8. */
-  static final int MAX_IDENTIFIER_BYTES = 63;
+  public static final int MAX_IDENTIFIER_BYTES = 63;
 
   private SqlNames() {}
 
@@ -115,7 +115,7 @@ public final class SqlNames {
   }
 
   /** The length of an identifier as PostgreSQL counts it: bytes of UTF-8. */
-  static int identifierBytes(String identifier) {
+  public static int identifierBytes(String identifier) {
     return identifier.getBytes(StandardCharsets.UTF_8).length;
   }
 }

@@ -95,10 +95,6 @@ final class TypeMapping {
           "java.util.OptionalLong",
           "java.util.OptionalDouble");
 
-  private static final int DEFAULT_LENGTH = 255;
-  private static final int DEFAULT_PRECISION = 19;
-  private static final int DEFAULT_SCALE = 2;
-
   /** The table above, keyed by primitive keyword or qualified class name. */
   private static final Map<String, Mapped> TABLE = table();
 
@@ -202,7 +198,7 @@ final class TypeMapping {
         table,
         "java.lang.String",
         Sizing.LENGTH,
-        sizes -> ColumnType.varchar(sizes.length() == 0 ? DEFAULT_LENGTH : sizes.length()));
+        sizes -> ColumnType.varchar(sizes.length() == 0 ? DefaultSizes.LENGTH : sizes.length()));
     fixed(table, "char", ColumnType.fixedChar(1));
     fixed(table, "java.lang.Character", ColumnType.fixedChar(1));
     fixed(table, "boolean", ColumnType.bool());
@@ -225,8 +221,8 @@ final class TypeMapping {
         Sizing.PRECISION_SCALE,
         sizes ->
             ColumnType.decimal(
-                sizes.precision() == 0 ? DEFAULT_PRECISION : sizes.precision(),
-                sizes.scale() == -1 ? DEFAULT_SCALE : sizes.scale()));
+                sizes.precision() == 0 ? DefaultSizes.PRECISION : sizes.precision(),
+                sizes.scale() == -1 ? DefaultSizes.SCALE : sizes.scale()));
     fixed(table, "java.util.UUID", ColumnType.uuid());
     fixed(table, "java.time.LocalDate", ColumnType.date());
     fixed(table, "java.time.LocalTime", ColumnType.time());

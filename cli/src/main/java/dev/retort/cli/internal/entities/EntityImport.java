@@ -9,7 +9,6 @@ import dev.retort.operation.Vendor;
 import dev.retort.processor.scan.SqlNames;
 import dev.retort.runtime.dialect.inspect.LiveSchema;
 import dev.retort.runtime.dialect.inspect.LiveTable;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,8 +39,6 @@ public final class EntityImport {
 
   private static final Pattern INLINE_ENUM = Pattern.compile("(?is)enum\\s*\\((.*)\\)");
   private static final Pattern ENUM_VALUE = Pattern.compile("'((?:[^']|'')*)'");
-  /** The longest name and enum value, in bytes of UTF-8, that PostgreSQL keeps and the processor takes. */
-  private static final int MAX_NAME_BYTES = 63;
   /** SQLite's enum check: {@code "column" IN ('A', 'B')}. */
   private static final Pattern ENUM_CHECK =
       Pattern.compile("(?is)(?:\"((?:[^\"]|\"\")+)\"|([A-Za-z_][A-Za-z0-9_]*))\\s+IN\\s*\\((.*)\\)");
@@ -571,7 +568,7 @@ public final class EntityImport {
     Set<String> folded = new HashSet<>();
     for (String value : type.values()) {
       if (!SourceVersion.isIdentifier(value) || SourceVersion.isKeyword(value) || value.equals("_")
-          || bytes(value) > MAX_NAME_BYTES || !folded.add(value.toLowerCase(Locale.ROOT))) {
+          || SqlNames.identifierBytes(value) > SqlNames.MAX_IDENTIFIER_BYTES || !folded.add(value.toLowerCase(Locale.ROOT))) {
         return Optional.empty();
       }
     }
@@ -601,7 +598,7 @@ public final class EntityImport {
       }
       if (same.isPresent() || takenTypeNames.contains(className.toLowerCase(Locale.ROOT))
           || tableNames.contains(typeName) || !JavaNames.derives(className, typeName)
-          || bytes(typeName) > MAX_NAME_BYTES) {
+          || SqlNames.identifierBytes(typeName) > SqlNames.MAX_IDENTIFIER_BYTES) {
         continue;
       }
       takenTypeNames.add(className.toLowerCase(Locale.ROOT));
@@ -745,11 +742,6 @@ public final class EntityImport {
       candidate = name + n;
     }
     return candidate;
-  }
-
-  /** The length of a name or enum value as PostgreSQL counts it, which the processor holds them to. */
-  private static int bytes(String name) {
-    return name.getBytes(StandardCharsets.UTF_8).length;
   }
 
   private void warn(String where, String message) {

@@ -4,7 +4,9 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.retort.internal.limits.DecimalScales;
+import dev.retort.internal.limits.InnoDbSizes;
 import dev.retort.model.ColumnType;
+import dev.retort.processor.scan.DefaultSizes;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,19 +32,6 @@ import java.util.UUID;
  * writes a Java enum for it ({@link #enumType}).
  */
 public final class JavaTypes {
-
-  /** The longest {@code varchar} an entity may declare: MariaDB's and MySQL's, in utf8mb4. */
-  static final int MAX_VARCHAR = 16383;
-  /** The longest {@code varbinary} an entity may declare: MariaDB's and MySQL's. */
-  static final int MAX_VARBINARY = 65532;
-  /** The largest decimal precision. */
-  static final int MAX_PRECISION = 65;
-  /** The processor's {@code varchar} length without {@code @Column(length)}. */
-  static final int DEFAULT_LENGTH = 255;
-  /** The processor's decimal precision without {@code @Column(precision)}. */
-  static final int DEFAULT_PRECISION = 19;
-  /** The processor's decimal scale without {@code @Column(scale)}. */
-  static final int DEFAULT_SCALE = 2;
 
   private JavaTypes() {}
 
@@ -112,13 +101,13 @@ public final class JavaTypes {
     }
     if (type instanceof ColumnType.Varchar varchar) {
       return new JavaType(ClassName.get(String.class), ClassName.get(String.class),
-          varchar.length() == DEFAULT_LENGTH ? 0 : varchar.length(), 0, -1, Optional.empty());
+          varchar.length() == DefaultSizes.LENGTH ? 0 : varchar.length(), 0, -1, Optional.empty());
     }
     if (type instanceof ColumnType.Char fixed) {
       return fixed.length() == 1 ? primitive(TypeName.CHAR) : explicit(ClassName.get(String.class), type);
     }
     if (type instanceof ColumnType.Decimal decimal) {
-      boolean standard = decimal.precision() == DEFAULT_PRECISION && decimal.scale() == DEFAULT_SCALE;
+      boolean standard = decimal.precision() == DefaultSizes.PRECISION && decimal.scale() == DefaultSizes.SCALE;
       return new JavaType(ClassName.get(BigDecimal.class), ClassName.get(BigDecimal.class), 0,
           standard ? 0 : decimal.precision(), standard ? -1 : decimal.scale(), Optional.empty());
     }
@@ -149,7 +138,7 @@ public final class JavaTypes {
   /**
    * The column types a live type may be, in the order of preference: the numbers in the live
    * spelling give the sizes. Only types an entity may declare are candidates: a
-   * {@code varchar} of at most {@value #MAX_VARCHAR} characters, a scale of at most MySQL's
+   * {@code varchar} of at most {@value InnoDbSizes#MAX_VARCHAR_CHARS} characters, a scale of at most MySQL's
    * {@value DecimalScales#MYSQL}.
    *
    * @param spelled the live type, such as {@code character varying(40)}
@@ -163,20 +152,20 @@ public final class JavaTypes {
         ColumnType.Scalar.TIMESTAMP, ColumnType.Scalar.TIMESTAMP_TZ));
     if (!numbers.isEmpty()) {
       int length = numbers.get(0);
-      if (length >= 1 && length <= MAX_VARCHAR) {
+      if (length >= 1 && length <= InnoDbSizes.MAX_VARCHAR_CHARS) {
         candidates.add(new ColumnType.Varchar(length));
       }
       if (length >= 1 && length <= 255) {
         candidates.add(new ColumnType.Char(length));
       }
     } else {
-      candidates.add(new ColumnType.Varchar(DEFAULT_LENGTH));
+      candidates.add(new ColumnType.Varchar(DefaultSizes.LENGTH));
     }
     candidates.add(ColumnType.Scalar.UUID);
     if (numbers.size() >= 2) {
       int precision = numbers.get(0);
       int scale = numbers.get(1);
-      if (precision >= 1 && precision <= MAX_PRECISION && scale >= 0 && scale <= precision
+      if (precision >= 1 && precision <= ColumnType.Decimal.MAX_PRECISION && scale >= 0 && scale <= precision
           && scale <= DecimalScales.MYSQL) {
         candidates.add(new ColumnType.Decimal(precision, scale));
       }
@@ -184,7 +173,7 @@ public final class JavaTypes {
     candidates.add(ColumnType.Scalar.BLOB);
     if (!numbers.isEmpty()) {
       int length = numbers.get(0);
-      if (length >= 1 && length <= MAX_VARBINARY) {
+      if (length >= 1 && length <= InnoDbSizes.MAX_VARBINARY_BYTES) {
         candidates.add(new ColumnType.Varbinary(length));
       }
       if (length >= 1 && length <= 255) {
