@@ -53,8 +53,9 @@ final class SqliteCatalog extends Catalog {
   LiveTable read(String schema, String table) throws SQLException {
     String prefix = "PRAGMA " + dialect.quote(schema) + ".";
     String target = "(" + dialect.quote(table) + ")";
-    List<SqlToken> create = SqlLexer.plain().tokens(createStatement(schema, table));
-    boolean autoincrement = create.stream().anyMatch(token -> token.isWord("AUTOINCREMENT"));
+    String create = createStatement(schema, table);
+    List<SqlToken> tokens = SqlLexer.plain().tokens(create);
+    boolean autoincrement = tokens.stream().anyMatch(token -> token.isWord("AUTOINCREMENT"));
     List<LiveTable.Column> columns = new ArrayList<>();
     Map<Integer, String> keyColumns = new TreeMap<>();
     List<Map<String, String>> described = rows(prefix + "table_xinfo" + target);
@@ -91,24 +92,9 @@ final class SqliteCatalog extends Catalog {
         rows.stream().map(row -> row.get("to")).toList(),
         action(rows.get(0).get("on_delete")), action(rows.get(0).get("on_update")))));
     return new LiveTable(table, columns, primaryKey, indexes, Optional.empty(), foreignKeys,
-        Optional.of(checkNames(create)),
+        // An unnamed check, such as the one an enum column has, has no name to compare.
+        Optional.of(checkClauses(create, tokens).stream().flatMap(check -> check.name().stream()).toList()),
         Optional.empty());
-  }
-
-  /**
-   * The names of the named check constraints in the tokens of a {@code CREATE TABLE}
-   * statement, those after the columns and those in a column's definition: the name between
-   * {@code CONSTRAINT} and {@code CHECK}. An unnamed check, such as the one an enum column has,
-   * has no name to compare.
-   */
-  private static List<String> checkNames(List<SqlToken> tokens) {
-    List<String> names = new ArrayList<>();
-    for (int i = 0; i + 2 < tokens.size(); i++) {
-      if (tokens.get(i).isWord("CONSTRAINT") && tokens.get(i + 2).isWord("CHECK")) {
-        names.add(name(tokens.get(i + 1)));
-      }
-    }
-    return names;
   }
 
   /**
@@ -195,7 +181,15 @@ final class SqliteCatalog extends Catalog {
   @Override
   List<LiveSchema.CheckClause> checkClauses(String schema, String table) throws SQLException {
     String create = createStatement(schema, table);
-    List<SqlToken> tokens = SqlLexer.plain().tokens(create);
+    return checkClauses(create, SqlLexer.plain().tokens(create));
+  }
+
+  /**
+   * The checks of a {@code CREATE TABLE} statement, those after the columns and those in a
+   * column's definition: each with the name between {@code CONSTRAINT} and {@code CHECK}, if it
+   * has one, and the text between the parentheses after {@code CHECK}.
+   */
+  private static List<LiveSchema.CheckClause> checkClauses(String create, List<SqlToken> tokens) {
     List<LiveSchema.CheckClause> clauses = new ArrayList<>();
     for (int i = 0; i + 1 < tokens.size(); i++) {
       if (!tokens.get(i).isWord("CHECK") || !tokens.get(i + 1).isSymbol("(")) {
