@@ -329,29 +329,36 @@ public enum Message {
 
   // Scanning entities: foreign keys.
 
-  /** {@code @References} to a class that is not an entity. */
+  /**
+   * {@code @References} or {@code @ForeignKey} to a class that is not an entity; the first argument
+   * is the annotation as written, such as {@code @References(String.class)}.
+   */
   REFERENCES_NOT_TABLE(
       Diagnostic.Kind.ERROR,
       "references-not-table",
-      "@References(%s.class) on %s: %s is not annotated @Table; reference the entity class of"
-          + " the table"),
-  /** {@code @References} to an entity that is not compiled with this one. */
+      "%s on %s: %s is not annotated @Table; reference the entity class of the table"),
+  /** {@code @References} or {@code @ForeignKey} to an entity that is not compiled with this one. */
   REFERENCES_NOT_COMPILED(
       Diagnostic.Kind.ERROR,
       "references-not-compiled",
-      "@References(%s.class) on %s: %s is a @Table entity outside this compilation, so its"
+      "%s on %s: %s is a @Table entity outside this compilation, so its"
           + " table is not known here; compile the entities together"),
-  /** {@code @References(column)} naming a column the target does not have. */
+  /**
+   * {@code @References(column)} or {@code @ForeignKey(referencedColumns)} naming a column the target
+   * does not have.
+   */
   REFERENCES_UNKNOWN_COLUMN(
       Diagnostic.Kind.ERROR,
       "references-unknown-column",
-      "@References(column = \"%s\") on %s: table %s has no column %s; its columns are %s"),
-  /** {@code @References} without column to an entity without primary key. */
+      "%s on %s: table %s has no column %s; its columns are %s"),
+  /**
+   * {@code @References} without column, or {@code @ForeignKey} without referenced columns, to an
+   * entity without primary key; the last argument is how to name a key instead.
+   */
   REFERENCES_NO_KEY(
       Diagnostic.Kind.ERROR,
       "references-no-key",
-      "@References(%s.class) on %s: table %s has no primary key to reference; mark its key"
-          + " with @Id, or name a unique column with @References(column = \"...\")"),
+      "%s on %s: table %s has no primary key to reference; mark its key with @Id, or name %s"),
   /** {@code @References} without column to an entity with a composite key. */
   REFERENCES_COMPOSITE_KEY(
       Diagnostic.Kind.ERROR,
@@ -373,20 +380,53 @@ public enum Message {
       "%s has column type %s but references %s.%s of type %s; a foreign key column has the"
           + " type of the column it references: change the member's Java type, or set"
           + " @Column(type = \"%s\")"),
-  /** {@code SET_NULL} on a NOT NULL column. */
+  /** {@code SET_NULL} on a NOT NULL column, by {@code @References} or {@code @ForeignKey}. */
   REFERENCES_SET_NULL(
       Diagnostic.Kind.ERROR,
       "references-set-null",
-      "@References(%s = SET_NULL) on %s, but column %s is NOT NULL, so the database could not"
+      "@%s(%s = SET_NULL) on %s, but column %s is NOT NULL, so the database could not"
           + " set it to NULL; make the column nullable, or choose another action"),
 
-  /** {@code SET_DEFAULT} on a NOT NULL column without a default. */
+  /** {@code SET_DEFAULT} on a NOT NULL column without a default, by {@code @References} or {@code @ForeignKey}. */
   REFERENCES_SET_DEFAULT(
       Diagnostic.Kind.ERROR,
       "references-set-default",
-      "@References(%s = SET_DEFAULT) on %s, but column %s is NOT NULL and has no default, so the database"
+      "@%s(%s = SET_DEFAULT) on %s, but column %s is NOT NULL and has no default, so the database"
           + " would set it to NULL and fail; give the column a default, make it nullable, or choose another"
           + " action"),
+  /** A {@code @ForeignKey} naming a column its own table does not have. */
+  FOREIGN_KEY_UNKNOWN_COLUMN(
+      Diagnostic.Kind.ERROR,
+      "foreign-key-unknown-column",
+      "%s on %s names column %s, which table %s does not have%s; @ForeignKey takes column names,"
+          + " not member names: the columns are %s"),
+  /** A {@code @ForeignKey} listing no column, or one twice. */
+  FOREIGN_KEY_COLUMNS(
+      Diagnostic.Kind.ERROR, "foreign-key-columns", "%s on %s %s; list each column of the foreign key once"),
+  /** A {@code @ForeignKey} whose columns are not as many as the referenced key's. */
+  FOREIGN_KEY_COLUMN_COUNT(
+      Diagnostic.Kind.ERROR,
+      "foreign-key-column-count",
+      "%s on %s lists %d columns %s, but %s of table %s has %d, %s; list one column for each referenced"
+          + " column, in the same order%s"),
+  /** A {@code @ForeignKey(referencedColumns)} that are neither the primary key nor unique. */
+  FOREIGN_KEY_NOT_KEY(
+      Diagnostic.Kind.ERROR,
+      "foreign-key-not-key",
+      "%s on %s: columns %s of table %s are neither its primary key nor unique together in this order, and"
+          + " a foreign key must reference a key; reference the primary key (leave out referencedColumns), or"
+          + " make the columns unique with @Index(columns = %s, unique = true) on %s"),
+  /** A {@code @ForeignKey} column whose type differs from the column it references. */
+  FOREIGN_KEY_TYPE_MISMATCH(
+      Diagnostic.Kind.ERROR,
+      "foreign-key-type-mismatch",
+      "%s on %s: column %s has type %s but references %s.%s of type %s; a foreign key column has the type"
+          + " of the column it references: change the Java type of %s, or set @Column(type = \"%s\") on it"),
+  /** A {@code @ForeignKey} declaring a foreign key that the table has already. */
+  FOREIGN_KEY_DUPLICATE(
+      Diagnostic.Kind.ERROR,
+      "foreign-key-duplicate",
+      "%s on %s declares the foreign key %s → %s %s, which %s declares already; remove one of them"),
 
   // Scanning entities: renames.
 

@@ -27,6 +27,7 @@ final class Annotation {
   static final String INDEX = "dev.retort.Index";
   static final String CHECK = "dev.retort.Check";
   static final String REFERENCES = "dev.retort.References";
+  static final String FOREIGN_KEY = "dev.retort.ForeignKey";
   static final String RENAMED_FROM = "dev.retort.RenamedFrom";
   static final String TRANSIENT = "dev.retort.Transient";
 

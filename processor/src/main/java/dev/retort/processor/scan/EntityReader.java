@@ -16,7 +16,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -835,7 +834,8 @@ final class EntityReader {
                       .collect(Collectors.joining(", ", "{", "}"))
                   + ")"
               : "@Index(name = \"" + explicit + "\")";
-      if (!indexColumnsValid(index, description, label, tableName, names, columns)) {
+      if (!checks.columns(index, description, label, tableName, names, columns, Message.INDEX_UNKNOWN_COLUMN,
+          Message.INDEX_COLUMNS_INVALID)) {
         continue;
       }
       String name;
@@ -861,54 +861,6 @@ final class EntityReader {
       checks.build(type, label, () -> new IndexModel(name, names, unique)).ifPresent(indexes::add);
     }
     return indexes;
-  }
-
-  private boolean indexColumnsValid(
-      Annotation index,
-      String description,
-      String label,
-      String tableName,
-      List<String> names,
-      List<ColumnDraft> columns) {
-    if (names.isEmpty()) {
-      reporter.report(
-          index, "columns", Message.INDEX_COLUMNS_INVALID, description, label, "lists no columns");
-      return false;
-    }
-    boolean valid = true;
-    Set<String> seen = new HashSet<>();
-    List<String> known = columns.stream().map(ColumnDraft::name).toList();
-    for (String name : names) {
-      if (!seen.add(name)) {
-        reporter.report(
-            index,
-            "columns",
-            Message.INDEX_COLUMNS_INVALID,
-            description,
-            label,
-            "lists column " + name + " twice");
-        valid = false;
-      } else if (!known.contains(name)) {
-        String hint =
-            columns.stream()
-                .filter(c -> c.member().getSimpleName().contentEquals(name))
-                .findFirst()
-                .map(c -> " (member " + name + " maps to column " + c.name() + ")")
-                .orElse("");
-        reporter.report(
-            index,
-            "columns",
-            Message.INDEX_UNKNOWN_COLUMN,
-            description,
-            label,
-            name,
-            tableName,
-            hint,
-            known);
-        valid = false;
-      }
-    }
-    return valid;
   }
 
   private List<CheckModel> checks(TypeElement type, List<Origin> constraints) {

@@ -1,6 +1,5 @@
 package dev.retort.processor.scan;
 
-import dev.retort.ReferentialAction;
 import dev.retort.internal.limits.InnoDbSizes;
 import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
@@ -18,14 +17,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 
 /**
  * Puts the entity drafts of a round together into one schema, checking what spans entities: table
@@ -34,14 +29,14 @@ import javax.lang.model.type.TypeMirror;
  */
 final class SchemaAssembler {
 
-  private final Annotations annotations;
   private final Reporter reporter;
   private final Checks checks;
+  private final ForeignKeys foreignKeyReader;
 
   SchemaAssembler(Annotations annotations, Reporter reporter) {
-    this.annotations = annotations;
     this.reporter = reporter;
     this.checks = new Checks(reporter);
+    this.foreignKeyReader = new ForeignKeys(annotations, reporter, checks);
   }
 
   /**
@@ -61,14 +56,7 @@ final class SchemaAssembler {
     Map<String, List<ForeignKeyModel>> foreignKeys = new HashMap<>();
     for (EntityDraft entity : byTable.values()) {
       constraints.addAll(entity.constraints());
-      List<ForeignKeyModel> keys = new ArrayList<>();
-      for (ColumnDraft column : entity.columns()) {
-        if (column.references().isPresent()) {
-          foreignKey(entity, column, column.references().get(), byClass, constraints)
-              .ifPresent(keys::add);
-        }
-      }
-      foreignKeys.put(entity.name(), keys);
+      foreignKeys.put(entity.name(), foreignKeyReader.read(entity, byClass, constraints));
     }
     checkConstraintNames(constraints, byTable.values());
     RenameHints hints = hints(byTable.values());
@@ -214,229 +202,6 @@ final class SchemaAssembler {
         }
       }
     }
-  }
-
-  private Optional<ForeignKeyModel> foreignKey(
-      EntityDraft entity,
-      ColumnDraft column,
-      Annotation references,
-      Map<String, EntityDraft> byClass,
-      List<Origin> constraints) {
-    Optional<TypeMirror> targetType = references.type("value");
-    if (targetType.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<EntityDraft> target = target(column, references, targetType.get(), byClass);
-    if (target.isEmpty()) {
-      return Optional.empty();
-    }
-    Optional<ColumnDraft> referenced = referencedColumn(column, references, target.get());
-    if (referenced.isEmpty()) {
-      return Optional.empty();
-    }
-    checkTypes(column, target.get(), referenced.get());
-    checkSetNull(column, references);
-
-    String explicit = references.string("name");
-    String name;
-    if (explicit.isEmpty()) {
-      name = SqlNames.foreignKey(entity.name(), column.name());
-      checks.length(
-          "foreign key name",
-          name,
-          column.member(),
-          references,
-          null,
-          "name the foreign key with a shorter @References(name = \"...\")");
-    } else {
-      if (!checks.name(references, "name", explicit, column.label())) {
-        return Optional.empty();
-      }
-      name = explicit;
-      checks.length(
-          "foreign key name",
-          name,
-          column.member(),
-          references,
-          "name",
-          "choose a shorter @References(name = \"...\")");
-    }
-    constraints.add(
-        new Origin(
-            name,
-            "a foreign key",
-            column.member(),
-            references,
-            explicit.isEmpty() ? null : "name",
-            false));
-    ReferentialAction onDelete = action(references, "onDelete");
-    ReferentialAction onUpdate = action(references, "onUpdate");
-    return checks.build(
-        column.member(),
-        column.label(),
-        () ->
-            new ForeignKeyModel(
-                name,
-                List.of(column.name()),
-                target.get().name(),
-                List.of(referenced.get().name()),
-                onDelete,
-                onUpdate));
-  }
-
-  private Optional<EntityDraft> target(
-      ColumnDraft column,
-      Annotation references,
-      TypeMirror targetType,
-      Map<String, EntityDraft> byClass) {
-    if (targetType.getKind() != TypeKind.DECLARED) {
-      reporter.report(
-          references,
-          "value",
-          Message.REFERENCES_NOT_TABLE,
-          targetType,
-          column.label(),
-          targetType);
-      return Optional.empty();
-    }
-    TypeElement element = (TypeElement) ((DeclaredType) targetType).asElement();
-    EntityDraft target = byClass.get(element.getQualifiedName().toString());
-    if (target != null) {
-      return Optional.of(target);
-    }
-    Message message =
-        annotations.find(element, Annotation.TABLE).isPresent()
-            ? Message.REFERENCES_NOT_COMPILED
-            : Message.REFERENCES_NOT_TABLE;
-    reporter.report(
-        references,
-        "value",
-        message,
-        element.getSimpleName(),
-        column.label(),
-        element.getQualifiedName());
-    return Optional.empty();
-  }
-
-  private Optional<ColumnDraft> referencedColumn(
-      ColumnDraft column, Annotation references, EntityDraft target) {
-    String explicit = references.string("column");
-    List<ColumnDraft> keys = target.columns().stream().filter(c -> c.id().isPresent()).toList();
-    String targetClass = target.element().getSimpleName().toString();
-    if (explicit.isEmpty()) {
-      if (keys.isEmpty()) {
-        reporter.report(
-            references,
-            "value",
-            Message.REFERENCES_NO_KEY,
-            targetClass,
-            column.label(),
-            target.name());
-        return Optional.empty();
-      }
-      if (keys.size() > 1) {
-        reporter.report(
-            references,
-            "value",
-            Message.REFERENCES_COMPOSITE_KEY,
-            targetClass,
-            column.label(),
-            target.name(),
-            keys.stream().map(ColumnDraft::name).toList());
-        return Optional.empty();
-      }
-      return Optional.of(keys.get(0));
-    }
-    Optional<ColumnDraft> referenced = target.column(explicit);
-    if (referenced.isEmpty()) {
-      reporter.report(
-          references,
-          "column",
-          Message.REFERENCES_UNKNOWN_COLUMN,
-          explicit,
-          column.label(),
-          target.name(),
-          explicit,
-          target.columnNames());
-      return Optional.empty();
-    }
-    if (!isKey(target, keys, explicit)) {
-      reporter.report(
-          references,
-          "column",
-          Message.REFERENCES_NOT_UNIQUE,
-          explicit,
-          column.label(),
-          target.name(),
-          explicit);
-      return Optional.empty();
-    }
-    return referenced;
-  }
-
-  /** Whether the column alone is the primary key, or unique by a constraint or unique index. */
-  private static boolean isKey(EntityDraft target, List<ColumnDraft> keys, String column) {
-    List<String> alone = List.of(column);
-    return (keys.size() == 1 && keys.get(0).name().equals(column))
-        || target.uniques().stream().anyMatch(u -> u.columns().equals(alone))
-        || target.indexes().stream().anyMatch(i -> i.unique() && i.columns().equals(alone));
-  }
-
-  private void checkTypes(ColumnDraft column, EntityDraft target, ColumnDraft referenced) {
-    if (column.model().isEmpty() || referenced.model().isEmpty()) {
-      return;
-    }
-    ColumnType type = column.model().get().type();
-    ColumnType referencedType = referenced.model().get().type();
-    if (!type.equals(referencedType)) {
-      reporter.report(
-          column.member(),
-          Message.REFERENCES_TYPE_MISMATCH,
-          column.label(),
-          type.sql(),
-          target.name(),
-          referenced.name(),
-          referencedType.sql(),
-          referencedType.sql());
-    }
-  }
-
-  /**
-   * Reports {@code SET_NULL} on a NOT NULL column, and {@code SET_DEFAULT} on a NOT NULL column
-   * without a default (whose default is NULL): the action would fail when it fires.
-   */
-  private void checkSetNull(ColumnDraft column, Annotation references) {
-    if (column.model().isEmpty() || column.model().get().nullable()) {
-      return;
-    }
-    boolean hasDefault = column.model().get().defaultValue().isPresent();
-    for (String attribute : List.of("onDelete", "onUpdate")) {
-      ReferentialAction action = action(references, attribute);
-      if (action == ReferentialAction.SET_NULL) {
-        reporter.report(
-            references,
-            attribute,
-            Message.REFERENCES_SET_NULL,
-            attribute,
-            column.label(),
-            column.name());
-      } else if (action == ReferentialAction.SET_DEFAULT && !hasDefault) {
-        reporter.report(
-            references,
-            attribute,
-            Message.REFERENCES_SET_DEFAULT,
-            attribute,
-            column.label(),
-            column.name());
-      }
-    }
-  }
-
-  private static ReferentialAction action(Annotation references, String attribute) {
-    return references
-        .enumConstant(attribute)
-        .map(ReferentialAction::valueOf)
-        .orElse(ReferentialAction.NO_ACTION);
   }
 
   /**

@@ -37,7 +37,7 @@ import java.util.Locale;
  *       <td>{@code ix_books_author_id_published_on}</td></tr>
  *   <tr><td>unique index</td><td>{@code ux_<table>_<column>_<column>…}</td>
  *       <td>{@code ux_books_isbn}</td></tr>
- *   <tr><td>foreign key</td><td>{@code fk_<table>_<column>}</td><td>{@code fk_books_author_id}</td></tr>
+ *   <tr><td>foreign key</td><td>{@code fk_<table>_<column>_<column>…}</td><td>{@code fk_books_author_id}</td></tr>
  * </table>
  *
  * <p>Every identifier, given or derived, must fit PostgreSQL's limit of {@value
@@ -94,7 +94,12 @@ public final class SqlNames {
 
   /** {@code fk_<table>_<column>}. */
   public static String foreignKey(String table, String column) {
-    return "fk_" + table + "_" + column;
+    return foreignKey(table, List.of(column));
+  }
+
+  /** {@code fk_<table>_<column>_<column>…}: the columns of a foreign key in key order. */
+  public static String foreignKey(String table, List<String> columns) {
+    return "fk_" + table + "_" + String.join("_", columns);
   }
 
   /**
