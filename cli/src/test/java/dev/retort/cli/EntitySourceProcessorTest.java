@@ -59,7 +59,7 @@ class EntitySourceProcessorTest {
 
   private static Entity entity(String table, List<Entity.Member> members) {
     return new Entity(table, Optional.empty(), JavaNames.typeName(table), Optional.empty(), Optional.empty(), members,
-        List.of(), List.of(), List.of());
+        List.of(), List.of(), List.of(), List.of());
   }
 
   private static SchemaModel build(Path dir, List<Entity> entities) throws IOException {
@@ -152,7 +152,7 @@ class EntitySourceProcessorTest {
             Optional.empty())),
         List.of(new Entity.IndexDeclaration("books_by_author", List.of("author_id", "stock"), false, false),
             new Entity.IndexDeclaration("ux_books_added", List.of("added"), true, true)),
-        List.of(new Entity.CheckDeclaration("stock_positive", "\"stock\" >= 0")), List.of());
+        List.of(new Entity.CheckDeclaration("stock_positive", "\"stock\" >= 0")), List.of(), List.of());
 
     SchemaModel model = build(dir, List.of(authors, books));
 
@@ -179,5 +179,38 @@ class EntitySourceProcessorTest {
       assertThat(check.name()).isEqualTo("stock_positive");
       assertThat(check.expression()).isEqualTo("\"stock\" >= 0");
     });
+  }
+
+  @Test
+  void foreignKeysOfSeveralColumnsComeBackAsTheyWereRead(@TempDir Path dir) throws IOException {
+    Entity lines = new Entity("lines", Optional.empty(), "Lines", Optional.empty(), Optional.empty(), List.of(
+        key("order_id", ColumnType.Scalar.BIGINT), key("line_no", ColumnType.Scalar.INTEGER),
+        member("code", new ColumnType.Varchar(10), false)),
+        List.of(new Entity.IndexDeclaration("ux_lines_code_line_no", List.of("code", "line_no"), true, true)),
+        List.of(), List.of(), List.of());
+    Entity refunds = new Entity("refunds", Optional.empty(), "Refunds", Optional.empty(), Optional.empty(), List.of(
+        id("id"), member("order_id", ColumnType.Scalar.BIGINT, true), member("line_no", ColumnType.Scalar.INTEGER, true),
+        member("line_code", new ColumnType.Varchar(10), true)),
+        List.of(), List.of(), List.of(
+            new Entity.ForeignKeyDeclaration(List.of("order_id", "line_no"), "Lines", Optional.empty(),
+                Optional.of("refunds_line"), ReferentialAction.SET_NULL, ReferentialAction.CASCADE),
+            new Entity.ForeignKeyDeclaration(List.of("line_code", "line_no"), "Lines",
+                Optional.of(List.of("code", "line_no")), Optional.empty(), ReferentialAction.NO_ACTION,
+                ReferentialAction.NO_ACTION)),
+        List.of());
+
+    SchemaModel model = build(dir, List.of(lines, refunds));
+
+    assertThat(model.table("refunds").orElseThrow().foreignKeys()).containsExactlyInAnyOrder(
+        new ForeignKeyModel("refunds_line", List.of("order_id", "line_no"), "lines", List.of("order_id", "line_no"),
+            ReferentialAction.SET_NULL, ReferentialAction.CASCADE),
+        new ForeignKeyModel("fk_refunds_line_code_line_no", List.of("line_code", "line_no"), "lines",
+            List.of("code", "line_no"), ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION));
+  }
+
+  /** A column of a primary key that the database does not generate. */
+  private static Entity.Member key(String column, ColumnType type) {
+    return new Entity.Member(column, JavaNames.memberName(column), type, JavaTypes.of(type), true, false, false, false,
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 }

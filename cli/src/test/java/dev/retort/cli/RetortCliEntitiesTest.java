@@ -293,6 +293,45 @@ class RetortCliEntitiesTest {
     }
   }
 
+  /**
+   * A foreign key of several columns is a {@code @ForeignKey} on the entity, named only where the
+   * database keeps a name that Retort would not derive; stamped and checked, and applied to a
+   * second database, the model is the database's.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void foreignKeysOfSeveralColumnsBecomeForeignKeyAnnotationsThroughStampAndUpgrade(TestDatabase.Kind kind,
+      @TempDir Path dir) throws Exception {
+    try (TestDatabase first = TestDatabase.create(kind); TestDatabase second = TestDatabase.create(kind)) {
+      execute(first, List.of(
+          "CREATE TABLE items (order_id BIGINT NOT NULL, line_no INTEGER NOT NULL,"
+              + " CONSTRAINT pk_items PRIMARY KEY (order_id, line_no))",
+          "CREATE TABLE shipments (id BIGINT NOT NULL, order_id BIGINT NOT NULL, line_no INTEGER NOT NULL,"
+              + " CONSTRAINT pk_shipments PRIMARY KEY (id),"
+              + " CONSTRAINT fk_shipments_order_id_line_no FOREIGN KEY (order_id, line_no)"
+              + " REFERENCES items (order_id, line_no) ON DELETE CASCADE)",
+          "CREATE TABLE refunds (id BIGINT NOT NULL, item_order BIGINT, item_line INTEGER,"
+              + " CONSTRAINT pk_refunds PRIMARY KEY (id),"
+              + " CONSTRAINT refunds_item FOREIGN KEY (item_order, item_line) REFERENCES items (order_id, line_no))"));
+      EntityProject project = new EntityProject(dir.resolve("project"));
+
+      Cli.Run run = retort(first, getClass().getClassLoader(), "entities", "--package", PACKAGE,
+          "--output", project.sources().toString());
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
+      assertThat(run.err()).as(run.all()).doesNotContain("warning:");
+      Map<String, String> files = files(project.sources());
+      assertThat(files.get("com/example/model/Shipments.java")).contains("@ForeignKey(columns = {\"order_id\","
+          + " \"line_no\"}, references = Items.class, onDelete = ReferentialAction.CASCADE)\n");
+      boolean keepsNames = kind != TestDatabase.Kind.SQLITE;
+      assertThat(files.get("com/example/model/Refunds.java")).contains(
+          "@ForeignKey(" + (keepsNames ? "name = \"refunds_item\", " : "")
+              + "columns = {\"item_order\", \"item_line\"}, references = Items.class)\n");
+
+      adoptAndRecreate(project, first, second);
+    }
+  }
+
   /** Each database's enum columns: a named type on PostgreSQL, an inline ENUM on MariaDB and H2, text with a check on SQLite. */
   private static List<String> enumSchema(TestDatabase.Kind kind) {
     switch (kind) {

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param members the columns, in declaration order
  * @param indexes the {@code @Index} annotations
  * @param checks the {@code @Check} annotations
+ * @param foreignKeys the {@code @ForeignKey} annotations: the foreign keys of several columns
  * @param warnings what of the table the entity does not declare as it is
  */
 public record Entity(
@@ -28,6 +29,7 @@ public record Entity(
     List<Member> members,
     List<IndexDeclaration> indexes,
     List<CheckDeclaration> checks,
+    List<ForeignKeyDeclaration> foreignKeys,
     List<EntityImport.Warning> warnings) {
 
   /** Copies the lists. */
@@ -35,6 +37,7 @@ public record Entity(
     members = List.copyOf(members);
     indexes = List.copyOf(indexes);
     checks = List.copyOf(checks);
+    foreignKeys = List.copyOf(foreignKeys);
     warnings = List.copyOf(warnings);
   }
 
@@ -89,6 +92,26 @@ public record Entity(
    * @param derivedName whether the name is the one Retort derives, so that the annotation leaves it out
    */
   public record IndexDeclaration(String name, List<String> columns, boolean unique, boolean derivedName) {}
+
+  /**
+   * A foreign key of several columns as {@code @ForeignKey}.
+   *
+   * @param columns the referring columns
+   * @param target the referenced entity's simple name
+   * @param referencedColumns the referenced columns, if they are not the target's primary key
+   * @param name the constraint's name, if it is not the derived {@code fk_<table>_<column>_<column>…}
+   * @param onDelete the delete action
+   * @param onUpdate the update action
+   */
+  public record ForeignKeyDeclaration(List<String> columns, String target, Optional<List<String>> referencedColumns,
+      Optional<String> name, ReferentialAction onDelete, ReferentialAction onUpdate) {
+
+    /** Copies the lists. */
+    public ForeignKeyDeclaration {
+      columns = List.copyOf(columns);
+      referencedColumns = referencedColumns.map(List::copyOf);
+    }
+  }
 
   /**
    * A check constraint as {@code @Check}.

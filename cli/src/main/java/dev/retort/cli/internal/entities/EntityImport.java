@@ -234,7 +234,8 @@ public final class EntityImport {
     Set<String> uniqueColumns = new HashSet<>();
     List<Entity.IndexDeclaration> indexes = new ArrayList<>();
     uniquesAndIndexes(table, keyColumns, live.indexDetails(schema, name), untyped, uniqueColumns, indexes);
-    Map<String, Entity.Reference> references = references(table, tables, classNames, untyped);
+    List<Entity.ForeignKeyDeclaration> foreignKeys = new ArrayList<>();
+    Map<String, Entity.Reference> references = references(table, tables, classNames, untyped, foreignKeys);
     Set<String> memberNames = new HashSet<>();
     List<Entity.Member> members = new ArrayList<>();
     List<String> leftOut = new ArrayList<>(generated);
@@ -280,7 +281,7 @@ public final class EntityImport {
     }
     String className = classNames.get(name);
     return new Entity(name, ownSchema ? Optional.empty() : Optional.of(schema), className,
-        live.keepsComments() ? table.comment() : Optional.empty(), keyName, members, indexes, checks,
+        live.keepsComments() ? table.comment() : Optional.empty(), keyName, members, indexes, checks, foreignKeys,
         warnings.stream().filter(w -> w.where().equals(name) || w.where().startsWith(name + ".")).toList());
   }
 
@@ -375,28 +376,46 @@ public final class EntityImport {
         .anyMatch(key -> index.name().equals(key) || index.name().startsWith(key + "_INDEX_"));
   }
 
-  /** The foreign keys by their column: those of one column to a table read with this one. */
+  /**
+   * The foreign keys to the tables read with this one: those of one column by their column, as
+   * {@code @References}, and those of several columns added to {@code foreignKeys}, as
+   * {@code @ForeignKey}.
+   */
   private Map<String, Entity.Reference> references(LiveTable table, Map<String, LiveTable> tables,
-      Map<String, String> classNames, Set<String> untyped) {
+      Map<String, String> classNames, Set<String> untyped, List<Entity.ForeignKeyDeclaration> foreignKeys) {
     Map<String, Entity.Reference> references = new LinkedHashMap<>();
     String name = table.name();
     for (LiveTable.ForeignKey key : table.foreignKeys()) {
       String shown = key.name().map(n -> n + " ").orElse("") + key.columns() + " → " + key.referencedTable()
           + " " + key.referencedColumns();
-      if (key.columns().size() != 1) {
-        warn(name, "has the foreign key " + shown + " of several columns, and @References makes a foreign key of one"
-            + " column. Keep it in a hand-written migration (alterTable(…).addForeignKey(…)); check() reports it"
-            + " until the model has it.");
-        continue;
-      }
       if (onUntyped(name, "foreign key " + shown, key.columns(), untyped)) {
         continue;
       }
+      boolean single = key.columns().size() == 1;
       LiveTable target = tables.get(key.referencedTable());
       if (target == null) {
-        warn(name + "." + key.columns().get(0), "references " + key.referencedTable() + ", which is not read"
-            + " (left out by --tables, or in another schema): the column has no @References. Read both tables, or"
-            + " add @References by hand once the other table has an entity.");
+        warn(single ? name + "." + key.columns().get(0) : name, "references " + key.referencedTable()
+            + ", which is not read (left out by --tables, or in another schema): "
+            + (single ? "the column has no @References" : "the entity has no @ForeignKey for " + shown)
+            + ". Read both tables, or add " + (single ? "@References" : "@ForeignKey")
+            + " by hand once the other table has an entity.");
+        continue;
+      }
+      List<String> targetKey = target.primaryKey().map(LiveTable.PrimaryKey::columns).orElse(List.of());
+      Optional<String> keyName = live.keepsForeignKeyNames()
+          ? key.name().filter(n -> !n.equals(SqlNames.foreignKey(name, key.columns())))
+          : Optional.empty();
+      if (!single) {
+        if (!isKey(target, targetKey, key.referencedColumns())) {
+          warn(name, "has the foreign key " + shown + ", whose referenced columns are not, in this order, the"
+              + " primary key of " + key.referencedTable() + " nor unique there, as @ForeignKey needs. Keep it in a"
+              + " hand-written migration (alterTable(…).addForeignKey(…)); check() reports it until the model has"
+              + " it.");
+          continue;
+        }
+        foreignKeys.add(new Entity.ForeignKeyDeclaration(key.columns(), classNames.get(key.referencedTable()),
+            targetKey.equals(key.referencedColumns()) ? Optional.empty() : Optional.of(key.referencedColumns()),
+            keyName, action(key.onDelete()), action(key.onUpdate())));
         continue;
       }
       String column = key.columns().get(0);
@@ -405,17 +424,24 @@ public final class EntityImport {
             + " Keep it in a hand-written migration.");
         continue;
       }
-      List<String> targetKey = target.primaryKey().map(LiveTable.PrimaryKey::columns).orElse(List.of());
       String referenced = key.referencedColumns().get(0);
       Optional<String> referencedColumn = targetKey.equals(List.of(referenced)) ? Optional.empty()
           : Optional.of(referenced);
-      Optional<String> keyName = live.keepsForeignKeyNames()
-          ? key.name().filter(n -> !n.equals(SqlNames.foreignKey(name, column)))
-          : Optional.empty();
       references.put(column, new Entity.Reference(classNames.get(key.referencedTable()), referencedColumn, keyName,
           action(key.onDelete()), action(key.onUpdate())));
     }
     return references;
+  }
+
+  /**
+   * Whether the columns, in this order, are the table's primary key or unique by a constraint or a
+   * unique index, as the processor requires of the columns a {@code @ForeignKey} references (the
+   * database may take them in another order).
+   */
+  private static boolean isKey(LiveTable table, List<String> primaryKey, List<String> columns) {
+    return primaryKey.equals(columns)
+        || table.uniques().orElse(List.of()).stream().anyMatch(u -> u.columns().equals(columns))
+        || table.indexes().stream().anyMatch(i -> i.unique() && i.columns().equals(columns));
   }
 
   /** An action as the entity declares it: {@code RESTRICT} is {@code NO ACTION} where the database shows them as one. */

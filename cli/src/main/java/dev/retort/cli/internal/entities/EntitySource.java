@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.retort.Check;
 import dev.retort.Column;
+import dev.retort.ForeignKey;
 import dev.retort.Id;
 import dev.retort.Index;
 import dev.retort.References;
@@ -75,6 +76,7 @@ public final class EntitySource {
           .addMember("expression", "$S", check.expression())
           .build());
     }
+    entity.foreignKeys().forEach(key -> record.addAnnotation(foreignKey(key)));
     JavaFile.Builder file = JavaFile.builder(packageName, record.build())
         .skipJavaLangImports(true)
         .indent("  ");
@@ -102,6 +104,28 @@ public final class EntitySource {
         + " {\n  " + String.join(",\n  ", javaEnum.values()) + "\n}\n";
   }
 
+  /** {@code @ForeignKey} with the attributes in the order {@code name}, {@code columns}, {@code references}, …. */
+  private static AnnotationSpec foreignKey(Entity.ForeignKeyDeclaration key) {
+    AnnotationSpec.Builder annotation = AnnotationSpec.builder(ForeignKey.class);
+    key.name().ifPresent(name -> annotation.addMember("name", "$S", name));
+    annotation.addMember("columns", "$L", strings(key.columns()));
+    annotation.addMember("references", "$L.class", key.target());
+    key.referencedColumns().ifPresent(columns -> annotation.addMember("referencedColumns", "$L", strings(columns)));
+    actions(annotation, key.onDelete(), key.onUpdate());
+    return annotation.build();
+  }
+
+  /** {@code onDelete} and {@code onUpdate}, each where it is not the default {@code NO_ACTION}. */
+  private static void actions(AnnotationSpec.Builder annotation, ReferentialAction onDelete,
+      ReferentialAction onUpdate) {
+    if (onDelete != ReferentialAction.NO_ACTION) {
+      annotation.addMember("onDelete", "$T.$L", ReferentialAction.class, onDelete.name());
+    }
+    if (onUpdate != ReferentialAction.NO_ACTION) {
+      annotation.addMember("onUpdate", "$T.$L", ReferentialAction.class, onUpdate.name());
+    }
+  }
+
   private static List<AnnotationSpec> memberAnnotations(Entity.Member member) {
     List<AnnotationSpec> annotations = new ArrayList<>();
     if (member.generated()) {
@@ -114,12 +138,7 @@ public final class EntitySource {
           .addMember("value", "$L.class", reference.target());
       reference.column().ifPresent(column -> references.addMember("column", "$S", column));
       reference.name().ifPresent(name -> references.addMember("name", "$S", name));
-      if (reference.onDelete() != ReferentialAction.NO_ACTION) {
-        references.addMember("onDelete", "$T.$L", ReferentialAction.class, reference.onDelete().name());
-      }
-      if (reference.onUpdate() != ReferentialAction.NO_ACTION) {
-        references.addMember("onUpdate", "$T.$L", ReferentialAction.class, reference.onUpdate().name());
-      }
+      actions(references, reference.onDelete(), reference.onUpdate());
       annotations.add(references.build());
     });
     AnnotationSpec.Builder column = AnnotationSpec.builder(Column.class);

@@ -20,7 +20,7 @@ public final class JavaNames {
   private static final Set<String> TAKEN = Set.of(
       "Table", "Column", "Id", "Index", "References", "Check", "ReferentialAction", "Nullability",
       "String", "Short", "Integer", "Long", "Boolean", "Float", "Double", "Character", "Byte", "Object", "Record",
-      "Override", "BigDecimal", "UUID", "LocalDate", "LocalTime", "LocalDateTime", "Instant", "OffsetDateTime");
+      "Override", "BigDecimal", "UUID", "LocalDate", "LocalTime", "LocalDateTime", "Instant", "OffsetDateTime", "ForeignKey");
 
   /** The names a record component may not have (JLS 16, 8.10.1): those of {@code Object}'s methods without parameters. */
   private static final Set<String> RECORD_FORBIDDEN = Set.of(
