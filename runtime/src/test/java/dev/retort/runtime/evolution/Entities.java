@@ -84,6 +84,11 @@ final class Entities {
               field.references.onUpdate));
         }
       }
+      for (ForeignKeySpec key : entity.foreignKeys) {
+        Entity target = entity(key.entity()).orElseThrow();
+        table.foreignKeys().add(new ForeignKeyModel(key.name(entity), key.columns(entity), target.table,
+            target.ids().stream().map(f -> f.column).toList(), key.onDelete(), key.onUpdate()));
+      }
       for (IndexSpec index : entity.indexes) {
         table.indexes().add(new IndexModel(index.name(entity), index.columns(entity), index.unique));
       }
@@ -108,6 +113,7 @@ final class Entities {
     final List<Field> fields = new ArrayList<>();
     final List<IndexSpec> indexes = new ArrayList<>();
     final List<CheckSpec> checks = new ArrayList<>();
+    final List<ForeignKeySpec> foreignKeys = new ArrayList<>();
 
     Entity(int key) {
       this.key = key;
@@ -124,6 +130,7 @@ final class Entities {
       fields.forEach(f -> copy.fields.add(f.copy()));
       copy.indexes.addAll(indexes);
       copy.checks.addAll(checks);
+      copy.foreignKeys.addAll(foreignKeys);
       return copy;
     }
 
@@ -168,6 +175,22 @@ final class Entities {
       for (CheckSpec check : checks) {
         text.append("@Check(name = ").append(javaString(check.name)).append(", expression = ")
             .append(javaString(check.expression(this))).append(")\n");
+      }
+      for (ForeignKeySpec key : foreignKeys) {
+        List<String> attributes = new ArrayList<>();
+        if (key.name() != null) {
+          attributes.add("name = " + javaString(key.name()));
+        }
+        attributes.add("columns = {" + String.join(", ", key.columns(this).stream().map(Entities::javaString).toList())
+            + "}");
+        attributes.add("references = " + all.entity(key.entity()).orElseThrow().className + ".class");
+        if (key.onDelete() != ReferentialAction.NO_ACTION) {
+          attributes.add("onDelete = ReferentialAction." + key.onDelete());
+        }
+        if (key.onUpdate() != ReferentialAction.NO_ACTION) {
+          attributes.add("onUpdate = ReferentialAction." + key.onUpdate());
+        }
+        text.append("@ForeignKey(").append(String.join(", ", attributes)).append(")\n");
       }
       List<String> members = fields.stream().map(f -> f.source(all)).toList();
       if (record) {
@@ -414,6 +437,30 @@ final class Entities {
 
     Reference withActions(ReferentialAction newOnDelete, ReferentialAction newOnUpdate) {
       return new Reference(entity, field, newOnDelete, newOnUpdate, name);
+    }
+  }
+
+  /**
+   * A {@code @ForeignKey} of several fields referencing the primary key of another entity (or of
+   * its own), field for key field.
+   *
+   * @param fields the keys of the referring fields, in the order of the referenced key
+   * @param entity the key of the referenced entity
+   * @param name the constraint name given, or null for the derived one
+   */
+  record ForeignKeySpec(List<Integer> fields, int entity, ReferentialAction onDelete, ReferentialAction onUpdate,
+      String name) {
+
+    List<String> columns(Entity owner) {
+      return fields.stream().map(k -> owner.field(k).orElseThrow().column).toList();
+    }
+
+    String name(Entity owner) {
+      return name != null ? name : "fk_" + owner.table + "_" + String.join("_", columns(owner));
+    }
+
+    ForeignKeySpec withActions(ReferentialAction newOnDelete, ReferentialAction newOnUpdate) {
+      return new ForeignKeySpec(fields, entity, newOnDelete, newOnUpdate, name);
     }
   }
 

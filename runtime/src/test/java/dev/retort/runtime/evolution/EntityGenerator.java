@@ -4,6 +4,7 @@ import dev.retort.ReferentialAction;
 import dev.retort.runtime.evolution.Entities.CheckSpec;
 import dev.retort.runtime.evolution.Entities.Entity;
 import dev.retort.runtime.evolution.Entities.Field;
+import dev.retort.runtime.evolution.Entities.ForeignKeySpec;
 import dev.retort.runtime.evolution.Entities.IndexSpec;
 import dev.retort.runtime.evolution.Entities.Kind;
 import dev.retort.runtime.evolution.Entities.Nullability;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * Draws random valid {@link Entities} and random changes of them, as a user makes them between
  * two builds: columns and tables added, dropped and renamed with {@code @RenamedFrom}, types,
- * nullability and defaults changed, indexes, unique constraints, checks and foreign keys
+ * nullability and defaults changed, indexes, unique constraints, checks and foreign keys (of one
+ * column with {@code @References}, of several with {@code @ForeignKey} to a composite key)
  * added and dropped, enum constants added.
  *
  * <p>Names come from small pools that hold SQL reserved words, mixed case and names that only
@@ -125,7 +128,7 @@ final class EntityGenerator {
     }
     Entity entity = Draw.oneOf(random, all.entities);
     Field field = Draw.oneOf(random, entity.fields);
-    switch (random.nextInt(21)) {
+    switch (random.nextInt(22)) {
       case 0:
         return "add " + addEntity(all).table;
       case 1:
@@ -265,6 +268,20 @@ final class EntityGenerator {
         return "keep " + entity.table + "." + field.column;
       case 19:
         return changeKey(entity, field);
+      case 20:
+        if (!entity.foreignKeys.isEmpty() && Draw.chance(random, 40)) {
+          entity.foreignKeys.remove(random.nextInt(entity.foreignKeys.size()));
+          return "drop a foreign key of several columns of " + entity.table;
+        }
+        if (Draw.chance(random, 30) && !entity.foreignKeys.isEmpty()) {
+          int index = random.nextInt(entity.foreignKeys.size());
+          ForeignKeySpec key = entity.foreignKeys.get(index);
+          entity.foreignKeys.set(index, key.withActions(action(entity, key.fields()), action(entity, key.fields())));
+          return "change the actions of a foreign key of several columns of " + entity.table;
+        }
+        return compositeReference(all, entity)
+            ? "add a foreign key of several columns to " + entity.table
+            : "keep " + entity.table;
       default: {
         Field added = newField(all, entity);
         if (added == null) {
@@ -345,6 +362,9 @@ final class EntityGenerator {
       if (reference != null) {
         entity.fields.add(reference);
       }
+    }
+    if (Draw.chance(random, 40)) {
+      compositeReference(all, entity);
     }
     if (all.entities.size() > 1 && Draw.chance(random, 30)) {
       Entity other = Draw.oneOf(random, all.entities);
@@ -439,13 +459,56 @@ final class EntityGenerator {
     return field;
   }
 
+  /**
+   * Adds to {@code owner} a field for each field of the key of an entity whose key has several
+   * fields, of its type, and a {@code @ForeignKey} of them referencing that key; false if no
+   * entity has such a key or the owner no free column names.
+   */
+  private boolean compositeReference(Entities all, Entity owner) {
+    List<Entity> targets = all.entities.stream().filter(e -> e.ids().size() > 1).toList();
+    if (targets.isEmpty()) {
+      return false;
+    }
+    Entity target = Draw.oneOf(random, targets);
+    List<Field> key = target.ids();
+    List<Field> fields = new ArrayList<>();
+    for (Field referenced : key) {
+      String name = unusedColumn(owner, COLUMNS);
+      if (name == null) {
+        owner.fields.removeAll(fields);
+        return false;
+      }
+      Field field = new Field(nextKey++);
+      name(field, name);
+      field.kind = Draw.chance(random, 50) ? referenced.kind.boxed() : referenced.kind;
+      field.length = referenced.length;
+      field.precision = referenced.precision;
+      field.scale = referenced.scale;
+      field.enumName = referenced.enumName;
+      owner.fields.add(field);
+      fields.add(field);
+    }
+    List<Integer> keys = fields.stream().map(f -> f.key).toList();
+    owner.foreignKeys.add(new ForeignKeySpec(keys, target.key, action(owner, keys), action(owner, keys),
+        Draw.chance(random, 15) ? "fk_named_" + nextName++ : null));
+    return true;
+  }
+
+  /** An action for a key of these fields: SET NULL only where every one is nullable. */
+  private ReferentialAction action(Entity owner, List<Integer> fields) {
+    ReferentialAction action = Draw.oneOf(random, actions);
+    boolean nullable = fields.stream().allMatch(k -> owner.field(k).map(Field::nullable).orElse(false));
+    return action == ReferentialAction.SET_NULL && !nullable ? ReferentialAction.CASCADE : action;
+  }
+
   private ReferentialAction action(Field field) {
     ReferentialAction action = Draw.oneOf(random, actions);
     return action == ReferentialAction.SET_NULL && !field.nullable() ? ReferentialAction.CASCADE : action;
   }
 
   private String changeType(Entities all, Entity entity, Field field) {
-    if (field.id || field.references != null || referenced(all, field)) {
+    if (field.id || field.references != null || referenced(all, field)
+        || entity.foreignKeys.stream().anyMatch(k -> k.fields().contains(field.key))) {
       return "keep " + entity.table + "." + field.column;
     }
     String before = field.type(all).sql();
@@ -624,9 +687,14 @@ final class EntityGenerator {
     return null;
   }
 
+  /**
+   * A name of the pool that no field has, nor was renamed from in this build: the processor refuses
+   * a rename whose old name a member still maps to.
+   */
   private String unusedColumn(Entity entity, List<String> pool) {
     Set<String> used = new HashSet<>();
     entity.fields.forEach(f -> used.add(Entities.folded(f.column)));
+    entity.fields.stream().filter(f -> f.renamedFrom != null).forEach(f -> used.add(Entities.folded(f.renamedFrom)));
     int start = random.nextInt(pool.size());
     for (int i = 0; i < pool.size(); i++) {
       String name = pool.get((start + i) % pool.size());
@@ -670,11 +738,12 @@ final class EntityGenerator {
               notSetNull(field, reference.onDelete()), notSetNull(field, reference.onUpdate()));
         }
       }
+      repairForeignKeys(all, entity);
       entity.fields.forEach(f -> f.unique &= indexable(f.kind, f.length));
       entity.indexes.removeIf(i -> !i.fields().stream()
           .allMatch(k -> entity.field(k).filter(f -> indexable(f.kind, f.length)).isPresent()));
       entity.checks.removeIf(c -> entity.field(c.field()).isEmpty()
-          || limits == Limits.INNODB && refusesCheck(entity.field(c.field()).get()));
+          || limits == Limits.INNODB && refusesCheck(entity, entity.field(c.field()).get()));
     }
     Set<String> names = new HashSet<>();
     for (Entity entity : all.entities) {
@@ -695,16 +764,55 @@ final class EntityGenerator {
           field.references = null;
         }
       }
+      entity.foreignKeys.removeIf(k -> !names.add(Entities.folded(k.name(entity))));
     }
   }
 
+  /**
+   * Keeps the {@code @ForeignKey}s that the processor accepts: of fields the entity has, as many as
+   * the referenced key's and each of its field's type, not declared twice, and with SET NULL and
+   * SET DEFAULT only where every field can take them.
+   */
+  private static void repairForeignKeys(Entities all, Entity entity) {
+    List<ForeignKeySpec> kept = new ArrayList<>();
+    for (ForeignKeySpec key : entity.foreignKeys) {
+      Optional<Entity> target = all.entity(key.entity());
+      List<Field> fields = key.fields().stream().map(entity::field).flatMap(Optional::stream).toList();
+      if (target.isEmpty() || fields.size() != key.fields().size() || target.get().ids().size() != fields.size()
+          || kept.stream().anyMatch(k -> k.fields().equals(key.fields()) && k.entity() == key.entity())) {
+        continue;
+      }
+      List<Field> referenced = target.get().ids();
+      boolean matches = true;
+      for (int i = 0; i < fields.size(); i++) {
+        matches &= referenced.get(i) != fields.get(i) && referenced.get(i).type(all).equals(fields.get(i).type(all));
+      }
+      if (!matches) {
+        continue;
+      }
+      ReferentialAction onDelete = key.onDelete();
+      ReferentialAction onUpdate = key.onUpdate();
+      for (Field field : fields) {
+        if (!field.nullable()) {
+          onDelete = notSetNull(field, onDelete);
+          onUpdate = notSetNull(field, onUpdate);
+        }
+      }
+      kept.add(key.withActions(onDelete, onUpdate));
+    }
+    entity.foreignKeys.clear();
+    entity.foreignKeys.addAll(kept);
+  }
+
   /** Whether InnoDB refuses a check on the column: an identity, or a foreign key that changes it. */
-  private static boolean refusesCheck(Field field) {
+  private static boolean refusesCheck(Entity entity, Field field) {
     if (field.generated) {
       return true;
     }
     Reference reference = field.references;
-    return reference != null && (changesColumn(reference.onDelete()) || changesColumn(reference.onUpdate()));
+    return reference != null && (changesColumn(reference.onDelete()) || changesColumn(reference.onUpdate()))
+        || entity.foreignKeys.stream().anyMatch(k -> k.fields().contains(field.key)
+            && (changesColumn(k.onDelete()) || changesColumn(k.onUpdate())));
   }
 
   private static boolean changesColumn(ReferentialAction action) {
