@@ -407,8 +407,8 @@ public enum Message {
   FOREIGN_KEY_COLUMN_COUNT(
       Diagnostic.Kind.ERROR,
       "foreign-key-column-count",
-      "%s on %s lists %d columns %s, but %s of table %s has %d, %s; list one column for each referenced"
-          + " column, in the same order%s"),
+      "%s on %s lists %s %s, but it references %s %s of table %s (%s); list one column for each"
+          + " referenced column, in the same order%s"),
   /** A {@code @ForeignKey(referencedColumns)} that are neither the primary key nor unique. */
   FOREIGN_KEY_NOT_KEY(
       Diagnostic.Kind.ERROR,

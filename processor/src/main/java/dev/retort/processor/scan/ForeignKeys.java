@@ -256,7 +256,7 @@ final class ForeignKeys {
             "unique columns with @ForeignKey(referencedColumns = {...})");
         return Optional.empty();
       }
-      what = "the primary key";
+      what = "its primary key";
     } else {
       String shown = "@ForeignKey(referencedColumns = " + list(explicit) + ")";
       List<String> unknown = explicit.stream().filter(c -> target.column(c).isEmpty()).toList();
@@ -271,16 +271,21 @@ final class ForeignKeys {
         return Optional.empty();
       }
       referenced = explicit.stream().map(c -> target.column(c).orElseThrow()).toList();
-      what = "the referenced columns";
+      what = "referencedColumns";
     }
     if (referenced.size() != columns.size()) {
       List<String> referencedNames = referenced.stream().map(ColumnDraft::name).toList();
-      reporter.report(foreignKey, "columns", Message.FOREIGN_KEY_COLUMN_COUNT, description, label, columns.size(),
-          columns, what, target.name(), referenced.size(), referencedNames,
+      reporter.report(foreignKey, "columns", Message.FOREIGN_KEY_COLUMN_COUNT, description, label,
+          columnCount(columns.size()), columns, columnCount(referenced.size()), referencedNames, target.name(), what,
           explicit.isEmpty() ? ", or name other unique columns with referencedColumns" : "");
       return Optional.empty();
     }
     return Optional.of(referenced);
+  }
+
+  /** {@code 1 column}, {@code 2 columns}. */
+  private static String columnCount(int count) {
+    return count + (count == 1 ? " column" : " columns");
   }
 
   /** The target's {@code @Id} columns, in key order. */

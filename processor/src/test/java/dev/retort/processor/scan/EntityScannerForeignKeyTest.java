@@ -170,8 +170,8 @@ class EntityScannerForeignKeyTest {
           """);
       assertOnlyError(
           compile(ORDER_ITEM, shipment), shipment,
-          "@ForeignKey(columns = {\"order_id\"}) on Shipment lists 1 columns [order_id], but the primary key of"
-              + " table order_items has 2, [order_id, line_no]; list one column for each referenced column, in the"
+          "@ForeignKey(columns = {\"order_id\"}) on Shipment lists 1 column [order_id], but it references 2"
+              + " columns [order_id, line_no] of table order_items (its primary key); list one column for each referenced column, in the"
               + " same order, or name other unique columns with referencedColumns [retort:foreign-key-column-count]",
           "@ForeignKey");
     }
@@ -188,7 +188,7 @@ class EntityScannerForeignKeyTest {
       assertOnlyError(
           compile(ORDER_ITEM, shipment), shipment,
           "@ForeignKey(columns = {\"order_id\", \"line_no\"}) on Shipment lists 2 columns [order_id, line_no], but"
-              + " the referenced columns of table order_items has 1, [code]; list one column for each referenced"
+              + " it references 1 column [code] of table order_items (referencedColumns); list one column for each referenced"
               + " column, in the same order [retort:foreign-key-column-count]",
           "@ForeignKey");
     }
