@@ -42,7 +42,8 @@ import javax.lang.model.element.TypeElement;
  *   <li>{@code @Id} members form the primary key {@code pk_<table>}, in member order;
  *       {@code @Id(generated = true)} makes a single integral key an identity column.
  *   <li>{@code @Column(unique)}, {@code @Index}, {@code @Check} and {@code @References} add
- *       constraints and indexes; {@code @RenamedFrom} adds {@link RenameHints}.
+ *       constraints and indexes, and {@code @ForeignKey} foreign keys of several columns ({@link
+ *       ForeignKeys}); {@code @RenamedFrom} adds {@link RenameHints}.
  * </ul>
  */
 public final class EntityScanner {
