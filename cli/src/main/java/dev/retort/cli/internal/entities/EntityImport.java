@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.retort.ReferentialAction;
 import dev.retort.model.CheckModel;
+import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
 import dev.retort.operation.Vendor;
 import dev.retort.processor.scan.SqlNames;
@@ -46,9 +47,12 @@ public final class EntityImport {
   private static final Pattern SHORT_OFFSET = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T][0-9:.]+[-+]\\d{2}");
 
   private final LiveSchema live;
+  private final SerialKeys serials;
   private final String schema;
   private final boolean ownSchema;
   private final List<Warning> warnings = new ArrayList<>();
+  /** The serial keys' conversions to identity columns, in the order of their tables. */
+  private final List<SerialKeys.Conversion> conversions = new ArrayList<>();
   /** The Java enums written so far, in the order they were first used. */
   private final List<JavaEnum> enums = new ArrayList<>();
   /** The simple names in lower case that an enum may not take: the records' and the other enums'. */
@@ -58,8 +62,9 @@ public final class EntityImport {
   /** SQLite's enum columns of the table being read: text with an unnamed {@code CHECK (column IN (…))}, by column. */
   private Map<String, List<String>> checkedEnums = Map.of();
 
-  private EntityImport(LiveSchema live, String schema, boolean ownSchema) {
+  private EntityImport(LiveSchema live, SerialKeys serials, String schema, boolean ownSchema) {
     this.live = live;
+    this.serials = serials;
     this.schema = schema;
     this.ownSchema = ownSchema;
   }
@@ -90,9 +95,11 @@ public final class EntityImport {
    * @param leftOut the tables left out by default (the version table, other tools' history tables)
    * @param warnings what the entities do not declare, and what to do about it
    * @param enums the Java enums the entities use, in the order they were first used
+   * @param conversions the conversions of PostgreSQL's serial keys to the identity columns the entities declare,
+   *     in the order of their tables
    */
   public record Result(String schema, List<Entity> entities, List<String> leftOut, List<Warning> warnings,
-      List<JavaEnum> enums) {}
+      List<JavaEnum> enums, List<SerialKeys.Conversion> conversions) {}
 
   /**
    * A Java enum written beside the entities for an enum column whose values are Java identifiers.
@@ -133,15 +140,16 @@ public final class EntityImport {
    * Reads the tables of a schema.
    *
    * @param live the database
+   * @param serials the database's serial columns
    * @param options what to read
    * @return the entities and warnings
    * @throws SQLException if the database cannot be read
    * @throws IllegalArgumentException if a table named in the options is not in the schema
    */
-  public static Result read(LiveSchema live, Options options) throws SQLException {
+  public static Result read(LiveSchema live, SerialKeys serials, Options options) throws SQLException {
     String own = live.defaultSchema();
     String schema = options.schema().orElse(own);
-    EntityImport reader = new EntityImport(live, schema, schema.equals(own));
+    EntityImport reader = new EntityImport(live, serials, schema, schema.equals(own));
     return reader.read(options);
   }
 
@@ -188,7 +196,7 @@ public final class EntityImport {
       }
       entities.add(entity(table, tables, classNames));
     }
-    return new Result(schema, entities, leftOut, List.copyOf(warnings), List.copyOf(enums));
+    return new Result(schema, entities, leftOut, List.copyOf(warnings), List.copyOf(enums), List.copyOf(conversions));
   }
 
   /** Each table's record name, made unique by a number where two tables give one name. */
@@ -424,12 +432,13 @@ public final class EntityImport {
   }
 
   private Optional<Entity.Member> member(LiveTable table, LiveTable.Column column, List<String> keyColumns,
-      boolean unique, Entity.Reference reference, Set<String> memberNames) {
+      boolean unique, Entity.Reference reference, Set<String> memberNames) throws SQLException {
     String where = table.name() + "." + column.name();
     Optional<ColumnType> type = columnType(column);
     if (type.isEmpty()) {
       warn(where, "is " + column.type() + ", a type with no Java type in Retort's mapping and none that"
-          + " @Column(type = …) declares; the column is left out of the entity." + nearest(column)
+          + " @Column(type = …) declares; the column is left out of the entity."
+          + UnsignedIntegers.nearest(live.dialect(), table.name(), column).orElseGet(() -> nearest(column))
           + " Or keep it with a hand-written migration (schema.execute(\"ALTER TABLE … ADD …\")); check() reports it"
           + " as a column the model does not have.");
       return Optional.empty();
@@ -443,12 +452,12 @@ public final class EntityImport {
     }
     boolean id = keyColumns.contains(column.name());
     boolean generated = false;
+    Optional<SerialKeys.Serial> serial = column.identity() && column.defaultValue().isPresent()
+        ? serials.serial(schema, table.name(), column.name()) : Optional.empty();
     if (column.identity()) {
-      boolean integral = type.get() == ColumnType.Scalar.SMALLINT || type.get() == ColumnType.Scalar.INTEGER
-          || type.get() == ColumnType.Scalar.BIGINT;
-      if (id && keyColumns.size() == 1 && integral) {
+      if (id && keyColumns.size() == 1 && ColumnModel.identityType(type.get())) {
         generated = true;
-      } else {
+      } else if (serial.isEmpty()) {
         warn(where, "is an identity column, which Retort makes only of a primary key of one short, int or long"
             + " column (@Id(generated = true)); it is declared as a plain column. check() reports the difference.");
       }
@@ -462,7 +471,9 @@ public final class EntityImport {
     Optional<String> defaultValue = Optional.empty();
     Optional<String> defaultExpression = Optional.empty();
     Optional<LiveSchema.ShownDefault> shown = live.defaultOf(column);
-    if (shown.isPresent() && generated) {
+    if (shown.isPresent() && generated && serial.isPresent()) {
+      serialKey(where, serial.get(), shown.get().text());
+    } else if (shown.isPresent() && generated) {
       warn(where, "is generated from the default " + shown.get().text() + " (a serial column, or a sequence);"
           + " it is declared @Id(generated = true), an identity column. check() reports the default until the"
           + " column is an identity column.");
@@ -470,10 +481,56 @@ public final class EntityImport {
       defaultValue = Optional.of(literal(type.get(), shown.get().text()));
     } else if (shown.isPresent()) {
       defaultExpression = Optional.of(shown.get().text());
+      serial.ifPresent(s -> serialColumn(where, s, shown.get().text()));
     }
     return Optional.of(new Entity.Member(column.name(), memberName, type.get(), javaType, id, generated, nullable,
         unique, defaultValue, defaultExpression, live.keepsComments() ? column.comment() : Optional.empty(),
         Optional.ofNullable(reference)));
+  }
+
+  /**
+   * A serial key, which the entity declares as the identity column it is to be: the warning gives
+   * the conversion to run before stamping, which drops the sequence only where it is the column's own.
+   */
+  private void serialKey(String where, SerialKeys.Serial serial, String shownDefault) {
+    String sequence = serial.sequenceSchema() + "." + serial.sequence();
+    String declared = "; it is declared @Id(generated = true), an identity column, which check() finds once the"
+        + " column is one.";
+    String continues = " and continues its values after the larger of the largest value and the sequence's last"
+        + " value: ";
+    if (!serial.plain()) {
+      warn(where, "is generated from the default " + shownDefault + ", more than nextval of the sequence " + sequence
+          + declared + " Before stamping, make it an identity column that continues its values (DROP DEFAULT,"
+          + " ADD GENERATED BY DEFAULT AS IDENTITY, setval), or declare the column by hand.");
+      return;
+    }
+    SerialKeys.Conversion conversion = serials.conversion(serial);
+    String statements = String.join(" ", conversion.statements());
+    if (serial.ownSequence()) {
+      conversions.add(conversion);
+      warn(where, "is a serial column, generated from the default " + shownDefault + " of its own sequence "
+          + sequence + declared + " Before stamping, convert it on each database, in one transaction that drops the"
+          + " sequence, gives the identity the sequence's name" + continues + statements
+          + " (--conversion-script FILE writes every table's conversion into one file.)");
+    } else {
+      warn(where, "is generated from the default " + shownDefault + " of the sequence " + sequence + ", "
+          + (serial.sharedWith().isEmpty() ? "which the column does not own (no OWNED BY)"
+              : "which the default of " + String.join(", ", serial.sharedWith()) + " uses too")
+          + declared + " Unless the application calls nextval on the sequence itself, convert it on each database"
+          + " before stamping, in one transaction that leaves the sequence" + continues + statements
+          + (serial.sharedWith().isEmpty() ? " Then drop the sequence if nothing else uses it." : ""));
+    }
+  }
+
+  /** A serial column that is not a key Retort makes an identity column of: declared with its default. */
+  private void serialColumn(String where, SerialKeys.Serial serial, String shownDefault) {
+    warn(where, "is a serial column, generated from the default " + shownDefault + " of the sequence "
+        + serial.sequenceSchema() + "." + serial.sequence() + ", which check() sees as an identity column; Retort makes"
+        + " an identity column only of a primary key of one short, int or long column, and declares no sequence."
+        + " It is declared with its default (defaultExpression), which needs the sequence: for a new database,"
+        + " create it before the table in the first migration (schema.execute(\"CREATE SEQUENCE …\")). check()"
+        + " reports the column as an identity column until its default is dropped (ALTER TABLE … ALTER COLUMN …"
+        + " DROP DEFAULT) and the application sets its values.");
   }
 
   /** The model type whose spelling in this database is the column's, as the drift check compares types. */

@@ -113,10 +113,12 @@ public final class LiveSchema {
    *
    * @param live the live column
    * @param type a model type
-   * @return whether a model column of that type (an identity column if the live one is) matches
+   * @return whether a model column of that type (an identity column if the live one is and the type can be one)
+   *     matches
    */
   public boolean matches(LiveTable.Column live, ColumnType type) {
-    ColumnModel model = ColumnModel.of(live.name(), type).withNullable(!live.identity()).withIdentity(live.identity());
+    boolean identity = live.identity() && ColumnModel.identityType(type);
+    ColumnModel model = ColumnModel.of(live.name(), type).withNullable(!live.identity()).withIdentity(identity);
     return catalog.comparableType(catalog.expectedType(null, model)).equals(catalog.comparableType(live.type()));
   }
 
