@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.model.SchemaModel;
 import dev.retort.runtime.dialect.Dialects;
@@ -358,6 +359,8 @@ class RetortCliEntitiesTest {
           + " DROP SEQUENCE \"public\".\"customers_id_seq_serial\";"
           + " COMMIT;");
       String text = Files.readString(script, StandardCharsets.UTF_8);
+      assertThat(text).startsWith("-- Converts PostgreSQL serial keys to the identity columns")
+          .contains("psql -v ON_ERROR_STOP=1 -f");
       List<String> printed = new ArrayList<>();
       for (String warning : warnings) {
         String conversion = warning.substring(warning.indexOf("BEGIN;"), warning.indexOf("COMMIT;") + "COMMIT;".length());
@@ -371,6 +374,10 @@ class RetortCliEntitiesTest {
       execute(first, printed);
 
       assertThat(rows(first)).isEqualTo(before);
+      for (String conversion : printed) {
+        assertThatThrownBy(() -> execute(first, List.of(conversion))).as("run again")
+            .isInstanceOf(SQLException.class).hasMessageContaining("is an identity column");
+      }
       adoptAndRecreate(project, first, second);
       try (Connection connection = connect(first); Statement statement = connection.createStatement()) {
         assertThat(insertedKey(statement, "INSERT INTO customers (name) VALUES ('Eve') RETURNING id")).isEqualTo(11);

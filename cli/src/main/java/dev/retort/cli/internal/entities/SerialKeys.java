@@ -55,7 +55,8 @@ public final class SerialKeys {
 
   private final Optional<Connection> connection;
   private final Dialect dialect;
-  private final Map<List<String>, Map<String, Serial>> read = new HashMap<>();
+  /** The serial columns read so far, by column, by schema and table. */
+  private final Map<List<String>, Map<String, Serial>> byTable = new HashMap<>();
 
   private SerialKeys(Optional<Connection> connection, Dialect dialect) {
     this.connection = connection;
@@ -127,7 +128,7 @@ public final class SerialKeys {
     if (connection.isEmpty()) {
       return Optional.empty();
     }
-    Map<String, Serial> columns = read.get(List.of(schema, table));
+    Map<String, Serial> columns = byTable.get(List.of(schema, table));
     if (columns == null) {
       columns = new LinkedHashMap<>();
       try (PreparedStatement statement = connection.get().prepareStatement(QUERY)) {
@@ -142,7 +143,7 @@ public final class SerialKeys {
           }
         }
       }
-      read.put(List.of(schema, table), columns);
+      byTable.put(List.of(schema, table), columns);
     }
     return Optional.ofNullable(columns.get(column));
   }
@@ -205,7 +206,7 @@ public final class SerialKeys {
         -- retort stamp, such as: psql -v ON_ERROR_STOP=1 -f THIS_FILE
         -- Each table is converted in a transaction of its own; its identity continues after the
         -- larger of the key's largest value and the last value its sequence handed out. Run
-        -- again, it changes nothing: each transaction fails on the sequence it dropped.
+        -- again, it changes nothing: each transaction fails, its column an identity already.
         """);
     for (Conversion conversion : conversions) {
       Serial serial = conversion.serial();
