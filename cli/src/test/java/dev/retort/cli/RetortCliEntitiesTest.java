@@ -314,6 +314,7 @@ class RetortCliEntitiesTest {
           "CREATE TABLE orders (id bigserial PRIMARY KEY, customer_id integer NOT NULL REFERENCES customers (id),"
               + " note varchar(40))",
           "CREATE TABLE \"Label\" (\"Key\" smallserial PRIMARY KEY, text varchar(20))",
+          "CREATE TABLE " + LONG_NAME + " (id serial PRIMARY KEY)",
           "INSERT INTO customers (name) VALUES ('Ada'), ('Bob'), ('Cy')",
           "INSERT INTO customers (id, name) VALUES (10, 'Dee')",
           "INSERT INTO orders (customer_id, note) VALUES (1, 'first'), (10, 'second')"));
@@ -326,6 +327,9 @@ class RetortCliEntitiesTest {
         connection.rollback();
       }
       List<String> before = rows(first);
+      String sequences = sequences(first);
+      assertThat(sequences).as("PostgreSQL shortens the long table's sequence name")
+          .contains(LONG_NAME.substring(0, 50)).doesNotContain(LONG_NAME + "_id_seq");
       EntityProject project = new EntityProject(dir.resolve("project"));
       Path script = dir.resolve("serial-to-identity.sql");
 
@@ -333,10 +337,10 @@ class RetortCliEntitiesTest {
           "--output", project.sources().toString(), "--conversion-script", script.toString());
 
       assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
-      assertThat(run.out()).contains("Wrote the conversion of 3 serial keys to identity columns to "
+      assertThat(run.out()).contains("Wrote the conversion of 4 serial keys to identity columns to "
           + script.toAbsolutePath());
       List<String> warnings = run.err().lines().filter(line -> line.startsWith("warning: ")).toList();
-      assertThat(warnings).as(run.err()).hasSize(3);
+      assertThat(warnings).as(run.err()).hasSize(4);
       Map<String, String> files = files(project.sources());
       assertThat(files.get("com/example/model/Customers.java")).contains("@Id(generated = true) int id,");
       assertThat(files.get("com/example/model/Orders.java")).contains("@Id(generated = true) long id,",
@@ -385,12 +389,9 @@ class RetortCliEntitiesTest {
             .isEqualTo(6);
         assertThat(insertedKey(statement, "INSERT INTO \"Label\" (text) VALUES ('new') RETURNING \"Key\""))
             .isEqualTo(1);
-        try (ResultSet sequences = statement.executeQuery("SELECT string_agg(relname, ',' ORDER BY relname)"
-            + " FROM pg_class WHERE relkind = 'S' AND relnamespace = 'public'::regnamespace")) {
-          assertThat(sequences.next()).isTrue();
-          assertThat(sequences.getString(1)).isEqualTo("Label_Key_seq,customers_id_seq,orders_id_seq");
-        }
+        assertThat(insertedKey(statement, "INSERT INTO " + LONG_NAME + " DEFAULT VALUES RETURNING id")).isEqualTo(1);
       }
+      assertThat(sequences(first)).as("the identities' sequences, with the serial sequences' names").isEqualTo(sequences);
     }
   }
 
@@ -453,6 +454,19 @@ class RetortCliEntitiesTest {
           assertThat(key.getLong(1)).isEqualTo(3);
         }
       }
+    }
+  }
+
+  /** A table whose name PostgreSQL shortens in its serial sequence's: {@code …_accounting_de_id_seq}. */
+  private static final String LONG_NAME = "audit_entries_kept_for_the_auditors_of_the_accounting_dept";
+
+  /** The sequences of the public schema, by name. */
+  private static String sequences(TestDatabase db) throws SQLException {
+    try (Connection connection = connect(db); Statement statement = connection.createStatement();
+        ResultSet names = statement.executeQuery("SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class"
+            + " WHERE relkind = 'S' AND relnamespace = 'public'::regnamespace")) {
+      assertThat(names.next()).isTrue();
+      return names.getString(1);
     }
   }
 
