@@ -260,15 +260,20 @@ public enum Message {
       "default-value-invalid",
       "@Column(defaultValue = \"%s\") on %s is not a value of column type %s: %s; write a"
           + " valid literal, or use defaultExpression for a SQL expression"),
-  /** An {@code @Index} or {@code @Check} on a column that does not exist, and the like. */
+  /** An {@code @Index} or {@code @Unique} on a column that does not exist. */
   INDEX_UNKNOWN_COLUMN(
       Diagnostic.Kind.ERROR,
       "index-unknown-column",
-      "%s on %s names column %s, which table %s does not have%s; @Index takes column names,"
+      "%s on %s names column %s, which table %s does not have%s; @%s takes column names,"
           + " not member names: the columns are %s"),
-  /** An {@code @Index} listing no column, or one twice. */
+  /** An {@code @Index} or {@code @Unique} listing no column, or one twice. */
   INDEX_COLUMNS_INVALID(
       Diagnostic.Kind.ERROR, "index-columns", "%s on %s %s; list each indexed column once"),
+  /** A {@code @Unique} over the columns of the primary key or of another unique constraint. */
+  DUPLICATE_UNIQUE(
+      Diagnostic.Kind.ERROR,
+      "duplicate-unique",
+      "%s on %s repeats %s: it is over the same columns %s, which are unique already; %s"),
   /** A {@code @Check} with a blank expression. */
   CHECK_EXPRESSION_BLANK(
       Diagnostic.Kind.ERROR,
