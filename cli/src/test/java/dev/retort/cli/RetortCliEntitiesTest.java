@@ -494,6 +494,46 @@ class RetortCliEntitiesTest {
     }
   }
 
+  /**
+   * A unique constraint on several columns is a {@code @Unique}, named where its name is not the
+   * derived {@code uq_<table>_<columns>}, and a unique index stays an {@code @Index}: H2 and
+   * PostgreSQL keep the two apart, SQLite enforces a constraint with an index of its own and keeps
+   * no name, and MariaDB makes no difference, so a unique key named as Retort names a constraint is
+   * a {@code @Unique} there and any other an {@code @Index}. Stamped and checked, and applied to a
+   * second database, the model is the database's.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void uniqueConstraintsOnSeveralColumnsBecomeUniqueThroughStampAndUpgrade(TestDatabase.Kind kind, @TempDir Path dir)
+      throws Exception {
+    try (TestDatabase first = TestDatabase.create(kind); TestDatabase second = TestDatabase.create(kind)) {
+      execute(first, List.of(
+          "CREATE TABLE coupons (id BIGINT NOT NULL PRIMARY KEY, customer_id BIGINT NOT NULL,"
+              + " code VARCHAR(20) NOT NULL, issued_on DATE,"
+              + " CONSTRAINT uq_coupons_customer_id_code UNIQUE (customer_id, code),"
+              + " CONSTRAINT coupon_issue UNIQUE (issued_on, code))",
+          "CREATE UNIQUE INDEX coupons_by_issue ON coupons (issued_on, customer_id)"));
+      EntityProject project = new EntityProject(dir.resolve("project"));
+
+      Cli.Run run = retort(first, getClass().getClassLoader(), "entities", "--package", PACKAGE,
+          "--output", project.sources().toString());
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
+      assertThat(run.err()).as(run.all()).doesNotContain("warning:");
+      String coupons = files(project.sources()).get("com/example/model/Coupons.java");
+      assertThat(coupons).contains("@Unique(columns = {\"customer_id\", \"code\"})\n",
+          "@Index(name = \"coupons_by_issue\", columns = {\"issued_on\", \"customer_id\"}, unique = true)\n");
+      switch (kind) {
+        case SQLITE -> assertThat(coupons).contains("@Unique(columns = {\"issued_on\", \"code\"})\n");
+        case MARIADB -> assertThat(coupons)
+            .contains("@Index(name = \"coupon_issue\", columns = {\"issued_on\", \"code\"}, unique = true)\n");
+        default -> assertThat(coupons).contains("@Unique(name = \"coupon_issue\", columns = {\"issued_on\", \"code\"})\n");
+      }
+
+      adoptAndRecreate(project, first, second);
+    }
+  }
+
   /** Each database's enum columns: a named type on PostgreSQL, an inline ENUM on MariaDB and H2, text with a check on SQLite. */
   private static List<String> enumSchema(TestDatabase.Kind kind) {
     switch (kind) {

@@ -240,8 +240,9 @@ public final class EntityImport {
           + " before stamping, or keep the table in hand-written migrations.");
     }
     Set<String> uniqueColumns = new HashSet<>();
+    List<Entity.UniqueDeclaration> uniques = new ArrayList<>();
     List<Entity.IndexDeclaration> indexes = new ArrayList<>();
-    uniquesAndIndexes(table, keyColumns, live.indexDetails(schema, name), untyped, uniqueColumns, indexes);
+    uniquesAndIndexes(table, keyColumns, live.indexDetails(schema, name), untyped, uniqueColumns, uniques, indexes);
     Map<String, Entity.Reference> references = references(table, tables, classNames, untyped);
     Set<String> memberNames = new HashSet<>();
     List<Entity.Member> members = new ArrayList<>();
@@ -288,17 +289,21 @@ public final class EntityImport {
     }
     String className = classNames.get(name);
     return new Entity(name, ownSchema ? Optional.empty() : Optional.of(schema), className,
-        live.keepsComments() ? table.comment() : Optional.empty(), keyName, members, indexes, checks,
+        live.keepsComments() ? table.comment() : Optional.empty(), keyName, members, uniques, indexes, checks,
         warnings.stream().filter(w -> w.where().equals(name) || w.where().startsWith(name + ".")).toList());
   }
 
   /**
    * Sorts out the unique constraints and indexes: a unique constraint on one column becomes
-   * {@code @Column(unique = true)}, any other index {@code @Index}; the indexes the database
-   * makes for the primary key and foreign keys are its own.
+   * {@code @Column(unique = true)}, one on several columns {@code @Unique}, any other index
+   * {@code @Index}; the indexes the database makes for the primary key and foreign keys are its
+   * own. The constraints are those the database keeps apart from its indexes (H2, PostgreSQL), and
+   * SQLite's, which it enforces with indexes of its own ({@code sqlite_autoindex_…}); MariaDB and
+   * MySQL do not tell a unique constraint from a unique index, which {@code @Index} declares.
    */
   private void uniquesAndIndexes(LiveTable table, List<String> keyColumns, Map<String, String> details,
-      Set<String> untyped, Set<String> uniqueColumns, List<Entity.IndexDeclaration> indexes) {
+      Set<String> untyped, Set<String> uniqueColumns, List<Entity.UniqueDeclaration> uniques,
+      List<Entity.IndexDeclaration> indexes) throws SQLException {
     String name = table.name();
     Set<String> handled = new HashSet<>();
     Set<String> columns = new HashSet<>();
@@ -308,19 +313,15 @@ public final class EntityImport {
         handled.add(index.name());
       }
     }
-    if (table.uniques().isPresent()) {
-      for (LiveTable.Unique unique : table.uniques().get()) {
+    Optional<List<LiveTable.Unique>> constraints = live.uniqueConstraints(schema, table);
+    if (constraints.isPresent()) {
+      for (LiveTable.Unique unique : constraints.get()) {
         handled.add(unique.index());
         if (onUntyped(name, "unique constraint " + unique.name(), unique.columns(), untyped)) {
           continue;
         }
-        if (unique.columns().size() == 1 && uniqueColumns.add(unique.columns().get(0))) {
-          continue;
-        }
-        indexes.add(new Entity.IndexDeclaration(unique.name(), unique.columns(), true, derivedIndexName(name, unique)));
-        warn(name, "has the unique constraint " + unique.name() + " on " + unique.columns() + ", which is declared"
-            + " as @Index(unique = true): Retort makes a unique constraint only of one column's @Column(unique = true)."
-            + " check() reports the constraint and the index until the database has the index instead.");
+        unique(name, "the unique constraint " + unique.name(), unique.name(), unique.columns(), keyColumns,
+            uniqueColumns, uniques);
       }
     }
     for (LiveTable.Index index : table.indexes()) {
@@ -342,7 +343,19 @@ public final class EntityImport {
             + " …\")); check() reports it as an index the model does not have.");
         continue;
       }
-      boolean autoIndex = index.name().startsWith("sqlite_autoindex_");
+      if (index.name().startsWith("sqlite_autoindex_")) {
+        // SQLite keeps no name of a unique constraint: the entity gives it the derived one.
+        unique(name, "a unique constraint", SqlNames.unique(name, index.columns()), index.columns(), keyColumns,
+            uniqueColumns, uniques);
+        continue;
+      }
+      if (index.unique() && index.columns().size() > 1 && uniqueKeysOnly()
+          && index.name().equals(SqlNames.unique(name, index.columns()))) {
+        // Named as Retort names a unique constraint, which is all a unique key is there.
+        unique(name, "the unique key " + index.name(), index.name(), index.columns(), keyColumns, uniqueColumns,
+            uniques);
+        continue;
+      }
       if (index.unique() && index.columns().size() == 1
           && !index.name().equals(SqlNames.index(name, index.columns(), true))
           && uniqueColumns.add(index.columns().get(0))) {
@@ -350,13 +363,42 @@ public final class EntityImport {
       }
       String derived = SqlNames.index(name, index.columns(), index.unique());
       indexes.add(new Entity.IndexDeclaration(index.name(), index.columns(), index.unique(),
-          autoIndex || index.name().equals(derived)));
-      if (autoIndex) {
-        warn(name, "has a unique constraint on " + index.columns() + ", which SQLite enforces with its own index "
-            + index.name() + "; it is declared as @Index(unique = true), which is an index named " + derived
-            + ". check() reports both until the table is rebuilt with the index.");
-      }
+          index.name().equals(derived)));
     }
+  }
+
+  /**
+   * Declares a unique constraint: on one column as {@code @Column(unique = true)}, on several as
+   * {@code @Unique}, with its name where it is not the derived one. One over the columns of the
+   * primary key or of another unique constraint, which the processor refuses as a repetition,
+   * is a warning instead.
+   *
+   * @param shown the constraint as the warning names it
+   */
+  private void unique(String table, String shown, String name, List<String> columns, List<String> keyColumns,
+      Set<String> uniqueColumns, List<Entity.UniqueDeclaration> uniques) {
+    Set<String> set = Set.copyOf(columns);
+    Optional<String> repeated = Set.copyOf(keyColumns).equals(set) ? Optional.of("the primary key")
+        : uniques.stream().filter(u -> Set.copyOf(u.columns()).equals(set)).findFirst()
+            .map(u -> "the unique constraint " + u.name())
+            .or(() -> columns.size() == 1 && uniqueColumns.contains(columns.get(0))
+                ? Optional.of("the unique column " + columns.get(0)) : Optional.empty());
+    if (repeated.isPresent()) {
+      warn(table, "has " + shown + " on " + columns + ", which repeats " + repeated.get() + " over the same"
+          + " columns; it is left out, since the entity declares those columns unique once. check() reports it"
+          + " until it is dropped.");
+      return;
+    }
+    if (columns.size() == 1) {
+      uniqueColumns.add(columns.get(0));
+      return;
+    }
+    uniques.add(new Entity.UniqueDeclaration(name, columns, name.equals(SqlNames.unique(table, columns))));
+  }
+
+  /** Whether the database makes no difference between a unique constraint and a unique index (MariaDB, MySQL). */
+  private boolean uniqueKeysOnly() {
+    return live.dialect().vendor() == Vendor.MARIADB || live.dialect().vendor() == Vendor.MYSQL;
   }
 
   /** Whether a key or index is on a column the entity leaves out, which is then a warning. */
@@ -368,10 +410,6 @@ public final class EntityImport {
     warn(table, "has the " + what + " on " + columns + ", whose " + String.join(", ", missing) + " the entity leaves"
         + " out; it is left out with the column. Keep it in the hand-written migration that keeps the column.");
     return true;
-  }
-
-  private static boolean derivedIndexName(String table, LiveTable.Unique unique) {
-    return unique.name().equals(SqlNames.index(table, unique.columns(), true));
   }
 
   /** Whether the database made the index for a foreign key, as the drift check sees it. */

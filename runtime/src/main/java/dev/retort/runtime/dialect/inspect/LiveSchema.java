@@ -99,6 +99,18 @@ public final class LiveSchema {
   }
 
   /**
+   * The unique constraints of a table, each with the index that enforces it: those of
+   * {@link LiveTable#uniques()} where the database lists them apart from its indexes (H2), and
+   * PostgreSQL's, which the drift check compares as unique indexes but the database keeps apart
+   * from the unique indexes made with {@code CREATE UNIQUE INDEX}. Empty where the database does
+   * not tell the two apart (MariaDB, MySQL) or enforces its constraints with indexes of its own
+   * ({@code sqlite_autoindex_…}).
+   */
+  public Optional<List<LiveTable.Unique>> uniqueConstraints(String schema, LiveTable table) throws SQLException {
+    return table.uniques().isPresent() ? table.uniques() : catalog.uniqueConstraints(schema, table.name());
+  }
+
+  /**
    * The generated (computed) columns of a table: {@code GENERATED ALWAYS AS (…)}, which a model
    * column cannot be. SQLite's are not among {@link LiveTable#columns()}; the other databases'
    * are, as plain columns.
