@@ -59,7 +59,7 @@ class EntitySourceProcessorTest {
 
   private static Entity entity(String table, List<Entity.Member> members) {
     return new Entity(table, Optional.empty(), JavaNames.typeName(table), Optional.empty(), Optional.empty(), members,
-        List.of(), List.of(), List.of(), List.of());
+        List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
   private static SchemaModel build(Path dir, List<Entity> entities) throws IOException {
@@ -150,6 +150,8 @@ class EntitySourceProcessorTest {
         new Entity.Member("added", "added", ColumnType.Scalar.TIMESTAMP, JavaTypes.of(ColumnType.Scalar.TIMESTAMP),
             false, false, false, false, Optional.empty(), Optional.of("CURRENT_TIMESTAMP"), Optional.empty(),
             Optional.empty())),
+        List.of(new Entity.UniqueDeclaration("uq_books_author_id_added", List.of("author_id", "added"), true),
+            new Entity.UniqueDeclaration("books_editor_stock_key", List.of("editor_email", "stock"), false)),
         List.of(new Entity.IndexDeclaration("books_by_author", List.of("author_id", "stock"), false, false),
             new Entity.IndexDeclaration("ux_books_added", List.of("added"), true, true)),
         List.of(new Entity.CheckDeclaration("stock_positive", "\"stock\" >= 0")), List.of(), List.of());
@@ -173,6 +175,9 @@ class EntitySourceProcessorTest {
     assertThat(table.column("stock").orElseThrow().defaultValue()).contains(new DefaultValue.Literal("0"));
     assertThat(table.column("added").orElseThrow().defaultValue())
         .contains(new DefaultValue.Expression("CURRENT_TIMESTAMP"));
+    assertThat(table.uniques()).extracting(u -> u.name() + " " + u.columns())
+        .containsExactlyInAnyOrder("uq_books_author_id_added [author_id, added]",
+            "books_editor_stock_key [editor_email, stock]");
     assertThat(table.indexes()).extracting(i -> i.name() + " " + i.columns() + " " + i.unique())
         .containsExactlyInAnyOrder("books_by_author [author_id, stock] false", "ux_books_added [added] true");
     assertThat(table.checks()).singleElement().satisfies(check -> {
@@ -186,12 +191,12 @@ class EntitySourceProcessorTest {
     Entity lines = new Entity("lines", Optional.empty(), "Lines", Optional.empty(), Optional.empty(), List.of(
         key("order_id", ColumnType.Scalar.BIGINT), key("line_no", ColumnType.Scalar.INTEGER),
         member("code", new ColumnType.Varchar(10), false)),
-        List.of(new Entity.IndexDeclaration("ux_lines_code_line_no", List.of("code", "line_no"), true, true)),
-        List.of(), List.of(), List.of());
+        List.of(new Entity.UniqueDeclaration("uq_lines_code_line_no", List.of("code", "line_no"), true)),
+        List.of(), List.of(), List.of(), List.of());
     Entity refunds = new Entity("refunds", Optional.empty(), "Refunds", Optional.empty(), Optional.empty(), List.of(
         id("id"), member("order_id", ColumnType.Scalar.BIGINT, true), member("line_no", ColumnType.Scalar.INTEGER, true),
         member("line_code", new ColumnType.Varchar(10), true)),
-        List.of(), List.of(), List.of(
+        List.of(), List.of(), List.of(), List.of(
             new Entity.ForeignKeyDeclaration(List.of("order_id", "line_no"), "Lines", Optional.empty(),
                 Optional.of("refunds_line"), ReferentialAction.SET_NULL, ReferentialAction.CASCADE),
             new Entity.ForeignKeyDeclaration(List.of("line_code", "line_no"), "Lines",

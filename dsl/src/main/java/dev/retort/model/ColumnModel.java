@@ -33,13 +33,15 @@ public record ColumnModel(
     if (identity && defaultValue.isPresent()) {
       throw new IllegalArgumentException("identity column " + name + " cannot have a default");
     }
-    if (identity
-        && type != ColumnType.Scalar.SMALLINT
-        && type != ColumnType.Scalar.INTEGER
-        && type != ColumnType.Scalar.BIGINT) {
+    if (identity && !identityType(type)) {
       throw new IllegalArgumentException(
           "identity column " + name + " has type " + type.sql() + "; it must be an integer type");
     }
+  }
+
+  /** Whether a column of the type can be an identity column: an integer type. */
+  public static boolean identityType(ColumnType type) {
+    return type == ColumnType.Scalar.SMALLINT || type == ColumnType.Scalar.INTEGER || type == ColumnType.Scalar.BIGINT;
   }
 
   /** A nullable column without default or comment. */

@@ -38,6 +38,14 @@ public final class EntitiesMojo extends DatabaseMojo {
   @Parameter(property = "retort.tables")
   String tables;
 
+  /**
+   * A file to write the SQL into that converts PostgreSQL's serial keys to the identity columns
+   * the entities declare, one transaction per table, to run on each database before stamping.
+   * Not written when there is no serial key.
+   */
+  @Parameter(property = "retort.conversionScript")
+  File conversionScript;
+
   /** Creates the goal; Maven calls this. */
   public EntitiesMojo() {}
 
@@ -65,6 +73,9 @@ public final class EntitiesMojo extends DatabaseMojo {
           new DriverDataSource(settings.url().get(), settings.user(), settings.password(), loader),
           new EntityImport.Options(settings.schema(), names, settings.versionTable()),
           entityDirectory.toPath(), entityPackage.strip());
+      if (conversionScript != null) {
+        entities = entities.withConversionScript(conversionScript.toPath());
+      }
     } catch (SQLException e) {
       throw new MojoFailureException("retort:entities cannot read the database: "
           + settings.secrets().mask(String.valueOf(e.getMessage())));

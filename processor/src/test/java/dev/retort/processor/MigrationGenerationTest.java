@@ -15,9 +15,11 @@ import static dev.retort.processor.ProjectFixture.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.retort.dsl.CreateTableBuilder;
 import dev.retort.dsl.Schema;
 import dev.retort.model.CheckModel;
 import dev.retort.model.SchemaModel;
+import dev.retort.model.UniqueModel;
 import dev.retort.operation.Operation;
 import dev.retort.snapshot.SnapshotCodec;
 import java.io.File;
@@ -27,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -240,6 +243,81 @@ class MigrationGenerationTest {
     assertThat(migrated).isEqualTo(declared);
     assertThat(declared.table("products").orElseThrow().checks())
         .containsExactly(new CheckModel("ck_products_code", "sku <> 'code' AND length(\"sku\") <= 20"));
+  }
+
+  /** The products table of the {@code @Unique} tests, with the unique constraint the head gave it, if any. */
+  private static SchemaModel products(Consumer<CreateTableBuilder> unique) {
+    return schema(s -> s.createTable("products", t -> {
+      t.column("id", bigint(), notNull())
+          .column("vendor_id", bigint(), notNull())
+          .column("code", varchar(20))
+          .primaryKey("pk_products", "id");
+      unique.accept(t);
+    }));
+  }
+
+  @Test
+  void addsAUniqueConstraintOverSeveralColumns() throws IOException {
+    String written = generate(products(t -> {}), "V20261121_153000_AddUqProductsVendorIdCode", product(
+        "@Unique(columns = {\"vendor_id\", \"code\"})", "@Id long id, long vendorId, @Column(length = 20) String code"));
+
+    assertThat(written).isEqualTo(ADD_UNIQUE);
+    assertThat(compilation.warnings()).isEmpty();
+  }
+
+  @Test
+  void dropsARemovedUniqueConstraint() throws IOException {
+    String written = generate(products(t -> t.unique("uq_products_vendor_id_code", "vendor_id", "code")),
+        "V20261121_153000_DropUqProductsVendorIdCode",
+        product("", "@Id long id, long vendorId, @Column(length = 20) String code"));
+
+    assertThat(written).isEqualTo(DROP_UNIQUE);
+  }
+
+  @Test
+  void changesTheColumnsOfANamedUniqueConstraintByDroppingAndAddingIt() throws IOException {
+    String written = generate(products(t -> t.unique("product_code", "code")), "V20261121_153000_AlterProducts",
+        product("@Unique(name = \"product_code\", columns = {\"vendor_id\", \"code\"})",
+            "@Id long id, long vendorId, @Column(length = 20) String code"));
+
+    assertThat(written).isEqualTo(CHANGE_UNIQUE);
+  }
+
+  @Test
+  void aUniqueColumnDeclaredWithUniqueInsteadWritesNoMigration() {
+    project = new ProjectFixture(root);
+    project.commitSnapshot(HEAD_CLASS, products(t -> t.unique("uq_products_code", "code")));
+    Map<Path, String> before = project.tree();
+
+    compilation = project.compile(headRevision(), product(
+        "@Unique(columns = \"code\")", "@Id long id, long vendorId, @Column(length = 20) String code"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(project.tree()).isEqualTo(before);
+  }
+
+  @Test
+  void renamesAColumnAndKeepsTheNamedUniqueConstraintOnIt() throws IOException {
+    SchemaModel head = products(t -> t.unique("product_code", "vendor_id", "code"));
+    String written = generate(head, "V20261121_153000_RenameProductsCodeToSku", product(
+        "@Unique(name = \"product_code\", columns = {\"vendor_id\", \"sku\"})",
+        "@Id long id, long vendorId, @RenamedFrom(\"code\") @Column(length = 20) String sku"));
+
+    assertThat(written).isEqualTo(RENAME_COLUMN_WITH_UNIQUE);
+    SchemaModel declared = SnapshotCodec.read(project.snapshot(NEW_CLASS + "RenameProductsCodeToSku"), "snapshot");
+    SchemaModel migrated = head.applyAll(operations(s -> s.alterTable("products", t -> t.renameColumn("code", "sku"))));
+    assertThat(migrated).isEqualTo(declared);
+    assertThat(declared.table("products").orElseThrow().uniques())
+        .containsExactly(new UniqueModel("product_code", List.of("vendor_id", "sku")));
+  }
+
+  @Test
+  void renamesAColumnAndTheDerivedNameOfTheUniqueConstraintOnIt() throws IOException {
+    String written = generate(products(t -> t.unique("uq_products_vendor_id_code", "vendor_id", "code")),
+        "V20261121_153000_AlterProducts", product("@Unique(columns = {\"vendor_id\", \"sku\"})",
+            "@Id long id, long vendorId, @RenamedFrom(\"code\") @Column(length = 20) String sku"));
+
+    assertThat(written).isEqualTo(RENAME_COLUMN_AND_DERIVED_UNIQUE);
   }
 
   @Test
@@ -692,6 +770,158 @@ class MigrationGenerationTest {
           schema.alterTable("products", t -> t
               .addColumn("code", varchar(255))
               .addCheck("ck_products_code", "code <> ''"));
+        }
+      }
+      """;
+
+  private static final String ADD_UNIQUE = """
+      package com.example.migration;
+
+      import dev.retort.Migration;
+      import dev.retort.Revision;
+      import dev.retort.dsl.Schema;
+
+      /**
+       * Add unique constraint uq_products_vendor_id_code on products. Generated by Retort; review before
+       * committing.
+       */
+      @Revision(
+          id = "20261121_153000",
+          parent = "20261120_090000"
+      )
+      public final class V20261121_153000_AddUqProductsVendorIdCode implements Migration {
+        @Override
+        public void upgrade(Schema schema) {
+          schema.alterTable("products", t -> t
+              .addUnique("uq_products_vendor_id_code", "vendor_id", "code"));
+        }
+
+        @Override
+        public void downgrade(Schema schema) {
+          schema.alterTable("products", t -> t.dropUnique("uq_products_vendor_id_code"));
+        }
+      }
+      """;
+
+  private static final String DROP_UNIQUE = """
+      package com.example.migration;
+
+      import dev.retort.Migration;
+      import dev.retort.Revision;
+      import dev.retort.dsl.Schema;
+
+      /**
+       * Drop unique constraint uq_products_vendor_id_code on products. Generated by Retort; review
+       * before committing.
+       */
+      @Revision(
+          id = "20261121_153000",
+          parent = "20261120_090000"
+      )
+      public final class V20261121_153000_DropUqProductsVendorIdCode implements Migration {
+        @Override
+        public void upgrade(Schema schema) {
+          schema.alterTable("products", t -> t.dropUnique("uq_products_vendor_id_code"));
+        }
+
+        @Override
+        public void downgrade(Schema schema) {
+          schema.alterTable("products", t -> t
+              .addUnique("uq_products_vendor_id_code", "vendor_id", "code"));
+        }
+      }
+      """;
+
+  private static final String CHANGE_UNIQUE = """
+      package com.example.migration;
+
+      import dev.retort.Migration;
+      import dev.retort.Revision;
+      import dev.retort.dsl.Schema;
+
+      /**
+       * Drop unique constraint product_code on products; add unique constraint product_code on products.
+       * Generated by Retort; review before committing.
+       */
+      @Revision(
+          id = "20261121_153000",
+          parent = "20261120_090000"
+      )
+      public final class V20261121_153000_AlterProducts implements Migration {
+        @Override
+        public void upgrade(Schema schema) {
+          schema.alterTable("products", t -> t
+              .dropUnique("product_code")
+              .addUnique("product_code", "vendor_id", "code"));
+        }
+
+        @Override
+        public void downgrade(Schema schema) {
+          schema.alterTable("products", t -> t
+              .dropUnique("product_code")
+              .addUnique("product_code", "code"));
+        }
+      }
+      """;
+
+  private static final String RENAME_COLUMN_WITH_UNIQUE = """
+      package com.example.migration;
+
+      import dev.retort.Migration;
+      import dev.retort.Revision;
+      import dev.retort.dsl.Schema;
+
+      /**
+       * Rename column products.code to sku. Generated by Retort; review before committing.
+       */
+      @Revision(
+          id = "20261121_153000",
+          parent = "20261120_090000"
+      )
+      public final class V20261121_153000_RenameProductsCodeToSku implements Migration {
+        @Override
+        public void upgrade(Schema schema) {
+          schema.alterTable("products", t -> t.renameColumn("code", "sku"));
+        }
+
+        @Override
+        public void downgrade(Schema schema) {
+          schema.alterTable("products", t -> t.renameColumn("sku", "code"));
+        }
+      }
+      """;
+
+  private static final String RENAME_COLUMN_AND_DERIVED_UNIQUE = """
+      package com.example.migration;
+
+      import dev.retort.Migration;
+      import dev.retort.Revision;
+      import dev.retort.dsl.Schema;
+
+      /**
+       * Drop unique constraint uq_products_vendor_id_code on products; rename column products.code to
+       * sku; add unique constraint uq_products_vendor_id_sku on products. Generated by Retort; review
+       * before committing.
+       */
+      @Revision(
+          id = "20261121_153000",
+          parent = "20261120_090000"
+      )
+      public final class V20261121_153000_AlterProducts implements Migration {
+        @Override
+        public void upgrade(Schema schema) {
+          schema.alterTable("products", t -> t
+              .dropUnique("uq_products_vendor_id_code")
+              .renameColumn("code", "sku")
+              .addUnique("uq_products_vendor_id_sku", "vendor_id", "sku"));
+        }
+
+        @Override
+        public void downgrade(Schema schema) {
+          schema.alterTable("products", t -> t
+              .dropUnique("uq_products_vendor_id_sku")
+              .renameColumn("sku", "code")
+              .addUnique("uq_products_vendor_id_code", "vendor_id", "code"));
         }
       }
       """;

@@ -1,10 +1,6 @@
 package dev.retort.bench.tool;
 
 import dev.retort.bench.measure.ChildReport;
-import dev.retort.bench.workload.Fixtures;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +16,7 @@ import java.util.Map;
  * the one row of {@code jdbc_version}, the number of the last revision run; only when that is
  * not the head (an empty database, or one a deploy has revisions for) does it run the
  * statements of the newer revisions in auto-commit mode and write the row. Arguments: JDBC URL,
- * user, password, the statements file ({@link Fixtures#jdbcStatements}).
+ * user, password, the statements file ({@link dev.retort.bench.workload.Fixtures#jdbcStatements}).
  */
 public final class JdbcMain {
 
@@ -43,9 +38,9 @@ public final class JdbcMain {
     try (Connection connection = DriverManager.getConnection(args[0], args[1], args[2])) {
       int version = version(connection);
       if (version != HEAD) {
-        List<Revision> revisions = revisions(Path.of(args[3]));
+        List<StatementsFile.Revision> revisions = StatementsFile.read(Path.of(args[3]));
         try (Statement statement = connection.createStatement()) {
-          for (Revision revision : revisions) {
+          for (StatementsFile.Revision revision : revisions) {
             if (revision.number() > version) {
               for (String sql : revision.statements()) {
                 statement.execute(sql);
@@ -66,27 +61,6 @@ public final class JdbcMain {
       }
     }
     ChildReport.emit(start, Map.of("statements", statementsRun, "applied", revisionsRun));
-  }
-
-  /** One revision's statements. */
-  private record Revision(int number, List<String> statements) {}
-
-  private static List<Revision> revisions(Path file) throws IOException {
-    List<Revision> revisions = new ArrayList<>();
-    List<String> statements = null;
-    StringBuilder statement = new StringBuilder();
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (statement.length() == 0 && line.startsWith(Fixtures.REVISION_START)) {
-        statements = new ArrayList<>();
-        revisions.add(new Revision(Integer.parseInt(line.substring(Fixtures.REVISION_START.length())), statements));
-      } else if (line.strip().equals(Fixtures.STATEMENT_END)) {
-        statements.add(statement.toString());
-        statement.setLength(0);
-      } else {
-        statement.append(statement.length() == 0 ? "" : "\n").append(line);
-      }
-    }
-    return revisions;
   }
 
   private static int version(Connection connection) {

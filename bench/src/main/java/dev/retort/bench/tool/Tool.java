@@ -21,6 +21,11 @@ import java.util.Properties;
 public enum Tool {
   /** Plain JDBC: the baseline. */
   JDBC("raw JDBC", JdbcMain.class),
+  /**
+   * Plain JDBC keeping a history table as issue 4 asks of a migration tool: the floor of what
+   * recording and verifying each revision costs.
+   */
+  JDBC_HISTORY("JDBC + history", JdbcHistoryMain.class),
   /** Retort. */
   RETORT("Retort", RetortMain.class),
   /** Flyway. */
@@ -79,6 +84,7 @@ public enum Tool {
     List<String> arguments = new ArrayList<>(List.of(databases.url(databaseName()), databases.user(), databases.password()));
     switch (this) {
       case JDBC:
+      case JDBC_HISTORY:
         arguments.add(fixtures.jdbcStatements(server).toString());
         break;
       case FLYWAY:
@@ -107,6 +113,9 @@ public enum Tool {
     switch (this) {
       case JDBC:
         recorded = "SELECT version FROM jdbc_version";
+        break;
+      case JDBC_HISTORY:
+        recorded = "SELECT COUNT(*) FROM " + JdbcHistoryMain.TABLE;
         break;
       case RETORT:
         recorded = "SELECT COUNT(*) FROM " + quote(server, "retort_version");
@@ -152,6 +161,10 @@ public enum Tool {
       case JDBC:
         forget = "UPDATE jdbc_version SET version = ?";
         values = List.of(last.number() - 1);
+        break;
+      case JDBC_HISTORY:
+        forget = "DELETE FROM " + JdbcHistoryMain.TABLE + " WHERE revision = ?";
+        values = List.of(last.number());
         break;
       case RETORT:
         forget = "DELETE FROM " + quote(server, "retort_version") + " WHERE " + quote(server, "revision") + " = ?";

@@ -13,10 +13,12 @@ import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +61,7 @@ class ToolsOnH2Test {
     String noop = runMain(tool);
     tool.verifyAtHead(databases);
 
-    if (tool == Tool.RETORT || tool == Tool.FLYWAY) {
+    if (tool == Tool.RETORT || tool == Tool.FLYWAY || tool == Tool.JDBC_HISTORY) {
       assertThat(apply).contains(" applied=200");
       assertThat(noop).contains(" applied=0");
     }
@@ -68,6 +70,23 @@ class ToolsOnH2Test {
       assertThat(noop).contains(" statements=0");
     }
     assertThat(noop).contains("bench-report work-ms=");
+  }
+
+  @Test
+  void theHistoryToolRefusesAnAppliedRevisionWhoseStatementsChanged() throws Exception {
+    Tool tool = Tool.JDBC_HISTORY;
+    databases.recreate(tool.databaseName());
+    runMain(tool);
+    Path statements = Path.of(tool.arguments(databases, fixtures).get(3));
+    String original = Files.readString(statements);
+    Files.writeString(statements, original.replaceFirst("CREATE INDEX", "CREATE  INDEX"));
+    try {
+      assertThatThrownBy(() -> runMain(tool))
+          .hasRootCauseInstanceOf(IllegalStateException.class)
+          .rootCause().hasMessageContaining("revision 1 was applied with checksum");
+    } finally {
+      Files.writeString(statements, original);
+    }
   }
 
   private static String runMain(Tool tool) throws Exception {

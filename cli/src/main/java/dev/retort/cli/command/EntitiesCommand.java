@@ -41,6 +41,12 @@ public final class EntitiesCommand extends RetortCommand {
           + " the version table and flyway_schema_history, databasechangelog and databasechangeloglock.")
   private List<String> tables = new ArrayList<>();
 
+  @Option(names = "--conversion-script", paramLabel = "FILE",
+      description = "Also writes into FILE the SQL that converts PostgreSQL's serial keys to the identity columns"
+          + " the entities declare, one transaction per table, to run on each database before stamping (the"
+          + " warnings give each table's). Not written when there is no serial key.")
+  private Path conversionScript;
+
   /**
    * Creates the command.
    *
@@ -64,6 +70,9 @@ public final class EntitiesCommand extends RetortCommand {
       entities = EntityFiles.read(dataSource,
           new EntityImport.Options(using.schema(), tables.stream().map(String::strip).toList(), using.versionTable()),
           output, packageName.strip());
+      if (conversionScript != null) {
+        entities = entities.withConversionScript(conversionScript);
+      }
     } catch (SQLException e) {
       return failed("cannot read the database: " + e.getMessage() + ". Check --url, --user and the password, and that"
           + " the database is reachable.");

@@ -260,15 +260,20 @@ public enum Message {
       "default-value-invalid",
       "@Column(defaultValue = \"%s\") on %s is not a value of column type %s: %s; write a"
           + " valid literal, or use defaultExpression for a SQL expression"),
-  /** An {@code @Index} or {@code @Check} on a column that does not exist, and the like. */
+  /** An {@code @Index}, {@code @Unique} or {@code @ForeignKey} naming a column that does not exist. */
   INDEX_UNKNOWN_COLUMN(
       Diagnostic.Kind.ERROR,
       "index-unknown-column",
-      "%s on %s names column %s, which table %s does not have%s; @Index takes column names,"
+      "%s on %s names column %s, which table %s does not have%s; @%s takes column names,"
           + " not member names: the columns are %s"),
-  /** An {@code @Index} listing no column, or one twice. */
+  /** An {@code @Index}, {@code @Unique} or {@code @ForeignKey} listing no column, or one twice. */
   INDEX_COLUMNS_INVALID(
       Diagnostic.Kind.ERROR, "index-columns", "%s on %s %s; list each indexed column once"),
+  /** A {@code @Unique} over the columns of the primary key or of another unique constraint. */
+  DUPLICATE_UNIQUE(
+      Diagnostic.Kind.ERROR,
+      "duplicate-unique",
+      "%s on %s repeats %s: it is over the same columns %s, which are unique already; %s"),
   /** A {@code @Check} with a blank expression. */
   CHECK_EXPRESSION_BLANK(
       Diagnostic.Kind.ERROR,
@@ -394,15 +399,6 @@ public enum Message {
       "@%s(%s = SET_DEFAULT) on %s, but column %s is NOT NULL and has no default, so the database"
           + " would set it to NULL and fail; give the column a default, make it nullable, or choose another"
           + " action"),
-  /** A {@code @ForeignKey} naming a column its own table does not have. */
-  FOREIGN_KEY_UNKNOWN_COLUMN(
-      Diagnostic.Kind.ERROR,
-      "foreign-key-unknown-column",
-      "%s on %s names column %s, which table %s does not have%s; @ForeignKey takes column names,"
-          + " not member names: the columns are %s"),
-  /** A {@code @ForeignKey} listing no column, or one twice. */
-  FOREIGN_KEY_COLUMNS(
-      Diagnostic.Kind.ERROR, "foreign-key-columns", "%s on %s %s; list each column of the foreign key once"),
   /** A {@code @ForeignKey} whose columns are not as many as the referenced key's. */
   FOREIGN_KEY_COLUMN_COUNT(
       Diagnostic.Kind.ERROR,
@@ -415,7 +411,7 @@ public enum Message {
       "foreign-key-not-key",
       "%s on %s: columns %s of table %s are neither its primary key nor unique together in this order, and"
           + " a foreign key must reference a key; reference the primary key (leave out referencedColumns), or"
-          + " make the columns unique with @Index(columns = %s, unique = true) on %s"),
+          + " make the columns unique with @Unique(columns = %s) on %s"),
   /** A {@code @ForeignKey} column whose type differs from the column it references. */
   FOREIGN_KEY_TYPE_MISMATCH(
       Diagnostic.Kind.ERROR,

@@ -25,6 +25,7 @@ final class Annotation {
   static final String COLUMN = "dev.retort.Column";
   static final String ID = "dev.retort.Id";
   static final String INDEX = "dev.retort.Index";
+  static final String UNIQUE = "dev.retort.Unique";
   static final String CHECK = "dev.retort.Check";
   static final String REFERENCES = "dev.retort.References";
   static final String FOREIGN_KEY = "dev.retort.ForeignKey";

@@ -2,12 +2,8 @@ package dev.retort.processor.scan;
 
 import dev.retort.model.SchemaException;
 import dev.retort.processor.diagnostics.Message;
-import dev.retort.processor.scan.EntityDraft.ColumnDraft;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import javax.lang.model.element.Element;
 
@@ -90,55 +86,6 @@ final class Checks {
     reporter.report(
         annotation, "comment", Message.INVALID_COMMENT, "@" + annotation.simpleName() + "(comment)", label, problem);
     return false;
-  }
-
-  /**
-   * Checks the column names that a class-level annotation lists ({@code @Index(columns)},
-   * {@code @ForeignKey(columns)}): at least one, each once, each a column of the table. An unknown
-   * name that is a member's Java name is pointed at its column.
-   *
-   * @param annotation the annotation, reported on its {@code columns}
-   * @param description the annotation as messages show it, such as {@code @Index(columns = {"a"})}
-   * @param label the entity, for the message
-   * @param tableName the table
-   * @param names the listed names
-   * @param columns the table's columns
-   * @param unknown the message for a name that is no column
-   * @param invalid the message for no names, or a name listed twice
-   * @return true if the names are usable; false after reporting why not
-   */
-  boolean columns(
-      Annotation annotation,
-      String description,
-      String label,
-      String tableName,
-      List<String> names,
-      List<ColumnDraft> columns,
-      Message unknown,
-      Message invalid) {
-    if (names.isEmpty()) {
-      reporter.report(annotation, "columns", invalid, description, label, "lists no columns");
-      return false;
-    }
-    boolean valid = true;
-    Set<String> seen = new HashSet<>();
-    List<String> known = columns.stream().map(ColumnDraft::name).toList();
-    for (String name : names) {
-      if (!seen.add(name)) {
-        reporter.report(annotation, "columns", invalid, description, label, "lists column " + name + " twice");
-        valid = false;
-      } else if (!known.contains(name)) {
-        String hint =
-            columns.stream()
-                .filter(c -> c.member().getSimpleName().contentEquals(name))
-                .findFirst()
-                .map(c -> " (member " + name + " maps to column " + c.name() + ")")
-                .orElse("");
-        reporter.report(annotation, "columns", unknown, description, label, name, tableName, hint, known);
-        valid = false;
-      }
-    }
-    return valid;
   }
 
   /**

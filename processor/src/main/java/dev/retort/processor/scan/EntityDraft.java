@@ -22,7 +22,7 @@ import javax.lang.model.element.TypeElement;
  * @param comment the table comment
  * @param columns the columns, base-class columns first
  * @param primaryKey the primary key, if the entity has {@code @Id} members
- * @param uniques the unique constraints from {@code @Column(unique = true)}
+ * @param uniques the unique constraints from {@code @Column(unique = true)} and {@code @Unique}
  * @param indexes the indexes from {@code @Index}
  * @param checks the checks from {@code @Check}
  * @param renamedFrom the entity's {@code @RenamedFrom}, if any

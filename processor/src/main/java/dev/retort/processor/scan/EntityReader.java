@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.lang.model.AnnotatedConstruct;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
@@ -63,12 +62,16 @@ final class EntityReader {
   private final Annotations annotations;
   private final Reporter reporter;
   private final Checks checks;
+  private final ColumnLists columnLists;
+  private final UniqueConstraints uniqueConstraints;
 
   EntityReader(Types types, Annotations annotations, Reporter reporter) {
     this.types = types;
     this.annotations = annotations;
     this.reporter = reporter;
     this.checks = new Checks(reporter);
+    this.columnLists = new ColumnLists(reporter);
+    this.uniqueConstraints = new UniqueConstraints(annotations, reporter, checks, columnLists);
   }
 
   /**
@@ -148,7 +151,7 @@ final class EntityReader {
 
     List<Origin> constraints = new ArrayList<>();
     Optional<PrimaryKeyModel> primaryKey = primaryKey(type, table, name, columns, constraints);
-    List<UniqueModel> uniques = uniques(name, columns, constraints);
+    List<UniqueModel> uniques = uniqueConstraints.read(type, name, columns, primaryKey, constraints);
     List<IndexModel> indexes = indexes(type, name, columns, constraints);
     List<CheckModel> checkModels = checks(type, constraints);
     return Optional.of(
@@ -789,35 +792,6 @@ final class EntityReader {
         type, type.getSimpleName().toString(), () -> new PrimaryKeyModel(name, names));
   }
 
-  private List<UniqueModel> uniques(
-      String tableName, List<ColumnDraft> columns, List<Origin> constraints) {
-    List<UniqueModel> uniques = new ArrayList<>();
-    for (ColumnDraft column : columns) {
-      Optional<Annotation> annotation = column.column().filter(c -> c.bool("unique"));
-      if (annotation.isEmpty()) {
-        continue;
-      }
-      String name = SqlNames.unique(tableName, column.name());
-      checks.length(
-          "unique constraint name",
-          name,
-          column.member(),
-          annotation.get(),
-          "unique",
-          "declare the constraint as a named unique index instead, with @Index(name = \"...\","
-              + " columns = \""
-              + column.name()
-              + "\", unique = true) on the entity");
-      constraints.add(
-          new Origin(name, "a unique constraint", column.member(), annotation.get(), "unique", true));
-      checks
-          .build(
-              column.member(), column.label(), () -> new UniqueModel(name, List.of(column.name())))
-          .ifPresent(uniques::add);
-    }
-    return uniques;
-  }
-
   private List<IndexModel> indexes(
       TypeElement type, String tableName, List<ColumnDraft> columns, List<Origin> constraints) {
     List<IndexModel> indexes = new ArrayList<>();
@@ -826,16 +800,7 @@ final class EntityReader {
       List<String> names = index.strings("columns");
       boolean unique = index.bool("unique");
       String explicit = index.string("name");
-      String description =
-          explicit.isEmpty()
-              ? "@Index(columns = "
-                  + names.stream()
-                      .map(n -> "\"" + n + "\"")
-                      .collect(Collectors.joining(", ", "{", "}"))
-                  + ")"
-              : "@Index(name = \"" + explicit + "\")";
-      if (!checks.columns(index, description, label, tableName, names, columns, Message.INDEX_UNKNOWN_COLUMN,
-          Message.INDEX_COLUMNS_INVALID)) {
+      if (!columnLists.valid(index, label, tableName, columns)) {
         continue;
       }
       String name;

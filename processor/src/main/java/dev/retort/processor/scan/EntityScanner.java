@@ -41,7 +41,7 @@ import javax.lang.model.element.TypeElement;
  *       nullable.
  *   <li>{@code @Id} members form the primary key {@code pk_<table>}, in member order;
  *       {@code @Id(generated = true)} makes a single integral key an identity column.
- *   <li>{@code @Column(unique)}, {@code @Index}, {@code @Check} and {@code @References} add
+ *   <li>{@code @Column(unique)}, {@code @Unique}, {@code @Index}, {@code @Check} and {@code @References} add
  *       constraints and indexes, and {@code @ForeignKey} foreign keys of several columns ({@link
  *       ForeignKeys}); {@code @RenamedFrom} adds {@link RenameHints}.
  * </ul>

@@ -30,11 +30,13 @@ final class ForeignKeys {
   private final Annotations annotations;
   private final Reporter reporter;
   private final Checks checks;
+  private final ColumnLists columnLists;
 
   ForeignKeys(Annotations annotations, Reporter reporter, Checks checks) {
     this.annotations = annotations;
     this.reporter = reporter;
     this.checks = checks;
+    this.columnLists = new ColumnLists(reporter);
   }
 
   /**
@@ -109,16 +111,11 @@ final class ForeignKeys {
       int declaredByMembers,
       List<Origin> constraints) {
     String label = entity.label();
-    List<String> names = foreignKey.strings("columns");
-    // Javac cannot point at an annotation inside a repeatable container, so messages name it.
-    String explicit = foreignKey.string("name");
-    String description = explicit.isEmpty()
-        ? "@ForeignKey(columns = " + list(names) + ")"
-        : "@ForeignKey(name = \"" + explicit + "\")";
-    if (!checks.columns(foreignKey, description, label, entity.name(), names, entity.columns(),
-        Message.FOREIGN_KEY_UNKNOWN_COLUMN, Message.FOREIGN_KEY_COLUMNS)) {
+    if (!columnLists.valid(foreignKey, label, entity.name(), entity.columns())) {
       return Optional.empty();
     }
+    List<String> names = foreignKey.strings("columns");
+    String description = ColumnLists.describe(foreignKey);
     List<ColumnDraft> columns = names.stream().map(n -> entity.column(n).orElseThrow()).toList();
     Optional<EntityDraft> target = target(foreignKey, "references", label, byClass);
     if (target.isEmpty()) {

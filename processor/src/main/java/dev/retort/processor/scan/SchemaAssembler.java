@@ -132,8 +132,10 @@ final class SchemaAssembler {
         checkKeyLength(entity, origins.get(key.name()), "primary key", key.name(), key.columns(), byName,
             "declare a shorter surrogate key with @Id"));
     for (UniqueModel unique : entity.uniques()) {
-      checkKeyLength(entity, origins.get(unique.name()), "unique constraint", unique.name(), unique.columns(),
-          byName, "drop unique = true");
+      Origin origin = origins.get(unique.name());
+      boolean onColumn = origin != null && origin.annotation() != null && origin.annotation().simpleName().equals("Column");
+      checkKeyLength(entity, origin, "unique constraint", unique.name(), unique.columns(),
+          byName, onColumn ? "drop unique = true" : "remove the @Unique");
     }
     for (IndexModel index : entity.indexes()) {
       checkKeyLength(entity, origins.get(index.name()), index.unique() ? "unique index" : "index", index.name(),

@@ -32,7 +32,8 @@ import java.util.Locale;
  *   <caption>Names derived when none is given</caption>
  *   <tr><th>Object</th><th>Name</th><th>Example</th></tr>
  *   <tr><td>primary key</td><td>{@code pk_<table>}</td><td>{@code pk_users}</td></tr>
- *   <tr><td>unique column</td><td>{@code uq_<table>_<column>}</td><td>{@code uq_users_email}</td></tr>
+ *   <tr><td>unique constraint</td><td>{@code uq_<table>_<column>_<column>…}</td>
+ *       <td>{@code uq_users_email}, {@code uq_coupons_customer_id_code}</td></tr>
  *   <tr><td>index</td><td>{@code ix_<table>_<column>_<column>…}</td>
  *       <td>{@code ix_books_author_id_published_on}</td></tr>
  *   <tr><td>unique index</td><td>{@code ux_<table>_<column>_<column>…}</td>
@@ -82,9 +83,9 @@ public final class SqlNames {
     return "pk_" + table;
   }
 
-  /** {@code uq_<table>_<column>}. */
-  public static String unique(String table, String column) {
-    return "uq_" + table + "_" + column;
+  /** {@code uq_<table>_<columns>}: {@code uq_<table>_<column>} for a unique column. */
+  public static String unique(String table, List<String> columns) {
+    return "uq_" + table + "_" + String.join("_", columns);
   }
 
   /** {@code ix_<table>_<columns>}, or {@code ux_…} for a unique index. */

@@ -66,6 +66,27 @@ class EntityScannerForeignKeyTest {
     }
 
     @Test
+    void referencedColumnsNameAUniqueConstraint() {
+      JavaFileObject coupon = source("com.example.Coupon", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "coupons")
+          @Unique(columns = {"campaign", "code"})
+          public record Coupon(@Id long id, String campaign, String code) {}
+          """);
+      JavaFileObject redemption = source("com.example.Redemption", """
+          package com.example;
+          import dev.retort.*;
+          @Table(name = "redemptions")
+          @ForeignKey(columns = {"campaign", "code"}, references = Coupon.class, referencedColumns = {"campaign", "code"})
+          public record Redemption(@Id long id, String campaign, String code) {}
+          """);
+      assertThat(foreignKeys(schema(coupon, redemption), "redemptions")).containsExactly(
+          new ForeignKeyModel("fk_redemptions_campaign_code", List.of("campaign", "code"), "coupons",
+              List.of("campaign", "code"), ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION));
+    }
+
+    @Test
     void aKeyOfOneColumnIsTheKeyThatReferencesGives() {
       JavaFileObject author = source("com.example.Author", """
           package com.example;
@@ -139,7 +160,7 @@ class EntityScannerForeignKeyTest {
           compile(ORDER_ITEM, shipment), shipment,
           "@ForeignKey(columns = {\"orderId\", \"line_no\"}) on Shipment names column orderId, which table shipments"
               + " does not have (member orderId maps to column order_id); @ForeignKey takes column names, not member"
-              + " names: the columns are [id, order_id, line_no] [retort:foreign-key-unknown-column]",
+              + " names: the columns are [id, order_id, line_no] [retort:index-unknown-column]",
           "@ForeignKey");
     }
 
@@ -155,7 +176,7 @@ class EntityScannerForeignKeyTest {
       assertOnlyError(
           compile(ORDER_ITEM, shipment), shipment,
           "@ForeignKey(columns = {\"order_id\", \"order_id\"}) on Shipment lists column order_id twice; list each"
-              + " column of the foreign key once [retort:foreign-key-columns]",
+              + " indexed column once [retort:index-columns]",
           "@ForeignKey");
     }
 
@@ -280,7 +301,7 @@ class EntityScannerForeignKeyTest {
           "@ForeignKey(referencedColumns = {\"order_id\", \"code\"}) on Shipment: columns [order_id, code] of table"
               + " order_items are neither its primary key nor unique together in this order, and a foreign key must"
               + " reference a key; reference the primary key (leave out referencedColumns), or make the columns"
-              + " unique with @Index(columns = {\"order_id\", \"code\"}, unique = true) on OrderItem"
+              + " unique with @Unique(columns = {\"order_id\", \"code\"}) on OrderItem"
               + " [retort:foreign-key-not-key]",
           "referencedColumns = {\"order_id\", \"code\"}");
     }

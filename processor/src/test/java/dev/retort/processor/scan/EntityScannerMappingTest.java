@@ -532,7 +532,7 @@ class EntityScannerMappingTest {
   }
 
   /** Compiles the sources, requires a clean compilation, and returns the schema's snapshot without its header. */
-  private static String schemaOf(JavaFileObject... sources) {
+  static String schemaOf(JavaFileObject... sources) {
     ScanningProcessor processor = new ScanningProcessor();
     Compilation compilation = javac().withProcessors(processor).compile(sources);
     assertThat(compilation).succeededWithoutWarnings();

@@ -32,7 +32,8 @@ class SqlNamesTest {
   @Test
   void constraintNamesFollowTheDocumentedPatterns() {
     assertThat(SqlNames.primaryKey("users")).isEqualTo("pk_users");
-    assertThat(SqlNames.unique("users", "email")).isEqualTo("uq_users_email");
+    assertThat(SqlNames.unique("users", List.of("email"))).isEqualTo("uq_users_email");
+    assertThat(SqlNames.unique("coupons", List.of("customer_id", "code"))).isEqualTo("uq_coupons_customer_id_code");
     assertThat(SqlNames.index("books", List.of("author_id", "published_on"), false))
         .isEqualTo("ix_books_author_id_published_on");
     assertThat(SqlNames.index("books", List.of("isbn"), true)).isEqualTo("ux_books_isbn");

@@ -90,7 +90,11 @@ final class Entities {
             target.ids().stream().map(f -> f.column).toList(), key.onDelete(), key.onUpdate()));
       }
       for (IndexSpec index : entity.indexes) {
-        table.indexes().add(new IndexModel(index.name(entity), index.columns(entity), index.unique));
+        if (index.constraint) {
+          table.uniques().add(new UniqueModel(index.name(entity), index.columns(entity)));
+        } else {
+          table.indexes().add(new IndexModel(index.name(entity), index.columns(entity), index.unique));
+        }
       }
       for (CheckSpec check : entity.checks) {
         table.checks().add(new CheckModel(check.name, check.expression(entity)));
@@ -167,10 +171,10 @@ final class Entities {
         }
         attributes.add("columns = {" + String.join(", ", index.columns(this).stream().map(Entities::javaString).toList())
             + "}");
-        if (index.unique) {
+        if (index.unique && !index.constraint) {
           attributes.add("unique = true");
         }
-        text.append("@Index(").append(String.join(", ", attributes)).append(")\n");
+        text.append(index.constraint ? "@Unique(" : "@Index(").append(String.join(", ", attributes)).append(")\n");
       }
       for (CheckSpec check : checks) {
         text.append("@Check(name = ").append(javaString(check.name)).append(", expression = ")
@@ -464,15 +468,19 @@ final class Entities {
     }
   }
 
-  /** An {@code @Index}; {@code name} null for the derived one. */
-  record IndexSpec(List<Integer> fields, boolean unique, String name) {
+  /**
+   * An {@code @Index}, or with {@code constraint} a {@code @Unique} (which is {@code unique});
+   * {@code name} null for the derived one.
+   */
+  record IndexSpec(List<Integer> fields, boolean unique, String name, boolean constraint) {
 
     List<String> columns(Entity entity) {
       return fields.stream().map(k -> entity.field(k).orElseThrow().column).toList();
     }
 
     String name(Entity entity) {
-      return name != null ? name : (unique ? "ux_" : "ix_") + entity.table + "_" + String.join("_", columns(entity));
+      String prefix = constraint ? "uq_" : unique ? "ux_" : "ix_";
+      return name != null ? name : prefix + entity.table + "_" + String.join("_", columns(entity));
     }
   }
 

@@ -641,8 +641,9 @@ final class EntityGenerator {
     if (!keys.isEmpty() && Draw.chance(random, 30)) {
       columns.add(keys.get(random.nextInt(keys.size())));
     }
-    entity.indexes.add(new IndexSpec(columns, Draw.chance(random, 30),
-        Draw.chance(random, 20) ? "idx_" + nextName++ : null));
+    boolean unique = Draw.chance(random, 30);
+    entity.indexes.add(new IndexSpec(columns, unique, Draw.chance(random, 20) ? "idx_" + nextName++ : null,
+        unique && Draw.chance(random, 50)));
   }
 
   private void addCheck(Entity entity) {
@@ -742,6 +743,7 @@ final class EntityGenerator {
       entity.fields.forEach(f -> f.unique &= indexable(f.kind, f.length));
       entity.indexes.removeIf(i -> !i.fields().stream()
           .allMatch(k -> entity.field(k).filter(f -> indexable(f.kind, f.length)).isPresent()));
+      removeRepeatedUniques(entity);
       entity.checks.removeIf(c -> entity.field(c.field()).isEmpty()
           || limits == Limits.INNODB && refusesCheck(entity, entity.field(c.field()).get()));
     }
@@ -802,6 +804,17 @@ final class EntityGenerator {
     }
     entity.foreignKeys.clear();
     entity.foreignKeys.addAll(kept);
+  }
+
+  /**
+   * Removes each {@code @Unique} over the columns of the primary key, of a unique field or of an
+   * earlier {@code @Unique}, in any order, which the processor refuses as a repetition.
+   */
+  private static void removeRepeatedUniques(Entity entity) {
+    Set<Set<Integer>> unique = new HashSet<>();
+    unique.add(Set.copyOf(entity.ids().stream().map(f -> f.key).toList()));
+    entity.fields.stream().filter(f -> f.unique).forEach(f -> unique.add(Set.of(f.key)));
+    entity.indexes.removeIf(i -> i.constraint() && !unique.add(Set.copyOf(i.fields())));
   }
 
   /** Whether InnoDB refuses a check on the column: an identity, or a foreign key that changes it. */

@@ -36,7 +36,7 @@ import org.opentest4j.TestAbortedException;
  * entities, and a downgrade undoes it.
  *
  * <p>Each case draws entities from its seed ({@link EntityGenerator}: reserved words and mixed
- * case for names, every mapped Java type, keys, indexes, unique columns, checks and foreign
+ * case for names, every mapped Java type, keys, indexes, unique columns and constraints, checks and foreign
  * keys between the tables), builds them with the real processor, changes them a few times
  * and builds again each time ({@link EvolvedHistory}, which checks every build as it goes).
  * {@link #theProcessorWritesAHistoryThatGivesTheEntities} stops there; the database

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param comment the table's comment
  * @param primaryKey the primary key's name, if it is not the derived {@code pk_<table>}
  * @param members the columns, in declaration order
+ * @param uniques the {@code @Unique} annotations
  * @param indexes the {@code @Index} annotations
  * @param checks the {@code @Check} annotations
  * @param foreignKeys the {@code @ForeignKey} annotations: the foreign keys of several columns
@@ -27,6 +28,7 @@ public record Entity(
     Optional<String> comment,
     Optional<String> primaryKey,
     List<Member> members,
+    List<UniqueDeclaration> uniques,
     List<IndexDeclaration> indexes,
     List<CheckDeclaration> checks,
     List<ForeignKeyDeclaration> foreignKeys,
@@ -35,6 +37,7 @@ public record Entity(
   /** Copies the lists. */
   public Entity {
     members = List.copyOf(members);
+    uniques = List.copyOf(uniques);
     indexes = List.copyOf(indexes);
     checks = List.copyOf(checks);
     foreignKeys = List.copyOf(foreignKeys);
@@ -82,6 +85,15 @@ public record Entity(
    */
   public record Reference(String target, Optional<String> column, Optional<String> name, ReferentialAction onDelete,
       ReferentialAction onUpdate) {}
+
+  /**
+   * A unique constraint on several columns as {@code @Unique}.
+   *
+   * @param name the name
+   * @param columns the column names
+   * @param derivedName whether the name is the one Retort derives, so that the annotation leaves it out
+   */
+  public record UniqueDeclaration(String name, List<String> columns, boolean derivedName) {}
 
   /**
    * An index as {@code @Index}.

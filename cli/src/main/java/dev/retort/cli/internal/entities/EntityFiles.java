@@ -1,5 +1,6 @@
 package dev.retort.cli.internal.entities;
 
+import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.dialect.inspect.LiveSchema;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.lang.model.SourceVersion;
 import javax.sql.DataSource;
 
@@ -24,11 +26,14 @@ public final class EntityFiles {
   private final EntityImport.Result result;
   private final Path directory;
   private final Map<Path, String> files;
+  private final Optional<Path> conversionScript;
 
-  private EntityFiles(EntityImport.Result result, Path directory, Map<Path, String> files) {
+  private EntityFiles(EntityImport.Result result, Path directory, Map<Path, String> files,
+      Optional<Path> conversionScript) {
     this.result = result;
     this.directory = directory;
     this.files = files;
+    this.conversionScript = conversionScript;
   }
 
   /**
@@ -51,7 +56,8 @@ public final class EntityFiles {
     }
     EntityImport.Result result;
     try (Connection connection = dataSource.getConnection()) {
-      result = EntityImport.read(LiveSchema.of(connection, Dialects.detect(connection)), options);
+      Dialect dialect = Dialects.detect(connection);
+      result = EntityImport.read(LiveSchema.of(connection, dialect), SerialKeys.of(connection, dialect), options);
     }
     Path directory = sourceDirectory.toAbsolutePath().normalize().resolve(packageName.replace('.', '/'));
     Map<Path, String> files = new LinkedHashMap<>();
@@ -61,7 +67,23 @@ public final class EntityFiles {
     for (EntityImport.JavaEnum javaEnum : result.enums()) {
       files.put(directory.resolve(javaEnum.className() + ".java"), EntitySource.writeEnum(packageName, javaEnum));
     }
-    return new EntityFiles(result, directory, files);
+    return new EntityFiles(result, directory, files, Optional.empty());
+  }
+
+  /**
+   * The same files, and a SQL script of the serial keys' conversions to identity columns, which
+   * the warnings give one by one; no script where there is no serial key to convert.
+   *
+   * @param script the script's file
+   * @return the files to write
+   */
+  public EntityFiles withConversionScript(Path script) {
+    Path file = script.toAbsolutePath().normalize();
+    Map<Path, String> withScript = new LinkedHashMap<>(files);
+    if (!result.conversions().isEmpty()) {
+      withScript.put(file, SerialKeys.script(result.conversions()));
+    }
+    return new EntityFiles(result, directory, withScript, Optional.of(file));
   }
 
   /** What was read. */
@@ -103,8 +125,8 @@ public final class EntityFiles {
    * @throws IOException if a file cannot be written
    */
   public List<String> write() throws IOException {
-    Files.createDirectories(directory);
     for (Map.Entry<Path, String> file : files.entrySet()) {
+      Files.createDirectories(file.getKey().getParent());
       Files.writeString(file.getKey(), file.getValue(), StandardCharsets.UTF_8);
     }
     List<String> lines = new ArrayList<>();
@@ -118,6 +140,13 @@ public final class EntityFiles {
     for (EntityImport.JavaEnum javaEnum : result.enums()) {
       lines.add("  " + javaEnum.className() + ".java ("
           + javaEnum.databaseType().map(type -> "enum " + type).orElse("enum of " + javaEnum.column()) + ")");
+    }
+    int conversions = result.conversions().size();
+    if (conversionScript.isPresent() && conversions > 0) {
+      lines.add("Wrote the conversion of " + conversions + (conversions == 1 ? " serial key" : " serial keys")
+          + " to identity columns to " + conversionScript.get() + ": run it on each database before stamping.");
+    } else if (conversionScript.isPresent()) {
+      lines.add("No serial key to convert to an identity column: " + conversionScript.get() + " is not written.");
     }
     if (!result.leftOut().isEmpty()) {
       lines.add("Left out: " + String.join(", ", result.leftOut())

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.retort.ReferentialAction;
 import dev.retort.model.CheckModel;
+import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
 import dev.retort.operation.Vendor;
 import dev.retort.processor.scan.SqlNames;
@@ -46,9 +47,12 @@ public final class EntityImport {
   private static final Pattern SHORT_OFFSET = Pattern.compile("\\d{4}-\\d{2}-\\d{2}[ T][0-9:.]+[-+]\\d{2}");
 
   private final LiveSchema live;
+  private final SerialKeys serials;
   private final String schema;
   private final boolean ownSchema;
   private final List<Warning> warnings = new ArrayList<>();
+  /** The serial keys' conversions to identity columns, in the order of their tables. */
+  private final List<SerialKeys.Conversion> conversions = new ArrayList<>();
   /** The Java enums written so far, in the order they were first used. */
   private final List<JavaEnum> enums = new ArrayList<>();
   /** The simple names in lower case that an enum may not take: the records' and the other enums'. */
@@ -58,8 +62,9 @@ public final class EntityImport {
   /** SQLite's enum columns of the table being read: text with an unnamed {@code CHECK (column IN (…))}, by column. */
   private Map<String, List<String>> checkedEnums = Map.of();
 
-  private EntityImport(LiveSchema live, String schema, boolean ownSchema) {
+  private EntityImport(LiveSchema live, SerialKeys serials, String schema, boolean ownSchema) {
     this.live = live;
+    this.serials = serials;
     this.schema = schema;
     this.ownSchema = ownSchema;
   }
@@ -90,9 +95,11 @@ public final class EntityImport {
    * @param leftOut the tables left out by default (the version table, other tools' history tables)
    * @param warnings what the entities do not declare, and what to do about it
    * @param enums the Java enums the entities use, in the order they were first used
+   * @param conversions the conversions of PostgreSQL's serial keys to the identity columns the entities declare,
+   *     in the order of their tables
    */
   public record Result(String schema, List<Entity> entities, List<String> leftOut, List<Warning> warnings,
-      List<JavaEnum> enums) {}
+      List<JavaEnum> enums, List<SerialKeys.Conversion> conversions) {}
 
   /**
    * A Java enum written beside the entities for an enum column whose values are Java identifiers.
@@ -133,15 +140,16 @@ public final class EntityImport {
    * Reads the tables of a schema.
    *
    * @param live the database
+   * @param serials the database's serial columns
    * @param options what to read
    * @return the entities and warnings
    * @throws SQLException if the database cannot be read
    * @throws IllegalArgumentException if a table named in the options is not in the schema
    */
-  public static Result read(LiveSchema live, Options options) throws SQLException {
+  public static Result read(LiveSchema live, SerialKeys serials, Options options) throws SQLException {
     String own = live.defaultSchema();
     String schema = options.schema().orElse(own);
-    EntityImport reader = new EntityImport(live, schema, schema.equals(own));
+    EntityImport reader = new EntityImport(live, serials, schema, schema.equals(own));
     return reader.read(options);
   }
 
@@ -188,7 +196,7 @@ public final class EntityImport {
       }
       entities.add(entity(table, tables, classNames));
     }
-    return new Result(schema, entities, leftOut, List.copyOf(warnings), List.copyOf(enums));
+    return new Result(schema, entities, leftOut, List.copyOf(warnings), List.copyOf(enums), List.copyOf(conversions));
   }
 
   /** Each table's record name, made unique by a number where two tables give one name. */
@@ -232,8 +240,9 @@ public final class EntityImport {
           + " before stamping, or keep the table in hand-written migrations.");
     }
     Set<String> uniqueColumns = new HashSet<>();
+    List<Entity.UniqueDeclaration> uniques = new ArrayList<>();
     List<Entity.IndexDeclaration> indexes = new ArrayList<>();
-    uniquesAndIndexes(table, keyColumns, live.indexDetails(schema, name), untyped, uniqueColumns, indexes);
+    uniquesAndIndexes(table, keyColumns, live.indexDetails(schema, name), untyped, uniqueColumns, uniques, indexes);
     List<Entity.ForeignKeyDeclaration> foreignKeys = new ArrayList<>();
     Map<String, Entity.Reference> references = references(table, tables, classNames, untyped, foreignKeys);
     Set<String> memberNames = new HashSet<>();
@@ -281,17 +290,22 @@ public final class EntityImport {
     }
     String className = classNames.get(name);
     return new Entity(name, ownSchema ? Optional.empty() : Optional.of(schema), className,
-        live.keepsComments() ? table.comment() : Optional.empty(), keyName, members, indexes, checks, foreignKeys,
+        live.keepsComments() ? table.comment() : Optional.empty(), keyName, members, uniques, indexes, checks,
+        foreignKeys,
         warnings.stream().filter(w -> w.where().equals(name) || w.where().startsWith(name + ".")).toList());
   }
 
   /**
    * Sorts out the unique constraints and indexes: a unique constraint on one column becomes
-   * {@code @Column(unique = true)}, any other index {@code @Index}; the indexes the database
-   * makes for the primary key and foreign keys are its own.
+   * {@code @Column(unique = true)}, one on several columns {@code @Unique}, any other index
+   * {@code @Index}; the indexes the database makes for the primary key and foreign keys are its
+   * own. The constraints are those the database keeps apart from its indexes (H2, PostgreSQL), and
+   * SQLite's, which it enforces with indexes of its own ({@code sqlite_autoindex_…}); MariaDB and
+   * MySQL do not tell a unique constraint from a unique index, which {@code @Index} declares.
    */
   private void uniquesAndIndexes(LiveTable table, List<String> keyColumns, Map<String, String> details,
-      Set<String> untyped, Set<String> uniqueColumns, List<Entity.IndexDeclaration> indexes) {
+      Set<String> untyped, Set<String> uniqueColumns, List<Entity.UniqueDeclaration> uniques,
+      List<Entity.IndexDeclaration> indexes) throws SQLException {
     String name = table.name();
     Set<String> handled = new HashSet<>();
     Set<String> columns = new HashSet<>();
@@ -301,19 +315,15 @@ public final class EntityImport {
         handled.add(index.name());
       }
     }
-    if (table.uniques().isPresent()) {
-      for (LiveTable.Unique unique : table.uniques().get()) {
+    Optional<List<LiveTable.Unique>> constraints = live.uniqueConstraints(schema, table);
+    if (constraints.isPresent()) {
+      for (LiveTable.Unique unique : constraints.get()) {
         handled.add(unique.index());
         if (onUntyped(name, "unique constraint " + unique.name(), unique.columns(), untyped)) {
           continue;
         }
-        if (unique.columns().size() == 1 && uniqueColumns.add(unique.columns().get(0))) {
-          continue;
-        }
-        indexes.add(new Entity.IndexDeclaration(unique.name(), unique.columns(), true, derivedIndexName(name, unique)));
-        warn(name, "has the unique constraint " + unique.name() + " on " + unique.columns() + ", which is declared"
-            + " as @Index(unique = true): Retort makes a unique constraint only of one column's @Column(unique = true)."
-            + " check() reports the constraint and the index until the database has the index instead.");
+        unique(name, "the unique constraint " + unique.name(), unique.name(), unique.columns(), keyColumns,
+            uniqueColumns, uniques);
       }
     }
     for (LiveTable.Index index : table.indexes()) {
@@ -335,7 +345,19 @@ public final class EntityImport {
             + " …\")); check() reports it as an index the model does not have.");
         continue;
       }
-      boolean autoIndex = index.name().startsWith("sqlite_autoindex_");
+      if (index.name().startsWith("sqlite_autoindex_")) {
+        // SQLite keeps no name of a unique constraint: the entity gives it the derived one.
+        unique(name, "a unique constraint", SqlNames.unique(name, index.columns()), index.columns(), keyColumns,
+            uniqueColumns, uniques);
+        continue;
+      }
+      if (index.unique() && index.columns().size() > 1 && uniqueKeysOnly()
+          && index.name().equals(SqlNames.unique(name, index.columns()))) {
+        // Named as Retort names a unique constraint, which is all a unique key is there.
+        unique(name, "the unique key " + index.name(), index.name(), index.columns(), keyColumns, uniqueColumns,
+            uniques);
+        continue;
+      }
       if (index.unique() && index.columns().size() == 1
           && !index.name().equals(SqlNames.index(name, index.columns(), true))
           && uniqueColumns.add(index.columns().get(0))) {
@@ -343,13 +365,42 @@ public final class EntityImport {
       }
       String derived = SqlNames.index(name, index.columns(), index.unique());
       indexes.add(new Entity.IndexDeclaration(index.name(), index.columns(), index.unique(),
-          autoIndex || index.name().equals(derived)));
-      if (autoIndex) {
-        warn(name, "has a unique constraint on " + index.columns() + ", which SQLite enforces with its own index "
-            + index.name() + "; it is declared as @Index(unique = true), which is an index named " + derived
-            + ". check() reports both until the table is rebuilt with the index.");
-      }
+          index.name().equals(derived)));
     }
+  }
+
+  /**
+   * Declares a unique constraint: on one column as {@code @Column(unique = true)}, on several as
+   * {@code @Unique}, with its name where it is not the derived one. One over the columns of the
+   * primary key or of another unique constraint, which the processor refuses as a repetition,
+   * is a warning instead.
+   *
+   * @param shown the constraint as the warning names it
+   */
+  private void unique(String table, String shown, String name, List<String> columns, List<String> keyColumns,
+      Set<String> uniqueColumns, List<Entity.UniqueDeclaration> uniques) {
+    Set<String> set = Set.copyOf(columns);
+    Optional<String> repeated = Set.copyOf(keyColumns).equals(set) ? Optional.of("the primary key")
+        : uniques.stream().filter(u -> Set.copyOf(u.columns()).equals(set)).findFirst()
+            .map(u -> "the unique constraint " + u.name())
+            .or(() -> columns.size() == 1 && uniqueColumns.contains(columns.get(0))
+                ? Optional.of("the unique column " + columns.get(0)) : Optional.empty());
+    if (repeated.isPresent()) {
+      warn(table, "has " + shown + " on " + columns + ", which repeats " + repeated.get() + " over the same"
+          + " columns; it is left out, since the entity declares those columns unique once. check() reports it"
+          + " until it is dropped.");
+      return;
+    }
+    if (columns.size() == 1) {
+      uniqueColumns.add(columns.get(0));
+      return;
+    }
+    uniques.add(new Entity.UniqueDeclaration(name, columns, name.equals(SqlNames.unique(table, columns))));
+  }
+
+  /** Whether the database makes no difference between a unique constraint and a unique index (MariaDB, MySQL). */
+  private boolean uniqueKeysOnly() {
+    return live.dialect().vendor() == Vendor.MARIADB || live.dialect().vendor() == Vendor.MYSQL;
   }
 
   /** Whether a key or index is on a column the entity leaves out, which is then a warning. */
@@ -361,10 +412,6 @@ public final class EntityImport {
     warn(table, "has the " + what + " on " + columns + ", whose " + String.join(", ", missing) + " the entity leaves"
         + " out; it is left out with the column. Keep it in the hand-written migration that keeps the column.");
     return true;
-  }
-
-  private static boolean derivedIndexName(String table, LiveTable.Unique unique) {
-    return unique.name().equals(SqlNames.index(table, unique.columns(), true));
   }
 
   /** Whether the database made the index for a foreign key, as the drift check sees it. */
@@ -450,12 +497,13 @@ public final class EntityImport {
   }
 
   private Optional<Entity.Member> member(LiveTable table, LiveTable.Column column, List<String> keyColumns,
-      boolean unique, Entity.Reference reference, Set<String> memberNames) {
+      boolean unique, Entity.Reference reference, Set<String> memberNames) throws SQLException {
     String where = table.name() + "." + column.name();
     Optional<ColumnType> type = columnType(column);
     if (type.isEmpty()) {
       warn(where, "is " + column.type() + ", a type with no Java type in Retort's mapping and none that"
-          + " @Column(type = …) declares; the column is left out of the entity." + nearest(column)
+          + " @Column(type = …) declares; the column is left out of the entity."
+          + UnsignedIntegers.nearest(live.dialect(), table.name(), column).orElseGet(() -> nearest(column))
           + " Or keep it with a hand-written migration (schema.execute(\"ALTER TABLE … ADD …\")); check() reports it"
           + " as a column the model does not have.");
       return Optional.empty();
@@ -469,12 +517,12 @@ public final class EntityImport {
     }
     boolean id = keyColumns.contains(column.name());
     boolean generated = false;
+    Optional<SerialKeys.Serial> serial = column.identity() && column.defaultValue().isPresent()
+        ? serials.serial(schema, table.name(), column.name()) : Optional.empty();
     if (column.identity()) {
-      boolean integral = type.get() == ColumnType.Scalar.SMALLINT || type.get() == ColumnType.Scalar.INTEGER
-          || type.get() == ColumnType.Scalar.BIGINT;
-      if (id && keyColumns.size() == 1 && integral) {
+      if (id && keyColumns.size() == 1 && ColumnModel.identityType(type.get())) {
         generated = true;
-      } else {
+      } else if (serial.isEmpty()) {
         warn(where, "is an identity column, which Retort makes only of a primary key of one short, int or long"
             + " column (@Id(generated = true)); it is declared as a plain column. check() reports the difference.");
       }
@@ -488,7 +536,9 @@ public final class EntityImport {
     Optional<String> defaultValue = Optional.empty();
     Optional<String> defaultExpression = Optional.empty();
     Optional<LiveSchema.ShownDefault> shown = live.defaultOf(column);
-    if (shown.isPresent() && generated) {
+    if (shown.isPresent() && generated && serial.isPresent()) {
+      serialKey(where, serial.get(), shown.get().text());
+    } else if (shown.isPresent() && generated) {
       warn(where, "is generated from the default " + shown.get().text() + " (a serial column, or a sequence);"
           + " it is declared @Id(generated = true), an identity column. check() reports the default until the"
           + " column is an identity column.");
@@ -496,10 +546,56 @@ public final class EntityImport {
       defaultValue = Optional.of(literal(type.get(), shown.get().text()));
     } else if (shown.isPresent()) {
       defaultExpression = Optional.of(shown.get().text());
+      serial.ifPresent(s -> serialColumn(where, s, shown.get().text()));
     }
     return Optional.of(new Entity.Member(column.name(), memberName, type.get(), javaType, id, generated, nullable,
         unique, defaultValue, defaultExpression, live.keepsComments() ? column.comment() : Optional.empty(),
         Optional.ofNullable(reference)));
+  }
+
+  /**
+   * A serial key, which the entity declares as the identity column it is to be: the warning gives
+   * the conversion to run before stamping, which drops the sequence only where it is the column's own.
+   */
+  private void serialKey(String where, SerialKeys.Serial serial, String shownDefault) {
+    String sequence = serial.sequenceSchema() + "." + serial.sequence();
+    String declared = "; it is declared @Id(generated = true), an identity column, which check() finds once the"
+        + " column is one.";
+    String continues = " and continues its values after the larger of the largest value and the sequence's last"
+        + " value: ";
+    if (!serial.plain()) {
+      warn(where, "is generated from the default " + shownDefault + ", more than nextval of the sequence " + sequence
+          + declared + " Before stamping, make it an identity column that continues its values (DROP DEFAULT,"
+          + " ADD GENERATED BY DEFAULT AS IDENTITY, setval), or declare the column by hand.");
+      return;
+    }
+    SerialKeys.Conversion conversion = serials.conversion(serial);
+    String statements = String.join(" ", conversion.statements());
+    if (serial.ownSequence()) {
+      conversions.add(conversion);
+      warn(where, "is a serial column, generated from the default " + shownDefault + " of its own sequence "
+          + sequence + declared + " Before stamping, convert it on each database, in one transaction that drops the"
+          + " sequence, gives the identity the sequence's name" + continues + statements
+          + " (--conversion-script FILE writes every table's conversion into one file.)");
+    } else {
+      warn(where, "is generated from the default " + shownDefault + " of the sequence " + sequence + ", "
+          + (serial.sharedWith().isEmpty() ? "which the column does not own (no OWNED BY)"
+              : "which the default of " + String.join(", ", serial.sharedWith()) + " uses too")
+          + declared + " Unless the application calls nextval on the sequence itself, convert it on each database"
+          + " before stamping, in one transaction that leaves the sequence" + continues + statements
+          + (serial.sharedWith().isEmpty() ? " Then drop the sequence if nothing else uses it." : ""));
+    }
+  }
+
+  /** A serial column that is not a key Retort makes an identity column of: declared with its default. */
+  private void serialColumn(String where, SerialKeys.Serial serial, String shownDefault) {
+    warn(where, "is a serial column, generated from the default " + shownDefault + " of the sequence "
+        + serial.sequenceSchema() + "." + serial.sequence() + ", which check() sees as an identity column; Retort makes"
+        + " an identity column only of a primary key of one short, int or long column, and declares no sequence."
+        + " It is declared with its default (defaultExpression), which needs the sequence: for a new database,"
+        + " create it before the table in the first migration (schema.execute(\"CREATE SEQUENCE …\")). check()"
+        + " reports the column as an identity column until its default is dropped (ALTER TABLE … ALTER COLUMN …"
+        + " DROP DEFAULT) and the application sets its values.");
   }
 
   /** The model type whose spelling in this database is the column's, as the drift check compares types. */

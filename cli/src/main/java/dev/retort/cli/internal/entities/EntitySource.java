@@ -15,6 +15,7 @@ import dev.retort.Index;
 import dev.retort.References;
 import dev.retort.ReferentialAction;
 import dev.retort.Table;
+import dev.retort.Unique;
 import dev.retort.processor.scan.SqlNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,13 @@ public final class EntitySource {
     entity.comment().ifPresent(comment -> table.addMember("comment", "$S", comment));
     entity.primaryKey().ifPresent(key -> table.addMember("primaryKey", "$S", key));
     record.addAnnotation(table.build());
+    for (Entity.UniqueDeclaration unique : entity.uniques()) {
+      AnnotationSpec.Builder annotation = AnnotationSpec.builder(Unique.class);
+      if (!unique.derivedName()) {
+        annotation.addMember("name", "$S", unique.name());
+      }
+      record.addAnnotation(annotation.addMember("columns", "$L", strings(unique.columns())).build());
+    }
     for (Entity.IndexDeclaration index : entity.indexes()) {
       AnnotationSpec.Builder annotation = AnnotationSpec.builder(Index.class);
       if (!index.derivedName()) {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads one database's live schema, and knows how that database spells and keeps what it
@@ -70,6 +71,16 @@ abstract class Catalog {
    */
   Map<String, String> indexDetails(String schema, String table) throws SQLException {
     return Map.of();
+  }
+
+  /**
+   * The unique constraints of a table, for {@link LiveSchema}, where the database keeps them apart
+   * from its unique indexes though the drift check compares them as unique indexes (PostgreSQL);
+   * empty by default, where the database lists them in {@link LiveTable#uniques()} (H2) or cannot
+   * tell them apart.
+   */
+  Optional<List<LiveTable.Unique>> uniqueConstraints(String schema, String table) throws SQLException {
+    return Optional.empty();
   }
 
   /**

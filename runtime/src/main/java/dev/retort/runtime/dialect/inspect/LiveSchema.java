@@ -99,6 +99,18 @@ public final class LiveSchema {
   }
 
   /**
+   * The unique constraints of a table, each with the index that enforces it: those of
+   * {@link LiveTable#uniques()} where the database lists them apart from its indexes (H2), and
+   * PostgreSQL's, which the drift check compares as unique indexes but the database keeps apart
+   * from the unique indexes made with {@code CREATE UNIQUE INDEX}. Empty where the database does
+   * not tell the two apart (MariaDB, MySQL) or enforces its constraints with indexes of its own
+   * ({@code sqlite_autoindex_…}).
+   */
+  public Optional<List<LiveTable.Unique>> uniqueConstraints(String schema, LiveTable table) throws SQLException {
+    return table.uniques().isPresent() ? table.uniques() : catalog.uniqueConstraints(schema, table.name());
+  }
+
+  /**
    * The generated (computed) columns of a table: {@code GENERATED ALWAYS AS (…)}, which a model
    * column cannot be. SQLite's are not among {@link LiveTable#columns()}; the other databases'
    * are, as plain columns.
@@ -113,10 +125,12 @@ public final class LiveSchema {
    *
    * @param live the live column
    * @param type a model type
-   * @return whether a model column of that type (an identity column if the live one is) matches
+   * @return whether a model column of that type (an identity column if the live one is and the type can be one)
+   *     matches
    */
   public boolean matches(LiveTable.Column live, ColumnType type) {
-    ColumnModel model = ColumnModel.of(live.name(), type).withNullable(!live.identity()).withIdentity(live.identity());
+    boolean identity = live.identity() && ColumnModel.identityType(type);
+    ColumnModel model = ColumnModel.of(live.name(), type).withNullable(!live.identity()).withIdentity(identity);
     return catalog.comparableType(catalog.expectedType(null, model)).equals(catalog.comparableType(live.type()));
   }
 
