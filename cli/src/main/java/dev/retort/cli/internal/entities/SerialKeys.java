@@ -3,6 +3,7 @@ package dev.retort.cli.internal.entities;
 import dev.retort.operation.Vendor;
 import dev.retort.processor.scan.SqlNames;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.Dialects;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,14 +54,15 @@ public final class SerialKeys {
       + " WHERE n.nspname = ? AND c.relname = ?"
       + " ORDER BY a.attnum, sn.nspname, s.relname";
 
+  /** The conversion is PostgreSQL's SQL, quoted as PostgreSQL quotes. */
+  private static final Dialect POSTGRESQL = Dialects.forVendor(Vendor.POSTGRESQL);
+
   private final Optional<Connection> connection;
-  private final Dialect dialect;
   /** The serial columns read so far, by column, by schema and table. */
   private final Map<List<String>, Map<String, Serial>> byTable = new HashMap<>();
 
-  private SerialKeys(Optional<Connection> connection, Dialect dialect) {
+  private SerialKeys(Optional<Connection> connection) {
     this.connection = connection;
-    this.dialect = dialect;
   }
 
   /**
@@ -72,7 +74,7 @@ public final class SerialKeys {
    * @return the reader
    */
   public static SerialKeys of(Connection connection, Dialect dialect) {
-    return new SerialKeys(dialect.vendor() == Vendor.POSTGRESQL ? Optional.of(connection) : Optional.empty(), dialect);
+    return new SerialKeys(dialect.vendor() == Vendor.POSTGRESQL ? Optional.of(connection) : Optional.empty());
   }
 
   /**
@@ -161,7 +163,8 @@ public final class SerialKeys {
    * @param serial the column
    * @return the conversion
    */
-  public Conversion conversion(Serial serial) {
+  public static Conversion conversion(Serial serial) {
+    Dialect dialect = POSTGRESQL;
     String table = dialect.quote(serial.schema()) + "." + dialect.quote(serial.table());
     String column = dialect.quote(serial.column());
     String sequence = dialect.quote(serial.sequenceSchema()) + "." + dialect.quote(serial.sequence());
