@@ -1,7 +1,9 @@
 package dev.retort.dsl;
 
 import dev.retort.model.ColumnType;
+import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
+import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
@@ -138,6 +140,63 @@ public final class Schema {
    */
   public Schema dropColumn(String table, String column) {
     new AlterTableBuilder("dropColumn", table, operations::add).dropColumn(column);
+    return this;
+  }
+
+  /**
+   * Creates a sequence that starts at 1 and increments by 1.
+   *
+   * @param sequence the sequence name
+   * @return this schema
+   */
+  public Schema createSequence(String sequence) {
+    operations.add(new CreateSequence(new CreateSequenceBuilder(sequence).build()));
+    return this;
+  }
+
+  /**
+   * Creates a sequence with a builder: {@code createSequence("orders_seq", s ->
+   * s.startWith(1).incrementBy(50))}. PostgreSQL, H2 and MariaDB have sequences; on MySQL and
+   * SQLite the migration is refused before anything runs.
+   *
+   * @param sequence the sequence name
+   * @param definition sets the start, the increment and the database schema
+   * @return this schema
+   * @throws IllegalArgumentException if the start or increment is below 1, naming the sequence
+   */
+  public Schema createSequence(String sequence, Consumer<CreateSequenceBuilder> definition) {
+    Objects.requireNonNull(definition, "definition == null");
+    CreateSequenceBuilder builder = new CreateSequenceBuilder(sequence);
+    definition.accept(builder);
+    operations.add(new CreateSequence(builder.build()));
+    return this;
+  }
+
+  /**
+   * Drops a sequence, and the value it has reached.
+   *
+   * @param sequence the sequence name
+   * @return this schema
+   */
+  public Schema dropSequence(String sequence) {
+    operations.add(new DropSequence(sequence));
+    return this;
+  }
+
+  /**
+   * Changes a sequence's start or increment, each from its value now to a new one:
+   * {@code alterSequence("orders_seq", s -> s.incrementBy(1, 50))}.
+   *
+   * @param sequence the sequence name
+   * @param changes the changes
+   * @return this schema
+   * @throws IllegalArgumentException if the changes change nothing, naming the sequence
+   */
+  public Schema alterSequence(String sequence, Consumer<AlterSequenceBuilder> changes) {
+    Objects.requireNonNull(changes, "changes == null");
+    AlterSequenceBuilder builder = new AlterSequenceBuilder(sequence);
+    changes.accept(builder);
+    operations.add(builder.build());
     return this;
   }
 

@@ -8,15 +8,18 @@ import dev.retort.operation.AddForeignKey;
 import dev.retort.operation.AddPrimaryKey;
 import dev.retort.operation.AddUnique;
 import dev.retort.operation.AlterColumn;
+import dev.retort.operation.AlterSequence;
 import dev.retort.operation.AlterTableComment;
 import dev.retort.operation.Change;
 import dev.retort.operation.CreateIndex;
+import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropCheck;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropForeignKey;
 import dev.retort.operation.DropIndex;
 import dev.retort.operation.DropPrimaryKey;
+import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
 import dev.retort.operation.Execute;
@@ -340,6 +343,32 @@ final class Applier implements Operation.Visitor<Edit> {
   }
 
   @Override
+  public Edit createSequence(CreateSequence op) {
+    String name = op.sequence().name();
+    if (schema.sequence(name).isPresent()) {
+      throw misfit(op, "sequence " + name + " already exists");
+    }
+    return Edit.sequence(op.sequence());
+  }
+
+  @Override
+  public Edit dropSequence(DropSequence op) {
+    return Edit.removeSequence(sequence(op, op.name()).name());
+  }
+
+  @Override
+  public Edit alterSequence(AlterSequence op) {
+    SequenceModel sequence = sequence(op, op.name());
+    long start = changed(op, "start of sequence " + sequence.name(), sequence.start(), op.start());
+    long increment = changed(op, "increment of sequence " + sequence.name(), sequence.increment(), op.increment());
+    try {
+      return Edit.sequence(new SequenceModel(sequence.name(), sequence.schema(), start, increment));
+    } catch (IllegalArgumentException e) {
+      throw misfit(op, e.getMessage());
+    }
+  }
+
+  @Override
   public Edit execute(Execute op) {
     return Edit.NONE;
   }
@@ -401,6 +430,10 @@ final class Applier implements Operation.Visitor<Edit> {
         }
       }
     }
+  }
+
+  private SequenceModel sequence(Operation op, String name) {
+    return schema.sequence(name).orElseThrow(() -> misfit(op, "there is no sequence " + name));
   }
 
   private TableModel table(Operation op, String name) {

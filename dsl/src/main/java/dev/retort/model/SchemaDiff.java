@@ -5,14 +5,18 @@ import dev.retort.operation.AddColumn;
 import dev.retort.operation.AddForeignKey;
 import dev.retort.operation.AddPrimaryKey;
 import dev.retort.operation.AddUnique;
+import dev.retort.operation.AlterSequence;
 import dev.retort.operation.AlterTableComment;
+import dev.retort.operation.Change;
 import dev.retort.operation.CreateIndex;
+import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropCheck;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropForeignKey;
 import dev.retort.operation.DropIndex;
 import dev.retort.operation.DropPrimaryKey;
+import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
 import dev.retort.operation.Operation;
@@ -25,6 +29,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -56,12 +61,21 @@ import java.util.TreeMap;
  *
  * <h2>Order</h2>
  *
+ * <p>Sequences are matched by name. A sequence whose database {@code schema} differs between
+ * the two sides is dropped and created again; one whose start or increment differs gets one
+ * {@link AlterSequence} carrying both changes, which keeps the value it has reached.
+ *
  * <p>The operations run in the order below. Within a step they are sorted by table name,
  * then by kind in the order the step names them, then by constraint name or, for columns,
  * in the table's column order; tables are created and dropped in the order their foreign
  * keys need, the smallest name first among those free to go. So the same two schemas
  * always give the same list. Tables are named as in the source until the renames of step 3
  * and as in the target after them.
+ *
+ * <p>Sequences come first and last: before step 1 the sequences created again in another
+ * database schema are dropped, then the new sequences created and the changed ones altered, by
+ * name (before the tables, whose defaults may call {@code nextval} on them); after step 7 the
+ * sequences that go are dropped, by name.
  *
  * <ol>
  *   <li>drop the foreign keys that go or change, and those that would block a later step
@@ -158,6 +172,7 @@ public final class SchemaDiff {
     matchTables();
     List<Operation> operations = new ArrayList<>();
     TableDrops drops = planTableDrops();
+    createSequences(operations);
     dropForeignKeys(operations);
     dropKeysAndIndexes(operations);
     drops.early().order().forEach(name -> operations.add(new DropTable(name)));
@@ -168,7 +183,41 @@ public final class SchemaDiff {
     addForeignKeys(operations, deferred);
     drops.late().order().forEach(name -> operations.add(new DropTable(name)));
     dropColumns(operations);
+    dropSequences(operations);
     return List.copyOf(operations);
+  }
+
+  /** Drops the sequences that move to another database schema, then creates and alters sequences. */
+  private void createSequences(List<Operation> operations) {
+    List<Operation> created = new ArrayList<>();
+    for (SequenceModel target : to.sequences()) {
+      Optional<SequenceModel> source = from.sequence(target.name());
+      if (source.isEmpty()) {
+        created.add(new CreateSequence(target));
+      } else if (!source.get().schema().equals(target.schema())) {
+        operations.add(new DropSequence(target.name()));
+        created.add(new CreateSequence(target));
+      } else {
+        Optional<Change<Long>> start = change(source.get().start(), target.start());
+        Optional<Change<Long>> increment = change(source.get().increment(), target.increment());
+        if (start.isPresent() || increment.isPresent()) {
+          created.add(new AlterSequence(target.name(), start, increment));
+        }
+      }
+    }
+    operations.addAll(created);
+  }
+
+  private void dropSequences(List<Operation> operations) {
+    for (SequenceModel source : from.sequences()) {
+      if (to.sequence(source.name()).isEmpty()) {
+        operations.add(new DropSequence(source.name()));
+      }
+    }
+  }
+
+  private static Optional<Change<Long>> change(long from, long to) {
+    return from == to ? Optional.empty() : Optional.of(new Change<>(from, to));
   }
 
   private void matchTables() {

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
- * A whole database schema: its tables, sorted by name.
+ * A whole database schema: its tables and its sequences, each sorted by name.
  *
  * <p>The schema model is what the processor derives from {@code @Table} entities, what a
  * snapshot stores, and what the runtime keeps in memory by applying each migration's
@@ -21,7 +22,9 @@ import java.util.function.Function;
  *
  * <p>The constructor checks what spans tables: table names are distinct, index and
  * constraint names are distinct across the schema (PostgreSQL and SQLite require it for
- * indexes, MySQL for foreign keys), and foreign keys point at existing columns.
+ * indexes, MySQL for foreign keys), foreign keys point at existing columns, and sequence names
+ * are distinct and used by no table, constraint or index (PostgreSQL keeps sequences, tables and
+ * indexes in one namespace, MariaDB sequences and tables).
  *
  * <p>It does not require one enum name to have the same values in every column. The
  * schema that entities declare and a snapshot holds must (the snapshot reader checks it),
@@ -29,45 +32,67 @@ import java.util.function.Function;
  * ({@link dev.retort.operation.AlterColumn}), so the schema between two of its operations
  * holds both lists.
  *
- * <p>Two schemas are equal when they have equal tables.
+ * <p>Two schemas are equal when they have equal tables and equal sequences.
  */
 public final class SchemaModel {
 
   private static final Comparator<TableModel> BY_NAME = Comparator.comparing(TableModel::name);
 
+  private static final Comparator<SequenceModel> SEQUENCE_BY_NAME = Comparator.comparing(SequenceModel::name);
+
   private static final SchemaModel EMPTY = new SchemaModel(List.of());
 
   private final List<TableModel> tables;
+  private final List<SequenceModel> sequences;
 
   /**
-   * Creates a schema from its tables, in any order.
+   * Creates a schema from its tables, in any order, without sequences.
    *
    * @param tables the tables
    * @throws SchemaException if two tables have one name, two constraints or indexes one name,
    *     or a foreign key points at a missing table or column
    */
   public SchemaModel(List<TableModel> tables) {
-    Objects.requireNonNull(tables, "tables == null");
-    List<TableModel> copy = new ArrayList<>(tables);
-    copy.sort(BY_NAME);
-    this.tables = List.copyOf(copy);
-    validate(this.tables);
-  }
-
-  /** Holds tables that are sorted by name and valid as a whole, which the caller has made sure of. */
-  private SchemaModel(TableModel[] sortedValidTables) {
-    this.tables = List.of(sortedValidTables);
+    this(tables, List.of());
   }
 
   /**
-   * A schema of tables that are already sorted by name and valid as a whole, for {@link
-   * WorkingSchema}, which checks each change against the tables it affects instead of
+   * Creates a schema from its tables and sequences, each in any order.
+   *
+   * @param tables the tables
+   * @param sequences the sequences
+   * @throws SchemaException if two tables have one name, two constraints or indexes one name,
+   *     a foreign key points at a missing table or column, or a sequence's name is another
+   *     sequence's or a table's, constraint's or index's
+   */
+  public SchemaModel(List<TableModel> tables, List<SequenceModel> sequences) {
+    Objects.requireNonNull(tables, "tables == null");
+    Objects.requireNonNull(sequences, "sequences == null");
+    List<TableModel> copy = new ArrayList<>(tables);
+    copy.sort(BY_NAME);
+    this.tables = List.copyOf(copy);
+    List<SequenceModel> sequenceCopy = new ArrayList<>(sequences);
+    sequenceCopy.sort(SEQUENCE_BY_NAME);
+    this.sequences = List.copyOf(sequenceCopy);
+    validate(this.tables, this.sequences);
+  }
+
+  /** Holds tables and sequences that are sorted by name and valid as a whole, which the caller has made sure of. */
+  private SchemaModel(TableModel[] sortedValidTables, List<SequenceModel> sortedValidSequences) {
+    this.tables = List.of(sortedValidTables);
+    this.sequences = List.copyOf(sortedValidSequences);
+  }
+
+  /**
+   * A schema of tables and sequences that are already sorted by name and valid as a whole, for
+   * {@link WorkingSchema}, which checks each change against the objects it affects instead of
    * validating the whole schema again.
    *
    * @param sortedValidTables the tables, sorted by name
+   * @param sortedValidSequences the sequences, sorted by name
    */
-  static SchemaModel ofValidated(TableModel[] sortedValidTables) {
-    return new SchemaModel(sortedValidTables);
+  static SchemaModel ofValidated(TableModel[] sortedValidTables, List<SequenceModel> sortedValidSequences) {
+    return new SchemaModel(sortedValidTables, sortedValidSequences);
   }
 
   /** The schema without tables: the state before the first revision. */
@@ -78,6 +103,21 @@ public final class SchemaModel {
   /** The tables, sorted by name. */
   public List<TableModel> tables() {
     return tables;
+  }
+
+  /** The sequences, sorted by name. */
+  public List<SequenceModel> sequences() {
+    return sequences;
+  }
+
+  /** The sequence of that name, if there is one. */
+  public Optional<SequenceModel> sequence(String name) {
+    for (SequenceModel sequence : sequences) {
+      if (sequence.name().equals(name)) {
+        return Optional.of(sequence);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The table of that name, if there is one. */
@@ -128,24 +168,26 @@ public final class SchemaModel {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof SchemaModel schema && tables.equals(schema.tables);
+    return other instanceof SchemaModel schema && tables.equals(schema.tables) && sequences.equals(schema.sequences);
   }
 
   @Override
   public int hashCode() {
-    return tables.hashCode();
+    return 31 * tables.hashCode() + sequences.hashCode();
   }
 
   @Override
   public String toString() {
-    return "SchemaModel[tables=" + tables + "]";
+    return sequences.isEmpty()
+        ? "SchemaModel[tables=" + tables + "]"
+        : "SchemaModel[tables=" + tables + ", sequences=" + sequences + "]";
   }
 
   /**
    * Validates what spans tables. {@link WorkingSchema} runs the same checks on the tables a
    * change affects, so both report the same first problem with the same message.
    */
-  private static void validate(List<TableModel> tables) {
+  private static void validate(List<TableModel> tables, List<SequenceModel> sequences) {
     Map<String, TableModel> byName = new HashMap<>();
     Map<String, String> objectOwners = new HashMap<>();
     for (TableModel table : tables) {
@@ -156,6 +198,37 @@ public final class SchemaModel {
     }
     for (TableModel table : tables) {
       checkForeignKeys(table, byName::get);
+    }
+    SequenceModel previous = null;
+    for (SequenceModel sequence : sequences) {
+      if (previous != null && previous.name().equals(sequence.name())) {
+        throw new SchemaException(duplicateSequence(sequence.name()));
+      }
+      checkSequenceName(sequence.name(), byName::containsKey, objectOwners::get);
+      previous = sequence;
+    }
+  }
+
+  static String duplicateSequence(String name) {
+    return "the schema has two sequences named " + name;
+  }
+
+  /**
+   * Checks that a sequence's name is not a table's, constraint's or index's.
+   *
+   * @param isTable whether a table has the name
+   * @param objectOwner the table owning a constraint or index of the name, or null
+   * @throws SchemaException if the name is taken
+   */
+  static void checkSequenceName(String name, Predicate<String> isTable, Function<String, String> objectOwner) {
+    if (isTable.test(name)) {
+      throw new SchemaException("sequence " + name + " has the name of a table; PostgreSQL and MariaDB keep"
+          + " sequences and tables in one namespace, so give the sequence another name");
+    }
+    String owner = objectOwner.apply(name);
+    if (owner != null) {
+      throw new SchemaException("sequence " + name + " has the name of a constraint or index on " + owner
+          + "; PostgreSQL keeps sequences and indexes in one namespace, so give the sequence another name");
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -44,42 +45,62 @@ final class WorkingSchema {
   }
 
   /**
-   * What one operation does to the tables.
+   * What one operation does to the tables and sequences.
    *
    * @param replaced the new version of each table the operation creates or changes, by the
    *     table's name before the operation: a created table under its own name, a renamed table
    *     under its old name
    * @param removed the names of the tables the operation drops
+   * @param replacedSequences the new version of each sequence the operation creates or changes,
+   *     by the sequence's name before the operation
+   * @param removedSequences the names of the sequences the operation drops
    */
-  record Edit(Map<String, TableModel> replaced, Set<String> removed) {
+  record Edit(Map<String, TableModel> replaced, Set<String> removed, Map<String, SequenceModel> replacedSequences,
+      Set<String> removedSequences) {
 
     /** No change at all. */
-    static final Edit NONE = new Edit(Map.of(), Set.of());
+    static final Edit NONE = new Edit(Map.of(), Set.of(), Map.of(), Set.of());
 
     /** Copies the components. */
     Edit {
       replaced = Map.copyOf(replaced);
       removed = Set.copyOf(removed);
+      replacedSequences = Map.copyOf(replacedSequences);
+      removedSequences = Set.copyOf(removedSequences);
     }
 
     /** Creates a table. */
     static Edit create(TableModel table) {
-      return new Edit(Map.of(table.name(), table), Set.of());
+      return new Edit(Map.of(table.name(), table), Set.of(), Map.of(), Set.of());
     }
 
     /** Replaces one table. */
     static Edit replace(String name, TableModel table) {
-      return new Edit(Map.of(name, table), Set.of());
+      return new Edit(Map.of(name, table), Set.of(), Map.of(), Set.of());
     }
 
     /** Removes one table. */
     static Edit remove(String name) {
-      return new Edit(Map.of(), Set.of(name));
+      return new Edit(Map.of(), Set.of(name), Map.of(), Set.of());
     }
 
     /** Replaces several tables. */
     static Edit replace(Map<String, TableModel> tables) {
-      return new Edit(tables, Set.of());
+      return new Edit(tables, Set.of(), Map.of(), Set.of());
+    }
+
+    /** Creates a sequence, or replaces the one of its name. */
+    static Edit sequence(SequenceModel sequence) {
+      return new Edit(Map.of(), Set.of(), Map.of(sequence.name(), sequence), Set.of());
+    }
+
+    /** Removes one sequence. */
+    static Edit removeSequence(String name) {
+      return new Edit(Map.of(), Set.of(), Map.of(), Set.of(name));
+    }
+
+    boolean isEmpty() {
+      return replaced.isEmpty() && removed.isEmpty() && replacedSequences.isEmpty() && removedSequences.isEmpty();
     }
   }
 
@@ -93,6 +114,10 @@ final class WorkingSchema {
   private final Map<String, String> objectOwners = new HashMap<>();
   /** For each referenced table name, the names of the tables with a foreign key to it, sorted. */
   private final Map<String, Set<String>> referencedBy = new HashMap<>();
+  /** The sequences by name, sorted: a schema has few, so they are copied whole into each model. */
+  private final Map<String, SequenceModel> sequences = new TreeMap<>();
+  /** Whether a sequence was created, changed or removed since {@link #model}. */
+  private boolean sequencesDirty;
 
   /**
    * Starts from a valid schema.
@@ -107,11 +132,17 @@ final class WorkingSchema {
       tables.put(table.name(), table);
       index(table);
     }
+    original.sequences().forEach(sequence -> sequences.put(sequence.name(), sequence));
   }
 
   /** The table of that name, if there is one. */
   Optional<TableModel> table(String name) {
     return Optional.ofNullable(tables.get(name));
+  }
+
+  /** The sequence of that name, if there is one. */
+  Optional<SequenceModel> sequence(String name) {
+    return Optional.ofNullable(sequences.get(name));
   }
 
   /**
@@ -133,9 +164,10 @@ final class WorkingSchema {
    *     SchemaModel}'s validation
    */
   void change(Edit edit) {
-    if (edit.replaced().isEmpty() && edit.removed().isEmpty()) {
+    if (edit.isEmpty()) {
       return;
     }
+    changeSequences(edit);
     Set<String> touched = new HashSet<>(edit.removed());
     touched.addAll(edit.replaced().keySet());
     for (String name : touched) {
@@ -153,6 +185,9 @@ final class WorkingSchema {
     }
     if (checking == Checking.EACH_CHANGE) {
       checkObjectNames(added);
+      for (TableModel table : added) {
+        checkNotSequences(table);
+      }
     }
     added.forEach(this::index);
     dirty.addAll(touched);
@@ -168,12 +203,48 @@ final class WorkingSchema {
    * @throws SchemaException in {@link Checking#AT_END} mode, if the schema is invalid
    */
   SchemaModel toModel() {
-    if (dirty.isEmpty()) {
+    if (dirty.isEmpty() && !sequencesDirty) {
       return model;
     }
-    model = checking == Checking.AT_END ? new SchemaModel(new ArrayList<>(tables.values())) : merged();
+    model = checking == Checking.AT_END
+        ? new SchemaModel(new ArrayList<>(tables.values()), new ArrayList<>(sequences.values()))
+        : merged();
     dirty.clear();
+    sequencesDirty = false;
     return model;
+  }
+
+  /** Removes and replaces the edit's sequences; in {@link Checking#EACH_CHANGE} mode, checks the new names. */
+  private void changeSequences(Edit edit) {
+    if (edit.replacedSequences().isEmpty() && edit.removedSequences().isEmpty()) {
+      return;
+    }
+    sequencesDirty = true;
+    edit.removedSequences().forEach(sequences::remove);
+    edit.replacedSequences().keySet().forEach(sequences::remove);
+    for (SequenceModel sequence : edit.replacedSequences().values()) {
+      if (sequences.putIfAbsent(sequence.name(), sequence) != null) {
+        throw new SchemaException(SchemaModel.duplicateSequence(sequence.name()));
+      }
+      if (checking == Checking.EACH_CHANGE) {
+        SchemaModel.checkSequenceName(sequence.name(), tables::containsKey, objectOwners::get);
+      }
+    }
+  }
+
+  /** Checks that no sequence has the name of the table or of one of its constraints or indexes. */
+  private void checkNotSequences(TableModel table) {
+    if (sequences.isEmpty()) {
+      return;
+    }
+    if (sequences.containsKey(table.name())) {
+      SchemaModel.checkSequenceName(table.name(), name -> true, name -> null);
+    }
+    for (String object : table.objectNames()) {
+      if (sequences.containsKey(object)) {
+        SchemaModel.checkSequenceName(object, name -> false, name -> table.name());
+      }
+    }
   }
 
   /**
@@ -204,7 +275,7 @@ final class WorkingSchema {
     while (nextChanged < changed.size()) {
       merged[next++] = changed.get(nextChanged++);
     }
-    return SchemaModel.ofValidated(merged);
+    return SchemaModel.ofValidated(merged, new ArrayList<>(sequences.values()));
   }
 
   /**

@@ -28,6 +28,9 @@ public sealed interface Operation
         DropForeignKey,
         CreateIndex,
         DropIndex,
+        CreateSequence,
+        DropSequence,
+        AlterSequence,
         Execute,
         JdbcStep {
 
@@ -44,7 +47,7 @@ public sealed interface Operation
    */
   <R> R accept(Visitor<R> visitor);
 
-  /** Whether this operation can lose stored data (dropping a table or column). */
+  /** Whether this operation can lose stored data (dropping a table or column, or a sequence's value). */
   default boolean destroysData() {
     return false;
   }
@@ -207,6 +210,30 @@ public sealed interface Operation
      * @return the result
      */
     R dropIndex(DropIndex operation);
+
+    /**
+     * Visits a {@link CreateSequence}.
+     *
+     * @param operation the operation
+     * @return the result
+     */
+    R createSequence(CreateSequence operation);
+
+    /**
+     * Visits a {@link DropSequence}.
+     *
+     * @param operation the operation
+     * @return the result
+     */
+    R dropSequence(DropSequence operation);
+
+    /**
+     * Visits a {@link AlterSequence}.
+     *
+     * @param operation the operation
+     * @return the result
+     */
+    R alterSequence(AlterSequence operation);
 
     /**
      * Visits a {@link Execute}.

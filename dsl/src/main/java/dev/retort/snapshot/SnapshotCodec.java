@@ -41,6 +41,7 @@ import java.util.Optional;
  * table users schema sales
  *   column id bigint not null
  *   primary key pk_users (id)
+ * sequence orders_seq start 1 increment 50
  * </pre>
  *
  * <ul>
@@ -72,6 +73,9 @@ import java.util.Optional;
  *             {@code no action};
  *         <li>{@code check NAME 'SQL'}.
  *       </ul>
+ *   <li>{@code sequence NAME [schema NAME] start N increment N} is a sequence, after the tables,
+ *       sequences sorted by name. It ends the table above it. A snapshot written before Retort had
+ *       sequences has no such line, and reads as a schema without sequences.
  *   <li>A {@code NAME} matching {@code [A-Za-z_][A-Za-z0-9_]*} is written bare; any other
  *       name is written in double quotes ({@code "order items"}). Names are case-sensitive
  *       and may be keywords: every name has a fixed position in its line.

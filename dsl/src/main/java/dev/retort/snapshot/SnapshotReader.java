@@ -12,6 +12,7 @@ import dev.retort.model.Names;
 import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.SchemaException;
 import dev.retort.model.SchemaModel;
+import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
 import java.util.ArrayList;
@@ -45,6 +46,8 @@ final class SnapshotReader {
   private final Map<String, TableDraft> tables = new LinkedHashMap<>();
   private final Map<String, Owner> objectNames = new HashMap<>();
   private final Map<String, EnumSeen> enums = new HashMap<>();
+  private final List<SequenceModel> sequences = new ArrayList<>();
+  private final Map<String, Integer> sequenceLines = new HashMap<>();
   private TableDraft current;
 
   private SnapshotReader(String source) {
@@ -159,18 +162,23 @@ final class SnapshotReader {
   }
 
   private void item(Cursor line) {
-    Token first = line.expectWord("'table' or " + ITEMS);
+    Token first = line.expectWord("'table', 'sequence' or " + ITEMS);
     String keyword = first.value().toLowerCase(Locale.ROOT);
     if (keyword.equals("table")) {
       table(line);
       return;
     }
+    if (keyword.equals("sequence")) {
+      sequence(line);
+      return;
+    }
     if (!ITEM_KEYWORDS.contains(keyword)) {
-      throw line.error("expected 'table' or " + ITEMS + " at the start of the line, found " + first.describe());
+      throw line.error("expected 'table', 'sequence' or " + ITEMS + " at the start of the line, found "
+          + first.describe());
     }
     if (current == null) {
       throw line.error(
-          "'" + first.value() + "' before the first 'table' line; every item belongs to the table above it");
+          "'" + first.value() + "' outside a table; every item belongs to the 'table' line above it");
     }
     switch (keyword) {
       case "column":
@@ -216,6 +224,34 @@ final class SnapshotReader {
     line.expectEnd(current.schema.isEmpty() && current.comment.isEmpty()
         ? "'schema', 'comment' or the end of the line after the table name"
         : current.comment.isEmpty() ? "'comment' or the end of the line" : "the end of the line");
+  }
+
+  /** A {@code sequence NAME [schema NAME] start N increment N} line, which ends the table above it. */
+  private void sequence(Cursor line) {
+    current = null;
+    String name = line.expectName("a sequence name after 'sequence'");
+    String shown = "sequence " + SnapshotSyntax.name(name);
+    Integer previous = sequenceLines.get(name);
+    if (previous != null) {
+      throw line.error(shown + " is already defined on line " + previous + "; a schema has one sequence of each name");
+    }
+    String schema = line.acceptKeyword("schema") ? line.expectName("a database schema name after 'schema'") : "";
+    line.expectKeyword("start", schema.isEmpty() ? "or 'schema' after the name of " + shown : "after the schema of " + shown);
+    long start = number(line, "the start of " + shown + " after 'start'");
+    line.expectKeyword("increment", "after the start of " + shown);
+    long increment = number(line, "the increment of " + shown + " after 'increment'");
+    line.expectEnd("the end of the line after the increment of " + shown);
+    sequences.add(model(line, shown, () -> new SequenceModel(name, schema, start, increment)));
+    sequenceLines.put(name, line.lineNumber());
+  }
+
+  private static long number(Cursor line, String what) {
+    String digits = line.expectNumber(what);
+    try {
+      return Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      throw line.error(what + ": '" + digits + "' is not a whole number of at most 19 digits");
+    }
   }
 
   private void column(Cursor line) {
@@ -416,7 +452,7 @@ final class SnapshotReader {
       built.add(modelAt(table.line, "table " + table.shownName(), table::build));
     }
     try {
-      return new SchemaModel(built);
+      return new SchemaModel(built, sequences);
     } catch (SchemaException | IllegalArgumentException e) {
       throw new SnapshotFormatException(source, lastLine, "the schema is inconsistent: " + e.getMessage());
     }

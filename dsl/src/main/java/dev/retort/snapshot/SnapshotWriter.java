@@ -13,6 +13,7 @@ import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.IndexModel;
 import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.SchemaModel;
+import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
 import java.util.List;
@@ -50,6 +51,7 @@ final class SnapshotWriter {
       writer.out.append(SnapshotSyntax.SOURCE_KEYWORDS).append(' ').append(sourceChecksum).append('\n');
     }
     schema.tables().forEach(writer::table);
+    schema.sequences().forEach(writer::sequence);
     return writer.out.toString();
   }
 
@@ -67,6 +69,15 @@ final class SnapshotWriter {
     table.indexes().forEach(this::index);
     table.foreignKeys().forEach(this::foreignKey);
     table.checks().forEach(this::check);
+  }
+
+  private void sequence(SequenceModel sequence) {
+    out.append("sequence ");
+    appendName(out, sequence.name());
+    if (!sequence.schema().isEmpty()) {
+      appendName(out.append(" schema "), sequence.schema());
+    }
+    out.append(" start ").append(sequence.start()).append(" increment ").append(sequence.increment()).append('\n');
   }
 
   private void column(ColumnModel column) {

@@ -10,10 +10,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
 import dev.retort.model.PrimaryKeyModel;
+import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
 import dev.retort.operation.AddColumn;
+import dev.retort.operation.AlterSequence;
+import dev.retort.operation.Change;
+import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropColumn;
+import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
@@ -78,6 +83,42 @@ class SchemaTest {
     assertThat(schema.operations()).containsExactly(
         new Execute(Optional.empty(), new EnumMap<>(perVendor)),
         new Execute(Optional.of("ANALYZE users"), Map.of(Vendor.SQLITE, "ANALYZE")));
+  }
+
+  @Test
+  void recordsSequencesWithTheStandardDefaultsForWhatIsNotSet() {
+    Schema schema = new Schema()
+        .createSequence("orders_seq", s -> s.startWith(1).incrementBy(50))
+        .createSequence("audit_seq")
+        .createSequence("invoice_seq", s -> s.inSchema("billing").startWith(1000))
+        .alterSequence("orders_seq", s -> s.incrementBy(50, 1).startWith(1, 100))
+        .dropSequence("audit_seq");
+
+    assertThat(schema.operations()).containsExactly(
+        new CreateSequence(SequenceModel.of("orders_seq", 1, 50)),
+        new CreateSequence(SequenceModel.of("audit_seq", 1, 1)),
+        new CreateSequence(new SequenceModel("invoice_seq", "billing", 1000, 1)),
+        new AlterSequence("orders_seq", Optional.of(new Change<>(1L, 100L)), Optional.of(new Change<>(50L, 1L))),
+        new DropSequence("audit_seq"));
+  }
+
+  @Test
+  void rejectsAMalformedSequenceCallNamingTheSequence() {
+    assertThatThrownBy(() -> new Schema().createSequence("orders_seq", s -> s.incrementBy(0)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("createSequence(\"orders_seq\"): sequence orders_seq has increment 0;");
+    assertThatThrownBy(() -> new Schema().createSequence("orders_seq", s -> s.startWith(1).startWith(2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("createSequence(\"orders_seq\"): startWith is called twice");
+    assertThatThrownBy(() -> new Schema().alterSequence("orders_seq", s -> { }))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("alterSequence(\"orders_seq\"): alter sequence orders_seq changes nothing");
+    assertThatThrownBy(() -> new Schema().alterSequence("orders_seq", s -> s.incrementBy(50, 50)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("alterSequence(\"orders_seq\"): increment: change from 50 to the same value");
+    assertThatThrownBy(() -> new Schema().dropSequence(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sequence name is blank");
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.retort.model.ColumnType;
 import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.IndexModel;
 import dev.retort.model.PrimaryKeyModel;
+import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
 import java.util.ArrayList;
@@ -73,6 +74,12 @@ class OperationTest {
             () -> new CreateIndex("users", new IndexModel("ux_users_name", List.of("last", "first"), true), false)),
         kind("dropIndex", "drop index ix_users_name on users", false,
             () -> new DropIndex("users", "ix_users_name", true)),
+        kind("createSequence", "create sequence orders_seq", false,
+            () -> new CreateSequence(SequenceModel.of("orders_seq", 1, 50))),
+        kind("dropSequence", "drop sequence orders_seq", true, () -> new DropSequence("orders_seq")),
+        kind("alterSequence", "alter sequence orders_seq (start 1 -> 100, increment 1 -> 50)", false,
+            () -> new AlterSequence("orders_seq", Optional.of(new Change<>(1L, 100L)),
+                Optional.of(new Change<>(1L, 50L)))),
         kind("execute", "execute UPDATE users SET plan = 'free'", false,
             () -> Execute.of("UPDATE users SET plan = 'free'")),
         kind("jdbcStep", "run backfill users.plan", false, () -> new JdbcStep("backfill users.plan", BACKFILL)));
@@ -232,6 +239,21 @@ class OperationTest {
     @Override
     public String dropIndex(DropIndex operation) {
       return visited("dropIndex", operation);
+    }
+
+    @Override
+    public String createSequence(CreateSequence operation) {
+      return visited("createSequence", operation);
+    }
+
+    @Override
+    public String dropSequence(DropSequence operation) {
+      return visited("dropSequence", operation);
+    }
+
+    @Override
+    public String alterSequence(AlterSequence operation) {
+      return visited("alterSequence", operation);
     }
 
     @Override
