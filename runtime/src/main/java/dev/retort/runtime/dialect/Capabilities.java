@@ -56,6 +56,8 @@ import java.util.Set;
  * @param instants the instants a timestamp with time zone column holds: all of them but on MySQL
  *     and MariaDB, whose {@code TIMESTAMP} counts seconds from 1970 in 32 bits (to 2038, and on
  *     MariaDB 11.5 and later, unsigned, to 2106)
+ * @param sequences whether the database has sequences ({@code CREATE SEQUENCE}): PostgreSQL, H2
+ *     and MariaDB do, MySQL and SQLite do not
  */
 record Capabilities(
     Vendor vendor,
@@ -78,7 +80,8 @@ record Capabilities(
     int maxDecimalScale,
     boolean offsetsInTimestampLiterals,
     boolean innoDbSizes,
-    InstantRange instants) {
+    InstantRange instants,
+    boolean sequences) {
 
   /** The largest scale the model allows, its largest precision. */
   private static final int ANY_SCALE = 65;
@@ -200,7 +203,7 @@ record Capabilities(
     return new Capabilities(Vendor.H2, "H2", '"', false, BooleanLiterals.TRUE_FALSE, false,
         CommentStyle.COMMENT_ON, RenameColumnSyntax.RENAME_COLUMN, true, true,
         DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(ColumnType.Scalar.BLOB), false, true, false,
-        ActionsOnCheckedColumns.ANY, ANY_SCALE, true, false, InstantRange.ANY);
+        ActionsOnCheckedColumns.ANY, ANY_SCALE, true, false, InstantRange.ANY, true);
   }
 
   /** SQLite 3.35 or later. */
@@ -208,7 +211,7 @@ record Capabilities(
     return new Capabilities(Vendor.SQLITE, "SQLite", '"', true, BooleanLiterals.ONE_ZERO, false,
         CommentStyle.NONE, RenameColumnSyntax.RENAME_COLUMN, false, true,
         DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(), false, true, false, ActionsOnCheckedColumns.ANY,
-        ANY_SCALE, true, false, InstantRange.ANY);
+        ANY_SCALE, true, false, InstantRange.ANY, false);
   }
 
   /** PostgreSQL 12 or later. */
@@ -216,7 +219,7 @@ record Capabilities(
     return new Capabilities(Vendor.POSTGRESQL, "PostgreSQL", '"', true, BooleanLiterals.TRUE_FALSE,
         false, CommentStyle.COMMENT_ON, RenameColumnSyntax.RENAME_COLUMN, true, true,
         DropCheckSyntax.DROP_CONSTRAINT, true, Set.of(), false, true, false, ActionsOnCheckedColumns.ANY,
-        ANY_SCALE, true, false, InstantRange.ANY);
+        ANY_SCALE, true, false, InstantRange.ANY, true);
   }
 
   /**
@@ -228,7 +231,7 @@ record Capabilities(
     return new Capabilities(Vendor.MYSQL, "MySQL " + version, '`', false, BooleanLiterals.TRUE_FALSE,
         true, CommentStyle.INLINE, RenameColumnSyntax.RENAME_COLUMN, false, false,
         DropCheckSyntax.DROP_CHECK, false, LARGE_TYPES, false, false, true,
-        ActionsOnCheckedColumns.RESTRICTING, DecimalScales.MYSQL, true, true, InstantRange.MYSQL_TIMESTAMP);
+        ActionsOnCheckedColumns.RESTRICTING, DecimalScales.MYSQL, true, true, InstantRange.MYSQL_TIMESTAMP, false);
   }
 
   /**
@@ -247,6 +250,6 @@ record Capabilities(
         atLeast105 ? RenameColumnSyntax.RENAME_COLUMN : RenameColumnSyntax.CHANGE_COLUMN,
         atLeast107, true, DropCheckSyntax.DROP_CONSTRAINT, false, LARGE_TYPES, atLeast104, false, true,
         ActionsOnCheckedColumns.KEEPING_THE_VALUE, DecimalScales.MARIADB, false, true,
-        atLeast115 ? InstantRange.MARIADB_115_TIMESTAMP : InstantRange.MARIADB_TIMESTAMP);
+        atLeast115 ? InstantRange.MARIADB_115_TIMESTAMP : InstantRange.MARIADB_TIMESTAMP, true);
   }
 }

@@ -10,6 +10,7 @@ import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.IndexModel;
 import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.SchemaModel;
+import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
 import dev.retort.operation.AddCheck;
@@ -18,13 +19,16 @@ import dev.retort.operation.AddForeignKey;
 import dev.retort.operation.AddPrimaryKey;
 import dev.retort.operation.AddUnique;
 import dev.retort.operation.AlterColumn;
+import dev.retort.operation.AlterSequence;
 import dev.retort.operation.AlterTableComment;
 import dev.retort.operation.CreateIndex;
+import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropCheck;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropForeignKey;
 import dev.retort.operation.DropIndex;
+import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
@@ -665,6 +669,37 @@ abstract class SqlDialect implements Dialect {
     return List.of(sql(dropIndexStatement(context.tableBefore(operation.table()), operation.name())));
   }
 
+  List<Step> createSequence(CreateSequence operation) {
+    SequenceModel sequence = operation.sequence();
+    return List.of(sql("CREATE SEQUENCE " + qualified(sequence.schema(), sequence.name()) + " START WITH "
+        + sequence.start() + " INCREMENT BY " + sequence.increment()));
+  }
+
+  List<Step> dropSequence(DropSequence operation, Context context) {
+    return List.of(sql("DROP SEQUENCE " + sequence(context.sequenceBefore(operation.name()))));
+  }
+
+  List<Step> alterSequence(AlterSequence operation, Context context) {
+    StringBuilder statement = new StringBuilder("ALTER SEQUENCE ").append(sequence(context.sequenceBefore(operation.name())));
+    operation.start().ifPresent(c -> statement.append(" START WITH ").append(c.to().longValue()));
+    operation.increment().ifPresent(c -> statement.append(" INCREMENT BY ").append(c.to().longValue()));
+    return List.of(sql(statement.toString()));
+  }
+
+  /**
+   * Refuses a sequence operation where the database has no sequences, before anything runs.
+   *
+   * @throws UnsupportedOperationException naming the operation and database, with what to do
+   */
+  private void refuseWithoutSequences(Operation operation) {
+    if (!capabilities.sequences()) {
+      throw new UnsupportedOperationException(this + " has no sequences: give the table an identity column instead"
+          + " (@Id(generated = true), identity() in the DSL; for Hibernate, @GeneratedValue(strategy = IDENTITY)), or"
+          + " write the migration's sequence for the databases that have them (PostgreSQL, H2, MariaDB) with"
+          + " execute(Map.of(Vendor.POSTGRESQL, \"CREATE SEQUENCE …\"))");
+    }
+  }
+
   private List<Step> execute(Execute operation) {
     String statement = operation.sqlFor(vendor()).orElseThrow(() -> new UnsupportedOperationException(
         "cannot " + operation.summary() + " on " + this + ": the operation has no SQL for " + vendor()
@@ -840,6 +875,11 @@ abstract class SqlDialect implements Dialect {
     return qualified(table.schema(), table.name());
   }
 
+  /** The sequence's name, qualified by its schema when it has one. */
+  final String sequence(SequenceModel sequence) {
+    return qualified(sequence.schema(), sequence.name());
+  }
+
   final String qualified(String schema, String name) {
     return schema.isEmpty() ? quote(name) : quote(schema) + "." + quote(name);
   }
@@ -884,6 +924,10 @@ abstract class SqlDialect implements Dialect {
 
     TableModel tableAfter(String name) {
       return after.table(name).orElseThrow(() -> new IllegalStateException("no table " + name + " after"));
+    }
+
+    SequenceModel sequenceBefore(String name) {
+      return before.sequence(name).orElseThrow(() -> new IllegalStateException("no sequence " + name + " before"));
     }
 
     ColumnModel column(TableModel table, String name) {
@@ -1001,6 +1045,24 @@ abstract class SqlDialect implements Dialect {
     @Override
     public List<Step> dropIndex(DropIndex operation) {
       return SqlDialect.this.dropIndex(operation, context);
+    }
+
+    @Override
+    public List<Step> createSequence(CreateSequence operation) {
+      refuseWithoutSequences(operation);
+      return SqlDialect.this.createSequence(operation);
+    }
+
+    @Override
+    public List<Step> dropSequence(DropSequence operation) {
+      refuseWithoutSequences(operation);
+      return SqlDialect.this.dropSequence(operation, context);
+    }
+
+    @Override
+    public List<Step> alterSequence(AlterSequence operation) {
+      refuseWithoutSequences(operation);
+      return SqlDialect.this.alterSequence(operation, context);
     }
 
     @Override

@@ -25,6 +25,7 @@ import dev.retort.operation.AddPrimaryKey;
 import dev.retort.operation.AddUnique;
 import dev.retort.operation.CreateIndex;
 import dev.retort.operation.Operation;
+import dev.retort.operation.Vendor;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.Probe;
 import dev.retort.runtime.Retort;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -159,6 +161,32 @@ class DatabaseLimitsTest {
         retort.upgrade();
         assertThat(retort.check().differences()).isEmpty();
       }
+    }
+  }
+
+  /**
+   * SQLite has no sequences: a migration creating one fails before its first statement, when it is
+   * applied and when an offline script is written, saying what to do instead.
+   */
+  @Test
+  void aSequenceOnSqliteRunsNothingAndWritesNoScript() {
+    try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.SQLITE)) {
+      Retort retort = Probe.retort(database, List.of(Retort.revision("1", List.of(), () -> schema -> schema
+          .createTable("author", t -> t
+              .column("id", bigint(), notNull())
+              .primaryKey("pk_author", "id"))
+          .createSequence("author_seq", s -> s.startWith(1).incrementBy(50)))));
+
+      assertThatThrownBy(retort::upgrade)
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.UNSUPPORTED_OPERATION))
+          .hasMessageContaining("does 'create sequence author_seq', and SQLite has no sequences: give the table an"
+              + " identity column instead")
+          .hasMessageEndingWith(". Nothing was run.");
+      assertThat(Probe.tableExists(database, "author")).isFalse();
+      assertThat(retort.current().revisions()).isEmpty();
+      assertThatThrownBy(() -> retort.sql("base", "head", Vendor.SQLITE))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.UNSUPPORTED_OPERATION))
+          .hasMessageContaining("SQLite has no sequences");
     }
   }
 

@@ -39,6 +39,7 @@ import dev.retort.model.SchemaModel;
 import dev.retort.operation.Execute;
 import dev.retort.operation.Operation;
 import dev.retort.operation.Vendor;
+import dev.retort.runtime.dialect.inspect.Difference;
 import dev.retort.runtime.testdb.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -234,6 +235,50 @@ class DialectExecutionTest {
       assertThat(rows(migrator, "SELECT COUNT(*) FROM " + order))
           .as("deleting a user still cascades to their orders")
           .containsExactly(List.of("1"));
+    }
+  }
+
+  /**
+   * A sequence is created, altered and dropped with a reserved word for its name; {@code check}
+   * sees it, its new increment and its absence; {@code nextval} follows it; and the sequence of an
+   * identity column is not taken for one of the model's.
+   */
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void createsAltersAndDropsASequenceThatHandsOutItsValues(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      Dialect dialect = migrator.dialect();
+      String next = kind == TestDatabase.Kind.POSTGRESQL
+          ? "SELECT nextval('\"order\"')"
+          : "SELECT NEXT VALUE FOR " + dialect.quote("order");
+
+      migrator.apply(new Schema()
+          .createTable("item", t -> t.column("id", bigint(), identity()).primaryKey("pk_item", "id"))
+          .createSequence("order", s -> s.startWith(1).incrementBy(50)));
+      assertThat(migrator.differences()).isEmpty();
+      assertThat(rows(migrator, next)).containsExactly(List.of("1"));
+      assertThat(rows(migrator, next)).containsExactly(List.of("51"));
+
+      migrator.apply(new Schema().alterSequence("order", s -> s.startWith(1, 1000).incrementBy(50, 1)));
+      assertThat(migrator.differences()).isEmpty();
+      // Each database goes on past what it handed out; where, depends on its cache (PostgreSQL 52, H2 101, MariaDB 50001).
+      assertThat(Long.parseLong(rows(migrator, next).get(0).get(0))).as("the sequence does not start over")
+          .isGreaterThan(51);
+
+      migrator.execute("ALTER SEQUENCE " + dialect.quote("order") + " INCREMENT BY 7");
+      assertThat(migrator.differences()).extracting(Difference::toString)
+          .containsExactly("sequence order increments by 7 in the database, 1 in the model");
+
+      migrator.apply(new Schema().dropSequence("order"));
+      assertThat(migrator.differences()).isEmpty();
+      migrator.execute("CREATE SEQUENCE " + dialect.quote("stray"));
+      assertThat(migrator.differences()).extracting(Difference::toString)
+          .containsExactly("sequence stray is in the database but not in the model");
+      migrator.execute("DROP SEQUENCE " + dialect.quote("stray"));
+      migrator.apply(new Schema().createSequence("order"));
+      migrator.execute("DROP SEQUENCE " + dialect.quote("order"));
+      assertThat(migrator.differences()).extracting(Difference::toString)
+          .containsExactly("sequence order is missing");
     }
   }
 

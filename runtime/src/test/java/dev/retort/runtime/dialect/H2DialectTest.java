@@ -11,6 +11,7 @@ import dev.retort.operation.AddColumn;
 import dev.retort.operation.CreateIndex;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropIndex;
+import dev.retort.operation.DropSequence;
 import dev.retort.operation.Operation;
 import dev.retort.operation.Vendor;
 import java.util.List;
@@ -304,5 +305,32 @@ class H2DialectTest {
         .isInstanceOf(UnsupportedOperationException.class)
         .hasMessage("H2 cannot index blob column tag.picture (BLOB), as index ix_tag_picture of tag would. Give the"
             + " column a bounded type such as varbinary(n), or leave it out of the index");
+  }
+
+  @Test
+  void createsSequence() {
+    assertThat(render(Shop.schema(), Shop.createSelectSequence())).isEqualTo("""
+        CREATE SEQUENCE "select" START WITH 1 INCREMENT BY 50;
+        """);
+    assertThat(render(Shop.schema(), Shop.createInvoiceSequence())).isEqualTo("""
+        CREATE SEQUENCE "billing"."invoice_seq" START WITH 1000 INCREMENT BY 1;
+        """);
+  }
+
+  @Test
+  void altersSequence() {
+    assertThat(render(Shop.after(Shop.createSelectSequence()), Shop.alterSelectSequence())).isEqualTo("""
+        ALTER SEQUENCE "select" START WITH 100 INCREMENT BY 1;
+        """);
+  }
+
+  @Test
+  void dropsSequence() {
+    assertThat(render(Shop.after(Shop.createSelectSequence()), Shop.dropSelectSequence())).isEqualTo("""
+        DROP SEQUENCE "select";
+        """);
+    assertThat(render(Shop.after(Shop.createInvoiceSequence()), new DropSequence("invoice_seq"))).isEqualTo("""
+        DROP SEQUENCE "billing"."invoice_seq";
+        """);
   }
 }

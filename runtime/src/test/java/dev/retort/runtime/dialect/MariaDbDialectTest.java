@@ -20,6 +20,7 @@ import dev.retort.operation.AddUnique;
 import dev.retort.dsl.Schema;
 import dev.retort.model.SchemaModel;
 import dev.retort.operation.CreateIndex;
+import dev.retort.operation.DropSequence;
 import dev.retort.operation.Operation;
 import dev.retort.operation.Vendor;
 import java.util.List;
@@ -129,5 +130,32 @@ class MariaDbDialectTest extends MySqlFamilyDialectTest {
         .isInstanceOf(UnsupportedOperationException.class)
         .hasMessageStartingWith("MariaDB 11.5 keeps a timestamp with time zone (TIMESTAMP(6)) only from"
             + " 1970-01-01 00:00:00.000001 to 2106-02-07 06:28:15.999999 UTC, and the default '2106-02-07 06:28:16'");
+  }
+
+  @Test
+  void createsSequence() {
+    assertThat(render(Shop.schema(), Shop.createSelectSequence())).isEqualTo("""
+        CREATE SEQUENCE `select` START WITH 1 INCREMENT BY 50;
+        """);
+    assertThat(render(Shop.schema(), Shop.createInvoiceSequence())).isEqualTo("""
+        CREATE SEQUENCE `billing`.`invoice_seq` START WITH 1000 INCREMENT BY 1;
+        """);
+  }
+
+  @Test
+  void altersSequence() {
+    assertThat(render(Shop.after(Shop.createSelectSequence()), Shop.alterSelectSequence())).isEqualTo("""
+        ALTER SEQUENCE `select` START WITH 100 INCREMENT BY 1;
+        """);
+  }
+
+  @Test
+  void dropsSequence() {
+    assertThat(render(Shop.after(Shop.createSelectSequence()), Shop.dropSelectSequence())).isEqualTo("""
+        DROP SEQUENCE `select`;
+        """);
+    assertThat(render(Shop.after(Shop.createInvoiceSequence()), new DropSequence("invoice_seq"))).isEqualTo("""
+        DROP SEQUENCE `billing`.`invoice_seq`;
+        """);
   }
 }

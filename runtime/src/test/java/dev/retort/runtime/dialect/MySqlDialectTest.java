@@ -12,11 +12,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.retort.model.CheckModel;
 import dev.retort.model.ColumnModel;
 import dev.retort.model.IndexModel;
+import dev.retort.model.SchemaModel;
 import dev.retort.model.UniqueModel;
 import dev.retort.operation.AddCheck;
 import dev.retort.operation.AddColumn;
 import dev.retort.operation.AddUnique;
 import dev.retort.operation.CreateIndex;
+import dev.retort.operation.CreateSequence;
+import dev.retort.operation.Operation;
 import dev.retort.operation.Vendor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -146,5 +149,16 @@ class MySqlDialectTest extends MySqlFamilyDialectTest {
         .hasMessage("MySQL 8.0 refuses a check constraint on a column that a foreign key's action changes: check"
             + " ck_order_user of order uses order.user_id, which foreign key fk_order_user changes ON DELETE CASCADE."
             + " Drop the check, or give the key NO_ACTION or RESTRICT");
+  }
+
+  @Test
+  void refusesSequencesSayingWhatToDoInstead() {
+    for (Operation operation : List.of(Shop.createSelectSequence(), Shop.alterSelectSequence(), Shop.dropSelectSequence())) {
+      SchemaModel before = operation instanceof CreateSequence ? Shop.schema() : Shop.after(Shop.createSelectSequence());
+      assertThatThrownBy(() -> render(before, operation))
+          .isInstanceOf(UnsupportedOperationException.class)
+          .hasMessageStartingWith(dialect + " has no sequences: give the table an identity column instead"
+              + " (@Id(generated = true)");
+    }
   }
 }

@@ -8,6 +8,7 @@ import dev.retort.model.SchemaModel;
 import dev.retort.operation.AddColumn;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropColumn;
+import dev.retort.operation.DropSequence;
 import dev.retort.operation.Operation;
 import dev.retort.operation.Vendor;
 import java.util.Optional;
@@ -320,6 +321,33 @@ class PostgresDialectTest {
     assertThat(render(Shop.schema(), change)).isEqualTo("""
         ALTER TYPE "user_status" ADD VALUE IF NOT EXISTS 'closed' AFTER 'blocked';
         ALTER TABLE "user" ALTER COLUMN "status" DROP DEFAULT;
+        """);
+  }
+
+  @Test
+  void createsSequence() {
+    assertThat(render(Shop.schema(), Shop.createSelectSequence())).isEqualTo("""
+        CREATE SEQUENCE "select" START WITH 1 INCREMENT BY 50;
+        """);
+    assertThat(render(Shop.schema(), Shop.createInvoiceSequence())).isEqualTo("""
+        CREATE SEQUENCE "billing"."invoice_seq" START WITH 1000 INCREMENT BY 1;
+        """);
+  }
+
+  @Test
+  void altersSequence() {
+    assertThat(render(Shop.after(Shop.createSelectSequence()), Shop.alterSelectSequence())).isEqualTo("""
+        ALTER SEQUENCE "select" START WITH 100 INCREMENT BY 1;
+        """);
+  }
+
+  @Test
+  void dropsSequence() {
+    assertThat(render(Shop.after(Shop.createSelectSequence()), Shop.dropSelectSequence())).isEqualTo("""
+        DROP SEQUENCE "select";
+        """);
+    assertThat(render(Shop.after(Shop.createInvoiceSequence()), new DropSequence("invoice_seq"))).isEqualTo("""
+        DROP SEQUENCE "billing"."invoice_seq";
         """);
   }
 }

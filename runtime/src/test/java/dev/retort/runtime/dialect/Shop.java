@@ -16,6 +16,7 @@ import dev.retort.model.DefaultValue;
 import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.IndexModel;
 import dev.retort.model.PrimaryKeyModel;
+import dev.retort.model.SequenceModel;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
@@ -25,14 +26,18 @@ import dev.retort.operation.AddForeignKey;
 import dev.retort.operation.AddPrimaryKey;
 import dev.retort.operation.AddUnique;
 import dev.retort.operation.AlterColumn;
+import dev.retort.operation.AlterSequence;
 import dev.retort.operation.AlterTableComment;
 import dev.retort.operation.Change;
+import dev.retort.operation.Change;
 import dev.retort.operation.CreateIndex;
+import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropCheck;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropForeignKey;
 import dev.retort.operation.DropIndex;
+import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
@@ -224,6 +229,24 @@ final class Shop {
 
   static DropIndex dropUserIdIndex(boolean concurrently) {
     return new DropIndex("order", "ix_order_user_id", concurrently);
+  }
+
+  /** A sequence named by a reserved word, for the sequence operations. */
+  static CreateSequence createSelectSequence() {
+    return new CreateSequence(SequenceModel.of("select", 1, 50));
+  }
+
+  /** A sequence in a database schema of its own. */
+  static CreateSequence createInvoiceSequence() {
+    return new CreateSequence(new SequenceModel("invoice_seq", "billing", 1000, 1));
+  }
+
+  static DropSequence dropSelectSequence() {
+    return new DropSequence("select");
+  }
+
+  static AlterSequence alterSelectSequence() {
+    return new AlterSequence("select", Optional.of(new Change<>(1L, 100L)), Optional.of(new Change<>(50L, 1L)));
   }
 
   /** The schema with {@code before} applied. */

@@ -12,6 +12,7 @@ import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.TableModel;
 import dev.retort.operation.AddColumn;
+import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.Operation;
@@ -630,5 +631,16 @@ class SqliteDialectTest {
         .isInstanceOf(UnsupportedOperationException.class)
         .hasMessage("SQLite generates values only for an INTEGER PRIMARY KEY: identity column counter.id must be"
             + " the table's whole primary key; make it so, or drop identity() from it");
+  }
+
+  @Test
+  void refusesSequencesSayingWhatToDoInstead() {
+    for (Operation operation : List.of(Shop.createSelectSequence(), Shop.alterSelectSequence(), Shop.dropSelectSequence())) {
+      SchemaModel before = operation instanceof CreateSequence ? Shop.schema() : Shop.after(Shop.createSelectSequence());
+      assertThatThrownBy(() -> render(before, operation))
+          .isInstanceOf(UnsupportedOperationException.class)
+          .hasMessageStartingWith(dialect + " has no sequences: give the table an identity column instead"
+              + " (@Id(generated = true)");
+    }
   }
 }

@@ -45,6 +45,15 @@ abstract class Catalog {
   /** The names of the tables in a schema (not views, not the database's own tables). */
   abstract List<String> tableNames(String schema) throws SQLException;
 
+  /**
+   * The sequences of a schema, sorted by name: those created on their own, not those that belong
+   * to a column (an identity column's, a PostgreSQL {@code serial} column's). Empty by default,
+   * where the database has no sequences (MySQL, SQLite).
+   */
+  List<LiveSequence> sequences(String schema) throws SQLException {
+    return List.of();
+  }
+
   /** Reads a table that exists. */
   abstract LiveTable read(String schema, String table) throws SQLException;
 

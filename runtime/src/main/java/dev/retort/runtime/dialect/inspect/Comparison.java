@@ -8,16 +8,22 @@ import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.IndexModel;
 import dev.retort.model.Literals;
 import dev.retort.model.PrimaryKeyModel;
+import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Compares one model table with the same table read from the database, listing the differences. */
+/**
+ * Compares one model table with the same table read from the database, listing the differences;
+ * and the model's sequences of a schema with the database's.
+ */
 final class Comparison {
 
   private final Catalog catalog;
@@ -45,6 +51,46 @@ final class Comparison {
           + shown(model.comment()) + " in the model");
     }
     return comparison.differences;
+  }
+
+  /**
+   * Compares the sequences of one database schema: missing, extra, and with another start or
+   * increment.
+   *
+   * @param model the model's sequences in the schema
+   * @param live the database's, as {@link Catalog#sequences} reads them
+   * @param prefix what goes before a sequence name in a message: the schema and a dot, or nothing
+   *     for the connection's own schema
+   */
+  static List<Difference> sequences(List<SequenceModel> model, List<LiveSequence> live, String prefix) {
+    List<Difference> differences = new ArrayList<>();
+    Map<String, LiveSequence> byName = new HashMap<>();
+    live.forEach(sequence -> byName.put(sequence.name(), sequence));
+    Set<String> modelled = new HashSet<>();
+    for (SequenceModel sequence : model) {
+      String name = prefix + sequence.name();
+      modelled.add(sequence.name());
+      LiveSequence found = byName.get(sequence.name());
+      if (found == null) {
+        differences.add(new Difference(name, "sequence " + name + " is missing"));
+        continue;
+      }
+      if (found.start() != sequence.start()) {
+        differences.add(new Difference(name, "sequence " + name + " starts at " + found.start() + " in the database, "
+            + sequence.start() + " in the model"));
+      }
+      if (found.increment() != sequence.increment()) {
+        differences.add(new Difference(name, "sequence " + name + " increments by " + found.increment()
+            + " in the database, " + sequence.increment() + " in the model"));
+      }
+    }
+    for (LiveSequence sequence : live) {
+      if (!modelled.contains(sequence.name())) {
+        String name = prefix + sequence.name();
+        differences.add(new Difference(name, "sequence " + name + " is in the database but not in the model"));
+      }
+    }
+    return differences;
   }
 
   private void columns() {

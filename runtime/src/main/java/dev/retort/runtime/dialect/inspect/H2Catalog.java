@@ -116,6 +116,16 @@ final class H2Catalog extends JdbcCatalog {
     return Optional.of(uniques);
   }
 
+  /** The sequences of {@code INFORMATION_SCHEMA.SEQUENCES}, which leaves out those of identity columns. */
+  @Override
+  List<LiveSequence> sequences(String schema) throws SQLException {
+    List<LiveSequence> sequences = new ArrayList<>();
+    forEachRow("SELECT SEQUENCE_NAME, START_VALUE, INCREMENT FROM INFORMATION_SCHEMA.SEQUENCES"
+            + " WHERE SEQUENCE_SCHEMA = ? ORDER BY SEQUENCE_NAME",
+        schema, row -> sequences.add(new LiveSequence(row.getString(1), row.getLong(2), row.getLong(3))));
+    return sequences;
+  }
+
   @Override
   Optional<List<String>> checks(String schema, String table) throws SQLException {
     return Optional.of(firstColumn(

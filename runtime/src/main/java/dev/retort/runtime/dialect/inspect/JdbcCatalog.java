@@ -76,6 +76,21 @@ abstract class JdbcCatalog extends Catalog {
   }
 
   /**
+   * Runs a query of the database's own catalog whose one parameter is a schema, and hands each
+   * row of the result to {@code reader}.
+   */
+  final void forEachRow(String sql, String schema, RowReader reader) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, schema);
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          reader.read(rows);
+        }
+      }
+    }
+  }
+
+  /**
    * The first column of every row of a query, as {@link #forEachRow} runs it.
    */
   final List<String> firstColumn(String sql, String schema, String table) throws SQLException {

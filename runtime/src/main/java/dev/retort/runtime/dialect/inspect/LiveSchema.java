@@ -67,6 +67,14 @@ public final class LiveSchema {
     return names;
   }
 
+  /**
+   * The sequences of a schema, sorted by name, as the drift check reads them: without those that
+   * belong to a column (an identity column's, a PostgreSQL {@code serial} column's).
+   */
+  public List<LiveSequence> sequences(String schema) throws SQLException {
+    return catalog.sequences(schema);
+  }
+
   /** The views of a schema, sorted by name. */
   public List<String> viewNames(String schema) throws SQLException {
     return catalog.viewNames(schema);

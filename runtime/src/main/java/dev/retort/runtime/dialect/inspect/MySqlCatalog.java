@@ -5,6 +5,7 @@ import dev.retort.runtime.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -140,6 +141,31 @@ final class MySqlCatalog extends JdbcCatalog {
           }
         });
     return checks;
+  }
+
+  /**
+   * MariaDB's sequences: tables of type {@code SEQUENCE} (which the metadata does not list as
+   * tables), each read for its start and increment, since MariaDB before 11.5 has no
+   * {@code information_schema.SEQUENCES}. MySQL has none.
+   */
+  @Override
+  List<LiveSequence> sequences(String schema) throws SQLException {
+    if (dialect.vendor() != Vendor.MARIADB) {
+      return List.of();
+    }
+    List<String> names = new ArrayList<>();
+    forEachRow("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'SEQUENCE'"
+        + " ORDER BY TABLE_NAME", schema, row -> names.add(row.getString(1)));
+    List<LiveSequence> sequences = new ArrayList<>();
+    for (String name : names) {
+      try (Statement statement = connection.createStatement();
+          ResultSet row = statement.executeQuery("SELECT start_value, increment FROM " + dialect.quote(schema) + "."
+              + dialect.quote(name))) {
+        row.next();
+        sequences.add(new LiveSequence(name, row.getLong(1), row.getLong(2)));
+      }
+    }
+    return sequences;
   }
 
   /** Indexes on a prefix of a column, and full-text and spatial indexes. */

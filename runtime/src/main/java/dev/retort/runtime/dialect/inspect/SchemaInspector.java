@@ -1,6 +1,7 @@
 package dev.retort.runtime.dialect.inspect;
 
 import dev.retort.model.SchemaModel;
+import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
 import dev.retort.runtime.dialect.Dialect;
 import java.sql.Connection;
@@ -36,8 +37,12 @@ import java.util.TreeMap;
  * <p>Not compared: the text of check expressions and expression defaults (each database
  * re-spells them), SQLite's unnamed checks (an enum column's among them), column order, the
  * names of unique constraints, and the indexes a database creates for its own keys (a primary
- * key's index, MySQL's and H2's foreign key indexes). Views, sequences, triggers and other
- * objects are outside the model and ignored.
+ * key's index, MySQL's and H2's foreign key indexes). Views, triggers and other objects are
+ * outside the model and ignored.
+ *
+ * <p>Sequences (PostgreSQL, H2, MariaDB) are compared by name: missing, extra, start and
+ * increment. The sequences that belong to a column, an identity column's or a PostgreSQL
+ * {@code serial} column's, are the column's and not listed.
  */
 public final class SchemaInspector {
 
@@ -92,6 +97,25 @@ public final class SchemaInspector {
           .sorted()
           .forEach(name -> differences.add(new Difference(prefix + name,
               "table " + prefix + name + " is in the database but not in the model")));
+    }
+    differences.addAll(sequenceDifferences(catalog, defaultSchema, expected));
+    return differences;
+  }
+
+  /** The sequence differences of the connection's own schema and of every schema holding a model sequence. */
+  private static List<Difference> sequenceDifferences(Catalog catalog, String defaultSchema, SchemaModel expected)
+      throws SQLException {
+    Map<String, List<SequenceModel>> bySchema = new TreeMap<>();
+    bySchema.put(defaultSchema, new ArrayList<>());
+    for (SequenceModel sequence : expected.sequences()) {
+      bySchema.computeIfAbsent(sequence.schema().isEmpty() ? defaultSchema : sequence.schema(),
+          s -> new ArrayList<>()).add(sequence);
+    }
+    List<Difference> differences = new ArrayList<>();
+    for (Map.Entry<String, List<SequenceModel>> entry : bySchema.entrySet()) {
+      String schema = entry.getKey();
+      String prefix = schema.equals(defaultSchema) ? "" : schema + ".";
+      differences.addAll(Comparison.sequences(entry.getValue(), catalog.sequences(schema), prefix));
     }
     return differences;
   }

@@ -8,6 +8,7 @@ import dev.retort.model.DefaultValue;
 import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.IndexModel;
 import dev.retort.model.PrimaryKeyModel;
+import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
 import dev.retort.operation.AddCheck;
@@ -16,14 +17,17 @@ import dev.retort.operation.AddForeignKey;
 import dev.retort.operation.AddPrimaryKey;
 import dev.retort.operation.AddUnique;
 import dev.retort.operation.AlterColumn;
+import dev.retort.operation.AlterSequence;
 import dev.retort.operation.AlterTableComment;
 import dev.retort.operation.Change;
 import dev.retort.operation.CreateIndex;
+import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropCheck;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropForeignKey;
 import dev.retort.operation.DropIndex;
+import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
@@ -363,6 +367,34 @@ final class CanonicalOperations implements Operation.Visitor<Void> {
   }
 
   @Override
+  public Void createSequence(CreateSequence operation) {
+    out.append("CreateSequence(");
+    sequence(operation.sequence());
+    out.append(')');
+    return null;
+  }
+
+  @Override
+  public Void dropSequence(DropSequence operation) {
+    out.append("DropSequence(");
+    string(operation.name());
+    out.append(')');
+    return null;
+  }
+
+  @Override
+  public Void alterSequence(AlterSequence operation) {
+    out.append("AlterSequence(");
+    string(operation.name());
+    out.append(' ');
+    longChange(operation.start());
+    out.append(' ');
+    longChange(operation.increment());
+    out.append(')');
+    return null;
+  }
+
+  @Override
   public Void execute(Execute operation) {
     out.append("Execute(");
     optionalString(operation.sql());
@@ -593,6 +625,14 @@ final class CanonicalOperations implements Operation.Visitor<Void> {
     out.append(')');
   }
 
+  private void sequence(SequenceModel sequence) {
+    out.append("Sequence(");
+    string(sequence.name());
+    out.append(' ');
+    string(sequence.schema());
+    out.append(' ').append(sequence.start()).append(' ').append(sequence.increment()).append(')');
+  }
+
   private static String vendor(Vendor vendor) {
     return switch (vendor) {
       case H2 -> "h2";
@@ -637,6 +677,14 @@ final class CanonicalOperations implements Operation.Visitor<Void> {
       bool(change.get().from());
       out.append('>');
       bool(change.get().to());
+    } else {
+      out.append('-');
+    }
+  }
+
+  private void longChange(Optional<Change<Long>> change) {
+    if (change.isPresent()) {
+      out.append('+').append(change.get().from().longValue()).append('>').append(change.get().to().longValue());
     } else {
       out.append('-');
     }

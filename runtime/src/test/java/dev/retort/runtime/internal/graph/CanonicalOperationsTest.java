@@ -20,6 +20,7 @@ import dev.retort.model.DefaultValue;
 import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.IndexModel;
 import dev.retort.model.PrimaryKeyModel;
+import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
 import dev.retort.operation.AddCheck;
@@ -28,14 +29,17 @@ import dev.retort.operation.AddForeignKey;
 import dev.retort.operation.AddPrimaryKey;
 import dev.retort.operation.AddUnique;
 import dev.retort.operation.AlterColumn;
+import dev.retort.operation.AlterSequence;
 import dev.retort.operation.AlterTableComment;
 import dev.retort.operation.Change;
 import dev.retort.operation.CreateIndex;
+import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropCheck;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropForeignKey;
 import dev.retort.operation.DropIndex;
+import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
@@ -135,6 +139,9 @@ class CanonicalOperationsTest {
         new DropForeignKey("orders", "fk_orders_customer"),
         new CreateIndex("orders", new IndexModel("ix_orders_code", List.of("code", "total"), true), true),
         new DropIndex("orders", "ix_orders_code", false),
+        new CreateSequence(new SequenceModel("orders_seq", "sales", 1, 50)),
+        new DropSequence("orders_seq"),
+        new AlterSequence("orders_seq", Optional.of(new Change<>(1L, 100L)), Optional.of(new Change<>(1L, 50L))),
         new Execute(Optional.of("UPDATE orders SET note = 'none'"), perVendor),
         new JdbcStep("backfill orders.note", connection -> { }));
   }
@@ -211,6 +218,23 @@ class CanonicalOperationsTest {
         DropColumn(6:orders 4:note)
         DropTable(6:orders)
         irreversible
+        """);
+  }
+
+  @Test
+  void writesSequencesWithTheirNumbersInDecimal() {
+    String text = CanonicalOperations.of(
+        List.of(new CreateSequence(new SequenceModel("orders_seq", "", 1, 50)),
+            new AlterSequence("orders_seq", Optional.empty(), Optional.of(new Change<>(50L, 1L)))),
+        Optional.of(List.of(new DropSequence("orders_seq"))));
+
+    assertThat(text).isEqualTo("""
+        retort-checksum-2
+        upgrade 2
+        CreateSequence(Sequence(10:orders_seq 0: 1 50))
+        AlterSequence(10:orders_seq - +50>1)
+        downgrade 1
+        DropSequence(10:orders_seq)
         """);
   }
 
@@ -304,6 +328,10 @@ class CanonicalOperationsTest {
       } else if (raw == int.class || raw == Integer.class) {
         variants.add(new Variant((Integer) value + 1, " + 1"));
         variants.add(new Variant((Integer) value - 1, " - 1"));
+      } else if (raw == long.class || raw == Long.class) {
+        // Up, not down: sequences take no value below 1.
+        variants.add(new Variant((Long) value + 1, " + 1"));
+        variants.add(new Variant((Long) value * 10, " * 10"));
       } else if (value instanceof Enum<?> constant) {
         for (Enum<?> other : constant.getDeclaringClass().getEnumConstants()) {
           if (other != value) {
