@@ -324,6 +324,22 @@ public enum Message {
       "the name %s of %s on table %s %s table %s of %s; PostgreSQL and SQLite name tables and indexes (and"
           + " the indexes behind primary keys and unique constraints) from one set of names%s: give one of"
           + " them another name"),
+  /** A {@code @Sequence} whose start or increment no database takes alike. */
+  INVALID_SEQUENCE(
+      Diagnostic.Kind.ERROR,
+      "invalid-sequence",
+      "@Sequence(name = \"%s\") on %s: the %s is %d; %s"),
+  /** Two {@code @Sequence} annotations with one name. */
+  DUPLICATE_SEQUENCE(
+      Diagnostic.Kind.ERROR,
+      "duplicate-sequence",
+      "sequence %s is declared on both %s%s and %s%s; declare it once, or give one of them another name"),
+  /** A sequence named like a table, constraint or index. */
+  SEQUENCE_NAME_TAKEN(
+      Diagnostic.Kind.ERROR,
+      "sequence-name-taken",
+      "sequence %s on %s %s %s; PostgreSQL names tables, indexes and sequences from one set of names, and"
+          + " MariaDB tables and sequences: give the sequence another name"),
   /** An enum type named like a table. */
   ENUM_NAME_TAKEN(
       Diagnostic.Kind.ERROR,

@@ -5,6 +5,7 @@ import dev.retort.operation.AddColumn;
 import dev.retort.operation.AlterColumn;
 import dev.retort.operation.Change;
 import dev.retort.operation.DropColumn;
+import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.Operation;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Finds the generated operations a reviewer must look at twice: those that destroy data
- * ({@link Operation#destroysData()}: dropped tables and columns, narrowed types) and those
+ * ({@link Operation#destroysData()}: dropped tables, columns and sequences, narrowed types) and those
  * that fail on a table that has rows (a NOT NULL column added without a default, a column
  * made NOT NULL).
  */
@@ -38,6 +39,10 @@ public final class Lint {
         findings.add(new Finding(i, drop, Finding.Risk.DESTROYS_DATA, drop.table(), Optional.of(drop.column()),
             "drops column " + drop.table() + "." + drop.column()
                 + " and its data; make sure nothing reads it and that it is backed up"));
+      } else if (operation instanceof DropSequence drop) {
+        findings.add(new Finding(i, drop, Finding.Risk.DESTROYS_DATA, "", Optional.empty(),
+            "drops sequence " + drop.name() + " and the value it has reached; created again, it would start over"
+                + " and hand out ids that rows already hold: make sure nothing takes values from it"));
       } else if (operation instanceof AlterColumn alter) {
         alter(i, alter, findings);
       } else if (operation instanceof AddColumn add) {

@@ -6,13 +6,16 @@ import dev.retort.operation.AddForeignKey;
 import dev.retort.operation.AddPrimaryKey;
 import dev.retort.operation.AddUnique;
 import dev.retort.operation.AlterColumn;
+import dev.retort.operation.AlterSequence;
 import dev.retort.operation.AlterTableComment;
 import dev.retort.operation.CreateIndex;
+import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropCheck;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropForeignKey;
 import dev.retort.operation.DropIndex;
+import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
@@ -306,6 +309,21 @@ public final class MigrationNames {
     @Override
     public Phrase dropIndex(DropIndex operation) {
       return Phrase.constraint("Drop", operation.table(), operation.name());
+    }
+
+    @Override
+    public Phrase createSequence(CreateSequence operation) {
+      return Phrase.table("Create", operation.sequence().name(), true);
+    }
+
+    @Override
+    public Phrase dropSequence(DropSequence operation) {
+      return Phrase.table("Drop", operation.name(), false);
+    }
+
+    @Override
+    public Phrase alterSequence(AlterSequence operation) {
+      return Phrase.table("Alter", operation.name(), false);
     }
 
     @Override

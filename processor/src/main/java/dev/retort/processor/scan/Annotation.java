@@ -31,6 +31,7 @@ final class Annotation {
   static final String FOREIGN_KEY = "dev.retort.ForeignKey";
   static final String RENAMED_FROM = "dev.retort.RenamedFrom";
   static final String TRANSIENT = "dev.retort.Transient";
+  static final String SEQUENCE = "dev.retort.Sequence";
 
   /** The annotations that map a member to a column, in the order messages mention them. */
   static final List<String> MEMBER_ANNOTATIONS = List.of(COLUMN, ID, REFERENCES, RENAMED_FROM);
@@ -87,6 +88,11 @@ final class Annotation {
   /** An int attribute, with its default applied; 0 if javac could not read it. */
   int integer(String attribute) {
     return value(attribute) instanceof Integer integer ? integer : 0;
+  }
+
+  /** A long attribute, with its default applied; 0 if javac could not read it. */
+  long longInteger(String attribute) {
+    return value(attribute) instanceof Long number ? number : 0;
   }
 
   /** A boolean attribute, with its default applied; false if javac could not read it. */

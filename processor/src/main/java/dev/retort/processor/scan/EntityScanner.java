@@ -44,6 +44,7 @@ import javax.lang.model.element.TypeElement;
  *   <li>{@code @Column(unique)}, {@code @Unique}, {@code @Index}, {@code @Check} and {@code @References} add
  *       constraints and indexes, and {@code @ForeignKey} foreign keys of several columns ({@link
  *       ForeignKeys}); {@code @RenamedFrom} adds {@link RenameHints}.
+ *   <li>{@code @Sequence} on an entity declares a sequence of the schema ({@link SequenceDeclarations}).
  * </ul>
  */
 public final class EntityScanner {

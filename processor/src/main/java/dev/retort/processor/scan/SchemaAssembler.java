@@ -7,6 +7,7 @@ import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.IndexModel;
 import dev.retort.model.RenameHints;
 import dev.retort.model.SchemaModel;
+import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
 import dev.retort.processor.diagnostics.Message;
@@ -24,19 +25,21 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Puts the entity drafts of a round together into one schema, checking what spans entities: table
- * names, foreign keys, enum types, renames, and index and constraint names (unique across the
- * schema).
+ * names, foreign keys, enum types, renames, index and constraint names (unique across the
+ * schema), and sequences.
  */
 final class SchemaAssembler {
 
   private final Reporter reporter;
   private final Checks checks;
   private final ForeignKeys foreignKeyReader;
+  private final SequenceDeclarations sequenceReader;
 
   SchemaAssembler(Annotations annotations, Reporter reporter) {
     this.reporter = reporter;
     this.checks = new Checks(reporter);
     this.foreignKeyReader = new ForeignKeys(annotations, reporter, checks);
+    this.sequenceReader = new SequenceDeclarations(annotations, reporter, checks);
   }
 
   /**
@@ -59,6 +62,7 @@ final class SchemaAssembler {
       foreignKeys.put(entity.name(), foreignKeyReader.read(entity, byClass, constraints));
     }
     checkConstraintNames(constraints, byTable.values());
+    List<SequenceModel> sequences = sequenceReader.read(byTable, constraints);
     RenameHints hints = hints(byTable.values());
 
     Map<String, TypeElement> tableElements = new LinkedHashMap<>();
@@ -70,7 +74,7 @@ final class SchemaAssembler {
       columnElements.put(entity.name(), members);
     }
     SchemaModel schema =
-        reporter.hasErrors() ? SchemaModel.empty() : schema(byTable.values(), foreignKeys);
+        reporter.hasErrors() ? SchemaModel.empty() : schema(byTable.values(), foreignKeys, sequences);
     return new ScanResult(schema, hints, tableElements, columnElements);
   }
 
@@ -318,8 +322,8 @@ final class SchemaAssembler {
         .orElse(RenameHints.none());
   }
 
-  private SchemaModel schema(
-      Iterable<EntityDraft> entities, Map<String, List<ForeignKeyModel>> foreignKeys) {
+  private SchemaModel schema(Iterable<EntityDraft> entities, Map<String, List<ForeignKeyModel>> foreignKeys,
+      List<SequenceModel> sequences) {
     List<TableModel> tables = new ArrayList<>();
     EntityDraft any = null;
     for (EntityDraft entity : entities) {
@@ -341,7 +345,7 @@ final class SchemaAssembler {
       return SchemaModel.empty();
     }
     return checks
-        .build(any.element(), "the @Table entities", () -> new SchemaModel(tables))
+        .build(any.element(), "the @Table entities", () -> new SchemaModel(tables, sequences))
         .filter(s -> !reporter.hasErrors())
         .orElse(SchemaModel.empty());
   }

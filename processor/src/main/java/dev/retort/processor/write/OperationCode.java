@@ -11,6 +11,7 @@ import dev.retort.model.ColumnType;
 import dev.retort.model.DefaultValue;
 import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.IndexModel;
+import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
 import dev.retort.operation.AddCheck;
@@ -19,14 +20,17 @@ import dev.retort.operation.AddForeignKey;
 import dev.retort.operation.AddPrimaryKey;
 import dev.retort.operation.AddUnique;
 import dev.retort.operation.AlterColumn;
+import dev.retort.operation.AlterSequence;
 import dev.retort.operation.AlterTableComment;
 import dev.retort.operation.Change;
 import dev.retort.operation.CreateIndex;
+import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropCheck;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropForeignKey;
 import dev.retort.operation.DropIndex;
+import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
@@ -369,6 +373,32 @@ final class OperationCode implements Operation.Visitor<OperationCode.Call> {
   }
 
   @Override
+  public Call createSequence(CreateSequence operation) {
+    SequenceModel sequence = operation.sequence();
+    StringBuilder definition = new StringBuilder("s -> s.startWith(").append(number(sequence.start()))
+        .append(").incrementBy(").append(number(sequence.increment())).append(')');
+    if (!sequence.schema().isEmpty()) {
+      definition.append(".inSchema(").append(literal(sequence.schema())).append(')');
+    }
+    return Call.statement("schema.createSequence(" + literal(sequence.name()) + ", " + definition + ")");
+  }
+
+  @Override
+  public Call dropSequence(DropSequence operation) {
+    return Call.statement("schema.dropSequence(" + literal(operation.name()) + ")");
+  }
+
+  @Override
+  public Call alterSequence(AlterSequence operation) {
+    StringBuilder changes = new StringBuilder("s -> s");
+    operation.start().ifPresent(c ->
+        changes.append(".startWith(").append(number(c.from())).append(", ").append(number(c.to())).append(')'));
+    operation.increment().ifPresent(c ->
+        changes.append(".incrementBy(").append(number(c.from())).append(", ").append(number(c.to())).append(')'));
+    return Call.statement("schema.alterSequence(" + literal(operation.name()) + ", " + changes + ")");
+  }
+
+  @Override
   public Call execute(Execute operation) {
     throw new IllegalArgumentException(
         "a generated migration never runs raw SQL, but the differ emitted " + operation.summary());
@@ -500,6 +530,11 @@ final class OperationCode implements Operation.Visitor<OperationCode.Call> {
       return "dropComment(" + literal(change.from().get()) + ")";
     }
     return "changeComment(" + literal(change.from().get()) + ", " + literal(change.to().get()) + ")";
+  }
+
+  /** A {@code long} argument: a plain int literal where it fits one, else with the {@code L} a long literal needs. */
+  private static String number(long value) {
+    return value <= Integer.MAX_VALUE ? Long.toString(value) : value + "L";
   }
 
   /** A Java string literal. */

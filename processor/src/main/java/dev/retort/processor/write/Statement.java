@@ -1,7 +1,10 @@
 package dev.retort.processor.write;
 
 import com.palantir.javapoet.CodeBlock;
+import dev.retort.operation.AlterSequence;
+import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
+import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameTable;
@@ -26,7 +29,9 @@ record Statement(Kind kind, CodeBlock code, ConstantCount constants) {
     /** {@code schema.renameTable(...)}. */
     RENAME_TABLES("renameTables"),
     /** {@code schema.alterTable(...)}. */
-    ALTER_TABLES("alterTables");
+    ALTER_TABLES("alterTables"),
+    /** {@code schema.createSequence(...)}, {@code dropSequence(...)} and {@code alterSequence(...)}. */
+    SEQUENCES("sequences");
 
     private final String methodName;
 
@@ -49,6 +54,10 @@ record Statement(Kind kind, CodeBlock code, ConstantCount constants) {
       }
       if (operation instanceof RenameTable) {
         return RENAME_TABLES;
+      }
+      if (operation instanceof CreateSequence || operation instanceof DropSequence
+          || operation instanceof AlterSequence) {
+        return SEQUENCES;
       }
       throw new IllegalArgumentException(operation.summary() + " is written inside alterTable");
     }
