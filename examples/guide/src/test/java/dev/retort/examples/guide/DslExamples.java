@@ -220,6 +220,14 @@ final class DslExamples {
     // end::dropIndex[]
   }
 
+  static void sequences(Schema schema) {
+    // tag::sequences[]
+    schema.createSequence("books_seq", s -> s.startWith(1).incrementBy(50));
+    schema.alterSequence("books_seq", s -> s.incrementBy(50, 10));
+    schema.dropSequence("books_seq");
+    // end::sequences[]
+  }
+
   static void execute(Schema schema) {
     // tag::execute[]
     schema.execute("UPDATE books SET title = TRIM(title)");

@@ -53,6 +53,21 @@ final class DslReferenceSql {
     return lines;
   }
 
+  /**
+   * Whether a database refuses one of an example's operations, which the guide shows as
+   * {@code -- not supported}.
+   *
+   * @param example the name of a method of {@link DslExamples}
+   * @param vendor the database
+   */
+  static boolean refuses(String example, Vendor vendor) {
+    Schema base = new Schema();
+    DslExamples.base(base);
+    SchemaModel before = SchemaModel.empty().applyAll(base.operations());
+    return statements(Dialects.forVendor(vendor), before, operations(example)).stream()
+        .anyMatch(line -> line.startsWith("-- not supported: "));
+  }
+
   private static List<Operation> operations(String example) {
     Method method;
     try {
@@ -80,7 +95,11 @@ final class DslReferenceSql {
       try {
         steps = dialect.render(operation, schema);
       } catch (UnsupportedOperationException e) {
-        lines.add("-- not supported: " + e.getMessage());
+        // A database that refuses a kind of operation refuses it for the same reason each time.
+        String refusal = "-- not supported: " + e.getMessage();
+        if (!lines.contains(refusal)) {
+          lines.add(refusal);
+        }
         schema = schema.apply(operation);
         continue;
       }
