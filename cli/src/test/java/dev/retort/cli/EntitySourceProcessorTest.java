@@ -12,6 +12,7 @@ import dev.retort.model.ColumnType;
 import dev.retort.model.DefaultValue;
 import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.SchemaModel;
+import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
 import dev.retort.snapshot.SnapshotCodec;
 import java.io.IOException;
@@ -59,7 +60,7 @@ class EntitySourceProcessorTest {
 
   private static Entity entity(String table, List<Entity.Member> members) {
     return new Entity(table, Optional.empty(), JavaNames.typeName(table), Optional.empty(), Optional.empty(), members,
-        List.of(), List.of(), List.of(), List.of(), List.of());
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
   private static SchemaModel build(Path dir, List<Entity> entities) throws IOException {
@@ -154,7 +155,10 @@ class EntitySourceProcessorTest {
             new Entity.UniqueDeclaration("books_editor_stock_key", List.of("editor_email", "stock"), false)),
         List.of(new Entity.IndexDeclaration("books_by_author", List.of("author_id", "stock"), false, false),
             new Entity.IndexDeclaration("ux_books_added", List.of("added"), true, true)),
-        List.of(new Entity.CheckDeclaration("stock_positive", "\"stock\" >= 0")), List.of(), List.of());
+        List.of(new Entity.CheckDeclaration("stock_positive", "\"stock\" >= 0")), List.of(),
+        List.of(new Entity.SequenceDeclaration("books_seq", Optional.empty(), 1, 50),
+            new Entity.SequenceDeclaration("isbn_seq", Optional.empty(), 3_000_000_000L, 1)),
+        List.of());
 
     SchemaModel model = build(dir, List.of(authors, books));
 
@@ -184,6 +188,8 @@ class EntitySourceProcessorTest {
       assertThat(check.name()).isEqualTo("stock_positive");
       assertThat(check.expression()).isEqualTo("\"stock\" >= 0");
     });
+    assertThat(model.sequences())
+        .containsExactly(SequenceModel.of("books_seq", 1, 50), SequenceModel.of("isbn_seq", 3_000_000_000L, 1));
   }
 
   @Test
@@ -192,7 +198,7 @@ class EntitySourceProcessorTest {
         key("order_id", ColumnType.Scalar.BIGINT), key("line_no", ColumnType.Scalar.INTEGER),
         member("code", new ColumnType.Varchar(10), false)),
         List.of(new Entity.UniqueDeclaration("uq_lines_code_line_no", List.of("code", "line_no"), true)),
-        List.of(), List.of(), List.of(), List.of());
+        List.of(), List.of(), List.of(), List.of(), List.of());
     Entity refunds = new Entity("refunds", Optional.empty(), "Refunds", Optional.empty(), Optional.empty(), List.of(
         id("id"), member("order_id", ColumnType.Scalar.BIGINT, true), member("line_no", ColumnType.Scalar.INTEGER, true),
         member("line_code", new ColumnType.Varchar(10), true)),
@@ -202,7 +208,7 @@ class EntitySourceProcessorTest {
             new Entity.ForeignKeyDeclaration(List.of("line_code", "line_no"), "Lines",
                 Optional.of(List.of("code", "line_no")), Optional.empty(), ReferentialAction.NO_ACTION,
                 ReferentialAction.NO_ACTION)),
-        List.of());
+        List.of(), List.of());
 
     SchemaModel model = build(dir, List.of(lines, refunds));
 

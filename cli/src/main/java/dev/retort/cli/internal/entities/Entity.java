@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param indexes the {@code @Index} annotations
  * @param checks the {@code @Check} annotations
  * @param foreignKeys the {@code @ForeignKey} annotations: the foreign keys of several columns
+ * @param sequences the {@code @Sequence} annotations: the schema's sequences declared on this entity
  * @param warnings what of the table the entity does not declare as it is
  */
 public record Entity(
@@ -32,6 +33,7 @@ public record Entity(
     List<IndexDeclaration> indexes,
     List<CheckDeclaration> checks,
     List<ForeignKeyDeclaration> foreignKeys,
+    List<SequenceDeclaration> sequences,
     List<EntityImport.Warning> warnings) {
 
   /** Copies the lists. */
@@ -41,6 +43,7 @@ public record Entity(
     indexes = List.copyOf(indexes);
     checks = List.copyOf(checks);
     foreignKeys = List.copyOf(foreignKeys);
+    sequences = List.copyOf(sequences);
     warnings = List.copyOf(warnings);
   }
 
@@ -124,6 +127,16 @@ public record Entity(
       referencedColumns = referencedColumns.map(List::copyOf);
     }
   }
+
+  /**
+   * A sequence as {@code @Sequence}.
+   *
+   * @param name the name
+   * @param schema the schema, if it is not the connection's own
+   * @param start the first value
+   * @param increment the step
+   */
+  public record SequenceDeclaration(String name, Optional<String> schema, long start, long increment) {}
 
   /**
    * A check constraint as {@code @Check}.

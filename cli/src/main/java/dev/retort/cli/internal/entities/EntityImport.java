@@ -9,6 +9,7 @@ import dev.retort.model.ColumnType;
 import dev.retort.operation.Vendor;
 import dev.retort.processor.scan.SqlNames;
 import dev.retort.runtime.dialect.inspect.LiveSchema;
+import dev.retort.runtime.dialect.inspect.LiveSequence;
 import dev.retort.runtime.dialect.inspect.LiveTable;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -188,15 +189,52 @@ public final class EntityImport {
     }
     Map<String, String> classNames = classNames(selected);
     classNames.values().forEach(className -> takenTypeNames.add(className.toLowerCase(Locale.ROOT)));
+    Map<String, List<Entity.SequenceDeclaration>> sequences = sequences(selected, options.tables().isEmpty());
     List<Entity> entities = new ArrayList<>();
     for (LiveTable table : tables.values()) {
       for (String trigger : triggers.getOrDefault(table.name(), List.of())) {
         warn(table.name(), "has the trigger " + trigger + ", which an entity cannot declare. Keep its CREATE TRIGGER"
             + " in a hand-written migration (schema.execute(\"CREATE TRIGGER …\")); check() does not compare triggers.");
       }
-      entities.add(entity(table, tables, classNames));
+      entities.add(entity(table, tables, classNames, sequences.getOrDefault(table.name(), List.of())));
     }
     return new Result(schema, entities, leftOut, List.copyOf(warnings), List.copyOf(enums), List.copyOf(conversions));
+  }
+
+  /**
+   * The schema's sequences as {@code @Sequence}, by the table of the entity that declares each: the
+   * table {@code <table>_seq} is named after, Hibernate's convention, else the first table. Those
+   * that belong to a column (an identity's, a serial column's own) are the column's, and the live
+   * schema does not list them. When only some tables are read, only sequences named after one of
+   * them are declared.
+   *
+   * @param tables the tables read, sorted
+   * @param allTables whether they are all the schema's tables
+   */
+  private Map<String, List<Entity.SequenceDeclaration>> sequences(List<String> tables, boolean allTables)
+      throws SQLException {
+    Map<String, List<Entity.SequenceDeclaration>> byTable = new LinkedHashMap<>();
+    for (LiveSequence sequence : live.sequences(schema)) {
+      String named = sequence.name().endsWith("_seq")
+          ? sequence.name().substring(0, sequence.name().length() - "_seq".length()) : "";
+      String table = tables.contains(named) ? named : allTables && !tables.isEmpty() ? tables.get(0) : null;
+      if (table == null) {
+        if (allTables) {
+          warn(sequence.name(), "is a sequence, and no entity is written to declare it with @Sequence. Declare it on"
+              + " the entity that takes its values, @Sequence(name = \"" + sequence.name() + "\", start = "
+              + sequence.start() + ", increment = " + sequence.increment() + ").");
+        }
+      } else if (sequence.start() < 1 || sequence.increment() < 1) {
+        warn(sequence.name(), "is a sequence that starts at " + sequence.start() + " and increments by "
+            + sequence.increment() + ", which @Sequence cannot declare (a start and an increment of 1 or more, which"
+            + " every database keeps alike); keep it in a hand-written migration (schema.execute(\"CREATE SEQUENCE"
+            + " …\")); check() reports it as a sequence the model does not have.");
+      } else {
+        byTable.computeIfAbsent(table, t -> new ArrayList<>()).add(new Entity.SequenceDeclaration(sequence.name(),
+            ownSchema ? Optional.empty() : Optional.of(schema), sequence.start(), sequence.increment()));
+      }
+    }
+    return byTable;
   }
 
   /** Each table's record name, made unique by a number where two tables give one name. */
@@ -214,8 +252,8 @@ public final class EntityImport {
     return names;
   }
 
-  private Entity entity(LiveTable table, Map<String, LiveTable> tables, Map<String, String> classNames)
-      throws SQLException {
+  private Entity entity(LiveTable table, Map<String, LiveTable> tables, Map<String, String> classNames,
+      List<Entity.SequenceDeclaration> sequences) throws SQLException {
     String name = table.name();
     List<String> keyColumns = table.primaryKey().map(LiveTable.PrimaryKey::columns).orElse(List.of());
     List<LiveSchema.CheckClause> clauses = live.checks(schema, name);
@@ -291,7 +329,7 @@ public final class EntityImport {
     String className = classNames.get(name);
     return new Entity(name, ownSchema ? Optional.empty() : Optional.of(schema), className,
         live.keepsComments() ? table.comment() : Optional.empty(), keyName, members, uniques, indexes, checks,
-        foreignKeys,
+        foreignKeys, sequences,
         warnings.stream().filter(w -> w.where().equals(name) || w.where().startsWith(name + ".")).toList());
   }
 

@@ -15,7 +15,9 @@ import dev.retort.Index;
 import dev.retort.References;
 import dev.retort.ReferentialAction;
 import dev.retort.Table;
+import dev.retort.Sequence;
 import dev.retort.Unique;
+import dev.retort.model.SequenceModel;
 import dev.retort.processor.scan.SqlNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +87,7 @@ public final class EntitySource {
           .build());
     }
     entity.foreignKeys().forEach(key -> record.addAnnotation(foreignKey(key)));
+    entity.sequences().forEach(sequence -> record.addAnnotation(sequence(sequence)));
     JavaFile.Builder file = JavaFile.builder(packageName, record.build())
         .skipJavaLangImports(true)
         .indent("  ");
@@ -121,6 +124,24 @@ public final class EntitySource {
     key.referencedColumns().ifPresent(columns -> annotation.addMember("referencedColumns", "$L", strings(columns)));
     actions(annotation, key.onDelete(), key.onUpdate());
     return annotation.build();
+  }
+
+  /** {@code @Sequence} with {@code start} and {@code increment} where they are not the default 1. */
+  private static AnnotationSpec sequence(Entity.SequenceDeclaration sequence) {
+    AnnotationSpec.Builder annotation = AnnotationSpec.builder(Sequence.class).addMember("name", "$S", sequence.name());
+    if (sequence.start() != SequenceModel.DEFAULT_START) {
+      annotation.addMember("start", "$L", longLiteral(sequence.start()));
+    }
+    if (sequence.increment() != SequenceModel.DEFAULT_INCREMENT) {
+      annotation.addMember("increment", "$L", longLiteral(sequence.increment()));
+    }
+    sequence.schema().ifPresent(schema -> annotation.addMember("schema", "$S", schema));
+    return annotation.build();
+  }
+
+  /** A {@code long} as Java source: an int literal where it fits one, else with the {@code L} a long literal needs. */
+  private static String longLiteral(long value) {
+    return value <= Integer.MAX_VALUE ? Long.toString(value) : value + "L";
   }
 
   /** {@code onDelete} and {@code onUpdate}, each where it is not the default {@code NO_ACTION}. */
