@@ -2,6 +2,7 @@ package dev.retort.model;
 
 import dev.retort.ReferentialAction;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,7 +22,8 @@ import java.util.function.Predicate;
  * {@link #build repairs} what the model would reject: constraints on missing columns,
  * nullable key columns, taken names, foreign keys and checks on missing columns. Every kind of column
  * type, default, comment, identity column, key, index, check and foreign key (including
- * self-references and cycles) occurs.
+ * self-references and cycles) occurs, and sequences. Sequences are drawn after everything else,
+ * so that a list of choices gives the tables it gave before sequences existed.
  */
 final class SchemaGenerator {
 
@@ -37,6 +39,8 @@ final class SchemaGenerator {
   static final List<String> COMMENTS = List.of("one", "two", "it's three");
   static final List<String> LITERALS = List.of("0", "1", "draft", "");
   static final List<String> EXPRESSIONS = List.of("CURRENT_TIMESTAMP", "1 + 1");
+  static final List<String> SEQUENCES = List.of("s0", "s1", "s2");
+  static final List<Long> SEQUENCE_VALUES = List.of(1L, 50L, 3_000_000_000L);
 
   private final Choices choices;
   private final Map<String, ColumnType.Enumerated> enums = new HashMap<>();
@@ -61,7 +65,45 @@ final class SchemaGenerator {
     for (int i = 0; i < keys; i++) {
       generator.addForeignKey(tables);
     }
-    return build(tables);
+    Map<String, SequenceModel> sequences = new TreeMap<>();
+    int sequenceCount = choices.below(3);
+    for (int i = 0; i < sequenceCount; i++) {
+      SequenceModel sequence = generator.sequence(choices.pick(SEQUENCES));
+      sequences.put(sequence.name(), sequence);
+    }
+    return withSequences(build(tables), sequences.values());
+  }
+
+  private SequenceModel sequence(String name) {
+    return new SequenceModel(name, choices.pick(SCHEMAS), choices.pick(SEQUENCE_VALUES), choices.pick(SEQUENCE_VALUES));
+  }
+
+  /** Drops, changes and adds sequences. */
+  private Map<String, SequenceModel> changeSequences(SchemaModel from) {
+    Map<String, SequenceModel> sequences = new TreeMap<>();
+    from.sequences().forEach(sequence -> sequences.put(sequence.name(), sequence));
+    int steps = choices.below(4);
+    for (int i = 0; i < steps; i++) {
+      String name = choices.pick(SEQUENCES);
+      SequenceModel now = sequences.get(name);
+      if (now == null) {
+        sequences.put(name, sequence(name));
+      } else {
+        switch (choices.below(4)) {
+          case 0 -> sequences.remove(name);
+          case 1 -> sequences.put(name, new SequenceModel(name, now.schema(), choices.pick(SEQUENCE_VALUES),
+              now.increment()));
+          case 2 -> sequences.put(name, new SequenceModel(name, now.schema(), now.start(),
+              choices.pick(SEQUENCE_VALUES)));
+          default -> sequences.put(name, new SequenceModel(name, choices.pick(SCHEMAS), now.start(), now.increment()));
+        }
+      }
+    }
+    return sequences;
+  }
+
+  private static SchemaModel withSequences(SchemaModel tables, Collection<SequenceModel> sequences) {
+    return sequences.isEmpty() ? tables : new SchemaModel(tables.tables(), List.copyOf(sequences));
   }
 
   /** The result of {@link #change}: the changed schema and the hints for its renames. */
@@ -85,7 +127,8 @@ final class SchemaGenerator {
       generator.mutate(tables);
     }
     SchemaModel to = build(tables);
-    return new Changed(to, generator.hints(tables));
+    RenameHints hints = generator.hints(tables);
+    return new Changed(withSequences(to, generator.changeSequences(from).values()), hints);
   }
 
   private void mutate(List<RawTable> tables) {
