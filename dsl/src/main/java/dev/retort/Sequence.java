@@ -23,7 +23,8 @@ import java.lang.annotation.Target;
  * to the schema rather than to the table; when no entity declares it any more, the next migration
  * drops it.
  *
- * <p>PostgreSQL, H2 and MariaDB have sequences; MySQL and SQLite do not, and refuse the migration
+ * <p>It belongs on a {@code @Table} entity; on another class it is a compile error.
+ * PostgreSQL, H2 and MariaDB have sequences; MySQL and SQLite do not, and refuse the migration
  * that creates one before anything runs.
  */
 @Documented

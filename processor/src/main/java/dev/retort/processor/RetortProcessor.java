@@ -2,7 +2,10 @@ package dev.retort.processor;
 
 import com.google.auto.service.AutoService;
 import dev.retort.Revision;
+import dev.retort.Sequence;
 import dev.retort.Table;
+import dev.retort.processor.diagnostics.Diagnostics;
+import dev.retort.processor.diagnostics.Message;
 import dev.retort.processor.options.ProcessorOptions;
 import dev.retort.processor.scan.UnresolvedEntities;
 import java.lang.annotation.Annotation;
@@ -69,6 +72,7 @@ public final class RetortProcessor extends AbstractProcessor {
    */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    reportSequencesOffEntities(round);
     if (processed) {
       return true;
     }
@@ -89,6 +93,25 @@ public final class RetortProcessor extends AbstractProcessor {
     processed = true;
     new Pipeline(processingEnv).run(entities, revisions);
     return true;
+  }
+
+  /**
+   * Reports a {@code @Sequence} on a type that is not a {@code @Table} entity: the scan reads
+   * sequences from entities only, so it would declare nothing.
+   */
+  private void reportSequencesOffEntities(RoundEnvironment round) {
+    Map<String, TypeElement> annotated = new TreeMap<>();
+    for (Class<? extends Annotation> annotation : List.of(Sequence.class, Sequence.List.class)) {
+      for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation))) {
+        annotated.put(type.getQualifiedName().toString(), type);
+      }
+    }
+    Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
+    for (TypeElement type : annotated.values()) {
+      if (type.getAnnotation(Table.class) == null) {
+        diagnostics.report(type, Message.SEQUENCE_NOT_ON_ENTITY, type.getQualifiedName());
+      }
+    }
   }
 
   /** The types of an earlier round that waited, and this round's, by qualified name. */

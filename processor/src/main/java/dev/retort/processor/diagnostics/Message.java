@@ -329,6 +329,12 @@ public enum Message {
       Diagnostic.Kind.ERROR,
       "invalid-sequence",
       "@Sequence(name = \"%s\") on %s: the %s is %d; %s"),
+  /** A {@code @Sequence} on a type that is not a {@code @Table} entity. */
+  SEQUENCE_NOT_ON_ENTITY(
+      Diagnostic.Kind.ERROR,
+      "sequence-not-on-entity",
+      "@Sequence on %s, which is not a @Table entity, declares nothing; put it on the @Table entity that takes its"
+          + " values"),
   /** Two {@code @Sequence} annotations with one name. */
   DUPLICATE_SEQUENCE(
       Diagnostic.Kind.ERROR,

@@ -1,6 +1,7 @@
 package dev.retort.processor.scan;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
 import static dev.retort.processor.scan.EntityScannerDiagnosticsTest.assertOnlyError;
 import static dev.retort.processor.scan.EntityScannerDiagnosticsTest.compile;
 import static dev.retort.processor.scan.EntityScannerDiagnosticsTest.source;
@@ -8,6 +9,7 @@ import static dev.retort.processor.scan.EntityScannerMappingTest.schemaOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.retort.processor.RetortProcessor;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -109,6 +111,21 @@ class SequenceAnnotationTest {
     void theNameOfAPrimaryKey() {
       JavaFileObject order = order("@Sequence(name = \"pk_orders\")");
       assertOnlyError(compile(order), order, "sequence pk_orders on Order is also the name of", "@Sequence");
+    }
+
+    @Test
+    void onAClassThatIsNotAnEntity() {
+      JavaFileObject ids = source("com.example.Ids", """
+          package com.example;
+          import dev.retort.*;
+          @Sequence(name = "orders_seq", increment = 50)
+          public final class Ids {}
+          """);
+      Compilation compilation = javac().withProcessors(new RetortProcessor()).compile(ids);
+      assertOnlyError(compilation, ids,
+          "@Sequence on com.example.Ids, which is not a @Table entity, declares nothing; put it on the @Table entity"
+              + " that takes its values [retort:sequence-not-on-entity]",
+          "public final class Ids");
     }
 
     private JavaFileObject order(String annotation) {
