@@ -99,6 +99,7 @@ final class WorkingSchema {
       return new Edit(Map.of(), Set.of(), Map.of(), Set.of(name));
     }
 
+    /** Whether the edit changes nothing. */
     boolean isEmpty() {
       return replaced.isEmpty() && removed.isEmpty() && replacedSequences.isEmpty() && removedSequences.isEmpty();
     }
