@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.tuple;
 import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
 import dev.retort.model.DefaultValue;
+import dev.retort.model.SequenceModel;
 import dev.retort.operation.AddColumn;
 import dev.retort.operation.AlterColumn;
+import dev.retort.operation.AlterSequence;
 import dev.retort.operation.Change;
+import dev.retort.operation.CreateSequence;
 import dev.retort.operation.DropColumn;
+import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
@@ -32,6 +36,21 @@ class LintTest {
         tuple(1, Finding.Risk.DESTROYS_DATA, "users", Optional.of("fax")));
     assertThat(findings.get(1).text())
         .isEqualTo("drops column users.fax and its data; make sure nothing reads it and that it is backed up");
+  }
+
+  @Test
+  void droppingASequenceLosesTheValueItReachedAndCreatingOrAlteringOneDoesNot() {
+    List<Finding> findings = Lint.check(List.of(
+        new CreateSequence(SequenceModel.of("orders_seq", 1, 50)),
+        new AlterSequence("orders_seq", Optional.empty(), Optional.of(new Change<>(50L, 1L))),
+        new DropSequence("legacy_seq")));
+
+    assertThat(findings).singleElement().satisfies(finding -> {
+      assertThat(finding.index()).isEqualTo(2);
+      assertThat(finding.risk()).isEqualTo(Finding.Risk.DESTROYS_DATA);
+      assertThat(finding.text()).startsWith("drops sequence legacy_seq and the value it has reached; created again,"
+          + " it would start over");
+    });
   }
 
   @Test

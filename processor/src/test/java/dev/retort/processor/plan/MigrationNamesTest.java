@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
 import dev.retort.model.IndexModel;
+import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
 import dev.retort.operation.AddColumn;
 import dev.retort.operation.AlterColumn;
+import dev.retort.operation.AlterSequence;
 import dev.retort.operation.Change;
 import dev.retort.operation.CreateIndex;
+import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropColumn;
+import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
@@ -55,6 +59,17 @@ class MigrationNamesTest {
     assertThat(summary(create("authors"), create("books"), index)).isEqualTo("CreateAuthorsAndBooks");
     assertThat(summary(create("a"), create("b"), create("c"))).isEqualTo("CreateABAndC");
     assertThat(summary(create("a"), create("b"), create("c"), create("d"))).isEqualTo("Create4Tables");
+  }
+
+  @Test
+  void sequencesAreNamedAsTablesAre() {
+    CreateSequence ordersSeq = new CreateSequence(SequenceModel.of("orders_seq", 1, 50));
+
+    assertThat(summary(ordersSeq)).isEqualTo("CreateOrdersSeq");
+    assertThat(summary(new DropSequence("orders_seq"))).isEqualTo("DropOrdersSeq");
+    assertThat(summary(new AlterSequence("orders_seq", Optional.empty(), Optional.of(new Change<>(1L, 50L)))))
+        .isEqualTo("AlterOrdersSeq");
+    assertThat(summary(ordersSeq, create("orders"))).isEqualTo("CreateOrdersSeqAndOrders");
   }
 
   @Test
