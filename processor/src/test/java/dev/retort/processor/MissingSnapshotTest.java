@@ -186,8 +186,9 @@ class MissingSnapshotTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"schema.addColumn(\"users\", \"phone\", varchar(20))", "schema.dropColumn(\"users\", \"email\")"})
-  void aRevisionThatOnlyAddsOrDropsAColumnWithoutItsSnapshotIsAnError(String change) {
+  @ValueSource(strings = {"schema.addColumn(\"users\", \"phone\", varchar(20))", "schema.dropColumn(\"users\", \"email\")",
+      "schema.createSequence(\"users_seq\", s -> s.incrementBy(50))"})
+  void aRevisionThatOnlyAddsOrDropsAColumnOrASequenceWithoutItsSnapshotIsAnError(String change) {
     ProjectFixture project = new ProjectFixture(root);
     project.commitSnapshot(HEAD_CLASS, USERS);
     JavaFileObject alter = source("com.example.migration.V20261121_090000_AlterUsers", """

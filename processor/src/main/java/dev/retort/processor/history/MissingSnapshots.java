@@ -43,8 +43,8 @@ import javax.lang.model.element.TypeElement;
 public final class MissingSnapshots {
 
   /** The methods of {@code Schema} that change the schema; {@code execute} and {@code run} change data. */
-  static final Set<String> SCHEMA_CHANGES =
-      Set.of("createTable", "dropTable", "renameTable", "alterTable", "addColumn", "dropColumn");
+  static final Set<String> SCHEMA_CHANGES = Set.of("createTable", "dropTable", "renameTable", "alterTable", "addColumn",
+      "dropColumn", "createSequence", "dropSequence", "alterSequence");
 
   private final Trees trees;
   private final Diagnostics diagnostics;
