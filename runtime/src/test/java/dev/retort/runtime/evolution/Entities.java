@@ -9,6 +9,7 @@ import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.IndexModel;
 import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.SchemaModel;
+import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
 import java.util.ArrayList;
@@ -101,7 +102,10 @@ final class Entities {
       }
       tables.add(table.build());
     }
-    return new SchemaModel(tables);
+    List<SequenceModel> sequences = new ArrayList<>();
+    entities.forEach(entity -> entity.sequences.forEach(
+        sequence -> sequences.add(SequenceModel.of(sequence.name(), sequence.start(), sequence.increment()))));
+    return new SchemaModel(tables, sequences);
   }
 
   /** One {@code @Table} class or record. */
@@ -118,6 +122,7 @@ final class Entities {
     final List<IndexSpec> indexes = new ArrayList<>();
     final List<CheckSpec> checks = new ArrayList<>();
     final List<ForeignKeySpec> foreignKeys = new ArrayList<>();
+    final List<SequenceSpec> sequences = new ArrayList<>();
 
     Entity(int key) {
       this.key = key;
@@ -135,6 +140,7 @@ final class Entities {
       copy.indexes.addAll(indexes);
       copy.checks.addAll(checks);
       copy.foreignKeys.addAll(foreignKeys);
+      copy.sequences.addAll(sequences);
       return copy;
     }
 
@@ -196,6 +202,10 @@ final class Entities {
         }
         text.append("@ForeignKey(").append(String.join(", ", attributes)).append(")\n");
       }
+      for (SequenceSpec sequence : sequences) {
+        text.append("@Sequence(name = ").append(javaString(sequence.name())).append(", start = ")
+            .append(sequence.start()).append("L, increment = ").append(sequence.increment()).append("L)\n");
+      }
       List<String> members = fields.stream().map(f -> f.source(all)).toList();
       if (record) {
         text.append("public record ").append(className).append("(\n    ")
@@ -208,6 +218,15 @@ final class Entities {
       return text.toString();
     }
   }
+
+  /**
+   * A {@code @Sequence} on an entity.
+   *
+   * @param name the sequence name
+   * @param start the first value
+   * @param increment the step
+   */
+  record SequenceSpec(String name, long start, long increment) {}
 
   /** The Java types of columns, each with its Retort type. */
   enum Kind {

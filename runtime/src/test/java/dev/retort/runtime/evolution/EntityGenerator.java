@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * two builds: columns and tables added, dropped and renamed with {@code @RenamedFrom}, types,
  * nullability and defaults changed, indexes, unique constraints, checks and foreign keys (of one
  * column with {@code @References}, of several with {@code @ForeignKey} to a composite key)
- * added and dropped, enum constants added.
+ * added and dropped, enum constants added; and sequences added, dropped, changed and moved to
+ * another entity, drawn from a random of their own so that a seed gives the entities it gave
+ * before sequences existed.
  *
  * <p>Names come from small pools that hold SQL reserved words, mixed case and names that only
  * {@code @Column(name)} can give, so that they collide, come back after a drop and need quoting
@@ -52,6 +54,8 @@ final class EntityGenerator {
       "char", "long", "short", "boolean", "double", "float", "enum", "public", "static", "final", "this", "super");
   private static final Pattern SNAKE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
   private static final List<Kind> KINDS = List.of(Kind.values());
+  private static final List<String> SEQUENCES = List.of("seq_a", "Seq_B", "order_seq");
+  private static final List<Long> SEQUENCE_VALUES = List.of(1L, 50L, 3_000_000_000L);
 
   /**
    * What the entities must leave out for the database they are applied to, where that database
@@ -64,23 +68,28 @@ final class EntityGenerator {
      * InnoDB: no {@code SET DEFAULT} action (refused before anything runs), no check on an
      * {@code AUTO_INCREMENT} column nor on a column whose foreign key cascades or sets null.
      */
-    INNODB
+    INNODB,
+    /** No sequences, which SQLite and MySQL do not have: a migration with one is refused before it runs. */
+    NO_SEQUENCES
   }
 
   private final Random random;
+  /** The source of the sequences' choices, apart, so that {@link #random} draws what it drew before them. */
+  private final Random sequenceRandom;
   private final Limits limits;
   private final List<ReferentialAction> actions;
   private int nextKey;
   private int nextName;
 
   /**
-   * A generator drawing from {@code random}.
+   * A generator drawing from a seed.
    *
-   * @param random the source of every choice
+   * @param seed the source of every choice
    * @param limits what to leave out for the target database
    */
-  EntityGenerator(Random random, Limits limits) {
-    this.random = random;
+  EntityGenerator(long seed, Limits limits) {
+    this.random = new Random(seed);
+    this.sequenceRandom = new Random(~seed);
     this.limits = limits;
     this.actions = Arrays.stream(ReferentialAction.values())
         .filter(a -> limits != Limits.INNODB || a != ReferentialAction.SET_DEFAULT).toList();
@@ -96,6 +105,9 @@ final class EntityGenerator {
       addEntity(all);
     }
     repair(all);
+    if (limits != Limits.NO_SEQUENCES && Draw.chance(sequenceRandom, 50)) {
+      addSequence(all);
+    }
     return all;
   }
 
@@ -119,7 +131,54 @@ final class EntityGenerator {
       log.add(change(all));
       repair(all);
     }
+    if (limits != Limits.NO_SEQUENCES && Draw.chance(sequenceRandom, 60)) {
+      log.add(changeSequences(all));
+    }
     return all;
+  }
+
+  /** Adds, drops, changes or moves one sequence; the sequences of a dropped entity went with it. */
+  private String changeSequences(Entities all) {
+    List<Entity> holders = all.entities.stream().filter(e -> !e.sequences.isEmpty()).toList();
+    if (holders.isEmpty() || Draw.chance(sequenceRandom, 30)) {
+      return addSequence(all);
+    }
+    Entity holder = Draw.oneOf(sequenceRandom, holders);
+    Entities.SequenceSpec sequence = Draw.oneOf(sequenceRandom, holder.sequences);
+    int index = holder.sequences.indexOf(sequence);
+    switch (sequenceRandom.nextInt(4)) {
+      case 0:
+        holder.sequences.remove(index);
+        return "drop sequence " + sequence.name();
+      case 1:
+        holder.sequences.set(index, new Entities.SequenceSpec(sequence.name(), Draw.oneOf(sequenceRandom,
+            SEQUENCE_VALUES), sequence.increment()));
+        return "change the start of sequence " + sequence.name();
+      case 2:
+        holder.sequences.set(index, new Entities.SequenceSpec(sequence.name(), sequence.start(), Draw.oneOf(
+            sequenceRandom, SEQUENCE_VALUES)));
+        return "change the increment of sequence " + sequence.name();
+      default:
+        holder.sequences.remove(index);
+        Entity other = Draw.oneOf(sequenceRandom, all.entities);
+        other.sequences.add(sequence);
+        return "move sequence " + sequence.name() + " to " + other.table;
+    }
+  }
+
+  /** Declares a sequence of an unused name on an entity. */
+  private String addSequence(Entities all) {
+    Set<String> used = new HashSet<>();
+    all.entities.forEach(e -> e.sequences.forEach(s -> used.add(s.name())));
+    List<String> free = SEQUENCES.stream().filter(name -> !used.contains(name)).toList();
+    if (free.isEmpty() || all.entities.isEmpty()) {
+      return "keep the sequences";
+    }
+    Entity entity = Draw.oneOf(sequenceRandom, all.entities);
+    Entities.SequenceSpec sequence = new Entities.SequenceSpec(Draw.oneOf(sequenceRandom, free),
+        Draw.oneOf(sequenceRandom, SEQUENCE_VALUES), Draw.oneOf(sequenceRandom, SEQUENCE_VALUES));
+    entity.sequences.add(sequence);
+    return "add sequence " + sequence.name() + " to " + entity.table;
   }
 
   private String change(Entities all) {

@@ -57,7 +57,7 @@ import org.opentest4j.TestAbortedException;
  * documents ({@link EntityGenerator.Limits}): indexes and unique constraints on text, json and
  * blob columns (H2 indexes no {@code BLOB}, MariaDB no {@code LONGTEXT} without a prefix), and on
  * MariaDB the {@code SET DEFAULT} action and checks on an {@code AUTO_INCREMENT} column or on a
- * column whose foreign key cascades or sets null. Checks write a column bare only where its name
+ * column whose foreign key cascades or sets null; and on SQLite sequences. Checks write a column bare only where its name
  * is a plain word that no database reserves, and H2 runs with {@code DATABASE_TO_LOWER=TRUE}, as
  * the guide says for bare names. A project keeps at least one entity: a compilation without
  * {@code @Table} entities writes no migration.
@@ -125,8 +125,11 @@ class EvolutionPropertyTest {
   }
 
   private void appliesOn(TestDatabase.Kind kind, long seed) {
-    EvolvedHistory history = EvolvedHistory.generate(seed, root, CHANGES,
-        kind == TestDatabase.Kind.MARIADB ? EntityGenerator.Limits.INNODB : EntityGenerator.Limits.NONE);
+    EvolvedHistory history = EvolvedHistory.generate(seed, root, CHANGES, switch (kind) {
+      case MARIADB -> EntityGenerator.Limits.INNODB;
+      case SQLITE -> EntityGenerator.Limits.NO_SEQUENCES;
+      default -> EntityGenerator.Limits.NONE;
+    });
     try (TestDatabase db = TestDatabase.create(kind); URLClassLoader loader = history.classLoader()) {
       // Check expressions name columns bare; H2 finds them as the other databases do with the
       // setting the guide gives for it (docs/entities.md, @Check).

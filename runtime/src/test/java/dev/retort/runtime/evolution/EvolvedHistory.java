@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.TreeMap;
 import javax.tools.Diagnostic;
 
@@ -70,7 +69,7 @@ final class EvolvedHistory {
   static EvolvedHistory generate(long seed, Path root, int changes, EntityGenerator.Limits limits) {
     EvolvedHistory history = new EvolvedHistory(new Project(root), seed % 2 == 0);
     try {
-      history.run(new EntityGenerator(new Random(seed), limits), changes);
+      history.run(new EntityGenerator(seed, limits), changes);
     } catch (AssertionError | RuntimeException e) {
       throw new AssertionError(e.getMessage() + "\n" + history.story(), e);
     }
