@@ -66,7 +66,8 @@ final class Pipeline {
    * Runs every phase. An unexpected exception is a bug; it is reported as an error rather
    * than left to javac, which would print it as a processor crash.
    *
-   * @param entities the {@code @Table} classes
+   * @param entities the entity classes: {@code @Table} ones, or with {@code -Aretort.entities=jpa} the
+   *     {@code @Entity} ones (and any {@code @Table} ones, which the scan reports)
    * @param revisionClasses the {@code @Revision} classes
    */
   void run(List<TypeElement> entities, List<TypeElement> revisionClasses) {
@@ -106,7 +107,7 @@ final class Pipeline {
     }
 
     EntityScanner scanner = new EntityScanner(env, diagnostics);
-    Optional<ScanResult> scan = entities.isEmpty() ? Optional.empty() : Optional.of(scanner.scan(entities));
+    Optional<ScanResult> scan = entities.isEmpty() ? Optional.empty() : Optional.of(scanner.scan(entities, options.entities()));
     if (diagnostics.hasErrors()) {
       return;
     }

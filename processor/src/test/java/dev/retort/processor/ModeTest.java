@@ -127,6 +127,53 @@ class ModeTest {
   }
 
   @Test
+  void jpaEntitiesDeclareTheSchemaWithTheEntitiesOption() {
+    JavaFileObject unchanged = jpaUser("@Id long id; String email;");
+    JavaFileObject changed = jpaUser("@Id long id; String email; String phone; String fax;");
+
+    Compilation same = project.compile(List.of("-Aretort.entities=jpa"), unchanged, headRevision());
+    assertThat(same).succeededWithoutWarnings();
+    assertThat(project.tree()).isEqualTo(committed);
+
+    Compilation drift = project.compile(List.of("-Aretort.entities=JPA", "-Aretort.mode=check"), changed,
+        headRevision());
+    assertThat(drift).hadErrorCount(1);
+    assertThat(drift).hadErrorContaining(
+        "  - add column users.phone" + System.lineSeparator() + "    - add column users.fax");
+    assertThat(project.tree()).isEqualTo(committed);
+  }
+
+  @Test
+  void withoutTheEntitiesOptionJpaEntitiesAreNoEntities() {
+    Compilation compilation = project.compile(jpaUser("@Id long id; String email;"), headRevision());
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(project.tree()).isEqualTo(committed);
+  }
+
+  @Test
+  void anUnknownEntitySourceIsAnErrorEvenWithoutRetortEntities() {
+    Compilation compilation = javac().withProcessors(new RetortProcessor())
+        .withOptions("-Aretort.entities=hibernate", "-Aretort.sourceDir=" + project.sourceDir)
+        .compile(jpaUser("@Id long id;"));
+
+    assertThat(compilation).hadErrorContaining(
+        "option -Aretort.entities=hibernate is not valid: use retort or jpa [retort:invalid-option]");
+  }
+
+  private static JavaFileObject jpaUser(String fields) {
+    return source("com.example.User", """
+        package com.example;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @Table(name = "users")
+        public class User { %s }
+        """.formatted(fields));
+  }
+
+  @Test
   void aClockThatIsNotAnInstantIsAnError() {
     Compilation compilation = javac().withProcessors(new RetortProcessor())
         .withOptions("-Aretort.clock=yesterday", "-Aretort.sourceDir=" + project.sourceDir)

@@ -85,7 +85,7 @@ final class EntityReader {
    *     record component also the component and its accessor
    * @param exclusion why the member maps to no column, or null if it maps to one
    */
-  private record Member(
+  record Member(
       Element element,
       String name,
       TypeMirror type,
@@ -94,7 +94,7 @@ final class EntityReader {
       Exclusion exclusion) {}
 
   /** Why a field maps to no column, and how to make it map to one. */
-  private enum Exclusion {
+  enum Exclusion {
     STATIC("static", "make it an instance field"),
     TRANSIENT("transient", "remove the transient modifier"),
     ANNOTATED("@Transient", "remove @Transient");
@@ -193,7 +193,7 @@ final class EntityReader {
   }
 
   /** The entity and its superclasses up to (not including) {@code Object}, base first. */
-  private static List<TypeElement> hierarchy(TypeElement type) {
+  static List<TypeElement> hierarchy(TypeElement type) {
     Deque<TypeElement> chain = new ArrayDeque<>();
     TypeElement current = type;
     while (true) {
@@ -245,7 +245,7 @@ final class EntityReader {
   }
 
   /** The field's type as seen from the entity, so that a base class's type variables resolve. */
-  private TypeMirror memberType(DeclaredType entity, VariableElement field) {
+  TypeMirror memberType(DeclaredType entity, VariableElement field) {
     try {
       return types.asMemberOf(entity, field);
     } catch (IllegalArgumentException e) {
@@ -254,17 +254,28 @@ final class EntityReader {
   }
 
   private Member member(TypeElement declaring, VariableElement field, TypeMirror type) {
+    return member(declaring, field, type, declaring.getSimpleName() + "." + field.getSimpleName(),
+        Annotation.TRANSIENT);
+  }
+
+  /**
+   * A field.
+   *
+   * @param label the member as messages name it
+   * @param transientAnnotation the qualified name of the annotation that excludes a field
+   */
+  Member member(
+      TypeElement declaring, VariableElement field, TypeMirror type, String label, String transientAnnotation) {
     List<AnnotatedConstruct> annotated = List.of(field, field.asType());
     Exclusion exclusion = null;
     if (field.getModifiers().contains(Modifier.STATIC)) {
       exclusion = Exclusion.STATIC;
     } else if (field.getModifiers().contains(Modifier.TRANSIENT)) {
       exclusion = Exclusion.TRANSIENT;
-    } else if (annotations.find(field, Annotation.TRANSIENT).isPresent()) {
+    } else if (annotations.find(field, transientAnnotation).isPresent()) {
       exclusion = Exclusion.ANNOTATED;
     }
-    String name = field.getSimpleName().toString();
-    return new Member(field, name, type, declaring.getSimpleName() + "." + name, annotated, exclusion);
+    return new Member(field, field.getSimpleName().toString(), type, label, annotated, exclusion);
   }
 
   /**
@@ -300,27 +311,36 @@ final class EntityReader {
         checkExcluded(member);
         continue;
       }
-      ColumnDraft column = column(type, member);
-      ColumnDraft first = byName.putIfAbsent(SqlNames.folded(column.name()), column);
-      if (first == null) {
-        columns.add(column);
-      } else {
-        reporter.report(
-            column.member(),
-            column.column().filter(c -> !c.string("name").isEmpty()).orElse(null),
-            "name",
-            Message.DUPLICATE_COLUMN,
-            first.label(),
-            SqlNames.writtenAs(column.name(), first.name()),
-            column.label(),
-            column.name(),
-            table,
-            first.name().equals(column.name())
-                ? ""
-                : "SQLite, MariaDB and MySQL do not tell column names apart by case: ");
-      }
+      addColumn(columns, byName, column(type, member), table);
     }
     return columns;
+  }
+
+  /**
+   * Adds a column to the table's columns, unless it has the name of one already there, even but for
+   * case: that is reported.
+   *
+   * @param byName the columns so far by {@link SqlNames#folded} name
+   */
+  void addColumn(List<ColumnDraft> columns, Map<String, ColumnDraft> byName, ColumnDraft column, String table) {
+    ColumnDraft first = byName.putIfAbsent(SqlNames.folded(column.name()), column);
+    if (first == null) {
+      columns.add(column);
+    } else {
+      reporter.report(
+          column.member(),
+          column.column().filter(c -> !c.string("name").isEmpty()).orElse(null),
+          "name",
+          Message.DUPLICATE_COLUMN,
+          first.label(),
+          SqlNames.writtenAs(column.name(), first.name()),
+          column.label(),
+          column.name(),
+          table,
+          first.name().equals(column.name())
+              ? ""
+              : "SQLite, MariaDB and MySQL do not tell column names apart by case: ");
+    }
   }
 
   private void checkExcluded(Member member) {
@@ -379,7 +399,7 @@ final class EntityReader {
         model,
         id,
         column,
-        annotations.find(member.element(), Annotation.REFERENCES),
+        annotations.find(member.element(), Annotation.REFERENCES).map(ForeignKeys.Reference::of),
         annotations.find(member.element(), Annotation.RENAMED_FROM)
             .filter(rename -> checkRenamedFrom(rename, name, "column", member.label())));
   }
@@ -395,8 +415,22 @@ final class EntityReader {
             ? TypeMapping.Sizes.NONE
             : new TypeMapping.Sizes(
                 column.integer("length"), column.integer("precision"), column.integer("scale"));
+    return columnType(entity, member, column, sizes, column == null ? "" : column.string("type"));
+  }
+
+  /**
+   * The column type of a member, from the type written on its column annotation or else from its
+   * Java type and the sizes given.
+   *
+   * @param entity the entity being read, whose type arguments may give an inherited member its type
+   * @param column the annotation giving the sizes and the type, whose {@code type} attribute messages
+   *     point at (JPA's {@code @Column} calls it {@code columnDefinition}); null if there is none
+   * @param sizes the sizes written, as {@link TypeMapping.Sizes} has them when none is
+   * @param explicit the column type written, or empty
+   */
+  Optional<ColumnType> columnType(
+      TypeElement entity, Member member, Annotation column, TypeMapping.Sizes sizes, String explicit) {
     Map<String, Integer> givenSizes = givenSizes(sizes);
-    String explicit = column == null ? "" : column.string("type");
     if (!explicit.isEmpty()) {
       givenSizes
           .keySet()
@@ -645,6 +679,21 @@ final class EntityReader {
     return given;
   }
 
+  /**
+   * Whether the member or its type carries an annotation whose simple name is {@code NotNull} or
+   * {@code NonNull}, of any package.
+   */
+  static boolean annotatedNotNull(Member member) {
+    boolean notNull = false;
+    for (AnnotatedConstruct construct : member.annotated()) {
+      for (AnnotationMirror mirror : construct.getAnnotationMirrors()) {
+        notNull |= NOT_NULL_ANNOTATIONS.contains(
+            mirror.getAnnotationType().asElement().getSimpleName().toString());
+      }
+    }
+    return notNull;
+  }
+
   private boolean nullable(Member member, Annotation column, boolean id) {
     String explicit =
         column == null ? "DERIVED" : column.enumConstant("nullable").orElse("DERIVED");
@@ -664,14 +713,7 @@ final class EntityReader {
     if (member.type().getKind().isPrimitive()) {
       return false;
     }
-    boolean notNull = false;
-    for (AnnotatedConstruct construct : member.annotated()) {
-      for (AnnotationMirror mirror : construct.getAnnotationMirrors()) {
-        notNull |= NOT_NULL_ANNOTATIONS.contains(
-            mirror.getAnnotationType().asElement().getSimpleName().toString());
-      }
-    }
-    return !notNull;
+    return !annotatedNotNull(member);
   }
 
   private Optional<DefaultValue> defaultValue(
@@ -729,7 +771,7 @@ final class EntityReader {
     return true;
   }
 
-  private Optional<PrimaryKeyModel> primaryKey(
+  Optional<PrimaryKeyModel> primaryKey(
       TypeElement type,
       Annotation table,
       String tableName,
@@ -794,13 +836,32 @@ final class EntityReader {
 
   private List<IndexModel> indexes(
       TypeElement type, String tableName, List<ColumnDraft> columns, List<Origin> constraints) {
+    List<ColumnLists.Listed> declared = annotations.findRepeated(type, Annotation.INDEX).stream()
+        .map(ColumnLists.Listed::of)
+        .toList();
+    return indexes(type, tableName, columns, constraints, declared);
+  }
+
+  /**
+   * The indexes of an entity.
+   *
+   * @param declared the columns of each index, whose annotation gives its {@code name} and whether
+   *     it is {@code unique}
+   */
+  List<IndexModel> indexes(
+      TypeElement type,
+      String tableName,
+      List<ColumnDraft> columns,
+      List<Origin> constraints,
+      List<ColumnLists.Listed> declared) {
     List<IndexModel> indexes = new ArrayList<>();
     String label = type.getSimpleName().toString();
-    for (Annotation index : annotations.findRepeated(type, Annotation.INDEX)) {
-      List<String> names = index.strings("columns");
+    for (ColumnLists.Listed listed : declared) {
+      Annotation index = listed.annotation();
+      List<String> names = listed.names();
       boolean unique = index.bool("unique");
       String explicit = index.string("name");
-      if (!columnLists.valid(index, label, tableName, columns)) {
+      if (!columnLists.valid(listed, label, tableName, columns)) {
         continue;
       }
       String name;
