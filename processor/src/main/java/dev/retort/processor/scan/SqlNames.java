@@ -80,9 +80,9 @@ public final class SqlNames {
 
   /**
    * The name Spring Boot's Hibernate naming ({@code CamelCaseToUnderscoresNamingStrategy}) gives a
-   * table, column or schema of a JPA entity, whether written or derived: dots become underscores, an
-   * underscore goes between a lower-case letter or digit and an upper-case letter followed by a
-   * lower-case letter or digit, and the whole is lower-cased. It differs from {@link #snakeCase} on
+   * table, column or schema of a JPA entity, whether written or derived: an underscore goes between
+   * a lower-case letter or digit and an upper-case letter followed by a lower-case letter or digit,
+   * and the whole is lower-cased. It differs from {@link #snakeCase} on
    * acronyms: {@code userID} → {@code userid}, {@code URLPath} → {@code urlpath}, and at the end of a
    * name: {@code pageA} → {@code pagea}.
    *
@@ -90,7 +90,7 @@ public final class SqlNames {
    * @return the physical name
    */
   public static String springPhysical(String name) {
-    StringBuilder out = new StringBuilder(name.replace('.', '_'));
+    StringBuilder out = new StringBuilder(name);
     for (int i = 1; i < out.length() - 1; i++) {
       char before = out.charAt(i - 1);
       char current = out.charAt(i);

@@ -27,87 +27,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class JpaEntitiesTest {
 
   private static final Instant CLOCK = Instant.parse("2026-11-21T15:30:00Z");
-  private static final String DIR = Entities.PACKAGE.replace('.', '/') + "/";
-
-  /** The domain, as {@code spring-boot}'s Hibernate test reads it too. */
-  static final Map<String, String> DOMAIN = Map.of(
-      DIR + "BaseEntity.java", """
-          package com.example.shop;
-
-          import jakarta.persistence.*;
-          import java.time.Instant;
-
-          @MappedSuperclass
-          public abstract class BaseEntity {
-            @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
-            @Column(nullable = false) Instant createdAt;
-          }
-          """,
-      DIR + "Address.java", """
-          package com.example.shop;
-
-          import jakarta.persistence.*;
-
-          @Embeddable
-          public class Address {
-            @Column(length = 100) String street;
-            @Column(length = 10) String postCode;
-          }
-          """,
-      DIR + "Customer.java", """
-          package com.example.shop;
-
-          import jakarta.persistence.*;
-
-          @Entity
-          @Table(name = "customers", uniqueConstraints = @UniqueConstraint(columnNames = "email"))
-          public class Customer extends BaseEntity {
-            @Column(nullable = false, length = 200) String email;
-            @Embedded Address billing;
-            @Embedded
-            @AttributeOverride(name = "street", column = @Column(name = "ship_street", length = 100))
-            @AttributeOverride(name = "postCode", column = @Column(name = "ship_post_code", length = 10))
-            Address shipping;
-            @Enumerated(EnumType.STRING) @Column(length = 10) Tier tier;
-            public enum Tier { BASIC, GOLD }
-          }
-          """,
-      DIR + "Card.java", """
-          package com.example.shop;
-
-          import jakarta.persistence.*;
-
-          @Entity
-          public class Card extends BaseEntity {
-            @Column(nullable = false, length = 19) String number;
-          }
-          """,
-      DIR + "PurchaseOrder.java", """
-          package com.example.shop;
-
-          import jakarta.persistence.*;
-          import java.math.BigDecimal;
-
-          @Entity
-          @Table(indexes = @Index(name = "ix_orders_placed", columnList = "placedOn, status"))
-          public class PurchaseOrder extends BaseEntity {
-            @ManyToOne(optional = false) Customer customer;
-            @OneToOne Card paidWith;
-            java.time.LocalDate placedOn;
-            Status status;
-            @Column(precision = 12, scale = 2) BigDecimal total;
-            @Version int version;
-            public enum Status { OPEN, PAID, SHIPPED }
-          }
-          """);
-
   @TempDir Path root;
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
   void theMigrationOfJpaEntitiesAppliesAndChecksClean(TestDatabase.Kind kind) throws IOException, SQLException {
     Project project = new Project(root);
-    project.writeEntities(DOMAIN);
+    project.writeEntities(JpaDomain.SOURCES);
     Project.Build build = project.build(CLOCK, "-Aretort.entities=jpa");
     assertThat(build.succeeded()).as(build.log()).isTrue();
     String snapshot = project.tree().entrySet().stream()
