@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -57,8 +56,6 @@ final class JpaEntityReader {
   /** Member annotations that declare a mapping Retort does not read, with the way out. */
   private static final Map<String, String> UNSUPPORTED_ON_MEMBER = unsupportedOnMember();
 
-  /** Member annotations that map to no column of the entity's table. */
-  private static final Set<String> NO_COLUMN = Set.of("OneToMany", "ElementCollection");
 
   /** The annotations that make JPA use property access when they are on a getter. */
   private static final List<String> MAPPING_ANNOTATIONS = List.of(
@@ -251,7 +248,15 @@ final class JpaEntityReader {
         return List.of();
       }
     }
-    if (NO_COLUMN.stream().anyMatch(name -> on.find(member.element(), name).isPresent())) {
+    Optional<Annotation> oneToMany = on.find(member.element(), "OneToMany");
+    if (oneToMany.isPresent()) {
+      // The inverse side: the @ManyToOne of the other entity holds the key. Without mappedBy,
+      // Hibernate keeps the association in a join table that no entity declares.
+      if (oneToMany.get().string("mappedBy").isEmpty()) {
+        reporter.report(oneToMany.get(), null, Message.JPA_UNSUPPORTED, "@OneToMany without mappedBy",
+            member.label(), "Hibernate would keep it in a join table that no entity declares; map the other side"
+                + " with a @ManyToOne and name it here with mappedBy");
+      }
       return List.of();
     }
     for (String association : List.of("ManyToOne", "OneToOne")) {
@@ -651,6 +656,8 @@ final class JpaEntityReader {
     fixes.put("Convert", "Retort cannot tell which column type an AttributeConverter gives; store a type Retort"
         + " maps (convert in the getter and setter), or exclude the field with @Transient");
     fixes.put("ManyToMany", "declare the join table as an entity of its own, with a @ManyToOne to each side");
+    fixes.put("ElementCollection", "Hibernate keeps the collection in a table of its own, which no entity declares;"
+        + " declare that table as an entity with a @ManyToOne to this one");
     fixes.put("MapsId", "give the entity an @Id of its own, and a @ManyToOne to the other entity");
     return fixes;
   }

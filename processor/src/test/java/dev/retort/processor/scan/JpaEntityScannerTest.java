@@ -137,7 +137,7 @@ class JpaEntityScannerTest {
     }
 
     @Test
-    void transientStaticAndCollectionFieldsMapToNoColumn() {
+    void transientStaticAndInverseFieldsMapToNoColumn() {
       assertThat(schemaOf(source("com.example.Basket", """
           package com.example;
           import jakarta.persistence.*;
@@ -149,7 +149,6 @@ class JpaEntityScannerTest {
             transient String cache;
             @Transient String display;
             @OneToMany(mappedBy = "basket") List<Object> items;
-            @ElementCollection Set<String> tags;
             @org.jspecify.annotations.NonNull String owner;
           }
           """), source("org.jspecify.annotations.NonNull", """
@@ -496,13 +495,15 @@ class JpaEntityScannerTest {
       JavaFileObject book = source("com.example.Book", """
           package com.example;
           import jakarta.persistence.*;
-          import java.util.Set;
+          import java.util.*;
           @Entity
           @Inheritance(strategy = InheritanceType.JOINED)
           @SecondaryTable(name = "book_detail")
           public class Book {
             @Id long id;
             @ManyToMany Set<Book> related;
+            @OneToMany List<Book> sequels;
+            @ElementCollection Set<String> tags;
             @Convert String code;
             @Lob int pages;
           }
@@ -516,7 +517,14 @@ class JpaEntityScannerTest {
           }
           """);
       Compilation compilation = compile(book, novel);
-      assertThat(compilation).hadErrorCount(6);
+      assertThat(compilation).hadErrorCount(8);
+      assertThat(compilation)
+          .hadErrorContaining("@OneToMany without mappedBy on Book.sequels is not supported when Retort reads JPA"
+              + " entities: Hibernate would keep it in a join table")
+          .inFile(book).onLineContaining("@OneToMany");
+      assertThat(compilation)
+          .hadErrorContaining("@ElementCollection on Book.tags is not supported")
+          .inFile(book).onLineContaining("@ElementCollection");
       assertThat(compilation)
           .hadErrorContaining("@Inheritance on Book is not supported when Retort reads JPA entities: entity"
               + " inheritance maps several classes")

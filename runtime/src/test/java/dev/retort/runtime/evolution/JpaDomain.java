@@ -28,11 +28,13 @@ public final class JpaDomain {
           import jakarta.persistence.*;
           import java.time.Instant;
 
+          // tag::base-entity[]
           @MappedSuperclass
           public abstract class BaseEntity {
             @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
             @Column(nullable = false) Instant createdAt;
           }
+          // end::base-entity[]
           """,
       DIR + "Address.java", """
           package com.example.shop;
@@ -50,6 +52,7 @@ public final class JpaDomain {
 
           import jakarta.persistence.*;
 
+          // tag::customer[]
           @Entity
           @Table(name = "customers", uniqueConstraints = @UniqueConstraint(columnNames = "email"))
           public class Customer extends BaseEntity {
@@ -62,6 +65,7 @@ public final class JpaDomain {
             @Enumerated(EnumType.STRING) @Column(length = 10) Tier tier;
             public enum Tier { BASIC, GOLD }
           }
+          // end::customer[]
           """,
       DIR + "Card.java", """
           package com.example.shop;
@@ -79,6 +83,7 @@ public final class JpaDomain {
           import jakarta.persistence.*;
           import java.math.BigDecimal;
 
+          // tag::purchase-order[]
           @Entity
           @Table(indexes = @Index(name = "ix_orders_placed", columnList = "placedOn, status"))
           public class PurchaseOrder extends BaseEntity {
@@ -90,6 +95,7 @@ public final class JpaDomain {
             @Version int version;
             public enum Status { OPEN, PAID, SHIPPED }
           }
+          // end::purchase-order[]
           """);
 
   private JpaDomain() {}

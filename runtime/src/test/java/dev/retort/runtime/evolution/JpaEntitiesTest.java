@@ -53,6 +53,8 @@ class JpaEntitiesTest {
           primary key pk_purchase_order (id)
           unique uq_purchase_order_paid_with_id (paid_with_id)
           index ix_orders_placed (placed_on, status)
+          foreign key fk_purchase_order_customer_id (customer_id) references customers (id) on delete no action on update no action
+          foreign key fk_purchase_order_paid_with_id (paid_with_id) references card (id) on delete no action on update no action
         """);
 
     try (TestDatabase db = TestDatabase.create(kind)) {
