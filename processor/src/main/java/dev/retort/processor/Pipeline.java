@@ -12,6 +12,7 @@ import dev.retort.processor.history.MissingSnapshots;
 import dev.retort.processor.history.OrphanedSnapshots;
 import dev.retort.processor.layout.LayoutResolver;
 import dev.retort.processor.layout.ProjectLayout;
+import dev.retort.processor.options.EntitySource;
 import dev.retort.processor.options.Mode;
 import dev.retort.processor.options.ProcessorOptions;
 import dev.retort.processor.plan.Finding;
@@ -167,7 +168,7 @@ final class Pipeline {
       return Optional.empty();
     }
     if (options.mode() == Mode.CHECK) {
-      reportDrift(history, upgrade);
+      reportDrift(options, history, upgrade);
       return Optional.empty();
     }
     return Optional.of(Planner.plan(history.headSchema(), scan.schema(), hints, upgrade,
@@ -223,13 +224,14 @@ final class Pipeline {
     return new LayoutResolver(env, diagnostics).resolve(options, revisions.headElement(), entities);
   }
 
-  private void reportDrift(History history, List<Operation> upgrade) {
+  private void reportDrift(ProcessorOptions options, History history, List<Operation> upgrade) {
     StringBuilder list = new StringBuilder();
     for (Operation operation : upgrade) {
       list.append(list.length() == 0 ? "" : String.format("%n")).append("  - ").append(operation.summary());
     }
     String head = history.head().map(RevisionNode::label).orElse("the empty history (there is no revision yet)");
-    diagnostics.report(null, Message.SCHEMA_DRIFT, head, list);
+    String entities = options.entities() == EntitySource.JPA ? "JPA @Entity classes" : "@Table entities";
+    diagnostics.report(null, Message.SCHEMA_DRIFT, entities, head, list);
   }
 
   /** Warns about each risky operation, on the entity or column it comes from. */

@@ -139,6 +139,8 @@ class ModeTest {
         headRevision());
     assertThat(drift).hadErrorCount(1);
     assertThat(drift).hadErrorContaining(
+        "the JPA @Entity classes differ from the schema of V20261120_090000_CreateUsers (\"20261120_090000\"):");
+    assertThat(drift).hadErrorContaining(
         "  - add column users.phone" + System.lineSeparator() + "    - add column users.fax");
     assertThat(project.tree()).isEqualTo(committed);
   }

@@ -109,7 +109,7 @@ public enum Message {
   SCHEMA_DRIFT(
       Diagnostic.Kind.ERROR,
       "schema-drift",
-      "the @Table entities differ from the schema of %s:%n%s%nBuild in generate mode"
+      "the %s differ from the schema of %s:%n%s%nBuild in generate mode"
           + " (-Aretort.mode=generate, the default) to write the migration, then review and commit it"),
   /** A generated operation can destroy stored data. */
   DESTROYS_DATA(Diagnostic.Kind.WARNING, "destroys-data", "the new migration %s %s"),

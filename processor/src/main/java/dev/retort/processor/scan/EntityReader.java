@@ -64,8 +64,19 @@ final class EntityReader {
   private final Checks checks;
   private final ColumnLists columnLists;
   private final UniqueConstraints uniqueConstraints;
+  /** The attribute of the column annotation that gives a column type, for messages. */
+  private final String typeAttribute;
 
   EntityReader(Types types, Annotations annotations, Reporter reporter) {
+    this(types, annotations, reporter, "type");
+  }
+
+  /**
+   * A reader whose messages name the attribute that gives a column type as {@code typeAttribute}:
+   * {@code type} on Retort's {@code @Column}, {@code columnDefinition} on JPA's.
+   */
+  EntityReader(Types types, Annotations annotations, Reporter reporter, String typeAttribute) {
+    this.typeAttribute = typeAttribute;
     this.types = types;
     this.annotations = annotations;
     this.reporter = reporter;
@@ -445,7 +456,7 @@ final class EntityReader {
       try {
         type = ColumnType.parse(explicit);
       } catch (IllegalArgumentException e) {
-        reporter.report(column, "type", Message.INVALID_TYPE, member.label(), e.getMessage());
+        reporter.report(column, typeAttribute, Message.INVALID_TYPE, member.label(), e.getMessage());
         return Optional.empty();
       }
       if (type instanceof ColumnType.Enumerated enumerated) {
@@ -454,13 +465,13 @@ final class EntityReader {
             enumerated.name(),
             member.element(),
             column,
-            "type",
-            "choose a shorter enum type name in @Column(type = \"...\")");
+            typeAttribute,
+            "choose a shorter enum type name in @Column(" + typeAttribute + " = \"...\")");
         checkEnumValues(member, column, enumerated);
       }
       Optional<String> tooLong = longerThanMariaDbHolds(type);
       if (tooLong.isPresent()) {
-        reporter.report(column, "type", Message.INVALID_TYPE, member.label(),
+        reporter.report(column, typeAttribute, Message.INVALID_TYPE, member.label(),
             type.sql() + " is longer than MariaDB and MySQL hold: " + tooLong.get() + ", and they refuse a longer"
                 + " one; give a length of at most " + maxLength(type) + ", or for longer "
                 + (type instanceof ColumnType.Varchar ? "text" : "data") + " the unbounded type \""
@@ -468,7 +479,7 @@ final class EntityReader {
         return Optional.empty();
       }
       if (scaleBeyondMySql(type)) {
-        reporter.report(column, "type", Message.INVALID_TYPE, member.label(),
+        reporter.report(column, typeAttribute, Message.INVALID_TYPE, member.label(),
             type.sql() + " has more digits after the point than MySQL keeps: at most " + DecimalScales.MYSQL
                 + " (MariaDB " + DecimalScales.MARIADB + "), and it refuses more; give a scale of at most "
                 + DecimalScales.MYSQL);
@@ -555,7 +566,7 @@ final class EntityReader {
           member.element(),
           null,
           null,
-          "rename the Java enum, or give the column type with @Column(type = \"enum"
+          "rename the Java enum, or give the column type with @Column(" + typeAttribute + " = \"enum"
               + " shorter_name('A','B')\")");
       checkEnumValues(member, null, enumerated);
     }
@@ -570,7 +581,7 @@ final class EntityReader {
           member.label(),
           "MariaDB and MySQL hold " + tooLong.get() + " and refuse a longer one; give a length of at most "
               + maxLength(type) + ", or for longer " + (type instanceof ColumnType.Varchar ? "text" : "data")
-              + " the unbounded type with @Column(type = \""
+              + " the unbounded type with @Column(" + typeAttribute + " = \""
               + (type instanceof ColumnType.Varchar ? "text" : "blob") + "\")");
       return Optional.empty();
     }
@@ -626,8 +637,8 @@ final class EntityReader {
   private void checkEnumValues(Member member, Annotation column, ColumnType.Enumerated type) {
     String fix =
         column == null
-            ? "the Java enum constant, or give the column type with @Column(type = \"...\")"
-            : "the value in @Column(type = \"...\")";
+            ? "the Java enum constant, or give the column type with @Column(" + typeAttribute + " = \"...\")"
+            : "the value in @Column(" + typeAttribute + " = \"...\")";
     Map<String, String> byFolded = new HashMap<>();
     for (String value : type.values()) {
       int bytes = SqlNames.identifierBytes(value);
@@ -638,15 +649,16 @@ final class EntityReader {
       }
       if (value.endsWith(" ")) {
         reportEnumValue(member, column, type, "the enum value '" + value + "'",
-            "ends with a space, which MariaDB and MySQL remove: remove it from @Column(type = \"...\")");
+            "ends with a space, which MariaDB and MySQL remove: remove it from @Column(" + typeAttribute
+                + " = \"...\")");
       }
       String first = byFolded.putIfAbsent(SqlNames.folded(value), value);
       if (first != null) {
         reportEnumValue(member, column, type, "the enum values '" + first + "' and '" + value + "'",
             "differ only in case, which MariaDB and MySQL do not tell apart: rename one of "
                 + (column == null
-                    ? "the Java enum constants, or give the column type with @Column(type = \"...\")"
-                    : "the values in @Column(type = \"...\")"));
+                    ? "the Java enum constants, or give the column type with @Column(" + typeAttribute + " = \"...\")"
+                    : "the values in @Column(" + typeAttribute + " = \"...\")"));
       }
     }
   }
@@ -656,7 +668,7 @@ final class EntityReader {
     reporter.report(
         member.element(),
         column,
-        "type",
+        typeAttribute,
         Message.ENUM_VALUE_INVALID,
         values,
         member.label(),
@@ -1031,19 +1043,19 @@ final class EntityReader {
    * {@code ZonedDateTime}, the {@code java.time} type that Retort maps; for others, a column type
    * of its own.
    */
-  private static String unmappedTypeAdvice(TypeMirror type) {
+  private String unmappedTypeAdvice(TypeMirror type) {
     String name = type.toString();
     switch (name) {
       case "java.util.Date", "java.sql.Timestamp", "java.util.Calendar", "java.util.GregorianCalendar",
           "java.time.ZonedDateTime":
         return "use Instant or OffsetDateTime (a timestamp with time zone) or LocalDateTime (one without), or declare"
-            + " the column type with @Column(type = \"timestamp with time zone\")";
+            + " the column type with @Column(" + typeAttribute + " = \"timestamp with time zone\")";
       case "java.sql.Date":
-        return "use LocalDate, or declare the column type with @Column(type = \"date\")";
+        return "use LocalDate, or declare the column type with @Column(" + typeAttribute + " = \"date\")";
       case "java.sql.Time":
-        return "use LocalTime, or declare the column type with @Column(type = \"time\")";
+        return "use LocalTime, or declare the column type with @Column(" + typeAttribute + " = \"time\")";
       default:
-        return "declare the column type with @Column(type = \"...\") (such as \"json\" or \"text\")";
+        return "declare the column type with @Column(" + typeAttribute + " = \"...\") (such as \"json\" or \"text\")";
     }
   }
 }

@@ -59,9 +59,9 @@ final class ForeignKeys {
     /** The key of a Retort {@code @References}. */
     static Reference of(Annotation references) {
       Optional<TypeMirror> target = references.type("value");
-      return new Reference(references, target, "value",
-          ForeignKeys.written(references, "value", target.map(ForeignKeys::simpleName).orElse("?")), references.string("column"),
-          references, "column", references, action(references, "onDelete"), action(references, "onUpdate"));
+      String written = ForeignKeys.written(references, "value", target.map(ForeignKeys::simpleName).orElse("?"));
+      return new Reference(references, target, "value", written, references.string("column"), references, "column",
+          references, action(references, "onDelete"), action(references, "onUpdate"));
     }
   }
 
@@ -276,8 +276,8 @@ final class ForeignKeys {
     Optional<ColumnDraft> referenced = target.column(explicit);
     if (referenced.isEmpty()) {
       reporter.report(reference.columnAnnotation(), reference.columnAttribute(), Message.REFERENCES_UNKNOWN_COLUMN,
-          written(reference.columnAnnotation(), reference.columnAttribute(), "\"" + explicit + "\"", false), column.label(),
-          target.name(), explicit, target.columnNames());
+          written(reference.columnAnnotation(), reference.columnAttribute(), "\"" + explicit + "\"", false),
+          column.label(), target.name(), explicit, target.columnNames());
       return Optional.empty();
     }
     if (!isKey(target, List.of(explicit))) {

@@ -11,6 +11,7 @@ import dev.retort.processor.scan.EntityDraft.ColumnDraft;
 import dev.retort.processor.scan.EntityDraft.Origin;
 import dev.retort.processor.scan.EntityReader.Member;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +75,7 @@ final class JpaEntityReader {
     this.annotations = annotations;
     this.reporter = reporter;
     this.checks = new Checks(reporter);
-    this.shared = new EntityReader(types, annotations, reporter);
+    this.shared = new EntityReader(types, annotations, reporter, "columnDefinition");
     this.uniqueConstraints = new UniqueConstraints(annotations, reporter, checks, new ColumnLists(reporter));
   }
 
@@ -390,7 +391,9 @@ final class JpaEntityReader {
   private ReferentialAction onDelete(Member member, Jpa on) {
     return annotations.find(member.element(), "org.hibernate.annotations.OnDelete")
         .flatMap(d -> d.enumConstant("action"))
-        .map(ReferentialAction::valueOf)
+        .flatMap(action -> Arrays.stream(ReferentialAction.values())
+            .filter(known -> known.name().equals(action))
+            .findFirst())
         .orElse(ReferentialAction.NO_ACTION);
   }
 

@@ -330,6 +330,67 @@ class JpaEntityScannerTest {
     }
 
     @Test
+    void hibernatesOnDeleteIsTheForeignKeysActionOnDelete() {
+      assertThat(schemaOf(
+          source("org.hibernate.annotations.OnDelete", """
+              package org.hibernate.annotations;
+              public @interface OnDelete { OnDeleteAction action(); }
+              """),
+          source("org.hibernate.annotations.OnDeleteAction", """
+              package org.hibernate.annotations;
+              public enum OnDeleteAction { NO_ACTION, CASCADE, RESTRICT, SET_NULL, SET_DEFAULT }
+              """),
+          source("com.example.Author", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Author { @Id long id; }
+              """),
+          source("com.example.Book", """
+              package com.example;
+              import jakarta.persistence.*;
+              import org.hibernate.annotations.*;
+              @Entity
+              public class Book {
+                @Id long id;
+                @ManyToOne @OnDelete(action = OnDeleteAction.CASCADE) Author author;
+              }
+              """))).contains(
+          "foreign key fk_book_author_id (author_id) references author (id) on delete cascade on update no action");
+    }
+
+    @Test
+    void javaxPersistenceIsReadAsJakartaPersistence() {
+      assertThat(schemaOf(
+          source("javax.persistence.Entity", """
+              package javax.persistence;
+              public @interface Entity { String name() default ""; }
+              """),
+          source("javax.persistence.Id", """
+              package javax.persistence;
+              public @interface Id {}
+              """),
+          source("javax.persistence.Column", """
+              package javax.persistence;
+              public @interface Column { String name() default ""; boolean nullable() default true; }
+              """),
+          source("com.example.LegacyBook", """
+              package com.example;
+              import javax.persistence.*;
+              @Entity
+              public class LegacyBook {
+                @Id long id;
+                @Column(name = "bookTitle", nullable = false) String title;
+              }
+              """))).isEqualTo("""
+          table legacy_book
+            column id bigint not null
+            column book_title varchar(255) not null
+            primary key pk_legacy_book (id)
+          """);
+    }
+
+    @Test
     void aRetortBuildIgnoresJpaEntities() {
       assertThat(EntityScannerMappingTest.schemaOf(source("com.example.Book", """
           package com.example;
@@ -589,6 +650,26 @@ class JpaEntityScannerTest {
           .hadErrorContaining("@ManyToOne on Book.author is not supported when Retort reads JPA entities:"
               + " java.lang.String is not a JPA @Entity")
           .inFile(book).onLineContaining("@ManyToOne");
+    }
+
+    @Test
+    void anUnmappedJavaTypeNamesColumnDefinitionAsTheWayOut() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Book {
+            @Id long id;
+            @Temporal(TemporalType.TIMESTAMP) java.util.Date printedAt;
+          }
+          """);
+      Compilation compilation = compile(book);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("Book.printedAt has Java type java.util.Date, which Retort does not map to a column type;"
+              + " use Instant or OffsetDateTime (a timestamp with time zone) or LocalDateTime (one without), or declare"
+              + " the column type with @Column(columnDefinition = \"timestamp with time zone\")")
+          .inFile(book).onLineContaining("printedAt");
     }
 
     @Test

@@ -48,7 +48,7 @@ final class ScanningProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of("dev.retort.Table", "jakarta.persistence.Entity");
+    return Set.of("dev.retort.Table", "jakarta.persistence.Entity", "javax.persistence.Entity");
   }
 
   @Override
