@@ -61,7 +61,7 @@ final class JpaEntityReader {
   /** The annotations that make JPA use property access when they are on a getter. */
   private static final List<String> MAPPING_ANNOTATIONS = List.of(
       "Id", "Column", "Basic", "Lob", "Enumerated", "Version", "GeneratedValue", "Embedded", "EmbeddedId",
-      "ManyToOne", "OneToOne", "OneToMany", "ManyToMany", "JoinColumn", "Transient");
+      "ManyToOne", "OneToOne", "OneToMany", "ManyToMany", "JoinColumn");
 
   private final Types types;
   private final Annotations annotations;
@@ -118,6 +118,10 @@ final class JpaEntityReader {
     if (!schema.isEmpty() && checks.name(table, "schema", schema, label)) {
       checks.length("schema name", schema, type, table, "schema", "choose a shorter schema name");
     }
+    tableAnnotation.filter(t -> !t.string("catalog").isEmpty()).ifPresent(t -> reporter.report(t, "catalog",
+        Message.JPA_UNSUPPORTED, "@Table(catalog = \"" + t.string("catalog") + "\")", label,
+        "Retort declares tables in the connection's database, or in a schema of it; remove the catalog, or use"
+            + " schema"));
     UNSUPPORTED_ON_CLASS.forEach((annotation, fix) -> on.find(type, annotation).ifPresent(found ->
         reporter.report(found, null, Message.JPA_UNSUPPORTED, "@" + annotation, label, fix)));
     on.find(type, "Access")
@@ -136,7 +140,7 @@ final class JpaEntityReader {
             declaring.getSimpleName() + "." + field.getSimpleName(), jpa + "Transient");
         if (member.exclusion() == null) {
           columns(type, member, on, Map.of(), "", new ArrayList<>())
-              .forEach(column -> shared.addColumn(columns, byName, column, name));
+              .forEach(column -> addColumn(columns, byName, column, name));
         }
       }
     }
@@ -164,6 +168,29 @@ final class JpaEntityReader {
     List<IndexModel> indexes = shared.indexes(type, name, columns, constraints, indexLists);
     return Optional.of(new EntityDraft(type, table, name, schema, Optional.empty(), columns, primaryKey, uniques,
         indexes, List.of(), Optional.empty(), constraints));
+  }
+
+  /**
+   * Adds a column as {@link EntityReader#addColumn} does, except where a column of that name is
+   * read-only ({@code insertable = false, updatable = false} on its {@code @Column} or {@code
+   * @JoinColumn}): JPA maps a column both as a plain field and as an association that way, and the
+   * one the application writes declares it.
+   */
+  private void addColumn(List<ColumnDraft> columns, Map<String, ColumnDraft> byName, ColumnDraft column,
+      String table) {
+    ColumnDraft first = byName.get(SqlNames.folded(column.name()));
+    if (first != null && first.name().equals(column.name()) && (readOnly(first) || readOnly(column))) {
+      if (readOnly(first) && !readOnly(column)) {
+        columns.set(columns.indexOf(first), column);
+        byName.put(SqlNames.folded(column.name()), column);
+      }
+      return;
+    }
+    shared.addColumn(columns, byName, column, table);
+  }
+
+  private static boolean readOnly(ColumnDraft column) {
+    return column.column().map(c -> !c.bool("insertable") && !c.bool("updatable")).orElse(false);
   }
 
   /**
@@ -598,6 +625,11 @@ final class JpaEntityReader {
       return false;
     }
     Optional<String> strategy = generated.get().enumConstant("strategy");
+    boolean uuid = type == ColumnType.Scalar.UUID;
+    if (strategy.orElse("").equals("UUID") || (uuid && strategy.orElse("").equals("AUTO"))) {
+      // Hibernate makes UUIDs itself: a plain column.
+      return false;
+    }
     if (!strategy.orElse("").equals("IDENTITY")) {
       // The seam for sequences: SEQUENCE (and AUTO, which Hibernate 6 maps to a sequence) would map
       // here once Retort declares sequences.

@@ -391,6 +391,36 @@ class JpaEntityScannerTest {
     }
 
     @Test
+    void aReadOnlyFieldSharesTheColumnOfItsAssociation() {
+      assertThat(schemaOf(
+          source("com.example.Author", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Author { @Id java.util.UUID id; }
+              """),
+          source("com.example.Book", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Book {
+                @Id @GeneratedValue(strategy = GenerationType.UUID) java.util.UUID id;
+                @Column(name = "author_id", insertable = false, updatable = false) java.util.UUID authorId;
+                @ManyToOne(optional = false) Author author;
+              }
+              """))).isEqualTo("""
+          table author
+            column id uuid not null
+            primary key pk_author (id)
+          table book
+            column id uuid not null
+            column author_id uuid not null
+            primary key pk_book (id)
+            foreign key fk_book_author_id (author_id) references author (id) on delete no action on update no action
+          """);
+    }
+
+    @Test
     void aRetortBuildIgnoresJpaEntities() {
       assertThat(EntityScannerMappingTest.schemaOf(source("com.example.Book", """
           package com.example;
@@ -670,6 +700,23 @@ class JpaEntityScannerTest {
               + " use Instant or OffsetDateTime (a timestamp with time zone) or LocalDateTime (one without), or declare"
               + " the column type with @Column(columnDefinition = \"timestamp with time zone\")")
           .inFile(book).onLineContaining("printedAt");
+    }
+
+    @Test
+    void aCatalogIsReported() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          @Table(name = "books", catalog = "library")
+          public class Book { @Id long id; }
+          """);
+      Compilation compilation = compile(book);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("@Table(catalog = \"library\") on Book is not supported when Retort reads JPA entities:"
+              + " Retort declares tables in the connection's database")
+          .inFile(book).onLineContaining("catalog");
     }
 
     @Test
