@@ -105,7 +105,7 @@ public final class EntityScanner {
         reporter.report(annotations.find(element, Annotation.TABLE).get(), null, Message.ENTITY_SOURCE_MISMATCH,
             element.getSimpleName());
       } else {
-        jpaReader.read(element).ifPresent(drafts::add);
+        drafts.addAll(jpaReader.read(element));
       }
     }
     return new SchemaAssembler(annotations, reporter).assemble(drafts);

@@ -96,9 +96,10 @@ final class JpaEntityReader {
    * Reads an entity.
    *
    * @param element an element annotated {@code @Entity}
-   * @return the draft, or empty if the entity cannot be read at all (reported)
+   * @return the entity's draft, then the drafts of the join tables of its owning {@code
+   *     @ManyToMany} fields; none if the entity cannot be read at all (reported)
    */
-  Optional<EntityDraft> read(Element element) {
+  List<EntityDraft> read(Element element) {
     String jpa = jpaPackage(element)
         .orElseThrow(() -> new IllegalArgumentException(element + " is not annotated @Entity"));
     Jpa on = new Jpa(jpa);
@@ -107,7 +108,7 @@ final class JpaEntityReader {
       reporter.report(entity, null, Message.JPA_UNSUPPORTED, "@Entity", element.getSimpleName(),
           "JPA entities are classes, and a " + element.getKind().toString().toLowerCase(Locale.ROOT)
               + " is none; make it a class");
-      return Optional.empty();
+      return List.of();
     }
     TypeElement type = (TypeElement) element;
     String label = type.getSimpleName().toString();
@@ -134,11 +135,18 @@ final class JpaEntityReader {
     List<ColumnDraft> columns = new ArrayList<>();
     Map<String, ColumnDraft> byName = new HashMap<>();
     DeclaredType entityType = (DeclaredType) type.asType();
+    List<EntityDraft> joinTables = new ArrayList<>();
     for (TypeElement declaring : classes) {
       for (VariableElement field : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
         Member member = shared.member(declaring, field, shared.memberType(entityType, field),
             declaring.getSimpleName() + "." + field.getSimpleName(), jpa + "Transient");
-        if (member.exclusion() == null) {
+        Optional<Annotation> manyToMany = on.find(field, "ManyToMany");
+        if (member.exclusion() == null && manyToMany.isPresent()) {
+          // The inverse side (mappedBy) has no table: the owning side declares it.
+          if (manyToMany.get().string("mappedBy").isEmpty()) {
+            joinTable(type, entity, name, member, on, manyToMany.get()).ifPresent(joinTables::add);
+          }
+        } else if (member.exclusion() == null) {
           columns(type, member, on, Map.of(), "", new ArrayList<>())
               .forEach(column -> addColumn(columns, byName, column, name));
         }
@@ -166,8 +174,129 @@ final class JpaEntityReader {
         new ArrayList<>(uniqueConstraints.read(type, name, columns, primaryKey, constraints, uniqueLists));
     uniques.addAll(oneToOneUniques(type, name, columns, on, constraints));
     List<IndexModel> indexes = shared.indexes(type, name, columns, constraints, indexLists);
-    return Optional.of(new EntityDraft(type, table, name, schema, Optional.empty(), columns, primaryKey, uniques,
+    List<EntityDraft> drafts = new ArrayList<>();
+    drafts.add(new EntityDraft(type, table, name, schema, Optional.empty(), columns, primaryKey, uniques,
         indexes, List.of(), Optional.empty(), constraints));
+    drafts.addAll(joinTables);
+    return drafts;
+  }
+
+  /**
+   * The join table of an owning {@code @ManyToMany}, as Hibernate declares it with Spring Boot's
+   * naming: named by {@code @JoinTable(name)}, else {@code <table>_<field>}; a column referencing
+   * this entity's {@code @Id}, named by {@code @JoinTable(joinColumns)}, else {@code
+   * <inverse field>_<id>} where the target maps the association back with {@code mappedBy}, else
+   * {@code <entity name>_<id>}; a column referencing the target's {@code @Id}, named by {@code
+   * @JoinTable(inverseJoinColumns)}, else {@code <field>_<id>}; both NOT NULL, with a foreign key
+   * each ({@code @JoinTable(foreignKey, inverseForeignKey)} name them) and, for a {@code Set}, the
+   * primary key of both (Hibernate declares none for a {@code List} or {@code Collection}).
+   *
+   * @param entity the owning entity's {@code @Entity}, whose {@code name} is the entity name
+   */
+  private Optional<EntityDraft> joinTable(
+      TypeElement owner, Annotation entity, String ownerTable, Member member, Jpa on, Annotation manyToMany) {
+    Optional<TypeMirror> targetType = manyToMany.type("targetEntity")
+        .filter(t -> t.getKind() == TypeKind.DECLARED)
+        .or(() -> elementType(member.type()));
+    if (targetType.isEmpty() || on.find(((DeclaredType) targetType.get()).asElement(), "Entity").isEmpty()) {
+      reporter.report(manyToMany, null, Message.JPA_UNSUPPORTED, "@ManyToMany", member.label(),
+          member.type() + " is no collection of a JPA @Entity; declare a Set or List of an entity class");
+      return Optional.empty();
+    }
+    TypeElement target = (TypeElement) ((DeclaredType) targetType.get()).asElement();
+    Optional<Annotation> joinTable = on.find(member.element(), "JoinTable");
+    List<Annotation> joinColumns = joinTable.map(t -> annotations.nested(t, "joinColumns")).orElse(List.of());
+    List<Annotation> inverseColumns =
+        joinTable.map(t -> annotations.nested(t, "inverseJoinColumns")).orElse(List.of());
+    if (joinColumns.size() > 1 || inverseColumns.size() > 1) {
+      reporter.report(joinTable.get(), null, Message.JPA_UNSUPPORTED, "@JoinTable with several join columns",
+          member.label(), "reference entities with a single @Id column");
+      return Optional.empty();
+    }
+    Optional<Member> ownerId = referencedMember(owner, on, "");
+    Optional<Member> targetId = referencedMember(target, on, "");
+    if (ownerId.isEmpty() || targetId.isEmpty()) {
+      reporter.report(manyToMany, null, Message.JPA_UNSUPPORTED, "@ManyToMany", member.label(),
+          "both entities need a single @Id column for the join table to reference");
+      return Optional.empty();
+    }
+    String written = joinTable.map(t -> t.string("name")).orElse("");
+    String name = SqlNames.springPhysical(written.isEmpty() ? ownerTable + "_" + member.name() : written);
+    Annotation declaring = joinTable.orElse(manyToMany);
+    if (!written.isEmpty() && checks.name(declaring, "name", name, member.label())) {
+      checks.length("table name", name, member.element(), declaring, "name", "choose a shorter @JoinTable(name)");
+    } else if (written.isEmpty()) {
+      checks.length("table name", name, member.element(), declaring, null,
+          "name the join table with a shorter @JoinTable(name = \"...\")");
+    }
+    String schema = joinTable.map(t -> t.string("schema")).map(SqlNames::springPhysical).orElse("");
+    String entityName = entity.string("name").isEmpty() ? owner.getSimpleName().toString() : entity.string("name");
+    String ownerPrefix = inverseField(target, on, member.name()).orElse(entityName);
+    boolean keyed = types.erasure(member.type()).toString().matches("java\\.util\\.(Sorted|Navigable)?Set");
+    List<ColumnDraft> columns = new ArrayList<>();
+    columns.add(joinTableColumn(member, on, owner, ownerId.get(), joinColumns, ownerPrefix,
+        joinTable.flatMap(t -> annotations.nested(t, "foreignKey").stream().findFirst()).orElse(manyToMany),
+        keyed ? manyToMany : null));
+    columns.add(joinTableColumn(member, on, target, targetId.get(), inverseColumns, member.name(),
+        joinTable.flatMap(t -> annotations.nested(t, "inverseForeignKey").stream().findFirst()).orElse(manyToMany),
+        keyed ? manyToMany : null));
+    if (columns.get(0).name().equals(columns.get(1).name())) {
+      reporter.report(declaring, null, Message.JPA_UNSUPPORTED, "@ManyToMany", member.label(),
+          "both columns of its join table would be named " + columns.get(0).name() + "; name them with"
+              + " @JoinTable(joinColumns = @JoinColumn(name = \"...\"), inverseJoinColumns = ...)");
+      return Optional.empty();
+    }
+    List<Origin> constraints = new ArrayList<>();
+    Optional<PrimaryKeyModel> primaryKey = shared.primaryKey(owner, declaring, name, columns, constraints);
+    return Optional.of(new EntityDraft(owner, declaring, name, schema, Optional.empty(), columns, primaryKey,
+        List.of(), List.of(), List.of(), Optional.empty(), constraints));
+  }
+
+  /**
+   * One column of a join table, referencing an entity's {@code @Id}.
+   *
+   * @param written the {@code @JoinColumn}s given for it, at most one
+   * @param prefix the name before {@code _<id>} when none is given
+   * @param foreignKey the annotation naming its foreign key in {@code name}
+   * @param key the annotation that makes it part of the primary key, or null
+   */
+  private ColumnDraft joinTableColumn(Member member, Jpa on, TypeElement referenced, Member id,
+      List<Annotation> written, String prefix, Annotation foreignKey, Annotation key) {
+    Optional<Annotation> joinColumn = written.stream().findFirst();
+    String givenName = joinColumn.map(j -> j.string("name")).orElse("");
+    String name = SqlNames.springPhysical(givenName.isEmpty() ? prefix + "_" + logicalColumnName(id, on) : givenName);
+    Optional<ColumnModel> model = columnType(referenced, id, on, on.find(id.element(), "Column").orElse(null))
+        .flatMap(t -> checks.build(member.element(), member.label(),
+            () -> new ColumnModel(name, t, false, Optional.empty(), false, Optional.empty())));
+    Annotation declaring = joinColumn.orElse(foreignKey);
+    ForeignKeys.Reference reference = new ForeignKeys.Reference(declaring, Optional.of(referenced.asType()), null,
+        "@ManyToMany join table column to " + referenced.getSimpleName(), "", declaring, "referencedColumnName",
+        foreignKey, ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION);
+    return new ColumnDraft(member.element(), member.label() + " (" + name + ")", name, model,
+        Optional.ofNullable(key), Optional.empty(), Optional.of(reference), Optional.empty());
+  }
+
+  /** The field of the target that maps a many-to-many back with {@code mappedBy = field}, by name. */
+  private Optional<String> inverseField(TypeElement target, Jpa on, String field) {
+    for (TypeElement declaring : mappedHierarchy(target, on)) {
+      for (VariableElement candidate : ElementFilter.fieldsIn(declaring.getEnclosedElements())) {
+        if (on.find(candidate, "ManyToMany").filter(m -> m.string("mappedBy").equals(field)).isPresent()) {
+          return Optional.of(candidate.getSimpleName().toString());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The element type of a collection type, such as {@code Tag} of {@code Set<Tag>}. */
+  private static Optional<TypeMirror> elementType(TypeMirror collection) {
+    if (collection.getKind() != TypeKind.DECLARED) {
+      return Optional.empty();
+    }
+    List<? extends TypeMirror> arguments = ((DeclaredType) collection).getTypeArguments();
+    return arguments.size() == 1 && arguments.get(0).getKind() == TypeKind.DECLARED
+        ? Optional.of(arguments.get(0))
+        : Optional.empty();
   }
 
   /**
@@ -690,7 +819,7 @@ final class JpaEntityReader {
         + " @Table(uniqueConstraints = ...)");
     fixes.put("Convert", "Retort cannot tell which column type an AttributeConverter gives; store a type Retort"
         + " maps (convert in the getter and setter), or exclude the field with @Transient");
-    fixes.put("ManyToMany", "declare the join table as an entity of its own, with a @ManyToOne to each side");
+    fixes.put("ManyToMany", "within an embeddable; map the association on the entity");
     fixes.put("ElementCollection", "Hibernate keeps the collection in a table of its own, which no entity declares;"
         + " declare that table as an entity with a @ManyToOne to this one");
     fixes.put("MapsId", "give the entity an @Id of its own, and a @ManyToOne to the other entity");

@@ -421,6 +421,69 @@ class JpaEntityScannerTest {
     }
 
     @Test
+    void anOwningManyToManyDeclaresItsJoinTable() {
+      assertThat(schemaOf(
+          source("com.example.Author", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Author { @Id @Column(length = 8) String code; }
+              """),
+          source("com.example.Tag", """
+              package com.example;
+              import jakarta.persistence.*;
+              import java.util.Set;
+              @Entity
+              public class Tag {
+                @Id Long id;
+                @ManyToMany(mappedBy = "tags") Set<Book> books;
+              }
+              """),
+          source("com.example.Book", """
+              package com.example;
+              import jakarta.persistence.*;
+              import java.util.*;
+              @Entity
+              public class Book {
+                @Id long id;
+                @ManyToMany Set<Tag> tags;
+                @ManyToMany
+                @JoinTable(name = "book_authors", joinColumns = @JoinColumn(name = "book"),
+                    inverseJoinColumns = @JoinColumn(name = "author"), foreignKey = @ForeignKey(name = "fk_ba_book"))
+                List<Author> authors;
+                @ManyToMany Set<Book> related;
+              }
+              """))).isEqualTo("""
+          table author
+            column code varchar(8) not null
+            primary key pk_author (code)
+          table book
+            column id bigint not null
+            primary key pk_book (id)
+          table book_authors
+            column book bigint not null
+            column author varchar(8) not null
+            foreign key fk_ba_book (book) references book (id) on delete no action on update no action
+            foreign key fk_book_authors_author (author) references author (code) on delete no action on update no action
+          table book_related
+            column book_id bigint not null
+            column related_id bigint not null
+            primary key pk_book_related (book_id, related_id)
+            foreign key fk_book_related_book_id (book_id) references book (id) on delete no action on update no action
+            foreign key fk_book_related_related_id (related_id) references book (id) on delete no action on update no action
+          table book_tags
+            column books_id bigint not null
+            column tags_id bigint not null
+            primary key pk_book_tags (books_id, tags_id)
+            foreign key fk_book_tags_books_id (books_id) references book (id) on delete no action on update no action
+            foreign key fk_book_tags_tags_id (tags_id) references tag (id) on delete no action on update no action
+          table tag
+            column id bigint not null
+            primary key pk_tag (id)
+          """);
+    }
+
+    @Test
     void aRetortBuildIgnoresJpaEntities() {
       assertThat(EntityScannerMappingTest.schemaOf(source("com.example.Book", """
           package com.example;
@@ -592,7 +655,6 @@ class JpaEntityScannerTest {
           @SecondaryTable(name = "book_detail")
           public class Book {
             @Id long id;
-            @ManyToMany Set<Book> related;
             @OneToMany List<Book> sequels;
             @ElementCollection Set<String> tags;
             @Convert String code;
@@ -608,7 +670,7 @@ class JpaEntityScannerTest {
           }
           """);
       Compilation compilation = compile(book, novel);
-      assertThat(compilation).hadErrorCount(8);
+      assertThat(compilation).hadErrorCount(7);
       assertThat(compilation)
           .hadErrorContaining("@OneToMany without mappedBy on Book.sequels is not supported when Retort reads JPA"
               + " entities: Hibernate would keep it in a join table")
@@ -622,10 +684,6 @@ class JpaEntityScannerTest {
           .inFile(book).onLineContaining("@Inheritance");
       assertThat(compilation)
           .hadErrorContaining("@SecondaryTable on Book is not supported").inFile(book).onLineContaining("@SecondaryTable");
-      assertThat(compilation)
-          .hadErrorContaining("@ManyToMany on Book.related is not supported when Retort reads JPA entities: declare"
-              + " the join table as an entity of its own")
-          .inFile(book).onLineContaining("@ManyToMany");
       assertThat(compilation)
           .hadErrorContaining("@Convert on Book.code is not supported").inFile(book).onLineContaining("@Convert");
       assertThat(compilation)

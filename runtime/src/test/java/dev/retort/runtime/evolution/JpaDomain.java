@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * A small JPA domain for the tests of {@code -Aretort.entities=jpa}: a mapped superclass, an
- * embeddable embedded twice (once with overrides), a many-to-one, a one-to-one, an index, a unique
- * constraint and enums by name and by ordinal. {@link JpaEntitiesTest} applies its migration on
+ * embeddable embedded twice (once with overrides), a many-to-one, a one-to-one, a many-to-many
+ * mapped on both sides, an index, a unique constraint and enums by name and by ordinal. {@link JpaEntitiesTest} applies its migration on
  * each database; the {@code spring-boot} module's Hibernate test validates the migrated schema
  * against the same classes.
  */
@@ -16,7 +16,7 @@ public final class JpaDomain {
   public static final String PACKAGE = Entities.PACKAGE;
 
   /** The entity classes, by simple name. */
-  public static final List<String> ENTITIES = List.of("Customer", "Card", "PurchaseOrder");
+  public static final List<String> ENTITIES = List.of("Customer", "Card", "Coupon", "PurchaseOrder");
 
   private static final String DIR = PACKAGE.replace('.', '/') + "/";
 
@@ -72,9 +72,24 @@ public final class JpaDomain {
 
           import jakarta.persistence.*;
 
+          import java.util.Set;
+
           @Entity
           public class Card extends BaseEntity {
             @Column(nullable = false, length = 19) String number;
+            @ManyToMany Set<Coupon> coupons;
+          }
+          """,
+      DIR + "Coupon.java", """
+          package com.example.shop;
+
+          import jakarta.persistence.*;
+          import java.util.Set;
+
+          @Entity
+          public class Coupon extends BaseEntity {
+            @Column(length = 20) String code;
+            @ManyToMany(mappedBy = "coupons") Set<Card> cards;
           }
           """,
       DIR + "PurchaseOrder.java", """

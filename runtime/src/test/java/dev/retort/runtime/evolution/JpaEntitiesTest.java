@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * JPA entities end to end: the real processor reads a small JPA domain with
- * {@code -Aretort.entities=jpa} (a mapped superclass, an embeddable, a many-to-one, a one-to-one, an
- * index, a unique constraint and enums), writes the migration, the runtime applies it, and {@code
+ * {@code -Aretort.entities=jpa} (a mapped superclass, an embeddable, a many-to-one, a one-to-one, a
+ * many-to-many, an index, a unique constraint and enums), writes the migration, the runtime applies it, and {@code
  * check()} finds the database as the entities declare it; the database enforces the keys.
  */
 class JpaEntitiesTest {
@@ -75,6 +75,10 @@ class JpaEntitiesTest {
         assertThatThrownBy(() -> statement.execute("INSERT INTO purchase_order (created_at, customer_id, version)"
             + " VALUES (CURRENT_TIMESTAMP, 9, 0)"))
             .as("an order of a customer that does not exist").isInstanceOf(SQLException.class);
+        statement.execute("INSERT INTO coupon (created_at, code) VALUES (CURRENT_TIMESTAMP, 'SPRING')");
+        statement.execute("INSERT INTO card_coupons (cards_id, coupons_id) VALUES (1, 1)");
+        assertThatThrownBy(() -> statement.execute("INSERT INTO card_coupons (cards_id, coupons_id) VALUES (1, 1)"))
+            .as("a coupon twice on one card").isInstanceOf(SQLException.class);
         assertThatThrownBy(() -> statement.execute("INSERT INTO purchase_order (created_at, customer_id, paid_with_id,"
             + " version) VALUES (CURRENT_TIMESTAMP, 1, 1, 0)"))
             .as("a second order paid with one card").isInstanceOf(SQLException.class);
