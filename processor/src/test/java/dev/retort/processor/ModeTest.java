@@ -19,6 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,6 +149,35 @@ class ModeTest {
     assertThat(drift).hadErrorContaining(
         "  - add column users.phone" + System.lineSeparator() + "    - add column users.fax");
     assertThat(project.tree()).isEqualTo(committed);
+  }
+
+  @Test
+  void jpaEntitiesAreLeftToOtherProcessors() {
+    Set<String> seen = new TreeSet<>();
+    AbstractProcessor metamodel = new AbstractProcessor() {
+      @Override
+      public Set<String> getSupportedAnnotationTypes() {
+        return Set.of("jakarta.persistence.*");
+      }
+
+      @Override
+      public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+      }
+
+      @Override
+      public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        annotations.forEach(a -> seen.add(a.getQualifiedName().toString()));
+        return false;
+      }
+    };
+    Compilation compilation = javac().withProcessors(new RetortProcessor(), metamodel)
+        .withOptions("-Aretort.entities=jpa", "-Aretort.clock=2026-11-21T15:30:00Z",
+            "-Aretort.sourceDir=" + project.sourceDir, "-Aretort.resourceDir=" + project.resourceDir)
+        .compile(jpaUser("@Id long id; String email;"), headRevision());
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(seen).contains("jakarta.persistence.Entity", "jakarta.persistence.Id");
   }
 
   @Test

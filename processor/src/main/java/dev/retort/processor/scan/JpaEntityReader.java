@@ -408,11 +408,12 @@ final class JpaEntityReader {
     Optional<Annotation> oneToMany = on.find(member.element(), "OneToMany");
     if (oneToMany.isPresent()) {
       // The inverse side: the @ManyToOne of the other entity holds the key. Without mappedBy,
-      // Hibernate keeps the association in a join table that no entity declares.
+      // Hibernate keeps the association in a join table, or with @JoinColumn in a column of the
+      // other entity's table, that no entity declares.
       if (oneToMany.get().string("mappedBy").isEmpty()) {
         reporter.report(oneToMany.get(), null, Message.JPA_UNSUPPORTED, "@OneToMany without mappedBy",
-            member.label(), "Hibernate would keep it in a join table that no entity declares; map the other side"
-                + " with a @ManyToOne and name it here with mappedBy");
+            member.label(), "Hibernate would keep it in a join table, or in a column of the other entity's table,"
+                + " that no entity declares; map the other side with a @ManyToOne and name it here with mappedBy");
       }
       return List.of();
     }
