@@ -46,6 +46,9 @@ import javax.lang.model.element.TypeElement;
  *       constraints and indexes, and {@code @ForeignKey} foreign keys of several columns ({@link
  *       ForeignKeys}); {@code @RenamedFrom} adds {@link RenameHints}.
  * </ul>
+ *
+ * <p>With {@code -Aretort.entities=jpa} the JPA {@code @Entity} classes are read instead, by {@link
+ * JpaEntityReader}, into the same drafts; everything after the reading is shared.
  */
 public final class EntityScanner {
 
