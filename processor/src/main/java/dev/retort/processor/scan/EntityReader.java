@@ -923,7 +923,7 @@ final class EntityReader {
   }
 
   /** Reports two columns renamed from one old name. */
-  private void checkColumnRenames(List<ColumnDraft> columns) {
+  void checkColumnRenames(List<ColumnDraft> columns) {
     Map<String, ColumnDraft> byOldName = new HashMap<>();
     for (ColumnDraft column : columns) {
       if (column.renamedFrom().isEmpty()) {
@@ -944,7 +944,7 @@ final class EntityReader {
   }
 
   /** Checks a {@code @RenamedFrom} on its own; false after reporting a problem. */
-  private boolean checkRenamedFrom(
+  boolean checkRenamedFrom(
       Annotation rename, String currentName, String what, String label) {
     String oldName = rename.string("value");
     if (!checks.name(rename, "value", oldName, label)) {

@@ -155,6 +155,10 @@ final class JpaEntityReader {
     if (columns.isEmpty()) {
       reporter.report(type, Message.NO_COLUMNS, label, name);
     }
+    shared.checkColumnRenames(columns);
+    // Retort's @RenamedFrom, which JPA has no word for, turns a drop and an add into a rename.
+    Optional<Annotation> renamedFrom = annotations.find(type, Annotation.RENAMED_FROM)
+        .filter(rename -> shared.checkRenamedFrom(rename, name, "table", label));
 
     List<Origin> constraints = new ArrayList<>();
     Optional<PrimaryKeyModel> primaryKey = shared.primaryKey(type, table, name, columns, constraints);
@@ -176,7 +180,7 @@ final class JpaEntityReader {
     List<IndexModel> indexes = shared.indexes(type, name, columns, constraints, indexLists);
     List<EntityDraft> drafts = new ArrayList<>();
     drafts.add(new EntityDraft(type, table, name, schema, Optional.empty(), columns, primaryKey, uniques,
-        indexes, List.of(), Optional.empty(), constraints));
+        indexes, List.of(), renamedFrom, constraints));
     drafts.addAll(joinTables);
     return drafts;
   }
@@ -506,7 +510,7 @@ final class JpaEntityReader {
             "referencedColumnName", foreignKey.orElse(association),
             onDelete(member, on), ReferentialAction.NO_ACTION));
     return Optional.of(new ColumnDraft(member.element(), member.label(), name, model, id, joinColumn, reference,
-        Optional.empty()));
+        renamedFrom(member, name)));
   }
 
   /**
@@ -659,7 +663,13 @@ final class JpaEntityReader {
     Optional<ColumnModel> model = type.filter(t -> usableName).flatMap(t -> checks.build(member.element(),
         member.label(), () -> new ColumnModel(name, t, nullable, Optional.empty(), identity, Optional.empty())));
     return new ColumnDraft(member.element(), member.label(), name, model, id, column, Optional.empty(),
-        Optional.empty());
+        renamedFrom(member, name));
+  }
+
+  /** The member's {@code @RenamedFrom}, if it is usable (else reported). */
+  private Optional<Annotation> renamedFrom(Member member, String column) {
+    return annotations.find(member.element(), Annotation.RENAMED_FROM)
+        .filter(rename -> shared.checkRenamedFrom(rename, column, "column", member.label()));
   }
 
   /**

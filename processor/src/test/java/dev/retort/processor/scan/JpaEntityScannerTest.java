@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import dev.retort.model.RenameHints;
 import dev.retort.processor.options.EntitySource;
 import dev.retort.snapshot.SnapshotCodec;
+import java.util.Map;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -481,6 +483,34 @@ class JpaEntityScannerTest {
             column id bigint not null
             primary key pk_tag (id)
           """);
+    }
+
+    @Test
+    void retortsRenamedFromMakesRenamesOfJpaTablesAndColumns() {
+      ScanningProcessor processor = new ScanningProcessor(EntitySource.JPA);
+      Compilation compilation = javac().withProcessors(processor).compile(
+          source("com.example.Author", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Author { @Id long id; }
+              """),
+          source("com.example.Customer", """
+              package com.example;
+              import dev.retort.RenamedFrom;
+              import jakarta.persistence.*;
+              @Entity
+              @Table(name = "customers")
+              @RenamedFrom("clients")
+              public class Customer {
+                @Id long id;
+                @RenamedFrom("mail") String email;
+                @ManyToOne @RenamedFrom("writer_id") Author author;
+              }
+              """));
+      assertThat(compilation).succeededWithoutWarnings();
+      assertThat(processor.result().hints()).isEqualTo(new RenameHints(
+          Map.of("customers", "clients"), Map.of("customers", Map.of("email", "mail", "author_id", "writer_id"))));
     }
 
     @Test
