@@ -267,6 +267,10 @@ final class JpaEntityReader {
   private ColumnDraft joinTableColumn(Member member, Jpa on, TypeElement referenced, Member id,
       List<Annotation> written, String prefix, Annotation foreignKey, Annotation key) {
     Optional<Annotation> joinColumn = written.stream().findFirst();
+    joinColumn.filter(j -> !j.string("referencedColumnName").isEmpty()).ifPresent(j -> reporter.report(j,
+        "referencedColumnName", Message.JPA_UNSUPPORTED, "@JoinColumn(referencedColumnName = \""
+            + j.string("referencedColumnName") + "\")", member.label(), "a join table's columns reference the @Id"
+            + " of each side; remove referencedColumnName"));
     String givenName = joinColumn.map(j -> j.string("name")).orElse("");
     String name = SqlNames.springPhysical(givenName.isEmpty() ? prefix + "_" + logicalColumnName(id, on) : givenName);
     Optional<ColumnModel> model = columnType(referenced, id, on, on.find(id.element(), "Column").orElse(null))
@@ -831,6 +835,8 @@ final class JpaEntityReader {
     fixes.put("Convert", "Retort cannot tell which column type an AttributeConverter gives; store a type Retort"
         + " maps (convert in the getter and setter), or exclude the field with @Transient");
     fixes.put("ManyToMany", "within an embeddable; map the association on the entity");
+    fixes.put("AssociationOverride", "map the association on the entity rather than in the embeddable");
+    fixes.put("AssociationOverrides", "map the association on the entity rather than in the embeddable");
     fixes.put("ElementCollection", "Hibernate keeps the collection in a table of its own, which no entity declares;"
         + " declare that table as an entity with a @ManyToOne to this one");
     fixes.put("MapsId", "give the entity an @Id of its own, and a @ManyToOne to the other entity");

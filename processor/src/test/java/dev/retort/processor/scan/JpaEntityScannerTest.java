@@ -808,6 +808,53 @@ class JpaEntityScannerTest {
     }
 
     @Test
+    void aJoinTableColumnReferencingAnotherColumnIsReported() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import jakarta.persistence.*;
+          import java.util.Set;
+          @Entity
+          public class Book {
+            @Id long id;
+            @Column(unique = true) String isbn;
+            @ManyToMany
+            @JoinTable(joinColumns = @JoinColumn(name = "book_isbn", referencedColumnName = "isbn"))
+            Set<Book> related;
+          }
+          """);
+      Compilation compilation = compile(book);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("@JoinColumn(referencedColumnName = \"isbn\") on Book.related is not supported when"
+              + " Retort reads JPA entities: a join table's columns reference the @Id of each side")
+          .inFile(book).onLineContaining("referencedColumnName");
+    }
+
+    @Test
+    void anAssociationOverrideIsReported() {
+      JavaFileObject order = source("com.example.Order", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Embeddable
+          class Shipping {
+            String carrier;
+          }
+          @Entity
+          @Table(name = "orders")
+          public class Order {
+            @Id long id;
+            @Embedded @AssociationOverride(name = "carrier", joinColumns = @JoinColumn(name = "carrier_id"))
+            Shipping shipping;
+          }
+          """);
+      Compilation compilation = compile(order);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("@AssociationOverride on Order.shipping is not supported")
+          .inFile(order).onLineContaining("@AssociationOverride");
+    }
+
+    @Test
     void scaleWithoutPrecisionIsReported() {
       JavaFileObject book = source("com.example.Book", """
           package com.example;
