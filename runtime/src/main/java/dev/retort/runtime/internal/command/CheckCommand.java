@@ -56,7 +56,8 @@ public final class CheckCommand {
   /**
    * The schema that a database with these revisions applied should have.
    *
-   * @param baseline where it comes from: the current revision's snapshot resource, or {@value #FROM_MIGRATIONS}
+   * @param baseline where it comes from: the current revision's snapshot resource, or
+   *     {@value CheckCommand#FROM_MIGRATIONS}
    * @param model the schema
    */
   record Expected(String baseline, SchemaModel model) {}
