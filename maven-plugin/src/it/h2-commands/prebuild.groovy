@@ -16,4 +16,17 @@ try {
 } finally {
     connection.close()
 }
+
+// A third H2 database, made without Retort: the tables of head, Flyway's history table, no version
+// table. Goal 12 adopts it with -Dretort.baseline=head.
+url = 'jdbc:h2:' + new File(basedir, 'target/db/adopted').absolutePath
+connection = new org.h2.Driver().connect(url, credentials)
+try {
+    def statement = connection.createStatement()
+    statement.execute('CREATE TABLE "customers" ("id" BIGINT NOT NULL, "email" VARCHAR(255), "phone" VARCHAR(20),'
+            + ' CONSTRAINT "pk_customers" PRIMARY KEY ("id"), CONSTRAINT "uq_customers_email" UNIQUE ("email"))')
+    statement.execute('CREATE TABLE "flyway_schema_history" ("installed_rank" INT NOT NULL PRIMARY KEY)')
+} finally {
+    connection.close()
+}
 return true

@@ -24,7 +24,7 @@ expectPattern(log, /(?m)^\[INFO\] Applied 20260110_090000: Create table customer
         + /\[INFO\] Created the version table retort_version\.\n/
         + /\[INFO\] Upgraded from base to 20260110_090000: 1 migration in [\d.]+ m?s\.$/)
 expectOnce(log, 'Applied 20260110_090000:')
-expectOnce(log, 'Created the version table')
+expectOnce(log, 'Created the version table retort_version')
 // 2: upgrade, current, history, heads, show, check
 expectPattern(log, /Applied 20260111_090000: Add column customers\.phone\. \(1 statement, \d+ ms\)/)
 expectOnce(log, 'Applied 20260111_090000:')
@@ -76,6 +76,14 @@ expect(log, "retort:current failed: A migration was changed after it was applied
 expect(log, "record the new checksum with 'mvn retort:stamp -Dretort.target=20260110_090000', the database's"
         + " current revision.")
 assert !log.contains('stamp("'): 'a Maven user was told a Java call'
+// 12: upgrade with a baseline adopts the database that exists, printing the stamp once, from the result
+expect(log, '[INFO] Created the version table adopted_version.\n'
+        + '[INFO] Found 1 table and no version table; they match revision 20260111_090000 (head): stamped'
+        + ' 20260111_090000 (head) and its ancestors; no migration ran for them.\n'
+        + '[INFO]   recorded as applied: 20260110_090000, 20260111_090000\n'
+        + '[INFO]   left out: flyway_schema_history (another tool\'s history; drop it once it is no longer needed)\n'
+        + '[INFO] Nothing to upgrade: the database is already at 20260111_090000 (head).\n')
+assert !log.contains('they match revision 20260111_090000;'): 'the baseline was printed twice'
 
 // The database: recorded at head by the stamp, without the column the downgrade dropped.
 Properties credentials = new Properties()

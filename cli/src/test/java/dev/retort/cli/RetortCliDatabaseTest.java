@@ -160,6 +160,58 @@ class RetortCliDatabaseTest {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.Kind.class)
+  void upgradeWithBaselineAdoptsADatabaseWhoseTablesMatch(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      // The tables of revision 0002, made by another tool: here, Retort with a version table that is then dropped.
+      retort(db, "upgrade", "0002", "--version-table", "scratch");
+      Probe.execute(db, "DROP TABLE " + Probe.quote(db, "scratch"));
+      if (kind == TestDatabase.Kind.H2) {
+        Probe.execute(db, "DROP TABLE " + Probe.quote(db, "scratch_lock"));
+      }
+      Probe.execute(db, "CREATE TABLE " + Probe.quote(db, "flyway_schema_history") + " (" + Probe.quote(db, "version")
+          + " VARCHAR(50))");
+
+      Cli.Run run = retort(db, "upgrade", "--baseline", "0002");
+
+      assertThat(run.exitCode()).as(run.err()).isEqualTo(RetortCli.OK);
+      // The baseline once, from the result: the runtime's own lines for it are left to DEBUG.
+      assertThat(run.out().lines().toList()).satisfiesExactly(
+          line -> assertThat(line).startsWith("Applied 0003_email_index: "),
+          line -> assertThat(line).isEqualTo("Created the version table retort_version."),
+          line -> assertThat(line).isEqualTo("Found 1 table and no version table; they match revision 0002_phone:"
+              + " stamped 0002_phone and its ancestors; no migration ran for them."),
+          line -> assertThat(line).isEqualTo("  recorded as applied: 0001_accounts, 0002_phone"),
+          line -> assertThat(line).isEqualTo("  left out: flyway_schema_history (another tool's history; drop it once"
+              + " it is no longer needed)"),
+          line -> assertThat(line).matches("Upgraded from 0002_phone to 0003_email_index \\(head\\): 1 migration in"
+              + " [\\d.]+ m?s\\."));
+      assertThat(Probe.appliedIds(db)).isEqualTo(ALL);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL"})
+  void upgradeWithBaselineRefusesADatabaseThatDiffers(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      retort(db, "upgrade", "0001", "--version-table", "scratch");
+      Probe.execute(db, "DROP TABLE " + Probe.quote(db, "scratch"));
+
+      Cli.Run run = retort(db, "upgrade", "--baseline", "0002");
+
+      assertThat(run.exitCode()).isEqualTo(RetortCli.FAILED);
+      assertThat(run.err()).startsWith("retort upgrade: ").contains("column accounts.phone is missing")
+          .contains("'retort stamp 0002_phone'");
+      assertThat(Probe.tables(db)).doesNotContain(VERSION_TABLE);
+
+      Cli.Run sql = retort(db, "upgrade", "--sql", "--baseline", "0002");
+
+      assertThat(sql.exitCode()).isEqualTo(RetortCli.USAGE);
+      assertThat(sql.err()).contains("--baseline does not apply with --sql");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
   void stampTakesSeveralRevisions(TestDatabase.Kind kind) throws SQLException {
     try (TestDatabase db = TestDatabase.create(kind)) {
       Cli.Run refused = retort(db, "stamp", "base", "0002");

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -135,13 +136,23 @@ abstract class DatabaseMojo extends AbstractMojo {
 
   /** A Retort connected to the configured database, which logs each migration it runs as soon as it is recorded. */
   Retort connect(Settings settings, ClassLoader loader) throws MojoExecutionException {
+    return connect(settings, loader, Optional.empty());
+  }
+
+  /**
+   * A Retort connected to the configured database, as {@link #connect(Settings, ClassLoader)}, whose upgrade records
+   * a baseline on a database with tables but no version table.
+   */
+  Retort connect(Settings settings, ClassLoader loader, Optional<String> baselineOnUpgrade)
+      throws MojoExecutionException {
     if (settings.url().isEmpty()) {
       throw new MojoExecutionException("No database for retort:" + execution.getGoal() + ": set -Dretort.url=JDBC_URL,"
           + " <url> in the plugin's configuration, or the environment variable " + Settings.URL_VARIABLE + ".");
     }
     getLog().info("Database: " + settings.describe());
     try {
-      return settings.connect(loader, CommandSyntax.MAVEN, run -> info(settings, List.of(Report.run(run))));
+      return settings.connect(loader, CommandSyntax.MAVEN, run -> info(settings, List.of(Report.run(run))),
+          baselineOnUpgrade);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(settings.secrets().mask(e.getMessage()), e);
     }

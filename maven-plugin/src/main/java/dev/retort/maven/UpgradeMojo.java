@@ -5,6 +5,7 @@ import dev.retort.cli.internal.Settings;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.Retort;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -21,13 +22,22 @@ public final class UpgradeMojo extends DatabaseMojo {
   @Parameter(property = "retort.target", defaultValue = "head")
   String target;
 
+  /**
+   * On a database with tables but no version table, the revision to record first (with its
+   * ancestors) as applied, as {@code retort:stamp} does, if the tables match its schema as
+   * {@code retort:check} compares them; the goal fails, changing nothing, if they differ.
+   * Ignored on an empty database and on one with a version table.
+   */
+  @Parameter(property = "retort.baseline")
+  String baseline;
+
   /** Creates the goal; Maven calls this. */
   public UpgradeMojo() {}
 
   @Override
   void run(Settings settings, ClassLoader loader) throws MojoExecutionException {
     long start = System.nanoTime();
-    Retort retort = connect(settings, loader);
+    Retort retort = connect(settings, loader, Optional.ofNullable(baseline).filter(b -> !b.isBlank()));
     MigrationResult result = retort.upgrade(target);
     info(settings, Report.migration(result, retort.heads(), Duration.ofNanos(System.nanoTime() - start)));
   }

@@ -12,6 +12,7 @@ import dev.retort.processor.history.MissingSnapshots;
 import dev.retort.processor.history.OrphanedSnapshots;
 import dev.retort.processor.layout.LayoutResolver;
 import dev.retort.processor.layout.ProjectLayout;
+import dev.retort.processor.options.EntitySource;
 import dev.retort.processor.options.Mode;
 import dev.retort.processor.options.ProcessorOptions;
 import dev.retort.processor.plan.Finding;
@@ -66,7 +67,8 @@ final class Pipeline {
    * Runs every phase. An unexpected exception is a bug; it is reported as an error rather
    * than left to javac, which would print it as a processor crash.
    *
-   * @param entities the {@code @Table} classes
+   * @param entities the entity classes: {@code @Table} ones, or with {@code -Aretort.entities=jpa} the
+   *     {@code @Entity} ones (and any {@code @Table} ones, which the scan reports)
    * @param revisionClasses the {@code @Revision} classes
    */
   void run(List<TypeElement> entities, List<TypeElement> revisionClasses) {
@@ -106,7 +108,7 @@ final class Pipeline {
     }
 
     EntityScanner scanner = new EntityScanner(env, diagnostics);
-    Optional<ScanResult> scan = entities.isEmpty() ? Optional.empty() : Optional.of(scanner.scan(entities));
+    Optional<ScanResult> scan = entities.isEmpty() ? Optional.empty() : Optional.of(scanner.scan(entities, options.entities()));
     if (diagnostics.hasErrors()) {
       return;
     }
@@ -166,7 +168,7 @@ final class Pipeline {
       return Optional.empty();
     }
     if (options.mode() == Mode.CHECK) {
-      reportDrift(history, upgrade);
+      reportDrift(options, history, upgrade);
       return Optional.empty();
     }
     return Optional.of(Planner.plan(history.headSchema(), scan.schema(), hints, upgrade,
@@ -222,13 +224,14 @@ final class Pipeline {
     return new LayoutResolver(env, diagnostics).resolve(options, revisions.headElement(), entities);
   }
 
-  private void reportDrift(History history, List<Operation> upgrade) {
+  private void reportDrift(ProcessorOptions options, History history, List<Operation> upgrade) {
     StringBuilder list = new StringBuilder();
     for (Operation operation : upgrade) {
       list.append(list.length() == 0 ? "" : String.format("%n")).append("  - ").append(operation.summary());
     }
     String head = history.head().map(RevisionNode::label).orElse("the empty history (there is no revision yet)");
-    diagnostics.report(null, Message.SCHEMA_DRIFT, head, list);
+    String entities = options.entities() == EntitySource.JPA ? "JPA @Entity classes" : "@Table entities";
+    diagnostics.report(null, Message.SCHEMA_DRIFT, entities, head, list);
   }
 
   /** Warns about each risky operation, on the entity or column it comes from. */

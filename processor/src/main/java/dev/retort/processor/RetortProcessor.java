@@ -6,6 +6,7 @@ import dev.retort.Sequence;
 import dev.retort.Table;
 import dev.retort.processor.diagnostics.Diagnostics;
 import dev.retort.processor.diagnostics.Message;
+import dev.retort.processor.options.EntitySource;
 import dev.retort.processor.options.ProcessorOptions;
 import dev.retort.processor.scan.UnresolvedEntities;
 import java.lang.annotation.Annotation;
@@ -47,11 +48,18 @@ public final class RetortProcessor extends AbstractProcessor {
 
   /**
    * Every annotation of package {@code dev.retort}: they are Retort's alone, so the processor
-   * claims them, and javac's {@code -Xlint:processing} has nothing to warn about.
+   * claims them, and javac's {@code -Xlint:processing} has nothing to warn about. With {@code
+   * -Aretort.entities=jpa} (or a value it cannot use, which it then reports) also JPA's {@code
+   * @Entity}, which it reads but does not claim (see {@link #process}).
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(Table.class.getPackageName() + ".*");
+    Set<String> supported = new TreeSet<>();
+    supported.add(Table.class.getPackageName() + ".*");
+    if (entitySource() == EntitySource.JPA || invalidEntitySource()) {
+      supported.addAll(EntitySource.JPA.annotations());
+    }
+    return supported;
   }
 
   @Override
@@ -69,37 +77,52 @@ public final class RetortProcessor extends AbstractProcessor {
    * class javac has not resolved: then it waits for the next round, in which another processor may
    * have generated the class, keeping the names of what it has seen. In the last round it writes
    * nothing, since javac then reports the missing class.
+   *
+   * <p>Reading JPA entities, it also takes the round's {@code @Table} classes, so that the scanner
+   * reports them rather than leave them out unseen. It claims Retort's annotations only: JPA's
+   * belong to other processors too (Hibernate's metamodel generator).
    */
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    reportSequencesOffEntities(round);
-    if (processed) {
-      return true;
+    boolean claim = annotations.stream()
+        .allMatch(a -> a.getQualifiedName().toString().startsWith(Table.class.getPackageName() + "."));
+    EntitySource source = entitySource();
+    List<String> entityAnnotations = new ArrayList<>(source.annotations());
+    if (source != EntitySource.RETORT) {
+      entityAnnotations.addAll(EntitySource.RETORT.annotations());
     }
-    List<TypeElement> entities = sortedTypes(waitingEntities, round, Table.class);
-    List<TypeElement> revisions = sortedTypes(waitingRevisions, round, Revision.class);
-    if (entities.isEmpty() && revisions.isEmpty()) {
-      return true;
+    reportSequencesOffEntities(round, source, entityAnnotations);
+    if (processed) {
+      return claim;
+    }
+    List<TypeElement> entities = sortedTypes(waitingEntities, round, entityAnnotations);
+    List<TypeElement> revisions = sortedTypes(waitingRevisions, round, List.of(Revision.class.getName()));
+    if (entities.isEmpty() && revisions.isEmpty() && !invalidEntitySource()) {
+      return claim;
     }
     if (round.processingOver()) {
       processed = true;
-      return true;
+      return claim;
     }
     if (new UnresolvedEntities(processingEnv).find(entities).isPresent()) {
       entities.forEach(type -> waitingEntities.add(type.getQualifiedName().toString()));
       revisions.forEach(type -> waitingRevisions.add(type.getQualifiedName().toString()));
-      return true;
+      return claim;
     }
     processed = true;
     new Pipeline(processingEnv).run(entities, revisions);
-    return true;
+    return claim;
   }
 
   /**
-   * Reports a {@code @Sequence} on a type that is not a {@code @Table} entity: the scan reads
-   * sequences from entities only, so it would declare nothing.
+   * Reports a {@code @Sequence} on a type that is not an entity: the scan reads sequences from
+   * entities only, so it would declare nothing.
+   *
+   * @param source where entities come from, for the message
+   * @param entityAnnotations the qualified names of the annotations that make a type an entity
    */
-  private void reportSequencesOffEntities(RoundEnvironment round) {
+  private void reportSequencesOffEntities(RoundEnvironment round, EntitySource source,
+      List<String> entityAnnotations) {
     Map<String, TypeElement> annotated = new TreeMap<>();
     for (Class<? extends Annotation> annotation : List.of(Sequence.class, Sequence.List.class)) {
       for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation))) {
@@ -108,15 +131,38 @@ public final class RetortProcessor extends AbstractProcessor {
     }
     Diagnostics diagnostics = new Diagnostics(processingEnv.getMessager());
     for (TypeElement type : annotated.values()) {
-      if (type.getAnnotation(Table.class) == null) {
-        diagnostics.report(type, Message.SEQUENCE_NOT_ON_ENTITY, type.getQualifiedName());
+      boolean entity = type.getAnnotationMirrors().stream().anyMatch(mirror -> entityAnnotations.contains(
+          ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString()));
+      if (!entity) {
+        String annotation = source.annotations().get(0);
+        diagnostics.report(type, Message.SEQUENCE_NOT_ON_ENTITY, type.getQualifiedName(),
+            "@" + annotation.substring(annotation.lastIndexOf('.') + 1));
       }
     }
   }
 
-  /** The types of an earlier round that waited, and this round's, by qualified name. */
-  private List<TypeElement> sortedTypes(
-      Set<String> waiting, RoundEnvironment round, Class<? extends Annotation> annotation) {
+  /** The entity source the options choose; the default for a value the pipeline will report. */
+  private EntitySource entitySource() {
+    String value = processingEnv.getOptions().get(ProcessorOptions.ENTITIES);
+    return value == null ? EntitySource.RETORT : EntitySource.fromOptionValue(value).orElse(EntitySource.RETORT);
+  }
+
+  /**
+   * Whether the entity source option has a value the processor cannot use: then the pipeline runs
+   * even without entities, to report it, since the entities it was meant to find are not found.
+   */
+  private boolean invalidEntitySource() {
+    String value = processingEnv.getOptions().get(ProcessorOptions.ENTITIES);
+    return value != null && EntitySource.fromOptionValue(value).isEmpty();
+  }
+
+  /**
+   * The types of an earlier round that waited, and this round's, by qualified name.
+   *
+   * @param annotations the qualified names of the annotations; those not on the class path are
+   *     skipped
+   */
+  private List<TypeElement> sortedTypes(Set<String> waiting, RoundEnvironment round, List<String> annotations) {
     Map<String, TypeElement> types = new TreeMap<>();
     for (String name : waiting) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
@@ -124,8 +170,14 @@ public final class RetortProcessor extends AbstractProcessor {
         types.put(name, type);
       }
     }
-    for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(annotation))) {
-      types.put(type.getQualifiedName().toString(), type);
+    for (String annotation : annotations) {
+      TypeElement annotationType = processingEnv.getElementUtils().getTypeElement(annotation);
+      if (annotationType == null) {
+        continue;
+      }
+      for (TypeElement type : ElementFilter.typesIn(round.getElementsAnnotatedWith(annotationType))) {
+        types.put(type.getQualifiedName().toString(), type);
+      }
     }
     return new ArrayList<>(types.values());
   }

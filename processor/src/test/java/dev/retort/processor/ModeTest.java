@@ -19,6 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,6 +130,84 @@ class ModeTest {
     assertThat(compilation).hadErrorContaining(
         "option -Aretort.mode=fast is not valid: use generate, check or off [retort:invalid-option]");
     assertThat(project.tree()).isEqualTo(committed);
+  }
+
+  @Test
+  void jpaEntitiesDeclareTheSchemaWithTheEntitiesOption() {
+    JavaFileObject unchanged = jpaUser("@Id long id; String email;");
+    JavaFileObject changed = jpaUser("@Id long id; String email; String phone; String fax;");
+
+    Compilation same = project.compile(List.of("-Aretort.entities=jpa"), unchanged, headRevision());
+    assertThat(same).succeededWithoutWarnings();
+    assertThat(project.tree()).isEqualTo(committed);
+
+    Compilation drift = project.compile(List.of("-Aretort.entities=JPA", "-Aretort.mode=check"), changed,
+        headRevision());
+    assertThat(drift).hadErrorCount(1);
+    assertThat(drift).hadErrorContaining(
+        "the JPA @Entity classes differ from the schema of V20261120_090000_CreateUsers (\"20261120_090000\"):");
+    assertThat(drift).hadErrorContaining(
+        "  - add column users.phone" + System.lineSeparator() + "    - add column users.fax");
+    assertThat(project.tree()).isEqualTo(committed);
+  }
+
+  @Test
+  void jpaEntitiesAreLeftToOtherProcessors() {
+    Set<String> seen = new TreeSet<>();
+    AbstractProcessor metamodel = new AbstractProcessor() {
+      @Override
+      public Set<String> getSupportedAnnotationTypes() {
+        return Set.of("jakarta.persistence.*");
+      }
+
+      @Override
+      public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+      }
+
+      @Override
+      public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        annotations.forEach(a -> seen.add(a.getQualifiedName().toString()));
+        return false;
+      }
+    };
+    Compilation compilation = javac().withProcessors(new RetortProcessor(), metamodel)
+        .withOptions("-Aretort.entities=jpa", "-Aretort.clock=2026-11-21T15:30:00Z",
+            "-Aretort.sourceDir=" + project.sourceDir, "-Aretort.resourceDir=" + project.resourceDir)
+        .compile(jpaUser("@Id long id; String email;"), headRevision());
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(seen).contains("jakarta.persistence.Entity", "jakarta.persistence.Id");
+  }
+
+  @Test
+  void withoutTheEntitiesOptionJpaEntitiesAreNoEntities() {
+    Compilation compilation = project.compile(jpaUser("@Id long id; String email;"), headRevision());
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(project.tree()).isEqualTo(committed);
+  }
+
+  @Test
+  void anUnknownEntitySourceIsAnErrorEvenWithoutRetortEntities() {
+    Compilation compilation = javac().withProcessors(new RetortProcessor())
+        .withOptions("-Aretort.entities=hibernate", "-Aretort.sourceDir=" + project.sourceDir)
+        .compile(jpaUser("@Id long id;"));
+
+    assertThat(compilation).hadErrorContaining(
+        "option -Aretort.entities=hibernate is not valid: use retort or jpa [retort:invalid-option]");
+  }
+
+  private static JavaFileObject jpaUser(String fields) {
+    return source("com.example.User", """
+        package com.example;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @Table(name = "users")
+        public class User { %s }
+        """.formatted(fields));
   }
 
   @Test

@@ -46,5 +46,11 @@ public enum ErrorCode {
   /** An offline script cannot express a step (a Java data step). */
   OFFLINE_UNSUPPORTED,
   /** A schema snapshot on the class path cannot be read. */
-  INVALID_SNAPSHOT
+  INVALID_SNAPSHOT,
+  /**
+   * The tables of a database without a version table differ from the revision that
+   * {@link Retort.Builder#baselineOnUpgrade(String) baselineOnUpgrade} names, so {@code upgrade}
+   * did not record it.
+   */
+  BASELINE_MISMATCH
 }

@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param runs the migrations that ran, in order; empty when the database was already there
  * @param createdVersionTable the version table, by name (with its schema when one is set), when
  *     this upgrade created it; empty when the table was there already, and after a downgrade
+ * @param baseline the baseline this upgrade recorded before running anything, as
+ *     {@link Retort.Builder#baselineOnUpgrade(String)} asks; empty when it recorded none
  */
 public record MigrationResult(Direction direction, String target, List<String> before, List<String> after,
-    List<MigrationRun> runs, Optional<String> createdVersionTable) {
+    List<MigrationRun> runs, Optional<String> createdVersionTable, Optional<Baseline> baseline) {
 
   /** Validates and copies the components. */
   public MigrationResult {
@@ -26,9 +28,10 @@ public record MigrationResult(Direction direction, String target, List<String> b
     after = List.copyOf(after);
     runs = List.copyOf(runs);
     Objects.requireNonNull(createdVersionTable, "createdVersionTable == null");
+    Objects.requireNonNull(baseline, "baseline == null");
   }
 
-  /** Whether any migration ran. */
+  /** Whether any migration ran; a {@linkplain #baseline() baseline} alone runs none. */
   public boolean changed() {
     return !runs.isEmpty();
   }

@@ -20,6 +20,7 @@ import dev.retort.runtime.internal.connect.ConnectionSource;
 import dev.retort.runtime.internal.connect.JdbiConnections;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.graph.RevisionIndexResources;
+import dev.retort.runtime.internal.graph.Target;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -234,6 +235,7 @@ public final class Retort {
     private Dialect dialect;
     private CommandSyntax commandSyntax = CommandSyntax.JAVA;
     private Consumer<MigrationRun> progress;
+    private String baselineOnUpgrade;
 
     private Builder() {}
 
@@ -412,12 +414,45 @@ public final class Retort {
     }
 
     /**
+     * Adopts a database that exists at its first {@link Retort#upgrade upgrade}, instead of a
+     * {@link Retort#stamp stamp} by hand on every environment (Flyway's
+     * {@code baselineOnMigrate}, but checked). When {@code upgrade} finds no version table (or
+     * one that records nothing, as a first upgrade that failed on the existing tables leaves)
+     * and the database already holds tables, it compares them with the revision's schema as
+     * {@link Retort#check() check} does (the revision's snapshot, or the schema its migrations
+     * build); if they match, it records the revision and its ancestors as {@code stamp} would
+     * and upgrades from there; if they differ, it fails with
+     * {@link ErrorCode#BASELINE_MISMATCH}, listing the differences, and changes nothing. All of
+     * it holds the migration lock, so concurrent instances record the baseline once.
+     *
+     * <p>An empty database is upgraded from base as without the setting, and a database with a
+     * version table ignores it. The history tables of Flyway ({@code flyway_schema_history})
+     * and Liquibase ({@code databasechangelog}, {@code databasechangeloglock}) neither count as
+     * tables nor are compared; they stay until dropped. Offline scripts ({@link Retort#sql})
+     * are not affected.
+     *
+     * @param revision the revision the database's tables match: a revision id or a unique
+     *     prefix, {@code head}, or {@code +N} (the first N revisions)
+     * @return this builder
+     */
+    public Builder baselineOnUpgrade(String revision) {
+      Objects.requireNonNull(revision, "revision == null");
+      if (revision.isBlank()) {
+        throw new IllegalArgumentException("baseline revision is blank; name the revision the database's tables"
+            + " match, such as its id or head");
+      }
+      baselineOnUpgrade = revision.strip();
+      return this;
+    }
+
+    /**
      * Reads the revision index, validates the history and creates the instance. Neither
      * connects nor loads a migration class.
      *
      * @return the instance
      * @throws IllegalStateException if no database was given, nor {@link #offline()}
-     * @throws RetortException if the migrations cannot be found or do not form one history
+     * @throws RetortException if the migrations cannot be found or do not form one history, or
+     *     if the {@link #baselineOnUpgrade baseline} names no revision of it
      */
     public Retort build() {
       if (databaseSetting == null) {
@@ -436,8 +471,24 @@ public final class Retort {
       Function<Vendor, Dialect> forVendor = dialect != null
           ? vendor -> vendor == dialect.vendor() ? dialect : Dialects.forVendor(vendor)
           : Dialects::forVendor;
+      Optional<Target> baseline = Optional.ofNullable(baselineOnUpgrade).map(text -> baseline(text, graph, advice));
       return new Retort(new Context(Optional.ofNullable(connections), graph, schema, versionTable, lockTimeout, loader,
-          detect, forVendor, advice, Optional.ofNullable(progress)));
+          detect, forVendor, advice, Optional.ofNullable(progress), baseline));
+    }
+
+    /** The baseline's target, which must record at least one revision on a database that has none. */
+    private static Target baseline(String text, RevisionGraph graph, Advice advice) {
+      Target target;
+      try {
+        target = Target.parse(text, graph, advice);
+      } catch (RetortException e) {
+        throw new RetortException(e.code(), "The baseline to record on upgrade is wrong: " + e.getMessage(), e);
+      }
+      if (target instanceof Target.Base || (target instanceof Target.Relative relative && relative.steps() < 0)) {
+        throw new RetortException(ErrorCode.INVALID_TARGET, "Cannot baseline at " + text + ": a baseline is the"
+            + " revision that a database's tables already match, such as a revision id or head.");
+      }
+      return target;
     }
 
     private static Dialect detect(Connection connection) {

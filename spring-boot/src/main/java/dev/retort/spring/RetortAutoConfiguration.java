@@ -99,6 +99,9 @@ public class RetortAutoConfiguration {
     if (properties.getSchema() != null) {
       builder.schema(properties.getSchema());
     }
+    if (properties.getBaselineOnUpgrade() != null) {
+      builder.baselineOnUpgrade(properties.getBaselineOnUpgrade());
+    }
     if (classLoader != null) {
       builder.classLoader(classLoader);
     }

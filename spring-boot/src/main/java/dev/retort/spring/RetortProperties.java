@@ -21,6 +21,14 @@ public class RetortProperties {
    */
   private String target = "head";
 
+  /**
+   * Revision to record at start-up on a database that has tables but no version table, if its
+   * tables match that revision's schema (Flyway's baseline-on-migrate, checked): a revision id (or
+   * a unique prefix of one) or head. Start-up fails, changing nothing, if they differ. Ignored on
+   * an empty database and on one with a version table.
+   */
+  private String baselineOnUpgrade;
+
   /** Name of the table that records the applied revisions. */
   private String versionTable = "retort_version";
 
@@ -89,6 +97,16 @@ public class RetortProperties {
   /** Sets where to upgrade the database to at start-up. */
   public void setTarget(String target) {
     this.target = target;
+  }
+
+  /** The revision to record on a database with tables but no version table, or {@code null} for none. */
+  public String getBaselineOnUpgrade() {
+    return baselineOnUpgrade;
+  }
+
+  /** Sets the revision to record on a database with tables but no version table. */
+  public void setBaselineOnUpgrade(String baselineOnUpgrade) {
+    this.baselineOnUpgrade = baselineOnUpgrade;
   }
 
   /** The version table's name. */

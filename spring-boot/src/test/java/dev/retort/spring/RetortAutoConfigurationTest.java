@@ -107,6 +107,34 @@ class RetortAutoConfigurationTest {
   }
 
   @Test
+  void baselineOnUpgradeAdoptsADatabaseWhoseTablesMatch() throws SQLException {
+    sql("CREATE TABLE books (id BIGINT NOT NULL, title VARCHAR(200) NOT NULL, CONSTRAINT pk_books PRIMARY KEY (id))");
+    sql("CREATE TABLE flyway_schema_history (installed_rank INTEGER NOT NULL PRIMARY KEY, version VARCHAR(50))");
+
+    runner.run(context -> assertThat(context).hasFailed());
+    runner.withPropertyValues("retort.baseline-on-upgrade=" + FIRST).run(context -> {
+      assertThat(context).hasNotFailed();
+      DataSource dataSource = context.getBean(DataSource.class);
+      assertThat(versions(dataSource, "retort_version")).containsExactly(FIRST, HEAD);
+      assertThat(columns(dataSource, "books")).containsExactly("id", "title", "published");
+      assertThat(context.getBean(Retort.class).check().differences())
+          .containsExactly("table flyway_schema_history is in the database but not in the model");
+    });
+  }
+
+  @Test
+  void baselineOnUpgradeStopsStartUpWhenTheTablesDiffer() throws SQLException {
+    sql("CREATE TABLE books (id BIGINT NOT NULL, CONSTRAINT pk_books PRIMARY KEY (id))");
+
+    runner.withPropertyValues("retort.baseline-on-upgrade=" + FIRST).run(context -> assertThat(context).hasFailed()
+        .getFailure().rootCause().isInstanceOf(RetortException.class)
+        .hasMessageContaining("column books.title is missing"));
+    DataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", "");
+    assertThat(columns(dataSource, "retort_version")).isEmpty();
+    assertThat(columns(dataSource, "books")).containsExactly("id");
+  }
+
+  @Test
   void lockTimeoutReachesTheBuilder() {
     runner.withPropertyValues("retort.lock-timeout=0s").run(context -> assertThat(context).hasFailed()
         .getFailure().rootCause().hasMessage("lock timeout must be positive: PT0S"));
@@ -122,6 +150,7 @@ class RetortAutoConfigurationTest {
     assertThat(properties.isEnabled()).isTrue();
     assertThat(properties.isCheckOnStart()).isFalse();
     assertThat(properties.getSchema()).isNull();
+    assertThat(properties.getBaselineOnUpgrade()).isNull();
   }
 
   @Test

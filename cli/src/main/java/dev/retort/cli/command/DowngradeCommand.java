@@ -3,6 +3,7 @@ package dev.retort.cli.command;
 import dev.retort.cli.internal.Settings;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.Retort;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +40,7 @@ public final class DowngradeCommand extends MigrateCommand {
 
   @Override
   int execute(Settings settings) {
-    return migrateOrPrint(settings, target, sql, from, script);
+    return migrateOrPrint(settings, target, sql, from, script, Optional.empty());
   }
 
   @Override

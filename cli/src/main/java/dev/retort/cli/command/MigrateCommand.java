@@ -7,6 +7,7 @@ import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.Retort;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What {@code upgrade} and {@code downgrade} share: without {@code --sql} they connect, move the
@@ -38,18 +39,24 @@ abstract class MigrateCommand extends RetortCommand {
    * @param sql whether to print the script instead of running it
    * @param from with {@code sql}: the revision the database is at, or {@code null} for the default
    * @param script the {@code --dialect} and {@code --output} options
+   * @param baseline the revision an upgrade records on a database with tables but no version table; empty for none
    * @return the exit code
    */
-  final int migrateOrPrint(Settings settings, String target, boolean sql, String from, ScriptOptions script) {
+  final int migrateOrPrint(
+      Settings settings, String target, boolean sql, String from, ScriptOptions script, Optional<String> baseline) {
     if (!sql) {
       if (from != null || script.dialect != null || script.output != null) {
         throw usage("--from, --dialect and --output only apply with --sql");
       }
       long start = System.nanoTime();
-      Retort retort = connect(settings);
+      Retort retort = connect(settings, baseline);
       MigrationResult result = migrate(retort, target);
       print(Report.migration(result, retort.heads(), Duration.ofNanos(System.nanoTime() - start)));
       return RetortCli.OK;
+    }
+    if (baseline.isPresent()) {
+      throw usage("--baseline does not apply with --sql: a script starts from the revision --from names; write it"
+          + " from the baseline with --from " + baseline.get());
     }
     Retort retort = offline(settings);
     return emit(retort.sql(from != null ? from : defaultFrom, target, vendor(script, settings)), script);

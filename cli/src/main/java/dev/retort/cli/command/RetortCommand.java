@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -122,9 +123,18 @@ abstract class RetortCommand implements Callable<Integer> {
    * downgrade runs as soon as it is recorded; a usage error if none is configured.
    */
   Retort connect(Settings settings) {
+    return connect(settings, Optional.empty());
+  }
+
+  /**
+   * A Retort connected to the configured database, as {@link #connect(Settings)}, whose upgrade
+   * records a baseline on a database with tables but no version table.
+   */
+  Retort connect(Settings settings, Optional<String> baselineOnUpgrade) {
     Settings using = connectable(settings);
     try {
-      Retort retort = using.connect(console.classLoader(), CommandSyntax.CLI, run -> print(List.of(Report.run(run))));
+      Retort retort = using.connect(console.classLoader(), CommandSyntax.CLI, run -> print(List.of(Report.run(run))),
+          baselineOnUpgrade);
       connecting = true;
       return retort;
     } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package dev.retort.cli.command;
 import dev.retort.cli.internal.Settings;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.Retort;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,6 +26,12 @@ public final class UpgradeCommand extends MigrateCommand {
       description = "With --sql: the revision the database is at. Default: base.")
   private String from;
 
+  @Option(names = "--baseline", paramLabel = "REVISION",
+      description = "On a database with tables but no version table, first record REVISION (and its ancestors) as"
+          + " applied, as stamp does, if the tables match its schema as check compares them; refuse, changing"
+          + " nothing, if they differ. Ignored on an empty database and on one with a version table.")
+  private String baseline;
+
   @Mixin
   private ScriptOptions script;
 
@@ -39,7 +46,7 @@ public final class UpgradeCommand extends MigrateCommand {
 
   @Override
   int execute(Settings settings) {
-    return migrateOrPrint(settings, target, sql, from, script);
+    return migrateOrPrint(settings, target, sql, from, script, Optional.ofNullable(baseline));
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.retort.cli.internal;
 import dev.retort.cli.internal.authoring.NewRevision;
 import dev.retort.operation.Operation;
 import dev.retort.runtime.AppliedRevision;
+import dev.retort.runtime.Baseline;
 import dev.retort.runtime.CheckResult;
 import dev.retort.runtime.Current;
 import dev.retort.runtime.Direction;
@@ -62,15 +63,32 @@ public final class Report {
   public static List<String> migration(MigrationResult result, Heads heads, Duration elapsed) {
     List<String> lines = new ArrayList<>();
     result.createdVersionTable().ifPresent(table -> lines.add("Created the version table " + table + "."));
+    result.baseline().ifPresent(baseline -> lines.addAll(baseline(baseline, heads)));
     boolean upgrade = result.direction() == Direction.UPGRADE;
     if (!result.changed()) {
       lines.add("Nothing to " + (upgrade ? "upgrade" : "downgrade") + ": the database is already at "
           + revisions(result.after(), heads) + ".");
       return lines;
     }
-    lines.add((upgrade ? "Upgraded" : "Downgraded") + " from " + revisions(result.before(), heads) + " to "
+    List<String> from = result.baseline().map(Baseline::revisions).orElse(result.before());
+    lines.add((upgrade ? "Upgraded" : "Downgraded") + " from " + revisions(from, heads) + " to "
         + revisions(result.after(), heads) + ": " + count(result.runs().size(), "migration") + " in "
         + duration(elapsed) + ".");
+    return lines;
+  }
+
+  /** The baseline an upgrade recorded: what it found, and what it stamped. */
+  private static List<String> baseline(Baseline baseline, Heads heads) {
+    List<String> lines = new ArrayList<>();
+    String named = revisions(baseline.revisions(), heads);
+    lines.add("Found " + count(baseline.tables().size(), "table") + " and no version table; they match revision "
+        + named + ": stamped " + named + (baseline.recorded().size() > baseline.revisions().size()
+            ? " and its ancestors" : "") + "; no migration ran for them.");
+    lines.add("  recorded as applied: " + String.join(", ", baseline.recorded()));
+    if (!baseline.otherToolsTables().isEmpty()) {
+      lines.add("  left out: " + String.join(", ", baseline.otherToolsTables())
+          + " (another tool's history; drop it once it is no longer needed)");
+    }
     return lines;
   }
 

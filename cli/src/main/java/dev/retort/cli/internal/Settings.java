@@ -173,9 +173,30 @@ public record Settings(
    * @throws dev.retort.runtime.RetortException if the migrations cannot be loaded
    */
   public Retort connect(ClassLoader loader, CommandSyntax syntax, Consumer<MigrationRun> progress) {
+    return connect(loader, syntax, progress, Optional.empty());
+  }
+
+  /**
+   * Creates the {@link Retort} for this database, for an {@code upgrade} that may record a
+   * baseline first ({@link Retort.Builder#baselineOnUpgrade}). Nothing connects yet.
+   *
+   * @param loader finds the migrations' revision index and snapshots, and the JDBC driver
+   * @param syntax how its messages write the commands they advise: the front end's own
+   * @param progress told of each migration as it is recorded, to print it
+   * @param baselineOnUpgrade the revision an upgrade records on a database with tables but no
+   *     version table, if they match it; empty for none
+   * @return the instance
+   * @throws IllegalStateException if no URL is configured
+   * @throws dev.retort.runtime.RetortException if the migrations cannot be loaded, or the
+   *     baseline names no revision of them
+   */
+  public Retort connect(
+      ClassLoader loader, CommandSyntax syntax, Consumer<MigrationRun> progress, Optional<String> baselineOnUpgrade) {
     String jdbcUrl = url.orElseThrow(() -> new IllegalStateException("no database URL is configured"));
-    return configure(Retort.builder().dataSource(new DriverDataSource(jdbcUrl, user, password, loader))
-        .progress(progress), loader, syntax);
+    Retort.Builder builder = Retort.builder().dataSource(new DriverDataSource(jdbcUrl, user, password, loader))
+        .progress(progress);
+    baselineOnUpgrade.ifPresent(builder::baselineOnUpgrade);
+    return configure(builder, loader, syntax);
   }
 
   /**

@@ -109,7 +109,7 @@ public enum Message {
   SCHEMA_DRIFT(
       Diagnostic.Kind.ERROR,
       "schema-drift",
-      "the @Table entities differ from the schema of %s:%n%s%nBuild in generate mode"
+      "the %s differ from the schema of %s:%n%s%nBuild in generate mode"
           + " (-Aretort.mode=generate, the default) to write the migration, then review and commit it"),
   /** A generated operation can destroy stored data. */
   DESTROYS_DATA(Diagnostic.Kind.WARNING, "destroys-data", "the new migration %s %s"),
@@ -333,8 +333,7 @@ public enum Message {
   SEQUENCE_NOT_ON_ENTITY(
       Diagnostic.Kind.ERROR,
       "sequence-not-on-entity",
-      "@Sequence on %s, which is not a @Table entity, declares nothing; put it on the @Table entity that takes its"
-          + " values"),
+      "@Sequence on %s, which is not an entity (%s), declares nothing; put it on the entity that takes its values"),
   /** Two {@code @Sequence} annotations with one name. */
   DUPLICATE_SEQUENCE(
       Diagnostic.Kind.ERROR,
@@ -390,14 +389,13 @@ public enum Message {
   REFERENCES_COMPOSITE_KEY(
       Diagnostic.Kind.ERROR,
       "references-composite-key",
-      "@References(%s.class) on %s: the primary key of table %s has several columns %s, which"
-          + " a one-column foreign key cannot reference; name a unique column with"
-          + " @References(column = \"...\")"),
+      "%s on %s: the primary key of table %s has several columns %s, which"
+          + " a one-column foreign key cannot reference; name a unique column with %s"),
   /** {@code @References} to a column that is no key. */
   REFERENCES_NOT_UNIQUE(
       Diagnostic.Kind.ERROR,
       "references-not-unique",
-      "@References(column = \"%s\") on %s: %s.%s is neither the primary key nor unique, and"
+      "%s on %s: %s.%s is neither the primary key nor unique, and"
           + " a foreign key must reference a key; reference a key column, or make it unique"
           + " with @Column(unique = true)"),
   /** A foreign key column whose type differs from the referenced column. */
@@ -481,6 +479,47 @@ public enum Message {
       "renamed-from-unknown",
       "@RenamedFrom(\"%s\") on %s has no effect: the committed schema has neither %s nor %s;"
           + " correct the old name, or remove the annotation"),
+  /** A {@code @dev.retort.Table} class in a build that reads JPA entities, which would ignore it. */
+  ENTITY_SOURCE_MISMATCH(
+      Diagnostic.Kind.ERROR,
+      "entity-source",
+      "%s is annotated @dev.retort.Table, but this build reads JPA @Entity classes (-Aretort.entities=jpa) and"
+          + " would ignore it: declare the table with JPA's @Entity and @Table instead, or read Retort's"
+          + " annotations with -Aretort.entities=retort"),
+  /** A JPA construct Retort does not read; the fix is part of the arguments. */
+  JPA_UNSUPPORTED(
+      Diagnostic.Kind.ERROR,
+      "jpa-unsupported",
+      "%s on %s is not supported when Retort reads JPA entities: %s"),
+  /** A JPA entity with property access, whose columns the getters would declare. */
+  JPA_PROPERTY_ACCESS(
+      Diagnostic.Kind.ERROR,
+      "jpa-property-access",
+      "%s on %s makes JPA use property access, and Retort reads JPA entities with field access only: %s"),
+  /** A generated JPA key that is no identity column. */
+  JPA_GENERATED_VALUE(
+      Diagnostic.Kind.ERROR,
+      "jpa-generated-value",
+      "@GeneratedValue%s on %s asks for keys %s, and Retort declares identity columns only: use"
+          + " @GeneratedValue(strategy = GenerationType.IDENTITY)"),
+  /** An identity JPA key of a type that cannot be one. */
+  JPA_GENERATED_TYPE(
+      Diagnostic.Kind.ERROR,
+      "jpa-generated-type",
+      "@GeneratedValue(strategy = GenerationType.IDENTITY) on %s, whose column type is %s; only smallint,"
+          + " integer and bigint columns can be identity columns: use an int or long member"),
+  /** A JPA {@code columnDefinition} that is no column type Retort reads. */
+  JPA_COLUMN_DEFINITION(
+      Diagnostic.Kind.ERROR,
+      "jpa-column-definition",
+      "@Column(columnDefinition = \"%s\") on %s is not a column type Retort reads (%s): write one of Retort's"
+          + " column types there, such as varchar(100), decimal(12,2), text or json, or remove columnDefinition"
+          + " and let the Java type give the column type"),
+  /** A JPA {@code @Index} column list Retort cannot express. */
+  JPA_INDEX_COLUMN_LIST(
+      Diagnostic.Kind.ERROR,
+      "jpa-index-column-list",
+      "@Index(columnList = \"%s\") on %s: %s"),
   /** A model rule the checks above do not cover, reported on the entity instead of thrown. */
   INVALID_MODEL(Diagnostic.Kind.ERROR, "invalid-model", "invalid declaration on %s: %s; correct the declaration");
 

@@ -22,6 +22,9 @@ import javax.lang.model.SourceVersion;
  *   <li>{@value #MODE}: {@code generate} (the default) writes the next migration into the source
  *       tree; {@code check} fails the compilation when the entities differ from the committed
  *       head and writes nothing; {@code off} reads no entities and only emits the revision index.
+ *   <li>{@value #ENTITIES}: {@code retort} (the default) reads the {@code @dev.retort.Table}
+ *       entities; {@code jpa} reads the JPA {@code @Entity} classes instead (see {@link
+ *       EntitySource}).
  *   <li>{@value #PACKAGE}: the package of new migrations; by default the package of the newest
  *       existing revision, else {@code <package of the entities>.migration}.
  *   <li>{@value #SOURCE_DIR}: the source directory new migrations are written under; by default
@@ -33,6 +36,7 @@ import javax.lang.model.SourceVersion;
  * </ul>
  *
  * @param mode what to do with a difference
+ * @param entities which annotations declare the entities
  * @param migrationPackage the package of new migrations, if set
  * @param sourceDir the source directory, if set
  * @param resourceDir the resource directory, if set
@@ -40,6 +44,7 @@ import javax.lang.model.SourceVersion;
  */
 public record ProcessorOptions(
     Mode mode,
+    EntitySource entities,
     Optional<String> migrationPackage,
     Optional<Path> sourceDir,
     Optional<Path> resourceDir,
@@ -47,6 +52,8 @@ public record ProcessorOptions(
 
   /** The option choosing the {@link Mode}. */
   public static final String MODE = "retort.mode";
+  /** The option choosing the {@link EntitySource}. */
+  public static final String ENTITIES = "retort.entities";
   /** The option naming the migrations package. */
   public static final String PACKAGE = "retort.package";
   /** The option naming the source directory. */
@@ -57,11 +64,12 @@ public record ProcessorOptions(
   public static final String CLOCK = "retort.clock";
 
   /** Every option the processor reads. */
-  public static final Set<String> NAMES = Set.of(MODE, PACKAGE, SOURCE_DIR, RESOURCE_DIR, CLOCK);
+  public static final Set<String> NAMES = Set.of(MODE, ENTITIES, PACKAGE, SOURCE_DIR, RESOURCE_DIR, CLOCK);
 
   /** Validates the components. */
   public ProcessorOptions {
     Objects.requireNonNull(mode, "mode == null");
+    Objects.requireNonNull(entities, "entities == null");
     Objects.requireNonNull(migrationPackage, "migrationPackage == null");
     Objects.requireNonNull(sourceDir, "sourceDir == null");
     Objects.requireNonNull(resourceDir, "resourceDir == null");
@@ -87,6 +95,16 @@ public record ProcessorOptions(
         diagnostics.report(null, Message.INVALID_OPTION, MODE, modeValue, "use generate, check or off");
       }
     }
+    EntitySource entities = EntitySource.RETORT;
+    String entitiesValue = options.get(ENTITIES);
+    if (entitiesValue != null) {
+      Optional<EntitySource> parsed = EntitySource.fromOptionValue(entitiesValue);
+      if (parsed.isPresent()) {
+        entities = parsed.get();
+      } else {
+        diagnostics.report(null, Message.INVALID_OPTION, ENTITIES, entitiesValue, "use retort or jpa");
+      }
+    }
     Optional<String> migrationPackage = Optional.ofNullable(options.get(PACKAGE)).map(String::strip);
     if (migrationPackage.isPresent() && !SourceVersion.isName(migrationPackage.get())) {
       diagnostics.report(
@@ -107,7 +125,7 @@ public record ProcessorOptions(
     if (diagnostics.errorCount() > errorsBefore) {
       return Optional.empty();
     }
-    return Optional.of(new ProcessorOptions(mode, migrationPackage, sourceDir, resourceDir, clock));
+    return Optional.of(new ProcessorOptions(mode, entities, migrationPackage, sourceDir, resourceDir, clock));
   }
 
   private static Optional<Path> directory(Map<String, String> options, String name, Diagnostics diagnostics) {

@@ -115,6 +115,11 @@ final class Annotation {
     return value(attribute) instanceof TypeMirror mirrored ? Optional.of(mirrored) : Optional.empty();
   }
 
+  /** An annotation-valued attribute, with its default applied; empty if javac could not read it. */
+  Optional<AnnotationMirror> annotation(String attribute) {
+    return value(attribute) instanceof AnnotationMirror nested ? Optional.of(nested) : Optional.empty();
+  }
+
   /** A string array attribute, with its default applied. */
   List<String> strings(String attribute) {
     List<String> strings = new ArrayList<>();

@@ -70,6 +70,27 @@ final class Annotations {
     return found;
   }
 
+  /**
+   * The annotations an annotation holds in an attribute, such as the {@code @Index} items of JPA's
+   * {@code @Table(indexes)}, as annotations on the same element; a single annotation or an array.
+   *
+   * @param outer the annotation holding them
+   * @param attribute the attribute
+   */
+  List<Annotation> nested(Annotation outer, String attribute) {
+    List<Annotation> found = new ArrayList<>();
+    Optional<AnnotationMirror> single = outer.annotation(attribute);
+    if (single.isPresent()) {
+      found.add(new Annotation(outer.element(), single.get(), type(single.get())));
+    }
+    for (AnnotationValue item : outer.list(attribute)) {
+      if (item.getValue() instanceof AnnotationMirror mirror) {
+        found.add(new Annotation(outer.element(), mirror, type(mirror)));
+      }
+    }
+    return found;
+  }
+
   private Type type(AnnotationMirror mirror) {
     return types.computeIfAbsent(mirror.getAnnotationType().asElement(), e -> new Type((TypeElement) e));
   }

@@ -67,7 +67,8 @@ record EntityDraft(
    * @param model the column, or empty if its declaration has an error already reported
    * @param id the member's {@code @Id}, if any
    * @param column the member's {@code @Column}, if any
-   * @param references the member's {@code @References}, if any
+   * @param references the foreign key the member declares ({@code @References}, or a JPA
+   *     association), if any
    * @param renamedFrom the member's {@code @RenamedFrom}, if any
    */
   record ColumnDraft(
@@ -77,7 +78,7 @@ record EntityDraft(
       Optional<ColumnModel> model,
       Optional<Annotation> id,
       Optional<Annotation> column,
-      Optional<Annotation> references,
+      Optional<ForeignKeys.Reference> references,
       Optional<Annotation> renamedFrom) {}
 
   /**

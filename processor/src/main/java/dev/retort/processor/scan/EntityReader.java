@@ -64,8 +64,19 @@ final class EntityReader {
   private final Checks checks;
   private final ColumnLists columnLists;
   private final UniqueConstraints uniqueConstraints;
+  /** The attribute of the column annotation that gives a column type, for messages. */
+  private final String typeAttribute;
 
   EntityReader(Types types, Annotations annotations, Reporter reporter) {
+    this(types, annotations, reporter, "type");
+  }
+
+  /**
+   * A reader whose messages name the attribute that gives a column type as {@code typeAttribute}:
+   * {@code type} on Retort's {@code @Column}, {@code columnDefinition} on JPA's.
+   */
+  EntityReader(Types types, Annotations annotations, Reporter reporter, String typeAttribute) {
+    this.typeAttribute = typeAttribute;
     this.types = types;
     this.annotations = annotations;
     this.reporter = reporter;
@@ -85,7 +96,7 @@ final class EntityReader {
    *     record component also the component and its accessor
    * @param exclusion why the member maps to no column, or null if it maps to one
    */
-  private record Member(
+  record Member(
       Element element,
       String name,
       TypeMirror type,
@@ -94,7 +105,7 @@ final class EntityReader {
       Exclusion exclusion) {}
 
   /** Why a field maps to no column, and how to make it map to one. */
-  private enum Exclusion {
+  enum Exclusion {
     STATIC("static", "make it an instance field"),
     TRANSIENT("transient", "remove the transient modifier"),
     ANNOTATED("@Transient", "remove @Transient");
@@ -193,7 +204,7 @@ final class EntityReader {
   }
 
   /** The entity and its superclasses up to (not including) {@code Object}, base first. */
-  private static List<TypeElement> hierarchy(TypeElement type) {
+  static List<TypeElement> hierarchy(TypeElement type) {
     Deque<TypeElement> chain = new ArrayDeque<>();
     TypeElement current = type;
     while (true) {
@@ -245,7 +256,7 @@ final class EntityReader {
   }
 
   /** The field's type as seen from the entity, so that a base class's type variables resolve. */
-  private TypeMirror memberType(DeclaredType entity, VariableElement field) {
+  TypeMirror memberType(DeclaredType entity, VariableElement field) {
     try {
       return types.asMemberOf(entity, field);
     } catch (IllegalArgumentException e) {
@@ -254,17 +265,28 @@ final class EntityReader {
   }
 
   private Member member(TypeElement declaring, VariableElement field, TypeMirror type) {
+    return member(declaring, field, type, declaring.getSimpleName() + "." + field.getSimpleName(),
+        Annotation.TRANSIENT);
+  }
+
+  /**
+   * A field.
+   *
+   * @param label the member as messages name it
+   * @param transientAnnotation the qualified name of the annotation that excludes a field
+   */
+  Member member(
+      TypeElement declaring, VariableElement field, TypeMirror type, String label, String transientAnnotation) {
     List<AnnotatedConstruct> annotated = List.of(field, field.asType());
     Exclusion exclusion = null;
     if (field.getModifiers().contains(Modifier.STATIC)) {
       exclusion = Exclusion.STATIC;
     } else if (field.getModifiers().contains(Modifier.TRANSIENT)) {
       exclusion = Exclusion.TRANSIENT;
-    } else if (annotations.find(field, Annotation.TRANSIENT).isPresent()) {
+    } else if (annotations.find(field, transientAnnotation).isPresent()) {
       exclusion = Exclusion.ANNOTATED;
     }
-    String name = field.getSimpleName().toString();
-    return new Member(field, name, type, declaring.getSimpleName() + "." + name, annotated, exclusion);
+    return new Member(field, field.getSimpleName().toString(), type, label, annotated, exclusion);
   }
 
   /**
@@ -300,27 +322,36 @@ final class EntityReader {
         checkExcluded(member);
         continue;
       }
-      ColumnDraft column = column(type, member);
-      ColumnDraft first = byName.putIfAbsent(SqlNames.folded(column.name()), column);
-      if (first == null) {
-        columns.add(column);
-      } else {
-        reporter.report(
-            column.member(),
-            column.column().filter(c -> !c.string("name").isEmpty()).orElse(null),
-            "name",
-            Message.DUPLICATE_COLUMN,
-            first.label(),
-            SqlNames.writtenAs(column.name(), first.name()),
-            column.label(),
-            column.name(),
-            table,
-            first.name().equals(column.name())
-                ? ""
-                : "SQLite, MariaDB and MySQL do not tell column names apart by case: ");
-      }
+      addColumn(columns, byName, column(type, member), table);
     }
     return columns;
+  }
+
+  /**
+   * Adds a column to the table's columns, unless it has the name of one already there, even but for
+   * case: that is reported.
+   *
+   * @param byName the columns so far by {@link SqlNames#folded} name
+   */
+  void addColumn(List<ColumnDraft> columns, Map<String, ColumnDraft> byName, ColumnDraft column, String table) {
+    ColumnDraft first = byName.putIfAbsent(SqlNames.folded(column.name()), column);
+    if (first == null) {
+      columns.add(column);
+    } else {
+      reporter.report(
+          column.member(),
+          column.column().filter(c -> !c.string("name").isEmpty()).orElse(null),
+          "name",
+          Message.DUPLICATE_COLUMN,
+          first.label(),
+          SqlNames.writtenAs(column.name(), first.name()),
+          column.label(),
+          column.name(),
+          table,
+          first.name().equals(column.name())
+              ? ""
+              : "SQLite, MariaDB and MySQL do not tell column names apart by case: ");
+    }
   }
 
   private void checkExcluded(Member member) {
@@ -379,7 +410,7 @@ final class EntityReader {
         model,
         id,
         column,
-        annotations.find(member.element(), Annotation.REFERENCES),
+        annotations.find(member.element(), Annotation.REFERENCES).map(ForeignKeys.Reference::of),
         annotations.find(member.element(), Annotation.RENAMED_FROM)
             .filter(rename -> checkRenamedFrom(rename, name, "column", member.label())));
   }
@@ -395,8 +426,22 @@ final class EntityReader {
             ? TypeMapping.Sizes.NONE
             : new TypeMapping.Sizes(
                 column.integer("length"), column.integer("precision"), column.integer("scale"));
+    return columnType(entity, member, column, sizes, column == null ? "" : column.string("type"));
+  }
+
+  /**
+   * The column type of a member, from the type written on its column annotation or else from its
+   * Java type and the sizes given.
+   *
+   * @param entity the entity being read, whose type arguments may give an inherited member its type
+   * @param column the annotation giving the sizes and the type, whose {@code type} attribute messages
+   *     point at (JPA's {@code @Column} calls it {@code columnDefinition}); null if there is none
+   * @param sizes the sizes written, as {@link TypeMapping.Sizes} has them when none is
+   * @param explicit the column type written, or empty
+   */
+  Optional<ColumnType> columnType(
+      TypeElement entity, Member member, Annotation column, TypeMapping.Sizes sizes, String explicit) {
     Map<String, Integer> givenSizes = givenSizes(sizes);
-    String explicit = column == null ? "" : column.string("type");
     if (!explicit.isEmpty()) {
       givenSizes
           .keySet()
@@ -411,7 +456,7 @@ final class EntityReader {
       try {
         type = ColumnType.parse(explicit);
       } catch (IllegalArgumentException e) {
-        reporter.report(column, "type", Message.INVALID_TYPE, member.label(), e.getMessage());
+        reporter.report(column, typeAttribute, Message.INVALID_TYPE, member.label(), e.getMessage());
         return Optional.empty();
       }
       if (type instanceof ColumnType.Enumerated enumerated) {
@@ -420,13 +465,13 @@ final class EntityReader {
             enumerated.name(),
             member.element(),
             column,
-            "type",
-            "choose a shorter enum type name in @Column(type = \"...\")");
+            typeAttribute,
+            "choose a shorter enum type name in @Column(" + typeAttribute + " = \"...\")");
         checkEnumValues(member, column, enumerated);
       }
       Optional<String> tooLong = longerThanMariaDbHolds(type);
       if (tooLong.isPresent()) {
-        reporter.report(column, "type", Message.INVALID_TYPE, member.label(),
+        reporter.report(column, typeAttribute, Message.INVALID_TYPE, member.label(),
             type.sql() + " is longer than MariaDB and MySQL hold: " + tooLong.get() + ", and they refuse a longer"
                 + " one; give a length of at most " + maxLength(type) + ", or for longer "
                 + (type instanceof ColumnType.Varchar ? "text" : "data") + " the unbounded type \""
@@ -434,7 +479,7 @@ final class EntityReader {
         return Optional.empty();
       }
       if (scaleBeyondMySql(type)) {
-        reporter.report(column, "type", Message.INVALID_TYPE, member.label(),
+        reporter.report(column, typeAttribute, Message.INVALID_TYPE, member.label(),
             type.sql() + " has more digits after the point than MySQL keeps: at most " + DecimalScales.MYSQL
                 + " (MariaDB " + DecimalScales.MARIADB + "), and it refuses more; give a scale of at most "
                 + DecimalScales.MYSQL);
@@ -521,7 +566,7 @@ final class EntityReader {
           member.element(),
           null,
           null,
-          "rename the Java enum, or give the column type with @Column(type = \"enum"
+          "rename the Java enum, or give the column type with @Column(" + typeAttribute + " = \"enum"
               + " shorter_name('A','B')\")");
       checkEnumValues(member, null, enumerated);
     }
@@ -536,7 +581,7 @@ final class EntityReader {
           member.label(),
           "MariaDB and MySQL hold " + tooLong.get() + " and refuse a longer one; give a length of at most "
               + maxLength(type) + ", or for longer " + (type instanceof ColumnType.Varchar ? "text" : "data")
-              + " the unbounded type with @Column(type = \""
+              + " the unbounded type with @Column(" + typeAttribute + " = \""
               + (type instanceof ColumnType.Varchar ? "text" : "blob") + "\")");
       return Optional.empty();
     }
@@ -592,8 +637,8 @@ final class EntityReader {
   private void checkEnumValues(Member member, Annotation column, ColumnType.Enumerated type) {
     String fix =
         column == null
-            ? "the Java enum constant, or give the column type with @Column(type = \"...\")"
-            : "the value in @Column(type = \"...\")";
+            ? "the Java enum constant, or give the column type with @Column(" + typeAttribute + " = \"...\")"
+            : "the value in @Column(" + typeAttribute + " = \"...\")";
     Map<String, String> byFolded = new HashMap<>();
     for (String value : type.values()) {
       int bytes = SqlNames.identifierBytes(value);
@@ -604,15 +649,16 @@ final class EntityReader {
       }
       if (value.endsWith(" ")) {
         reportEnumValue(member, column, type, "the enum value '" + value + "'",
-            "ends with a space, which MariaDB and MySQL remove: remove it from @Column(type = \"...\")");
+            "ends with a space, which MariaDB and MySQL remove: remove it from @Column(" + typeAttribute
+                + " = \"...\")");
       }
       String first = byFolded.putIfAbsent(SqlNames.folded(value), value);
       if (first != null) {
         reportEnumValue(member, column, type, "the enum values '" + first + "' and '" + value + "'",
             "differ only in case, which MariaDB and MySQL do not tell apart: rename one of "
                 + (column == null
-                    ? "the Java enum constants, or give the column type with @Column(type = \"...\")"
-                    : "the values in @Column(type = \"...\")"));
+                    ? "the Java enum constants, or give the column type with @Column(" + typeAttribute + " = \"...\")"
+                    : "the values in @Column(" + typeAttribute + " = \"...\")"));
       }
     }
   }
@@ -622,7 +668,7 @@ final class EntityReader {
     reporter.report(
         member.element(),
         column,
-        "type",
+        typeAttribute,
         Message.ENUM_VALUE_INVALID,
         values,
         member.label(),
@@ -645,6 +691,21 @@ final class EntityReader {
     return given;
   }
 
+  /**
+   * Whether the member or its type carries an annotation whose simple name is {@code NotNull} or
+   * {@code NonNull}, of any package.
+   */
+  static boolean annotatedNotNull(Member member) {
+    boolean notNull = false;
+    for (AnnotatedConstruct construct : member.annotated()) {
+      for (AnnotationMirror mirror : construct.getAnnotationMirrors()) {
+        notNull |= NOT_NULL_ANNOTATIONS.contains(
+            mirror.getAnnotationType().asElement().getSimpleName().toString());
+      }
+    }
+    return notNull;
+  }
+
   private boolean nullable(Member member, Annotation column, boolean id) {
     String explicit =
         column == null ? "DERIVED" : column.enumConstant("nullable").orElse("DERIVED");
@@ -664,14 +725,7 @@ final class EntityReader {
     if (member.type().getKind().isPrimitive()) {
       return false;
     }
-    boolean notNull = false;
-    for (AnnotatedConstruct construct : member.annotated()) {
-      for (AnnotationMirror mirror : construct.getAnnotationMirrors()) {
-        notNull |= NOT_NULL_ANNOTATIONS.contains(
-            mirror.getAnnotationType().asElement().getSimpleName().toString());
-      }
-    }
-    return !notNull;
+    return !annotatedNotNull(member);
   }
 
   private Optional<DefaultValue> defaultValue(
@@ -729,7 +783,7 @@ final class EntityReader {
     return true;
   }
 
-  private Optional<PrimaryKeyModel> primaryKey(
+  Optional<PrimaryKeyModel> primaryKey(
       TypeElement type,
       Annotation table,
       String tableName,
@@ -794,13 +848,32 @@ final class EntityReader {
 
   private List<IndexModel> indexes(
       TypeElement type, String tableName, List<ColumnDraft> columns, List<Origin> constraints) {
+    List<ColumnLists.Listed> declared = annotations.findRepeated(type, Annotation.INDEX).stream()
+        .map(ColumnLists.Listed::of)
+        .toList();
+    return indexes(type, tableName, columns, constraints, declared);
+  }
+
+  /**
+   * The indexes of an entity.
+   *
+   * @param declared the columns of each index, whose annotation gives its {@code name} and whether
+   *     it is {@code unique}
+   */
+  List<IndexModel> indexes(
+      TypeElement type,
+      String tableName,
+      List<ColumnDraft> columns,
+      List<Origin> constraints,
+      List<ColumnLists.Listed> declared) {
     List<IndexModel> indexes = new ArrayList<>();
     String label = type.getSimpleName().toString();
-    for (Annotation index : annotations.findRepeated(type, Annotation.INDEX)) {
-      List<String> names = index.strings("columns");
+    for (ColumnLists.Listed listed : declared) {
+      Annotation index = listed.annotation();
+      List<String> names = listed.names();
       boolean unique = index.bool("unique");
       String explicit = index.string("name");
-      if (!columnLists.valid(index, label, tableName, columns)) {
+      if (!columnLists.valid(listed, label, tableName, columns)) {
         continue;
       }
       String name;
@@ -850,7 +923,7 @@ final class EntityReader {
   }
 
   /** Reports two columns renamed from one old name. */
-  private void checkColumnRenames(List<ColumnDraft> columns) {
+  void checkColumnRenames(List<ColumnDraft> columns) {
     Map<String, ColumnDraft> byOldName = new HashMap<>();
     for (ColumnDraft column : columns) {
       if (column.renamedFrom().isEmpty()) {
@@ -871,7 +944,7 @@ final class EntityReader {
   }
 
   /** Checks a {@code @RenamedFrom} on its own; false after reporting a problem. */
-  private boolean checkRenamedFrom(
+  boolean checkRenamedFrom(
       Annotation rename, String currentName, String what, String label) {
     String oldName = rename.string("value");
     if (!checks.name(rename, "value", oldName, label)) {
@@ -970,19 +1043,19 @@ final class EntityReader {
    * {@code ZonedDateTime}, the {@code java.time} type that Retort maps; for others, a column type
    * of its own.
    */
-  private static String unmappedTypeAdvice(TypeMirror type) {
+  private String unmappedTypeAdvice(TypeMirror type) {
     String name = type.toString();
     switch (name) {
       case "java.util.Date", "java.sql.Timestamp", "java.util.Calendar", "java.util.GregorianCalendar",
           "java.time.ZonedDateTime":
         return "use Instant or OffsetDateTime (a timestamp with time zone) or LocalDateTime (one without), or declare"
-            + " the column type with @Column(type = \"timestamp with time zone\")";
+            + " the column type with @Column(" + typeAttribute + " = \"timestamp with time zone\")";
       case "java.sql.Date":
-        return "use LocalDate, or declare the column type with @Column(type = \"date\")";
+        return "use LocalDate, or declare the column type with @Column(" + typeAttribute + " = \"date\")";
       case "java.sql.Time":
-        return "use LocalTime, or declare the column type with @Column(type = \"time\")";
+        return "use LocalTime, or declare the column type with @Column(" + typeAttribute + " = \"time\")";
       default:
-        return "declare the column type with @Column(type = \"...\") (such as \"json\" or \"text\")";
+        return "declare the column type with @Column(" + typeAttribute + " = \"...\") (such as \"json\" or \"text\")";
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.retort.model.SchemaModel;
 import dev.retort.model.TableModel;
 import dev.retort.processor.diagnostics.Diagnostics;
 import dev.retort.processor.diagnostics.Message;
+import dev.retort.processor.options.EntitySource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -46,6 +47,9 @@ import javax.lang.model.element.TypeElement;
  *       ForeignKeys}); {@code @RenamedFrom} adds {@link RenameHints}.
  *   <li>{@code @Sequence} on an entity declares a sequence of the schema ({@link SequenceDeclarations}).
  * </ul>
+ *
+ * <p>With {@code -Aretort.entities=jpa} the JPA {@code @Entity} classes are read instead, by {@link
+ * JpaEntityReader}, into the same drafts; everything after the reading is shared.
  */
 public final class EntityScanner {
 
@@ -73,13 +77,40 @@ public final class EntityScanner {
    * @throws IllegalArgumentException if an element is not annotated {@code @Table}
    */
   public ScanResult scan(Collection<? extends Element> tableElements) {
-    Objects.requireNonNull(tableElements, "tableElements == null");
+    return scan(tableElements, EntitySource.RETORT);
+  }
+
+  /**
+   * Scans every entity of the round, read as the source says: {@code @Table} elements, or JPA
+   * {@code @Entity} classes (see {@link JpaEntityReader}). Reading JPA entities, a {@code @Table}
+   * element among them is reported: the build would otherwise leave it out unseen. Problems are
+   * reported, never thrown; if any is an error, {@link Diagnostics#hasErrors()} is true and the
+   * schema is empty.
+   *
+   * @param entityElements the entities, in a stable order (messages about duplicates are reported on
+   *     the later element)
+   * @param source which annotations declare the entities
+   * @return the schema they declare, the renames, and the elements behind each table and column
+   * @throws IllegalArgumentException if an element is annotated neither {@code @Table} nor, reading
+   *     JPA entities, {@code @Entity}
+   */
+  public ScanResult scan(Collection<? extends Element> entityElements, EntitySource source) {
+    Objects.requireNonNull(entityElements, "entityElements == null");
+    Objects.requireNonNull(source, "source == null");
     Reporter reporter = new Reporter(diagnostics);
     Annotations annotations = new Annotations();
     EntityReader reader = new EntityReader(env.getTypeUtils(), annotations, reporter);
+    JpaEntityReader jpaReader = new JpaEntityReader(env.getTypeUtils(), annotations, reporter);
     List<EntityDraft> drafts = new ArrayList<>();
-    for (Element element : tableElements) {
-      reader.read(element).ifPresent(drafts::add);
+    for (Element element : entityElements) {
+      if (source == EntitySource.RETORT) {
+        reader.read(element).ifPresent(drafts::add);
+      } else if (annotations.find(element, Annotation.TABLE).isPresent()) {
+        reporter.report(annotations.find(element, Annotation.TABLE).get(), null, Message.ENTITY_SOURCE_MISMATCH,
+            element.getSimpleName());
+      } else {
+        drafts.addAll(jpaReader.read(element));
+      }
     }
     return new SchemaAssembler(annotations, reporter).assemble(drafts);
   }

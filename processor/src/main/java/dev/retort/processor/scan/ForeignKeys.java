@@ -27,6 +27,44 @@ import javax.lang.model.type.TypeMirror;
  */
 final class ForeignKeys {
 
+  /**
+   * A one-column foreign key that a member declares: Retort's {@code @References}, or JPA's
+   * {@code @ManyToOne} or owning {@code @OneToOne} with its {@code @JoinColumn}. The rules are the
+   * same; only where the parts are written differs.
+   *
+   * @param annotation the annotation that declares the key, which messages point at
+   * @param target the referenced class; empty for a class javac could not resolve
+   * @param targetAttribute the attribute of the annotation naming the class, or null when the
+   *     member's type names it
+   * @param written the annotation as messages show it, such as {@code @References(Author.class)}
+   * @param column the referenced column, or empty for the target's primary key
+   * @param columnAnnotation the annotation that names the referenced column
+   * @param columnAttribute its attribute, such as {@code column}
+   * @param nameAnnotation the annotation that may name the key in its {@code name}
+   * @param onDelete the action on delete
+   * @param onUpdate the action on update
+   */
+  record Reference(
+      Annotation annotation,
+      Optional<TypeMirror> target,
+      String targetAttribute,
+      String written,
+      String column,
+      Annotation columnAnnotation,
+      String columnAttribute,
+      Annotation nameAnnotation,
+      ReferentialAction onDelete,
+      ReferentialAction onUpdate) {
+
+    /** The key of a Retort {@code @References}. */
+    static Reference of(Annotation references) {
+      Optional<TypeMirror> target = references.type("value");
+      String written = ForeignKeys.written(references, "value", target.map(ForeignKeys::simpleName).orElse("?"));
+      return new Reference(references, target, "value", written, references.string("column"), references, "column",
+          references, action(references, "onDelete"), action(references, "onUpdate"));
+    }
+  }
+
   private final Annotations annotations;
   private final Reporter reporter;
   private final Checks checks;
@@ -66,10 +104,11 @@ final class ForeignKeys {
   private Optional<ForeignKeyModel> references(
       EntityDraft entity,
       ColumnDraft column,
-      Annotation references,
+      Reference references,
       Map<String, EntityDraft> byClass,
       List<Origin> constraints) {
-    Optional<EntityDraft> target = target(references, "value", column.label(), byClass);
+    Optional<EntityDraft> target = target(references.annotation(), references.targetAttribute(), references.target(),
+        references.written(), column.label(), byClass);
     if (target.isEmpty()) {
       return Optional.empty();
     }
@@ -90,11 +129,12 @@ final class ForeignKeys {
           referencedType.sql(),
           referencedType.sql());
     }
-    checkActions(references, column.label(), List.of(column));
+    checkActions(references.annotation(), references.onDelete(), references.onUpdate(), column.label(),
+        List.of(column));
     Optional<String> name = name(
-        entity, List.of(column.name()), references, column.member(), column.label(), constraints);
-    return name.flatMap(n -> build(column.member(), column.label(), n, references, List.of(column), target.get(),
-        List.of(referenced.get())));
+        entity, List.of(column.name()), references.nameAnnotation(), column.member(), column.label(), constraints);
+    return name.flatMap(n -> build(column.member(), column.label(), n, references.onDelete(), references.onUpdate(),
+        List.of(column), target.get(), List.of(referenced.get())));
   }
 
   /**
@@ -117,7 +157,9 @@ final class ForeignKeys {
     List<String> names = foreignKey.strings("columns");
     String description = ColumnLists.describe(foreignKey);
     List<ColumnDraft> columns = names.stream().map(n -> entity.column(n).orElseThrow()).toList();
-    Optional<EntityDraft> target = target(foreignKey, "references", label, byClass);
+    Optional<EntityDraft> target = target(foreignKey, "references", foreignKey.type("references"),
+        written(foreignKey, "references", foreignKey.type("references").map(ForeignKeys::simpleName).orElse("?")),
+        label, byClass);
     if (target.isEmpty()) {
       return Optional.empty();
     }
@@ -150,24 +192,28 @@ final class ForeignKeys {
         declaredByMembers)) {
       return Optional.empty();
     }
-    checkActions(foreignKey, label, columns);
+    checkActions(foreignKey, action(foreignKey, "onDelete"), action(foreignKey, "onUpdate"), label, columns);
     Optional<String> name = name(entity, names, foreignKey, entity.element(), label, constraints);
-    return name.flatMap(n -> build(entity.element(), label, n, foreignKey, columns, target.get(), referenced.get()));
+    return name.flatMap(n -> build(entity.element(), label, n, action(foreignKey, "onDelete"),
+        action(foreignKey, "onUpdate"), columns, target.get(), referenced.get()));
   }
 
   /**
-   * The entity a class attribute references; a class that is no entity of the compilation is
-   * reported. A class javac could not resolve is left to javac.
+   * The entity a class references; a class that is no entity of the compilation is reported. A class
+   * javac could not resolve is left to javac.
+   *
+   * @param annotation the annotation naming the class
+   * @param attribute its attribute naming the class, or null when the member's type names it
+   * @param targetType the class
+   * @param written the annotation as messages show it
    */
-  private Optional<EntityDraft> target(
-      Annotation annotation, String attribute, String label, Map<String, EntityDraft> byClass) {
-    Optional<TypeMirror> targetType = annotation.type(attribute);
+  private Optional<EntityDraft> target(Annotation annotation, String attribute, Optional<TypeMirror> targetType,
+      String written, String label, Map<String, EntityDraft> byClass) {
     if (targetType.isEmpty()) {
       return Optional.empty();
     }
     if (targetType.get().getKind() != TypeKind.DECLARED) {
-      reporter.report(annotation, attribute, Message.REFERENCES_NOT_TABLE,
-          written(annotation, attribute, targetType.get().toString()), label, targetType.get());
+      reporter.report(annotation, attribute, Message.REFERENCES_NOT_TABLE, written, label, targetType.get());
       return Optional.empty();
     }
     TypeElement element = (TypeElement) ((DeclaredType) targetType.get()).asElement();
@@ -175,58 +221,71 @@ final class ForeignKeys {
     if (target != null) {
       return Optional.of(target);
     }
-    Message message =
-        annotations.find(element, Annotation.TABLE).isPresent()
-            ? Message.REFERENCES_NOT_COMPILED
-            : Message.REFERENCES_NOT_TABLE;
-    reporter.report(annotation, attribute, message,
-        written(annotation, attribute, element.getSimpleName().toString()), label, element.getQualifiedName());
+    boolean entity = annotations.find(element, Annotation.TABLE).isPresent()
+        || annotations.find(element, "jakarta.persistence.Entity").isPresent()
+        || annotations.find(element, "javax.persistence.Entity").isPresent();
+    Message message = entity ? Message.REFERENCES_NOT_COMPILED : Message.REFERENCES_NOT_TABLE;
+    reporter.report(annotation, attribute, message, written, label, element.getQualifiedName());
     return Optional.empty();
+  }
+
+  /** The simple name of a class, or the type as written for any other type. */
+  private static String simpleName(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        ? ((DeclaredType) type).asElement().getSimpleName().toString()
+        : type.toString();
   }
 
   /** The class attribute as written: {@code @References(Author.class)}, {@code @ForeignKey(references = Author.class)}. */
   private static String written(Annotation annotation, String attribute, String className) {
-    return "@" + annotation.simpleName() + "(" + (attribute.equals("value") ? "" : attribute + " = ")
-        + className + ".class)";
+    return written(annotation, attribute, className + ".class", true);
+  }
+
+  /** An attribute as written: {@code @References(column = "id")}, {@code @JoinColumn(referencedColumnName = "id")}. */
+  private static String written(Annotation annotation, String attribute, String value, boolean valueBare) {
+    return "@" + annotation.simpleName() + "(" + (valueBare && attribute.equals("value") ? "" : attribute + " = ")
+        + value + ")";
   }
 
   private Optional<ColumnDraft> referencedColumn(
-      ColumnDraft column, Annotation references, EntityDraft target) {
-    String explicit = references.string("column");
+      ColumnDraft column, Reference reference, EntityDraft target) {
+    Annotation references = reference.annotation();
+    String explicit = reference.column();
     List<ColumnDraft> keys = primaryKey(target);
-    String targetClass = target.element().getSimpleName().toString();
     if (explicit.isEmpty()) {
       if (keys.isEmpty()) {
-        reporter.report(references, "value", Message.REFERENCES_NO_KEY, written(references, "value", targetClass),
-            column.label(), target.name(), "a unique column with @References(column = \"...\")");
+        reporter.report(references, reference.targetAttribute(), Message.REFERENCES_NO_KEY, reference.written(),
+            column.label(), target.name(), "a unique column with " + written(reference.columnAnnotation(),
+                reference.columnAttribute(), "\"...\"", false));
         return Optional.empty();
       }
       if (keys.size() > 1) {
         reporter.report(
             references,
-            "value",
+            reference.targetAttribute(),
             Message.REFERENCES_COMPOSITE_KEY,
-            targetClass,
+            reference.written(),
             column.label(),
             target.name(),
-            keys.stream().map(ColumnDraft::name).toList());
+            keys.stream().map(ColumnDraft::name).toList(),
+            written(reference.columnAnnotation(), reference.columnAttribute(), "\"...\"", false));
         return Optional.empty();
       }
       return Optional.of(keys.get(0));
     }
     Optional<ColumnDraft> referenced = target.column(explicit);
     if (referenced.isEmpty()) {
-      reporter.report(references, "column", Message.REFERENCES_UNKNOWN_COLUMN,
-          "@References(column = \"" + explicit + "\")", column.label(), target.name(), explicit,
-          target.columnNames());
+      reporter.report(reference.columnAnnotation(), reference.columnAttribute(), Message.REFERENCES_UNKNOWN_COLUMN,
+          written(reference.columnAnnotation(), reference.columnAttribute(), "\"" + explicit + "\"", false),
+          column.label(), target.name(), explicit, target.columnNames());
       return Optional.empty();
     }
     if (!isKey(target, List.of(explicit))) {
       reporter.report(
-          references,
-          "column",
+          reference.columnAnnotation(),
+          reference.columnAttribute(),
           Message.REFERENCES_NOT_UNIQUE,
-          explicit,
+          written(reference.columnAnnotation(), reference.columnAttribute(), "\"" + explicit + "\"", false),
           column.label(),
           target.name(),
           explicit);
@@ -310,14 +369,15 @@ final class ForeignKeys {
    * without a default (whose default is NULL): the action would fail when it fires. The action sets
    * every column of the key, so each is checked.
    */
-  private void checkActions(Annotation annotation, String label, List<ColumnDraft> columns) {
+  private void checkActions(Annotation annotation, ReferentialAction onDelete, ReferentialAction onUpdate,
+      String label, List<ColumnDraft> columns) {
     for (ColumnDraft column : columns) {
       if (column.model().isEmpty() || column.model().get().nullable()) {
         continue;
       }
       boolean hasDefault = column.model().get().defaultValue().isPresent();
       for (String attribute : List.of("onDelete", "onUpdate")) {
-        ReferentialAction action = action(annotation, attribute);
+        ReferentialAction action = attribute.equals("onDelete") ? onDelete : onUpdate;
         if (action == ReferentialAction.SET_NULL) {
           reporter.report(annotation, attribute, Message.REFERENCES_SET_NULL, annotation.simpleName(), attribute,
               label, column.name());
@@ -370,12 +430,11 @@ final class ForeignKeys {
       Element element,
       String label,
       String name,
-      Annotation annotation,
+      ReferentialAction onDelete,
+      ReferentialAction onUpdate,
       List<ColumnDraft> columns,
       EntityDraft target,
       List<ColumnDraft> referenced) {
-    ReferentialAction onDelete = action(annotation, "onDelete");
-    ReferentialAction onUpdate = action(annotation, "onUpdate");
     return checks.build(element, label, () -> new ForeignKeyModel(
         name,
         columns.stream().map(ColumnDraft::name).toList(),

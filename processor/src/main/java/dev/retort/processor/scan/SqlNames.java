@@ -78,6 +78,32 @@ public final class SqlNames {
     return out.toString();
   }
 
+  /**
+   * The name Spring Boot's Hibernate naming ({@code CamelCaseToUnderscoresNamingStrategy}) gives a
+   * table, column or schema of a JPA entity, whether written or derived: an underscore goes between
+   * a lower-case letter or digit and an upper-case letter followed by a lower-case letter or digit,
+   * and the whole is lower-cased. It differs from {@link #snakeCase} on
+   * acronyms: {@code userID} → {@code userid}, {@code URLPath} → {@code urlpath}, and at the end of a
+   * name: {@code pageA} → {@code pagea}.
+   *
+   * @param name a JPA logical name: a class or field name, or a name written in an annotation
+   * @return the physical name
+   */
+  public static String springPhysical(String name) {
+    StringBuilder out = new StringBuilder(name);
+    for (int i = 1; i < out.length() - 1; i++) {
+      char before = out.charAt(i - 1);
+      char current = out.charAt(i);
+      char after = out.charAt(i + 1);
+      if ((Character.isLowerCase(before) || Character.isDigit(before))
+          && Character.isUpperCase(current)
+          && (Character.isLowerCase(after) || Character.isDigit(after))) {
+        out.insert(i++, '_');
+      }
+    }
+    return out.toString().toLowerCase(Locale.ROOT);
+  }
+
   /** {@code pk_<table>}. */
   public static String primaryKey(String table) {
     return "pk_" + table;

@@ -55,6 +55,32 @@ final class UniqueConstraints {
       List<ColumnDraft> columns,
       Optional<PrimaryKeyModel> primaryKey,
       List<Origin> constraints) {
+    List<ColumnLists.Listed> declared = annotations.findRepeated(type, Annotation.UNIQUE).stream()
+        .map(ColumnLists.Listed::of)
+        .toList();
+    return read(type, tableName, columns, primaryKey, constraints, declared);
+  }
+
+  /**
+   * Reads the unique constraints, those of members first and then the class-level ones given, and
+   * adds their names to the constraints.
+   *
+   * @param type the entity
+   * @param tableName the table
+   * @param columns the table's columns
+   * @param primaryKey the primary key, if the entity has one
+   * @param constraints the entity's constraint names so far, with where each is declared
+   * @param classLevel the columns of each class-level unique constraint ({@code @Unique}, or JPA's
+   *     {@code @UniqueConstraint}), whose annotation may give a {@code name}
+   * @return the unique constraints
+   */
+  List<UniqueModel> read(
+      TypeElement type,
+      String tableName,
+      List<ColumnDraft> columns,
+      Optional<PrimaryKeyModel> primaryKey,
+      List<Origin> constraints,
+      List<ColumnLists.Listed> classLevel) {
     List<UniqueModel> uniques = new ArrayList<>();
     // What each unique constraint read so far is, for a message about a @Unique that repeats it.
     Map<UniqueModel, String> declared = new LinkedHashMap<>();
@@ -84,12 +110,13 @@ final class UniqueConstraints {
           });
     }
     String label = type.getSimpleName().toString();
-    for (Annotation annotation : annotations.findRepeated(type, Annotation.UNIQUE)) {
-      if (!columnLists.valid(annotation, label, tableName, columns)) {
+    for (ColumnLists.Listed listed : classLevel) {
+      Annotation annotation = listed.annotation();
+      if (!columnLists.valid(listed, label, tableName, columns)) {
         continue;
       }
-      List<String> names = annotation.strings("columns");
-      if (repeats(annotation, label, names, primaryKey, declared)) {
+      List<String> names = listed.names();
+      if (repeats(listed, label, names, primaryKey, declared)) {
         continue;
       }
       Optional<String> name = name(type, annotation, tableName, names, label);
@@ -101,7 +128,7 @@ final class UniqueConstraints {
           name.get(), "a unique constraint", type, annotation, explicit.isEmpty() ? null : "name", true));
       checks.build(type, label, () -> new UniqueModel(name.get(), names)).ifPresent(unique -> {
         uniques.add(unique);
-        declared.put(unique, "the unique constraint " + name.get() + " of " + ColumnLists.describe(annotation));
+        declared.put(unique, "the unique constraint " + name.get() + " of " + ColumnLists.describe(listed));
       });
     }
     return uniques;
@@ -111,20 +138,21 @@ final class UniqueConstraints {
    * Whether the {@code @Unique} is over the columns of the primary key or of an earlier unique
    * constraint; reported if so.
    */
-  private boolean repeats(Annotation annotation, String label, List<String> columns,
+  private boolean repeats(ColumnLists.Listed listed, String label, List<String> columns,
       Optional<PrimaryKeyModel> primaryKey, Map<UniqueModel, String> declared) {
+    Annotation annotation = listed.annotation();
     Optional<PrimaryKeyModel> key = primaryKey.filter(k -> sameColumns(k.columns(), columns));
     if (key.isPresent()) {
-      reporter.report(annotation, "columns", Message.DUPLICATE_UNIQUE, ColumnLists.describe(annotation), label,
-          "the primary key " + key.get().name(), columns, "remove the @Unique");
+      reporter.report(annotation, listed.attribute(), Message.DUPLICATE_UNIQUE, ColumnLists.describe(listed), label,
+          "the primary key " + key.get().name(), columns, "remove the @" + annotation.simpleName());
       return true;
     }
     Optional<String> earlier = declared.entrySet().stream()
         .filter(entry -> sameColumns(entry.getKey().columns(), columns))
         .map(Map.Entry::getValue)
         .findFirst();
-    earlier.ifPresent(unique -> reporter.report(annotation, "columns", Message.DUPLICATE_UNIQUE,
-        ColumnLists.describe(annotation), label, unique, columns, "keep one of them"));
+    earlier.ifPresent(unique -> reporter.report(annotation, listed.attribute(), Message.DUPLICATE_UNIQUE,
+        ColumnLists.describe(listed), label, unique, columns, "keep one of them"));
     return earlier.isPresent();
   }
 
@@ -140,7 +168,7 @@ final class UniqueConstraints {
           type,
           annotation,
           null,
-          "name the constraint with a shorter @Unique(name = \"...\")");
+          "name the constraint with a shorter @" + annotation.simpleName() + "(name = \"...\")");
       return Optional.of(derived);
     }
     if (!checks.name(annotation, "name", explicit, label)) {
@@ -152,7 +180,7 @@ final class UniqueConstraints {
         type,
         annotation,
         "name",
-        "choose a shorter @Unique(name = \"...\")");
+        "choose a shorter @" + annotation.simpleName() + "(name = \"...\")");
     return Optional.of(explicit);
   }
 

@@ -3,7 +3,9 @@ package dev.retort.processor.scan;
 import dev.retort.model.RenameHints;
 import dev.retort.model.SchemaModel;
 import dev.retort.processor.diagnostics.Diagnostics;
+import dev.retort.processor.options.EntitySource;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -14,28 +16,39 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * A test-only processor that runs {@link EntityScanner} on the {@code @Table} elements of the
- * first round (in source order) and, when given a head schema, {@link EntityScanner#checkRenames}
- * against it, keeping the results for assertions.
+ * first round (in source order), or on its JPA {@code @Entity} elements and {@code @Table} ones,
+ * and, when given a head schema, {@link EntityScanner#checkRenames} against it, keeping the results for assertions.
  */
 final class ScanningProcessor extends AbstractProcessor {
 
   private final SchemaModel head;
+  private final EntitySource source;
   private ScanResult result;
   private RenameHints checkedHints;
 
   /** Scans without checking renames. */
   ScanningProcessor() {
-    this(null);
+    this((SchemaModel) null);
   }
 
   /** Scans and checks the renames against {@code head}. */
   ScanningProcessor(SchemaModel head) {
+    this(head, EntitySource.RETORT);
+  }
+
+  /** Scans the entities of a source, and the {@code @Table} elements too, without checking renames. */
+  ScanningProcessor(EntitySource source) {
+    this(null, source);
+  }
+
+  private ScanningProcessor(SchemaModel head, EntitySource source) {
     this.head = head;
+    this.source = source;
   }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of("dev.retort.Table");
+    return Set.of("dev.retort.Table", "jakarta.persistence.Entity", "javax.persistence.Entity");
   }
 
   @Override
@@ -48,10 +61,17 @@ final class ScanningProcessor extends AbstractProcessor {
     if (result != null || round.processingOver()) {
       return false;
     }
-    TypeElement table = processingEnv.getElementUtils().getTypeElement("dev.retort.Table");
-    List<Element> elements = new ArrayList<>(round.getElementsAnnotatedWith(table));
+    List<Element> elements = new ArrayList<>();
+    Set<String> entityAnnotations = new LinkedHashSet<>(source.annotations());
+    entityAnnotations.addAll(EntitySource.RETORT.annotations());
+    for (String name : entityAnnotations) {
+      TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
+      if (annotation != null) {
+        round.getElementsAnnotatedWith(annotation).stream().filter(e -> !elements.contains(e)).forEach(elements::add);
+      }
+    }
     EntityScanner scanner = new EntityScanner(processingEnv, new Diagnostics(processingEnv.getMessager()));
-    result = scanner.scan(elements);
+    result = scanner.scan(elements, source);
     if (head != null) {
       checkedHints = scanner.checkRenames(result, head);
     }

@@ -9,7 +9,9 @@ import static dev.retort.processor.scan.EntityScannerMappingTest.schemaOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import dev.retort.model.SequenceModel;
 import dev.retort.processor.RetortProcessor;
+import dev.retort.processor.options.EntitySource;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,22 @@ class SequenceAnnotationTest {
           sequence invoice_no schema billing start 10000 increment 1
           sequence orders_seq start 1 increment 50
           """);
+    }
+
+    @Test
+    void aJpaEntityDeclaresSequencesAsATableEntityDoes() {
+      ScanningProcessor processor = new ScanningProcessor(EntitySource.JPA);
+      Compilation compilation = javac().withProcessors(processor).compile(source("com.example.Order", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          @Table(name = "orders")
+          @dev.retort.Sequence(name = "orders_seq", increment = 50)
+          public class Order { @Id long id; }
+          """));
+
+      assertThat(compilation).succeededWithoutWarnings();
+      assertThat(processor.result().schema().sequences()).containsExactly(SequenceModel.of("orders_seq", 1, 50));
     }
   }
 
@@ -123,9 +141,23 @@ class SequenceAnnotationTest {
           """);
       Compilation compilation = javac().withProcessors(new RetortProcessor()).compile(ids);
       assertOnlyError(compilation, ids,
-          "@Sequence on com.example.Ids, which is not a @Table entity, declares nothing; put it on the @Table entity"
-              + " that takes its values [retort:sequence-not-on-entity]",
+          "@Sequence on com.example.Ids, which is not an entity (@Table), declares nothing; put it on the entity that"
+              + " takes its values [retort:sequence-not-on-entity]",
           "public final class Ids");
+    }
+
+    @Test
+    void onAClassThatIsNotAJpaEntityWhenRetortReadsJpaEntities() {
+      JavaFileObject ids = source("com.example.Ids", """
+          package com.example;
+          import dev.retort.*;
+          @Sequence(name = "orders_seq", increment = 50)
+          public final class Ids {}
+          """);
+      Compilation compilation =
+          javac().withProcessors(new RetortProcessor()).withOptions("-Aretort.entities=jpa").compile(ids);
+      assertOnlyError(compilation, ids,
+          "@Sequence on com.example.Ids, which is not an entity (@Entity), declares nothing", "public final class Ids");
     }
 
     private JavaFileObject order(String annotation) {

@@ -35,9 +35,10 @@ import javax.tools.ToolProvider;
  * A user's project on disk: entity sources and the migrations and snapshots the processor
  * writes beside them, built with the Java Compiler API and the real {@link RetortProcessor},
  * every source of the tree in each build as Maven compiles it. Each build compiles into a new
- * class directory, so nothing of an earlier build is on its class path.
+ * class directory, so nothing of an earlier build is on its class path. Public for the tests of
+ * other modules (the {@code spring-boot} module's Hibernate test), which get it from the test jar.
  */
-final class Project {
+public final class Project {
 
   private static final JavaCompiler JAVAC = ToolProvider.getSystemJavaCompiler();
 
@@ -46,7 +47,12 @@ final class Project {
   private final Path root;
   private int builds;
 
-  Project(Path root) {
+  /**
+   * A project in a directory.
+   *
+   * @param root the project's directory
+   */
+  public Project(Path root) {
     this.root = root;
     this.sources = root.resolve("src/main/java");
     this.resources = root.resolve("src/main/resources");
@@ -63,7 +69,7 @@ final class Project {
    * @param entitySources path under the source directory, in {@link Entities#PACKAGE}'s
    *     directory → text
    */
-  void writeEntities(Map<String, String> entitySources) {
+  public void writeEntities(Map<String, String> entitySources) {
     Path entityDir = sources.resolve(Entities.PACKAGE.replace('.', '/'));
     try {
       if (Files.isDirectory(entityDir)) {
@@ -99,7 +105,7 @@ final class Project {
   }
 
   /** Every file of the source and resource trees with its text. */
-  Map<Path, String> tree() {
+  public Map<Path, String> tree() {
     Map<Path, String> files = new TreeMap<>();
     for (Path dir : List.of(sources, resources)) {
       if (Files.isDirectory(dir)) {
@@ -116,7 +122,7 @@ final class Project {
   }
 
   /** Compiles every source with the processor, its clock at {@code clock}. */
-  Build build(Instant clock, String... options) {
+  public Build build(Instant clock, String... options) {
     Path classes = root.resolve("classes-" + ++builds);
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = JAVAC.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
@@ -145,11 +151,11 @@ final class Project {
   }
 
   /** The outcome of one build. */
-  record Build(boolean succeeded, List<Diagnostic<? extends JavaFileObject>> diagnostics, Path classes,
+  public record Build(boolean succeeded, List<Diagnostic<? extends JavaFileObject>> diagnostics, Path classes,
       Path resources) {
 
     /** Every diagnostic, one a line. */
-    String log() {
+    public String log() {
       return diagnostics.stream().map(d -> d.getKind() + ": " + d.getMessage(Locale.ROOT))
           .collect(Collectors.joining("\n"));
     }
@@ -168,7 +174,7 @@ final class Project {
     }
 
     /** Loads the build's classes and resources, as the application's class path would hold them. */
-    URLClassLoader classLoader() {
+    public URLClassLoader classLoader() {
       try {
         return new URLClassLoader(new URL[] {classes.toUri().toURL(), resources.toUri().toURL()},
             Project.class.getClassLoader());

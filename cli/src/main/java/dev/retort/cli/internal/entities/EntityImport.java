@@ -11,6 +11,7 @@ import dev.retort.processor.scan.SqlNames;
 import dev.retort.runtime.dialect.inspect.LiveSchema;
 import dev.retort.runtime.dialect.inspect.LiveSequence;
 import dev.retort.runtime.dialect.inspect.LiveTable;
+import dev.retort.runtime.internal.OtherToolsTables;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,10 +35,6 @@ import javax.lang.model.SourceVersion;
  * is a {@link Warning} saying what to do, never left out in silence.
  */
 public final class EntityImport {
-
-  /** The history tables of other migration tools, left out unless named with {@code --tables}. */
-  public static final List<String> OTHER_TOOLS_TABLES =
-      List.of("flyway_schema_history", "databasechangelog", "databasechangeloglock");
 
   private static final Pattern INLINE_ENUM = Pattern.compile("(?is)enum\\s*\\((.*)\\)");
   private static final Pattern ENUM_VALUE = Pattern.compile("'((?:[^']|'')*)'");
@@ -162,7 +159,7 @@ public final class EntityImport {
     if (options.tables().isEmpty()) {
       for (String table : all) {
         if (table.equals(options.versionTable()) || table.equals(options.versionTable() + "_lock")
-            || OTHER_TOOLS_TABLES.contains(table.toLowerCase(Locale.ROOT))) {
+            || OtherToolsTables.contains(table)) {
           leftOut.add(table);
         } else {
           selected.add(table);

@@ -147,6 +147,29 @@ class CommandsTest {
   }
 
   @Test
+  void baselineOnUpgradeAdoptsADatabaseWhoseTablesMatch() throws SQLException {
+    Retort.builder().url(url, "sa", "").build().upgrade(RENAMES);
+    try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE retort_version");
+    }
+
+    // tag::baseline[]
+    Retort retort = Retort.builder()
+        .url(url, "sa", "")
+        .baselineOnUpgrade(RENAMES)
+        .build();
+    MigrationResult result = retort.upgrade();
+    result.baseline().ifPresent(baseline -> System.out.println("Adopted at " + baseline.revisions()));
+    // end::baseline[]
+
+    assertThat(result.baseline()).hasValueSatisfying(baseline -> assertThat(baseline.recorded()).hasSize(3));
+    assertThat(result.runs()).hasSize(9);
+    assertThat(retort.check().matches()).isTrue();
+    assertThat(retort.upgrade().baseline()).isEmpty();
+  }
+
+  @Test
   void checkFindsWhatWasChangedBehindTheMigrationsBack() throws SQLException {
     Retort retort = Retort.builder().url(url, "sa", "").build();
     retort.upgrade();

@@ -37,6 +37,7 @@ final class ErrorExamples {
 
   /** Revisions 5a, 7 and 8 of the bookshop. */
   private static final String COUNTRY_ADDED = "20261121_051448";
+  private static final String RENAMES = "20261121_051408";
   private static final String FAX_DROPPED = "20261121_051546";
   private static final String ANONYMOUS_AUTHOR = "20261121_051602";
 
@@ -89,6 +90,8 @@ final class ErrorExamples {
         return ErrorExamples::migrationFailed;
       case "offlineUnsupported":
         return () -> bookshop().sql(FAX_DROPPED, ANONYMOUS_AUTHOR, Vendor.POSTGRESQL);
+      case "baselineMismatch":
+        return ErrorExamples::baselineMismatch;
       case "noMigrations":
         return () -> Retort.builder().url(memory(), "sa", "").classLoader(new URLClassLoader(new URL[0], null)).build();
       default:
@@ -122,6 +125,23 @@ final class ErrorExamples {
       throw new IllegalStateException("cannot set the times in the version table", e);
     }
     Retort.builder().url(url, "sa", "").migrations(bookshopUpTo(ANONYMOUS_AUTHOR)).build().current();
+  }
+
+  /**
+   * A database with the bookshop's tables of revision 3 but no version table, where customers.phone was dropped by
+   * hand, upgraded with revision 3 as its baseline.
+   */
+  private static void baselineMismatch() {
+    String url = memory();
+    Retort.builder().url(url, "sa", "").build().upgrade(RENAMES);
+    try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE retort_version");
+      statement.execute("ALTER TABLE customers DROP COLUMN phone");
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot make the database to adopt", e);
+    }
+    Retort.builder().url(url, "sa", "").baselineOnUpgrade(RENAMES).build().upgrade();
   }
 
   /** A raw SQL revision without a downgrade, then a downgrade through it. */

@@ -5,8 +5,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,20 +98,12 @@ final class H2Catalog extends JdbcCatalog {
    */
   @Override
   Optional<List<LiveTable.Unique>> uniques(String schema, String table) throws SQLException {
-    Map<String, List<String>> columns = new LinkedHashMap<>();
-    Map<String, String> indexes = new HashMap<>();
-    forEachRow("SELECT C.CONSTRAINT_NAME, C.INDEX_NAME, K.COLUMN_NAME"
+    return Optional.of(uniqueConstraintRows("SELECT C.CONSTRAINT_NAME, C.INDEX_NAME, K.COLUMN_NAME"
             + " FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS C JOIN INFORMATION_SCHEMA.KEY_COLUMN_USAGE K"
             + " ON K.CONSTRAINT_SCHEMA = C.CONSTRAINT_SCHEMA AND K.CONSTRAINT_NAME = C.CONSTRAINT_NAME"
             + " WHERE C.CONSTRAINT_TYPE = 'UNIQUE' AND C.TABLE_SCHEMA = ? AND C.TABLE_NAME = ?"
             + " ORDER BY C.CONSTRAINT_NAME, K.ORDINAL_POSITION",
-        schema, table, row -> {
-          columns.computeIfAbsent(row.getString(1), name -> new ArrayList<>()).add(row.getString(3));
-          indexes.put(row.getString(1), row.getString(2));
-        });
-    List<LiveTable.Unique> uniques = new ArrayList<>();
-    columns.forEach((name, names) -> uniques.add(new LiveTable.Unique(name, names, indexes.get(name))));
-    return Optional.of(uniques);
+        schema, table));
   }
 
   /** The sequences of {@code INFORMATION_SCHEMA.SEQUENCES}, which leaves out those of identity columns. */

@@ -99,6 +99,23 @@ abstract class JdbcCatalog extends Catalog {
     return values;
   }
 
+  /**
+   * The unique constraints of a query, as {@link #forEachRow} runs it, whose rows are a
+   * constraint's name, the name of the index it uses and one of its columns, ordered by
+   * constraint and then by the column's place in it.
+   */
+  final List<LiveTable.Unique> uniqueConstraintRows(String sql, String schema, String table) throws SQLException {
+    Map<String, List<String>> columns = new LinkedHashMap<>();
+    Map<String, String> indexes = new LinkedHashMap<>();
+    forEachRow(sql, schema, table, row -> {
+      columns.computeIfAbsent(row.getString(1), name -> new ArrayList<>()).add(row.getString(3));
+      indexes.put(row.getString(1), row.getString(2));
+    });
+    List<LiveTable.Unique> uniques = new ArrayList<>();
+    columns.forEach((name, names) -> uniques.add(new LiveTable.Unique(name, names, indexes.get(name))));
+    return uniques;
+  }
+
   @Override
   final List<String> tableNames(String schema) throws SQLException {
     List<String> names = new ArrayList<>();

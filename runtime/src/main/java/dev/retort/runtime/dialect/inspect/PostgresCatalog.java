@@ -171,9 +171,7 @@ final class PostgresCatalog extends JdbcCatalog {
   /** The unique constraints from {@code pg_constraint}, each with its index, which has its name. */
   @Override
   Optional<List<LiveTable.Unique>> uniqueConstraints(String schema, String table) throws SQLException {
-    Map<String, List<String>> columns = new TreeMap<>();
-    Map<String, String> indexes = new TreeMap<>();
-    forEachRow(
+    return Optional.of(uniqueConstraintRows(
         "SELECT con.conname, ic.relname, a.attname FROM pg_constraint con"
             + " JOIN pg_class c ON c.oid = con.conrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -181,13 +179,7 @@ final class PostgresCatalog extends JdbcCatalog {
             + " CROSS JOIN LATERAL unnest(con.conkey) WITH ORDINALITY AS k(attnum, n)"
             + " JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum"
             + " WHERE con.contype = 'u' AND n.nspname = ? AND c.relname = ? ORDER BY con.conname, k.n",
-        schema, table, row -> {
-          columns.computeIfAbsent(row.getString(1), name -> new ArrayList<>()).add(row.getString(3));
-          indexes.put(row.getString(1), row.getString(2));
-        });
-    List<LiveTable.Unique> uniques = new ArrayList<>();
-    columns.forEach((name, names) -> uniques.add(new LiveTable.Unique(name, names, indexes.get(name))));
-    return Optional.of(uniques);
+        schema, table));
   }
 
   /** Partial indexes, with their {@code WHERE}, and indexes of another method than a b-tree. */

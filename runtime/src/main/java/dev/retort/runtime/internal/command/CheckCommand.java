@@ -4,7 +4,6 @@ import dev.retort.model.SchemaModel;
 import dev.retort.runtime.CheckResult;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
-import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.inspect.Difference;
 import dev.retort.runtime.dialect.inspect.SchemaInspector;
 import dev.retort.runtime.internal.execution.Planner;
@@ -18,7 +17,6 @@ import dev.retort.snapshot.SnapshotFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
@@ -49,14 +47,33 @@ public final class CheckCommand {
       DatabaseState state = session.readState().orElseGet(DatabaseState::empty);
       state.verifyKnown(graph, session.versionTable(), session.advice());
       state.verifyChecksums(graph, session.advice());
-      List<String> current = state.current(graph);
-      Optional<String> snapshot = snapshotOf(graph, current, state.applied());
-      SchemaModel expected = snapshot.isPresent()
-          ? readSnapshot(context.classLoader(), snapshot.get(), graph.get(current.get(0)))
-          : Planner.modelOf(graph, state.applied());
-      List<String> differences = compare(session.connection(), session.dialect(), expected, session.versionTable());
-      return new CheckResult(current, snapshot.orElse(FROM_MIGRATIONS), differences);
+      Expected expected = expected(context, state.applied());
+      List<String> differences = differences(session, expected.model()).stream().map(Difference::description).toList();
+      return new CheckResult(state.current(graph), expected.baseline(), differences);
     }
+  }
+
+  /**
+   * The schema that a database with these revisions applied should have.
+   *
+   * @param baseline where it comes from: the current revision's snapshot resource, or
+   *     {@value CheckCommand#FROM_MIGRATIONS}
+   * @param model the schema
+   */
+  record Expected(String baseline, SchemaModel model) {}
+
+  /**
+   * The schema that a database with these revisions applied should have: the current revision's snapshot when the
+   * revisions are exactly one revision and its ancestors and the snapshot is on the class path, otherwise the schema
+   * the migrations' operations build.
+   */
+  static Expected expected(Context context, Set<String> applied) {
+    RevisionGraph graph = context.graph();
+    List<String> current = DatabaseState.current(graph, applied);
+    Optional<String> snapshot = snapshotOf(graph, current, applied);
+    return snapshot.isPresent()
+        ? new Expected(snapshot.get(), readSnapshot(context.classLoader(), snapshot.get(), graph.get(current.get(0))))
+        : new Expected(FROM_MIGRATIONS, Planner.modelOf(graph, applied));
   }
 
   /** The snapshot resource of the one current revision, if the database is exactly there and the resource exists. */
@@ -103,15 +120,17 @@ public final class CheckCommand {
     }
   }
 
-  /** The differences, without those about Retort's own tables, which no migration creates. */
-  private static List<String> compare(
-      Connection connection, Dialect dialect, SchemaModel expected, VersionTable table) {
+  /**
+   * The differences between the live database and a schema, without those about Retort's own tables, which no
+   * migration creates.
+   */
+  static List<Difference> differences(Session session, SchemaModel expected) {
+    VersionTable table = session.versionTable();
     String lockTable = MigrationLocks.h2LockTable(table.name());
     String qualifiedLockTable = table.schema().isEmpty() ? lockTable : table.schema() + "." + lockTable;
     try {
-      return SchemaInspector.differences(connection, dialect, expected, table.name()).stream()
+      return SchemaInspector.differences(session.connection(), session.dialect(), expected, table.name()).stream()
           .filter(difference -> !difference.table().equals(lockTable) && !difference.table().equals(qualifiedLockTable))
-          .map(Difference::description)
           .toList();
     } catch (SQLException e) {
       throw new RetortException(ErrorCode.DATABASE_ERROR,

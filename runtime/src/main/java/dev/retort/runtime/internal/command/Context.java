@@ -6,6 +6,7 @@ import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.internal.Advice;
 import dev.retort.runtime.internal.connect.ConnectionSource;
 import dev.retort.runtime.internal.graph.RevisionGraph;
+import dev.retort.runtime.internal.graph.Target;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.Objects;
@@ -31,6 +32,7 @@ public final class Context {
   private final Function<Vendor, Dialect> forVendor;
   private final Advice advice;
   private final Optional<Consumer<MigrationRun>> progress;
+  private final Optional<Target> baselineOnUpgrade;
   private final AtomicReference<Dialect> dialect = new AtomicReference<>();
 
   /**
@@ -46,11 +48,14 @@ public final class Context {
    * @param forVendor gives the dialect of a database, for offline scripts
    * @param advice writes the commands that messages advise
    * @param progress told of each migration as it is recorded; empty to log it instead
+   * @param baselineOnUpgrade the revision that {@code upgrade} records on a database with tables but no version
+   *     table, if they match it; empty to run every migration from base there
    */
   public Context(
       Optional<ConnectionSource> connections, RevisionGraph graph, String schema, String versionTable,
       Duration lockTimeout, ClassLoader classLoader, Function<Connection, Dialect> detect,
-      Function<Vendor, Dialect> forVendor, Advice advice, Optional<Consumer<MigrationRun>> progress) {
+      Function<Vendor, Dialect> forVendor, Advice advice, Optional<Consumer<MigrationRun>> progress,
+      Optional<Target> baselineOnUpgrade) {
     this.connections = Objects.requireNonNull(connections, "connections == null");
     this.graph = Objects.requireNonNull(graph, "graph == null");
     this.schema = Objects.requireNonNull(schema, "schema == null");
@@ -61,6 +66,7 @@ public final class Context {
     this.forVendor = Objects.requireNonNull(forVendor, "forVendor == null");
     this.advice = Objects.requireNonNull(advice, "advice == null");
     this.progress = Objects.requireNonNull(progress, "progress == null");
+    this.baselineOnUpgrade = Objects.requireNonNull(baselineOnUpgrade, "baselineOnUpgrade == null");
   }
 
   /**
@@ -106,6 +112,11 @@ public final class Context {
   /** Told of each migration as it is recorded; empty to log it instead. */
   public Optional<Consumer<MigrationRun>> progress() {
     return progress;
+  }
+
+  /** The revision that {@code upgrade} records on a database with tables but no version table; empty for none. */
+  public Optional<Target> baselineOnUpgrade() {
+    return baselineOnUpgrade;
   }
 
   /** The dialect of the database, detected from the first connection. */

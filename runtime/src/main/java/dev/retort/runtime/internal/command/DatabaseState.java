@@ -62,6 +62,11 @@ record DatabaseState(Map<String, AppliedRevision> rows, List<AppliedRevision> un
     return new DatabaseState(ordered, unknown);
   }
 
+  /** Whether the version table records no revision at all, known or not: a database at base. */
+  boolean recordsNothing() {
+    return rows.isEmpty() && unknown.isEmpty();
+  }
+
   /** The applied revision ids. */
   Set<String> applied() {
     return rows.keySet();

@@ -1,6 +1,7 @@
 package dev.retort.runtime.internal.command;
 
 import dev.retort.operation.Vendor;
+import dev.retort.runtime.Baseline;
 import dev.retort.runtime.Direction;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.MigrationResult;
@@ -35,6 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>A database that is already where the target says is recognised before the lock is taken,
  * so that the usual start of an application, with nothing to migrate, costs one query (except
  * on SQLite, where the exclusive transaction that is the lock costs no round trip anyway).
+ *
+ * <p>An upgrade that finds no version table, or one that records nothing, records the configured
+ * baseline first if the database's tables match it (see {@link Adoption}), under the same lock.
  */
 public final class MigrateCommand {
 
@@ -74,6 +78,22 @@ public final class MigrateCommand {
       Session session, Context context, Direction direction, Target target, String targetText) {
     RevisionGraph graph = session.graph();
     Optional<DatabaseState> read = session.readState();
+    Optional<Baseline> baseline = Optional.empty();
+    Optional<String> created = Optional.empty();
+    if (direction == Direction.UPGRADE && context.baselineOnUpgrade().isPresent()
+        && read.map(DatabaseState::recordsNothing).orElse(true)) {
+      boolean hasVersionTable = read.isPresent();
+      baseline = Adoption.verify(session, context, context.baselineOnUpgrade().get(), hasVersionTable);
+      if (baseline.isPresent()) {
+        if (!hasVersionTable) {
+          session.versionTable().create(session.connection());
+          created = Optional.of(session.versionTable().displayName());
+          logCreated(context, created.get());
+        }
+        Adoption.record(session, context, baseline.get(), hasVersionTable);
+        read = session.readState();
+      }
+    }
     DatabaseState state = read.orElseGet(DatabaseState::empty);
     state.verifyKnown(graph, session.versionTable(), session.advice());
     state.verifyChecksums(graph, session.advice());
@@ -90,7 +110,6 @@ public final class MigrateCommand {
     }
     // Only now, so that a plan refused before anything runs leaves no version table behind either;
     // meanwhile the describer goes on with the checksums the first migrations will record.
-    Optional<String> created = Optional.empty();
     if (read.isEmpty() && direction == Direction.UPGRADE) {
       session.versionTable().create(session.connection());
       created = Optional.of(session.versionTable().displayName());
@@ -118,7 +137,9 @@ public final class MigrateCommand {
     if (runs.isEmpty()) {
       logNothingToDo(context, after, direction);
     }
-    return new MigrationResult(direction, targetText, state.current(graph), after, runs, created);
+    // A database adopted by its baseline was at base before the command: its state is read after the stamp.
+    List<String> before = baseline.isPresent() ? List.of() : state.current(graph);
+    return new MigrationResult(direction, targetText, before, after, runs, created, baseline);
   }
 
   /**
@@ -155,7 +176,8 @@ public final class MigrateCommand {
     }
     List<String> current = DatabaseState.current(graph, applied);
     logNothingToDo(context, current, direction);
-    return Optional.of(new MigrationResult(direction, targetText, current, current, List.of(), Optional.empty()));
+    return Optional.of(new MigrationResult(direction, targetText, current, current, List.of(), Optional.empty(),
+        Optional.empty()));
   }
 
   /** The applied revisions once a migration has run. */

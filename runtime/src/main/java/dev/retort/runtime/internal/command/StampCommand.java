@@ -119,7 +119,8 @@ public final class StampCommand {
     }
   }
 
-  private static Set<String> wanted(Target target, RevisionGraph graph, Set<String> applied, Advice advice) {
+  /** The revisions that a target records, given those recorded now. */
+  static Set<String> wanted(Target target, RevisionGraph graph, Set<String> applied, Advice advice) {
     if (target instanceof Target.Head) {
       Set<String> all = new LinkedHashSet<>();
       graph.revisions().forEach(revision -> all.add(revision.id()));
@@ -160,7 +161,8 @@ public final class StampCommand {
         || (revision.sourceChecksum().isPresent() && !revision.sourceChecksum().equals(row.sourceChecksum()));
   }
 
-  private static void write(
+  /** Changes the version table's rows, all or none. */
+  static void write(
       Session session, VersionTable table, RevisionGraph graph, List<String> recorded, List<String> removed,
       List<String> updated) {
     if (recorded.isEmpty() && removed.isEmpty() && updated.isEmpty()) {

@@ -1,0 +1,893 @@
+package dev.retort.processor.scan;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.retort.model.RenameHints;
+import dev.retort.processor.options.EntitySource;
+import dev.retort.snapshot.SnapshotCodec;
+import java.util.Map;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The model JPA entities give with {@code -Aretort.entities=jpa}, and the errors on what Retort does
+ * not read. Each mapping test compiles JPA entities with the scanner and compares the schema, written
+ * as a snapshot, with the expected text.
+ */
+class JpaEntityScannerTest {
+
+  @Nested
+  class Mapping {
+
+    @Test
+    void namesFollowSpringBootsHibernateNaming() {
+      assertThat(schemaOf(source("com.example.OrderLine", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class OrderLine {
+            @Id Long id;
+            String productCode;
+            int quantity;
+            String userID;
+            @Column(name = "unitPrice") Integer price;
+          }
+          """))).isEqualTo("""
+          table order_line
+            column id bigint not null
+            column product_code varchar(255) null
+            column quantity integer not null
+            column userid varchar(255) null
+            column unit_price integer null
+            primary key pk_order_line (id)
+          """);
+    }
+
+    @Test
+    void tableNameComesFromTableThenEntityName() {
+      assertThat(schemaOf(
+          source("com.example.Book", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity(name = "LibraryBook")
+              public class Book { @Id long id; }
+              """),
+          source("com.example.Author", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity(name = "Writer")
+              @Table(name = "authors", schema = "Catalog")
+              public class Author { @Id long id; }
+              """))).isEqualTo("""
+          table authors schema catalog
+            column id bigint not null
+            primary key pk_authors (id)
+          table library_book
+            column id bigint not null
+            primary key pk_library_book (id)
+          """);
+    }
+
+    @Test
+    void columnAttributesGiveTypeNullabilityAndUniqueness() {
+      assertThat(schemaOf(source("com.example.Product", """
+          package com.example;
+          import jakarta.persistence.*;
+          import java.math.BigDecimal;
+          @Entity
+          public class Product {
+            @Id @GeneratedValue(strategy = GenerationType.IDENTITY) long id;
+            @Column(nullable = false, length = 40, unique = true) String sku;
+            @Column(precision = 12, scale = 3) BigDecimal weight;
+            @Column(precision = 10) BigDecimal price;
+            BigDecimal discount;
+            @Column(columnDefinition = "json") String attributes;
+            @Basic(optional = false) String title;
+            @Version Integer version;
+            @Lob String description;
+            @Lob byte[] image;
+            byte[] thumbnail;
+            @Column(length = 16) byte[] digest;
+          }
+          """))).isEqualTo("""
+          table product
+            column id bigint not null identity
+            column sku varchar(40) not null
+            column weight decimal(12,3) null
+            column price decimal(10,0) null
+            column discount decimal(38,2) null
+            column attributes json null
+            column title varchar(255) not null
+            column version integer null
+            column description text null
+            column image blob null
+            column thumbnail varbinary(255) null
+            column digest varbinary(16) null
+            primary key pk_product (id)
+            unique uq_product_sku (sku)
+          """);
+    }
+
+    @Test
+    void enumsAreStoredByOrdinalUnlessEnumeratedString() {
+      assertThat(schemaOf(source("com.example.Ticket", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Ticket {
+            @Id long id;
+            Priority priority;
+            @Enumerated(EnumType.ORDINAL) Priority previous;
+            @Enumerated(EnumType.STRING) Priority label;
+            @Enumerated(EnumType.STRING) @Column(length = 10, nullable = false) Priority shortLabel;
+            enum Priority { LOW, HIGH }
+          }
+          """))).isEqualTo("""
+          table ticket
+            column id bigint not null
+            column priority smallint null
+            column previous smallint null
+            column label varchar(255) null
+            column short_label varchar(10) not null
+            primary key pk_ticket (id)
+          """);
+    }
+
+    @Test
+    void transientStaticAndInverseFieldsMapToNoColumn() {
+      assertThat(schemaOf(source("com.example.Basket", """
+          package com.example;
+          import jakarta.persistence.*;
+          import java.util.*;
+          @Entity
+          public class Basket {
+            static int created;
+            @Id long id;
+            transient String cache;
+            @Transient String display;
+            @OneToMany(mappedBy = "basket") List<Object> items;
+            @org.jspecify.annotations.NonNull String owner;
+          }
+          """), source("org.jspecify.annotations.NonNull", """
+          package org.jspecify.annotations;
+          import java.lang.annotation.*;
+          @Target({ElementType.FIELD, ElementType.TYPE_USE}) public @interface NonNull {}
+          """))).isEqualTo("""
+          table basket
+            column id bigint not null
+            column owner varchar(255) not null
+            primary key pk_basket (id)
+          """);
+    }
+
+    @Test
+    void tableUniqueConstraintsAndIndexesTakeJpaColumnNames() {
+      assertThat(schemaOf(source("com.example.Coupon", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          @Table(
+              uniqueConstraints = @UniqueConstraint(name = "uq_coupon_code", columnNames = {"customerId", "code"}),
+              indexes = {@Index(columnList = "validUntil, code ASC"), @Index(name = "ux_coupon_label", columnList = "label", unique = true)})
+          public class Coupon {
+            @Id long id;
+            long customerId;
+            String code;
+            java.time.LocalDate validUntil;
+            String label;
+          }
+          """))).isEqualTo("""
+          table coupon
+            column id bigint not null
+            column customer_id bigint not null
+            column code varchar(255) null
+            column valid_until date null
+            column label varchar(255) null
+            primary key pk_coupon (id)
+            unique uq_coupon_code (customer_id, code)
+            index ix_coupon_valid_until_code (valid_until, code)
+            index ux_coupon_label (label) unique
+          """);
+    }
+
+    @Test
+    void mappedSuperclassFieldsComeFirstAndPlainSuperclassesHoldNoColumns() {
+      assertThat(schemaOf(source("com.example.Invoice", """
+          package com.example;
+          import jakarta.persistence.*;
+          import java.time.Instant;
+          @MappedSuperclass
+          abstract class BaseEntity {
+            @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+            Instant createdAt;
+          }
+          abstract class Auditable extends BaseEntity {
+            String notPersistent;
+          }
+          @Entity
+          public class Invoice extends Auditable {
+            int number;
+          }
+          """))).isEqualTo("""
+          table invoice
+            column id bigint not null identity
+            column created_at timestamp with time zone null
+            column number integer not null
+            primary key pk_invoice (id)
+          """);
+    }
+
+    @Test
+    void embeddablesAreFlattenedWithTheirAttributeNamesOrOverrides() {
+      assertThat(schemaOf(source("com.example.Customer", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Embeddable
+          class Address {
+            String street;
+            @Column(length = 10) String postCode;
+            Geo geo;
+          }
+          @Embeddable
+          class Geo {
+            double latitude;
+          }
+          @Entity
+          public class Customer {
+            @Id long id;
+            @Embedded Address home;
+            @AttributeOverride(name = "street", column = @Column(name = "work_street", nullable = false))
+            @AttributeOverrides({
+              @AttributeOverride(name = "postCode", column = @Column(name = "work_post_code", length = 12)),
+              @AttributeOverride(name = "geo.latitude", column = @Column(name = "work_latitude"))})
+            Address work;
+          }
+          """))).isEqualTo("""
+          table customer
+            column id bigint not null
+            column street varchar(255) null
+            column post_code varchar(10) null
+            column latitude double not null
+            column work_street varchar(255) not null
+            column work_post_code varchar(12) null
+            column work_latitude double not null
+            primary key pk_customer (id)
+          """);
+    }
+
+    @Test
+    void manyToOneAndOwningOneToOneGiveJoinColumnsWithForeignKeys() {
+      assertThat(schemaOf(
+          source("com.example.Author", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Author {
+                @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+                @Column(length = 20, unique = true) String handle;
+              }
+              """),
+          source("com.example.Publisher", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Publisher {
+                @Id @Column(length = 10) String code;
+              }
+              """),
+          source("com.example.Cover", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Cover {
+                @Id long id;
+                @OneToOne(mappedBy = "cover") Book book;
+              }
+              """),
+          source("com.example.Book", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Book {
+                @Id long id;
+                @ManyToOne(optional = false) Author author;
+                @ManyToOne @JoinColumn(name = "editorHandle", referencedColumnName = "handle") Author editor;
+                @ManyToOne(fetch = FetchType.LAZY)
+                @JoinColumn(name = "pub", nullable = false, foreignKey = @ForeignKey(name = "fk_book_publisher"))
+                Publisher publisher;
+                @OneToOne Cover cover;
+                @ManyToOne @JoinColumn(foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT)) Book sequel;
+              }
+              """))).isEqualTo("""
+          table author
+            column id bigint not null identity
+            column handle varchar(20) null
+            primary key pk_author (id)
+            unique uq_author_handle (handle)
+          table book
+            column id bigint not null
+            column author_id bigint not null
+            column editor_handle varchar(20) null
+            column pub varchar(10) not null
+            column cover_id bigint null
+            column sequel_id bigint null
+            primary key pk_book (id)
+            unique uq_book_cover_id (cover_id)
+            foreign key fk_book_author_id (author_id) references author (id) on delete no action on update no action
+            foreign key fk_book_cover_id (cover_id) references cover (id) on delete no action on update no action
+            foreign key fk_book_editor_handle (editor_handle) references author (handle) on delete no action on update no action
+            foreign key fk_book_publisher (pub) references publisher (code) on delete no action on update no action
+          table cover
+            column id bigint not null
+            primary key pk_cover (id)
+          table publisher
+            column code varchar(10) not null
+            primary key pk_publisher (code)
+          """);
+    }
+
+    @Test
+    void hibernatesOnDeleteIsTheForeignKeysActionOnDelete() {
+      assertThat(schemaOf(
+          source("org.hibernate.annotations.OnDelete", """
+              package org.hibernate.annotations;
+              public @interface OnDelete { OnDeleteAction action(); }
+              """),
+          source("org.hibernate.annotations.OnDeleteAction", """
+              package org.hibernate.annotations;
+              public enum OnDeleteAction { NO_ACTION, CASCADE, RESTRICT, SET_NULL, SET_DEFAULT }
+              """),
+          source("com.example.Author", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Author { @Id long id; }
+              """),
+          source("com.example.Book", """
+              package com.example;
+              import jakarta.persistence.*;
+              import org.hibernate.annotations.*;
+              @Entity
+              public class Book {
+                @Id long id;
+                @ManyToOne @OnDelete(action = OnDeleteAction.CASCADE) Author author;
+              }
+              """))).contains(
+          "foreign key fk_book_author_id (author_id) references author (id) on delete cascade on update no action");
+    }
+
+    @Test
+    void javaxPersistenceIsReadAsJakartaPersistence() {
+      assertThat(schemaOf(
+          source("javax.persistence.Entity", """
+              package javax.persistence;
+              public @interface Entity { String name() default ""; }
+              """),
+          source("javax.persistence.Id", """
+              package javax.persistence;
+              public @interface Id {}
+              """),
+          source("javax.persistence.Column", """
+              package javax.persistence;
+              public @interface Column { String name() default ""; boolean nullable() default true; }
+              """),
+          source("com.example.LegacyBook", """
+              package com.example;
+              import javax.persistence.*;
+              @Entity
+              public class LegacyBook {
+                @Id long id;
+                @Column(name = "bookTitle", nullable = false) String title;
+              }
+              """))).isEqualTo("""
+          table legacy_book
+            column id bigint not null
+            column book_title varchar(255) not null
+            primary key pk_legacy_book (id)
+          """);
+    }
+
+    @Test
+    void aReadOnlyFieldSharesTheColumnOfItsAssociation() {
+      assertThat(schemaOf(
+          source("com.example.Author", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Author { @Id java.util.UUID id; }
+              """),
+          source("com.example.Book", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Book {
+                @Id @GeneratedValue(strategy = GenerationType.UUID) java.util.UUID id;
+                @Column(name = "author_id", insertable = false, updatable = false) java.util.UUID authorId;
+                @ManyToOne(optional = false) Author author;
+              }
+              """))).isEqualTo("""
+          table author
+            column id uuid not null
+            primary key pk_author (id)
+          table book
+            column id uuid not null
+            column author_id uuid not null
+            primary key pk_book (id)
+            foreign key fk_book_author_id (author_id) references author (id) on delete no action on update no action
+          """);
+    }
+
+    @Test
+    void anOwningManyToManyDeclaresItsJoinTable() {
+      assertThat(schemaOf(
+          source("com.example.Author", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Author { @Id @Column(length = 8) String code; }
+              """),
+          source("com.example.Tag", """
+              package com.example;
+              import jakarta.persistence.*;
+              import java.util.Set;
+              @Entity
+              public class Tag {
+                @Id Long id;
+                @ManyToMany(mappedBy = "tags") Set<Book> books;
+              }
+              """),
+          source("com.example.Book", """
+              package com.example;
+              import jakarta.persistence.*;
+              import java.util.*;
+              @Entity
+              public class Book {
+                @Id long id;
+                @ManyToMany Set<Tag> tags;
+                @ManyToMany
+                @JoinTable(name = "book_authors", joinColumns = @JoinColumn(name = "book"),
+                    inverseJoinColumns = @JoinColumn(name = "author"), foreignKey = @ForeignKey(name = "fk_ba_book"))
+                List<Author> authors;
+                @ManyToMany Set<Book> related;
+              }
+              """))).isEqualTo("""
+          table author
+            column code varchar(8) not null
+            primary key pk_author (code)
+          table book
+            column id bigint not null
+            primary key pk_book (id)
+          table book_authors
+            column book bigint not null
+            column author varchar(8) not null
+            foreign key fk_ba_book (book) references book (id) on delete no action on update no action
+            foreign key fk_book_authors_author (author) references author (code) on delete no action on update no action
+          table book_related
+            column book_id bigint not null
+            column related_id bigint not null
+            primary key pk_book_related (book_id, related_id)
+            foreign key fk_book_related_book_id (book_id) references book (id) on delete no action on update no action
+            foreign key fk_book_related_related_id (related_id) references book (id) on delete no action on update no action
+          table book_tags
+            column books_id bigint not null
+            column tags_id bigint not null
+            primary key pk_book_tags (books_id, tags_id)
+            foreign key fk_book_tags_books_id (books_id) references book (id) on delete no action on update no action
+            foreign key fk_book_tags_tags_id (tags_id) references tag (id) on delete no action on update no action
+          table tag
+            column id bigint not null
+            primary key pk_tag (id)
+          """);
+    }
+
+    @Test
+    void retortsRenamedFromMakesRenamesOfJpaTablesAndColumns() {
+      ScanningProcessor processor = new ScanningProcessor(EntitySource.JPA);
+      Compilation compilation = javac().withProcessors(processor).compile(
+          source("com.example.Author", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Author { @Id long id; }
+              """),
+          source("com.example.Customer", """
+              package com.example;
+              import dev.retort.RenamedFrom;
+              import jakarta.persistence.*;
+              @Entity
+              @Table(name = "customers")
+              @RenamedFrom("clients")
+              public class Customer {
+                @Id long id;
+                @RenamedFrom("mail") String email;
+                @ManyToOne @RenamedFrom("writer_id") Author author;
+              }
+              """));
+      assertThat(compilation).succeededWithoutWarnings();
+      assertThat(processor.result().hints()).isEqualTo(new RenameHints(
+          Map.of("customers", "clients"), Map.of("customers", Map.of("email", "mail", "author_id", "writer_id"))));
+    }
+
+    @Test
+    void aRetortBuildIgnoresJpaEntities() {
+      assertThat(EntityScannerMappingTest.schemaOf(source("com.example.Book", """
+          package com.example;
+          @jakarta.persistence.Entity
+          public class Book { @jakarta.persistence.Id long id; }
+          """))).isEmpty();
+    }
+  }
+
+  @Nested
+  class Errors {
+
+    @Test
+    void aRetortTableInAJpaBuildIsReported() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          @dev.retort.Table
+          public record Book(@dev.retort.Id long id) {}
+          """);
+      Compilation compilation = compile(book);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("Book is annotated @dev.retort.Table, but this build reads JPA @Entity classes"
+              + " (-Aretort.entities=jpa) and would ignore it")
+          .inFile(book).onLineContaining("@dev.retort.Table");
+    }
+
+    @Test
+    void generatedValueOtherThanIdentityIsReportedOnTheAnnotation() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Book {
+            @Id @GeneratedValue Long id;
+          }
+          """);
+      JavaFileObject author = source("com.example.Author", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Author {
+            @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) Long id;
+          }
+          """);
+      JavaFileObject tag = source("com.example.Tag", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Tag {
+            @Id @GeneratedValue(strategy = GenerationType.IDENTITY) String id;
+          }
+          """);
+      Compilation compilation = compile(book, author, tag);
+      assertThat(compilation).hadErrorCount(3);
+      assertThat(compilation)
+          .hadErrorContaining("@GeneratedValue on Book.id asks for keys from a sequence, and Retort declares"
+              + " identity columns only: use @GeneratedValue(strategy = GenerationType.IDENTITY)"
+              + " [retort:jpa-generated-value]")
+          .inFile(book).onLineContaining("@GeneratedValue");
+      assertThat(compilation)
+          .hadErrorContaining("@GeneratedValue(strategy = GenerationType.SEQUENCE) on Author.id asks for keys from a"
+              + " sequence")
+          .inFile(author).onLineContaining("GenerationType.SEQUENCE");
+      assertThat(compilation)
+          .hadErrorContaining("on Tag.id, whose column type is varchar(255); only smallint, integer and bigint"
+              + " columns can be identity columns")
+          .inFile(tag).onLineContaining("GenerationType.IDENTITY");
+    }
+
+    @Test
+    void propertyAccessIsReported() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Book {
+            Long id;
+            @Id public Long getId() { return id; }
+          }
+          """);
+      JavaFileObject author = source("com.example.Author", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          @Access(AccessType.PROPERTY)
+          public class Author {
+            @Id Long id;
+          }
+          """);
+      Compilation compilation = compile(book, author);
+      assertThat(compilation).hadErrorCount(2);
+      assertThat(compilation)
+          .hadErrorContaining("@Id on Book.getId() makes JPA use property access, and Retort reads JPA entities with"
+              + " field access only: move the mapping annotations from the getters to the fields")
+          .inFile(book).onLineContaining("getId()");
+      assertThat(compilation)
+          .hadErrorContaining("@Access(AccessType.PROPERTY) on Author makes JPA use property access")
+          .inFile(author).onLineContaining("AccessType.PROPERTY");
+    }
+
+    @Test
+    void descendingIndexColumnsAreReported() {
+      JavaFileObject event = source("com.example.Event", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          @Table(indexes = @Index(columnList = "startsAt DESC"))
+          public class Event {
+            @Id long id;
+            java.time.Instant startsAt;
+          }
+          """);
+      Compilation compilation = compile(event);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("@Index(columnList = \"startsAt DESC\") on Event: Retort's indexes are ascending,"
+              + " and startsAt DESC would make the database's index differ from the model; remove DESC"
+              + " [retort:jpa-index-column-list]")
+          .inFile(event).onLineContaining("startsAt DESC");
+    }
+
+    @Test
+    void indexColumnsThatAreNoColumnsAreReportedAsForRetortIndexes() {
+      JavaFileObject event = source("com.example.Event", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          @Table(indexes = @Index(columnList = "place"))
+          public class Event {
+            @Id long id;
+          }
+          """);
+      Compilation compilation = compile(event);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("@Index(columnList = \"place\") on Event names column place, which table event does not"
+              + " have; @Index takes column names")
+          .inFile(event);
+    }
+
+    @Test
+    void columnDefinitionRetortCannotReadIsReported() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Book {
+            @Id long id;
+            @Column(columnDefinition = "varchar(20) default 'x'") String code;
+          }
+          """);
+      Compilation compilation = compile(book);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("@Column(columnDefinition = \"varchar(20) default 'x'\") on Book.code is not a column"
+              + " type Retort reads")
+          .inFile(book).onLineContaining("columnDefinition");
+    }
+
+    @Test
+    void unsupportedMappingsAreReportedOnTheirAnnotation() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import jakarta.persistence.*;
+          import java.util.*;
+          @Entity
+          @Inheritance(strategy = InheritanceType.JOINED)
+          @SecondaryTable(name = "book_detail")
+          public class Book {
+            @Id long id;
+            @OneToMany List<Book> sequels;
+            @ElementCollection Set<String> tags;
+            @Convert String code;
+            @Lob int pages;
+          }
+          """);
+      JavaFileObject novel = source("com.example.Novel", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Novel extends Book {
+            String genre;
+          }
+          """);
+      Compilation compilation = compile(book, novel);
+      assertThat(compilation).hadErrorCount(7);
+      assertThat(compilation)
+          .hadErrorContaining("@OneToMany without mappedBy on Book.sequels is not supported when Retort reads JPA"
+              + " entities: Hibernate would keep it in a join table")
+          .inFile(book).onLineContaining("@OneToMany");
+      assertThat(compilation)
+          .hadErrorContaining("@ElementCollection on Book.tags is not supported")
+          .inFile(book).onLineContaining("@ElementCollection");
+      assertThat(compilation)
+          .hadErrorContaining("@Inheritance on Book is not supported when Retort reads JPA entities: entity"
+              + " inheritance maps several classes")
+          .inFile(book).onLineContaining("@Inheritance");
+      assertThat(compilation)
+          .hadErrorContaining("@SecondaryTable on Book is not supported").inFile(book).onLineContaining("@SecondaryTable");
+      assertThat(compilation)
+          .hadErrorContaining("@Convert on Book.code is not supported").inFile(book).onLineContaining("@Convert");
+      assertThat(compilation)
+          .hadErrorContaining("@Lob on Book.pages is not supported").inFile(book).onLineContaining("@Lob");
+      assertThat(compilation)
+          .hadErrorContaining("extending the entity Book on Novel is not supported")
+          .inFile(novel).onLineContaining("class Novel");
+    }
+
+    @Test
+    void aJoinColumnToAColumnThatIsNoKeyIsReportedAsForReferences() {
+      JavaFileObject author = source("com.example.Author", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Author {
+            @Id Long id;
+            String handle;
+          }
+          """);
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Book {
+            @Id long id;
+            @ManyToOne @JoinColumn(referencedColumnName = "handle") Author author;
+          }
+          """);
+      Compilation compilation = compile(author, book);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("@JoinColumn(referencedColumnName = \"handle\") on Book.author: author.handle is neither"
+              + " the primary key nor unique")
+          .inFile(book).onLineContaining("referencedColumnName");
+    }
+
+    @Test
+    void anAssociationToNoEntityIsReported() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Book {
+            @Id long id;
+            @ManyToOne String author;
+          }
+          """);
+      Compilation compilation = compile(book);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("@ManyToOne on Book.author is not supported when Retort reads JPA entities:"
+              + " java.lang.String is not a JPA @Entity")
+          .inFile(book).onLineContaining("@ManyToOne");
+    }
+
+    @Test
+    void anUnmappedJavaTypeNamesColumnDefinitionAsTheWayOut() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Book {
+            @Id long id;
+            @Temporal(TemporalType.TIMESTAMP) java.util.Date printedAt;
+          }
+          """);
+      Compilation compilation = compile(book);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("Book.printedAt has Java type java.util.Date, which Retort does not map to a column type;"
+              + " use Instant or OffsetDateTime (a timestamp with time zone) or LocalDateTime (one without), or declare"
+              + " the column type with @Column(columnDefinition = \"timestamp with time zone\")")
+          .inFile(book).onLineContaining("printedAt");
+    }
+
+    @Test
+    void aCatalogIsReported() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          @Table(name = "books", catalog = "library")
+          public class Book { @Id long id; }
+          """);
+      Compilation compilation = compile(book);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("@Table(catalog = \"library\") on Book is not supported when Retort reads JPA entities:"
+              + " Retort declares tables in the connection's database")
+          .inFile(book).onLineContaining("catalog");
+    }
+
+    @Test
+    void aJoinTableColumnReferencingAnotherColumnIsReported() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import jakarta.persistence.*;
+          import java.util.Set;
+          @Entity
+          public class Book {
+            @Id long id;
+            @Column(unique = true) String isbn;
+            @ManyToMany
+            @JoinTable(joinColumns = @JoinColumn(name = "book_isbn", referencedColumnName = "isbn"))
+            Set<Book> related;
+          }
+          """);
+      Compilation compilation = compile(book);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("@JoinColumn(referencedColumnName = \"isbn\") on Book.related is not supported when"
+              + " Retort reads JPA entities: a join table's columns reference the @Id of each side")
+          .inFile(book).onLineContaining("referencedColumnName");
+    }
+
+    @Test
+    void anAssociationOverrideIsReported() {
+      JavaFileObject order = source("com.example.Order", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Embeddable
+          class Shipping {
+            String carrier;
+          }
+          @Entity
+          @Table(name = "orders")
+          public class Order {
+            @Id long id;
+            @Embedded @AssociationOverride(name = "carrier", joinColumns = @JoinColumn(name = "carrier_id"))
+            Shipping shipping;
+          }
+          """);
+      Compilation compilation = compile(order);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("@AssociationOverride on Order.shipping is not supported")
+          .inFile(order).onLineContaining("@AssociationOverride");
+    }
+
+    @Test
+    void scaleWithoutPrecisionIsReported() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Book {
+            @Id long id;
+            @Column(scale = 4) java.math.BigDecimal price;
+          }
+          """);
+      Compilation compilation = compile(book);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("@Column(scale = 4) on Book.price is not supported when Retort reads JPA entities:"
+              + " Hibernate ignores a scale without a precision")
+          .inFile(book).onLineContaining("scale = 4");
+    }
+  }
+
+  private static JavaFileObject source(String name, String code) {
+    return JavaFileObjects.forSourceString(name, code);
+  }
+
+  private static Compilation compile(JavaFileObject... sources) {
+    return javac().withProcessors(new ScanningProcessor(EntitySource.JPA)).compile(sources);
+  }
+
+  /** Compiles JPA entities, requires a clean compilation, and returns the schema's snapshot without its header. */
+  private static String schemaOf(JavaFileObject... sources) {
+    ScanningProcessor processor = new ScanningProcessor(EntitySource.JPA);
+    Compilation compilation = javac().withProcessors(processor).compile(sources);
+    assertThat(compilation).succeededWithoutWarnings();
+    String text = SnapshotCodec.write(processor.result().schema());
+    return text.substring(text.indexOf('\n', text.indexOf("retort-snapshot")) + 1);
+  }
+}

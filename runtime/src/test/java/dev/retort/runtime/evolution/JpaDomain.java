@@ -1,0 +1,117 @@
+package dev.retort.runtime.evolution;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small JPA domain for the tests of {@code -Aretort.entities=jpa}: a mapped superclass, an
+ * embeddable embedded twice (once with overrides), a many-to-one, a one-to-one, a many-to-many
+ * mapped on both sides, an index, a unique constraint and enums by name and by ordinal. {@link JpaEntitiesTest} applies its migration on
+ * each database; the {@code spring-boot} module's Hibernate test validates the migrated schema
+ * against the same classes.
+ */
+public final class JpaDomain {
+
+  /** The package of the entities. */
+  public static final String PACKAGE = Entities.PACKAGE;
+
+  /** The entity classes, by simple name. */
+  public static final List<String> ENTITIES = List.of("Customer", "Card", "Coupon", "PurchaseOrder");
+
+  private static final String DIR = PACKAGE.replace('.', '/') + "/";
+
+  /** The entity sources, by path under the source directory. */
+  public static final Map<String, String> SOURCES = Map.of(
+      DIR + "BaseEntity.java", """
+          package com.example.shop;
+
+          import jakarta.persistence.*;
+          import java.time.Instant;
+
+          // tag::base-entity[]
+          @MappedSuperclass
+          public abstract class BaseEntity {
+            @Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;
+            @Column(nullable = false) Instant createdAt;
+          }
+          // end::base-entity[]
+          """,
+      DIR + "Address.java", """
+          package com.example.shop;
+
+          import jakarta.persistence.*;
+
+          @Embeddable
+          public class Address {
+            @Column(length = 100) String street;
+            @Column(length = 10) String postCode;
+          }
+          """,
+      DIR + "Customer.java", """
+          package com.example.shop;
+
+          import jakarta.persistence.*;
+
+          // tag::customer[]
+          @Entity
+          @Table(name = "customers", uniqueConstraints = @UniqueConstraint(columnNames = "email"))
+          public class Customer extends BaseEntity {
+            @Column(nullable = false, length = 200) String email;
+            @Embedded Address billing;
+            @Embedded
+            @AttributeOverride(name = "street", column = @Column(name = "ship_street", length = 100))
+            @AttributeOverride(name = "postCode", column = @Column(name = "ship_post_code", length = 10))
+            Address shipping;
+            @Enumerated(EnumType.STRING) @Column(length = 10) Tier tier;
+            public enum Tier { BASIC, GOLD }
+          }
+          // end::customer[]
+          """,
+      DIR + "Card.java", """
+          package com.example.shop;
+
+          import jakarta.persistence.*;
+
+          import java.util.Set;
+
+          @Entity
+          public class Card extends BaseEntity {
+            @Column(nullable = false, length = 19) String number;
+            @ManyToMany Set<Coupon> coupons;
+          }
+          """,
+      DIR + "Coupon.java", """
+          package com.example.shop;
+
+          import jakarta.persistence.*;
+          import java.util.Set;
+
+          @Entity
+          public class Coupon extends BaseEntity {
+            @Column(length = 20) String code;
+            @ManyToMany(mappedBy = "coupons") Set<Card> cards;
+          }
+          """,
+      DIR + "PurchaseOrder.java", """
+          package com.example.shop;
+
+          import jakarta.persistence.*;
+          import java.math.BigDecimal;
+
+          // tag::purchase-order[]
+          @Entity
+          @Table(indexes = @Index(name = "ix_orders_placed", columnList = "placedOn, status"))
+          public class PurchaseOrder extends BaseEntity {
+            @ManyToOne(optional = false) Customer customer;
+            @OneToOne Card paidWith;
+            java.time.LocalDate placedOn;
+            Status status;
+            @Column(precision = 12, scale = 2) BigDecimal total;
+            @Version int version;
+            public enum Status { OPEN, PAID, SHIPPED }
+          }
+          // end::purchase-order[]
+          """);
+
+  private JpaDomain() {}
+}
