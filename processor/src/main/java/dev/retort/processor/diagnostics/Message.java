@@ -328,7 +328,7 @@ public enum Message {
   INVALID_SEQUENCE(
       Diagnostic.Kind.ERROR,
       "invalid-sequence",
-      "@Sequence(name = \"%s\") on %s: the %s is %d; %s"),
+      "%s on %s: the %s is %d; %s"),
   /** A {@code @Sequence} on a type that is not a {@code @Table} entity. */
   SEQUENCE_NOT_ON_ENTITY(
       Diagnostic.Kind.ERROR,
@@ -496,18 +496,23 @@ public enum Message {
       Diagnostic.Kind.ERROR,
       "jpa-property-access",
       "%s on %s makes JPA use property access, and Retort reads JPA entities with field access only: %s"),
-  /** A generated JPA key that is no identity column. */
+  /** A generated JPA key from a generator Retort does not declare: a table, or one it cannot find. */
   JPA_GENERATED_VALUE(
       Diagnostic.Kind.ERROR,
       "jpa-generated-value",
-      "@GeneratedValue%s on %s asks for keys %s, and Retort declares identity columns only: use"
-          + " @GeneratedValue(strategy = GenerationType.IDENTITY)"),
-  /** An identity JPA key of a type that cannot be one. */
+      "@GeneratedValue%s on %s asks for keys %s; %s"),
+  /** A generated JPA key (identity or sequence) of a type that cannot be one. */
   JPA_GENERATED_TYPE(
       Diagnostic.Kind.ERROR,
       "jpa-generated-type",
-      "@GeneratedValue(strategy = GenerationType.IDENTITY) on %s, whose column type is %s; only smallint,"
-          + " integer and bigint columns can be identity columns: use an int or long member"),
+      "@GeneratedValue%s on %s, whose column type is %s; only smallint, integer and bigint columns take keys"
+          + " %s: use an int or long member"),
+  /** Two JPA sequence generators, or one and a {@code @Sequence}, that give one sequence different values. */
+  JPA_SEQUENCE_MISMATCH(
+      Diagnostic.Kind.ERROR,
+      "jpa-sequence-mismatch",
+      "%s on %s uses sequence %s with start %d and increment %d, and %s declares it with start %d and increment"
+          + " %d; give both the same initialValue and allocationSize, or name another sequence"),
   /** A JPA {@code columnDefinition} that is no column type Retort reads. */
   JPA_COLUMN_DEFINITION(
       Diagnostic.Kind.ERROR,

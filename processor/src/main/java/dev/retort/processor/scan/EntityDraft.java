@@ -28,6 +28,7 @@ import javax.lang.model.element.TypeElement;
  * @param renamedFrom the entity's {@code @RenamedFrom}, if any
  * @param constraints the names of the primary key, uniques, indexes and checks, with where each is
  *     declared
+ * @param sequences the sequences the keys of a JPA entity are generated from
  */
 record EntityDraft(
     TypeElement element,
@@ -41,7 +42,8 @@ record EntityDraft(
     List<IndexModel> indexes,
     List<CheckModel> checks,
     Optional<Annotation> renamedFrom,
-    List<Origin> constraints) {
+    List<Origin> constraints,
+    List<KeySequence> sequences) {
 
   /** The entity's simple name, for messages. */
   String label() {
@@ -99,4 +101,28 @@ record EntityDraft(
       Annotation annotation,
       String attribute,
       boolean indexed) {}
+
+  /**
+   * A sequence a JPA key is generated from, as Hibernate uses it: the {@code @SequenceGenerator} it
+   * names, or Hibernate's default sequence of the entity.
+   *
+   * @param name the sequence name, before its checks
+   * @param schema the schema, empty for the connection's
+   * @param start the first value
+   * @param increment the increment, Hibernate's allocation size
+   * @param declaring what messages call its declaration, such as {@code @SequenceGenerator(name = "ids")}
+   * @param element the element to report on
+   * @param annotation the annotation to report on ({@code @SequenceGenerator} or {@code @GeneratedValue})
+   * @param explicit whether the annotation is a {@code @SequenceGenerator}, whose attributes
+   *     ({@code sequenceName}, {@code initialValue}, {@code allocationSize}) problems point at
+   */
+  record KeySequence(
+      String name,
+      String schema,
+      long start,
+      long increment,
+      String declaring,
+      Element element,
+      Annotation annotation,
+      boolean explicit) {}
 }

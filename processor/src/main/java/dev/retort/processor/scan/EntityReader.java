@@ -179,7 +179,8 @@ final class EntityReader {
             indexes,
             checkModels,
             renamedFrom,
-            constraints));
+            constraints,
+            List.of()));
   }
 
   private String tableName(TypeElement type, Annotation table) {

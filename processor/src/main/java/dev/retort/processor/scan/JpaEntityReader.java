@@ -178,9 +178,13 @@ final class JpaEntityReader {
         new ArrayList<>(uniqueConstraints.read(type, name, columns, primaryKey, constraints, uniqueLists));
     uniques.addAll(oneToOneUniques(type, name, columns, on, constraints));
     List<IndexModel> indexes = shared.indexes(type, name, columns, constraints, indexLists);
+    List<EntityDraft.KeySequence> sequences = new ArrayList<>();
+    for (ColumnDraft column : columns) {
+      keySequence(type, entity, schema, column, on).ifPresent(sequences::add);
+    }
     List<EntityDraft> drafts = new ArrayList<>();
     drafts.add(new EntityDraft(type, table, name, schema, Optional.empty(), columns, primaryKey, uniques,
-        indexes, List.of(), renamedFrom, constraints));
+        indexes, List.of(), renamedFrom, constraints, sequences));
     drafts.addAll(joinTables);
     return drafts;
   }
@@ -253,7 +257,7 @@ final class JpaEntityReader {
     List<Origin> constraints = new ArrayList<>();
     Optional<PrimaryKeyModel> primaryKey = shared.primaryKey(owner, declaring, name, columns, constraints);
     return Optional.of(new EntityDraft(owner, declaring, name, schema, Optional.empty(), columns, primaryKey,
-        List.of(), List.of(), List.of(), Optional.empty(), constraints));
+        List.of(), List.of(), List.of(), Optional.empty(), constraints, List.of()));
   }
 
   /**
@@ -760,34 +764,110 @@ final class JpaEntityReader {
   }
 
   /**
-   * Whether the column is an identity column: {@code @GeneratedValue(strategy = IDENTITY)}. Any other
-   * strategy asks for keys from a sequence or a table, which Retort does not declare: reported.
+   * Whether the column is an identity column: {@code @GeneratedValue(strategy = IDENTITY)}. A key from
+   * a sequence ({@code SEQUENCE}, {@code AUTO} or no strategy, on an integer) is a plain column, whose
+   * sequence {@link #keySequence} declares; one from a table of keys is reported.
    */
   private boolean identity(Member member, Jpa on, ColumnType type) {
     Optional<Annotation> generated = on.find(member.element(), "GeneratedValue");
     if (generated.isEmpty()) {
       return false;
     }
-    Optional<String> strategy = generated.get().enumConstant("strategy");
-    boolean uuid = type == ColumnType.Scalar.UUID;
-    if (strategy.orElse("").equals("UUID") || (uuid && strategy.orElse("").equals("AUTO"))) {
+    String strategy = generated.get().enumConstant("strategy").orElse("AUTO");
+    String written = strategyText(generated.get());
+    if (strategy.equals("UUID") || (type == ColumnType.Scalar.UUID && strategy.equals("AUTO"))) {
       // Hibernate makes UUIDs itself: a plain column.
       return false;
     }
-    if (!strategy.orElse("").equals("IDENTITY")) {
-      // The seam for sequences: SEQUENCE (and AUTO, which Hibernate 6 maps to a sequence) would map
-      // here once Retort declares sequences.
-      boolean written = generated.get().explicit("strategy") != null;
-      reporter.report(generated.get(), written ? "strategy" : null, Message.JPA_GENERATED_VALUE,
-          written ? "(strategy = GenerationType." + strategy.orElse("?") + ")" : "", member.label(),
-          strategy.orElse("AUTO").equals("TABLE") ? "from a table of keys" : "from a sequence");
+    if (strategy.equals("TABLE")) {
+      reporter.report(generated.get(), "strategy", Message.JPA_GENERATED_VALUE, written, member.label(),
+          "from a table of keys", "Retort declares no such table: use GenerationType.SEQUENCE (or IDENTITY)");
       return false;
     }
     if (type != ColumnType.Scalar.SMALLINT && type != ColumnType.Scalar.INTEGER && type != ColumnType.Scalar.BIGINT) {
-      reporter.report(generated.get(), "strategy", Message.JPA_GENERATED_TYPE, member.label(), type.sql());
+      reporter.report(generated.get(), written.isEmpty() ? null : "strategy", Message.JPA_GENERATED_TYPE, written,
+          member.label(), type.sql(), strategy.equals("IDENTITY") ? "from an identity column" : "from a sequence");
       return false;
     }
-    return true;
+    return strategy.equals("IDENTITY");
+  }
+
+  /** {@code (strategy = GenerationType.X)} as written on a {@code @GeneratedValue}, or nothing. */
+  private static String strategyText(Annotation generated) {
+    return generated.explicit("strategy") == null
+        ? ""
+        : "(strategy = GenerationType." + generated.enumConstant("strategy").orElse("?") + ")";
+  }
+
+  /**
+   * The sequence the key of a column is generated from, as Hibernate 6 and 7 take it: for {@code
+   * SEQUENCE}, {@code AUTO} or no strategy on an integer, the {@code @SequenceGenerator} that {@code
+   * generator} names, found on the field, the class declaring it or the entity class; without a
+   * generator, Hibernate's default sequence {@code <entity name>_SEQ} (after Spring Boot's naming,
+   * {@code <entity_name>_seq}) with start 1 and increment 50. Either is in the table's schema unless
+   * the generator names one. Problems are reported.
+   *
+   * @param entity the entity's {@code @Entity}, whose {@code name} is the entity name
+   * @param schema the table's schema
+   */
+  private Optional<EntityDraft.KeySequence> keySequence(
+      TypeElement type, Annotation entity, String schema, ColumnDraft column, Jpa on) {
+    Optional<Annotation> found = on.find(column.member(), "GeneratedValue");
+    Optional<ColumnType> columnType = column.model().map(ColumnModel::type);
+    if (found.isEmpty() || columnType.isEmpty()) {
+      return Optional.empty();
+    }
+    Annotation generated = found.get();
+    String strategy = generated.enumConstant("strategy").orElse("AUTO");
+    ColumnType integer = columnType.get();
+    if (!(strategy.equals("SEQUENCE") || strategy.equals("AUTO"))
+        || (integer != ColumnType.Scalar.SMALLINT && integer != ColumnType.Scalar.INTEGER
+            && integer != ColumnType.Scalar.BIGINT)) {
+      return Optional.empty();
+    }
+    String generator = generated.string("generator");
+    if (generator.isEmpty()) {
+      String entityName = entity.string("name").isEmpty() ? type.getSimpleName().toString() : entity.string("name");
+      return Optional.of(new EntityDraft.KeySequence(SqlNames.springPhysical(entityName + "_SEQ"), schema, 1, 50,
+          "@GeneratedValue" + strategyText(generated), column.member(), generated, false));
+    }
+    Optional<Annotation> sequenceGenerator = sequenceGenerator(column.member(), type, on, generator);
+    if (sequenceGenerator.isEmpty()) {
+      reporter.report(generated, "generator", Message.JPA_GENERATED_VALUE, "(generator = \"" + generator + "\")",
+          column.label(), "from generator " + generator, "Retort finds no @SequenceGenerator(name = \"" + generator
+              + "\") on the field, the class declaring it or the entity class; declare it there");
+      return Optional.empty();
+    }
+    Annotation declared = sequenceGenerator.get();
+    if (!declared.string("catalog").isEmpty()) {
+      reporter.report(declared, "catalog", Message.JPA_UNSUPPORTED,
+          "@SequenceGenerator(catalog = \"" + declared.string("catalog") + "\")", column.label(),
+          "Retort declares sequences in the connection's database, or in a schema of it; remove the catalog, or use"
+              + " schema");
+      return Optional.empty();
+    }
+    String sequenceName = declared.string("sequenceName").isEmpty() ? generator : declared.string("sequenceName");
+    String sequenceSchema = declared.string("schema").isEmpty() ? schema : SqlNames.springPhysical(declared.string("schema"));
+    return Optional.of(new EntityDraft.KeySequence(SqlNames.springPhysical(sequenceName), sequenceSchema,
+        declared.integer("initialValue"), declared.integer("allocationSize"),
+        "@SequenceGenerator(name = \"" + generator + "\")", declared.element(), declared, true));
+  }
+
+  /**
+   * The {@code @SequenceGenerator} of that name on the field, the class declaring it or the entity
+   * class, alone or within {@code @SequenceGenerators}.
+   */
+  private Optional<Annotation> sequenceGenerator(Element field, TypeElement entity, Jpa on, String name) {
+    for (Element element : List.of(field, field.getEnclosingElement(), entity)) {
+      List<Annotation> declared = new ArrayList<>();
+      on.find(element, "SequenceGenerator").ifPresent(declared::add);
+      on.find(element, "SequenceGenerators").ifPresent(all -> declared.addAll(annotations.nested(all, "value")));
+      Optional<Annotation> named = declared.stream().filter(g -> g.string("name").equals(name)).findFirst();
+      if (named.isPresent()) {
+        return named;
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -46,13 +46,27 @@ final class SequenceDeclarations {
       for (Annotation annotation : annotations.findRepeated(entity.element(), Annotation.SEQUENCE)) {
         sequence(entity, annotation).ifPresent(sequence -> {
           String folded = SqlNames.folded(sequence.name());
-          Declared first = byName.putIfAbsent(folded, new Declared(sequence, entity));
-          if (first != null) {
+          Declared first = byName.putIfAbsent(folded, new Declared(sequence, entity, null));
+          if (first != null && first.key() == null) {
             reporter.report(annotation, "name", Message.DUPLICATE_SEQUENCE, sequence.name(),
                 first.entity().element().getQualifiedName(), SqlNames.writtenAs(sequence.name(), first.sequence().name()),
                 entity.element().getQualifiedName(),
                 first.sequence().name().equals(sequence.name()) ? "" : ", which databases do not tell apart by case");
-          } else if (!nameTaken(entity, annotation, sequence.name(), tables, objects)) {
+          } else if (first != null) {
+            mismatch(first, sequence, entity, annotation, "@Sequence(name = \"" + sequence.name() + "\")", "name");
+          } else if (!nameTaken(entity, annotation, "name", sequence.name(), tables, objects)) {
+            sequences.add(sequence);
+          }
+        });
+      }
+      for (EntityDraft.KeySequence key : entity.sequences()) {
+        sequence(entity, key).ifPresent(sequence -> {
+          // Entities whose keys come from one sequence share it, as Hibernate does.
+          Declared first = byName.putIfAbsent(SqlNames.folded(sequence.name()), new Declared(sequence, entity, key));
+          String attribute = key.explicit() ? "sequenceName" : null;
+          if (first != null) {
+            mismatch(first, sequence, entity, key.annotation(), key.declaring(), attribute);
+          } else if (!nameTaken(entity, key.annotation(), attribute, sequence.name(), tables, objects)) {
             sequences.add(sequence);
           }
         });
@@ -61,29 +75,66 @@ final class SequenceDeclarations {
     return sequences;
   }
 
+  /** Reports a sequence declared again with other values than the first time, if it is. */
+  private void mismatch(
+      Declared first, SequenceModel again, EntityDraft entity, Annotation annotation, String declaring,
+      String attribute) {
+    SequenceModel sequence = first.sequence();
+    if (sequence.start() != again.start() || sequence.increment() != again.increment()
+        || !sequence.schema().equals(again.schema())) {
+      String firstDeclaring = first.key() == null
+          ? "@Sequence on " + first.entity().element().getQualifiedName()
+          : first.key().declaring() + " on " + first.entity().element().getQualifiedName();
+      reporter.report(annotation, attribute, Message.JPA_SEQUENCE_MISMATCH, declaring, entity.label(), again.name(),
+          again.start(), again.increment(), firstDeclaring, sequence.start(), sequence.increment());
+    }
+  }
+
   /** The sequence one annotation declares; empty after reporting what is wrong with it. */
   private Optional<SequenceModel> sequence(EntityDraft entity, Annotation annotation) {
-    String name = annotation.string("name");
-    if (!checks.name(annotation, "name", name, entity.label())) {
-      return Optional.empty();
-    }
-    checks.length("sequence name", name, entity.element(), annotation, "name",
+    return sequence(entity, annotation, "@Sequence(name = \"" + annotation.string("name") + "\")",
+        annotation.string("name"), annotation.string("schema"), annotation.longInteger("start"),
+        annotation.longInteger("increment"), new String[] {"name", "schema", "start", "increment"},
         "choose a shorter @Sequence(name = \"...\")");
-    String schema = annotation.string("schema");
-    if (!schema.isEmpty() && !checks.name(annotation, "schema", schema, entity.label())) {
+  }
+
+  /** The sequence a JPA key is generated from; empty after reporting what is wrong with it. */
+  private Optional<SequenceModel> sequence(EntityDraft entity, EntityDraft.KeySequence key) {
+    String[] attributes = key.explicit()
+        ? new String[] {"sequenceName", "schema", "initialValue", "allocationSize"}
+        : new String[] {null, null, null, null};
+    return sequence(entity, key.annotation(), key.declaring(), key.name(), key.schema(), key.start(), key.increment(),
+        attributes, key.explicit()
+            ? "choose a shorter @SequenceGenerator(sequenceName = \"...\")"
+            : "name the sequence with a shorter @SequenceGenerator(sequenceName = \"...\")");
+  }
+
+  /**
+   * A sequence, checked.
+   *
+   * @param declaring what messages call the declaration
+   * @param attributes the attributes of the annotation that give the name, schema, start and increment
+   *     (null for none: the whole annotation)
+   * @param shorter the fix of a name too long
+   */
+  private Optional<SequenceModel> sequence(EntityDraft entity, Annotation annotation, String declaring, String name,
+      String schema, long start, long increment, String[] attributes, String shorter) {
+    if (!checks.name(annotation, attributes[0], name, entity.label())) {
       return Optional.empty();
     }
-    long start = annotation.longInteger("start");
-    long increment = annotation.longInteger("increment");
+    checks.length("sequence name", name, entity.element(), annotation, attributes[0], shorter);
+    if (!schema.isEmpty() && !checks.name(annotation, attributes[1], schema, entity.label())) {
+      return Optional.empty();
+    }
     boolean valid = true;
     if (start < 1) {
-      reporter.report(annotation, "start", Message.INVALID_SEQUENCE, name, entity.label(), "start", start,
+      reporter.report(annotation, attributes[2], Message.INVALID_SEQUENCE, declaring, entity.label(), "start", start,
           "a sequence starts at 1 or more, the smallest value PostgreSQL, H2 and MariaDB give an ascending sequence;"
-              + " write start = 1 or more");
+              + " write " + (attributes[2] == null ? "start" : attributes[2]) + " = 1 or more");
       valid = false;
     }
     if (increment < 1) {
-      reporter.report(annotation, "increment", Message.INVALID_SEQUENCE, name, entity.label(), "increment",
+      reporter.report(annotation, attributes[3], Message.INVALID_SEQUENCE, declaring, entity.label(), "increment",
           increment, "the increment is 1 or more (descending sequences differ between databases); write the"
               + " allocationSize Hibernate uses, 50 unless @SequenceGenerator says otherwise");
       valid = false;
@@ -95,19 +146,20 @@ final class SequenceDeclarations {
   }
 
   /** Whether a table, constraint or index has the sequence's name; reported if so. */
-  private boolean nameTaken(EntityDraft entity, Annotation annotation, String name, Map<String, EntityDraft> tables,
+  private boolean nameTaken(EntityDraft entity, Annotation annotation, String attribute, String name,
+      Map<String, EntityDraft> tables,
       Map<String, Origin> objects) {
     String folded = SqlNames.folded(name);
     EntityDraft table = tables.get(folded);
     if (table != null) {
-      reporter.report(annotation, "name", Message.SEQUENCE_NAME_TAKEN, name, entity.label(),
+      reporter.report(annotation, attribute, Message.SEQUENCE_NAME_TAKEN, name, entity.label(),
           table.name().equals(name) ? "is also the name of" : "differs only in case from the name of",
           "table " + table.name() + " of " + table.element().getQualifiedName());
       return true;
     }
     Origin object = objects.get(folded);
     if (object != null) {
-      reporter.report(annotation, "name", Message.SEQUENCE_NAME_TAKEN, name, entity.label(),
+      reporter.report(annotation, attribute, Message.SEQUENCE_NAME_TAKEN, name, entity.label(),
           object.name().equals(name) ? "is also the name of" : "differs only in case from the name of",
           object.what() + " " + object.name());
       return true;
@@ -115,6 +167,6 @@ final class SequenceDeclarations {
     return false;
   }
 
-  /** A sequence and the entity that declared it first. */
-  private record Declared(SequenceModel sequence, EntityDraft entity) {}
+  /** A sequence and the entity that declared it first, with its JPA key if a key declared it. */
+  private record Declared(SequenceModel sequence, EntityDraft entity, EntityDraft.KeySequence key) {}
 }

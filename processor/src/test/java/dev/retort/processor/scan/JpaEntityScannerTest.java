@@ -362,6 +362,82 @@ class JpaEntityScannerTest {
     }
 
     @Test
+    void keysFromASequenceDeclareTheSequenceHibernateUses() {
+      assertThat(schemaOf(
+          source("com.example.Book", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Book { @Id @GeneratedValue Long id; }
+              """),
+          source("com.example.Author", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity(name = "LibraryAuthor")
+              @Table(schema = "Catalog")
+              public class Author { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) int id; }
+              """),
+          source("com.example.Invoice", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Invoice {
+                @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "invoiceIds")
+                @SequenceGenerator(name = "invoiceIds", sequenceName = "documentNumbers", initialValue = 1000,
+                    allocationSize = 10)
+                Long id;
+              }
+              """),
+          source("com.example.Receipt", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              @SequenceGenerator(name = "receiptIds", sequenceName = "documentNumbers", initialValue = 1000,
+                  allocationSize = 10)
+              public class Receipt { @Id @GeneratedValue(generator = "receiptIds") Long id; }
+              """),
+          source("com.example.Tag", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Tag {
+                @Id @GeneratedValue(strategy = GenerationType.AUTO, generator = "tag_ids")
+                @SequenceGenerator(name = "tag_ids", schema = "Lookup", allocationSize = 1)
+                Long id;
+              }
+              """),
+          source("com.example.Token", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Token { @Id @GeneratedValue java.util.UUID id; }
+              """))).isEqualTo("""
+          table book
+            column id bigint not null
+            primary key pk_book (id)
+          table invoice
+            column id bigint not null
+            primary key pk_invoice (id)
+          table library_author schema catalog
+            column id integer not null
+            primary key pk_library_author (id)
+          table receipt
+            column id bigint not null
+            primary key pk_receipt (id)
+          table tag
+            column id bigint not null
+            primary key pk_tag (id)
+          table token
+            column id uuid not null
+            primary key pk_token (id)
+          sequence book_seq start 1 increment 50
+          sequence document_numbers start 1000 increment 10
+          sequence library_author_seq schema catalog start 1 increment 50
+          sequence tag_ids schema lookup start 1 increment 1
+          """);
+    }
+
+    @Test
     void javaxPersistenceIsReadAsJakartaPersistence() {
       assertThat(schemaOf(
           source("javax.persistence.Entity", """
@@ -542,13 +618,13 @@ class JpaEntityScannerTest {
     }
 
     @Test
-    void generatedValueOtherThanIdentityIsReportedOnTheAnnotation() {
+    void keysFromATableOrAGeneratorRetortCannotFindAreReportedOnTheAnnotation() {
       JavaFileObject book = source("com.example.Book", """
           package com.example;
           import jakarta.persistence.*;
           @Entity
           public class Book {
-            @Id @GeneratedValue Long id;
+            @Id @GeneratedValue(strategy = GenerationType.TABLE) Long id;
           }
           """);
       JavaFileObject author = source("com.example.Author", """
@@ -556,7 +632,7 @@ class JpaEntityScannerTest {
           import jakarta.persistence.*;
           @Entity
           public class Author {
-            @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) Long id;
+            @Id @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "authorIds") Long id;
           }
           """);
       JavaFileObject tag = source("com.example.Tag", """
@@ -567,21 +643,104 @@ class JpaEntityScannerTest {
             @Id @GeneratedValue(strategy = GenerationType.IDENTITY) String id;
           }
           """);
-      Compilation compilation = compile(book, author, tag);
-      assertThat(compilation).hadErrorCount(3);
+      JavaFileObject label = source("com.example.Label", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Label {
+            @Id @GeneratedValue java.math.BigDecimal id;
+          }
+          """);
+      Compilation compilation = compile(book, author, tag, label);
+      assertThat(compilation).hadErrorCount(4);
       assertThat(compilation)
-          .hadErrorContaining("@GeneratedValue on Book.id asks for keys from a sequence, and Retort declares"
-              + " identity columns only: use @GeneratedValue(strategy = GenerationType.IDENTITY)"
+          .hadErrorContaining("@GeneratedValue(strategy = GenerationType.TABLE) on Book.id asks for keys from a table of"
+              + " keys; Retort declares no such table: use GenerationType.SEQUENCE (or IDENTITY)"
               + " [retort:jpa-generated-value]")
-          .inFile(book).onLineContaining("@GeneratedValue");
+          .inFile(book).onLineContaining("GenerationType.TABLE");
       assertThat(compilation)
-          .hadErrorContaining("@GeneratedValue(strategy = GenerationType.SEQUENCE) on Author.id asks for keys from a"
-              + " sequence")
-          .inFile(author).onLineContaining("GenerationType.SEQUENCE");
+          .hadErrorContaining("@GeneratedValue(generator = \"authorIds\") on Author.id asks for keys from generator"
+              + " authorIds; Retort finds no @SequenceGenerator(name = \"authorIds\") on the field, the class declaring"
+              + " it or the entity class; declare it there [retort:jpa-generated-value]")
+          .inFile(author).onLineContaining("generator = \"authorIds\"");
       assertThat(compilation)
-          .hadErrorContaining("on Tag.id, whose column type is varchar(255); only smallint, integer and bigint"
-              + " columns can be identity columns")
+          .hadErrorContaining("@GeneratedValue(strategy = GenerationType.IDENTITY) on Tag.id, whose column type is"
+              + " varchar(255); only smallint, integer and bigint columns take keys from an identity column")
           .inFile(tag).onLineContaining("GenerationType.IDENTITY");
+      assertThat(compilation)
+          .hadErrorContaining("@GeneratedValue on Label.id, whose column type is decimal(38,2); only smallint, integer"
+              + " and bigint columns take keys from a sequence: use an int or long member [retort:jpa-generated-type]")
+          .inFile(label).onLineContaining("@GeneratedValue");
+    }
+
+    @Test
+    void sequenceGeneratorsThatDifferOrRetortCannotDeclareAreReportedOnTheirAttribute() {
+      JavaFileObject invoice = source("com.example.Invoice", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Invoice {
+            @Id @GeneratedValue(generator = "ids")
+            @SequenceGenerator(name = "ids", sequenceName = "document_ids", allocationSize = 10) Long id;
+          }
+          """);
+      JavaFileObject receipt = source("com.example.Receipt", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          @SequenceGenerator(name = "ids", sequenceName = "document_ids",
+              allocationSize = 20)
+          public class Receipt {
+            @Id @GeneratedValue(generator = "ids") Long id;
+          }
+          """);
+      JavaFileObject card = source("com.example.Card", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Card {
+            @Id @GeneratedValue(generator = "cards")
+            @SequenceGenerator(name = "cards",
+                initialValue = 0) Long id;
+          }
+          """);
+      JavaFileObject note = source("com.example.Note", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Note {
+            @Id @GeneratedValue(generator = "notes")
+            @SequenceGenerator(name = "notes", catalog = "archive") Long id;
+          }
+          """);
+      JavaFileObject page = source("com.example.Page", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Page {
+            @Id @GeneratedValue(generator = "pages")
+            @SequenceGenerator(name = "pages", sequenceName = "note") Long id;
+          }
+          """);
+      Compilation compilation = compile(invoice, receipt, card, note, page);
+      assertThat(compilation).hadErrorCount(4);
+      assertThat(compilation)
+          .hadErrorContaining("@SequenceGenerator(name = \"ids\") on Receipt uses sequence document_ids with start 1"
+              + " and increment 20, and @SequenceGenerator(name = \"ids\") on com.example.Invoice declares it with"
+              + " start 1 and increment 10; give both the same initialValue and allocationSize, or name another"
+              + " sequence [retort:jpa-sequence-mismatch]")
+          .inFile(receipt).onLineContaining("sequenceName = \"document_ids\"");
+      assertThat(compilation)
+          .hadErrorContaining("@SequenceGenerator(name = \"cards\") on Card: the start is 0; a sequence starts at 1"
+              + " or more, the smallest value PostgreSQL, H2 and MariaDB give an ascending sequence; write"
+              + " initialValue = 1 or more [retort:invalid-sequence]")
+          .inFile(card).onLineContaining("initialValue = 0");
+      assertThat(compilation)
+          .hadErrorContaining("@SequenceGenerator(catalog = \"archive\") on Note.id is not supported")
+          .inFile(note).onLineContaining("catalog = \"archive\"");
+      assertThat(compilation)
+          .hadErrorContaining("sequence note on Page is also the name of table note")
+          .inFile(page).onLineContaining("sequenceName = \"note\"");
     }
 
     @Test
