@@ -1,5 +1,6 @@
 package dev.retort.runtime.evolution;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +9,8 @@ import java.util.Map;
  * embeddable embedded twice (once with overrides), a many-to-one, a one-to-one, a many-to-many
  * mapped on both sides, an index, a unique constraint and enums by name and by ordinal. {@link JpaEntitiesTest} applies its migration on
  * each database; the {@code spring-boot} module's Hibernate test validates the migrated schema
- * against the same classes.
+ * against the same classes. {@link #SEQUENCED_SOURCES} adds entities whose keys come from sequences,
+ * which SQLite has none of.
  */
 public final class JpaDomain {
 
@@ -112,6 +114,77 @@ public final class JpaDomain {
           }
           // end::purchase-order[]
           """);
+
+  /** The entities of {@link #SEQUENCED_SOURCES}, by simple name. */
+  public static final List<String> SEQUENCED_ENTITIES = List.of("Invoice", "Receipt", "Parcel", "Shipment");
+
+  /**
+   * Entities whose keys come from sequences: Hibernate's default for {@code @GeneratedValue}
+   * ({@code invoice_seq}), one sequence shared by two {@code @SequenceGenerator}s, on a field and on a
+   * class ({@code document_ids}), and a generator without a sequence name ({@code shipment_ids}).
+   */
+  public static final Map<String, String> SEQUENCED_SOURCES = Map.of(
+      DIR + "Invoice.java", """
+          package com.example.shop;
+
+          import jakarta.persistence.*;
+
+          // tag::invoice[]
+          @Entity
+          public class Invoice {
+            @Id @GeneratedValue Long id;
+            @Column(nullable = false, length = 20) String number;
+          }
+          // end::invoice[]
+          """,
+      DIR + "Receipt.java", """
+          package com.example.shop;
+
+          import jakarta.persistence.*;
+
+          // tag::receipt[]
+          @Entity
+          public class Receipt {
+            @Id
+            @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "receiptIds")
+            @SequenceGenerator(name = "receiptIds", sequenceName = "document_ids", initialValue = 1000,
+                allocationSize = 10)
+            Long id;
+          }
+          // end::receipt[]
+          """,
+      DIR + "Parcel.java", """
+          package com.example.shop;
+
+          import jakarta.persistence.*;
+
+          @Entity
+          @SequenceGenerator(name = "parcelIds", sequenceName = "document_ids", initialValue = 1000,
+              allocationSize = 10)
+          public class Parcel {
+            @Id @GeneratedValue(generator = "parcelIds") Long id;
+          }
+          """,
+      DIR + "Shipment.java", """
+          package com.example.shop;
+
+          import jakarta.persistence.*;
+
+          @Entity
+          public class Shipment {
+            @Id
+            @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "shipment_ids")
+            @SequenceGenerator(name = "shipment_ids", allocationSize = 1)
+            long id;
+          }
+          """);
+
+  /** {@link #SOURCES} and {@link #SEQUENCED_SOURCES}. */
+  public static Map<String, String> allSources() {
+    Map<String, String> all = new HashMap<>(SOURCES);
+    all.putAll(SEQUENCED_SOURCES);
+    return all;
+  }
 
   private JpaDomain() {}
 }

@@ -1,9 +1,12 @@
 package dev.retort.runtime.evolution;
 
+import static dev.retort.runtime.Codes.code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.Retort;
+import dev.retort.runtime.RetortException;
 import dev.retort.runtime.testdb.TestDatabase;
 import java.io.IOException;
 import java.net.URLClassLoader;
@@ -22,7 +25,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * JPA entities end to end: the real processor reads a small JPA domain with
  * {@code -Aretort.entities=jpa} (a mapped superclass, an embeddable, a many-to-one, a one-to-one, a
  * many-to-many, an index, a unique constraint and enums), writes the migration, the runtime applies it, and {@code
- * check()} finds the database as the entities declare it; the database enforces the keys.
+ * check()} finds the database as the entities declare it; the database enforces the keys. Keys from
+ * sequences get the sequences Hibernate takes them from, where the database has sequences; SQLite
+ * refuses them before anything runs.
  */
 class JpaEntitiesTest {
 
@@ -36,11 +41,7 @@ class JpaEntitiesTest {
     project.writeEntities(JpaDomain.SOURCES);
     Project.Build build = project.build(CLOCK, "-Aretort.entities=jpa");
     assertThat(build.succeeded()).as(build.log()).isTrue();
-    String snapshot = project.tree().entrySet().stream()
-        .filter(file -> file.getKey().toString().endsWith(".schema"))
-        .map(Map.Entry::getValue)
-        .findFirst().orElseThrow();
-    assertThat(snapshot).contains("""
+    assertThat(snapshot(project)).contains("""
         table purchase_order
           column id bigint not null identity
           column created_at timestamp with time zone not null
@@ -84,6 +85,64 @@ class JpaEntitiesTest {
             .as("a second order paid with one card").isInstanceOf(SQLException.class);
       }
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void keysFromSequencesGetTheSequencesHibernateUses(TestDatabase.Kind kind) throws IOException, SQLException {
+    Project project = new Project(root);
+    project.writeEntities(JpaDomain.allSources());
+    Project.Build build = project.build(CLOCK, "-Aretort.entities=jpa");
+    assertThat(build.succeeded()).as(build.log()).isTrue();
+    assertThat(snapshot(project)).contains("""
+        table invoice
+          column id bigint not null
+          column number varchar(20) not null
+          primary key pk_invoice (id)
+        """).contains("""
+        sequence document_ids start 1000 increment 10
+        sequence invoice_seq start 1 increment 50
+        sequence shipment_ids start 1 increment 1
+        """);
+
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      try (URLClassLoader loader = build.classLoader()) {
+        Retort retort = Retort.builder().url(url(db), db.user(), db.password()).classLoader(loader).build();
+        assertThat(retort.upgrade().runs()).hasSize(1);
+        assertThat(retort.check().differences()).as("check() after the upgrade").isEmpty();
+      }
+      try (Connection connection = connect(db); Statement statement = connection.createStatement()) {
+        assertThat(SequenceEvolutionTest.next(statement, kind, "invoice_seq")).isEqualTo(1);
+        assertThat(SequenceEvolutionTest.next(statement, kind, "invoice_seq")).isEqualTo(51);
+        assertThat(SequenceEvolutionTest.next(statement, kind, "document_ids")).isEqualTo(1000);
+        assertThat(SequenceEvolutionTest.next(statement, kind, "document_ids")).isEqualTo(1010);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = "SQLITE")
+  void sqliteRefusesTheSequencesOfJpaKeysBeforeAnythingRuns(TestDatabase.Kind kind) throws IOException {
+    Project project = new Project(root);
+    project.writeEntities(JpaDomain.allSources());
+    Project.Build build = project.build(CLOCK, "-Aretort.entities=jpa");
+    assertThat(build.succeeded()).as(build.log()).isTrue();
+
+    try (TestDatabase db = TestDatabase.create(kind); URLClassLoader loader = build.classLoader()) {
+      Retort retort = Retort.builder().url(url(db), db.user(), db.password()).classLoader(loader).build();
+      assertThatThrownBy(retort::upgrade)
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.UNSUPPORTED_OPERATION))
+          .hasMessageContaining("SQLite has no sequences")
+          .hasMessageEndingWith("Nothing was run.");
+      assertThat(retort.current().revisions()).isEmpty();
+    }
+  }
+
+  private static String snapshot(Project project) throws IOException {
+    return project.tree().entrySet().stream()
+        .filter(file -> file.getKey().toString().endsWith(".schema"))
+        .map(Map.Entry::getValue)
+        .findFirst().orElseThrow();
   }
 
   /** The database's URL; on H2 with bare names in lower case, as the guide sets it up, for the SQL below. */

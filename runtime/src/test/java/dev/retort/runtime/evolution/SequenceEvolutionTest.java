@@ -125,7 +125,8 @@ class SequenceEvolutionTest {
     }
   }
 
-  private static long next(Statement statement, TestDatabase.Kind kind, String sequence) throws SQLException {
+  /** The next value of a sequence. */
+  static long next(Statement statement, TestDatabase.Kind kind, String sequence) throws SQLException {
     String sql = kind == TestDatabase.Kind.POSTGRESQL
         ? "SELECT nextval('" + sequence + "')"
         : "SELECT NEXT VALUE FOR " + sequence;

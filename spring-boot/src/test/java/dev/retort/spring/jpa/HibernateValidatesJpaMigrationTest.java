@@ -10,12 +10,18 @@ import dev.retort.runtime.evolution.JpaDomain;
 import dev.retort.runtime.evolution.Project;
 import dev.retort.runtime.testdb.TestDatabase;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.hibernate.boot.model.naming.Identifier;
@@ -31,7 +37,8 @@ import org.springframework.boot.hibernate.SpringImplicitNamingStrategy;
  * real processor builds a JPA domain with {@code -Aretort.entities=jpa} into a directory, the
  * runtime applies the migration it wrote on H2, and Hibernate, with Spring Boot's naming strategies
  * and {@code hbm2ddl.auto=validate} (Spring's {@code ddl-auto=validate}), starts on that database;
- * on the database before the migration it refuses to. And the names Retort derives are those of
+ * on the database before the migration it refuses to; it takes the keys of the entities with generated
+ * keys from the sequences Retort declared. And the names Retort derives are those of
  * Spring Boot's naming strategy.
  *
  * <p>The domain is built in a test rather than as this module's own test entities: those are
@@ -45,7 +52,7 @@ class HibernateValidatesJpaMigrationTest {
   @Test
   void hibernateValidatesTheSchemaRetortMigratedFromItsEntities() throws Exception {
     Project project = new Project(root);
-    project.writeEntities(JpaDomain.SOURCES);
+    project.writeEntities(JpaDomain.allSources());
     Project.Build build = project.build(Instant.parse("2026-11-21T15:30:00Z"), "-Aretort.entities=jpa");
     assertThat(build.succeeded()).as(build.log()).isTrue();
 
@@ -59,7 +66,21 @@ class HibernateValidatesJpaMigrationTest {
 
       Retort.builder().url(url, db.user(), db.password()).classLoader(loader).build().upgrade();
       try (SessionFactory hibernate = hibernate(loader, url, db)) {
-        assertThat(hibernate.getMetamodel().getEntities()).hasSize(JpaDomain.ENTITIES.size());
+        assertThat(hibernate.getMetamodel().getEntities())
+            .hasSize(JpaDomain.ENTITIES.size() + JpaDomain.SEQUENCED_ENTITIES.size());
+        // Hibernate's keys come from the sequences Retort declared: the first values they hand out.
+        assertThat(persist(hibernate, loader, "Invoice")).isEqualTo(1L);
+        assertThat(persist(hibernate, loader, "Receipt")).isEqualTo(1000L);
+        // Hibernate pools the values of one sequence for all the generators that name it.
+        assertThat(persist(hibernate, loader, "Parcel")).isEqualTo(1001L);
+        assertThat(persist(hibernate, loader, "Shipment")).isEqualTo(1L);
+        assertThat(persist(hibernate, loader, "Shipment")).isEqualTo(2L);
+      }
+      try (Connection connection = DriverManager.getConnection(url, db.user(), db.password());
+          Statement statement = connection.createStatement();
+          ResultSet next = statement.executeQuery("SELECT NEXT VALUE FOR invoice_seq")) {
+        next.next();
+        assertThat(next.getLong(1)).as("invoice_seq after Hibernate took its first value").isEqualTo(51L);
       }
     }
   }
@@ -92,12 +113,24 @@ class HibernateValidatesJpaMigrationTest {
     };
   }
 
+  /** Persists a new entity of the domain (its non-null columns set) and returns the key Hibernate gave it. */
+  private static Object persist(SessionFactory hibernate, ClassLoader loader, String entity) throws Exception {
+    Object instance = loader.loadClass(JpaDomain.PACKAGE + "." + entity).getDeclaredConstructor().newInstance();
+    if (entity.equals("Invoice")) {
+      Field number = instance.getClass().getDeclaredField("number");
+      number.setAccessible(true);
+      number.set(instance, "INV-1");
+    }
+    hibernate.inTransaction(session -> session.persist(instance));
+    return hibernate.getPersistenceUnitUtil().getIdentifier(instance);
+  }
+
   /** Hibernate as Spring Boot configures it, validating the schema at start. */
   private static SessionFactory hibernate(ClassLoader loader, String url, TestDatabase db)
       throws ClassNotFoundException {
     Configuration configuration =
         new Configuration(new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build());
-    for (String entity : JpaDomain.ENTITIES) {
+    for (String entity : concat(JpaDomain.ENTITIES, JpaDomain.SEQUENCED_ENTITIES)) {
       configuration.addAnnotatedClass(loader.loadClass(JpaDomain.PACKAGE + "." + entity));
     }
     configuration.setPhysicalNamingStrategy(new CamelCaseToUnderscoresNamingStrategy());
@@ -107,5 +140,9 @@ class HibernateValidatesJpaMigrationTest {
     configuration.setProperty("hibernate.connection.password", db.password());
     configuration.setProperty("hibernate.hbm2ddl.auto", "validate");
     return configuration.buildSessionFactory();
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    return Stream.concat(first.stream(), second.stream()).toList();
   }
 }
