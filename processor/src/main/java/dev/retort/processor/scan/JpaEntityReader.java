@@ -180,7 +180,7 @@ final class JpaEntityReader {
     List<IndexModel> indexes = shared.indexes(type, name, columns, constraints, indexLists);
     List<EntityDraft.KeySequence> sequences = new ArrayList<>();
     for (ColumnDraft column : columns) {
-      keySequence(type, entity, schema, column, on).ifPresent(sequences::add);
+      keySequence(type, name, column, on).ifPresent(sequences::add);
     }
     List<EntityDraft> drafts = new ArrayList<>();
     drafts.add(new EntityDraft(type, table, name, schema, Optional.empty(), columns, primaryKey, uniques,
@@ -800,18 +800,17 @@ final class JpaEntityReader {
   }
 
   /**
-   * The sequence the key of a column is generated from, as Hibernate 6 and 7 take it: for {@code
+   * The sequence the key of a column is generated from, as Hibernate 7 takes it: for {@code
    * SEQUENCE}, {@code AUTO} or no strategy on an integer, the {@code @SequenceGenerator} that {@code
    * generator} names, found on the field, the class declaring it or the entity class; without a
-   * generator, Hibernate's default sequence {@code <entity name>_SEQ} (after Spring Boot's naming,
-   * {@code <entity_name>_seq}) with start 1 and increment 50. Either is in the table's schema unless
-   * the generator names one. Problems are reported.
+   * generator, Hibernate's default sequence {@code <table>_SEQ}, named after the physical table name
+   * (so {@code <table>_seq} with Spring Boot's naming), with start 1 and increment 50. Hibernate puts
+   * either in the connection's schema, not the table's, unless the generator names one. Problems are
+   * reported.
    *
-   * @param entity the entity's {@code @Entity}, whose {@code name} is the entity name
-   * @param schema the table's schema
+   * @param table the table name
    */
-  private Optional<EntityDraft.KeySequence> keySequence(
-      TypeElement type, Annotation entity, String schema, ColumnDraft column, Jpa on) {
+  private Optional<EntityDraft.KeySequence> keySequence(TypeElement type, String table, ColumnDraft column, Jpa on) {
     Optional<Annotation> found = on.find(column.member(), "GeneratedValue");
     Optional<ColumnType> columnType = column.model().map(ColumnModel::type);
     if (found.isEmpty() || columnType.isEmpty()) {
@@ -827,8 +826,7 @@ final class JpaEntityReader {
     }
     String generator = generated.string("generator");
     if (generator.isEmpty()) {
-      String entityName = entity.string("name").isEmpty() ? type.getSimpleName().toString() : entity.string("name");
-      return Optional.of(new EntityDraft.KeySequence(SqlNames.springPhysical(entityName + "_SEQ"), schema, 1, 50,
+      return Optional.of(new EntityDraft.KeySequence(SqlNames.springPhysical(table + "_SEQ"), "", 1, 50,
           "@GeneratedValue" + strategyText(generated), column.member(), generated, false));
     }
     Optional<Annotation> sequenceGenerator = sequenceGenerator(column.member(), type, on, generator);
@@ -847,7 +845,7 @@ final class JpaEntityReader {
       return Optional.empty();
     }
     String sequenceName = declared.string("sequenceName").isEmpty() ? generator : declared.string("sequenceName");
-    String sequenceSchema = declared.string("schema").isEmpty() ? schema : SqlNames.springPhysical(declared.string("schema"));
+    String sequenceSchema = SqlNames.springPhysical(declared.string("schema"));
     return Optional.of(new EntityDraft.KeySequence(SqlNames.springPhysical(sequenceName), sequenceSchema,
         declared.integer("initialValue"), declared.integer("allocationSize"),
         "@SequenceGenerator(name = \"" + generator + "\")", declared.element(), declared, true));

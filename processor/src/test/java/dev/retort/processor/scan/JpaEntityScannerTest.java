@@ -374,7 +374,7 @@ class JpaEntityScannerTest {
               package com.example;
               import jakarta.persistence.*;
               @Entity(name = "LibraryAuthor")
-              @Table(schema = "Catalog")
+              @Table(name = "Authors", schema = "Catalog")
               public class Author { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) int id; }
               """),
           source("com.example.Invoice", """
@@ -412,15 +412,15 @@ class JpaEntityScannerTest {
               @Entity
               public class Token { @Id @GeneratedValue java.util.UUID id; }
               """))).isEqualTo("""
+          table authors schema catalog
+            column id integer not null
+            primary key pk_authors (id)
           table book
             column id bigint not null
             primary key pk_book (id)
           table invoice
             column id bigint not null
             primary key pk_invoice (id)
-          table library_author schema catalog
-            column id integer not null
-            primary key pk_library_author (id)
           table receipt
             column id bigint not null
             primary key pk_receipt (id)
@@ -430,9 +430,9 @@ class JpaEntityScannerTest {
           table token
             column id uuid not null
             primary key pk_token (id)
+          sequence authors_seq start 1 increment 50
           sequence book_seq start 1 increment 50
           sequence document_numbers start 1000 increment 10
-          sequence library_author_seq schema catalog start 1 increment 50
           sequence tag_ids schema lookup start 1 increment 1
           """);
     }

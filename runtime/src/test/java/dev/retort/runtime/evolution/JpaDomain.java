@@ -116,11 +116,11 @@ public final class JpaDomain {
           """);
 
   /** The entities of {@link #SEQUENCED_SOURCES}, by simple name. */
-  public static final List<String> SEQUENCED_ENTITIES = List.of("Invoice", "Receipt", "Parcel", "Shipment");
+  public static final List<String> SEQUENCED_ENTITIES = List.of("Invoice", "Receipt", "Parcel", "Shipment", "Voucher");
 
   /**
    * Entities whose keys come from sequences: Hibernate's default for {@code @GeneratedValue}
-   * ({@code invoice_seq}), one sequence shared by two {@code @SequenceGenerator}s, on a field and on a
+   * ({@code invoice_seq}), named after the table rather than the entity ({@code vouchers_seq}), one sequence shared by two {@code @SequenceGenerator}s, on a field and on a
    * class ({@code document_ids}), and a generator without a sequence name ({@code shipment_ids}).
    */
   public static final Map<String, String> SEQUENCED_SOURCES = Map.of(
@@ -176,6 +176,17 @@ public final class JpaDomain {
             @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "shipment_ids")
             @SequenceGenerator(name = "shipment_ids", allocationSize = 1)
             long id;
+          }
+          """,
+      DIR + "Voucher.java", """
+          package com.example.shop;
+
+          import jakarta.persistence.*;
+
+          @Entity(name = "GiftVoucher")
+          @Table(name = "vouchers")
+          public class Voucher {
+            @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) Integer id;
           }
           """);
 

@@ -103,6 +103,7 @@ class JpaEntitiesTest {
         sequence document_ids start 1000 increment 10
         sequence invoice_seq start 1 increment 50
         sequence shipment_ids start 1 increment 1
+        sequence vouchers_seq start 1 increment 50
         """);
 
     try (TestDatabase db = TestDatabase.create(kind)) {

@@ -75,6 +75,7 @@ class HibernateValidatesJpaMigrationTest {
         assertThat(persist(hibernate, loader, "Parcel")).isEqualTo(1001L);
         assertThat(persist(hibernate, loader, "Shipment")).isEqualTo(1L);
         assertThat(persist(hibernate, loader, "Shipment")).isEqualTo(2L);
+        assertThat(persist(hibernate, loader, "Voucher")).isEqualTo(1);
       }
       try (Connection connection = DriverManager.getConnection(url, db.user(), db.password());
           Statement statement = connection.createStatement();
