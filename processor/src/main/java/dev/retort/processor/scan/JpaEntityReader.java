@@ -813,7 +813,8 @@ final class JpaEntityReader {
   private Optional<EntityDraft.KeySequence> keySequence(TypeElement type, String table, ColumnDraft column, Jpa on) {
     Optional<Annotation> found = on.find(column.member(), "GeneratedValue");
     Optional<ColumnType> columnType = column.model().map(ColumnModel::type);
-    if (found.isEmpty() || columnType.isEmpty()) {
+    if (found.isEmpty() || columnType.isEmpty() || column.id().isEmpty()) {
+      // Hibernate generates the values of an @Id only.
       return Optional.empty();
     }
     Annotation generated = found.get();

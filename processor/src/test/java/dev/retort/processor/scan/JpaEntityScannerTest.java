@@ -368,7 +368,7 @@ class JpaEntityScannerTest {
               package com.example;
               import jakarta.persistence.*;
               @Entity
-              public class Book { @Id @GeneratedValue Long id; }
+              public class Book { @Id @GeneratedValue Long id; @GeneratedValue Long serial; }
               """),
           source("com.example.Author", """
               package com.example;
@@ -417,6 +417,7 @@ class JpaEntityScannerTest {
             primary key pk_authors (id)
           table book
             column id bigint not null
+            column serial bigint null
             primary key pk_book (id)
           table invoice
             column id bigint not null
