@@ -111,7 +111,6 @@ record EntityDraft(
    * @param start the first value
    * @param increment the increment, Hibernate's allocation size
    * @param declaring what messages call its declaration, such as {@code @SequenceGenerator(name = "ids")}
-   * @param element the element to report on
    * @param annotation the annotation to report on ({@code @SequenceGenerator} or {@code @GeneratedValue})
    * @param explicit whether the annotation is a {@code @SequenceGenerator}, whose attributes
    *     ({@code sequenceName}, {@code initialValue}, {@code allocationSize}) problems point at
@@ -122,7 +121,6 @@ record EntityDraft(
       long start,
       long increment,
       String declaring,
-      Element element,
       Annotation annotation,
       boolean explicit) {}
 }

@@ -784,12 +784,17 @@ final class JpaEntityReader {
           "from a table of keys", "Retort declares no such table: use GenerationType.SEQUENCE (or IDENTITY)");
       return false;
     }
-    if (type != ColumnType.Scalar.SMALLINT && type != ColumnType.Scalar.INTEGER && type != ColumnType.Scalar.BIGINT) {
+    if (!integer(type)) {
       reporter.report(generated.get(), written.isEmpty() ? null : "strategy", Message.JPA_GENERATED_TYPE, written,
           member.label(), type.sql(), strategy.equals("IDENTITY") ? "from an identity column" : "from a sequence");
       return false;
     }
     return strategy.equals("IDENTITY");
+  }
+
+  /** Whether a column of that type can take generated keys: an integer. */
+  private static boolean integer(ColumnType type) {
+    return type == ColumnType.Scalar.SMALLINT || type == ColumnType.Scalar.INTEGER || type == ColumnType.Scalar.BIGINT;
   }
 
   /** {@code (strategy = GenerationType.X)} as written on a {@code @GeneratedValue}, or nothing. */
@@ -812,23 +817,19 @@ final class JpaEntityReader {
    */
   private Optional<EntityDraft.KeySequence> keySequence(TypeElement type, String table, ColumnDraft column, Jpa on) {
     Optional<Annotation> found = on.find(column.member(), "GeneratedValue");
-    Optional<ColumnType> columnType = column.model().map(ColumnModel::type);
-    if (found.isEmpty() || columnType.isEmpty() || column.id().isEmpty()) {
-      // Hibernate generates the values of an @Id only.
+    // Hibernate generates the values of an @Id only; other types than integers are reported already.
+    if (found.isEmpty() || column.id().isEmpty() || !column.model().map(c -> integer(c.type())).orElse(false)) {
       return Optional.empty();
     }
     Annotation generated = found.get();
     String strategy = generated.enumConstant("strategy").orElse("AUTO");
-    ColumnType integer = columnType.get();
-    if (!(strategy.equals("SEQUENCE") || strategy.equals("AUTO"))
-        || (integer != ColumnType.Scalar.SMALLINT && integer != ColumnType.Scalar.INTEGER
-            && integer != ColumnType.Scalar.BIGINT)) {
+    if (!strategy.equals("SEQUENCE") && !strategy.equals("AUTO")) {
       return Optional.empty();
     }
     String generator = generated.string("generator");
     if (generator.isEmpty()) {
       return Optional.of(new EntityDraft.KeySequence(SqlNames.springPhysical(table + "_SEQ"), "", 1, 50,
-          "@GeneratedValue" + strategyText(generated), column.member(), generated, false));
+          "@GeneratedValue" + strategyText(generated), generated, false));
     }
     Optional<Annotation> sequenceGenerator = sequenceGenerator(column.member(), type, on, generator);
     if (sequenceGenerator.isEmpty()) {
@@ -849,7 +850,7 @@ final class JpaEntityReader {
     String sequenceSchema = SqlNames.springPhysical(declared.string("schema"));
     return Optional.of(new EntityDraft.KeySequence(SqlNames.springPhysical(sequenceName), sequenceSchema,
         declared.integer("initialValue"), declared.integer("allocationSize"),
-        "@SequenceGenerator(name = \"" + generator + "\")", declared.element(), declared, true));
+        "@SequenceGenerator(name = \"" + generator + "\")", declared, true));
   }
 
   /**
