@@ -18,7 +18,7 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>Hibernate's {@code @GeneratedValue} ({@code AUTO} or {@code SEQUENCE}) takes its ids from a
- * sequence named {@code <entity>_seq} that increments by 50 (its {@code allocationSize}); with
+ * sequence named {@code <table>_seq} that increments by 50 (its {@code allocationSize}); with
  * {@code ddl-auto=validate} it fails to start when the sequence is missing. The sequence belongs
  * to the schema rather than to the table; when no entity declares it any more, the next migration
  * drops it.

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A sequence: a named counter that hands out numbers with {@code nextval}, such as the
- * {@code <entity>_seq} Hibernate uses for {@code @GeneratedValue} ids.
+ * {@code <table>_seq} Hibernate uses for {@code @GeneratedValue} ids.
  *
  * <p>Only what PostgreSQL, H2 and MariaDB take and keep identically is modelled: the first
  * value and the step, both positive. The rest is each database's default (a {@code bigint}
