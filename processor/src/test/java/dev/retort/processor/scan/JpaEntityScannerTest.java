@@ -439,6 +439,38 @@ class JpaEntityScannerTest {
     }
 
     @Test
+    void aSequenceGeneratorOnAMappedSuperclassGivesItsEntitiesOneSequence() {
+      assertThat(schemaOf(
+          source("com.example.Base", """
+              package com.example;
+              import jakarta.persistence.*;
+              @MappedSuperclass
+              @SequenceGenerator(name = "ids", sequenceName = "shared_ids", allocationSize = 20)
+              public abstract class Base { @Id @GeneratedValue(generator = "ids") Long id; }
+              """),
+          source("com.example.Book", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Book extends Base {}
+              """),
+          source("com.example.Author", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Author extends Base {}
+              """))).isEqualTo("""
+          table author
+            column id bigint not null
+            primary key pk_author (id)
+          table book
+            column id bigint not null
+            primary key pk_book (id)
+          sequence shared_ids start 1 increment 20
+          """);
+    }
+
+    @Test
     void javaxPersistenceIsReadAsJakartaPersistence() {
       assertThat(schemaOf(
           source("javax.persistence.Entity", """
