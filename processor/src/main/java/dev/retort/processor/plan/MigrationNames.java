@@ -76,6 +76,12 @@ public final class MigrationNames {
         phrases.add(operation.accept(new PhraseVisitor()));
       }
     }
+    // A sequence beside tables is most often their keys' (a JPA entity's <table>_seq): the tables
+    // name the migration, and a migration of sequences alone is named after them.
+    List<Phrase> tablePhrases = phrases.stream().filter(p -> p.kind() != Kind.SEQUENCE).toList();
+    if (!tablePhrases.isEmpty()) {
+      phrases = tablePhrases;
+    }
     return fit(describe(phrases), phrases);
   }
 
@@ -116,7 +122,7 @@ public final class MigrationNames {
       tables.add(phrase.table());
     }
     if (created.containsAll(tables)) {
-      return "Create" + list(created, "Tables");
+      return "Create" + list(created, plural(phrases));
     }
     String verb = phrases.get(0).verb();
     boolean sameVerb = phrases.stream().allMatch(p -> p.verb().equals(verb) && p.kind() == phrases.get(0).kind());
@@ -132,10 +138,10 @@ public final class MigrationNames {
       }
       return "Alter" + table;
     }
-    if (sameVerb && phrases.get(0).kind() == Kind.TABLE) {
-      return verb + list(tables, "Tables");
+    if (sameVerb && (phrases.get(0).kind() == Kind.TABLE || phrases.get(0).kind() == Kind.SEQUENCE)) {
+      return verb + list(tables, plural(phrases));
     }
-    return "Alter" + list(tables, "Tables");
+    return "Alter" + list(tables, plural(phrases));
   }
 
   /** Shortens a summary that is too long: counts instead of names, then a cut at a word. */
@@ -145,7 +151,7 @@ public final class MigrationNames {
     }
     Set<String> tables = new LinkedHashSet<>();
     phrases.forEach(p -> tables.add(p.table()));
-    String shorter = tables.size() == 1 ? "Alter" + camel(tables.iterator().next()) : "Alter" + tables.size() + "Tables";
+    String shorter = tables.size() == 1 ? "Alter" + camel(tables.iterator().next()) : "Alter" + tables.size() + plural(phrases);
     if (shorter.length() <= MAX_SUMMARY) {
       return shorter;
     }
@@ -154,6 +160,11 @@ public final class MigrationNames {
       cut--;
     }
     return shorter.substring(0, cut);
+  }
+
+  /** What a count of the phrases' tables calls them: sequences when that is all they are. */
+  private static String plural(List<Phrase> phrases) {
+    return phrases.stream().allMatch(p -> p.kind() == Kind.SEQUENCE) ? "Sequences" : "Tables";
   }
 
   private static String list(Set<String> names, String plural) {
@@ -185,7 +196,8 @@ public final class MigrationNames {
   private enum Kind {
     TABLE,
     COLUMN,
-    CONSTRAINT
+    CONSTRAINT,
+    SEQUENCE
   }
 
   /**
@@ -193,7 +205,7 @@ public final class MigrationNames {
    *
    * @param verb {@code Add}, {@code Drop}, …
    * @param subject what it works on, in UpperCamelCase: {@code UsersPhone}
-   * @param table the table it works on
+   * @param table the table it works on, or the sequence
    * @param column the column, for column operations; else empty
    * @param kind what it works on
    * @param creates whether it creates its table
@@ -201,6 +213,10 @@ public final class MigrationNames {
   private record Phrase(String verb, String subject, String table, String column, Kind kind, boolean creates) {
     static Phrase table(String verb, String table, boolean creates) {
       return new Phrase(verb, camel(table), table, "", Kind.TABLE, creates);
+    }
+
+    static Phrase sequence(String verb, String sequence, boolean creates) {
+      return new Phrase(verb, camel(sequence), sequence, "", Kind.SEQUENCE, creates);
     }
 
     static Phrase column(String verb, String table, String column) {
@@ -313,17 +329,17 @@ public final class MigrationNames {
 
     @Override
     public Phrase createSequence(CreateSequence operation) {
-      return Phrase.table("Create", operation.sequence().name(), true);
+      return Phrase.sequence("Create", operation.sequence().name(), true);
     }
 
     @Override
     public Phrase dropSequence(DropSequence operation) {
-      return Phrase.table("Drop", operation.name(), false);
+      return Phrase.sequence("Drop", operation.name(), false);
     }
 
     @Override
     public Phrase alterSequence(AlterSequence operation) {
-      return Phrase.table("Alter", operation.name(), false);
+      return Phrase.sequence("Alter", operation.name(), false);
     }
 
     @Override

@@ -69,7 +69,21 @@ class MigrationNamesTest {
     assertThat(summary(new DropSequence("orders_seq"))).isEqualTo("DropOrdersSeq");
     assertThat(summary(new AlterSequence("orders_seq", Optional.empty(), Optional.of(new Change<>(1L, 50L)))))
         .isEqualTo("AlterOrdersSeq");
-    assertThat(summary(ordersSeq, create("orders"))).isEqualTo("CreateOrdersSeqAndOrders");
+  }
+
+  @Test
+  void sequencesBesideTablesLeaveTheNameToTheTables() {
+    // JPA entities with AUTO keys: each table comes with its sequence, which is no table to count.
+    CreateSequence customerSeq = new CreateSequence(SequenceModel.of("customer_seq", 1, 50));
+    CreateSequence ordersSeq = new CreateSequence(SequenceModel.of("orders_seq", 1, 50));
+
+    assertThat(summary(ordersSeq, create("orders"))).isEqualTo("CreateOrders");
+    assertThat(summary(customerSeq, ordersSeq, create("customer"), create("orders")))
+        .isEqualTo("CreateCustomerAndOrders");
+    assertThat(summary(customerSeq, add("orders", "note"))).isEqualTo("AddOrdersNote");
+    assertThat(summary(customerSeq, ordersSeq)).isEqualTo("CreateCustomerSeqAndOrdersSeq");
+    assertThat(summary(new DropSequence("a"), new DropSequence("b"), new DropSequence("c"),
+        new DropSequence("d"))).isEqualTo("Drop4Sequences");
   }
 
   @Test
