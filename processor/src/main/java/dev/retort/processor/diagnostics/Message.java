@@ -477,8 +477,7 @@ public enum Message {
   RENAMED_FROM_UNKNOWN(
       Diagnostic.Kind.WARNING,
       "renamed-from-unknown",
-      "@RenamedFrom(\"%s\") on %s has no effect: the committed schema has neither %s nor %s;"
-          + " correct the old name, or remove the annotation"),
+      "@RenamedFrom(\"%s\") on %s has no effect: the committed schema has neither %s nor %s%s"),
   /** A {@code @dev.retort.Table} class in a build that reads JPA entities, which would ignore it. */
   ENTITY_SOURCE_MISMATCH(
       Diagnostic.Kind.ERROR,

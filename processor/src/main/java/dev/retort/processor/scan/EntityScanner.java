@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -158,7 +160,8 @@ public final class EntityScanner {
             result.tableElements().get(newName),
             oldName,
             "table " + oldName,
-            "table " + newName);
+            "table " + newName,
+            fix(oldName, "table ", candidate -> head.table(candidate).isPresent()));
       }
     }
     Map<String, Map<String, String>> columns = new LinkedHashMap<>();
@@ -185,7 +188,9 @@ public final class EntityScanner {
               members.get(newName),
               oldName,
               "column " + headName + "." + oldName,
-              "column " + headName + "." + newName);
+              "column " + headName + "." + newName,
+              fix(oldName, "column " + headName + ".",
+                  candidate -> headTable.flatMap(t -> t.column(candidate)).isPresent()));
         }
       }
       if (!kept.isEmpty()) {
@@ -334,8 +339,22 @@ public final class EntityScanner {
    * Warns on the {@code @RenamedFrom} of the element, or without position for a hand-made result.
    */
   private static void warn(
-      Reporter reporter, Element element, String oldName, String oldObject, String newObject) {
-    onRename(reporter, element, newObject, oldName, Message.RENAMED_FROM_UNKNOWN, oldObject, newObject);
+      Reporter reporter, Element element, String oldName, String oldObject, String newObject, String fix) {
+    onRename(reporter, element, newObject, oldName, Message.RENAMED_FROM_UNKNOWN, oldObject, newObject, fix);
+  }
+
+  /**
+   * The end of the warning on a {@code @RenamedFrom} whose old name the head does not have: the
+   * name to write when the old name is a Java name whose SQL name (Retort's or Spring Boot's
+   * Hibernate's) the head has, as {@code postCode} for {@code post_code}; else the generic fix.
+   */
+  private static String fix(String oldName, String prefix, Predicate<String> inHead) {
+    return Stream.of(SqlNames.snakeCase(oldName), SqlNames.springPhysical(oldName))
+        .filter(candidate -> !candidate.equals(oldName) && inHead.test(candidate))
+        .findFirst()
+        .map(candidate -> ", but it has " + prefix + candidate + ": write @RenamedFrom(\"" + candidate
+            + "\"), the name in the database")
+        .orElse("; correct the old name, or remove the annotation");
   }
 
   /**

@@ -82,6 +82,43 @@ class EntityScannerRenamesTest {
   }
 
   @Test
+  void aRenameFromAJavaNameWhoseSqlNameTheHeadHasNamesTheNameToWrite() {
+    JavaFileObject customer = JavaFileObjects.forSourceString("com.example.Customer", """
+        package com.example;
+        import dev.retort.*;
+        @Table(name = "customers")
+        public record Customer(
+            @Id long id,
+            @RenamedFrom("postCode") String zipCode) {}
+        """);
+    JavaFileObject order = JavaFileObjects.forSourceString("com.example.Order", """
+        package com.example;
+        import dev.retort.*;
+        @Table(name = "orders")
+        @RenamedFrom("OldOrders")
+        public record Order(@Id long id) {}
+        """);
+    ScanningProcessor processor =
+        new ScanningProcessor(head(table("customers", "id", "post_code"), table("old_orders", "id")));
+    Compilation compilation = compile(processor, customer, order);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining(
+            "@RenamedFrom(\"postCode\") on Customer.zipCode has no effect: the committed schema has neither column"
+                + " customers.postCode nor column customers.zip_code, but it has column customers.post_code: write"
+                + " @RenamedFrom(\"post_code\"), the name in the database [retort:renamed-from-unknown]")
+        .inFile(customer)
+        .onLineContaining("@RenamedFrom(\"postCode\")");
+    assertThat(compilation)
+        .hadWarningContaining(
+            "@RenamedFrom(\"OldOrders\") on Order has no effect: the committed schema has neither table"
+                + " OldOrders nor table orders, but it has table old_orders: write"
+                + " @RenamedFrom(\"old_orders\"), the name in the database [retort:renamed-from-unknown]")
+        .inFile(order)
+        .onLineContaining("@RenamedFrom(\"OldOrders\")");
+  }
+
+  @Test
   void renamesInAFirstBuildWarnBecauseThereIsNothingToRename() {
     ScanningProcessor processor = new ScanningProcessor(SchemaModel.empty());
     Compilation compilation = compile(processor, CUSTOMER);
