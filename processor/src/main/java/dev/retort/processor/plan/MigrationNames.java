@@ -151,7 +151,9 @@ public final class MigrationNames {
     }
     Set<String> tables = new LinkedHashSet<>();
     phrases.forEach(p -> tables.add(p.table()));
-    String shorter = tables.size() == 1 ? "Alter" + camel(tables.iterator().next()) : "Alter" + tables.size() + plural(phrases);
+    String shorter = tables.size() == 1
+        ? "Alter" + camel(tables.iterator().next())
+        : "Alter" + tables.size() + plural(phrases);
     if (shorter.length() <= MAX_SUMMARY) {
       return shorter;
     }

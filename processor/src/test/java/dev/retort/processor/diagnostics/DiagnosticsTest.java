@@ -20,8 +20,8 @@ class DiagnosticsTest {
     RecordingMessager messager = new RecordingMessager();
     Diagnostics diagnostics = new Diagnostics(messager);
 
-    diagnostics.report(null, Message.RENAMED_FROM_UNKNOWN, "mail", "User.email", "column users.mail", "column users.email",
-        "; correct the old name, or remove the annotation");
+    diagnostics.report(null, Message.RENAMED_FROM_UNKNOWN, "mail", "User.email", "column users.mail",
+        "column users.email", "; correct the old name, or remove the annotation");
     diagnostics.report(null, Message.MIGRATION_WRITTEN, "V1_CreateUsers.java", "V1_CreateUsers.schema");
     assertThat(diagnostics.hasErrors()).isFalse();
 
