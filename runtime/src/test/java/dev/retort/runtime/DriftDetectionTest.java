@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -72,6 +73,32 @@ class DriftDetectionTest {
         driftByHand(db);
 
         assertThat(retort.check().differences()).containsExactlyInAnyOrderElementsOf(drifted(db));
+      } finally {
+        dropBilling(db);
+      }
+    }
+  }
+
+  /**
+   * PostgreSQL keeps a timestamp to the microsecond whether it is declared without a
+   * precision, as Retort declares it, or with 6, as Hibernate does: the same type, spelled two
+   * ways by {@code format_type}. A precision that is not the default stays a difference.
+   */
+  @Test
+  void onPostgresqlATimestampDeclaredWithPrecision6IsTheSameType() throws Exception {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+      Retort retort = warehouse(db);
+      try {
+        retort.upgrade();
+        Probe.execute(db,
+            "ALTER TABLE \"kinds\" ALTER COLUMN \"instant\" TYPE TIMESTAMP(6) WITH TIME ZONE",
+            "ALTER TABLE \"kinds\" ALTER COLUMN \"stamp_lit\" TYPE TIMESTAMP(6)");
+
+        assertThat(retort.check().differences()).isEmpty();
+
+        Probe.execute(db, "ALTER TABLE \"kinds\" ALTER COLUMN \"stamp_lit\" TYPE TIMESTAMP(5)");
+        assertThat(retort.check().differences())
+            .containsExactly("kinds.stamp_lit is timestamp(5) without time zone in the database, timestamp in the model");
       } finally {
         dropBilling(db);
       }

@@ -19,6 +19,8 @@ import java.util.TreeMap;
 final class PostgresCatalog extends JdbcCatalog {
 
   private static final Set<String> SIZED = Set.of("varchar", "bpchar");
+  /** A timestamp with PostgreSQL's own precision spelled out. */
+  private static final String DEFAULT_PRECISION_TIMESTAMP = "timestamp(6)";
   private static final Map<String, String> ALIASES = Map.ofEntries(
       Map.entry("int2", "smallint"),
       Map.entry("int4", "integer"),
@@ -67,10 +69,18 @@ final class PostgresCatalog extends JdbcCatalog {
     return name;
   }
 
-  /** Aliases resolved, and an enum type's schema dropped: the model names enums without one. */
+  /**
+   * Aliases resolved, an enum type's schema dropped (the model names enums without one), and a
+   * timestamp's precision 6 dropped: a timestamp declared without a precision, as Retort declares
+   * it, keeps microseconds as {@code timestamp(6)} does (Hibernate's spelling), and
+   * {@code format_type} spells the two apart.
+   */
   @Override
   String comparableType(String spelled) {
     String type = Spelling.normalizeType(spelled);
+    if (type.startsWith(DEFAULT_PRECISION_TIMESTAMP)) {
+      type = "timestamp" + type.substring(DEFAULT_PRECISION_TIMESTAMP.length());
+    }
     int parenthesis = type.indexOf('(');
     String base = parenthesis < 0 ? type : type.substring(0, parenthesis);
     String parameters = parenthesis < 0 ? "" : type.substring(parenthesis);
