@@ -153,7 +153,8 @@ class RetortCliEntitiesTest {
     Map<String, String> h2 = pairs("timestamp", "TIMESTAMP", "text", "CHARACTER VARYING",
         "timestamptz", "TIMESTAMP WITH TIME ZONE", "json", "JSON", "double", "DOUBLE PRECISION", "uuid", "UUID",
         "time", "TIME(6)", "enum", "ENUM('HAPPY', 'SAD')", "blob", "BLOB", "varbinary", "VARBINARY(16)");
-    Map<String, String> postgres = pairs("timestamp", "timestamp", "text", "text", "timestamptz", "timestamptz",
+    // timestamptz(6) as Hibernate declares an Instant: the same type as Retort's timestamptz.
+    Map<String, String> postgres = pairs("timestamp", "timestamp", "text", "text", "timestamptz", "timestamptz(6)",
         "json", "jsonb", "double", "double precision", "uuid", "uuid", "time", "time", "enum", "mood",
         "blob", "bytea", "varbinary", "bytea");
     Map<String, String> mariadb = pairs("timestamp", "DATETIME(6)", "text", "LONGTEXT",
