@@ -19,8 +19,11 @@ import java.util.TreeMap;
 final class PostgresCatalog extends JdbcCatalog {
 
   private static final Set<String> SIZED = Set.of("varchar", "bpchar");
-  /** A timestamp with PostgreSQL's own precision spelled out. */
-  private static final String DEFAULT_PRECISION_TIMESTAMP = "timestamp(6)";
+  /**
+   * The types whose precision PostgreSQL takes to be 6, microseconds, when none is declared:
+   * {@code timestamp(6)} is {@code timestamp}.
+   */
+  private static final List<String> DEFAULT_PRECISION_6 = List.of("timestamp", "time");
   private static final Map<String, String> ALIASES = Map.ofEntries(
       Map.entry("int2", "smallint"),
       Map.entry("int4", "integer"),
@@ -71,15 +74,18 @@ final class PostgresCatalog extends JdbcCatalog {
 
   /**
    * Aliases resolved, an enum type's schema dropped (the model names enums without one), and a
-   * timestamp's precision 6 dropped: a timestamp declared without a precision, as Retort declares
+   * time's or timestamp's precision 6 dropped: one declared without a precision, as Retort declares
    * it, keeps microseconds as {@code timestamp(6)} does (Hibernate's spelling), and
    * {@code format_type} spells the two apart.
    */
   @Override
   String comparableType(String spelled) {
     String type = Spelling.normalizeType(spelled);
-    if (type.startsWith(DEFAULT_PRECISION_TIMESTAMP)) {
-      type = "timestamp" + type.substring(DEFAULT_PRECISION_TIMESTAMP.length());
+    for (String base : DEFAULT_PRECISION_6) {
+      if (type.startsWith(base + "(6)")) {
+        type = base + type.substring(base.length() + "(6)".length());
+        break;
+      }
     }
     int parenthesis = type.indexOf('(');
     String base = parenthesis < 0 ? type : type.substring(0, parenthesis);
