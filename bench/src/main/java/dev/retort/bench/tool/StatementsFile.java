@@ -9,10 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the plain-JDBC statements file that {@link Fixtures#jdbcStatements} writes. */
-final class StatementsFile {
+public final class StatementsFile {
 
   /** One revision's statements. */
-  record Revision(int number, List<String> statements) {}
+  /**
+   * One revision's statements.
+   *
+   * @param number the revision's number, from 1
+   * @param statements its statements, in order
+   */
+  public record Revision(int number, List<String> statements) {}
 
   private StatementsFile() {}
 
@@ -23,7 +29,7 @@ final class StatementsFile {
    * @return the revisions
    * @throws IOException if the file cannot be read
    */
-  static List<Revision> read(Path file) throws IOException {
+  public static List<Revision> read(Path file) throws IOException {
     List<Revision> revisions = new ArrayList<>();
     List<String> statements = null;
     StringBuilder statement = new StringBuilder();

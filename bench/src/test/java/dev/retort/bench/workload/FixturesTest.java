@@ -3,14 +3,14 @@ package dev.retort.bench.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.bench.database.Server;
+import dev.retort.bench.tool.StatementsFile;
 import dev.retort.index.RevisionIndexFile;
 import dev.retort.runtime.dialect.Dialects;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,18 +70,12 @@ class FixturesTest {
   }
 
   @Test
-  void theJdbcFileHoldsEveryStatementInOrder() throws IOException {
-    List<String> parsed = new ArrayList<>();
-    StringBuilder statement = new StringBuilder();
-    for (String line : Files.readAllLines(fixtures.jdbcStatements(Server.POSTGRESQL), StandardCharsets.UTF_8)) {
-      if (line.equals(Fixtures.STATEMENT_END)) {
-        parsed.add(statement.toString());
-        statement.setLength(0);
-      } else {
-        statement.append(statement.length() == 0 ? "" : "\n").append(line);
-      }
-    }
+  void theJdbcFileHoldsEveryRevisionsStatementsInOrder() throws IOException {
+    List<StatementsFile.Revision> revisions = StatementsFile.read(fixtures.jdbcStatements(Server.POSTGRESQL));
 
-    assertThat(parsed).isEqualTo(statements.stream().flatMap(List::stream).toList());
+    assertThat(revisions).extracting(StatementsFile.Revision::number)
+        .isEqualTo(IntStream.rangeClosed(1, History.REVISIONS).boxed().toList());
+    assertThat(revisions).extracting(StatementsFile.Revision::statements).isEqualTo(statements);
   }
+
 }

@@ -25,6 +25,7 @@ class HistoryTest {
     assertThat(History.javaSource(new History.Revision(101, 1, false)))
         .contains("id = \"r0101\",\n    parent = \"r0100\")")
         .contains("public final class V0101_AddT1Extra implements Migration")
-        .contains("t.addColumn(\"extra\", integer())");
+        .contains("schema.addColumn(\"t1\", \"extra\", integer());")
+        .contains("schema.dropColumn(\"t1\", \"extra\");");
   }
 }
