@@ -768,10 +768,7 @@ final class EntityReader {
     if (id == null || !id.bool("generated")) {
       return false;
     }
-    if (type.isPresent()
-        && type.get() != ColumnType.Scalar.SMALLINT
-        && type.get() != ColumnType.Scalar.INTEGER
-        && type.get() != ColumnType.Scalar.BIGINT) {
+    if (type.isPresent() && !ColumnModel.identityType(type.get())) {
       reporter.report(id, "generated", Message.GENERATED_ID_TYPE, member.label(), type.get().sql());
       return false;
     }

@@ -784,17 +784,12 @@ final class JpaEntityReader {
           "from a table of keys", "Retort declares no such table: use GenerationType.SEQUENCE (or IDENTITY)");
       return false;
     }
-    if (!integer(type)) {
+    if (!ColumnModel.identityType(type)) {
       reporter.report(generated.get(), written.isEmpty() ? null : "strategy", Message.JPA_GENERATED_TYPE, written,
           member.label(), type.sql(), strategy.equals("IDENTITY") ? "from an identity column" : "from a sequence");
       return false;
     }
     return strategy.equals("IDENTITY");
-  }
-
-  /** Whether a column of that type can take generated keys: an integer. */
-  private static boolean integer(ColumnType type) {
-    return type == ColumnType.Scalar.SMALLINT || type == ColumnType.Scalar.INTEGER || type == ColumnType.Scalar.BIGINT;
   }
 
   /** {@code (strategy = GenerationType.X)} as written on a {@code @GeneratedValue}, or nothing. */
@@ -818,7 +813,8 @@ final class JpaEntityReader {
   private Optional<EntityDraft.KeySequence> keySequence(TypeElement type, String table, ColumnDraft column, Jpa on) {
     Optional<Annotation> found = on.find(column.member(), "GeneratedValue");
     // Hibernate generates the values of an @Id only; other types than integers are reported already.
-    if (found.isEmpty() || column.id().isEmpty() || !column.model().map(c -> integer(c.type())).orElse(false)) {
+    if (found.isEmpty() || column.id().isEmpty()
+        || !column.model().map(c -> ColumnModel.identityType(c.type())).orElse(false)) {
       return Optional.empty();
     }
     Annotation generated = found.get();

@@ -109,11 +109,9 @@ final class H2Catalog extends JdbcCatalog {
   /** The sequences of {@code INFORMATION_SCHEMA.SEQUENCES}, which leaves out those of identity columns. */
   @Override
   List<LiveSequence> sequences(String schema) throws SQLException {
-    List<LiveSequence> sequences = new ArrayList<>();
-    forEachRow("SELECT SEQUENCE_NAME, START_VALUE, INCREMENT FROM INFORMATION_SCHEMA.SEQUENCES"
+    return sequenceRows("SELECT SEQUENCE_NAME, START_VALUE, INCREMENT FROM INFORMATION_SCHEMA.SEQUENCES"
             + " WHERE SEQUENCE_SCHEMA = ? ORDER BY SEQUENCE_NAME",
-        schema, row -> sequences.add(new LiveSequence(row.getString(1), row.getLong(2), row.getLong(3))));
-    return sequences;
+        schema);
   }
 
   @Override

@@ -100,6 +100,16 @@ abstract class JdbcCatalog extends Catalog {
   }
 
   /**
+   * The sequences of a query of one schema, as {@link #forEachRow} runs it, whose rows are a
+   * sequence's name, start and increment.
+   */
+  final List<LiveSequence> sequenceRows(String sql, String schema) throws SQLException {
+    List<LiveSequence> sequences = new ArrayList<>();
+    forEachRow(sql, schema, row -> sequences.add(new LiveSequence(row.getString(1), row.getLong(2), row.getLong(3))));
+    return sequences;
+  }
+
+  /**
    * The unique constraints of a query, as {@link #forEachRow} runs it, whose rows are a
    * constraint's name, the name of the index it uses and one of its columns, ordered by
    * constraint and then by the column's place in it.

@@ -102,15 +102,13 @@ final class PostgresCatalog extends JdbcCatalog {
    */
   @Override
   List<LiveSequence> sequences(String schema) throws SQLException {
-    List<LiveSequence> sequences = new ArrayList<>();
-    forEachRow("SELECT c.relname, s.seqstart, s.seqincrement FROM pg_sequence s"
+    return sequenceRows("SELECT c.relname, s.seqstart, s.seqincrement FROM pg_sequence s"
             + " JOIN pg_class c ON c.oid = s.seqrelid"
             + " JOIN pg_namespace n ON n.oid = c.relnamespace"
             + " WHERE n.nspname = ? AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
             + " AND d.objid = c.oid AND d.deptype IN ('a', 'i'))"
             + " ORDER BY c.relname",
-        schema, row -> sequences.add(new LiveSequence(row.getString(1), row.getLong(2), row.getLong(3))));
-    return sequences;
+        schema);
   }
 
   /**
