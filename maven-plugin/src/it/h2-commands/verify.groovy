@@ -85,6 +85,13 @@ expect(log, '[INFO] Created the version table adopted_version.\n'
         + '[INFO] Nothing to upgrade: the database is already at 20260111_090000 (head).\n')
 assert !log.contains('they match revision 20260111_090000;'): 'the baseline was printed twice'
 
+// 13, 14: check on the adopted database reports Flyway's history table, unless it is unmanaged
+expect(log, '- table flyway_schema_history is in the database but not in the model')
+assert log.count('- table flyway_schema_history is in the database but not in the model') == 1:
+        'check reported the unmanaged table'
+assert log.count('The database matches revision 20260111_090000 (head) (compared with') == 2:
+        'check of the adopted database with -Dretort.unmanaged did not match'
+
 // The database: recorded at head by the stamp, without the column the downgrade dropped.
 Properties credentials = new Properties()
 credentials.setProperty('user', 'sa')

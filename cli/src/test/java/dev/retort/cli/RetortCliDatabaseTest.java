@@ -6,7 +6,9 @@ import dev.retort.runtime.Probe;
 import dev.retort.runtime.testdb.TestDatabase;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -140,6 +142,36 @@ class RetortCliDatabaseTest {
       assertThat(drifted.out()).startsWith("The database differs from revision 0003_email_index (head)")
           .contains("1 difference").contains("nickname");
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void checkLeavesOutTheTablesGivenAsUnmanaged(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      retort(db, "upgrade");
+      Probe.execute(db, "CREATE TABLE QRTZ_LOCKS (SCHED_NAME VARCHAR(120) NOT NULL)",
+          "CREATE TABLE shedlock (name VARCHAR(64) NOT NULL)");
+
+      Cli.Run drifted = retort(db, "check");
+      Cli.Run oneOfTwo = retort(db, "check", "--unmanaged", "qrtz_*");
+      Cli.Run matching = retort(db, "check", "--unmanaged", "qrtz_*,ShedLock");
+
+      assertThat(drifted.exitCode()).as(drifted.all()).isEqualTo(RetortCli.DIFFERENCES);
+      assertThat(drifted.out()).contains("2 differences");
+      assertThat(oneOfTwo.exitCode()).as(oneOfTwo.all()).isEqualTo(RetortCli.DIFFERENCES);
+      assertThat(oneOfTwo.out()).contains("1 difference");
+      assertThat(oneOfTwo.out().toLowerCase(Locale.ROOT)).contains("table shedlock is in the database");
+      assertThat(matching.exitCode()).as(matching.all()).isEqualTo(RetortCli.OK);
+      assertThat(matching.out()).startsWith("The database matches revision 0003_email_index (head)");
+    }
+  }
+
+  @Test
+  void aBadUnmanagedPatternIsAUsageError() {
+    Cli.Run run = Cli.run("check", "--url", "jdbc:h2:mem:unmanaged", "--unmanaged", "\"qrtz\"");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
+    assertThat(run.err()).contains("unmanaged-object pattern '\"qrtz\"' holds '\"'");
   }
 
   @ParameterizedTest

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -755,12 +756,17 @@ class RetortCliEntitiesTest {
       execute(first, schema(kind));
       EntityProject project = new EntityProject(dir.resolve("project"));
 
+      execute(first, List.of("CREATE TABLE QRTZ_LOCKS (SCHED_NAME VARCHAR(120) NOT NULL PRIMARY KEY)"));
+
       Cli.Run run = retort(first, getClass().getClassLoader(), "entities", "--package", PACKAGE,
-          "--output", project.sources().toString());
+          "--output", project.sources().toString(), "--unmanaged", "qrtz_*");
 
       assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
       assertThat(run.out()).contains("Wrote 5 entities", "Authors.java (authors)", "Order.java (order)",
-          "OrderLines.java (order_lines)", "Left out: flyway_schema_history");
+          "OrderLines.java (order_lines)", "Left out: ");
+      assertThat(run.out().lines().filter(line -> line.startsWith("Left out: ")).findFirst().orElseThrow()
+          .toLowerCase(Locale.ROOT)).contains("flyway_schema_history").contains("qrtz_locks");
+      execute(first, List.of("DROP TABLE QRTZ_LOCKS"));
       assertThat(run.err()).contains("warning: book_titles: is a view");
       assertThat(run.err().lines().filter(line -> line.startsWith("warning:"))).hasSize(1);
       List<String> written = new ArrayList<>(List.of(

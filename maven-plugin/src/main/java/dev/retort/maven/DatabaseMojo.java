@@ -85,6 +85,16 @@ abstract class DatabaseMojo extends AbstractMojo {
   @Parameter(property = "retort.lockTimeout")
   String lockTimeout;
 
+  /**
+   * The tables, views and sequences that no migration manages, such as a library's own: names or globs ({@code *}
+   * any characters, {@code ?} one), without regard to case, {@code schema.name} for another schema. {@code check}
+   * and the baseline leave them out unless the entities declare them, and {@code entities} writes no entity for them.
+   * In the POM {@code <unmanaged><pattern>qrtz_*</pattern></unmanaged>}; on the command line
+   * {@code -Dretort.unmanaged=qrtz_*,shedlock}.
+   */
+  @Parameter(property = "retort.unmanaged")
+  List<String> unmanaged;
+
   /** Skips the goal. */
   @Parameter(property = "retort.skip", defaultValue = "false")
   boolean skip;
@@ -183,7 +193,7 @@ abstract class DatabaseMojo extends AbstractMojo {
     warnIfOverridden("lockTimeout", lockTimeout);
     try {
       Duration timeout = lockTimeout == null || lockTimeout.isBlank() ? null : Settings.parseDuration(lockTimeout);
-      return Settings.of(givenUrl, user, givenPassword, versionTable, schema, timeout, System.getenv());
+      return Settings.of(givenUrl, user, givenPassword, versionTable, schema, timeout, unmanaged, System.getenv());
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("Invalid configuration of retort:" + execution.getGoal() + ": " + e.getMessage(),
           e);

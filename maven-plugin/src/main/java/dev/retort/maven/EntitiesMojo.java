@@ -4,6 +4,7 @@ import dev.retort.cli.internal.DriverDataSource;
 import dev.retort.cli.internal.Settings;
 import dev.retort.cli.internal.entities.EntityFiles;
 import dev.retort.cli.internal.entities.EntityImport;
+import dev.retort.runtime.internal.Unmanaged;
 import java.io.File;
 import java.io.IOException;
 import java.sql.SQLException;
@@ -71,7 +72,8 @@ public final class EntitiesMojo extends DatabaseMojo {
     try {
       entities = EntityFiles.read(
           new DriverDataSource(settings.url().get(), settings.user(), settings.password(), loader),
-          new EntityImport.Options(settings.schema(), names, settings.versionTable()),
+          new EntityImport.Options(settings.schema(), names, settings.versionTable(),
+              Unmanaged.of(settings.unmanaged())),
           entityDirectory.toPath(), entityPackage.strip());
       if (conversionScript != null) {
         entities = entities.withConversionScript(conversionScript.toPath());

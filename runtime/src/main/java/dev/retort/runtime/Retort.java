@@ -8,6 +8,7 @@ import dev.retort.operation.Vendor;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.internal.Advice;
+import dev.retort.runtime.internal.Unmanaged;
 import dev.retort.runtime.internal.command.CheckCommand;
 import dev.retort.runtime.internal.command.Context;
 import dev.retort.runtime.internal.command.CurrentCommand;
@@ -236,6 +237,7 @@ public final class Retort {
     private CommandSyntax commandSyntax = CommandSyntax.JAVA;
     private Consumer<MigrationRun> progress;
     private String baselineOnUpgrade;
+    private Unmanaged unmanaged = Unmanaged.none();
 
     private Builder() {}
 
@@ -446,6 +448,30 @@ public final class Retort {
     }
 
     /**
+     * Names the database objects that no migration manages: the tables, views and sequences that a library creates
+     * for itself (Quartz's {@code qrtz_*}, Spring Session's {@code spring_session*}, ShedLock's {@code shedlock}), or
+     * that another team owns. {@link Retort#check() check} does not report them as being in the database but not in
+     * the model, and the {@link #baselineOnUpgrade baseline} neither counts nor compares them. An object the model
+     * declares is always compared, whatever its name.
+     *
+     * <p>Patterns are globs, compared without regard to case: {@code *} stands for any run of characters,
+     * {@code ?} for one. A pattern without a dot matches a name in any schema ({@code qrtz_*}); one with a dot
+     * matches the schema and the name ({@code batch.*}, every object of the schema {@code batch}). Each call adds
+     * to the patterns.
+     *
+     * @param patterns the names or globs, such as {@code "qrtz_*"}
+     * @return this builder
+     * @throws IllegalArgumentException if a pattern is blank or holds a space, a comma or a quote
+     */
+    public Builder unmanaged(String... patterns) {
+      Objects.requireNonNull(patterns, "patterns == null");
+      List<String> all = new ArrayList<>(unmanaged.patterns());
+      all.addAll(Arrays.asList(patterns));
+      unmanaged = Unmanaged.of(all);
+      return this;
+    }
+
+    /**
      * Reads the revision index, validates the history and creates the instance. Neither
      * connects nor loads a migration class.
      *
@@ -473,7 +499,7 @@ public final class Retort {
           : Dialects::forVendor;
       Optional<Target> baseline = Optional.ofNullable(baselineOnUpgrade).map(text -> baseline(text, graph, advice));
       return new Retort(new Context(Optional.ofNullable(connections), graph, schema, versionTable, lockTimeout, loader,
-          detect, forVendor, advice, Optional.ofNullable(progress), baseline));
+          detect, forVendor, advice, Optional.ofNullable(progress), baseline, unmanaged));
     }
 
     /** The baseline's target, which must record at least one revision on a database that has none. */

@@ -95,7 +95,8 @@ public class RetortAutoConfiguration {
         .dataSource(migrated)
         .versionTable(properties.getVersionTable())
         .lockTimeout(properties.getLockTimeout())
-        .commandSyntax(properties.getCommandSyntax());
+        .commandSyntax(properties.getCommandSyntax())
+        .unmanaged(properties.getUnmanaged().toArray(String[]::new));
     if (properties.getSchema() != null) {
       builder.schema(properties.getSchema());
     }

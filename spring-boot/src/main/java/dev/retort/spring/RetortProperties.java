@@ -2,6 +2,8 @@ package dev.retort.spring;
 
 import dev.retort.runtime.CommandSyntax;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -47,6 +49,14 @@ public class RetortProperties {
    * MAVEN (the Maven plugin's goal), whichever the team runs Retort from by hand.
    */
   private CommandSyntax commandSyntax = CommandSyntax.JAVA;
+
+  /**
+   * Tables, views and sequences that no migration manages, such as a library's own (qrtz_*,
+   * spring_session*, shedlock): names or globs (* any characters, ? one), without regard to case,
+   * schema.name for another schema. Check and the baseline leave them out unless the entities
+   * declare them.
+   */
+  private List<String> unmanaged = new ArrayList<>();
 
   /**
    * Whether to compare the live schema with the model after migrating (Retort's check) and stop
@@ -107,6 +117,14 @@ public class RetortProperties {
   /** Sets the revision to record on a database with tables but no version table. */
   public void setBaselineOnUpgrade(String baselineOnUpgrade) {
     this.baselineOnUpgrade = baselineOnUpgrade;
+  }
+
+  public List<String> getUnmanaged() {
+    return unmanaged;
+  }
+
+  public void setUnmanaged(List<String> unmanaged) {
+    this.unmanaged = unmanaged;
   }
 
   /** The version table's name. */

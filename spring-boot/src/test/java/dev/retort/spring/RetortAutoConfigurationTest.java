@@ -191,6 +191,19 @@ class RetortAutoConfigurationTest {
   }
 
   @Test
+  void checkOnStartLeavesOutTheUnmanagedTablesOfALibrary() throws SQLException {
+    runner.run(context -> assertThat(context).hasNotFailed());
+    sql("CREATE TABLE QRTZ_LOCKS (SCHED_NAME VARCHAR(120) NOT NULL, LOCK_NAME VARCHAR(40) NOT NULL)");
+
+    runner.withPropertyValues("retort.check-on-start=true").run(context -> {
+      assertThat(context).hasFailed().getFailure().rootCause().isInstanceOf(SchemaDriftException.class)
+          .hasMessageContaining("table qrtz_locks is in the database but not in the model");
+    });
+    runner.withPropertyValues("retort.check-on-start=true", "retort.unmanaged=qrtz_*,shedlock")
+        .run(context -> assertThat(context).hasNotFailed());
+  }
+
+  @Test
   void theApplicationsRetortReplacesTheDefault() {
     runner.withUserConfiguration(OwnRetort.class).run(context -> {
       assertThat(context).hasNotFailed().hasSingleBean(Retort.class);

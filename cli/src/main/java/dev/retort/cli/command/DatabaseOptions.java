@@ -2,6 +2,7 @@ package dev.retort.cli.command;
 
 import dev.retort.cli.internal.Settings;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -42,6 +43,13 @@ final class DatabaseOptions {
       description = "How long to wait while another process migrates, such as 30s, 5m or PT5M. Default: 5m.")
   private Duration lockTimeout;
 
+  @Option(names = "--unmanaged", paramLabel = "PATTERN", split = ",",
+      description = {"A table, view or sequence that no migration manages, such as a library's own (qrtz_*): check"
+          + " and the baseline leave it out unless the entities declare it, and entities writes no entity for it."
+          + " A name or a glob (* any characters, ? one), without regard to case; schema.name for another schema."
+          + " Repeat it or separate with commas."})
+  private List<String> unmanaged;
+
   /**
    * The settings: these options, else the environment. A password to be asked for is not in
    * them yet: see {@link #asksPassword()}.
@@ -50,7 +58,8 @@ final class DatabaseOptions {
    * @throws IllegalArgumentException if a value is unusable
    */
   Settings settings(Map<String, String> environment) {
-    return Settings.of(url, user, asksPassword() ? null : password, versionTable, schema, lockTimeout, environment);
+    return Settings.of(url, user, asksPassword() ? null : password, versionTable, schema, lockTimeout, unmanaged,
+        environment);
   }
 
   /** Whether {@code --password} was given without a value, so that connecting asks for it. */

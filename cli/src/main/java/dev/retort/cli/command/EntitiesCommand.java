@@ -5,6 +5,7 @@ import dev.retort.cli.internal.DriverDataSource;
 import dev.retort.cli.internal.Settings;
 import dev.retort.cli.internal.entities.EntityFiles;
 import dev.retort.cli.internal.entities.EntityImport;
+import dev.retort.runtime.internal.Unmanaged;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -68,7 +69,8 @@ public final class EntitiesCommand extends RetortCommand {
     EntityFiles entities;
     try {
       entities = EntityFiles.read(dataSource,
-          new EntityImport.Options(using.schema(), tables.stream().map(String::strip).toList(), using.versionTable()),
+          new EntityImport.Options(using.schema(), tables.stream().map(String::strip).toList(), using.versionTable(),
+              Unmanaged.of(using.unmanaged())),
           output, packageName.strip());
       if (conversionScript != null) {
         entities = entities.withConversionScript(conversionScript);

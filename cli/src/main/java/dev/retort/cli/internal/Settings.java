@@ -3,8 +3,10 @@ package dev.retort.cli.internal;
 import dev.retort.runtime.CommandSyntax;
 import dev.retort.runtime.MigrationRun;
 import dev.retort.runtime.Retort;
+import dev.retort.runtime.internal.Unmanaged;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -25,10 +27,12 @@ import java.util.regex.Pattern;
  * @param versionTable the version table's name
  * @param schema the schema holding the version table; empty for the connection's own
  * @param lockTimeout how long to wait for another process's migration lock
+ * @param unmanaged the names or globs of the database objects no migration manages
+ *     ({@link Retort.Builder#unmanaged})
  */
 public record Settings(
     Optional<String> url, String user, String password, String versionTable, Optional<String> schema,
-    Duration lockTimeout) {
+    Duration lockTimeout, List<String> unmanaged) {
 
   /** The environment variable holding the JDBC URL. */
   public static final String URL_VARIABLE = "DATABASE_URL";
@@ -61,6 +65,7 @@ public record Settings(
     if (lockTimeout.isNegative() || lockTimeout.isZero()) {
       throw new IllegalArgumentException("the lock timeout must be positive, not " + lockTimeout);
     }
+    unmanaged = Unmanaged.of(unmanaged).patterns();
   }
 
   /**
@@ -72,13 +77,14 @@ public record Settings(
    * @param versionTable the version table's name, or null for {@value Retort#DEFAULT_VERSION_TABLE}
    * @param schema the version table's schema, or null for the connection's own
    * @param lockTimeout the lock timeout, or null for {@link Retort#DEFAULT_LOCK_TIMEOUT}
+   * @param unmanaged the unmanaged objects' names or globs, or null for none
    * @param environment the environment variables, such as {@link System#getenv()}
    * @return the settings
    * @throws IllegalArgumentException if a value is unusable
    */
   public static Settings of(
       String url, String user, String password, String versionTable, String schema, Duration lockTimeout,
-      Map<String, String> environment) {
+      List<String> unmanaged, Map<String, String> environment) {
     Objects.requireNonNull(environment, "environment == null");
     String resolvedUrl = given(url) ? url.strip() : environment.get(URL_VARIABLE);
     return new Settings(
@@ -87,7 +93,8 @@ public record Settings(
         password != null ? password : withoutLineEnd(environment.getOrDefault(PASSWORD_VARIABLE, "")),
         given(versionTable) ? versionTable.strip() : Retort.DEFAULT_VERSION_TABLE,
         given(schema) ? Optional.of(schema.strip()) : Optional.empty(),
-        lockTimeout != null ? lockTimeout : Retort.DEFAULT_LOCK_TIMEOUT);
+        lockTimeout != null ? lockTimeout : Retort.DEFAULT_LOCK_TIMEOUT,
+        unmanaged != null ? unmanaged : List.of());
   }
 
   /**
@@ -148,7 +155,7 @@ public record Settings(
    * @return the settings
    */
   public Settings withPassword(String newPassword) {
-    return new Settings(url, user, newPassword, versionTable, schema, lockTimeout);
+    return new Settings(url, user, newPassword, versionTable, schema, lockTimeout, unmanaged);
   }
 
   /** Masks the password, and any password written into the URL, in text about to be printed. */
@@ -212,7 +219,8 @@ public record Settings(
   }
 
   private Retort configure(Retort.Builder builder, ClassLoader loader, CommandSyntax syntax) {
-    builder.classLoader(loader).versionTable(versionTable).lockTimeout(lockTimeout).commandSyntax(syntax);
+    builder.classLoader(loader).versionTable(versionTable).lockTimeout(lockTimeout).commandSyntax(syntax)
+        .unmanaged(unmanaged.toArray(String[]::new));
     schema.ifPresent(builder::schema);
     return builder.build();
   }

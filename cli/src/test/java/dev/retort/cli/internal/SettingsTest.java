@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,18 +19,18 @@ class SettingsTest {
 
   @Test
   void explicitValuesWinOverTheEnvironment() {
-    Settings settings = Settings.of("jdbc:h2:mem:x", "sa", "given", "history", "app", Duration.ofSeconds(3), ENVIRONMENT);
+    Settings settings = Settings.of("jdbc:h2:mem:x", "sa", "given", "history", "app", Duration.ofSeconds(3), null, ENVIRONMENT);
 
     assertThat(settings).isEqualTo(new Settings(
-        Optional.of("jdbc:h2:mem:x"), "sa", "given", "history", Optional.of("app"), Duration.ofSeconds(3)));
+        Optional.of("jdbc:h2:mem:x"), "sa", "given", "history", Optional.of("app"), Duration.ofSeconds(3), List.of()));
   }
 
   @Test
   void theEnvironmentFillsWhatIsNotGiven() {
-    Settings settings = Settings.of(null, null, null, null, null, null, ENVIRONMENT);
+    Settings settings = Settings.of(null, null, null, null, null, null, null, ENVIRONMENT);
 
     assertThat(settings).isEqualTo(new Settings(Optional.of("jdbc:postgresql://env/app"), "env-user", "env-secret",
-        "retort_version", Optional.empty(), Duration.ofMinutes(5)));
+        "retort_version", Optional.empty(), Duration.ofMinutes(5), List.of()));
     assertThat(settings.describe()).isEqualTo("jdbc:postgresql://env/app as env-user");
   }
 
@@ -38,7 +39,7 @@ class SettingsTest {
     Map<String, String> fromWindowsEnvFile = Map.of(
         "DATABASE_URL", "jdbc:postgresql://env/app\r", "DATABASE_USER", "env-user\r", "DATABASE_PASSWORD", "env secret \r\n");
 
-    Settings settings = Settings.of(null, null, null, null, null, null, fromWindowsEnvFile);
+    Settings settings = Settings.of(null, null, null, null, null, null, null, fromWindowsEnvFile);
 
     assertThat(settings.url()).contains("jdbc:postgresql://env/app");
     assertThat(settings.user()).isEqualTo("env-user");
@@ -47,7 +48,7 @@ class SettingsTest {
 
   @Test
   void withoutUrlThereIsNoDatabase() {
-    Settings settings = Settings.of(null, null, null, null, null, null, Map.of());
+    Settings settings = Settings.of(null, null, null, null, null, null, null, Map.of());
 
     assertThat(settings.url()).isEmpty();
     assertThat(settings.describe()).isEqualTo("(no database URL)");
@@ -55,7 +56,7 @@ class SettingsTest {
 
   @Test
   void aUrlThatIsNotJdbcIsRefusedWithItsPasswordMasked() {
-    assertThatThrownBy(() -> Settings.of("postgres://app:pw123456@db/app", null, "pw123456", null, null, null, Map.of()))
+    assertThatThrownBy(() -> Settings.of("postgres://app:pw123456@db/app", null, "pw123456", null, null, null, null, Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("'postgres://app:****@db/app' is not a JDBC URL")
         .hasMessageNotContaining("pw123456");
@@ -63,7 +64,7 @@ class SettingsTest {
 
   @Test
   void describeMasksThePassword() {
-    Settings settings = Settings.of("jdbc:h2:./app;PASSWORD=topsecret", "sa", "topsecret", null, null, null, Map.of());
+    Settings settings = Settings.of("jdbc:h2:./app;PASSWORD=topsecret", "sa", "topsecret", null, null, null, null, Map.of());
 
     assertThat(settings.describe()).isEqualTo("jdbc:h2:./app;PASSWORD=**** as sa");
   }
@@ -83,8 +84,18 @@ class SettingsTest {
 
   @Test
   void refusesAZeroLockTimeout() {
-    assertThatThrownBy(() -> Settings.of(null, null, null, null, null, Duration.ZERO, Map.of()))
+    assertThatThrownBy(() -> Settings.of(null, null, null, null, null, Duration.ZERO, null, Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("lock timeout must be positive");
+  }
+
+  @Test
+  void unmanagedPatternsAreKeptStrippedAndABadOneIsRefused() {
+    Settings settings = Settings.of("jdbc:h2:mem:x", null, null, null, null, null, List.of(" qrtz_* ", "shedlock"),
+        Map.of());
+
+    assertThat(settings.unmanaged()).containsExactly("qrtz_*", "shedlock");
+    assertThatThrownBy(() -> Settings.of("jdbc:h2:mem:x", null, null, null, null, null, List.of(""), Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pattern is blank");
   }
 }

@@ -150,7 +150,7 @@ public final class EntityFiles {
     }
     if (!result.leftOut().isEmpty()) {
       lines.add("Left out: " + String.join(", ", result.leftOut())
-          + " (the version table or another tool's history; name it among the tables to write it).");
+          + " (the version table, another tool's history, or unmanaged; name it among the tables to write it).");
     }
     lines.add("Next: build to generate the first migration, stamp it on a copy of the database and check, then"
         + " stamp it on each database (docs/coming-from.md, \"Adopting Retort on a database that exists\").");

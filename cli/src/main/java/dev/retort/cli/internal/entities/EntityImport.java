@@ -12,6 +12,7 @@ import dev.retort.runtime.dialect.inspect.LiveSchema;
 import dev.retort.runtime.dialect.inspect.LiveSequence;
 import dev.retort.runtime.dialect.inspect.LiveTable;
 import dev.retort.runtime.internal.OtherToolsTables;
+import dev.retort.runtime.internal.Unmanaged;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -74,14 +75,16 @@ public final class EntityImport {
    * @param tables the tables to read; empty for every table but the version table and other tools' history tables
    * @param versionTable Retort's version table, which with its lock table ({@code <name>_lock}, on H2) is
    *     not read unless named
+   * @param unmanaged the tables, views and sequences that no migration manages, which are not read unless named
    */
-  public record Options(Optional<String> schema, List<String> tables, String versionTable) {
+  public record Options(Optional<String> schema, List<String> tables, String versionTable, Unmanaged unmanaged) {
 
     /** Copies the list. */
     public Options {
       Objects.requireNonNull(schema, "schema == null");
       tables = List.copyOf(tables);
       Objects.requireNonNull(versionTable, "versionTable == null");
+      Objects.requireNonNull(unmanaged, "unmanaged == null");
     }
   }
 
@@ -90,7 +93,8 @@ public final class EntityImport {
    *
    * @param schema the schema read
    * @param entities the entities, in the order of their table names
-   * @param leftOut the tables left out by default (the version table, other tools' history tables)
+   * @param leftOut the tables left out by default (the version table, other tools' history tables, the unmanaged
+   *     tables)
    * @param warnings what the entities do not declare, and what to do about it
    * @param enums the Java enums the entities use, in the order they were first used
    * @param conversions the conversions of PostgreSQL's serial keys to the identity columns the entities declare,
@@ -159,7 +163,7 @@ public final class EntityImport {
     if (options.tables().isEmpty()) {
       for (String table : all) {
         if (table.equals(options.versionTable()) || table.equals(options.versionTable() + "_lock")
-            || OtherToolsTables.contains(table)) {
+            || OtherToolsTables.contains(table) || options.unmanaged().matches(schema, table)) {
           leftOut.add(table);
         } else {
           selected.add(table);
@@ -176,6 +180,9 @@ public final class EntityImport {
       selected.sort(null);
     }
     for (String view : live.viewNames(schema)) {
+      if (options.tables().isEmpty() && options.unmanaged().matches(schema, view)) {
+        continue;
+      }
       warn(view, "is a view: an entity declares only tables. Keep its CREATE VIEW in a hand-written migration"
           + " (schema.execute(\"CREATE VIEW …\")) after the first generated one; check() does not compare views.");
     }
@@ -186,7 +193,7 @@ public final class EntityImport {
     }
     Map<String, String> classNames = classNames(selected);
     classNames.values().forEach(className -> takenTypeNames.add(className.toLowerCase(Locale.ROOT)));
-    Map<String, List<Entity.SequenceDeclaration>> sequences = sequences(selected, options.tables().isEmpty());
+    Map<String, List<Entity.SequenceDeclaration>> sequences = sequences(selected, options.tables().isEmpty(), options.unmanaged());
     List<Entity> entities = new ArrayList<>();
     for (LiveTable table : tables.values()) {
       for (String trigger : triggers.getOrDefault(table.name(), List.of())) {
@@ -207,11 +214,15 @@ public final class EntityImport {
    *
    * @param tables the tables read, sorted
    * @param allTables whether they are all the schema's tables
+   * @param unmanaged the sequences to leave out when they are
    */
-  private Map<String, List<Entity.SequenceDeclaration>> sequences(List<String> tables, boolean allTables)
-      throws SQLException {
+  private Map<String, List<Entity.SequenceDeclaration>> sequences(
+      List<String> tables, boolean allTables, Unmanaged unmanaged) throws SQLException {
     Map<String, List<Entity.SequenceDeclaration>> byTable = new LinkedHashMap<>();
     for (LiveSequence sequence : live.sequences(schema)) {
+      if (allTables && unmanaged.matches(schema, sequence.name())) {
+        continue;
+      }
       String named = sequence.name().endsWith("_seq")
           ? sequence.name().substring(0, sequence.name().length() - "_seq".length()) : "";
       String table = tables.contains(named) ? named : allTables && !tables.isEmpty() ? tables.get(0) : null;

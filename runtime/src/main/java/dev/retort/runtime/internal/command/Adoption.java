@@ -8,6 +8,7 @@ import dev.retort.runtime.RetortException;
 import dev.retort.runtime.dialect.inspect.Difference;
 import dev.retort.runtime.dialect.inspect.LiveSchema;
 import dev.retort.runtime.internal.OtherToolsTables;
+import dev.retort.runtime.internal.Unmanaged;
 import dev.retort.runtime.internal.graph.LoadedRevision;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.graph.Target;
@@ -50,7 +51,7 @@ final class Adoption {
     CheckCommand.Expected expected = CheckCommand.expected(context, wanted);
     List<String> tables = new ArrayList<>();
     List<String> otherTools = new ArrayList<>();
-    readTables(session, expected.model(), tables, otherTools);
+    readTables(session, context.unmanaged(), expected.model(), tables, otherTools);
     if (tables.isEmpty()) {
       return Optional.empty();
     }
@@ -59,7 +60,7 @@ final class Adoption {
       log(context, "Left {} out of the baseline: other migration tools' history tables are no part of the schema;"
           + " drop them once they are no longer needed", String.join(", ", otherTools));
     }
-    List<String> differences = CheckCommand.differences(session, expected.model()).stream()
+    List<String> differences = CheckCommand.differences(session, context, expected.model()).stream()
         .filter(difference -> !OtherToolsTables.contains(difference.table()))
         .map(Difference::description)
         .toList();
@@ -89,9 +90,11 @@ final class Adoption {
 
   /**
    * Sorts the tables of the connection's schema, and of the schemas the model names, into those that count and the
-   * other tools' history tables; Retort's own tables (the version table, H2's lock table) are neither.
+   * other tools' history tables; Retort's own tables (the version table, H2's lock table) are neither, nor are the
+   * unmanaged tables that the model does not declare.
    */
-  private static void readTables(Session session, SchemaModel model, List<String> tables, List<String> otherTools) {
+  private static void readTables(
+      Session session, Unmanaged unmanaged, SchemaModel model, List<String> tables, List<String> otherTools) {
     VersionTable table = session.versionTable();
     Set<String> own = Set.of(table.name(), MigrationLocks.h2LockTable(table.name()));
     try {
@@ -100,7 +103,11 @@ final class Adoption {
       Set<String> schemas = new TreeSet<>();
       model.tables().stream().map(TableModel::schema).filter(schema -> !schema.isEmpty()).forEach(schemas::add);
       schemas.remove(defaultSchema);
+      Set<String> declared = CheckCommand.declaredNames(model);
       for (String name : live.tableNames(defaultSchema)) {
+        if (CheckCommand.unmanaged(name, declared, unmanaged, defaultSchema)) {
+          continue;
+        }
         if (OtherToolsTables.contains(name)) {
           otherTools.add(name);
         } else if (!own.contains(name)) {
@@ -109,7 +116,7 @@ final class Adoption {
       }
       for (String schema : schemas) {
         for (String name : live.tableNames(schema)) {
-          if (!own.contains(name)) {
+          if (!own.contains(name) && !CheckCommand.unmanaged(schema + "." + name, declared, unmanaged, defaultSchema)) {
             tables.add(schema + "." + name);
           }
         }

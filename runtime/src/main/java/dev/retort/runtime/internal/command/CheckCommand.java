@@ -5,8 +5,10 @@ import dev.retort.runtime.CheckResult;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.dialect.inspect.Difference;
+import dev.retort.runtime.dialect.inspect.LiveSchema;
 import dev.retort.runtime.dialect.inspect.SchemaInspector;
 import dev.retort.runtime.internal.execution.Planner;
+import dev.retort.runtime.internal.Unmanaged;
 import dev.retort.runtime.internal.graph.LoadedRevision;
 import dev.retort.runtime.internal.graph.ModuleAccess;
 import dev.retort.runtime.internal.graph.RevisionGraph;
@@ -18,7 +20,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -48,7 +52,7 @@ public final class CheckCommand {
       state.verifyKnown(graph, session.versionTable(), session.advice());
       state.verifyChecksums(graph, session.advice());
       Expected expected = expected(context, state.applied());
-      List<String> differences = differences(session, expected.model()).stream().map(Difference::description).toList();
+      List<String> differences = differences(session, context, expected.model()).stream().map(Difference::description).toList();
       return new CheckResult(state.current(graph), expected.baseline(), differences);
     }
   }
@@ -122,19 +126,60 @@ public final class CheckCommand {
 
   /**
    * The differences between the live database and a schema, without those about Retort's own tables, which no
-   * migration creates.
+   * migration creates, nor those about the {@linkplain Context#unmanaged() unmanaged} objects the schema does not
+   * declare.
    */
-  static List<Difference> differences(Session session, SchemaModel expected) {
+  static List<Difference> differences(Session session, Context context, SchemaModel expected) {
     VersionTable table = session.versionTable();
     String lockTable = MigrationLocks.h2LockTable(table.name());
     String qualifiedLockTable = table.schema().isEmpty() ? lockTable : table.schema() + "." + lockTable;
     try {
-      return SchemaInspector.differences(session.connection(), session.dialect(), expected, table.name()).stream()
-          .filter(difference -> !difference.table().equals(lockTable) && !difference.table().equals(qualifiedLockTable))
-          .toList();
+      List<Difference> differences =
+          SchemaInspector.differences(session.connection(), session.dialect(), expected, table.name()).stream()
+              .filter(d -> !d.table().equals(lockTable) && !d.table().equals(qualifiedLockTable))
+              .toList();
+      Unmanaged unmanaged = context.unmanaged();
+      if (unmanaged.isEmpty() || differences.isEmpty()) {
+        return differences;
+      }
+      Set<String> declared = declaredNames(expected);
+      String defaultSchema = LiveSchema.of(session.connection(), session.dialect()).defaultSchema();
+      return differences.stream().filter(d -> !unmanaged(d.table(), declared, unmanaged, defaultSchema)).toList();
     } catch (SQLException e) {
       throw new RetortException(ErrorCode.DATABASE_ERROR,
           "Could not read the live schema to compare it with the model: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether a difference is about an object that the model does not declare and a pattern matches. The object is
+   * named as {@link SchemaInspector} names it: bare in the connection's own schema, else qualified with its schema.
+   */
+  static boolean unmanaged(String object, Set<String> declared, Unmanaged unmanaged, String defaultSchema) {
+    if (declared.contains(object.toLowerCase(Locale.ROOT))) {
+      return false;
+    }
+    int dot = object.indexOf('.');
+    return dot < 0
+        ? unmanaged.matches(defaultSchema == null ? "" : defaultSchema, object)
+        : unmanaged.matches(object.substring(0, dot), object.substring(dot + 1));
+  }
+
+  /**
+   * The model's tables and sequences in lower case, each by its bare and its qualified name: a difference names an
+   * object of the connection's own schema bare even when the model gives its schema, and hiding too little is safe.
+   */
+  static Set<String> declaredNames(SchemaModel model) {
+    Set<String> names = new HashSet<>();
+    model.tables().forEach(t -> addNames(names, t.schema(), t.name()));
+    model.sequences().forEach(s -> addNames(names, s.schema(), s.name()));
+    return names;
+  }
+
+  private static void addNames(Set<String> names, String schema, String name) {
+    names.add(name.toLowerCase(Locale.ROOT));
+    if (!schema.isEmpty()) {
+      names.add((schema + "." + name).toLowerCase(Locale.ROOT));
     }
   }
 }

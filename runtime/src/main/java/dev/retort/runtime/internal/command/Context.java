@@ -4,6 +4,7 @@ import dev.retort.operation.Vendor;
 import dev.retort.runtime.MigrationRun;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.internal.Advice;
+import dev.retort.runtime.internal.Unmanaged;
 import dev.retort.runtime.internal.connect.ConnectionSource;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.graph.Target;
@@ -33,6 +34,7 @@ public final class Context {
   private final Advice advice;
   private final Optional<Consumer<MigrationRun>> progress;
   private final Optional<Target> baselineOnUpgrade;
+  private final Unmanaged unmanaged;
   private final AtomicReference<Dialect> dialect = new AtomicReference<>();
 
   /**
@@ -50,12 +52,14 @@ public final class Context {
    * @param progress told of each migration as it is recorded; empty to log it instead
    * @param baselineOnUpgrade the revision that {@code upgrade} records on a database with tables but no version
    *     table, if they match it; empty to run every migration from base there
+   * @param unmanaged the database objects no migration manages, which {@code check} and the baseline leave out when
+   *     the model does not declare them
    */
   public Context(
       Optional<ConnectionSource> connections, RevisionGraph graph, String schema, String versionTable,
       Duration lockTimeout, ClassLoader classLoader, Function<Connection, Dialect> detect,
       Function<Vendor, Dialect> forVendor, Advice advice, Optional<Consumer<MigrationRun>> progress,
-      Optional<Target> baselineOnUpgrade) {
+      Optional<Target> baselineOnUpgrade, Unmanaged unmanaged) {
     this.connections = Objects.requireNonNull(connections, "connections == null");
     this.graph = Objects.requireNonNull(graph, "graph == null");
     this.schema = Objects.requireNonNull(schema, "schema == null");
@@ -67,6 +71,7 @@ public final class Context {
     this.advice = Objects.requireNonNull(advice, "advice == null");
     this.progress = Objects.requireNonNull(progress, "progress == null");
     this.baselineOnUpgrade = Objects.requireNonNull(baselineOnUpgrade, "baselineOnUpgrade == null");
+    this.unmanaged = Objects.requireNonNull(unmanaged, "unmanaged == null");
   }
 
   /**
@@ -117,6 +122,11 @@ public final class Context {
   /** The revision that {@code upgrade} records on a database with tables but no version table; empty for none. */
   public Optional<Target> baselineOnUpgrade() {
     return baselineOnUpgrade;
+  }
+
+  /** The database objects no migration manages. */
+  public Unmanaged unmanaged() {
+    return unmanaged;
   }
 
   /** The dialect of the database, detected from the first connection. */
