@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.runtime.Probe;
 import dev.retort.runtime.testdb.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
@@ -163,6 +165,26 @@ class RetortCliDatabaseTest {
       assertThat(oneOfTwo.out().toLowerCase(Locale.ROOT)).contains("table shedlock is in the database");
       assertThat(matching.exitCode()).as(matching.all()).isEqualTo(RetortCli.OK);
       assertThat(matching.out()).startsWith("The database matches revision 0003_email_index (head)");
+    }
+  }
+
+  @Test
+  void upgradeGivesUpOnABusyTableAfterTheTableLockTimeout() throws SQLException {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+      retort(db, "upgrade", "0001");
+      Cli.Run run;
+      try (Connection blocker = DriverManager.getConnection(db.url(), db.user(), db.password())) {
+        blocker.setAutoCommit(false);
+        blocker.createStatement().execute("INSERT INTO accounts (email) VALUES ('a@example.com')");
+
+        run = retort(db, "upgrade", "--table-lock-timeout", "300ms", "--table-lock-retries", "1");
+        blocker.rollback();
+      }
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.FAILED);
+      assertThat(run.err()).contains("waited longer than the table lock timeout of 300 ms")
+          .contains("on each of 2 attempts").contains("retort upgrade head");
+      assertThat(Probe.appliedIds(db)).containsExactly("0001_accounts");
     }
   }
 

@@ -95,6 +95,17 @@ abstract class DatabaseMojo extends AbstractMojo {
   @Parameter(property = "retort.unmanaged")
   List<String> unmanaged;
 
+  /**
+   * How long a migration's statement waits for a lock on a table that another session uses before the migration
+   * fails, such as {@code 5s}. Default: as long as the database's own setting says.
+   */
+  @Parameter(property = "retort.tableLockTimeout")
+  String tableLockTimeout;
+
+  /** How often a migration that waited longer than the table lock timeout is tried again. Default: 0. */
+  @Parameter(property = "retort.tableLockRetries")
+  Integer tableLockRetries;
+
   /** Skips the goal. */
   @Parameter(property = "retort.skip", defaultValue = "false")
   boolean skip;
@@ -191,9 +202,13 @@ abstract class DatabaseMojo extends AbstractMojo {
     warnIfOverridden("versionTable", versionTable);
     warnIfOverridden("schema", schema);
     warnIfOverridden("lockTimeout", lockTimeout);
+    warnIfOverridden("tableLockTimeout", tableLockTimeout);
     try {
       Duration timeout = lockTimeout == null || lockTimeout.isBlank() ? null : Settings.parseDuration(lockTimeout);
-      return Settings.of(givenUrl, user, givenPassword, versionTable, schema, timeout, unmanaged, System.getenv());
+      Duration tableTimeout = tableLockTimeout == null || tableLockTimeout.isBlank()
+          ? null : Settings.parseDuration(tableLockTimeout);
+      return Settings.of(givenUrl, user, givenPassword, versionTable, schema, timeout, unmanaged, tableTimeout,
+          tableLockRetries, System.getenv());
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("Invalid configuration of retort:" + execution.getGoal() + ": " + e.getMessage(),
           e);

@@ -238,6 +238,8 @@ public final class Retort {
     private Consumer<MigrationRun> progress;
     private String baselineOnUpgrade;
     private Unmanaged unmanaged = Unmanaged.none();
+    private Duration tableLockTimeout;
+    private int tableLockRetries;
 
     private Builder() {}
 
@@ -334,6 +336,51 @@ public final class Retort {
         throw new IllegalArgumentException("lock timeout must be positive: " + timeout);
       }
       lockTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets how long each statement of a migration waits for a lock on a table that another session uses before it
+     * fails. A DDL statement waiting for its table's lock holds up every query on the table that comes after it, so
+     * an application that migrates while it serves is better off with a few seconds and
+     * {@linkplain #tableLockRetries retries} than with the database's default, which waits for as long as the session
+     * holding the lock takes (PostgreSQL's forever, MariaDB's a day).
+     *
+     * <p>PostgreSQL: {@code lock_timeout}, for each migration's transaction; {@code CREATE INDEX CONCURRENTLY}, which
+     * blocks no writes and would leave an invalid index if stopped, keeps waiting. MariaDB and MySQL:
+     * {@code lock_wait_timeout} (metadata locks), rounded up to whole seconds, while the command migrates. H2:
+     * {@code LOCK_TIMEOUT}. SQLite: nothing, since the migration lock is the whole database's. A statement that
+     * waited too long fails the migration with {@link ErrorCode#MIGRATION_FAILED}, naming the statement and how to
+     * find the session in the way; it had no effect, and the version table stays exact.
+     *
+     * @param timeout the longest wait of one statement, positive
+     * @return this builder
+     */
+    public Builder tableLockTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout == null");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("table lock timeout must be positive: " + timeout);
+      }
+      tableLockTimeout = timeout;
+      return this;
+    }
+
+    /**
+     * Sets how often a migration whose statement waited longer than the {@linkplain #tableLockTimeout table lock
+     * timeout} is tried again, each time after waiting as long as the timeout, so that the sessions queued behind
+     * it get their turn. It is tried again from where nothing of it remains: on PostgreSQL its transaction was
+     * rolled back, and on the other databases the statement that waited was refused before it changed anything.
+     * The default is none.
+     *
+     * @param retries how many more times, 0 or more
+     * @return this builder
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder tableLockRetries(int retries) {
+      if (retries < 0) {
+        throw new IllegalArgumentException("table lock retries must be 0 or more: " + retries);
+      }
+      tableLockRetries = retries;
       return this;
     }
 
@@ -499,7 +546,8 @@ public final class Retort {
           : Dialects::forVendor;
       Optional<Target> baseline = Optional.ofNullable(baselineOnUpgrade).map(text -> baseline(text, graph, advice));
       return new Retort(new Context(Optional.ofNullable(connections), graph, schema, versionTable, lockTimeout, loader,
-          detect, forVendor, advice, Optional.ofNullable(progress), baseline, unmanaged));
+          detect, forVendor, advice, Optional.ofNullable(progress), baseline, unmanaged,
+          Optional.ofNullable(tableLockTimeout), tableLockRetries));
     }
 
     /** The baseline's target, which must record at least one revision on a database that has none. */

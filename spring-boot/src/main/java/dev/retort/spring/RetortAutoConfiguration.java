@@ -96,7 +96,11 @@ public class RetortAutoConfiguration {
         .versionTable(properties.getVersionTable())
         .lockTimeout(properties.getLockTimeout())
         .commandSyntax(properties.getCommandSyntax())
-        .unmanaged(properties.getUnmanaged().toArray(String[]::new));
+        .unmanaged(properties.getUnmanaged().toArray(String[]::new))
+        .tableLockRetries(properties.getTableLockRetries());
+    if (properties.getTableLockTimeout() != null) {
+      builder.tableLockTimeout(properties.getTableLockTimeout());
+    }
     if (properties.getSchema() != null) {
       builder.schema(properties.getSchema());
     }

@@ -51,6 +51,20 @@ public class RetortProperties {
   private CommandSyntax commandSyntax = CommandSyntax.JAVA;
 
   /**
+   * How long a migration's statement waits for a lock on a table that another session uses before
+   * the migration fails, such as 5s: a DDL statement waiting for its table holds up every query on
+   * the table that comes after it. Unset: as long as the database's own setting says
+   * (PostgreSQL's lock_timeout, MariaDB's lock_wait_timeout, H2's LOCK_TIMEOUT).
+   */
+  private Duration tableLockTimeout;
+
+  /**
+   * How often a migration that waited longer than the table lock timeout is tried again, each time
+   * after waiting as long.
+   */
+  private int tableLockRetries;
+
+  /**
    * Tables, views and sequences that no migration manages, such as a library's own (qrtz_*,
    * spring_session*, shedlock): names or globs (* any characters, ? one), without regard to case,
    * schema.name for another schema. Check and the baseline leave them out unless the entities
@@ -117,6 +131,22 @@ public class RetortProperties {
   /** Sets the revision to record on a database with tables but no version table. */
   public void setBaselineOnUpgrade(String baselineOnUpgrade) {
     this.baselineOnUpgrade = baselineOnUpgrade;
+  }
+
+  public Duration getTableLockTimeout() {
+    return tableLockTimeout;
+  }
+
+  public void setTableLockTimeout(Duration tableLockTimeout) {
+    this.tableLockTimeout = tableLockTimeout;
+  }
+
+  public int getTableLockRetries() {
+    return tableLockRetries;
+  }
+
+  public void setTableLockRetries(int tableLockRetries) {
+    this.tableLockRetries = tableLockRetries;
   }
 
   public List<String> getUnmanaged() {

@@ -50,6 +50,17 @@ final class DatabaseOptions {
           + " Repeat it or separate with commas."})
   private List<String> unmanaged;
 
+  @Option(names = "--table-lock-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = {"How long a migration's statement waits for a lock on a table that another session uses before"
+          + " the migration fails, such as 5s, so that queries on a busy table do not queue behind it. Default: as"
+          + " long as the database's own setting says."})
+  private Duration tableLockTimeout;
+
+  @Option(names = "--table-lock-retries", paramLabel = "N",
+      description = "How often a migration that waited longer than --table-lock-timeout is tried again, after"
+          + " waiting as long. Default: 0.")
+  private Integer tableLockRetries;
+
   /**
    * The settings: these options, else the environment. A password to be asked for is not in
    * them yet: see {@link #asksPassword()}.
@@ -59,7 +70,7 @@ final class DatabaseOptions {
    */
   Settings settings(Map<String, String> environment) {
     return Settings.of(url, user, asksPassword() ? null : password, versionTable, schema, lockTimeout, unmanaged,
-        environment);
+        tableLockTimeout, tableLockRetries, environment);
   }
 
   /** Whether {@code --password} was given without a value, so that connecting asks for it. */

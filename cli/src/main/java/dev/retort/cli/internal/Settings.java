@@ -29,10 +29,14 @@ import java.util.regex.Pattern;
  * @param lockTimeout how long to wait for another process's migration lock
  * @param unmanaged the names or globs of the database objects no migration manages
  *     ({@link Retort.Builder#unmanaged})
+ * @param tableLockTimeout how long a migration's statement waits for a lock on a table in use
+ *     ({@link Retort.Builder#tableLockTimeout}); empty for the database's own setting
+ * @param tableLockRetries how often a migration that waited too long is tried again
+ *     ({@link Retort.Builder#tableLockRetries})
  */
 public record Settings(
     Optional<String> url, String user, String password, String versionTable, Optional<String> schema,
-    Duration lockTimeout, List<String> unmanaged) {
+    Duration lockTimeout, List<String> unmanaged, Optional<Duration> tableLockTimeout, int tableLockRetries) {
 
   /** The environment variable holding the JDBC URL. */
   public static final String URL_VARIABLE = "DATABASE_URL";
@@ -66,6 +70,13 @@ public record Settings(
       throw new IllegalArgumentException("the lock timeout must be positive, not " + lockTimeout);
     }
     unmanaged = Unmanaged.of(unmanaged).patterns();
+    Objects.requireNonNull(tableLockTimeout, "tableLockTimeout == null");
+    if (tableLockTimeout.isPresent() && (tableLockTimeout.get().isNegative() || tableLockTimeout.get().isZero())) {
+      throw new IllegalArgumentException("the table lock timeout must be positive, not " + tableLockTimeout.get());
+    }
+    if (tableLockRetries < 0) {
+      throw new IllegalArgumentException("the table lock retries must be 0 or more, not " + tableLockRetries);
+    }
   }
 
   /**
@@ -78,13 +89,15 @@ public record Settings(
    * @param schema the version table's schema, or null for the connection's own
    * @param lockTimeout the lock timeout, or null for {@link Retort#DEFAULT_LOCK_TIMEOUT}
    * @param unmanaged the unmanaged objects' names or globs, or null for none
+   * @param tableLockTimeout the table lock timeout, or null for the database's own
+   * @param tableLockRetries the table lock retries, or null for none
    * @param environment the environment variables, such as {@link System#getenv()}
    * @return the settings
    * @throws IllegalArgumentException if a value is unusable
    */
   public static Settings of(
       String url, String user, String password, String versionTable, String schema, Duration lockTimeout,
-      List<String> unmanaged, Map<String, String> environment) {
+      List<String> unmanaged, Duration tableLockTimeout, Integer tableLockRetries, Map<String, String> environment) {
     Objects.requireNonNull(environment, "environment == null");
     String resolvedUrl = given(url) ? url.strip() : environment.get(URL_VARIABLE);
     return new Settings(
@@ -94,7 +107,8 @@ public record Settings(
         given(versionTable) ? versionTable.strip() : Retort.DEFAULT_VERSION_TABLE,
         given(schema) ? Optional.of(schema.strip()) : Optional.empty(),
         lockTimeout != null ? lockTimeout : Retort.DEFAULT_LOCK_TIMEOUT,
-        unmanaged != null ? unmanaged : List.of());
+        unmanaged != null ? unmanaged : List.of(), Optional.ofNullable(tableLockTimeout),
+        tableLockRetries != null ? tableLockRetries : 0);
   }
 
   /**
@@ -155,7 +169,8 @@ public record Settings(
    * @return the settings
    */
   public Settings withPassword(String newPassword) {
-    return new Settings(url, user, newPassword, versionTable, schema, lockTimeout, unmanaged);
+    return new Settings(url, user, newPassword, versionTable, schema, lockTimeout, unmanaged, tableLockTimeout,
+        tableLockRetries);
   }
 
   /** Masks the password, and any password written into the URL, in text about to be printed. */
@@ -220,8 +235,9 @@ public record Settings(
 
   private Retort configure(Retort.Builder builder, ClassLoader loader, CommandSyntax syntax) {
     builder.classLoader(loader).versionTable(versionTable).lockTimeout(lockTimeout).commandSyntax(syntax)
-        .unmanaged(unmanaged.toArray(String[]::new));
+        .unmanaged(unmanaged.toArray(String[]::new)).tableLockRetries(tableLockRetries);
     schema.ifPresent(builder::schema);
+    tableLockTimeout.ifPresent(builder::tableLockTimeout);
     return builder.build();
   }
 }

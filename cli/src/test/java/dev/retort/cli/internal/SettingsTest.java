@@ -19,18 +19,19 @@ class SettingsTest {
 
   @Test
   void explicitValuesWinOverTheEnvironment() {
-    Settings settings = Settings.of("jdbc:h2:mem:x", "sa", "given", "history", "app", Duration.ofSeconds(3), null, ENVIRONMENT);
+    Settings settings = Settings.of("jdbc:h2:mem:x", "sa", "given", "history", "app", Duration.ofSeconds(3), null, null,
+        null, ENVIRONMENT);
 
     assertThat(settings).isEqualTo(new Settings(
-        Optional.of("jdbc:h2:mem:x"), "sa", "given", "history", Optional.of("app"), Duration.ofSeconds(3), List.of()));
+        Optional.of("jdbc:h2:mem:x"), "sa", "given", "history", Optional.of("app"), Duration.ofSeconds(3), List.of(), Optional.empty(), 0));
   }
 
   @Test
   void theEnvironmentFillsWhatIsNotGiven() {
-    Settings settings = Settings.of(null, null, null, null, null, null, null, ENVIRONMENT);
+    Settings settings = Settings.of(null, null, null, null, null, null, null, null, null, ENVIRONMENT);
 
     assertThat(settings).isEqualTo(new Settings(Optional.of("jdbc:postgresql://env/app"), "env-user", "env-secret",
-        "retort_version", Optional.empty(), Duration.ofMinutes(5), List.of()));
+        "retort_version", Optional.empty(), Duration.ofMinutes(5), List.of(), Optional.empty(), 0));
     assertThat(settings.describe()).isEqualTo("jdbc:postgresql://env/app as env-user");
   }
 
@@ -39,7 +40,7 @@ class SettingsTest {
     Map<String, String> fromWindowsEnvFile = Map.of(
         "DATABASE_URL", "jdbc:postgresql://env/app\r", "DATABASE_USER", "env-user\r", "DATABASE_PASSWORD", "env secret \r\n");
 
-    Settings settings = Settings.of(null, null, null, null, null, null, null, fromWindowsEnvFile);
+    Settings settings = Settings.of(null, null, null, null, null, null, null, null, null, fromWindowsEnvFile);
 
     assertThat(settings.url()).contains("jdbc:postgresql://env/app");
     assertThat(settings.user()).isEqualTo("env-user");
@@ -48,7 +49,7 @@ class SettingsTest {
 
   @Test
   void withoutUrlThereIsNoDatabase() {
-    Settings settings = Settings.of(null, null, null, null, null, null, null, Map.of());
+    Settings settings = Settings.of(null, null, null, null, null, null, null, null, null, Map.of());
 
     assertThat(settings.url()).isEmpty();
     assertThat(settings.describe()).isEqualTo("(no database URL)");
@@ -56,7 +57,8 @@ class SettingsTest {
 
   @Test
   void aUrlThatIsNotJdbcIsRefusedWithItsPasswordMasked() {
-    assertThatThrownBy(() -> Settings.of("postgres://app:pw123456@db/app", null, "pw123456", null, null, null, null, Map.of()))
+    assertThatThrownBy(() -> Settings.of("postgres://app:pw123456@db/app", null, "pw123456", null, null, null, null, null,
+        null, Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("'postgres://app:****@db/app' is not a JDBC URL")
         .hasMessageNotContaining("pw123456");
@@ -64,7 +66,8 @@ class SettingsTest {
 
   @Test
   void describeMasksThePassword() {
-    Settings settings = Settings.of("jdbc:h2:./app;PASSWORD=topsecret", "sa", "topsecret", null, null, null, null, Map.of());
+    Settings settings = Settings.of("jdbc:h2:./app;PASSWORD=topsecret", "sa", "topsecret", null, null, null, null, null,
+        null, Map.of());
 
     assertThat(settings.describe()).isEqualTo("jdbc:h2:./app;PASSWORD=**** as sa");
   }
@@ -84,7 +87,7 @@ class SettingsTest {
 
   @Test
   void refusesAZeroLockTimeout() {
-    assertThatThrownBy(() -> Settings.of(null, null, null, null, null, Duration.ZERO, null, Map.of()))
+    assertThatThrownBy(() -> Settings.of(null, null, null, null, null, Duration.ZERO, null, null, null, Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("lock timeout must be positive");
   }
@@ -92,10 +95,24 @@ class SettingsTest {
   @Test
   void unmanagedPatternsAreKeptStrippedAndABadOneIsRefused() {
     Settings settings = Settings.of("jdbc:h2:mem:x", null, null, null, null, null, List.of(" qrtz_* ", "shedlock"),
-        Map.of());
+        null, null, Map.of());
 
     assertThat(settings.unmanaged()).containsExactly("qrtz_*", "shedlock");
-    assertThatThrownBy(() -> Settings.of("jdbc:h2:mem:x", null, null, null, null, null, List.of(""), Map.of()))
+    assertThatThrownBy(() -> Settings.of("jdbc:h2:mem:x", null, null, null, null, null, List.of(""), null, null,
+        Map.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pattern is blank");
+  }
+
+  @Test
+  void aTableLockTimeoutGoesWithItsRetriesAndMustBePositive() {
+    Settings settings = Settings.of("jdbc:h2:mem:x", null, null, null, null, null, null, Duration.ofSeconds(5), 3,
+        Map.of());
+
+    assertThat(settings.tableLockTimeout()).hasValue(Duration.ofSeconds(5));
+    assertThat(settings.tableLockRetries()).isEqualTo(3);
+    assertThatThrownBy(() -> Settings.of("jdbc:h2:mem:x", null, null, null, null, null, null, Duration.ZERO, null,
+        Map.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table lock timeout must be positive");
+    assertThatThrownBy(() -> Settings.of("jdbc:h2:mem:x", null, null, null, null, null, null, null, -1, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 or more");
   }
 }

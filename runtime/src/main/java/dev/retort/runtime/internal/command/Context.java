@@ -34,6 +34,8 @@ public final class Context {
   private final Advice advice;
   private final Optional<Consumer<MigrationRun>> progress;
   private final Optional<Target> baselineOnUpgrade;
+  private final Optional<Duration> tableLockTimeout;
+  private final int tableLockRetries;
   private final Unmanaged unmanaged;
   private final AtomicReference<Dialect> dialect = new AtomicReference<>();
 
@@ -54,12 +56,16 @@ public final class Context {
    *     table, if they match it; empty to run every migration from base there
    * @param unmanaged the database objects no migration manages, which {@code check} and the baseline leave out when
    *     the model does not declare them
+   * @param tableLockTimeout how long a migration's statement waits for a lock on a table that another session uses;
+   *     empty for as long as the database's settings say
+   * @param tableLockRetries how often a migration whose statement waited too long is tried again
    */
   public Context(
       Optional<ConnectionSource> connections, RevisionGraph graph, String schema, String versionTable,
       Duration lockTimeout, ClassLoader classLoader, Function<Connection, Dialect> detect,
       Function<Vendor, Dialect> forVendor, Advice advice, Optional<Consumer<MigrationRun>> progress,
-      Optional<Target> baselineOnUpgrade, Unmanaged unmanaged) {
+      Optional<Target> baselineOnUpgrade, Unmanaged unmanaged, Optional<Duration> tableLockTimeout,
+      int tableLockRetries) {
     this.connections = Objects.requireNonNull(connections, "connections == null");
     this.graph = Objects.requireNonNull(graph, "graph == null");
     this.schema = Objects.requireNonNull(schema, "schema == null");
@@ -71,6 +77,8 @@ public final class Context {
     this.advice = Objects.requireNonNull(advice, "advice == null");
     this.progress = Objects.requireNonNull(progress, "progress == null");
     this.baselineOnUpgrade = Objects.requireNonNull(baselineOnUpgrade, "baselineOnUpgrade == null");
+    this.tableLockTimeout = Objects.requireNonNull(tableLockTimeout, "tableLockTimeout == null");
+    this.tableLockRetries = tableLockRetries;
     this.unmanaged = Objects.requireNonNull(unmanaged, "unmanaged == null");
   }
 
@@ -122,6 +130,16 @@ public final class Context {
   /** The revision that {@code upgrade} records on a database with tables but no version table; empty for none. */
   public Optional<Target> baselineOnUpgrade() {
     return baselineOnUpgrade;
+  }
+
+  /** How long a migration's statement waits for a table lock; empty for as long as the database's settings say. */
+  public Optional<Duration> tableLockTimeout() {
+    return tableLockTimeout;
+  }
+
+  /** How often a migration whose statement waited too long for a table lock is tried again. */
+  public int tableLockRetries() {
+    return tableLockRetries;
   }
 
   /** The database objects no migration manages. */

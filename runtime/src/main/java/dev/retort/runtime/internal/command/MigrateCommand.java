@@ -12,12 +12,14 @@ import dev.retort.runtime.internal.execution.AppliedSchema;
 import dev.retort.runtime.internal.execution.MigrationExecutor;
 import dev.retort.runtime.internal.execution.PlannedMigration;
 import dev.retort.runtime.internal.execution.Planner;
+import dev.retort.runtime.internal.execution.TableLocks;
 import dev.retort.runtime.internal.graph.DescribeAhead;
 import dev.retort.runtime.internal.graph.LoadedRevision;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.graph.Target;
 import dev.retort.runtime.internal.history.VersionTable;
 import dev.retort.runtime.internal.history.VersionTable.RecordedChecksum;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -116,21 +118,36 @@ public final class MigrateCommand {
       logCreated(context, created.get());
     }
     Vendor vendor = session.dialect().vendor();
+    Optional<TableLocks> tableLocks = context.tableLockTimeout()
+        .map(timeout -> new TableLocks(vendor, timeout, context.tableLockRetries()));
     MigrationExecutor executor = new MigrationExecutor(session.connection(), vendor, session.versionTable(),
-        MigrationExecutor.modeFor(vendor, session.dialect().transactionalDdl()), target, session.advice());
+        MigrationExecutor.modeFor(vendor, session.dialect().transactionalDdl()), target, session.advice(),
+        tableLocks);
     Set<String> applied = new LinkedHashSet<>(state.applied());
     List<MigrationRun> runs = new ArrayList<>();
     List<String> ran = new ArrayList<>();
-    for (PlannedMigration migration : plan) {
-      MigrationRun run = executor.run(migration, () -> DatabaseState.current(graph, applied),
-          () -> DatabaseState.current(graph, after(applied, migration)), Collections.unmodifiableList(ran));
-      report(context, run);
-      runs.add(run);
-      ran.add(run.revision());
-      if (direction == Direction.UPGRADE) {
-        applied.add(run.revision());
-      } else {
-        applied.remove(run.revision());
+    TableLocks.Restore restore = plan.isEmpty() || tableLocks.isEmpty()
+        ? () -> {}
+        : applyToSession(tableLocks.get(), session);
+    try {
+      for (PlannedMigration migration : plan) {
+        MigrationRun run = executor.run(migration, () -> DatabaseState.current(graph, applied),
+            () -> DatabaseState.current(graph, after(applied, migration)), Collections.unmodifiableList(ran));
+        report(context, run);
+        runs.add(run);
+        ran.add(run.revision());
+        if (direction == Direction.UPGRADE) {
+          applied.add(run.revision());
+        } else {
+          applied.remove(run.revision());
+        }
+      }
+    } finally {
+      try {
+        restore.restore();
+      } catch (SQLException e) {
+        LOG.warn("Could not set the session's lock timeout back to what it was; the connection keeps the table lock"
+            + " timeout of the migrations", e);
       }
     }
     List<String> after = DatabaseState.current(graph, applied);
@@ -140,6 +157,16 @@ public final class MigrateCommand {
     // A database adopted by its baseline was at base before the command: its state is read after the stamp.
     List<String> before = baseline.isPresent() ? List.of() : state.current(graph);
     return new MigrationResult(direction, targetText, before, after, runs, created, baseline);
+  }
+
+  /** Sets the session's table lock timeout for the migrations (H2, MariaDB, MySQL). */
+  private static TableLocks.Restore applyToSession(TableLocks locks, Session session) {
+    try {
+      return locks.applyToSession(session.connection());
+    } catch (SQLException e) {
+      throw new RetortException(ErrorCode.DATABASE_ERROR, "Could not set the table lock timeout of "
+          + locks.shown() + " on the migration connection: " + e.getMessage() + ". Nothing was migrated.", e);
+    }
   }
 
   /**

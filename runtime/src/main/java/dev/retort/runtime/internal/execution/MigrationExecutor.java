@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A statement that must run outside a transaction commits the work before it and runs in
  * auto-commit mode.
+ *
+ * <p>With {@link TableLocks}, a statement that waits longer than the table lock timeout fails, and the migration is
+ * tried again from where nothing of it remains, as often as the retries allow.
  */
 public final class MigrationExecutor {
 
@@ -63,6 +66,7 @@ public final class MigrationExecutor {
   private final Mode mode;
   private final Target target;
   private final Advice advice;
+  private final Optional<TableLocks> tableLocks;
 
   /**
    * Creates the executor.
@@ -73,15 +77,18 @@ public final class MigrationExecutor {
    * @param mode how migrations are made atomic
    * @param target the command's target, for the command a failure message says to run again
    * @param advice writes the commands that failure messages advise
+   * @param tableLocks the table lock timeout and its retries; empty to wait as long as the database's own settings
+   *     say
    */
-  public MigrationExecutor(
-      Connection connection, Vendor vendor, VersionTable versionTable, Mode mode, Target target, Advice advice) {
+  public MigrationExecutor(Connection connection, Vendor vendor, VersionTable versionTable, Mode mode, Target target,
+      Advice advice, Optional<TableLocks> tableLocks) {
     this.connection = connection;
     this.vendor = vendor;
     this.versionTable = versionTable;
     this.mode = mode;
     this.target = target;
     this.advice = advice;
+    this.tableLocks = tableLocks.filter(TableLocks::applies);
   }
 
   /** The mode for a database. */
@@ -112,30 +119,44 @@ public final class MigrationExecutor {
     long start = System.nanoTime();
     int committedThrough = 0;
     int index = 0;
-    try {
-      begin();
-      for (; index < steps.size(); index++) {
-        PlannedStep step = steps.get(index);
-        if (LOG.isDebugEnabled()) {
-          LOG.debug("Revision {}, statement {} of {}: {}", revision.id(), index + 1, steps.size(), step.display());
-        }
-        if (step.outsideTransaction() && mode == Mode.TRANSACTION) {
-          connection.commit();
-          committedThrough = index;
-          connection.setAutoCommit(true);
-          execute(step);
-          connection.setAutoCommit(false);
-          committedThrough = index + 1;
-        } else {
-          execute(step);
-          if (mode == Mode.AUTOCOMMIT) {
+    int attempt = 1;
+    while (true) {
+      try {
+        begin();
+        for (; index < steps.size(); index++) {
+          PlannedStep step = steps.get(index);
+          if (LOG.isDebugEnabled()) {
+            LOG.debug("Revision {}, statement {} of {}: {}", revision.id(), index + 1, steps.size(), step.display());
+          }
+          if (step.outsideTransaction() && mode == Mode.TRANSACTION) {
+            connection.commit();
+            committedThrough = index;
+            connection.setAutoCommit(true);
+            execute(step);
             committedThrough = index + 1;
+            begin();
+          } else {
+            execute(step);
+            if (mode == Mode.AUTOCOMMIT) {
+              committedThrough = index + 1;
+            }
           }
         }
+        break;
+      } catch (SQLException | RuntimeException e) {
+        rollback();
+        Optional<TableLocks> timedOut = tableLocks.filter(locks -> locks.isTimeout(e));
+        if (timedOut.isPresent() && attempt <= timedOut.get().retries() && waitToRetry(revision, index, attempt,
+            timedOut.get())) {
+          // What timed out left nothing behind: the rolled-back transaction, or the one refused statement.
+          index = committedThrough;
+          attempt++;
+          continue;
+        }
+        int attempts = attempt;
+        throw failure(migration, index, committedThrough, currentBefore, currentAfter, ranBefore, e,
+            timedOut.map(locks -> new TimedOut(locks, attempts)));
       }
-    } catch (SQLException | RuntimeException e) {
-      rollback();
-      throw failure(migration, index, committedThrough, currentBefore, currentAfter, ranBefore, e);
     }
     Duration duration = Duration.ofNanos(System.nanoTime() - start);
     try {
@@ -159,6 +180,10 @@ public final class MigrationExecutor {
     switch (mode) {
       case TRANSACTION:
         connection.setAutoCommit(false);
+        Optional<String> setting = tableLocks.flatMap(TableLocks::transactionStatement);
+        if (setting.isPresent()) {
+          statement(setting.get());
+        }
         break;
       case SAVEPOINT:
         statement("SAVEPOINT " + SAVEPOINT);
@@ -202,6 +227,28 @@ public final class MigrationExecutor {
     }
   }
 
+  /**
+   * Logs that a statement waited too long for a table lock, and waits as long again before the migration is tried
+   * again, giving the sessions queued behind the statement their turn.
+   *
+   * @return false if the thread was interrupted while waiting, which ends the retries
+   */
+  private static boolean waitToRetry(LoadedRevision revision, int index, int attempt, TableLocks locks) {
+    LOG.warn("Revision {}: statement {} waited longer than {} for a lock on a table that another session uses;"
+        + " trying again in {} (attempt {} of {})", revision.label(), index + 1, locks.shown(), locks.shown(),
+        attempt + 1, locks.retries() + 1);
+    try {
+      Thread.sleep(locks.timeout().toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** A statement that failed for its table lock timeout, on the last attempt there was. */
+  private record TimedOut(TableLocks locks, int attempts) {}
+
   private void execute(PlannedStep planned) throws SQLException {
     Step step = planned.step();
     if (step instanceof Step.Sql sql) {
@@ -234,7 +281,7 @@ public final class MigrationExecutor {
 
   private RetortException failure(
       PlannedMigration migration, int index, int committedThrough, Supplier<List<String>> currentBefore,
-      Supplier<List<String>> currentAfter, List<String> ranBefore, Exception cause) {
+      Supplier<List<String>> currentAfter, List<String> ranBefore, Exception cause, Optional<TimedOut> timedOut) {
     LoadedRevision revision = migration.revision();
     List<PlannedStep> steps = migration.steps();
     String database = VendorNames.of(vendor);
@@ -245,6 +292,15 @@ public final class MigrationExecutor {
         .append(index < steps.size() ? steps.get(index).display() : "(none)")
         .append("\n  from '").append(index < steps.size() ? steps.get(index).operation().summary() : "")
         .append("': ").append(describe(cause)).append('\n');
+    if (timedOut.isPresent()) {
+      TableLocks locks = timedOut.get().locks();
+      int attempts = timedOut.get().attempts();
+      message.append("The statement waited longer than the table lock timeout of ").append(locks.shown())
+          .append(" for a lock on a table that another session uses")
+          .append(attempts == 1 ? "" : ", on each of " + attempts + " attempts").append(". Find that session (")
+          .append(locks.holderHint()).append(") and let it finish, or allow longer with the table lock timeout and"
+              + " its retries.\n");
+    }
     List<String> current = currentBefore.get();
     String state = describe(current);
     if (committedThrough == 0) {
@@ -253,7 +309,8 @@ public final class MigrationExecutor {
           : database + " ran the migration in one transaction, which was rolled back: nothing of revision "
               + revision.id() + " remains")
           .append(", and the version table still says ").append(state).append(".\n");
-      message.append("Fix the migration and run ").append(again(migration, ranBefore)).append(" again.");
+      message.append(timedOut.isPresent() ? "Run " : "Fix the migration and run ").append(again(migration, ranBefore))
+          .append(" again.");
     } else {
       message.append(mode == Mode.AUTOCOMMIT
               ? database + " commits every DDL statement, so the database is now partially migrated: "

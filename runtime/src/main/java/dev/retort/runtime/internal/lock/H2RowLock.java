@@ -2,6 +2,7 @@ package dev.retort.runtime.internal.lock;
 
 import dev.retort.runtime.internal.connect.ConnectionSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -30,6 +31,7 @@ final class H2RowLock extends MigrationLock {
   private final String displayName;
   private final String id;
   private final boolean autoCommit;
+  private final long lockTimeout;
 
   /**
    * Creates the lock table if needed.
@@ -48,6 +50,11 @@ final class H2RowLock extends MigrationLock {
     this.displayName = displayName;
     this.id = id;
     this.autoCommit = connection.getAutoCommit();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT LOCK_TIMEOUT()")) {
+      rows.next();
+      this.lockTimeout = rows.getLong(1);
+    }
     connection.setAutoCommit(true);
     try (Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (" + id + " INT NOT NULL PRIMARY KEY)");
@@ -83,13 +90,15 @@ final class H2RowLock extends MigrationLock {
     connection.setAutoCommit(true);
   }
 
-  /** Gives the connection back in the auto-commit mode it came in, and closes it. */
+  /** Gives the connection back with the lock timeout and in the auto-commit mode it came with, and closes it. */
   @Override
   protected void dispose() {
-    try {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET LOCK_TIMEOUT " + lockTimeout);
       connection.setAutoCommit(autoCommit);
     } catch (SQLException e) {
-      LOG.debug("Could not restore the auto-commit mode of the lock connection; closing it anyway", e);
+      LOG.debug("Could not restore the lock timeout and auto-commit mode of the lock connection; closing it anyway",
+          e);
     }
     try {
       source.close(connection);
