@@ -191,6 +191,40 @@ class CommandsTest {
   }
 
   @Test
+  void unmanagedObjectsAreLeftOutOfCheck() throws SQLException {
+    Retort.builder().url(url, "sa", "").build().upgrade();
+    try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE QRTZ_LOCKS (SCHED_NAME VARCHAR(120) NOT NULL, LOCK_NAME VARCHAR(40) NOT NULL)");
+      statement.execute("CREATE TABLE shedlock (name VARCHAR(64) NOT NULL PRIMARY KEY)");
+    }
+    assertThat(Retort.builder().url(url, "sa", "").build().check().differences()).hasSize(2);
+
+    // tag::unmanaged[]
+    Retort retort = Retort.builder()
+        .url(url, "sa", "")
+        .unmanaged("qrtz_*", "spring_session*", "shedlock")
+        .build();
+    // end::unmanaged[]
+
+    assertThat(retort.check().differences()).isEmpty();
+  }
+
+  @Test
+  void aTableLockTimeoutLetsMigrationsRunAsUsual() {
+    // tag::tableLockTimeout[]
+    Retort retort = Retort.builder()
+        .url(url, "sa", "")
+        .tableLockTimeout(Duration.ofSeconds(5))
+        .tableLockRetries(10)
+        .build();
+    // end::tableLockTimeout[]
+
+    assertThat(retort.upgrade().runs()).isNotEmpty();
+    assertThat(retort.check().matches()).isTrue();
+  }
+
+  @Test
   void sqlWritesTheOfflineScriptWithoutTouchingTheDatabase() throws IOException {
     Retort retort = Retort.builder().url(url, "sa", "").build();
 
