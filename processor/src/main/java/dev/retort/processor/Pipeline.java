@@ -108,7 +108,9 @@ final class Pipeline {
     }
 
     EntityScanner scanner = new EntityScanner(env, diagnostics);
-    Optional<ScanResult> scan = entities.isEmpty() ? Optional.empty() : Optional.of(scanner.scan(entities, options.entities()));
+    Optional<ScanResult> scan = entities.isEmpty()
+        ? Optional.empty()
+        : Optional.of(scanner.scan(entities, options.entities(), options.jpaSequenceNaming()));
     if (diagnostics.hasErrors()) {
       return;
     }

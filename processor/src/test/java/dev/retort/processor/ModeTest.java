@@ -198,6 +198,18 @@ class ModeTest {
         "option -Aretort.entities=hibernate is not valid: use retort or jpa [retort:invalid-option]");
   }
 
+  @Test
+  void anUnknownSequenceNamingIsAnErrorNamingHibernatesSetting() {
+    Compilation compilation = javac().withProcessors(new RetortProcessor())
+        .withOptions("-Aretort.entities=jpa", "-Aretort.jpa.sequenceNaming=per-entity",
+            "-Aretort.sourceDir=" + project.sourceDir)
+        .compile(jpaUser("@Id long id;"));
+
+    assertThat(compilation).hadErrorContaining("option -Aretort.jpa.sequenceNaming=per-entity is not valid: use"
+        + " standard, legacy or single, the value of Hibernate's hibernate.id.db_structure_naming_strategy"
+        + " [retort:invalid-option]");
+  }
+
   private static JavaFileObject jpaUser(String fields) {
     return source("com.example.User", """
         package com.example;

@@ -524,6 +524,11 @@ public enum Message {
       Diagnostic.Kind.ERROR,
       "jpa-index-column-list",
       "@Index(columnList = \"%s\") on %s: %s"),
+  /** A Jakarta Persistence 3.2 {@code @CheckConstraint} without a condition. */
+  JPA_CHECK_CONSTRAINT(
+      Diagnostic.Kind.ERROR,
+      "jpa-check-constraint",
+      "%s on %s has a blank constraint; write the SQL condition, such as constraint = \"price >= 0\""),
   /** A model rule the checks above do not cover, reported on the entity instead of thrown. */
   INVALID_MODEL(Diagnostic.Kind.ERROR, "invalid-model", "invalid declaration on %s: %s; correct the declaration");
 

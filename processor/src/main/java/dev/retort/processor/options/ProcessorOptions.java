@@ -31,6 +31,10 @@ import javax.lang.model.SourceVersion;
  *       the directory holding the existing revisions or the entities.
  *   <li>{@value #RESOURCE_DIR}: the directory snapshots are read from and written to; by default
  *       the {@code resources} directory beside a source directory named {@code java}.
+ *   <li>{@value #JPA_SEQUENCE_NAMING}: with JPA entities, how Hibernate names the sequence of a
+ *       key without a generator naming one: {@code standard} (the default, {@code <table>_seq}),
+ *       {@code legacy} or {@code single} (one {@code hibernate_sequence}); Hibernate's {@code
+ *       hibernate.id.db_structure_naming_strategy} (see {@link SequenceNaming}).
  *   <li>{@value #CLOCK}: an ISO-8601 instant used instead of the current time for new revision
  *       ids, so that tests get the same output every time.
  * </ul>
@@ -40,6 +44,7 @@ import javax.lang.model.SourceVersion;
  * @param migrationPackage the package of new migrations, if set
  * @param sourceDir the source directory, if set
  * @param resourceDir the resource directory, if set
+ * @param jpaSequenceNaming how Hibernate names the sequences of JPA keys
  * @param clock gives the time new revision ids are made from
  */
 public record ProcessorOptions(
@@ -48,6 +53,7 @@ public record ProcessorOptions(
     Optional<String> migrationPackage,
     Optional<Path> sourceDir,
     Optional<Path> resourceDir,
+    SequenceNaming jpaSequenceNaming,
     Clock clock) {
 
   /** The option choosing the {@link Mode}. */
@@ -60,11 +66,14 @@ public record ProcessorOptions(
   public static final String SOURCE_DIR = "retort.sourceDir";
   /** The option naming the resource directory. */
   public static final String RESOURCE_DIR = "retort.resourceDir";
+  /** The option choosing the {@link SequenceNaming} of JPA keys. */
+  public static final String JPA_SEQUENCE_NAMING = "retort.jpa.sequenceNaming";
   /** The option fixing the clock. */
   public static final String CLOCK = "retort.clock";
 
   /** Every option the processor reads. */
-  public static final Set<String> NAMES = Set.of(MODE, ENTITIES, PACKAGE, SOURCE_DIR, RESOURCE_DIR, CLOCK);
+  public static final Set<String> NAMES =
+      Set.of(MODE, ENTITIES, PACKAGE, SOURCE_DIR, RESOURCE_DIR, JPA_SEQUENCE_NAMING, CLOCK);
 
   /** Validates the components. */
   public ProcessorOptions {
@@ -73,6 +82,7 @@ public record ProcessorOptions(
     Objects.requireNonNull(migrationPackage, "migrationPackage == null");
     Objects.requireNonNull(sourceDir, "sourceDir == null");
     Objects.requireNonNull(resourceDir, "resourceDir == null");
+    Objects.requireNonNull(jpaSequenceNaming, "jpaSequenceNaming == null");
     Objects.requireNonNull(clock, "clock == null");
   }
 
@@ -112,6 +122,17 @@ public record ProcessorOptions(
     }
     Optional<Path> sourceDir = directory(options, SOURCE_DIR, diagnostics);
     Optional<Path> resourceDir = directory(options, RESOURCE_DIR, diagnostics);
+    SequenceNaming sequenceNaming = SequenceNaming.STANDARD;
+    String sequenceNamingValue = options.get(JPA_SEQUENCE_NAMING);
+    if (sequenceNamingValue != null) {
+      Optional<SequenceNaming> parsed = SequenceNaming.fromOptionValue(sequenceNamingValue);
+      if (parsed.isPresent()) {
+        sequenceNaming = parsed.get();
+      } else {
+        diagnostics.report(null, Message.INVALID_OPTION, JPA_SEQUENCE_NAMING, sequenceNamingValue,
+            "use standard, legacy or single, the value of Hibernate's hibernate.id.db_structure_naming_strategy");
+      }
+    }
     Clock clock = Clock.systemUTC();
     String clockValue = options.get(CLOCK);
     if (clockValue != null) {
@@ -125,7 +146,8 @@ public record ProcessorOptions(
     if (diagnostics.errorCount() > errorsBefore) {
       return Optional.empty();
     }
-    return Optional.of(new ProcessorOptions(mode, entities, migrationPackage, sourceDir, resourceDir, clock));
+    return Optional.of(new ProcessorOptions(
+        mode, entities, migrationPackage, sourceDir, resourceDir, sequenceNaming, clock));
   }
 
   private static Optional<Path> directory(Map<String, String> options, String name, Diagnostics diagnostics) {

@@ -53,10 +53,10 @@ final class EntityReader {
   private static final Set<String> NOT_NULL_ANNOTATIONS = Set.of("NotNull", "NonNull");
 
   /** The longest column comment MariaDB and MySQL take, in characters. */
-  private static final int MAX_COLUMN_COMMENT = 1024;
+  static final int MAX_COLUMN_COMMENT = 1024;
 
   /** The longest table comment MariaDB and MySQL take, in characters. */
-  private static final int MAX_TABLE_COMMENT = 2048;
+  static final int MAX_TABLE_COMMENT = 2048;
 
   private final Types types;
   private final Annotations annotations;
@@ -899,7 +899,8 @@ final class EntityReader {
     return indexes;
   }
 
-  private List<CheckModel> checks(TypeElement type, List<Origin> constraints) {
+  /** The checks of Retort's {@code @Check} annotations on the entity, their names added to the constraints. */
+  List<CheckModel> checks(TypeElement type, List<Origin> constraints) {
     List<CheckModel> found = new ArrayList<>();
     String label = type.getSimpleName().toString();
     for (Annotation check : annotations.findRepeated(type, Annotation.CHECK)) {
@@ -1023,7 +1024,7 @@ final class EntityReader {
   }
 
 
-  private static Optional<String> nonEmpty(String text) {
+  static Optional<String> nonEmpty(String text) {
     return text.isEmpty() ? Optional.empty() : Optional.of(text);
   }
 

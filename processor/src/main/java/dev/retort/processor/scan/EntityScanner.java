@@ -8,6 +8,7 @@ import dev.retort.model.TableModel;
 import dev.retort.processor.diagnostics.Diagnostics;
 import dev.retort.processor.diagnostics.Message;
 import dev.retort.processor.options.EntitySource;
+import dev.retort.processor.options.SequenceNaming;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -97,12 +98,28 @@ public final class EntityScanner {
    *     JPA entities, {@code @Entity}
    */
   public ScanResult scan(Collection<? extends Element> entityElements, EntitySource source) {
+    return scan(entityElements, source, SequenceNaming.STANDARD);
+  }
+
+  /**
+   * Scans every entity of the round as {@link #scan(Collection, EntitySource)} does, with the keys of
+   * JPA entities taken from sequences named as Hibernate's {@code
+   * hibernate.id.db_structure_naming_strategy} names them.
+   *
+   * @param entityElements the entities, in a stable order
+   * @param source which annotations declare the entities
+   * @param sequenceNaming how Hibernate names the sequence of a JPA key without a generator naming one
+   * @return the schema they declare, the renames, and the elements behind each table and column
+   */
+  public ScanResult scan(
+      Collection<? extends Element> entityElements, EntitySource source, SequenceNaming sequenceNaming) {
     Objects.requireNonNull(entityElements, "entityElements == null");
     Objects.requireNonNull(source, "source == null");
+    Objects.requireNonNull(sequenceNaming, "sequenceNaming == null");
     Reporter reporter = new Reporter(diagnostics);
     Annotations annotations = new Annotations();
     EntityReader reader = new EntityReader(env.getTypeUtils(), annotations, reporter);
-    JpaEntityReader jpaReader = new JpaEntityReader(env.getTypeUtils(), annotations, reporter);
+    JpaEntityReader jpaReader = new JpaEntityReader(env.getTypeUtils(), annotations, reporter, entityElements, sequenceNaming);
     List<EntityDraft> drafts = new ArrayList<>();
     for (Element element : entityElements) {
       if (source == EntitySource.RETORT) {

@@ -1,17 +1,20 @@
 package dev.retort.processor.scan;
 
 import dev.retort.ReferentialAction;
+import dev.retort.model.CheckModel;
 import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
 import dev.retort.model.IndexModel;
 import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.UniqueModel;
 import dev.retort.processor.diagnostics.Message;
+import dev.retort.processor.options.SequenceNaming;
 import dev.retort.processor.scan.EntityDraft.ColumnDraft;
 import dev.retort.processor.scan.EntityDraft.Origin;
 import dev.retort.processor.scan.EntityReader.Member;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +24,7 @@ import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -51,6 +55,12 @@ final class JpaEntityReader {
   /** Hibernate's length of a string or binary column without one. */
   static final int DEFAULT_LENGTH = 255;
 
+  /**
+   * The digits of a second that Retort's time and timestamp columns keep on every database, and
+   * Hibernate's default {@code secondPrecision}.
+   */
+  static final int TIME_PRECISION = 6;
+
   /** Class-level annotations that declare a mapping Retort does not read, with the way out. */
   private static final Map<String, String> UNSUPPORTED_ON_CLASS = unsupportedOnClass();
 
@@ -69,11 +79,25 @@ final class JpaEntityReader {
   private final Checks checks;
   private final EntityReader shared;
   private final UniqueConstraints uniqueConstraints;
+  private final Collection<? extends Element> entities;
+  private final SequenceNaming sequenceNaming;
+  /** The named sequence generators of the build, by name; read when first needed. */
+  private Map<String, List<Annotation>> globalGenerators;
 
-  JpaEntityReader(Types types, Annotations annotations, Reporter reporter) {
+  /**
+   * Creates a reader.
+   *
+   * @param entities the entities of the build, whose {@code @SequenceGenerator}s (and their
+   *     packages') Hibernate resolves generator names against
+   * @param sequenceNaming how Hibernate names the sequence of a key without a generator naming one
+   */
+  JpaEntityReader(Types types, Annotations annotations, Reporter reporter, Collection<? extends Element> entities,
+      SequenceNaming sequenceNaming) {
     this.types = types;
     this.annotations = annotations;
     this.reporter = reporter;
+    this.entities = entities;
+    this.sequenceNaming = sequenceNaming;
     this.checks = new Checks(reporter);
     this.shared = new EntityReader(types, annotations, reporter, "columnDefinition");
     this.uniqueConstraints = new UniqueConstraints(annotations, reporter, checks, new ColumnLists(reporter));
@@ -174,6 +198,9 @@ final class JpaEntityReader {
         indexColumns(index, label).ifPresent(indexLists::add);
       }
     });
+    // Retort's own @Unique and @Index, which list columns by their names in the table, as on a @Table entity.
+    annotations.findRepeated(type, Annotation.UNIQUE).stream().map(ColumnLists.Listed::of).forEach(uniqueLists::add);
+    annotations.findRepeated(type, Annotation.INDEX).stream().map(ColumnLists.Listed::of).forEach(indexLists::add);
     List<UniqueModel> uniques =
         new ArrayList<>(uniqueConstraints.read(type, name, columns, primaryKey, constraints, uniqueLists));
     uniques.addAll(oneToOneUniques(type, name, columns, on, constraints));
@@ -182,9 +209,12 @@ final class JpaEntityReader {
     for (ColumnDraft column : columns) {
       keySequence(type, name, column, on).ifPresent(sequences::add);
     }
+    List<CheckModel> checkModels = checkConstraints(type, name, tableAnnotation, columns, constraints);
+    checkModels.addAll(shared.checks(type, constraints));
+    Optional<String> comment = tableAnnotation.flatMap(t -> comment(t, label, "table"));
     List<EntityDraft> drafts = new ArrayList<>();
-    drafts.add(new EntityDraft(type, table, name, schema, Optional.empty(), columns, primaryKey, uniques,
-        indexes, List.of(), renamedFrom, constraints, sequences));
+    drafts.add(new EntityDraft(type, table, name, schema, comment, columns, primaryKey, uniques,
+        indexes, checkModels, renamedFrom, constraints, sequences));
     drafts.addAll(joinTables);
     return drafts;
   }
@@ -256,8 +286,10 @@ final class JpaEntityReader {
     }
     List<Origin> constraints = new ArrayList<>();
     Optional<PrimaryKeyModel> primaryKey = shared.primaryKey(owner, declaring, name, columns, constraints);
-    return Optional.of(new EntityDraft(owner, declaring, name, schema, Optional.empty(), columns, primaryKey,
-        List.of(), List.of(), List.of(), Optional.empty(), constraints, List.of()));
+    List<CheckModel> checkModels = checkConstraints(owner, name, joinTable, columns, constraints);
+    Optional<String> comment = joinTable.flatMap(t -> comment(t, member.label(), "table"));
+    return Optional.of(new EntityDraft(owner, declaring, name, schema, comment, columns, primaryKey,
+        List.of(), List.of(), checkModels, Optional.empty(), constraints, List.of()));
   }
 
   /**
@@ -277,15 +309,16 @@ final class JpaEntityReader {
             + " of each side; remove referencedColumnName"));
     String givenName = joinColumn.map(j -> j.string("name")).orElse("");
     String name = SqlNames.springPhysical(givenName.isEmpty() ? prefix + "_" + logicalColumnName(id, on) : givenName);
+    Optional<String> comment = joinColumn.flatMap(j -> comment(j, member.label(), "column"));
     Optional<ColumnModel> model = columnType(referenced, id, on, on.find(id.element(), "Column").orElse(null))
         .flatMap(t -> checks.build(member.element(), member.label(),
-            () -> new ColumnModel(name, t, false, Optional.empty(), false, Optional.empty())));
+            () -> new ColumnModel(name, t, false, Optional.empty(), false, comment)));
     Annotation declaring = joinColumn.orElse(foreignKey);
     ForeignKeys.Reference reference = new ForeignKeys.Reference(declaring, Optional.of(referenced.asType()), null,
         "@ManyToMany join table column to " + referenced.getSimpleName(), "", declaring, "referencedColumnName",
         foreignKey, ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION);
     return new ColumnDraft(member.element(), member.label() + " (" + name + ")", name, model,
-        Optional.ofNullable(key), Optional.empty(), Optional.of(reference), Optional.empty());
+        Optional.ofNullable(key), joinColumn, Optional.of(reference), Optional.empty());
   }
 
   /** The field of the target that maps a many-to-many back with {@code mappedBy = field}, by name. */
@@ -506,8 +539,9 @@ final class JpaEntityReader {
     // not have is reported by ForeignKeys, against the target's draft.
     Optional<ColumnType> type = referenced.flatMap(r ->
         columnType(target, r, on, on.find(r.element(), "Column").orElse(null)));
+    Optional<String> comment = joinColumn.flatMap(j -> comment(j, member.label(), "column"));
     Optional<ColumnModel> model = type.filter(t -> usableName).flatMap(t -> checks.build(member.element(),
-        member.label(), () -> new ColumnModel(name, t, nullable, Optional.empty(), false, Optional.empty())));
+        member.label(), () -> new ColumnModel(name, t, nullable, Optional.empty(), false, comment)));
     Optional<Annotation> foreignKey = joinColumn.flatMap(j -> annotations.nested(j, "foreignKey").stream().findFirst());
     boolean constrained = foreignKey.flatMap(f -> f.enumConstant("value")).orElse("").equals("NO_CONSTRAINT");
     Annotation declaring = joinColumn.orElse(association);
@@ -662,14 +696,16 @@ final class JpaEntityReader {
               : "choose a shorter @Column(name = \"...\")");
     }
     Optional<ColumnType> type = columnType(entity, member, on, column.orElse(null));
+    type.ifPresent(t -> column.ifPresent(c -> checkSecondPrecision(c, member, t)));
     boolean identity = type.isPresent() && identity(member, on, type.get());
     boolean nullable = id.isEmpty()
         && !member.type().getKind().isPrimitive()
         && column.map(c -> c.bool("nullable")).orElse(true)
         && on.find(member.element(), "Basic").map(b -> b.bool("optional")).orElse(true)
         && !EntityReader.annotatedNotNull(member);
+    Optional<String> comment = column.flatMap(c -> comment(c, member.label(), "column"));
     Optional<ColumnModel> model = type.filter(t -> usableName).flatMap(t -> checks.build(member.element(),
-        member.label(), () -> new ColumnModel(name, t, nullable, Optional.empty(), identity, Optional.empty())));
+        member.label(), () -> new ColumnModel(name, t, nullable, Optional.empty(), identity, comment)));
     return new ColumnDraft(member.element(), member.label(), name, model, id, column, Optional.empty(),
         renamedFrom(member, name));
   }
@@ -678,6 +714,87 @@ final class JpaEntityReader {
   private Optional<Annotation> renamedFrom(Member member, String column) {
     return annotations.find(member.element(), Annotation.RENAMED_FROM)
         .filter(rename -> shared.checkRenamedFrom(rename, column, "column", member.label()));
+  }
+
+  /**
+   * The comment of Jakarta Persistence 3.2 on a {@code @Table}, {@code @JoinTable}, {@code @Column} or
+   * {@code @JoinColumn}, if one is written and usable (else reported).
+   *
+   * @param kind {@code table} or {@code column}
+   */
+  private Optional<String> comment(Annotation annotation, String label, String kind) {
+    return EntityReader.nonEmpty(annotation.string("comment")).filter(text -> checks.comment(annotation, text, label,
+        kind, kind.equals("table") ? EntityReader.MAX_TABLE_COMMENT : EntityReader.MAX_COLUMN_COMMENT));
+  }
+
+  /**
+   * Reports a {@code @Column(secondPrecision)} that Retort cannot declare: Hibernate 7 gives a time or
+   * timestamp column that many digits of a second ({@code timestamp(3)}), and Retort's time and timestamp
+   * columns keep microseconds on every database, Hibernate's default precision of 6.
+   */
+  private void checkSecondPrecision(Annotation column, Member member, ColumnType type) {
+    if (column.explicit("secondPrecision") == null) {
+      return;
+    }
+    int precision = column.integer("secondPrecision");
+    boolean temporal = type == ColumnType.Scalar.TIME || type == ColumnType.Scalar.TIMESTAMP
+        || type == ColumnType.Scalar.TIMESTAMP_TZ;
+    if (precision == -1 || (temporal && precision == TIME_PRECISION)) {
+      return;
+    }
+    reporter.report(column, "secondPrecision", Message.JPA_UNSUPPORTED,
+        "@Column(secondPrecision = " + precision + ")", member.label(), temporal
+            ? "Retort's time and timestamp columns keep microseconds on every database, a precision of "
+                + TIME_PRECISION + ", and cannot declare another; remove secondPrecision (or write "
+                + TIME_PRECISION + "), and round the values in the application if fewer digits matter"
+            : "a precision of seconds applies to time and timestamp columns, and the column is " + type.sql()
+                + "; remove secondPrecision");
+  }
+
+  /**
+   * The check constraints of Jakarta Persistence 3.2: those of the {@code @Table} (or {@code @JoinTable}),
+   * then those of each column's {@code @Column} or {@code @JoinColumn}, as table checks. Hibernate declares
+   * a check without a name without one, and the database names it its own way; Retort names it {@code
+   * ck_<table>} on the table and {@code ck_<table>_<column>} on a column, with {@code _2}, {@code _3}, … for
+   * the second and further unnamed checks of one table or column. Hibernate does not validate checks.
+   *
+   * @param declaring the {@code @Table} or {@code @JoinTable}, if written
+   */
+  private List<CheckModel> checkConstraints(TypeElement type, String table, Optional<Annotation> declaring,
+      List<ColumnDraft> columns, List<Origin> constraints) {
+    List<CheckModel> found = new ArrayList<>();
+    declaring.ifPresent(t -> checkConstraints(type, t, "ck_" + table, found, constraints));
+    for (ColumnDraft column : columns) {
+      column.column().ifPresent(c -> checkConstraints(type, c, "ck_" + table + "_" + column.name(), found,
+          constraints));
+    }
+    return found;
+  }
+
+  /** Adds the checks of one annotation's {@code check}, naming the unnamed ones after the prefix. */
+  private void checkConstraints(TypeElement type, Annotation declaring, String prefix, List<CheckModel> found,
+      List<Origin> constraints) {
+    String label = type.getSimpleName().toString();
+    int unnamed = 0;
+    for (Annotation check : annotations.nested(declaring, "check")) {
+      String written = check.string("name");
+      if (!written.isEmpty() && !checks.name(check, "name", written, label)) {
+        continue;
+      }
+      String expression = check.string("constraint");
+      if (expression.isBlank()) {
+        reporter.report(check, "constraint", Message.JPA_CHECK_CONSTRAINT,
+            written.isEmpty() ? "@CheckConstraint" : "@CheckConstraint(name = \"" + written + "\")", label);
+        continue;
+      }
+      unnamed += written.isEmpty() ? 1 : 0;
+      String name = !written.isEmpty() ? written : unnamed == 1 ? prefix : prefix + "_" + unnamed;
+      checks.length("check name", name, type, check, written.isEmpty() ? null : "name", written.isEmpty()
+          ? "name the check with a shorter @CheckConstraint(name = \"...\")"
+          : "choose a shorter @CheckConstraint(name = \"...\")");
+      constraints.add(new Origin(name, "a check", check.element(), check, written.isEmpty() ? null : "name", false));
+      checks.build(type, label, () -> new CheckModel(name, expression)).ifPresent(found::add);
+    }
   }
 
   /**
@@ -800,13 +917,25 @@ final class JpaEntityReader {
   }
 
   /**
-   * The sequence the key of a column is generated from, as Hibernate 7 takes it: for {@code
-   * SEQUENCE}, {@code AUTO} or no strategy on an integer, the {@code @SequenceGenerator} that {@code
-   * generator} names, found on the field, the class declaring it or the entity class; without a
-   * generator, Hibernate's default sequence {@code <table>_SEQ}, named after the physical table name
-   * (so {@code <table>_seq} with Spring Boot's naming), with start 1 and increment 50. Hibernate puts
-   * either in the connection's schema, not the table's, unless the generator names one. Problems are
-   * reported.
+   * The sequence the key of a column is generated from, as Hibernate 7 resolves it, for {@code
+   * SEQUENCE}, {@code AUTO} or no strategy on an integer key:
+   *
+   * <ul>
+   *   <li>with {@code generator = "g"}: the {@code @SequenceGenerator(name = "g")} on the field, the
+   *       entity class, the class declaring the field or that class's package ({@code
+   *       package-info.java}), the first found in that order; else a {@code @SequenceGenerator} without
+   *       a name found there; else the {@code @SequenceGenerator(name = "g")} of another entity of the
+   *       build, of a mapped superclass of one, or of an entity's package, since Hibernate's generator
+   *       names are global to the persistence unit;
+   *   <li>without a generator: the first {@code @SequenceGenerator} found on the field, the entity class,
+   *       the class declaring the field or its package, whatever its name (Jakarta Persistence 3.2);
+   *       else Hibernate's implicit sequence ({@link SequenceNaming}).
+   * </ul>
+   *
+   * <p>A generator's sequence is its {@code sequenceName}, else its {@code name}, else the implicit
+   * sequence's name, with its {@code initialValue} and {@code allocationSize}; it is in its {@code
+   * schema}, else in the connection's schema, not the table's, as is the implicit sequence. Problems
+   * are reported.
    *
    * @param table the table name
    */
@@ -823,16 +952,17 @@ final class JpaEntityReader {
       return Optional.empty();
     }
     String generator = generated.string("generator");
-    if (generator.isEmpty()) {
-      return Optional.of(new EntityDraft.KeySequence(SqlNames.springPhysical(table + "_SEQ"), "", 1, 50,
-          "@GeneratedValue" + strategyText(generated), generated, false));
+    Optional<Annotation> sequenceGenerator = localGenerator(column.member(), type, on, generator);
+    if (sequenceGenerator.isEmpty() && !generator.isEmpty()) {
+      sequenceGenerator = globalGenerator(generated, generator, column.label(), on);
+      if (sequenceGenerator.isEmpty()) {
+        return Optional.empty();
+      }
     }
-    Optional<Annotation> sequenceGenerator = sequenceGenerator(column.member(), type, on, generator);
+    String implicit = SqlNames.springPhysical(sequenceNaming.implicitSequence(table));
     if (sequenceGenerator.isEmpty()) {
-      reporter.report(generated, "generator", Message.JPA_GENERATED_VALUE, "(generator = \"" + generator + "\")",
-          column.label(), "from generator " + generator, "Retort finds no @SequenceGenerator(name = \"" + generator
-              + "\") on the field, the class declaring it or the entity class; declare it there");
-      return Optional.empty();
+      return Optional.of(new EntityDraft.KeySequence(implicit, "", 1, sequenceNaming.implicitIncrement(),
+          "@GeneratedValue" + strategyText(generated), generated, false));
     }
     Annotation declared = sequenceGenerator.get();
     if (!declared.string("catalog").isEmpty()) {
@@ -842,28 +972,113 @@ final class JpaEntityReader {
               + " schema");
       return Optional.empty();
     }
-    String sequenceName = declared.string("sequenceName").isEmpty() ? generator : declared.string("sequenceName");
+    String name = declared.string("name");
+    String sequenceName = !declared.string("sequenceName").isEmpty()
+        ? SqlNames.springPhysical(declared.string("sequenceName"))
+        : name.isEmpty() ? implicit : SqlNames.springPhysical(name);
     String sequenceSchema = SqlNames.springPhysical(declared.string("schema"));
-    return Optional.of(new EntityDraft.KeySequence(SqlNames.springPhysical(sequenceName), sequenceSchema,
+    return Optional.of(new EntityDraft.KeySequence(sequenceName, sequenceSchema,
         declared.integer("initialValue"), declared.integer("allocationSize"),
-        "@SequenceGenerator(name = \"" + generator + "\")", declared, true));
+        name.isEmpty() ? "@SequenceGenerator" : "@SequenceGenerator(name = \"" + name + "\")", declared, true));
   }
 
   /**
-   * The {@code @SequenceGenerator} of that name on the field, the class declaring it or the entity
-   * class, alone or within {@code @SequenceGenerators}.
+   * The {@code @SequenceGenerator} Hibernate finds beside a key, as its {@code
+   * GeneratorAnnotationHelper.findLocalizedMatch} looks: on the field, the entity class, the class
+   * declaring the field and that class's package, in that order. With a name, the first of that name,
+   * else the first without a name; without a name, the first of any name.
    */
-  private Optional<Annotation> sequenceGenerator(Element field, TypeElement entity, Jpa on, String name) {
-    for (Element element : List.of(field, field.getEnclosingElement(), entity)) {
-      List<Annotation> declared = new ArrayList<>();
-      on.find(element, "SequenceGenerator").ifPresent(declared::add);
-      on.find(element, "SequenceGenerators").ifPresent(all -> declared.addAll(annotations.nested(all, "value")));
-      Optional<Annotation> named = declared.stream().filter(g -> g.string("name").equals(name)).findFirst();
-      if (named.isPresent()) {
-        return named;
+  private Optional<Annotation> localGenerator(Element field, TypeElement entity, Jpa on, String name) {
+    TypeElement declaring = (TypeElement) field.getEnclosingElement();
+    Optional<Annotation> unnamed = Optional.empty();
+    for (Element element : List.of(field, entity, declaring, packageOf(declaring))) {
+      for (Annotation generator : sequenceGenerators(element, on)) {
+        String given = generator.string("name");
+        if (name.isEmpty() || given.equals(name)) {
+          return Optional.of(generator);
+        }
+        if (given.isEmpty() && unnamed.isEmpty()) {
+          unnamed = Optional.of(generator);
+        }
       }
     }
-    return Optional.empty();
+    return unnamed;
+  }
+
+  /**
+   * The {@code @SequenceGenerator} of that name that another class or package of the build declares,
+   * where Hibernate looks when the key's own do not name it; empty after reporting that there is none,
+   * or several that differ.
+   */
+  private Optional<Annotation> globalGenerator(Annotation generated, String name, String label, Jpa on) {
+    List<Annotation> candidates = globalGenerators(on).getOrDefault(name, List.of());
+    if (candidates.isEmpty()) {
+      reporter.report(generated, "generator", Message.JPA_GENERATED_VALUE, "(generator = \"" + name + "\")",
+          label, "from generator " + name, "Retort finds no @SequenceGenerator(name = \"" + name + "\") on the"
+              + " field, the entity class, the class declaring the field, its package, or another entity or its"
+              + " package, and Hibernate would take them from a sequence " + name + " that nothing declares;"
+              + " declare the @SequenceGenerator beside the key or in package-info.java");
+      return Optional.empty();
+    }
+    List<List<Object>> definitions = candidates.stream().map(JpaEntityReader::definition).distinct().toList();
+    if (definitions.size() > 1) {
+      List<String> places = candidates.stream().map(c -> c.element().toString()).distinct().toList();
+      reporter.report(generated, "generator", Message.JPA_GENERATED_VALUE, "(generator = \"" + name + "\")",
+          label, "from generator " + name, "@SequenceGenerator(name = \"" + name + "\") is declared differently on "
+              + String.join(" and ", places) + ", and Retort cannot tell which one Hibernate takes; give the"
+              + " generators different names, or declare the one for this key beside it");
+      return Optional.empty();
+    }
+    return Optional.of(candidates.get(0));
+  }
+
+  /** What a {@code @SequenceGenerator} declares: its sequence, schema, catalog, start and increment. */
+  private static List<Object> definition(Annotation generator) {
+    return List.of(generator.string("sequenceName"), generator.string("schema"), generator.string("catalog"),
+        generator.integer("initialValue"), generator.integer("allocationSize"));
+  }
+
+  /**
+   * The named {@code @SequenceGenerator}s of the build by name, in the order met: those of each entity
+   * class, of its mapped superclasses and of their packages, which Hibernate registers for the whole
+   * persistence unit.
+   */
+  private Map<String, List<Annotation>> globalGenerators(Jpa on) {
+    if (globalGenerators == null) {
+      globalGenerators = new LinkedHashMap<>();
+      List<Element> declaring = new ArrayList<>();
+      for (Element entity : entities) {
+        if (entity instanceof TypeElement type && on.find(type, "Entity").isPresent()) {
+          for (TypeElement mapped : EntityReader.hierarchy(type)) {
+            if (mapped.equals(type) || on.find(mapped, "MappedSuperclass").isPresent()) {
+              declaring.add(mapped);
+              declaring.add(packageOf(mapped));
+            }
+          }
+        }
+      }
+      declaring.stream().distinct().forEach(element -> sequenceGenerators(element, on).stream()
+          .filter(generator -> !generator.string("name").isEmpty())
+          .forEach(generator -> globalGenerators
+              .computeIfAbsent(generator.string("name"), n -> new ArrayList<>()).add(generator)));
+    }
+    return globalGenerators;
+  }
+
+  /** The {@code @SequenceGenerator}s on an element, alone, repeated or within {@code @SequenceGenerators}. */
+  private List<Annotation> sequenceGenerators(Element element, Jpa on) {
+    List<Annotation> declared = new ArrayList<>(on.findAll(element, "SequenceGenerator"));
+    on.find(element, "SequenceGenerators").ifPresent(all -> declared.addAll(annotations.nested(all, "value")));
+    return declared;
+  }
+
+  /** The package of a class, nested or not. */
+  private static PackageElement packageOf(Element element) {
+    Element enclosing = element;
+    while (!(enclosing instanceof PackageElement)) {
+      enclosing = enclosing.getEnclosingElement();
+    }
+    return (PackageElement) enclosing;
   }
 
   /**

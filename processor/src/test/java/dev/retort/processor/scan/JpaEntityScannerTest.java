@@ -8,6 +8,7 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.retort.model.RenameHints;
 import dev.retort.processor.options.EntitySource;
+import dev.retort.processor.options.SequenceNaming;
 import dev.retort.snapshot.SnapshotCodec;
 import java.util.Map;
 import javax.tools.JavaFileObject;
@@ -471,6 +472,216 @@ class JpaEntityScannerTest {
     }
 
     @Test
+    void checkConstraintsAndCommentsOfJakartaPersistence32AreTheTablesChecksAndComments() {
+      assertThat(schemaOf(
+          source("com.example.Maker", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Maker { @Id long id; }
+              """),
+          source("com.example.Product", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              @Table(comment = "what the shop sells", check = {
+                  @CheckConstraint(name = "ck_price_below_list", constraint = "price <= list_price"),
+                  @CheckConstraint(constraint = "price >= 0"),
+                  @CheckConstraint(constraint = "list_price >= 0")})
+              public class Product {
+                @Id long id;
+                @Column(precision = 12, scale = 2, comment = "what the customer pays",
+                    check = @CheckConstraint(constraint = "price < 1000000"))
+                java.math.BigDecimal price;
+                @Column(precision = 12, scale = 2, check = {
+                    @CheckConstraint(constraint = "list_price > 0"),
+                    @CheckConstraint(name = "ck_list_price_whole", constraint = "list_price = floor(list_price)"),
+                    @CheckConstraint(constraint = "list_price < 2000000")})
+                java.math.BigDecimal listPrice;
+                @Column(secondPrecision = 6) java.time.Instant createdAt;
+                @ManyToOne
+                @JoinColumn(comment = "who made it", check = @CheckConstraint(constraint = "maker_id <> 0"))
+                Maker maker;
+              }
+              """))).isEqualTo("""
+          table maker
+            column id bigint not null
+            primary key pk_maker (id)
+          table product comment 'what the shop sells'
+            column id bigint not null
+            column price decimal(12,2) null comment 'what the customer pays'
+            column list_price decimal(12,2) null
+            column created_at timestamp with time zone null
+            column maker_id bigint null comment 'who made it'
+            primary key pk_product (id)
+            foreign key fk_product_maker_id (maker_id) references maker (id) on delete no action on update no action
+            check ck_list_price_whole 'list_price = floor(list_price)'
+            check ck_price_below_list 'price <= list_price'
+            check ck_product 'price >= 0'
+            check ck_product_2 'list_price >= 0'
+            check ck_product_list_price 'list_price > 0'
+            check ck_product_list_price_2 'list_price < 2000000'
+            check ck_product_maker_id 'maker_id <> 0'
+            check ck_product_price 'price < 1000000'
+          """);
+    }
+
+    @Test
+    void aJoinTableTakesTheCommentAndChecksOfItsJoinTable() {
+      assertThat(schemaOf(
+          source("com.example.Tag", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Tag { @Id long id; }
+              """),
+          source("com.example.Book", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Book {
+                @Id long id;
+                @ManyToMany
+                @JoinTable(comment = "the tags of each book", check = @CheckConstraint(constraint = "tags_id > 0"),
+                    joinColumns = @JoinColumn(name = "book_id", comment = "the book"))
+                java.util.Set<Tag> tags;
+              }
+              """))).contains("""
+          table book_tags comment 'the tags of each book'
+            column book_id bigint not null comment 'the book'
+            column tags_id bigint not null
+            primary key pk_book_tags (book_id, tags_id)
+            foreign key fk_book_tags_book_id (book_id) references book (id) on delete no action on update no action
+            foreign key fk_book_tags_tags_id (tags_id) references tag (id) on delete no action on update no action
+            check ck_book_tags 'tags_id > 0'
+          """);
+    }
+
+    @Test
+    void generatorsInAPackageOrOnAnotherEntityAreFoundWhereHibernateFindsThem() {
+      assertThat(schemaOf(
+          source("com.example.billing.package-info", """
+              @SequenceGenerator(name = "billingIds", sequenceName = "billing_ids", initialValue = 500,
+                  allocationSize = 5)
+              package com.example.billing;
+              import jakarta.persistence.SequenceGenerator;
+              """),
+          source("com.example.billing.CreditNote", """
+              package com.example.billing;
+              import jakarta.persistence.*;
+              @Entity
+              public class CreditNote { @Id @GeneratedValue Long id; }
+              """),
+          source("com.example.billing.Refund", """
+              package com.example.billing;
+              import jakarta.persistence.*;
+              @Entity
+              public class Refund { @Id @GeneratedValue(generator = "billingIds") Long id; }
+              """),
+          source("com.example.billing.Rebate", """
+              package com.example.billing;
+              import jakarta.persistence.*;
+              @Entity
+              @SequenceGenerator(name = "rebateIds", sequenceName = "rebate_ids", allocationSize = 1)
+              public class Rebate { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) Long id; }
+              """),
+          source("com.example.Parcel", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              @SequenceGenerator(name = "parcelIds", sequenceName = "parcel_numbers", allocationSize = 10)
+              public class Parcel { @Id @GeneratedValue(generator = "parcelIds") Long id; }
+              """),
+          source("com.example.Letter", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Letter { @Id @GeneratedValue(generator = "parcelIds") Long id; }
+              """),
+          source("com.example.Stamp", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Stamp {
+                @Id @GeneratedValue @SequenceGenerator(name = "stampIds", initialValue = 10) Long id;
+              }
+              """))).endsWith("""
+          sequence billing_ids start 500 increment 5
+          sequence parcel_numbers start 1 increment 10
+          sequence rebate_ids start 1 increment 1
+          sequence stamp_ids start 10 increment 50
+          """);
+    }
+
+    @Test
+    void legacyAndSingleSequenceNamingShareHibernateSequenceAmongTheKeysWithoutAGenerator() {
+      JavaFileObject[] sources = {
+          source("com.example.Book", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Book { @Id @GeneratedValue Long id; }
+              """),
+          source("com.example.Author", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Author { @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) int id; }
+              """),
+          source("com.example.Invoice", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Invoice {
+                @Id @GeneratedValue(generator = "invoiceIds") @SequenceGenerator(name = "invoiceIds") Long id;
+              }
+              """)};
+      String sequences = """
+          sequence hibernate_sequence start 1 increment 1
+          sequence invoice_ids start 1 increment 50
+          """;
+      assertThat(schemaOf(SequenceNaming.LEGACY, sources)).endsWith(sequences);
+      assertThat(schemaOf(SequenceNaming.SINGLE, sources)).endsWith(sequences);
+      assertThat(schemaOf(SequenceNaming.STANDARD, sources)).endsWith("""
+          sequence author_seq start 1 increment 50
+          sequence book_seq start 1 increment 50
+          sequence invoice_ids start 1 increment 50
+          """);
+    }
+
+    @Test
+    void retortsIndexUniqueAndCheckOnAJpaEntityAreReadAsOnATableEntity() {
+      assertThat(schemaOf(source("com.example.Event", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          @Table(indexes = @Index(columnList = "startsOn"))
+          @dev.retort.Index(columns = {"venue", "starts_on"}, unique = true)
+          @dev.retort.Unique(name = "uq_event_code", columns = "code")
+          @dev.retort.Check(name = "ck_event_seats", expression = "seats > 0")
+          public class Event {
+            @Id long id;
+            String code;
+            String venue;
+            java.time.LocalDate startsOn;
+            int seats;
+          }
+          """))).isEqualTo("""
+          table event
+            column id bigint not null
+            column code varchar(255) null
+            column venue varchar(255) null
+            column starts_on date null
+            column seats integer not null
+            primary key pk_event (id)
+            unique uq_event_code (code)
+            index ix_event_starts_on (starts_on)
+            index ux_event_venue_starts_on (venue, starts_on) unique
+            check ck_event_seats 'seats > 0'
+          """);
+    }
+
+    @Test
     void javaxPersistenceIsReadAsJakartaPersistence() {
       assertThat(schemaOf(
           source("javax.persistence.Entity", """
@@ -693,8 +904,10 @@ class JpaEntityScannerTest {
           .inFile(book).onLineContaining("GenerationType.TABLE");
       assertThat(compilation)
           .hadErrorContaining("@GeneratedValue(generator = \"authorIds\") on Author.id asks for keys from generator"
-              + " authorIds; Retort finds no @SequenceGenerator(name = \"authorIds\") on the field, the class declaring"
-              + " it or the entity class; declare it there [retort:jpa-generated-value]")
+              + " authorIds; Retort finds no @SequenceGenerator(name = \"authorIds\") on the field, the entity class, the"
+              + " class declaring the field, its package, or another entity or its package, and Hibernate would take"
+              + " them from a sequence authorIds that nothing declares; declare the @SequenceGenerator beside the key"
+              + " or in package-info.java [retort:jpa-generated-value]")
           .inFile(author).onLineContaining("generator = \"authorIds\"");
       assertThat(compilation)
           .hadErrorContaining("@GeneratedValue(strategy = GenerationType.IDENTITY) on Tag.id, whose column type is"
@@ -774,6 +987,38 @@ class JpaEntityScannerTest {
       assertThat(compilation)
           .hadErrorContaining("sequence note on Page is also the name of table note")
           .inFile(page).onLineContaining("sequenceName = \"note\"");
+    }
+
+    @Test
+    void aGeneratorNameThatOtherEntitiesDeclareDifferentlyIsReported() {
+      JavaFileObject invoice = source("com.example.Invoice", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          @SequenceGenerator(name = "ids", sequenceName = "invoice_ids")
+          public class Invoice { @Id @GeneratedValue(generator = "ids") Long id; }
+          """);
+      JavaFileObject receipt = source("com.example.Receipt", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          @SequenceGenerator(name = "ids", sequenceName = "receipt_ids")
+          public class Receipt { @Id @GeneratedValue(generator = "ids") Long id; }
+          """);
+      JavaFileObject note = source("com.example.Note", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Note { @Id @GeneratedValue(generator = "ids") Long id; }
+          """);
+      Compilation compilation = compile(invoice, receipt, note);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("@GeneratedValue(generator = \"ids\") on Note.id asks for keys from generator ids;"
+              + " @SequenceGenerator(name = \"ids\") is declared differently on com.example.Invoice and"
+              + " com.example.Receipt, and Retort cannot tell which one Hibernate takes; give the generators"
+              + " different names, or declare the one for this key beside it [retort:jpa-generated-value]")
+          .inFile(note).onLineContaining("generator = \"ids\"");
     }
 
     @Test
@@ -1047,6 +1292,43 @@ class JpaEntityScannerTest {
     }
 
     @Test
+    void checkConstraintsCommentsAndSecondPrecisionsRetortCannotDeclareAreReported() {
+      JavaFileObject event = source("com.example.Event", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          @Table(check = @CheckConstraint(name = "ck_event_blank",
+              constraint = " "))
+          public class Event {
+            @Id long id;
+            @Column(secondPrecision = 3) java.time.LocalDateTime startsAt;
+            @Column(secondPrecision = 0) String title;
+            @Column(comment = "\0") String note;
+          }
+          """);
+      Compilation compilation = compile(event);
+      assertThat(compilation).hadErrorCount(4);
+      assertThat(compilation)
+          .hadErrorContaining("@CheckConstraint(name = \"ck_event_blank\") on Event has a blank constraint; write"
+              + " the SQL condition, such as constraint = \"price >= 0\" [retort:jpa-check-constraint]")
+          .inFile(event).onLineContaining("constraint = \" \"");
+      assertThat(compilation)
+          .hadErrorContaining("@Column(secondPrecision = 3) on Event.startsAt is not supported when Retort reads JPA"
+              + " entities: Retort's time and timestamp columns keep microseconds on every database, a precision of 6, and"
+              + " cannot declare another; remove secondPrecision (or write 6), and round the values in the"
+              + " application if fewer digits matter [retort:jpa-unsupported]")
+          .inFile(event).onLineContaining("secondPrecision = 3");
+      assertThat(compilation)
+          .hadErrorContaining("@Column(secondPrecision = 0) on Event.title is not supported when Retort reads JPA"
+              + " entities: a precision of seconds applies to time and timestamp columns, and the column is"
+              + " varchar(255); remove secondPrecision")
+          .inFile(event).onLineContaining("secondPrecision = 0");
+      assertThat(compilation)
+          .hadErrorContaining("@Column(comment) on Event.note holds the character U+0000")
+          .inFile(event).onLineContaining("comment = ");
+    }
+
+    @Test
     void scaleWithoutPrecisionIsReported() {
       JavaFileObject book = source("com.example.Book", """
           package com.example;
@@ -1076,7 +1358,12 @@ class JpaEntityScannerTest {
 
   /** Compiles JPA entities, requires a clean compilation, and returns the schema's snapshot without its header. */
   private static String schemaOf(JavaFileObject... sources) {
-    ScanningProcessor processor = new ScanningProcessor(EntitySource.JPA);
+    return schemaOf(SequenceNaming.STANDARD, sources);
+  }
+
+  /** {@link #schemaOf(JavaFileObject...)} with Hibernate's sequences named as {@code sequenceNaming} says. */
+  private static String schemaOf(SequenceNaming sequenceNaming, JavaFileObject... sources) {
+    ScanningProcessor processor = new ScanningProcessor(sequenceNaming);
     Compilation compilation = javac().withProcessors(processor).compile(sources);
     assertThat(compilation).succeededWithoutWarnings();
     String text = SnapshotCodec.write(processor.result().schema());

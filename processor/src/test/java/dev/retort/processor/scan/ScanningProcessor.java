@@ -4,6 +4,7 @@ import dev.retort.model.RenameHints;
 import dev.retort.model.SchemaModel;
 import dev.retort.processor.diagnostics.Diagnostics;
 import dev.retort.processor.options.EntitySource;
+import dev.retort.processor.options.SequenceNaming;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ final class ScanningProcessor extends AbstractProcessor {
 
   private final SchemaModel head;
   private final EntitySource source;
+  private final SequenceNaming sequenceNaming;
   private ScanResult result;
   private RenameHints checkedHints;
 
@@ -41,9 +43,19 @@ final class ScanningProcessor extends AbstractProcessor {
     this(null, source);
   }
 
+  /** Scans JPA entities, whose keys without a generator take sequences named as {@code sequenceNaming} says. */
+  ScanningProcessor(SequenceNaming sequenceNaming) {
+    this(null, EntitySource.JPA, sequenceNaming);
+  }
+
   private ScanningProcessor(SchemaModel head, EntitySource source) {
+    this(head, source, SequenceNaming.STANDARD);
+  }
+
+  private ScanningProcessor(SchemaModel head, EntitySource source, SequenceNaming sequenceNaming) {
     this.head = head;
     this.source = source;
+    this.sequenceNaming = sequenceNaming;
   }
 
   @Override
@@ -71,7 +83,7 @@ final class ScanningProcessor extends AbstractProcessor {
       }
     }
     EntityScanner scanner = new EntityScanner(processingEnv, new Diagnostics(processingEnv.getMessager()));
-    result = scanner.scan(elements, source);
+    result = scanner.scan(elements, source, sequenceNaming);
     if (head != null) {
       checkedHints = scanner.checkRenames(result, head);
     }
