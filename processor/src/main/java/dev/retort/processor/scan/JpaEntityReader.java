@@ -924,9 +924,11 @@ final class JpaEntityReader {
    *   <li>with {@code generator = "g"}: the {@code @SequenceGenerator(name = "g")} on the field, the
    *       entity class, the class declaring the field or that class's package ({@code
    *       package-info.java}), the first found in that order; else a {@code @SequenceGenerator} without
-   *       a name found there; else the {@code @SequenceGenerator(name = "g")} of another entity of the
-   *       build, of a mapped superclass of one, or of an entity's package, since Hibernate's generator
-   *       names are global to the persistence unit;
+   *       a name found there; else the {@code @SequenceGenerator(name = "g")} of the package of another
+   *       entity of the build, which Hibernate registers for the whole persistence unit. Hibernate 7
+   *       registers the generators of entity classes so only with {@code
+   *       hibernate.jpa.compliance.global_id_generators}, and otherwise takes the keys from a sequence
+   *       named {@code g}: such a generator is reported, with the way out;
    *   <li>without a generator: the first {@code @SequenceGenerator} found on the field, the entity class,
    *       the class declaring the field or its package, whatever its name (Jakarta Persistence 3.2);
    *       else Hibernate's implicit sequence ({@link SequenceNaming}).
@@ -1011,13 +1013,27 @@ final class JpaEntityReader {
    * or several that differ.
    */
   private Optional<Annotation> globalGenerator(Annotation generated, String name, String label, Jpa on) {
-    List<Annotation> candidates = globalGenerators(on).getOrDefault(name, List.of());
+    List<Annotation> candidates = globalGenerators(on).getOrDefault(name, List.of()).stream()
+        .filter(generator -> generator.element() instanceof PackageElement)
+        .toList();
+    Optional<Annotation> onAnEntity = globalGenerators(on).getOrDefault(name, List.of()).stream()
+        .filter(generator -> !(generator.element() instanceof PackageElement))
+        .findFirst();
+    if (candidates.isEmpty() && onAnEntity.isPresent()) {
+      reporter.report(generated, "generator", Message.JPA_GENERATED_VALUE, "(generator = \"" + name + "\")",
+          label, "from generator " + name, "@SequenceGenerator(name = \"" + name + "\") is on "
+              + onAnEntity.get().element() + ", another class, where Hibernate 7 does not look (unless"
+              + " hibernate.jpa.compliance.global_id_generators is true), and would take the keys from a sequence "
+              + SqlNames.springPhysical(name) + " that nothing declares; move the @SequenceGenerator to"
+              + " package-info.java, or declare it beside this key too");
+      return Optional.empty();
+    }
     if (candidates.isEmpty()) {
       reporter.report(generated, "generator", Message.JPA_GENERATED_VALUE, "(generator = \"" + name + "\")",
           label, "from generator " + name, "Retort finds no @SequenceGenerator(name = \"" + name + "\") on the"
-              + " field, the entity class, the class declaring the field, its package, or another entity or its"
-              + " package, and Hibernate would take them from a sequence " + name + " that nothing declares;"
-              + " declare the @SequenceGenerator beside the key or in package-info.java");
+              + " field, the entity class, the class declaring the field, its package or the package of another"
+              + " entity, and Hibernate would take them from a sequence " + SqlNames.springPhysical(name)
+              + " that nothing declares; declare the @SequenceGenerator beside the key or in package-info.java");
       return Optional.empty();
     }
     List<List<Object>> definitions = candidates.stream().map(JpaEntityReader::definition).distinct().toList();
@@ -1040,8 +1056,9 @@ final class JpaEntityReader {
 
   /**
    * The named {@code @SequenceGenerator}s of the build by name, in the order met: those of each entity
-   * class, of its mapped superclasses and of their packages, which Hibernate registers for the whole
-   * persistence unit.
+   * class, of its mapped superclasses and of their packages. Hibernate registers those of the packages
+   * for the whole persistence unit; those of the classes are kept to say where a generator is that
+   * Hibernate does not find.
    */
   private Map<String, List<Annotation>> globalGenerators(Jpa on) {
     if (globalGenerators == null) {

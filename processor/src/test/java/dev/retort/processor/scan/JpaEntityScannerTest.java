@@ -558,7 +558,7 @@ class JpaEntityScannerTest {
     }
 
     @Test
-    void generatorsInAPackageOrOnAnotherEntityAreFoundWhereHibernateFindsThem() {
+    void generatorsInAPackageAreFoundWhereHibernateFindsThem() {
       assertThat(schemaOf(
           source("com.example.billing.package-info", """
               @SequenceGenerator(name = "billingIds", sequenceName = "billing_ids", initialValue = 500,
@@ -596,7 +596,7 @@ class JpaEntityScannerTest {
               package com.example;
               import jakarta.persistence.*;
               @Entity
-              public class Letter { @Id @GeneratedValue(generator = "parcelIds") Long id; }
+              public class Letter { @Id @GeneratedValue(generator = "billingIds") Long id; }
               """),
           source("com.example.Stamp", """
               package com.example;
@@ -905,9 +905,9 @@ class JpaEntityScannerTest {
       assertThat(compilation)
           .hadErrorContaining("@GeneratedValue(generator = \"authorIds\") on Author.id asks for keys from generator"
               + " authorIds; Retort finds no @SequenceGenerator(name = \"authorIds\") on the field, the entity class, the"
-              + " class declaring the field, its package, or another entity or its package, and Hibernate would take"
-              + " them from a sequence authorIds that nothing declares; declare the @SequenceGenerator beside the key"
-              + " or in package-info.java [retort:jpa-generated-value]")
+              + " class declaring the field, its package or the package of another entity, and Hibernate would take"
+              + " them from a sequence author_ids that nothing declares; declare the @SequenceGenerator beside the"
+              + " key or in package-info.java [retort:jpa-generated-value]")
           .inFile(author).onLineContaining("generator = \"authorIds\"");
       assertThat(compilation)
           .hadErrorContaining("@GeneratedValue(strategy = GenerationType.IDENTITY) on Tag.id, whose column type is"
@@ -990,35 +990,62 @@ class JpaEntityScannerTest {
     }
 
     @Test
-    void aGeneratorNameThatOtherEntitiesDeclareDifferentlyIsReported() {
-      JavaFileObject invoice = source("com.example.Invoice", """
-          package com.example;
+    void aGeneratorOnAnotherEntityOrThatPackagesDeclareDifferentlyIsReported() {
+      JavaFileObject invoices = source("com.example.invoices.package-info", """
+          @SequenceGenerator(name = "ids", sequenceName = "invoice_ids")
+          package com.example.invoices;
+          import jakarta.persistence.SequenceGenerator;
+          """);
+      JavaFileObject invoice = source("com.example.invoices.Invoice", """
+          package com.example.invoices;
           import jakarta.persistence.*;
           @Entity
-          @SequenceGenerator(name = "ids", sequenceName = "invoice_ids")
           public class Invoice { @Id @GeneratedValue(generator = "ids") Long id; }
           """);
-      JavaFileObject receipt = source("com.example.Receipt", """
-          package com.example;
+      JavaFileObject receipts = source("com.example.receipts.package-info", """
+          @SequenceGenerator(name = "ids", sequenceName = "receipt_ids")
+          package com.example.receipts;
+          import jakarta.persistence.SequenceGenerator;
+          """);
+      JavaFileObject receipt = source("com.example.receipts.Receipt", """
+          package com.example.receipts;
           import jakarta.persistence.*;
           @Entity
-          @SequenceGenerator(name = "ids", sequenceName = "receipt_ids")
+          @SequenceGenerator(name = "parcelIds", sequenceName = "parcel_numbers")
           public class Receipt { @Id @GeneratedValue(generator = "ids") Long id; }
           """);
       JavaFileObject note = source("com.example.Note", """
           package com.example;
           import jakarta.persistence.*;
           @Entity
-          public class Note { @Id @GeneratedValue(generator = "ids") Long id; }
+          public class Note {
+            @Id @GeneratedValue(generator = "ids") Long id;
+          }
           """);
-      Compilation compilation = compile(invoice, receipt, note);
-      assertThat(compilation).hadErrorCount(1);
+      JavaFileObject parcel = source("com.example.Parcel", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Parcel {
+            @Id @GeneratedValue(generator = "parcelIds") Long id;
+          }
+          """);
+      Compilation compilation = compile(invoices, invoice, receipts, receipt, note, parcel);
+      assertThat(compilation).hadErrorCount(2);
       assertThat(compilation)
           .hadErrorContaining("@GeneratedValue(generator = \"ids\") on Note.id asks for keys from generator ids;"
-              + " @SequenceGenerator(name = \"ids\") is declared differently on com.example.Invoice and"
-              + " com.example.Receipt, and Retort cannot tell which one Hibernate takes; give the generators"
+              + " @SequenceGenerator(name = \"ids\") is declared differently on com.example.invoices and"
+              + " com.example.receipts, and Retort cannot tell which one Hibernate takes; give the generators"
               + " different names, or declare the one for this key beside it [retort:jpa-generated-value]")
           .inFile(note).onLineContaining("generator = \"ids\"");
+      assertThat(compilation)
+          .hadErrorContaining("@GeneratedValue(generator = \"parcelIds\") on Parcel.id asks for keys from generator"
+              + " parcelIds; @SequenceGenerator(name = \"parcelIds\") is on com.example.receipts.Receipt, another"
+              + " class, where Hibernate 7 does not look (unless hibernate.jpa.compliance.global_id_generators is"
+              + " true), and would take the keys from a sequence parcel_ids that nothing declares; move the"
+              + " @SequenceGenerator to package-info.java, or declare it beside this key too"
+              + " [retort:jpa-generated-value]")
+          .inFile(parcel).onLineContaining("generator = \"parcelIds\"");
     }
 
     @Test

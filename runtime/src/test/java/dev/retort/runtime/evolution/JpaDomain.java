@@ -115,13 +115,17 @@ public final class JpaDomain {
           // end::purchase-order[]
           """);
 
-  /** The entities of {@link #SEQUENCED_SOURCES}, by simple name. */
-  public static final List<String> SEQUENCED_ENTITIES = List.of("Invoice", "Receipt", "Parcel", "Shipment", "Voucher");
+  /** The entities of {@link #SEQUENCED_SOURCES}, by name within {@link #PACKAGE}. */
+  public static final List<String> SEQUENCED_ENTITIES =
+      List.of("Invoice", "Receipt", "Parcel", "Shipment", "Voucher", "Letter", "billing.CreditNote");
 
   /**
    * Entities whose keys come from sequences: Hibernate's default for {@code @GeneratedValue}
    * ({@code invoice_seq}), named after the table rather than the entity ({@code vouchers_seq}), one sequence shared by two {@code @SequenceGenerator}s, on a field and on a
-   * class ({@code document_ids}), and a generator without a sequence name ({@code shipment_ids}).
+   * class ({@code document_ids}), and a generator without a sequence name ({@code shipment_ids}); a
+   * generator a package declares in its {@code package-info.java} ({@code billing_ids}), which a
+   * {@code @GeneratedValue} without a generator in that package takes, and an entity of another
+   * package by its name ({@code Letter}).
    */
   public static final Map<String, String> SEQUENCED_SOURCES = Map.of(
       DIR + "Invoice.java", """
@@ -188,6 +192,37 @@ public final class JpaDomain {
           public class Voucher {
             @Id @GeneratedValue(strategy = GenerationType.SEQUENCE) Integer id;
           }
+          """,
+      DIR + "Letter.java", """
+          package com.example.shop;
+
+          import jakarta.persistence.*;
+
+          @Entity
+          public class Letter {
+            @Id @GeneratedValue(generator = "billingIds") Long id;
+          }
+          """,
+      DIR + "billing/package-info.java", """
+          // tag::billing-package[]
+          @SequenceGenerator(name = "billingIds", sequenceName = "billing_ids", initialValue = 500,
+              allocationSize = 5)
+          package com.example.shop.billing;
+
+          import jakarta.persistence.SequenceGenerator;
+          // end::billing-package[]
+          """,
+      DIR + "billing/CreditNote.java", """
+          package com.example.shop.billing;
+
+          import jakarta.persistence.*;
+
+          // tag::credit-note[]
+          @Entity
+          public class CreditNote {
+            @Id @GeneratedValue Long id;
+          }
+          // end::credit-note[]
           """);
 
   /** {@link #SOURCES} and {@link #SEQUENCED_SOURCES}. */

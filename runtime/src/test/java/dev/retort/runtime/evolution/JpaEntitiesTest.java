@@ -100,6 +100,7 @@ class JpaEntitiesTest {
           column number varchar(20) not null
           primary key pk_invoice (id)
         """).contains("""
+        sequence billing_ids start 500 increment 5
         sequence document_ids start 1000 increment 10
         sequence invoice_seq start 1 increment 50
         sequence shipment_ids start 1 increment 1

@@ -76,6 +76,10 @@ class HibernateValidatesJpaMigrationTest {
         assertThat(persist(hibernate, loader, "Shipment")).isEqualTo(1L);
         assertThat(persist(hibernate, loader, "Shipment")).isEqualTo(2L);
         assertThat(persist(hibernate, loader, "Voucher")).isEqualTo(1);
+        // A generator of a package (package-info.java): found by its name from another package, and by an
+        // entity of the package without a name.
+        assertThat(persist(hibernate, loader, "Letter")).isEqualTo(500L);
+        assertThat(persist(hibernate, loader, "billing.CreditNote")).isEqualTo(501L);
       }
       try (Connection connection = DriverManager.getConnection(url, db.user(), db.password());
           Statement statement = connection.createStatement();
@@ -134,6 +138,8 @@ class HibernateValidatesJpaMigrationTest {
     for (String entity : concat(JpaDomain.ENTITIES, JpaDomain.SEQUENCED_ENTITIES)) {
       configuration.addAnnotatedClass(loader.loadClass(JpaDomain.PACKAGE + "." + entity));
     }
+    // As Spring Boot's entity scan registers the packages it finds a package-info.java in.
+    configuration.addPackage(JpaDomain.PACKAGE + ".billing");
     configuration.setPhysicalNamingStrategy(new CamelCaseToUnderscoresNamingStrategy());
     configuration.setImplicitNamingStrategy(new SpringImplicitNamingStrategy());
     configuration.setProperty("hibernate.connection.url", url);
