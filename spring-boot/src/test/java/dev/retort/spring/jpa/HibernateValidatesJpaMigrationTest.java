@@ -91,6 +91,30 @@ class HibernateValidatesJpaMigrationTest {
   }
 
   @Test
+  void withLegacySequenceNamingHibernateAndRetortShareOneHibernateSequence() throws Exception {
+    Project project = new Project(root);
+    project.writeEntities(JpaDomain.allSources());
+    Project.Build build = project.build(Instant.parse("2026-11-21T15:30:00Z"), "-Aretort.entities=jpa",
+        "-Aretort.jpa.sequenceNaming=legacy");
+    assertThat(build.succeeded()).as(build.log()).isTrue();
+
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
+        URLClassLoader built = build.classLoader();
+        URLClassLoader loader = ownIndexOnly(built)) {
+      String url = db.url() + ";DATABASE_TO_LOWER=TRUE";
+      Retort.builder().url(url, db.user(), db.password()).classLoader(loader).build().upgrade();
+      try (SessionFactory hibernate = hibernate(loader, url, db, "legacy")) {
+        // Invoice and Voucher have no generator: both take hibernate_sequence, one value at a time.
+        assertThat(persist(hibernate, loader, "Invoice")).isEqualTo(1L);
+        assertThat(persist(hibernate, loader, "Voucher")).isEqualTo(2);
+        assertThat(persist(hibernate, loader, "Invoice")).isEqualTo(3L);
+        // A generator keeps its own sequence under any naming.
+        assertThat(persist(hibernate, loader, "Receipt")).isEqualTo(1000L);
+      }
+    }
+  }
+
+  @Test
   void retortNamesTablesAndColumnsAsSpringBootsHibernateDoes() {
     CamelCaseToUnderscoresNamingStrategy hibernate = new CamelCaseToUnderscoresNamingStrategy();
     for (String name : List.of("OrderLine", "createdAt", "userID", "URLPath", "addressLine1", "line2Text", "pageA",
@@ -133,6 +157,15 @@ class HibernateValidatesJpaMigrationTest {
   /** Hibernate as Spring Boot configures it, validating the schema at start. */
   private static SessionFactory hibernate(ClassLoader loader, String url, TestDatabase db)
       throws ClassNotFoundException {
+    return hibernate(loader, url, db, "standard");
+  }
+
+  /**
+   * Hibernate as Spring Boot configures it, validating the schema at start, with that {@code
+   * hibernate.id.db_structure_naming_strategy}.
+   */
+  private static SessionFactory hibernate(ClassLoader loader, String url, TestDatabase db, String sequenceNaming)
+      throws ClassNotFoundException {
     Configuration configuration =
         new Configuration(new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build());
     for (String entity : concat(JpaDomain.ENTITIES, JpaDomain.SEQUENCED_ENTITIES)) {
@@ -146,6 +179,7 @@ class HibernateValidatesJpaMigrationTest {
     configuration.setProperty("hibernate.connection.username", db.user());
     configuration.setProperty("hibernate.connection.password", db.password());
     configuration.setProperty("hibernate.hbm2ddl.auto", "validate");
+    configuration.setProperty("hibernate.id.db_structure_naming_strategy", sequenceNaming);
     return configuration.buildSessionFactory();
   }
 
