@@ -88,11 +88,18 @@ public final class JpaDomain {
           import jakarta.persistence.*;
           import java.util.Set;
 
+          // tag::coupon[]
           @Entity
+          @Table(comment = "discount codes",
+              check = @CheckConstraint(constraint = "discount between 1 and 100"))
           public class Coupon extends BaseEntity {
-            @Column(length = 20) String code;
+            @Column(length = 20, comment = "as printed",
+                check = @CheckConstraint(name = "ck_coupon_code_length", constraint = "length(code) >= 4"))
+            String code;
+            Integer discount;
             @ManyToMany(mappedBy = "coupons") Set<Card> cards;
           }
+          // end::coupon[]
           """,
       DIR + "PurchaseOrder.java", """
           package com.example.shop;

@@ -56,6 +56,15 @@ class JpaEntitiesTest {
           index ix_orders_placed (placed_on, status)
           foreign key fk_purchase_order_customer_id (customer_id) references customers (id) on delete no action on update no action
           foreign key fk_purchase_order_paid_with_id (paid_with_id) references card (id) on delete no action on update no action
+        """).contains("""
+        table coupon comment 'discount codes'
+          column id bigint not null identity
+          column created_at timestamp with time zone not null
+          column code varchar(20) null comment 'as printed'
+          column discount integer null
+          primary key pk_coupon (id)
+          check ck_coupon 'discount between 1 and 100'
+          check ck_coupon_code_length 'length(code) >= 4'
         """);
 
     try (TestDatabase db = TestDatabase.create(kind)) {
@@ -77,6 +86,11 @@ class JpaEntitiesTest {
             + " VALUES (CURRENT_TIMESTAMP, 9, 0)"))
             .as("an order of a customer that does not exist").isInstanceOf(SQLException.class);
         statement.execute("INSERT INTO coupon (created_at, code) VALUES (CURRENT_TIMESTAMP, 'SPRING')");
+        assertThatThrownBy(() -> statement.execute("INSERT INTO coupon (created_at, code, discount)"
+            + " VALUES (CURRENT_TIMESTAMP, 'SUMMER', 0)"))
+            .as("a coupon outside @Table(check)").isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> statement.execute("INSERT INTO coupon (created_at, code) VALUES (CURRENT_TIMESTAMP,"
+            + " 'AB')")).as("a coupon outside @Column(check)").isInstanceOf(SQLException.class);
         statement.execute("INSERT INTO card_coupons (cards_id, coupons_id) VALUES (1, 1)");
         assertThatThrownBy(() -> statement.execute("INSERT INTO card_coupons (cards_id, coupons_id) VALUES (1, 1)"))
             .as("a coupon twice on one card").isInstanceOf(SQLException.class);
