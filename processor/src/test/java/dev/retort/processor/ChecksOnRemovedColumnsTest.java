@@ -69,6 +69,32 @@ class ChecksOnRemovedColumnsTest {
   }
 
   @Test
+  void aJpaCheckConstraintNamingAJavaNameInsteadOfTheColumnIsAnErrorOnTheEntity() {
+    JavaFileObject product = source("com.example.Product", """
+        package com.example;
+
+        import jakarta.persistence.*;
+
+        @Entity
+        @Table(name = "products", check = @CheckConstraint(constraint = "listPrice > 0"))
+        public class Product {
+          @Id long id;
+          String code;
+          String name;
+          java.math.BigDecimal listPrice;
+        }
+        """);
+
+    Compilation compilation = project.compile(List.of("-Aretort.entities=jpa"), product, headRevision());
+
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("\"ck_products\") on Product names listPrice, which is no column of table products")
+        .inFile(product).onLineContaining("public class Product");
+    assertThat(project.tree()).isEqualTo(committed);
+  }
+
+  @Test
   void aCheckThatSpellsTheDroppedColumnOnlyInALiteralOrAFunctionIsFine() {
     JavaFileObject product = product("name <> 'code' AND length(name) > 0", "@Id long id, String name");
 
