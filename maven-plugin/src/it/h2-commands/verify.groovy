@@ -54,9 +54,10 @@ expect(log, '[INFO] Stamped 20260111_090000 (head) (was 20260110_090000); no mig
         + '[INFO]   recorded as applied: 20260111_090000\n')
 expectOnce(log, 'Stamped ')
 assert !log.contains('version table now at'): 'the stamp was printed twice'
-// 6: check fails on the missing column
+// 6: check fails on the missing column, and names it in the failure that -q shows
 expect(log, 'The database differs from revision 20260111_090000 (head)')
-expect(log, 'phone')
+expectPattern(log, /(?m)^\[ERROR\]   - column customers\.phone is missing$/)
+assert !log.contains('see the differences above'): 'the failure points at differences that -q hides'
 expect(log, 'BUILD FAILURE')
 // 7: sql to standard output on a JVM whose default charset is US-ASCII
 expect(log, 'CREATE TABLE IF NOT EXISTS `retort_versi\u00f6n_\u2713` (')

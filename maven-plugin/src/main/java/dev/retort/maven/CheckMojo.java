@@ -35,9 +35,11 @@ public final class CheckMojo extends DatabaseMojo {
       info(settings, lines);
       return;
     }
-    lines.forEach(line -> getLog().warn(settings.secrets().mask(line)));
     if (failOnDifference) {
-      throw new MojoFailureException(settings.secrets().mask(lines.get(0)) + "; see the differences above.");
+      // The differences go into the failure itself, not into warnings before it: a quiet build
+      // (mvn -q, as CI runs it) prints the failure and hides the warnings.
+      throw new MojoFailureException(settings.secrets().mask(String.join("\n", lines)));
     }
+    lines.forEach(line -> getLog().warn(settings.secrets().mask(line)));
   }
 }
