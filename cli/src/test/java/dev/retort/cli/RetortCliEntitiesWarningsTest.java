@@ -77,9 +77,11 @@ class RetortCliEntitiesWarningsTest {
       assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
       assertThat(run.err().lines().filter(line -> line.startsWith("warning: ")))
           .as(run.err())
-          .anySatisfy(line -> assertThat(line).startsWith("warning: child_view: is a view").contains("execute"))
+          .anySatisfy(line -> assertThat(line).startsWith("warning: child_view: is a view").contains("execute")
+              .contains("stamp that migration's revision, not the first, on a database that has the view"))
           .anySatisfy(line -> assertThat(line).startsWith("warning: child: has the trigger child_touch")
-              .contains("CREATE TRIGGER"))
+              .contains("CREATE TRIGGER")
+              .contains("stamp that migration's revision, not the first, on a database that has the trigger"))
           .anySatisfy(line -> assertThat(line).startsWith("warning: child.happened: is DATETIME")
               .contains("left out of the entity"))
           .anySatisfy(line -> assertThat(line).startsWith("warning: child: has a check without a name")

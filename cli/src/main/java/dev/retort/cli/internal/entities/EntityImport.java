@@ -184,7 +184,9 @@ public final class EntityImport {
         continue;
       }
       warn(view, "is a view: an entity declares only tables. Keep its CREATE VIEW in a hand-written migration"
-          + " (schema.execute(\"CREATE VIEW …\")) after the first generated one; check() does not compare views.");
+          + " (schema.execute(\"CREATE VIEW …\")) after the first generated one, and stamp that migration's revision,"
+          + " not the first, on a database that has the view, where its CREATE VIEW would fail; check() does not"
+          + " compare views.");
     }
     Map<String, List<String>> triggers = live.triggers(schema);
     Map<String, LiveTable> tables = new LinkedHashMap<>();
@@ -198,7 +200,9 @@ public final class EntityImport {
     for (LiveTable table : tables.values()) {
       for (String trigger : triggers.getOrDefault(table.name(), List.of())) {
         warn(table.name(), "has the trigger " + trigger + ", which an entity cannot declare. Keep its CREATE TRIGGER"
-            + " in a hand-written migration (schema.execute(\"CREATE TRIGGER …\")); check() does not compare triggers.");
+            + " in a hand-written migration (schema.execute(\"CREATE TRIGGER …\")) after the first generated one, and"
+            + " stamp that migration's revision, not the first, on a database that has the trigger, where its CREATE"
+            + " TRIGGER would fail; check() does not compare triggers.");
       }
       entities.add(entity(table, tables, classNames, sequences.getOrDefault(table.name(), List.of())));
     }
