@@ -2,6 +2,7 @@ package dev.retort.runtime;
 
 import static dev.retort.runtime.Codes.code;
 import static dev.retort.runtime.Probe.appliedIds;
+import static dev.retort.runtime.Probe.execute;
 import static dev.retort.runtime.Probe.retort;
 import static dev.retort.runtime.Probe.tableExists;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,7 @@ class FailingMigrationTest {
           .hasMessageContaining("rolled back: nothing of revision 002 remains")
           .hasMessageContaining("the version table still says revision 001")
           .hasMessageContaining("Fix the migration and run upgrade(\"head\") again.")
+          .hasMessageNotContaining("before Retort")
           .hasMessageContaining("applied before it stay so: 001");
 
       assertThat(appliedIds(db)).containsExactly("001");
@@ -64,6 +66,26 @@ class FailingMigrationTest {
       assertThat(tableExists(db, "t2")).isTrue();
       assertThat(tableExists(db, "t3")).isFalse();
       assertThat(retort.current().revisions()).containsExactly("001");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"MARIADB", "POSTGRESQL", "H2"})
+  void aTableThatExistsAlreadyPointsAtStampingTheRevisionOfAnAdoptedDatabase(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      // As on a database adopted from Flyway and stamped one revision too early: t1 is there before 002 creates it.
+      execute(db, kind == TestDatabase.Kind.MARIADB ? "CREATE TABLE `t1` (`id` INTEGER)" : "CREATE TABLE \"t1\" (\"id\" INTEGER)");
+      Retort retort = retort(db, Failing.revisions());
+
+      assertThatThrownBy(retort::upgrade)
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.MIGRATION_FAILED))
+          .hasMessageContaining("failed at statement 1 of 5")
+          .hasMessageContaining("Fix the migration and run upgrade(\"head\") again.")
+          .hasMessageContaining("If the database had this object before Retort (a database adopted from another tool"
+              + " and stamped at an earlier revision), the migration is right for a new database: leave it, and"
+              + " record the revision on this one with stamp(\"002\").");
+
+      assertThat(appliedIds(db)).containsExactly("001");
     }
   }
 

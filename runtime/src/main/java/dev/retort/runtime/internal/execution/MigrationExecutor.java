@@ -311,6 +311,11 @@ public final class MigrationExecutor {
           .append(", and the version table still says ").append(state).append(".\n");
       message.append(timedOut.isPresent() ? "Run " : "Fix the migration and run ").append(again(migration, ranBefore))
           .append(" again.");
+      if (migration.direction() == Direction.UPGRADE && alreadyExists(cause)) {
+        message.append("\nIf the database had this object before Retort (a database adopted from another tool and"
+            + " stamped at an earlier revision), the migration is right for a new database: leave it, and record the"
+            + " revision on this one with ").append(advice.stamp(currentAfter.get())).append('.');
+      }
     } else {
       message.append(mode == Mode.AUTOCOMMIT
               ? database + " commits every DDL statement, so the database is now partially migrated: "
@@ -385,6 +390,21 @@ public final class MigrationExecutor {
 
   private static String capitalized(String word) {
     return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+  }
+
+  /**
+   * Whether the database refused to create an object because one of that name exists: a table,
+   * view, index, sequence, trigger or constraint (MariaDB, MySQL and H2 {@code 42S01}, H2's
+   * index {@code 42S11}, PostgreSQL's {@code 42P07} and {@code 42710}). SQLite gives no SQLState.
+   */
+  private static boolean alreadyExists(Throwable cause) {
+    for (Throwable t = cause; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null
+          && List.of("42S01", "42S11", "42P07", "42710").contains(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String describe(Throwable cause) {
