@@ -240,6 +240,7 @@ public final class Retort {
     private Unmanaged unmanaged = Unmanaged.none();
     private Duration tableLockTimeout;
     private int tableLockRetries;
+    private boolean allowDatabaseAhead;
 
     private Builder() {}
 
@@ -381,6 +382,29 @@ public final class Retort {
         throw new IllegalArgumentException("table lock retries must be 0 or more: " + retries);
       }
       tableLockRetries = retries;
+      return this;
+    }
+
+    /**
+     * Lets {@code upgrade} start on a database that a newer version of the application has
+     * migrated: one that records every revision of this build and, besides, revisions this build
+     * does not know. The upgrade then runs nothing and logs a warning naming those revisions,
+     * instead of failing with {@link ErrorCode#DATABASE_AHEAD}, so that rolling an application
+     * back to its previous version does not stop it from starting, as long as the newer
+     * migrations kept the schema usable by the older code (columns and tables added, not yet
+     * removed or renamed: the expand half of expand and contract). Flyway behaves this way by
+     * default; Retort only when asked.
+     *
+     * <p>A database that lacks some revision of this build while holding unknown ones is still
+     * an error, and so is every other command on a database ahead of this build: {@code check}
+     * cannot compare a schema this build does not know, and {@code downgrade} cannot undo
+     * revisions it does not have.
+     *
+     * @param allow whether to allow it; the default is false
+     * @return this builder
+     */
+    public Builder allowDatabaseAhead(boolean allow) {
+      allowDatabaseAhead = allow;
       return this;
     }
 
@@ -547,7 +571,7 @@ public final class Retort {
       Optional<Target> baseline = Optional.ofNullable(baselineOnUpgrade).map(text -> baseline(text, graph, advice));
       return new Retort(new Context(Optional.ofNullable(connections), graph, schema, versionTable, lockTimeout, loader,
           detect, forVendor, advice, Optional.ofNullable(progress), baseline, unmanaged,
-          Optional.ofNullable(tableLockTimeout), tableLockRetries));
+          Optional.ofNullable(tableLockTimeout), tableLockRetries, allowDatabaseAhead));
     }
 
     /** The baseline's target, which must record at least one revision on a database that has none. */

@@ -97,7 +97,8 @@ public class RetortAutoConfiguration {
         .lockTimeout(properties.getLockTimeout())
         .commandSyntax(properties.getCommandSyntax())
         .unmanaged(properties.getUnmanaged().toArray(String[]::new))
-        .tableLockRetries(properties.getTableLockRetries());
+        .tableLockRetries(properties.getTableLockRetries())
+        .allowDatabaseAhead(properties.isAllowDatabaseAhead());
     if (properties.getTableLockTimeout() != null) {
       builder.tableLockTimeout(properties.getTableLockTimeout());
     }
@@ -179,7 +180,8 @@ public class RetortAutoConfiguration {
       ObjectProvider<RetortMigrationStrategy> strategy) {
     String target = properties.getTarget();
     return new RetortMigrationInitializer(retort,
-        strategy.getIfAvailable(() -> instance -> instance.upgrade(target)), properties.isCheckOnStart());
+        strategy.getIfAvailable(() -> instance -> instance.upgrade(target)), properties.isCheckOnStart(),
+        properties.isAllowDatabaseAhead());
   }
 
   /**

@@ -51,6 +51,14 @@ public class RetortProperties {
   private CommandSyntax commandSyntax = CommandSyntax.JAVA;
 
   /**
+   * Whether the application starts on a database that a newer version of it migrated (one that
+   * records every revision of this version and more), with a warning instead of a failure, so that
+   * rolling the application back does not stop it from starting. The newer migrations must have
+   * kept the schema usable by this version.
+   */
+  private boolean allowDatabaseAhead;
+
+  /**
    * How long a migration's statement waits for a lock on a table that another session uses before
    * the migration fails, such as 5s: a DDL statement waiting for its table holds up every query on
    * the table that comes after it. Unset: as long as the database's own setting says
@@ -131,6 +139,14 @@ public class RetortProperties {
   /** Sets the revision to record on a database with tables but no version table. */
   public void setBaselineOnUpgrade(String baselineOnUpgrade) {
     this.baselineOnUpgrade = baselineOnUpgrade;
+  }
+
+  public boolean isAllowDatabaseAhead() {
+    return allowDatabaseAhead;
+  }
+
+  public void setAllowDatabaseAhead(boolean allowDatabaseAhead) {
+    this.allowDatabaseAhead = allowDatabaseAhead;
   }
 
   public Duration getTableLockTimeout() {

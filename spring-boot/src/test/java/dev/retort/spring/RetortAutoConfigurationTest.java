@@ -204,6 +204,19 @@ class RetortAutoConfigurationTest {
   }
 
   @Test
+  void thePreviousVersionStartsOnADatabaseItsSuccessorMigratedOnlyWhenAllowed() throws SQLException {
+    runner.run(context -> assertThat(context).hasNotFailed());
+    // What the next version of the application records when it migrates.
+    sql("INSERT INTO retort_version (revision, description, checksum, applied_at, execution_ms) VALUES"
+        + " ('20991231_000000', 'Adds books.edition.', '" + "0".repeat(64) + "', CURRENT_TIMESTAMP, 5)");
+
+    runner.run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+        .isInstanceOf(RetortException.class).hasMessageContaining("The database is ahead of this code"));
+    runner.withPropertyValues("retort.allow-database-ahead=true", "retort.check-on-start=true")
+        .run(context -> assertThat(context).hasNotFailed());
+  }
+
+  @Test
   void theApplicationsRetortReplacesTheDefault() {
     runner.withUserConfiguration(OwnRetort.class).run(context -> {
       assertThat(context).hasNotFailed().hasSingleBean(Retort.class);

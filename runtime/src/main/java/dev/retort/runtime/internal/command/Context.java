@@ -36,6 +36,7 @@ public final class Context {
   private final Optional<Target> baselineOnUpgrade;
   private final Optional<Duration> tableLockTimeout;
   private final int tableLockRetries;
+  private final boolean allowDatabaseAhead;
   private final Unmanaged unmanaged;
   private final AtomicReference<Dialect> dialect = new AtomicReference<>();
 
@@ -59,13 +60,15 @@ public final class Context {
    * @param tableLockTimeout how long a migration's statement waits for a lock on a table that another session uses;
    *     empty for as long as the database's settings say
    * @param tableLockRetries how often a migration whose statement waited too long is tried again
+   * @param allowDatabaseAhead whether {@code upgrade} leaves a database that a newer build migrated as it is, with a
+   *     warning, instead of failing with {@code DATABASE_AHEAD}
    */
   public Context(
       Optional<ConnectionSource> connections, RevisionGraph graph, String schema, String versionTable,
       Duration lockTimeout, ClassLoader classLoader, Function<Connection, Dialect> detect,
       Function<Vendor, Dialect> forVendor, Advice advice, Optional<Consumer<MigrationRun>> progress,
       Optional<Target> baselineOnUpgrade, Unmanaged unmanaged, Optional<Duration> tableLockTimeout,
-      int tableLockRetries) {
+      int tableLockRetries, boolean allowDatabaseAhead) {
     this.connections = Objects.requireNonNull(connections, "connections == null");
     this.graph = Objects.requireNonNull(graph, "graph == null");
     this.schema = Objects.requireNonNull(schema, "schema == null");
@@ -79,6 +82,7 @@ public final class Context {
     this.baselineOnUpgrade = Objects.requireNonNull(baselineOnUpgrade, "baselineOnUpgrade == null");
     this.tableLockTimeout = Objects.requireNonNull(tableLockTimeout, "tableLockTimeout == null");
     this.tableLockRetries = tableLockRetries;
+    this.allowDatabaseAhead = allowDatabaseAhead;
     this.unmanaged = Objects.requireNonNull(unmanaged, "unmanaged == null");
   }
 
@@ -140,6 +144,11 @@ public final class Context {
   /** How often a migration whose statement waited too long for a table lock is tried again. */
   public int tableLockRetries() {
     return tableLockRetries;
+  }
+
+  /** Whether {@code upgrade} leaves a database that a newer build migrated as it is, with a warning. */
+  public boolean allowDatabaseAhead() {
+    return allowDatabaseAhead;
   }
 
   /** The database objects no migration manages. */

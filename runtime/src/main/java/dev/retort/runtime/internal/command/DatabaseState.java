@@ -125,13 +125,36 @@ record DatabaseState(Map<String, AppliedRevision> rows, List<AppliedRevision> un
       throw new RetortException(ErrorCode.DATABASE_AHEAD,
           "The database is ahead of this code: its version table " + table.displayName() + " records "
               + unknown.size() + " revision" + (unknown.size() == 1 ? "" : "s") + " that this build does not know: "
-              + unknown.stream()
-                  .map(row -> row.revision() + " (" + row.description() + ", applied " + row.appliedAt() + ")")
-                  .collect(Collectors.joining(", "))
-              + ". A newer version of the application migrated this database. Run that version (or a newer one)"
-              + " instead." + wayBack + " If those revisions were abandoned, undo their changes by hand and delete"
-              + " their rows from " + table.displayName() + ".");
+              + describeUnknown() + ". A newer version of the application migrated this database. Run that version"
+              + " (or a newer one) instead." + wayBack + " If those revisions were abandoned, undo their changes by hand and delete"
+              + " their rows from " + table.displayName() + "."
+              + (aheadOnly(graph) ? " If this version is meant to run on the newer schema (an application rolled back"
+                  + " while its newer migrations stay), let upgrade start on it with allowDatabaseAhead"
+                  + " (retort.allow-database-ahead in Spring Boot)." : ""));
     }
+  }
+
+  /**
+   * Whether a newer build migrated the database and this one has nothing to add: it records
+   * every revision of this build and, besides, revisions this build does not know.
+   */
+  boolean aheadOnly(RevisionGraph graph) {
+    if (unknown.isEmpty()) {
+      return false;
+    }
+    for (LoadedRevision revision : graph.revisions()) {
+      if (!rows.containsKey(revision.id())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The revisions this build does not know, with when they were applied, for messages. */
+  String describeUnknown() {
+    return unknown.stream()
+        .map(row -> row.revision() + " (" + row.description() + ", applied " + row.appliedAt() + ")")
+        .collect(Collectors.joining(", "));
   }
 
   /**

@@ -97,6 +97,9 @@ public final class MigrateCommand {
       }
     }
     DatabaseState state = read.orElseGet(DatabaseState::empty);
+    if (toleratedAhead(context, direction, state)) {
+      return aheadResult(context, state, targetText);
+    }
     state.verifyKnown(graph, session.versionTable(), session.advice());
     state.verifyChecksums(graph, session.advice());
     List<LoadedRevision> selected = select(direction, target, graph, state.applied(), session.advice());
@@ -183,6 +186,9 @@ public final class MigrateCommand {
       List<RecordedChecksum> recorded = table.readChecksums(session.connection());
       if (!DatabaseState.consistent(recorded, graph)) {
         DatabaseState seen = DatabaseState.of(table.read(session.connection()), graph);
+        if (toleratedAhead(context, direction, seen)) {
+          return Optional.of(aheadResult(context, seen, targetText));
+        }
         seen.verifyKnown(graph, table, session.advice());
         seen.verifyChecksums(graph, session.advice());
         // Nothing wrong after all: the table changed between the two reads. Look again under the lock.
@@ -205,6 +211,25 @@ public final class MigrateCommand {
     logNothingToDo(context, current, direction);
     return Optional.of(new MigrationResult(direction, targetText, current, current, List.of(), Optional.empty(),
         Optional.empty()));
+  }
+
+  /**
+   * Whether an upgrade leaves a database that a newer build migrated as it is, as
+   * {@link Context#allowDatabaseAhead()} asks: it holds every revision of this build, and more.
+   */
+  private static boolean toleratedAhead(Context context, Direction direction, DatabaseState state) {
+    return direction == Direction.UPGRADE && context.allowDatabaseAhead() && state.aheadOnly(context.graph());
+  }
+
+  /** The upgrade that runs nothing on a database ahead of this build, with the warning that says so. */
+  private static MigrationResult aheadResult(Context context, DatabaseState state, String targetText) {
+    List<String> current = state.current(context.graph());
+    LOG.warn("The database is ahead of this code: it records every revision of this build and {} that it does not"
+        + " know: {}. A newer version of the application migrated it; nothing to upgrade, and this version runs"
+        + " on the newer schema because allowDatabaseAhead is set", state.unknown().size() == 1
+            ? "1 more" : state.unknown().size() + " more", state.describeUnknown());
+    return new MigrationResult(Direction.UPGRADE, targetText, current, current, List.of(), Optional.empty(),
+        Optional.empty());
   }
 
   /** The applied revisions once a migration has run. */
