@@ -13,6 +13,7 @@ import dev.retort.processor.history.OrphanedSnapshots;
 import dev.retort.processor.layout.LayoutResolver;
 import dev.retort.processor.layout.ProjectLayout;
 import dev.retort.processor.options.EntitySource;
+import dev.retort.processor.options.LockFindings;
 import dev.retort.processor.options.Mode;
 import dev.retort.processor.options.ProcessorOptions;
 import dev.retort.processor.plan.Finding;
@@ -141,7 +142,7 @@ final class Pipeline {
     if (diagnostics.hasErrors()) {
       return;
     }
-    if (options.mode() == Mode.GENERATE && !write(outputs, history, plan, layout, scan, revisions, originating)) {
+    if (options.mode() == Mode.GENERATE && !write(outputs, history, plan, layout, scan, revisions, originating, options.lockFindings())) {
       return;
     }
     writeIndex(outputs, layout, revisions, history.snapshotResources(), historyReader, plan, originating);
@@ -185,7 +186,8 @@ final class Pipeline {
       ProjectLayout layout,
       Optional<ScanResult> scan,
       Revisions revisions,
-      List<Element> originating) {
+      List<Element> originating,
+      LockFindings lockFindings) {
     for (ComputedSnapshot snapshot : history.computedSnapshots()) {
       if (!outputs.writeMergeSnapshot(snapshot, originating)) {
         return false;
@@ -195,7 +197,7 @@ final class Pipeline {
       if (!outputs.writeMigration(plan.get(), layout, originating)) {
         return false;
       }
-      reportFindings(plan.get(), scan.orElseThrow(), revisions);
+      reportFindings(plan.get(), scan.orElseThrow(), revisions, lockFindings);
     }
     return true;
   }
@@ -236,8 +238,11 @@ final class Pipeline {
     diagnostics.report(null, Message.SCHEMA_DRIFT, entities, head, list);
   }
 
-  /** Warns about each risky operation, on the entity or column it comes from. */
-  private void reportFindings(MigrationPlan plan, ScanResult scan, Revisions revisions) {
+  /**
+   * Warns about each risky operation, on the entity or column it comes from; about one that locks a
+   * table, as {@code lockFindings} says.
+   */
+  private void reportFindings(MigrationPlan plan, ScanResult scan, Revisions revisions, LockFindings lockFindings) {
     Element newestRevision = revisions.headElement().orElse(null);
     for (Finding finding : plan.findings()) {
       Element element = finding.column()
@@ -249,8 +254,19 @@ final class Pipeline {
       if (element == null) {
         element = newestRevision;
       }
-      Message message = finding.risk() == Finding.Risk.DESTROYS_DATA ? Message.DESTROYS_DATA : Message.FAILS_ON_DATA;
-      diagnostics.report(element, message, plan.className().simpleName(), finding.text());
+      switch (finding.risk()) {
+        case DESTROYS_DATA ->
+            diagnostics.report(element, Message.DESTROYS_DATA, plan.className().simpleName(), finding.text());
+        case FAILS_ON_DATA ->
+            diagnostics.report(element, Message.FAILS_ON_DATA, plan.className().simpleName(), finding.text());
+        case LOCKS_TABLE -> {
+          if (lockFindings == LockFindings.WARNING) {
+            diagnostics.report(element, Message.LOCKS_TABLE, plan.className().simpleName(), finding.text());
+          } else if (lockFindings == LockFindings.NOTE) {
+            diagnostics.note(element, Message.LOCKS_TABLE, plan.className().simpleName(), finding.text());
+          }
+        }
+      }
     }
   }
 

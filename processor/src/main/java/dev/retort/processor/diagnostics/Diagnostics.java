@@ -61,6 +61,25 @@ public final class Diagnostics {
     }
   }
 
+  /**
+   * Reports a warning as a note, which {@code -Werror} does not turn into an error.
+   *
+   * @param element the element the message is about; null only for messages about no element
+   * @param message the message, a warning
+   * @param args the message's arguments
+   * @throws IllegalArgumentException if the message is not a warning
+   */
+  public void note(Element element, Message message, Object... args) {
+    if (message.kind() != Diagnostic.Kind.WARNING) {
+      throw new IllegalArgumentException(message + " is a " + message.kind() + ", not a warning");
+    }
+    if (element == null) {
+      messager.printMessage(Diagnostic.Kind.NOTE, message.format(args));
+    } else {
+      messager.printMessage(Diagnostic.Kind.NOTE, message.format(args), element);
+    }
+  }
+
   /** Whether any error has been reported. */
   public boolean hasErrors() {
     return errors > 0;

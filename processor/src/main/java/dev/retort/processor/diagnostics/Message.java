@@ -115,6 +115,11 @@ public enum Message {
   DESTROYS_DATA(Diagnostic.Kind.WARNING, "destroys-data", "the new migration %s %s"),
   /** A generated operation fails on a table that holds rows. */
   FAILS_ON_DATA(Diagnostic.Kind.WARNING, "fails-on-data", "the new migration %s %s"),
+  /**
+   * A generated operation locks a table that has rows while it reads or rewrites it; a warning unless
+   * {@code -Aretort.lockFindings} makes it a note.
+   */
+  LOCKS_TABLE(Diagnostic.Kind.WARNING, "locks-table", "the new migration %s %s"),
   /** A bug in the processor; reported instead of a stack trace from javac. */
   INTERNAL_ERROR(
       Diagnostic.Kind.ERROR,

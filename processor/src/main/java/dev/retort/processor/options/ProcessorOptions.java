@@ -35,6 +35,10 @@ import javax.lang.model.SourceVersion;
  *       key without a generator naming one: {@code standard} (the default, {@code <table>_seq}),
  *       {@code legacy} or {@code single} (one {@code hibernate_sequence}); Hibernate's {@code
  *       hibernate.id.db_structure_naming_strategy} (see {@link SequenceNaming}).
+ *   <li>{@value #LOCK_FINDINGS}: how the build reports a generated operation that locks a table with
+ *       rows while it reads or rewrites it: {@code warning} (the default), {@code note} (which
+ *       {@code -Werror} leaves alone) or {@code off}; the generated migration carries it as a comment
+ *       all the same (see {@link LockFindings}).
  *   <li>{@value #CLOCK}: an ISO-8601 instant used instead of the current time for new revision
  *       ids, so that tests get the same output every time.
  * </ul>
@@ -45,6 +49,7 @@ import javax.lang.model.SourceVersion;
  * @param sourceDir the source directory, if set
  * @param resourceDir the resource directory, if set
  * @param jpaSequenceNaming how Hibernate names the sequences of JPA keys
+ * @param lockFindings how the build reports operations that lock a table with rows
  * @param clock gives the time new revision ids are made from
  */
 public record ProcessorOptions(
@@ -54,6 +59,7 @@ public record ProcessorOptions(
     Optional<Path> sourceDir,
     Optional<Path> resourceDir,
     SequenceNaming jpaSequenceNaming,
+    LockFindings lockFindings,
     Clock clock) {
 
   /** The option choosing the {@link Mode}. */
@@ -68,12 +74,14 @@ public record ProcessorOptions(
   public static final String RESOURCE_DIR = "retort.resourceDir";
   /** The option choosing the {@link SequenceNaming} of JPA keys. */
   public static final String JPA_SEQUENCE_NAMING = "retort.jpa.sequenceNaming";
+  /** The option choosing the {@link LockFindings}. */
+  public static final String LOCK_FINDINGS = "retort.lockFindings";
   /** The option fixing the clock. */
   public static final String CLOCK = "retort.clock";
 
   /** Every option the processor reads. */
   public static final Set<String> NAMES =
-      Set.of(MODE, ENTITIES, PACKAGE, SOURCE_DIR, RESOURCE_DIR, JPA_SEQUENCE_NAMING, CLOCK);
+      Set.of(MODE, ENTITIES, PACKAGE, SOURCE_DIR, RESOURCE_DIR, JPA_SEQUENCE_NAMING, LOCK_FINDINGS, CLOCK);
 
   /** Validates the components. */
   public ProcessorOptions {
@@ -83,6 +91,7 @@ public record ProcessorOptions(
     Objects.requireNonNull(sourceDir, "sourceDir == null");
     Objects.requireNonNull(resourceDir, "resourceDir == null");
     Objects.requireNonNull(jpaSequenceNaming, "jpaSequenceNaming == null");
+    Objects.requireNonNull(lockFindings, "lockFindings == null");
     Objects.requireNonNull(clock, "clock == null");
   }
 
@@ -133,6 +142,16 @@ public record ProcessorOptions(
             "use standard, legacy or single, the value of Hibernate's hibernate.id.db_structure_naming_strategy");
       }
     }
+    LockFindings lockFindings = LockFindings.WARNING;
+    String lockFindingsValue = options.get(LOCK_FINDINGS);
+    if (lockFindingsValue != null) {
+      Optional<LockFindings> parsed = LockFindings.fromOptionValue(lockFindingsValue);
+      if (parsed.isPresent()) {
+        lockFindings = parsed.get();
+      } else {
+        diagnostics.report(null, Message.INVALID_OPTION, LOCK_FINDINGS, lockFindingsValue, "use warning, note or off");
+      }
+    }
     Clock clock = Clock.systemUTC();
     String clockValue = options.get(CLOCK);
     if (clockValue != null) {
@@ -147,7 +166,7 @@ public record ProcessorOptions(
       return Optional.empty();
     }
     return Optional.of(new ProcessorOptions(
-        mode, entities, migrationPackage, sourceDir, resourceDir, sequenceNaming, clock));
+        mode, entities, migrationPackage, sourceDir, resourceDir, sequenceNaming, lockFindings, clock));
   }
 
   private static Optional<Path> directory(Map<String, String> options, String name, Diagnostics diagnostics) {

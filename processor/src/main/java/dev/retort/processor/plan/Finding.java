@@ -5,8 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Something a reviewer must check about one generated operation, shown as a javac warning
- * and as a {@code // Retort:} comment above the operation in the generated migration.
+ * Something a reviewer must check about one generated operation, shown as a javac warning (a
+ * note, or nothing, for {@link Risk#LOCKS_TABLE} as {@code -Aretort.lockFindings} says) and as a
+ * {@code // Retort:} comment above the operation in the generated migration.
  *
  * @param index the position of the operation in the upgrade
  * @param operation the operation
@@ -36,6 +37,12 @@ public record Finding(
     /** Stored data is lost: a dropped table or column, a narrowed type. */
     DESTROYS_DATA,
     /** The operation fails on a table that holds rows, such as a NOT NULL column without default. */
-    FAILS_ON_DATA
+    FAILS_ON_DATA,
+    /**
+     * The operation holds a lock on a table that already has rows for as long as it reads or rewrites
+     * the table, such as an index build or a type change: harmless on a small table, an outage on a big
+     * busy one.
+     */
+    LOCKS_TABLE
   }
 }

@@ -9,6 +9,7 @@ import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.Operation;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +17,8 @@ import java.util.Optional;
  * Finds the generated operations a reviewer must look at twice: those that destroy data
  * ({@link Operation#destroysData()}: dropped tables, columns and sequences, narrowed types) and those
  * that fail on a table that has rows (a NOT NULL column added without a default, a column
- * made NOT NULL).
+ * made NOT NULL), and those that lock a table that has rows for as long as they read or rewrite it
+ * ({@link TableLocks}).
  */
 public final class Lint {
 
@@ -26,7 +28,8 @@ public final class Lint {
    * Checks an upgrade.
    *
    * @param upgrade the operations, in order
-   * @return the findings, in operation order
+   * @return the findings, in operation order; for one operation, what it risks for the data before
+   *     what it locks
    */
   public static List<Finding> check(List<Operation> upgrade) {
     List<Finding> findings = new ArrayList<>();
@@ -59,6 +62,8 @@ public final class Lint {
                 + " backed up"));
       }
     }
+    findings.addAll(TableLocks.check(upgrade));
+    findings.sort(Comparator.comparingInt(Finding::index));
     return List.copyOf(findings);
   }
 

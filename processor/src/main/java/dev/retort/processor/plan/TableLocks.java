@@ -1,0 +1,192 @@
+package dev.retort.processor.plan;
+
+import dev.retort.model.ColumnType;
+import dev.retort.operation.AddCheck;
+import dev.retort.operation.AddForeignKey;
+import dev.retort.operation.AddPrimaryKey;
+import dev.retort.operation.AddUnique;
+import dev.retort.operation.AlterColumn;
+import dev.retort.operation.Change;
+import dev.retort.operation.CreateIndex;
+import dev.retort.operation.CreateTable;
+import dev.retort.operation.Operation;
+import dev.retort.operation.RenameTable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds the operations that hold a lock on a table that already has rows for as long as they read
+ * or rewrite the whole table ({@link Finding.Risk#LOCKS_TABLE}), as PostgreSQL 15 and MariaDB 10.11
+ * run what the runtime renders (the runtime's {@code TableLockTest} shows each on the databases):
+ *
+ * <ul>
+ *   <li>{@code CREATE INDEX} takes PostgreSQL's SHARE lock, which blocks writes while the index is
+ *       built; MariaDB builds it online. {@code createIndexConcurrently} blocks no writes.
+ *   <li>A type change rewrites the table on PostgreSQL under ACCESS EXCLUSIVE (no reads, no writes)
+ *       unless the stored form stays the same (a longer {@code varchar}, {@code varchar} to {@code
+ *       text}, more digits before the point, the binary types, enum values added in place); MariaDB
+ *       copies it ({@code ALGORITHM=COPY}, no writes) unless it only lengthens a {@code varchar} or
+ *       {@code varbinary} or adds enum values at the end.
+ *   <li>{@code SET NOT NULL} reads the whole table under ACCESS EXCLUSIVE on PostgreSQL; MariaDB
+ *       does it online.
+ *   <li>A unique constraint or primary key builds its index under ACCESS EXCLUSIVE on PostgreSQL;
+ *       MariaDB builds it online.
+ *   <li>A check constraint reads the table under ACCESS EXCLUSIVE on PostgreSQL; MariaDB copies it.
+ *   <li>A foreign key reads the table under SHARE ROW EXCLUSIVE on it and on the referenced table
+ *       (no writes to either) on PostgreSQL; MariaDB copies the table.
+ * </ul>
+ *
+ * <p>A table the same upgrade creates has no rows and no readers yet: nothing on it is found.
+ */
+final class TableLocks {
+
+  private static final String QUIET =
+      "on a big table run the migration when writes can wait, with a table lock timeout so that it gives up"
+          + " rather than queue them";
+
+  private TableLocks() {}
+
+  /**
+   * Checks an upgrade.
+   *
+   * @param upgrade the operations, in order
+   * @return the findings, in operation order
+   */
+  static List<Finding> check(List<Operation> upgrade) {
+    Set<String> created = new HashSet<>();
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < upgrade.size(); i++) {
+      Operation operation = upgrade.get(i);
+      if (operation instanceof CreateTable create) {
+        created.add(create.table().name());
+      } else if (operation instanceof RenameTable rename && created.remove(rename.from())) {
+        created.add(rename.to());
+      }
+      finding(i, operation).filter(f -> !created.contains(f.table())).ifPresent(findings::add);
+    }
+    return List.copyOf(findings);
+  }
+
+  private static Optional<Finding> finding(int index, Operation operation) {
+    if (operation instanceof CreateIndex create && !create.concurrently()) {
+      String table = create.table();
+      String what = (create.index().unique() ? "unique index " : "index ") + create.index().name() + " on " + table;
+      String wayOut = create.index().unique()
+          ? "; " + QUIET + " (createIndexConcurrently builds no unique index)"
+          : "; on a big table use createIndexConcurrently";
+      return Optional.of(lock(index, operation, table, Optional.empty(), "builds " + what
+          + ", which blocks writes to " + table + " on PostgreSQL while it reads the whole table (MariaDB and MySQL"
+          + " build it online)" + wayOut));
+    }
+    if (operation instanceof AlterColumn alter) {
+      return alter(index, alter);
+    }
+    if (operation instanceof AddUnique add) {
+      return Optional.of(keyIndex(index, operation, add.table(), "unique constraint " + add.unique().name()));
+    }
+    if (operation instanceof AddPrimaryKey add) {
+      return Optional.of(keyIndex(index, operation, add.table(), "primary key " + add.key().name()));
+    }
+    if (operation instanceof AddCheck add) {
+      return Optional.of(lock(index, operation, add.table(), Optional.empty(), "adds check constraint "
+          + add.check().name() + " to " + add.table() + ", which reads the whole table while it blocks reads and"
+          + " writes on PostgreSQL, and copies the table, blocking writes, on MariaDB and MySQL; " + QUIET));
+    }
+    if (operation instanceof AddForeignKey add) {
+      String table = add.table();
+      String referenced = add.foreignKey().referencedTable();
+      return Optional.of(lock(index, operation, table, Optional.empty(), "adds foreign key "
+          + add.foreignKey().name() + " to " + table + ", which reads the whole table to check it while it blocks"
+          + " writes to " + table + (referenced.equals(table) ? "" : " and " + referenced) + " on PostgreSQL, and"
+          + " copies " + table + ", blocking writes, on MariaDB and MySQL; " + QUIET));
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Finding> alter(int index, AlterColumn alter) {
+    String column = alter.table() + "." + alter.column();
+    List<String> parts = new ArrayList<>();
+    if (alter.type().isPresent()) {
+      Change<ColumnType> type = alter.type().get();
+      boolean rewrites = postgresRewrites(type.from(), type.to());
+      boolean copies = mariaDbCopies(type.from(), type.to());
+      if (rewrites || copies) {
+        String how = rewrites && copies
+            ? "rewrites the whole table while it blocks reads and writes on PostgreSQL, and copies it, blocking"
+                + " writes, on MariaDB and MySQL"
+            : rewrites
+                ? "rewrites the whole table while it blocks reads and writes on PostgreSQL (MariaDB and MySQL change"
+                    + " it in place)"
+                : "copies the whole table, blocking writes, on MariaDB and MySQL (PostgreSQL changes it without"
+                    + " a rewrite)";
+        parts.add("changes the type of " + column + " from " + type.from().sql() + " to " + type.to().sql()
+            + ", which " + how + "; on a big table add a new column instead, fill it in batches and move to it");
+      }
+    }
+    if (alter.nullable().isPresent() && !alter.nullable().get().to()) {
+      parts.add("makes " + column + " NOT NULL, which reads the whole table while it blocks reads and writes on"
+          + " PostgreSQL (MariaDB and MySQL do it online); " + QUIET);
+    }
+    if (parts.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(lock(index, alter, alter.table(), Optional.of(alter.column()), String.join("; it also ", parts)));
+  }
+
+  private static Finding keyIndex(int index, Operation operation, String table, String what) {
+    return lock(index, operation, table, Optional.empty(), "adds " + what + " to " + table + ", which builds its"
+        + " index while it blocks reads and writes on PostgreSQL (MariaDB and MySQL build it online); " + QUIET);
+  }
+
+  private static Finding lock(int index, Operation operation, String table, Optional<String> column, String text) {
+    return new Finding(index, operation, Finding.Risk.LOCKS_TABLE, table, column, text);
+  }
+
+  /**
+   * Whether PostgreSQL rewrites the table to change a column from one type to the other: unless the
+   * stored values stay as they are (binary coercible, and a length or precision that only grows).
+   */
+  static boolean postgresRewrites(ColumnType from, ColumnType to) {
+    if (from instanceof ColumnType.Varchar f) {
+      return !(to == ColumnType.Scalar.TEXT || to instanceof ColumnType.Varchar t && t.length() >= f.length());
+    }
+    if (from instanceof ColumnType.Decimal f && to instanceof ColumnType.Decimal t) {
+      return t.scale() != f.scale() || t.precision() < f.precision();
+    }
+    if (bytea(from) && bytea(to)) {
+      return false;
+    }
+    if (from instanceof ColumnType.Enumerated f && to instanceof ColumnType.Enumerated t && f.name().equals(t.name())) {
+      // Values added with the old ones in their order are added to the type in place; any other change
+      // recreates the type and converts the column.
+      return !t.values().stream().filter(f.values()::contains).toList().equals(f.values());
+    }
+    return true;
+  }
+
+  /**
+   * Whether MariaDB copies the table to change a column from one type to the other ({@code
+   * ALGORITHM=INPLACE} refused): unless it lengthens a {@code varchar} or {@code varbinary} or adds
+   * enum values at the end.
+   */
+  static boolean mariaDbCopies(ColumnType from, ColumnType to) {
+    if (from instanceof ColumnType.Varchar f && to instanceof ColumnType.Varchar t) {
+      return t.length() < f.length();
+    }
+    if (from instanceof ColumnType.Varbinary f && to instanceof ColumnType.Varbinary t) {
+      return t.length() < f.length();
+    }
+    if (from instanceof ColumnType.Enumerated f && to instanceof ColumnType.Enumerated t) {
+      return !(t.values().size() >= f.values().size() && t.values().subList(0, f.values().size()).equals(f.values()));
+    }
+    return true;
+  }
+
+  /** The types PostgreSQL stores as {@code bytea}. */
+  private static boolean bytea(ColumnType type) {
+    return type instanceof ColumnType.Binary || type instanceof ColumnType.Varbinary || type == ColumnType.Scalar.BLOB;
+  }
+}
