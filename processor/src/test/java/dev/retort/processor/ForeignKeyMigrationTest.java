@@ -242,6 +242,10 @@ class ForeignKeyMigrationTest {
         @Override
         public void upgrade(Schema schema) {
           schema.alterTable("a_shipments", t -> t
+              // Retort: adds foreign key fk_a_shipments_order_id_line_no to a_shipments, which reads
+              // the whole table to check it while it blocks writes to a_shipments and order_items on
+              // PostgreSQL, and copies a_shipments, blocking writes, on MariaDB and MySQL; on a big
+              // table run it when writes can wait, with a table lock timeout.
               .addForeignKey("fk_a_shipments_order_id_line_no", fk -> fk
                   .columns("order_id", "line_no")
                   .references("order_items", "order_id", "line_no")
@@ -306,6 +310,10 @@ class ForeignKeyMigrationTest {
         public void upgrade(Schema schema) {
           schema.alterTable("a_shipments", t -> t
               .dropForeignKey("fk_a_shipments_order_id_line_no")
+              // Retort: adds foreign key fk_shipment_item to a_shipments, which reads the whole table
+              // to check it while it blocks writes to a_shipments and order_items on PostgreSQL, and
+              // copies a_shipments, blocking writes, on MariaDB and MySQL; on a big table run it when
+              // writes can wait, with a table lock timeout.
               .addForeignKey("fk_shipment_item", fk -> fk
                   .columns("order_id", "line_no")
                   .references("order_items", "order_id", "line_no")));
@@ -377,6 +385,10 @@ class ForeignKeyMigrationTest {
           schema.alterTable("a_shipments", t -> t
               .dropForeignKey("fk_a_shipments_order_id_line_no")
               .renameColumn("line_no", "line")
+              // Retort: adds foreign key fk_a_shipments_order_id_line to a_shipments, which reads the
+              // whole table to check it while it blocks writes to a_shipments and order_items on
+              // PostgreSQL, and copies a_shipments, blocking writes, on MariaDB and MySQL; on a big
+              // table run it when writes can wait, with a table lock timeout.
               .addForeignKey("fk_a_shipments_order_id_line", fk -> fk
                   .columns("order_id", "line")
                   .references("order_items", "order_id", "line_no")));

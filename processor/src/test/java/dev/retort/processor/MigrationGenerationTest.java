@@ -290,7 +290,10 @@ class MigrationGenerationTest {
         "@Unique(columns = {\"vendor_id\", \"code\"})", "@Id long id, long vendorId, @Column(length = 20) String code"));
 
     assertThat(written).isEqualTo(ADD_UNIQUE);
-    assertThat(compilation.warnings()).isEmpty();
+    assertThat(compilation.warnings()).singleElement().extracting(d -> d.getMessage(null)).asString()
+        .contains("adds unique constraint uq_products_vendor_id_code to products, which builds its index while it"
+            + " blocks reads and writes on PostgreSQL")
+        .endsWith("[retort:locks-table]");
   }
 
   @Test
@@ -359,7 +362,10 @@ class MigrationGenerationTest {
         user("@Id long id, String email, @Column(precision = 12, scale = 2) BigDecimal balance"));
 
     assertThat(written).isEqualTo(WIDEN);
-    assertThat(compilation.warnings()).isEmpty();
+    // The longer varchar changes no stored value anywhere; the decimal is copied on MariaDB and MySQL.
+    assertThat(compilation.warnings()).singleElement().extracting(d -> d.getMessage(null)).asString()
+        .contains("changes the type of users.balance from decimal(10,2) to decimal(12,2), which copies the whole"
+            + " table, blocking writes, on MariaDB and MySQL (PostgreSQL changes it without a rewrite)");
   }
 
   @Test
@@ -856,6 +862,9 @@ class MigrationGenerationTest {
         @Override
         public void upgrade(Schema schema) {
           schema.alterTable("products", t -> t
+              // Retort: adds unique constraint uq_products_vendor_id_code to products, which builds its
+              // index while it blocks reads and writes on PostgreSQL (MariaDB and MySQL build it
+              // online); on a big table run it when writes can wait, with a table lock timeout.
               .addUnique("uq_products_vendor_id_code", "vendor_id", "code"));
         }
 
@@ -915,6 +924,9 @@ class MigrationGenerationTest {
         public void upgrade(Schema schema) {
           schema.alterTable("products", t -> t
               .dropUnique("product_code")
+              // Retort: adds unique constraint product_code to products, which builds its index while
+              // it blocks reads and writes on PostgreSQL (MariaDB and MySQL build it online); on a big
+              // table run it when writes can wait, with a table lock timeout.
               .addUnique("product_code", "vendor_id", "code"));
         }
 
@@ -976,6 +988,9 @@ class MigrationGenerationTest {
           schema.alterTable("products", t -> t
               .dropUnique("uq_products_vendor_id_code")
               .renameColumn("code", "sku")
+              // Retort: adds unique constraint uq_products_vendor_id_sku to products, which builds its
+              // index while it blocks reads and writes on PostgreSQL (MariaDB and MySQL build it
+              // online); on a big table run it when writes can wait, with a table lock timeout.
               .addUnique("uq_products_vendor_id_sku", "vendor_id", "sku"));
         }
 
@@ -1039,6 +1054,10 @@ class MigrationGenerationTest {
         public void upgrade(Schema schema) {
           schema.alterTable("users", t -> t
               .alterColumn("email", c -> c.type(varchar(100), varchar(255)))
+              // Retort: changes the type of users.balance from decimal(10,2) to decimal(12,2), which
+              // copies the whole table, blocking writes, on MariaDB and MySQL (PostgreSQL changes it
+              // without a rewrite); on a big table add a new column instead, fill it in batches and
+              // move to it.
               .alterColumn("balance", c -> c.type(decimal(10, 2), decimal(12, 2))));
         }
 
@@ -1111,6 +1130,10 @@ class MigrationGenerationTest {
         public void upgrade(Schema schema) {
           schema.alterTable("books", t -> t
               .dropForeignKey("fk_books_author_id")
+              // Retort: adds foreign key fk_books_author_id to books, which reads the whole table to
+              // check it while it blocks writes to books and authors on PostgreSQL, and copies books,
+              // blocking writes, on MariaDB and MySQL; on a big table run it when writes can wait, with
+              // a table lock timeout.
               .addForeignKey("fk_books_author_id", fk -> fk
                   .columns("author_id")
                   .references("authors", "id")

@@ -43,9 +43,7 @@ import java.util.Set;
  */
 final class TableLocks {
 
-  private static final String QUIET =
-      "on a big table run the migration when writes can wait, with a table lock timeout so that it gives up"
-          + " rather than queue them";
+  private static final String QUIET = "on a big table run it when writes can wait, with a table lock timeout";
 
   private TableLocks() {}
 

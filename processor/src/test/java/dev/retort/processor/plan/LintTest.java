@@ -174,18 +174,17 @@ class LintTest {
         tuple(3, Finding.Risk.LOCKS_TABLE, "users"));
     assertThat(findings).extracting(Finding::text).containsExactly(
         "adds unique constraint uq_users_email to users, which builds its index while it blocks reads and writes on"
-            + " PostgreSQL (MariaDB and MySQL build it online); on a big table run the migration when writes can wait,"
-            + " with a table lock timeout so that it gives up rather than queue them",
+            + " PostgreSQL (MariaDB and MySQL build it online); on a big table run it when writes can wait, with a table"
+            + " lock timeout",
         "adds primary key pk_users to users, which builds its index while it blocks reads and writes on PostgreSQL"
-            + " (MariaDB and MySQL build it online); on a big table run the migration when writes can wait, with a"
-            + " table lock timeout so that it gives up rather than queue them",
+            + " (MariaDB and MySQL build it online); on a big table run it when writes can wait, with a table lock"
+            + " timeout",
         "adds check constraint ck_users_email to users, which reads the whole table while it blocks reads and writes"
-            + " on PostgreSQL, and copies the table, blocking writes, on MariaDB and MySQL; on a big table run the"
-            + " migration when writes can wait, with a table lock timeout so that it gives up rather than queue them",
+            + " on PostgreSQL, and copies the table, blocking writes, on MariaDB and MySQL; on a big table run it"
+            + " when writes can wait, with a table lock timeout",
         "adds foreign key fk_users_team to users, which reads the whole table to check it while it blocks writes to"
             + " users and teams on PostgreSQL, and copies users, blocking writes, on MariaDB and MySQL; on a big table"
-            + " run the migration when writes can wait, with a table lock timeout so that it gives up rather than"
-            + " queue them");
+            + " run it when writes can wait, with a table lock timeout");
   }
 
   @Test
@@ -206,8 +205,8 @@ class LintTest {
         .containsExactly(Finding.Risk.FAILS_ON_DATA, Finding.Risk.LOCKS_TABLE);
     assertThat(findings.get(1)).extracting(Finding::column, Finding::text).containsExactly(Optional.of("email"),
         "makes users.email NOT NULL, which reads the whole table while it blocks reads and writes on PostgreSQL"
-            + " (MariaDB and MySQL do it online); on a big table run the migration when writes can wait, with a"
-            + " table lock timeout so that it gives up rather than queue them");
+            + " (MariaDB and MySQL do it online); on a big table run it when writes can wait, with a table lock"
+            + " timeout");
   }
 
   @Test

@@ -1,0 +1,170 @@
+package dev.retort.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.retort.dsl.ColumnOption.notNull;
+import static dev.retort.model.ColumnType.bigint;
+import static dev.retort.model.ColumnType.varchar;
+import static dev.retort.processor.ProjectFixture.HEAD_CLASS;
+import static dev.retort.processor.ProjectFixture.headRevision;
+import static dev.retort.processor.ProjectFixture.schema;
+import static dev.retort.processor.ProjectFixture.source;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.retort.model.SchemaModel;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A generated operation that locks a table with rows while it reads or rewrites it: a comment above it in the
+ * migration, and a compiler warning on the entity or member it comes from, a note or nothing as {@code
+ * -Aretort.lockFindings} says.
+ */
+class LockFindingsTest {
+
+  private static final SchemaModel USERS = schema(s -> s.createTable("users", t -> t
+      .column("id", bigint(), notNull())
+      .column("email", varchar(255))
+      .primaryKey("pk_users", "id")));
+
+  private static final String MIGRATION = "com.example.migration.V20261121_153000_CreateIxUsersEmail";
+
+  private static final String LOCK = "the new migration V20261121_153000_CreateIxUsersEmail builds index"
+      + " ix_users_email on users, which blocks writes to users on PostgreSQL while it reads the whole table (MariaDB"
+      + " and MySQL build it online); on a big table use createIndexConcurrently [retort:locks-table]";
+
+  @TempDir Path root;
+
+  @Test
+  void anIndexOnAnExistingTableIsAWarningOnTheEntityAndACommentAboveTheOperation() {
+    ProjectFixture project = new ProjectFixture(root);
+    JavaFileObject user = indexedUser();
+
+    Compilation compilation = compile(project, List.of(), user);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining(LOCK).inFile(user).onLineContaining("public record User");
+    assertThat(compilation.warnings()).hasSize(1);
+    assertThat(project.source(MIGRATION)).isEqualTo(INDEX_MIGRATION);
+  }
+
+  @Test
+  void aNoteInsteadLeavesABuildWithWerrorGreenAndTheCommentInTheMigration() {
+    ProjectFixture project = new ProjectFixture(root);
+    JavaFileObject user = indexedUser();
+
+    Compilation compilation = compile(project, List.of("-Werror", "-Aretort.lockFindings=note"), user);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).hadNoteContaining(LOCK).inFile(user).onLineContaining("public record User");
+    assertThat(project.source(MIGRATION)).isEqualTo(INDEX_MIGRATION);
+  }
+
+  @Test
+  void aWarningFailsABuildWithWerror() {
+    Compilation compilation = compile(new ProjectFixture(root), List.of("-Werror"), indexedUser());
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadWarningContaining(LOCK);
+  }
+
+  @Test
+  void offReportsNothingAndKeepsTheComment() {
+    ProjectFixture project = new ProjectFixture(root);
+
+    Compilation compilation = compile(project, List.of("-Werror", "-Aretort.lockFindings=OFF"), indexedUser());
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation.diagnostics()).noneMatch(d -> d.getMessage(null).contains("locks-table"));
+    assertThat(project.source(MIGRATION)).isEqualTo(INDEX_MIGRATION);
+  }
+
+  @Test
+  void findingsAboutDataStayWarningsWhenLockFindingsAreNotes() {
+    ProjectFixture project = new ProjectFixture(root);
+    JavaFileObject user = user("", "@Id long id, @Column(nullable = Column.Nullability.NOT_NULL) String email");
+
+    Compilation compilation = compile(project, List.of("-Aretort.lockFindings=note"), user);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("makes column users.email NOT NULL, which fails while any row holds"
+        + " NULL there; fill those rows first [retort:fails-on-data]").inFile(user).onLineContaining("String email");
+    assertThat(compilation).hadNoteContaining("makes users.email NOT NULL, which reads the whole table while it"
+        + " blocks reads and writes on PostgreSQL (MariaDB and MySQL do it online); on a big table run it when writes"
+        + " can wait, with a table lock timeout [retort:locks-table]").inFile(user).onLineContaining("String email");
+    assertThat(compilation.diagnostics()).filteredOn(d -> d.getKind() == Diagnostic.Kind.WARNING).hasSize(1);
+  }
+
+  @Test
+  void anIndexOnANewTableIsNoFinding() {
+    ProjectFixture project = new ProjectFixture(root);
+
+    Compilation compilation = project.compile(List.of(), indexedUser());
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(project.source("com.example.migration.V20261121_153000_CreateUsers")).doesNotContain("// Retort:");
+  }
+
+  @Test
+  void anInvalidValueIsAnErrorNamingTheValuesThatAre() {
+    Compilation compilation = compile(new ProjectFixture(root), List.of("-Aretort.lockFindings=loud"), indexedUser());
+
+    assertThat(compilation).hadErrorContaining(
+        "option -Aretort.lockFindings=loud is not valid: use warning, note or off [retort:invalid-option]");
+  }
+
+  private static Compilation compile(ProjectFixture project, List<String> options, JavaFileObject user) {
+    project.commitSnapshot(HEAD_CLASS, USERS);
+    return project.compile(options, user, headRevision());
+  }
+
+  private static JavaFileObject indexedUser() {
+    return user("@Index(name = \"ix_users_email\", columns = \"email\")", "@Id long id, String email");
+  }
+
+  private static JavaFileObject user(String annotations, String components) {
+    return source("com.example.User", """
+        package com.example;
+
+        import dev.retort.*;
+
+        @Table(name = "users")
+        %s
+        public record User(%s) {}
+        """.formatted(annotations, components));
+  }
+
+  private static final String INDEX_MIGRATION = """
+      package com.example.migration;
+
+      import dev.retort.Migration;
+      import dev.retort.Revision;
+      import dev.retort.dsl.Schema;
+
+      /**
+       * Create index ix_users_email on users [email]. Generated by Retort; review before committing.
+       */
+      @Revision(
+          id = "20261121_153000",
+          parent = "20261120_090000"
+      )
+      public final class V20261121_153000_CreateIxUsersEmail implements Migration {
+        @Override
+        public void upgrade(Schema schema) {
+          // Retort: builds index ix_users_email on users, which blocks writes to users on
+          // PostgreSQL while it reads the whole table (MariaDB and MySQL build it online); on a big
+          // table use createIndexConcurrently.
+          schema.alterTable("users", t -> t.createIndex("ix_users_email", "email"));
+        }
+
+        @Override
+        public void downgrade(Schema schema) {
+          schema.alterTable("users", t -> t.dropIndex("ix_users_email"));
+        }
+      }
+      """;
+}
