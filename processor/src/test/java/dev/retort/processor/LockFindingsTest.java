@@ -65,11 +65,14 @@ class LockFindingsTest {
   }
 
   @Test
-  void aWarningFailsABuildWithWerror() {
-    Compilation compilation = compile(new ProjectFixture(root), List.of("-Werror"), indexedUser());
+  void aWarningFailsABuildWithWerrorOnceTheMigrationIsWritten() {
+    ProjectFixture project = new ProjectFixture(root);
+
+    Compilation compilation = compile(project, List.of("-Werror"), indexedUser());
 
     assertThat(compilation).failed();
     assertThat(compilation).hadWarningContaining(LOCK);
+    assertThat(project.source(MIGRATION)).isEqualTo(INDEX_MIGRATION);
   }
 
   @Test
