@@ -3,8 +3,10 @@ package dev.retort.dsl;
 import dev.retort.model.ColumnType;
 import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
+import dev.retort.operation.CreateView;
 import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropTable;
+import dev.retort.operation.DropView;
 import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.Operation;
@@ -197,6 +199,49 @@ public final class Schema {
     AlterSequenceBuilder builder = new AlterSequenceBuilder(sequence);
     changes.accept(builder);
     operations.add(builder.build());
+    return this;
+  }
+
+  /**
+   * Creates a view: {@code CREATE VIEW name AS query}, the query run as written on every
+   * database. A view that needs one database's SQL is created with {@link #execute} instead.
+   *
+   * @param view the view name
+   * @param query the query, a {@code SELECT} without a closing semicolon
+   * @return this schema
+   * @throws IllegalArgumentException if the query is blank or ends with a semicolon, naming the view
+   */
+  public Schema createView(String view, String query) {
+    operations.add(new CreateView(new CreateViewBuilder(view, query).build()));
+    return this;
+  }
+
+  /**
+   * Creates a view with a builder, which places it in another database schema:
+   * {@code createView("active_customer", "SELECT …", v -> v.inSchema("sales"))}.
+   *
+   * @param view the view name
+   * @param query the query, a {@code SELECT} without a closing semicolon
+   * @param definition sets the database schema
+   * @return this schema
+   * @throws IllegalArgumentException if the query is blank or ends with a semicolon, naming the view
+   */
+  public Schema createView(String view, String query, Consumer<CreateViewBuilder> definition) {
+    Objects.requireNonNull(definition, "definition == null");
+    CreateViewBuilder builder = new CreateViewBuilder(view, query);
+    definition.accept(builder);
+    operations.add(new CreateView(builder.build()));
+    return this;
+  }
+
+  /**
+   * Drops a view. The rows it showed stay in the tables its query reads.
+   *
+   * @param view the view name
+   * @return this schema
+   */
+  public Schema dropView(String view) {
+    operations.add(new DropView(view));
     return this;
   }
 

@@ -14,6 +14,7 @@ import dev.retort.operation.Change;
 import dev.retort.operation.CreateIndex;
 import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
+import dev.retort.operation.CreateView;
 import dev.retort.operation.DropCheck;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropForeignKey;
@@ -22,6 +23,7 @@ import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
+import dev.retort.operation.DropView;
 import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.Operation;
@@ -366,6 +368,23 @@ final class Applier implements Operation.Visitor<Edit> {
     } catch (IllegalArgumentException e) {
       throw misfit(op, e.getMessage());
     }
+  }
+
+  @Override
+  public Edit createView(CreateView op) {
+    String name = op.view().name();
+    if (schema.view(name).isPresent()) {
+      throw misfit(op, "view " + name + " already exists");
+    }
+    return Edit.view(op.view());
+  }
+
+  @Override
+  public Edit dropView(DropView op) {
+    if (schema.view(op.name()).isEmpty()) {
+      throw misfit(op, "there is no view " + op.name());
+    }
+    return Edit.removeView(op.name());
   }
 
   @Override

@@ -77,6 +77,14 @@ import java.util.TreeMap;
  * name (before the tables, whose defaults may call {@code nextval} on them); after step 7 the
  * sequences that go are dropped, by name.
  *
+ * <p>Views come first and last, around everything else ({@link ViewChanges}): the views that go,
+ * whose query or database schema changes, or whose query reads a table that any other operation
+ * of the diff changes (or a view dropped here) are dropped before the first sequence operation,
+ * each before the dropped views it reads; the new and the dropped views of the target are
+ * created after the last sequence is dropped, each after the created views it reads. A view
+ * is never altered in place: PostgreSQL's {@code CREATE OR REPLACE VIEW} cannot drop or retype a
+ * column, and PostgreSQL refuses to drop or retype a column a view reads.
+ *
  * <ol>
  *   <li>drop the foreign keys that go or change, and those that would block a later step
  *       (see below);
@@ -184,7 +192,7 @@ public final class SchemaDiff {
     drops.late().order().forEach(name -> operations.add(new DropTable(name)));
     dropColumns(operations);
     dropSequences(operations);
-    return List.copyOf(operations);
+    return List.copyOf(ViewChanges.around(from, to, operations));
   }
 
   /** Drops the sequences that move to another database schema, then creates and alters sequences. */

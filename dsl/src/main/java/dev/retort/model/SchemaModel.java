@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A whole database schema: its tables and its sequences, each sorted by name.
+ * A whole database schema: its tables, sequences and views, each sorted by name.
  *
  * <p>The schema model is what the processor derives from {@code @Table} entities, what a
  * snapshot stores, and what the runtime keeps in memory by applying each migration's
@@ -24,7 +24,9 @@ import java.util.function.Predicate;
  * constraint names are distinct across the schema (PostgreSQL and SQLite require it for
  * indexes, MySQL for foreign keys), foreign keys point at existing columns, and sequence names
  * are distinct and used by no table, constraint or index (PostgreSQL keeps sequences, tables and
- * indexes in one namespace, MariaDB sequences and tables).
+ * indexes in one namespace, MariaDB sequences and tables), and view names are distinct and used
+ * by no table, sequence, constraint or index (every database keeps views and tables in one
+ * namespace). It does not check what a view's query refers to: that is SQL Retort does not parse.
  *
  * <p>It does not require one enum name to have the same values in every column. The
  * schema that entities declare and a snapshot holds must (the snapshot reader checks it),
@@ -32,7 +34,7 @@ import java.util.function.Predicate;
  * ({@link dev.retort.operation.AlterColumn}), so the schema between two of its operations
  * holds both lists.
  *
- * <p>Two schemas are equal when they have equal tables and equal sequences.
+ * <p>Two schemas are equal when they have equal tables, sequences and views.
  */
 public final class SchemaModel {
 
@@ -40,10 +42,13 @@ public final class SchemaModel {
 
   private static final Comparator<SequenceModel> SEQUENCE_BY_NAME = Comparator.comparing(SequenceModel::name);
 
+  private static final Comparator<ViewModel> VIEW_BY_NAME = Comparator.comparing(ViewModel::name);
+
   private static final SchemaModel EMPTY = new SchemaModel(List.of());
 
   private final List<TableModel> tables;
   private final List<SequenceModel> sequences;
+  private final List<ViewModel> views;
 
   /**
    * Creates a schema from its tables, in any order, without sequences.
@@ -66,21 +71,42 @@ public final class SchemaModel {
    *     sequence's or a table's, constraint's or index's
    */
   public SchemaModel(List<TableModel> tables, List<SequenceModel> sequences) {
+    this(tables, sequences, List.of());
+  }
+
+  /**
+   * Creates a schema from its tables, sequences and views, each in any order.
+   *
+   * @param tables the tables
+   * @param sequences the sequences
+   * @param views the views
+   * @throws SchemaException if two tables have one name, two constraints or indexes one name,
+   *     a foreign key points at a missing table or column, a sequence's name is another
+   *     sequence's or a table's, constraint's or index's, or a view's name is another view's or a
+   *     table's, sequence's, constraint's or index's
+   */
+  public SchemaModel(List<TableModel> tables, List<SequenceModel> sequences, List<ViewModel> views) {
     Objects.requireNonNull(tables, "tables == null");
     Objects.requireNonNull(sequences, "sequences == null");
+    Objects.requireNonNull(views, "views == null");
     List<TableModel> copy = new ArrayList<>(tables);
     copy.sort(BY_NAME);
     this.tables = List.copyOf(copy);
     List<SequenceModel> sequenceCopy = new ArrayList<>(sequences);
     sequenceCopy.sort(SEQUENCE_BY_NAME);
     this.sequences = List.copyOf(sequenceCopy);
-    validate(this.tables, this.sequences);
+    List<ViewModel> viewCopy = new ArrayList<>(views);
+    viewCopy.sort(VIEW_BY_NAME);
+    this.views = List.copyOf(viewCopy);
+    validate(this.tables, this.sequences, this.views);
   }
 
-  /** Holds tables and sequences that are sorted by name and valid as a whole, which the caller has made sure of. */
-  private SchemaModel(TableModel[] sortedValidTables, List<SequenceModel> sortedValidSequences) {
+  /** Holds tables, sequences and views that are sorted by name and valid as a whole, which the caller has made sure of. */
+  private SchemaModel(TableModel[] sortedValidTables, List<SequenceModel> sortedValidSequences,
+      List<ViewModel> sortedValidViews) {
     this.tables = List.of(sortedValidTables);
     this.sequences = List.copyOf(sortedValidSequences);
+    this.views = List.copyOf(sortedValidViews);
   }
 
   /**
@@ -90,9 +116,11 @@ public final class SchemaModel {
    *
    * @param sortedValidTables the tables, sorted by name
    * @param sortedValidSequences the sequences, sorted by name
+   * @param sortedValidViews the views, sorted by name
    */
-  static SchemaModel ofValidated(TableModel[] sortedValidTables, List<SequenceModel> sortedValidSequences) {
-    return new SchemaModel(sortedValidTables, sortedValidSequences);
+  static SchemaModel ofValidated(TableModel[] sortedValidTables, List<SequenceModel> sortedValidSequences,
+      List<ViewModel> sortedValidViews) {
+    return new SchemaModel(sortedValidTables, sortedValidSequences, sortedValidViews);
   }
 
   /** The schema without tables: the state before the first revision. */
@@ -108,6 +136,21 @@ public final class SchemaModel {
   /** The sequences, sorted by name. */
   public List<SequenceModel> sequences() {
     return sequences;
+  }
+
+  /** The views, sorted by name. */
+  public List<ViewModel> views() {
+    return views;
+  }
+
+  /** The view of that name, if there is one. */
+  public Optional<ViewModel> view(String name) {
+    for (ViewModel view : views) {
+      if (view.name().equals(name)) {
+        return Optional.of(view);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The sequence of that name, if there is one. */
@@ -168,26 +211,27 @@ public final class SchemaModel {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof SchemaModel schema && tables.equals(schema.tables) && sequences.equals(schema.sequences);
+    return other instanceof SchemaModel schema && tables.equals(schema.tables) && sequences.equals(schema.sequences)
+        && views.equals(schema.views);
   }
 
   @Override
   public int hashCode() {
-    return 31 * tables.hashCode() + sequences.hashCode();
+    return 31 * (31 * tables.hashCode() + sequences.hashCode()) + views.hashCode();
   }
 
   @Override
   public String toString() {
-    return sequences.isEmpty()
-        ? "SchemaModel[tables=" + tables + "]"
-        : "SchemaModel[tables=" + tables + ", sequences=" + sequences + "]";
+    return "SchemaModel[tables=" + tables
+        + (sequences.isEmpty() ? "" : ", sequences=" + sequences)
+        + (views.isEmpty() ? "" : ", views=" + views) + "]";
   }
 
   /**
    * Validates what spans tables. {@link WorkingSchema} runs the same checks on the tables a
    * change affects, so both report the same first problem with the same message.
    */
-  private static void validate(List<TableModel> tables, List<SequenceModel> sequences) {
+  private static void validate(List<TableModel> tables, List<SequenceModel> sequences, List<ViewModel> views) {
     Map<String, TableModel> byName = new HashMap<>();
     Map<String, String> objectOwners = new HashMap<>();
     for (TableModel table : tables) {
@@ -206,6 +250,44 @@ public final class SchemaModel {
       }
       checkSequenceName(sequence.name(), byName::containsKey, objectOwners::get);
       previous = sequence;
+    }
+    ViewModel previousView = null;
+    for (ViewModel view : views) {
+      if (previousView != null && previousView.name().equals(view.name())) {
+        throw new SchemaException(duplicateView(view.name()));
+      }
+      checkViewName(view.name(), byName::containsKey, name -> sequences.stream().anyMatch(s -> s.name().equals(name)),
+          objectOwners::get);
+      previousView = view;
+    }
+  }
+
+  static String duplicateView(String name) {
+    return "the schema has two views named " + name;
+  }
+
+  /**
+   * Checks that a view's name is not a table's, sequence's, constraint's or index's.
+   *
+   * @param isTable whether a table has the name
+   * @param isSequence whether a sequence has the name
+   * @param objectOwner the table owning a constraint or index of the name, or null
+   * @throws SchemaException if the name is taken
+   */
+  static void checkViewName(String name, Predicate<String> isTable, Predicate<String> isSequence,
+      Function<String, String> objectOwner) {
+    if (isTable.test(name)) {
+      throw new SchemaException("view " + name + " has the name of a table; databases keep views and tables in one"
+          + " namespace, so give the view another name");
+    }
+    if (isSequence.test(name)) {
+      throw new SchemaException("view " + name + " has the name of a sequence; PostgreSQL and MariaDB keep views and"
+          + " sequences in one namespace, so give the view another name");
+    }
+    String owner = objectOwner.apply(name);
+    if (owner != null) {
+      throw new SchemaException("view " + name + " has the name of a constraint or index on " + owner
+          + "; PostgreSQL keeps views and indexes in one namespace, so give the view another name");
     }
   }
 

@@ -54,9 +54,11 @@ final class WorkingSchema {
    * @param replacedSequences the new version of each sequence the operation creates or changes,
    *     by the sequence's name before the operation
    * @param removedSequences the names of the sequences the operation drops
+   * @param createdViews the views the operation creates
+   * @param removedViews the names of the views the operation drops
    */
   record Edit(Map<String, TableModel> replaced, Set<String> removed, Map<String, SequenceModel> replacedSequences,
-      Set<String> removedSequences) {
+      Set<String> removedSequences, List<ViewModel> createdViews, Set<String> removedViews) {
 
     /** No change at all. */
     static final Edit NONE = new Edit(Map.of(), Set.of(), Map.of(), Set.of());
@@ -67,6 +69,14 @@ final class WorkingSchema {
       removed = Set.copyOf(removed);
       replacedSequences = Map.copyOf(replacedSequences);
       removedSequences = Set.copyOf(removedSequences);
+      createdViews = List.copyOf(createdViews);
+      removedViews = Set.copyOf(removedViews);
+    }
+
+    /** An edit of tables and sequences only. */
+    Edit(Map<String, TableModel> replaced, Set<String> removed, Map<String, SequenceModel> replacedSequences,
+        Set<String> removedSequences) {
+      this(replaced, removed, replacedSequences, removedSequences, List.of(), Set.of());
     }
 
     /** Creates a table. */
@@ -99,9 +109,20 @@ final class WorkingSchema {
       return new Edit(Map.of(), Set.of(), Map.of(), Set.of(name));
     }
 
+    /** Creates a view. */
+    static Edit view(ViewModel view) {
+      return new Edit(Map.of(), Set.of(), Map.of(), Set.of(), List.of(view), Set.of());
+    }
+
+    /** Removes one view. */
+    static Edit removeView(String name) {
+      return new Edit(Map.of(), Set.of(), Map.of(), Set.of(), List.of(), Set.of(name));
+    }
+
     /** Whether the edit changes nothing. */
     boolean isEmpty() {
-      return replaced.isEmpty() && removed.isEmpty() && replacedSequences.isEmpty() && removedSequences.isEmpty();
+      return replaced.isEmpty() && removed.isEmpty() && replacedSequences.isEmpty() && removedSequences.isEmpty()
+          && createdViews.isEmpty() && removedViews.isEmpty();
     }
   }
 
@@ -119,6 +140,10 @@ final class WorkingSchema {
   private final Map<String, SequenceModel> sequences = new TreeMap<>();
   /** Whether a sequence was created, changed or removed since {@link #model}. */
   private boolean sequencesDirty;
+  /** The views by name, sorted: copied whole into each model, as the sequences are. */
+  private final Map<String, ViewModel> views = new TreeMap<>();
+  /** Whether a view was created or removed since {@link #model}. */
+  private boolean viewsDirty;
 
   /**
    * Starts from a valid schema.
@@ -134,6 +159,7 @@ final class WorkingSchema {
       index(table);
     }
     original.sequences().forEach(sequence -> sequences.put(sequence.name(), sequence));
+    original.views().forEach(view -> views.put(view.name(), view));
   }
 
   /** The table of that name, if there is one. */
@@ -144,6 +170,11 @@ final class WorkingSchema {
   /** The sequence of that name, if there is one. */
   Optional<SequenceModel> sequence(String name) {
     return Optional.ofNullable(sequences.get(name));
+  }
+
+  /** The view of that name, if there is one. */
+  Optional<ViewModel> view(String name) {
+    return Optional.ofNullable(views.get(name));
   }
 
   /**
@@ -169,6 +200,7 @@ final class WorkingSchema {
       return;
     }
     changeSequences(edit);
+    changeViews(edit);
     Set<String> touched = new HashSet<>(edit.removed());
     touched.addAll(edit.replaced().keySet());
     for (String name : touched) {
@@ -204,14 +236,16 @@ final class WorkingSchema {
    * @throws SchemaException in {@link Checking#AT_END} mode, if the schema is invalid
    */
   SchemaModel toModel() {
-    if (dirty.isEmpty() && !sequencesDirty) {
+    if (dirty.isEmpty() && !sequencesDirty && !viewsDirty) {
       return model;
     }
     model = checking == Checking.AT_END
-        ? new SchemaModel(new ArrayList<>(tables.values()), new ArrayList<>(sequences.values()))
+        ? new SchemaModel(new ArrayList<>(tables.values()), new ArrayList<>(sequences.values()),
+            new ArrayList<>(views.values()))
         : merged();
     dirty.clear();
     sequencesDirty = false;
+    viewsDirty = false;
     return model;
   }
 
@@ -229,21 +263,50 @@ final class WorkingSchema {
       }
       if (checking == Checking.EACH_CHANGE) {
         SchemaModel.checkSequenceName(sequence.name(), tables::containsKey, objectOwners::get);
+        if (views.containsKey(sequence.name())) {
+          SchemaModel.checkViewName(sequence.name(), name -> false, name -> true, name -> null);
+        }
       }
     }
   }
 
-  /** Checks that no sequence has the name of the table or of one of its constraints or indexes. */
-  private void checkNotSequences(TableModel table) {
-    if (sequences.isEmpty()) {
+  /** Removes and creates the edit's views; in {@link Checking#EACH_CHANGE} mode, checks the new names. */
+  private void changeViews(Edit edit) {
+    if (edit.createdViews().isEmpty() && edit.removedViews().isEmpty()) {
       return;
     }
-    if (sequences.containsKey(table.name())) {
-      SchemaModel.checkSequenceName(table.name(), name -> true, name -> null);
+    viewsDirty = true;
+    edit.removedViews().forEach(views::remove);
+    for (ViewModel view : edit.createdViews()) {
+      if (views.putIfAbsent(view.name(), view) != null) {
+        throw new SchemaException(SchemaModel.duplicateView(view.name()));
+      }
+      if (checking == Checking.EACH_CHANGE) {
+        SchemaModel.checkViewName(view.name(), tables::containsKey, sequences::containsKey, objectOwners::get);
+      }
     }
-    for (String object : table.objectNames()) {
-      if (sequences.containsKey(object)) {
-        SchemaModel.checkSequenceName(object, name -> false, name -> table.name());
+  }
+
+  /** Checks that no sequence or view has the name of the table or of one of its constraints or indexes. */
+  private void checkNotSequences(TableModel table) {
+    if (!sequences.isEmpty()) {
+      if (sequences.containsKey(table.name())) {
+        SchemaModel.checkSequenceName(table.name(), name -> true, name -> null);
+      }
+      for (String object : table.objectNames()) {
+        if (sequences.containsKey(object)) {
+          SchemaModel.checkSequenceName(object, name -> false, name -> table.name());
+        }
+      }
+    }
+    if (!views.isEmpty()) {
+      if (views.containsKey(table.name())) {
+        SchemaModel.checkViewName(table.name(), name -> true, name -> false, name -> null);
+      }
+      for (String object : table.objectNames()) {
+        if (views.containsKey(object)) {
+          SchemaModel.checkViewName(object, name -> false, name -> false, name -> table.name());
+        }
       }
     }
   }
@@ -276,7 +339,7 @@ final class WorkingSchema {
     while (nextChanged < changed.size()) {
       merged[next++] = changed.get(nextChanged++);
     }
-    return SchemaModel.ofValidated(merged, new ArrayList<>(sequences.values()));
+    return SchemaModel.ofValidated(merged, new ArrayList<>(sequences.values()), new ArrayList<>(views.values()));
   }
 
   /**

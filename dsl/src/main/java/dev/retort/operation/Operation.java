@@ -31,6 +31,8 @@ public sealed interface Operation
         CreateSequence,
         DropSequence,
         AlterSequence,
+        CreateView,
+        DropView,
         Execute,
         JdbcStep {
 
@@ -234,6 +236,22 @@ public sealed interface Operation
      * @return the result
      */
     R alterSequence(AlterSequence operation);
+
+    /**
+     * Visits a {@link CreateView}.
+     *
+     * @param operation the operation
+     * @return the result
+     */
+    R createView(CreateView operation);
+
+    /**
+     * Visits a {@link DropView}.
+     *
+     * @param operation the operation
+     * @return the result
+     */
+    R dropView(DropView operation);
 
     /**
      * Visits a {@link Execute}.

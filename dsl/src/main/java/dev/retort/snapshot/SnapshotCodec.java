@@ -42,6 +42,7 @@ import java.util.Optional;
  *   column id bigint not null
  *   primary key pk_users (id)
  * sequence orders_seq start 1 increment 50
+ * view active_users as 'SELECT id FROM users WHERE active'
  * </pre>
  *
  * <ul>
@@ -76,6 +77,10 @@ import java.util.Optional;
  *   <li>{@code sequence NAME [schema NAME] start N increment N} is a sequence, after the tables,
  *       sequences sorted by name. It ends the table above it. A snapshot written before Retort had
  *       sequences has no such line, and reads as a schema without sequences.
+ *   <li>{@code view NAME [schema NAME] as 'QUERY'} is a view, after the sequences, views sorted
+ *       by name; its query is a string literal, escaped as a check expression is. It ends the
+ *       table above it. A snapshot written before Retort had views has no such line, and reads as
+ *       a schema without views.
  *   <li>A {@code NAME} matching {@code [A-Za-z_][A-Za-z0-9_]*} is written bare; any other
  *       name is written in double quotes ({@code "order items"}). Names are case-sensitive
  *       and may be keywords: every name has a fixed position in its line.

@@ -14,6 +14,7 @@ import dev.retort.model.SchemaException;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
+import dev.retort.model.ViewModel;
 import dev.retort.model.UniqueModel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,6 +49,8 @@ final class SnapshotReader {
   private final Map<String, EnumSeen> enums = new HashMap<>();
   private final List<SequenceModel> sequences = new ArrayList<>();
   private final Map<String, Integer> sequenceLines = new HashMap<>();
+  private final List<ViewModel> views = new ArrayList<>();
+  private final Map<String, Integer> viewLines = new HashMap<>();
   private TableDraft current;
 
   private SnapshotReader(String source) {
@@ -162,7 +165,7 @@ final class SnapshotReader {
   }
 
   private void item(Cursor line) {
-    Token first = line.expectWord("'table', 'sequence' or " + ITEMS);
+    Token first = line.expectWord("'table', 'sequence', 'view' or " + ITEMS);
     String keyword = first.value().toLowerCase(Locale.ROOT);
     if (keyword.equals("table")) {
       table(line);
@@ -172,8 +175,12 @@ final class SnapshotReader {
       sequence(line);
       return;
     }
+    if (keyword.equals("view")) {
+      view(line);
+      return;
+    }
     if (!ITEM_KEYWORDS.contains(keyword)) {
-      throw line.error("expected 'table', 'sequence' or " + ITEMS + " at the start of the line, found "
+      throw line.error("expected 'table', 'sequence', 'view' or " + ITEMS + " at the start of the line, found "
           + first.describe());
     }
     if (current == null) {
@@ -243,6 +250,23 @@ final class SnapshotReader {
     line.expectEnd("the end of the line after the increment of " + shown);
     sequences.add(model(line, shown, () -> new SequenceModel(name, schema, start, increment)));
     sequenceLines.put(name, line.lineNumber());
+  }
+
+  /** A {@code view NAME [schema NAME] as 'QUERY'} line, which ends the table above it. */
+  private void view(Cursor line) {
+    current = null;
+    String name = line.expectName("a view name after 'view'");
+    String shown = "view " + SnapshotSyntax.name(name);
+    Integer previous = viewLines.get(name);
+    if (previous != null) {
+      throw line.error(shown + " is already defined on line " + previous + "; a schema has one view of each name");
+    }
+    String schema = line.acceptKeyword("schema") ? line.expectName("a database schema name after 'schema'") : "";
+    line.expectKeyword("as", schema.isEmpty() ? "or 'schema' after the name of " + shown : "after the schema of " + shown);
+    String query = line.expectString("the query of " + shown + " after 'as'");
+    line.expectEnd("the end of the line after the query of " + shown);
+    views.add(model(line, shown, () -> new ViewModel(name, schema, query)));
+    viewLines.put(name, line.lineNumber());
   }
 
   private static long number(Cursor line, String what) {
@@ -452,7 +476,7 @@ final class SnapshotReader {
       built.add(modelAt(table.line, "table " + table.shownName(), table::build));
     }
     try {
-      return new SchemaModel(built, sequences);
+      return new SchemaModel(built, sequences, views);
     } catch (SchemaException | IllegalArgumentException e) {
       throw new SnapshotFormatException(source, lastLine, "the schema is inconsistent: " + e.getMessage());
     }

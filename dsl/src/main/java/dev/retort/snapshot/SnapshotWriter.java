@@ -15,6 +15,7 @@ import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
+import dev.retort.model.ViewModel;
 import dev.retort.model.UniqueModel;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +53,7 @@ final class SnapshotWriter {
     }
     schema.tables().forEach(writer::table);
     schema.sequences().forEach(writer::sequence);
+    schema.views().forEach(writer::view);
     return writer.out.toString();
   }
 
@@ -78,6 +80,15 @@ final class SnapshotWriter {
       appendName(out.append(" schema "), sequence.schema());
     }
     out.append(" start ").append(sequence.start()).append(" increment ").append(sequence.increment()).append('\n');
+  }
+
+  private void view(ViewModel view) {
+    out.append("view ");
+    appendName(out, view.name());
+    if (!view.schema().isEmpty()) {
+      appendName(out.append(" schema "), view.schema());
+    }
+    appendString(out.append(" as "), view.query()).append('\n');
   }
 
   private void column(ColumnModel column) {

@@ -12,14 +12,17 @@ import dev.retort.model.ColumnType;
 import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
+import dev.retort.model.ViewModel;
 import dev.retort.operation.AddColumn;
 import dev.retort.operation.AlterSequence;
 import dev.retort.operation.Change;
 import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
+import dev.retort.operation.CreateView;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropTable;
+import dev.retort.operation.DropView;
 import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.Operation;
@@ -119,6 +122,35 @@ class SchemaTest {
     assertThatThrownBy(() -> new Schema().dropSequence(" "))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("sequence name is blank");
+  }
+
+  @Test
+  void recordsViewsWithTheirQueriesAsWritten() {
+    Schema schema = new Schema()
+        .createView("active_users", "\n  SELECT id\n  FROM users WHERE active\n")
+        .createView("big_orders", "SELECT id FROM orders", v -> v.inSchema("sales"))
+        .dropView("active_users");
+
+    assertThat(schema.operations()).containsExactly(
+        new CreateView(ViewModel.of("active_users", "SELECT id\n  FROM users WHERE active")),
+        new CreateView(new ViewModel("big_orders", "sales", "SELECT id FROM orders")),
+        new DropView("active_users"));
+  }
+
+  @Test
+  void rejectsAMalformedViewCallNamingTheView() {
+    assertThatThrownBy(() -> new Schema().createView("active_users", " "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("createView(\"active_users\"): view active_users has an empty query;");
+    assertThatThrownBy(() -> new Schema().createView("active_users", "SELECT 1;"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("createView(\"active_users\"): the query of view active_users ends with ';'");
+    assertThatThrownBy(() -> new Schema().createView("v", "SELECT 1", v -> v.inSchema("a").inSchema("b")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("createView(\"v\"): inSchema is called twice");
+    assertThatThrownBy(() -> new Schema().dropView(" "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("view name is blank");
   }
 
   @Test

@@ -22,8 +22,9 @@ import java.util.function.Predicate;
  * {@link #build repairs} what the model would reject: constraints on missing columns,
  * nullable key columns, taken names, foreign keys and checks on missing columns. Every kind of column
  * type, default, comment, identity column, key, index, check and foreign key (including
- * self-references and cycles) occurs, and sequences. Sequences are drawn after everything else,
- * so that a list of choices gives the tables it gave before sequences existed.
+ * self-references and cycles) occurs, and sequences and views. Sequences are drawn after everything
+ * else, and views after them, so that a list of choices gives the tables (and sequences) it gave
+ * before sequences (and views) existed.
  */
 final class SchemaGenerator {
 
@@ -41,6 +42,13 @@ final class SchemaGenerator {
   static final List<String> EXPRESSIONS = List.of("CURRENT_TIMESTAMP", "1 + 1");
   static final List<String> SEQUENCES = List.of("s0", "s1", "s2");
   static final List<Long> SEQUENCE_VALUES = List.of(1L, 50L, 3_000_000_000L);
+  static final List<String> VIEWS = List.of("v0", "v1", "v2");
+  /**
+   * What a view's query reads: a table, bare, quoted in another case or qualified, or nothing. A
+   * view may also read a view before it in {@link #VIEWS}, so that views never read each other in
+   * a cycle.
+   */
+  static final List<String> VIEW_SOURCES = List.of("t0", "\"T1\"", "archive.t2", "t3", "");
 
   private final Choices choices;
   private final Map<String, ColumnType.Enumerated> enums = new HashMap<>();
@@ -71,7 +79,51 @@ final class SchemaGenerator {
       SequenceModel sequence = generator.sequence(choices.pick(SEQUENCES));
       sequences.put(sequence.name(), sequence);
     }
-    return withSequences(build(tables), sequences.values());
+    SchemaModel withSequences = withSequences(build(tables), sequences.values());
+    Map<String, ViewModel> views = new TreeMap<>();
+    int viewCount = choices.below(3);
+    for (int i = 0; i < viewCount; i++) {
+      ViewModel view = generator.view(choices.pick(VIEWS));
+      views.put(view.name(), view);
+    }
+    return withViews(withSequences, views.values());
+  }
+
+  private ViewModel view(String name) {
+    int position = VIEWS.indexOf(name);
+    String source = position > 0 && choices.below(3) == 0
+        ? VIEWS.get(choices.below(position))
+        : choices.pick(VIEW_SOURCES);
+    String query = source.isEmpty() ? "SELECT 1 AS one" : "SELECT * FROM " + source;
+    if (choices.below(2) == 0) {
+      query += " WHERE 'x' <> '" + choices.pick(TABLES) + "'";
+    }
+    return new ViewModel(name, choices.pick(SCHEMAS), query);
+  }
+
+  /** Drops, changes, moves and adds views. */
+  private Map<String, ViewModel> changeViews(SchemaModel from) {
+    Map<String, ViewModel> views = new TreeMap<>();
+    from.views().forEach(view -> views.put(view.name(), view));
+    int steps = choices.below(4);
+    for (int i = 0; i < steps; i++) {
+      String name = choices.pick(VIEWS);
+      ViewModel now = views.get(name);
+      if (now == null) {
+        views.put(name, view(name));
+      } else {
+        switch (choices.below(3)) {
+          case 0 -> views.remove(name);
+          case 1 -> views.put(name, new ViewModel(name, now.schema(), view(name).query()));
+          default -> views.put(name, new ViewModel(name, choices.pick(SCHEMAS), now.query()));
+        }
+      }
+    }
+    return views;
+  }
+
+  private static SchemaModel withViews(SchemaModel schema, Collection<ViewModel> views) {
+    return views.isEmpty() ? schema : new SchemaModel(schema.tables(), schema.sequences(), List.copyOf(views));
   }
 
   private SequenceModel sequence(String name) {
@@ -128,7 +180,8 @@ final class SchemaGenerator {
     }
     SchemaModel to = build(tables);
     RenameHints hints = generator.hints(tables);
-    return new Changed(withSequences(to, generator.changeSequences(from).values()), hints);
+    SchemaModel withSequences = withSequences(to, generator.changeSequences(from).values());
+    return new Changed(withViews(withSequences, generator.changeViews(from).values()), hints);
   }
 
   private void mutate(List<RawTable> tables) {

@@ -10,6 +10,7 @@ import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.IndexModel;
 import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.SequenceModel;
+import dev.retort.model.ViewModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
 import java.util.ArrayList;
@@ -80,6 +81,9 @@ class OperationTest {
         kind("alterSequence", "alter sequence orders_seq (start 1 -> 100, increment 1 -> 50)", false,
             () -> new AlterSequence("orders_seq", Optional.of(new Change<>(1L, 100L)),
                 Optional.of(new Change<>(1L, 50L)))),
+        kind("createView", "create view active_users", false,
+            () -> new CreateView(ViewModel.of("active_users", "SELECT id FROM users WHERE active"))),
+        kind("dropView", "drop view active_users", false, () -> new DropView("active_users")),
         kind("execute", "execute UPDATE users SET plan = 'free'", false,
             () -> Execute.of("UPDATE users SET plan = 'free'")),
         kind("jdbcStep", "run backfill users.plan", false, () -> new JdbcStep("backfill users.plan", BACKFILL)));
@@ -254,6 +258,16 @@ class OperationTest {
     @Override
     public String alterSequence(AlterSequence operation) {
       return visited("alterSequence", operation);
+    }
+
+    @Override
+    public String createView(CreateView operation) {
+      return visited("createView", operation);
+    }
+
+    @Override
+    public String dropView(DropView operation) {
+      return visited("dropView", operation);
     }
 
     @Override

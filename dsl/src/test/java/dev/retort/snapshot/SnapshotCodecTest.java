@@ -13,6 +13,7 @@ import dev.retort.model.IndexModel;
 import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.SequenceModel;
+import dev.retort.model.ViewModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
 import java.util.ArrayList;
@@ -131,6 +132,23 @@ class SnapshotCodecTest {
           index ix_users_phone (phone)
         sequence "audit seq" schema sales start 1000 increment 1
         sequence users_seq start 1 increment 50
+        """);
+    assertThat(SnapshotCodec.read(text, "V2.snapshot")).isEqualTo(schema);
+  }
+
+  @Test
+  void writesViewsAfterTheSequencesByNameWithTheirQueriesEscapedOnOneLine() {
+    SchemaModel schema = new SchemaModel(usersAndOrders().tables(), List.of(SequenceModel.of("users_seq", 1, 50)),
+        List.of(
+            ViewModel.of("user_emails", "SELECT email\nFROM users\nWHERE email <> 'n/a' -- it's \\ \"quoted\""),
+            new ViewModel("big orders", "sales", "SELECT id FROM orders WHERE total > 100")));
+
+    String text = SnapshotCodec.write(schema);
+
+    assertThat(text).endsWith("""
+        sequence users_seq start 1 increment 50
+        view "big orders" schema sales as 'SELECT id FROM orders WHERE total > 100'
+        view user_emails as 'SELECT email\\nFROM users\\nWHERE email <> ''n/a'' -- it''s \\\\ "quoted"'
         """);
     assertThat(SnapshotCodec.read(text, "V2.snapshot")).isEqualTo(schema);
   }

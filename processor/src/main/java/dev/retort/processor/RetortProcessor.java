@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.retort.Revision;
 import dev.retort.Sequence;
 import dev.retort.Table;
+import dev.retort.View;
 import dev.retort.processor.diagnostics.Diagnostics;
 import dev.retort.processor.diagnostics.Message;
 import dev.retort.processor.options.EntitySource;
@@ -95,7 +96,10 @@ public final class RetortProcessor extends AbstractProcessor {
     if (processed) {
       return claim;
     }
-    List<TypeElement> entities = sortedTypes(waitingEntities, round, entityAnnotations);
+    // A view's type is scanned with the entities, whatever they are read from.
+    List<String> scanned = new ArrayList<>(entityAnnotations);
+    scanned.add(View.class.getName());
+    List<TypeElement> entities = sortedTypes(waitingEntities, round, scanned);
     List<TypeElement> revisions = sortedTypes(waitingRevisions, round, List.of(Revision.class.getName()));
     if (entities.isEmpty() && revisions.isEmpty() && !invalidEntitySource()) {
       return claim;

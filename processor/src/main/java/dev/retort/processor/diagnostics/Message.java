@@ -344,6 +344,27 @@ public enum Message {
       Diagnostic.Kind.ERROR,
       "duplicate-sequence",
       "sequence %s is declared on both %s%s and %s%s; declare it once, or give one of them another name"),
+  /** A {@code @View} whose query is blank. */
+  VIEW_BLANK_QUERY(
+      Diagnostic.Kind.ERROR,
+      "view-blank-query",
+      "@View on %s has no query; write the SELECT the view stands for: @View(\"SELECT ... FROM ...\")"),
+  /** A {@code @View} whose query ends with a semicolon. */
+  VIEW_SEMICOLON(
+      Diagnostic.Kind.ERROR,
+      "view-semicolon",
+      "the query of @View on %s ends with ';'; leave the semicolon out, as CREATE VIEW takes one statement"),
+  /** A view named like a table, another view, a sequence, a constraint or an index. */
+  VIEW_NAME_TAKEN(
+      Diagnostic.Kind.ERROR,
+      "view-name-taken",
+      "view %s of %s %s %s; databases name tables and views from one set of names: give the view another name"
+          + " with @View(name = \"...\")"),
+  /** A type annotated both {@code @View} and {@code @Table}. */
+  VIEW_ON_TABLE(
+      Diagnostic.Kind.ERROR,
+      "view-on-table",
+      "%s is annotated both @View and @Table; a type declares a table or a view: remove one of them"),
   /** A sequence named like a table, constraint or index. */
   SEQUENCE_NAME_TAKEN(
       Diagnostic.Kind.ERROR,

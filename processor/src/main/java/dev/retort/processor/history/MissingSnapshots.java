@@ -44,7 +44,7 @@ public final class MissingSnapshots {
 
   /** The methods of {@code Schema} that change the schema; {@code execute} and {@code run} change data. */
   static final Set<String> SCHEMA_CHANGES = Set.of("createTable", "dropTable", "renameTable", "alterTable", "addColumn",
-      "dropColumn", "createSequence", "dropSequence", "alterSequence");
+      "dropColumn", "createSequence", "dropSequence", "alterSequence", "createView", "dropView");
 
   private final Trees trees;
   private final Diagnostics diagnostics;

@@ -10,12 +10,14 @@ import dev.retort.operation.AlterSequence;
 import dev.retort.operation.AlterTableComment;
 import dev.retort.operation.CreateIndex;
 import dev.retort.operation.CreateSequence;
+import dev.retort.operation.CreateView;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropCheck;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropForeignKey;
 import dev.retort.operation.DropIndex;
 import dev.retort.operation.DropSequence;
+import dev.retort.operation.DropView;
 import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
@@ -76,11 +78,15 @@ public final class MigrationNames {
         phrases.add(operation.accept(new PhraseVisitor()));
       }
     }
-    // A sequence beside tables is most often their keys' (a JPA entity's <table>_seq): the tables
-    // name the migration, and a migration of sequences alone is named after them.
-    List<Phrase> tablePhrases = phrases.stream().filter(p -> p.kind() != Kind.SEQUENCE).toList();
+    // A sequence beside tables is most often their keys' (a JPA entity's <table>_seq), and a view
+    // beside them is most often dropped and created again around their change: the tables name
+    // the migration, then the views, and a migration of sequences alone is named after them.
+    List<Phrase> tablePhrases = phrases.stream().filter(p -> p.kind() != Kind.SEQUENCE && p.kind() != Kind.VIEW).toList();
+    List<Phrase> viewPhrases = phrases.stream().filter(p -> p.kind() == Kind.VIEW).toList();
     if (!tablePhrases.isEmpty()) {
       phrases = tablePhrases;
+    } else if (!viewPhrases.isEmpty()) {
+      return fit(describeViews(viewPhrases), viewPhrases);
     }
     return fit(describe(phrases), phrases);
   }
@@ -144,6 +150,23 @@ public final class MigrationNames {
     return "Alter" + list(tables, plural(phrases));
   }
 
+  /**
+   * Names a migration of views: {@code CreateActiveCustomerView}, {@code DropActiveCustomerView},
+   * {@code ReplaceActiveCustomerView} for a view dropped and created again (its query changed),
+   * {@code CreateActiveCustomerAndTopOrderViews}.
+   */
+  private static String describeViews(List<Phrase> phrases) {
+    Set<String> views = new LinkedHashSet<>();
+    phrases.forEach(p -> views.add(p.table()));
+    String verb = phrases.get(0).verb();
+    if (!phrases.stream().allMatch(p -> p.verb().equals(verb))) {
+      return views.size() == 1 ? "Replace" + camel(views.iterator().next()) + "View" : "Replace" + list(views, "Views")
+          + (views.size() <= 3 ? "Views" : "");
+    }
+    return views.size() == 1 ? verb + camel(views.iterator().next()) + "View"
+        : verb + list(views, "Views") + (views.size() <= 3 ? "Views" : "");
+  }
+
   /** Shortens a summary that is too long: counts instead of names, then a cut at a word. */
   private static String fit(String summary, List<Phrase> phrases) {
     if (summary.length() <= MAX_SUMMARY) {
@@ -164,8 +187,11 @@ public final class MigrationNames {
     return shorter.substring(0, cut);
   }
 
-  /** What a count of the phrases' tables calls them: sequences when that is all they are. */
+  /** What a count of the phrases' tables calls them: sequences or views when that is all they are. */
   private static String plural(List<Phrase> phrases) {
+    if (phrases.stream().allMatch(p -> p.kind() == Kind.VIEW)) {
+      return "Views";
+    }
     return phrases.stream().allMatch(p -> p.kind() == Kind.SEQUENCE) ? "Sequences" : "Tables";
   }
 
@@ -199,7 +225,8 @@ public final class MigrationNames {
     TABLE,
     COLUMN,
     CONSTRAINT,
-    SEQUENCE
+    SEQUENCE,
+    VIEW
   }
 
   /**
@@ -219,6 +246,10 @@ public final class MigrationNames {
 
     static Phrase sequence(String verb, String sequence, boolean creates) {
       return new Phrase(verb, camel(sequence), sequence, "", Kind.SEQUENCE, creates);
+    }
+
+    static Phrase view(String verb, String view, boolean creates) {
+      return new Phrase(verb, camel(view) + "View", view, "", Kind.VIEW, creates);
     }
 
     static Phrase column(String verb, String table, String column) {
@@ -342,6 +373,16 @@ public final class MigrationNames {
     @Override
     public Phrase alterSequence(AlterSequence operation) {
       return Phrase.sequence("Alter", operation.name(), false);
+    }
+
+    @Override
+    public Phrase createView(CreateView operation) {
+      return Phrase.view("Create", operation.view().name(), true);
+    }
+
+    @Override
+    public Phrase dropView(DropView operation) {
+      return Phrase.view("Drop", operation.name(), false);
     }
 
     @Override

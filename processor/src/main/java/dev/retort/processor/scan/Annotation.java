@@ -32,6 +32,7 @@ final class Annotation {
   static final String RENAMED_FROM = "dev.retort.RenamedFrom";
   static final String TRANSIENT = "dev.retort.Transient";
   static final String SEQUENCE = "dev.retort.Sequence";
+  static final String VIEW = "dev.retort.View";
 
   /** The annotations that map a member to a column, in the order messages mention them. */
   static final List<String> MEMBER_ANNOTATIONS = List.of(COLUMN, ID, REFERENCES, RENAMED_FROM);

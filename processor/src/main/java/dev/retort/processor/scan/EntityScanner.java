@@ -49,6 +49,8 @@ import javax.lang.model.element.TypeElement;
  *       constraints and indexes, and {@code @ForeignKey} foreign keys of several columns ({@link
  *       ForeignKeys}); {@code @RenamedFrom} adds {@link RenameHints}.
  *   <li>{@code @Sequence} on an entity declares a sequence of the schema ({@link SequenceDeclarations}).
+ *   <li>{@code @View} on a type declares a view of the schema ({@link ViewDeclarations}), whatever
+ *       the entities are read from.
  * </ul>
  *
  * <p>With {@code -Aretort.entities=jpa} the JPA {@code @Entity} classes are read instead, by {@link
@@ -121,7 +123,17 @@ public final class EntityScanner {
     EntityReader reader = new EntityReader(env.getTypeUtils(), annotations, reporter);
     JpaEntityReader jpaReader = new JpaEntityReader(env.getTypeUtils(), annotations, reporter, entityElements, sequenceNaming);
     List<EntityDraft> drafts = new ArrayList<>();
+    List<TypeElement> views = new ArrayList<>();
     for (Element element : entityElements) {
+      Optional<Annotation> view = annotations.find(element, Annotation.VIEW);
+      if (view.isPresent()) {
+        if (annotations.find(element, Annotation.TABLE).isPresent()) {
+          reporter.report(view.get(), null, Message.VIEW_ON_TABLE, element.getSimpleName());
+        } else {
+          views.add((TypeElement) element);
+        }
+        continue;
+      }
       if (source == EntitySource.RETORT) {
         reader.read(element).ifPresent(drafts::add);
       } else if (annotations.find(element, Annotation.TABLE).isPresent()) {
@@ -131,7 +143,7 @@ public final class EntityScanner {
         drafts.addAll(jpaReader.read(element));
       }
     }
-    return new SchemaAssembler(annotations, reporter).assemble(drafts);
+    return new SchemaAssembler(annotations, reporter).assemble(drafts, views);
   }
 
   /**

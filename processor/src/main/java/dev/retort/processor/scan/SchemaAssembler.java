@@ -10,6 +10,7 @@ import dev.retort.model.SchemaModel;
 import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
+import dev.retort.model.ViewModel;
 import dev.retort.processor.diagnostics.Message;
 import dev.retort.processor.scan.EntityDraft.ColumnDraft;
 import dev.retort.processor.scan.EntityDraft.Origin;
@@ -26,7 +27,7 @@ import javax.lang.model.element.TypeElement;
 /**
  * Puts the entity drafts of a round together into one schema, checking what spans entities: table
  * names, foreign keys, enum types, renames, index and constraint names (unique across the
- * schema), and sequences.
+ * schema), sequences and views.
  */
 final class SchemaAssembler {
 
@@ -34,21 +35,24 @@ final class SchemaAssembler {
   private final Checks checks;
   private final ForeignKeys foreignKeyReader;
   private final SequenceDeclarations sequenceReader;
+  private final ViewDeclarations viewReader;
 
   SchemaAssembler(Annotations annotations, Reporter reporter) {
     this.reporter = reporter;
     this.checks = new Checks(reporter);
     this.foreignKeyReader = new ForeignKeys(annotations, reporter, checks);
     this.sequenceReader = new SequenceDeclarations(annotations, reporter, checks);
+    this.viewReader = new ViewDeclarations(annotations, reporter, checks);
   }
 
   /**
    * Assembles the drafts.
    *
    * @param drafts the entities of the round, as read
+   * @param viewElements the types of the round that declare a view
    * @return the schema, or an empty schema if this scan reported an error
    */
-  ScanResult assemble(List<EntityDraft> drafts) {
+  ScanResult assemble(List<EntityDraft> drafts, List<TypeElement> viewElements) {
     Map<String, EntityDraft> byTable = tables(drafts);
     Map<String, EntityDraft> byClass = new HashMap<>();
     drafts.forEach(d -> byClass.putIfAbsent(d.element().getQualifiedName().toString(), d));
@@ -63,6 +67,7 @@ final class SchemaAssembler {
     }
     checkConstraintNames(constraints, byTable.values());
     List<SequenceModel> sequences = sequenceReader.read(byTable, constraints);
+    List<ViewModel> views = viewReader.read(viewElements, byTable, sequences, constraints);
     RenameHints hints = hints(byTable.values());
 
     Map<String, TypeElement> tableElements = new LinkedHashMap<>();
@@ -74,7 +79,8 @@ final class SchemaAssembler {
       columnElements.put(entity.name(), members);
     }
     SchemaModel schema =
-        reporter.hasErrors() ? SchemaModel.empty() : schema(byTable.values(), foreignKeys, sequences);
+        reporter.hasErrors() ? SchemaModel.empty() : schema(byTable.values(), foreignKeys, sequences, views,
+            viewElements);
     return new ScanResult(schema, hints, tableElements, columnElements);
   }
 
@@ -323,7 +329,7 @@ final class SchemaAssembler {
   }
 
   private SchemaModel schema(Iterable<EntityDraft> entities, Map<String, List<ForeignKeyModel>> foreignKeys,
-      List<SequenceModel> sequences) {
+      List<SequenceModel> sequences, List<ViewModel> views, List<TypeElement> viewElements) {
     List<TableModel> tables = new ArrayList<>();
     EntityDraft any = null;
     for (EntityDraft entity : entities) {
@@ -341,11 +347,12 @@ final class SchemaAssembler {
       table.checks().addAll(entity.checks());
       checks.build(entity.element(), entity.label(), table::build).ifPresent(tables::add);
     }
-    if (any == null) {
+    Element where = any != null ? any.element() : viewElements.isEmpty() ? null : viewElements.get(0);
+    if (where == null) {
       return SchemaModel.empty();
     }
     return checks
-        .build(any.element(), "the @Table entities", () -> new SchemaModel(tables, sequences))
+        .build(where, any != null ? "the @Table entities" : "the @View types", () -> new SchemaModel(tables, sequences, views))
         .filter(s -> !reporter.hasErrors())
         .orElse(SchemaModel.empty());
   }

@@ -12,6 +12,7 @@ import dev.retort.model.DefaultValue;
 import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.IndexModel;
 import dev.retort.model.SequenceModel;
+import dev.retort.model.ViewModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
 import dev.retort.operation.AddCheck;
@@ -25,12 +26,14 @@ import dev.retort.operation.AlterTableComment;
 import dev.retort.operation.Change;
 import dev.retort.operation.CreateIndex;
 import dev.retort.operation.CreateSequence;
+import dev.retort.operation.CreateView;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropCheck;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropForeignKey;
 import dev.retort.operation.DropIndex;
 import dev.retort.operation.DropSequence;
+import dev.retort.operation.DropView;
 import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
@@ -396,6 +399,22 @@ final class OperationCode implements Operation.Visitor<OperationCode.Call> {
     operation.increment().ifPresent(c ->
         changes.append(".incrementBy(").append(number(c.from())).append(", ").append(number(c.to())).append(')'));
     return Call.statement("schema.alterSequence(" + literal(operation.name()) + ", " + changes + ")");
+  }
+
+  /**
+   * {@code schema.createView(name, query)}; a query of several lines is written as a
+   * concatenation, one line of the query per line of code.
+   */
+  @Override
+  public Call createView(CreateView operation) {
+    ViewModel view = operation.view();
+    String schemaPart = view.schema().isEmpty() ? "" : ", v -> v.inSchema(" + literal(view.schema()) + ")";
+    return Call.statement("schema.createView(" + literal(view.name()) + ", " + literal(view.query()) + schemaPart + ")");
+  }
+
+  @Override
+  public Call dropView(DropView operation) {
+    return Call.statement("schema.dropView(" + literal(operation.name()) + ")");
   }
 
   @Override

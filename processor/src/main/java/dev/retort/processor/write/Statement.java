@@ -3,8 +3,10 @@ package dev.retort.processor.write;
 import com.palantir.javapoet.CodeBlock;
 import dev.retort.operation.AlterSequence;
 import dev.retort.operation.CreateSequence;
+import dev.retort.operation.CreateView;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropSequence;
+import dev.retort.operation.DropView;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameTable;
@@ -31,7 +33,9 @@ record Statement(Kind kind, CodeBlock code, ConstantCount constants) {
     /** {@code schema.alterTable(...)}. */
     ALTER_TABLES("alterTables"),
     /** {@code schema.createSequence(...)}, {@code dropSequence(...)} and {@code alterSequence(...)}. */
-    SEQUENCES("sequences");
+    SEQUENCES("sequences"),
+    /** {@code schema.createView(...)} and {@code dropView(...)}. */
+    VIEWS("views");
 
     private final String methodName;
 
@@ -58,6 +62,9 @@ record Statement(Kind kind, CodeBlock code, ConstantCount constants) {
       if (operation instanceof CreateSequence || operation instanceof DropSequence
           || operation instanceof AlterSequence) {
         return SEQUENCES;
+      }
+      if (operation instanceof CreateView || operation instanceof DropView) {
+        return VIEWS;
       }
       throw new IllegalArgumentException(operation.summary() + " is written inside alterTable");
     }

@@ -11,6 +11,7 @@ import dev.retort.model.IndexModel;
 import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.SequenceModel;
+import dev.retort.model.ViewModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
 import dev.retort.operation.AddCheck;
@@ -23,12 +24,14 @@ import dev.retort.operation.AlterSequence;
 import dev.retort.operation.AlterTableComment;
 import dev.retort.operation.CreateIndex;
 import dev.retort.operation.CreateSequence;
+import dev.retort.operation.CreateView;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropCheck;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropForeignKey;
 import dev.retort.operation.DropIndex;
 import dev.retort.operation.DropSequence;
+import dev.retort.operation.DropView;
 import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
@@ -686,6 +689,17 @@ abstract class SqlDialect implements Dialect {
     return List.of(sql(statement.toString()));
   }
 
+  /** {@code CREATE VIEW name AS query}, the query as the migration wrote it. */
+  List<Step> createView(CreateView operation) {
+    ViewModel view = operation.view();
+    return List.of(sql("CREATE VIEW " + qualified(view.schema(), view.name()) + " AS " + view.query()));
+  }
+
+  List<Step> dropView(DropView operation, Context context) {
+    ViewModel view = context.viewBefore(operation.name());
+    return List.of(sql("DROP VIEW " + qualified(view.schema(), view.name())));
+  }
+
   /**
    * Refuses a sequence operation where the database has no sequences, before anything runs.
    *
@@ -926,6 +940,10 @@ abstract class SqlDialect implements Dialect {
       return after.table(name).orElseThrow(() -> new IllegalStateException("no table " + name + " after"));
     }
 
+    ViewModel viewBefore(String name) {
+      return before.view(name).orElseThrow(() -> new IllegalStateException("no view " + name + " before"));
+    }
+
     SequenceModel sequenceBefore(String name) {
       return before.sequence(name).orElseThrow(() -> new IllegalStateException("no sequence " + name + " before"));
     }
@@ -1063,6 +1081,16 @@ abstract class SqlDialect implements Dialect {
     public List<Step> alterSequence(AlterSequence operation) {
       refuseWithoutSequences(operation);
       return SqlDialect.this.alterSequence(operation, context);
+    }
+
+    @Override
+    public List<Step> createView(CreateView operation) {
+      return SqlDialect.this.createView(operation);
+    }
+
+    @Override
+    public List<Step> dropView(DropView operation) {
+      return SqlDialect.this.dropView(operation, context);
     }
 
     @Override

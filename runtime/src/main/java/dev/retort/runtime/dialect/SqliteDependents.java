@@ -1,5 +1,6 @@
 package dev.retort.runtime.dialect;
 
+import dev.retort.internal.sql.SqlNames;
 import dev.retort.internal.sql.SqlToken;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -150,7 +151,7 @@ final class SqliteDependents {
       while (rows.next()) {
         String type = rows.getString(1);
         String sql = rows.getString(4);
-        taken.add(SqliteTokens.folded(rows.getString(2)));
+        taken.add(SqlNames.folded(rows.getString(2)));
         if (sql != null && (type.equals("view") || type.equals("trigger"))) {
           objects.add(new SchemaObject(type.equals("view"), rows.getString(2), rows.getString(3), sql,
               SqliteTokens.of(sql)));
@@ -158,7 +159,7 @@ final class SqliteDependents {
       }
     }
     String copy = COPY;
-    for (int i = 2; taken.contains(SqliteTokens.folded(copy)); i++) {
+    for (int i = 2; taken.contains(SqlNames.folded(copy)); i++) {
       copy = COPY + "_" + i;
     }
     List<Dependent> dependents = new ArrayList<>();
@@ -220,7 +221,7 @@ final class SqliteDependents {
   String quotedColumnQuery() {
     String column = droppedColumn.orElseThrow(() -> new IllegalStateException("a rebuild of " + table
         + " drops no column"));
-    String quoted = dialect.stringLiteral("*\"" + globLiteral(SqliteTokens.folded(column).replace("\"", "\"\""))
+    String quoted = dialect.stringLiteral("*\"" + globLiteral(SqlNames.folded(column).replace("\"", "\"\""))
         + "\"*");
     return readers() + " SELECT \"object\".\"name\" FROM " + master() + " AS \"object\" WHERE lower(\"object\".\"sql\")"
         + " GLOB " + quoted + " AND (\"object\".\"type\" = 'view' AND \"object\".\"name\" IN (SELECT \"name\" FROM "
@@ -246,15 +247,15 @@ final class SqliteDependents {
    * nearest first; then the other triggers that depend on it or on those views.
    */
   private List<Dependent> dependents(List<SchemaObject> objects) {
-    Set<String> names = new HashSet<>(Set.of(SqliteTokens.folded(table)));
+    Set<String> names = new HashSet<>(Set.of(SqlNames.folded(table)));
     List<SchemaObject> views = new ArrayList<>();
     boolean found = true;
     while (found) {
       found = false;
       for (SchemaObject object : objects) {
-        if (object.view() && !views.contains(object) && SqliteTokens.uses(object.tokens(), names)) {
+        if (object.view() && !views.contains(object) && SqlNames.uses(object.tokens(), names)) {
           views.add(object);
-          names.add(SqliteTokens.folded(object.name()));
+          names.add(SqlNames.folded(object.name()));
           found = true;
         }
       }
@@ -262,9 +263,9 @@ final class SqliteDependents {
     List<Dependent> onTable = new ArrayList<>();
     List<Dependent> others = new ArrayList<>();
     for (SchemaObject object : objects) {
-      if (!object.view() && SqliteTokens.sameName(object.table(), table)) {
+      if (!object.view() && SqlNames.sameName(object.table(), table)) {
         onTable.add(new Dependent(object, true, false));
-      } else if (!object.view() && SqliteTokens.uses(object.tokens(), names)) {
+      } else if (!object.view() && SqlNames.uses(object.tokens(), names)) {
         others.add(new Dependent(object, false, false));
       }
     }
@@ -285,7 +286,7 @@ final class SqliteDependents {
     String pattern = "'*" + NOT_IN_NAME + "' || replace(replace(replace(lower(\"view\".\"name\"), '[', '[[]'),"
         + " '*', '[*]'), '?', '[?]') || '" + NOT_IN_NAME + "*'";
     return "WITH RECURSIVE " + READER + "(\"name\", \"pattern\") AS (SELECT " + dialect.stringLiteral(table) + ", "
-        + dialect.stringLiteral("*" + NOT_IN_NAME + globLiteral(SqliteTokens.folded(table)) + NOT_IN_NAME + "*")
+        + dialect.stringLiteral("*" + NOT_IN_NAME + globLiteral(SqlNames.folded(table)) + NOT_IN_NAME + "*")
         + " UNION SELECT \"view\".\"name\", " + pattern + " FROM " + master() + " AS \"view\", " + READER
         + " WHERE \"view\".\"type\" = 'view' AND " + holds("\"view\"") + ")";
   }
@@ -357,7 +358,7 @@ final class SqliteDependents {
   /** Whether the token is the name of the dropped column in double quotes, which SQLite may read as a string. */
   private boolean quotesDroppedColumn(SqlToken token) {
     return token.kind() == SqlToken.Kind.DOUBLE_QUOTED
-        && droppedColumn.filter(column -> SqliteTokens.sameName(column, token.text())).isPresent();
+        && droppedColumn.filter(column -> SqlNames.sameName(column, token.text())).isPresent();
   }
 
   /**
@@ -562,7 +563,7 @@ final class SqliteDependents {
             if (!nameAt(tokens, i)) {
               return Optional.empty();
             }
-            columns.add(SqliteTokens.name(tokens.get(i++)));
+            columns.add(SqlNames.name(tokens.get(i++)));
           } while (symbolAt(tokens, i, ","));
         }
       } else {

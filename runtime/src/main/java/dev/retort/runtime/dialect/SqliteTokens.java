@@ -1,9 +1,9 @@
 package dev.retort.runtime.dialect;
 
 import dev.retort.internal.sql.SqlLexer;
+import dev.retort.internal.sql.SqlNames;
 import dev.retort.internal.sql.SqlToken;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * kept for {@link #isHeadName}.
  *
  * <p>SQLite compares names without regard to the case of ASCII letters, quoted or not, and only
- * of ASCII letters; {@link #sameName} does the same.
+ * of ASCII letters; {@link SqlNames} does the same, and tells which names a statement uses.
  */
 final class SqliteTokens {
 
@@ -94,62 +94,5 @@ final class SqliteTokens {
    */
   static boolean isHeadName(SqlToken token) {
     return token.isName() || token.kind() == SqlToken.Kind.STRING && token.text().startsWith("'");
-  }
-
-  /**
-   * The name that a {@linkplain #isHeadName name of a statement's head} spells: a string
-   * literal's text without its quotes, a doubled quote read as one; otherwise the token's text.
-   */
-  static String name(SqlToken token) {
-    if (token.kind() != SqlToken.Kind.STRING) {
-      return token.text();
-    }
-    String text = token.text();
-    int end = text.length() > 1 && text.endsWith("'") ? text.length() - 1 : text.length();
-    return text.substring(1, end).replace("''", "'");
-  }
-
-  /**
-   * Whether the tokens use one of the names as an identifier, bare or quoted, or as a string
-   * literal where SQLite's grammar takes a table name ({@code FROM 'order'}: SQLite reads a
-   * string there as the name, for compatibility). A keyword that spells a name counts too
-   * ({@code ORDER BY} uses a table named {@code order}): telling them apart needs SQLite's
-   * parser, and a false match only costs the caller a needless check.
-   *
-   * @param tokens the statement's tokens
-   * @param names the names, each {@linkplain #folded folded}
-   * @return whether one is used
-   */
-  static boolean uses(List<SqlToken> tokens, Collection<String> names) {
-    for (int i = 0; i < tokens.size(); i++) {
-      SqlToken token = tokens.get(i);
-      if (token.isName() && names.contains(folded(token.text()))
-          || i > 0 && isTableString(tokens.get(i - 1), token) && names.contains(folded(name(token)))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether the token is a string literal in the place of a table name: after FROM, JOIN, INTO or UPDATE. */
-  private static boolean isTableString(SqlToken previous, SqlToken token) {
-    return token.kind() == SqlToken.Kind.STRING && token.text().startsWith("'")
-        && (previous.isWord("FROM") || previous.isWord("JOIN") || previous.isWord("INTO")
-            || previous.isWord("UPDATE"));
-  }
-
-  /** Whether two names are the same for SQLite: equal but for the case of ASCII letters. */
-  static boolean sameName(String a, String b) {
-    return folded(a).equals(folded(b));
-  }
-
-  /** The name with its ASCII letters in lower case, the form in which SQLite compares names. */
-  static String folded(String name) {
-    StringBuilder folded = new StringBuilder(name.length());
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      folded.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
-    }
-    return folded.toString();
   }
 }

@@ -3,6 +3,7 @@ package dev.retort.runtime.dialect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.retort.internal.sql.SqlNames;
 import dev.retort.internal.sql.SqlToken;
 import dev.retort.internal.sql.SqlToken.Kind;
 import java.util.List;
@@ -55,25 +56,25 @@ class SqliteTokensTest {
     List<SqlToken> tokens = SqliteTokens.of("CREATE VIEW 'it''s' AS SELECT X'76', \"v\"");
 
     assertThat(SqliteTokens.isHeadName(tokens.get(2))).isTrue();
-    assertThat(SqliteTokens.name(tokens.get(2))).isEqualTo("it's");
+    assertThat(SqlNames.name(tokens.get(2))).isEqualTo("it's");
     assertThat(SqliteTokens.isHeadName(tokens.get(5))).as("a blob").isFalse();
     assertThat(SqliteTokens.isHeadName(tokens.get(7))).isTrue();
-    assertThat(SqliteTokens.name(tokens.get(7))).isEqualTo("v");
+    assertThat(SqlNames.name(tokens.get(7))).isEqualTo("v");
   }
 
   @Test
   void findsAUseOfANameWhateverItsQuotesAndTheCaseOfItsAsciiLetters() {
-    Set<String> order = Set.of(SqliteTokens.folded("Order"));
+    Set<String> order = Set.of(SqlNames.folded("Order"));
 
-    assertThat(SqliteTokens.uses(SqliteTokens.of("SELECT * FROM [ORDER]"), order)).isTrue();
-    assertThat(SqliteTokens.uses(SqliteTokens.of("SELECT * FROM main.\"order\""), order)).isTrue();
-    assertThat(SqliteTokens.uses(SqliteTokens.of("SELECT * FROM t ORDER BY 1"), order))
+    assertThat(SqlNames.uses(SqliteTokens.of("SELECT * FROM [ORDER]"), order)).isTrue();
+    assertThat(SqlNames.uses(SqliteTokens.of("SELECT * FROM main.\"order\""), order)).isTrue();
+    assertThat(SqlNames.uses(SqliteTokens.of("SELECT * FROM t ORDER BY 1"), order))
         .as("a keyword that spells the name counts").isTrue();
-    assertThat(SqliteTokens.uses(SqliteTokens.of("SELECT order_id, 'order' FROM orders -- order"), order)).isFalse();
-    assertThat(SqliteTokens.uses(SqliteTokens.of("SELECT * FROM 'ORDER'"), order)).isTrue();
-    assertThat(SqliteTokens.uses(SqliteTokens.of("SELECT * FROM t JOIN 'order' USING (id)"), order)).isTrue();
-    assertThat(SqliteTokens.uses(SqliteTokens.of("BEGIN INSERT INTO 'order' VALUES (1); END"), order)).isTrue();
-    assertThat(SqliteTokens.uses(SqliteTokens.of("SELECT * FROM t WHERE kind = 'order'"), order)).isFalse();
+    assertThat(SqlNames.uses(SqliteTokens.of("SELECT order_id, 'order' FROM orders -- order"), order)).isFalse();
+    assertThat(SqlNames.uses(SqliteTokens.of("SELECT * FROM 'ORDER'"), order)).isTrue();
+    assertThat(SqlNames.uses(SqliteTokens.of("SELECT * FROM t JOIN 'order' USING (id)"), order)).isTrue();
+    assertThat(SqlNames.uses(SqliteTokens.of("BEGIN INSERT INTO 'order' VALUES (1); END"), order)).isTrue();
+    assertThat(SqlNames.uses(SqliteTokens.of("SELECT * FROM t WHERE kind = 'order'"), order)).isFalse();
   }
 
   @Test
@@ -87,8 +88,8 @@ class SqliteTokensTest {
 
   @Test
   void foldsTheCaseOfAsciiLettersOnlyAsSqliteDoes() {
-    assertThat(SqliteTokens.sameName("ORDER", "order")).isTrue();
-    assertThat(SqliteTokens.sameName("ÄRGER", "ärger")).isFalse();
+    assertThat(SqlNames.sameName("ORDER", "order")).isTrue();
+    assertThat(SqlNames.sameName("ÄRGER", "ärger")).isFalse();
   }
 
   @Test

@@ -57,7 +57,7 @@ abstract class Catalog {
   /** Reads a table that exists. */
   abstract LiveTable read(String schema, String table) throws SQLException;
 
-  /** The names of the views in a schema, for {@link LiveSchema}: no model holds them. */
+  /** The names of the views in a schema, for {@link LiveSchema} and the views {@code check} compares by name. */
   abstract List<String> viewNames(String schema) throws SQLException;
 
   /**

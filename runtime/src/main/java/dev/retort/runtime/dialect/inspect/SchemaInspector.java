@@ -3,6 +3,7 @@ package dev.retort.runtime.dialect.inspect;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
+import dev.retort.model.ViewModel;
 import dev.retort.runtime.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -37,12 +38,16 @@ import java.util.TreeMap;
  * <p>Not compared: the text of check expressions and expression defaults (each database
  * re-spells them), SQLite's unnamed checks (an enum column's among them), column order, the
  * names of unique constraints, and the indexes a database creates for its own keys (a primary
- * key's index, MySQL's and H2's foreign key indexes). Views, triggers and other objects are
- * outside the model and ignored.
+ * key's index, MySQL's and H2's foreign key indexes). Triggers and other objects are outside
+ * the model and ignored.
  *
  * <p>Sequences (PostgreSQL, H2, MariaDB) are compared by name: missing, extra, start and
  * increment. The sequences that belong to a column, an identity column's or a PostgreSQL
  * {@code serial} column's, are the column's and not listed.
+ *
+ * <p>Views are compared by name: missing, and extra in the connection's own schema and in every
+ * schema holding a model table or view, as tables are. Their queries are not compared, since
+ * PostgreSQL and MariaDB keep a query rewritten in their own words.
  */
 public final class SchemaInspector {
 
@@ -99,6 +104,33 @@ public final class SchemaInspector {
               "table " + prefix + name + " is in the database but not in the model")));
     }
     differences.addAll(sequenceDifferences(catalog, defaultSchema, expected));
+    differences.addAll(viewDifferences(catalog, defaultSchema, expected, bySchema.keySet()));
+    return differences;
+  }
+
+  /**
+   * The views missing from the database, and those in it that the model does not hold, in the
+   * connection's own schema and every schema holding a model table or view.
+   */
+  private static List<Difference> viewDifferences(Catalog catalog, String defaultSchema, SchemaModel expected,
+      Set<String> tableSchemas) throws SQLException {
+    Map<String, Set<String>> bySchema = new TreeMap<>();
+    tableSchemas.forEach(schema -> bySchema.put(schema, new HashSet<>()));
+    for (ViewModel view : expected.views()) {
+      bySchema.computeIfAbsent(view.schema().isEmpty() ? defaultSchema : view.schema(), s -> new HashSet<>())
+          .add(view.name());
+    }
+    List<Difference> differences = new ArrayList<>();
+    for (Map.Entry<String, Set<String>> entry : bySchema.entrySet()) {
+      String schema = entry.getKey();
+      String prefix = schema.equals(defaultSchema) ? "" : schema + ".";
+      Set<String> live = new HashSet<>(catalog.viewNames(schema));
+      entry.getValue().stream().filter(name -> !live.contains(name)).sorted()
+          .forEach(name -> differences.add(new Difference(prefix + name, "view " + prefix + name + " is missing")));
+      live.stream().filter(name -> !entry.getValue().contains(name)).sorted()
+          .forEach(name -> differences.add(new Difference(prefix + name,
+              "view " + prefix + name + " is in the database but not in the model")));
+    }
     return differences;
   }
 

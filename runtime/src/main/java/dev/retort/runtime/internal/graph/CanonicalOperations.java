@@ -23,6 +23,7 @@ import dev.retort.operation.Change;
 import dev.retort.operation.CreateIndex;
 import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
+import dev.retort.operation.CreateView;
 import dev.retort.operation.DropCheck;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropForeignKey;
@@ -31,6 +32,7 @@ import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
+import dev.retort.operation.DropView;
 import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.Operation;
@@ -390,6 +392,26 @@ final class CanonicalOperations implements Operation.Visitor<Void> {
     longChange(operation.start());
     out.append(' ');
     longChange(operation.increment());
+    out.append(')');
+    return null;
+  }
+
+  @Override
+  public Void createView(CreateView operation) {
+    out.append("CreateView(");
+    string(operation.view().name());
+    out.append(' ');
+    string(operation.view().schema());
+    out.append(' ');
+    string(operation.view().query());
+    out.append(')');
+    return null;
+  }
+
+  @Override
+  public Void dropView(DropView operation) {
+    out.append("DropView(");
+    string(operation.name());
     out.append(')');
     return null;
   }
