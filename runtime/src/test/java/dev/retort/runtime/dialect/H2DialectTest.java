@@ -12,6 +12,7 @@ import dev.retort.operation.CreateIndex;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropIndex;
 import dev.retort.operation.DropSequence;
+import dev.retort.operation.DropView;
 import dev.retort.operation.Operation;
 import dev.retort.operation.Vendor;
 import java.util.List;
@@ -331,6 +332,23 @@ class H2DialectTest {
         """);
     assertThat(render(Shop.after(Shop.createInvoiceSequence()), new DropSequence("invoice_seq"))).isEqualTo("""
         DROP SEQUENCE "billing"."invoice_seq";
+        """);
+  }
+
+  @Test
+  void createsAndDropsViewWithItsQueryAsWritten() {
+    assertThat(render(Shop.schema(), Shop.createSelectView())).isEqualTo("""
+        CREATE VIEW "select" AS SELECT 1 AS one
+        WHERE 'a' <> 'b';
+        """);
+    assertThat(render(Shop.after(Shop.createSelectView()), new DropView("select"))).isEqualTo("""
+        DROP VIEW "select";
+        """);
+    assertThat(render(Shop.schema(), Shop.createInvoiceView())).isEqualTo("""
+        CREATE VIEW "billing"."open_invoices" AS SELECT 1 AS one;
+        """);
+    assertThat(render(Shop.after(Shop.createInvoiceView()), new DropView("open_invoices"))).isEqualTo("""
+        DROP VIEW "billing"."open_invoices";
         """);
   }
 }

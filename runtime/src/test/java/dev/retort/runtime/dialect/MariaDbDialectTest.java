@@ -8,19 +8,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.ReferentialAction;
+import dev.retort.dsl.Schema;
 import dev.retort.model.CheckModel;
 import dev.retort.model.ColumnModel;
 import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.IndexModel;
+import dev.retort.model.SchemaModel;
 import dev.retort.model.UniqueModel;
 import dev.retort.operation.AddCheck;
 import dev.retort.operation.AddColumn;
 import dev.retort.operation.AddForeignKey;
 import dev.retort.operation.AddUnique;
-import dev.retort.dsl.Schema;
-import dev.retort.model.SchemaModel;
 import dev.retort.operation.CreateIndex;
 import dev.retort.operation.DropSequence;
+import dev.retort.operation.DropView;
 import dev.retort.operation.Operation;
 import dev.retort.operation.Vendor;
 import java.util.List;
@@ -156,6 +157,23 @@ class MariaDbDialectTest extends MySqlFamilyDialectTest {
         """);
     assertThat(render(Shop.after(Shop.createInvoiceSequence()), new DropSequence("invoice_seq"))).isEqualTo("""
         DROP SEQUENCE `billing`.`invoice_seq`;
+        """);
+  }
+
+  @Test
+  void createsAndDropsViewWithItsQueryAsWritten() {
+    assertThat(render(Shop.schema(), Shop.createSelectView())).isEqualTo("""
+        CREATE VIEW `select` AS SELECT 1 AS one
+        WHERE 'a' <> 'b';
+        """);
+    assertThat(render(Shop.after(Shop.createSelectView()), new DropView("select"))).isEqualTo("""
+        DROP VIEW `select`;
+        """);
+    assertThat(render(Shop.schema(), Shop.createInvoiceView())).isEqualTo("""
+        CREATE VIEW `billing`.`open_invoices` AS SELECT 1 AS one;
+        """);
+    assertThat(render(Shop.after(Shop.createInvoiceView()), new DropView("open_invoices"))).isEqualTo("""
+        DROP VIEW `billing`.`open_invoices`;
         """);
   }
 }

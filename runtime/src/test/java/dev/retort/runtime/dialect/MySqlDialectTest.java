@@ -19,6 +19,7 @@ import dev.retort.operation.AddColumn;
 import dev.retort.operation.AddUnique;
 import dev.retort.operation.CreateIndex;
 import dev.retort.operation.CreateSequence;
+import dev.retort.operation.DropView;
 import dev.retort.operation.Operation;
 import dev.retort.operation.Vendor;
 import java.util.List;
@@ -160,5 +161,22 @@ class MySqlDialectTest extends MySqlFamilyDialectTest {
           .hasMessageStartingWith(dialect + " has no sequences: give the table an identity column instead"
               + " (@Id(generated = true)");
     }
+  }
+
+  @Test
+  void createsAndDropsViewWithItsQueryAsWritten() {
+    assertThat(render(Shop.schema(), Shop.createSelectView())).isEqualTo("""
+        CREATE VIEW `select` AS SELECT 1 AS one
+        WHERE 'a' <> 'b';
+        """);
+    assertThat(render(Shop.after(Shop.createSelectView()), new DropView("select"))).isEqualTo("""
+        DROP VIEW `select`;
+        """);
+    assertThat(render(Shop.schema(), Shop.createInvoiceView())).isEqualTo("""
+        CREATE VIEW `billing`.`open_invoices` AS SELECT 1 AS one;
+        """);
+    assertThat(render(Shop.after(Shop.createInvoiceView()), new DropView("open_invoices"))).isEqualTo("""
+        DROP VIEW `billing`.`open_invoices`;
+        """);
   }
 }

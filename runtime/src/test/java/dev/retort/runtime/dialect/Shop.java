@@ -20,6 +20,7 @@ import dev.retort.model.SequenceModel;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
+import dev.retort.model.ViewModel;
 import dev.retort.operation.AddCheck;
 import dev.retort.operation.AddColumn;
 import dev.retort.operation.AddForeignKey;
@@ -33,6 +34,7 @@ import dev.retort.operation.Change;
 import dev.retort.operation.CreateIndex;
 import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
+import dev.retort.operation.CreateView;
 import dev.retort.operation.DropCheck;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropForeignKey;
@@ -247,6 +249,16 @@ final class Shop {
 
   static AlterSequence alterSelectSequence() {
     return new AlterSequence("select", Optional.of(new Change<>(1L, 100L)), Optional.of(new Change<>(50L, 1L)));
+  }
+
+  /** A view named by a reserved word, for the view operations; its query is run as written. */
+  static CreateView createSelectView() {
+    return new CreateView(ViewModel.of("select", "SELECT 1 AS one\nWHERE 'a' <> 'b'"));
+  }
+
+  /** A view in a database schema of its own. */
+  static CreateView createInvoiceView() {
+    return new CreateView(new ViewModel("open_invoices", "billing", "SELECT 1 AS one"));
   }
 
   /** The schema with {@code before} applied. */

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.dsl.Schema;
+import dev.retort.runtime.dialect.inspect.Difference;
 import dev.retort.runtime.testdb.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -103,7 +104,9 @@ class SqliteTableRebuildTest {
 
     migrator.apply(rebuildOrder());
 
-    assertThat(migrator.differences()).isEmpty();
+    // A view made outside the migrations is one that check reports.
+    assertThat(migrator.differences()).extracting(Difference::toString)
+        .containsExactly("view customer_names is in the database but not in the model");
     assertThat(rows("SELECT \"name\", \"sql\" FROM \"sqlite_master\" WHERE \"type\" = 'view'")).isEqualTo(views);
     assertThat(rows("SELECT * FROM \"customer_names\"")).containsExactly("bob", "ann");
     assertThat(rows("SELECT \"id\", \"customer_id\" FROM \"order\" ORDER BY \"id\"")).containsExactly("10 1", "11 2");
@@ -168,7 +171,8 @@ class SqliteTableRebuildTest {
     migrator.apply(rebuildOrder());
 
     assertThat(rows("SELECT \"name\", \"sql\" FROM \"sqlite_master\" WHERE \"type\" = 'view'")).isEqualTo(views);
-    assertThat(migrator.differences()).isEmpty();
+    assertThat(migrator.differences()).extracting(Difference::toString)
+        .containsExactly("view orders_with_notes is in the database but not in the model");
   }
 
   @Test

@@ -23,6 +23,7 @@ import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
+import dev.retort.model.ViewModel;
 import dev.retort.operation.AddCheck;
 import dev.retort.operation.AddColumn;
 import dev.retort.operation.AddForeignKey;
@@ -35,6 +36,7 @@ import dev.retort.operation.Change;
 import dev.retort.operation.CreateIndex;
 import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
+import dev.retort.operation.CreateView;
 import dev.retort.operation.DropCheck;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropForeignKey;
@@ -43,6 +45,7 @@ import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
+import dev.retort.operation.DropView;
 import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.Operation;
@@ -142,6 +145,8 @@ class CanonicalOperationsTest {
         new CreateSequence(new SequenceModel("orders_seq", "sales", 1, 50)),
         new DropSequence("orders_seq"),
         new AlterSequence("orders_seq", Optional.of(new Change<>(1L, 100L)), Optional.of(new Change<>(1L, 50L))),
+        new CreateView(new ViewModel("open_orders", "sales", "SELECT id\nFROM orders WHERE note <> 'done'")),
+        new DropView("open_orders"),
         new Execute(Optional.of("UPDATE orders SET note = 'none'"), perVendor),
         new JdbcStep("backfill orders.note", connection -> { }));
   }
@@ -235,6 +240,22 @@ class CanonicalOperationsTest {
         AlterSequence(10:orders_seq - +50>1)
         downgrade 1
         DropSequence(10:orders_seq)
+        """);
+  }
+
+  @Test
+  void writesViewsWithTheirQueriesAsWritten() {
+    String text = CanonicalOperations.of(
+        List.of(new CreateView(new ViewModel("open_orders", "", "SELECT id\nFROM orders"))),
+        Optional.of(List.of(new DropView("open_orders"))));
+
+    assertThat(text).isEqualTo("""
+        retort-checksum-2
+        upgrade 1
+        CreateView(11:open_orders 0: 21:SELECT id
+        FROM orders)
+        downgrade 1
+        DropView(11:open_orders)
         """);
   }
 
