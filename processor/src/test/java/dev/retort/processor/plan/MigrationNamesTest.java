@@ -6,6 +6,7 @@ import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
 import dev.retort.model.IndexModel;
 import dev.retort.model.SequenceModel;
+import dev.retort.model.ViewModel;
 import dev.retort.model.TableModel;
 import dev.retort.operation.AddColumn;
 import dev.retort.operation.AlterColumn;
@@ -13,9 +14,11 @@ import dev.retort.operation.AlterSequence;
 import dev.retort.operation.Change;
 import dev.retort.operation.CreateIndex;
 import dev.retort.operation.CreateSequence;
+import dev.retort.operation.CreateView;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropSequence;
+import dev.retort.operation.DropView;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
@@ -84,6 +87,21 @@ class MigrationNamesTest {
     assertThat(summary(customerSeq, ordersSeq)).isEqualTo("CreateCustomerSeqAndOrdersSeq");
     assertThat(summary(new DropSequence("a"), new DropSequence("b"), new DropSequence("c"),
         new DropSequence("d"))).isEqualTo("Drop4Sequences");
+  }
+
+  @Test
+  void viewsAreNamedAsViewsAndLeaveTheNameToTheTablesTheyAreRecreatedAround() {
+    CreateView active = new CreateView(ViewModel.of("active_customer", "SELECT id FROM customers"));
+    CreateView top = new CreateView(ViewModel.of("top_orders", "SELECT id FROM orders"));
+
+    assertThat(summary(active)).isEqualTo("CreateActiveCustomerView");
+    assertThat(summary(new DropView("active_customer"))).isEqualTo("DropActiveCustomerView");
+    assertThat(summary(new DropView("active_customer"), active)).isEqualTo("ReplaceActiveCustomerView");
+    assertThat(summary(active, top)).isEqualTo("CreateActiveCustomerAndTopOrdersViews");
+    assertThat(summary(new DropView("a"), new DropView("b"), new DropView("c"), new DropView("d")))
+        .isEqualTo("Drop4Views");
+    assertThat(summary(new DropView("active_customer"), add("customers", "note"), active))
+        .isEqualTo("AddCustomersNote");
   }
 
   @Test

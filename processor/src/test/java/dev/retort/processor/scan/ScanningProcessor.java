@@ -17,7 +17,8 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * A test-only processor that runs {@link EntityScanner} on the {@code @Table} elements of the
- * first round (in source order), or on its JPA {@code @Entity} elements and {@code @Table} ones,
+ * first round (in source order), or on its JPA {@code @Entity} elements and {@code @Table} ones, with
+ * the {@code @View} types,
  * and, when given a head schema, {@link EntityScanner#checkRenames} against it, keeping the results for assertions.
  */
 final class ScanningProcessor extends AbstractProcessor {
@@ -60,7 +61,7 @@ final class ScanningProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of("dev.retort.Table", "jakarta.persistence.Entity", "javax.persistence.Entity");
+    return Set.of("dev.retort.Table", "dev.retort.View", "jakarta.persistence.Entity", "javax.persistence.Entity");
   }
 
   @Override
@@ -76,6 +77,7 @@ final class ScanningProcessor extends AbstractProcessor {
     List<Element> elements = new ArrayList<>();
     Set<String> entityAnnotations = new LinkedHashSet<>(source.annotations());
     entityAnnotations.addAll(EntitySource.RETORT.annotations());
+    entityAnnotations.add("dev.retort.View");
     for (String name : entityAnnotations) {
       TypeElement annotation = processingEnv.getElementUtils().getTypeElement(name);
       if (annotation != null) {
