@@ -228,6 +228,16 @@ final class DslExamples {
     // end::sequences[]
   }
 
+  static void views(Schema schema) {
+    // tag::views[]
+    schema.createView("cheap_books", """
+        SELECT id, title, price
+        FROM books
+        WHERE price < 5""");
+    schema.dropView("cheap_books");
+    // end::views[]
+  }
+
   static void execute(Schema schema) {
     // tag::execute[]
     schema.execute("UPDATE books SET title = TRIM(title)");
