@@ -691,9 +691,10 @@ class MigrationGenerationTest {
           schema.dropView("user_emails");
           schema.alterTable("users", t -> t
               .alterColumn("email", c -> c.type(varchar(255), varchar(320))));
-          schema.createView("user_emails", "SELECT id, email\\n"
-              + "FROM users\\n"
-              + "WHERE email IS NOT NULL");
+          schema.createView("user_emails", \"""
+              SELECT id, email
+              FROM users
+              WHERE email IS NOT NULL\""");
         }
 
         @Override

@@ -25,6 +25,7 @@ import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
+import dev.retort.model.ViewModel;
 import dev.retort.operation.AddCheck;
 import dev.retort.operation.AddColumn;
 import dev.retort.operation.AddForeignKey;
@@ -35,6 +36,7 @@ import dev.retort.operation.AlterTableComment;
 import dev.retort.operation.Change;
 import dev.retort.operation.CreateIndex;
 import dev.retort.operation.CreateTable;
+import dev.retort.operation.CreateView;
 import dev.retort.operation.DropCheck;
 import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropForeignKey;
@@ -42,6 +44,7 @@ import dev.retort.operation.DropIndex;
 import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
+import dev.retort.operation.DropView;
 import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.Operation;
@@ -156,6 +159,14 @@ class MigrationSourceTest {
       new CreateIndex("books", new IndexModel("ix_books_created", List.of("created_at"), false), true),
       new DropIndex("books", "ix_books_title", false),
       new DropIndex("books", "ix_books_created", true),
+      new CreateView(ViewModel.of("one_line", "SELECT id FROM books")),
+      new CreateView(new ViewModel("text_block", "sales",
+          "SELECT id,\n\ttitle\n\n  FROM books -- a \\ and \"quotes\"\n  WHERE title <> 'a''b' AND id > 0")),
+      new CreateView(ViewModel.of("trailing_space", "SELECT id \nFROM books")),
+      new CreateView(ViewModel.of("carriage_return", "SELECT id\r\nFROM books")),
+      new CreateView(ViewModel.of("three_quotes", "SELECT \"\"\"id\"\"\"\nFROM books")),
+      new CreateView(ViewModel.of("quote_at_the_end", "SELECT id\nFROM \"books\"")),
+      new DropView("one_line"),
       new DropTable("books"));
 
   private static MigrationPlan plan(List<Operation> upgrade, List<Operation> downgrade, List<Finding> findings) {
