@@ -219,7 +219,7 @@ final class WorkingSchema {
     if (checking == Checking.EACH_CHANGE) {
       checkObjectNames(added);
       for (TableModel table : added) {
-        checkNotSequences(table);
+        checkNotSequencesOrViews(table);
       }
     }
     added.forEach(this::index);
@@ -288,7 +288,7 @@ final class WorkingSchema {
   }
 
   /** Checks that no sequence or view has the name of the table or of one of its constraints or indexes. */
-  private void checkNotSequences(TableModel table) {
+  private void checkNotSequencesOrViews(TableModel table) {
     if (!sequences.isEmpty()) {
       if (sequences.containsKey(table.name())) {
         SchemaModel.checkSequenceName(table.name(), name -> true, name -> null);

@@ -12,6 +12,7 @@ import dev.retort.model.SchemaModel;
 import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
+import dev.retort.model.ViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,12 +38,15 @@ final class Entities {
   final List<Entity> entities = new ArrayList<>();
   /** Each Java enum by simple name, with its constants in declaration order. */
   final Map<String, List<String>> enums = new TreeMap<>();
+  /** The quote of the names in the views' queries: the target database's, as the application writes its SQL. */
+  String quote = "\"";
 
   /** A deep copy, to change into the next step's entities. */
   Entities copy() {
     Entities copy = new Entities();
     entities.forEach(e -> copy.entities.add(e.copy()));
     enums.forEach((name, constants) -> copy.enums.put(name, new ArrayList<>(constants)));
+    copy.quote = quote;
     return copy;
   }
 
@@ -105,7 +109,9 @@ final class Entities {
     List<SequenceModel> sequences = new ArrayList<>();
     entities.forEach(entity -> entity.sequences.forEach(
         sequence -> sequences.add(SequenceModel.of(sequence.name(), sequence.start(), sequence.increment()))));
-    return new SchemaModel(tables, sequences);
+    List<ViewModel> views = new ArrayList<>();
+    entities.forEach(entity -> entity.views.forEach(view -> views.add(ViewModel.of(view.name(), view.query(entity, quote)))));
+    return new SchemaModel(tables, sequences, views);
   }
 
   /** One {@code @Table} class or record. */
@@ -123,6 +129,8 @@ final class Entities {
     final List<CheckSpec> checks = new ArrayList<>();
     final List<ForeignKeySpec> foreignKeys = new ArrayList<>();
     final List<SequenceSpec> sequences = new ArrayList<>();
+    /** The views that read this table, declared by types nested in the entity, which go with it. */
+    final List<ViewSpec> views = new ArrayList<>();
 
     Entity(int key) {
       this.key = key;
@@ -141,6 +149,7 @@ final class Entities {
       copy.checks.addAll(checks);
       copy.foreignKeys.addAll(foreignKeys);
       copy.sequences.addAll(sequences);
+      copy.views.addAll(views);
       return copy;
     }
 
@@ -207,13 +216,20 @@ final class Entities {
             .append(sequence.start()).append("L, increment = ").append(sequence.increment()).append("L)\n");
       }
       List<String> members = fields.stream().map(f -> f.source(all)).toList();
+      StringBuilder nested = new StringBuilder();
+      for (ViewSpec view : views) {
+        nested.append("  @View(name = ").append(javaString(view.name())).append(", value = ")
+            .append(javaString(view.query(this, all.quote))).append(")\n")
+            .append("  public record ").append(view.className()).append("() {}\n");
+      }
       if (record) {
         text.append("public record ").append(className).append("(\n    ")
-            .append(String.join(",\n    ", members)).append(") {}\n");
+            .append(String.join(",\n    ", members)).append(") {")
+            .append(nested.isEmpty() ? "" : "\n" + nested).append("}\n");
       } else {
         text.append("public class ").append(className).append(" {\n");
         members.forEach(m -> text.append("  ").append(m).append(";\n"));
-        text.append("}\n");
+        text.append(nested).append("}\n");
       }
       return text.toString();
     }
@@ -227,6 +243,20 @@ final class Entities {
    * @param increment the step
    */
   record SequenceSpec(String name, long start, long increment) {}
+
+  /**
+   * A {@code @View} on a type nested in the entity whose table it reads.
+   *
+   * @param name the view name
+   * @param className the simple name of the nested type
+   * @param filtered whether the query has a {@code WHERE}, so that toggling it changes the query
+   */
+  record ViewSpec(String name, String className, boolean filtered) {
+    /** The query: every column of the entity's table, with its name quoted as the database quotes it. */
+    String query(Entity entity, String quote) {
+      return "SELECT * FROM " + quote + entity.table + quote + (filtered ? " WHERE 1 = 1" : "");
+    }
+  }
 
   /** The Java types of columns, each with its Retort type. */
   enum Kind {

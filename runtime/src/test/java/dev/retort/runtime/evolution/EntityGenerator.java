@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  * two builds: columns and tables added, dropped and renamed with {@code @RenamedFrom}, types,
  * nullability and defaults changed, indexes, unique constraints, checks and foreign keys (of one
  * column with {@code @References}, of several with {@code @ForeignKey} to a composite key)
- * added and dropped, enum constants added; and sequences added, dropped, changed and moved to
+ * added and dropped, enum constants added; sequences added, dropped, changed and moved to
  * another entity, drawn from a random of their own so that a seed gives the entities it gave
- * before sequences existed.
+ * before sequences existed; and views of an entity's table ({@code SELECT *}, its name quoted as
+ * the target database quotes it), added, dropped, changed and moved, from a random of their own too.
  *
  * <p>Names come from small pools that hold SQL reserved words, mixed case and names that only
  * {@code @Column(name)} can give, so that they collide, come back after a drop and need quoting
@@ -56,6 +57,9 @@ final class EntityGenerator {
   private static final List<Kind> KINDS = List.of(Kind.values());
   private static final List<String> SEQUENCES = List.of("seq_a", "Seq_B", "order_seq");
   private static final List<Long> SEQUENCE_VALUES = List.of(1L, 50L, 3_000_000_000L);
+  /** View names and the simple names of their nested types. */
+  private static final List<String[]> VIEWS = List.of(
+      new String[] {"report_a", "ReportA"}, new String[] {"Report_B", "ReportB"}, new String[] {"view", "ViewOfAll"});
 
   /**
    * What the entities must leave out for the database they are applied to, where that database
@@ -76,6 +80,8 @@ final class EntityGenerator {
   private final Random random;
   /** The source of the sequences' choices, apart, so that {@link #random} draws what it drew before them. */
   private final Random sequenceRandom;
+  /** The source of the views' choices, apart, so that the entities and sequences of a seed stay as they were. */
+  private final Random viewRandom;
   private final Limits limits;
   private final List<ReferentialAction> actions;
   private int nextKey;
@@ -90,6 +96,7 @@ final class EntityGenerator {
   EntityGenerator(long seed, Limits limits) {
     this.random = new Random(seed);
     this.sequenceRandom = new Random(~seed);
+    this.viewRandom = new Random(seed * 31 + 17);
     this.limits = limits;
     this.actions = Arrays.stream(ReferentialAction.values())
         .filter(a -> limits != Limits.INNODB || a != ReferentialAction.SET_DEFAULT).toList();
@@ -107,6 +114,10 @@ final class EntityGenerator {
     repair(all);
     if (limits != Limits.NO_SEQUENCES && Draw.chance(sequenceRandom, 50)) {
       addSequence(all);
+    }
+    all.quote = limits == Limits.INNODB ? "`" : "\"";
+    if (Draw.chance(viewRandom, 50)) {
+      addView(all);
     }
     return all;
   }
@@ -133,6 +144,9 @@ final class EntityGenerator {
     }
     if (limits != Limits.NO_SEQUENCES && Draw.chance(sequenceRandom, 60)) {
       log.add(changeSequences(all));
+    }
+    if (Draw.chance(viewRandom, 60)) {
+      log.add(changeViews(all));
     }
     return all;
   }
@@ -164,6 +178,47 @@ final class EntityGenerator {
         other.sequences.add(sequence);
         return "move sequence " + sequence.name() + " to " + other.table;
     }
+  }
+
+  /**
+   * Adds, drops, changes or moves one view; the views of a dropped entity went with it, and those
+   * of a renamed one read it by its new name.
+   */
+  private String changeViews(Entities all) {
+    List<Entity> holders = all.entities.stream().filter(e -> !e.views.isEmpty()).toList();
+    if (holders.isEmpty() || Draw.chance(viewRandom, 30)) {
+      return addView(all);
+    }
+    Entity holder = Draw.oneOf(viewRandom, holders);
+    Entities.ViewSpec view = Draw.oneOf(viewRandom, holder.views);
+    int index = holder.views.indexOf(view);
+    switch (viewRandom.nextInt(3)) {
+      case 0:
+        holder.views.remove(index);
+        return "drop view " + view.name();
+      case 1:
+        holder.views.set(index, new Entities.ViewSpec(view.name(), view.className(), !view.filtered()));
+        return "change the query of view " + view.name();
+      default:
+        holder.views.remove(index);
+        Entity other = Draw.oneOf(viewRandom, all.entities);
+        other.views.add(view);
+        return "move view " + view.name() + " to " + other.table;
+    }
+  }
+
+  /** Declares a view of an unused name on an entity, reading its table. */
+  private String addView(Entities all) {
+    Set<String> used = new HashSet<>();
+    all.entities.forEach(e -> e.views.forEach(v -> used.add(v.name())));
+    List<String[]> free = VIEWS.stream().filter(view -> !used.contains(view[0])).toList();
+    if (free.isEmpty() || all.entities.isEmpty()) {
+      return "keep the views";
+    }
+    Entity entity = Draw.oneOf(viewRandom, all.entities);
+    String[] view = Draw.oneOf(viewRandom, free);
+    entity.views.add(new Entities.ViewSpec(view[0], view[1], viewRandom.nextBoolean()));
+    return "add view " + view[0] + " to " + entity.table;
   }
 
   /** Declares a sequence of an unused name on an entity. */
