@@ -166,13 +166,15 @@ public final class CheckCommand {
   }
 
   /**
-   * The model's tables and sequences in lower case, each by its bare and its qualified name: a difference names an
-   * object of the connection's own schema bare even when the model gives its schema, and hiding too little is safe.
+   * The model's tables, sequences and views in lower case, each by its bare and its qualified name: a difference
+   * names an object of the connection's own schema bare even when the model gives its schema, and hiding too little
+   * is safe.
    */
   static Set<String> declaredNames(SchemaModel model) {
     Set<String> names = new HashSet<>();
     model.tables().forEach(t -> addNames(names, t.schema(), t.name()));
     model.sequences().forEach(s -> addNames(names, s.schema(), s.name()));
+    model.views().forEach(v -> addNames(names, v.schema(), v.name()));
     return names;
   }
 
