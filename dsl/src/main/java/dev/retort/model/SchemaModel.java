@@ -2,12 +2,16 @@ package dev.retort.model;
 
 import dev.retort.operation.Operation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -34,6 +38,12 @@ import java.util.function.Predicate;
  * ({@link dev.retort.operation.AlterColumn}), so the schema between two of its operations
  * holds both lists.
  *
+ * <p>A schema {@linkplain #lazy read lazily} from a {@link TableSource} reads a table when
+ * {@link #table} asks for it, and the whole schema when {@link #tables} (or {@link #equals},
+ * {@link #hashCode}, {@link #toString}, {@link #apply}) needs every table; {@link
+ * SchemaEvolution} keeps it lazy, holding the tables its operations changed over the source's.
+ * Every table it gives is the one the whole read gives. A snapshot with views is read whole.
+ *
  * <p>Two schemas are equal when they have equal tables, sequences and views.
  */
 public final class SchemaModel {
@@ -46,9 +56,17 @@ public final class SchemaModel {
 
   private static final SchemaModel EMPTY = new SchemaModel(List.of());
 
-  private final List<TableModel> tables;
+  /** The tables, sorted by name; for a lazy schema null until {@link #tables} first asks for them. */
+  private List<TableModel> tables;
   private final List<SequenceModel> sequences;
   private final List<ViewModel> views;
+  /** Where the tables of a lazy schema come from; null when {@link #tables} holds them. */
+  private final TableSource source;
+  /**
+   * For a lazy schema, the tables that differ from the source's, by name: the current table, or
+   * null for one that no longer exists. Empty otherwise.
+   */
+  private final Map<String, TableModel> overrides;
 
   /**
    * Creates a schema from its tables, in any order, without sequences.
@@ -98,6 +116,8 @@ public final class SchemaModel {
     List<ViewModel> viewCopy = new ArrayList<>(views);
     viewCopy.sort(VIEW_BY_NAME);
     this.views = List.copyOf(viewCopy);
+    this.source = null;
+    this.overrides = Map.of();
     validate(this.tables, this.sequences, this.views);
   }
 
@@ -107,6 +127,58 @@ public final class SchemaModel {
     this.tables = List.of(sortedValidTables);
     this.sequences = List.copyOf(sortedValidSequences);
     this.views = List.copyOf(sortedValidViews);
+    this.source = null;
+    this.overrides = Map.of();
+  }
+
+  /** A lazy schema: the source's tables with the overrides, which the caller has validated. */
+  private SchemaModel(TableSource source, Map<String, TableModel> overrides, List<SequenceModel> sortedSequences,
+      List<ViewModel> sortedViews) {
+    this.tables = null;
+    this.sequences = List.copyOf(sortedSequences);
+    this.views = List.copyOf(sortedViews);
+    this.source = source;
+    this.overrides = overrides;
+  }
+
+  /**
+   * A schema that reads its tables from a source as they are asked for, and reads the whole
+   * source only when something needs every table. The source is trusted to be valid as a whole,
+   * as {@link #SchemaModel(List, List)} would require: what spans tables is checked only when
+   * the whole schema is read.
+   *
+   * @param source the tables
+   * @return the schema
+   */
+  public static SchemaModel lazy(TableSource source) {
+    Objects.requireNonNull(source, "source == null");
+    // A source is lazy only for a snapshot without views: the scan reads one with views whole.
+    return new SchemaModel(source, Map.of(), source.sequences(), List.of());
+  }
+
+  /**
+   * A lazy schema of the source's tables with some of them changed, for {@link WorkingSchema},
+   * which has validated each change.
+   *
+   * @param source the tables before the changes
+   * @param overrides the current table for each changed name, null for a table that is gone
+   * @param sortedSequences the sequences, sorted by name
+   * @param sortedViews the views, sorted by name
+   */
+  static SchemaModel overlay(TableSource source, Map<String, TableModel> overrides,
+      List<SequenceModel> sortedSequences, List<ViewModel> sortedViews) {
+    return new SchemaModel(source, Collections.unmodifiableMap(new HashMap<>(overrides)), sortedSequences,
+        sortedViews);
+  }
+
+  /** Where a lazy schema reads its tables, or null if it holds them. */
+  TableSource source() {
+    return source;
+  }
+
+  /** For a lazy schema, the tables that differ from its source's, a removed one as null. */
+  Map<String, TableModel> overrides() {
+    return overrides;
   }
 
   /**
@@ -128,9 +200,68 @@ public final class SchemaModel {
     return EMPTY;
   }
 
-  /** The tables, sorted by name. */
+  /** The tables, sorted by name. A lazy schema reads the whole of its source for them. */
   public List<TableModel> tables() {
-    return tables;
+    List<TableModel> all = tables;
+    if (all == null) {
+      all = readAll();
+      tables = all;
+    }
+    return all;
+  }
+
+  /** The source's tables, each overridden one replaced or left out, and the new ones, by name. */
+  private List<TableModel> readAll() {
+    Map<String, TableModel> byName = new TreeMap<>();
+    for (TableModel table : source.whole().tables()) {
+      if (!overrides.containsKey(table.name())) {
+        byName.put(table.name(), table);
+      }
+    }
+    overrides.forEach((name, table) -> {
+      if (table != null) {
+        byName.put(name, table);
+      }
+    });
+    return List.copyOf(byName.values());
+  }
+
+  /**
+   * The tables of this schema that {@code earlier} does not have as they are: created or
+   * changed since, when this schema comes from {@code earlier} by operations, which leave every
+   * other table the same instance. Two lazy schemas of one source compare only the tables
+   * changed in either, without reading the others.
+   *
+   * @param earlier the schema before
+   * @return the created or changed tables, sorted by name
+   */
+  public List<TableModel> tablesChangedSince(SchemaModel earlier) {
+    Objects.requireNonNull(earlier, "earlier == null");
+    List<TableModel> changed = new ArrayList<>();
+    if (source != null && source == earlier.source) {
+      Set<String> names = new TreeSet<>(overrides.keySet());
+      names.addAll(earlier.overrides.keySet());
+      for (String name : names) {
+        TableModel table = table(name).orElse(null);
+        if (table != null && table != earlier.table(name).orElse(null)) {
+          changed.add(table);
+        }
+      }
+      return changed;
+    }
+    List<TableModel> others = earlier.tables();
+    int j = 0;
+    for (TableModel table : tables()) {
+      while (j < others.size() && others.get(j) != table && others.get(j).name().compareTo(table.name()) < 0) {
+        j++;
+      }
+      if (j < others.size() && others.get(j) == table) {
+        j++;
+      } else {
+        changed.add(table);
+      }
+    }
+    return changed;
   }
 
   /** The sequences, sorted by name. */
@@ -163,8 +294,12 @@ public final class SchemaModel {
     return Optional.empty();
   }
 
-  /** The table of that name, if there is one. */
+  /** The table of that name, if there is one. A lazy schema reads only that table. */
   public Optional<TableModel> table(String name) {
+    List<TableModel> tables = this.tables;
+    if (tables == null) {
+      return overrides.containsKey(name) ? Optional.ofNullable(overrides.get(name)) : source.table(name);
+    }
     int low = 0;
     int high = tables.size() - 1;
     while (low <= high) {
@@ -211,18 +346,18 @@ public final class SchemaModel {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof SchemaModel schema && tables.equals(schema.tables) && sequences.equals(schema.sequences)
-        && views.equals(schema.views);
+    return other instanceof SchemaModel schema && tables().equals(schema.tables())
+        && sequences.equals(schema.sequences) && views.equals(schema.views);
   }
 
   @Override
   public int hashCode() {
-    return 31 * (31 * tables.hashCode() + sequences.hashCode()) + views.hashCode();
+    return 31 * (31 * tables().hashCode() + sequences.hashCode()) + views.hashCode();
   }
 
   @Override
   public String toString() {
-    return "SchemaModel[tables=" + tables
+    return "SchemaModel[tables=" + tables()
         + (sequences.isEmpty() ? "" : ", sequences=" + sequences)
         + (views.isEmpty() ? "" : ", views=" + views) + "]";
   }

@@ -1,6 +1,7 @@
 package dev.retort.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,6 +32,13 @@ import java.util.TreeSet;
  * Checking#EACH_CHANGE} mode {@link #toModel} trusts the checks already made and only merges the
  * changed tables into the sorted list of the last model, so a model after every operation costs
  * a copy of that list rather than a validation of the whole schema.
+ *
+ * <p>A {@linkplain SchemaModel#lazy lazy} schema stays lazy in {@link Checking#EACH_CHANGE} mode:
+ * {@link #tables} then holds only the tables read so far and those changed, and the questions
+ * that span tables (does a name exist, who owns a constraint name, who references a table) are
+ * answered for the tables not changed by the {@link TableSource}, without reading them. The
+ * models it gives are lazy too, the changed tables over the source's. In {@link Checking#AT_END}
+ * mode, which validates the whole result anyway, the whole schema is read at the start.
  *
  * <p>After a change has thrown, the working schema is in an undefined state and must be dropped.
  */
@@ -127,10 +135,19 @@ final class WorkingSchema {
   }
 
   private final Checking checking;
+  /** Where the tables not changed come from, for a lazy start; null when {@link #tables} holds every table. */
+  private final TableSource base;
+  /**
+   * For a lazy start, the tables changed since {@link #base}, by name: the current table, or null
+   * for one that is gone. The changed tables alone are in {@link #objectOwners} and {@link
+   * #referencedBy}; for the others the base answers.
+   */
+  private final Map<String, TableModel> overrides = new HashMap<>();
   /** The schema as {@link #toModel} last returned it, or as it started. */
   private SchemaModel model;
   /** The names of the tables created, replaced or removed since {@link #model}, old and new names alike. */
   private final Set<String> dirty = new HashSet<>();
+  /** The tables by name: every one, or for a lazy start those changed and those read so far. */
   private final Map<String, TableModel> tables = new HashMap<>();
   /** Table by the name of each of its constraints and indexes; kept only when checking each change. */
   private final Map<String, String> objectOwners = new HashMap<>();
@@ -154,9 +171,18 @@ final class WorkingSchema {
   WorkingSchema(SchemaModel original, Checking checking) {
     this.model = Objects.requireNonNull(original, "original == null");
     this.checking = Objects.requireNonNull(checking, "checking == null");
-    for (TableModel table : original.tables()) {
-      tables.put(table.name(), table);
-      index(table);
+    this.base = checking == Checking.EACH_CHANGE ? original.source() : null;
+    if (base != null) {
+      overrides.putAll(original.overrides());
+      overrides.values().stream().filter(Objects::nonNull).forEach(table -> {
+        tables.put(table.name(), table);
+        index(table);
+      });
+    } else {
+      for (TableModel table : original.tables()) {
+        tables.put(table.name(), table);
+        index(table);
+      }
     }
     original.sequences().forEach(sequence -> sequences.put(sequence.name(), sequence));
     original.views().forEach(view -> views.put(view.name(), view));
@@ -164,7 +190,50 @@ final class WorkingSchema {
 
   /** The table of that name, if there is one. */
   Optional<TableModel> table(String name) {
-    return Optional.ofNullable(tables.get(name));
+    return Optional.ofNullable(lookup(name));
+  }
+
+  /** The table of that name, or null; for a lazy start, read from the base if not changed. */
+  private TableModel lookup(String name) {
+    TableModel table = tables.get(name);
+    if (table == null && base != null && !overrides.containsKey(name)) {
+      table = base.table(name).orElse(null);
+      if (table != null) {
+        tables.put(name, table);
+      }
+    }
+    return table;
+  }
+
+  /** Whether a table of that name exists, without reading it. */
+  private boolean exists(String name) {
+    if (tables.containsKey(name)) {
+      return true;
+    }
+    if (base == null || overrides.containsKey(name)) {
+      return false;
+    }
+    return Collections.binarySearch(base.tableNames(), name) >= 0;
+  }
+
+  /** The table owning a constraint or index name, or null. */
+  private String ownerOf(String object) {
+    String owner = objectOwners.get(object);
+    if (owner == null && base != null) {
+      owner = base.objectOwner(object).filter(table -> !overrides.containsKey(table)).orElse(null);
+    }
+    return owner;
+  }
+
+  /** The names of the tables with a foreign key to the named one, sorted. */
+  private Set<String> referencingNames(String name) {
+    Set<String> names = referencedBy.getOrDefault(name, Set.of());
+    if (base == null) {
+      return names;
+    }
+    Set<String> all = new TreeSet<>(names);
+    base.referencing(name).stream().filter(table -> !overrides.containsKey(table)).forEach(all::add);
+    return all;
   }
 
   /** The sequence of that name, if there is one. */
@@ -182,9 +251,9 @@ final class WorkingSchema {
    * to itself, sorted by name: the order in which scanning the whole schema would meet them.
    */
   List<TableModel> referencing(String name) {
-    Set<String> names = referencedBy.getOrDefault(name, Set.of());
+    Set<String> names = referencingNames(name);
     List<TableModel> referencing = new ArrayList<>(names.size());
-    names.forEach(n -> referencing.add(tables.get(n)));
+    names.forEach(n -> referencing.add(lookup(n)));
     return referencing;
   }
 
@@ -205,14 +274,22 @@ final class WorkingSchema {
     touched.addAll(edit.replaced().keySet());
     for (String name : touched) {
       TableModel old = tables.remove(name);
-      if (old != null) {
+      // Of a lazy start only the changed tables are indexed; the base answers for the others.
+      if (old != null && (base == null || overrides.get(name) == old)) {
         unindex(old);
+      }
+      if (base != null) {
+        overrides.put(name, null);
       }
     }
     List<TableModel> added = new ArrayList<>(edit.replaced().values());
     for (TableModel table : added) {
-      if (tables.putIfAbsent(table.name(), table) != null) {
+      if (exists(table.name())) {
         throw new SchemaException(SchemaModel.duplicateTable(table.name()));
+      }
+      tables.put(table.name(), table);
+      if (base != null) {
+        overrides.put(table.name(), table);
       }
       touched.add(table.name());
     }
@@ -242,6 +319,8 @@ final class WorkingSchema {
     model = checking == Checking.AT_END
         ? new SchemaModel(new ArrayList<>(tables.values()), new ArrayList<>(sequences.values()),
             new ArrayList<>(views.values()))
+        : base != null
+            ? SchemaModel.overlay(base, overrides, new ArrayList<>(sequences.values()), new ArrayList<>(views.values()))
         : merged();
     dirty.clear();
     sequencesDirty = false;
@@ -262,7 +341,7 @@ final class WorkingSchema {
         throw new SchemaException(SchemaModel.duplicateSequence(sequence.name()));
       }
       if (checking == Checking.EACH_CHANGE) {
-        SchemaModel.checkSequenceName(sequence.name(), tables::containsKey, objectOwners::get);
+        SchemaModel.checkSequenceName(sequence.name(), this::exists, this::ownerOf);
         if (views.containsKey(sequence.name())) {
           SchemaModel.checkViewName(sequence.name(), name -> false, name -> true, name -> null);
         }
@@ -282,7 +361,7 @@ final class WorkingSchema {
         throw new SchemaException(SchemaModel.duplicateView(view.name()));
       }
       if (checking == Checking.EACH_CHANGE) {
-        SchemaModel.checkViewName(view.name(), tables::containsKey, sequences::containsKey, objectOwners::get);
+        SchemaModel.checkViewName(view.name(), this::exists, sequences::containsKey, this::ownerOf);
       }
     }
   }
@@ -352,7 +431,7 @@ final class WorkingSchema {
     for (TableModel table : added) {
       involved.add(table.name());
       for (String object : table.objectNames()) {
-        String owner = objectOwners.get(object);
+        String owner = ownerOf(object);
         if (owner != null) {
           involved.add(owner);
         }
@@ -360,7 +439,7 @@ final class WorkingSchema {
     }
     Map<String, String> owners = new HashMap<>();
     for (String name : involved) {
-      SchemaModel.claimObjectNames(tables.get(name), owners);
+      SchemaModel.claimObjectNames(lookup(name), owners);
     }
   }
 
@@ -372,9 +451,9 @@ final class WorkingSchema {
   private void checkForeignKeys(List<TableModel> added, Set<String> touched) {
     Set<String> involved = new TreeSet<>();
     added.forEach(table -> involved.add(table.name()));
-    touched.forEach(name -> involved.addAll(referencedBy.getOrDefault(name, Set.of())));
+    touched.forEach(name -> involved.addAll(referencingNames(name)));
     for (String name : involved) {
-      SchemaModel.checkForeignKeys(tables.get(name), tables::get);
+      SchemaModel.checkForeignKeys(lookup(name), this::lookup);
     }
   }
 

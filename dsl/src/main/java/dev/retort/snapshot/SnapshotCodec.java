@@ -153,4 +153,30 @@ public final class SnapshotCodec {
   public static SchemaModel read(String text, String source) {
     return SnapshotReader.read(text, source);
   }
+
+  /**
+   * Reads a snapshot lazily: a cheap scan of the lines now, and each table when the schema is
+   * asked for it ({@link SchemaModel#table}), for a runtime that plans from a snapshot the
+   * processor wrote and looks at a few of its tables.
+   *
+   * <p>A table read lazily is the one {@link #read} gives, and is checked as {@link #read}
+   * checks its lines and its foreign keys' targets; asking for a table whose lines (or whose
+   * foreign key targets' lines) {@link #read} rejects throws that {@link SnapshotFormatException}
+   * then, from the schema's method. What spans the tables (constraint and index names unique
+   * across the schema, one list of values per enum name, sequence names) is checked only when
+   * something needs every table ({@link SchemaModel#tables}, {@code equals}), which reads the
+   * whole snapshot as {@link #read} does. So a problem in a table that is never asked for is not
+   * reported: nothing is read from it. A snapshot whose lines the scan does not expect is read
+   * whole at once.
+   *
+   * @param text the snapshot text; line breaks may be {@code \n} or {@code \r\n}
+   * @param source the file or resource name, for error messages
+   * @return the schema, lazy unless the scan met something it does not expect
+   * @throws SnapshotFormatException naming the source and line of a problem the scan finds
+   */
+  public static SchemaModel readLazily(String text, String source) {
+    Objects.requireNonNull(text, "text == null");
+    Objects.requireNonNull(source, "source == null");
+    return LazySnapshot.read(text, source);
+  }
 }

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -471,9 +472,7 @@ final class SnapshotReader {
   private SchemaModel build(int lastLine) {
     List<TableModel> built = new ArrayList<>();
     for (TableDraft table : tables.values()) {
-      checkColumnUses(table);
-      checkReferences(table);
-      built.add(modelAt(table.line, "table " + table.shownName(), table::build));
+      built.add(buildTable(table, tables::get));
     }
     try {
       return new SchemaModel(built, sequences, views);
@@ -504,10 +503,63 @@ final class SnapshotReader {
     }
   }
 
-  private void checkReferences(TableDraft table) {
+  /**
+   * Reads the lines of one table, its {@code table} line first, as the whole read reads them:
+   * every check that involves only the table's own lines. For {@link LazySnapshot}.
+   *
+   * @param lines the snapshot's lines
+   * @param from the index of the table's line
+   * @param to the index after its last item
+   * @return the table as read, to {@link #table build}
+   */
+  static TableDraft draft(String source, String[] lines, int from, int to) {
+    SnapshotReader reader = new SnapshotReader(source);
+    for (int i = from; i < to; i++) {
+      String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+      String stripped = line.strip();
+      if (!stripped.isEmpty() && !stripped.startsWith("#")) {
+        reader.item(new Cursor(source, i + 1, line));
+      }
+    }
+    return reader.current;
+  }
+
+  /**
+   * Builds a table read by {@link #draft} as the whole read builds it, its foreign keys checked
+   * against the tables they reference. For {@link LazySnapshot}.
+   *
+   * @param drafts the table read of each name the snapshot defines, null for any other
+   */
+  static TableModel table(String source, TableDraft table, Function<String, TableDraft> drafts) {
+    return new SnapshotReader(source).buildTable(table, drafts);
+  }
+
+  /**
+   * Reads {@code sequence} lines as the whole read reads them. For {@link LazySnapshot}.
+   *
+   * @param lines the snapshot's lines
+   * @param indexes the indexes of the sequence lines
+   * @return the sequences, in the order of their lines
+   */
+  static List<SequenceModel> sequences(String source, String[] lines, List<Integer> indexes) {
+    SnapshotReader reader = new SnapshotReader(source);
+    for (int i : indexes) {
+      String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+      reader.item(new Cursor(source, i + 1, line));
+    }
+    return reader.sequences;
+  }
+
+  private TableModel buildTable(TableDraft table, Function<String, TableDraft> drafts) {
+    checkColumnUses(table);
+    checkReferences(table, drafts);
+    return modelAt(table.line, "table " + table.shownName(), table::build);
+  }
+
+  private void checkReferences(TableDraft table, Function<String, TableDraft> drafts) {
     for (ForeignKeyModel key : table.foreignKeys) {
       int line = table.foreignKeyLines.get(key.name());
-      TableDraft target = tables.get(key.referencedTable());
+      TableDraft target = drafts.apply(key.referencedTable());
       String shown = "foreign key " + SnapshotSyntax.name(key.name());
       if (target == null) {
         throw new SnapshotFormatException(source, line, shown + " references table "
@@ -556,7 +608,7 @@ final class SnapshotReader {
   }
 
   /** A table as read so far. */
-  private static final class TableDraft {
+  static final class TableDraft {
     final String name;
     final int line;
     String schema = "";

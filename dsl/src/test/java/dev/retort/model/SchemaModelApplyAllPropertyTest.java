@@ -72,7 +72,7 @@ class SchemaModelApplyAllPropertyTest {
    * The differ's operations to a random change of {@code from}, most of the time disordered so
    * that they may stop fitting.
    */
-  private static List<Operation> operations(SchemaModel from, Random random) {
+  static List<Operation> operations(SchemaModel from, Random random) {
     SchemaGenerator.Changed to = SchemaGenerator.change(from, new Choices(Choices.random(random)));
     List<Operation> operations = new ArrayList<>(SchemaDiff.diff(from, to.schema(), to.hints()));
     SchemaGenerator.Changed other = SchemaGenerator.change(from, new Choices(Choices.random(random)));

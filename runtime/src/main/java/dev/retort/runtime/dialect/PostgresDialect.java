@@ -158,7 +158,7 @@ public final class PostgresDialect extends StandardSqlDialect {
   @Override
   List<Step> createTypes(Context context) {
     // A type comes into use only through a table the operation changed; most operations change none with enums.
-    if (enumTypes(changedTables(context.after(), context.before())).isEmpty()) {
+    if (enumTypes(context.after().tablesChangedSince(context.before())).isEmpty()) {
       return List.of();
     }
     Map<String, EnumType> before = enumTypes(context.before().tables());
@@ -173,7 +173,7 @@ public final class PostgresDialect extends StandardSqlDialect {
 
   @Override
   List<Step> dropUnusedTypes(Context context) {
-    if (enumTypes(changedTables(context.before(), context.after())).isEmpty()) {
+    if (enumTypes(context.before().tablesChangedSince(context.after())).isEmpty()) {
       return List.of();
     }
     Map<String, EnumType> after = enumTypes(context.after().tables());
@@ -184,29 +184,6 @@ public final class PostgresDialect extends StandardSqlDialect {
       }
     });
     return steps;
-  }
-
-  /**
-   * The tables of {@code schema} that are not in {@code other} as they are: created or changed
-   * there. An operation leaves every other table the same instance, so this is a walk over the
-   * two sorted lists comparing references, without looking inside the tables.
-   */
-  private static List<TableModel> changedTables(SchemaModel schema, SchemaModel other) {
-    List<TableModel> tables = schema.tables();
-    List<TableModel> others = other.tables();
-    List<TableModel> changed = new ArrayList<>();
-    int j = 0;
-    for (TableModel table : tables) {
-      while (j < others.size() && others.get(j) != table && others.get(j).name().compareTo(table.name()) < 0) {
-        j++;
-      }
-      if (j < others.size() && others.get(j) == table) {
-        j++;
-      } else {
-        changed.add(table);
-      }
-    }
-    return changed;
   }
 
   @Override

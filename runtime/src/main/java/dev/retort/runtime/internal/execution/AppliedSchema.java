@@ -46,6 +46,13 @@ import org.slf4j.LoggerFactory;
  * without a snapshot, several applied heads, a snapshot that cannot be read, a checked revision
  * whose upgrade gives another schema than its snapshot): the schema is replayed, as before, with
  * a DEBUG line saying why.
+ *
+ * <p>The applied head's snapshot is read {@linkplain SnapshotCodec#readLazily lazily}: a plan
+ * reads only the tables it looks at (a deploy adding a column to one table of hundreds reads
+ * that table). A table that turns out not to be readable when the plan asks for it ends that
+ * plan, which starts again from the replay ({@link #replay}), as for a snapshot that cannot be
+ * read at all; a problem in a table the plan never looks at goes unnoticed, since nothing is
+ * planned from it.
  */
 public final class AppliedSchema {
 
@@ -126,18 +133,36 @@ public final class AppliedSchema {
 
   /**
    * The schema: the applied head's snapshot when it stands in for the replay, can be read and
-   * every revision to check passes, else the replay.
+   * every revision to check passes, else the replay. The snapshot is read lazily: asking it for
+   * a table whose lines cannot be read throws a {@link SnapshotFormatException}, after which
+   * {@link #replay} gives the schema instead.
    *
    * @return the schema the applied revisions build
    * @throws dev.retort.runtime.RetortException as {@link Planner#modelOf} when replaying
    */
   public SchemaModel model() {
     if (start.isPresent() && checked(start.get().checked())) {
-      Optional<SchemaModel> snapshot = read(start.get().head());
+      LoadedRevision head = start.get().head();
+      // A checked head's snapshot has been read whole already.
+      Optional<SchemaModel> snapshot = snapshots.containsKey(head.info().snapshotResource())
+          ? read(head) : parse(head.info().snapshotResource(), head, true);
       if (snapshot.isPresent()) {
         return snapshot.get();
       }
     }
+    return Planner.modelOf(graph, applied);
+  }
+
+  /**
+   * The replay, for a plan that found a table of the lazily read snapshot unreadable.
+   *
+   * @param problem what the snapshot reader reported
+   * @return the schema the applied revisions build
+   * @throws dev.retort.runtime.RetortException as {@link Planner#modelOf}
+   */
+  public SchemaModel replay(SnapshotFormatException problem) {
+    LOG.debug("Replaying the applied revisions: cannot read the snapshot of revision {}: {}",
+        start.map(s -> s.head().label()).orElse("?"), problem.getMessage());
     return Planner.modelOf(graph, applied);
   }
 
@@ -172,17 +197,18 @@ public final class AppliedSchema {
   }
 
   private Optional<SchemaModel> read(LoadedRevision revision) {
-    return snapshots.computeIfAbsent(revision.info().snapshotResource(), resource -> parse(resource, revision));
+    return snapshots.computeIfAbsent(revision.info().snapshotResource(), resource -> parse(resource, revision, false));
   }
 
-  private Optional<SchemaModel> parse(String resource, LoadedRevision revision) {
+  private Optional<SchemaModel> parse(String resource, LoadedRevision revision, boolean lazily) {
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
         LOG.debug("Replaying the applied revisions: the snapshot {} of revision {} is not on the class path",
             resource, revision.label());
         return Optional.empty();
       }
-      return Optional.of(SnapshotCodec.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource));
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return Optional.of(lazily ? SnapshotCodec.readLazily(text, resource) : SnapshotCodec.read(text, resource));
     } catch (IOException | SnapshotFormatException | SchemaException | IllegalArgumentException e) {
       LOG.debug("Replaying the applied revisions: cannot read the snapshot {} of revision {}: {}", resource,
           revision.label(), e.getMessage());

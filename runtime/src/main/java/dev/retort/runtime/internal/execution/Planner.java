@@ -14,6 +14,7 @@ import dev.retort.runtime.internal.VendorNames;
 import dev.retort.runtime.internal.graph.LoadedRevision;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.graph.Target;
+import dev.retort.snapshot.SnapshotFormatException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -148,7 +149,17 @@ public final class Planner {
     if (direction == Direction.DOWNGRADE) {
       revisions.forEach(LoadedRevision::requireDowngrade);
     }
-    SchemaEvolution schema = new SchemaEvolution(applied.model());
+    try {
+      return plan(revisions, direction, applied.model(), dialect);
+    } catch (SnapshotFormatException e) {
+      // A table the plan looked at cannot be read from the lazily read snapshot; nothing has run.
+      return plan(revisions, direction, applied.replay(e), dialect);
+    }
+  }
+
+  private static List<PlannedMigration> plan(
+      List<LoadedRevision> revisions, Direction direction, SchemaModel start, Dialect dialect) {
+    SchemaEvolution schema = new SchemaEvolution(start);
     List<PlannedMigration> plan = new ArrayList<>(revisions.size());
     for (LoadedRevision revision : revisions) {
       List<Operation> operations = direction == Direction.UPGRADE
