@@ -100,6 +100,8 @@ class LazySnapshotRenderingTest {
     operations.put("comment tables", List.of(Shop.commentUser(), Shop.uncommentOrder()));
     operations.put("add columns", List.of(Shop.addPhone(), Shop.addCreatedAt(), Shop.addPhone()));
     operations.put("add enum column", List.of(new AddColumn("d_plain", Shop.column("mood", MOOD))));
+    operations.put("add column of a new enum type", List.of(new AddColumn("d_plain",
+        Shop.column("shade", ColumnType.enumType("shade", "light", "dark")))));
     operations.put("drop column", List.of(Shop.dropNote()));
     operations.put("rename column", List.of(Shop.renameSelect()));
     operations.put("alter columns", List.of(Shop.widenTotal(), Shop.quantityToInteger(), Shop.requireNote(),

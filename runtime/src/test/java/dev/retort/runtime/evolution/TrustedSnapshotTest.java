@@ -257,6 +257,149 @@ class TrustedSnapshotTest {
     }
   }
 
+  /**
+   * The deployed migration widens a column of a table with a foreign key to one table and
+   * referenced by another: the plan reads the tables it needs from the lazily read snapshot (on
+   * SQLite, whose rebuild needs every table referencing {@code items}, the whole snapshot), and the
+   * applied migration is not loaded.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aDeployChangingATableWithForeignKeysIsPlannedFromTheSnapshot(TestDatabase.Kind kind) throws IOException {
+    Project project = new Project(root);
+    String first = buildLinked(project, 50, CLOCK);
+
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      apply(db, project.build(CLOCK.plusSeconds(60)));
+      String second = buildLinked(project, 100, CLOCK.plusSeconds(120));
+      Project.Build deployed = project.build(CLOCK.plusSeconds(180));
+
+      try (Project.RecordingClassLoader loader = deployed.recordingClassLoader()) {
+        Retort retort = retort(db, loader);
+        MigrationResult result = retort.upgrade();
+
+        assertThat(result.runs()).hasSize(1);
+        assertThat(loader.loaded()).as("classes loaded by the deploy").contains(second).doesNotContain(first);
+        assertThat(retort.check().differences()).isEmpty();
+        assertThat(columnSize(db, "name")).isEqualTo(100);
+      }
+    }
+  }
+
+  /**
+   * A corrupt line in a table the plan does not look at is not read, so it changes nothing: the
+   * deploy plans from the snapshot. SQLite's rebuild of {@code items} needs the whole schema, which
+   * cannot be read, so there the plan replays the applied migration instead, as it does for any
+   * snapshot that cannot be read.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aCorruptLineInATableTheDeployDoesNotLookAtIsNotRead(TestDatabase.Kind kind) throws IOException {
+    Project project = new Project(root);
+    String first = buildLinked(project, 50, CLOCK);
+
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      apply(db, project.build(CLOCK.plusSeconds(60)));
+      String second = buildLinked(project, 100, CLOCK.plusSeconds(120));
+      Project.Build deployed = project.build(CLOCK.plusSeconds(180));
+      corrupt(deployed, first, "body");
+
+      try (Project.RecordingClassLoader loader = deployed.recordingClassLoader()) {
+        assertThat(retort(db, loader).upgrade().runs()).hasSize(1);
+
+        if (kind == TestDatabase.Kind.SQLITE) {
+          assertThat(loader.loaded()).as("classes loaded by the deploy").contains(first, second);
+        } else {
+          assertThat(loader.loaded()).as("classes loaded by the deploy").contains(second).doesNotContain(first);
+        }
+        assertThat(columnSize(db, "name")).isEqualTo(100);
+      }
+    }
+  }
+
+  /**
+   * A corrupt line in the table the deploy changes is found when the plan reads that table; the
+   * plan then replays the applied migration, as for a snapshot that cannot be read at all, and the
+   * deploy goes through.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aCorruptLineInTheTableTheDeployChangesMakesThePlanReplay(TestDatabase.Kind kind) throws IOException {
+    Project project = new Project(root);
+    String first = buildLinked(project, 50, CLOCK);
+
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      apply(db, project.build(CLOCK.plusSeconds(60)));
+      String second = buildLinked(project, 100, CLOCK.plusSeconds(120));
+      Project.Build deployed = project.build(CLOCK.plusSeconds(180));
+      corrupt(deployed, first, "owner_id");
+
+      try (Project.RecordingClassLoader loader = deployed.recordingClassLoader()) {
+        assertThat(retort(db, loader).upgrade().runs()).hasSize(1);
+
+        assertThat(loader.loaded()).as("classes loaded by the deploy").contains(first, second);
+        assertThat(columnSize(db, "name")).isEqualTo(100);
+      }
+    }
+  }
+
+  /**
+   * Builds {@code owners}, {@code items} (name of the given length, a foreign key to owners),
+   * {@code tags} (a foreign key to items) and {@code notes}; returns the one new migration.
+   */
+  private String buildLinked(Project project, int nameLength, Instant clock) {
+    project.writeEntities(Map.of(
+        ENTITY, """
+            package %s;
+
+            import dev.retort.Column;
+            import dev.retort.Id;
+            import dev.retort.References;
+            import dev.retort.Table;
+
+            @Table(name = "items")
+            public record Item(@Id long id, @Column(length = %d) String name, @References(Owner.class) long ownerId) {}
+            """.formatted(Entities.PACKAGE, nameLength),
+        Entities.PACKAGE.replace('.', '/') + "/Owner.java", other("Owner", "owners"),
+        Entities.PACKAGE.replace('.', '/') + "/Tag.java", """
+            package %s;
+
+            import dev.retort.Id;
+            import dev.retort.References;
+            import dev.retort.Table;
+
+            @Table(name = "tags")
+            public record Tag(@Id long id, @References(Item.class) long itemId) {}
+            """.formatted(Entities.PACKAGE),
+        Entities.PACKAGE.replace('.', '/') + "/Note.java", """
+            package %s;
+
+            import dev.retort.Column;
+            import dev.retort.Id;
+            import dev.retort.Table;
+
+            @Table(name = "notes")
+            public record Note(@Id long id, @Column(length = 200) String body) {}
+            """.formatted(Entities.PACKAGE)));
+    return onlyNewMigration(project, clock);
+  }
+
+  /**
+   * Breaks the line of a column in a migration's snapshot, in the source tree and in the build's
+   * output: its type becomes one Retort does not know.
+   */
+  private void corrupt(Project.Build build, String migration, String column) throws IOException {
+    String relative = migration.replace('.', '/') + ".schema";
+    for (Path file : List.of(snapshotOf(migration), build.classes().resolve(relative))) {
+      if (Files.exists(file)) {
+        String text = read(file);
+        String broken = text.replaceFirst("(?m)^  column " + column + " .*$", "  column " + column + " no_such_type null");
+        assertThat(broken).as("snapshot with column " + column).isNotEqualTo(text);
+        write(file, broken);
+      }
+    }
+  }
+
   /** Builds the entities with {@code items.name} of length 50; returns the migration's class. */
   private String buildFirst(Project project) {
     project.writeEntities(Map.of(ENTITY, item(50)));
