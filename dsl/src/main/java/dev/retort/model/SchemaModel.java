@@ -42,7 +42,7 @@ import java.util.function.Predicate;
  * {@link #table} asks for it, and the whole schema when {@link #tables} (or {@link #equals},
  * {@link #hashCode}, {@link #toString}, {@link #apply}) needs every table; {@link
  * SchemaEvolution} keeps it lazy, holding the tables its operations changed over the source's.
- * Every table it gives is the one the whole read gives. A snapshot with views is read whole.
+ * Every table it gives is the one the whole read gives.
  *
  * <p>Two schemas are equal when they have equal tables, sequences and views.
  */
@@ -152,8 +152,7 @@ public final class SchemaModel {
    */
   public static SchemaModel lazy(TableSource source) {
     Objects.requireNonNull(source, "source == null");
-    // A source is lazy only for a snapshot without views: the scan reads one with views whole.
-    return new SchemaModel(source, Map.of(), source.sequences(), List.of());
+    return new SchemaModel(source, Map.of(), source.sequences(), source.views());
   }
 
   /**

@@ -49,6 +49,9 @@ public interface TableSource {
   /** The sequences, sorted by name. */
   List<SequenceModel> sequences();
 
+  /** The views, sorted by name. */
+  List<ViewModel> views();
+
   /**
    * The whole schema, read and validated as a whole: what anything that looks at every table
    * needs.

@@ -3,6 +3,7 @@ package dev.retort.snapshot;
 import dev.retort.model.SchemaException;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.SequenceModel;
+import dev.retort.model.ViewModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.TableSource;
 import java.util.ArrayList;
@@ -48,12 +49,14 @@ final class LazySnapshot implements TableSource {
   private final Map<String, String> owners;
   private final Map<String, Set<String>> referencing;
   private final List<SequenceModel> sequences;
+  private final List<ViewModel> views;
   private final Map<String, SnapshotReader.TableDraft> drafts = new HashMap<>();
   private final Map<String, Optional<TableModel>> read = new HashMap<>();
   private SchemaModel whole;
 
   private LazySnapshot(String text, String source, String[] lines, Map<String, int[]> ranges,
-      Map<String, String> owners, Map<String, Set<String>> referencing, List<SequenceModel> sequences) {
+      Map<String, String> owners, Map<String, Set<String>> referencing, List<SequenceModel> sequences,
+      List<ViewModel> views) {
     this.text = text;
     this.source = source;
     this.lines = lines;
@@ -62,6 +65,7 @@ final class LazySnapshot implements TableSource {
     this.owners = owners;
     this.referencing = referencing;
     this.sequences = sequences;
+    this.views = views;
   }
 
   /**
@@ -90,6 +94,7 @@ final class LazySnapshot implements TableSource {
     Map<String, String> owners = new HashMap<>();
     Map<String, Set<String>> referencing = new HashMap<>();
     List<Integer> sequenceLines = new ArrayList<>();
+    List<Integer> viewLines = new ArrayList<>();
     int header = 0;
     int[] table = null;
     String tableName = null;
@@ -127,6 +132,13 @@ final class LazySnapshot implements TableSource {
           table = null;
           sequenceLines.add(i);
         }
+        case "view" -> {
+          if (table != null) {
+            table[1] = i;
+          }
+          table = null;
+          viewLines.add(i);
+        }
         case "column", "primary", "unique", "index", "foreign", "check" -> {
           if (table == null) {
             return Optional.empty();
@@ -142,7 +154,10 @@ final class LazySnapshot implements TableSource {
     }
     List<SequenceModel> sequences = new ArrayList<>(SnapshotReader.sequences(source, lines, sequenceLines));
     sequences.sort((a, b) -> a.name().compareTo(b.name()));
-    return Optional.of(new LazySnapshot(text, source, lines, ranges, owners, referencing, List.copyOf(sequences)));
+    List<ViewModel> views = new ArrayList<>(SnapshotReader.views(source, lines, viewLines));
+    views.sort((a, b) -> a.name().compareTo(b.name()));
+    return Optional.of(new LazySnapshot(text, source, lines, ranges, owners, referencing, List.copyOf(sequences),
+        List.copyOf(views)));
   }
 
   private static int firstSpace(String stripped) {
@@ -216,6 +231,11 @@ final class LazySnapshot implements TableSource {
   @Override
   public List<SequenceModel> sequences() {
     return sequences;
+  }
+
+  @Override
+  public List<ViewModel> views() {
+    return views;
   }
 
   @Override

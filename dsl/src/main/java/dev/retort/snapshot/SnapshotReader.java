@@ -550,6 +550,22 @@ final class SnapshotReader {
     return reader.sequences;
   }
 
+  /**
+   * Reads {@code view} lines as the whole read reads them. For {@link LazySnapshot}.
+   *
+   * @param lines the snapshot's lines
+   * @param indexes the indexes of the view lines
+   * @return the views, in the order of their lines
+   */
+  static List<ViewModel> views(String source, String[] lines, List<Integer> indexes) {
+    SnapshotReader reader = new SnapshotReader(source);
+    for (int i : indexes) {
+      String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+      reader.item(new Cursor(source, i + 1, line));
+    }
+    return reader.views;
+  }
+
   private TableModel buildTable(TableDraft table, Function<String, TableDraft> drafts) {
     checkColumnUses(table);
     checkReferences(table, drafts);

@@ -156,6 +156,11 @@ class LazySchemaPropertyTest {
     }
 
     @Override
+    public List<ViewModel> views() {
+      return source.views();
+    }
+
+    @Override
     public SchemaModel whole() {
       read.add("(whole)");
       return source.whole();

@@ -12,10 +12,13 @@ import dev.retort.model.SchemaEvolution;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
+import dev.retort.model.ViewModel;
 import dev.retort.operation.AddColumn;
 import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
+import dev.retort.operation.CreateView;
 import dev.retort.operation.DropTable;
+import dev.retort.operation.DropView;
 import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.Operation;
@@ -48,7 +51,10 @@ class LazySnapshotRenderingTest {
 
   private static final ColumnType.Enumerated MOOD = (ColumnType.Enumerated) ColumnType.enumType("mood", "calm", "loud");
 
-  /** Shop's tables, an invoice in a schema of its own, a sequence, and tables referencing user, order and tag. */
+  /**
+   * Shop's tables, an invoice in a schema of its own, a sequence, tables referencing user, order and tag, and a
+   * view.
+   */
   static SchemaModel schema() {
     List<TableModel> tables = new ArrayList<>(Shop.schema().tables());
     tables.add(Shop.invoice());
@@ -56,7 +62,8 @@ class LazySnapshotRenderingTest {
     tables.add(other("b_label", "tag", Optional.of(MOOD)));
     tables.add(other("c_profile", "user", Optional.of(Shop.USER_STATUS)));
     tables.add(other("d_plain", null, Optional.empty()));
-    return new SchemaModel(tables, List.of(SequenceModel.of("counter", 1, 1)));
+    return new SchemaModel(tables, List.of(SequenceModel.of("counter", 1, 1)),
+        List.of(ViewModel.of("v_plain", "SELECT id FROM d_plain")));
   }
 
   private static TableModel other(String name, String references, Optional<ColumnType.Enumerated> enumColumn) {
@@ -117,6 +124,9 @@ class LazySnapshotRenderingTest {
     operations.put("sequences", List.of(Shop.createSelectSequence(), Shop.alterSelectSequence(),
         Shop.dropSelectSequence(), Shop.createInvoiceSequence()));
     operations.put("sequence named as a table", List.of(new CreateSequence(SequenceModel.of("d_plain", 1, 1))));
+    operations.put("views", List.of(new DropView("v_plain"), new CreateView(ViewModel.of("v_plain",
+        "SELECT id, ref_id FROM d_plain")), new CreateView(ViewModel.of("v_review", "SELECT id FROM a_review"))));
+    operations.put("view named as a table", List.of(new CreateView(ViewModel.of("d_plain", "SELECT 1"))));
     operations.put("raw SQL and Java steps", List.of(new Execute(Optional.of("UPDATE t SET a = 1"), Map.of()),
         new JdbcStep("backfill", connection -> { })));
     return operations;
