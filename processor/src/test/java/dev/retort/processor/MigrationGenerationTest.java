@@ -651,7 +651,10 @@ class MigrationGenerationTest {
       public final class V20261121_153000_AlterInvoiceNoUsersSeqAndLegacySeq implements Migration {
         @Override
         public void upgrade(Schema schema) {
-          schema.createSequence("invoice_no", s -> s.startWith(3000000000L).incrementBy(1).inSchema("billing"));
+          schema.createSequence("invoice_no", s -> s
+              .startWith(3000000000L)
+              .incrementBy(1)
+              .inSchema("billing"));
           schema.alterSequence("users_seq", s -> s.incrementBy(1, 50));
           // Retort: drops sequence legacy_seq and the value it has reached; created again, it would
           // start over and hand out ids that rows already hold: make sure nothing takes values from

@@ -150,6 +150,23 @@ final class OperationCode implements Operation.Visitor<OperationCode.Call> {
   }
 
   /**
+   * A call whose last argument is a lambda of builder steps, {@code s -> s.a().b()}: on one line
+   * when the statement fits, else one step a line, as {@code alterTable} chains its changes.
+   *
+   * @param head the call up to the lambda, such as {@code schema.createSequence("s", }
+   * @param steps the steps, without their leading dots
+   */
+  private static String lambdaCall(String head, List<String> steps) {
+    String line = head + "s -> s." + String.join(".", steps) + ")";
+    if (BODY_INDENT + line.length() + 1 <= LINE_WIDTH) {
+      return line;
+    }
+    StringBuilder chain = new StringBuilder(head).append("s -> s");
+    steps.forEach(step -> chain.append('\n').append(CONTINUATION).append('.').append(step));
+    return chain.append(')').toString();
+  }
+
+  /**
    * Breaks a {@code // Retort:} comment into lines that fit.
    *
    * @param text the text after {@code Retort: }
@@ -378,12 +395,13 @@ final class OperationCode implements Operation.Visitor<OperationCode.Call> {
   @Override
   public Call createSequence(CreateSequence operation) {
     SequenceModel sequence = operation.sequence();
-    StringBuilder definition = new StringBuilder("s -> s.startWith(").append(number(sequence.start()))
-        .append(").incrementBy(").append(number(sequence.increment())).append(')');
+    List<String> steps = new ArrayList<>();
+    steps.add("startWith(" + number(sequence.start()) + ")");
+    steps.add("incrementBy(" + number(sequence.increment()) + ")");
     if (!sequence.schema().isEmpty()) {
-      definition.append(".inSchema(").append(literal(sequence.schema())).append(')');
+      steps.add("inSchema(" + literal(sequence.schema()) + ")");
     }
-    return Call.statement("schema.createSequence(" + literal(sequence.name()) + ", " + definition + ")");
+    return Call.statement(lambdaCall("schema.createSequence(" + literal(sequence.name()) + ", ", steps));
   }
 
   @Override
@@ -393,12 +411,10 @@ final class OperationCode implements Operation.Visitor<OperationCode.Call> {
 
   @Override
   public Call alterSequence(AlterSequence operation) {
-    StringBuilder changes = new StringBuilder("s -> s");
-    operation.start().ifPresent(c ->
-        changes.append(".startWith(").append(number(c.from())).append(", ").append(number(c.to())).append(')'));
-    operation.increment().ifPresent(c ->
-        changes.append(".incrementBy(").append(number(c.from())).append(", ").append(number(c.to())).append(')'));
-    return Call.statement("schema.alterSequence(" + literal(operation.name()) + ", " + changes + ")");
+    List<String> steps = new ArrayList<>();
+    operation.start().ifPresent(c -> steps.add("startWith(" + number(c.from()) + ", " + number(c.to()) + ")"));
+    operation.increment().ifPresent(c -> steps.add("incrementBy(" + number(c.from()) + ", " + number(c.to()) + ")"));
+    return Call.statement(lambdaCall("schema.alterSequence(" + literal(operation.name()) + ", ", steps));
   }
 
   /**

@@ -23,6 +23,7 @@ import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.IndexModel;
 import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.SchemaModel;
+import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
 import dev.retort.model.ViewModel;
@@ -32,9 +33,11 @@ import dev.retort.operation.AddForeignKey;
 import dev.retort.operation.AddPrimaryKey;
 import dev.retort.operation.AddUnique;
 import dev.retort.operation.AlterColumn;
+import dev.retort.operation.AlterSequence;
 import dev.retort.operation.AlterTableComment;
 import dev.retort.operation.Change;
 import dev.retort.operation.CreateIndex;
+import dev.retort.operation.CreateSequence;
 import dev.retort.operation.CreateTable;
 import dev.retort.operation.CreateView;
 import dev.retort.operation.DropCheck;
@@ -42,6 +45,7 @@ import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropForeignKey;
 import dev.retort.operation.DropIndex;
 import dev.retort.operation.DropPrimaryKey;
+import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.DropUnique;
 import dev.retort.operation.DropView;
@@ -55,8 +59,10 @@ import dev.retort.processor.plan.Finding;
 import dev.retort.processor.plan.MigrationPlan;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -167,6 +173,11 @@ class MigrationSourceTest {
       new CreateView(ViewModel.of("three_quotes", "SELECT \"\"\"id\"\"\"\nFROM books")),
       new CreateView(ViewModel.of("quote_at_the_end", "SELECT id\nFROM \"books\"")),
       new DropView("one_line"),
+      new CreateSequence(SequenceModel.of("books_seq", 1, 50)),
+      new CreateSequence(new SequenceModel("invoice_numbers_with_a_long_name", "sales", 1000, 1)),
+      new AlterSequence("books_seq", Optional.of(new Change<>(1L, 100L)), Optional.of(new Change<>(50L, 10L))),
+      new AlterSequence("books_seq", Optional.empty(), Optional.of(new Change<>(10L, 1L))),
+      new DropSequence("books_seq"),
       new DropTable("books"));
 
   private static MigrationPlan plan(List<Operation> upgrade, List<Operation> downgrade, List<Finding> findings) {
@@ -188,6 +199,17 @@ class MigrationSourceTest {
     Schema down = new Schema();
     migration.downgrade(down);
     assertThat(down.operations()).containsExactlyElementsOf(downgrade);
+  }
+
+  @Test
+  void everyKindOfOperationTheProcessorGeneratesIsAmongThem() {
+    Set<Class<?>> kinds = new HashSet<>();
+    EVERY_OPERATION.forEach(operation -> kinds.add(operation.getClass()));
+
+    // Raw SQL and Java steps are written by hand, never generated.
+    assertThat(Operation.class.getPermittedSubclasses())
+        .filteredOn(kind -> kind != Execute.class && kind != JdbcStep.class)
+        .allSatisfy(kind -> assertThat(kinds).as("operations written and read back").contains(kind));
   }
 
   @Test
