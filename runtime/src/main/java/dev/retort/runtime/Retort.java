@@ -17,6 +17,7 @@ import dev.retort.runtime.internal.command.MigrateCommand;
 import dev.retort.runtime.internal.command.ScriptCommand;
 import dev.retort.runtime.internal.command.ShowCommand;
 import dev.retort.runtime.internal.command.StampCommand;
+import dev.retort.runtime.internal.command.StampScriptCommand;
 import dev.retort.runtime.internal.connect.ConnectionSource;
 import dev.retort.runtime.internal.connect.JdbiConnections;
 import dev.retort.runtime.internal.graph.RevisionGraph;
@@ -221,6 +222,42 @@ public final class Retort {
   public SqlScript sql(String from, String to, Vendor vendor) {
     Objects.requireNonNull(vendor, "vendor == null");
     return ScriptCommand.run(context, from, to, vendor);
+  }
+
+  /**
+   * Writes the offline script of a {@link #stamp stamp} from base, for a database administrator to
+   * run on a database whose schema already matches the target (Alembic's {@code stamp --sql}): the
+   * version table created unless it exists, then a row for the target and each of its ancestors,
+   * recorded without running any migration. The same as {@code stampSql("base", target, vendor)}.
+   * Does not touch the database.
+   *
+   * @param target the revision to record: {@code head}, a revision, or {@code +N}
+   * @param vendor the database to write for
+   * @return the script
+   */
+  public SqlScript stampSql(String target, Vendor vendor) {
+    return stampSql("base", target, vendor);
+  }
+
+  /**
+   * Writes the offline script of a {@link #stamp stamp} from the revisions a database records, for
+   * a database administrator to run: it makes the version table record exactly the target and its
+   * ancestors, as {@code stamp} does, deleting the rows of the revisions no longer wanted, adding
+   * those of the new ones, and giving the rows it keeps their migrations' current checksums. From
+   * a revision other than {@code base} the script first stops, before any change, unless the
+   * version table records exactly that revision and its ancestors. The rows change in one
+   * transaction. Does not touch the database.
+   *
+   * @param from what the version table records: {@code base} (nothing, or no table; the table is
+   *     then created unless it exists), {@code head} or a revision
+   * @param target the revision to record: {@code head}, {@code base}, a revision, or {@code +N}/{@code -N}
+   *     from {@code from}
+   * @param vendor the database to write for
+   * @return the script; without statements when the version table already records the target
+   */
+  public SqlScript stampSql(String from, String target, Vendor vendor) {
+    Objects.requireNonNull(vendor, "vendor == null");
+    return StampScriptCommand.run(context, from, target, vendor);
   }
 
   /** Configures a {@link Retort}. Give exactly one of the database settings. */

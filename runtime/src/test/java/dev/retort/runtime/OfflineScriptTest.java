@@ -62,7 +62,13 @@ class OfflineScriptTest {
         .isEqualTo(List.of("SET client_encoding = 'UTF8'"));
     assertThat(script.blocks()).extracting(SqlScript.Block::statements).last()
         .isEqualTo(List.of("RESET client_encoding"));
-    assertThat(script.blocks()).hasSize(3).element(1).satisfies(block -> {
+    assertThat(script.blocks()).hasSize(4).element(1).satisfies(block -> {
+      assertThat(block.comment()).startsWith("Stop here, before any change, unless the version table retort_version"
+          + " records exactly 002 and its ancestors");
+      assertThat(block.statements()).singleElement().asString().startsWith("DO $retort_guard$")
+          .contains("NOT IN ('001', '002')");
+    });
+    assertThat(script.blocks()).element(2).satisfies(block -> {
       assertThat(block.comment()).startsWith("Upgrade to 003: AddAuthorsBorn");
       assertThat(block.statements()).first().isEqualTo("BEGIN");
       assertThat(block.statements()).last().isEqualTo("COMMIT");
@@ -82,7 +88,7 @@ class OfflineScriptTest {
 
     SqlScript script = retort.sql("1", "head", Vendor.POSTGRESQL);
 
-    List<String> statements = script.statements().subList(1, script.statements().size() - 1);
+    List<String> statements = script.statements().subList(2, script.statements().size() - 1);
     assertThat(statements).hasSize(8);
     assertThat(statements.get(0)).isEqualTo("BEGIN");
     assertThat(statements.get(1)).startsWith("INSERT INTO \"items\"");
@@ -138,5 +144,53 @@ class OfflineScriptTest {
     RevisionInfo first = revisions.get(0);
     revisions.set(0, new RevisionInfo(first.id(), first.parents(), AWKWARD, "", first.migration()));
     return revisions;
+  }
+
+  @Test
+  void aScriptFromBaseHasNoGuard() {
+    Retort retort = Retort.builder().url("jdbc:h2:mem:unused", "sa", "").migrations(Library.revisions()).build();
+
+    assertThat(retort.sql("base", "head", Vendor.POSTGRESQL).statements()).noneMatch(s -> s.contains("retort_guard"));
+    assertThat(retort.sql("base", "head", Vendor.SQLITE).statements()).noneMatch(s -> s.contains("retort_guard"));
+  }
+
+  @Test
+  void aStampScriptRecordsTheTargetAndItsAncestorsInOneTransaction() {
+    Retort retort = Retort.builder().url("jdbc:h2:mem:unused", "sa", "").migrations(Library.revisions()).build();
+
+    SqlScript script = retort.stampSql("003", Vendor.MARIADB);
+
+    assertThat(script.from()).isEqualTo("base");
+    assertThat(script.to()).isEqualTo("003");
+    assertThat(script.blocks()).extracting(SqlScript.Block::comment).element(1).asString()
+        .startsWith("Create the version table retort_version unless it exists");
+    assertThat(script.blocks()).element(2).satisfies(block -> {
+      assertThat(block.comment()).isEqualTo("Stamp 003: record 001, 002, 003 in the version table without running"
+          + " any migration");
+      assertThat(block.statements()).hasSize(5).first().isEqualTo("BEGIN");
+      assertThat(block.statements()).last().isEqualTo("COMMIT");
+      assertThat(block.statements().subList(1, 4)).allSatisfy(s -> assertThat(s).startsWith("INSERT INTO"));
+    });
+    assertThat(script.statements()).noneMatch(s -> s.contains("retort_guard"));
+    assertThat(retort.stampSql("head", Vendor.POSTGRESQL).blocks()).element(1).satisfies(block ->
+        assertThat(block.statements()).first().isEqualTo("BEGIN"))
+        .satisfies(block -> assertThat(block.statements()).element(1).asString()
+            .startsWith("CREATE TABLE IF NOT EXISTS \"retort_version\""));
+  }
+
+  @Test
+  void aStampScriptToWhereTheDatabaseIsIsEmpty() {
+    Retort retort = Retort.builder().url("jdbc:h2:mem:unused", "sa", "").migrations(Library.revisions()).build();
+
+    assertThat(retort.stampSql("base", "base", Vendor.H2).blocks()).isEmpty();
+  }
+
+  @Test
+  void aStampScriptFromBaseCannotGoBack() {
+    Retort retort = Retort.builder().url("jdbc:h2:mem:unused", "sa", "").migrations(Library.revisions()).build();
+
+    assertThatThrownBy(() -> retort.stampSql("-1", Vendor.H2))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.TARGET_OUT_OF_RANGE))
+        .hasMessageContaining("Cannot stamp -1 from base");
   }
 }

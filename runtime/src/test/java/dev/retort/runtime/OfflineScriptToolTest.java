@@ -203,7 +203,7 @@ class OfflineScriptToolTest {
   }
 
   /** Every table, view, index, constraint and type the database holds, as its own catalog spells them. */
-  private static List<String> catalog(TestDatabase db) {
+  static List<String> catalog(TestDatabase db) {
     switch (db.kind()) {
       case SQLITE:
       {
@@ -250,7 +250,7 @@ class OfflineScriptToolTest {
   }
 
   /** The rows of a query, each its columns joined with " | ". */
-  private static List<String> query(TestDatabase db, String sql) {
+  static List<String> query(TestDatabase db, String sql) {
     List<String> rows = new ArrayList<>();
     try (Connection connection = db.connect(); Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(sql)) {

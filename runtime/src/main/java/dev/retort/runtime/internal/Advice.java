@@ -37,6 +37,11 @@ public record Advice(CommandSyntax syntax) {
     return targets.isEmpty() ? command("stamp", "base") : command("stamp", targets.toArray(String[]::new));
   }
 
+  /** The current command, which shows the revisions the database is at. */
+  public String current() {
+    return command("current");
+  }
+
   /** The history command, which lists every revision. */
   public String history() {
     return command("history");

@@ -69,6 +69,10 @@ public final class ScriptCommand {
     if (!plan.isEmpty()) {
       dialect.scriptOpening().ifPresent(part -> blocks.add(new SqlScript.Block(part.comment(), part.statements())));
     }
+    List<String> fromCurrent = DatabaseState.current(graph, from);
+    if (!from.isEmpty() && !plan.isEmpty()) {
+      blocks.add(guard(table, from, fromCurrent, advice));
+    }
     if (from.isEmpty() && direction == Direction.UPGRADE && !plan.isEmpty()) {
       blocks.add(new SqlScript.Block("Create the version table " + table.displayName() + " unless a downgrade to base"
           + " left it", table.createIfMissingStatements()));
@@ -85,13 +89,12 @@ public final class ScriptCommand {
     if (!plan.isEmpty()) {
       dialect.scriptClosing().ifPresent(part -> blocks.add(new SqlScript.Block(part.comment(), part.statements())));
     }
-    List<String> fromCurrent = DatabaseState.current(graph, from);
     List<String> toCurrent = DatabaseState.current(graph, state);
     return new SqlScript(vendor, fromCurrent.isEmpty() ? "base" : String.join(", ", fromCurrent),
         toCurrent.isEmpty() ? "base" : String.join(", ", toCurrent), blocks);
   }
 
-  private static Set<String> revisionsAt(Target from, RevisionGraph graph) {
+  static Set<String> revisionsAt(Target from, RevisionGraph graph) {
     if (from instanceof Target.Base) {
       return Set.of();
     }
@@ -104,6 +107,20 @@ public final class ScriptCommand {
     throw new RetortException(ErrorCode.INVALID_TARGET,
         "The start of an offline script must be base, head, a revision id or a unique prefix, not " + from
             + ": there is no database to count from.");
+  }
+
+  /**
+   * The block that stops the script before it changes anything unless the version table records
+   * exactly the revisions at its start: shared with the {@linkplain StampScriptCommand stamp
+   * script} that starts from recorded revisions.
+   */
+  static SqlScript.Block guard(VersionTable table, Set<String> from, List<String> fromCurrent, Advice advice) {
+    String at = String.join(", ", fromCurrent);
+    return new SqlScript.Block("Stop here, before any change, unless the version table " + table.displayName()
+        + " records exactly " + at + (from.size() > 1 ? " and its ancestors" : "") + ", where this script starts: on a"
+        + " database at another revision it would make changes nobody reviewed. If it stops, write the script from"
+        + " the revision the database is at, which " + advice.current() + " shows",
+        table.guardStatements(from, at, advice.current()));
   }
 
   private static Direction direction(Target to, Set<String> from) {

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -349,6 +350,110 @@ public final class VersionTable {
    */
   public String deleteLiteral(String revision) {
     return "DELETE FROM " + qualified + " WHERE " + dialect.quote(REVISION) + " = " + literal(revision);
+  }
+
+  /**
+   * The statement giving a revision's row the checksums and description its migration has now,
+   * with the values written as literals, for an offline stamp script: what {@link #updateChecksum}
+   * does online.
+   *
+   * @param revision the revision id
+   * @param description what it does
+   * @param checksum its checksum
+   * @param sourceChecksum the checksum of its source file; empty if unknown
+   * @return the statement
+   */
+  public String updateLiteral(String revision, String description, String checksum, Optional<String> sourceChecksum) {
+    return "UPDATE " + qualified + " SET " + dialect.quote(CHECKSUM) + " = " + literal(checksum) + ", "
+        + dialect.quote(SOURCE_CHECKSUM) + " = " + sourceChecksum.map(this::literal).orElse("NULL") + ", "
+        + dialect.quote(DESCRIPTION) + " = " + literal(description(description)) + " WHERE " + dialect.quote(REVISION)
+        + " = " + literal(revision);
+  }
+
+  /**
+   * The statements that stop an offline script, before it changes anything, unless the table
+   * exists and records exactly the given revisions: a script written from one revision and run on
+   * a database at another would apply its DDL and fail later, or record a state that is not the
+   * schema's.
+   *
+   * <p>PostgreSQL raises the message from an anonymous block. MySQL and MariaDB have no anonymous
+   * block that both run (MySQL has none, and takes no {@code SIGNAL} as a prepared statement),
+   * and H2 and SQLite raise no error of their own in plain SQL, so for them each problem is a
+   * named check constraint of a temporary table that refuses the row a query of the problem
+   * selects, as {@code SqliteScriptGuard} does for the table rebuild: the database reports the
+   * constraint's name, which is the message. MySQL and MariaDB enforce check constraints from
+   * MySQL 8.0.16 and MariaDB 10.2, and limit names to 64 characters, so their message is short.
+   * The table's existence is checked first, from the catalog, since a query of a missing table
+   * fails with the database's own message.
+   *
+   * @param revisions the revisions the table must record, none missing and no other
+   * @param at the state as the message names it, such as {@code 004} or {@code a1, b2}
+   * @param current the command that shows what a database is at, for the message
+   * @return the statements
+   */
+  public List<String> guardStatements(Set<String> revisions, String at, String current) {
+    if (revisions.isEmpty()) {
+      throw new IllegalArgumentException("a guard checks at least one revision; a script from base has none");
+    }
+    String fix = " Write the script from the revision the database is at, which " + current + " shows.";
+    String missing = "Retort: the database is not at " + at + ": it has no version table " + displayName() + "." + fix;
+    String other = "Retort: the database is not at " + at + ": its version table " + displayName()
+        + " records other revisions." + fix;
+    List<String> ids = revisions.stream().sorted().map(this::literal).toList();
+    String otherQuery = "(SELECT COUNT(*) FROM " + qualified + ") <> " + revisions.size() + " OR EXISTS (SELECT 1 FROM "
+        + qualified + " WHERE " + dialect.quote(REVISION) + " NOT IN (" + String.join(", ", ids) + "))";
+    switch (dialect.vendor()) {
+      case POSTGRESQL:
+        return List.of("DO $retort_guard$\nBEGIN\n  IF to_regclass(" + literal(qualified) + ") IS NULL THEN\n"
+            + "    RAISE EXCEPTION USING MESSAGE = " + literal(missing) + ";\n  END IF;\n  IF " + otherQuery + " THEN\n"
+            + "    RAISE EXCEPTION USING MESSAGE = " + literal(other) + ";\n  END IF;\nEND\n$retort_guard$");
+      case MYSQL:
+      case MARIADB:
+        return checkGuard("CREATE TEMPORARY TABLE ", "DROP TEMPORARY TABLE ", "",
+            shortName("Retort: no version table, not at " + at + ", see " + current,
+                "Retort: no version table, see " + current),
+            "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
+                + (schema.isEmpty() ? "DATABASE()" : literal(schema)) + " AND TABLE_NAME = " + literal(name),
+            shortName("Retort: not at " + at + ", see " + current, "Retort: not at the script's start, see " + current),
+            otherQuery);
+      case H2:
+        return checkGuard("CREATE LOCAL TEMPORARY TABLE ", "DROP TABLE ", "", missing,
+            "SELECT 1 FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = "
+                + (schema.isEmpty() ? "CURRENT_SCHEMA" : literal(schema)) + " AND TABLE_NAME = " + literal(name),
+            other, otherQuery);
+      case SQLITE:
+        return checkGuard("CREATE TEMP TABLE ", "DROP TABLE ", "temp.", missing,
+            "SELECT 1 FROM " + (schema.isEmpty() ? "" : dialect.quote(schema) + ".") + "sqlite_master WHERE type ="
+                + " 'table' AND name = " + literal(name),
+            other, otherQuery);
+      default:
+        throw new IllegalStateException("no offline guard for " + dialect.vendor());
+    }
+  }
+
+  /**
+   * A guard of two problems as a temporary table whose check constraints, named by the messages,
+   * refuse the row selected when the table is missing and the row selected when it records other
+   * revisions.
+   */
+  private List<String> checkGuard(
+      String create, String drop, String prefix, String missing, String existsQuery, String other,
+      String otherQuery) {
+    String problem = dialect.quote("problem");
+    String table = dialect.quote("retort_guard");
+    String dual = dialect.vendor() == Vendor.MYSQL || dialect.vendor() == Vendor.MARIADB ? " FROM DUAL" : "";
+    return List.of(
+        create + table + " (" + problem + " INTEGER, CONSTRAINT " + dialect.quote(missing) + " CHECK ("
+            + problem + " <> 1), CONSTRAINT " + dialect.quote(other) + " CHECK (" + problem + " <> 2))",
+        "INSERT INTO " + prefix + table + " (" + problem + ") SELECT 1" + dual + " WHERE NOT EXISTS (" + existsQuery
+            + ")",
+        "INSERT INTO " + prefix + table + " (" + problem + ") SELECT 2" + dual + " WHERE " + otherQuery,
+        drop + prefix + table);
+  }
+
+  /** The message if it fits a MySQL name, else the shorter one. */
+  private static String shortName(String message, String shorter) {
+    return message.length() <= 64 ? message : shorter;
   }
 
   private String columns() {
