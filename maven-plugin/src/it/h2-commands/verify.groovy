@@ -43,6 +43,12 @@ String script = new File(basedir, 'target/full.sql').getText('UTF-8')
 assert script.startsWith('-- Retort migration script for PostgreSQL: base -> 20260111_090000')
 assert script.contains('CREATE TABLE "customers"')
 assert script.contains('ALTER TABLE "customers" ADD COLUMN "phone" varchar(20);')
+// 15: sql -Dretort.stamp
+String stamp = new File(basedir, 'target/stamp.sql').getText('UTF-8')
+assert stamp.startsWith('-- Retort migration script for PostgreSQL: base -> 20260110_090000')
+assert stamp.contains('-- Stamp 20260110_090000: record 20260110_090000 in the version table without running any migration')
+assert stamp.contains('CREATE TABLE IF NOT EXISTS "retort_version"')
+assert !stamp.contains('CREATE TABLE "customers"')
 // 4: downgrade -1
 expectPattern(log, /Reverted 20260111_090000: Add column customers\.phone\. \(1 statement, \d+ ms\)/)
 expectOnce(log, 'Reverted 20260111_090000:')

@@ -189,6 +189,31 @@ class RetortCliUsageTest {
   }
 
   @Test
+  void sqlStampWritesTheVersionTableRowsOfTheTargetWithoutItsMigrations() {
+    Cli.Run run = Cli.run("sql", "--stamp", "--to", "0002", "--dialect", "postgresql");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(RetortCli.OK);
+    assertThat(run.out())
+        .startsWith("-- Retort migration script for PostgreSQL: base -> 0002_phone")
+        .contains("-- Stamp 0002_phone: record 0001_accounts, 0002_phone in the version table without running any"
+            + " migration")
+        .contains("CREATE TABLE IF NOT EXISTS \"retort_version\"")
+        .contains("VALUES ('0002_phone'")
+        .doesNotContain("CREATE TABLE \"accounts\"")
+        .doesNotContain("retort_guard");
+  }
+
+  @Test
+  void sqlStampFromARecordedRevisionStartsWithTheGuard() {
+    Cli.Run run = Cli.run("sql", "--stamp", "--from", "0001", "--dialect", "mariadb");
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(RetortCli.OK);
+    assertThat(run.out()).contains("CREATE TEMPORARY TABLE `retort_guard`", "'retort current'")
+        .doesNotContain("DELETE FROM")
+        .contains("VALUES ('0002_phone'");
+  }
+
+  @Test
   void sqlTakesTheDialectFromTheUrlAndARange() {
     Cli.Run run = Cli.run("sql", "--url", "jdbc:h2:mem:never-opened", "--from", "0001", "--to", "0002");
 

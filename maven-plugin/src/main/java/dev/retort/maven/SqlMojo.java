@@ -3,6 +3,7 @@ package dev.retort.maven;
 import dev.retort.cli.internal.Databases;
 import dev.retort.cli.internal.Settings;
 import dev.retort.operation.Vendor;
+import dev.retort.runtime.Retort;
 import dev.retort.runtime.SqlScript;
 import java.io.File;
 import java.io.IOException;
@@ -20,7 +21,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Writes the offline SQL script between two revisions, for a database administrator to review
  * and run; does not connect. To standard output ({@code mvn -q compile retort:sql
  * -Dretort.dialect=postgresql > upgrade.sql}) or to a file ({@code -Dretort.output=upgrade.sql}),
- * as UTF-8 either way.
+ * as UTF-8 either way. With {@code -Dretort.stamp}, the script of a stamp instead: the
+ * version-table rows that record {@code retort.to} without running any migration, for adopting a
+ * database that only a database administrator may change.
  */
 @Mojo(name = "sql", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public final class SqlMojo extends DatabaseMojo {
@@ -32,6 +35,14 @@ public final class SqlMojo extends DatabaseMojo {
   /** Where to go: {@code head} (the default), {@code base}, a revision, or {@code +N}/{@code -N} from {@code from}. */
   @Parameter(property = "retort.to", defaultValue = "head")
   String to;
+
+  /**
+   * Write what {@code stamp} does instead: make the version table record {@code to} and its
+   * ancestors without running any migration, creating the table unless it exists when
+   * {@code from} is {@code base}.
+   */
+  @Parameter(property = "retort.stamp", defaultValue = "false")
+  boolean stamp;
 
   /** The database to write for: h2, sqlite, postgresql, mysql or mariadb. Default: the one the URL points at. */
   @Parameter(property = "retort.dialect")
@@ -46,7 +57,9 @@ public final class SqlMojo extends DatabaseMojo {
 
   @Override
   void run(Settings settings, ClassLoader loader) throws MojoExecutionException {
-    SqlScript script = offline(settings, loader).sql(from, to, vendor(settings));
+    Retort retort = offline(settings, loader);
+    Vendor vendor = vendor(settings);
+    SqlScript script = stamp ? retort.stampSql(from, to, vendor) : retort.sql(from, to, vendor);
     if (output == null) {
       // The script's bytes as UTF-8, the encoding it declares to the database's client: printing
       // the text would encode it in the console's charset, US-ASCII in the C locale.
@@ -68,7 +81,7 @@ public final class SqlMojo extends DatabaseMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("Cannot write the script to " + file + ": " + e.getMessage(), e);
     }
-    info(settings, List.of("Wrote the " + Databases.name(script.vendor()) + " script from " + script.from() + " to "
+    info(settings, List.of("Wrote the " + Databases.name(script.vendor()) + (stamp ? " stamp" : "") + " script from " + script.from() + " to "
         + script.to() + " (" + script.statements().size() + " statements) to " + file + "."));
   }
 

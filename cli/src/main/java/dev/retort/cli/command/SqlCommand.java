@@ -1,14 +1,20 @@
 package dev.retort.cli.command;
 
 import dev.retort.cli.internal.Settings;
+import dev.retort.operation.Vendor;
+import dev.retort.runtime.Retort;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code retort sql}: the offline script between two revisions. */
+/**
+ * {@code retort sql}: the offline script between two revisions, or with {@code --stamp} the
+ * offline script of a stamp.
+ */
 @Command(name = "sql",
     description = "Prints the SQL script that takes a database from one revision to another, the version table's"
-        + " statements included, for a database administrator to review and run. Does not connect.")
+        + " statements included, for a database administrator to review and run; with --stamp, the script that"
+        + " records --to in the version table without running any migration. Does not connect.")
 public final class SqlCommand extends RetortCommand {
 
   @Option(names = "--from", paramLabel = "REVISION", defaultValue = "base",
@@ -18,6 +24,12 @@ public final class SqlCommand extends RetortCommand {
   @Option(names = "--to", paramLabel = "REVISION", defaultValue = "head",
       description = "Where to go: head (the default), base, a revision id or prefix, or +N/-N from --from.")
   private String to;
+
+  @Option(names = "--stamp",
+      description = "Write what stamp does instead: make the version table record --to and its ancestors without"
+          + " running any migration, creating the table unless it exists when --from is base. For adopting a"
+          + " database that only a database administrator may change.")
+  private boolean stamp;
 
   @Mixin
   private ScriptOptions script;
@@ -33,6 +45,8 @@ public final class SqlCommand extends RetortCommand {
 
   @Override
   int execute(Settings settings) {
-    return emit(offline(settings).sql(from, to, vendor(script, settings)), script);
+    Retort retort = offline(settings);
+    Vendor vendor = vendor(script, settings);
+    return emit(stamp ? retort.stampSql(from, to, vendor) : retort.sql(from, to, vendor), script);
   }
 }
