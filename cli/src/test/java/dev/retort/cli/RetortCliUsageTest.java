@@ -214,6 +214,23 @@ class RetortCliUsageTest {
   }
 
   @Test
+  void stampSqlPrintsTheSameScriptAsSqlStamp() {
+    Cli.Run stamp = Cli.run("stamp", "0002", "--sql", "--from", "0001", "--dialect", "h2");
+    Cli.Run sql = Cli.run("sql", "--stamp", "--from", "0001", "--to", "0002", "--dialect", "h2");
+
+    assertThat(stamp.exitCode()).as(stamp.err()).isEqualTo(RetortCli.OK);
+    assertThat(stamp.out()).isEqualTo(sql.out()).contains("\"retort_guard\"", "VALUES ('0002_phone'");
+  }
+
+  @Test
+  void stampSqlTakesOneTarget() {
+    Cli.Run run = Cli.run("stamp", "0001", "0002", "--sql", "--dialect", "h2");
+
+    assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
+    assertThat(run.err()).contains("--sql writes the stamp of one target");
+  }
+
+  @Test
   void sqlTakesTheDialectFromTheUrlAndARange() {
     Cli.Run run = Cli.run("sql", "--url", "jdbc:h2:mem:never-opened", "--from", "0001", "--to", "0002");
 

@@ -6,20 +6,36 @@ import dev.retort.cli.internal.Settings;
 import dev.retort.runtime.Retort;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code retort stamp TARGET...}: records revisions as applied without running anything. */
+/**
+ * {@code retort stamp TARGET...}: records revisions as applied without running anything, or prints
+ * the script that does with {@code --sql}.
+ */
 @Command(name = "stamp",
     description = "Records TARGET as the database's revision without running any migration: for adopting a"
         + " database whose schema already matches TARGET, or after fixing a changed migration by hand. Several"
         + " revisions record several branches, as a database has them whose branches are applied without their"
-        + " merge.")
+        + " merge. With --sql, prints the SQL script that does it instead and does not connect.")
 public final class StampCommand extends RetortCommand {
 
   @Parameters(arity = "1..*", paramLabel = "TARGET",
       description = "head, base, +N, -N, or a revision id or unique prefix; several revisions (ids, prefixes or"
           + " head) for several branches.")
   private List<String> targets;
+
+  @Option(names = "--sql", description = "Print the SQL script of the stamp instead of running it.")
+  private boolean sql;
+
+  @Option(names = "--from", paramLabel = "REVISION",
+      description = "With --sql: the revision the version table records. Default: base (none, or no table, which"
+          + " the script creates).")
+  private String from;
+
+  @Mixin
+  private ScriptOptions script;
 
   /**
    * Creates the command.
@@ -32,6 +48,16 @@ public final class StampCommand extends RetortCommand {
 
   @Override
   int execute(Settings settings) {
+    if (sql) {
+      if (targets.size() > 1) {
+        throw usage("--sql writes the stamp of one target; several revisions are stamped online only");
+      }
+      Retort retort = offline(settings);
+      return emit(retort.stampSql(from != null ? from : "base", targets.get(0), vendor(script, settings)), script);
+    }
+    if (from != null || script.dialect != null || script.output != null) {
+      throw usage("--from, --dialect and --output only apply with --sql");
+    }
     Retort retort = connect(settings);
     String[] more = targets.subList(1, targets.size()).toArray(String[]::new);
     print(Report.stamp(retort.stamp(targets.get(0), more), retort.heads()));

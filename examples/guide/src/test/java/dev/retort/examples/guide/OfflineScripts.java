@@ -12,16 +12,23 @@ import java.util.Locale;
  */
 final class OfflineScripts {
 
+  private static final String STAMP = "stamp ";
+
   private OfflineScripts() {}
 
   /**
    * Renders a script.
    *
-   * @param argument {@code FROM..TO@VENDOR}, such as {@code base..head@POSTGRESQL}
+   * @param argument {@code FROM..TO@VENDOR}, such as {@code base..head@POSTGRESQL}; with the prefix
+   *     {@code stamp }, the stamp script of {@code TO} from {@code FROM} ({@code Retort.stampSql})
    * @return the script's lines
    * @throws IllegalArgumentException if the argument is malformed
    */
   static List<String> render(String argument) {
+    boolean stamp = argument.startsWith(STAMP);
+    if (stamp) {
+      argument = argument.substring(STAMP.length());
+    }
     int range = argument.indexOf("..");
     int at = argument.lastIndexOf('@');
     if (range < 0 || at < range) {
@@ -32,6 +39,6 @@ final class OfflineScripts {
     String to = argument.substring(range + 2, at);
     Vendor vendor = Vendor.valueOf(argument.substring(at + 1).toUpperCase(Locale.ROOT));
     Retort retort = Retort.builder().url("jdbc:h2:mem:never-opened", "sa", "").build();
-    return retort.sql(from, to, vendor).text().lines().toList();
+    return (stamp ? retort.stampSql(from, to, vendor) : retort.sql(from, to, vendor)).text().lines().toList();
   }
 }
