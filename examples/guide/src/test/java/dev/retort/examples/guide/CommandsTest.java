@@ -238,6 +238,20 @@ class CommandsTest {
   }
 
   @Test
+  void stampSqlWritesTheStampAsAScript() throws IOException {
+    Retort retort = Retort.builder().url(url, "sa", "").build();
+
+    // tag::stamp-sql[]
+    SqlScript script = retort.stampSql(RENAMES, Vendor.MARIADB);
+    Files.writeString(directory.resolve("stamp.sql"), script.text());
+    // end::stamp-sql[]
+
+    assertThat(script.text()).contains("CREATE TABLE IF NOT EXISTS `retort_version`")
+        .contains("VALUES ('" + RENAMES + "'").doesNotContain("CREATE TABLE `authors`");
+    assertThat(Files.exists(directory.resolve("shop.mv.db"))).as("the database was not opened").isFalse();
+  }
+
+  @Test
   void migrateIsTheOneCallOfAnApplicationStartingUp() {
     JdbcDataSource dataSource = new JdbcDataSource();
     dataSource.setURL(url);

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code <!-- sql: EXAMPLE -->}: the SQL every dialect renders for a method of
  *       {@link DslExamples} (see {@link DslReferenceSql}).
  *   <li>{@code <!-- script: FROM..TO@VENDOR -->}: the offline script of the bookshop's
- *       migrations, and {@code <!-- script: stamp FROM..TO@VENDOR -->} its offline stamp script
+ *       migrations, and {@code <!-- script: stamp:FROM..TO@VENDOR -->} its offline stamp script
  *       (see {@link OfflineScripts}).
  *   <li>{@code <!-- error: EXAMPLE -->}: the runtime error that an example of
  *       {@link ErrorExamples} provokes.

@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 final class OfflineScripts {
 
-  private static final String STAMP = "stamp ";
+  private static final String STAMP = "stamp:";
 
   private OfflineScripts() {}
 
@@ -20,7 +20,7 @@ final class OfflineScripts {
    * Renders a script.
    *
    * @param argument {@code FROM..TO@VENDOR}, such as {@code base..head@POSTGRESQL}; with the prefix
-   *     {@code stamp }, the stamp script of {@code TO} from {@code FROM} ({@code Retort.stampSql})
+   *     {@code stamp:}, the stamp script of {@code TO} from {@code FROM} ({@code Retort.stampSql})
    * @return the script's lines
    * @throws IllegalArgumentException if the argument is malformed
    */
