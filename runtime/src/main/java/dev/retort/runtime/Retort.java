@@ -211,7 +211,8 @@ public final class Retort {
    * run: every statement, the version table's included. Does not touch the database. Its
    * {@linkplain SqlScript#text() text} is for the database's own tool (psql with
    * {@code ON_ERROR_STOP}, the mariadb or mysql client, {@code sqlite3 -bail}, H2's RunScript),
-   * encoded as UTF-8.
+   * encoded as UTF-8. A script whose {@code from} is not {@code base} first stops, before any
+   * change, unless the version table records exactly {@code from} and its ancestors.
    *
    * @param from the revision the database is at: {@code base}, {@code head} or a revision
    * @param to where to go: {@code head}, {@code base}, a revision, or {@code +N}/{@code -N}

@@ -7,14 +7,16 @@ import java.util.Objects;
 
 /**
  * An offline migration script for a database administrator to review and run: what
- * {@link Retort#sql(String, String, Vendor)} returns. It holds every statement, the version
- * table's included, with values written as literals.
+ * {@link Retort#sql(String, String, Vendor)} and {@link Retort#stampSql(String, String, Vendor)}
+ * return. It holds every statement, the version table's included, with values written as
+ * literals.
  *
  * @param vendor the database the script is written for
  * @param from the revision the database is at before the script ({@code base} for none)
  * @param to the revision it is at after ({@code base} for none)
  * @param blocks the script, one block per migration (and one creating the version table when
- *     {@code from} is base)
+ *     {@code from} is base, one checking that the database is at {@code from} when it is not);
+ *     for a stamp, the block of the version table's rows
  */
 public record SqlScript(Vendor vendor, String from, String to, List<Block> blocks) {
 

@@ -36,6 +36,11 @@ import java.util.Set;
  * the migrations is the script's {@linkplain Dialect#scriptOpening() opening} and
  * {@linkplain Dialect#scriptClosing() closing}.
  *
+ * <p>A script from a revision other than base starts with a {@linkplain VersionTable#guardStatements
+ * guard} that stops it before any change unless the version table records exactly that revision
+ * and its ancestors: run on a database at another revision, the script would change it in ways
+ * nobody reviewed, and on MariaDB, MySQL and H2 leave that DDL applied when it fails later.
+ *
  * <p>The schema at the start revision is found as for {@code upgrade}: its snapshot when every
  * revision up to it is unchanged since it was generated ({@link AppliedSchema}), else the replay.
  */
