@@ -193,4 +193,22 @@ class OfflineScriptTest {
         .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.TARGET_OUT_OF_RANGE))
         .hasMessageContaining("Cannot stamp -1 from base");
   }
+
+  /** MariaDB and MySQL limit a constraint's name, which is the guard's message, to 64 characters. */
+  @Test
+  void theMariaDbGuardsMessageFitsAConstraintName() {
+    String longId = "20261121_051546_" + "x".repeat(60);
+    Retort retort = Retort.builder().url("jdbc:h2:mem:unused", "sa", "").migrations(List.of(
+        Retort.revision(longId, List.of(), Library.CreateAuthors::new),
+        Retort.revision("2", List.of(longId), Library.CreateBooks::new))).build();
+
+    List<String> guard = retort.sql(longId, "head", Vendor.MARIADB).blocks().get(1).statements();
+    assertThat(guard.get(0)).contains("CONSTRAINT `Retort: no version table, see current()`",
+        "CONSTRAINT `Retort: not at the script's start, see current()`");
+    assertThat(retort.sql("base", "head", Vendor.MARIADB).statements()).noneMatch(s -> s.contains("retort_guard"));
+    assertThat(Retort.builder().url("jdbc:h2:mem:unused", "sa", "").migrations(Library.revisions()).build()
+        .sql("003", "head", Vendor.MARIADB).blocks().get(1).statements().get(0))
+        .contains("CONSTRAINT `Retort: no version table, not at 003, see current()`",
+            "CONSTRAINT `Retort: not at 003, see current()`");
+  }
 }
