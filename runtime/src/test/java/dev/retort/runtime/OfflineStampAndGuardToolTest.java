@@ -170,6 +170,33 @@ class OfflineStampAndGuardToolTest {
     }
   }
 
+  /** The guard finds a version table kept in another schema (a database on MariaDB). */
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void theGuardReadsAVersionTableInAnotherSchema(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      String schema = kind == TestDatabase.Kind.MARIADB ? db.name() + "_versions" : "versions";
+      Probe.execute(db, (kind == TestDatabase.Kind.MARIADB ? "CREATE DATABASE " : "CREATE SCHEMA ")
+          + Probe.quote(db, schema));
+      try {
+        Retort retort = Retort.builder().url(db.url(), db.user(), db.password()).migrations(Library.revisions())
+            .schema(schema).lockTimeout(java.time.Duration.ofSeconds(60)).build();
+        retort.upgrade("001");
+
+        ScriptTool.Run run = ScriptTool.run(db, script("upgrade.sql", retort.sql("002", "head", kind.vendor())));
+        assertThat(run.exitCode()).as(run.output()).isNotZero();
+        assertThat(run.output()).contains("not at 002");
+        assertThat(Probe.tableExists(db, "books")).isFalse();
+
+        ScriptTool.run(db, script("upgrade-from-001.sql", retort.sql("001", "head", kind.vendor()))).succeeded();
+        assertThat(retort.current().atHead()).isTrue();
+      } finally {
+        Probe.execute(db, kind == TestDatabase.Kind.MARIADB ? "DROP DATABASE " + Probe.quote(db, schema)
+            : "DROP SCHEMA " + Probe.quote(db, schema) + " CASCADE");
+      }
+    }
+  }
+
   private Path script(String name, SqlScript script) {
     return ScriptTool.write(directory, name, script.text());
   }
