@@ -45,10 +45,10 @@ public final class StampScriptCommand {
     Advice advice = context.advice();
     Set<String> from = ScriptCommand.revisionsAt(Target.parse(fromText, graph, advice), graph);
     Target target = Target.parse(targetText, graph, advice);
-    if (target instanceof Target.Relative && from.isEmpty() && ((Target.Relative) target).steps() < 0) {
+    if (target instanceof Target.Relative relative && relative.steps() < 0 && from.isEmpty()) {
       throw new RetortException(ErrorCode.TARGET_OUT_OF_RANGE,
-          "Cannot stamp " + target + " from base: no revision is recorded there. Give the revision the database"
-              + " records with --from, or stamp a revision.");
+          "Cannot stamp " + target + " from base: a script from base starts with no revision recorded. Write it"
+              + " from the revision the version table records, or stamp a revision.");
     }
     Set<String> wanted = StampCommand.wanted(target, graph, from, advice);
     Dialect dialect = context.dialect(vendor);

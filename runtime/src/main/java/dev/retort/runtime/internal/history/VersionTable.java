@@ -55,6 +55,12 @@ public final class VersionTable {
   private static final String EXECUTION_MS = "execution_ms";
   private static final String SOURCE_CHECKSUM = "source_checksum";
 
+  /** The longest name MySQL and MariaDB take, such as a check constraint's, which a guard's message is. */
+  private static final int MYSQL_NAME_LENGTH = 64;
+
+  /** The longest name H2 takes. */
+  private static final int H2_NAME_LENGTH = 256;
+
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private final String schema;
@@ -382,7 +388,8 @@ public final class VersionTable {
    * named check constraint of a temporary table that refuses the row a query of the problem
    * selects, as {@code SqliteScriptGuard} does for the table rebuild: the database reports the
    * constraint's name, which is the message. MySQL and MariaDB enforce check constraints from
-   * MySQL 8.0.16 and MariaDB 10.2, and limit names to 64 characters, so their message is short.
+   * MySQL 8.0.16 and MariaDB 10.2, and limit names to 64 characters, so their message is short;
+   * H2 limits them to 256, which a long revision id or table name may pass.
    * The table's existence is checked first, from the catalog, since a query of a missing table
    * fails with the database's own message.
    *
@@ -410,17 +417,22 @@ public final class VersionTable {
       case MYSQL:
       case MARIADB:
         return checkGuard("CREATE TEMPORARY TABLE ", "DROP TEMPORARY TABLE ", "",
-            shortName("Retort: no version table, not at " + at + ", see " + current,
+            fit(MYSQL_NAME_LENGTH, "Retort: no version table, not at " + at + ", see " + current,
                 "Retort: no version table, see " + current),
             "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
                 + (schema.isEmpty() ? "DATABASE()" : literal(schema)) + " AND TABLE_NAME = " + literal(name),
-            shortName("Retort: not at " + at + ", see " + current, "Retort: not at the script's start, see " + current),
+            fit(MYSQL_NAME_LENGTH, "Retort: not at " + at + ", see " + current,
+                "Retort: not at the script's start, see " + current),
             otherQuery);
       case H2:
-        return checkGuard("CREATE LOCAL TEMPORARY TABLE ", "DROP TABLE ", "", missing,
+        return checkGuard("CREATE LOCAL TEMPORARY TABLE ", "DROP TABLE ", "",
+            fit(H2_NAME_LENGTH, missing, "Retort: the database is not at the script's start: it has no version table."
+                + fix),
             "SELECT 1 FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = "
                 + (schema.isEmpty() ? "CURRENT_SCHEMA" : literal(schema)) + " AND TABLE_NAME = " + literal(name),
-            other, otherQuery);
+            fit(H2_NAME_LENGTH, other, "Retort: the database is not at the script's start: its version table records"
+                + " other revisions." + fix),
+            otherQuery);
       case SQLITE:
         return checkGuard("CREATE TEMP TABLE ", "DROP TABLE ", "temp.", missing,
             "SELECT 1 FROM " + (schema.isEmpty() ? "" : dialect.quote(schema) + ".") + "sqlite_master WHERE type ="
@@ -451,9 +463,9 @@ public final class VersionTable {
         drop + prefix + table);
   }
 
-  /** The message if it fits a MySQL name, else the shorter one. */
-  private static String shortName(String message, String shorter) {
-    return message.length() <= 64 ? message : shorter;
+  /** The message if it fits a name of the database, else the shorter one. */
+  private static String fit(int length, String message, String shorter) {
+    return message.length() <= length ? message : shorter;
   }
 
   private String columns() {
