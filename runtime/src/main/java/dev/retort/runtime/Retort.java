@@ -254,7 +254,7 @@ public final class Retort {
    * @param target the revision to record: {@code head}, {@code base}, a revision, or {@code +N}/{@code -N}
    *     from {@code from}
    * @param vendor the database to write for
-   * @return the script; without statements when the version table already records the target
+   * @return the script; without statements from {@code base} to {@code base}
    */
   public SqlScript stampSql(String from, String target, Vendor vendor) {
     Objects.requireNonNull(vendor, "vendor == null");

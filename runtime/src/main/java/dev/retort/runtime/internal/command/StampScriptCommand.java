@@ -38,7 +38,7 @@ public final class StampScriptCommand {
    * @param targetText the target: {@code head}, {@code base}, an id, a prefix, or {@code +N}/{@code -N} from
    *     {@code fromText}
    * @param vendor the database to write for
-   * @return the script; without blocks when the version table would not change
+   * @return the script; without blocks when it would change nothing (from {@code base} to {@code base})
    */
   public static SqlScript run(Context context, String fromText, String targetText, Vendor vendor) {
     RevisionGraph graph = context.graph();
