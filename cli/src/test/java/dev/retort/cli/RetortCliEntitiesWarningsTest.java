@@ -38,7 +38,9 @@ class RetortCliEntitiesWarningsTest {
       "CREATE INDEX child_scored ON child (score) WHERE score IS NOT NULL",
       "CREATE INDEX child_by_time ON child (happened, score)",
       "CREATE TRIGGER child_touch AFTER INSERT ON child BEGIN UPDATE child SET score = 1 WHERE id = NEW.id; END",
-      "CREATE VIEW child_view AS SELECT id FROM child");
+      "CREATE VIEW child_view AS SELECT id FROM child",
+      "CREATE VIEW child_named (child, points) AS SELECT id, score FROM child",
+      "CREATE VIEW child_times AS SELECT id, happened FROM child");
 
   private static Cli.Run entities(TestDatabase db, Path output, String... more) {
     List<String> args = new java.util.ArrayList<>(List.of("entities", "--url", db.url(), "--package", "app.model",
@@ -77,8 +79,13 @@ class RetortCliEntitiesWarningsTest {
       assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
       assertThat(run.err().lines().filter(line -> line.startsWith("warning: ")))
           .as(run.err())
-          .anySatisfy(line -> assertThat(line).startsWith("warning: child_view: is a view").contains("execute")
-              .contains("stamp that migration's revision, not the first, on a database that has the view"))
+          .anySatisfy(line -> assertThat(line).startsWith("warning: child_view: is a view, written as the @View record"
+              + " ChildView with the query as SQLite gives it back, in its own spelling"))
+          .anySatisfy(line -> assertThat(line).startsWith("warning: child_named: is a view that names its columns,"
+              + " CREATE VIEW child_named (…) AS …, which @View cannot declare; no @View record is written."))
+          .anySatisfy(line -> assertThat(line).startsWith("warning: child_times: is a view, written as the @View"))
+          .anySatisfy(line -> assertThat(line).startsWith("warning: child_times.happened: is DATETIME")
+              .contains("the @View record leaves the column out"))
           .anySatisfy(line -> assertThat(line).startsWith("warning: child: has the trigger child_touch")
               .contains("CREATE TRIGGER")
               .contains("stamp that migration's revision, not the first, on a database that has the trigger"))
@@ -97,7 +104,7 @@ class RetortCliEntitiesWarningsTest {
           .anySatisfy(line -> assertThat(line).startsWith("warning: child: has the foreign key [c, d] → parent [b, a],"
               + " whose referenced columns are not, in this order, the primary key of parent nor unique there"))
           .noneSatisfy(line -> assertThat(line).startsWith("warning: parent:"))
-          .hasSize(10);
+          .hasSize(13);
       assertThat(files(project.sources()).get("app/model/Parent.java")).contains("@Unique(columns = {\"name\", \"a\"})\n");
       String child = files(project.sources()).get("app/model/Child.java");
       assertThat(child)
@@ -106,8 +113,25 @@ class RetortCliEntitiesWarningsTest {
           .contains("child: has the trigger child_touch")
           .doesNotContain(" happened,\n", "NOT_NULL", "@Check", "@Index")
           .contains("    Integer a,\n", "    Integer b,\n", "    Integer score) {}");
+      assertThat(files(project.sources())).doesNotContainKey("app/model/ChildNamed.java");
+      assertThat(files(project.sources()).get("app/model/ChildView.java"))
+          .contains("@View(name = \"child_view\", value = \"SELECT id FROM child\")\npublic record ChildView(\n    Long id) {}");
+      assertThat(files(project.sources()).get("app/model/ChildTimes.java"))
+          .contains("@View(name = \"child_times\", value = \"SELECT id, happened FROM child\")\n"
+              + "public record ChildTimes(\n    Long id) {}");
       EntityProject.Build build = project.build();
       assertThat(build.succeeded()).as(build.log()).isTrue();
+    }
+  }
+
+  @Test
+  void unmanagedViewsAreNeitherWrittenNorWarnedAbout(@TempDir Path dir) throws Exception {
+    try (TestDatabase db = database()) {
+      Cli.Run run = entities(db, dir, "--unmanaged", "child_*");
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
+      assertThat(files(dir)).containsOnlyKeys("app/model/Child.java", "app/model/Parent.java");
+      assertThat(run.err()).doesNotContain("child_view", "child_named", "child_times");
     }
   }
 
@@ -342,7 +366,7 @@ class RetortCliEntitiesWarningsTest {
   }
 
   @Test
-  void tablesChoosesTablesAndAReferenceToATableLeftOutIsAWarning(@TempDir Path dir) throws Exception {
+  void tablesChoosesTablesAndViewsAndAReferenceToATableLeftOutIsAWarning(@TempDir Path dir) throws Exception {
     try (TestDatabase db = database();
         Connection connection = db.connect(); Statement statement = connection.createStatement()) {
       statement.execute("CREATE TABLE note (id BIGINT NOT NULL PRIMARY KEY,"
@@ -356,7 +380,11 @@ class RetortCliEntitiesWarningsTest {
 
       Cli.Run unknown = entities(db, dir.resolve("other"), "--tables", "note,nope");
       assertThat(unknown.exitCode()).isEqualTo(RetortCli.FAILED);
-      assertThat(unknown.err()).contains("schema main has no table nope; its tables are child, note, parent");
+      assertThat(unknown.err()).contains("schema main has no table or view nope; its tables are child, note, parent; its views are child_named, child_times, child_view");
+
+      Cli.Run withView = entities(db, dir.resolve("view"), "--tables", "note,child_view");
+      assertThat(withView.exitCode()).as(withView.all()).isEqualTo(RetortCli.OK);
+      assertThat(files(dir.resolve("view"))).containsOnlyKeys("app/model/Note.java", "app/model/ChildView.java");
     }
   }
 }

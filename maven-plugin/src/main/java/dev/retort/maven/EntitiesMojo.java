@@ -16,8 +16,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Reads the database and writes one {@code @Table} entity record per table into the source
- * tree, for adopting Retort on a database that exists, as {@code retort entities} does:
+ * Reads the database and writes one {@code @Table} entity record per table, and one {@code @View}
+ * record per view, into the source tree, for adopting Retort on a database that exists, as {@code retort entities} does:
  * {@code mvn retort:entities -Dretort.entityPackage=com.example.model}. Never replaces a file:
  * when one of the files to write exists, it names them, writes nothing and fails.
  */
@@ -33,8 +33,9 @@ public final class EntitiesMojo extends DatabaseMojo {
   File entityDirectory;
 
   /**
-   * The tables to write, as the database spells them, separated by commas. Default: every table
-   * of the schema but the version table and Flyway's and Liquibase's history tables.
+   * The tables and views to write, as the database spells them, separated by commas. Default:
+   * every table and view of the schema but the unmanaged ones, the version table and Flyway's and
+   * Liquibase's history tables.
    */
   @Parameter(property = "retort.tables")
   String tables;

@@ -17,16 +17,17 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code retort entities --package com.example.model}: reads a live database and writes one
- * {@code @Table} record per table, for adopting Retort on a database that exists. It never
- * overwrites a file: when one of the files to write exists, it names them and writes nothing.
+ * {@code @Table} record per table and a {@code @View} record per view, for adopting Retort on a
+ * database that exists. It never overwrites a file: when one of the files to write exists, it names them and writes nothing.
  */
 @Command(name = "entities",
-    description = {"Reads the database and writes one @Table entity record per table into the source tree, for"
+    description = {"Reads the database and writes one @Table entity record per table, and one @View record per view,"
+        + " into the source tree, for"
         + " adopting Retort on a database that exists (one Flyway or Liquibase made, or one made by hand).",
         "Reads the connection's schema, or the one --schema names. Leaves out the version table and Flyway's and"
         + " Liquibase's history tables unless --tables names them."
-        + " Prints a warning for everything an entity cannot declare (views, triggers, expression indexes, types"
-        + " without a Java type), with what to do. Never overwrites a file: if one exists, writes nothing."})
+        + " Prints a warning for everything an entity cannot declare (triggers, expression indexes, types"
+        + " without a Java type), with what to do, and for each view, whose query is the database's spelling. Never overwrites a file: if one exists, writes nothing."})
 public final class EntitiesCommand extends RetortCommand {
 
   @Option(names = "--package", paramLabel = "NAME", required = true,
@@ -38,8 +39,8 @@ public final class EntitiesCommand extends RetortCommand {
   private Path output;
 
   @Option(names = "--tables", paramLabel = "NAME", split = ",",
-      description = "The tables to read, as the database spells them (a,b,c). Default: every table of the schema but"
-          + " the version table and flyway_schema_history, databasechangelog and databasechangeloglock.")
+      description = "The tables and views to read, as the database spells them (a,b,c). Default: every table and"
+          + " view of the schema but the unmanaged ones, the version table and flyway_schema_history, databasechangelog and databasechangeloglock.")
   private List<String> tables = new ArrayList<>();
 
   @Option(names = "--conversion-script", paramLabel = "FILE",

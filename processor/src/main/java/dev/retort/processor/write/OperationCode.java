@@ -420,43 +420,13 @@ final class OperationCode implements Operation.Visitor<OperationCode.Call> {
   /**
    * {@code schema.createView(name, query)}; a query of several lines is written as a text block,
    * one line of the query per line of code, unless the text block would not read back as the
-   * query (see {@link #query}).
+   * query (see {@link QueryCode#of}).
    */
   @Override
   public Call createView(CreateView operation) {
     ViewModel view = operation.view();
     String schemaPart = view.schema().isEmpty() ? "" : ", v -> v.inSchema(" + literal(view.schema()) + ")";
-    return Call.statement("schema.createView(" + literal(view.name()) + ", " + query(view.query()) + schemaPart + ")");
-  }
-
-  /**
-   * A view's query as Java: a string literal for one line; a text block for several, its lines
-   * indented one step more than the statement, so that javac's stripping of the indentation
-   * common to every line gives the query back; backslashes are doubled. A query that a text
-   * block would change or that would end it early (a line ending in white space, which javac
-   * strips; a carriage return, which it turns into a line feed; another control character; three
-   * quotes, or a quote at the end) is a concatenation of literals, a line each.
-   */
-  static String query(String query) {
-    if (query.indexOf('\n') < 0 || query.contains("\"\"\"") || query.endsWith("\"")) {
-      return literal(query);
-    }
-    StringBuilder block = new StringBuilder("\"\"\"\n");
-    for (String line : query.split("\n", -1)) {
-      if (line.endsWith(" ") || line.endsWith("\t")) {
-        return literal(query);
-      }
-      for (int i = 0; i < line.length(); i++) {
-        char c = line.charAt(i);
-        if (c < ' ' && c != '\t') {
-          return literal(query);
-        }
-      }
-      String escaped = line.replace("\\", "\\\\");
-      block.append(escaped.isEmpty() ? "" : CONTINUATION + escaped).append('\n');
-    }
-    block.setLength(block.length() - 1);
-    return block.append("\"\"\"").toString();
+    return Call.statement("schema.createView(" + literal(view.name()) + ", " + QueryCode.of(view.query()) + schemaPart + ")");
   }
 
   @Override

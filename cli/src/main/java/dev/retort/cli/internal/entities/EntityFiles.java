@@ -64,6 +64,9 @@ public final class EntityFiles {
     for (Entity entity : result.entities()) {
       files.put(directory.resolve(entity.className() + ".java"), EntitySource.write(packageName, entity));
     }
+    for (ViewType view : result.views()) {
+      files.put(directory.resolve(view.className() + ".java"), EntitySource.writeView(packageName, view));
+    }
     for (EntityImport.JavaEnum javaEnum : result.enums()) {
       files.put(directory.resolve(javaEnum.className() + ".java"), EntitySource.writeEnum(packageName, javaEnum));
     }
@@ -103,7 +106,7 @@ public final class EntityFiles {
    */
   public List<String> refusal() {
     List<String> lines = new ArrayList<>();
-    if (result.entities().isEmpty()) {
+    if (result.entities().isEmpty() && result.views().isEmpty()) {
       lines.add("schema " + result.schema() + " has no table to write an entity for"
           + (result.leftOut().isEmpty() ? "" : " (left out: " + String.join(", ", result.leftOut()) + ")")
           + ". Name another schema, or name the tables that were left out.");
@@ -130,12 +133,22 @@ public final class EntityFiles {
       Files.writeString(file.getKey(), file.getValue(), StandardCharsets.UTF_8);
     }
     List<String> lines = new ArrayList<>();
-    int enums = result.enums().size();
-    lines.add("Wrote " + result.entities().size() + (result.entities().size() == 1 ? " entity" : " entities")
-        + (enums == 0 ? "" : " and " + enums + (enums == 1 ? " enum" : " enums"))
+    List<String> counts = new ArrayList<>();
+    counts.add(count(result.entities().size(), "entity", "entities"));
+    if (!result.views().isEmpty()) {
+      counts.add(count(result.views().size(), "view", "views"));
+    }
+    if (!result.enums().isEmpty()) {
+      counts.add(count(result.enums().size(), "enum", "enums"));
+    }
+    String last = counts.remove(counts.size() - 1);
+    lines.add("Wrote " + (counts.isEmpty() ? last : String.join(", ", counts) + " and " + last)
         + " of schema " + result.schema() + " to " + directory + ":");
     for (Entity entity : result.entities()) {
       lines.add("  " + entity.className() + ".java (" + entity.table() + ")");
+    }
+    for (ViewType view : result.views()) {
+      lines.add("  " + view.className() + ".java (view " + view.view() + ")");
     }
     for (EntityImport.JavaEnum javaEnum : result.enums()) {
       lines.add("  " + javaEnum.className() + ".java ("
@@ -152,9 +165,14 @@ public final class EntityFiles {
       lines.add("Left out: " + String.join(", ", result.leftOut())
           + " (the version table, another tool's history, or unmanaged; name it among the tables to write it).");
     }
-    lines.add("Next: build to generate the first migration, stamp it on a copy of the database and check, then"
+    lines.add("Next: build to generate the first migration, which creates the tables"
+        + (result.views().isEmpty() ? "" : " and the views") + ", stamp it on a copy of the database and check, then"
         + " stamp it on each database (docs/coming-from.md, \"Adopting Retort on a database that exists\").");
     return lines;
+  }
+
+  private static String count(int count, String one, String several) {
+    return count + " " + (count == 1 ? one : several);
   }
 
   /** The warnings, one a line, after a line that counts them; empty without warnings. */

@@ -5,6 +5,8 @@ import com.palantir.javapoet.TypeName;
 import dev.retort.ReferentialAction;
 import dev.retort.model.CheckModel;
 import dev.retort.model.ColumnModel;
+import dev.retort.internal.sql.SqlLexer;
+import dev.retort.internal.sql.SqlToken;
 import dev.retort.model.ColumnType;
 import dev.retort.operation.Vendor;
 import dev.retort.processor.scan.SqlNames;
@@ -29,8 +31,8 @@ import java.util.regex.Pattern;
 import javax.lang.model.SourceVersion;
 
 /**
- * Reads a live database into entity declarations, one per table, as {@code retort entities}
- * writes them: what each column, key, index, foreign key and check becomes in the annotations,
+ * Reads a live database into entity declarations, one per table, and {@code @View} records, one
+ * per view, as {@code retort entities} writes them: what each column, key, index, foreign key and check becomes in the annotations,
  * read through the drift check's own catalogs ({@link LiveSchema}) so that the processor's model
  * of the entities is what {@code check} finds in the database. Whatever an entity cannot declare
  * is a {@link Warning} saying what to do, never left out in silence.
@@ -72,7 +74,8 @@ public final class EntityImport {
    * What to read.
    *
    * @param schema the schema to read; empty for the connection's own
-   * @param tables the tables to read; empty for every table but the version table and other tools' history tables
+   * @param tables the tables and views to read; empty for every table and view but the version table, other tools'
+   *     history tables and the unmanaged ones
    * @param versionTable Retort's version table, which with its lock table ({@code <name>_lock}, on H2) is
    *     not read unless named
    * @param unmanaged the tables, views and sequences that no migration manages, which are not read unless named
@@ -93,6 +96,7 @@ public final class EntityImport {
    *
    * @param schema the schema read
    * @param entities the entities, in the order of their table names
+   * @param views the {@code @View} records, in the order of their view names
    * @param leftOut the tables left out by default (the version table, other tools' history tables, the unmanaged
    *     tables)
    * @param warnings what the entities do not declare, and what to do about it
@@ -100,8 +104,8 @@ public final class EntityImport {
    * @param conversions the conversions of PostgreSQL's serial keys to the identity columns the entities declare,
    *     in the order of their tables
    */
-  public record Result(String schema, List<Entity> entities, List<String> leftOut, List<Warning> warnings,
-      List<JavaEnum> enums, List<SerialKeys.Conversion> conversions) {}
+  public record Result(String schema, List<Entity> entities, List<ViewType> views, List<String> leftOut,
+      List<Warning> warnings, List<JavaEnum> enums, List<SerialKeys.Conversion> conversions) {}
 
   /**
    * A Java enum written beside the entities for an enum column whose values are Java identifiers.
@@ -157,7 +161,9 @@ public final class EntityImport {
 
   private Result read(Options options) throws SQLException {
     List<String> all = live.tableNames(schema);
+    List<String> allViews = live.viewNames(schema);
     tableNames.addAll(all);
+    tableNames.addAll(allViews);
     List<String> selected = new ArrayList<>();
     List<String> leftOut = new ArrayList<>();
     if (options.tables().isEmpty()) {
@@ -170,30 +176,30 @@ public final class EntityImport {
         }
       }
     } else {
-      List<String> missing = options.tables().stream().filter(t -> !all.contains(t)).toList();
+      List<String> missing =
+          options.tables().stream().filter(t -> !all.contains(t) && !allViews.contains(t)).toList();
       if (!missing.isEmpty()) {
-        throw new IllegalArgumentException("schema " + schema + " has no table " + String.join(", ", missing)
+        throw new IllegalArgumentException("schema " + schema + " has no table or view " + String.join(", ", missing)
             + (all.isEmpty() ? "; it has no tables" : "; its tables are " + String.join(", ", all))
+            + (allViews.isEmpty() ? "" : "; its views are " + String.join(", ", allViews))
             + ". Names are case-sensitive: write them as the database shows them.");
       }
-      options.tables().stream().filter(t -> !selected.contains(t)).forEach(selected::add);
+      options.tables().stream().filter(t -> all.contains(t) && !selected.contains(t)).forEach(selected::add);
       selected.sort(null);
     }
-    for (String view : live.viewNames(schema)) {
-      if (options.tables().isEmpty() && options.unmanaged().matches(schema, view)) {
-        continue;
-      }
-      warn(view, "is a view: an entity declares only tables. Keep its CREATE VIEW in a hand-written migration"
-          + " (schema.execute(\"CREATE VIEW …\")) after the first generated one, and stamp that migration's revision,"
-          + " not the first, on a database that has the view, where its CREATE VIEW would fail; check() does not"
-          + " compare views.");
-    }
+    // Every view when every table is read, but the unmanaged ones; else the views named.
+    List<String> views = allViews.stream()
+        .filter(view -> options.tables().isEmpty() ? !options.unmanaged().matches(schema, view)
+            : options.tables().contains(view))
+        .toList();
     Map<String, List<String>> triggers = live.triggers(schema);
     Map<String, LiveTable> tables = new LinkedHashMap<>();
     for (String table : selected) {
       tables.put(table, live.table(schema, table));
     }
-    Map<String, String> classNames = classNames(selected);
+    List<String> typeNames = new ArrayList<>(selected);
+    typeNames.addAll(views);
+    Map<String, String> classNames = classNames(typeNames);
     classNames.values().forEach(className -> takenTypeNames.add(className.toLowerCase(Locale.ROOT)));
     Map<String, List<Entity.SequenceDeclaration>> sequences = sequences(selected, options.tables().isEmpty(), options.unmanaged());
     List<Entity> entities = new ArrayList<>();
@@ -206,7 +212,134 @@ public final class EntityImport {
       }
       entities.add(entity(table, tables, classNames, sequences.getOrDefault(table.name(), List.of())));
     }
-    return new Result(schema, entities, leftOut, List.copyOf(warnings), List.copyOf(enums), List.copyOf(conversions));
+    List<ViewType> viewTypes = new ArrayList<>();
+    for (String view : views) {
+      viewType(view, classNames.get(view)).ifPresent(viewTypes::add);
+    }
+    return new Result(schema, entities, viewTypes, leftOut, List.copyOf(warnings), List.copyOf(enums),
+        List.copyOf(conversions));
+  }
+
+  /**
+   * A view as a {@code @View} record: the query as the database gives it back, and a component
+   * for each column with a Java type, typed as an entity's member of that column type is.
+   */
+  private Optional<ViewType> viewType(String view, String className) throws SQLException {
+    String spelling = String.valueOf(live.dialect());
+    Optional<String> definition = live.viewDefinition(schema, view);
+    Optional<String> query = definition.flatMap(text -> viewQuery(view, text));
+    if (query.isEmpty()) {
+      return Optional.empty();
+    }
+    checkedEnums = Map.of();
+    List<ViewType.Component> components = new ArrayList<>();
+    Set<String> memberNames = new HashSet<>();
+    for (LiveTable.Column column : live.viewColumns(schema, view)) {
+      Optional<ColumnType> type = columnType(column);
+      if (type.isEmpty()) {
+        warn(view + "." + column.name(), "is " + column.type() + ", a type with no Java type in Retort's mapping;"
+            + " the @View record leaves the column out. A view's components declare nothing, so the view is"
+            + " created and checked as its query says: add a component of the type the application reads by hand.");
+        continue;
+      }
+      JavaTypes.JavaType javaType = JavaTypes.of(type.get());
+      if (type.get() instanceof ColumnType.Enumerated enumerated) {
+        Optional<JavaEnum> javaEnum = javaEnum(view, column, enumerated);
+        if (javaEnum.isPresent()) {
+          javaType = JavaTypes.enumType(javaEnum.get().className());
+        }
+      }
+      components.add(new ViewType.Component(column.name(), unique(JavaNames.memberName(column.name()), memberNames),
+          javaType, column.nullable()));
+    }
+    warn(view, "is a view, written as the @View record " + className + " with the query as " + spelling
+        + " gives it back, in its own spelling: where the query must run on another database the project targets,"
+        + " edit it to SQL that database takes too (a changed query drops and creates the view in the next"
+        + " migration).");
+    return Optional.of(new ViewType(view, ownSchema ? Optional.empty() : Optional.of(schema), className, query.get(),
+        components, warnings.stream().filter(w -> w.where().equals(view) || w.where().startsWith(view + ".")).toList()));
+  }
+
+  /**
+   * The query of a view's definition as {@code @View} takes it: SQLite's after the {@code AS} of
+   * its {@code CREATE VIEW}, verbatim; without the white space around it and a final semicolon
+   * (PostgreSQL's {@code pg_get_viewdef} ends with one, and {@code @View} refuses it); reading the
+   * connection's own schema, without the schema's name before the names the database qualified
+   * with it (MySQL's and MariaDB's {@code `shop`.`books`}, H2's {@code "PUBLIC"."BOOKS"}), so
+   * that the record does not name the database. Empty after a warning if there is no query to take.
+   */
+  private Optional<String> viewQuery(String view, String definition) {
+    String query = definition;
+    if (live.dialect().vendor() == Vendor.SQLITE) {
+      Optional<String> selected = sqliteQuery(view, definition);
+      if (selected.isEmpty()) {
+        return Optional.empty();
+      }
+      query = selected.get();
+    }
+    query = query.strip();
+    while (query.endsWith(";")) {
+      query = query.substring(0, query.length() - 1).stripTrailing();
+    }
+    if (ownSchema && live.dialect().vendor() != Vendor.SQLITE) {
+      query = unqualified(query, schema);
+    }
+    if (query.isEmpty()) {
+      warn(view, "is a view whose query the database does not show; no @View record is written. Declare it by"
+          + " hand with @View(\"SELECT …\"); check() reports it as a view the model does not have until then.");
+      return Optional.empty();
+    }
+    return Optional.of(query);
+  }
+
+  /**
+   * The query of SQLite's {@code CREATE VIEW name AS query}: the text after the {@code AS};
+   * empty after a warning where the statement lists the view's column names, which {@code @View}
+   * cannot declare.
+   */
+  private Optional<String> sqliteQuery(String view, String statement) {
+    List<SqlToken> tokens = SqlLexer.plain().tokens(statement);
+    boolean afterName = false;
+    for (int i = 0; i < tokens.size(); i++) {
+      SqlToken token = tokens.get(i);
+      if (token.isWord("AS") && i + 1 < tokens.size()) {
+        return Optional.of(statement.substring(tokens.get(i + 1).start()));
+      }
+      if (token.isSymbol("(") && afterName) {
+        warn(view, "is a view that names its columns, CREATE VIEW " + view + " (…) AS …, which @View cannot declare;"
+            + " no @View record is written. Name the columns in the query (SELECT a AS x, …) and declare it by hand"
+            + " with @View(\"SELECT …\"); check() reports it as a view the model does not have until then.");
+        return Optional.empty();
+      }
+      afterName = afterName || token.isWord("VIEW");
+    }
+    warn(view, "is a view whose CREATE VIEW has no AS; no @View record is written. Declare it by hand with"
+        + " @View(\"SELECT …\").");
+    return Optional.empty();
+  }
+
+  /**
+   * The query without the schema's name where it qualifies a name: {@code `shop`.`books`.`id`}
+   * becomes {@code `books`.`id`} when {@code shop} is the schema. A quoted name is the schema's
+   * when it is spelled the same; a bare one in any case.
+   */
+  private static String unqualified(String query, String schema) {
+    List<SqlToken> tokens = SqlLexer.plain().tokens(query);
+    StringBuilder out = new StringBuilder();
+    int copied = 0;
+    for (int i = 0; i + 2 < tokens.size(); i++) {
+      SqlToken name = tokens.get(i);
+      SqlToken dot = tokens.get(i + 1);
+      boolean first = i == 0 || !tokens.get(i - 1).isSymbol(".") || tokens.get(i - 1).end() != name.start();
+      boolean isSchema = name.isQuotedName() ? name.text().equals(schema)
+          : name.kind() == SqlToken.Kind.WORD && name.text().equalsIgnoreCase(schema);
+      if (first && isSchema && dot.isSymbol(".") && dot.start() == name.end()
+          && tokens.get(i + 2).isName() && tokens.get(i + 2).start() == dot.end()) {
+        out.append(query, copied, name.start());
+        copied = dot.end();
+      }
+    }
+    return out.append(query.substring(copied)).toString();
   }
 
   /**

@@ -17,16 +17,18 @@ import dev.retort.ReferentialAction;
 import dev.retort.Table;
 import dev.retort.Sequence;
 import dev.retort.Unique;
+import dev.retort.View;
 import dev.retort.model.SequenceModel;
 import dev.retort.processor.scan.SqlNames;
+import dev.retort.processor.write.QueryCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes an {@link Entity} as the source of a {@code @Table} record, laid out as the entities of
- * the guide and the bookshop are: annotations on one line each, one component a line, the
+ * Writes an {@link Entity} as the source of a {@code @Table} record, and a {@link ViewType} as a
+ * {@code @View} record, laid out as the entities of the guide and the bookshop are: annotations on one line each, one component a line, the
  * attributes in the order {@code name}, {@code type}, {@code length}, {@code precision},
  * {@code scale}, {@code unique}, {@code nullable}, {@code defaultValue},
  * {@code defaultExpression}, {@code comment}. The same entity always gives the same text.
@@ -35,6 +37,8 @@ public final class EntitySource {
 
   private static final ClassName NULLABILITY = ClassName.get(Column.Nullability.class);
   private static final String INDENT = "    ";
+  /** Where {@link #writeView} puts the query once the source is laid out. */
+  private static final String QUERY = "RETORT_VIEW_QUERY";
 
   private EntitySource() {}
 
@@ -95,6 +99,53 @@ public final class EntitySource {
       file.addStaticImport(NULLABILITY, "NOT_NULL");
     }
     return layout(file.build().toString());
+  }
+
+  /**
+   * The source file of a {@code @View} record: {@code @View(name = "…", value = query)}, the query
+   * a text block where it has several lines ({@link QueryCode#of}), and the components one a line.
+   *
+   * @param packageName the package
+   * @param view the view
+   * @return the text of {@code <className>.java}
+   */
+  public static String writeView(String packageName, ViewType view) {
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
+    for (ViewType.Component component : view.components()) {
+      constructor.addParameter(component.javaType().type(component.nullable()), component.name());
+    }
+    AnnotationSpec.Builder annotation = AnnotationSpec.builder(View.class).addMember("name", "$S", view.view());
+    view.schema().ifPresent(schema -> annotation.addMember("schema", "$S", schema));
+    // The query goes in after the layout, which joins an annotation's lines into one and would join a text block's.
+    annotation.addMember("value", "$L", QUERY);
+    TypeSpec record = TypeSpec.recordBuilder(view.className())
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("$L", viewJavadoc(view))
+        .addAnnotation(annotation.build())
+        .recordConstructor(constructor.build())
+        .build();
+    String source = layout(JavaFile.builder(packageName, record).skipJavaLangImports(true).indent("  ").build()
+        .toString());
+    return source.replace(QUERY + ")\n", QueryCode.of(view.query()) + ")\n");
+  }
+
+  private static String viewJavadoc(ViewType view) {
+    StringBuilder text = new StringBuilder("The " + code(view.view()) + " view.\n");
+    if (!view.warnings().isEmpty()) {
+      text.append("\n<p>Not declared here as it is in the database (retort entities warned):\n<ul>\n");
+      for (EntityImport.Warning warning : view.warnings()) {
+        text.append("  <li>").append(html(warning.toString())).append('\n');
+      }
+      text.append("</ul>\n");
+    }
+    if (!view.components().isEmpty()) {
+      text.append('\n');
+      for (ViewType.Component component : view.components()) {
+        text.append("@param ").append(component.name()).append(" the ").append(code(component.column()))
+            .append(" column\n");
+      }
+    }
+    return text.toString();
   }
 
   /**

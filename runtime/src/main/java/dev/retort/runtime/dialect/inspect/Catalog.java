@@ -61,6 +61,13 @@ abstract class Catalog {
   abstract List<String> viewNames(String schema) throws SQLException;
 
   /**
+   * A view's definition as the database gives it back, for {@link LiveSchema}: the query in the
+   * database's own spelling (SQLite's whole {@code CREATE VIEW} statement); empty if the database
+   * shows none.
+   */
+  abstract Optional<String> viewDefinition(String schema, String view) throws SQLException;
+
+  /**
    * The triggers in a schema, for {@link LiveSchema}: no model holds them.
    *
    * @return each trigger's name by the name of its table, both sorted

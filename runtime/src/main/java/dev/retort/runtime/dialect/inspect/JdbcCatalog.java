@@ -168,6 +168,17 @@ abstract class JdbcCatalog extends Catalog {
     return names;
   }
 
+  /**
+   * The view's query from {@code information_schema.VIEWS}, as H2, MySQL and MariaDB keep it: H2
+   * and MySQL and MariaDB rewrite it, the names qualified with the schema (or database).
+   */
+  @Override
+  Optional<String> viewDefinition(String schema, String view) throws SQLException {
+    List<String> definitions = firstColumn("SELECT VIEW_DEFINITION FROM INFORMATION_SCHEMA.VIEWS"
+        + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?", schema, view);
+    return definitions.isEmpty() ? Optional.empty() : Optional.ofNullable(definitions.get(0));
+  }
+
   /** The triggers from {@code information_schema.TRIGGERS}, which H2, PostgreSQL, MySQL and MariaDB have. */
   @Override
   final Map<String, List<String>> triggers(String schema) throws SQLException {

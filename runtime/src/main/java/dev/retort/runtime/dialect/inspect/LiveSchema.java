@@ -80,6 +80,25 @@ public final class LiveSchema {
     return catalog.viewNames(schema);
   }
 
+  /**
+   * A view's definition as the database gives it back: the query as the database rewrote it
+   * (PostgreSQL's {@code pg_get_viewdef}, the {@code VIEW_DEFINITION} of H2's, MySQL's and
+   * MariaDB's {@code information_schema.VIEWS}), or SQLite's whole {@code CREATE VIEW} statement.
+   *
+   * @return the text; empty if the database shows none
+   */
+  public Optional<String> viewDefinition(String schema, String view) throws SQLException {
+    return catalog.viewDefinition(schema, view);
+  }
+
+  /**
+   * A view's columns, read as the columns of a table are: their names, types and nullability,
+   * in the view's order.
+   */
+  public List<LiveTable.Column> viewColumns(String schema, String view) throws SQLException {
+    return catalog.read(schema, view).columns();
+  }
+
   /** The triggers of a schema: each trigger's name by its table's name, sorted. */
   public Map<String, List<String>> triggers(String schema) throws SQLException {
     return catalog.triggers(schema);

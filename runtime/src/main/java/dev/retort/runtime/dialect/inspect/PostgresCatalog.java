@@ -112,6 +112,18 @@ final class PostgresCatalog extends JdbcCatalog {
   }
 
   /**
+   * The view's query as {@code pg_get_viewdef(oid, true)} prints it: laid out on several lines,
+   * with a space before it and a semicolon after it, the names qualified with their table.
+   */
+  @Override
+  Optional<String> viewDefinition(String schema, String view) throws SQLException {
+    List<String> definitions = firstColumn("SELECT pg_get_viewdef(c.oid, true) FROM pg_class c"
+        + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ? AND c.relkind = 'v'",
+        schema, view);
+    return definitions.isEmpty() ? Optional.empty() : Optional.ofNullable(definitions.get(0));
+  }
+
+  /**
    * Column types as {@code format_type} spells them, in full: the metadata's type names leave
    * out a time's or timestamp's fractional-second precision, so that {@code timestamp(3)} read
    * as {@code timestamp}.

@@ -121,6 +121,18 @@ final class SqliteCatalog extends Catalog {
     return names;
   }
 
+  /** The view's {@code CREATE VIEW} statement, as {@code sqlite_master} keeps it. */
+  @Override
+  Optional<String> viewDefinition(String schema, String view) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement("SELECT \"sql\" FROM " + dialect.quote(schema)
+        + ".\"sqlite_master\" WHERE \"type\" = 'view' AND \"name\" = ?")) {
+      statement.setString(1, view);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
   @Override
   Map<String, List<String>> triggers(String schema) throws SQLException {
     Map<String, List<String>> triggers = new TreeMap<>();
