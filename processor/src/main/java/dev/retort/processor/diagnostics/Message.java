@@ -365,6 +365,16 @@ public enum Message {
       Diagnostic.Kind.ERROR,
       "view-on-table",
       "%s is annotated both @View and @Table; a type declares a table or a view: remove one of them"),
+
+  /**
+   * A {@code @View} on a JPA {@code @Entity} whose name differs from the table the entity maps to:
+   * Hibernate would read another object than the view Retort creates.
+   */
+  VIEW_NAME_NOT_TABLE(
+      Diagnostic.Kind.ERROR,
+      "view-name-not-table",
+      "@View(name = \"%s\") on %s names the view other than the table its @Entity maps to, %s, by which Hibernate"
+          + " reads it: leave the name out of @View, or give the same name to both"),
   /** A sequence named like a table, constraint or index. */
   SEQUENCE_NAME_TAKEN(
       Diagnostic.Kind.ERROR,

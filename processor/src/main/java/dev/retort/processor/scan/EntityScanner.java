@@ -50,7 +50,7 @@ import javax.lang.model.element.TypeElement;
  *       ForeignKeys}); {@code @RenamedFrom} adds {@link RenameHints}.
  *   <li>{@code @Sequence} on an entity declares a sequence of the schema ({@link SequenceDeclarations}).
  *   <li>{@code @View} on a type declares a view of the schema ({@link ViewDeclarations}), whatever
- *       the entities are read from.
+ *       the entities are read from; on a JPA {@code @Entity}, named as Hibernate names its table.
  * </ul>
  *
  * <p>With {@code -Aretort.entities=jpa} the JPA {@code @Entity} classes are read instead, by {@link
@@ -143,7 +143,7 @@ public final class EntityScanner {
         drafts.addAll(jpaReader.read(element));
       }
     }
-    return new SchemaAssembler(annotations, reporter).assemble(drafts, views);
+    return new SchemaAssembler(annotations, reporter, jpaReader::mappedTable).assemble(drafts, views);
   }
 
   /**

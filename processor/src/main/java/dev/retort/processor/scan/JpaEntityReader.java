@@ -61,6 +61,9 @@ final class JpaEntityReader {
    */
   static final int TIME_PRECISION = 6;
 
+  /** Hibernate's {@code @Subselect}: the entity maps to a query, not a table. */
+  private static final String SUBSELECT = "org.hibernate.annotations.Subselect";
+
   /** Class-level annotations that declare a mapping Retort does not read, with the way out. */
   private static final Map<String, String> UNSUPPORTED_ON_CLASS = unsupportedOnClass();
 
@@ -117,15 +120,59 @@ final class JpaEntityReader {
   }
 
   /**
+   * The table a JPA entity maps to, as Hibernate names it ({@code @Table(name)}, else {@code
+   * @Entity(name)}, else the simple class name, through Spring Boot's naming) and its {@code
+   * @Table(schema)}: the names of the view that a {@code @View} on the entity declares, so that
+   * Hibernate reads the view Retort creates. Problems of the names are reported on the JPA
+   * annotations.
+   *
+   * @param type a type
+   * @return the table; empty if the type is not annotated {@code @Entity}
+   */
+  Optional<MappedTable> mappedTable(TypeElement type) {
+    Optional<String> jpa = jpaPackage(type);
+    if (jpa.isEmpty()) {
+      return Optional.empty();
+    }
+    Jpa on = new Jpa(jpa.get());
+    Annotation entity = on.find(type, "Entity").orElseThrow();
+    Optional<Annotation> table = on.find(type, "Table");
+    String schema = table.map(t -> t.string("schema")).map(SqlNames::springPhysical).orElse("");
+    return Optional.of(new MappedTable(tableName(type, entity, table), schema));
+  }
+
+  /**
+   * The table an entity maps to.
+   *
+   * @param name the table's name
+   * @param schema its schema; empty for the connection's own
+   */
+  record MappedTable(String name, String schema) {}
+
+  /**
+   * Whether an entity maps to no table: a {@code @Subselect} entity, which Hibernate reads through
+   * its query, and an entity that is a {@code @View}. Neither has a table a foreign key could
+   * reference.
+   */
+  private boolean mapsNoTable(Element type) {
+    return annotations.find(type, SUBSELECT).isPresent() || annotations.find(type, Annotation.VIEW).isPresent();
+  }
+
+  /**
    * Reads an entity.
    *
    * @param element an element annotated {@code @Entity}
    * @return the entity's draft, then the drafts of the join tables of its owning {@code
-   *     @ManyToMany} fields; none if the entity cannot be read at all (reported)
+   *     @ManyToMany} fields; none if the entity cannot be read at all (reported), or if it is a
+   *     Hibernate {@code @Subselect} entity, which maps to a query rather than a table: Hibernate's
+   *     schema tools create nothing for it
    */
   List<EntityDraft> read(Element element) {
     String jpa = jpaPackage(element)
         .orElseThrow(() -> new IllegalArgumentException(element + " is not annotated @Entity"));
+    if (annotations.find(element, SUBSELECT).isPresent()) {
+      return List.of();
+    }
     Jpa on = new Jpa(jpa);
     Annotation entity = on.find(element, "Entity").orElseThrow();
     if (element.getKind() != ElementKind.CLASS) {
@@ -543,9 +590,13 @@ final class JpaEntityReader {
     Optional<ColumnModel> model = type.filter(t -> usableName).flatMap(t -> checks.build(member.element(),
         member.label(), () -> new ColumnModel(name, t, nullable, Optional.empty(), false, comment)));
     Optional<Annotation> foreignKey = joinColumn.flatMap(j -> annotations.nested(j, "foreignKey").stream().findFirst());
-    boolean constrained = foreignKey.flatMap(f -> f.enumConstant("value")).orElse("").equals("NO_CONSTRAINT");
+    // No constraint where the join column says so, or where the target has no table to reference: a
+    // @Subselect entity, whose foreign keys Hibernate's schema tools leave out too (not a physical
+    // table), or a view, which no database lets a foreign key reference.
+    boolean unconstrained = foreignKey.flatMap(f -> f.enumConstant("value")).orElse("").equals("NO_CONSTRAINT")
+        || mapsNoTable(target);
     Annotation declaring = joinColumn.orElse(association);
-    Optional<ForeignKeys.Reference> reference = constrained
+    Optional<ForeignKeys.Reference> reference = unconstrained
         ? Optional.empty()
         : Optional.of(new ForeignKeys.Reference(declaring, targetType, null,
             kind + " to " + target.getSimpleName(), SqlNames.springPhysical(referencedName), declaring,

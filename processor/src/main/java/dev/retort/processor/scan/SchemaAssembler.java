@@ -19,7 +19,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -37,12 +39,17 @@ final class SchemaAssembler {
   private final SequenceDeclarations sequenceReader;
   private final ViewDeclarations viewReader;
 
-  SchemaAssembler(Annotations annotations, Reporter reporter) {
+  /**
+   * @param mappedTables the table a type maps to as a JPA {@code @Entity}, which names a view
+   *     declared on it; empty for a type that is no entity
+   */
+  SchemaAssembler(Annotations annotations, Reporter reporter,
+      Function<TypeElement, Optional<JpaEntityReader.MappedTable>> mappedTables) {
     this.reporter = reporter;
     this.checks = new Checks(reporter);
     this.foreignKeyReader = new ForeignKeys(annotations, reporter, checks);
     this.sequenceReader = new SequenceDeclarations(annotations, reporter, checks);
-    this.viewReader = new ViewDeclarations(annotations, reporter, checks);
+    this.viewReader = new ViewDeclarations(annotations, reporter, checks, mappedTables);
   }
 
   /**

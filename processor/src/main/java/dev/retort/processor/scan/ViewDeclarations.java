@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
@@ -23,11 +24,18 @@ final class ViewDeclarations {
   private final Annotations annotations;
   private final Reporter reporter;
   private final Checks checks;
+  private final Function<TypeElement, Optional<JpaEntityReader.MappedTable>> mappedTables;
 
-  ViewDeclarations(Annotations annotations, Reporter reporter, Checks checks) {
+  /**
+   * @param mappedTables the table a type maps to as a JPA {@code @Entity}, which names the view
+   *     declared on it; empty for a type that is no entity
+   */
+  ViewDeclarations(Annotations annotations, Reporter reporter, Checks checks,
+      Function<TypeElement, Optional<JpaEntityReader.MappedTable>> mappedTables) {
     this.annotations = annotations;
     this.reporter = reporter;
     this.checks = checks;
+    this.mappedTables = mappedTables;
   }
 
   /**
@@ -75,25 +83,37 @@ final class ViewDeclarations {
   /** A name already used, and what messages call its owner. */
   private record Taken(String name, String description) {}
 
-  /** The view one annotation declares; empty after reporting what is wrong with it. */
-  private Optional<ViewModel> view(Element element, Annotation annotation) {
+  /**
+   * The view one annotation declares; empty after reporting what is wrong with it. On a JPA
+   * {@code @Entity} the view is named, and put in a schema, as Hibernate names the entity's table,
+   * by which it reads the view: a {@code name} that differs is an error.
+   */
+  private Optional<ViewModel> view(TypeElement element, Annotation annotation) {
     String label = element.getSimpleName().toString();
+    Optional<JpaEntityReader.MappedTable> mapped = mappedTables.apply(element);
     String explicit = annotation.string("name");
     String name;
-    if (explicit.isEmpty()) {
+    if (explicit.isEmpty() && mapped.isPresent()) {
+      name = mapped.get().name();
+    } else if (explicit.isEmpty()) {
       name = SqlNames.snakeCase(label);
       checks.length("view name", name, element, annotation, null, "name the view with a shorter @View(name = \"...\")");
     } else {
       if (!checks.name(annotation, "name", explicit, label)) {
         return Optional.empty();
       }
+      if (mapped.isPresent() && !explicit.equals(mapped.get().name())) {
+        reporter.report(annotation, "name", Message.VIEW_NAME_NOT_TABLE, explicit, label, mapped.get().name());
+        return Optional.empty();
+      }
       checks.length("view name", explicit, element, annotation, "name", "choose a shorter @View(name = \"...\")");
       name = explicit;
     }
-    String schema = annotation.string("schema");
-    if (!schema.isEmpty() && !checks.name(annotation, "schema", schema, label)) {
+    String written = annotation.string("schema");
+    if (!written.isEmpty() && !checks.name(annotation, "schema", written, label)) {
       return Optional.empty();
     }
+    String schema = written.isEmpty() && mapped.isPresent() ? mapped.get().schema() : written;
     String query = annotation.string("value").strip();
     if (query.isEmpty()) {
       reporter.report(annotation, "value", Message.VIEW_BLANK_QUERY, label);

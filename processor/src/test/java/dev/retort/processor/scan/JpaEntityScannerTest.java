@@ -333,6 +333,111 @@ class JpaEntityScannerTest {
     }
 
     @Test
+    void anEntityWithRetortsViewIsAViewNamedAsHibernateNamesItsTable() {
+      assertThat(schemaOf(
+          source("org.hibernate.annotations.Immutable", """
+              package org.hibernate.annotations;
+              public @interface Immutable {}
+              """),
+          source("com.example.OrderLine", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              @Table(name = "order_lines")
+              public class OrderLine { @Id long id; long orderId; int amount; }
+              """),
+          source("com.example.OrderTotal", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              @org.hibernate.annotations.Immutable
+              @Table(name = "order_totals")
+              @dev.retort.View("SELECT order_id, sum(amount) AS total FROM order_lines GROUP BY order_id")
+              public class OrderTotal { @Id long orderId; long total; }
+              """),
+          source("com.example.LineCounter", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity(name = "LineCount")
+              @dev.retort.View("SELECT count(*) AS n FROM order_lines")
+              public class LineCounter { @Id long n; }
+              """),
+          source("com.example.BigOrder", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              @Table(schema = "Reports")
+              @dev.retort.View("SELECT order_id FROM order_lines WHERE amount > 100")
+              public class BigOrder { @Id long orderId; }
+              """),
+          source("com.example.SmallOrder", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              @Table(name = "small_orders", schema = "reports")
+              @dev.retort.View(name = "small_orders", value = "SELECT order_id FROM order_lines WHERE amount < 10")
+              public class SmallOrder { @Id long orderId; }
+              """))).isEqualTo("""
+          table order_lines
+            column id bigint not null
+            column order_id bigint not null
+            column amount integer not null
+            primary key pk_order_lines (id)
+          view big_order schema reports as 'SELECT order_id FROM order_lines WHERE amount > 100'
+          view line_count as 'SELECT count(*) AS n FROM order_lines'
+          view order_totals as 'SELECT order_id, sum(amount) AS total FROM order_lines GROUP BY order_id'
+          view small_orders schema reports as 'SELECT order_id FROM order_lines WHERE amount < 10'
+          """);
+    }
+
+    @Test
+    void aSubselectEntityHasNoTableAndAJoinColumnToItOrToAViewNoForeignKey() {
+      assertThat(schemaOf(
+          source("org.hibernate.annotations.Subselect", """
+              package org.hibernate.annotations;
+              public @interface Subselect { String value(); }
+              """),
+          source("com.example.Detail", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Detail { @Id long id; String type; long amount; }
+              """),
+          source("com.example.Summary", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              @org.hibernate.annotations.Subselect("select type, sum(amount) as total from detail group by type")
+              public class Summary { @Id String type; Long total; }
+              """),
+          source("com.example.Note", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Note { @Id long id; @ManyToOne Summary summary; @ManyToOne Totals totals; }
+              """),
+          source("com.example.Totals", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              @dev.retort.View("SELECT type, sum(amount) AS total FROM detail GROUP BY type")
+              public class Totals { @Id String type; Long total; }
+              """))).isEqualTo("""
+          table detail
+            column id bigint not null
+            column type varchar(255) null
+            column amount bigint not null
+            primary key pk_detail (id)
+          table note
+            column id bigint not null
+            column summary_type varchar(255) null
+            column totals_type varchar(255) null
+            primary key pk_note (id)
+          view totals as 'SELECT type, sum(amount) AS total FROM detail GROUP BY type'
+          """);
+    }
+
+    @Test
     void hibernatesOnDeleteIsTheForeignKeysActionOnDelete() {
       assertThat(schemaOf(
           source("org.hibernate.annotations.OnDelete", """
@@ -859,6 +964,48 @@ class JpaEntityScannerTest {
           .hadErrorContaining("Book is annotated @dev.retort.Table, but this build reads JPA @Entity classes"
               + " (-Aretort.entities=jpa) and would ignore it")
           .inFile(book).onLineContaining("@dev.retort.Table");
+    }
+
+    @Test
+    void aViewNamedOtherThanItsEntitysTableIsReported() {
+      JavaFileObject total = source("com.example.OrderTotal", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          @Table(name = "order_totals")
+          @dev.retort.View(name = "totals", value = "SELECT 1 AS order_id")
+          public class OrderTotal { @Id long orderId; }
+          """);
+      Compilation compilation = compile(total);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("@View(name = \"totals\") on OrderTotal names the view other than the table its @Entity"
+              + " maps to, order_totals, by which Hibernate reads it: leave the name out of @View, or give the"
+              + " same name to both [retort:view-name-not-table]")
+          .inFile(total).onLineContaining("@dev.retort.View");
+    }
+
+    @Test
+    void aViewNamedLikeAnEntitysTableIsReportedAsTaken() {
+      JavaFileObject order = source("com.example.Order", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          @Table(name = "orders")
+          public class Order { @Id long id; }
+          """);
+      JavaFileObject view = source("com.example.Orders", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          @dev.retort.View("SELECT id FROM orders")
+          public class Orders { @Id long id; }
+          """);
+      Compilation compilation = compile(order, view);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("view orders of com.example.Orders is also the name of table orders of com.example.Order")
+          .inFile(view).onLineContaining("@dev.retort.View");
     }
 
     @Test

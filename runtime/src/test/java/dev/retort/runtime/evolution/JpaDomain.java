@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A small JPA domain for the tests of {@code -Aretort.entities=jpa}: a mapped superclass, an
  * embeddable embedded twice (once with overrides), a many-to-one, a one-to-one, a many-to-many
- * mapped on both sides, an index, a unique constraint and enums by name and by ordinal. {@link JpaEntitiesTest} applies its migration on
+ * mapped on both sides, an index, a unique constraint, enums by name and by ordinal, and an entity
+ * mapped to a view ({@code @View}). {@link JpaEntitiesTest} applies its migration on
  * each database; the {@code spring-boot} module's Hibernate test validates the migrated schema
  * against the same classes. {@link #SEQUENCED_SOURCES} adds entities whose keys come from sequences,
  * which SQLite has none of.
@@ -18,7 +19,7 @@ public final class JpaDomain {
   public static final String PACKAGE = Entities.PACKAGE;
 
   /** The entity classes, by simple name. */
-  public static final List<String> ENTITIES = List.of("Customer", "Card", "Coupon", "PurchaseOrder");
+  public static final List<String> ENTITIES = List.of("Customer", "Card", "Coupon", "PurchaseOrder", "CustomerTotal");
 
   private static final String DIR = PACKAGE.replace('.', '/') + "/";
 
@@ -120,6 +121,25 @@ public final class JpaDomain {
             public enum Status { OPEN, PAID, SHIPPED }
           }
           // end::purchase-order[]
+          """,
+      DIR + "CustomerTotal.java", """
+          package com.example.shop;
+
+          import dev.retort.View;
+          import jakarta.persistence.*;
+
+          // tag::customer-total[]
+          @Entity
+          @Table(name = "customer_totals")
+          @View(\"""
+              SELECT customer_id, count(*) AS orders
+              FROM purchase_order
+              GROUP BY customer_id\""")
+          public class CustomerTotal {
+            @Id Long customerId;
+            Long orders;
+          }
+          // end::customer-total[]
           """);
 
   /** The entities of {@link #SEQUENCED_SOURCES}, by name within {@link #PACKAGE}. */

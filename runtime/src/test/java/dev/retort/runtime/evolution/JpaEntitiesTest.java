@@ -13,6 +13,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -24,8 +25,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * JPA entities end to end: the real processor reads a small JPA domain with
  * {@code -Aretort.entities=jpa} (a mapped superclass, an embeddable, a many-to-one, a one-to-one, a
- * many-to-many, an index, a unique constraint and enums), writes the migration, the runtime applies it, and {@code
- * check()} finds the database as the entities declare it; the database enforces the keys. Keys from
+ * many-to-many, an index, a unique constraint, enums and an entity that is a view), writes the
+ * migration, the runtime applies it, and {@code check()} finds the database as the entities declare
+ * it; the database enforces the keys, and the view shows the rows. Keys from
  * sequences get the sequences Hibernate takes them from, where the database has sequences; SQLite
  * refuses them before anything runs.
  */
@@ -65,7 +67,9 @@ class JpaEntitiesTest {
           primary key pk_coupon (id)
           check ck_coupon 'discount between 1 and 100'
           check ck_coupon_code_length 'length(code) >= 4'
-        """);
+        """).contains("""
+        view customer_totals as 'SELECT customer_id, count(*) AS orders\\nFROM purchase_order\\nGROUP BY customer_id'
+        """).doesNotContain("table customer_total");
 
     try (TestDatabase db = TestDatabase.create(kind)) {
       try (URLClassLoader loader = build.classLoader()) {
@@ -79,6 +83,11 @@ class JpaEntitiesTest {
         statement.execute("INSERT INTO card (created_at, number) VALUES (CURRENT_TIMESTAMP, '4111')");
         statement.execute("INSERT INTO purchase_order (created_at, customer_id, paid_with_id, status, version)"
             + " VALUES (CURRENT_TIMESTAMP, 1, 1, 0, 0)");
+        try (ResultSet totals = statement.executeQuery("SELECT customer_id, orders FROM customer_totals")) {
+          assertThat(totals.next()).as("the view of the @Entity @View has the customer's row").isTrue();
+          assertThat(totals.getLong(1)).isEqualTo(1);
+          assertThat(totals.getLong(2)).isEqualTo(1);
+        }
         assertThatThrownBy(() -> statement.execute("INSERT INTO customers (created_at, email)"
             + " VALUES (CURRENT_TIMESTAMP, 'a@example.com')"))
             .as("a second customer of one email").isInstanceOf(SQLException.class);

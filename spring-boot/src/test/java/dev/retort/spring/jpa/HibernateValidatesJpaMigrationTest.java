@@ -80,6 +80,10 @@ class HibernateValidatesJpaMigrationTest {
         // entity of the package without a name.
         assertThat(persist(hibernate, loader, "Letter")).isEqualTo(500L);
         assertThat(persist(hibernate, loader, "billing.CreditNote")).isEqualTo(501L);
+        // The @Entity @View reads the view Retort created, by its table's name.
+        Long totals = hibernate.fromSession(session -> session.createSelectionQuery(
+            "select count(*) from CustomerTotal", Long.class).getSingleResult());
+        assertThat(totals).isZero();
       }
       try (Connection connection = DriverManager.getConnection(url, db.user(), db.password());
           Statement statement = connection.createStatement();
