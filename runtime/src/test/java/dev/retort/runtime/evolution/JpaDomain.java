@@ -131,10 +131,7 @@ public final class JpaDomain {
           // tag::customer-total[]
           @Entity
           @Table(name = "customer_totals")
-          @View(\"""
-              SELECT customer_id, count(*) AS orders
-              FROM purchase_order
-              GROUP BY customer_id\""")
+          @View("SELECT customer_id, count(*) AS orders FROM purchase_order GROUP BY customer_id")
           public class CustomerTotal {
             @Id Long customerId;
             Long orders;

@@ -68,7 +68,7 @@ class JpaEntitiesTest {
           check ck_coupon 'discount between 1 and 100'
           check ck_coupon_code_length 'length(code) >= 4'
         """).contains("""
-        view customer_totals as 'SELECT customer_id, count(*) AS orders\\nFROM purchase_order\\nGROUP BY customer_id'
+        view customer_totals as 'SELECT customer_id, count(*) AS orders FROM purchase_order GROUP BY customer_id'
         """).doesNotContain("table customer_total");
 
     try (TestDatabase db = TestDatabase.create(kind)) {
