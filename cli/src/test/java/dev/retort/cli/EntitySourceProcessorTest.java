@@ -1,12 +1,14 @@
 package dev.retort.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.retort.ReferentialAction;
 import dev.retort.cli.internal.entities.Entity;
 import dev.retort.cli.internal.entities.EntitySource;
 import dev.retort.cli.internal.entities.JavaNames;
 import dev.retort.cli.internal.entities.JavaTypes;
+import dev.retort.cli.internal.entities.ViewType;
 import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
 import dev.retort.model.DefaultValue;
@@ -14,6 +16,7 @@ import dev.retort.model.ForeignKeyModel;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
+import dev.retort.model.ViewModel;
 import dev.retort.snapshot.SnapshotCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -64,11 +67,19 @@ class EntitySourceProcessorTest {
   }
 
   private static SchemaModel build(Path dir, List<Entity> entities) throws IOException {
+    return build(dir, entities, List.of());
+  }
+
+  private static SchemaModel build(Path dir, List<Entity> entities, List<ViewType> views) throws IOException {
     EntityProject project = new EntityProject(dir);
     Path directory = project.sources().resolve(PACKAGE.replace('.', '/'));
     Files.createDirectories(directory);
     for (Entity entity : entities) {
       Files.writeString(directory.resolve(entity.className() + ".java"), EntitySource.write(PACKAGE, entity),
+          StandardCharsets.UTF_8);
+    }
+    for (ViewType view : views) {
+      Files.writeString(directory.resolve(view.className() + ".java"), EntitySource.writeView(PACKAGE, view),
           StandardCharsets.UTF_8);
     }
     EntityProject.Build build = project.build();
@@ -217,6 +228,43 @@ class EntitySourceProcessorTest {
             ReferentialAction.SET_NULL, ReferentialAction.CASCADE),
         new ForeignKeyModel("fk_refunds_line_code_line_no", List.of("line_code", "line_no"), "lines",
             List.of("code", "line_no"), ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION));
+  }
+
+  @Test
+  void viewQueriesComeBackFromTheProcessorAsTheDatabaseGaveThem(@TempDir Path dir) throws IOException {
+    Entity books = entity("books", List.of(id("id"), member("title", new ColumnType.Varchar(300), false)));
+    // PostgreSQL's layout, whose lines a text block keeps; a line ending in a space, which a text block
+    // would lose; quotes and a backslash; a view in another schema, and one without a column of a Java type.
+    List<String> queries = List.of(
+        " SELECT books.id,\n    books.title\n   FROM books\n  WHERE books.title::text <> 'x;y'::text",
+        "SELECT id \nFROM books",
+        "select `books`.`title` AS `t` from `books` where `books`.`title` like 'a\\\"b%'",
+        "SELECT count(*) AS n FROM books");
+    List<ViewType> views = List.of(
+        view("book_titles", Optional.empty(), queries.get(0), List.of(component("id", ColumnType.Scalar.BIGINT, true),
+            component("title", new ColumnType.Varchar(300), true))),
+        view("book_ids", Optional.empty(), queries.get(1), List.of(component("id", ColumnType.Scalar.BIGINT, false))),
+        view("quoted_titles", Optional.of("reports"), queries.get(2),
+            List.of(component("t", ColumnType.Scalar.TEXT, true))),
+        view("book_count", Optional.empty(), queries.get(3), List.of()));
+
+    SchemaModel model = build(dir, List.of(books), views);
+
+    assertThat(model.views()).extracting(ViewModel::name, ViewModel::schema, ViewModel::query).containsExactly(
+        tuple("book_count", "", queries.get(3)),
+        tuple("book_ids", "", queries.get(1)),
+        tuple("book_titles", "", queries.get(0).strip()),
+        tuple("quoted_titles", "reports", queries.get(2)));
+    String titles = Files.readString(dir.resolve("src/main/java/com/example/model/BookTitles.java"));
+    assertThat(titles).contains("@View(name = \"book_titles\", value = \"\"\"\n    SELECT books.id,\n        books.title\n");
+  }
+
+  private static ViewType view(String name, Optional<String> schema, String query, List<ViewType.Component> components) {
+    return new ViewType(name, schema, JavaNames.typeName(name), query.strip(), components, List.of());
+  }
+
+  private static ViewType.Component component(String column, ColumnType type, boolean nullable) {
+    return new ViewType.Component(column, JavaNames.memberName(column), JavaTypes.of(type), nullable);
   }
 
   /** A column of a primary key that the database does not generate. */
