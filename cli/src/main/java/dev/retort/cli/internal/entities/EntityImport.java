@@ -3,10 +3,10 @@ package dev.retort.cli.internal.entities;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.retort.ReferentialAction;
-import dev.retort.model.CheckModel;
-import dev.retort.model.ColumnModel;
 import dev.retort.internal.sql.SqlLexer;
 import dev.retort.internal.sql.SqlToken;
+import dev.retort.model.CheckModel;
+import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
 import dev.retort.operation.Vendor;
 import dev.retort.processor.scan.SqlNames;
@@ -32,8 +32,8 @@ import javax.lang.model.SourceVersion;
 
 /**
  * Reads a live database into entity declarations, one per table, and {@code @View} records, one
- * per view, as {@code retort entities} writes them: what each column, key, index, foreign key and check becomes in the annotations,
- * read through the drift check's own catalogs ({@link LiveSchema}) so that the processor's model
+ * per view, as {@code retort entities} writes them: what each column, key, index, foreign key and
+ * check becomes in the annotations, read through the drift check's own catalogs ({@link LiveSchema}) so that the processor's model
  * of the entities is what {@code check} finds in the database. Whatever an entity cannot declare
  * is a {@link Warning} saying what to do, never left out in silence.
  */
@@ -226,8 +226,7 @@ public final class EntityImport {
    */
   private Optional<ViewType> viewType(String view, String className) throws SQLException {
     String spelling = String.valueOf(live.dialect());
-    Optional<String> definition = live.viewDefinition(schema, view);
-    Optional<String> query = definition.flatMap(text -> viewQuery(view, text));
+    Optional<String> query = viewQuery(view, live.viewDefinition(schema, view).orElse(""));
     if (query.isEmpty()) {
       return Optional.empty();
     }
@@ -270,7 +269,7 @@ public final class EntityImport {
    */
   private Optional<String> viewQuery(String view, String definition) {
     String query = definition;
-    if (live.dialect().vendor() == Vendor.SQLITE) {
+    if (live.dialect().vendor() == Vendor.SQLITE && !definition.isBlank()) {
       Optional<String> selected = sqliteQuery(view, definition);
       if (selected.isEmpty()) {
         return Optional.empty();
@@ -285,8 +284,9 @@ public final class EntityImport {
       query = unqualified(query, schema);
     }
     if (query.isEmpty()) {
-      warn(view, "is a view whose query the database does not show; no @View record is written. Declare it by"
-          + " hand with @View(\"SELECT …\"); check() reports it as a view the model does not have until then.");
+      warn(view, "is a view whose query the database does not show (on MySQL and MariaDB, a user without the"
+          + " SHOW VIEW privilege sees none); no @View record is written. Declare it by hand with"
+          + " @View(\"SELECT …\"); check() reports it as a view the model does not have until then.");
       return Optional.empty();
     }
     return Optional.of(query);
