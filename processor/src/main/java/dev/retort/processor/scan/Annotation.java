@@ -33,6 +33,8 @@ final class Annotation {
   static final String TRANSIENT = "dev.retort.Transient";
   static final String SEQUENCE = "dev.retort.Sequence";
   static final String VIEW = "dev.retort.View";
+  /** Hibernate's own {@code @View(query)}, read as Retort's {@code @View} on a JPA entity. */
+  static final String HIBERNATE_VIEW = "org.hibernate.annotations.View";
 
   /** The annotations that map a member to a column, in the order messages mention them. */
   static final List<String> MEMBER_ANNOTATIONS = List.of(COLUMN, ID, REFERENCES, RENAMED_FROM);

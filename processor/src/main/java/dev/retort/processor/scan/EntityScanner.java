@@ -125,7 +125,8 @@ public final class EntityScanner {
     List<EntityDraft> drafts = new ArrayList<>();
     List<TypeElement> views = new ArrayList<>();
     for (Element element : entityElements) {
-      Optional<Annotation> view = annotations.find(element, Annotation.VIEW);
+      Optional<Annotation> view = annotations.find(element, Annotation.VIEW)
+          .or(() -> annotations.find(element, Annotation.HIBERNATE_VIEW));
       if (view.isPresent()) {
         if (annotations.find(element, Annotation.TABLE).isPresent()) {
           reporter.report(view.get(), null, Message.VIEW_ON_TABLE, element.getSimpleName());

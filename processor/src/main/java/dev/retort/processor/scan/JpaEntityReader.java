@@ -151,11 +151,12 @@ final class JpaEntityReader {
 
   /**
    * Whether an entity maps to no table: a {@code @Subselect} entity, which Hibernate reads through
-   * its query, and an entity that is a {@code @View}. Neither has a table a foreign key could
+   * its query, and an entity that is a view (Retort's {@code @View} or Hibernate's). Neither has a table a foreign key could
    * reference.
    */
   private boolean mapsNoTable(Element type) {
-    return annotations.find(type, SUBSELECT).isPresent() || annotations.find(type, Annotation.VIEW).isPresent();
+    return annotations.find(type, SUBSELECT).isPresent() || annotations.find(type, Annotation.VIEW).isPresent()
+        || annotations.find(type, Annotation.HIBERNATE_VIEW).isPresent();
   }
 
   /**

@@ -14,8 +14,9 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Reads the {@code @View} types of the round into views, checking each one's name and query, and
- * that no other view, table, sequence, constraint or index has its name (compared as {@link
+ * Reads the {@code @View} types of the round into views (and the JPA entities with Hibernate's
+ * {@code @View(query)}, which Hibernate's schema tools create as views), checking each one's name
+ * and query, and that no other view, table, sequence, constraint or index has its name (compared as {@link
  * SqlNames#folded} compares table names). The type's members declare nothing: the view's columns
  * are what its query selects.
  */
@@ -59,12 +60,13 @@ final class ViewDeclarations {
         new Taken(origin.name(), origin.what() + " " + origin.name())));
     List<ViewModel> views = new ArrayList<>();
     for (TypeElement element : elements) {
-      Optional<Annotation> found = annotations.find(element, Annotation.VIEW);
+      Optional<Annotation> retorts = annotations.find(element, Annotation.VIEW);
+      Optional<Annotation> found = retorts.or(() -> annotations.find(element, Annotation.HIBERNATE_VIEW));
       if (found.isEmpty()) {
         continue;
       }
       Annotation annotation = found.get();
-      view(element, annotation).ifPresent(view -> {
+      view(element, annotation, retorts.isPresent() ? "value" : "query").ifPresent(view -> {
         Taken other = taken.putIfAbsent(SqlNames.folded(view.name()),
             new Taken(view.name(), "view " + view.name() + " of " + element.getQualifiedName()));
         if (other != null) {
@@ -87,8 +89,11 @@ final class ViewDeclarations {
    * The view one annotation declares; empty after reporting what is wrong with it. On a JPA
    * {@code @Entity} the view is named, and put in a schema, as Hibernate names the entity's table,
    * by which it reads the view: a {@code name} that differs is an error.
+   *
+   * @param annotation Retort's {@code @View}, or Hibernate's, which has no name or schema of its own
+   * @param queryAttribute the attribute that holds the query: Retort's {@code value}, Hibernate's {@code query}
    */
-  private Optional<ViewModel> view(TypeElement element, Annotation annotation) {
+  private Optional<ViewModel> view(TypeElement element, Annotation annotation, String queryAttribute) {
     String label = element.getSimpleName().toString();
     Optional<JpaEntityReader.MappedTable> mapped = mappedTables.apply(element);
     String explicit = annotation.string("name");
@@ -114,13 +119,13 @@ final class ViewDeclarations {
       return Optional.empty();
     }
     String schema = written.isEmpty() && mapped.isPresent() ? mapped.get().schema() : written;
-    String query = annotation.string("value").strip();
+    String query = annotation.string(queryAttribute).strip();
     if (query.isEmpty()) {
-      reporter.report(annotation, "value", Message.VIEW_BLANK_QUERY, label);
+      reporter.report(annotation, queryAttribute, Message.VIEW_BLANK_QUERY, label);
       return Optional.empty();
     }
     if (query.endsWith(";")) {
-      reporter.report(annotation, "value", Message.VIEW_SEMICOLON, label);
+      reporter.report(annotation, queryAttribute, Message.VIEW_SEMICOLON, label);
       return Optional.empty();
     }
     return checks.build(element, label, () -> new ViewModel(name, schema, query));

@@ -391,6 +391,41 @@ class JpaEntityScannerTest {
     }
 
     @Test
+    void hibernatesOwnViewIsAViewNamedAsTheEntitysTable() {
+      assertThat(schemaOf(
+          source("org.hibernate.annotations.View", """
+              package org.hibernate.annotations;
+              public @interface View { String query(); }
+              """),
+          source("com.example.Detail", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              public class Detail { @Id long id; String type; long amount; @ManyToOne Summary summary; }
+              """),
+          source("com.example.Summary", """
+              package com.example;
+              import jakarta.persistence.*;
+              @Entity
+              @Table(name = "summary", schema = "reports")
+              @org.hibernate.annotations.View(query = \"""
+                  select type, sum(amount) as total
+                  from detail
+                  group by type
+                  \""")
+              public class Summary { @Id String type; Long total; }
+              """))).isEqualTo("""
+          table detail
+            column id bigint not null
+            column type varchar(255) null
+            column amount bigint not null
+            column summary_type varchar(255) null
+            primary key pk_detail (id)
+          view summary schema reports as 'select type, sum(amount) as total\\nfrom detail\\ngroup by type'
+          """);
+    }
+
+    @Test
     void aSubselectEntityHasNoTableAndAJoinColumnToItOrToAViewNoForeignKey() {
       assertThat(schemaOf(
           source("org.hibernate.annotations.Subselect", """
