@@ -542,12 +542,7 @@ final class SnapshotReader {
    * @return the sequences, in the order of their lines
    */
   static List<SequenceModel> sequences(String source, String[] lines, List<Integer> indexes) {
-    SnapshotReader reader = new SnapshotReader(source);
-    for (int i : indexes) {
-      String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
-      reader.item(new Cursor(source, i + 1, line));
-    }
-    return reader.sequences;
+    return readLines(source, lines, indexes).sequences;
   }
 
   /**
@@ -558,12 +553,17 @@ final class SnapshotReader {
    * @return the views, in the order of their lines
    */
   static List<ViewModel> views(String source, String[] lines, List<Integer> indexes) {
+    return readLines(source, lines, indexes).views;
+  }
+
+  /** A reader that has read the lines of these indexes, each on its own, as items of the whole read. */
+  private static SnapshotReader readLines(String source, String[] lines, List<Integer> indexes) {
     SnapshotReader reader = new SnapshotReader(source);
     for (int i : indexes) {
       String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
       reader.item(new Cursor(source, i + 1, line));
     }
-    return reader.views;
+    return reader;
   }
 
   private TableModel buildTable(TableDraft table, Function<String, TableDraft> drafts) {
