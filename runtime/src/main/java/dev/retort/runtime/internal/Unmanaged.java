@@ -17,11 +17,19 @@ public final class Unmanaged {
   private static final Unmanaged NONE = new Unmanaged(List.of(), List.of());
 
   private final List<String> patterns;
-  private final List<Pattern> compiled;
+  private final List<Glob> globs;
 
-  private Unmanaged(List<String> patterns, List<Pattern> compiled) {
+  /**
+   * One pattern, compiled.
+   *
+   * @param regex the pattern as a regular expression
+   * @param qualified whether it names the schema too ({@code batch.*}), having a dot
+   */
+  private record Glob(Pattern regex, boolean qualified) {}
+
+  private Unmanaged(List<String> patterns, List<Glob> globs) {
     this.patterns = patterns;
-    this.compiled = compiled;
+    this.globs = globs;
   }
 
   /** No object is unmanaged. */
@@ -43,7 +51,7 @@ public final class Unmanaged {
       return NONE;
     }
     List<String> texts = new ArrayList<>();
-    List<Pattern> compiled = new ArrayList<>();
+    List<Glob> globs = new ArrayList<>();
     for (String pattern : patterns) {
       Objects.requireNonNull(pattern, "pattern == null");
       String text = pattern.strip();
@@ -59,12 +67,12 @@ public final class Unmanaged {
         }
       }
       texts.add(text);
-      compiled.add(glob(text));
+      globs.add(new Glob(regex(text), text.indexOf('.') >= 0));
     }
-    return new Unmanaged(List.copyOf(texts), List.copyOf(compiled));
+    return new Unmanaged(List.copyOf(texts), List.copyOf(globs));
   }
 
-  private static Pattern glob(String text) {
+  private static Pattern regex(String text) {
     StringBuilder regex = new StringBuilder();
     StringBuilder literal = new StringBuilder();
     for (int i = 0; i < text.length(); i++) {
@@ -106,11 +114,10 @@ public final class Unmanaged {
   public boolean matches(String schema, String name) {
     Objects.requireNonNull(schema, "schema == null");
     Objects.requireNonNull(name, "name == null");
-    for (int i = 0; i < compiled.size(); i++) {
-      boolean qualified = patterns.get(i).indexOf('.') >= 0;
-      if (qualified
-          ? !schema.isEmpty() && compiled.get(i).matcher(schema + "." + name).matches()
-          : compiled.get(i).matcher(name).matches()) {
+    for (Glob glob : globs) {
+      if (glob.qualified()
+          ? !schema.isEmpty() && glob.regex().matcher(schema + "." + name).matches()
+          : glob.regex().matcher(name).matches()) {
         return true;
       }
     }
