@@ -268,6 +268,7 @@ public final class Retort {
     private String databaseSetting;
     private String versionTable = DEFAULT_VERSION_TABLE;
     private String schema = "";
+    private String currentSchema;
     private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
     private List<RevisionInfo> revisions;
     private ClassLoader classLoader;
@@ -359,6 +360,24 @@ public final class Retort {
      */
     public Builder schema(String name) {
       schema = Names.require("schema name", name);
+      return this;
+    }
+
+    /**
+     * Runs every command inside a schema (a database on MySQL and MariaDB) instead of the connection's own: the
+     * migrations' tables without a schema of their own are created there, the version table is kept there unless
+     * {@link #schema(String)} names another, and {@code check} compares that schema. For a schema per tenant: one
+     * instance per schema, each with its own history and migration lock, so that tenants migrate side by side.
+     *
+     * <p>While a command works its connection's current schema is that one (PostgreSQL: the {@code search_path} is
+     * that schema alone); the connection goes back to its source as it came. The schema must exist. SQLite has
+     * no schemas to switch to. Offline scripts start by entering the schema.
+     *
+     * @param name the schema, as the database stores its name
+     * @return this builder
+     */
+    public Builder currentSchema(String name) {
+      currentSchema = Names.require("current schema name", name);
       return this;
     }
 
@@ -607,7 +626,8 @@ public final class Retort {
           ? vendor -> vendor == dialect.vendor() ? dialect : Dialects.forVendor(vendor)
           : Dialects::forVendor;
       Optional<Target> baseline = Optional.ofNullable(baselineOnUpgrade).map(text -> baseline(text, graph, advice));
-      return new Retort(new Context(Optional.ofNullable(connections), graph, schema, versionTable, lockTimeout, loader,
+      return new Retort(new Context(Optional.ofNullable(connections), graph, schema,
+          Optional.ofNullable(currentSchema), versionTable, lockTimeout, loader,
           detect, forVendor, advice, Optional.ofNullable(progress), baseline, unmanaged,
           Optional.ofNullable(tableLockTimeout), tableLockRetries, allowDatabaseAhead));
     }

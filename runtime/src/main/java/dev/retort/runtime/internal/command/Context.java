@@ -26,6 +26,7 @@ public final class Context {
   private final Optional<ConnectionSource> connections;
   private final RevisionGraph graph;
   private final String schema;
+  private final Optional<String> currentSchema;
   private final String versionTable;
   private final Duration lockTimeout;
   private final ClassLoader classLoader;
@@ -45,7 +46,9 @@ public final class Context {
    *
    * @param connections the database; empty for an instance built offline
    * @param graph the history
-   * @param schema the schema holding the version table; empty for the connection's own
+   * @param schema the schema holding the version table; empty for the current schema
+   * @param currentSchema the schema every command makes its connection's current one while it works; empty to
+   *     leave the connection's own
    * @param versionTable the version table's name
    * @param lockTimeout how long to wait for the migration lock
    * @param classLoader loads snapshot resources
@@ -64,7 +67,8 @@ public final class Context {
    *     warning, instead of failing with {@code DATABASE_AHEAD}
    */
   public Context(
-      Optional<ConnectionSource> connections, RevisionGraph graph, String schema, String versionTable,
+      Optional<ConnectionSource> connections, RevisionGraph graph, String schema, Optional<String> currentSchema,
+      String versionTable,
       Duration lockTimeout, ClassLoader classLoader, Function<Connection, Dialect> detect,
       Function<Vendor, Dialect> forVendor, Advice advice, Optional<Consumer<MigrationRun>> progress,
       Optional<Target> baselineOnUpgrade, Unmanaged unmanaged, Optional<Duration> tableLockTimeout,
@@ -72,6 +76,7 @@ public final class Context {
     this.connections = Objects.requireNonNull(connections, "connections == null");
     this.graph = Objects.requireNonNull(graph, "graph == null");
     this.schema = Objects.requireNonNull(schema, "schema == null");
+    this.currentSchema = Objects.requireNonNull(currentSchema, "currentSchema == null");
     this.versionTable = Objects.requireNonNull(versionTable, "versionTable == null");
     this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout == null");
     this.classLoader = Objects.requireNonNull(classLoader, "classLoader == null");
@@ -101,9 +106,17 @@ public final class Context {
     return graph;
   }
 
-  /** The schema holding the version table; empty for the connection's own. */
+  /**
+   * The schema holding the version table: the one named for it, else the {@linkplain #currentSchema current
+   * schema}; empty for the connection's own.
+   */
   public String schema() {
-    return schema;
+    return schema.isEmpty() ? currentSchema.orElse("") : schema;
+  }
+
+  /** The schema every command makes its connection's current one while it works; empty to leave the connection's. */
+  public Optional<String> currentSchema() {
+    return currentSchema;
   }
 
   /** The version table's name. */

@@ -8,6 +8,7 @@ import dev.retort.runtime.SqlScript;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Step;
 import dev.retort.runtime.internal.Advice;
+import dev.retort.runtime.internal.connect.CurrentSchema;
 import dev.retort.runtime.internal.execution.AppliedSchema;
 import dev.retort.runtime.internal.execution.PlannedMigration;
 import dev.retort.runtime.internal.execution.PlannedStep;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,8 +72,10 @@ public final class ScriptCommand {
     List<PlannedMigration> plan =
         Planner.plan(revisions, direction, AppliedSchema.of(graph, from, context.classLoader()), dialect);
     VersionTable table = new VersionTable(context.schema(), context.versionTable(), dialect);
+    Optional<SqlScript.Block> enter = enterSchema(context, dialect);
     List<SqlScript.Block> blocks = new ArrayList<>();
     if (!plan.isEmpty()) {
+      enter.ifPresent(blocks::add);
       dialect.scriptOpening().ifPresent(part -> blocks.add(new SqlScript.Block(part.comment(), part.statements())));
     }
     List<String> fromCurrent = DatabaseState.current(graph, from);
@@ -119,6 +123,12 @@ public final class ScriptCommand {
    * exactly the revisions at its start: shared with the {@linkplain StampScriptCommand stamp
    * script} that starts from recorded revisions.
    */
+  /** The statement that makes the {@linkplain Context#currentSchema current schema} the script's, if one is set. */
+  static Optional<SqlScript.Block> enterSchema(Context context, Dialect dialect) {
+    return context.currentSchema().map(schema -> new SqlScript.Block("Work in " + schema,
+        List.of(CurrentSchema.statement(dialect, schema))));
+  }
+
   static SqlScript.Block guard(VersionTable table, Set<String> from, List<String> fromCurrent, Advice advice) {
     String at = String.join(", ", fromCurrent);
     return new SqlScript.Block("Stop here, before any change, unless the version table " + table.displayName()

@@ -7,6 +7,7 @@ import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.internal.Advice;
 import dev.retort.runtime.internal.DriverHint;
 import dev.retort.runtime.internal.connect.ConnectionSource;
+import dev.retort.runtime.internal.connect.CurrentSchema;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.history.VersionTable;
 import dev.retort.runtime.internal.lock.MigrationLock;
@@ -29,16 +30,19 @@ final class Session implements AutoCloseable {
   private final boolean autoCommit;
   private final Dialect dialect;
   private final VersionTable versionTable;
+  private final Optional<CurrentSchema> currentSchema;
 
-  private Session(Context context, Connection connection, boolean autoCommit, Dialect dialect) {
+  private Session(Context context, Connection connection, boolean autoCommit, Dialect dialect,
+      Optional<CurrentSchema> currentSchema) {
     this.context = context;
     this.connection = connection;
     this.autoCommit = autoCommit;
     this.dialect = dialect;
     this.versionTable = new VersionTable(context.schema(), context.versionTable(), dialect);
+    this.currentSchema = currentSchema;
   }
 
-  /** Opens a connection. */
+  /** Opens a connection, inside the {@linkplain Context#currentSchema current schema} if one is set. */
   static Session open(Context context) {
     Connection connection = openConnection(context.connections());
     try {
@@ -46,7 +50,10 @@ final class Session implements AutoCloseable {
       if (!autoCommit) {
         connection.setAutoCommit(true);
       }
-      return new Session(context, connection, autoCommit, context.dialect(connection));
+      Dialect dialect = context.dialect(connection);
+      Optional<CurrentSchema> schema = context.currentSchema()
+          .map(name -> CurrentSchema.enter(dialect, connection, name));
+      return new Session(context, connection, autoCommit, dialect, schema);
     } catch (SQLException | RuntimeException e) {
       try {
         context.connections().close(connection);
@@ -83,6 +90,22 @@ final class Session implements AutoCloseable {
     }
     return "Could not connect to the database: " + reason + ". Check the URL, user and password, and that the"
         + " database is running.";
+  }
+
+  /**
+   * Points the connection back at its own schema, committed at once. A connection that cannot be is aborted, so
+   * that a pool does not lend it to the application still pointing into the schema of the command.
+   */
+  private void restoreSchema(CurrentSchema schema) throws SQLException {
+    connection.setAutoCommit(true);
+    try {
+      schema.restore();
+    } catch (SQLException | RuntimeException e) {
+      LoggerFactory.getLogger(Session.class).error("Could not point the connection back at its own schema after"
+          + " working in " + context.currentSchema().orElseThrow() + "; aborting the connection so that it is not"
+          + " used again", e);
+      connection.abort(Runnable::run);
+    }
   }
 
   private static Connection openConnection(ConnectionSource connections) {
@@ -182,6 +205,9 @@ final class Session implements AutoCloseable {
     try {
       if (!connection.getAutoCommit()) {
         connection.rollback();
+      }
+      if (currentSchema.isPresent()) {
+        restoreSchema(currentSchema.get());
       }
       connection.setAutoCommit(autoCommit);
     } catch (SQLException e) {

@@ -13,6 +13,7 @@ import dev.retort.runtime.internal.graph.Target;
 import dev.retort.runtime.internal.history.VersionTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -53,6 +54,7 @@ public final class StampScriptCommand {
     Set<String> wanted = StampCommand.wanted(target, graph, from, advice);
     Dialect dialect = context.dialect(vendor);
     VersionTable table = new VersionTable(context.schema(), context.versionTable(), dialect);
+    Optional<SqlScript.Block> enter = ScriptCommand.enterSchema(context, dialect);
     List<String> rows = new ArrayList<>();
     List<String> removed = new ArrayList<>();
     List<String> recorded = new ArrayList<>();
@@ -84,6 +86,7 @@ public final class StampScriptCommand {
     if (changes.isEmpty()) {
       return new SqlScript(vendor, fromLabel, toLabel, blocks);
     }
+    enter.ifPresent(blocks::add);
     dialect.scriptOpening().ifPresent(part -> blocks.add(new SqlScript.Block(part.comment(), part.statements())));
     List<String> statements = new ArrayList<>();
     if (from.isEmpty()) {

@@ -1,0 +1,307 @@
+package dev.retort.runtime;
+
+import static dev.retort.runtime.Codes.code;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.retort.Migration;
+import dev.retort.RevisionInfo;
+import dev.retort.dsl.Schema;
+import dev.retort.operation.Vendor;
+import dev.retort.runtime.fixtures.Library;
+import dev.retort.runtime.testdb.LendingDataSource;
+import dev.retort.runtime.testdb.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code currentSchema}: one history applied to many schemas of a database, a schema per tenant. Every command
+ * works inside the schema it is given, each schema keeps its own version table and lock, and the connection goes
+ * back to the pool as it came.
+ */
+class CurrentSchemaTest {
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void eachSchemaGetsItsOwnTablesAndHistory(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind); Tenants tenants = new Tenants(db, "a", "b")) {
+      retort(db, tenants.name("a")).upgrade();
+      retort(db, tenants.name("b")).upgrade("002");
+
+      assertThat(Probe.versionRows(db, tenants.qualified("a", "retort_version")))
+          .extracting(Probe.Row::revision).containsExactly("001", "002", "003", "004");
+      assertThat(Probe.versionRows(db, tenants.qualified("b", "retort_version")))
+          .extracting(Probe.Row::revision).containsExactly("001", "002");
+      assertThat(Probe.tableExists(db, "retort_version")).isFalse();
+      assertThat(Probe.tableExists(db, "authors")).isFalse();
+      assertThat(tenants.tables("a")).contains("authors", "books", "retort_version");
+      assertThat(tenants.tables("b")).contains("authors", "books", "retort_version");
+      assertThat(tenants.columns("a", "authors")).contains("born");
+      assertThat(tenants.columns("b", "authors")).doesNotContain("born");
+
+      assertThat(retort(db, tenants.name("a")).current().revisions()).containsExactly("004");
+      assertThat(retort(db, tenants.name("b")).current().revisions()).containsExactly("002");
+      assertThat(retort(db, tenants.name("a")).check().differences()).isEmpty();
+      assertThat(retort(db, tenants.name("b")).check().differences()).isEmpty();
+
+      assertThat(retort(db, tenants.name("a")).downgrade("base").runs()).hasSize(4);
+      assertThat(tenants.tables("a")).contains("retort_version").doesNotContain("authors", "books");
+      assertThat(tenants.tables("b")).contains("authors", "books");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void connectionsGoBackToThePoolInTheSchemaTheyCameIn(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind); Tenants tenants = new Tenants(db, "a")) {
+      String lent;
+      try (Connection connection = db.connect()) {
+        lent = where(kind, connection);
+      }
+      Pool pool = new Pool(db);
+      Retort retort = Retort.builder().dataSource(pool).migrations(Library.revisions())
+          .currentSchema(tenants.name("a")).build();
+
+      retort.upgrade();
+      retort.check();
+      retort.downgrade("-1");
+      assertThatThrownBy(() -> retort.upgrade("999")).isInstanceOf(RetortException.class);
+
+      assertThat(tenants.tables("a")).contains("authors", "books");
+      assertThat(pool.givenBack).hasSizeGreaterThanOrEqualTo(3).containsOnly(lent);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void aSchemaThatDoesNotExistIsAnErrorThatChangesNothing(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      String missing = db.name() + "_missing";
+
+      assertThatThrownBy(() -> retort(db, missing).upgrade())
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.DATABASE_ERROR))
+          .hasMessageContaining(missing)
+          .hasMessageContaining("does not exist")
+          .hasMessageContaining(kind == TestDatabase.Kind.MARIADB ? "CREATE DATABASE" : "CREATE SCHEMA");
+      assertThat(Probe.tableExists(db, "retort_version")).isFalse();
+      assertThat(Probe.tableExists(db, "authors")).isFalse();
+    }
+  }
+
+  @Test
+  void onH2ASchemaNamedInTheOtherCaseIsPointedOut() {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2)) {
+      Probe.execute(db, "CREATE SCHEMA tenant_a");
+
+      assertThatThrownBy(() -> retort(db, "tenant_a").upgrade())
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.DATABASE_ERROR))
+          .hasMessageContaining("Schema tenant_a does not exist")
+          .hasMessageContaining("TENANT_A");
+    }
+  }
+
+  @Test
+  void sqliteHasNoSchemasToSwitchTo() {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.SQLITE)) {
+      assertThatThrownBy(() -> retort(db, "tenant_a").upgrade())
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.UNSUPPORTED_DATABASE))
+          .hasMessageContaining("SQLite")
+          .hasMessageContaining("database file per tenant");
+      assertThat(Probe.tableExists(db, "retort_version")).isFalse();
+    }
+  }
+
+  /** A migration of one schema holds that schema's lock only: another schema migrates meanwhile. */
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void schemasMigrateAtTheSameTime(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind); Tenants tenants = new Tenants(db, "a", "b")) {
+      CountDownLatch inside = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      List<RevisionInfo> waiting = new ArrayList<>(Library.revisions());
+      waiting.add(Retort.revision("005", List.of("004"), () -> new Waits(inside, release)));
+      CompletableFuture<MigrationResult> first = CompletableFuture.supplyAsync(() -> Retort.builder()
+          .url(db.url(), db.user(), db.password()).migrations(waiting).currentSchema(tenants.name("a")).build()
+          .upgrade());
+      try {
+        assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+
+        MigrationResult second = Retort.builder().url(db.url(), db.user(), db.password()).migrations(waiting)
+            .currentSchema(tenants.name("b")).lockTimeout(Duration.ofSeconds(5)).build().upgrade("004");
+
+        assertThat(second.after()).containsExactly("004");
+      } finally {
+        release.countDown();
+      }
+      assertThat(first.get(30, TimeUnit.SECONDS).after()).containsExactly("005");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void theOfflineScriptEntersTheSchemaFirst(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind); Tenants tenants = new Tenants(db, "a")) {
+      SqlScript script = Retort.builder().offline().migrations(Library.revisions())
+          .currentSchema(tenants.name("a")).build().sql("base", "head", kind.vendor());
+
+      assertThat(script.statements().get(0)).isEqualTo(switch (kind) {
+        case POSTGRESQL -> "SET search_path TO \"" + tenants.name("a") + "\"";
+        case MARIADB -> "USE `" + tenants.name("a") + "`";
+        default -> "SET SCHEMA \"" + tenants.name("a") + "\"";
+      });
+      try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+        for (String sql : script.statements()) {
+          statement.execute(sql);
+        }
+      }
+
+      assertThat(tenants.tables("a")).contains("authors", "books", "retort_version");
+      assertThat(Probe.tableExists(db, "authors")).isFalse();
+      assertThat(retort(db, tenants.name("a")).current().revisions()).containsExactly("004");
+      assertThat(retort(db, tenants.name("a")).check().differences()).isEmpty();
+    }
+  }
+
+  @Test
+  void anOfflineScriptForSqliteIsRefused() {
+    Retort retort = Retort.builder().offline().migrations(Library.revisions()).currentSchema("tenant_a").build();
+
+    assertThatThrownBy(() -> retort.sql("base", "head", Vendor.SQLITE))
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.UNSUPPORTED_DATABASE))
+        .hasMessageContaining("SQLite");
+  }
+
+  private static Retort retort(TestDatabase db, String schema) {
+    return Retort.builder().url(db.url(), db.user(), db.password()).migrations(Library.revisions())
+        .lockTimeout(Duration.ofSeconds(60)).currentSchema(schema).build();
+  }
+
+  /** Where unqualified names go on a connection: the search path, the schema or the database. */
+  private static String where(TestDatabase.Kind kind, Connection connection) throws SQLException {
+    return switch (kind) {
+      case POSTGRESQL -> {
+        try (Statement statement = connection.createStatement();
+            ResultSet result = statement.executeQuery("SHOW search_path")) {
+          result.next();
+          yield result.getString(1);
+        }
+      }
+      case MARIADB -> connection.getCatalog();
+      default -> connection.getSchema();
+    };
+  }
+
+  /** Notes where each connection given back points unqualified names. */
+  private static final class Pool extends LendingDataSource {
+    final List<String> givenBack = new CopyOnWriteArrayList<>();
+    private final TestDatabase.Kind kind;
+
+    Pool(TestDatabase db) {
+      super(db);
+      this.kind = db.kind();
+    }
+
+    @Override
+    protected void lend(Connection connection) {}
+
+    @Override
+    protected void giveBack(Connection connection) throws SQLException {
+      givenBack.add(where(kind, connection));
+    }
+  }
+
+  /** Holds the migration lock until released. */
+  private static final class Waits implements Migration {
+    private final CountDownLatch inside;
+    private final CountDownLatch release;
+
+    Waits(CountDownLatch inside, CountDownLatch release) {
+      this.inside = inside;
+      this.release = release;
+    }
+
+    @Override
+    public void upgrade(Schema schema) {
+      schema.run("wait for the test", connection -> {
+        inside.countDown();
+        try {
+          release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+    }
+
+    @Override
+    public void downgrade(Schema schema) {}
+  }
+
+  /** Schemas (databases on MariaDB) beside the test database, dropped at the end. */
+  private static final class Tenants implements AutoCloseable {
+    private final TestDatabase db;
+    private final List<String> created = new ArrayList<>();
+
+    Tenants(TestDatabase db, String... tenants) {
+      this.db = db;
+      for (String tenant : tenants) {
+        String name = name(tenant);
+        Probe.execute(db, (db.kind() == TestDatabase.Kind.MARIADB ? "CREATE DATABASE " : "CREATE SCHEMA ")
+            + Probe.quote(db, name));
+        created.add(name);
+      }
+    }
+
+    /** The schema's name: unique on MariaDB, where it is a database of the server. */
+    String name(String tenant) {
+      return db.kind() == TestDatabase.Kind.MARIADB ? db.name() + "_" + tenant : "tenant_" + tenant;
+    }
+
+    String qualified(String tenant, String table) {
+      return Probe.quote(db, name(tenant)) + "." + Probe.quote(db, table);
+    }
+
+    List<String> tables(String tenant) {
+      return names("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + name(tenant)
+          + "' ORDER BY table_name");
+    }
+
+    List<String> columns(String tenant, String table) {
+      return names("SELECT column_name FROM information_schema.columns WHERE table_schema = '" + name(tenant)
+          + "' AND table_name = '" + table + "'");
+    }
+
+    private List<String> names(String query) {
+      List<String> names = new ArrayList<>();
+      try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+          ResultSet result = statement.executeQuery(query)) {
+        while (result.next()) {
+          names.add(result.getString(1));
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      return names;
+    }
+
+    @Override
+    public void close() {
+      if (db.kind() == TestDatabase.Kind.MARIADB) {
+        for (String name : created) {
+          Probe.execute(db, "DROP DATABASE IF EXISTS " + Probe.quote(db, name));
+        }
+      }
+    }
+  }
+}
