@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.runtime.Probe;
 import dev.retort.runtime.testdb.TestDatabase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -185,6 +190,41 @@ class RetortCliDatabaseTest {
       assertThat(run.err()).contains("waited longer than the table lock timeout of 300 ms")
           .contains("on each of 2 attempts").contains("retort upgrade head");
       assertThat(Probe.appliedIds(db)).containsExactly("0001_accounts");
+    }
+  }
+
+  @Test
+  void everyCommandWorksInTheCurrentSchemaItIsGiven(@TempDir Path dir) throws IOException, SQLException {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
+      Probe.execute(db, "CREATE SCHEMA tenant_a", "CREATE SCHEMA tenant_b");
+
+      Cli.Run upgrade = retort(db, "upgrade", "--current-schema", "tenant_a");
+      Cli.Run partly = retort(db, "upgrade", "0001", "--current-schema", "tenant_b");
+      Cli.Run current = retort(db, "current", "--current-schema", "tenant_b");
+      Cli.Run check = retort(db, "check", "--current-schema", "tenant_a");
+      Cli.Run missing = retort(db, "current", "--current-schema", "tenant_c");
+      Probe.execute(db, "CREATE TABLE tenant_b.invoices (id bigint PRIMARY KEY)");
+      Cli.Run entities = retort(db, "entities", "--current-schema", "tenant_b", "--package", "com.example.tenant",
+          "--output", dir.toString());
+
+      assertThat(upgrade.exitCode()).as(upgrade.all()).isEqualTo(RetortCli.OK);
+      assertThat(upgrade.out()).contains("Created the version table tenant_a.retort_version.");
+      assertThat(partly.exitCode()).as(partly.all()).isEqualTo(RetortCli.OK);
+      assertThat(current.out()).contains("Current revision: 0001_accounts; 2 revisions pending");
+      assertThat(check.exitCode()).as(check.all()).isEqualTo(RetortCli.OK);
+      assertThat(missing.exitCode()).as(missing.all()).isEqualTo(RetortCli.FAILED);
+      assertThat(missing.err()).contains("Schema tenant_c does not exist");
+      assertThat(Probe.versionRows(db, "tenant_a.retort_version")).extracting(Probe.Row::revision).isEqualTo(ALL);
+      assertThat(Probe.versionRows(db, "tenant_b.retort_version")).extracting(Probe.Row::revision)
+          .containsExactly("0001_accounts");
+      assertThat(Probe.tableExists(db, "accounts")).isFalse();
+      assertThat(entities.exitCode()).as(entities.all()).isEqualTo(RetortCli.OK);
+      try (Stream<Path> files = Files.list(dir.resolve("com/example/tenant"))) {
+        assertThat(files.map(file -> file.getFileName().toString())).containsExactlyInAnyOrder(
+            "Accounts.java", "Invoices.java");
+      }
+      assertThat(Files.readString(dir.resolve("com/example/tenant/Invoices.java")))
+          .contains("@Table(name = \"invoices\"").doesNotContain("tenant_b");
     }
   }
 

@@ -77,9 +77,16 @@ abstract class DatabaseMojo extends AbstractMojo {
   @Parameter(property = "retort.versionTable")
   String versionTable;
 
-  /** The schema holding the version table. Default: the connection's own. */
+  /** The schema holding the version table. Default: the current schema. */
   @Parameter(property = "retort.schema")
   String schema;
+
+  /**
+   * The schema (MySQL and MariaDB: database) every goal works in: the migrations' tables, the version table and
+   * what {@code check} reads, such as a tenant's. Not on SQLite. Default: the connection's own.
+   */
+  @Parameter(property = "retort.currentSchema")
+  String currentSchema;
 
   /** How long to wait while another process migrates, such as {@code 30s}, {@code 5m} or {@code PT5M}. Default: 5m. */
   @Parameter(property = "retort.lockTimeout")
@@ -201,6 +208,7 @@ abstract class DatabaseMojo extends AbstractMojo {
     warnIfOverridden("password", givenPassword);
     warnIfOverridden("versionTable", versionTable);
     warnIfOverridden("schema", schema);
+    warnIfOverridden("currentSchema", currentSchema);
     warnIfOverridden("lockTimeout", lockTimeout);
     warnIfOverridden("tableLockTimeout", tableLockTimeout);
     try {
@@ -208,7 +216,7 @@ abstract class DatabaseMojo extends AbstractMojo {
       Duration tableTimeout = tableLockTimeout == null || tableLockTimeout.isBlank()
           ? null : Settings.parseDuration(tableLockTimeout);
       return Settings.of(givenUrl, user, givenPassword, versionTable, schema, timeout, unmanaged, tableTimeout,
-          tableLockRetries, System.getenv());
+          tableLockRetries, System.getenv()).withCurrentSchema(currentSchema);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("Invalid configuration of retort:" + execution.getGoal() + ": " + e.getMessage(),
           e);

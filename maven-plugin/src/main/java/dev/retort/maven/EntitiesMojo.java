@@ -73,7 +73,7 @@ public final class EntitiesMojo extends DatabaseMojo {
     try {
       entities = EntityFiles.read(
           new DriverDataSource(settings.url().get(), settings.user(), settings.password(), loader),
-          new EntityImport.Options(settings.schema(), names, settings.versionTable(),
+          settings.currentSchema(), new EntityImport.Options(settings.schema(), names, settings.versionTable(),
               Unmanaged.of(settings.unmanaged())),
           entityDirectory.toPath(), entityPackage.strip());
       if (conversionScript != null) {

@@ -105,6 +105,9 @@ public class RetortAutoConfiguration {
     if (properties.getSchema() != null) {
       builder.schema(properties.getSchema());
     }
+    if (properties.getCurrentSchema() != null) {
+      builder.currentSchema(properties.getCurrentSchema());
+    }
     if (properties.getBaselineOnUpgrade() != null) {
       builder.baselineOnUpgrade(properties.getBaselineOnUpgrade());
     }

@@ -35,10 +35,16 @@ public class RetortProperties {
   private String versionTable = "retort_version";
 
   /**
-   * Schema of the version table (a database on MySQL and MariaDB); the connection's own when
+   * Schema of the version table (a database on MySQL and MariaDB); the current schema when
    * unset. The schema must exist.
    */
   private String schema;
+
+  /**
+   * Schema (a database on MySQL and MariaDB) that migrating and checking work in: the migrations'
+   * tables and the version table go there; the connection's own when unset. The schema must exist.
+   */
+  private String currentSchema;
 
   /** How long start-up waits for another instance that holds the migration lock. */
   private Duration lockTimeout = Duration.ofMinutes(5);
@@ -191,6 +197,16 @@ public class RetortProperties {
   /** Sets the version table's schema. */
   public void setSchema(String schema) {
     this.schema = schema;
+  }
+
+  /** The schema that migrating works in, or {@code null} for the connection's own. */
+  public String getCurrentSchema() {
+    return currentSchema;
+  }
+
+  /** Sets the schema that migrating works in. */
+  public void setCurrentSchema(String currentSchema) {
+    this.currentSchema = currentSchema;
   }
 
   /** How long start-up waits for the migration lock. */

@@ -107,6 +107,22 @@ class RetortAutoConfigurationTest {
   }
 
   @Test
+  void theCurrentSchemaGetsTheTablesAndTheHistoryAndThePoolKeepsItsOwn() throws SQLException {
+    sql("CREATE SCHEMA tenant_a");
+    runner.withPropertyValues("retort.current-schema=tenant_a").run(context -> {
+      assertThat(context).hasNotFailed();
+      DataSource dataSource = context.getBean(DataSource.class);
+      assertThat(versions(dataSource, "tenant_a.retort_version")).containsExactly(FIRST, HEAD);
+      assertThat(new JdbcTemplate(dataSource).queryForList("SELECT table_name FROM information_schema.tables"
+          + " WHERE table_schema = 'tenant_a' AND table_name = 'books'", String.class)).containsExactly("books");
+      assertThat(columns(dataSource, "books")).isEmpty();
+      try (Connection connection = dataSource.getConnection()) {
+        assertThat(connection.getSchema()).isEqualTo("public");
+      }
+    });
+  }
+
+  @Test
   void baselineOnUpgradeAdoptsADatabaseWhoseTablesMatch() throws SQLException {
     sql("CREATE TABLE books (id BIGINT NOT NULL, title VARCHAR(200) NOT NULL, CONSTRAINT pk_books PRIMARY KEY (id))");
     sql("CREATE TABLE flyway_schema_history (installed_rank INTEGER NOT NULL PRIMARY KEY, version VARCHAR(50))");

@@ -36,8 +36,14 @@ final class DatabaseOptions {
   private String versionTable;
 
   @Option(names = "--schema", paramLabel = "NAME",
-      description = "The schema holding the version table. Default: the connection's own.")
+      description = "The schema holding the version table. Default: the current schema.")
   private String schema;
+
+  @Option(names = "--current-schema", paramLabel = "NAME",
+      description = {"The schema (MySQL/MariaDB: database) every command works in: the migrations' tables, the"
+          + " version table and what check and entities read, such as a tenant's. Not on SQLite. Default: the"
+          + " connection's own."})
+  private String currentSchema;
 
   @Option(names = "--lock-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "How long to wait while another process migrates, such as 30s, 5m or PT5M. Default: 5m.")
@@ -70,7 +76,7 @@ final class DatabaseOptions {
    */
   Settings settings(Map<String, String> environment) {
     return Settings.of(url, user, asksPassword() ? null : password, versionTable, schema, lockTimeout, unmanaged,
-        tableLockTimeout, tableLockRetries, environment);
+        tableLockTimeout, tableLockRetries, environment).withCurrentSchema(currentSchema);
   }
 
   /** Whether {@code --password} was given without a value, so that connecting asks for it. */

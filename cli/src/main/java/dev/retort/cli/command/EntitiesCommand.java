@@ -69,7 +69,7 @@ public final class EntitiesCommand extends RetortCommand {
     connected();
     EntityFiles entities;
     try {
-      entities = EntityFiles.read(dataSource,
+      entities = EntityFiles.read(dataSource, using.currentSchema(),
           new EntityImport.Options(using.schema(), tables.stream().map(String::strip).toList(), using.versionTable(),
               Unmanaged.of(using.unmanaged())),
           output, packageName.strip());

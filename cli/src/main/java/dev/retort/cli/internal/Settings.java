@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * @param user the user name; empty for none
  * @param password the password; empty for none. Never printed: see {@link #secrets()}
  * @param versionTable the version table's name
- * @param schema the schema holding the version table; empty for the connection's own
+ * @param schema the schema holding the version table; empty for the current schema
+ * @param currentSchema the schema every command works in ({@link Retort.Builder#currentSchema}); empty for the
+ *     connection's own
  * @param lockTimeout how long to wait for another process's migration lock
  * @param unmanaged the names or globs of the database objects no migration manages
  *     ({@link Retort.Builder#unmanaged})
@@ -36,7 +38,7 @@ import java.util.regex.Pattern;
  */
 public record Settings(
     Optional<String> url, String user, String password, String versionTable, Optional<String> schema,
-    Duration lockTimeout, List<String> unmanaged, Optional<Duration> tableLockTimeout, int tableLockRetries) {
+    Optional<String> currentSchema, Duration lockTimeout, List<String> unmanaged, Optional<Duration> tableLockTimeout, int tableLockRetries) {
 
   /** The environment variable holding the JDBC URL. */
   public static final String URL_VARIABLE = "DATABASE_URL";
@@ -65,6 +67,11 @@ public record Settings(
     }
     if (schema.isPresent() && schema.get().isBlank()) {
       throw new IllegalArgumentException("the schema name is blank; leave it out for the connection's own schema");
+    }
+    Objects.requireNonNull(currentSchema, "currentSchema == null");
+    if (currentSchema.isPresent() && currentSchema.get().isBlank()) {
+      throw new IllegalArgumentException("the current schema name is blank; leave it out for the connection's own"
+          + " schema");
     }
     if (lockTimeout.isNegative() || lockTimeout.isZero()) {
       throw new IllegalArgumentException("the lock timeout must be positive, not " + lockTimeout);
@@ -105,7 +112,7 @@ public record Settings(
         given(user) ? user : withoutLineEnd(environment.getOrDefault(USER_VARIABLE, "")),
         password != null ? password : withoutLineEnd(environment.getOrDefault(PASSWORD_VARIABLE, "")),
         given(versionTable) ? versionTable.strip() : Retort.DEFAULT_VERSION_TABLE,
-        given(schema) ? Optional.of(schema.strip()) : Optional.empty(),
+        given(schema) ? Optional.of(schema.strip()) : Optional.empty(), Optional.empty(),
         lockTimeout != null ? lockTimeout : Retort.DEFAULT_LOCK_TIMEOUT,
         unmanaged != null ? unmanaged : List.of(), Optional.ofNullable(tableLockTimeout),
         tableLockRetries != null ? tableLockRetries : 0);
@@ -169,7 +176,19 @@ public record Settings(
    * @return the settings
    */
   public Settings withPassword(String newPassword) {
-    return new Settings(url, user, newPassword, versionTable, schema, lockTimeout, unmanaged, tableLockTimeout,
+    return new Settings(url, user, newPassword, versionTable, schema, currentSchema, lockTimeout, unmanaged,
+        tableLockTimeout, tableLockRetries);
+  }
+
+  /**
+   * These settings with every command working in a schema ({@link Retort.Builder#currentSchema}).
+   *
+   * @param name the schema, or null or blank for the connection's own
+   * @return the settings
+   */
+  public Settings withCurrentSchema(String name) {
+    return new Settings(url, user, password, versionTable, schema,
+        given(name) ? Optional.of(name.strip()) : Optional.empty(), lockTimeout, unmanaged, tableLockTimeout,
         tableLockRetries);
   }
 
@@ -237,6 +256,7 @@ public record Settings(
     builder.classLoader(loader).versionTable(versionTable).lockTimeout(lockTimeout).commandSyntax(syntax)
         .unmanaged(unmanaged.toArray(String[]::new)).tableLockRetries(tableLockRetries);
     schema.ifPresent(builder::schema);
+    currentSchema.ifPresent(builder::currentSchema);
     tableLockTimeout.ifPresent(builder::tableLockTimeout);
     return builder.build();
   }

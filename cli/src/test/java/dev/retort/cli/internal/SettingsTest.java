@@ -23,7 +23,8 @@ class SettingsTest {
         null, ENVIRONMENT);
 
     assertThat(settings).isEqualTo(new Settings(
-        Optional.of("jdbc:h2:mem:x"), "sa", "given", "history", Optional.of("app"), Duration.ofSeconds(3), List.of(), Optional.empty(), 0));
+        Optional.of("jdbc:h2:mem:x"), "sa", "given", "history", Optional.of("app"), Optional.empty(),
+        Duration.ofSeconds(3), List.of(), Optional.empty(), 0));
   }
 
   @Test
@@ -31,7 +32,7 @@ class SettingsTest {
     Settings settings = Settings.of(null, null, null, null, null, null, null, null, null, ENVIRONMENT);
 
     assertThat(settings).isEqualTo(new Settings(Optional.of("jdbc:postgresql://env/app"), "env-user", "env-secret",
-        "retort_version", Optional.empty(), Duration.ofMinutes(5), List.of(), Optional.empty(), 0));
+        "retort_version", Optional.empty(), Optional.empty(), Duration.ofMinutes(5), List.of(), Optional.empty(), 0));
     assertThat(settings.describe()).isEqualTo("jdbc:postgresql://env/app as env-user");
   }
 
@@ -114,5 +115,16 @@ class SettingsTest {
         Map.of())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("table lock timeout must be positive");
     assertThatThrownBy(() -> Settings.of("jdbc:h2:mem:x", null, null, null, null, null, null, null, -1, Map.of()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 or more");
+  }
+
+  @Test
+  void aCurrentSchemaIsKeptStrippedThroughAnotherPasswordAndABlankOneMeansNone() {
+    Settings settings = Settings.of("jdbc:h2:mem:x", null, null, null, null, null, null, null, null, Map.of())
+        .withCurrentSchema(" tenant_a ");
+
+    assertThat(settings.currentSchema()).hasValue("tenant_a");
+    assertThat(settings.withPassword("asked").currentSchema()).hasValue("tenant_a");
+    assertThat(settings.withCurrentSchema(" ").currentSchema()).isEmpty();
+    assertThat(settings.withCurrentSchema(null).currentSchema()).isEmpty();
   }
 }

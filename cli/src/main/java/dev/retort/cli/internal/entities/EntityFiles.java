@@ -3,6 +3,7 @@ package dev.retort.cli.internal.entities;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.dialect.inspect.LiveSchema;
+import dev.retort.runtime.internal.connect.CurrentSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,6 +41,8 @@ public final class EntityFiles {
    * Reads the database and lays out the entities' files.
    *
    * @param dataSource the database
+   * @param currentSchema the schema to work in, whose tables are then the connection's own
+   *     ({@link dev.retort.runtime.Retort.Builder#currentSchema}); empty for the connection's own
    * @param options what to read
    * @param sourceDirectory the source directory the package is written under
    * @param packageName the entities' package
@@ -48,8 +51,8 @@ public final class EntityFiles {
    * @throws IllegalArgumentException if the package is not a package name, or a table named in
    *     the options is not in the schema
    */
-  public static EntityFiles read(DataSource dataSource, EntityImport.Options options, Path sourceDirectory,
-      String packageName) throws SQLException {
+  public static EntityFiles read(DataSource dataSource, Optional<String> currentSchema, EntityImport.Options options,
+      Path sourceDirectory, String packageName) throws SQLException {
     if (!SourceVersion.isName(packageName)) {
       throw new IllegalArgumentException("'" + packageName + "' is not a Java package name; give one such as"
           + " com.example.model");
@@ -57,6 +60,7 @@ public final class EntityFiles {
     EntityImport.Result result;
     try (Connection connection = dataSource.getConnection()) {
       Dialect dialect = Dialects.detect(connection);
+      currentSchema.ifPresent(schema -> CurrentSchema.enter(dialect, connection, schema));
       result = EntityImport.read(LiveSchema.of(connection, dialect), SerialKeys.of(connection, dialect), options);
     }
     Path directory = sourceDirectory.toAbsolutePath().normalize().resolve(packageName.replace('.', '/'));

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -222,6 +223,41 @@ class CommandsTest {
 
     assertThat(retort.upgrade().runs()).isNotEmpty();
     assertThat(retort.check().matches()).isTrue();
+  }
+
+  @Test
+  void aSchemaPerTenantIsMigratedSchemaBySchema() throws SQLException {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL(url);
+    dataSource.setUser("sa");
+    List<String> tenants = List.of("tenant_acme", "tenant_globex");
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      for (String tenant : tenants) {
+        statement.execute("CREATE SCHEMA " + tenant);
+      }
+    }
+
+    // tag::tenants[]
+    for (String tenant : tenants) {
+      Retort.builder()
+          .dataSource(dataSource)
+          .currentSchema(tenant)
+          .build()
+          .upgrade();
+    }
+    // end::tenants[]
+
+    for (String tenant : tenants) {
+      Retort retort = Retort.builder().dataSource(dataSource).currentSchema(tenant).build();
+      assertThat(retort.current().atHead()).isTrue();
+      assertThat(retort.check().matches()).isTrue();
+    }
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM information_schema.tables"
+            + " WHERE table_name = 'retort_version'")) {
+      result.next();
+      assertThat(result.getInt(1)).isEqualTo(tenants.size());
+    }
   }
 
   @Test
