@@ -23,6 +23,7 @@ import dev.retort.operation.DropUnique;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
 import dev.retort.operation.RenamePrimaryKey;
+import dev.retort.operation.ValidateConstraint;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -177,6 +178,21 @@ public final class AlterTableBuilder {
   }
 
   /**
+   * Adds a check constraint without checking the rows already in the table: {@code ADD CONSTRAINT
+   * … CHECK (…) NOT VALID} on PostgreSQL, which takes its ACCESS EXCLUSIVE lock only for a moment
+   * instead of for a read of the whole table. Rows written from then on are checked. Check the
+   * others with {@link #validateConstraint} in a later migration. Other databases have no such
+   * state and add the check as {@link #addCheck} does, checking every row.
+   *
+   * @param constraint the constraint name
+   * @param expression the SQL boolean expression
+   * @return this builder
+   */
+  public AlterTableBuilder addCheckNotValid(String constraint, String expression) {
+    return add("check " + constraint, () -> new AddCheck(table, new CheckModel(constraint, expression), true));
+  }
+
+  /**
    * Drops a check constraint.
    *
    * @param constraint the constraint name
@@ -196,6 +212,38 @@ public final class AlterTableBuilder {
   public AlterTableBuilder addForeignKey(
       String constraint, Function<ForeignKeyColumns, ForeignKeyActions> definition) {
     return add(() -> new AddForeignKey(table, ForeignKeySpec.define(constraint, definition)));
+  }
+
+  /**
+   * Adds a foreign key without checking the rows already in the table: {@code ADD CONSTRAINT …
+   * FOREIGN KEY … NOT VALID} on PostgreSQL, which takes its SHARE ROW EXCLUSIVE locks on both
+   * tables only for a moment instead of for a read of the whole table. Rows written from then on
+   * are checked. Check the others with {@link #validateConstraint} in a later migration. Other
+   * databases have no such state and add the key as {@link #addForeignKey} does, checking every
+   * row.
+   *
+   * @param constraint the constraint name
+   * @param definition the steps: {@code fk -> fk.columns(…).references(table, …)}
+   * @return this builder
+   */
+  public AlterTableBuilder addForeignKeyNotValid(
+      String constraint, Function<ForeignKeyColumns, ForeignKeyActions> definition) {
+    return add(() -> new AddForeignKey(table, ForeignKeySpec.define(constraint, definition), true));
+  }
+
+  /**
+   * Checks the rows that a foreign key or check constraint added by {@link #addForeignKeyNotValid}
+   * or {@link #addCheckNotValid} left unchecked: {@code ALTER TABLE … VALIDATE CONSTRAINT} on
+   * PostgreSQL, which lets reads and writes go on while it reads the table (SHARE UPDATE
+   * EXCLUSIVE), and fails at a row that breaks the constraint. Other databases checked the rows
+   * when the constraint was added, and run nothing. It changes no schema: its downgrade is
+   * nothing.
+   *
+   * @param constraint the name of the foreign key or check constraint
+   * @return this builder
+   */
+  public AlterTableBuilder validateConstraint(String constraint) {
+    return add(() -> new ValidateConstraint(table, constraint));
   }
 
   /**

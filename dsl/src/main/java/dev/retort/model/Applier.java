@@ -30,6 +30,7 @@ import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
 import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
+import dev.retort.operation.ValidateConstraint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -330,6 +331,23 @@ final class Applier implements Operation.Visitor<Edit> {
   public Edit dropForeignKey(DropForeignKey op) {
     return removed(op, op.table(), "foreign key", op.name(), b -> b.foreignKeys(), ForeignKeyModel::name,
         k -> List.of());
+  }
+
+  /** Changes nothing in the model, which has no unvalidated constraints; the constraint must be there to validate. */
+  @Override
+  public Edit validateConstraint(ValidateConstraint op) {
+    TableModel table = table(op, op.table());
+    String name = op.name();
+    boolean validatable = table.foreignKeys().stream().anyMatch(k -> k.name().equals(name))
+        || table.checks().stream().anyMatch(c -> c.name().equals(name));
+    if (validatable) {
+      return Edit.NONE;
+    }
+    if (table.objectNames().contains(name)) {
+      throw misfit(op, name + " of table " + table.name() + " is neither a foreign key nor a check constraint;"
+          + " only those two are added not valid and validated");
+    }
+    throw misfit(op, "table " + table.name() + " has no foreign key or check constraint named " + name);
   }
 
   @Override

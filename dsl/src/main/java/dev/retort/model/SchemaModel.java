@@ -321,7 +321,8 @@ public final class SchemaModel {
    *
    * @param operation the operation
    * @return the new schema; this one if the operation does not change the model
-   *     ({@link dev.retort.operation.Execute}, {@link dev.retort.operation.JdbcStep})
+   *     ({@link dev.retort.operation.Execute}, {@link dev.retort.operation.JdbcStep},
+   *     {@link dev.retort.operation.ValidateConstraint})
    * @throws SchemaException if the operation does not fit this schema, naming both
    */
   public SchemaModel apply(Operation operation) {

@@ -30,6 +30,7 @@ import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
 import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
+import dev.retort.operation.ValidateConstraint;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -224,6 +225,11 @@ final class ViewChanges {
     @Override
     public List<String> dropForeignKey(DropForeignKey operation) {
       return List.of(operation.table());
+    }
+
+    @Override
+    public List<String> validateConstraint(ValidateConstraint operation) {
+      return List.of();
     }
 
     @Override

@@ -26,6 +26,7 @@ public sealed interface Operation
         DropCheck,
         AddForeignKey,
         DropForeignKey,
+        ValidateConstraint,
         CreateIndex,
         DropIndex,
         CreateSequence,
@@ -196,6 +197,14 @@ public sealed interface Operation
      * @return the result
      */
     R dropForeignKey(DropForeignKey operation);
+
+    /**
+     * Visits a {@link ValidateConstraint}.
+     *
+     * @param operation the operation
+     * @return the result
+     */
+    R validateConstraint(ValidateConstraint operation);
 
     /**
      * Visits a {@link CreateIndex}.

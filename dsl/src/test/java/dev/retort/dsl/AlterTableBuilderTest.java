@@ -33,6 +33,7 @@ import dev.retort.operation.DropUnique;
 import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
 import dev.retort.operation.RenamePrimaryKey;
+import dev.retort.operation.ValidateConstraint;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -87,6 +88,42 @@ class AlterTableBuilderTest {
             new AddForeignKey("users", new ForeignKeyModel("fk_users_team_id", List.of("team_id"), "teams",
                 List.of("id"), ReferentialAction.SET_NULL, ReferentialAction.CASCADE)),
             new DropForeignKey("users", "fk_users_old"));
+  }
+
+  @Test
+  void notValidCallsBuildTheAddOperationsMarkedNotValidAndValidateNamesTheConstraint() {
+    assertThat(alter(t -> t
+        .addCheckNotValid("ck_users_age", "age >= 0")
+        .addForeignKeyNotValid("fk_users_team_id", fk -> fk.columns("team_id").references("teams", "id")
+            .onDelete(ReferentialAction.CASCADE))
+        .validateConstraint("ck_users_age")
+        .validateConstraint("fk_users_team_id")))
+        .containsExactly(
+            new AddCheck("users", new CheckModel("ck_users_age", "age >= 0"), true),
+            new AddForeignKey("users", new ForeignKeyModel("fk_users_team_id", List.of("team_id"), "teams",
+                List.of("id"), ReferentialAction.CASCADE, ReferentialAction.NO_ACTION), true),
+            new ValidateConstraint("users", "ck_users_age"),
+            new ValidateConstraint("users", "fk_users_team_id"));
+  }
+
+  @Test
+  void theValidatingCallsBuildOperationsThatAreNotMarkedNotValid() {
+    assertThat(alter(t -> t
+        .addCheck("ck_users_age", "age >= 0")
+        .addForeignKey("fk_users_team_id", fk -> fk.columns("team_id").references("teams", "id"))))
+        .allSatisfy(operation -> assertThat(operation).isIn(
+            new AddCheck("users", new CheckModel("ck_users_age", "age >= 0"), false),
+            new AddForeignKey("users", new ForeignKeyModel("fk_users_team_id", List.of("team_id"), "teams",
+                List.of("id"), ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION), false)));
+  }
+
+  @Test
+  void rejectsMalformedNotValidCallsNamingTableAndConstraint() {
+    assertRejected(t -> t.addCheckNotValid("ck_users", " "),
+        "alterTable(\"users\"): check ck_users: check ck_users has a blank expression");
+    assertRejected(t -> t.addForeignKeyNotValid("fk_users", fk -> fk.columns().references("teams", "id")),
+        "alterTable(\"users\"): foreign key fk_users: columns is empty");
+    assertRejected(t -> t.validateConstraint(""), "alterTable(\"users\"): constraint name is blank");
   }
 
   @Test

@@ -37,6 +37,7 @@ import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
 import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
+import dev.retort.operation.ValidateConstraint;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -544,6 +545,46 @@ class SchemaModelApplyTest {
   void dropForeignKeyThatIsMissingIsRefused() {
     assertMisfit(SHOP, new DropForeignKey("users", "fk_orders_user"),
         "cannot drop foreign key fk_orders_user on users: table users has no foreign key named fk_orders_user");
+  }
+
+  @Test
+  void aConstraintAddedNotValidIsInTheModelAsTheValidatedOneAndValidatingChangesNothing() {
+    SchemaModel withoutKey = SHOP.apply(new DropForeignKey("orders", "fk_orders_user"));
+    CheckModel check = new CheckModel("ck_orders_user", "user_id > 0");
+
+    SchemaModel notValid = withoutKey.applyAll(List.of(new AddForeignKey("orders", ORDERS_USER, true),
+        new AddCheck("orders", check, true)));
+
+    assertThat(notValid).isEqualTo(SHOP.apply(new AddCheck("orders", check)));
+    assertThat(notValid.applyAll(List.of(new ValidateConstraint("orders", "fk_orders_user"),
+        new ValidateConstraint("orders", "ck_orders_user")))).isSameAs(notValid);
+  }
+
+  @Test
+  void theDowngradeOfANotValidAddIsTheDropAndThatOfAValidationIsNothing() {
+    SchemaModel withoutKey = SHOP.apply(new DropForeignKey("orders", "fk_orders_user"));
+
+    SchemaModel added = withoutKey.apply(new AddForeignKey("orders", ORDERS_USER, true));
+
+    assertThat(added.apply(new DropForeignKey("orders", "fk_orders_user"))).isEqualTo(withoutKey);
+    // The downgrade of a migration that only validates has no operations: the schema stays as it is.
+    assertThat(added.apply(new ValidateConstraint("orders", "fk_orders_user")).applyAll(List.of())).isEqualTo(added);
+  }
+
+  @Test
+  void validateConstraintThatIsMissingIsRefused() {
+    assertMisfit(SHOP, new ValidateConstraint("orders", "fk_orders_team"),
+        "cannot validate constraint fk_orders_team on orders: table orders has no foreign key or check constraint"
+            + " named fk_orders_team");
+    assertMisfit(SHOP, new ValidateConstraint("teams", "fk_orders_user"),
+        "cannot validate constraint fk_orders_user on teams: there is no table teams");
+  }
+
+  @Test
+  void validateConstraintThatIsAnIndexOrKeyIsRefusedSayingWhatCanBeValidated() {
+    assertMisfit(SHOP, new ValidateConstraint("users", "ix_users_email"),
+        "cannot validate constraint ix_users_email on users: ix_users_email of table users is neither a foreign key"
+            + " nor a check constraint; only those two are added not valid and validated");
   }
 
   @Test

@@ -14,8 +14,10 @@ import dev.retort.model.ViewModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -69,8 +71,15 @@ class OperationTest {
         kind("addForeignKey", "add foreign key fk_users_team_id on users", false,
             () -> new AddForeignKey("users", new ForeignKeyModel("fk_users_team_id", List.of("team_id"), "teams",
                 List.of("id"), ReferentialAction.CASCADE, ReferentialAction.NO_ACTION))),
+        kind("addForeignKey", "add foreign key fk_users_team_id on users not valid", false,
+            () -> new AddForeignKey("users", new ForeignKeyModel("fk_users_team_id", List.of("team_id"), "teams",
+                List.of("id"), ReferentialAction.CASCADE, ReferentialAction.NO_ACTION), true)),
+        kind("addCheck", "add check constraint ck_users_age on users not valid", false,
+            () -> new AddCheck("users", new CheckModel("ck_users_age", "age >= 0"), true)),
         kind("dropForeignKey", "drop foreign key fk_users_team_id on users", false,
             () -> new DropForeignKey("users", "fk_users_team_id")),
+        kind("validateConstraint", "validate constraint fk_users_team_id on users", false,
+            () -> new ValidateConstraint("users", "fk_users_team_id")),
         kind("createIndex", "create unique index ux_users_name on users [last, first]", false,
             () -> new CreateIndex("users", new IndexModel("ux_users_name", List.of("last", "first"), true), false)),
         kind("dropIndex", "drop index ix_users_name on users", false,
@@ -121,7 +130,7 @@ class OperationTest {
 
   @Test
   void coversEveryPermittedKind() {
-    List<Class<?>> covered = new ArrayList<>();
+    Set<Class<?>> covered = new HashSet<>();
     everyKind().forEach(a -> covered.add(((Supplier<?>) a.get()[3]).get().getClass()));
 
     assertThat(covered).containsExactlyInAnyOrder(Operation.class.getPermittedSubclasses());
@@ -132,6 +141,14 @@ class OperationTest {
     assertThat(new DropIndex("users", "ix", true)).isNotEqualTo(new DropIndex("users", "ix", false));
     assertThat(new CreateIndex("users", new IndexModel("ix", List.of("a"), false), true))
         .isNotEqualTo(new CreateIndex("users", new IndexModel("ix", List.of("a"), false), false));
+    CheckModel check = new CheckModel("ck", "a > 0");
+    assertThat(new AddCheck("users", check, true)).isNotEqualTo(new AddCheck("users", check));
+    assertThat(new AddCheck("users", check, false)).isEqualTo(new AddCheck("users", check));
+    ForeignKeyModel key = new ForeignKeyModel("fk", List.of("a"), "teams", List.of("id"), ReferentialAction.NO_ACTION,
+        ReferentialAction.NO_ACTION);
+    assertThat(new AddForeignKey("users", key, true)).isNotEqualTo(new AddForeignKey("users", key));
+    assertThat(new AddForeignKey("users", key, false)).isEqualTo(new AddForeignKey("users", key));
+    assertThat(new ValidateConstraint("users", "a")).isNotEqualTo(new ValidateConstraint("users", "b"));
     assertThat(new RenameColumn("users", "a", "b")).isNotEqualTo(new RenameColumn("users", "b", "a"));
     assertThat(new JdbcStep("backfill", BACKFILL)).isNotEqualTo(new JdbcStep("backfill", connection -> { }));
     assertThat(new DropTable("users")).isNotEqualTo(new DropTable("Users"));
@@ -233,6 +250,11 @@ class OperationTest {
     @Override
     public String dropForeignKey(DropForeignKey operation) {
       return visited("dropForeignKey", operation);
+    }
+
+    @Override
+    public String validateConstraint(ValidateConstraint operation) {
+      return visited("validateConstraint", operation);
     }
 
     @Override
