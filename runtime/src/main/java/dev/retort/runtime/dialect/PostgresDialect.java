@@ -4,8 +4,11 @@ import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
 import dev.retort.model.SchemaModel;
 import dev.retort.model.TableModel;
+import dev.retort.operation.AddCheck;
+import dev.retort.operation.AddForeignKey;
 import dev.retort.operation.CreateIndex;
 import dev.retort.operation.DropIndex;
+import dev.retort.operation.ValidateConstraint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,6 +50,9 @@ import java.util.stream.Collectors;
  * (text to integer, anything to or from an enum) convert with {@code USING column::type}.
  * Comments are {@code COMMENT ON} statements. {@code CreateIndex} and {@code DropIndex} with
  * {@code concurrently} use {@code CONCURRENTLY} and run outside the migration's transaction.
+ * A check or foreign key added with {@code notValid} is added {@code NOT VALID}, and
+ * {@code ValidateConstraint} is {@code VALIDATE CONSTRAINT}, inside the migration's transaction:
+ * the SHARE UPDATE EXCLUSIVE lock it holds until the commit blocks no reads and no writes.
  *
  * <p>An offline script sets {@code client_encoding} to UTF8 for its statements, as the JDBC
  * driver does for Retort's own connection, since its text is UTF-8 and psql would otherwise read
@@ -133,6 +139,28 @@ public final class PostgresDialect extends StandardSqlDialect {
   @Override
   String indexNameInCreate(TableModel table, String index) {
     return quote(index);
+  }
+
+  @Override
+  List<Step> addCheck(AddCheck operation, Context context) {
+    if (!operation.notValid()) {
+      return super.addCheck(operation, context);
+    }
+    return alterTable(context.tableAfter(operation.table()), "ADD " + checkConstraint(operation.check()) + " NOT VALID");
+  }
+
+  @Override
+  List<Step> addForeignKey(AddForeignKey operation, Context context) {
+    if (!operation.notValid()) {
+      return super.addForeignKey(operation, context);
+    }
+    return alterTable(context.tableAfter(operation.table()),
+        "ADD " + foreignKeyConstraint(operation.foreignKey(), context.after()) + " NOT VALID");
+  }
+
+  @Override
+  List<Step> validateConstraint(ValidateConstraint operation, Context context) {
+    return alterTable(context.tableBefore(operation.table()), "VALIDATE CONSTRAINT " + quote(operation.name()));
   }
 
   @Override

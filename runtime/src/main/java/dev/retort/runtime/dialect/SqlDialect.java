@@ -41,6 +41,7 @@ import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
 import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
+import dev.retort.operation.ValidateConstraint;
 import dev.retort.operation.Vendor;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -639,6 +640,10 @@ abstract class SqlDialect implements Dialect {
     return alterTable(context.tableBefore(operation.table()), "DROP CONSTRAINT " + quote(operation.name()));
   }
 
+  /**
+   * Adds the check, checking every row: only PostgreSQL can leave the rows already there for later ({@code
+   * notValid}), and every other database adds it as if it had not been asked to.
+   */
   List<Step> addCheck(AddCheck operation, Context context) {
     return alterTable(context.tableAfter(operation.table()), "ADD " + checkConstraint(operation.check()));
   }
@@ -655,9 +660,18 @@ abstract class SqlDialect implements Dialect {
     }
   }
 
+  /**
+   * Adds the foreign key, checking every row: only PostgreSQL can leave the rows already there for later ({@code
+   * notValid}), and every other database adds it as if it had not been asked to.
+   */
   List<Step> addForeignKey(AddForeignKey operation, Context context) {
     return alterTable(context.tableAfter(operation.table()),
         "ADD " + foreignKeyConstraint(operation.foreignKey(), context.after()));
+  }
+
+  /** Nothing: where constraints cannot be added not valid, the add checked every row already. */
+  List<Step> validateConstraint(ValidateConstraint operation, Context context) {
+    return List.of();
   }
 
   List<Step> dropForeignKey(DropForeignKey operation, Context context) {
@@ -1052,6 +1066,11 @@ abstract class SqlDialect implements Dialect {
     @Override
     public List<Step> dropForeignKey(DropForeignKey operation) {
       return SqlDialect.this.dropForeignKey(operation, context);
+    }
+
+    @Override
+    public List<Step> validateConstraint(ValidateConstraint operation) {
+      return SqlDialect.this.validateConstraint(operation, context);
     }
 
     @Override

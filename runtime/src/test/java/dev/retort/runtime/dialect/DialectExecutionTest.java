@@ -49,6 +49,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -663,6 +664,124 @@ class DialectExecutionTest {
   /** A decimal number without trailing zeros, as every database shows it; any other text as it is. */
   private static String plainNumber(String text) {
     return text.matches("-?\\d+\\.\\d+") ? new BigDecimal(text).stripTrailingZeros().toPlainString() : text;
+  }
+
+  /**
+   * A foreign key and a check added not valid, then validated, as two migrations: every database takes them with
+   * the rows already in the table, checks the rows written after, matches the model at each step, and keeps them
+   * through a change of the table (a rebuild on SQLite); the downgrade of the add drops them, and that of the
+   * validation is nothing.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void addsAForeignKeyAndACheckNotValidThenValidatesThem(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      Dialect dialect = migrator.dialect();
+      membersOfATeam(migrator);
+      SchemaModel before = migrator.model();
+
+      migrator.apply(new Schema().alterTable("member", t -> t
+          .addForeignKeyNotValid("fk_member_team", fk -> fk.columns("team_id").references("team", "id"))
+          .addCheckNotValid("ck_member_age", "\"age\" >= 0")));
+
+      assertThat(migrator.differences()).isEmpty();
+      assertRefused(migrator, "INSERT INTO " + dialect.quote("member") + " VALUES (2, 99, 30)");
+      assertRefused(migrator, "INSERT INTO " + dialect.quote("member") + " VALUES (3, 1, -1)");
+      assertThat(validated(migrator)).containsExactly(kind == TestDatabase.Kind.POSTGRESQL ? "f f" : "t t");
+
+      migrator.apply(new Schema().alterTable("member", t -> t
+          .validateConstraint("fk_member_team")
+          .validateConstraint("ck_member_age")));
+
+      assertThat(migrator.differences()).isEmpty();
+      assertThat(validated(migrator)).containsExactly("t t");
+      migrator.apply(new Schema().alterTable("member", t -> t.alterColumn("age", c -> c.type(integer(), bigint()))));
+      assertThat(migrator.differences()).isEmpty();
+      assertRefused(migrator, "INSERT INTO " + dialect.quote("member") + " VALUES (4, 99, 30)");
+      assertRefused(migrator, "INSERT INTO " + dialect.quote("member") + " VALUES (5, 1, -1)");
+      assertThat(rows(migrator, "SELECT " + columns(dialect, "id", "team_id", "age") + " FROM "
+          + dialect.quote("member"))).containsExactly(List.of("1", "1", "30"));
+
+      migrator.apply(new Schema().alterTable("member", t -> t.alterColumn("age", c -> c.type(bigint(), integer()))));
+      // Down through both migrations: the validation's downgrade has no operations, the add's drops the constraints.
+      migrator.apply(List.of());
+      migrator.apply(new Schema().alterTable("member", t -> t.dropCheck("ck_member_age").dropForeignKey("fk_member_team")));
+
+      assertThat(migrator.model()).isEqualTo(before);
+      assertThat(migrator.differences()).isEmpty();
+      migrator.execute("INSERT INTO " + dialect.quote("member") + " VALUES (6, 99, -1)");
+    }
+  }
+
+  /**
+   * Rows that break a constraint: PostgreSQL adds it not valid all the same and refuses to validate it, changing
+   * nothing, until the rows are mended; the other databases, which have no such state, refuse to add it.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aConstraintThatRowsBreakIsAddedNotValidOnlyOnPostgresAndValidatedOnceTheRowsAreMended(TestDatabase.Kind kind)
+      throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      Dialect dialect = migrator.dialect();
+      membersOfATeam(migrator);
+      migrator.execute("INSERT INTO " + dialect.quote("member") + " VALUES (2, 1, -1)");
+      Schema check = new Schema().alterTable("member", t -> t.addCheckNotValid("ck_member_age", "\"age\" >= 0"));
+      Schema validate = new Schema().alterTable("member", t -> t.validateConstraint("ck_member_age"));
+
+      if (kind != TestDatabase.Kind.POSTGRESQL) {
+        assertThatThrownBy(() -> migrator.apply(check)).isInstanceOf(SQLException.class);
+        return;
+      }
+      migrator.apply(check);
+      assertThat(validated(migrator)).containsExactly("f");
+      assertThatThrownBy(() -> migrator.apply(validate)).isInstanceOfSatisfying(SQLException.class,
+          e -> assertThat(e.getSQLState()).isEqualTo("23514"));
+      assertThat(validated(migrator)).containsExactly("f");
+
+      migrator.execute("UPDATE " + dialect.quote("member") + " SET " + dialect.quote("age") + " = 0 WHERE "
+          + dialect.quote("id") + " = 2");
+      migrator.apply(validate);
+
+      assertThat(validated(migrator)).containsExactly("t");
+      assertThat(migrator.differences()).isEmpty();
+    }
+  }
+
+  /** Teams and their members, with one team and one member in them. */
+  private static void membersOfATeam(Migrator migrator) throws SQLException {
+    migrator.apply(new Schema()
+        .createTable("team", t -> t.column("id", integer(), notNull()).primaryKey("pk_team", "id"))
+        .createTable("member", t -> t
+            .column("id", integer(), notNull())
+            .column("team_id", integer())
+            .column("age", integer())
+            .primaryKey("pk_member", "id")));
+    Dialect dialect = migrator.dialect();
+    migrator.execute("INSERT INTO " + dialect.quote("team") + " VALUES (1)");
+    migrator.execute("INSERT INTO " + dialect.quote("member") + " VALUES (1, 1, 30)");
+  }
+
+  /**
+   * Whether each foreign key and check of member is validated, {@code t} or {@code f}, in one line in the order of
+   * their names, as PostgreSQL's {@code pg_constraint} says; {@code t} for each on the other databases, which
+   * validate every constraint they add.
+   */
+  private static List<String> validated(Migrator migrator) throws SQLException {
+    if (migrator.dialect().vendor() != Vendor.POSTGRESQL) {
+      int constraints = migrator.model().table("member").map(m -> m.foreignKeys().size() + m.checks().size())
+          .orElseThrow();
+      return List.of(String.join(" ", Collections.nCopies(constraints, "t")));
+    }
+    List<String> flags = new ArrayList<>();
+    for (List<String> row : rows(migrator, "SELECT CASE WHEN convalidated THEN 't' ELSE 'f' END FROM pg_constraint"
+        + " WHERE conrelid = 'member'::regclass AND contype IN ('c', 'f') ORDER BY conname")) {
+      flags.add(row.get(0));
+    }
+    return List.of(String.join(" ", flags));
+  }
+
+  private static void assertRefused(Migrator migrator, String insert) {
+    assertThatThrownBy(() -> migrator.execute(insert)).as(insert).isInstanceOf(SQLException.class);
   }
 
   private static String columns(Dialect dialect, String... names) {

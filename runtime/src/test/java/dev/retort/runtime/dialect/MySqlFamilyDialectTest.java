@@ -347,6 +347,23 @@ abstract class MySqlFamilyDialectTest {
   }
 
   @Test
+  void addsCheckConstraintNotValidAsAValidatedOneHavingNoOtherWay() {
+    assertThat(render(Shop.schema(), Shop.addTotalCheckNotValid()))
+        .isEqualTo(render(Shop.schema(), Shop.addTotalCheck()));
+  }
+
+  @Test
+  void addsForeignKeyNotValidAsAValidatedOneHavingNoOtherWay() {
+    assertThat(render(Shop.schema(), Shop.addOrderTagNotValid()))
+        .isEqualTo(render(Shop.schema(), Shop.addOrderTag()));
+  }
+
+  @Test
+  void validatesConstraintWithNothingSinceTheAddCheckedEveryRow() {
+    assertThat(render(Shop.schema(), Shop.validateOrderUser())).isEmpty();
+  }
+
+  @Test
   void dropsForeignKey() {
     assertThat(render(Shop.schema(), Shop.dropOrderUser())).isEqualTo("""
         ALTER TABLE `order` DROP FOREIGN KEY `fk_order_user`;

@@ -229,6 +229,27 @@ class PostgresDialectTest {
   }
 
   @Test
+  void addsCheckConstraintNotValid() {
+    assertThat(render(Shop.schema(), Shop.addTotalCheckNotValid())).isEqualTo("""
+        ALTER TABLE "order" ADD CONSTRAINT "ck_order_total" CHECK ("total" >= 0) NOT VALID;
+        """);
+  }
+
+  @Test
+  void addsForeignKeyNotValid() {
+    assertThat(render(Shop.schema(), Shop.addOrderTagNotValid())).isEqualTo("""
+        ALTER TABLE "tag" ADD CONSTRAINT "fk_tag_tag" FOREIGN KEY ("id") REFERENCES "tag" ("id") ON DELETE RESTRICT ON UPDATE CASCADE NOT VALID;
+        """);
+  }
+
+  @Test
+  void validatesConstraintInTheMigrationsTransaction() {
+    assertThat(render(Shop.schema(), Shop.validateOrderUser())).isEqualTo("""
+        ALTER TABLE "order" VALIDATE CONSTRAINT "fk_order_user";
+        """);
+  }
+
+  @Test
   void dropsForeignKey() {
     assertThat(render(Shop.schema(), Shop.dropOrderUser())).isEqualTo("""
         ALTER TABLE "order" DROP CONSTRAINT "fk_order_user";

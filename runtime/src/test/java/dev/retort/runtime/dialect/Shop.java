@@ -47,6 +47,7 @@ import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
 import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
+import dev.retort.operation.ValidateConstraint;
 import java.util.List;
 import java.util.Optional;
 
@@ -207,6 +208,16 @@ final class Shop {
     return new AddCheck("order", new CheckModel("ck_order_total", "\"total\" >= 0"));
   }
 
+  /** {@link #addTotalCheck()}, leaving the rows already in the table unchecked where the database can. */
+  static AddCheck addTotalCheckNotValid() {
+    return new AddCheck("order", addTotalCheck().check(), true);
+  }
+
+  /** Validates {@code fk_order_user}, which the schema has. */
+  static ValidateConstraint validateOrderUser() {
+    return new ValidateConstraint("order", "fk_order_user");
+  }
+
   /** A check on {@code order.quantity} whose text holds the name {@code total} in a literal only. */
   static AddCheck addQuantityCheck() {
     return new AddCheck("order", new CheckModel("ck_order_quantity", "\"quantity\" <> 'total'"));
@@ -223,6 +234,11 @@ final class Shop {
   static AddForeignKey addOrderTag() {
     return new AddForeignKey("tag", new ForeignKeyModel("fk_tag_tag", List.of("id"), "tag", List.of("id"),
         ReferentialAction.RESTRICT, ReferentialAction.CASCADE));
+  }
+
+  /** {@link #addOrderTag()}, leaving the rows already in the table unchecked where the database can. */
+  static AddForeignKey addOrderTagNotValid() {
+    return new AddForeignKey("tag", addOrderTag().foreignKey(), true);
   }
 
   static CreateIndex indexTotal(boolean concurrently) {

@@ -497,6 +497,23 @@ class SqliteDialectTest {
   }
 
   @Test
+  void addsCheckConstraintNotValidAsAValidatedOneHavingNoOtherWay() {
+    assertThat(render(Shop.schema(), Shop.addTotalCheckNotValid()))
+        .isEqualTo(render(Shop.schema(), Shop.addTotalCheck()));
+  }
+
+  @Test
+  void addsForeignKeyNotValidAsAValidatedOneHavingNoOtherWay() {
+    assertThat(render(Shop.schema(), Shop.addOrderTagNotValid()))
+        .isEqualTo(render(Shop.schema(), Shop.addOrderTag()));
+  }
+
+  @Test
+  void validatesConstraintWithNothingSinceTheAddCheckedEveryRow() {
+    assertThat(render(Shop.schema(), Shop.validateOrderUser())).isEmpty();
+  }
+
+  @Test
   void dropsForeignKey() {
     assertThat(render(Shop.schema(), Shop.dropOrderUser())).isEqualTo("""
         -- check that SQLite can rebuild table order, and save the triggers and views that depend on it

@@ -30,6 +30,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -172,6 +175,113 @@ class TableLockTest {
     }
   }
 
+  /**
+   * The way out that the findings name for a check and a foreign key: added not valid, each takes the same lock as
+   * before but reads no row (no sequential scan in this transaction, where the validated add makes one), so it holds
+   * the lock only for a moment; validating it later takes SHARE UPDATE EXCLUSIVE on the table, which conflicts with
+   * no read and no write, and ROW SHARE on the referenced table.
+   */
+  @Test
+  void onPostgresAConstraintAddedNotValidReadsNoRowAndValidatingItTakesALockThatBlocksNoWrites() throws SQLException {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL); Migrator migrator = Migrator.open(db)) {
+      existingTables(migrator);
+      Consumer<AlterTableBuilder> check = t -> t.addCheck("ck_users_email", "email <> ''");
+      Consumer<AlterTableBuilder> checkNotValid = t -> t.addCheckNotValid("ck_users_email", "email <> ''");
+      Consumer<AlterTableBuilder> foreignKey =
+          t -> t.addForeignKey("fk_users_team", fk -> fk.columns("team_id").references("teams", "id"));
+      Consumer<AlterTableBuilder> foreignKeyNotValid =
+          t -> t.addForeignKeyNotValid("fk_users_team", fk -> fk.columns("team_id").references("teams", "id"));
+
+      assertThat(sequentialScans(migrator, check)).isEqualTo(1);
+      assertThat(sequentialScans(migrator, checkNotValid)).isZero();
+      assertThat(locks(migrator, "users", checkNotValid)).containsExactly("AccessExclusiveLock");
+      assertThat(sequentialScans(migrator, foreignKey)).isEqualTo(1);
+      assertThat(sequentialScans(migrator, foreignKeyNotValid)).isZero();
+      assertThat(locks(migrator, "users", foreignKeyNotValid)).containsExactly("ShareRowExclusiveLock");
+      assertThat(locks(migrator, "teams", foreignKeyNotValid)).containsExactly("ShareRowExclusiveLock");
+
+      migrator.apply(new Schema().alterTable("users", checkNotValid.andThen(foreignKeyNotValid)));
+      Consumer<AlterTableBuilder> validateCheck = t -> t.validateConstraint("ck_users_email");
+      Consumer<AlterTableBuilder> validateForeignKey = t -> t.validateConstraint("fk_users_team");
+
+      assertThat(sequentialScans(migrator, validateCheck)).isEqualTo(1);
+      assertThat(locks(migrator, "users", validateCheck)).containsExactly("ShareUpdateExclusiveLock");
+      assertThat(locks(migrator, "users", validateForeignKey)).containsExactly("ShareUpdateExclusiveLock");
+      assertThat(locks(migrator, "teams", validateForeignKey)).containsExactly("RowShareLock");
+    }
+  }
+
+  /**
+   * The way out for NOT NULL: SET NOT NULL reads the table to find a NULL unless a validated check says the column
+   * IS NOT NULL (PostgreSQL 12 and later), which a check added not valid does not say until it is validated.
+   */
+  @Test
+  void onPostgresSetNotNullReadsNoRowOnceAValidatedCheckSaysTheColumnIsNotNull() throws SQLException {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL); Migrator migrator = Migrator.open(db)) {
+      existingTables(migrator);
+      Consumer<AlterTableBuilder> setNotNull = t -> t.alterColumn("email", c -> c.setNotNull());
+
+      assertThat(sequentialScans(migrator, setNotNull)).isEqualTo(1);
+      migrator.apply(new Schema().alterTable("users", t -> t
+          .addCheckNotValid("ck_users_email_not_null", "email IS NOT NULL")));
+      assertThat(sequentialScans(migrator, setNotNull)).isEqualTo(1);
+      migrator.apply(new Schema().alterTable("users", t -> t.validateConstraint("ck_users_email_not_null")));
+      assertThat(sequentialScans(migrator, setNotNull)).isZero();
+      assertThat(locks(migrator, "users", setNotNull)).containsExactly("AccessExclusiveLock");
+    }
+  }
+
+  /**
+   * What the SHARE UPDATE EXCLUSIVE lock means while a validation runs: a check whose function sleeps on the row
+   * already in the table keeps {@code VALIDATE CONSTRAINT} busy, and meanwhile a second session inserts and updates
+   * rows of the table, and a row of the table that a foreign key references, without waiting for a lock.
+   */
+  @Test
+  void onPostgresAnotherSessionWritesWhileAConstraintIsValidated() throws Exception {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL); Migrator migrator = Migrator.open(db);
+        Connection other = db.connect()) {
+      existingTables(migrator);
+      migrator.execute("INSERT INTO teams VALUES (1)");
+      migrator.execute("UPDATE users SET team_id = 1");
+      migrator.execute("CREATE FUNCTION slow_on_first(id bigint) RETURNS boolean LANGUAGE plpgsql AS $$"
+          + " BEGIN IF id = 1 THEN PERFORM pg_sleep(3); END IF; RETURN true; END $$");
+      migrator.apply(new Schema().alterTable("users", t -> t
+          .addCheckNotValid("ck_users_slow", "slow_on_first(id)")
+          .addForeignKeyNotValid("fk_users_team", fk -> fk.columns("team_id").references("teams", "id"))));
+      int validator = backendPid(migrator.connection());
+      ExecutorService executor = Executors.newSingleThreadExecutor();
+      try {
+        Future<?> validation = executor.submit(() -> {
+          migrator.apply(new Schema().alterTable("users", t -> t
+              .validateConstraint("fk_users_team")
+              .validateConstraint("ck_users_slow")));
+          return null;
+        });
+        awaitRunning(other, validator, "VALIDATE CONSTRAINT \"ck_users_slow\"");
+
+        try (Statement statement = other.createStatement()) {
+          statement.execute("SET lock_timeout = '200ms'");
+          statement.execute("INSERT INTO teams VALUES (2)");
+          statement.execute("INSERT INTO users (id, email, team_id) VALUES (2, 'b', 2)");
+          statement.execute("UPDATE users SET email = 'c' WHERE id = 2");
+          statement.execute("SELECT count(*) FROM users");
+        }
+
+        assertThat(running(other, validator)).as("the validation still runs after the writes")
+            .contains("VALIDATE CONSTRAINT \"ck_users_slow\"");
+        validation.get(30, TimeUnit.SECONDS);
+      } finally {
+        executor.shutdownNow();
+      }
+      try (Statement statement = other.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_constraint WHERE conrelid = 'users'::regclass"
+              + " AND contype IN ('c', 'f') AND convalidated")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getInt(1)).as("validated constraints").isEqualTo(2);
+      }
+    }
+  }
+
   @Test
   void onMariaDbIndexesUniquesKeysAndNotNullAreOnlineAndChecksAndForeignKeysCopyTheTable() throws SQLException {
     try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.MARIADB); Migrator migrator = Migrator.open(db)) {
@@ -245,6 +355,60 @@ class TableLockTest {
     } finally {
       connection.rollback();
       connection.setAutoCommit(true);
+    }
+  }
+
+  /**
+   * How many times the change's statements read users from start to end; rolled back. The session's counts are sent
+   * to the statistics at most once a second, outside a transaction, so those of earlier transactions may still be in
+   * them: the difference within one transaction is the change's.
+   */
+  private static long sequentialScans(Migrator migrator, Consumer<AlterTableBuilder> change) throws SQLException {
+    Connection connection = migrator.connection();
+    connection.setAutoCommit(false);
+    try {
+      long before = sessionSequentialScans(connection);
+      run(migrator, "users", change);
+      return sessionSequentialScans(connection) - before;
+    } finally {
+      connection.rollback();
+      connection.setAutoCommit(true);
+    }
+  }
+
+  private static long sessionSequentialScans(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+        "SELECT coalesce((SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relid = 'users'::regclass), 0)")) {
+      assertThat(rows.next()).isTrue();
+      return rows.getLong(1);
+    }
+  }
+
+  private static int backendPid(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+        "SELECT pg_backend_pid()")) {
+      assertThat(rows.next()).isTrue();
+      return rows.getInt(1);
+    }
+  }
+
+  /** The statement that a session runs now; empty if it is idle. */
+  private static String running(Connection connection, int pid) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(
+        "SELECT query FROM pg_stat_activity WHERE pid = ? AND state = 'active'")) {
+      statement.setInt(1, pid);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? rows.getString(1) : "";
+      }
+    }
+  }
+
+  /** Waits until a session runs a statement containing {@code text}. */
+  private static void awaitRunning(Connection connection, int pid, String text) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!running(connection, pid).contains(text)) {
+      assertThat(System.nanoTime()).as("session %d to run %s", pid, text).isLessThan(deadline);
+      Thread.sleep(20);
     }
   }
 

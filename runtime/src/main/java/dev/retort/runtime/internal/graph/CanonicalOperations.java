@@ -39,6 +39,7 @@ import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
 import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
+import dev.retort.operation.ValidateConstraint;
 import dev.retort.operation.Vendor;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,11 @@ import java.util.Optional;
  *   <li>an enum constant is a fixed lower-case word chosen here, never its Java name, so
  *       renaming or reordering constants changes nothing;
  *   <li>a record is a fixed name and its fields in a fixed order in parentheses, separated by
- *       spaces: {@code Column(5:phone varchar(20) true - false -)}.
+ *       spaces: {@code Column(5:phone varchar(20) true - false -)};
+ *   <li>a flag that an operation gained after its text was fixed is a word written after its
+ *       other fields only when the flag is set ({@code AddCheck(5:users Check(…) not_valid)}), so
+ *       that the text of every operation without it, and the checksum of every migration already
+ *       applied, stays as it was.
  * </ul>
  *
  * <p>Every field that determines what an operation does is written, including every nested
@@ -310,6 +315,7 @@ final class CanonicalOperations implements Operation.Visitor<Void> {
     string(operation.table());
     out.append(' ');
     check(operation.check());
+    notValid(operation.notValid());
     out.append(')');
     return null;
   }
@@ -330,6 +336,7 @@ final class CanonicalOperations implements Operation.Visitor<Void> {
     string(operation.table());
     out.append(' ');
     foreignKey(operation.foreignKey());
+    notValid(operation.notValid());
     out.append(')');
     return null;
   }
@@ -337,6 +344,16 @@ final class CanonicalOperations implements Operation.Visitor<Void> {
   @Override
   public Void dropForeignKey(DropForeignKey operation) {
     out.append("DropForeignKey(");
+    string(operation.table());
+    out.append(' ');
+    string(operation.name());
+    out.append(')');
+    return null;
+  }
+
+  @Override
+  public Void validateConstraint(ValidateConstraint operation) {
+    out.append("ValidateConstraint(");
     string(operation.table());
     out.append(' ');
     string(operation.name());
@@ -687,6 +704,13 @@ final class CanonicalOperations implements Operation.Visitor<Void> {
       string(values.get(i));
     }
     out.append(']');
+  }
+
+  /** The flag of a constraint added not valid, which operations written before it have not. */
+  private void notValid(boolean notValid) {
+    if (notValid) {
+      out.append(" not_valid");
+    }
   }
 
   private void bool(boolean value) {

@@ -52,6 +52,7 @@ import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
 import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
+import dev.retort.operation.ValidateConstraint;
 import dev.retort.operation.Vendor;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -140,6 +141,7 @@ class CanonicalOperationsTest {
         new AddForeignKey("orders", new ForeignKeyModel("fk_orders_customer", List.of("customer_id"),
             "customers", List.of("id"), ReferentialAction.SET_NULL, ReferentialAction.RESTRICT)),
         new DropForeignKey("orders", "fk_orders_customer"),
+        new ValidateConstraint("orders", "fk_orders_customer"),
         new CreateIndex("orders", new IndexModel("ix_orders_code", List.of("code", "total"), true), true),
         new DropIndex("orders", "ix_orders_code", false),
         new CreateSequence(new SequenceModel("orders_seq", "sales", 1, 50)),
@@ -222,6 +224,34 @@ class CanonicalOperationsTest {
         upgrade 2
         DropColumn(6:orders 4:note)
         DropTable(6:orders)
+        irreversible
+        """);
+  }
+
+  /**
+   * The flag came after the format: a constraint added as before must keep its text, and with it the checksum of every
+   * migration already applied, and one added not valid must differ.
+   */
+  @Test
+  void writesTheNotValidFlagOnlyWhenItIsSetAndValidationAsTheTableAndConstraint() {
+    CheckModel check = new CheckModel("ck_orders_total", "total >= 0");
+    ForeignKeyModel key = new ForeignKeyModel("fk_orders_customer", List.of("customer_id"), "customers",
+        List.of("id"), ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION);
+
+    String text = CanonicalOperations.of(List.of(new AddCheck("orders", check), new AddForeignKey("orders", key),
+        new AddCheck("orders", check, true), new AddForeignKey("orders", key, true),
+        new ValidateConstraint("orders", "fk_orders_customer")), Optional.empty());
+
+    assertThat(text).isEqualTo("""
+        retort-checksum-2
+        upgrade 5
+        AddCheck(6:orders Check(15:ck_orders_total 10:total >= 0))
+        AddForeignKey(6:orders ForeignKey(18:fk_orders_customer 1[11:customer_id] 9:customers 1[2:id] no_action \
+        no_action))
+        AddCheck(6:orders Check(15:ck_orders_total 10:total >= 0) not_valid)
+        AddForeignKey(6:orders ForeignKey(18:fk_orders_customer 1[11:customer_id] 9:customers 1[2:id] no_action \
+        no_action) not_valid)
+        ValidateConstraint(6:orders 18:fk_orders_customer)
         irreversible
         """);
   }

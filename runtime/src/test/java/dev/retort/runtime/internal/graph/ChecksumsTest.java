@@ -12,13 +12,17 @@ import dev.retort.model.IndexModel;
 import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.UniqueModel;
+import dev.retort.operation.AddCheck;
 import dev.retort.operation.AddColumn;
+import dev.retort.operation.AddForeignKey;
 import dev.retort.operation.AddUnique;
 import dev.retort.operation.AlterTableComment;
 import dev.retort.operation.Change;
 import dev.retort.operation.CreateIndex;
 import dev.retort.operation.CreateTable;
+import dev.retort.operation.DropCheck;
 import dev.retort.operation.DropColumn;
+import dev.retort.operation.DropForeignKey;
 import dev.retort.operation.DropIndex;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.Execute;
@@ -77,7 +81,9 @@ class ChecksumsTest {
    * every database fail with CHECKSUM_MISMATCH. If this test fails, the change to
    * CanonicalOperations was not meant to change the text: undo it. If it was (a new component
    * or operation), change CanonicalOperations.FORMAT too, say so in the release notes, and only
-   * then update the values below.
+   * then update the values below; unless the addition is written only where a migration uses it
+   * (a new kind of operation, a flag written only when set), which leaves every existing text as
+   * it was.
    */
   @Test
   void aFixedMigrationHasAPinnedTextAndChecksum() throws Exception {
@@ -102,6 +108,25 @@ class ChecksumsTest {
     assertThat(Checksums.of(PINNED_UP, Optional.of(PINNED_DOWN)))
         .isEqualTo(sha256(text))
         .isEqualTo("e4615eabd2b857ce6fa615a97caea8b2f8d981c089164968b080466d8ef4be0d");
+  }
+
+  /**
+   * Pinned too, from the text that adding a check and a foreign key had before they could be added not valid: a
+   * migration applied before then must keep its checksum, so the flag is written only when set and the format stays.
+   */
+  @Test
+  void aCheckAndAForeignKeyAddedAsBeforeTheNotValidFlagKeepTheirChecksum() {
+    List<Operation> up = List.of(
+        new AddCheck("invoices", new CheckModel("ck_invoices_amount", "amount >= 0")),
+        new AddForeignKey("invoices", new ForeignKeyModel("fk_invoices_customer_id", List.of("customer_id"),
+            "customers", List.of("id"), ReferentialAction.CASCADE, ReferentialAction.NO_ACTION)));
+    List<Operation> down = List.of(new DropForeignKey("invoices", "fk_invoices_customer_id"),
+        new DropCheck("invoices", "ck_invoices_amount"));
+
+    assertThat(Checksums.of(up, Optional.of(down)))
+        .isEqualTo("3f3abe7bb499b175b4b7fcdc563bd9f0266cece08c3e67e409a3bc993d92651f");
+    assertThat(Checksums.of(List.of(new AddCheck("invoices", new CheckModel("ck_invoices_amount", "amount >= 0"),
+        true), up.get(1)), Optional.of(down))).isNotEqualTo(Checksums.of(up, Optional.of(down)));
   }
 
   @Test
