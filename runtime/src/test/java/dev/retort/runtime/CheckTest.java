@@ -11,6 +11,7 @@ import dev.retort.model.ColumnType;
 import dev.retort.model.SchemaModel;
 import dev.retort.operation.AddColumn;
 import dev.retort.runtime.fixtures.Library;
+import dev.retort.runtime.fixtures.Validated;
 import dev.retort.runtime.internal.execution.Planner;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.testdb.TestDatabase;
@@ -72,6 +73,59 @@ class CheckTest {
       retort.downgrade("base");
 
       assertThat(retort.check().differences()).isEmpty();
+    }
+  }
+
+  /**
+   * A constraint added not valid matches the model, which has it; on PostgreSQL, where it stays NOT VALID until the
+   * next revision validates it, check notes it with the call that validates it. Going down through the validation
+   * leaves it validated; going down through the add drops it.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aConstraintLeftNotValidMatchesAndIsNotedOnPostgresUntilItIsValidated(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Retort retort = retort(db, Validated.revisions());
+      retort.upgrade("001");
+      Probe.execute(db, "INSERT INTO " + Probe.quote(db, "authors") + " VALUES (1)",
+          "INSERT INTO " + Probe.quote(db, "books") + " VALUES (1, 1, 100)");
+      retort.upgrade("002");
+
+      CheckResult notValid = retort.check();
+
+      assertThat(notValid.differences()).isEmpty();
+      assertThat(notValid.matches()).isTrue();
+      if (kind == TestDatabase.Kind.POSTGRESQL) {
+        assertThat(notValid.notes()).containsExactly(
+            "check constraint ck_books_pages of books is NOT VALID: the database has not checked the rows that were"
+                + " there when it was added; check them with a migration that calls alterTable(\"books\", t ->"
+                + " t.validateConstraint(\"ck_books_pages\"))",
+            "foreign key fk_books_author of books is NOT VALID: the database has not checked the rows that were there"
+                + " when it was added; check them with a migration that calls alterTable(\"books\", t ->"
+                + " t.validateConstraint(\"fk_books_author\"))");
+      } else {
+        assertThat(notValid.notes()).isEmpty();
+      }
+
+      retort.upgrade();
+
+      assertThat(retort.check()).satisfies(result -> {
+        assertThat(result.differences()).isEmpty();
+        assertThat(result.notes()).isEmpty();
+      });
+
+      retort.downgrade("-1");
+
+      assertThat(retort.check()).satisfies(result -> {
+        assertThat(result.revisions()).containsExactly("002");
+        assertThat(result.differences()).isEmpty();
+        assertThat(result.notes()).as("still validated").isEmpty();
+      });
+
+      retort.downgrade("-1");
+
+      assertThat(retort.check().differences()).isEmpty();
+      Probe.execute(db, "INSERT INTO " + Probe.quote(db, "books") + " VALUES (2, 99, -1)");
     }
   }
 

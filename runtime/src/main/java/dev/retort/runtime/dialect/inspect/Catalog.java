@@ -81,6 +81,29 @@ abstract class Catalog {
   abstract List<LiveSchema.CheckClause> checkClauses(String schema, String table) throws SQLException;
 
   /**
+   * A foreign key or check constraint that the database holds without having checked the rows that were there when
+   * it was added.
+   *
+   * @param table the table's name
+   * @param name the constraint's name
+   * @param foreignKey whether it is a foreign key; a check constraint otherwise
+   */
+  record Unvalidated(String table, String name, boolean foreignKey) {}
+
+  /** Whether the database can hold a constraint it has not validated (PostgreSQL's {@code NOT VALID}). */
+  boolean hasUnvalidatedConstraints() {
+    return false;
+  }
+
+  /**
+   * The foreign keys and checks of a schema's tables that the database has not validated, sorted by table and name;
+   * empty by default, where the database checks every row when it adds a constraint.
+   */
+  List<Unvalidated> unvalidatedConstraints(String schema) throws SQLException {
+    return List.of();
+  }
+
+  /**
    * What the indexes of a table have that the model cannot hold and the drift check does not
    * compare (a partial index's {@code WHERE}, a method other than a b-tree, a prefix length), by
    * index name, for {@link LiveSchema}; empty by default, where the database has none of these.

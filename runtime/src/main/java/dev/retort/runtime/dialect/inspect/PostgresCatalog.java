@@ -194,6 +194,26 @@ final class PostgresCatalog extends JdbcCatalog {
         schema, table));
   }
 
+  @Override
+  boolean hasUnvalidatedConstraints() {
+    return true;
+  }
+
+  /** The foreign keys and checks whose {@code pg_constraint.convalidated} is false: added {@code NOT VALID}. */
+  @Override
+  List<Unvalidated> unvalidatedConstraints(String schema) throws SQLException {
+    List<Unvalidated> constraints = new ArrayList<>();
+    forEachRow(
+        "SELECT c.relname, con.conname, con.contype FROM pg_constraint con"
+            + " JOIN pg_class c ON c.oid = con.conrelid"
+            + " JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE con.contype IN ('c', 'f') AND NOT con.convalidated AND n.nspname = ?"
+            + " ORDER BY c.relname, con.conname",
+        schema, row -> constraints.add(new Unvalidated(row.getString(1), row.getString(2),
+            row.getString(3).equals("f"))));
+    return constraints;
+  }
+
   /** The unique constraints from {@code pg_constraint}, each with its index, which has its name. */
   @Override
   Optional<List<LiveTable.Unique>> uniqueConstraints(String schema, String table) throws SQLException {

@@ -109,6 +109,50 @@ public final class SchemaInspector {
   }
 
   /**
+   * The foreign keys and check constraints of the model's tables that the database holds without having checked the
+   * rows that were there when they were added: PostgreSQL's {@code NOT VALID} constraints, which {@code
+   * addForeignKeyNotValid} and {@code addCheckNotValid} create and {@code validateConstraint} validates. The other
+   * databases check every row when they add a constraint, and have none.
+   *
+   * @param connection an open connection to the database; only read
+   * @param dialect the database's dialect
+   * @param expected the schema the database should have
+   * @return one note per constraint, naming it and the migration call that validates it, table by table
+   * @throws SQLException if the database cannot be read
+   */
+  public static List<Difference> unvalidatedConstraints(Connection connection, Dialect dialect, SchemaModel expected)
+      throws SQLException {
+    Objects.requireNonNull(connection, "connection == null");
+    Objects.requireNonNull(dialect, "dialect == null");
+    Objects.requireNonNull(expected, "expected == null");
+    Catalog catalog = Catalog.of(connection, dialect);
+    if (!catalog.hasUnvalidatedConstraints()) {
+      return List.of();
+    }
+    String defaultSchema = catalog.defaultSchema();
+    Map<String, Map<String, TableModel>> bySchema = new TreeMap<>();
+    for (TableModel table : expected.tables()) {
+      bySchema.computeIfAbsent(table.schema().isEmpty() ? defaultSchema : table.schema(), s -> new TreeMap<>())
+          .put(table.name(), table);
+    }
+    List<Difference> notes = new ArrayList<>();
+    for (Map.Entry<String, Map<String, TableModel>> entry : bySchema.entrySet()) {
+      for (Catalog.Unvalidated constraint : catalog.unvalidatedConstraints(entry.getKey())) {
+        TableModel table = entry.getValue().get(constraint.table());
+        if (table == null) {
+          continue;
+        }
+        String kind = constraint.foreignKey() ? "foreign key " : "check constraint ";
+        notes.add(new Difference(display(table), kind + constraint.name() + " of " + display(table) + " is NOT VALID:"
+            + " the database has not checked the rows that were there when it was added; check them with a migration"
+            + " that calls alterTable(\"" + table.name() + "\", t -> t.validateConstraint(\"" + constraint.name()
+            + "\"))"));
+      }
+    }
+    return notes;
+  }
+
+  /**
    * The views missing from the database, and those in it that the model does not hold, in the
    * connection's own schema and every schema holding a model table or view.
    */

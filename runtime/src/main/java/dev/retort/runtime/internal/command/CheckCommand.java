@@ -30,7 +30,8 @@ import java.util.Set;
  * {@code check}: compares the live database with the schema its current revision should have.
  * The expected schema is the current revision's snapshot, shipped beside the migrations, when
  * the database is exactly at one revision and the snapshot is on the class path; otherwise the
- * schema the applied migrations' operations build. Reads only; takes no lock.
+ * schema the applied migrations' operations build. Reads only; takes no lock. Beside the
+ * differences it notes the model's foreign keys and checks that PostgreSQL holds {@code NOT VALID}.
  */
 public final class CheckCommand {
 
@@ -53,7 +54,7 @@ public final class CheckCommand {
       state.verifyChecksums(graph, session.advice());
       Expected expected = expected(context, state.applied());
       List<String> differences = differences(session, context, expected.model()).stream().map(Difference::description).toList();
-      return new CheckResult(state.current(graph), expected.baseline(), differences);
+      return new CheckResult(state.current(graph), expected.baseline(), differences, notes(session, expected.model()));
     }
   }
 
@@ -148,6 +149,17 @@ public final class CheckCommand {
     } catch (SQLException e) {
       throw new RetortException(ErrorCode.DATABASE_ERROR,
           "Could not read the live schema to compare it with the model: " + e.getMessage(), e);
+    }
+  }
+
+  /** The constraints of the model's tables that the database has not validated (PostgreSQL's {@code NOT VALID}). */
+  private static List<String> notes(Session session, SchemaModel expected) {
+    try {
+      return SchemaInspector.unvalidatedConstraints(session.connection(), session.dialect(), expected).stream()
+          .map(Difference::description).toList();
+    } catch (SQLException e) {
+      throw new RetortException(ErrorCode.DATABASE_ERROR,
+          "Could not read which constraints the database has validated: " + e.getMessage(), e);
     }
   }
 
