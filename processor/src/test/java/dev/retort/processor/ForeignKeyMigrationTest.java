@@ -245,7 +245,10 @@ class ForeignKeyMigrationTest {
               // Retort: adds foreign key fk_a_shipments_order_id_line_no to a_shipments, which reads
               // the whole table to check it while it blocks writes to a_shipments and order_items on
               // PostgreSQL, and copies a_shipments, blocking writes, on MariaDB and MySQL; on a big
-              // table run it when writes can wait, with a table lock timeout.
+              // table on PostgreSQL add it with addForeignKeyNotValid and check the rows already there
+              // with validateConstraint("fk_a_shipments_order_id_line_no") in a later migration, which
+              // blocks no writes; on MariaDB and MySQL run it when writes can wait, with a table lock
+              // timeout.
               .addForeignKey("fk_a_shipments_order_id_line_no", fk -> fk
                   .columns("order_id", "line_no")
                   .references("order_items", "order_id", "line_no")
@@ -312,8 +315,10 @@ class ForeignKeyMigrationTest {
               .dropForeignKey("fk_a_shipments_order_id_line_no")
               // Retort: adds foreign key fk_shipment_item to a_shipments, which reads the whole table
               // to check it while it blocks writes to a_shipments and order_items on PostgreSQL, and
-              // copies a_shipments, blocking writes, on MariaDB and MySQL; on a big table run it when
-              // writes can wait, with a table lock timeout.
+              // copies a_shipments, blocking writes, on MariaDB and MySQL; on a big table on PostgreSQL
+              // add it with addForeignKeyNotValid and check the rows already there with
+              // validateConstraint("fk_shipment_item") in a later migration, which blocks no writes; on
+              // MariaDB and MySQL run it when writes can wait, with a table lock timeout.
               .addForeignKey("fk_shipment_item", fk -> fk
                   .columns("order_id", "line_no")
                   .references("order_items", "order_id", "line_no")));
@@ -388,7 +393,10 @@ class ForeignKeyMigrationTest {
               // Retort: adds foreign key fk_a_shipments_order_id_line to a_shipments, which reads the
               // whole table to check it while it blocks writes to a_shipments and order_items on
               // PostgreSQL, and copies a_shipments, blocking writes, on MariaDB and MySQL; on a big
-              // table run it when writes can wait, with a table lock timeout.
+              // table on PostgreSQL add it with addForeignKeyNotValid and check the rows already there
+              // with validateConstraint("fk_a_shipments_order_id_line") in a later migration, which
+              // blocks no writes; on MariaDB and MySQL run it when writes can wait, with a table lock
+              // timeout.
               .addForeignKey("fk_a_shipments_order_id_line", fk -> fk
                   .columns("order_id", "line")
                   .references("order_items", "order_id", "line_no")));

@@ -1213,8 +1213,10 @@ class MigrationGenerationTest {
               .dropForeignKey("fk_books_author_id")
               // Retort: adds foreign key fk_books_author_id to books, which reads the whole table to
               // check it while it blocks writes to books and authors on PostgreSQL, and copies books,
-              // blocking writes, on MariaDB and MySQL; on a big table run it when writes can wait, with
-              // a table lock timeout.
+              // blocking writes, on MariaDB and MySQL; on a big table on PostgreSQL add it with
+              // addForeignKeyNotValid and check the rows already there with
+              // validateConstraint("fk_books_author_id") in a later migration, which blocks no writes;
+              // on MariaDB and MySQL run it when writes can wait, with a table lock timeout.
               .addForeignKey("fk_books_author_id", fk -> fk
                   .columns("author_id")
                   .references("authors", "id")

@@ -27,6 +27,7 @@ import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
 import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
+import dev.retort.operation.ValidateConstraint;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -348,6 +349,11 @@ public final class MigrationNames {
     @Override
     public Phrase dropForeignKey(DropForeignKey operation) {
       return Phrase.constraint("Drop", operation.table(), operation.name());
+    }
+
+    @Override
+    public Phrase validateConstraint(ValidateConstraint operation) {
+      return Phrase.constraint("Validate", operation.table(), operation.name());
     }
 
     @Override

@@ -43,6 +43,7 @@ import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
 import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
+import dev.retort.operation.ValidateConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -352,7 +353,8 @@ final class OperationCode implements Operation.Visitor<OperationCode.Call> {
   public Call addCheck(AddCheck operation) {
     return Call.on(
         operation.table(),
-        "addCheck(" + literal(operation.check().name()) + ", " + literal(operation.check().expression()) + ")");
+        (operation.notValid() ? "addCheckNotValid(" : "addCheck(") + literal(operation.check().name()) + ", "
+            + literal(operation.check().expression()) + ")");
   }
 
   @Override
@@ -362,12 +364,18 @@ final class OperationCode implements Operation.Visitor<OperationCode.Call> {
 
   @Override
   public Call addForeignKey(AddForeignKey operation) {
-    return Call.on(operation.table(), foreignKeyCall("addForeignKey", operation.foreignKey()));
+    return Call.on(operation.table(),
+        foreignKeyCall(operation.notValid() ? "addForeignKeyNotValid" : "addForeignKey", operation.foreignKey()));
   }
 
   @Override
   public Call dropForeignKey(DropForeignKey operation) {
     return Call.on(operation.table(), "dropForeignKey(" + literal(operation.name()) + ")");
+  }
+
+  @Override
+  public Call validateConstraint(ValidateConstraint operation) {
+    return Call.on(operation.table(), "validateConstraint(" + literal(operation.name()) + ")");
   }
 
   @Override

@@ -30,6 +30,7 @@ import dev.retort.operation.DropColumn;
 import dev.retort.operation.DropSequence;
 import dev.retort.operation.DropTable;
 import dev.retort.operation.Operation;
+import dev.retort.operation.ValidateConstraint;
 import dev.retort.operation.RenameColumn;
 import java.util.List;
 import java.util.Optional;
@@ -180,11 +181,24 @@ class LintTest {
             + " (MariaDB and MySQL build it online); on a big table run it when writes can wait, with a table lock"
             + " timeout",
         "adds check constraint ck_users_email to users, which reads the whole table while it blocks reads and writes"
-            + " on PostgreSQL, and copies the table, blocking writes, on MariaDB and MySQL; on a big table run it"
-            + " when writes can wait, with a table lock timeout",
+            + " on PostgreSQL, and copies the table, blocking writes, on MariaDB and MySQL; on a big table on"
+            + " PostgreSQL add it with addCheckNotValid and check the rows already there with"
+            + " validateConstraint(\"ck_users_email\") in a later migration, which blocks no writes; on MariaDB and"
+            + " MySQL run it when writes can wait, with a table lock timeout",
         "adds foreign key fk_users_team to users, which reads the whole table to check it while it blocks writes to"
             + " users and teams on PostgreSQL, and copies users, blocking writes, on MariaDB and MySQL; on a big table"
-            + " run it when writes can wait, with a table lock timeout");
+            + " on PostgreSQL add it with addForeignKeyNotValid and check the rows already there with"
+            + " validateConstraint(\"fk_users_team\") in a later migration, which blocks no writes; on MariaDB and"
+            + " MySQL run it when writes can wait, with a table lock timeout");
+  }
+
+  @Test
+  void constraintsAddedNotValidAndTheirValidationAreTheWayOutAndNotFound() {
+    assertThat(Lint.check(List.of(
+        new AddCheck("users", new CheckModel("ck_users_email", "email <> ''"), true),
+        new AddForeignKey("users", foreignKey("fk_users_team", "teams"), true),
+        new ValidateConstraint("users", "ck_users_email"),
+        new ValidateConstraint("users", "fk_users_team")))).isEmpty();
   }
 
   @Test
@@ -205,8 +219,9 @@ class LintTest {
         .containsExactly(Finding.Risk.FAILS_ON_DATA, Finding.Risk.LOCKS_TABLE);
     assertThat(findings.get(1)).extracting(Finding::column, Finding::text).containsExactly(Optional.of("email"),
         "makes users.email NOT NULL, which reads the whole table while it blocks reads and writes on PostgreSQL"
-            + " (MariaDB and MySQL do it online); on a big table run it when writes can wait, with a table lock"
-            + " timeout");
+            + " (MariaDB and MySQL do it online); on a big table on PostgreSQL first add a check (email IS NOT NULL)"
+            + " with addCheckNotValid and validate it with validateConstraint, each in a migration before this one:"
+            + " PostgreSQL 12 and later trust it instead of reading the table; drop it after");
   }
 
   @Test

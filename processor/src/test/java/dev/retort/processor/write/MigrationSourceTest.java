@@ -55,6 +55,7 @@ import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
 import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
+import dev.retort.operation.ValidateConstraint;
 import dev.retort.processor.plan.Finding;
 import dev.retort.processor.plan.MigrationPlan;
 import java.util.ArrayList;
@@ -160,6 +161,9 @@ class MigrationSourceTest {
       new AddForeignKey("books", foreignKey("fk_short", ReferentialAction.NO_ACTION, ReferentialAction.NO_ACTION)),
       new AddForeignKey("books", foreignKey("fk_books_author_edition", RESTRICT, SET_DEFAULT)),
       new DropForeignKey("books", "fk_books_author_edition"),
+      new AddCheck("books", new CheckModel("ck_books_pages", "pages > 0"), true),
+      new AddForeignKey("books", foreignKey("fk_books_author_edition_not_valid", RESTRICT, CASCADE), true),
+      new ValidateConstraint("books", "ck_books_pages"),
       new CreateIndex("books", new IndexModel("ix_books_title", List.of("title"), false), false),
       new CreateIndex("books", new IndexModel("ux_books_isbn", List.of("isbn", "edition"), true), false),
       new CreateIndex("books", new IndexModel("ix_books_created", List.of("created_at"), false), true),
