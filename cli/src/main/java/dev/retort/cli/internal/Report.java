@@ -209,18 +209,22 @@ public final class Report {
    *
    * @param result the comparison
    * @param heads the head of the history, to mark it
-   * @return the lines; the first says whether they match
+   * @return the lines; the first says whether they match, and the notes, if any, follow the differences
    */
   public static List<String> check(CheckResult result, Heads heads) {
     List<String> lines = new ArrayList<>();
     String against = revisions(result.revisions(), heads) + " (compared with " + result.baseline() + ")";
     if (result.matches()) {
       lines.add("The database matches revision " + against + ".");
-      return lines;
+    } else {
+      lines.add("The database differs from revision " + against + ": "
+          + count(result.differences().size(), "difference"));
+      result.differences().forEach(difference -> lines.add("  - " + difference));
     }
-    lines.add("The database differs from revision " + against + ": "
-        + count(result.differences().size(), "difference"));
-    result.differences().forEach(difference -> lines.add("  - " + difference));
+    if (!result.notes().isEmpty()) {
+      lines.add("To do: " + count(result.notes().size(), "note"));
+      result.notes().forEach(note -> lines.add("  - " + note));
+    }
     return lines;
   }
 
