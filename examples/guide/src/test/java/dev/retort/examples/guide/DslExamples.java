@@ -214,6 +214,19 @@ final class DslExamples {
     // end::createIndexConcurrently[]
   }
 
+  static void addConstraintsNotValid(Schema schema) {
+    // tag::addConstraintsNotValid[]
+    schema.alterTable("book_tags", t -> t
+        .addForeignKeyNotValid("fk_book_tags_book_id", fk -> fk.columns("book_id").references("books", "id"))
+        .addCheckNotValid("ck_book_tags_tag", "tag <> ''"));
+    // end::addConstraintsNotValid[]
+    // tag::validateConstraint[]
+    schema.alterTable("book_tags", t -> t
+        .validateConstraint("fk_book_tags_book_id")
+        .validateConstraint("ck_book_tags_tag"));
+    // end::validateConstraint[]
+  }
+
   static void dropIndex(Schema schema) {
     // tag::dropIndex[]
     schema.alterTable("books", t -> t.dropIndex("ix_books_title"));

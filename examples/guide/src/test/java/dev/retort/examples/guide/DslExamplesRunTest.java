@@ -91,7 +91,7 @@ class DslExamplesRunTest {
   }
 
   /** A fresh, empty database, dropped or deleted on close. */
-  private record Scratch(String kind, String url, String user, String name, Path directory) implements AutoCloseable {
+  record Scratch(String kind, String url, String user, String name, Path directory) implements AutoCloseable {
 
     static Scratch create(String kind) throws IOException {
       String name = "guide_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
