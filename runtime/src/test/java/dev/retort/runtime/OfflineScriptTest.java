@@ -11,6 +11,7 @@ import dev.retort.RevisionInfo;
 import dev.retort.operation.Vendor;
 import dev.retort.runtime.fixtures.Counted;
 import dev.retort.runtime.fixtures.Library;
+import dev.retort.runtime.fixtures.Validated;
 import dev.retort.runtime.testdb.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,32 @@ class OfflineScriptTest {
 
       assertThat(retort.current().atBase()).isTrue();
       assertThat(tableExists(db, "authors")).isFalse();
+    }
+  }
+
+  /**
+   * The offline script of a foreign key and a check added not valid and validated in the next revision: PostgreSQL's
+   * shows NOT VALID and VALIDATE CONSTRAINT, the others' the plain adds and nothing for the validation. Run, each
+   * leaves its database at head, matching, with nothing left to validate.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aScriptAddsConstraintsNotValidAndValidatesThemWhereTheDatabaseCan(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Retort retort = retort(db, Validated.revisions());
+
+      SqlScript up = retort.sql("base", "head", db.vendor());
+      Probe.execute(db, up.statements().toArray(String[]::new));
+
+      int postgres = kind == TestDatabase.Kind.POSTGRESQL ? 2 : 0;
+      assertThat(up.statements()).filteredOn(s -> s.endsWith(" NOT VALID")).hasSize(postgres);
+      assertThat(up.blocks()).filteredOn(block -> block.comment().startsWith("Upgrade to 003")).singleElement()
+          .satisfies(block -> assertThat(block.statements()).filteredOn(s -> s.startsWith("ALTER TABLE"))
+              .hasSize(postgres).allSatisfy(s -> assertThat(s).contains(" VALIDATE CONSTRAINT ")));
+      assertThat(retort.current().atHead()).isTrue();
+      CheckResult check = retort.check();
+      assertThat(check.differences()).isEmpty();
+      assertThat(check.notes()).isEmpty();
     }
   }
 
