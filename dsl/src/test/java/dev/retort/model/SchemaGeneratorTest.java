@@ -12,6 +12,7 @@ import dev.retort.operation.DropView;
 import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.Operation;
+import dev.retort.operation.ValidateConstraint;
 import dev.retort.operation.RenameColumn;
 import java.util.HashSet;
 import java.util.List;
@@ -67,8 +68,9 @@ class SchemaGeneratorTest {
         "foreign key of a new table added after the creates", "check kept across a column rename",
         "check dropped before its column", "unchanged view dropped and created around a change",
         "view reading a view"));
+    // Raw SQL, Java steps and validations are written by hand: no difference between two schemas is one of them.
     for (Class<?> kind : Operation.class.getPermittedSubclasses()) {
-      if (kind != Execute.class && kind != JdbcStep.class) {
+      if (kind != Execute.class && kind != JdbcStep.class && kind != ValidateConstraint.class) {
         expected.add(kind.getSimpleName());
       }
     }
