@@ -98,7 +98,8 @@ final class TableLocks {
       String name = add.check().name();
       return Optional.of(lock(index, operation, add.table(), Optional.empty(), "adds check constraint " + name
           + " to " + add.table() + ", which reads the whole table while it blocks reads and writes on PostgreSQL,"
-          + " and copies the table, blocking writes, on MariaDB and MySQL; " + notValidWayOut("addCheckNotValid", name)));
+          + " and copies the table, blocking writes, on MariaDB and MySQL; "
+          + notValidWayOut("addCheckNotValid", name)));
     }
     if (operation instanceof AddForeignKey add && !add.notValid()) {
       String table = add.table();
