@@ -22,6 +22,7 @@ import dev.retort.operation.DropView;
 import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
 import dev.retort.operation.Operation;
+import dev.retort.operation.ValidateConstraint;
 import dev.retort.operation.Vendor;
 import dev.retort.snapshot.SnapshotCodec;
 import java.util.ArrayList;
@@ -119,6 +120,9 @@ class LazySnapshotRenderingTest {
     operations.put("uniques", List.of(Shop.addSelectUnique(), Shop.dropEmailUnique()));
     operations.put("checks", List.of(Shop.addTotalCheck(), Shop.addQuantityCheck(), Shop.dropEmailCheck()));
     operations.put("foreign keys", List.of(Shop.dropOrderUser(), Shop.addOrderTag()));
+    operations.put("constraints not valid, then validated", List.of(Shop.addTotalCheckNotValid(),
+        Shop.addOrderTagNotValid(), new ValidateConstraint("order", "ck_order_total"),
+        new ValidateConstraint("tag", "fk_tag_tag")));
     operations.put("indexes", List.of(Shop.indexTotal(false), Shop.dropUserIdIndex(false)));
     operations.put("indexes concurrently", List.of(Shop.indexTotal(true), Shop.dropUserIdIndex(true)));
     operations.put("sequences", List.of(Shop.createSelectSequence(), Shop.alterSelectSequence(),
