@@ -24,6 +24,7 @@ import dev.retort.operation.Operation;
 import dev.retort.operation.RenameColumn;
 import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
+import dev.retort.operation.ValidateConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +54,7 @@ class MigrationNamesTest {
     assertThat(summary(create("users"))).isEqualTo("CreateUsers");
     assertThat(summary(new CreateIndex("users", new IndexModel("ix_users_email", List.of("email"), false), false)))
         .isEqualTo("CreateIxUsersEmail");
+    assertThat(summary(new ValidateConstraint("books", "fk_books_author_id"))).isEqualTo("ValidateFkBooksAuthorId");
   }
 
   @Test
