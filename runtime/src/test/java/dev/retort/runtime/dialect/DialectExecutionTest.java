@@ -747,6 +747,37 @@ class DialectExecutionTest {
     }
   }
 
+  /** The same for a foreign key that a row breaks, pointing at a team that does not exist. */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aForeignKeyThatARowBreaksIsAddedNotValidOnlyOnPostgresAndValidatedOnceTheRowIsMended(TestDatabase.Kind kind)
+      throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      Dialect dialect = migrator.dialect();
+      membersOfATeam(migrator);
+      migrator.execute("INSERT INTO " + dialect.quote("member") + " VALUES (2, 99, 30)");
+      Schema foreignKey = new Schema().alterTable("member", t -> t
+          .addForeignKeyNotValid("fk_member_team", fk -> fk.columns("team_id").references("team", "id")));
+      Schema validate = new Schema().alterTable("member", t -> t.validateConstraint("fk_member_team"));
+
+      if (kind != TestDatabase.Kind.POSTGRESQL) {
+        assertThatThrownBy(() -> migrator.apply(foreignKey)).isInstanceOf(SQLException.class);
+        assertThat(migrator.model().table("member").orElseThrow().foreignKeys()).isEmpty();
+        return;
+      }
+      migrator.apply(foreignKey);
+      assertThat(validated(migrator)).containsExactly("f");
+      assertThatThrownBy(() -> migrator.apply(validate)).isInstanceOfSatisfying(SQLException.class,
+          e -> assertThat(e.getSQLState()).isEqualTo("23503"));
+
+      migrator.execute("UPDATE " + dialect.quote("member") + " SET " + dialect.quote("team_id") + " = 1");
+      migrator.apply(validate);
+
+      assertThat(validated(migrator)).containsExactly("t");
+      assertThat(migrator.differences()).isEmpty();
+    }
+  }
+
   /** Teams and their members, with one team and one member in them. */
   private static void membersOfATeam(Migrator migrator) throws SQLException {
     migrator.apply(new Schema()

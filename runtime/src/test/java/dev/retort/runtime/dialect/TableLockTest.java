@@ -42,7 +42,9 @@ import org.junit.jupiter.api.Timeout;
  * Which operations, as the dialects render them, hold a lock on a table that has rows for as long as they read or
  * rewrite it: what the processor's lint ({@code TableLocks}, whose {@code LintTest} lists the same type changes)
  * tells the reviewer, decided here by PostgreSQL and MariaDB. A rewrite shows on PostgreSQL as a new {@code
- * relfilenode} of the table; a copy on MariaDB as the statement refused with {@code ALGORITHM=INPLACE, LOCK=NONE}.
+ * relfilenode} of the table; a copy on MariaDB as the statement refused with {@code ALGORITHM=INPLACE, LOCK=NONE}. The
+ * ways out that the findings name are held to their word too: a constraint added not valid reads no row, and its
+ * validation lets another session write.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class TableLockTest {
