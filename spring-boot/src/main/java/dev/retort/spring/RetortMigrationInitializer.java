@@ -76,6 +76,8 @@ public class RetortMigrationInitializer implements InitializingBean {
       if (!result.matches()) {
         throw new SchemaDriftException(result);
       }
+      // A constraint PostgreSQL still holds NOT VALID is the state between two releases, not drift.
+      result.notes().forEach(note -> LOG.warn("retort.check-on-start: {}", note));
     }
   }
 }
