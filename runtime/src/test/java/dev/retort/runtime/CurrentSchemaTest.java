@@ -171,6 +171,17 @@ class CurrentSchemaTest {
       assertThat(Probe.tableExists(db, "authors")).isFalse();
       assertThat(retort(db, tenants.name("a")).current().revisions()).containsExactly("004");
       assertThat(retort(db, tenants.name("a")).check().differences()).isEmpty();
+
+      // A script from a revision starts with the guard, which must read the schema's version table.
+      SqlScript down = Retort.builder().offline().migrations(Library.revisions())
+          .currentSchema(tenants.name("a")).build().sql("head", "002", kind.vendor());
+      try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+        for (String sql : down.statements()) {
+          statement.execute(sql);
+        }
+      }
+      assertThat(retort(db, tenants.name("a")).current().revisions()).containsExactly("002");
+      assertThat(tenants.columns("a", "authors")).doesNotContain("born");
     }
   }
 
