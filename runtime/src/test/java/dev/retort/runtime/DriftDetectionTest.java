@@ -22,6 +22,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,6 +58,33 @@ class DriftDetectionTest {
         assertMatches(retort, "5");
       } finally {
         dropBilling(db);
+      }
+    }
+  }
+
+  /** The same inside a schema made current ({@code currentSchema}): enums, sequences, identities, comments, keys. */
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void aDatabaseAsTheMigrationsMadeItMatchesInsideACurrentSchema(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      String tenant = db.kind() == TestDatabase.Kind.MARIADB ? db.name() + "_tenant" : "tenant";
+      Probe.execute(db, (db.kind() == TestDatabase.Kind.MARIADB ? "CREATE DATABASE " : "CREATE SCHEMA ")
+          + Probe.quote(db, tenant));
+      Retort retort = warehouse(db, builder -> builder.currentSchema(tenant));
+      try {
+        for (String revision : List.of("1", "2", "3", "4", "5")) {
+          retort.upgrade(revision);
+          assertMatches(retort, revision);
+        }
+        assertThat(Probe.tableExists(db, "retort_version")).isFalse();
+        assertThat(Probe.tableExists(db, "kinds")).isFalse();
+        retort.downgrade("base");
+        assertThat(retort.check().differences()).isEmpty();
+      } finally {
+        dropBilling(db);
+        if (db.kind() == TestDatabase.Kind.MARIADB) {
+          Probe.execute(db, "DROP DATABASE IF EXISTS " + Probe.quote(db, tenant));
+        }
       }
     }
   }
@@ -372,6 +400,10 @@ class DriftDetectionTest {
    * attached to each connection.
    */
   private Retort warehouse(TestDatabase db) throws IOException {
+    return warehouse(db, builder -> builder);
+  }
+
+  private Retort warehouse(TestDatabase db, UnaryOperator<Retort.Builder> settings) throws IOException {
     String billing = "";
     if (db.kind() != TestDatabase.Kind.SQLITE) {
       billing = billingName(db);
@@ -390,8 +422,8 @@ class DriftDetectionTest {
           revision.migration()));
     }
     URLClassLoader loader = new URLClassLoader(new URL[] {resources.toUri().toURL()}, getClass().getClassLoader());
-    return Retort.builder().url(db.url(), db.user(), db.password()).migrations(revisions).classLoader(loader)
-        .lockTimeout(Duration.ofSeconds(30)).build();
+    return settings.apply(Retort.builder().url(db.url(), db.user(), db.password()).migrations(revisions)
+        .classLoader(loader).lockTimeout(Duration.ofSeconds(30))).build();
   }
 
   private static String snapshot(String revision) {
