@@ -49,6 +49,11 @@ assert stamp.startsWith('-- Retort migration script for PostgreSQL: base -> 2026
 assert stamp.contains('-- Stamp 20260110_090000: record 20260110_090000 in the version table without running any migration')
 assert stamp.contains('CREATE TABLE IF NOT EXISTS "retort_version"')
 assert !stamp.contains('CREATE TABLE "customers"')
+// 16: sql -Dretort.currentSchema
+String tenant = new File(basedir, 'target/tenant.sql').getText('UTF-8')
+assert tenant.contains('-- Work in tenant_acme\nSET search_path TO "tenant_acme";')
+assert tenant.indexOf('SET search_path') < tenant.indexOf('CREATE TABLE "customers"')
+assert tenant.contains('CREATE TABLE IF NOT EXISTS "tenant_acme"."retort_version"')
 // 4: downgrade -1
 expectPattern(log, /Reverted 20260111_090000: Add column customers\.phone\. \(1 statement, \d+ ms\)/)
 expectOnce(log, 'Reverted 20260111_090000:')
