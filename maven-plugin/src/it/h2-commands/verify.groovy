@@ -51,7 +51,7 @@ assert stamp.contains('CREATE TABLE IF NOT EXISTS "retort_version"')
 assert !stamp.contains('CREATE TABLE "customers"')
 // 16: sql -Dretort.currentSchema
 String tenant = new File(basedir, 'target/tenant.sql').getText('UTF-8')
-assert tenant.contains('-- Work in tenant_acme\nSET search_path TO "tenant_acme";')
+assert tenant.contains('SET client_encoding = \'UTF8\';\n\n-- Work in tenant_acme\nSET search_path TO "tenant_acme";')
 assert tenant.indexOf('SET search_path') < tenant.indexOf('CREATE TABLE "customers"')
 assert tenant.contains('CREATE TABLE IF NOT EXISTS "tenant_acme"."retort_version"')
 // 4: downgrade -1

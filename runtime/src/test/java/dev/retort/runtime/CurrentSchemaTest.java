@@ -156,11 +156,14 @@ class CurrentSchemaTest {
       SqlScript script = Retort.builder().offline().migrations(Library.revisions())
           .currentSchema(tenants.name("a")).build().sql("base", "head", kind.vendor());
 
-      assertThat(script.statements().get(0)).isEqualTo(switch (kind) {
+      String enter = switch (kind) {
         case POSTGRESQL -> "SET search_path TO \"" + tenants.name("a") + "\"";
         case MARIADB -> "USE `" + tenants.name("a") + "`";
         default -> "SET SCHEMA \"" + tenants.name("a") + "\"";
-      });
+      };
+      assertThat(script.blocks()).filteredOn(block -> block.statements().contains(enter)).singleElement()
+          .extracting(SqlScript.Block::comment).isEqualTo("Work in " + tenants.name("a"));
+      assertThat(script.statements().indexOf(enter)).isLessThan(firstChange(script));
       try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
         for (String sql : script.statements()) {
           statement.execute(sql);
@@ -192,6 +195,17 @@ class CurrentSchemaTest {
     assertThatThrownBy(() -> retort.sql("base", "head", Vendor.SQLITE))
         .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.UNSUPPORTED_DATABASE))
         .hasMessageContaining("SQLite");
+  }
+
+  /** The index of the script's first statement that creates or alters something. */
+  private static int firstChange(SqlScript script) {
+    List<String> statements = script.statements();
+    for (int i = 0; i < statements.size(); i++) {
+      if (statements.get(i).startsWith("CREATE") || statements.get(i).startsWith("ALTER")) {
+        return i;
+      }
+    }
+    throw new AssertionError("the script changes nothing: " + statements);
   }
 
   private static Retort retort(TestDatabase db, String schema) {

@@ -75,8 +75,8 @@ public final class ScriptCommand {
     Optional<SqlScript.Block> enter = enterSchema(context, dialect);
     List<SqlScript.Block> blocks = new ArrayList<>();
     if (!plan.isEmpty()) {
-      enter.ifPresent(blocks::add);
       dialect.scriptOpening().ifPresent(part -> blocks.add(new SqlScript.Block(part.comment(), part.statements())));
+      enter.ifPresent(blocks::add);
     }
     List<String> fromCurrent = DatabaseState.current(graph, from);
     if (!from.isEmpty() && !plan.isEmpty()) {

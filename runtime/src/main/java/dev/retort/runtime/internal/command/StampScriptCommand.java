@@ -86,8 +86,8 @@ public final class StampScriptCommand {
     if (changes.isEmpty()) {
       return new SqlScript(vendor, fromLabel, toLabel, blocks);
     }
-    enter.ifPresent(blocks::add);
     dialect.scriptOpening().ifPresent(part -> blocks.add(new SqlScript.Block(part.comment(), part.statements())));
+    enter.ifPresent(blocks::add);
     List<String> statements = new ArrayList<>();
     if (from.isEmpty()) {
       String create = "Create the version table " + table.displayName() + " unless it exists";
