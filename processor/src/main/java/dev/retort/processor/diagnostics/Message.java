@@ -555,6 +555,12 @@ public enum Message {
       "@Column(columnDefinition = \"%s\") on %s is not a column type Retort reads (%s): write one of Retort's"
           + " column types there, such as varchar(100), decimal(12,2), text or json, or remove columnDefinition"
           + " and let the Java type give the column type"),
+  /** A Hibernate {@code @ColumnDefault} that is empty, or a literal that is no value of its column. */
+  JPA_COLUMN_DEFAULT(
+      Diagnostic.Kind.ERROR,
+      "jpa-column-default",
+      "@ColumnDefault(\"%s\") on %s %s; write a SQL literal of the column's type ('text', 42, 1.5, true) or a"
+          + " SQL expression such as CURRENT_TIMESTAMP"),
   /** A JPA {@code @Index} column list Retort cannot express. */
   JPA_INDEX_COLUMN_LIST(
       Diagnostic.Kind.ERROR,

@@ -35,6 +35,8 @@ final class Annotation {
   static final String VIEW = "dev.retort.View";
   /** Hibernate's own {@code @View(query)}, read as Retort's {@code @View} on a JPA entity. */
   static final String HIBERNATE_VIEW = "org.hibernate.annotations.View";
+  /** Hibernate's {@code @ColumnDefault(sql)}, read as the column's default on a JPA entity. */
+  static final String HIBERNATE_COLUMN_DEFAULT = "org.hibernate.annotations.ColumnDefault";
 
   /** The annotations that map a member to a column, in the order messages mention them. */
   static final List<String> MEMBER_ANNOTATIONS = List.of(COLUMN, ID, REFERENCES, RENAMED_FROM);

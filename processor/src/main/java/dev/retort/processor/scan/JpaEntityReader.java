@@ -4,6 +4,7 @@ import dev.retort.ReferentialAction;
 import dev.retort.model.CheckModel;
 import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
+import dev.retort.model.DefaultValue;
 import dev.retort.model.IndexModel;
 import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.UniqueModel;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -63,6 +65,9 @@ final class JpaEntityReader {
 
   /** Hibernate's {@code @Subselect}: the entity maps to a query, not a table. */
   private static final String SUBSELECT = "org.hibernate.annotations.Subselect";
+
+  /** A SQL number literal, as a {@code @ColumnDefault} holds one: {@code 0}, {@code -12.50}, {@code .5}. */
+  private static final Pattern SQL_NUMBER = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
   /** Class-level annotations that declare a mapping Retort does not read, with the way out. */
   private static final Map<String, String> UNSUPPORTED_ON_CLASS = unsupportedOnClass();
@@ -756,10 +761,55 @@ final class JpaEntityReader {
         && on.find(member.element(), "Basic").map(b -> b.bool("optional")).orElse(true)
         && !EntityReader.annotatedNotNull(member);
     Optional<String> comment = column.flatMap(c -> comment(c, member.label(), "column"));
+    Optional<DefaultValue> defaultValue = type.flatMap(t -> columnDefault(member, t));
     Optional<ColumnModel> model = type.filter(t -> usableName).flatMap(t -> checks.build(member.element(),
-        member.label(), () -> new ColumnModel(name, t, nullable, Optional.empty(), identity, comment)));
+        member.label(), () -> new ColumnModel(name, t, nullable, defaultValue, identity, comment)));
     return new ColumnDraft(member.element(), member.label(), name, model, id, column, Optional.empty(),
         renamedFrom(member, name));
+  }
+
+  /**
+   * The default that Hibernate's {@code @ColumnDefault} gives the column, if written and usable (else
+   * reported). Its value is SQL, which Hibernate's DDL writes after {@code default}: a quoted string, a
+   * number or {@code true}/{@code false} is a literal, checked against the column type as
+   * {@code @Column(defaultValue)} is, so that the migration writes it in each database's own syntax;
+   * anything else is an expression, written as it is.
+   */
+  private Optional<DefaultValue> columnDefault(Member member, ColumnType type) {
+    Optional<Annotation> annotation = annotations.find(member.element(), Annotation.HIBERNATE_COLUMN_DEFAULT);
+    if (annotation.isEmpty()) {
+      return Optional.empty();
+    }
+    String written = annotation.get().string("value");
+    String sql = written.strip();
+    if (sql.isEmpty()) {
+      reporter.report(annotation.get(), "value", Message.JPA_COLUMN_DEFAULT, written, member.label(), "is empty");
+      return Optional.empty();
+    }
+    Optional<String> literal = sqlLiteral(sql);
+    if (literal.isEmpty()) {
+      return checks.build(member.element(), member.label(), () -> DefaultValue.expression(sql));
+    }
+    Optional<String> problem = DefaultLiterals.problem(type, literal.get());
+    if (problem.isPresent()) {
+      reporter.report(annotation.get(), "value", Message.JPA_COLUMN_DEFAULT, written, member.label(),
+          "is not a value of column type " + type.sql() + ": " + problem.get());
+      return Optional.empty();
+    }
+    return Optional.of(DefaultValue.literal(literal.get()));
+  }
+
+  /** The value of a SQL literal: a quoted string (quotes doubled inside), a number, or a boolean. */
+  private static Optional<String> sqlLiteral(String sql) {
+    if (sql.length() >= 2 && sql.startsWith("'") && sql.endsWith("'")) {
+      String inner = sql.substring(1, sql.length() - 1);
+      return inner.replace("''", "").contains("'") ? Optional.empty() : Optional.of(inner.replace("''", "'"));
+    }
+    if (SQL_NUMBER.matcher(sql).matches()) {
+      return Optional.of(sql);
+    }
+    String lower = sql.toLowerCase(Locale.ROOT);
+    return lower.equals("true") || lower.equals("false") ? Optional.of(lower) : Optional.empty();
   }
 
   /** The member's {@code @RenamedFrom}, if it is usable (else reported). */

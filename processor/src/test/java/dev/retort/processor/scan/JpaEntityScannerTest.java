@@ -391,6 +391,49 @@ class JpaEntityScannerTest {
     }
 
     @Test
+    void hibernatesColumnDefaultIsTheColumnsDefault() {
+      assertThat(schemaOf(
+          COLUMN_DEFAULT,
+          source("com.example.Address", """
+              package com.example;
+              import jakarta.persistence.*;
+              import org.hibernate.annotations.ColumnDefault;
+              @Embeddable
+              public class Address {
+                @ColumnDefault("'NL'") @Column(length = 2) String country;
+              }
+              """),
+          source("com.example.Account", """
+              package com.example;
+              import jakarta.persistence.*;
+              import org.hibernate.annotations.ColumnDefault;
+              @Entity
+              public class Account {
+                @Id long id;
+                @ColumnDefault("false") @Column(nullable = false) boolean newsletter;
+                @ColumnDefault("0") int visits;
+                @ColumnDefault("-12.50") @Column(precision = 5, scale = 2) java.math.BigDecimal fee;
+                @ColumnDefault(" 'it''s new' ") String motto;
+                @ColumnDefault("'NEW'") @Enumerated(EnumType.STRING) @Column(length = 10) State state;
+                @ColumnDefault("CURRENT_TIMESTAMP") java.time.Instant createdAt;
+                @Embedded Address address;
+                public enum State { NEW, OPEN }
+              }
+              """))).isEqualTo("""
+          table account
+            column id bigint not null
+            column newsletter boolean not null default 'false'
+            column visits integer not null default '0'
+            column fee decimal(5,2) null default '-12.50'
+            column motto varchar(255) null default 'it''s new'
+            column state varchar(10) null default 'NEW'
+            column created_at timestamp with time zone null default expression 'CURRENT_TIMESTAMP'
+            column country varchar(2) null default 'NL'
+            primary key pk_account (id)
+          """);
+    }
+
+    @Test
     void hibernatesOwnViewIsAViewNamedAsTheEntitysTable() {
       assertThat(schemaOf(
           source("org.hibernate.annotations.View", """
@@ -1302,6 +1345,30 @@ class JpaEntityScannerTest {
     }
 
     @Test
+    void columnDefaultThatIsNoValueOfItsColumnIsReported() {
+      JavaFileObject book = source("com.example.Book", """
+          package com.example;
+          import jakarta.persistence.*;
+          import org.hibernate.annotations.ColumnDefault;
+          @Entity
+          public class Book {
+            @Id long id;
+            @ColumnDefault("'many'") int copies;
+            @ColumnDefault("  ") String title;
+          }
+          """);
+      Compilation compilation = compile(COLUMN_DEFAULT, book);
+      assertThat(compilation).hadErrorCount(2);
+      assertThat(compilation)
+          .hadErrorContaining("@ColumnDefault(\"'many'\") on Book.copies is not a value of column type integer:"
+              + " it is not a whole number")
+          .inFile(book).onLineContaining("'many'");
+      assertThat(compilation)
+          .hadErrorContaining("@ColumnDefault(\"  \") on Book.title is empty")
+          .inFile(book).onLineContaining("\"  \"");
+    }
+
+    @Test
     void columnDefinitionRetortCannotReadIsReported() {
       JavaFileObject book = source("com.example.Book", """
           package com.example;
@@ -1556,6 +1623,15 @@ class JpaEntityScannerTest {
           .inFile(book).onLineContaining("scale = 4");
     }
   }
+
+  /** Hibernate's {@code @ColumnDefault}, as hibernate-core declares it. */
+  private static final JavaFileObject COLUMN_DEFAULT = source("org.hibernate.annotations.ColumnDefault", """
+      package org.hibernate.annotations;
+      import java.lang.annotation.*;
+      @Target({ElementType.FIELD, ElementType.METHOD})
+      @Retention(RetentionPolicy.RUNTIME)
+      public @interface ColumnDefault { String value(); }
+      """);
 
   private static JavaFileObject source(String name, String code) {
     return JavaFileObjects.forSourceString(name, code);
