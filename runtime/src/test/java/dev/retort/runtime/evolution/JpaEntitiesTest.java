@@ -163,6 +163,68 @@ class JpaEntitiesTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void hibernatesColumnDefaultFillsANotNullColumnAddedToATableWithRows(TestDatabase.Kind kind)
+      throws IOException, SQLException {
+    Project project = new Project(root);
+    project.writeEntities(Map.of(COLUMN_DEFAULT_PATH, COLUMN_DEFAULT, JpaDomain.PACKAGE.replace('.', '/') + "/Subscriber.java", """
+        package com.example.shop;
+        import jakarta.persistence.*;
+        @Entity
+        public class Subscriber { @Id long id; String name; }
+        """));
+    Project.Build first = project.build(CLOCK, "-Aretort.entities=jpa");
+    assertThat(first.succeeded()).as(first.log()).isTrue();
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      try (URLClassLoader loader = first.classLoader()) {
+        Retort.builder().url(url(db), db.user(), db.password()).classLoader(loader).build().upgrade();
+      }
+      try (Connection connection = connect(db); Statement statement = connection.createStatement()) {
+        statement.execute("INSERT INTO subscriber (id, name) VALUES (1, 'Ann')");
+      }
+      project.writeEntities(Map.of(COLUMN_DEFAULT_PATH, COLUMN_DEFAULT, JpaDomain.PACKAGE.replace('.', '/') + "/Subscriber.java", """
+          package com.example.shop;
+          import jakarta.persistence.*;
+          import org.hibernate.annotations.ColumnDefault;
+          @Entity
+          public class Subscriber {
+            @Id long id;
+            String name;
+            @ColumnDefault("false") @Column(nullable = false) boolean newsletter;
+            @ColumnDefault("'it''s new'") @Column(nullable = false, length = 20) String state;
+            @ColumnDefault("CURRENT_TIMESTAMP") java.time.Instant joinedAt;
+          }
+          """));
+      Project.Build second = project.build(CLOCK.plusSeconds(60), "-Aretort.entities=jpa");
+      assertThat(second.succeeded()).as(second.log()).isTrue();
+      assertThat(second.log()).doesNotContain("fails-on-data");
+      try (URLClassLoader loader = second.classLoader()) {
+        Retort retort = Retort.builder().url(url(db), db.user(), db.password()).classLoader(loader).build();
+        assertThat(retort.upgrade().runs()).hasSize(1);
+        assertThat(retort.check().differences()).as("check() after the upgrade").isEmpty();
+      }
+      try (Connection connection = connect(db); Statement statement = connection.createStatement();
+          ResultSet row = statement.executeQuery("SELECT newsletter, state, joined_at FROM subscriber")) {
+        assertThat(row.next()).isTrue();
+        assertThat(row.getBoolean(1)).isFalse();
+        assertThat(row.getString(2)).isEqualTo("it's new");
+        assertThat(row.getObject(3)).as("the expression default filled the row").isNotNull();
+      }
+    }
+  }
+
+  private static final String COLUMN_DEFAULT_PATH = "org/hibernate/annotations/ColumnDefault.java";
+
+  /** Hibernate's {@code @ColumnDefault}, as hibernate-core declares it. */
+  private static final String COLUMN_DEFAULT = """
+      package org.hibernate.annotations;
+      import java.lang.annotation.*;
+      @Target({ElementType.FIELD, ElementType.METHOD})
+      @Retention(RetentionPolicy.RUNTIME)
+      public @interface ColumnDefault { String value(); }
+      """;
+
   private static String snapshot(Project project) throws IOException {
     return project.tree().entrySet().stream()
         .filter(file -> file.getKey().toString().endsWith(".schema"))
