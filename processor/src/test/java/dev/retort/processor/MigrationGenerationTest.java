@@ -171,7 +171,9 @@ class MigrationGenerationTest {
     assertThat(written).isEqualTo(ADD_NOT_NULL);
     assertThat(compilation)
         .hadWarningContaining("the new migration V20261121_153000_AddUsersLoginCount adds NOT NULL column"
-            + " users.login_count without a default, which fails on a table that has rows")
+            + " users.login_count without a default, which fails on a table that has rows; give the entity's member"
+            + " a default (@Column(defaultValue), or Hibernate's @ColumnDefault on a JPA entity), which the snapshot"
+            + " then has too, or add it nullable, fill it, then make it NOT NULL")
         .inFile(user)
         .onLineContaining("int loginCount");
   }
@@ -760,8 +762,9 @@ class MigrationGenerationTest {
         @Override
         public void upgrade(Schema schema) {
           // Retort: adds NOT NULL column users.login_count without a default, which fails on a
-          // table that has rows; give it a default, or add it nullable, fill it, then make it NOT
-          // NULL.
+          // table that has rows; give the entity's member a default (@Column(defaultValue), or
+          // Hibernate's @ColumnDefault on a JPA entity), which the snapshot then has too, or add it
+          // nullable, fill it, then make it NOT NULL.
           schema.addColumn("users", "login_count", integer(), notNull());
         }
 

@@ -53,8 +53,9 @@ public final class Lint {
         if (needsValue) {
           findings.add(new Finding(i, add, Finding.Risk.FAILS_ON_DATA, add.table(), Optional.of(add.column().name()),
               "adds NOT NULL column " + add.table() + "." + add.column().name()
-                  + " without a default, which fails on a table that has rows; give it a default, or add it"
-                  + " nullable, fill it, then make it NOT NULL"));
+                  + " without a default, which fails on a table that has rows; give the entity's member a default"
+                  + " (@Column(defaultValue), or Hibernate's @ColumnDefault on a JPA entity), which the snapshot"
+                  + " then has too, or add it nullable, fill it, then make it NOT NULL"));
         }
       } else if (operation.destroysData()) {
         findings.add(new Finding(i, operation, Finding.Risk.DESTROYS_DATA, "", Optional.empty(),
