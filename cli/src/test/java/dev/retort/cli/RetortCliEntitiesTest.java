@@ -539,6 +539,43 @@ class RetortCliEntitiesTest {
   }
 
   /**
+   * A unique column whose constraint the database named itself ({@code members_email_key}, as
+   * PostgreSQL names an inline {@code UNIQUE}) keeps that name on PostgreSQL, which keeps it and
+   * whose drift check compares it: {@code @Unique(name = …)} on the record instead of
+   * {@code @Column(unique = true)}, so that a later migration that drops the constraint names the
+   * one the database has. Where the database makes up or keeps no such name, and for a constraint
+   * named as Retort names it, the column stays {@code unique = true}. Stamped and checked, and
+   * applied to a second database, the model is the database's.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aUniqueColumnKeepsTheNameThePostgresqlDatabaseGaveItThroughStampAndUpgrade(TestDatabase.Kind kind,
+      @TempDir Path dir) throws Exception {
+    try (TestDatabase first = TestDatabase.create(kind); TestDatabase second = TestDatabase.create(kind)) {
+      execute(first, List.of(
+          "CREATE TABLE members (id BIGINT NOT NULL PRIMARY KEY, email VARCHAR(100) NOT NULL UNIQUE,"
+              + " nick VARCHAR(20), CONSTRAINT uq_members_nick UNIQUE (nick))"));
+      EntityProject project = new EntityProject(dir.resolve("project"));
+
+      Cli.Run run = retort(first, getClass().getClassLoader(), "entities", "--package", PACKAGE,
+          "--output", project.sources().toString());
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
+      assertThat(run.err()).as(run.all()).doesNotContain("warning:");
+      String members = files(project.sources()).get("com/example/model/Members.java");
+      assertThat(members).contains("@Column(length = 20, unique = true) String nick");
+      if (kind == TestDatabase.Kind.POSTGRESQL) {
+        assertThat(members).contains("@Unique(name = \"members_email_key\", columns = \"email\")\n",
+            "@Column(length = 100, nullable = NOT_NULL) String email");
+      } else {
+        assertThat(members).doesNotContain("@Unique").contains("@Column(length = 100, unique = true, nullable = NOT_NULL) String email");
+      }
+
+      adoptAndRecreate(project, first, second);
+    }
+  }
+
+  /**
    * The schema's own sequences become {@code @Sequence} annotations, on the entity of the table a
    * sequence is named after ({@code <table>_seq}) or else on the first; an identity column's
    * sequence, and on PostgreSQL a serial column's, are the column's and not declared. Stamped and

@@ -144,6 +144,38 @@ class SchemaInspectorTest {
     }
   }
 
+  /**
+   * PostgreSQL keeps the name of a unique constraint, which a later migration that drops or changes
+   * the constraint names: a database that names it otherwise (another tool's
+   * {@code customers_email_key}) fails there, so check reports it, as it reports a primary key's.
+   * H2 and MariaDB make up or move the index that shows a constraint, and their names are not
+   * compared (SQLite adds no constraint to a table that exists, and keeps no names).
+   */
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void reportsAUniqueConstraintNamedOtherwiseWherePostgresqlKeepsTheName(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      Dialect dialect = migrator.dialect();
+      migrator.apply(new Schema().createTable("user", t -> t
+          .column("id", integer(), notNull())
+          .column("email", varchar(100), notNull())
+          .primaryKey("pk_user", "id")));
+      migrator.execute("ALTER TABLE " + dialect.quote("user") + " ADD CONSTRAINT " + dialect.quote("user_email_key")
+          + " UNIQUE (" + dialect.quote("email") + ")");
+
+      List<Difference> differences = SchemaInspector.differences(migrator.connection(), dialect,
+          migrator.model().applyAll(new Schema().alterTable("user", t -> t.addUnique("uq_user_email", "email"))
+              .operations()),
+          Migrator.VERSION_TABLE);
+
+      assertThat(differences).extracting(Difference::toString).containsExactlyElementsOf(
+          kind == TestDatabase.Kind.POSTGRESQL
+              ? List.of("unique constraint of user on (email) is named user_email_key in the database, uq_user_email"
+                  + " in the model")
+              : List.of());
+    }
+  }
+
   /** The index that H2 moved a unique constraint onto stands for the constraint only while the constraint is there. */
   @Test
   void reportsAUniqueConstraintDroppedFromTheUniqueIndexThatH2MovedItOnto() throws Exception {

@@ -554,7 +554,9 @@ public final class EntityImport {
 
   /**
    * Declares a unique constraint: on one column as {@code @Column(unique = true)}, on several as
-   * {@code @Unique}, with its name where it is not the derived one. One over the columns of the
+   * {@code @Unique}, with its name where it is not the derived one; on one column too where the
+   * database keeps a name that is not the derived one (PostgreSQL's {@code members_email_key}),
+   * which the drift check compares and a later migration that drops the constraint names. One over the columns of the
    * primary key or of another unique constraint, which the processor refuses as a repetition,
    * is a warning instead.
    *
@@ -574,7 +576,7 @@ public final class EntityImport {
           + " until it is dropped.");
       return;
     }
-    if (columns.size() == 1) {
+    if (columns.size() == 1 && (!live.keepsUniqueNames() || name.equals(SqlNames.unique(table, columns)))) {
       uniqueColumns.add(columns.get(0));
       return;
     }

@@ -148,6 +148,15 @@ abstract class Catalog {
     return true;
   }
 
+  /**
+   * Whether the unique index that shows a unique constraint has the constraint's name, kept as the
+   * migration gave it; false by default, where the database makes up or moves that index (H2,
+   * MariaDB, MySQL, SQLite).
+   */
+  boolean keepsUniqueNames() {
+    return false;
+  }
+
   /** Whether the metadata shows foreign key names. */
   boolean keepsForeignKeyNames() {
     return true;

@@ -182,7 +182,9 @@ final class Comparison {
   /**
    * Indexes are matched by name. Unique constraints are matched by columns: with the live unique
    * constraints where the database lists them (H2), else with unique indexes, because the
-   * metadata shows constraints as unique indexes whose names some databases make up. A live
+   * metadata shows constraints as unique indexes whose names some databases make up; where the
+   * database keeps the name ({@link Catalog#keepsUniqueNames()}), a constraint named otherwise is
+   * reported, since a migration that drops or changes it names it. A live
    * constraint's index stands for it even when the index is also one of the model's, as the
    * index H2 moves a constraint onto is. Indexes the database made for the primary key or a
    * foreign key are not reported.
@@ -212,13 +214,19 @@ final class Comparison {
       uniqueConstraints(live.uniques().get(), matched);
     } else {
       for (UniqueModel unique : model.uniques()) {
-        Optional<LiveTable.Index> found = live.indexes().stream()
+        List<LiveTable.Index> candidates = live.indexes().stream()
             .filter(i -> i.unique() && i.columns().equals(unique.columns()) && !matched.contains(i.name()))
-            .findFirst();
-        if (found.isPresent()) {
-          matched.add(found.get().name());
-        } else {
+            .toList();
+        Optional<LiveTable.Index> found = candidates.stream().filter(i -> i.name().equals(unique.name())).findFirst()
+            .or(() -> candidates.stream().findFirst());
+        if (found.isEmpty()) {
           missingUnique(unique);
+          continue;
+        }
+        matched.add(found.get().name());
+        if (catalog.keepsUniqueNames() && !found.get().name().equals(unique.name())) {
+          add("unique constraint of " + name + " on " + columns(unique.columns()) + " is named " + found.get().name()
+              + " in the database, " + unique.name() + " in the model");
         }
       }
     }

@@ -197,6 +197,11 @@ public final class LiveSchema {
     return catalog.keepsPrimaryKeyNames();
   }
 
+  /** Whether the database keeps unique constraint names, which the drift check then compares. */
+  public boolean keepsUniqueNames() {
+    return catalog.keepsUniqueNames();
+  }
+
   /** Whether the database keeps foreign key names, which the drift check then compares. */
   public boolean keepsForeignKeyNames() {
     return catalog.keepsForeignKeyNames();

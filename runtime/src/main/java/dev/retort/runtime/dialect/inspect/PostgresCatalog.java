@@ -214,6 +214,12 @@ final class PostgresCatalog extends JdbcCatalog {
     return constraints;
   }
 
+  /** A unique constraint's index has the constraint's name. */
+  @Override
+  boolean keepsUniqueNames() {
+    return true;
+  }
+
   /** The unique constraints from {@code pg_constraint}, each with its index, which has its name. */
   @Override
   Optional<List<LiveTable.Unique>> uniqueConstraints(String schema, String table) throws SQLException {
