@@ -51,8 +51,10 @@ final class Session implements AutoCloseable {
         connection.setAutoCommit(true);
       }
       Dialect dialect = context.dialect(connection);
-      Optional<CurrentSchema> schema = context.currentSchema()
-          .map(name -> CurrentSchema.enter(dialect, connection, name));
+      Optional<String> name = context.currentSchema();
+      Optional<CurrentSchema> schema = name.isPresent()
+          ? Optional.of(CurrentSchema.enter(dialect, connection, name.get()))
+          : Optional.empty();
       return new Session(context, connection, autoCommit, dialect, schema);
     } catch (SQLException | RuntimeException e) {
       try {

@@ -193,7 +193,9 @@ public final class RevisionGraph {
       String id = ready.poll();
       ordered.add(byId.get(id));
       for (String child : children.get(id)) {
-        if (pendingParents.merge(child, -1, Integer::sum) == 0) {
+        int pending = pendingParents.get(child) - 1;
+        pendingParents.put(child, pending);
+        if (pending == 0) {
           ready.add(child);
         }
       }
