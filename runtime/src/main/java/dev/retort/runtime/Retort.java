@@ -6,6 +6,7 @@ import dev.retort.index.RevisionIndexFile;
 import dev.retort.model.Names;
 import dev.retort.operation.Vendor;
 import dev.retort.runtime.dialect.Dialect;
+import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.internal.Advice;
 import dev.retort.runtime.internal.Unmanaged;
 import dev.retort.runtime.internal.command.CheckCommand;
@@ -22,6 +23,8 @@ import dev.retort.runtime.internal.connect.JdbiConnections;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.graph.RevisionIndexResources;
 import dev.retort.runtime.internal.graph.Target;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
@@ -617,12 +621,14 @@ public final class Retort {
       RevisionGraph graph = revisions != null
           ? RevisionGraph.of(revisions, advice)
           : RevisionGraph.ofRevisions(RevisionIndexResources.read(loader, advice), advice);
-      Optional<Target> baseline = baselineOnUpgrade != null
-          ? Optional.of(baseline(baselineOnUpgrade, graph, advice))
-          : Optional.empty();
+      Function<Connection, Dialect> detect = dialect != null ? connection -> dialect : Builder::detect;
+      Function<Vendor, Dialect> forVendor = dialect != null
+          ? vendor -> vendor == dialect.vendor() ? dialect : Dialects.forVendor(vendor)
+          : Dialects::forVendor;
+      Optional<Target> baseline = Optional.ofNullable(baselineOnUpgrade).map(text -> baseline(text, graph, advice));
       return new Retort(new Context(Optional.ofNullable(connections), graph, schema,
           Optional.ofNullable(currentSchema), versionTable, lockTimeout, loader,
-          Optional.ofNullable(dialect), advice, Optional.ofNullable(progress), baseline, unmanaged,
+          detect, forVendor, advice, Optional.ofNullable(progress), baseline, unmanaged,
           Optional.ofNullable(tableLockTimeout), tableLockRetries, allowDatabaseAhead));
     }
 
@@ -639,6 +645,17 @@ public final class Retort {
             + " revision that a database's tables already match, such as a revision id or head.");
       }
       return target;
+    }
+
+    private static Dialect detect(Connection connection) {
+      try {
+        return Dialects.detect(connection);
+      } catch (SQLException e) {
+        throw new RetortException(ErrorCode.DATABASE_ERROR,
+            "Could not read the database's metadata to choose its dialect: " + e.getMessage(), e);
+      } catch (IllegalArgumentException e) {
+        throw new RetortException(ErrorCode.UNSUPPORTED_DATABASE, e.getMessage(), e);
+      }
     }
 
     private static ClassLoader defaultClassLoader() {

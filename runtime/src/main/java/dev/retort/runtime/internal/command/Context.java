@@ -2,27 +2,24 @@ package dev.retort.runtime.internal.command;
 
 import dev.retort.operation.Vendor;
 import dev.retort.runtime.MigrationRun;
-import dev.retort.runtime.ErrorCode;
-import dev.retort.runtime.RetortException;
 import dev.retort.runtime.dialect.Dialect;
-import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.internal.Advice;
 import dev.retort.runtime.internal.Unmanaged;
 import dev.retort.runtime.internal.connect.ConnectionSource;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.graph.Target;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Everything a command needs: the database, the history and the settings of one
- * {@link dev.retort.runtime.Retort}. The dialect, unless the builder was given one, is detected from the
- * first connection and kept.
+ * {@link dev.retort.runtime.Retort}. The dialect is detected from the first connection and
+ * kept.
  */
 public final class Context {
 
@@ -33,7 +30,8 @@ public final class Context {
   private final String versionTable;
   private final Duration lockTimeout;
   private final ClassLoader classLoader;
-  private final Optional<Dialect> givenDialect;
+  private final Function<Connection, Dialect> detect;
+  private final Function<Vendor, Dialect> forVendor;
   private final Advice advice;
   private final Optional<Consumer<MigrationRun>> progress;
   private final Optional<Target> baselineOnUpgrade;
@@ -41,7 +39,7 @@ public final class Context {
   private final int tableLockRetries;
   private final boolean allowDatabaseAhead;
   private final Unmanaged unmanaged;
-  private final AtomicReference<Dialect> dialect;
+  private final AtomicReference<Dialect> dialect = new AtomicReference<>();
 
   /**
    * Creates the context.
@@ -54,8 +52,8 @@ public final class Context {
    * @param versionTable the version table's name
    * @param lockTimeout how long to wait for the migration lock
    * @param classLoader loads snapshot resources
-   * @param givenDialect the dialect the builder was given, used for every connection and for offline scripts of
-   *     its database; empty to detect it from the first connection
+   * @param detect finds the dialect of a connection
+   * @param forVendor gives the dialect of a database, for offline scripts
    * @param advice writes the commands that messages advise
    * @param progress told of each migration as it is recorded; empty to log it instead
    * @param baselineOnUpgrade the revision that {@code upgrade} records on a database with tables but no version
@@ -71,8 +69,8 @@ public final class Context {
   public Context(
       Optional<ConnectionSource> connections, RevisionGraph graph, String schema, Optional<String> currentSchema,
       String versionTable,
-      Duration lockTimeout, ClassLoader classLoader, Optional<Dialect> givenDialect,
-      Advice advice, Optional<Consumer<MigrationRun>> progress,
+      Duration lockTimeout, ClassLoader classLoader, Function<Connection, Dialect> detect,
+      Function<Vendor, Dialect> forVendor, Advice advice, Optional<Consumer<MigrationRun>> progress,
       Optional<Target> baselineOnUpgrade, Unmanaged unmanaged, Optional<Duration> tableLockTimeout,
       int tableLockRetries, boolean allowDatabaseAhead) {
     this.connections = Objects.requireNonNull(connections, "connections == null");
@@ -82,8 +80,8 @@ public final class Context {
     this.versionTable = Objects.requireNonNull(versionTable, "versionTable == null");
     this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout == null");
     this.classLoader = Objects.requireNonNull(classLoader, "classLoader == null");
-    this.givenDialect = Objects.requireNonNull(givenDialect, "givenDialect == null");
-    this.dialect = new AtomicReference<>(givenDialect.orElse(null));
+    this.detect = Objects.requireNonNull(detect, "detect == null");
+    this.forVendor = Objects.requireNonNull(forVendor, "forVendor == null");
     this.advice = Objects.requireNonNull(advice, "advice == null");
     this.progress = Objects.requireNonNull(progress, "progress == null");
     this.baselineOnUpgrade = Objects.requireNonNull(baselineOnUpgrade, "baselineOnUpgrade == null");
@@ -99,11 +97,8 @@ public final class Context {
    * @throws IllegalStateException if the instance was built offline
    */
   public ConnectionSource connections() {
-    if (connections.isEmpty()) {
-      throw new IllegalStateException("this Retort was built offline(): it has no database for this command; build"
-          + " it with dataSource(...), url(...) or jdbi(...)");
-    }
-    return connections.get();
+    return connections.orElseThrow(() -> new IllegalStateException("this Retort was built offline(): it has no"
+        + " database for this command; build it with dataSource(...), url(...) or jdbi(...)"));
   }
 
   /** The history. */
@@ -174,32 +169,18 @@ public final class Context {
     return unmanaged;
   }
 
-  /** The dialect of the database: the one given, or the one detected from the first connection. */
+  /** The dialect of the database, detected from the first connection. */
   Dialect dialect(Connection connection) {
     Dialect known = dialect.get();
     if (known == null) {
-      known = detect(connection);
+      known = detect.apply(connection);
       dialect.compareAndSet(null, known);
     }
     return known;
   }
 
-  /** The dialect of a database, for offline scripts: the one given if it is that database's. */
+  /** The dialect of a database, for offline scripts. */
   Dialect dialect(Vendor vendor) {
-    if (givenDialect.isPresent() && givenDialect.get().vendor() == vendor) {
-      return givenDialect.get();
-    }
-    return Dialects.forVendor(vendor);
-  }
-
-  private static Dialect detect(Connection connection) {
-    try {
-      return Dialects.detect(connection);
-    } catch (SQLException e) {
-      throw new RetortException(ErrorCode.DATABASE_ERROR,
-          "Could not read the database's metadata to choose its dialect: " + e.getMessage(), e);
-    } catch (IllegalArgumentException e) {
-      throw new RetortException(ErrorCode.UNSUPPORTED_DATABASE, e.getMessage(), e);
-    }
+    return forVendor.apply(vendor);
   }
 }

@@ -51,10 +51,8 @@ final class Session implements AutoCloseable {
         connection.setAutoCommit(true);
       }
       Dialect dialect = context.dialect(connection);
-      Optional<String> name = context.currentSchema();
-      Optional<CurrentSchema> schema = name.isPresent()
-          ? Optional.of(CurrentSchema.enter(dialect, connection, name.get()))
-          : Optional.empty();
+      Optional<CurrentSchema> schema = context.currentSchema()
+          .map(name -> CurrentSchema.enter(dialect, connection, name));
       return new Session(context, connection, autoCommit, dialect, schema);
     } catch (SQLException | RuntimeException e) {
       try {

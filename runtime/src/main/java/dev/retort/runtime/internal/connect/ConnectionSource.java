@@ -9,8 +9,7 @@ import javax.sql.DataSource;
 /**
  * Where a command's connections come from: a data source, a JDBC URL, or a JDBI instance
  * ({@link JdbiConnections}). Plain JDBC underneath, so that an application start with nothing to
- * migrate pays for no more than its one query; and classes rather than lambdas, whose classes a cold JVM
- * spins at the first call.
+ * migrate pays for no more than its one query.
  */
 public interface ConnectionSource {
 
@@ -47,12 +46,7 @@ public interface ConnectionSource {
    */
   static ConnectionSource of(DataSource dataSource) {
     Objects.requireNonNull(dataSource, "dataSource == null");
-    return new ConnectionSource() {
-      @Override
-      public Connection open() throws SQLException {
-        return dataSource.getConnection();
-      }
-    };
+    return dataSource::getConnection;
   }
 
   /**
@@ -74,16 +68,13 @@ public interface ConnectionSource {
       /** Loads the JDBC drivers, which takes a cold JVM tens of milliseconds, while the index is read. */
       @Override
       public void warmUp() {
-        Thread loader = new Thread("retort-driver-loader") {
-          @Override
-          public void run() {
-            try {
-              DriverManager.getDriver(url);
-            } catch (SQLException | RuntimeException | LinkageError e) {
-              // open() meets the same problem and reports it.
-            }
+        Thread loader = new Thread(() -> {
+          try {
+            DriverManager.getDriver(url);
+          } catch (SQLException | RuntimeException | LinkageError e) {
+            // open() meets the same problem and reports it.
           }
-        };
+        }, "retort-driver-loader");
         loader.setDaemon(true);
         loader.start();
       }

@@ -193,9 +193,7 @@ public final class RevisionGraph {
       String id = ready.poll();
       ordered.add(byId.get(id));
       for (String child : children.get(id)) {
-        int pending = pendingParents.get(child) - 1;
-        pendingParents.put(child, pending);
-        if (pending == 0) {
+        if (pendingParents.merge(child, -1, Integer::sum) == 0) {
           ready.add(child);
         }
       }

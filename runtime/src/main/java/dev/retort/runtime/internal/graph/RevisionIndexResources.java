@@ -64,8 +64,9 @@ public final class RevisionIndexResources {
     List<LoadedRevision> revisions = new ArrayList<>();
     for (URL resource : resources) {
       for (RevisionIndexFile.Entry entry : entries(resource)) {
+        Supplier<Migration> create = () -> create(entry, loader);
         RevisionInfo info = new RevisionInfo(entry.id(), entry.parents(), entry.description(),
-            entry.snapshotResource(), new IndexedMigration(entry, loader));
+            entry.snapshotResource(), create);
         revisions.add(
             new LoadedRevision(info, entry.migrationClass(), entry.sourceChecksum(), entry.snapshotMatchesSource()));
       }
@@ -85,26 +86,6 @@ public final class RevisionIndexResources {
       throw new RetortException(ErrorCode.NO_MIGRATIONS,
           "Could not read the revision index " + resource + ": " + e.getMessage() + ". Rebuild the project so that"
               + " the Retort processor writes it again.", e);
-    }
-  }
-
-  /**
-   * Creates an indexed revision's migration. A class rather than a lambda: a lambda's class is spun when an
-   * application starts, even one that creates no migration.
-   */
-  private static final class IndexedMigration implements Supplier<Migration> {
-
-    private final RevisionIndexFile.Entry entry;
-    private final ClassLoader loader;
-
-    IndexedMigration(RevisionIndexFile.Entry entry, ClassLoader loader) {
-      this.entry = entry;
-      this.loader = loader;
-    }
-
-    @Override
-    public Migration get() {
-      return create(entry, loader);
     }
   }
 
