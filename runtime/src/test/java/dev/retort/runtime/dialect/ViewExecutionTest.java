@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -73,6 +74,62 @@ class ViewExecutionTest {
       migrator.execute("CREATE VIEW " + dialect.quote("stray") + " AS SELECT 1 AS one");
       assertThat(migrator.differences()).extracting(Difference::toString)
           .containsExactly("view stray is in the database but not in the model");
+    }
+  }
+
+  /** PostgreSQL and SQLite compare a view's query: one replaced by hand is a difference that shows both. */
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"SQLITE", "POSTGRESQL"})
+  void aViewReplacedByHandWithAnotherQueryIsADifference(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase database = TestDatabase.create(kind); Migrator migrator = Migrator.open(database)) {
+      Dialect dialect = migrator.dialect();
+      migrator.apply(orders().createView("big orders", query(dialect)));
+      assertThat(migrator.differences()).isEmpty();
+
+      migrator.execute("DROP VIEW " + dialect.quote("big orders"));
+      migrator.execute("CREATE VIEW " + dialect.quote("big orders") + " AS " + query(dialect).replace("100", "1000"));
+
+      assertThat(migrator.differences()).extracting(Difference::toString).singleElement().asString()
+          .startsWith("view big orders has another query in the database than in the model: the database's is ")
+          .contains("> 1000, the model's ")
+          .endsWith("> 100");
+      assertThat(migrator.connection().getAutoCommit()).as("the connection's mode is left as it was").isTrue();
+    }
+  }
+
+  /**
+   * PostgreSQL spells the model's query its own way before comparing, so that a query written otherwise (case,
+   * quotes, parentheses, white space) is the same query; nothing the comparison does stays in the database.
+   */
+  @Test
+  void onPostgresqlAQueryWrittenOtherwiseIsTheSameQuery() throws Exception {
+    try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
+        Migrator migrator = Migrator.open(database)) {
+      Dialect dialect = migrator.dialect();
+      migrator.apply(orders().createView("big_orders", query(dialect)));
+
+      migrator.execute("CREATE OR REPLACE VIEW big_orders AS\n  select id,\n total from orders where ((total > 100))");
+
+      assertThat(migrator.differences()).isEmpty();
+      assertThat(rows(migrator, "SELECT count(*) FROM pg_class WHERE relname = 'retort_check_view'"))
+          .containsExactly("0");
+    }
+  }
+
+  /** A view whose query the database spells from the model's and fails: the model's query no longer runs there. */
+  @Test
+  void onPostgresqlAModelQueryThatNoLongerRunsIsADifference() throws Exception {
+    try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
+        Migrator migrator = Migrator.open(database)) {
+      Dialect dialect = migrator.dialect();
+      migrator.apply(orders().createView("big_orders", query(dialect)));
+
+      migrator.execute("CREATE OR REPLACE VIEW big_orders AS SELECT id, total FROM orders");
+      migrator.execute("ALTER TABLE orders RENAME COLUMN total TO amount");
+
+      assertThat(migrator.differences()).extracting(Difference::toString)
+          .contains("view big_orders has a query that the model's does not match: the model's query fails on the"
+              + " database (column \"total\" does not exist)");
     }
   }
 

@@ -2,6 +2,7 @@ package dev.retort.runtime.dialect.inspect;
 
 import dev.retort.model.ColumnModel;
 import dev.retort.model.TableModel;
+import dev.retort.model.ViewModel;
 import dev.retort.runtime.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -66,6 +67,28 @@ abstract class Catalog {
    * shows none.
    */
   abstract Optional<String> viewDefinition(String schema, String view) throws SQLException;
+
+  /**
+   * How a live view's query differs from the model's, where this database can tell without
+   * changing anything: empty when they are the same, and where it cannot tell (by default: H2,
+   * MariaDB and MySQL keep a query rewritten in their own words, and spelling the model's query
+   * their way would mean creating a view, which commits).
+   *
+   * @param schema the schema holding the view
+   * @param view the model's view, which the database holds
+   * @return what differs, in words that end a sentence beginning with the view's name
+   */
+  Optional<String> viewQueryDifference(String schema, ViewModel view) throws SQLException {
+    return Optional.empty();
+  }
+
+  /**
+   * Why this database, which can compare views' queries, could not: a read-only connection or
+   * a user who may not create temporary objects. Empty where it can, and where it never does.
+   */
+  Optional<String> viewQueriesNotCompared() throws SQLException {
+    return Optional.empty();
+  }
 
   /**
    * The triggers in a schema, for {@link LiveSchema}: no model holds them.

@@ -2,11 +2,14 @@ package dev.retort.runtime.dialect.inspect;
 
 import dev.retort.internal.sql.SqlLexer;
 import dev.retort.internal.sql.SqlToken;
+import dev.retort.model.ViewModel;
 import dev.retort.runtime.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,6 +124,86 @@ final class PostgresCatalog extends JdbcCatalog {
         + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relname = ? AND c.relkind = 'v'",
         schema, view);
     return definitions.isEmpty() ? Optional.empty() : Optional.ofNullable(definitions.get(0));
+  }
+
+  /** The temporary view that spells a model's query as PostgreSQL keeps a view's, created and rolled back. */
+  private static final String PROBE = "retort_check_view";
+
+  /** SQL states of a refusal to create the probe: a read-only transaction, no privilege for temporary objects. */
+  private static final Set<String> PROBE_REFUSED = Set.of("25006", "42501");
+
+  /**
+   * Compares the view's query as PostgreSQL keeps it ({@code pg_get_viewdef}) with the model's query spelled the
+   * same way: the model's query made a temporary view in a transaction that is rolled back, so that white space,
+   * the case of keywords, parentheses and quoting do not count, and nothing in the database changes.
+   */
+  @Override
+  Optional<String> viewQueryDifference(String schema, ViewModel view) throws SQLException {
+    Optional<String> live = viewDefinition(schema, view.name());
+    if (live.isEmpty()) {
+      return Optional.empty();
+    }
+    Probe probe = probe(view.query());
+    if (probe.refused().isPresent()) {
+      return Optional.empty();
+    }
+    if (probe.failure().isPresent()) {
+      return Optional.of("has a query that the model's does not match: the model's query fails on the database ("
+          + probe.failure().get() + ")");
+    }
+    if (probe.definition().equals(live.get())) {
+      return Optional.empty();
+    }
+    return Optional.of("has another query in the database than in the model: the database's is "
+        + oneLine(live.get()) + ", the model's " + oneLine(probe.definition()));
+  }
+
+  @Override
+  Optional<String> viewQueriesNotCompared() throws SQLException {
+    return probe("SELECT 1").refused();
+  }
+
+  /**
+   * A query spelled as PostgreSQL keeps a view's, or why it could not be.
+   *
+   * @param definition {@code pg_get_viewdef}'s text; empty when it failed or was refused
+   * @param failure the database's message when the query fails
+   * @param refused why no temporary view could be created at all
+   */
+  private record Probe(String definition, Optional<String> failure, Optional<String> refused) {}
+
+  private Probe probe(String query) throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    Savepoint savepoint = autoCommit ? null : connection.setSavepoint();
+    if (autoCommit) {
+      connection.setAutoCommit(false);
+    }
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TEMPORARY VIEW " + PROBE + " AS " + query);
+      try (ResultSet row = statement.executeQuery("SELECT pg_get_viewdef('pg_temp." + PROBE + "'::regclass, true)")) {
+        row.next();
+        return new Probe(row.getString(1), Optional.empty(), Optional.empty());
+      }
+    } catch (SQLException e) {
+      // The first line, without the "Position" of the probe's own statement.
+      String message = String.valueOf(e.getMessage()).strip().lines().findFirst().orElse("")
+          .replaceFirst("^ERROR: ", "");
+      return PROBE_REFUSED.contains(e.getSQLState())
+          ? new Probe("", Optional.empty(), Optional.of(message))
+          : new Probe("", Optional.of(message), Optional.empty());
+    } finally {
+      if (autoCommit) {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      } else {
+        connection.rollback(savepoint);
+      }
+    }
+  }
+
+  private static String oneLine(String definition) {
+    String text = definition.strip().replaceAll("\\s+", " ");
+    return text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
   }
 
   /**

@@ -8,12 +8,15 @@ import dev.retort.runtime.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Compares a live database with a schema model and lists every difference in plain words:
@@ -46,8 +49,10 @@ import java.util.TreeMap;
  * {@code serial} column's, are the column's and not listed.
  *
  * <p>Views are compared by name: missing, and extra in the connection's own schema and in every
- * schema holding a model table or view, as tables are. Their queries are not compared, since
- * PostgreSQL and MariaDB keep a query rewritten in their own words.
+ * schema holding a model table or view, as tables are. Their queries are compared on PostgreSQL,
+ * which spells the model's query its own way in a temporary view rolled back at once, and on
+ * SQLite, which keeps a query as written; H2, MariaDB and MySQL keep a query rewritten in their
+ * own words and could only spell the model's by creating a view, which commits.
  */
 public final class SchemaInspector {
 
@@ -153,6 +158,26 @@ public final class SchemaInspector {
   }
 
   /**
+   * Why the views' queries could not be compared on a database that compares them (PostgreSQL, on a read-only
+   * connection or for a user who may not create temporary objects).
+   *
+   * @param connection an open connection to the database; only read
+   * @param dialect the database's dialect
+   * @param expected the schema the database should have
+   * @return a note when the model has views whose queries were not compared
+   * @throws SQLException if the database cannot be read
+   */
+  public static Optional<String> viewQueriesNotCompared(Connection connection, Dialect dialect, SchemaModel expected)
+      throws SQLException {
+    if (expected.views().isEmpty()) {
+      return Optional.empty();
+    }
+    return Catalog.of(connection, dialect).viewQueriesNotCompared().map(reason -> "the views' queries were not"
+        + " compared with the model's, only their names: the database refused the temporary view that spells a"
+        + " query its way (" + reason + ")");
+  }
+
+  /**
    * The views missing from the database, and those in it that the model does not hold, in the
    * connection's own schema and every schema holding a model table or view.
    */
@@ -164,6 +189,8 @@ public final class SchemaInspector {
       bySchema.computeIfAbsent(view.schema().isEmpty() ? defaultSchema : view.schema(), s -> new HashSet<>())
           .add(view.name());
     }
+    Map<String, ViewModel> views = new HashMap<>();
+    expected.views().forEach(view -> views.put(view.schema() + "." + view.name(), view));
     List<Difference> differences = new ArrayList<>();
     for (Map.Entry<String, Set<String>> entry : bySchema.entrySet()) {
       String schema = entry.getKey();
@@ -171,6 +198,14 @@ public final class SchemaInspector {
       Set<String> live = new HashSet<>(catalog.viewNames(schema));
       entry.getValue().stream().filter(name -> !live.contains(name)).sorted()
           .forEach(name -> differences.add(new Difference(prefix + name, "view " + prefix + name + " is missing")));
+      for (String name : new TreeSet<>(entry.getValue())) {
+        ViewModel view = views.getOrDefault(schema + "." + name,
+            schema.equals(defaultSchema) ? views.get("." + name) : null);
+        if (live.contains(name) && view != null) {
+          catalog.viewQueryDifference(schema, view).ifPresent(difference ->
+              differences.add(new Difference(prefix + name, "view " + prefix + name + " " + difference)));
+        }
+      }
       live.stream().filter(name -> !entry.getValue().contains(name)).sorted()
           .forEach(name -> differences.add(new Difference(prefix + name,
               "view " + prefix + name + " is in the database but not in the model")));

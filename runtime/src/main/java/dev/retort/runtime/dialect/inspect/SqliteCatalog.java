@@ -5,6 +5,7 @@ import dev.retort.internal.sql.SqlLexer;
 import dev.retort.internal.sql.SqlToken;
 import dev.retort.model.ColumnModel;
 import dev.retort.model.TableModel;
+import dev.retort.model.ViewModel;
 import dev.retort.runtime.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -131,6 +132,42 @@ final class SqliteCatalog extends Catalog {
         return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
       }
     }
+  }
+
+  /**
+   * Compares the query of the view's {@code CREATE VIEW} statement, which SQLite keeps as it was written (the text
+   * after its {@code AS}), with the model's query.
+   */
+  @Override
+  Optional<String> viewQueryDifference(String schema, ViewModel view) throws SQLException {
+    Optional<String> statement = viewDefinition(schema, view.name());
+    if (statement.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> query = queryOf(statement.get());
+    if (query.isPresent() && query.get().equals(view.query())) {
+      return Optional.empty();
+    }
+    return Optional.of("has another query in the database than in the model: the database's is "
+        + query.orElse(statement.get()).replaceAll("\\s+", " ") + ", the model's " + view.query());
+  }
+
+  /** The query of {@code CREATE VIEW name AS query}; empty where the statement names the view's columns. */
+  private static Optional<String> queryOf(String statement) {
+    List<SqlToken> tokens = SqlLexer.plain().tokens(statement);
+    for (int i = 0; i + 1 < tokens.size(); i++) {
+      if (tokens.get(i).isSymbol("(")) {
+        return Optional.empty();
+      }
+      if (tokens.get(i).isWord("AS")) {
+        String query = statement.substring(tokens.get(i + 1).start()).strip();
+        while (query.endsWith(";")) {
+          query = query.substring(0, query.length() - 1).stripTrailing();
+        }
+        return Optional.of(query);
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

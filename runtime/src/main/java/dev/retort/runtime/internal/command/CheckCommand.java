@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -152,11 +153,17 @@ public final class CheckCommand {
     }
   }
 
-  /** The constraints of the model's tables that the database has not validated (PostgreSQL's {@code NOT VALID}). */
+  /**
+   * The constraints of the model's tables that the database has not validated (PostgreSQL's {@code NOT VALID}), and
+   * the views whose queries could not be compared.
+   */
   private static List<String> notes(Session session, SchemaModel expected) {
     try {
-      return SchemaInspector.unvalidatedConstraints(session.connection(), session.dialect(), expected).stream()
-          .map(Difference::description).toList();
+      List<String> notes = new ArrayList<>();
+      SchemaInspector.unvalidatedConstraints(session.connection(), session.dialect(), expected)
+          .forEach(note -> notes.add(note.description()));
+      SchemaInspector.viewQueriesNotCompared(session.connection(), session.dialect(), expected).ifPresent(notes::add);
+      return notes;
     } catch (SQLException e) {
       throw new RetortException(ErrorCode.DATABASE_ERROR,
           "Could not read which constraints the database has validated: " + e.getMessage(), e);
