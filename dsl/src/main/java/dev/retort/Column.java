@@ -24,7 +24,12 @@ public @interface Column {
   /** Length of a {@code varchar}, {@code char} or {@code varbinary} column; 0 means the default (255). */
   int length() default 0;
 
-  /** Precision of a {@code decimal} column; 0 means the default (19). */
+  /**
+   * Precision of a {@code decimal} column, 0 or absent meaning the default (19); or the digits of
+   * the second a {@code time}, {@code timestamp} or {@code timestamp with time zone} column keeps
+   * ({@code LocalTime}, {@code LocalDateTime}, {@code Instant}, {@code OffsetDateTime}), from 0
+   * (whole seconds, as MariaDB's {@code DATETIME}) to 6, absent meaning 6 (microseconds).
+   */
   int precision() default 0;
 
   /** Scale of a {@code decimal} column; -1 means the default (2). */

@@ -19,7 +19,8 @@ public sealed interface ColumnType
         ColumnType.Varchar,
         ColumnType.Binary,
         ColumnType.Varbinary,
-        ColumnType.Enumerated {
+        ColumnType.Enumerated,
+        ColumnType.Temporal {
 
   /** The type in Retort's text syntax, such as {@code varchar(20)}. */
   String sql();
@@ -42,11 +43,14 @@ public sealed interface ColumnType
     TEXT("text"),
     /** A calendar date. */
     DATE("date"),
-    /** A time of day. */
+    /** A time of day, to the microsecond; {@link Temporal} has fewer fractional digits. */
     TIME("time"),
-    /** A date and time without time zone. */
+    /** A date and time without time zone, to the microsecond; {@link Temporal} has fewer fractional digits. */
     TIMESTAMP("timestamp"),
-    /** An instant: date and time with time zone. */
+    /**
+     * An instant: date and time with time zone, to the microsecond; {@link Temporal} has fewer
+     * fractional digits.
+     */
     TIMESTAMP_TZ("timestamp with time zone"),
     /** A UUID. */
     UUID("uuid"),
@@ -218,6 +222,114 @@ public sealed interface ColumnType
     }
   }
 
+  /**
+   * A time, timestamp or timestamp with time zone that keeps fewer than six fractional digits
+   * of the second, such as a MariaDB {@code DATETIME} (none) or a PostgreSQL
+   * {@code timestamp(3)}. Six digits, the microsecond, is the {@link Scalar} itself
+   * ({@link Scalar#TIME}, {@link Scalar#TIMESTAMP}, {@link Scalar#TIMESTAMP_TZ}), so that there
+   * is one value per type; the factories {@link #time(int)}, {@link #timestamp(int)} and
+   * {@link #timestampTz(int)} return it for precision 6.
+   *
+   * @param kind {@link Scalar#TIME}, {@link Scalar#TIMESTAMP} or {@link Scalar#TIMESTAMP_TZ}
+   * @param precision fractional digits of the second, 0 to 5
+   */
+  record Temporal(Scalar kind, int precision) implements ColumnType {
+
+    /** The precision of the {@link Scalar} time types: microseconds, as every supported database keeps. */
+    public static final int MICROSECONDS = 6;
+
+    /** Validates the kind and the precision. */
+    public Temporal {
+      Objects.requireNonNull(kind, "kind == null");
+      if (kind != Scalar.TIME && kind != Scalar.TIMESTAMP && kind != Scalar.TIMESTAMP_TZ) {
+        throw new IllegalArgumentException("a fractional-second precision applies to time, timestamp and"
+            + " timestamp with time zone, not to " + kind.sql());
+      }
+      if (precision == MICROSECONDS) {
+        String factory = switch (kind) {
+          case TIME -> "time";
+          case TIMESTAMP -> "timestamp";
+          default -> "timestampTz";
+        };
+        throw new IllegalArgumentException(kind.sql() + " with precision 6 is ColumnType.Scalar." + kind.name()
+            + ", not a Temporal; use ColumnType." + factory + "(6) or Temporal.of, which return it");
+      }
+      if (precision < 0 || precision > MICROSECONDS) {
+        throw new IllegalArgumentException(
+            kind.sql() + " precision " + precision + " is not between 0 and " + MICROSECONDS);
+      }
+    }
+
+    /**
+     * The time type of this kind with this precision: the {@link Scalar} for 6, a
+     * {@code Temporal} for 0 to 5.
+     *
+     * @param kind {@link Scalar#TIME}, {@link Scalar#TIMESTAMP} or {@link Scalar#TIMESTAMP_TZ}
+     * @param precision fractional digits of the second, 0 to 6
+     * @return the type
+     * @throws IllegalArgumentException if the kind is not a time type or the precision is out of range
+     */
+    public static ColumnType of(Scalar kind, int precision) {
+      if (precision == MICROSECONDS) {
+        Objects.requireNonNull(kind, "kind == null");
+        if (kind == Scalar.TIME || kind == Scalar.TIMESTAMP || kind == Scalar.TIMESTAMP_TZ) {
+          return kind;
+        }
+      }
+      return new Temporal(kind, precision);
+    }
+
+    /**
+     * The type without its precision: the {@link Scalar} kind of a {@code Temporal}, any other
+     * type itself. {@code Temporal.kindOf(type) == Scalar.TIMESTAMP} asks "is this a timestamp,
+     * whatever its precision".
+     *
+     * @param type any type
+     * @return the kind of a {@code Temporal}, else {@code type}
+     */
+    public static ColumnType kindOf(ColumnType type) {
+      return type instanceof Temporal temporal ? temporal.kind() : type;
+    }
+
+    /**
+     * Whether the type is a time, timestamp or timestamp with time zone, of any precision.
+     *
+     * @param type any type
+     * @return true for those three kinds
+     */
+    public static boolean isTime(ColumnType type) {
+      ColumnType kind = kindOf(type);
+      return kind == Scalar.TIME || kind == Scalar.TIMESTAMP || kind == Scalar.TIMESTAMP_TZ;
+    }
+
+    /**
+     * The fractional digits a time type keeps: its precision, 6 for the {@link Scalar}s.
+     *
+     * @param type a type for which {@link #isTime} is true
+     * @return 0 to 6
+     * @throws IllegalArgumentException for any other type
+     */
+    public static int precisionOf(ColumnType type) {
+      if (type instanceof Temporal temporal) {
+        return temporal.precision();
+      }
+      if (isTime(type)) {
+        return MICROSECONDS;
+      }
+      throw new IllegalArgumentException(type.sql() + " has no fractional-second precision");
+    }
+
+    /** {@code time(3)}, {@code timestamp(0)}, {@code timestamp(3) with time zone}: PostgreSQL's spelling. */
+    @Override
+    public String sql() {
+      return switch (kind) {
+        case TIME -> "time(" + precision + ")";
+        case TIMESTAMP -> "timestamp(" + precision + ")";
+        default -> "timestamp(" + precision + ") with time zone";
+      };
+    }
+  }
+
   /** {@code smallint}. */
   static ColumnType smallint() {
     return Scalar.SMALLINT;
@@ -288,6 +400,36 @@ public sealed interface ColumnType
     return Scalar.TIMESTAMP_TZ;
   }
 
+  /**
+   * {@code time(precision)}: a time of day keeping {@code precision} fractional digits of the
+   * second; {@code time(6)} is {@link #time()}.
+   *
+   * @param precision 0 to 6
+   */
+  static ColumnType time(int precision) {
+    return Temporal.of(Scalar.TIME, precision);
+  }
+
+  /**
+   * {@code timestamp(precision)}: without time zone, keeping {@code precision} fractional digits
+   * of the second; {@code timestamp(6)} is {@link #timestamp()}.
+   *
+   * @param precision 0 to 6
+   */
+  static ColumnType timestamp(int precision) {
+    return Temporal.of(Scalar.TIMESTAMP, precision);
+  }
+
+  /**
+   * {@code timestamp(precision) with time zone}, keeping {@code precision} fractional digits of
+   * the second; {@code timestampTz(6)} is {@link #timestampTz()}.
+   *
+   * @param precision 0 to 6
+   */
+  static ColumnType timestampTz(int precision) {
+    return Temporal.of(Scalar.TIMESTAMP_TZ, precision);
+  }
+
   /** {@code uuid}. */
   static ColumnType uuid() {
     return Scalar.UUID;
@@ -322,8 +464,8 @@ public sealed interface ColumnType
    * Reads a type in Retort's text syntax, the inverse of {@link #sql()}. Case and spaces
    * around punctuation are ignored.
    *
-   * @param text such as {@code varchar(20)}, {@code decimal(12, 2)} or
-   *     {@code enum status('new','paid')}
+   * @param text such as {@code varchar(20)}, {@code decimal(12, 2)}, {@code timestamp(3)},
+   *     {@code timestamp(0) with time zone} or {@code enum status('new','paid')}
    * @return the type
    * @throws IllegalArgumentException naming the text and the accepted forms if it is not a type
    */

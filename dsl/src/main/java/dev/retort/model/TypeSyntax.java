@@ -13,6 +13,9 @@ final class TypeSyntax {
       Pattern.compile("(?is)enum\\s+(" + ColumnType.Enumerated.PLAIN_NAME + "|\"(?:[^\"]|\"\")+\")\\s*\\((.*)\\)");
   private static final Pattern SIZED =
       Pattern.compile("([a-z]+)\\s*\\(\\s*(\\d{1,6})\\s*(?:,\\s*(\\d{1,6})\\s*)?\\)");
+  /** {@code time(p)}, {@code timestamp(p)}, {@code timestamp(p) with time zone}. */
+  private static final Pattern TEMPORAL =
+      Pattern.compile("(time|timestamp)\\s*\\(\\s*(\\d{1,6})\\s*\\)( with time zone)?");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
   private TypeSyntax() {}
@@ -33,6 +36,12 @@ final class TypeSyntax {
       if (scalar.sql().equals(lower)) {
         return scalar;
       }
+    }
+    Matcher temporal = TEMPORAL.matcher(lower);
+    if (temporal.matches() && (temporal.group(3) == null || temporal.group(1).equals("timestamp"))) {
+      ColumnType.Scalar kind = temporal.group(1).equals("time") ? ColumnType.Scalar.TIME
+          : temporal.group(3) == null ? ColumnType.Scalar.TIMESTAMP : ColumnType.Scalar.TIMESTAMP_TZ;
+      return ColumnType.Temporal.of(kind, Integer.parseInt(temporal.group(2)));
     }
     Matcher sized = SIZED.matcher(lower);
     if (sized.matches()) {
@@ -58,8 +67,8 @@ final class TypeSyntax {
     }
     throw new IllegalArgumentException(
         "'" + text + "' is not a column type; use one of smallint, integer, bigint, boolean,"
-            + " real, double, decimal(p,s), char(n), varchar(n), text, date, time, timestamp,"
-            + " timestamp with time zone, uuid, binary(n), varbinary(n), blob, json,"
+            + " real, double, decimal(p,s), char(n), varchar(n), text, date, time, time(p), timestamp,"
+            + " timestamp(p), timestamp with time zone, timestamp(p) with time zone, uuid, binary(n), varbinary(n), blob, json,"
             + " enum name('a','b')");
   }
 }

@@ -57,6 +57,9 @@ final class TypeWidth {
     if (from instanceof ColumnType.Decimal f && to instanceof ColumnType.Decimal t) {
       return t.scale() < f.scale() || t.precision() - t.scale() < f.precision() - f.scale();
     }
+    if (ColumnType.Temporal.isTime(from) && ColumnType.Temporal.kindOf(from) == ColumnType.Temporal.kindOf(to)) {
+      return ColumnType.Temporal.precisionOf(to) < ColumnType.Temporal.precisionOf(from);
+    }
     if (from instanceof ColumnType.Enumerated f && to instanceof ColumnType.Enumerated t) {
       return !new HashSet<>(t.values()).containsAll(f.values());
     }

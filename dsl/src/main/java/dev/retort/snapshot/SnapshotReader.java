@@ -348,9 +348,21 @@ final class SnapshotReader {
       } while (line.acceptComma());
       line.expect(Token.Kind.CLOSE, "',' or ')' after a number of the type");
       text.append(')');
+      if (first.isKeyword("timestamp")) {
+        // timestamp(3) with time zone: the zone follows the precision, as PostgreSQL spells it.
+        StringBuilder zone = new StringBuilder();
+        while (line.peek(Token.Kind.WORD)
+            && WITH_TIME_ZONE.startsWith((zone + " " + line.peekValue()).toLowerCase(Locale.ROOT))) {
+          zone.append(' ').append(line.expectWord("a word of the type").value());
+        }
+        text.append(zone);
+      }
     }
     return model(line, shown, () -> ColumnType.parse(text.toString()));
   }
+
+  /** The words after a timestamp's precision that make it a timestamp with time zone, each after a space. */
+  private static final String WITH_TIME_ZONE = " with time zone";
 
   /** Whether {@code words} are the text of a parameterless type or its first words. */
   private static boolean isScalarPrefix(String words) {

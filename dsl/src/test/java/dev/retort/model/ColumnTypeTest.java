@@ -36,6 +36,12 @@ class ColumnTypeTest {
         Arguments.of(ColumnType.time(), "time"),
         Arguments.of(ColumnType.timestamp(), "timestamp"),
         Arguments.of(ColumnType.timestampTz(), "timestamp with time zone"),
+        Arguments.of(ColumnType.time(0), "time(0)"),
+        Arguments.of(ColumnType.time(5), "time(5)"),
+        Arguments.of(ColumnType.timestamp(0), "timestamp(0)"),
+        Arguments.of(ColumnType.timestamp(3), "timestamp(3)"),
+        Arguments.of(ColumnType.timestampTz(0), "timestamp(0) with time zone"),
+        Arguments.of(ColumnType.timestampTz(3), "timestamp(3) with time zone"),
         Arguments.of(ColumnType.uuid(), "uuid"),
         Arguments.of(ColumnType.binary(16), "binary(16)"),
         Arguments.of(ColumnType.varbinary(1024), "varbinary(1024)"),
@@ -77,6 +83,11 @@ class ColumnTypeTest {
       "decimal( 7 ,0 )                  | decimal(7,0)",
       "decimal(7)                       | decimal(7,0)",
       "TIMESTAMP   WITH\tTIME ZONE      | timestamp with time zone",
+      "TIMESTAMP ( 3 )  WITH TIME ZONE  | timestamp(3) with time zone",
+      "Time(0)                          | time(0)",
+      "timestamp(6)                     | timestamp",
+      "time(6)                          | time",
+      "timestamp(6) with time zone      | timestamp with time zone",
       "BigInt                           | bigint",
       "ENUM status ( 'a' , 'b' )        | enum status('a','b')",
       "enum Status('A')                 | enum Status('A')"})
@@ -98,6 +109,10 @@ class ColumnTypeTest {
       "text(10)",
       "decimal(a,b)",
       "timestamp with zone",
+      "time(3) with time zone",
+      "timestamp(3,1)",
+      "date(3)",
+      "timestamp()",
       "''",
       "enum ('a')",
       "enum 1st('a')"})
@@ -105,8 +120,8 @@ class ColumnTypeTest {
     assertThatThrownBy(() -> ColumnType.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("'" + text + "' is not a column type; use one of smallint, integer, bigint, boolean,"
-            + " real, double, decimal(p,s), char(n), varchar(n), text, date, time, timestamp,"
-            + " timestamp with time zone, uuid, binary(n), varbinary(n), blob, json,"
+            + " real, double, decimal(p,s), char(n), varchar(n), text, date, time, time(p), timestamp,"
+            + " timestamp(p), timestamp with time zone, timestamp(p) with time zone, uuid, binary(n), varbinary(n), blob, json,"
             + " enum name('a','b')");
   }
 
@@ -134,7 +149,10 @@ class ColumnTypeTest {
       "varbinary(70000) | varbinary length 70000 is not between 1 and 65535",
       "decimal(66,0)    | decimal precision 66 is not between 1 and 65",
       "decimal(0,0)     | decimal precision 0 is not between 1 and 65",
-      "decimal(5,6)     | decimal scale 6 is not between 0 and the precision 5"})
+      "decimal(5,6)     | decimal scale 6 is not between 0 and the precision 5",
+      "timestamp(7)     | timestamp precision 7 is not between 0 and 6",
+      "time(10)         | time precision 10 is not between 0 and 6",
+      "timestamp(9) with time zone | timestamp with time zone precision 9 is not between 0 and 6"})
   void rejectsSizesOutOfRange(String text, String message) {
     assertThatThrownBy(() -> ColumnType.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
@@ -154,6 +172,47 @@ class ColumnTypeTest {
         .hasMessage("values == null");
     assertThatThrownBy(() -> ColumnType.parse(null)).isInstanceOf(NullPointerException.class)
         .hasMessage("text == null");
+  }
+
+  @Test
+  void givesTheScalarForSixFractionalDigitsSoEachTypeHasOneValue() {
+    assertThat(ColumnType.timestamp(6)).isSameAs(ColumnType.Scalar.TIMESTAMP);
+    assertThat(ColumnType.time(6)).isSameAs(ColumnType.Scalar.TIME);
+    assertThat(ColumnType.timestampTz(6)).isSameAs(ColumnType.Scalar.TIMESTAMP_TZ);
+    assertThat(ColumnType.timestamp(3)).isEqualTo(new ColumnType.Temporal(ColumnType.Scalar.TIMESTAMP, 3))
+        .isNotEqualTo(ColumnType.timestampTz(3))
+        .isNotEqualTo(ColumnType.timestamp(2));
+  }
+
+  @Test
+  void theTemporalRecordRejectsSixDigitsAndOtherKinds() {
+    assertThatThrownBy(() -> new ColumnType.Temporal(ColumnType.Scalar.TIMESTAMP, 6))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("timestamp with precision 6 is ColumnType.Scalar.TIMESTAMP, not a Temporal;"
+            + " use ColumnType.timestamp(6) or Temporal.of, which return it");
+    assertThatThrownBy(() -> new ColumnType.Temporal(ColumnType.Scalar.TIMESTAMP_TZ, 6))
+        .hasMessageContaining("use ColumnType.timestampTz(6)");
+    assertThatThrownBy(() -> new ColumnType.Temporal(ColumnType.Scalar.TIME, -1))
+        .hasMessage("time precision -1 is not between 0 and 6");
+    assertThatThrownBy(() -> ColumnType.timestamp(7))
+        .hasMessage("timestamp precision 7 is not between 0 and 6");
+    assertThatThrownBy(() -> new ColumnType.Temporal(ColumnType.Scalar.DATE, 0))
+        .hasMessage("a fractional-second precision applies to time, timestamp and timestamp with time zone,"
+            + " not to date");
+    assertThatThrownBy(() -> new ColumnType.Temporal(null, 0)).isInstanceOf(NullPointerException.class)
+        .hasMessage("kind == null");
+  }
+
+  @Test
+  void answersKindAndPrecisionOfAnyTimeType() {
+    assertThat(ColumnType.Temporal.kindOf(ColumnType.timestamp(0))).isSameAs(ColumnType.Scalar.TIMESTAMP);
+    assertThat(ColumnType.Temporal.kindOf(ColumnType.varchar(3))).isEqualTo(ColumnType.varchar(3));
+    assertThat(ColumnType.Temporal.precisionOf(ColumnType.timestampTz(2))).isEqualTo(2);
+    assertThat(ColumnType.Temporal.precisionOf(ColumnType.time())).isEqualTo(6);
+    assertThat(ColumnType.Temporal.isTime(ColumnType.time(1))).isTrue();
+    assertThat(ColumnType.Temporal.isTime(ColumnType.date())).isFalse();
+    assertThatThrownBy(() -> ColumnType.Temporal.precisionOf(ColumnType.date()))
+        .hasMessage("date has no fractional-second precision");
   }
 
   @Test

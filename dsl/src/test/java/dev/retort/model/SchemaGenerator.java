@@ -511,7 +511,13 @@ final class SchemaGenerator {
       case 4 -> new ColumnType.Binary(1 + choices.below(20));
       case 5 -> new ColumnType.Varbinary(1 + choices.below(300));
       case 6 -> enums.get(choices.pick(ENUM_NAMES));
-      default -> scalars[choices.below(scalars.length)];
+      default -> {
+        ColumnType.Scalar scalar = scalars[choices.below(scalars.length)];
+        // A time type keeps fewer digits of the second half the time.
+        yield ColumnType.Temporal.isTime(scalar) && choices.maybe(50)
+            ? new ColumnType.Temporal(scalar, choices.below(ColumnType.Temporal.MICROSECONDS))
+            : scalar;
+      }
     };
   }
 

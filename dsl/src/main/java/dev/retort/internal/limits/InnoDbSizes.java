@@ -76,6 +76,11 @@ public final class InnoDbSizes {
     if (type instanceof ColumnType.Enumerated enumerated) {
       return OptionalInt.of(enumerated.values().size() > 255 ? 2 : 1);
     }
+    if (type instanceof ColumnType.Temporal temporal) {
+      // The microsecond types below keep 3 bytes of fraction; p digits take (p + 1) / 2 bytes.
+      int microseconds = keyBytes(temporal.kind()).getAsInt();
+      return OptionalInt.of(microseconds - 3 + (temporal.precision() + 1) / 2);
+    }
     ColumnType.Scalar scalar = (ColumnType.Scalar) type;
     return switch (scalar) {
       case BOOLEAN -> OptionalInt.of(1);

@@ -187,7 +187,8 @@ public enum Message {
       Diagnostic.Kind.ERROR,
       "size-not-applicable",
       "@Column(%s = %d) on %s does not apply to Java type %s: length applies to String and"
-          + " byte[], precision and scale to BigDecimal; remove it, or give the whole type with"
+          + " byte[], precision and scale to BigDecimal, precision (digits of the second) to LocalTime,"
+          + " LocalDateTime, Instant and OffsetDateTime; remove it, or give the whole type with"
           + " @Column(type = \"...\")"),
   /** A size next to an explicit type. */
   SIZE_WITH_TYPE(

@@ -27,9 +27,10 @@ import java.util.Set;
  *       built; MariaDB builds it online. {@code createIndexConcurrently} blocks no writes.
  *   <li>A type change rewrites the table on PostgreSQL under ACCESS EXCLUSIVE (no reads, no writes)
  *       unless the stored form stays the same (a longer {@code varchar}, {@code varchar} to {@code
- *       text}, more digits before the point, the binary types, enum values added in place); MariaDB
- *       copies it ({@code ALGORITHM=COPY}, no writes) unless it only lengthens a {@code varchar} or
- *       {@code varbinary} or adds enum values at the end.
+ *       text}, more digits before the point, the binary types, enum values added in place, more
+ *       digits of the second of a time or timestamp); MariaDB copies it ({@code ALGORITHM=COPY}, no
+ *       writes) unless it only lengthens a {@code varchar} or {@code varbinary} or adds enum values at
+ *       the end (a time's or timestamp's precision, up or down, copies).
  *   <li>{@code SET NOT NULL} reads the whole table under ACCESS EXCLUSIVE on PostgreSQL, unless a
  *       validated check that the column {@code IS NOT NULL} shows it needs not (PostgreSQL 12 and
  *       later); MariaDB does it online.
@@ -167,7 +168,8 @@ final class TableLocks {
 
   /**
    * Whether PostgreSQL rewrites the table to change a column from one type to the other: unless the
-   * stored values stay as they are (binary coercible, and a length or precision that only grows).
+   * stored values stay as they are (binary coercible, and a length or precision that only grows,
+   * including a time's or timestamp's digits of the second).
    */
   static boolean postgresRewrites(ColumnType from, ColumnType to) {
     if (from instanceof ColumnType.Varchar f) {
@@ -178,6 +180,10 @@ final class TableLocks {
     }
     if (bytea(from) && bytea(to)) {
       return false;
+    }
+    if (ColumnType.Temporal.isTime(from) && ColumnType.Temporal.kindOf(from) == ColumnType.Temporal.kindOf(to)) {
+      // More digits of the second keep every stored value; fewer round them all.
+      return ColumnType.Temporal.precisionOf(to) < ColumnType.Temporal.precisionOf(from);
     }
     if (from instanceof ColumnType.Enumerated f && to instanceof ColumnType.Enumerated t && f.name().equals(t.name())) {
       // Values added with the old ones in their order are added to the type in place; any other change

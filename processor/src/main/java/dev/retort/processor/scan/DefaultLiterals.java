@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Checks that a {@code @Column(defaultValue = ...)} literal is a value of its column type, so that
@@ -24,6 +26,9 @@ final class DefaultLiterals {
   private static final List<DateTimeFormatter> TIMESTAMP = List.of(timestamp(null));
   private static final List<DateTimeFormatter> TIMESTAMP_TZ =
       List.of(timestamp("+HH:mm"), timestamp("+HHmm"));
+
+  /** The fraction of the second in a time or timestamp literal. */
+  private static final Pattern FRACTION = Pattern.compile("\\d:\\d{2}\\.(\\d+)");
 
   private DefaultLiterals() {}
 
@@ -48,6 +53,10 @@ final class DefaultLiterals {
    * @return what is wrong with it, or empty if it fits the type
    */
   static Optional<String> problem(ColumnType type, String literal) {
+    if (type instanceof ColumnType.Temporal temporal) {
+      Optional<String> problem = problem(temporal.kind(), literal);
+      return problem.isPresent() ? problem : fractionFits(literal, temporal);
+    }
     if (type == ColumnType.Scalar.SMALLINT) {
       return integral(literal, Short.MIN_VALUE, Short.MAX_VALUE);
     }
@@ -155,6 +164,19 @@ final class DefaultLiterals {
       }
     }
     return Optional.of("it is not " + expected);
+  }
+
+  /**
+   * Whether the literal has no more digits of the second than the column keeps: the databases
+   * would round it (PostgreSQL, H2) or cut it (MariaDB), and check would find another value.
+   */
+  private static Optional<String> fractionFits(String literal, ColumnType.Temporal type) {
+    Matcher fraction = FRACTION.matcher(literal);
+    if (fraction.find() && fraction.group(1).length() > type.precision()) {
+      return Optional.of("it has " + fraction.group(1).length() + " digits of the second, and the column keeps "
+          + type.precision() + " (" + type.sql() + "); write at most " + type.precision());
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> decimalFits(String literal, ColumnType.Decimal type) {

@@ -426,7 +426,10 @@ final class EntityReader {
         column == null
             ? TypeMapping.Sizes.NONE
             : new TypeMapping.Sizes(
-                column.integer("length"), column.integer("precision"), column.integer("scale"));
+                column.integer("length"),
+                // precision = 0 is given: whole seconds of a time or timestamp.
+                column.explicit("precision") == null ? TypeMapping.Sizes.NOT_GIVEN : column.integer("precision"),
+                column.integer("scale"));
     return columnType(entity, member, column, sizes, column == null ? "" : column.string("type"));
   }
 
@@ -525,10 +528,12 @@ final class EntityReader {
     }
     boolean applicable = true;
     for (Map.Entry<String, Integer> size : givenSizes.entrySet()) {
-      boolean accepted =
-          size.getKey().equals("length")
-              ? mapped.get().sizing() == TypeMapping.Sizing.LENGTH
-              : mapped.get().sizing() == TypeMapping.Sizing.PRECISION_SCALE;
+      TypeMapping.Sizing sizing = mapped.get().sizing();
+      boolean accepted = switch (size.getKey()) {
+        case "length" -> sizing == TypeMapping.Sizing.LENGTH;
+        case "precision" -> sizing == TypeMapping.Sizing.PRECISION_SCALE || sizing == TypeMapping.Sizing.PRECISION;
+        default -> sizing == TypeMapping.Sizing.PRECISION_SCALE;
+      };
       if (!accepted) {
         applicable = false;
         reporter.report(
@@ -550,6 +555,7 @@ final class EntityReader {
     } catch (IllegalArgumentException e) {
       // Only sizes can make a mapped type invalid (an enum without constants was reported above).
       Map.Entry<String, Integer> size = givenSizes.entrySet().iterator().next();
+      boolean time = mapped.get().sizing() == TypeMapping.Sizing.PRECISION;
       reporter.report(
           column,
           size.getKey(),
@@ -557,7 +563,8 @@ final class EntityReader {
           size.getKey(),
           size.getValue(),
           member.label(),
-          e.getMessage());
+          e.getMessage() + (time ? "; give the digits of the second to keep, from 0 (whole seconds) to 6"
+              + " (microseconds, the precision without one)" : ""));
       return Optional.empty();
     }
     if (type instanceof ColumnType.Enumerated enumerated) {
@@ -683,10 +690,10 @@ final class EntityReader {
     if (sizes.length() != 0) {
       given.put("length", sizes.length());
     }
-    if (sizes.precision() != 0) {
+    if (sizes.precision() != TypeMapping.Sizes.NOT_GIVEN) {
       given.put("precision", sizes.precision());
     }
-    if (sizes.scale() != -1) {
+    if (sizes.scale() != TypeMapping.Sizes.NOT_GIVEN) {
       given.put("scale", sizes.scale());
     }
     return given;

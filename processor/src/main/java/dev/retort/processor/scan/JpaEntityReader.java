@@ -63,6 +63,9 @@ final class JpaEntityReader {
    */
   static final int TIME_PRECISION = 6;
 
+  /** The digits of the second Hibernate 7 gives a {@code LocalTime} column without a {@code secondPrecision}. */
+  static final int HIBERNATE_TIME_PRECISION = 0;
+
   /** Hibernate's {@code @Subselect}: the entity maps to a query, not a table. */
   private static final String SUBSELECT = "org.hibernate.annotations.Subselect";
 
@@ -752,8 +755,8 @@ final class JpaEntityReader {
               ? "name the column with a shorter @Column(name = \"...\")"
               : "choose a shorter @Column(name = \"...\")");
     }
-    Optional<ColumnType> type = columnType(entity, member, on, column.orElse(null));
-    type.ifPresent(t -> column.ifPresent(c -> checkSecondPrecision(c, member, t)));
+    Optional<ColumnType> type = columnType(entity, member, on, column.orElse(null))
+        .flatMap(t -> secondPrecision(column, member, t));
     boolean identity = type.isPresent() && identity(member, on, type.get());
     boolean nullable = id.isEmpty()
         && !member.type().getKind().isPrimitive()
@@ -830,27 +833,32 @@ final class JpaEntityReader {
   }
 
   /**
-   * Reports a {@code @Column(secondPrecision)} that Retort cannot declare: Hibernate 7 gives a time or
-   * timestamp column that many digits of a second ({@code timestamp(3)}), and Retort's time and timestamp
-   * columns keep microseconds on every database, Hibernate's default precision of 6.
+   * The type with the digits of the second Hibernate 7 gives a time or timestamp column: those of
+   * {@code @Column(secondPrecision)} (Jakarta Persistence 3.2), 0 to 6 as Retort's time types keep
+   * ({@code timestamp(3)}); without it, 6 for a timestamp and 0 for a time ({@code time(0)}), as
+   * Hibernate declares them on H2, PostgreSQL and MariaDB. A type written in
+   * {@code columnDefinition} is kept as written. Empty, reported, for more digits or on another
+   * type.
    */
-  private void checkSecondPrecision(Annotation column, Member member, ColumnType type) {
-    if (column.explicit("secondPrecision") == null) {
-      return;
+  private Optional<ColumnType> secondPrecision(Optional<Annotation> column, Member member, ColumnType type) {
+    boolean written = column.map(c -> !c.string("columnDefinition").isBlank()).orElse(false);
+    int precision = column.filter(c -> c.explicit("secondPrecision") != null)
+        .map(c -> c.integer("secondPrecision")).orElse(-1);
+    boolean temporal = ColumnType.Temporal.isTime(type);
+    if (precision == -1) {
+      return Optional.of(type == ColumnType.Scalar.TIME && !written ? ColumnType.time(HIBERNATE_TIME_PRECISION) : type);
     }
-    int precision = column.integer("secondPrecision");
-    boolean temporal = type == ColumnType.Scalar.TIME || type == ColumnType.Scalar.TIMESTAMP
-        || type == ColumnType.Scalar.TIMESTAMP_TZ;
-    if (precision == -1 || (temporal && precision == TIME_PRECISION)) {
-      return;
+    if (temporal && precision >= 0 && precision <= TIME_PRECISION) {
+      return Optional.of(ColumnType.Temporal.of((ColumnType.Scalar) ColumnType.Temporal.kindOf(type), precision));
     }
-    reporter.report(column, "secondPrecision", Message.JPA_UNSUPPORTED,
+    reporter.report(column.get(), "secondPrecision", Message.JPA_UNSUPPORTED,
         "@Column(secondPrecision = " + precision + ")", member.label(), temporal
-            ? "Retort's time and timestamp columns keep microseconds on every database, a precision of "
-                + TIME_PRECISION + ", and cannot declare another; remove secondPrecision (or write "
-                + TIME_PRECISION + "), and round the values in the application if fewer digits matter"
+            ? "Retort's time and timestamp columns keep at most " + TIME_PRECISION + " digits of the second,"
+                + " microseconds, as MariaDB and MySQL do; give 0 to " + TIME_PRECISION + ", and round the"
+                + " values in the application if more digits matter"
             : "a precision of seconds applies to time and timestamp columns, and the column is " + type.sql()
                 + "; remove secondPrecision");
+    return Optional.empty();
   }
 
   /**
@@ -963,15 +971,25 @@ final class JpaEntityReader {
           : TypeMapping.Sizes.NONE;
     }
     int length = column.explicit("length") == null ? 0 : column.integer("length");
-    int precision = column.explicit("precision") == null ? 0 : column.integer("precision");
-    int scale = column.explicit("scale") == null ? -1 : column.integer("scale");
+    // JPA's precision 0 is its default, "none": Hibernate reads it so.
+    int precision = column.explicit("precision") == null || column.integer("precision") == 0
+        ? TypeMapping.Sizes.NOT_GIVEN
+        : column.integer("precision");
+    int scale = column.explicit("scale") == null ? TypeMapping.Sizes.NOT_GIVEN : column.integer("scale");
+    boolean time = TypeMapping.map(member.type()).filter(m -> m.sizing() == TypeMapping.Sizing.PRECISION).isPresent();
+    if (time && precision != TypeMapping.Sizes.NOT_GIVEN) {
+      reporter.report(column, "precision", Message.JPA_UNSUPPORTED, "@Column(precision = " + precision + ")",
+          member.label(), "Hibernate ignores a precision on a time or timestamp and declares its own digits of"
+              + " the second; write @Column(secondPrecision = " + precision + ") for " + precision + " digits");
+      precision = TypeMapping.Sizes.NOT_GIVEN;
+    }
     if (isDecimal(member)) {
-      if (precision == 0 && scale != -1) {
+      if (precision == TypeMapping.Sizes.NOT_GIVEN && scale != TypeMapping.Sizes.NOT_GIVEN) {
         reporter.report(column, "scale", Message.JPA_UNSUPPORTED, "@Column(scale = " + scale + ")", member.label(),
             "Hibernate ignores a scale without a precision and gives the column a scale of " + DEFAULT_SCALE
                 + "; give the precision too");
       }
-      return precision == 0
+      return precision == TypeMapping.Sizes.NOT_GIVEN
           ? new TypeMapping.Sizes(length, DEFAULT_PRECISION, DEFAULT_SCALE)
           : new TypeMapping.Sizes(length, precision, Math.max(scale, 0));
     }

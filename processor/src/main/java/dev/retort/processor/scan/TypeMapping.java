@@ -36,9 +36,11 @@ import javax.lang.model.type.TypeMirror;
  *       <td>{@code precision} (default 19), {@code scale} (default 2)</td></tr>
  *   <tr><td>{@code UUID}</td><td>{@code uuid}</td><td>none</td></tr>
  *   <tr><td>{@code LocalDate}</td><td>{@code date}</td><td>none</td></tr>
- *   <tr><td>{@code LocalTime}</td><td>{@code time}</td><td>none</td></tr>
- *   <tr><td>{@code LocalDateTime}</td><td>{@code timestamp}</td><td>none</td></tr>
- *   <tr><td>{@code Instant}, {@code OffsetDateTime}</td><td>{@code timestamp with time zone}</td><td>none</td></tr>
+ *   <tr><td>{@code LocalTime}</td><td>{@code time}</td><td>{@code precision} → {@code time(precision)}</td></tr>
+ *   <tr><td>{@code LocalDateTime}</td><td>{@code timestamp}</td>
+ *       <td>{@code precision} → {@code timestamp(precision)}</td></tr>
+ *   <tr><td>{@code Instant}, {@code OffsetDateTime}</td><td>{@code timestamp with time zone}</td>
+ *       <td>{@code precision} → {@code timestamp(precision) with time zone}</td></tr>
  *   <tr><td>{@code byte[]}</td><td>{@code blob}</td><td>{@code length} → {@code varbinary(length)}</td></tr>
  *   <tr><td>{@code OptionalInt}, {@code OptionalLong}, {@code OptionalDouble}</td>
  *       <td>{@code integer}, {@code bigint}, {@code double}</td><td>none</td></tr>
@@ -62,20 +64,25 @@ final class TypeMapping {
     /** {@code length} applies. */
     LENGTH,
     /** {@code precision} and {@code scale} apply. */
-    PRECISION_SCALE
+    PRECISION_SCALE,
+    /** {@code precision} applies: the fractional digits of the second of a time or timestamp. */
+    PRECISION
   }
 
   /**
-   * The sizes given on {@code @Column}, with its "default" markers: {@code length} and {@code
-   * precision} 0, {@code scale} -1.
+   * The sizes given on {@code @Column}, with "not given" markers: {@code length} 0,
+   * {@code precision} and {@code scale} -1. (A precision of 0 is given: whole seconds.)
    *
    * @param length the length, or 0
-   * @param precision the precision, or 0
+   * @param precision the precision, or -1
    * @param scale the scale, or -1
    */
   record Sizes(int length, int precision, int scale) {
+    /** The marker of a precision or scale not given. */
+    static final int NOT_GIVEN = -1;
+
     /** No sizes given. */
-    static final Sizes NONE = new Sizes(0, 0, -1);
+    static final Sizes NONE = new Sizes(0, NOT_GIVEN, NOT_GIVEN);
   }
 
   /**
@@ -219,16 +226,19 @@ final class TypeMapping {
         table,
         "java.math.BigDecimal",
         Sizing.PRECISION_SCALE,
+        // A decimal's precision of 0 has always meant the default, as JPA's does.
         sizes ->
             ColumnType.decimal(
-                sizes.precision() == 0 ? DefaultSizes.PRECISION : sizes.precision(),
+                sizes.precision() == Sizes.NOT_GIVEN || sizes.precision() == 0
+                    ? DefaultSizes.PRECISION
+                    : sizes.precision(),
                 sizes.scale() == -1 ? DefaultSizes.SCALE : sizes.scale()));
     fixed(table, "java.util.UUID", ColumnType.uuid());
     fixed(table, "java.time.LocalDate", ColumnType.date());
-    fixed(table, "java.time.LocalTime", ColumnType.time());
-    fixed(table, "java.time.LocalDateTime", ColumnType.timestamp());
-    fixed(table, "java.time.Instant", ColumnType.timestampTz());
-    fixed(table, "java.time.OffsetDateTime", ColumnType.timestampTz());
+    time(table, "java.time.LocalTime", ColumnType.Scalar.TIME);
+    time(table, "java.time.LocalDateTime", ColumnType.Scalar.TIMESTAMP);
+    time(table, "java.time.Instant", ColumnType.Scalar.TIMESTAMP_TZ);
+    time(table, "java.time.OffsetDateTime", ColumnType.Scalar.TIMESTAMP_TZ);
     put(
         table,
         "byte[]",
@@ -238,6 +248,12 @@ final class TypeMapping {
     fixed(table, "java.util.OptionalLong", ColumnType.bigint());
     fixed(table, "java.util.OptionalDouble", ColumnType.doublePrecision());
     return table;
+  }
+
+  /** A time type: microseconds unless a precision is given. */
+  private static void time(Map<String, Mapped> table, String javaType, ColumnType.Scalar kind) {
+    put(table, javaType, Sizing.PRECISION,
+        sizes -> sizes.precision() == Sizes.NOT_GIVEN ? kind : ColumnType.Temporal.of(kind, sizes.precision()));
   }
 
   private static void fixed(Map<String, Mapped> table, String javaType, ColumnType type) {

@@ -473,6 +473,9 @@ final class OperationCode implements Operation.Visitor<OperationCode.Call> {
     if (type instanceof ColumnType.Varbinary varbinary) {
       return imports.use(COLUMN_TYPE, "varbinary") + "(" + varbinary.length() + ")";
     }
+    if (type instanceof ColumnType.Temporal temporal) {
+      return imports.use(COLUMN_TYPE, scalarFactory(temporal.kind())) + "(" + temporal.precision() + ")";
+    }
     ColumnType.Enumerated enumerated = (ColumnType.Enumerated) type;
     return imports.use(COLUMN_TYPE, "enumType") + "(" + literal(enumerated.name()) + ", "
         + literals(enumerated.values()) + ")";

@@ -261,7 +261,14 @@ class LintTest {
         new Case(status, ColumnType.enumType("status", "new", "done", "void"), false, false),
         new Case(status, ColumnType.enumType("status", "draft", "new", "done"), false, true),
         new Case(status, ColumnType.enumType("status", "done", "new"), true, true),
-        new Case(ColumnType.timestamp(), ColumnType.timestampTz(), true, true));
+        new Case(ColumnType.timestamp(), ColumnType.timestampTz(), true, true),
+        new Case(ColumnType.timestamp(0), ColumnType.timestamp(3), false, true),
+        new Case(ColumnType.timestamp(3), ColumnType.timestamp(), false, true),
+        new Case(ColumnType.timestamp(), ColumnType.timestamp(0), true, true),
+        new Case(ColumnType.timestampTz(0), ColumnType.timestampTz(3), false, true),
+        new Case(ColumnType.timestampTz(), ColumnType.timestampTz(2), true, true),
+        new Case(ColumnType.time(0), ColumnType.time(4), false, true),
+        new Case(ColumnType.time(), ColumnType.time(1), true, true));
 
     for (Case c : cases) {
       assertThat(TableLocks.postgresRewrites(c.from(), c.to())).as("PostgreSQL, %s -> %s", c.from().sql(), c.to().sql())

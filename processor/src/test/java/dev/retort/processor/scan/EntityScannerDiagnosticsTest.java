@@ -755,6 +755,52 @@ class EntityScannerDiagnosticsTest {
     }
 
     @Test
+    void aTimestampPrecisionOutOfRangeSaysWhichToGive() {
+      JavaFileObject event = source("com.example.Event", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Event(@Id long id, @Column(precision = 9) java.time.Instant at) {}
+          """);
+      assertOnlyError(
+          compile(event), event,
+          "@Column(precision = 9) on Event.at is out of range: timestamp with time zone precision 9 is not between 0"
+              + " and 6; give the digits of the second to keep, from 0 (whole seconds) to 6 (microseconds, the"
+              + " precision without one) [retort:invalid-size]",
+          "precision = 9");
+    }
+
+    @Test
+    void aScaleOnATimestamp() {
+      JavaFileObject event = source("com.example.Event", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Event(@Id long id, @Column(precision = 3, scale = 1) java.time.LocalDateTime at) {}
+          """);
+      assertOnlyError(
+          compile(event), event,
+          "@Column(scale = 1) on Event.at does not apply to Java type java.time.LocalDateTime",
+          "scale = 1");
+    }
+
+    @Test
+    void aDefaultWithMoreDigitsOfTheSecondThanTheColumnKeeps() {
+      JavaFileObject event = source("com.example.Event", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Event(
+              @Id long id,
+              @Column(precision = 0, defaultValue = "2024-01-31 12:30:00.5") java.time.LocalDateTime at) {}
+          """);
+      assertOnlyError(
+          compile(event), event,
+          "it has 1 digits of the second, and the column keeps 0 (timestamp(0)); write at most 0",
+          "defaultValue");
+    }
+
+    @Test
     void aLengthOnANumber() {
       JavaFileObject counter = source("com.example.Counter", """
           package com.example;
@@ -765,7 +811,8 @@ class EntityScannerDiagnosticsTest {
       assertOnlyError(
           compile(counter), counter,
           "@Column(length = 10) on Counter.hits does not apply to Java type int: length applies to String and"
-              + " byte[], precision and scale to BigDecimal; remove it, or give the whole type with"
+              + " byte[], precision and scale to BigDecimal, precision (digits of the second) to LocalTime,"
+              + " LocalDateTime, Instant and OffsetDateTime; remove it, or give the whole type with"
               + " @Column(type = \"...\") [retort:size-not-applicable]",
           "length = 10");
     }

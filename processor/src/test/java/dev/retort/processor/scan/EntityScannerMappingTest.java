@@ -153,6 +153,37 @@ class EntityScannerMappingTest {
   }
 
   @Test
+  void aPrecisionOnATimeOrTimestampIsItsDigitsOfTheSecond() {
+    assertThat(schemaOf(source("com.example.Event", """
+        package com.example;
+        import dev.retort.*;
+        import java.time.*;
+        import java.util.Optional;
+        @Table
+        public record Event(
+            @Id long id,
+            @Column(precision = 0) LocalDateTime happenedAt,
+            @Column(precision = 3) Optional<Instant> seenAt,
+            @Column(precision = 0) OffsetDateTime sentAt,
+            @Column(precision = 2) LocalTime opensAt,
+            @Column(precision = 6) LocalDateTime exact,
+            LocalDateTime micro,
+            @Column(type = "timestamp(3) with time zone") Instant written) {}
+        """))).isEqualTo("""
+        table event
+          column id bigint not null
+          column happened_at timestamp(0) null
+          column seen_at timestamp(3) with time zone null
+          column sent_at timestamp(0) with time zone null
+          column opens_at time(2) null
+          column exact timestamp null
+          column micro timestamp null
+          column written timestamp(3) with time zone null
+          primary key pk_event (id)
+        """);
+  }
+
+  @Test
   void namesDeriveAsSnakeCaseUnlessGiven() {
     assertThat(schemaOf(source("com.example.URLPathEntry", """
         package com.example;

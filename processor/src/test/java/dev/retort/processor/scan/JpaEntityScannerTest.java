@@ -114,6 +114,43 @@ class JpaEntityScannerTest {
           """);
     }
 
+    /**
+     * Hibernate 7.4 on H2, PostgreSQL and MariaDB declares {@code timestamp(6)} for a timestamp and
+     * {@code time(0)} for a time without a {@code secondPrecision}, and that many digits with one.
+     */
+    @Test
+    void timesAndTimestampsTakeHibernatesDigitsOfTheSecond() {
+      assertThat(schemaOf(source("com.example.Visit", """
+          package com.example;
+          import jakarta.persistence.*;
+          import java.time.*;
+          @Entity
+          public class Visit {
+            @Id long id;
+            LocalDateTime arrivedAt;
+            Instant seenAt;
+            LocalTime opensAt;
+            @Column(secondPrecision = 0) LocalDateTime leftAt;
+            @Column(secondPrecision = 3) OffsetDateTime paidAt;
+            @Column(secondPrecision = 6) LocalTime closesAt;
+            @Column(secondPrecision = 2) LocalTime breakAt;
+            @Column(columnDefinition = "time") LocalTime exactAt;
+          }
+          """))).isEqualTo("""
+          table visit
+            column id bigint not null
+            column arrived_at timestamp null
+            column seen_at timestamp with time zone null
+            column opens_at time(0) null
+            column left_at timestamp(0) null
+            column paid_at timestamp(3) with time zone null
+            column closes_at time null
+            column break_at time(2) null
+            column exact_at time null
+            primary key pk_visit (id)
+          """);
+    }
+
     @Test
     void enumsAreStoredByOrdinalUnlessEnumeratedString() {
       assertThat(schemaOf(source("com.example.Ticket", """
@@ -1577,7 +1614,7 @@ class JpaEntityScannerTest {
               constraint = " "))
           public class Event {
             @Id long id;
-            @Column(secondPrecision = 3) java.time.LocalDateTime startsAt;
+            @Column(secondPrecision = 9) java.time.LocalDateTime startsAt;
             @Column(secondPrecision = 0) String title;
             @Column(comment = "\0") String note;
           }
@@ -1589,11 +1626,11 @@ class JpaEntityScannerTest {
               + " the SQL condition, such as constraint = \"price >= 0\" [retort:jpa-check-constraint]")
           .inFile(event).onLineContaining("constraint = \" \"");
       assertThat(compilation)
-          .hadErrorContaining("@Column(secondPrecision = 3) on Event.startsAt is not supported when Retort reads JPA"
-              + " entities: Retort's time and timestamp columns keep microseconds on every database, a precision of 6, and"
-              + " cannot declare another; remove secondPrecision (or write 6), and round the values in the"
-              + " application if fewer digits matter [retort:jpa-unsupported]")
-          .inFile(event).onLineContaining("secondPrecision = 3");
+          .hadErrorContaining("@Column(secondPrecision = 9) on Event.startsAt is not supported when Retort reads JPA"
+              + " entities: Retort's time and timestamp columns keep at most 6 digits of the second, microseconds,"
+              + " as MariaDB and MySQL do; give 0 to 6, and round the values in the application if more digits"
+              + " matter [retort:jpa-unsupported]")
+          .inFile(event).onLineContaining("secondPrecision = 9");
       assertThat(compilation)
           .hadErrorContaining("@Column(secondPrecision = 0) on Event.title is not supported when Retort reads JPA"
               + " entities: a precision of seconds applies to time and timestamp columns, and the column is"
@@ -1602,6 +1639,26 @@ class JpaEntityScannerTest {
       assertThat(compilation)
           .hadErrorContaining("@Column(comment) on Event.note holds the character U+0000")
           .inFile(event).onLineContaining("comment = ");
+    }
+
+    @Test
+    void aPrecisionOnATimestampIsReportedSinceHibernateIgnoresIt() {
+      JavaFileObject visit = source("com.example.Visit", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          public class Visit {
+            @Id long id;
+            @Column(precision = 3) java.time.LocalDateTime arrivedAt;
+          }
+          """);
+      Compilation compilation = compile(visit);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("@Column(precision = 3) on Visit.arrivedAt is not supported when Retort reads JPA"
+              + " entities: Hibernate ignores a precision on a time or timestamp and declares its own digits of the"
+              + " second; write @Column(secondPrecision = 3) for 3 digits [retort:jpa-unsupported]")
+          .inFile(visit).onLineContaining("precision = 3");
     }
 
     @Test

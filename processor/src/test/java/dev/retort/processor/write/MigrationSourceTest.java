@@ -100,6 +100,9 @@ class MigrationSourceTest {
           new ColumnModel("created_at", ColumnType.timestamp(), false,
               Optional.of(DefaultValue.expression("CURRENT_TIMESTAMP")), false, Optional.empty()),
           column("seen_at", ColumnType.timestampTz()),
+          column("closes_at", ColumnType.time(0)),
+          column("left_at", ColumnType.timestamp(3)),
+          column("paid_at", ColumnType.timestampTz(0)),
           column("token", ColumnType.uuid()),
           column("hash", ColumnType.binary(32)),
           column("thumbnail", ColumnType.varbinary(4096)),
@@ -150,6 +153,8 @@ class MigrationSourceTest {
       new AlterColumn("books", "status",
           Optional.of(new Change<>(ColumnType.enumType("book_status_with_a_long_name", "DRAFT", "PUBLISHED"),
               ColumnType.enumType("book_status_with_a_long_name", "DRAFT", "PUBLISHED", "RETIRED"))),
+          Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+      new AlterColumn("books", "printed_at", Optional.of(new Change<>(ColumnType.timestamp(), ColumnType.timestamp(0))),
           Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
       new AddPrimaryKey("books", new PrimaryKeyModel("pk_books", List.of("id", "edition"))),
       new DropPrimaryKey("books", "pk_books"),
@@ -237,6 +242,21 @@ class MigrationSourceTest {
                 // Retort: drops column users.pager and its data; make sure nothing reads it and that it
                 // is backed up.
                 .dropColumn("pager"));
+        """);
+  }
+
+  @Test
+  void aChangeOfTheDigitsOfTheSecondIsWrittenWithTheFactoriesOfTheDsl() {
+    List<Operation> upgrade = List.of(new AlterColumn("orders", "placed_at",
+        Optional.of(new Change<>(ColumnType.timestamp(), ColumnType.timestamp(0))), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.empty()), new AddColumn("orders", column("paid_at", ColumnType.timestampTz(3))));
+
+    String source = MigrationSource.of(plan(upgrade, List.of(new DropTable("orders")), List.of())).toString();
+
+    assertThat(source).contains("""
+            schema.alterTable("orders", t -> t
+                .alterColumn("placed_at", c -> c.type(timestamp(), timestamp(0)))
+                .addColumn("paid_at", timestampTz(3)));
         """);
   }
 

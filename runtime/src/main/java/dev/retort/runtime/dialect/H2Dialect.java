@@ -29,6 +29,8 @@ import java.util.Set;
  *       characters (a CLOB could not be indexed or compared)</td></tr>
  *   <tr><td>date, time, timestamp</td><td>DATE, TIME, TIMESTAMP</td></tr>
  *   <tr><td>timestamp with time zone</td><td>TIMESTAMP WITH TIME ZONE</td></tr>
+ *   <tr><td>time(p), timestamp(p), timestamp(p) with time zone</td><td>TIME(p), TIMESTAMP(p),
+ *       TIMESTAMP(p) WITH TIME ZONE</td></tr>
  *   <tr><td>uuid</td><td>UUID</td></tr>
  *   <tr><td>binary(n), varbinary(n), blob</td><td>BINARY(n), VARBINARY(n), BLOB</td></tr>
  *   <tr><td>json</td><td>JSON</td></tr>
@@ -112,6 +114,13 @@ public final class H2Dialect extends StandardSqlDialect {
         default:
           throw new AssertionError(scalar);
       }
+    }
+    if (type instanceof ColumnType.Temporal temporal) {
+      return switch (temporal.kind()) {
+        case TIME -> "TIME(" + temporal.precision() + ")";
+        case TIMESTAMP -> "TIMESTAMP(" + temporal.precision() + ")";
+        default -> "TIMESTAMP(" + temporal.precision() + ") WITH TIME ZONE";
+      };
     }
     if (type instanceof ColumnType.Enumerated enumerated) {
       return inlineEnumType(enumerated);

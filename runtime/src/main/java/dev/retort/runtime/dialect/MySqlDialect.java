@@ -48,12 +48,14 @@ import java.util.stream.Stream;
  *   <tr><td>binary(n), varbinary(n), blob</td><td>BINARY(n), VARBINARY(n), LONGBLOB</td></tr>
  *   <tr><td>json</td><td>JSON (on MariaDB an alias of LONGTEXT with a {@code json_valid}
  *       check)</td></tr>
+ *   <tr><td>time(p), timestamp(p), timestamp(p) with time zone</td><td>TIME(p), DATETIME(p),
+ *       TIMESTAMP(p)</td></tr>
  *   <tr><td>enum name('a','b')</td><td>ENUM('a','b'), inline in the column</td></tr>
  * </table>
  *
  * <p>Check expressions are written in standard SQL; their double-quoted identifiers become
  * backtick-quoted ones. Expression defaults are written as they are, except that {@code CURRENT_TIMESTAMP} and
- * {@code CURRENT_TIME} get the time column's precision, {@code (6)}, as MySQL requires. Literal
+ * {@code CURRENT_TIME} get the time column's precision, such as {@code (6)}, as MySQL requires. Literal
  * defaults of {@code LONGTEXT}, {@code LONGBLOB} and {@code JSON} columns are written as the
  * expression {@code ('x')} on MySQL, which refuses plain literals there.
  *
@@ -199,6 +201,13 @@ public final class MySqlDialect extends SqlDialect {
           throw new AssertionError(scalar);
       }
     }
+    if (type instanceof ColumnType.Temporal temporal) {
+      return switch (temporal.kind()) {
+        case TIME -> "TIME(" + temporal.precision() + ")";
+        case TIMESTAMP -> "DATETIME(" + temporal.precision() + ")";
+        default -> "TIMESTAMP(" + temporal.precision() + ")";
+      };
+    }
     if (type instanceof ColumnType.Enumerated enumerated) {
       return inlineEnumType(enumerated);
     }
@@ -226,16 +235,17 @@ public final class MySqlDialect extends SqlDialect {
   }
 
   /**
-   * {@code CURRENT_TIMESTAMP} and {@code CURRENT_TIME} get the precision of the column, (6):
-   * MySQL refuses a default whose precision differs from its column's.
+   * {@code CURRENT_TIMESTAMP} and {@code CURRENT_TIME} get the precision of the column, such as
+   * (6): MySQL refuses a default whose precision differs from its column's.
    */
   @Override
   String expressionDefault(ColumnType type, String expression) {
     String bare = expression.strip();
-    boolean timestamp = type == ColumnType.Scalar.TIMESTAMP || type == ColumnType.Scalar.TIMESTAMP_TZ;
+    ColumnType kind = ColumnType.Temporal.kindOf(type);
+    boolean timestamp = kind == ColumnType.Scalar.TIMESTAMP || kind == ColumnType.Scalar.TIMESTAMP_TZ;
     if ((timestamp && bare.equalsIgnoreCase("CURRENT_TIMESTAMP"))
-        || (type == ColumnType.Scalar.TIME && bare.equalsIgnoreCase("CURRENT_TIME"))) {
-      return bare + "(6)";
+        || (kind == ColumnType.Scalar.TIME && bare.equalsIgnoreCase("CURRENT_TIME"))) {
+      return bare + "(" + ColumnType.Temporal.precisionOf(type) + ")";
     }
     return expression;
   }

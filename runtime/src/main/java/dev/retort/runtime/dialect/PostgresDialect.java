@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
  *   <tr><td>char(n), varchar(n), text</td><td>char(n), varchar(n), text</td></tr>
  *   <tr><td>date, time, timestamp</td><td>date, time, timestamp (without time zone)</td></tr>
  *   <tr><td>timestamp with time zone</td><td>timestamptz</td></tr>
+ *   <tr><td>time(p), timestamp(p), timestamp(p) with time zone</td><td>time(p), timestamp(p),
+ *       timestamp(p) with time zone</td></tr>
  *   <tr><td>uuid</td><td>uuid</td></tr>
  *   <tr><td>binary(n), varbinary(n), blob</td><td>bytea (the length is not enforced)</td></tr>
  *   <tr><td>json</td><td>jsonb</td></tr>
@@ -129,6 +131,13 @@ public final class PostgresDialect extends StandardSqlDialect {
     }
     if (type instanceof ColumnType.Binary || type instanceof ColumnType.Varbinary) {
       return "bytea";
+    }
+    if (type instanceof ColumnType.Temporal temporal) {
+      return switch (temporal.kind()) {
+        case TIME -> "time(" + temporal.precision() + ")";
+        case TIMESTAMP -> "timestamp(" + temporal.precision() + ")";
+        default -> "timestamp(" + temporal.precision() + ") with time zone";
+      };
     }
     if (type instanceof ColumnType.Enumerated enumerated) {
       return qualified(schema, enumerated.name());

@@ -266,7 +266,8 @@ abstract class SqlDialect implements Dialect {
           + " point of a decimal, and column " + where + " is " + decimal.sql() + ". Give it a scale of at most "
           + capabilities.maxDecimalScale());
     }
-    boolean timestamp = column.type() == ColumnType.Scalar.TIMESTAMP || column.type() == ColumnType.Scalar.TIMESTAMP_TZ;
+    ColumnType kind = ColumnType.Temporal.kindOf(column.type());
+    boolean timestamp = kind == ColumnType.Scalar.TIMESTAMP || kind == ColumnType.Scalar.TIMESTAMP_TZ;
     if (!timestamp || !(column.defaultValue().orElse(null) instanceof DefaultValue.Literal literal)) {
       return;
     }
@@ -279,7 +280,7 @@ abstract class SqlDialect implements Dialect {
           + "' of column " + where + " has one. Write the default without the offset, as the date and time in the"
           + " time zone of the session that runs the migration, which fixes the instant");
     }
-    if (column.type() == ColumnType.Scalar.TIMESTAMP_TZ) {
+    if (kind == ColumnType.Scalar.TIMESTAMP_TZ) {
       Optional<Instant> instant = instant(parts);
       if (instant.isPresent() && !capabilities.instants().contains(instant.get())) {
         refusals.add(capabilities.label() + " keeps a timestamp with time zone (" + typeName(column.type(), table.schema())

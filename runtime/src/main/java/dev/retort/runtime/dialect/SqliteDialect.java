@@ -55,6 +55,9 @@ import java.util.stream.Collectors;
  *       not enforced)</td></tr>
  *   <tr><td>date, time, timestamp, timestamp with time zone</td><td>DATE, TIME, TIMESTAMP,
  *       TIMESTAMPTZ (numeric affinity; ISO-8601 text is kept as text)</td></tr>
+ *   <tr><td>time(p), timestamp(p), timestamp(p) with time zone</td><td>TIME(p), TIMESTAMP(p),
+ *       TIMESTAMPTZ(p): the same affinity; SQLite keeps every digit it is given, the declared
+ *       precision is for {@code check} and readers of the schema</td></tr>
  *   <tr><td>uuid</td><td>UUID (numeric affinity; the text form of a UUID is kept as text)</td></tr>
  *   <tr><td>binary(n), varbinary(n), blob</td><td>BINARY(n), VARBINARY(n), BLOB</td></tr>
  *   <tr><td>json</td><td>TEXT, so that a document such as {@code 1e2} is kept as written</td></tr>
@@ -206,6 +209,10 @@ public final class SqliteDialect extends SqlDialect {
           throw new AssertionError(scalar);
       }
     }
+    if (type instanceof ColumnType.Temporal temporal) {
+      // SQLite keeps what it is given; the declared precision is for check and for readers of the schema.
+      return typeName(temporal.kind(), schema) + "(" + temporal.precision() + ")";
+    }
     if (type instanceof ColumnType.Enumerated) {
       return "TEXT";
     }
@@ -260,7 +267,8 @@ public final class SqliteDialect extends SqlDialect {
    */
   @Override
   String literalText(ColumnType type, String text) {
-    if (type != ColumnType.Scalar.TIMESTAMP && type != ColumnType.Scalar.TIMESTAMP_TZ) {
+    ColumnType kind = ColumnType.Temporal.kindOf(type);
+    if (kind != ColumnType.Scalar.TIMESTAMP && kind != ColumnType.Scalar.TIMESTAMP_TZ) {
       return text;
     }
     String stripped = text.strip();

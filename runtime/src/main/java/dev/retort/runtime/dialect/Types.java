@@ -29,10 +29,12 @@ final class Types {
 
   /**
    * Whether values convert between the two types without an explicit cast: both numbers,
-   * both text or both bytes. PostgreSQL needs {@code USING} otherwise.
+   * both text, both bytes, or one time type of two precisions. PostgreSQL needs {@code USING}
+   * otherwise.
    */
   static boolean sameFamily(ColumnType from, ColumnType to) {
     boolean numbers = (isInteger(from) || isFractional(from)) && (isInteger(to) || isFractional(to));
-    return numbers || (isText(from) && isText(to)) || (isBinary(from) && isBinary(to));
+    boolean times = ColumnType.Temporal.isTime(from) && ColumnType.Temporal.kindOf(from) == ColumnType.Temporal.kindOf(to);
+    return numbers || times || (isText(from) && isText(to)) || (isBinary(from) && isBinary(to));
   }
 }

@@ -75,6 +75,27 @@ class H2DialectTest {
   }
 
   @Test
+  void addsTimeColumnsWithFewerDigitsOfTheSecond() {
+    assertThat(render(Shop.schema(), Shop.addShippedAt())).isEqualTo("""
+        ALTER TABLE "order" ADD COLUMN "shipped_at" TIMESTAMP(3) WITH TIME ZONE;
+        """);
+    assertThat(render(Shop.schema(), Shop.addPackedAt())).isEqualTo("""
+        ALTER TABLE "order" ADD COLUMN "packed_at" TIMESTAMP(0) DEFAULT CURRENT_TIMESTAMP NOT NULL;
+        """);
+    assertThat(render(Shop.schema(), Shop.addOpensAt())).isEqualTo("""
+        ALTER TABLE "order" ADD COLUMN "opens_at" TIME(0);
+        """);
+  }
+
+  @Test
+  void changesTheDigitsOfTheSecond() {
+    assertThat(render(Shop.schema(), Shop.placedAtToSeconds())).isEqualTo("""
+        ALTER TABLE "order" ALTER COLUMN "placed_at" SET DATA TYPE TIMESTAMP(0);
+        ALTER TABLE "order" ALTER COLUMN "placed_at" SET DEFAULT CURRENT_TIMESTAMP;
+        """);
+  }
+
+  @Test
   void addsNullableColumnWithComment() {
     assertThat(render(Shop.schema(), Shop.addPhone())).isEqualTo("""
         ALTER TABLE "user" ADD COLUMN "phone" VARCHAR(20);

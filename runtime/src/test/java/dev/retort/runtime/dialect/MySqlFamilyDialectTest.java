@@ -135,6 +135,26 @@ abstract class MySqlFamilyDialectTest {
   }
 
   @Test
+  void addsTimeColumnsWithFewerDigitsOfTheSecond() {
+    assertThat(render(Shop.schema(), Shop.addShippedAt())).isEqualTo("""
+        ALTER TABLE `order` ADD COLUMN `shipped_at` TIMESTAMP(3) NULL;
+        """);
+    assertThat(render(Shop.schema(), Shop.addPackedAt())).isEqualTo("""
+        ALTER TABLE `order` ADD COLUMN `packed_at` DATETIME(0) NOT NULL DEFAULT CURRENT_TIMESTAMP(0);
+        """);
+    assertThat(render(Shop.schema(), Shop.addOpensAt())).isEqualTo("""
+        ALTER TABLE `order` ADD COLUMN `opens_at` TIME(0) NULL;
+        """);
+  }
+
+  @Test
+  void changesTheDigitsOfTheSecondWithTheWholeDefinition() {
+    assertThat(render(Shop.schema(), Shop.placedAtToSeconds())).isEqualTo("""
+        ALTER TABLE `order` MODIFY COLUMN `placed_at` DATETIME(0) NULL DEFAULT CURRENT_TIMESTAMP(0);
+        """);
+  }
+
+  @Test
   void convertsTextColumnToInteger() {
     assertThat(render(Shop.schema(), Shop.quantityToInteger())).isEqualTo("""
         ALTER TABLE `order` MODIFY COLUMN `quantity` INT NOT NULL DEFAULT 1;

@@ -108,6 +108,26 @@ class PostgresDialectTest {
   }
 
   @Test
+  void addsTimeColumnsWithFewerDigitsOfTheSecond() {
+    assertThat(render(Shop.schema(), Shop.addShippedAt())).isEqualTo("""
+        ALTER TABLE "order" ADD COLUMN "shipped_at" timestamp(3) with time zone;
+        """);
+    assertThat(render(Shop.schema(), Shop.addPackedAt())).isEqualTo("""
+        ALTER TABLE "order" ADD COLUMN "packed_at" timestamp(0) DEFAULT CURRENT_TIMESTAMP NOT NULL;
+        """);
+    assertThat(render(Shop.schema(), Shop.addOpensAt())).isEqualTo("""
+        ALTER TABLE "order" ADD COLUMN "opens_at" time(0);
+        """);
+  }
+
+  @Test
+  void changesTheDigitsOfTheSecondWithoutACast() {
+    assertThat(render(Shop.schema(), Shop.placedAtToSeconds())).isEqualTo("""
+        ALTER TABLE "order" ALTER COLUMN "placed_at" TYPE timestamp(0);
+        """);
+  }
+
+  @Test
   void convertsTextColumnToInteger() {
     assertThat(render(Shop.schema(), Shop.quantityToInteger())).isEqualTo("""
         ALTER TABLE "order" ALTER COLUMN "quantity" DROP DEFAULT;

@@ -5,7 +5,9 @@ import static dev.retort.model.ColumnType.decimal;
 import static dev.retort.model.ColumnType.enumType;
 import static dev.retort.model.ColumnType.integer;
 import static dev.retort.model.ColumnType.text;
+import static dev.retort.model.ColumnType.time;
 import static dev.retort.model.ColumnType.timestamp;
+import static dev.retort.model.ColumnType.timestampTz;
 import static dev.retort.model.ColumnType.varchar;
 
 import dev.retort.ReferentialAction;
@@ -135,6 +137,25 @@ final class Shop {
   static AddColumn addCreatedAt() {
     return new AddColumn("user", column("created_at", timestamp()).withNullable(false)
         .withDefaultValue(Optional.of(new DefaultValue.Expression("CURRENT_TIMESTAMP"))));
+  }
+
+  /** Columns with fewer digits of the second: a time, a timestamp and a timestamp with time zone. */
+  static AddColumn addShippedAt() {
+    return new AddColumn("order", column("shipped_at", timestampTz(3)));
+  }
+
+  static AddColumn addPackedAt() {
+    return new AddColumn("order", column("packed_at", timestamp(0)).withNullable(false)
+        .withDefaultValue(Optional.of(new DefaultValue.Expression("CURRENT_TIMESTAMP"))));
+  }
+
+  static AddColumn addOpensAt() {
+    return new AddColumn("order", column("opens_at", time(0)));
+  }
+
+  /** Keeps whole seconds of placed_at, a timestamp of microseconds with a default. */
+  static AlterColumn placedAtToSeconds() {
+    return alter("order", "placed_at").type(timestamp(), timestamp(0)).build();
   }
 
   static DropColumn dropNote() {

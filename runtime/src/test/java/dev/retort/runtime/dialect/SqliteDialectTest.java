@@ -81,6 +81,16 @@ class SqliteDialectTest {
   }
 
   @Test
+  void addsTimeColumnsWithFewerDigitsOfTheSecond() {
+    assertThat(render(Shop.schema(), Shop.addShippedAt())).isEqualTo("""
+        ALTER TABLE "order" ADD COLUMN "shipped_at" TIMESTAMPTZ(3);
+        """);
+    assertThat(render(Shop.schema(), Shop.addOpensAt())).isEqualTo("""
+        ALTER TABLE "order" ADD COLUMN "opens_at" TIME(0);
+        """);
+  }
+
+  @Test
   void addsNullableColumnWithComment() {
     assertThat(render(Shop.schema(), Shop.addPhone())).isEqualTo("""
         ALTER TABLE "user" ADD COLUMN "phone" VARCHAR(20);

@@ -970,7 +970,7 @@ public final class EntityImport {
         return "false";
       }
     }
-    if (type == ColumnType.Scalar.TIMESTAMP_TZ) {
+    if (ColumnType.Temporal.kindOf(type) == ColumnType.Scalar.TIMESTAMP_TZ) {
       Matcher offset = SHORT_OFFSET.matcher(text);
       if (offset.matches()) {
         return text + ":00";

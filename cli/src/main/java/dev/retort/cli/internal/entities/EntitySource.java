@@ -236,7 +236,7 @@ public final class EntitySource {
       column.addMember("length", "$L", type.length());
       any = true;
     }
-    if (type.precision() != 0) {
+    if (type.precision() >= 0) {
       column.addMember("precision", "$L", type.precision());
       column.addMember("scale", "$L", type.scale());
       any = true;

@@ -41,7 +41,7 @@ public final class JavaTypes {
    * @param primitive the type for a NOT NULL column, a primitive where there is one
    * @param boxed the type for a nullable column
    * @param length {@code @Column(length)}, or 0 for none
-   * @param precision {@code @Column(precision)}, or 0 for none
+   * @param precision {@code @Column(precision)}, or -1 for none (0 is a time's whole seconds)
    * @param scale {@code @Column(scale)}, or -1 for none
    * @param explicitType {@code @Column(type)}, if the type needs it
    */
@@ -101,7 +101,7 @@ public final class JavaTypes {
     }
     if (type instanceof ColumnType.Varchar varchar) {
       return new JavaType(ClassName.get(String.class), ClassName.get(String.class),
-          varchar.length() == DefaultSizes.LENGTH ? 0 : varchar.length(), 0, -1, Optional.empty());
+          varchar.length() == DefaultSizes.LENGTH ? 0 : varchar.length(), -1, -1, Optional.empty());
     }
     if (type instanceof ColumnType.Char fixed) {
       return fixed.length() == 1 ? primitive(TypeName.CHAR) : explicit(ClassName.get(String.class), type);
@@ -109,17 +109,22 @@ public final class JavaTypes {
     if (type instanceof ColumnType.Decimal decimal) {
       boolean standard = decimal.precision() == DefaultSizes.PRECISION && decimal.scale() == DefaultSizes.SCALE;
       return new JavaType(ClassName.get(BigDecimal.class), ClassName.get(BigDecimal.class), 0,
-          standard ? 0 : decimal.precision(), standard ? -1 : decimal.scale(), Optional.empty());
+          standard ? -1 : decimal.precision(), standard ? -1 : decimal.scale(), Optional.empty());
     }
     if (type instanceof ColumnType.Varbinary varbinary) {
       TypeName bytes = ArrayTypeName.of(TypeName.BYTE);
-      return new JavaType(bytes, bytes, varbinary.length(), 0, -1, Optional.empty());
+      return new JavaType(bytes, bytes, varbinary.length(), -1, -1, Optional.empty());
     }
     if (type instanceof ColumnType.Binary) {
       return explicit(ArrayTypeName.of(TypeName.BYTE), type);
     }
     if (type instanceof ColumnType.Enumerated) {
       return explicit(ClassName.get(String.class), type);
+    }
+    if (type instanceof ColumnType.Temporal temporal) {
+      JavaType microseconds = of(temporal.kind());
+      return new JavaType(microseconds.primitive(), microseconds.boxed(), 0, temporal.precision(), -1,
+          Optional.empty());
     }
     throw new AssertionError(type);
   }
@@ -150,6 +155,14 @@ public final class JavaTypes {
         ColumnType.Scalar.SMALLINT, ColumnType.Scalar.INTEGER, ColumnType.Scalar.BIGINT, ColumnType.Scalar.BOOLEAN,
         ColumnType.Scalar.REAL, ColumnType.Scalar.DOUBLE, ColumnType.Scalar.DATE, ColumnType.Scalar.TIME,
         ColumnType.Scalar.TIMESTAMP, ColumnType.Scalar.TIMESTAMP_TZ));
+    // Fewer digits of the second: spelled with them, or without any where that means none (MariaDB's datetime).
+    int digits = numbers.isEmpty() ? 0 : numbers.get(0);
+    if (digits >= 0 && digits < ColumnType.Temporal.MICROSECONDS) {
+      for (ColumnType.Scalar kind : List.of(ColumnType.Scalar.TIME, ColumnType.Scalar.TIMESTAMP,
+          ColumnType.Scalar.TIMESTAMP_TZ)) {
+        candidates.add(new ColumnType.Temporal(kind, digits));
+      }
+    }
     if (!numbers.isEmpty()) {
       int length = numbers.get(0);
       if (length >= 1 && length <= InnoDbSizes.MAX_VARCHAR_CHARS) {
@@ -210,14 +223,14 @@ public final class JavaTypes {
   }
 
   private static JavaType primitive(TypeName primitive) {
-    return new JavaType(primitive, primitive.box(), 0, 0, -1, Optional.empty());
+    return new JavaType(primitive, primitive.box(), 0, -1, -1, Optional.empty());
   }
 
   private static JavaType object(TypeName type) {
-    return new JavaType(type, type, 0, 0, -1, Optional.empty());
+    return new JavaType(type, type, 0, -1, -1, Optional.empty());
   }
 
   private static JavaType explicit(TypeName type, ColumnType columnType) {
-    return new JavaType(type, type, 0, 0, -1, Optional.of(columnType.sql()));
+    return new JavaType(type, type, 0, -1, -1, Optional.of(columnType.sql()));
   }
 }

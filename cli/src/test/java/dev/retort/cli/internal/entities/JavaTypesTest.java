@@ -33,7 +33,7 @@ class JavaTypesTest {
     assertThat(JavaTypes.of(new ColumnType.Varchar(255)).length()).isZero();
     assertThat(JavaTypes.of(new ColumnType.Varchar(40)).length()).isEqualTo(40);
     JavaTypes.JavaType standard = JavaTypes.of(new ColumnType.Decimal(19, 2));
-    assertThat(standard.precision()).isZero();
+    assertThat(standard.precision()).isEqualTo(-1);
     assertThat(standard.scale()).isEqualTo(-1);
     JavaTypes.JavaType money = JavaTypes.of(new ColumnType.Decimal(10, 2));
     assertThat(money.type(true)).isEqualTo(ClassName.get(BigDecimal.class));

@@ -6,9 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** H2 2.x: metadata, plus unique and check constraints from {@code INFORMATION_SCHEMA}. */
 final class H2Catalog extends JdbcCatalog {
@@ -26,6 +29,8 @@ final class H2Catalog extends JdbcCatalog {
       "TIME WITH TIME ZONE", 0,
       "TIMESTAMP", 6,
       "TIMESTAMP WITH TIME ZONE", 6);
+  /** A time or timestamp with its precision, and with or without its zone: {@code timestamp(3) with time zone}. */
+  private static final Pattern TIME_PRECISION = Pattern.compile("(time|timestamp)\\((\\d)\\)((?: with time zone)?)");
   private static final Map<String, String> ALIASES = Map.of(
       "character varying", "varchar",
       "character", "char",
@@ -72,10 +77,22 @@ final class H2Catalog extends JdbcCatalog {
     return name;
   }
 
-  /** Aliases resolved; {@code CHARACTER VARYING} without a length has H2's maximum length. */
+  /**
+   * Aliases resolved; {@code CHARACTER VARYING} without a length has H2's maximum length; a time
+   * or timestamp precision that is H2's default for the type dropped ({@code TIME(0)} is
+   * {@code TIME}, {@code TIMESTAMP(6)} is {@code TIMESTAMP}).
+   */
   @Override
   String comparableType(String spelled) {
     String type = Spelling.normalizeType(spelled);
+    Matcher time = TIME_PRECISION.matcher(type);
+    if (time.matches()) {
+      String name = time.group(1) + time.group(3);
+      Integer fraction = DEFAULT_FRACTION.get(name.toUpperCase(Locale.ROOT));
+      if (fraction != null && fraction == Integer.parseInt(time.group(2))) {
+        type = name;
+      }
+    }
     int parenthesis = type.indexOf('(');
     String base = parenthesis < 0 ? type : type.substring(0, parenthesis);
     String parameters = parenthesis < 0 ? "" : type.substring(parenthesis);

@@ -26,6 +26,8 @@ final class MySqlCatalog extends JdbcCatalog {
   /** MariaDB's check of a JSON column, {@code json_valid(`column`)}, the column's backquotes doubled. */
   private static final Pattern JSON_VALID = Pattern.compile("json_valid\\(`((?:[^`]|``)+)`\\)");
   private static final Pattern DISPLAY_WIDTH = Pattern.compile("\\b(smallint|mediumint|int|bigint)\\(\\d+\\)");
+  /** A time type without fractional digits, which {@code COLUMN_TYPE} shows without {@code (0)}: {@code datetime}. */
+  private static final Pattern NO_FRACTION = Pattern.compile("\\b(datetime|timestamp|time)\\(0\\)");
   private static final Map<String, String> ALIASES = Map.of(
       "boolean", "tinyint(1)",
       "bool", "tinyint(1)",
@@ -71,12 +73,14 @@ final class MySqlCatalog extends JdbcCatalog {
   }
 
   /**
-   * Aliases resolved and integer display widths dropped ({@code int(11)} is {@code int}), except
-   * {@code tinyint(1)}, which is how a boolean is stored.
+   * Aliases resolved, integer display widths dropped ({@code int(11)} is {@code int}) except
+   * {@code tinyint(1)}, which is how a boolean is stored, and a time type's {@code (0)} dropped
+   * ({@code datetime(0)} is {@code datetime}).
    */
   @Override
   String comparableType(String spelled) {
-    String type = DISPLAY_WIDTH.matcher(Spelling.normalizeType(spelled)).replaceAll("$1");
+    String normalized = Spelling.normalizeType(spelled);
+    String type = NO_FRACTION.matcher(DISPLAY_WIDTH.matcher(normalized).replaceAll("$1")).replaceAll("$1");
     return ALIASES.getOrDefault(type, type);
   }
 

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** PostgreSQL: metadata, plus enum values and check constraints from the system catalogs. */
 final class PostgresCatalog extends JdbcCatalog {
@@ -27,6 +29,13 @@ final class PostgresCatalog extends JdbcCatalog {
    * {@code timestamp(6)} is {@code timestamp}.
    */
   private static final List<String> DEFAULT_PRECISION_6 = List.of("timestamp", "time");
+  /**
+   * A time or timestamp with a precision, spelled with its zone after the precision as
+   * {@code format_type} and Retort spell it: {@code timestamp(3) with time zone} is
+   * {@code timestamptz(3)}, {@code time(0) without time zone} is {@code time(0)}.
+   */
+  private static final Pattern ZONED_PRECISION =
+      Pattern.compile("(timestamp|time)(\\(\\d\\)) (with|without) time zone");
   private static final Map<String, String> ALIASES = Map.ofEntries(
       Map.entry("int2", "smallint"),
       Map.entry("int4", "integer"),
@@ -89,6 +98,10 @@ final class PostgresCatalog extends JdbcCatalog {
         type = base + type.substring(base.length() + "(6)".length());
         break;
       }
+    }
+    Matcher zoned = ZONED_PRECISION.matcher(type);
+    if (zoned.matches()) {
+      type = zoned.group(1) + (zoned.group(3).equals("with") ? "tz" : "") + zoned.group(2);
     }
     int parenthesis = type.indexOf('(');
     String base = parenthesis < 0 ? type : type.substring(0, parenthesis);

@@ -260,7 +260,7 @@ final class Spelling {
     if (type instanceof ColumnType.Char) {
       return model.stripTrailing().equals(shown.stripTrailing());
     }
-    if (!(type instanceof ColumnType.Scalar scalar)) {
+    if (!(ColumnType.Temporal.kindOf(type) instanceof ColumnType.Scalar scalar)) {
       return false;
     }
     switch (scalar) {

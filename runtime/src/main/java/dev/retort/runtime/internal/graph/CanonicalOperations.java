@@ -553,6 +553,8 @@ final class CanonicalOperations implements Operation.Visitor<Void> {
       out.append("binary(").append(binary.length()).append(')');
     } else if (type instanceof ColumnType.Varbinary varbinary) {
       out.append("varbinary(").append(varbinary.length()).append(')');
+    } else if (type instanceof ColumnType.Temporal temporal) {
+      out.append(scalar(temporal.kind())).append('(').append(temporal.precision()).append(')');
     } else if (type instanceof ColumnType.Enumerated enumerated) {
       out.append("enum(");
       string(enumerated.name());

@@ -102,6 +102,7 @@ class CanonicalOperationsTest {
           NOTE,
           new ColumnModel("digest", binary(32), true, Optional.empty(), false, Optional.empty()),
           new ColumnModel("payload", varbinary(1000), true, Optional.empty(), false, Optional.empty()),
+          new ColumnModel("placed_at", ColumnType.timestamp(3), true, Optional.empty(), false, Optional.empty()),
           new ColumnModel("status", enumType("order_status", "new", "paid"), false,
               Optional.of(DefaultValue.literal("new")), false, Optional.empty())),
       Optional.of(new PrimaryKeyModel("pk_orders", List.of("id"))),
@@ -547,6 +548,8 @@ class CanonicalOperationsTest {
         return varbinary(1);
       } else if (raw == ColumnType.Enumerated.class) {
         return enumType("kind", "a");
+      } else if (raw == ColumnType.Temporal.class) {
+        return ColumnType.timestamp(3);
       } else if (raw == DefaultValue.class || raw == DefaultValue.Literal.class) {
         return DefaultValue.literal("x");
       } else if (raw == DefaultValue.Expression.class) {
