@@ -576,6 +576,49 @@ class RetortCliEntitiesTest {
   }
 
   /**
+   * Times and timestamps with fewer digits of the second than six, as a MariaDB schema of another
+   * tool has them ({@code DATETIME}, {@code TIMESTAMP} and {@code TIME} without digits, whole
+   * seconds) and a PostgreSQL one declares them ({@code timestamp(0)}): each becomes a member with
+   * {@code @Column(precision = n)}, whose column the processor declares with that precision, so
+   * that the database is adopted as it is and recreated alike.
+   */
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"MARIADB", "POSTGRESQL", "H2", "SQLITE"})
+  void timesWithFewerDigitsOfTheSecondKeepThemThroughStampAndUpgrade(TestDatabase.Kind kind, @TempDir Path dir)
+      throws Exception {
+    try (TestDatabase first = TestDatabase.create(kind); TestDatabase second = TestDatabase.create(kind)) {
+      execute(first, List.of(switch (kind) {
+        case MARIADB -> "CREATE TABLE events (id BIGINT NOT NULL PRIMARY KEY, happened_at DATETIME NOT NULL,"
+            + " seen_at TIMESTAMP NULL, opens_at TIME, logged_at DATETIME(3), exact_at DATETIME(6))";
+        case POSTGRESQL -> "CREATE TABLE events (id BIGINT NOT NULL PRIMARY KEY, happened_at timestamp(0) NOT NULL,"
+            + " seen_at timestamptz(3), opens_at time(0), logged_at timestamp(3), exact_at timestamp)";
+        case H2 -> "CREATE TABLE events (id BIGINT NOT NULL PRIMARY KEY, happened_at TIMESTAMP(0) NOT NULL,"
+            + " seen_at TIMESTAMP(3) WITH TIME ZONE, opens_at TIME, logged_at TIMESTAMP(3), exact_at TIMESTAMP)";
+        default -> "CREATE TABLE events (id BIGINT NOT NULL PRIMARY KEY, happened_at TIMESTAMP(0) NOT NULL,"
+            + " seen_at TIMESTAMPTZ(3), opens_at TIME(0), logged_at TIMESTAMP(3), exact_at TIMESTAMP)";
+      }));
+      EntityProject project = new EntityProject(dir.resolve("project"));
+
+      Cli.Run run = retort(first, getClass().getClassLoader(), "entities", "--package", PACKAGE,
+          "--output", project.sources().toString());
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
+      assertThat(run.err()).as(run.all()).doesNotContain("warning:");
+      String events = files(project.sources()).get("com/example/model/Events.java");
+      String seenAt = kind == TestDatabase.Kind.MARIADB ? "precision = 0" : "precision = 3";
+      assertThat(events).contains(
+          "@Column(precision = 0, nullable = NOT_NULL) LocalDateTime happenedAt",
+          "@Column(" + seenAt + ") Instant seenAt",
+          "@Column(precision = 0) LocalTime opensAt",
+          "@Column(precision = 3) LocalDateTime loggedAt",
+          " LocalDateTime exactAt");
+      assertThat(events).doesNotContain("@Column(precision = 6)");
+
+      adoptAndRecreate(project, first, second);
+    }
+  }
+
+  /**
    * The schema's own sequences become {@code @Sequence} annotations, on the entity of the table a
    * sequence is named after ({@code <table>_seq}) or else on the first; an identity column's
    * sequence, and on PostgreSQL a serial column's, are the column's and not declared. Stamped and

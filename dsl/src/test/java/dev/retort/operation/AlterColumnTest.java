@@ -122,7 +122,13 @@ class AlterColumnTest {
       "timestamp           | timestamp with time zone | true",
       "date                | timestamp                | true",
       "text                | integer                  | true",
-      "uuid                | varchar(36)              | true"})
+      "uuid                | varchar(36)              | true",
+      "timestamp(0)        | timestamp(3)             | false",
+      "timestamp(3)        | timestamp                | false",
+      "timestamp           | timestamp(0)             | true",
+      "time(2)             | time(1)                  | true",
+      "timestamp(3) with time zone | timestamp with time zone | false",
+      "timestamp(3)        | timestamp(3) with time zone | true"})
   void narrowsTypeWhenSomeValueOfTheOldTypeMayNotFitTheNew(String from, String to, boolean narrows) {
     AlterColumn change = typeChange(from, to);
 

@@ -919,7 +919,7 @@ public final class EntityImport {
 
   /**
    * The model type that this database spells with the same type name as the column's, as a
-   * suggestion: a MariaDB {@code datetime} is nearest to {@code timestamp}, its {@code DATETIME(6)}.
+   * suggestion: a PostgreSQL {@code varchar} without a length is nearest to {@code varchar(255)}.
    */
   private String nearest(LiveTable.Column column) {
     for (ColumnType candidate : JavaTypes.candidates(column.type() + "(255)")) {

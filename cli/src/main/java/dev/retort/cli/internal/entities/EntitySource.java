@@ -238,7 +238,9 @@ public final class EntitySource {
     }
     if (type.precision() >= 0) {
       column.addMember("precision", "$L", type.precision());
-      column.addMember("scale", "$L", type.scale());
+      if (type.scale() >= 0) {
+        column.addMember("scale", "$L", type.scale());
+      }
       any = true;
     }
     if (member.unique()) {
