@@ -80,6 +80,8 @@ public final class JpaDomain {
           @Entity
           public class Card extends BaseEntity {
             @Column(nullable = false, length = 19) String number;
+            @Column(secondPrecision = 0) java.time.LocalDateTime activatedAt;
+            java.time.LocalTime cutoff;
             @ManyToMany Set<Coupon> coupons;
           }
           """,

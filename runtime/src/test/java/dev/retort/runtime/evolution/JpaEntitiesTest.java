@@ -68,6 +68,14 @@ class JpaEntitiesTest {
           check ck_coupon 'discount between 1 and 100'
           check ck_coupon_code_length 'length(code) >= 4'
         """).contains("""
+        table card
+          column id bigint not null identity
+          column created_at timestamp with time zone not null
+          column number varchar(19) not null
+          column activated_at timestamp(0) null
+          column cutoff time(0) null
+          primary key pk_card (id)
+        """).contains("""
         view customer_totals as 'SELECT customer_id, count(*) AS orders FROM purchase_order GROUP BY customer_id'
         """).doesNotContain("table customer_total");
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,6 +22,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
@@ -118,6 +120,43 @@ class HibernateValidatesJpaMigrationTest {
     }
   }
 
+  /**
+   * The digits of the second Retort declares for a time or timestamp are those of Hibernate's own
+   * DDL ({@code ddl-auto=create}): {@code timestamp(6)} (Retort's {@code timestamp}) without
+   * {@code secondPrecision}, that many with it, and {@code time(0)} for a {@code LocalTime}.
+   */
+  @Test
+  void retortDeclaresTheDigitsOfTheSecondThatHibernatesOwnDdlDeclares() throws Exception {
+    Project project = new Project(root);
+    project.writeEntities(JpaDomain.allSources());
+    Project.Build build = project.build(Instant.parse("2026-11-21T15:30:00Z"), "-Aretort.entities=jpa");
+    assertThat(build.succeeded()).as(build.log()).isTrue();
+    String snapshot = project.tree().entrySet().stream()
+        .filter(file -> file.getKey().toString().endsWith(".schema"))
+        .map(Map.Entry::getValue).findFirst().orElseThrow();
+
+    Path script = root.resolve("hibernate-create.sql");
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2);
+        URLClassLoader built = build.classLoader();
+        URLClassLoader loader = ownIndexOnly(built)) {
+      Configuration configuration = configuration(loader, db.url() + ";DATABASE_TO_LOWER=TRUE", db, "standard");
+      configuration.setProperty("hibernate.hbm2ddl.auto", "none");
+      configuration.setProperty("jakarta.persistence.schema-generation.scripts.action", "create");
+      configuration.setProperty("jakarta.persistence.schema-generation.scripts.create-target", script.toString());
+      configuration.buildSessionFactory().close();
+    }
+    String card = Files.readAllLines(script).stream().filter(line -> line.startsWith("create table card "))
+        .findFirst().orElseThrow();
+
+    assertThat(card).contains("activated_at timestamp(0)", "cutoff time(0)", "created_at timestamp(6) with time zone");
+    assertThat(snapshot).contains("""
+          column created_at timestamp with time zone not null
+          column number varchar(19) not null
+          column activated_at timestamp(0) null
+          column cutoff time(0) null
+        """);
+  }
+
   @Test
   void retortNamesTablesAndColumnsAsSpringBootsHibernateDoes() {
     CamelCaseToUnderscoresNamingStrategy hibernate = new CamelCaseToUnderscoresNamingStrategy();
@@ -170,6 +209,12 @@ class HibernateValidatesJpaMigrationTest {
    */
   private static SessionFactory hibernate(ClassLoader loader, String url, TestDatabase db, String sequenceNaming)
       throws ClassNotFoundException {
+    return configuration(loader, url, db, sequenceNaming).buildSessionFactory();
+  }
+
+  /** Hibernate's configuration as Spring Boot makes it, validating the schema at start. */
+  private static Configuration configuration(ClassLoader loader, String url, TestDatabase db, String sequenceNaming)
+      throws ClassNotFoundException {
     Configuration configuration =
         new Configuration(new BootstrapServiceRegistryBuilder().applyClassLoader(loader).build());
     for (String entity : concat(JpaDomain.ENTITIES, JpaDomain.SEQUENCED_ENTITIES)) {
@@ -184,7 +229,7 @@ class HibernateValidatesJpaMigrationTest {
     configuration.setProperty("hibernate.connection.password", db.password());
     configuration.setProperty("hibernate.hbm2ddl.auto", "validate");
     configuration.setProperty("hibernate.id.db_structure_naming_strategy", sequenceNaming);
-    return configuration.buildSessionFactory();
+    return configuration;
   }
 
   private static List<String> concat(List<String> first, List<String> second) {

@@ -19,6 +19,8 @@ import static dev.retort.model.ColumnType.decimal;
 import static dev.retort.model.ColumnType.enumType;
 import static dev.retort.model.ColumnType.integer;
 import static dev.retort.model.ColumnType.text;
+import static dev.retort.model.ColumnType.time;
+import static dev.retort.model.ColumnType.timestamp;
 import static dev.retort.model.ColumnType.timestampTz;
 import static dev.retort.model.ColumnType.varchar;
 
@@ -127,6 +129,15 @@ final class DslExamples {
         .alterColumn("title", c -> c.type(varchar(200), varchar(300)))
         .alterColumn("price", c -> c.type(decimal(8, 2), decimal(10, 2))));
     // end::alterColumnType[]
+  }
+
+  static void timePrecision(Schema schema) {
+    // tag::timePrecision[]
+    schema.alterTable("books", t -> t
+        .addColumn("published_at", timestamp(0))
+        .addColumn("sale_ends_at", timestampTz(3))
+        .addColumn("opens_at", time(0)));
+    // end::timePrecision[]
   }
 
   static void alterColumnNullability(Schema schema) {
