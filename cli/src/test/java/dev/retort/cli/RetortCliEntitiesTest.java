@@ -588,10 +588,12 @@ class RetortCliEntitiesTest {
       throws Exception {
     try (TestDatabase first = TestDatabase.create(kind); TestDatabase second = TestDatabase.create(kind)) {
       execute(first, List.of(switch (kind) {
-        case MARIADB -> "CREATE TABLE events (id BIGINT NOT NULL PRIMARY KEY, happened_at DATETIME NOT NULL,"
-            + " seen_at TIMESTAMP NULL, opens_at TIME, logged_at DATETIME(3), exact_at DATETIME(6))";
-        case POSTGRESQL -> "CREATE TABLE events (id BIGINT NOT NULL PRIMARY KEY, happened_at timestamp(0) NOT NULL,"
-            + " seen_at timestamptz(3), opens_at time(0), logged_at timestamp(3), exact_at timestamp)";
+        case MARIADB -> "CREATE TABLE events (id BIGINT NOT NULL PRIMARY KEY,"
+            + " happened_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, seen_at TIMESTAMP NULL, opens_at TIME,"
+            + " logged_at DATETIME(3), exact_at DATETIME(6))";
+        case POSTGRESQL -> "CREATE TABLE events (id BIGINT NOT NULL PRIMARY KEY,"
+            + " happened_at timestamp(0) NOT NULL DEFAULT CURRENT_TIMESTAMP, seen_at timestamptz(3), opens_at time(0),"
+            + " logged_at timestamp(3), exact_at timestamp)";
         case H2 -> "CREATE TABLE events (id BIGINT NOT NULL PRIMARY KEY, happened_at TIMESTAMP(0) NOT NULL,"
             + " seen_at TIMESTAMP(3) WITH TIME ZONE, opens_at TIME, logged_at TIMESTAMP(3), exact_at TIMESTAMP)";
         default -> "CREATE TABLE events (id BIGINT NOT NULL PRIMARY KEY, happened_at TIMESTAMP(0) NOT NULL,"
@@ -607,7 +609,8 @@ class RetortCliEntitiesTest {
       String events = files(project.sources()).get("com/example/model/Events.java");
       String seenAt = kind == TestDatabase.Kind.MARIADB ? "precision = 0" : "precision = 3";
       assertThat(events).contains(
-          "@Column(precision = 0, nullable = NOT_NULL) LocalDateTime happenedAt",
+          "@Column(precision = 0, nullable = NOT_NULL",
+          ") LocalDateTime happenedAt",
           "@Column(" + seenAt + ") Instant seenAt",
           "@Column(precision = 0) LocalTime opensAt",
           "@Column(precision = 3) LocalDateTime loggedAt",

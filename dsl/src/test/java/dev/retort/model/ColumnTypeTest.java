@@ -121,7 +121,8 @@ class ColumnTypeTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("'" + text + "' is not a column type; use one of smallint, integer, bigint, boolean,"
             + " real, double, decimal(p,s), char(n), varchar(n), text, date, time, time(p), timestamp,"
-            + " timestamp(p), timestamp with time zone, timestamp(p) with time zone, uuid, binary(n), varbinary(n), blob, json,"
+            + " timestamp(p), timestamp with time zone, timestamp(p) with time zone, uuid, binary(n),"
+            + " varbinary(n), blob, json,"
             + " enum name('a','b')");
   }
 

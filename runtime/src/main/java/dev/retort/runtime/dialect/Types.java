@@ -34,7 +34,8 @@ final class Types {
    */
   static boolean sameFamily(ColumnType from, ColumnType to) {
     boolean numbers = (isInteger(from) || isFractional(from)) && (isInteger(to) || isFractional(to));
-    boolean times = ColumnType.Temporal.isTime(from) && ColumnType.Temporal.kindOf(from) == ColumnType.Temporal.kindOf(to);
+    boolean times = ColumnType.Temporal.isTime(from)
+        && ColumnType.Temporal.kindOf(from) == ColumnType.Temporal.kindOf(to);
     return numbers || times || (isText(from) && isText(to)) || (isBinary(from) && isBinary(to));
   }
 }

@@ -145,7 +145,8 @@ class TimePrecisionTest {
 
       assertThat(kept).containsExactlyElementsOf(switch (kind) {
         case SQLITE -> List.of(value, value);
-        case MARIADB -> List.of(LocalDateTime.parse("2024-01-31T12:30:00"), LocalDateTime.parse("2024-01-31T12:30:00.987"));
+        case MARIADB ->
+            List.of(LocalDateTime.parse("2024-01-31T12:30:00"), LocalDateTime.parse("2024-01-31T12:30:00.987"));
         default -> List.of(LocalDateTime.parse("2024-01-31T12:30:01"), LocalDateTime.parse("2024-01-31T12:30:00.988"));
       });
     }

@@ -318,6 +318,8 @@ final class Entities {
     /** Of a decimal; 0 for the default decimal(19,2). */
     int precision;
     int scale;
+    /** The digits of the second of a time or timestamp, 0 to 6; -1 for the default, microseconds. */
+    int secondDigits = -1;
     /** The Java enum of an {@link Kind#ENUM} field. */
     String enumName;
     Nullability nullability = Nullability.DERIVED;
@@ -343,6 +345,7 @@ final class Entities {
       copy.length = length;
       copy.precision = precision;
       copy.scale = scale;
+      copy.secondDigits = secondDigits;
       copy.enumName = enumName;
       copy.nullability = nullability;
       copy.unique = unique;
@@ -354,6 +357,11 @@ final class Entities {
       copy.references = references;
       copy.renamedFrom = renamedFrom;
       return copy;
+    }
+
+    /** A time type with this field's digits of the second: the kind itself for the default, microseconds. */
+    private ColumnType withDigits(ColumnType.Scalar kind) {
+      return secondDigits < 0 ? kind : ColumnType.Temporal.of(kind, secondDigits);
     }
 
     ColumnType type(Entities all) {
@@ -371,9 +379,9 @@ final class Entities {
         case FLOAT: return ColumnType.Scalar.REAL;
         case UUID: return ColumnType.Scalar.UUID;
         case DATE: return ColumnType.Scalar.DATE;
-        case TIME: return ColumnType.Scalar.TIME;
-        case TIMESTAMP: return ColumnType.Scalar.TIMESTAMP;
-        case INSTANT: return ColumnType.Scalar.TIMESTAMP_TZ;
+        case TIME: return withDigits(ColumnType.Scalar.TIME);
+        case TIMESTAMP: return withDigits(ColumnType.Scalar.TIMESTAMP);
+        case INSTANT: return withDigits(ColumnType.Scalar.TIMESTAMP_TZ);
         case BYTES: return length == 0 ? ColumnType.Scalar.BLOB : new ColumnType.Varbinary(length);
         case ENUM: return new ColumnType.Enumerated(snakeCase(enumName), all.enums.get(enumName));
         default: throw new AssertionError(kind);
@@ -447,6 +455,9 @@ final class Entities {
       if (precision != 0) {
         column.add("precision = " + precision);
         column.add("scale = " + scale);
+      }
+      if (secondDigits >= 0) {
+        column.add("precision = " + secondDigits);
       }
       if (nullability != Nullability.DERIVED) {
         column.add("nullable = Column.Nullability." + nullability);

@@ -633,7 +633,8 @@ final class EntityGenerator {
     } else if (field.kind.text()) {
       family = List.of(Kind.STRING, Kind.TEXT, Kind.CHAR, Kind.STRING);
     } else if (field.kind == Kind.DATE || field.kind == Kind.TIMESTAMP || field.kind == Kind.INSTANT) {
-      family = List.of(Kind.DATE, Kind.TIMESTAMP, Kind.INSTANT);
+      // The same kind again changes only its digits of the second.
+      family = List.of(Kind.DATE, Kind.TIMESTAMP, Kind.INSTANT, field.kind);
     } else {
       family = List.of(field.kind);
     }
@@ -666,8 +667,16 @@ final class EntityGenerator {
     field.length = 0;
     field.precision = 0;
     field.scale = 0;
+    field.secondDigits = -1;
     field.enumName = null;
     switch (kind) {
+      case TIME:
+      case TIMESTAMP:
+      case INSTANT:
+        if (Draw.chance(random, 40)) {
+          field.secondDigits = Draw.between(random, 0, 6);
+        }
+        break;
       case STRING:
         field.length = Draw.chance(random, 30) ? 0 : Draw.between(random, 1, 300);
         break;
