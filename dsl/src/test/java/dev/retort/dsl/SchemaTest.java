@@ -14,6 +14,7 @@ import dev.retort.model.SequenceModel;
 import dev.retort.model.TableModel;
 import dev.retort.model.ViewModel;
 import dev.retort.operation.AddColumn;
+import dev.retort.operation.AlterColumn;
 import dev.retort.operation.AlterSequence;
 import dev.retort.operation.Change;
 import dev.retort.operation.CreateSequence;
@@ -74,6 +75,24 @@ class SchemaTest {
         new JdbcStep("backfill users.phone", backfill),
         new DropTable("legacy"),
         new DropTable("audit"));
+  }
+
+  @Test
+  void recordsTimesWithTheirDigitsOfTheSecond() {
+    Schema schema = new Schema();
+
+    schema.alterTable("events", t -> t
+        .addColumn("happened_at", ColumnType.timestamp(0), notNull())
+        .addColumn("seen_at", ColumnType.timestampTz(3))
+        .alterColumn("opens_at", c -> c.type(ColumnType.time(), ColumnType.time(0))));
+
+    assertThat(schema.operations()).containsExactly(
+        new AddColumn("events", ColumnModel.of("happened_at", new ColumnType.Temporal(ColumnType.Scalar.TIMESTAMP, 0))
+            .withNullable(false)),
+        new AddColumn("events", ColumnModel.of("seen_at", new ColumnType.Temporal(ColumnType.Scalar.TIMESTAMP_TZ, 3))),
+        new AlterColumn("events", "opens_at",
+            Optional.of(new Change<>(ColumnType.Scalar.TIME, new ColumnType.Temporal(ColumnType.Scalar.TIME, 0))),
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()));
   }
 
   @Test

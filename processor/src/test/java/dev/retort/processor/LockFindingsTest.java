@@ -3,6 +3,7 @@ package dev.retort.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.retort.dsl.ColumnOption.notNull;
 import static dev.retort.model.ColumnType.bigint;
+import static dev.retort.model.ColumnType.timestamp;
 import static dev.retort.model.ColumnType.varchar;
 import static dev.retort.processor.ProjectFixture.HEAD_CLASS;
 import static dev.retort.processor.ProjectFixture.headRevision;
@@ -102,6 +103,31 @@ class LockFindingsTest {
         + " migration before this one: PostgreSQL 12 and later trust it instead of reading the table; drop it after"
         + " [retort:locks-table]").inFile(user).onLineContaining("String email");
     assertThat(compilation.diagnostics()).filteredOn(d -> d.getKind() == Diagnostic.Kind.WARNING).hasSize(1);
+  }
+
+  @Test
+  void fewerDigitsOfTheSecondRewriteTheTableOnPostgresAndCopyItOnMariaDb() {
+    ProjectFixture project = new ProjectFixture(root);
+    project.commitSnapshot(HEAD_CLASS, schema(s -> s.createTable("users", t -> t
+        .column("id", bigint(), notNull())
+        .column("seen_at", timestamp())
+        .column("left_at", timestamp(0))
+        .primaryKey("pk_users", "id"))));
+    JavaFileObject user = user("", "@Id long id,\n    @Column(precision = 0) java.time.LocalDateTime seenAt,\n"
+        + "    @Column(precision = 3) java.time.LocalDateTime leftAt");
+
+    Compilation compilation = project.compile(List.of(), user, headRevision());
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("changes the type of users.seen_at from timestamp to timestamp(0),"
+        + " which rewrites the whole table while it blocks reads and writes on PostgreSQL, and copies it, blocking"
+        + " writes, on MariaDB and MySQL").inFile(user).onLineContaining("seenAt");
+    assertThat(compilation).hadWarningContaining("changes the type of users.left_at from timestamp(0) to"
+        + " timestamp(3), which copies the whole table, blocking writes, on MariaDB and MySQL (PostgreSQL changes it"
+        + " without a rewrite)").inFile(user).onLineContaining("leftAt");
+    assertThat(project.tree().values()).anySatisfy(source -> assertThat(source).contains(
+        ".alterColumn(\"seen_at\", c -> c.type(timestamp(), timestamp(0)))",
+        ".alterColumn(\"left_at\", c -> c.type(timestamp(0), timestamp(3)))"));
   }
 
   @Test
