@@ -35,4 +35,15 @@ class PostgresCatalogTypesTest {
   void anotherPrecisionIsAnotherType(String live, String declared) {
     assertThat(catalog.comparableType(live)).isNotEqualTo(catalog.comparableType(declared));
   }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      timestamp(3) without time zone | timestamp(3)
+      timestamp(0) with time zone    | timestamp(0) with time zone
+      timestamp(0) with time zone    | timestamptz(0)
+      time(2) without time zone      | time(2)
+      """)
+  void aPrecisionBelow6IsTheTypeRetortDeclaresWithIt(String live, String declared) {
+    assertThat(catalog.comparableType(live)).isEqualTo(catalog.comparableType(declared));
+  }
 }
