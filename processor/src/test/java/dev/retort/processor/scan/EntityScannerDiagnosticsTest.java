@@ -771,6 +771,20 @@ class EntityScannerDiagnosticsTest {
     }
 
     @Test
+    void anExplicitPrecisionOfZeroOnText() {
+      JavaFileObject note = source("com.example.Note", """
+          package com.example;
+          import dev.retort.*;
+          @Table
+          public record Note(@Id long id, @Column(precision = 0) String text) {}
+          """);
+      assertOnlyError(
+          compile(note), note,
+          "@Column(precision = 0) on Note.text does not apply to Java type java.lang.String",
+          "precision = 0");
+    }
+
+    @Test
     void aScaleOnATimestamp() {
       JavaFileObject event = source("com.example.Event", """
           package com.example;
