@@ -337,8 +337,17 @@ public final class SchemaDiff {
             .forEach(c -> operations.add(new DropCheck(name, c.name())));
         table.uniques().stream().filter(u -> targetObjectNames.contains(u.name()))
             .forEach(u -> operations.add(new DropUnique(name, u.name())));
-        table.primaryKey().filter(k -> targetObjectNames.contains(k.name()))
-            .ifPresent(k -> operations.add(new DropPrimaryKey(name, k.name())));
+        Optional<PrimaryKeyModel> key = table.primaryKey().filter(k -> targetObjectNames.contains(k.name()));
+        if (key.isPresent()) {
+          // A key's name that the target reuses is freed before the table goes: its identity columns first, since
+          // SQLite and MySQL keep an identity column only as a key.
+          for (String column : key.get().columns()) {
+            if (table.column(column).orElseThrow().identity()) {
+              operations.add(TablePair.identityChange(name, column, true, false));
+            }
+          }
+          operations.add(new DropPrimaryKey(name, key.get().name()));
+        }
       }
     }
   }

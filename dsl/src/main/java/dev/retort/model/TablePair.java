@@ -228,7 +228,7 @@ final class TablePair {
     return !identityBefore && after.identity() && !primaryKeys.added().isEmpty();
   }
 
-  private static AlterColumn identityChange(String table, String column, boolean before, boolean after) {
+  static AlterColumn identityChange(String table, String column, boolean before, boolean after) {
     return new AlterColumn(table, column, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.of(new Change<>(before, after)));
   }

@@ -230,6 +230,31 @@ class SchemaDiffTest {
         new AddForeignKey("orders", key));
   }
 
+  /**
+   * A dropped table whose key's name the target gives another table frees the name first: its
+   * identity column loses the identity before the key goes, since SQLite and MySQL keep an
+   * identity column only as a key (found by SchemaDiffPropertyTest).
+   */
+  @Test
+  void aDroppedTableFreesItsKeysNameForAnotherTableWithoutLeavingAnIdentityWithoutAKey() {
+    TableModel orders = builder("orders", identity("id"))
+        .primaryKey(Optional.of(new PrimaryKeyModel("pk", List.of("id"))))
+        .build();
+    TableModel codes = table("codes", notNull("code", BIGINT));
+    TableModel keyedCodes = codes.toBuilder()
+        .primaryKey(Optional.of(new PrimaryKeyModel("pk", List.of("code"))))
+        .build();
+
+    assertDiff(
+        schema(orders, codes),
+        schema(keyedCodes),
+        new AlterColumn("orders", "id", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.of(new Change<>(true, false))),
+        new DropPrimaryKey("orders", "pk"),
+        new AddPrimaryKey("codes", new PrimaryKeyModel("pk", List.of("code"))),
+        new DropTable("orders"));
+  }
+
   @Test
   void columnChangesAreOneAlterColumnCarryingEveryChange() {
     ColumnModel before = new ColumnModel("code", new ColumnType.Char(3), true,
@@ -719,6 +744,8 @@ class SchemaDiffTest {
                 .foreignKey(foreignKey("fk_orders_user", "user_id", "users", "id")).build()),
         schema(people),
         new DropForeignKey("orders", "fk_orders_user"),
+        new AlterColumn("users", "id", Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.of(new Change<>(true, false))),
         new DropPrimaryKey("users", "pk_users"),
         new CreateTable(people),
         new DropTable("orders"),
