@@ -175,7 +175,45 @@ class RetortCommandsTest {
           .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.TARGET_OUT_OF_RANGE))
           .hasMessage("Cannot stamp -1: only 0 revisions are applied. Use stamp(\"base\") to record none.");
 
-      assertThat(tableExists(db, "retort_version")).as("a refused command creates nothing").isFalse();
+      // Not even H2's lock table: the database is left exactly as it was.
+      assertThat(Probe.tables(db)).as("a refused command creates nothing").isEmpty();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aDowngradeOfANewDatabaseRunsNothingAndCreatesNothing(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      Retort retort = retort(db, Library.revisions());
+
+      MigrationResult result = retort.downgrade("base");
+
+      assertThat(result.runs()).isEmpty();
+      assertThat(result.after()).isEmpty();
+      assertThat(Probe.tables(db)).isEmpty();
+    }
+  }
+
+  /**
+   * A version table written by an offline script, with no lock table beside it on H2: a command refused there
+   * leaves the lock table out too.
+   */
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Kind.class)
+  void aRefusedUpgradeOfADatabaseWithoutALockTableCreatesNone(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      retort(db, Library.revisions()).stamp("002");
+      if (tableExists(db, "retort_version_lock")) {
+        Probe.execute(db, "DROP TABLE " + Probe.quote(db, "retort_version_lock"));
+      }
+      List<String> tables = Probe.tables(db);
+
+      assertThatThrownBy(() -> retort(db, Library.revisions().subList(0, 1)).upgrade())
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.DATABASE_AHEAD));
+      assertThatThrownBy(() -> retort(db, Library.revisions()).stamp("+5"))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.TARGET_OUT_OF_RANGE));
+
+      assertThat(Probe.tables(db)).isEqualTo(tables).doesNotContain("retort_version_lock");
     }
   }
 

@@ -116,7 +116,7 @@ class DatabaseLimitsTest {
           .hasMessageContaining("cannot index blob column cover.image")
           .hasMessageEndingWith(". Nothing was run.");
       assertThat(Probe.tableExists(database, "author")).isFalse();
-      assertThat(Probe.tableExists(database, "retort_version")).as("the version table").isFalse();
+      assertThat(Probe.tables(database)).as("the version table and H2's lock table").isEmpty();
       assertThat(retort.current().revisions()).isEmpty();
     }
   }
@@ -210,7 +210,7 @@ class DatabaseLimitsTest {
               + " ck_counter_id of counter uses counter.id")
           .hasMessageEndingWith(". Nothing was run.");
       assertThat(Probe.tableExists(database, "author")).isFalse();
-      assertThat(Probe.tableExists(database, "retort_version")).as("the version table").isFalse();
+      assertThat(Probe.tables(database)).as("the version table and H2's lock table").isEmpty();
       assertThat(retort.current().revisions()).isEmpty();
     }
   }

@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>An upgrade that finds no version table, or one that records nothing, records the configured
  * baseline first if the database's tables match it (see {@link Adoption}), under the same lock.
+ *
+ * <p>Where taking the lock would create a table (H2's, the first time), the command looks without the lock
+ * first, so that one refused before any change leaves no lock table behind (see {@link Session#underLock(
+ * java.util.function.Supplier, java.util.function.Supplier)}).
  */
 public final class MigrateCommand {
 
@@ -71,13 +75,19 @@ public final class MigrateCommand {
           return nothingToDo.get();
         }
       }
-      return session.underLock(() -> migrate(session, context, direction, target, targetText));
+      return session.underLock(() -> migrate(session, context, direction, target, targetText, true),
+          () -> migrate(session, context, direction, target, targetText, false).orElseThrow());
     }
   }
 
-  /** Reads, verifies, plans and runs, holding the lock. */
-  private static MigrationResult migrate(
-      Session session, Context context, Direction direction, Target target, String targetText) {
+  /**
+   * Reads, verifies, plans and runs, holding the lock; or only looks, without it.
+   *
+   * @param look whether to stop before the first change: the result is then empty if the command would change
+   *     something
+   */
+  private static Optional<MigrationResult> migrate(
+      Session session, Context context, Direction direction, Target target, String targetText, boolean look) {
     RevisionGraph graph = session.graph();
     Optional<DatabaseState> read = session.readState();
     Optional<Baseline> baseline = Optional.empty();
@@ -87,6 +97,9 @@ public final class MigrateCommand {
       boolean hasVersionTable = read.isPresent();
       baseline = Adoption.verify(session, context, context.baselineOnUpgrade().get(), hasVersionTable);
       if (baseline.isPresent()) {
+        if (look) {
+          return Optional.empty();
+        }
         if (!hasVersionTable) {
           session.versionTable().create(session.connection());
           created = Optional.of(session.versionTable().displayName());
@@ -98,14 +111,14 @@ public final class MigrateCommand {
     }
     DatabaseState state = read.orElseGet(DatabaseState::empty);
     if (toleratedAhead(context, direction, state)) {
-      return aheadResult(context, state, targetText);
+      return Optional.of(aheadResult(context, state, targetText));
     }
     state.verifyKnown(graph, session.versionTable(), session.advice());
     state.verifyChecksums(graph, session.advice());
     List<LoadedRevision> selected = select(direction, target, graph, state.applied(), session.advice());
     // Decided from the index alone; a trusted snapshot spares describing the applied revisions at all.
     AppliedSchema start = AppliedSchema.of(graph, state.applied(), context.classLoader());
-    Optional<Thread> describer = DescribeAhead.start(start.replayed(), selected, direction);
+    Optional<Thread> describer = look ? Optional.empty() : DescribeAhead.start(start.replayed(), selected, direction);
     List<PlannedMigration> plan;
     try {
       plan = Planner.plan(selected, direction, start, session.dialect());
@@ -113,9 +126,13 @@ public final class MigrateCommand {
       describer.ifPresent(Thread::interrupt);
       throw e;
     }
+    boolean createsVersionTable = read.isEmpty() && direction == Direction.UPGRADE;
+    if (look && (createsVersionTable || !plan.isEmpty())) {
+      return Optional.empty();
+    }
     // Only now, so that a plan refused before anything runs leaves no version table behind either;
     // meanwhile the describer goes on with the checksums the first migrations will record.
-    if (read.isEmpty() && direction == Direction.UPGRADE) {
+    if (createsVersionTable) {
       session.versionTable().create(session.connection());
       created = Optional.of(session.versionTable().displayName());
       logCreated(context, created.get());
@@ -159,7 +176,7 @@ public final class MigrateCommand {
     }
     // A database adopted by its baseline was at base before the command: its state is read after the stamp.
     List<String> before = baseline.isPresent() ? List.of() : state.current(graph);
-    return new MigrationResult(direction, targetText, before, after, runs, created, baseline);
+    return Optional.of(new MigrationResult(direction, targetText, before, after, runs, created, baseline));
   }
 
   /** Sets the session's table lock timeout for the migrations (H2, MariaDB, MySQL). */

@@ -159,6 +159,29 @@ final class Session implements AutoCloseable {
   }
 
   /**
+   * Runs work holding the migration lock, as {@link #underLock(Supplier)} does, unless taking the lock would create
+   * a table (H2's lock table, on a database that has none yet): then the command first looks without the lock. A
+   * command refused by that look, or that it finds with nothing to change, ends there and leaves the database
+   * exactly as it was; one that changes something does it all again under the lock, which another process may
+   * have taken meanwhile.
+   *
+   * @param look the command without the lock: its result if it changes nothing, empty if it would change
+   *     something; it must not change anything
+   * @param work what to do under the lock
+   * @param <T> the result type
+   * @return the result of the look or of the work
+   */
+  <T> T underLock(Supplier<Optional<T>> look, Supplier<T> work) {
+    if (MigrationLocks.createsTable(dialect, connection, versionTable)) {
+      Optional<T> unchanged = look.get();
+      if (unchanged.isPresent()) {
+        return unchanged.get();
+      }
+    }
+    return underLock(work);
+  }
+
+  /**
    * Runs work holding the migration lock, with the connection prepared for schema changes
    * (see {@link Dialect#prepareConnection}). Waits for the lock up to the configured timeout.
    *

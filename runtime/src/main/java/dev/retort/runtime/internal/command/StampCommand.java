@@ -62,11 +62,19 @@ public final class StampCommand {
       }
     }
     try (Session session = Session.open(context)) {
-      return session.underLock(() -> stamp(session, context, graph, targets));
+      return session.underLock(() -> stamp(session, context, graph, targets, true),
+          () -> stamp(session, context, graph, targets, false).orElseThrow());
     }
   }
 
-  private static StampResult stamp(Session session, Context context, RevisionGraph graph, List<Target> targets) {
+  /**
+   * Reads, verifies and records, holding the lock; or only looks, without it.
+   *
+   * @param look whether to stop before the first change: the result is then empty if the stamp would change
+   *     something
+   */
+  private static Optional<StampResult> stamp(
+      Session session, Context context, RevisionGraph graph, List<Target> targets, boolean look) {
     VersionTable table = session.versionTable();
     Optional<DatabaseState> read = session.readState();
     DatabaseState state = read.orElseGet(DatabaseState::empty);
@@ -82,9 +90,6 @@ public final class StampCommand {
     for (Target target : targets) {
       wanted.addAll(wanted(target, graph, applied, session.advice()));
     }
-    if (read.isEmpty()) {
-      table.create(session.connection());
-    }
     List<String> recorded = new ArrayList<>();
     List<String> removed = new ArrayList<>();
     List<String> updated = new ArrayList<>();
@@ -98,12 +103,18 @@ public final class StampCommand {
         updated.add(id);
       }
     }
+    if (look && (read.isEmpty() || !recorded.isEmpty() || !removed.isEmpty() || !updated.isEmpty())) {
+      return Optional.empty();
+    }
+    if (read.isEmpty()) {
+      table.create(session.connection());
+    }
     write(session, table, graph, recorded, removed, updated);
     List<String> after = DatabaseState.current(graph, wanted);
     log(context, "Stamped {}: version table now at {}; recorded {}, removed {}, checksums updated {}",
         targets.stream().map(Target::toString).collect(Collectors.joining(", ")),
         after.isEmpty() ? "base" : String.join(", ", after), recorded, removed, updated);
-    return new StampResult(state.current(graph), after, recorded, removed, updated);
+    return Optional.of(new StampResult(state.current(graph), after, recorded, removed, updated));
   }
 
   /**

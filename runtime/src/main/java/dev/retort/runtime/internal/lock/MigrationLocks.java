@@ -1,5 +1,6 @@
 package dev.retort.runtime.internal.lock;
 
+import dev.retort.operation.Vendor;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.dialect.Dialect;
@@ -61,6 +62,22 @@ public final class MigrationLocks {
       throw new RetortException(ErrorCode.DATABASE_ERROR,
           "Could not prepare the migration lock on " + VendorNames.of(dialect.vendor()) + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether taking the lock would create a table in the database: on H2, whose lock is a row of a table beside the
+   * version table, until a command has created that table. A command that would change nothing (because it is
+   * refused, or finds nothing to do) looks first without the lock in that case, so that it leaves the database
+   * exactly as it was.
+   *
+   * @param dialect the database's dialect
+   * @param migration the connection that runs the migrations
+   * @param versionTable the version table; the lock table is beside it
+   * @return whether the lock would create its table
+   */
+  public static boolean createsTable(Dialect dialect, Connection migration, VersionTable versionTable) {
+    return dialect.vendor() == Vendor.H2
+        && !new VersionTable(versionTable.schema(), h2LockTable(versionTable.name()), dialect).exists(migration);
   }
 
   /** The name of the table holding H2's lock row, beside the version table. */
