@@ -105,6 +105,59 @@ class LockFindingsTest {
     assertThat(compilation.diagnostics()).filteredOn(d -> d.getKind() == Diagnostic.Kind.WARNING).hasSize(1);
   }
 
+  /**
+   * What the processor writes when an entity gains an identity column as its new key: drop the old key, add the
+   * column, add the key. Adding the identity column fills it for every row, so PostgreSQL rewrites the table.
+   */
+  @Test
+  void anIdentityColumnAddedToAnExistingTableIsAFindingOnTheMember() {
+    ProjectFixture project = new ProjectFixture(root);
+    project.commitSnapshot(HEAD_CLASS, schema(s -> s.createTable("users", t -> t
+        .column("code", varchar(10), notNull())
+        .primaryKey("pk_users", "code"))));
+    JavaFileObject user = user("", "@Column(length = 10) String code, @Id(generated = true) long id");
+
+    Compilation compilation = project.compile(List.of(), user, headRevision());
+
+    assertThat(compilation).succeeded();
+    String migration = project.source("com.example.migration.V20261121_153000_AlterUsers");
+    assertThat(migration).contains(".addColumn(\"id\", bigint(), identity())");
+    assertThat(compilation).hadWarningContaining("adds identity column users.id, which fills it for every row:"
+        + " PostgreSQL rewrites the whole table while it blocks reads and writes, and MariaDB and MySQL refuse an"
+        + " AUTO_INCREMENT column outside a key (the statement that adds it with its key rebuilds the table, blocking"
+        + " writes); on a big table on PostgreSQL add the column without identity, fill it in batches and make it NOT"
+        + " NULL, then addIdentity() in a later migration, which rewrites nothing [retort:locks-table]")
+        .inFile(user).onLineContaining("long id");
+    assertThat(migration).contains("// Retort: adds identity column users.id, which fills it for every row:");
+  }
+
+  @Test
+  void aColumnWithAVolatileDefaultAddedToAnExistingTableIsAFinding() {
+    ProjectFixture project = new ProjectFixture(root);
+    JavaFileObject user = user("", "@Id long id, String email, @Column(defaultExpression = \"gen_random_uuid()\")"
+        + " java.util.UUID token");
+
+    Compilation compilation = compile(project, List.of(), user);
+
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("adds column users.token with the default gen_random_uuid(), which"
+        + " gives every row its own value: PostgreSQL rewrites the whole table while it blocks reads and writes,"
+        + " and MariaDB and MySQL copy it, blocking writes, for a default such as uuid(); on a big table add the"
+        + " column without the default, fill it in batches, then set the default [retort:locks-table]")
+        .inFile(user).onLineContaining("token");
+  }
+
+  @Test
+  void aColumnWithAConstantDefaultOrCurrentTimestampIsNoFinding() {
+    ProjectFixture project = new ProjectFixture(root);
+    JavaFileObject user = user("", "@Id long id, String email, @Column(defaultValue = \"0\") int visits,"
+        + " @Column(defaultExpression = \"CURRENT_TIMESTAMP\") java.time.Instant seen");
+
+    Compilation compilation = compile(project, List.of("-Werror"), user);
+
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
   @Test
   void fewerDigitsOfTheSecondRewriteTheTableOnPostgresAndCopyItOnMariaDb() {
     ProjectFixture project = new ProjectFixture(root);

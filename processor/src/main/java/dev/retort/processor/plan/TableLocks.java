@@ -1,6 +1,9 @@
 package dev.retort.processor.plan;
 
+import dev.retort.model.ColumnModel;
 import dev.retort.model.ColumnType;
+import dev.retort.model.DefaultValue;
+import dev.retort.operation.AddColumn;
 import dev.retort.operation.AddCheck;
 import dev.retort.operation.AddForeignKey;
 import dev.retort.operation.AddPrimaryKey;
@@ -14,8 +17,11 @@ import dev.retort.operation.RenameTable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Finds the operations that hold a lock on a table that already has rows for as long as they read
@@ -39,6 +45,15 @@ import java.util.Set;
  *   <li>A check constraint reads the table under ACCESS EXCLUSIVE on PostgreSQL; MariaDB copies it.
  *   <li>A foreign key reads the table under SHARE ROW EXCLUSIVE on it and on the referenced table
  *       (no writes to either) on PostgreSQL; MariaDB copies the table.
+ *   <li>A new identity column is filled for every row: PostgreSQL rewrites the table under ACCESS
+ *       EXCLUSIVE. MariaDB refuses an {@code AUTO_INCREMENT} column outside a key, so the runtime
+ *       refuses the operation; the statement that adds the column with its key rebuilds the table
+ *       under a lock that blocks writes ({@code LOCK=NONE} refused). Making an existing column an
+ *       identity rewrites nothing on PostgreSQL.
+ *   <li>A new column whose default is volatile ({@code gen_random_uuid()}, {@code clock_timestamp()})
+ *       gives every row its own value: PostgreSQL rewrites the table under ACCESS EXCLUSIVE, where a
+ *       constant or stable default ({@code 0}, {@code CURRENT_TIMESTAMP}) is only recorded; MariaDB
+ *       copies the table for some ({@code uuid()}, not {@code rand()}).
  * </ul>
  *
  * <p>A check or foreign key added not valid, like an index built concurrently, is the way out
@@ -49,6 +64,17 @@ import java.util.Set;
  * <p>A table the same upgrade creates has no rows and no readers yet: nothing on it is found.
  */
 final class TableLocks {
+
+  /** A function call in a default expression: its name, without schema. */
+  private static final Pattern CALL = Pattern.compile("([a-z_][a-z0-9_]*)\\s*\\(");
+
+  /** A string literal in a default expression, whose text names no function. */
+  private static final Pattern STRING = Pattern.compile("'(?:[^']|'')*'");
+
+  /** The volatile functions that defaults call. */
+  private static final Set<String> VOLATILE = Set.of("random", "gen_random_uuid", "uuid_generate_v1",
+      "uuid_generate_v1mc", "uuid_generate_v4", "clock_timestamp", "timeofday", "nextval", "uuid", "uuid_short",
+      "rand", "sys_guid");
 
   private static final String QUIET = "on a big table run it when writes can wait, with a table lock timeout";
 
@@ -89,6 +115,9 @@ final class TableLocks {
     if (operation instanceof AlterColumn alter) {
       return alter(index, alter);
     }
+    if (operation instanceof AddColumn add) {
+      return addColumn(index, add);
+    }
     if (operation instanceof AddUnique add) {
       return Optional.of(keyIndex(index, operation, add.table(), "unique constraint " + add.unique().name()));
     }
@@ -112,6 +141,43 @@ final class TableLocks {
           + ", blocking writes, on MariaDB and MySQL; " + notValidWayOut("addForeignKeyNotValid", name)));
     }
     return Optional.empty();
+  }
+
+  private static Optional<Finding> addColumn(int index, AddColumn add) {
+    ColumnModel column = add.column();
+    String name = add.table() + "." + column.name();
+    if (column.identity()) {
+      return Optional.of(lock(index, add, add.table(), Optional.of(column.name()), "adds identity column " + name
+          + ", which fills it for every row: PostgreSQL rewrites the whole table while it blocks reads and writes,"
+          + " and MariaDB and MySQL refuse an AUTO_INCREMENT column outside a key (the statement that adds it with"
+          + " its key rebuilds the table, blocking writes); on a big table on PostgreSQL add the column without"
+          + " identity, fill it in batches and make it NOT NULL, then addIdentity() in a later migration, which"
+          + " rewrites nothing"));
+    }
+    if (column.defaultValue().orElse(null) instanceof DefaultValue.Expression expression
+        && volatileDefault(expression.sql())) {
+      return Optional.of(lock(index, add, add.table(), Optional.of(column.name()), "adds column " + name
+          + " with the default " + expression.sql() + ", which gives every row its own value: PostgreSQL rewrites"
+          + " the whole table while it blocks reads and writes, and MariaDB and MySQL copy it, blocking writes, for a"
+          + " default such as uuid(); on a big table add the column without the default, fill it in batches, then"
+          + " set the default"));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether a default expression calls a function that returns another value each time, which PostgreSQL then
+   * evaluates for every row of the table: its volatile functions that defaults use, and MariaDB's and MySQL's.
+   * A constant or stable expression ({@code CURRENT_TIMESTAMP}, {@code now()}) is evaluated once.
+   */
+  static boolean volatileDefault(String sql) {
+    Matcher call = CALL.matcher(STRING.matcher(sql).replaceAll("''").toLowerCase(Locale.ROOT));
+    while (call.find()) {
+      if (VOLATILE.contains(call.group(1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Optional<Finding> alter(int index, AlterColumn alter) {

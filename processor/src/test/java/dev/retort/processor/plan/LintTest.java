@@ -87,10 +87,20 @@ class LintTest {
     ColumnModel identity = new ColumnModel("seq", ColumnType.bigint(), false, Optional.empty(), true, Optional.empty());
 
     assertThat(Lint.check(List.of(new AddColumn("users", withDefault), new AddColumn("users", identity),
-        new AddColumn("users", required.withNullable(true))))).isEmpty();
+        new AddColumn("users", required.withNullable(true))))).extracting(Finding::risk, Finding::column)
+        // The identity column fills every row without failing, by rewriting the table on PostgreSQL.
+        .containsExactly(tuple(Finding.Risk.LOCKS_TABLE, Optional.of("seq")));
     assertThat(Lint.check(List.of(new AddColumn("users", required)))).singleElement()
         .extracting(Finding::risk, Finding::column)
         .containsExactly(Finding.Risk.FAILS_ON_DATA, Optional.of("plan"));
+  }
+
+  @Test
+  void aDefaultIsVolatileWhenItCallsAFunctionThatGivesEachRowItsOwnValue() {
+    assertThat(List.of("gen_random_uuid()", "public.GEN_RANDOM_UUID ()", "clock_timestamp()", "uuid()",
+        "floor(random() * 10)", "nextval('users_seq')")).allMatch(TableLocks::volatileDefault);
+    assertThat(List.of("CURRENT_TIMESTAMP", "now()", "lower('RANDOM()')", "0", "uuid_column"))
+        .noneMatch(TableLocks::volatileDefault);
   }
 
   @Test

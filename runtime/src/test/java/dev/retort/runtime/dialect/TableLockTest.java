@@ -1,10 +1,14 @@
 package dev.retort.runtime.dialect;
 
+import static dev.retort.dsl.ColumnOption.defaultExpression;
+import static dev.retort.dsl.ColumnOption.defaultValue;
+import static dev.retort.dsl.ColumnOption.identity;
 import static dev.retort.dsl.ColumnOption.notNull;
 import static dev.retort.model.ColumnType.bigint;
 import static dev.retort.model.ColumnType.binary;
 import static dev.retort.model.ColumnType.blob;
 import static dev.retort.model.ColumnType.decimal;
+import static dev.retort.model.ColumnType.doublePrecision;
 import static dev.retort.model.ColumnType.enumType;
 import static dev.retort.model.ColumnType.fixedChar;
 import static dev.retort.model.ColumnType.integer;
@@ -13,6 +17,7 @@ import static dev.retort.model.ColumnType.text;
 import static dev.retort.model.ColumnType.time;
 import static dev.retort.model.ColumnType.timestamp;
 import static dev.retort.model.ColumnType.timestampTz;
+import static dev.retort.model.ColumnType.uuid;
 import static dev.retort.model.ColumnType.varbinary;
 import static dev.retort.model.ColumnType.varchar;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -164,6 +169,37 @@ class TableLockTest {
     }
   }
 
+  /**
+   * A new column that every row gets its own value in: an identity column, or a default that PostgreSQL evaluates
+   * per row (volatile), rewrites the table under ACCESS EXCLUSIVE; a constant or stable default is only recorded.
+   * The way out that the finding names rewrites nothing: a plain column, filled and made NOT NULL, then made an
+   * identity.
+   */
+  @Test
+  void onPostgresANewIdentityColumnOrVolatileDefaultRewritesTheTableAndAConstantOrStableDefaultDoesNot()
+      throws SQLException {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL); Migrator migrator = Migrator.open(db)) {
+      existingTables(migrator);
+      Consumer<AlterTableBuilder> identityColumn = t -> t.addColumn("seq", bigint(), identity());
+
+      assertThat(locks(migrator, "users", identityColumn)).contains("AccessExclusiveLock");
+      assertThat(rewrites(migrator, identityColumn)).as("identity").isTrue();
+      assertThat(rewrites(migrator, t -> t.addColumn("token", uuid(), defaultExpression("gen_random_uuid()"))))
+          .as("gen_random_uuid()").isTrue();
+      assertThat(rewrites(migrator, t -> t.addColumn("stamped", timestampTz(), defaultExpression("clock_timestamp()"))))
+          .as("clock_timestamp()").isTrue();
+      assertThat(rewrites(migrator, t -> t.addColumn("seen", timestampTz(), defaultExpression("CURRENT_TIMESTAMP"))))
+          .as("CURRENT_TIMESTAMP").isFalse();
+      assertThat(rewrites(migrator, t -> t.addColumn("visits", integer(), notNull(), defaultValue("0"))))
+          .as("a constant").isFalse();
+
+      assertThat(rewrites(migrator, t -> t.addColumn("number", bigint()))).as("a plain column").isFalse();
+      migrator.execute("UPDATE users SET number = id");
+      migrator.apply(new Schema().alterTable("users", t -> t.alterColumn("number", c -> c.setNotNull())));
+      assertThat(rewrites(migrator, t -> t.alterColumn("number", c -> c.addIdentity()))).as("addIdentity()").isFalse();
+    }
+  }
+
   @Test
   void onPostgresASessionCanReadButNotWriteWhileAnIndexIsBuilt() throws SQLException {
     try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL); Migrator migrator = Migrator.open(db);
@@ -308,6 +344,31 @@ class TableLockTest {
     }
   }
 
+  /**
+   * MariaDB refuses an AUTO_INCREMENT column outside a key, so the runtime refuses {@code identity()} on a new
+   * column; the statement its message proposes, with the key, is built in place but not without a lock that blocks
+   * writes. A default of {@code uuid()} copies the table, one of {@code rand()} or a stable one does not.
+   */
+  @Test
+  void onMariaDbANewAutoIncrementColumnBlocksWritesAndAUuidDefaultCopiesTheTable() throws SQLException {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.MARIADB); Migrator migrator = Migrator.open(db)) {
+      existingTables(migrator);
+
+      assertThatThrownBy(() -> migrator.execute("ALTER TABLE `users` ADD COLUMN `seq` BIGINT NOT NULL AUTO_INCREMENT,"
+          + " ADD PRIMARY KEY (`seq`), ALGORITHM=INPLACE, LOCK=NONE"))
+          .isInstanceOf(SQLException.class).hasMessageContaining("Adding an auto-increment column requires a lock");
+      migrator.execute("ALTER TABLE `users` ADD COLUMN `seq` BIGINT NOT NULL AUTO_INCREMENT, ADD PRIMARY KEY (`seq`),"
+          + " ALGORITHM=INPLACE, LOCK=SHARED");
+      assertThat(copies(migrator, "users", t -> t.addColumn("token", varchar(36), defaultExpression("uuid()"))))
+          .as("uuid()").isTrue();
+      assertThat(copies(migrator, "users", t -> t.addColumn("chance", doublePrecision(), defaultExpression("rand()"))))
+          .as("rand()").isFalse();
+      assertThat(copies(migrator, "users",
+          t -> t.addColumn("seen", timestamp(), defaultExpression("CURRENT_TIMESTAMP")))).as("CURRENT_TIMESTAMP")
+          .isFalse();
+    }
+  }
+
   @Test
   void onMariaDbAPrimaryKeyIsBuiltOnline() throws SQLException {
     try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.MARIADB); Migrator migrator = Migrator.open(db)) {
@@ -327,6 +388,13 @@ class TableLockTest {
             .column("team_id", bigint())));
     String quote = migrator.dialect().quote("users");
     migrator.execute("INSERT INTO " + quote + " VALUES (1, 'a', NULL)");
+  }
+
+  /** Whether a change of users, applied, writes the table anew on PostgreSQL. */
+  private static boolean rewrites(Migrator migrator, Consumer<AlterTableBuilder> change) throws SQLException {
+    long before = relfilenode(migrator, "users");
+    migrator.apply(new Schema().alterTable("users", change));
+    return relfilenode(migrator, "users") != before;
   }
 
   private static long relfilenode(Migrator migrator, String table) throws SQLException {
