@@ -376,6 +376,15 @@ public enum Message {
       "view-name-not-table",
       "@View(name = \"%s\") on %s names the view other than the table its @Entity maps to, %s, by which Hibernate"
           + " reads it: leave the name out of @View, or give the same name to both"),
+  /**
+   * A {@code @View(schema)} on a JPA {@code @Entity} other than the schema of the table the entity maps to: Hibernate
+   * would read the view in the table's schema, not where Retort creates it.
+   */
+  VIEW_SCHEMA_NOT_TABLE(
+      Diagnostic.Kind.ERROR,
+      "view-schema-not-table",
+      "@View(schema = \"%s\") on %s puts the view in another schema than the table its @Entity maps to, %s, where"
+          + " Hibernate reads it: remove schema from @View, or give @Table(schema) the same schema"),
   /** A sequence named like a table, constraint or index. */
   SEQUENCE_NAME_TAKEN(
       Diagnostic.Kind.ERROR,

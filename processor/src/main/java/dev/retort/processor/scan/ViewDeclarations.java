@@ -88,7 +88,7 @@ final class ViewDeclarations {
   /**
    * The view one annotation declares; empty after reporting what is wrong with it. On a JPA
    * {@code @Entity} the view is named, and put in a schema, as Hibernate names the entity's table,
-   * by which it reads the view: a {@code name} that differs is an error.
+   * by which it reads the view: a {@code name} or {@code schema} that differs is an error.
    *
    * @param annotation Retort's {@code @View}, or Hibernate's, which has no name or schema of its own
    * @param queryAttribute the attribute that holds the query: Retort's {@code value}, Hibernate's {@code query}
@@ -118,7 +118,14 @@ final class ViewDeclarations {
     if (!written.isEmpty() && !checks.name(annotation, "schema", written, label)) {
       return Optional.empty();
     }
-    String schema = written.isEmpty() && mapped.isPresent() ? mapped.get().schema() : written;
+    if (!written.isEmpty() && mapped.isPresent() && !SqlNames.springPhysical(written).equals(mapped.get().schema())) {
+      JpaEntityReader.MappedTable table = mapped.get();
+      reporter.report(annotation, "schema", Message.VIEW_SCHEMA_NOT_TABLE, written, label, table.schema().isEmpty()
+          ? table.name() + " in the connection's own schema" : table.schema() + "." + table.name());
+      return Optional.empty();
+    }
+    // Hibernate's name of the schema: the one it reads the view in.
+    String schema = mapped.isPresent() ? mapped.get().schema() : written;
     String query = annotation.string(queryAttribute).strip();
     if (query.isEmpty()) {
       reporter.report(annotation, queryAttribute, Message.VIEW_BLANK_QUERY, label);

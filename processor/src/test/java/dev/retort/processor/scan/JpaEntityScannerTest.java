@@ -1101,6 +1101,59 @@ class JpaEntityScannerTest {
     }
 
     @Test
+    void aViewSchemaOtherThanItsEntitysTableSchemaIsReportedOnTheViewsSchema() {
+      JavaFileObject total = source("com.example.OrderTotal", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          @Table(name = "order_totals", schema = "sales")
+          @dev.retort.View(
+              schema = "reports",
+              value = "SELECT 1 AS order_id")
+          public class OrderTotal { @Id long orderId; }
+          """);
+      Compilation compilation = compile(total);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("@View(schema = \"reports\") on OrderTotal puts the view in another schema than the"
+              + " table its @Entity maps to, sales.order_totals, where Hibernate reads it: remove schema from @View, or"
+              + " give @Table(schema) the same schema [retort:view-schema-not-table]")
+          .inFile(total).onLineContaining("schema = \"reports\"");
+    }
+
+    @Test
+    void aViewSchemaOnAnEntityWhoseTableHasNoneIsReported() {
+      JavaFileObject total = source("com.example.OrderTotal", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          @dev.retort.View(schema = "reports", value = "SELECT 1 AS order_id")
+          public class OrderTotal { @Id long orderId; }
+          """);
+      Compilation compilation = compile(total);
+      assertThat(compilation).hadErrorCount(1);
+      assertThat(compilation)
+          .hadErrorContaining("@View(schema = \"reports\") on OrderTotal puts the view in another schema than the"
+              + " table its @Entity maps to, order_total in the connection's own schema, where Hibernate reads it:"
+              + " remove schema from @View, or give @Table(schema) the same schema [retort:view-schema-not-table]")
+          .inFile(total).onLineContaining("@dev.retort.View");
+    }
+
+    @Test
+    void aViewSchemaThatHibernateNamesAsTheTableSchemaIsTheSameSchema() {
+      assertThat(schemaOf(source("com.example.OrderTotal", """
+          package com.example;
+          import jakarta.persistence.*;
+          @Entity
+          @Table(name = "order_totals", schema = "Reports")
+          @dev.retort.View(schema = "reports", value = "SELECT 1 AS order_id")
+          public class OrderTotal { @Id long orderId; }
+          """))).isEqualTo("""
+          view order_totals schema reports as 'SELECT 1 AS order_id'
+          """);
+    }
+
+    @Test
     void aViewNamedLikeAnEntitysTableIsReportedAsTaken() {
       JavaFileObject order = source("com.example.Order", """
           package com.example;
