@@ -22,9 +22,11 @@ import dev.retort.runtime.internal.history.VersionTable.RecordedChecksum;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -43,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * baseline first if the database's tables match it (see {@link Adoption}), under the same lock.
  *
  * <p>Where taking the lock would create a table (H2's, the first time), the command looks without the lock
- * first, so that one refused before any change leaves no lock table behind (see {@link Session#underLock(
- * java.util.function.Supplier, java.util.function.Supplier)}).
+ * first, so that one refused before any change leaves no lock table behind; the look's plan serves the run under
+ * the lock when the version table still records the same revisions.
  */
 public final class MigrateCommand {
 
@@ -75,19 +77,22 @@ public final class MigrateCommand {
           return nothingToDo.get();
         }
       }
-      return session.underLock(() -> migrate(session, context, direction, target, targetText, true),
-          () -> migrate(session, context, direction, target, targetText, false).orElseThrow());
+      // The look's plan serves the locked run while the version table records the same revisions.
+      Map<Set<String>, List<PlannedMigration>> plans = new HashMap<>();
+      return session.underLock(() -> migrate(session, context, direction, target, targetText, plans, true),
+          () -> migrate(session, context, direction, target, targetText, plans, false).orElseThrow());
     }
   }
 
   /**
    * Reads, verifies, plans and runs, holding the lock; or only looks, without it.
    *
+   * @param plans the plans made before, by the revisions recorded when they were made; the plan made here is added
    * @param look whether to stop before the first change: the result is then empty if the command would change
    *     something
    */
-  private static Optional<MigrationResult> migrate(
-      Session session, Context context, Direction direction, Target target, String targetText, boolean look) {
+  private static Optional<MigrationResult> migrate(Session session, Context context, Direction direction,
+      Target target, String targetText, Map<Set<String>, List<PlannedMigration>> plans, boolean look) {
     RevisionGraph graph = session.graph();
     Optional<DatabaseState> read = session.readState();
     Optional<Baseline> baseline = Optional.empty();
@@ -119,12 +124,15 @@ public final class MigrateCommand {
     // Decided from the index alone; a trusted snapshot spares describing the applied revisions at all.
     AppliedSchema start = AppliedSchema.of(graph, state.applied(), context.classLoader());
     Optional<Thread> describer = look ? Optional.empty() : DescribeAhead.start(start.replayed(), selected, direction);
-    List<PlannedMigration> plan;
-    try {
-      plan = Planner.plan(selected, direction, start, session.dialect());
-    } catch (RuntimeException e) {
-      describer.ifPresent(Thread::interrupt);
-      throw e;
+    List<PlannedMigration> plan = plans.get(state.applied());
+    if (plan == null) {
+      try {
+        plan = Planner.plan(selected, direction, start, session.dialect());
+      } catch (RuntimeException e) {
+        describer.ifPresent(Thread::interrupt);
+        throw e;
+      }
+      plans.put(Set.copyOf(state.applied()), plan);
     }
     boolean createsVersionTable = read.isEmpty() && direction == Direction.UPGRADE;
     if (look && (createsVersionTable || !plan.isEmpty())) {
