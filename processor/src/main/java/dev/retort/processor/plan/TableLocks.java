@@ -49,7 +49,7 @@ import java.util.regex.Pattern;
  *       EXCLUSIVE. MariaDB refuses an {@code AUTO_INCREMENT} column outside a key, so the runtime
  *       refuses the operation; the statement that adds the column with its key rebuilds the table
  *       under a lock that blocks writes ({@code LOCK=NONE} refused). Making an existing column an
- *       identity rewrites nothing on PostgreSQL.
+ *       identity rewrites nothing on PostgreSQL; MariaDB copies the table.
  *   <li>A new column whose default is volatile ({@code gen_random_uuid()}, {@code clock_timestamp()})
  *       gives every row its own value: PostgreSQL rewrites the table under ACCESS EXCLUSIVE, where a
  *       constant or stable default ({@code 0}, {@code CURRENT_TIMESTAMP}) is only recorded; MariaDB
@@ -199,6 +199,10 @@ final class TableLocks {
         parts.add("changes the type of " + column + " from " + type.from().sql() + " to " + type.to().sql()
             + ", which " + how + "; on a big table add a new column instead, fill it in batches and move to it");
       }
+    }
+    if (alter.identity().isPresent() && alter.identity().get().to()) {
+      parts.add("makes " + column + " an identity column, which copies the whole table, blocking writes, on MariaDB and"
+          + " MySQL (PostgreSQL does it without a rewrite); " + QUIET);
     }
     if (alter.nullable().isPresent() && !alter.nullable().get().to()) {
       parts.add("makes " + column + " NOT NULL, which reads the whole table while it blocks reads and writes on"

@@ -104,6 +104,20 @@ class LintTest {
   }
 
   @Test
+  void makingAnExistingColumnAnIdentityCopiesTheTableOnMariaDb() {
+    AlterColumn addIdentity = new AlterColumn("users", "id", Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.of(new Change<>(false, true)));
+    AlterColumn dropIdentity = new AlterColumn("users", "id", Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.of(new Change<>(true, false)));
+
+    assertThat(Lint.check(List.of(addIdentity))).singleElement().satisfies(finding -> assertThat(finding.text())
+        .isEqualTo("makes users.id an identity column, which copies the whole table, blocking writes, on MariaDB and"
+            + " MySQL (PostgreSQL does it without a rewrite); on a big table run it when writes can wait, with a table"
+            + " lock timeout"));
+    assertThat(Lint.check(List.of(dropIdentity))).isEmpty();
+  }
+
+  @Test
   void makingAColumnNotNullFailsWhileRowsHoldNull() {
     assertThat(Lint.check(List.of(alter(Optional.empty(), Optional.of(new Change<>(true, false))))))
         .first()
