@@ -123,8 +123,10 @@ public final class MigrateCommand {
     List<LoadedRevision> selected = select(direction, target, graph, state.applied(), session.advice());
     // Decided from the index alone; a trusted snapshot spares describing the applied revisions at all.
     AppliedSchema start = AppliedSchema.of(graph, state.applied(), context.classLoader());
-    Optional<Thread> describer = look ? Optional.empty() : DescribeAhead.start(start.replayed(), selected, direction);
     List<PlannedMigration> plan = plans.get(state.applied());
+    // The look's describer goes on describing for the run under the lock that reuses its plan.
+    Optional<Thread> describer = plan != null ? Optional.empty()
+        : DescribeAhead.start(start.replayed(), selected, direction);
     if (plan == null) {
       try {
         plan = Planner.plan(selected, direction, start, session.dialect());
