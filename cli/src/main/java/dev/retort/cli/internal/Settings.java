@@ -197,10 +197,14 @@ public record Settings(
     return Secrets.of(password);
   }
 
-  /** The database as output names it: the URL with passwords masked, and the user. */
+  /**
+   * The database as output names it: the URL with passwords masked, the user, and the current schema when one is
+   * set, so that a loop over tenants says which tenant each command worked in.
+   */
   public String describe() {
     String shown = url.map(u -> secrets().mask(u)).orElse("(no database URL)");
-    return user.isEmpty() ? shown : shown + " as " + user;
+    String as = user.isEmpty() ? shown : shown + " as " + user;
+    return currentSchema.map(name -> as + ", in schema " + name).orElse(as);
   }
 
   /**

@@ -66,6 +66,14 @@ class SettingsTest {
   }
 
   @Test
+  void describeNamesTheCurrentSchemaThatATenantsCommandWorksIn() {
+    Settings settings = Settings.of("jdbc:postgresql://db/saas", "app", null, null, null, null, null, null, null, Map.of())
+        .withCurrentSchema("tenant_acme");
+
+    assertThat(settings.describe()).isEqualTo("jdbc:postgresql://db/saas as app, in schema tenant_acme");
+  }
+
+  @Test
   void describeMasksThePassword() {
     Settings settings = Settings.of("jdbc:h2:./app;PASSWORD=topsecret", "sa", "topsecret", null, null, null, null, null,
         null, Map.of());
