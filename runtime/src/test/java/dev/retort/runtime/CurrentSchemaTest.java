@@ -100,6 +100,25 @@ class CurrentSchemaTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void aFailedMigrationNamesTheSchemaItFailedIn(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind); Tenants tenants = new Tenants(db, "a")) {
+      Retort retort = Retort.builder().url(db.url(), db.user(), db.password())
+          .migrations(Retort.revision("001", List.of(), BreaksOnItsData::new))
+          .currentSchema(tenants.name("a")).build();
+
+      assertThatThrownBy(retort::upgrade)
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.MIGRATION_FAILED))
+          .hasMessageContaining("failed at statement 2 of 2 on " + vendorName(kind)
+              + (kind == TestDatabase.Kind.MARIADB ? ", in database " : ", in schema ")
+              + tenants.name("a") + ":")
+          .hasMessageContaining(kind == TestDatabase.Kind.POSTGRESQL
+              ? "Fix the migration, or the data it failed on, and run upgrade(\"head\") again."
+              : "statement 1 of revision 001 took effect and stays applied:");
+    }
+  }
+
   @Test
   void onH2ASchemaNamedInTheOtherCaseIsPointedOut() {
     try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2)) {
@@ -211,6 +230,26 @@ class CurrentSchemaTest {
   private static Retort retort(TestDatabase db, String schema) {
     return Retort.builder().url(db.url(), db.user(), db.password()).migrations(Library.revisions())
         .lockTimeout(Duration.ofSeconds(60)).currentSchema(schema).build();
+  }
+
+  private static String vendorName(TestDatabase.Kind kind) {
+    return switch (kind) {
+      case POSTGRESQL -> "PostgreSQL";
+      case MARIADB -> "MariaDB";
+      default -> "H2";
+    };
+  }
+
+  /** Creates a table, then fails on a statement that a tenant's data would break. */
+  private static final class BreaksOnItsData implements Migration {
+    @Override
+    public void upgrade(Schema schema) {
+      schema.execute("CREATE TABLE customers (id INT NOT NULL)");
+      schema.execute("INSERT INTO no_such_table VALUES (1)");
+    }
+
+    @Override
+    public void downgrade(Schema schema) {}
   }
 
   /** Where unqualified names go on a connection: the search path, the schema or the database. */

@@ -32,7 +32,7 @@ class FailingMigrationTest {
           .hasMessageContaining("no_such_table")
           .hasMessageContaining("rolled back: nothing of revision 002 remains")
           .hasMessageContaining("the version table still says revision 001")
-          .hasMessageContaining("Fix the migration and run upgrade(\"head\") again.")
+          .hasMessageContaining("Fix the migration, or the data it failed on, and run upgrade(\"head\") again.")
           .hasMessageNotContaining("before Retort")
           .hasMessageContaining("applied before it stay so: 001");
 
@@ -80,7 +80,7 @@ class FailingMigrationTest {
       assertThatThrownBy(retort::upgrade)
           .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.MIGRATION_FAILED))
           .hasMessageContaining("failed at statement 1 of 5")
-          .hasMessageContaining("Fix the migration and run upgrade(\"head\") again.")
+          .hasMessageContaining("Fix the migration, or the data it failed on, and run upgrade(\"head\") again.")
           .hasMessageContaining("If the database had this object before Retort (a database adopted from another tool"
               + " and stamped at an earlier revision), the migration is right for a new database: leave it, and"
               + " record the revision on this one with stamp(\"002\").");
@@ -100,7 +100,7 @@ class FailingMigrationTest {
       assertThatThrownBy(() -> retort.upgrade("+2"))
           .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.MIGRATION_FAILED))
           .hasMessageContaining(kind == TestDatabase.Kind.SQLITE
-              ? "Fix the migration and run 'mvn retort:upgrade -Dretort.target=+1' again."
+              ? "Fix the migration, or the data it failed on, and run 'mvn retort:upgrade -Dretort.target=+1' again."
               : "run 'mvn retort:upgrade -Dretort.target=+1' again once the migration is fixed; or run the remaining"
                   + " statements by hand and record the revision with 'mvn retort:stamp -Dretort.target=002'.")
           .hasMessageNotContaining("upgrade(")

@@ -152,7 +152,7 @@ public final class MigrateCommand {
         .map(timeout -> new TableLocks(vendor, timeout, context.tableLockRetries()));
     MigrationExecutor executor = new MigrationExecutor(session.connection(), vendor, session.versionTable(),
         MigrationExecutor.modeFor(vendor, session.dialect().transactionalDdl()), target, session.advice(),
-        tableLocks);
+        tableLocks, context.currentSchema());
     Set<String> applied = new LinkedHashSet<>(state.applied());
     List<MigrationRun> runs = new ArrayList<>();
     List<String> ran = new ArrayList<>();

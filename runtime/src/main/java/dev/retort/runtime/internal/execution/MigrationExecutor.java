@@ -67,6 +67,7 @@ public final class MigrationExecutor {
   private final Target target;
   private final Advice advice;
   private final Optional<TableLocks> tableLocks;
+  private final Optional<String> currentSchema;
 
   /**
    * Creates the executor.
@@ -79,9 +80,11 @@ public final class MigrationExecutor {
    * @param advice writes the commands that failure messages advise
    * @param tableLocks the table lock timeout and its retries; empty to wait as long as the database's own settings
    *     say
+   * @param currentSchema the schema the command works in, which a failure names so that a loop over tenants says
+   *     which one failed; empty for the connection's own
    */
   public MigrationExecutor(Connection connection, Vendor vendor, VersionTable versionTable, Mode mode, Target target,
-      Advice advice, Optional<TableLocks> tableLocks) {
+      Advice advice, Optional<TableLocks> tableLocks, Optional<String> currentSchema) {
     this.connection = connection;
     this.vendor = vendor;
     this.versionTable = versionTable;
@@ -89,6 +92,7 @@ public final class MigrationExecutor {
     this.target = target;
     this.advice = advice;
     this.tableLocks = tableLocks.filter(TableLocks::applies);
+    this.currentSchema = currentSchema;
   }
 
   /** The mode for a database. */
@@ -288,7 +292,7 @@ public final class MigrationExecutor {
     String verb = verb(migration);
     StringBuilder message = new StringBuilder();
     message.append(capitalized(verb)).append(" of revision ").append(revision.label()).append(" failed at statement ")
-        .append(index + 1).append(" of ").append(steps.size()).append(" on ").append(database).append(":\n  ")
+        .append(index + 1).append(" of ").append(steps.size()).append(" on ").append(database).append(where()).append(":\n  ")
         .append(index < steps.size() ? steps.get(index).display() : "(none)")
         .append("\n  from '").append(index < steps.size() ? steps.get(index).operation().summary() : "")
         .append("': ").append(describe(cause)).append('\n');
@@ -309,7 +313,7 @@ public final class MigrationExecutor {
           : database + " ran the migration in one transaction, which was rolled back: nothing of revision "
               + revision.id() + " remains")
           .append(", and the version table still says ").append(state).append(".\n");
-      message.append(timedOut.isPresent() ? "Run " : "Fix the migration and run ").append(again(migration, ranBefore))
+      message.append(timedOut.isPresent() ? "Run " : "Fix the migration, or the data it failed on, and run ").append(again(migration, ranBefore))
           .append(" again.");
       if (migration.direction() == Direction.UPGRADE && alreadyExists(cause)) {
         message.append("\nIf the database had this object before Retort (a database adopted from another tool and"
@@ -321,7 +325,8 @@ public final class MigrationExecutor {
               ? database + " commits every DDL statement, so the database is now partially migrated: "
               : "Some statements ran outside a transaction, so the database is now partially migrated: ")
           .append(committedThrough == 1 ? "statement 1" : "statements 1 to " + committedThrough)
-          .append(" of revision ").append(revision.id()).append(" took effect and stay applied:\n");
+          .append(" of revision ").append(revision.id())
+          .append(committedThrough == 1 ? " took effect and stays applied:\n" : " took effect and stay applied:\n");
       for (int i = 0; i < committedThrough; i++) {
         message.append("  ").append(i + 1).append(". ").append(steps.get(i).display()).append('\n');
       }
@@ -342,6 +347,12 @@ public final class MigrationExecutor {
           ? "applied" : "reverted").append(" before it stay so: ").append(String.join(", ", ranBefore)).append('.');
     }
     return new RetortException(ErrorCode.MIGRATION_FAILED, message.toString(), cause);
+  }
+
+  /** The schema the command works in, as a failure names it: ", in schema tenant_acme"; empty without one. */
+  private String where() {
+    String kind = vendor == Vendor.MYSQL || vendor == Vendor.MARIADB ? "database" : "schema";
+    return currentSchema.map(name -> ", in " + kind + " " + name).orElse("");
   }
 
   private RetortException recordingFailure(
