@@ -253,6 +253,24 @@ class RetortAutoConfigurationTest {
   }
 
   @Test
+  void aStrategyMigratesEveryTenantsSchema() throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA tenant_acme");
+      statement.execute("CREATE SCHEMA tenant_globex");
+    }
+    runner.withUserConfiguration(StartUpStrategies.EveryTenant.class)
+        .withPropertyValues("app.tenants=tenant_acme,tenant_globex")
+        .run(context -> {
+          assertThat(context).hasNotFailed();
+          DataSource dataSource = context.getBean(DataSource.class);
+          assertThat(versions(dataSource, "tenant_acme.retort_version")).containsExactly(FIRST, HEAD);
+          assertThat(versions(dataSource, "tenant_globex.retort_version")).containsExactly(FIRST, HEAD);
+          assertThat(columns(dataSource, "books")).isEmpty();
+        });
+  }
+
+  @Test
   void theStrategyGetsTheRetortBean() {
     AtomicReference<Retort> given = new AtomicReference<>();
     runner.withBean(RetortMigrationStrategy.class, () -> given::set).run(context -> {

@@ -2,12 +2,14 @@ package dev.retort.spring.docs;
 
 import dev.retort.runtime.Current;
 import dev.retort.runtime.MigrationRun;
+import dev.retort.runtime.Retort;
 import dev.retort.spring.RetortBuilderCustomizer;
 import dev.retort.spring.RetortDataSource;
 import dev.retort.spring.RetortMigrationStrategy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,6 +43,27 @@ public final class StartUpStrategies {
     }
   }
   // end::verify-only[]
+
+  /** A schema per tenant: the tenants' schemas are migrated one by one instead of the connection's own. */
+  // tag::every-tenant[]
+  @Configuration
+  public static class EveryTenant {
+
+    @Bean
+    RetortMigrationStrategy everyTenant(DataSource dataSource, Environment environment) {
+      return retort -> {
+        for (String tenant : environment.getRequiredProperty("app.tenants", String[].class)) {
+          Retort.builder()
+              .dataSource(dataSource)
+              .currentSchema(tenant)
+              .lockTimeout(Duration.ofMinutes(2))
+              .build()
+              .upgrade();
+        }
+      };
+    }
+  }
+  // end::every-tenant[]
 
   /** Keeps what each migration did, for the application's health page. */
   // tag::customizer[]

@@ -1,7 +1,14 @@
 package dev.retort.examples.guide;
 
+import static dev.retort.dsl.ColumnOption.notNull;
+import static dev.retort.dsl.TableElement.column;
+import static dev.retort.dsl.TableElement.primaryKey;
+import static dev.retort.model.ColumnType.varchar;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.retort.Migration;
+import dev.retort.dsl.Schema;
 import dev.retort.operation.Vendor;
 import dev.retort.runtime.CheckResult;
 import dev.retort.runtime.Current;
@@ -9,6 +16,7 @@ import dev.retort.runtime.HistoryEntry;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.MigrationRun;
 import dev.retort.runtime.Retort;
+import dev.retort.runtime.RetortException;
 import dev.retort.runtime.RevisionDetails;
 import dev.retort.runtime.SqlScript;
 import dev.retort.runtime.StampResult;
@@ -21,7 +29,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -230,34 +241,107 @@ class CommandsTest {
     JdbcDataSource dataSource = new JdbcDataSource();
     dataSource.setURL(url);
     dataSource.setUser("sa");
-    List<String> tenants = List.of("tenant_acme", "tenant_globex");
+    List<String> tenants = List.of("tenant_acme", "tenant_globex", "tenant_initech");
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       for (String tenant : tenants) {
         statement.execute("CREATE SCHEMA " + tenant);
       }
+      // A table of globex's own that the first migration cannot create again.
+      statement.execute("CREATE TABLE tenant_globex.\"authors\" (id INT)");
     }
 
-    // tag::tenants[]
-    for (String tenant : tenants) {
-      Retort.builder()
-          .dataSource(dataSource)
-          .currentSchema(tenant)
-          .build()
-          .upgrade();
-    }
-    // end::tenants[]
+    assertThatThrownBy(() -> upgradeEveryTenant(dataSource, tenants))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("Tenants not migrated: [tenant_globex]")
+        .cause().isInstanceOf(RetortException.class).hasMessageContaining("in schema tenant_globex:");
 
-    for (String tenant : tenants) {
+    for (String tenant : List.of("tenant_acme", "tenant_initech")) {
       Retort retort = Retort.builder().dataSource(dataSource).currentSchema(tenant).build();
       assertThat(retort.current().atHead()).isTrue();
       assertThat(retort.check().matches()).isTrue();
     }
+    assertThat(Retort.builder().dataSource(dataSource).currentSchema("tenant_globex").build().current().revisions())
+        .isEmpty();
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM information_schema.tables"
             + " WHERE table_name = 'retort_version'")) {
       result.next();
       assertThat(result.getInt(1)).isEqualTo(tenants.size());
     }
+  }
+
+  @Test
+  void aSharedSchemaHasAHistoryOfItsOwn() throws SQLException {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL(url);
+    dataSource.setUser("sa");
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA shared");
+    }
+
+    // tag::shared-schema[]
+    Retort shared = Retort.builder()
+        .dataSource(dataSource)
+        .currentSchema("shared")
+        .migrations(
+            Retort.revision("shared_001", List.of(), CreateTenantRegistry::new),
+            Retort.revision("shared_002", List.of("shared_001"), AddTenantPlan::new))
+        .build();
+    shared.upgrade();
+    // end::shared-schema[]
+
+    assertThat(shared.current().revisions()).containsExactly("shared_002");
+    assertThat(shared.check().matches()).isTrue();
+    assertThat(Retort.builder().dataSource(dataSource).build().current().revisions()).isEmpty();
+  }
+
+  /** The shared schema's first migration: written by hand, without {@code @Revision}. */
+  static final class CreateTenantRegistry implements Migration {
+    @Override
+    public void upgrade(Schema schema) {
+      schema.createTable("tenants",
+          column("schema_name", varchar(63), notNull()),
+          primaryKey("pk_tenants", "schema_name"));
+    }
+
+    @Override
+    public void downgrade(Schema schema) {
+      schema.dropTable("tenants");
+    }
+  }
+
+  /** The shared schema's second migration. */
+  static final class AddTenantPlan implements Migration {
+    @Override
+    public void upgrade(Schema schema) {
+      schema.alterTable("tenants", t -> t.addColumn("plan", varchar(20)));
+    }
+
+    @Override
+    public void downgrade(Schema schema) {
+      schema.alterTable("tenants", t -> t.dropColumn("plan"));
+    }
+  }
+
+  /** Upgrades every tenant; one that fails does not stop the others, and the failures are thrown at the end. */
+  private static void upgradeEveryTenant(DataSource dataSource, List<String> tenants) {
+    // tag::tenants[]
+    Map<String, RetortException> failed = new LinkedHashMap<>();
+    for (String tenant : tenants) {
+      try {
+        Retort.builder()
+            .dataSource(dataSource)
+            .currentSchema(tenant)
+            .build()
+            .upgrade();
+      } catch (RetortException e) {
+        failed.put(tenant, e); // its message names the schema, the revision and the statement
+      }
+    }
+    if (!failed.isEmpty()) {
+      throw new IllegalStateException("Tenants not migrated: " + failed.keySet(), failed.values().iterator().next());
+    }
+    // end::tenants[]
   }
 
   @Test
