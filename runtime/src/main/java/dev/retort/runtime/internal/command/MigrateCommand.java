@@ -163,7 +163,7 @@ public final class MigrateCommand {
       for (PlannedMigration migration : plan) {
         MigrationRun run = executor.run(migration, () -> DatabaseState.current(graph, applied),
             () -> DatabaseState.current(graph, after(applied, migration)), Collections.unmodifiableList(ran));
-        report(context, run);
+        report(context, vendor, run);
         runs.add(run);
         ran.add(run.revision());
         if (direction == Direction.UPGRADE) {
@@ -182,7 +182,7 @@ public final class MigrateCommand {
     }
     List<String> after = DatabaseState.current(graph, applied);
     if (runs.isEmpty()) {
-      logNothingToDo(context, after, direction);
+      logNothingToDo(context, vendor, after, direction);
     }
     // A database adopted by its baseline was at base before the command: its state is read after the stamp.
     List<String> before = baseline.isPresent() ? List.of() : state.current(graph);
@@ -235,7 +235,7 @@ public final class MigrateCommand {
       return Optional.empty();
     }
     List<String> current = DatabaseState.current(graph, applied);
-    logNothingToDo(context, current, direction);
+    logNothingToDo(context, session.dialect().vendor(), current, direction);
     return Optional.of(new MigrationResult(direction, targetText, current, current, List.of(), Optional.empty(),
         Optional.empty()));
   }
@@ -274,16 +274,14 @@ public final class MigrateCommand {
    * Tells the progress listener of a migration that ran, or logs it without one: a tool that
    * shows the progress itself would otherwise print each migration twice.
    */
-  private static void report(Context context, MigrationRun run) {
-    String format = "{} revision {} ({}) in {} ms: {} statement{}";
-    Object[] arguments = {run.direction() == Direction.UPGRADE ? "Applied" : "Reverted", run.revision(),
-        run.description(), run.duration().toMillis(), run.statements(), run.statements() == 1 ? "" : "s"};
+  private static void report(Context context, Vendor vendor, MigrationRun run) {
+    String line = MigrationLog.ran(run, context.currentSchema(), vendor);
     Optional<Consumer<MigrationRun>> progress = context.progress();
     if (progress.isEmpty()) {
-      LOG.info(format, arguments);
+      LOG.info(line);
       return;
     }
-    LOG.debug(format, arguments);
+    LOG.debug(line);
     progress.get().accept(run);
   }
 
@@ -296,13 +294,12 @@ public final class MigrateCommand {
     }
   }
 
-  private static void logNothingToDo(Context context, List<String> current, Direction direction) {
-    String at = current.isEmpty() ? "at base" : "at revision " + String.join(", ", current);
-    String nothing = direction == Direction.UPGRADE ? "apply" : "revert";
+  private static void logNothingToDo(Context context, Vendor vendor, List<String> current, Direction direction) {
+    String line = MigrationLog.nothingToDo(current, direction, context.currentSchema(), vendor);
     if (context.progress().isEmpty()) {
-      LOG.info("Database is {}; nothing to {}", at, nothing);
+      LOG.info(line);
     } else {
-      LOG.debug("Database is {}; nothing to {}", at, nothing);
+      LOG.debug(line);
     }
   }
 
