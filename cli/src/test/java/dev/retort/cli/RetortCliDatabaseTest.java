@@ -212,8 +212,9 @@ class RetortCliDatabaseTest {
       assertThat(partly.exitCode()).as(partly.all()).isEqualTo(RetortCli.OK);
       assertThat(current.out()).contains("Current revision: 0001_accounts; 2 revisions pending");
       assertThat(check.exitCode()).as(check.all()).isEqualTo(RetortCli.OK);
+      assertThat(check.out()).startsWith("The schema tenant_a matches revision ");
       assertThat(missing.exitCode()).as(missing.all()).isEqualTo(RetortCli.FAILED);
-      assertThat(missing.err()).contains("Schema tenant_c does not exist");
+      assertThat(missing.err()).contains("Schema tenant_c does not exist").contains(", in schema tenant_c");
       assertThat(Probe.versionRows(db, "tenant_a.retort_version")).extracting(Probe.Row::revision).isEqualTo(ALL);
       assertThat(Probe.versionRows(db, "tenant_b.retort_version")).extracting(Probe.Row::revision)
           .containsExactly("0001_accounts");

@@ -30,7 +30,7 @@ public final class CheckMojo extends DatabaseMojo {
   void run(Settings settings, ClassLoader loader) throws MojoExecutionException, MojoFailureException {
     Retort retort = connect(settings, loader);
     CheckResult result = retort.check();
-    List<String> lines = Report.check(result, retort.heads());
+    List<String> lines = Report.check(result, retort.heads(), settings.currentSchema());
     if (result.matches()) {
       info(settings, lines);
       return;

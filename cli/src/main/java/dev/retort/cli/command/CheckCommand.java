@@ -26,7 +26,7 @@ public final class CheckCommand extends RetortCommand {
   int execute(Settings settings) {
     Retort retort = connect(settings);
     CheckResult result = retort.check();
-    print(Report.check(result, retort.heads()));
+    print(Report.check(result, retort.heads(), settings.currentSchema()));
     return result.matches() ? RetortCli.OK : RetortCli.DIFFERENCES;
   }
 }

@@ -212,12 +212,25 @@ public final class Report {
    * @return the lines; the first says whether they match, and the notes, if any, follow the differences
    */
   public static List<String> check(CheckResult result, Heads heads) {
+    return check(result, heads, Optional.empty());
+  }
+
+  /**
+   * How the live database compares with its revision's schema, naming the current schema a tenant's check worked in.
+   *
+   * @param result the comparison
+   * @param heads the head of the history, to mark it
+   * @param currentSchema the schema the check worked in ({@code --current-schema}); empty for the connection's own
+   * @return the lines; the first says whether they match, and the notes, if any, follow the differences
+   */
+  public static List<String> check(CheckResult result, Heads heads, Optional<String> currentSchema) {
     List<String> lines = new ArrayList<>();
     String against = revisions(result.revisions(), heads) + " (compared with " + result.baseline() + ")";
+    String subject = currentSchema.map(name -> "The schema " + name).orElse("The database");
     if (result.matches()) {
-      lines.add("The database matches revision " + against + ".");
+      lines.add(subject + " matches revision " + against + ".");
     } else {
-      lines.add("The database differs from revision " + against + ": "
+      lines.add(subject + " differs from revision " + against + ": "
           + count(result.differences().size(), "difference"));
       result.differences().forEach(difference -> lines.add("  - " + difference));
     }

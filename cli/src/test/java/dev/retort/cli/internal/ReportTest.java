@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.retort.runtime.CheckResult;
 import dev.retort.runtime.Heads;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** How {@code check} prints its result: the differences, then the notes, which do not make the database differ. */
@@ -40,5 +41,16 @@ class ReportTest {
   void aMatchingDatabaseWithoutNotesIsOneLine() {
     assertThat(Report.check(new CheckResult(List.of("0003"), "migrations", List.of()), HEADS))
         .containsExactly("The database matches revision 0003 (head) (compared with migrations).");
+  }
+
+  @Test
+  void aTenantsCheckNamesItsSchema() {
+    assertThat(Report.check(new CheckResult(List.of("0003"), "migrations", List.of("column books.x is missing")), HEADS,
+        Optional.of("tenant_acme")))
+        .containsExactly("The schema tenant_acme differs from revision 0003 (head) (compared with migrations):"
+            + " 1 difference", "  - column books.x is missing");
+    assertThat(Report.check(new CheckResult(List.of("0003"), "migrations", List.of()), HEADS,
+        Optional.of("tenant_acme")))
+        .containsExactly("The schema tenant_acme matches revision 0003 (head) (compared with migrations).");
   }
 }
