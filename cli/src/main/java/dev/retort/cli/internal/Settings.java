@@ -204,7 +204,9 @@ public record Settings(
   public String describe() {
     String shown = url.map(u -> secrets().mask(u)).orElse("(no database URL)");
     String as = user.isEmpty() ? shown : shown + " as " + user;
-    return currentSchema.map(name -> as + ", in schema " + name).orElse(as);
+    // What a current schema is on the database, read from the URL since nothing connects here.
+    boolean databases = url.filter(u -> u.startsWith("jdbc:mariadb:") || u.startsWith("jdbc:mysql:")).isPresent();
+    return currentSchema.map(name -> as + (databases ? ", in database " : ", in schema ") + name).orElse(as);
   }
 
   /**

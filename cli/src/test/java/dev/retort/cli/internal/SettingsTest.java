@@ -74,6 +74,16 @@ class SettingsTest {
   }
 
   @Test
+  void onMariaDbAndMySqlTheCurrentSchemaIsADatabase() {
+    for (String url : List.of("jdbc:mariadb://db/", "jdbc:mysql://db/")) {
+      Settings settings = Settings.of(url, "root", null, null, null, null, null, null, null, Map.of())
+          .withCurrentSchema("tenant_acme");
+
+      assertThat(settings.describe()).isEqualTo(url + " as root, in database tenant_acme");
+    }
+  }
+
+  @Test
   void describeMasksThePassword() {
     Settings settings = Settings.of("jdbc:h2:./app;PASSWORD=topsecret", "sa", "topsecret", null, null, null, null, null,
         null, Map.of());
