@@ -3,6 +3,7 @@ package dev.retort.runtime.internal.command;
 import dev.retort.operation.Vendor;
 import dev.retort.runtime.Direction;
 import dev.retort.runtime.MigrationRun;
+import dev.retort.runtime.internal.connect.CurrentSchema;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,7 +18,7 @@ final class MigrationLog {
   /** {@code Applied revision 001 (Create table users.) to schema tenant_acme in 6 ms: 1 statement}. */
   static String ran(MigrationRun run, Optional<String> currentSchema, Vendor vendor) {
     boolean upgrade = run.direction() == Direction.UPGRADE;
-    String where = currentSchema.map(name -> (upgrade ? " to " : " from ") + kind(vendor) + " " + name).orElse("");
+    String where = currentSchema.map(name -> (upgrade ? " to " : " from ") + CurrentSchema.kind(vendor) + " " + name).orElse("");
     return (upgrade ? "Applied" : "Reverted") + " revision " + run.revision() + " (" + run.description() + ")"
         + where + " in " + run.duration().toMillis() + " ms: " + run.statements() + " statement"
         + (run.statements() == 1 ? "" : "s");
@@ -26,12 +27,7 @@ final class MigrationLog {
   /** {@code The schema tenant_acme is at revision 001; nothing to apply}, or {@code Database is at …} without one. */
   static String nothingToDo(List<String> current, Direction direction, Optional<String> currentSchema, Vendor vendor) {
     String at = current.isEmpty() ? "at base" : "at revision " + String.join(", ", current);
-    String subject = currentSchema.map(name -> "The " + kind(vendor) + " " + name).orElse("Database");
+    String subject = currentSchema.map(name -> "The " + CurrentSchema.kind(vendor) + " " + name).orElse("Database");
     return subject + " is " + at + "; nothing to " + (direction == Direction.UPGRADE ? "apply" : "revert");
-  }
-
-  /** What a current schema is on the database: a database on MySQL and MariaDB, a schema elsewhere. */
-  private static String kind(Vendor vendor) {
-    return vendor == Vendor.MYSQL || vendor == Vendor.MARIADB ? "database" : "schema";
   }
 }

@@ -110,6 +110,17 @@ public final class CurrentSchema {
     }
   }
 
+  /**
+   * What a current schema is on a database, as messages name it: a database on MySQL and MariaDB, a schema
+   * elsewhere.
+   *
+   * @param vendor the database
+   * @return {@code database} or {@code schema}
+   */
+  public static String kind(Vendor vendor) {
+    return vendor == Vendor.MYSQL || vendor == Vendor.MARIADB ? "database" : "schema";
+  }
+
   private static void refuseSqlite(Vendor vendor) {
     if (vendor == Vendor.SQLITE) {
       throw new RetortException(ErrorCode.UNSUPPORTED_DATABASE, "SQLite has no schemas to make current:"
@@ -137,8 +148,8 @@ public final class CurrentSchema {
     if (found.contains(schema)) {
       return;
     }
-    String kind = vendor == Vendor.MYSQL || vendor == Vendor.MARIADB ? "Database" : "Schema";
-    String message = kind + " " + schema + " does not exist";
+    String kind = kind(vendor);
+    String message = Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " " + schema + " does not exist";
     if (!found.isEmpty()) {
       message += "; the database has " + String.join(" and ", found) + ", whose name differs in case. Give"
           + " currentSchema(...) the name as the database stores it";

@@ -9,6 +9,7 @@ import dev.retort.runtime.RetortException;
 import dev.retort.runtime.dialect.Step;
 import dev.retort.runtime.internal.Advice;
 import dev.retort.runtime.internal.VendorNames;
+import dev.retort.runtime.internal.connect.CurrentSchema;
 import dev.retort.runtime.internal.graph.LoadedRevision;
 import dev.retort.runtime.internal.graph.Target;
 import dev.retort.runtime.internal.history.VersionTable;
@@ -351,8 +352,7 @@ public final class MigrationExecutor {
 
   /** The schema the command works in, as a failure names it: ", in schema tenant_acme"; empty without one. */
   private String where() {
-    String kind = vendor == Vendor.MYSQL || vendor == Vendor.MARIADB ? "database" : "schema";
-    return currentSchema.map(name -> ", in " + kind + " " + name).orElse("");
+    return currentSchema.map(name -> ", in " + CurrentSchema.kind(vendor) + " " + name).orElse("");
   }
 
   private RetortException recordingFailure(
