@@ -617,7 +617,7 @@ public final class Retort {
       if (connections != null) {
         connections.warmUp();
       }
-      Advice advice = new Advice(commandSyntax);
+      Advice advice = new Advice(commandSyntax, Optional.ofNullable(currentSchema));
       RevisionGraph graph = revisions != null
           ? RevisionGraph.of(revisions, advice)
           : RevisionGraph.ofRevisions(RevisionIndexResources.read(loader, advice), advice);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retort.runtime.internal.Advice;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CommandSyntaxTest {
@@ -87,5 +88,21 @@ class CommandSyntaxTest {
     assertThat(new Advice(CommandSyntax.MAVEN).downgrade("base"))
         .isEqualTo("'mvn retort:downgrade -Dretort.target=base'");
     assertThat(new Advice(CommandSyntax.CLI).stamp(List.of())).isEqualTo("'retort stamp base'");
+  }
+
+  @Test
+  void adviceOnACurrentSchemaNamesItForTheCommandsThatConnect() {
+    Advice cli = new Advice(CommandSyntax.CLI, Optional.of("tenant_acme"));
+    Advice maven = new Advice(CommandSyntax.MAVEN, Optional.of("tenant_acme"));
+    Advice java = new Advice(CommandSyntax.JAVA, Optional.of("tenant_acme"));
+
+    assertThat(cli.current()).isEqualTo("'retort current --current-schema tenant_acme'");
+    assertThat(cli.stamp(List.of("a1b2"))).isEqualTo("'retort stamp a1b2 --current-schema tenant_acme'");
+    assertThat(maven.upgrade("head"))
+        .isEqualTo("'mvn retort:upgrade -Dretort.target=head -Dretort.currentSchema=tenant_acme'");
+    assertThat(java.current()).as("the instance has the schema already").isEqualTo("current()");
+    assertThat(cli.merge()).as("merge works on the sources").isEqualTo("'retort merge'");
+    assertThat(new Advice(CommandSyntax.CLI, Optional.of("Tenant Hooli")).history())
+        .isEqualTo("'retort history --current-schema \"Tenant Hooli\"'");
   }
 }

@@ -3,6 +3,7 @@ package dev.retort.runtime.internal;
 import dev.retort.runtime.CommandSyntax;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The commands that messages tell the user to run, written in the syntax of the front end that
@@ -11,40 +12,52 @@ import java.util.Objects;
  * ({@code 'retort stamp a1b2'}), so that the sentence around it does not read as part of it.
  *
  * @param syntax the front end's syntax
+ * @param currentSchema the schema the commands work in, which a command line or a goal must be given again; empty for
+ *     the connection's own
  */
-public record Advice(CommandSyntax syntax) {
+public record Advice(CommandSyntax syntax, Optional<String> currentSchema) {
 
   /** The advice of a Retort used from Java, the default. */
   public static final Advice JAVA = new Advice(CommandSyntax.JAVA);
 
-  /** Checks that the syntax is given. */
+  /** Checks that the components are given. */
   public Advice {
     Objects.requireNonNull(syntax, "syntax == null");
+    Objects.requireNonNull(currentSchema, "currentSchema == null");
+  }
+
+  /**
+   * The advice of a Retort that works in the connection's own schema.
+   *
+   * @param syntax the front end's syntax
+   */
+  public Advice(CommandSyntax syntax) {
+    this(syntax, Optional.empty());
   }
 
   /** The upgrade to a target. */
   public String upgrade(String target) {
-    return command("upgrade", target);
+    return connecting("upgrade", target);
   }
 
   /** The downgrade to a target. */
   public String downgrade(String target) {
-    return command("downgrade", target);
+    return connecting("downgrade", target);
   }
 
   /** The stamp of these targets, such as the current revisions of a state; {@code base} for none. */
   public String stamp(List<String> targets) {
-    return targets.isEmpty() ? command("stamp", "base") : command("stamp", targets.toArray(String[]::new));
+    return targets.isEmpty() ? connecting("stamp", "base") : connecting("stamp", targets.toArray(String[]::new));
   }
 
   /** The current command, which shows the revisions the database is at. */
   public String current() {
-    return command("current");
+    return connecting("current");
   }
 
   /** The history command, which lists every revision. */
   public String history() {
-    return command("history");
+    return connecting("history");
   }
 
   /**
@@ -72,6 +85,20 @@ public record Advice(CommandSyntax syntax) {
       case MAVEN -> "In the module that holds the migrations, put retort-processor on the compiler's annotation"
           + " processor path and compile in the same build.";
     };
+  }
+
+  /**
+   * A command that connects: on the command line and in Maven with the current schema, which the Java instance
+   * that gives the advice already has.
+   */
+  private String connecting(String command, String... arguments) {
+    String text = syntax.command(command, arguments);
+    if (currentSchema.isPresent() && syntax != CommandSyntax.JAVA) {
+      String name = currentSchema.get().matches("[A-Za-z0-9_$]+") ? currentSchema.get()
+          : "\"" + currentSchema.get() + "\"";
+      text += syntax == CommandSyntax.CLI ? " --current-schema " + name : " -Dretort.currentSchema=" + name;
+    }
+    return syntax == CommandSyntax.JAVA ? text : "'" + text + "'";
   }
 
   private String command(String command, String... arguments) {
