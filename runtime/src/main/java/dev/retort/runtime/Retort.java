@@ -121,6 +121,19 @@ public final class Retort {
     return new RevisionInfo(id, parents, "", "", migration);
   }
 
+  /**
+   * This instance working in another schema, as {@link Builder#currentSchema} makes it: the same database, history
+   * and settings, for a schema per tenant. The history is read once and shared, so that an application migrating
+   * many tenants describes each migration once.
+   *
+   * @param name the schema (a database on MySQL and MariaDB), as the database stores its name
+   * @return the instance for that schema
+   * @throws IllegalArgumentException if the name is blank
+   */
+  public Retort withCurrentSchema(String name) {
+    return new Retort(context.withCurrentSchema(Names.require("current schema name", name)));
+  }
+
   /** {@code upgrade("head")}: applies every revision not yet applied. */
   public MigrationResult upgrade() {
     return upgrade("head");

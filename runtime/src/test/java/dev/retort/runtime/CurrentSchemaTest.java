@@ -62,6 +62,29 @@ class CurrentSchemaTest {
     }
   }
 
+  /** One instance, built once with its settings, serves every tenant: the history is read and described once. */
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void anInstanceServesAnotherSchemaWithItsSettings(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind); Tenants tenants = new Tenants(db, "a", "b")) {
+      Retort retort = Retort.builder().url(db.url(), db.user(), db.password()).migrations(Library.revisions())
+          .versionTable("schema_history").build();
+
+      retort.withCurrentSchema(tenants.name("a")).upgrade();
+      retort.withCurrentSchema(tenants.name("b")).upgrade("002");
+
+      assertThat(Probe.versionRows(db, tenants.qualified("a", "schema_history")))
+          .extracting(Probe.Row::revision).containsExactly("001", "002", "003", "004");
+      assertThat(Probe.versionRows(db, tenants.qualified("b", "schema_history")))
+          .extracting(Probe.Row::revision).containsExactly("001", "002");
+      assertThat(Probe.tableExists(db, "schema_history")).isFalse();
+      assertThat(retort.withCurrentSchema(tenants.name("b")).check().differences()).isEmpty();
+      assertThat(retort.current().revisions()).as("the instance itself keeps the connection's schema").isEmpty();
+      assertThat(retort.withCurrentSchema(tenants.name("a")).sql("head", "003", kind.vendor()).statements())
+          .anyMatch(statement -> statement.contains(tenants.name("a")) && !statement.contains("retort_version"));
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
   void connectionsGoBackToThePoolInTheSchemaTheyCameIn(TestDatabase.Kind kind) throws SQLException {

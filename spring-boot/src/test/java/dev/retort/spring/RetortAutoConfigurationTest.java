@@ -260,12 +260,13 @@ class RetortAutoConfigurationTest {
       statement.execute("CREATE SCHEMA tenant_globex");
     }
     runner.withUserConfiguration(StartUpStrategies.EveryTenant.class)
-        .withPropertyValues("app.tenants=tenant_acme,tenant_globex")
+        .withPropertyValues("app.tenants=tenant_acme,tenant_globex", "retort.version-table=schema_history")
         .run(context -> {
           assertThat(context).hasNotFailed();
           DataSource dataSource = context.getBean(DataSource.class);
-          assertThat(versions(dataSource, "tenant_acme.retort_version")).containsExactly(FIRST, HEAD);
-          assertThat(versions(dataSource, "tenant_globex.retort_version")).containsExactly(FIRST, HEAD);
+          // The retort.* properties reach every tenant's instance.
+          assertThat(versions(dataSource, "tenant_acme.schema_history")).containsExactly(FIRST, HEAD);
+          assertThat(versions(dataSource, "tenant_globex.schema_history")).containsExactly(FIRST, HEAD);
           assertThat(columns(dataSource, "books")).isEmpty();
         });
   }

@@ -9,7 +9,6 @@ import dev.retort.spring.RetortMigrationStrategy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,15 +49,10 @@ public final class StartUpStrategies {
   public static class EveryTenant {
 
     @Bean
-    RetortMigrationStrategy everyTenant(DataSource dataSource, Environment environment) {
+    RetortMigrationStrategy everyTenant(Environment environment) {
       return retort -> {
         for (String tenant : environment.getRequiredProperty("app.tenants", String[].class)) {
-          Retort.builder()
-              .dataSource(dataSource)
-              .currentSchema(tenant)
-              .lockTimeout(Duration.ofMinutes(2))
-              .build()
-              .upgrade();
+          retort.withCurrentSchema(tenant).upgrade();
         }
       };
     }

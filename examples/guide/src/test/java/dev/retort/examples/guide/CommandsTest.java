@@ -326,14 +326,11 @@ class CommandsTest {
   /** Upgrades every tenant; one that fails does not stop the others, and the failures are thrown at the end. */
   private static void upgradeEveryTenant(DataSource dataSource, List<String> tenants) {
     // tag::tenants[]
+    Retort retort = Retort.builder().dataSource(dataSource).build();
     Map<String, RetortException> failed = new LinkedHashMap<>();
     for (String tenant : tenants) {
       try {
-        Retort.builder()
-            .dataSource(dataSource)
-            .currentSchema(tenant)
-            .build()
-            .upgrade();
+        retort.withCurrentSchema(tenant).upgrade();
       } catch (RetortException e) {
         failed.put(tenant, e); // its message names the schema, the revision and the statement
       }

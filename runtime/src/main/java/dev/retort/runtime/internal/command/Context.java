@@ -92,6 +92,21 @@ public final class Context {
   }
 
   /**
+   * This context working in another current schema, with the same history (whose described revisions it shares),
+   * settings and detected dialect.
+   *
+   * @param name the schema
+   * @return the context
+   */
+  public Context withCurrentSchema(String name) {
+    Context copy = new Context(connections, graph, schema, Optional.of(name), versionTable, lockTimeout, classLoader,
+        detect, forVendor, new Advice(advice.syntax(), Optional.of(name)), progress, baselineOnUpgrade, unmanaged,
+        tableLockTimeout, tableLockRetries, allowDatabaseAhead);
+    copy.dialect.set(dialect.get());
+    return copy;
+  }
+
+  /**
    * The database.
    *
    * @throws IllegalStateException if the instance was built offline
