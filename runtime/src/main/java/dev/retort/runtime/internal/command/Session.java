@@ -150,10 +150,17 @@ final class Session implements AutoCloseable {
       rows = versionTable.read(connection());
     } catch (RetortException e) {
       // Reading first and looking for the table only on failure saves a metadata query on every start.
-      if (versionTable.exists(connection())) {
-        throw e;
+      if (!versionTable.exists(connection())) {
+        return Optional.empty();
       }
-      return Optional.empty();
+      // Another process may have created it between the read and the look-up (a command that reads before it
+      // takes the lock): read it again, and fail if that fails too.
+      try {
+        rows = versionTable.read(connection());
+      } catch (RetortException again) {
+        again.addSuppressed(e);
+        throw again;
+      }
     }
     return Optional.of(DatabaseState.of(rows, context.graph()));
   }
