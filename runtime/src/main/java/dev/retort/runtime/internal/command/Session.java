@@ -180,7 +180,17 @@ final class Session implements AutoCloseable {
    */
   <T> T underLock(Supplier<Optional<T>> look, Supplier<T> work) {
     if (MigrationLocks.createsTable(dialect, connection, versionTable)) {
-      Optional<T> unchanged = look.get();
+      Optional<T> unchanged;
+      try {
+        unchanged = look.get();
+      } catch (RetortException e) {
+        // A process that changes the database creates the lock table first: a look refused by what such a process
+        // had half done is done again under the lock; one that no process can have disturbed stands.
+        if (MigrationLocks.createsTable(dialect, connection, versionTable)) {
+          throw e;
+        }
+        return underLock(work);
+      }
       if (unchanged.isPresent()) {
         return unchanged.get();
       }

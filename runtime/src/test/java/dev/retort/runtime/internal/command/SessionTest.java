@@ -1,12 +1,65 @@
 package dev.retort.runtime.internal.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.retort.runtime.ErrorCode;
+import dev.retort.runtime.Probe;
+import dev.retort.runtime.RetortException;
+import dev.retort.runtime.dialect.Dialects;
+import dev.retort.runtime.fixtures.Library;
+import dev.retort.runtime.internal.Advice;
+import dev.retort.runtime.internal.Unmanaged;
+import dev.retort.runtime.internal.connect.ConnectionSource;
+import dev.retort.runtime.internal.graph.RevisionGraph;
+import dev.retort.runtime.testdb.TestDatabase;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The message of a connection that cannot be opened says what to check for that failure. */
+/**
+ * The message of a connection that cannot be opened says what to check for that failure; on H2, the look a command
+ * takes before its first lock.
+ */
 class SessionTest {
+
+  /** Another process took the lock first and had half migrated when the look read the database. */
+  @Test
+  void onH2ALookRefusedWhileAnotherProcessMigratesIsDoneAgainUnderTheLock() {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2); Session session = Session.open(context(db))) {
+      String result = session.underLock(() -> {
+        Probe.retort(db, Library.revisions()).upgrade("001");
+        throw new RetortException(ErrorCode.INVALID_TARGET, "refused by what the other process had half done");
+      }, () -> "run under the lock");
+
+      assertThat(result).isEqualTo("run under the lock");
+    }
+  }
+
+  @Test
+  void onH2ALookRefusedWithNoOtherProcessAtWorkStandsAndCreatesNothing() {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2); Session session = Session.open(context(db))) {
+      assertThatThrownBy(() -> session.underLock(() -> {
+        throw new RetortException(ErrorCode.INVALID_TARGET, "refused");
+      }, () -> "run under the lock")).hasMessage("refused");
+
+      assertThat(Probe.tableExists(db, "retort_version_lock")).isFalse();
+    }
+  }
+
+  private static Context context(TestDatabase db) {
+    return new Context(Optional.of(ConnectionSource.of(db.url(), db.user(), db.password())),
+        RevisionGraph.of(Library.revisions()), "", Optional.empty(), "retort_version", Duration.ofSeconds(10),
+        SessionTest.class.getClassLoader(), connection -> {
+          try {
+            return Dialects.detect(connection);
+          } catch (SQLException e) {
+            throw new IllegalStateException(e);
+          }
+        }, Dialects::forVendor, Advice.JAVA, Optional.empty(), Optional.empty(), Unmanaged.none(), Optional.empty(),
+        0, false);
+  }
 
   @Test
   void aUrlNoDriverTakesAsksForTheDriverNotForARunningDatabase() {
