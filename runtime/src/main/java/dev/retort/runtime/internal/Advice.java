@@ -98,11 +98,15 @@ public record Advice(CommandSyntax syntax, Optional<String> currentSchema) {
           : "\"" + currentSchema.get() + "\"";
       text += syntax == CommandSyntax.CLI ? " --current-schema " + name : " -Dretort.currentSchema=" + name;
     }
-    return syntax == CommandSyntax.JAVA ? text : "'" + text + "'";
+    return shown(text);
   }
 
   private String command(String command, String... arguments) {
-    String text = syntax.command(command, arguments);
+    return shown(syntax.command(command, arguments));
+  }
+
+  /** A command as a sentence shows it: a Java call as it is, a command line quoted. */
+  private String shown(String text) {
     return syntax == CommandSyntax.JAVA ? text : "'" + text + "'";
   }
 }
