@@ -3,15 +3,15 @@ package dev.retort.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.runtime.fixtures.Library;
+import dev.retort.runtime.testdb.LendingDataSource;
 import dev.retort.runtime.testdb.TestDatabase;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -45,18 +45,25 @@ class VersionTableRaceTest {
    * Connections whose first read of the version table runs {@code meanwhile} (another process creating the table)
    * and then fails as a read of a table that did not exist yet.
    */
-  private static final class RacingDataSource implements DataSource {
+  private static final class RacingDataSource extends LendingDataSource {
     private final TestDatabase db;
     private final Runnable meanwhile;
 
     RacingDataSource(TestDatabase db, Runnable meanwhile) {
+      super(db);
       this.db = db;
       this.meanwhile = meanwhile;
     }
 
     @Override
+    protected void lend(Connection connection) {}
+
+    @Override
+    protected void giveBack(Connection connection) {}
+
+    @Override
     public Connection getConnection() throws SQLException {
-      Connection connection = db.connect();
+      Connection connection = super.getConnection();
       return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
           (proxy, method, args) -> {
             Object result = invoke(method, connection, args);
@@ -79,48 +86,12 @@ class VersionTableRaceTest {
           });
     }
 
-    private static Object invoke(java.lang.reflect.Method method, Object target, Object[] args) throws Throwable {
+    private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
       try {
         return method.invoke(target, args);
       } catch (InvocationTargetException e) {
         throw e.getCause();
       }
-    }
-
-    @Override
-    public Connection getConnection(String user, String password) throws SQLException {
-      return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-      return null;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {}
-
-    @Override
-    public void setLoginTimeout(int seconds) {}
-
-    @Override
-    public int getLoginTimeout() {
-      return 0;
-    }
-
-    @Override
-    public Logger getParentLogger() {
-      return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-      throw new SQLException("not a wrapper");
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) {
-      return false;
     }
   }
 }
