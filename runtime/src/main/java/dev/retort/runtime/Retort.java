@@ -293,6 +293,7 @@ public final class Retort {
     private Duration tableLockTimeout;
     private int tableLockRetries;
     private boolean allowDatabaseAhead;
+    private boolean singleTransaction;
 
     private Builder() {}
 
@@ -479,6 +480,27 @@ public final class Retort {
     }
 
     /**
+     * Runs all the migrations of an {@code upgrade} or {@code downgrade} in one transaction, their version-table rows
+     * included: either every one of them takes effect, or, when one fails, none does and the version table says what
+     * it said before the command. By default each migration is a transaction of its own, and a failure keeps the ones
+     * before it. Alembic's {@code transaction_per_migration=False}, Flyway's {@code group}. The offline script of
+     * {@link #sql} is then one transaction too.
+     *
+     * <p>Only where DDL is transactional: PostgreSQL and SQLite. H2, MariaDB and MySQL commit every DDL statement, so
+     * on them a command refuses the setting with {@link ErrorCode#UNSUPPORTED_OPERATION} before it changes anything,
+     * and so does a command whose migrations include a statement that runs only outside a transaction
+     * ({@code createIndexConcurrently}). A statement that waits longer than the {@linkplain #tableLockTimeout table
+     * lock timeout} rolls back the whole transaction, and the retries start again from its first migration.
+     *
+     * @param single whether to; the default is false
+     * @return this builder
+     */
+    public Builder singleTransaction(boolean single) {
+      singleTransaction = single;
+      return this;
+    }
+
+    /**
      * Gives the migrations instead of reading the generated revision index, for example with
      * {@link Retort#revision}.
      *
@@ -642,7 +664,7 @@ public final class Retort {
       return new Retort(new Context(Optional.ofNullable(connections), graph, schema,
           Optional.ofNullable(currentSchema), versionTable, lockTimeout, loader,
           detect, forVendor, advice, Optional.ofNullable(progress), baseline, unmanaged,
-          Optional.ofNullable(tableLockTimeout), tableLockRetries, allowDatabaseAhead));
+          Optional.ofNullable(tableLockTimeout), tableLockRetries, allowDatabaseAhead, singleTransaction));
     }
 
     /** The baseline's target, which must record at least one revision on a database that has none. */

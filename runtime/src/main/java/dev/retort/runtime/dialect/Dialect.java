@@ -141,6 +141,18 @@ public interface Dialect {
   }
 
   /**
+   * The {@linkplain #scriptOpening() opening} of an offline script whose migrations all run in one transaction
+   * ({@link dev.retort.runtime.Retort.Builder#singleTransaction}), whose comment says so; the same as
+   * {@link #scriptOpening()} unless the dialect says otherwise.
+   *
+   * @param singleTransaction whether the script's migrations run in one transaction
+   * @return the script's opening part, if the database needs one
+   */
+  default Optional<ScriptPart> scriptOpening(boolean singleTransaction) {
+    return scriptOpening();
+  }
+
+  /**
    * What an offline script runs after its last migration, in place of the
    * {@link SessionRestore} of {@link #prepareConnection}: SQLite turns foreign key enforcement
    * back on, and leaves {@code legacy_alter_table} off, since a script cannot read what it was;

@@ -68,14 +68,21 @@ public final class PostgresDialect extends StandardSqlDialect {
     super(Capabilities.postgresql());
   }
 
-  /** Reads the script's text as UTF-8, whatever the client's encoding; says how to run the script. */
   @Override
   public Optional<ScriptPart> scriptOpening() {
+    return scriptOpening(false);
+  }
+
+  /** Reads the script's text as UTF-8, whatever the client's encoding; says how to run the script. */
+  @Override
+  public Optional<ScriptPart> scriptOpening(boolean singleTransaction) {
+    String transactions = singleTransaction
+        ? ". All its migrations run in one transaction: at an error it rolls back, and nothing of the script remains."
+        : ": the migration it is in rolls back, the migrations before it stay applied. Do not add -1"
+            + " (--single-transaction): each migration is a transaction of its own, and CREATE INDEX CONCURRENTLY"
+            + " cannot run inside one.";
     return Optional.of(new ScriptPart("Run this script with psql -X -v ON_ERROR_STOP=1 -f FILE, which stops at the"
-        + " first error: the migration it is in rolls back, the migrations before it stay applied. Do not add -1"
-        + " (--single-transaction): each migration is a transaction of its own, and CREATE INDEX CONCURRENTLY cannot"
-        + " run inside one. The script is UTF-8",
-        List.of("SET client_encoding = 'UTF8'")));
+        + " first error" + transactions + " The script is UTF-8", List.of("SET client_encoding = 'UTF8'")));
   }
 
   /** Gives the session its own client encoding back. */

@@ -465,8 +465,17 @@ public final class SqliteDialect extends SqlDialect {
    */
   @Override
   public Optional<ScriptPart> scriptOpening() {
-    return Optional.of(new ScriptPart("Run this script with sqlite3 -bail, which stops at the first error and leaves"
-        + " the migration it is in uncommitted. Table rebuilds need foreign key enforcement off, and SQLite ignores"
+    return scriptOpening(false);
+  }
+
+  @Override
+  public Optional<ScriptPart> scriptOpening(boolean singleTransaction) {
+    String run = singleTransaction
+        ? "Run this script with sqlite3 -bail, which stops at the first error. All its migrations run in one"
+            + " transaction, which an error leaves uncommitted: nothing of the script remains."
+        : "Run this script with sqlite3 -bail, which stops at the first error and leaves the migration it is in"
+            + " uncommitted.";
+    return Optional.of(new ScriptPart(run + " Table rebuilds need foreign key enforcement off, and SQLite ignores"
         + " PRAGMA foreign_keys inside a transaction; each rebuild checks the foreign keys itself. With"
         + " legacy_alter_table off, as when Retort runs the migrations, DROP COLUMN and RENAME check and rewrite the"
         + " views and triggers that use what they change",

@@ -38,6 +38,7 @@ public final class Context {
   private final Optional<Duration> tableLockTimeout;
   private final int tableLockRetries;
   private final boolean allowDatabaseAhead;
+  private final boolean singleTransaction;
   private final Unmanaged unmanaged;
   private final AtomicReference<Dialect> dialect = new AtomicReference<>();
 
@@ -65,6 +66,8 @@ public final class Context {
    * @param tableLockRetries how often a migration whose statement waited too long is tried again
    * @param allowDatabaseAhead whether {@code upgrade} leaves a database that a newer build migrated as it is, with a
    *     warning, instead of failing with {@code DATABASE_AHEAD}
+   * @param singleTransaction whether {@code upgrade} and {@code downgrade} run all their migrations in one
+   *     transaction
    */
   public Context(
       Optional<ConnectionSource> connections, RevisionGraph graph, String schema, Optional<String> currentSchema,
@@ -72,7 +75,7 @@ public final class Context {
       Duration lockTimeout, ClassLoader classLoader, Function<Connection, Dialect> detect,
       Function<Vendor, Dialect> forVendor, Advice advice, Optional<Consumer<MigrationRun>> progress,
       Optional<Target> baselineOnUpgrade, Unmanaged unmanaged, Optional<Duration> tableLockTimeout,
-      int tableLockRetries, boolean allowDatabaseAhead) {
+      int tableLockRetries, boolean allowDatabaseAhead, boolean singleTransaction) {
     this.connections = Objects.requireNonNull(connections, "connections == null");
     this.graph = Objects.requireNonNull(graph, "graph == null");
     this.schema = Objects.requireNonNull(schema, "schema == null");
@@ -88,6 +91,7 @@ public final class Context {
     this.tableLockTimeout = Objects.requireNonNull(tableLockTimeout, "tableLockTimeout == null");
     this.tableLockRetries = tableLockRetries;
     this.allowDatabaseAhead = allowDatabaseAhead;
+    this.singleTransaction = singleTransaction;
     this.unmanaged = Objects.requireNonNull(unmanaged, "unmanaged == null");
   }
 
@@ -101,7 +105,7 @@ public final class Context {
   public Context withCurrentSchema(String name) {
     Context copy = new Context(connections, graph, schema, Optional.of(name), versionTable, lockTimeout, classLoader,
         detect, forVendor, new Advice(advice.syntax(), Optional.of(name)), progress, baselineOnUpgrade, unmanaged,
-        tableLockTimeout, tableLockRetries, allowDatabaseAhead);
+        tableLockTimeout, tableLockRetries, allowDatabaseAhead, singleTransaction);
     copy.dialect.set(dialect.get());
     return copy;
   }
@@ -177,6 +181,11 @@ public final class Context {
   /** Whether {@code upgrade} leaves a database that a newer build migrated as it is, with a warning. */
   public boolean allowDatabaseAhead() {
     return allowDatabaseAhead;
+  }
+
+  /** Whether {@code upgrade} and {@code downgrade} run all their migrations in one transaction. */
+  public boolean singleTransaction() {
+    return singleTransaction;
   }
 
   /** The database objects no migration manages. */

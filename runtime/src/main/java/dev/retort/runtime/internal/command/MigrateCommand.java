@@ -12,6 +12,7 @@ import dev.retort.runtime.internal.execution.AppliedSchema;
 import dev.retort.runtime.internal.execution.MigrationExecutor;
 import dev.retort.runtime.internal.execution.PlannedMigration;
 import dev.retort.runtime.internal.execution.Planner;
+import dev.retort.runtime.internal.execution.SingleTransaction;
 import dev.retort.runtime.internal.execution.TableLocks;
 import dev.retort.runtime.internal.graph.DescribeAhead;
 import dev.retort.runtime.internal.graph.LoadedRevision;
@@ -70,6 +71,9 @@ public final class MigrateCommand {
     RevisionGraph graph = context.graph();
     Target target = Target.parse(targetText, graph, context.advice());
     try (Session session = Session.open(context)) {
+      if (context.singleTransaction()) {
+        SingleTransaction.requireTransactionalDdl(session.dialect());
+      }
       // SQLite blocks readers while another connection migrates, so looking first would only wait twice.
       if (session.dialect().vendor() != Vendor.SQLITE) {
         Optional<MigrationResult> nothingToDo = nothingToDo(session, context, direction, target, targetText);
@@ -136,6 +140,9 @@ public final class MigrateCommand {
       }
       plans.put(Set.copyOf(state.applied()), plan);
     }
+    if (context.singleTransaction()) {
+      SingleTransaction.requireInTransaction(plan, session.dialect(), session.advice());
+    }
     boolean createsVersionTable = read.isEmpty() && direction == Direction.UPGRADE;
     if (look && (createsVersionTable || !plan.isEmpty())) {
       return Optional.empty();
@@ -160,16 +167,17 @@ public final class MigrateCommand {
         ? () -> {}
         : applyToSession(tableLocks.get(), session);
     try {
-      for (PlannedMigration migration : plan) {
-        MigrationRun run = executor.run(migration, () -> DatabaseState.current(graph, applied),
-            () -> DatabaseState.current(graph, after(applied, migration)), Collections.unmodifiableList(ran));
-        report(context, vendor, run);
-        runs.add(run);
-        ran.add(run.revision());
-        if (direction == Direction.UPGRADE) {
-          applied.add(run.revision());
-        } else {
-          applied.remove(run.revision());
+      if (!context.singleTransaction()) {
+        for (PlannedMigration migration : plan) {
+          MigrationRun run = executor.run(migration, () -> DatabaseState.current(graph, applied),
+              () -> DatabaseState.current(graph, after(applied, migration)), Collections.unmodifiableList(ran));
+          runs.add(recorded(context, vendor, run, applied));
+          ran.add(run.revision());
+        }
+      } else if (!plan.isEmpty()) {
+        // Reported once committed: until then none of them is recorded.
+        for (MigrationRun run : executor.runTogether(plan, () -> DatabaseState.current(graph, applied))) {
+          runs.add(recorded(context, vendor, run, applied));
         }
       }
     } finally {
@@ -257,6 +265,17 @@ public final class MigrateCommand {
             ? "1 more" : state.unknown().size() + " more", state.describeUnknown());
     return new MigrationResult(Direction.UPGRADE, targetText, current, current, List.of(), Optional.empty(),
         Optional.empty());
+  }
+
+  /** Reports a migration that has been recorded, and counts it in the applied revisions. */
+  private static MigrationRun recorded(Context context, Vendor vendor, MigrationRun run, Set<String> applied) {
+    report(context, vendor, run);
+    if (run.direction() == Direction.UPGRADE) {
+      applied.add(run.revision());
+    } else {
+      applied.remove(run.revision());
+    }
+    return run;
   }
 
   /** The applied revisions once a migration has run. */

@@ -13,6 +13,7 @@ import dev.retort.runtime.internal.execution.AppliedSchema;
 import dev.retort.runtime.internal.execution.PlannedMigration;
 import dev.retort.runtime.internal.execution.PlannedStep;
 import dev.retort.runtime.internal.execution.Planner;
+import dev.retort.runtime.internal.execution.SingleTransaction;
 import dev.retort.runtime.internal.graph.LoadedRevision;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import dev.retort.runtime.internal.graph.Target;
@@ -29,7 +30,8 @@ import java.util.Set;
  * to review and run. Nothing connects to a database; the statements are those the runtime
  * would run, plus the version table's, with values written as literals. Where DDL is
  * transactional (PostgreSQL, SQLite) each migration is wrapped in {@code BEGIN}/{@code COMMIT},
- * its version-table row included.
+ * its version-table row included; with {@link Context#singleTransaction()} the whole script is one transaction
+ * instead, from before its guard to after its last migration.
  *
  * <p>Each step is written in its {@linkplain Step#offline() offline form}, which the dialect
  * decides: a statement is itself, a dialect's own Java check is the SQL that does the same
@@ -69,14 +71,26 @@ public final class ScriptCommand {
     List<LoadedRevision> revisions = direction == Direction.UPGRADE
         ? Planner.upgrades(to, graph, from, advice) : Planner.downgrades(to, graph, from, advice);
     Dialect dialect = context.dialect(vendor);
+    boolean single = context.singleTransaction();
+    if (single) {
+      SingleTransaction.requireTransactionalDdl(dialect);
+    }
     List<PlannedMigration> plan =
         Planner.plan(revisions, direction, AppliedSchema.of(graph, from, context.classLoader()), dialect);
+    if (single) {
+      SingleTransaction.requireInTransaction(plan, dialect, advice);
+    }
     VersionTable table = new VersionTable(context.schema(), context.versionTable(), dialect);
     Optional<SqlScript.Block> enter = enterSchema(context, dialect);
     List<SqlScript.Block> blocks = new ArrayList<>();
     if (!plan.isEmpty()) {
-      dialect.scriptOpening().ifPresent(part -> blocks.add(new SqlScript.Block(part.comment(), part.statements())));
+      dialect.scriptOpening(single)
+          .ifPresent(part -> blocks.add(new SqlScript.Block(part.comment(), part.statements())));
       enter.ifPresent(blocks::add);
+    }
+    if (single && !plan.isEmpty()) {
+      blocks.add(new SqlScript.Block("One transaction for the whole script: every migration below and its version"
+          + " table row take effect together, or none does", List.of("BEGIN")));
     }
     List<String> fromCurrent = DatabaseState.current(graph, from);
     if (!from.isEmpty() && !plan.isEmpty()) {
@@ -88,12 +102,15 @@ public final class ScriptCommand {
     }
     Set<String> state = new LinkedHashSet<>(from);
     for (PlannedMigration migration : plan) {
-      blocks.add(block(migration, dialect, table, advice));
+      blocks.add(block(migration, dialect.transactionalDdl() && !single, table, advice));
       if (direction == Direction.UPGRADE) {
         state.add(migration.revision().id());
       } else {
         state.remove(migration.revision().id());
       }
+    }
+    if (single && !plan.isEmpty()) {
+      blocks.add(new SqlScript.Block("Commit the script's transaction", List.of("COMMIT")));
     }
     if (!plan.isEmpty()) {
       dialect.scriptClosing().ifPresent(part -> blocks.add(new SqlScript.Block(part.comment(), part.statements())));
@@ -151,10 +168,13 @@ public final class ScriptCommand {
     return Direction.UPGRADE;
   }
 
+  /**
+   * A migration's statements and its version table row, in a transaction of its own when {@code transactional}
+   * (where DDL is transactional and the script is not one transaction as a whole).
+   */
   private static SqlScript.Block block(
-      PlannedMigration migration, Dialect dialect, VersionTable table, Advice advice) {
+      PlannedMigration migration, boolean transactional, VersionTable table, Advice advice) {
     LoadedRevision revision = migration.revision();
-    boolean transactional = dialect.transactionalDdl();
     List<String> statements = new ArrayList<>();
     boolean open = false;
     for (PlannedStep planned : migration.steps()) {

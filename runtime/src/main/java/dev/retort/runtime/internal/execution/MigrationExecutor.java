@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,6 +42,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A statement that must run outside a transaction commits the work before it and runs in
  * auto-commit mode.
+ *
+ * <p>{@link #runTogether} runs a whole plan in the one transaction (or savepoint) instead, where DDL is
+ * transactional: all of its migrations take effect, or none.
  *
  * <p>With {@link TableLocks}, a statement that waits longer than the table lock timeout fails, and the migration is
  * tried again from where nothing of it remains, as often as the retries allow.
@@ -163,22 +167,98 @@ public final class MigrationExecutor {
             timedOut.map(locks -> new TimedOut(locks, attempts)));
       }
     }
-    Duration duration = Duration.ofNanos(System.nanoTime() - start);
     try {
-      if (migration.direction() == Direction.UPGRADE) {
-        versionTable.insert(connection, new AppliedRevision(revision.id(), revision.description(), revision.checksum(),
-            Instant.now(), Optional.of(duration), revision.sourceChecksum()));
-      } else {
-        versionTable.delete(connection, revision.id());
-      }
+      record(migration, Duration.ofNanos(System.nanoTime() - start));
       commit();
     } catch (SQLException | RuntimeException e) {
       rollback();
       throw recordingFailure(migration, committedThrough, currentBefore, currentAfter, ranBefore, e);
     }
-    Duration total = Duration.ofNanos(System.nanoTime() - start);
+    return ran(migration, Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * Runs every migration of a plan, and records each, in one transaction (SQLite: one savepoint), committed once the
+   * last is recorded: all of them take effect, or none. The plan must have no step that runs only outside a
+   * transaction ({@link SingleTransaction#requireInTransaction}), and the mode must not be {@link Mode#AUTOCOMMIT}.
+   * A statement that waits longer than the table lock timeout rolls everything back, and the retries start again
+   * from the first migration.
+   *
+   * @param plan the migrations, in the order they run
+   * @param currentBefore gives the database's current revisions before the command, for the failure message
+   * @return what ran, once committed
+   * @throws RetortException {@link ErrorCode#MIGRATION_FAILED} saying which statement failed; nothing of the plan
+   *     remains then
+   */
+  public List<MigrationRun> runTogether(List<PlannedMigration> plan, Supplier<List<String>> currentBefore) {
+    if (mode == Mode.AUTOCOMMIT) {
+      throw new IllegalStateException("a single transaction needs transactional DDL");
+    }
+    int attempt = 1;
+    while (true) {
+      List<MigrationRun> runs = new ArrayList<>();
+      PlannedMigration migration = plan.get(0);
+      int index = 0;
+      Stage stage = Stage.RUNNING;
+      try {
+        begin();
+        for (PlannedMigration next : plan) {
+          migration = next;
+          long start = System.nanoTime();
+          stage = Stage.RUNNING;
+          for (index = 0; index < migration.steps().size(); index++) {
+            PlannedStep step = migration.steps().get(index);
+            if (LOG.isDebugEnabled()) {
+              LOG.debug("Revision {}, statement {} of {}: {}", migration.revision().id(), index + 1,
+                  migration.steps().size(), step.display());
+            }
+            execute(step);
+          }
+          stage = Stage.RECORDING;
+          record(migration, Duration.ofNanos(System.nanoTime() - start));
+          runs.add(ran(migration, Duration.ofNanos(System.nanoTime() - start)));
+        }
+        stage = Stage.COMMITTING;
+        commit();
+        return runs;
+      } catch (SQLException | RuntimeException e) {
+        rollback();
+        Optional<TableLocks> timedOut = tableLocks.filter(locks -> locks.isTimeout(e));
+        if (stage == Stage.RUNNING && timedOut.isPresent() && attempt <= timedOut.get().retries()
+            && waitToRetry(migration.revision(), index, attempt, timedOut.get())) {
+          attempt++;
+          continue;
+        }
+        int attempts = attempt;
+        Optional<TimedOut> waited = stage == Stage.RUNNING
+            ? timedOut.map(locks -> new TimedOut(locks, attempts)) : Optional.empty();
+        throw togetherFailure(plan, migration, stage, index, currentBefore, e, waited);
+      }
+    }
+  }
+
+  /** How far a plan run together got before it failed. */
+  private enum Stage {
+    RUNNING,
+    RECORDING,
+    COMMITTING
+  }
+
+  /** Records a migration that ran in the version table: its row on upgrade, none on downgrade. */
+  private void record(PlannedMigration migration, Duration duration) throws SQLException {
+    LoadedRevision revision = migration.revision();
+    if (migration.direction() == Direction.UPGRADE) {
+      versionTable.insert(connection, new AppliedRevision(revision.id(), revision.description(), revision.checksum(),
+          Instant.now(), Optional.of(duration), revision.sourceChecksum()));
+    } else {
+      versionTable.delete(connection, revision.id());
+    }
+  }
+
+  private static MigrationRun ran(PlannedMigration migration, Duration duration) {
+    LoadedRevision revision = migration.revision();
     return new MigrationRun(revision.id(), revision.description(), revision.migrationClass(), migration.direction(),
-        steps.size(), total);
+        migration.steps().size(), duration);
   }
 
   private void begin() throws SQLException {
@@ -290,22 +370,7 @@ public final class MigrationExecutor {
     LoadedRevision revision = migration.revision();
     List<PlannedStep> steps = migration.steps();
     String database = VendorNames.of(vendor);
-    String verb = verb(migration);
-    StringBuilder message = new StringBuilder();
-    message.append(capitalized(verb)).append(" of revision ").append(revision.label()).append(" failed at statement ")
-        .append(index + 1).append(" of ").append(steps.size()).append(" on ").append(database).append(where()).append(":\n  ")
-        .append(index < steps.size() ? steps.get(index).display() : "(none)")
-        .append("\n  from '").append(index < steps.size() ? steps.get(index).operation().summary() : "")
-        .append("': ").append(describe(cause)).append('\n');
-    if (timedOut.isPresent()) {
-      TableLocks locks = timedOut.get().locks();
-      int attempts = timedOut.get().attempts();
-      message.append("The statement waited longer than the table lock timeout of ").append(locks.shown())
-          .append(" for a lock on a table that another session uses")
-          .append(attempts == 1 ? "" : ", on each of " + attempts + " attempts").append(". Find that session (")
-          .append(locks.holderHint()).append(") and let it finish, or allow longer with the table lock timeout and"
-              + " its retries.\n");
-    }
+    StringBuilder message = failedStatement(migration, index, cause, timedOut);
     List<String> current = currentBefore.get();
     String state = describe(current);
     if (committedThrough == 0) {
@@ -348,6 +413,82 @@ public final class MigrationExecutor {
           ? "applied" : "reverted").append(" before it stay so: ").append(String.join(", ", ranBefore)).append('.');
     }
     return new RetortException(ErrorCode.MIGRATION_FAILED, message.toString(), cause);
+  }
+
+  /**
+   * The start of a failure message: which statement of which revision failed, where, and why, with the table lock
+   * timeout when that is why.
+   */
+  private StringBuilder failedStatement(
+      PlannedMigration migration, int index, Exception cause, Optional<TimedOut> timedOut) {
+    List<PlannedStep> steps = migration.steps();
+    StringBuilder message = new StringBuilder();
+    message.append(capitalized(verb(migration))).append(" of revision ").append(migration.revision().label())
+        .append(" failed at statement ").append(index + 1).append(" of ").append(steps.size()).append(" on ")
+        .append(VendorNames.of(vendor)).append(where()).append(":\n  ")
+        .append(index < steps.size() ? steps.get(index).display() : "(none)")
+        .append("\n  from '").append(index < steps.size() ? steps.get(index).operation().summary() : "")
+        .append("': ").append(describe(cause)).append('\n');
+    if (timedOut.isPresent()) {
+      TableLocks locks = timedOut.get().locks();
+      int attempts = timedOut.get().attempts();
+      message.append("The statement waited longer than the table lock timeout of ").append(locks.shown())
+          .append(" for a lock on a table that another session uses")
+          .append(attempts == 1 ? "" : ", on each of " + attempts + " attempts").append(". Find that session (")
+          .append(locks.holderHint()).append(") and let it finish, or allow longer with the table lock timeout and"
+              + " its retries.\n");
+    }
+    return message;
+  }
+
+  /**
+   * The failure of a plan run together, which left nothing of it: a statement that failed, the version table's row
+   * that could not be written, or the commit.
+   */
+  private RetortException togetherFailure(List<PlannedMigration> plan, PlannedMigration migration, Stage stage,
+      int index, Supplier<List<String>> currentBefore, Exception cause, Optional<TimedOut> timedOut) {
+    String verb = verb(migration);
+    StringBuilder message = switch (stage) {
+      case RUNNING -> failedStatement(migration, index, cause, timedOut);
+      case RECORDING -> new StringBuilder("Recording the ").append(verb).append(" of revision ")
+          .append(migration.revision().label()).append(" in the version table ").append(versionTable.displayName())
+          .append(" failed").append(where()).append(": ").append(describe(cause)).append('\n');
+      case COMMITTING -> new StringBuilder("Committing the single transaction of this ").append(verb)
+          .append(" failed on ").append(VendorNames.of(vendor)).append(where()).append(": ").append(describe(cause))
+          .append('\n');
+    };
+    int reached = plan.indexOf(migration) + 1;
+    message.append(VendorNames.of(vendor)).append(" ran ")
+        .append(plan.size() == 1 ? "the migration" : "the " + plan.size() + " migrations").append(" of this ")
+        .append(verb).append(" in a single transaction, which was rolled back: nothing of ")
+        .append(revisions(plan.subList(0, stage == Stage.COMMITTING ? plan.size() : reached)))
+        .append(" remains, and the version table still says ").append(describe(currentBefore.get())).append(".\n");
+    message.append(switch (stage) {
+      case RUNNING -> timedOut.isPresent() ? "Run " : "Fix the migration, or the data it failed on, and run ";
+      case RECORDING -> "Check that the user may write the version table, then run ";
+      case COMMITTING -> "Fix what the database refused at the commit, and run ";
+    }).append(again(migration, List.of())).append(" again.");
+    if (stage == Stage.RUNNING && migration.direction() == Direction.UPGRADE && alreadyExists(cause)) {
+      message.append("\nIf the database had this object before Retort (a database adopted from another tool and"
+          + " stamped at an earlier revision), the migration is right for a new database: leave it, ");
+      if (reached > 1) {
+        message.append("run ").append(advice.upgrade(plan.get(reached - 2).revision().id())).append(", ");
+      }
+      message.append("record the revision with ").append(advice.stamp(List.of(migration.revision().id())))
+          .append(", and go on from there.");
+    }
+    return new RetortException(ErrorCode.MIGRATION_FAILED, message.toString(), cause);
+  }
+
+  /** {@code revision 002}, {@code revisions 001 and 002}, {@code the 3 revisions from 001 to 003}. */
+  private static String revisions(List<PlannedMigration> migrations) {
+    String first = migrations.get(0).revision().id();
+    String last = migrations.get(migrations.size() - 1).revision().id();
+    return switch (migrations.size()) {
+      case 1 -> "revision " + first;
+      case 2 -> "revisions " + first + " and " + last;
+      default -> "the " + migrations.size() + " revisions from " + first + " to " + last;
+    };
   }
 
   /** The schema the command works in, as a failure names it: ", in schema tenant_acme"; empty without one. */

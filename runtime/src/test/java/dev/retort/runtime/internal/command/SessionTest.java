@@ -58,7 +58,7 @@ class SessionTest {
             throw new IllegalStateException(e);
           }
         }, Dialects::forVendor, Advice.JAVA, Optional.empty(), Optional.empty(), Unmanaged.none(), Optional.empty(),
-        0, false);
+        0, false, false);
   }
 
   @Test
