@@ -91,6 +91,11 @@ final class BenchHistory {
 
   /** A Retort over the history. */
   static Retort retort(String url, String user, String password) {
-    return Retort.builder().url(url, user, password).migrations(revisions()).build();
+    return retort(url, user, password, false);
+  }
+
+  /** A Retort over the history, running all the migrations of a command in one transaction if {@code single}. */
+  static Retort retort(String url, String user, String password, boolean single) {
+    return Retort.builder().url(url, user, password).migrations(revisions()).singleTransaction(single).build();
   }
 }

@@ -57,7 +57,11 @@ public final class RuntimeBenchmark {
     List<String> rows = new ArrayList<>();
     for (TestDatabase.Kind kind : kinds) {
       System.err.println("measuring " + kind + " ...");
-      rows.add(row(kind, "apply 200 migrations", applyRaw(kind, runs), applyRetort(kind, runs)));
+      double[] raw = applyRaw(kind, runs);
+      rows.add(row(kind, "apply 200 migrations", raw, applyRetort(kind, runs, false)));
+      if (kind != TestDatabase.Kind.H2 && kind != TestDatabase.Kind.MARIADB) {
+        rows.add(row(kind, "apply 200 migrations, singleTransaction", raw, applyRetort(kind, runs, true)));
+      }
       try (TestDatabase db = TestDatabase.create(kind)) {
         BenchHistory.retort(db.url(), db.user(), db.password()).upgrade();
         rows.add(row(kind, "no-op start, in process", startRaw(db, runs * 4), startRetort(db, runs * 4)));
@@ -88,12 +92,12 @@ public final class RuntimeBenchmark {
     return times;
   }
 
-  private static double[] applyRetort(TestDatabase.Kind kind, int runs) {
+  private static double[] applyRetort(TestDatabase.Kind kind, int runs, boolean single) {
     double[] times = new double[runs];
     for (int run = -1; run < runs; run++) {
       try (TestDatabase db = TestDatabase.create(kind)) {
         long start = System.nanoTime();
-        int applied = BenchHistory.retort(db.url(), db.user(), db.password()).upgrade().runs().size();
+        int applied = BenchHistory.retort(db.url(), db.user(), db.password(), single).upgrade().runs().size();
         record(times, run, start);
         if (applied != 2 * BenchHistory.TABLES) {
           throw new IllegalStateException("applied " + applied + " migrations");
