@@ -98,7 +98,8 @@ public class RetortAutoConfiguration {
         .commandSyntax(properties.getCommandSyntax())
         .unmanaged(properties.getUnmanaged().toArray(String[]::new))
         .tableLockRetries(properties.getTableLockRetries())
-        .allowDatabaseAhead(properties.isAllowDatabaseAhead());
+        .allowDatabaseAhead(properties.isAllowDatabaseAhead())
+        .singleTransaction(properties.isSingleTransaction());
     if (properties.getTableLockTimeout() != null) {
       builder.tableLockTimeout(properties.getTableLockTimeout());
     }

@@ -79,6 +79,13 @@ public class RetortProperties {
   private int tableLockRetries;
 
   /**
+   * Whether to run all the migrations of the start-up's upgrade in one transaction, their version
+   * rows included, so that a failing one leaves none of them (Alembic's default, Flyway's group).
+   * PostgreSQL and SQLite only: on H2, MariaDB and MySQL, whose DDL commits, start-up fails.
+   */
+  private boolean singleTransaction;
+
+  /**
    * Tables, views and sequences that no migration manages, such as a library's own (qrtz_*,
    * spring_session*, shedlock): names or globs (* any characters, ? one), without regard to case,
    * schema.name for another schema. Check and the baseline leave them out unless the entities
@@ -169,6 +176,14 @@ public class RetortProperties {
 
   public void setTableLockRetries(int tableLockRetries) {
     this.tableLockRetries = tableLockRetries;
+  }
+
+  public boolean isSingleTransaction() {
+    return singleTransaction;
+  }
+
+  public void setSingleTransaction(boolean singleTransaction) {
+    this.singleTransaction = singleTransaction;
   }
 
   public List<String> getUnmanaged() {

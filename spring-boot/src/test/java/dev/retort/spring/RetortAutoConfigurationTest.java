@@ -232,6 +232,16 @@ class RetortAutoConfigurationTest {
         .run(context -> assertThat(context).hasNotFailed());
   }
 
+  /** The property reaches the instance: H2, whose DDL commits, refuses it before migrating anything. */
+  @Test
+  void singleTransactionIsTheInstancesAndRefusedOnH2() {
+    runner.withPropertyValues("retort.single-transaction=true").run(context -> assertThat(context).hasFailed()
+        .getFailure().rootCause().isInstanceOf(RetortException.class)
+        .hasMessageContaining("Cannot run the migrations in a single transaction on H2"));
+    assertThat(columns(new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", ""), "books")).isEmpty();
+    runner.withPropertyValues("retort.single-transaction=false").run(context -> assertThat(context).hasNotFailed());
+  }
+
   @Test
   void theApplicationsRetortReplacesTheDefault() {
     runner.withUserConfiguration(OwnRetort.class).run(context -> {
