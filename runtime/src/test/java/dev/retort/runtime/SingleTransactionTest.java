@@ -89,6 +89,29 @@ class SingleTransactionTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"POSTGRESQL", "SQLITE"})
+  void aFailingDowngradeKeepsEveryRevisionItWouldHaveReverted(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      List<RevisionInfo> history = List.of(Library.revisions().get(0),
+          Retort.revision("002", List.of("001"), DowngradeFails::new),
+          Retort.revision("003", List.of("002"), CreateTags::new));
+      Retort retort = single(db, history).build();
+      retort.upgrade();
+
+      assertThatThrownBy(() -> retort.downgrade("base"))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.MIGRATION_FAILED))
+          .hasMessageContaining("Downgrade of revision 002 (" + DowngradeFails.class.getName() + ") failed at"
+              + " statement 1 of 1")
+          .hasMessageContaining("ran the 3 migrations of this downgrade in a single transaction, which was rolled"
+              + " back: revisions 003 and 002 are still applied, and the version table still says revision 003.")
+          .hasMessageContaining("run downgrade(\"base\") again.");
+
+      assertThat(appliedIds(db)).containsExactly("001", "002", "003");
+      assertThat(tableExists(db, "tags")).as("revision 003's downgrade rolled back").isTrue();
+    }
+  }
+
   /** The progress listener hears of a migration once it is recorded: here, once the whole transaction committed. */
   @Test
   void theProgressListenerIsToldOnceEveryMigrationIsCommitted() {
@@ -281,6 +304,19 @@ class SingleTransactionTest {
     @Override
     public void downgrade(Schema schema) {
       schema.alterTable("authors", t -> t.dropColumn("born"));
+    }
+  }
+
+  /** A downgrade that drops a table its upgrade never created. */
+  public static final class DowngradeFails implements Migration {
+    @Override
+    public void upgrade(Schema schema) {
+      schema.execute("SELECT 1");
+    }
+
+    @Override
+    public void downgrade(Schema schema) {
+      schema.execute("DROP TABLE \"no_such_table\"");
     }
   }
 

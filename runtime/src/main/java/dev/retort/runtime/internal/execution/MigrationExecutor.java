@@ -458,11 +458,14 @@ public final class MigrationExecutor {
           .append('\n');
     };
     int reached = plan.indexOf(migration) + 1;
+    List<PlannedMigration> undone = plan.subList(0, stage == Stage.COMMITTING ? plan.size() : reached);
     message.append(VendorNames.of(vendor)).append(" ran ")
         .append(plan.size() == 1 ? "the migration" : "the " + plan.size() + " migrations").append(" of this ")
-        .append(verb).append(" in a single transaction, which was rolled back: nothing of ")
-        .append(revisions(plan.subList(0, stage == Stage.COMMITTING ? plan.size() : reached)))
-        .append(" remains, and the version table still says ").append(describe(currentBefore.get())).append(".\n");
+        .append(verb).append(" in a single transaction, which was rolled back: ")
+        .append(migration.direction() == Direction.UPGRADE
+            ? "nothing of " + revisions(undone) + " remains"
+            : revisions(undone) + (undone.size() == 1 ? " is" : " are") + " still applied")
+        .append(", and the version table still says ").append(describe(currentBefore.get())).append(".\n");
     message.append(switch (stage) {
       case RUNNING -> timedOut.isPresent() ? "Run " : "Fix the migration, or the data it failed on, and run ";
       case RECORDING -> "Check that the user may write the version table, then run ";
@@ -480,7 +483,7 @@ public final class MigrationExecutor {
     return new RetortException(ErrorCode.MIGRATION_FAILED, message.toString(), cause);
   }
 
-  /** {@code revision 002}, {@code revisions 001 and 002}, {@code the 3 revisions from 001 to 003}. */
+  /** {@code revision 002}, {@code revisions 001 and 002}, {@code the 3 revisions from 001 to 003}, in the plan's order. */
   private static String revisions(List<PlannedMigration> migrations) {
     String first = migrations.get(0).revision().id();
     String last = migrations.get(migrations.size() - 1).revision().id();
