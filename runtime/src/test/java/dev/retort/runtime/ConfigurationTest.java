@@ -115,6 +115,20 @@ class ConfigurationTest {
   }
 
   @Test
+  void aSqliteFileWhoseDirectoryIsMissingAsksForTheDirectoryNotForARunningDatabase() {
+    // A desktop application's first start: SQLite creates the file, but not ~/.app/ on its path.
+    Path file = classpath.resolve("no-such-directory").resolve("app.db");
+    Retort retort = Retort.builder().url("jdbc:sqlite:" + file, null, null).migrations(Library.revisions()).build();
+
+    assertThatThrownBy(retort::upgrade)
+        .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.DATABASE_ERROR))
+        .hasMessageStartingWith("Could not connect to the database: [SQLITE_CANTOPEN]")
+        .hasMessageContaining("SQLite creates a missing database file, but not the directory it goes in: create the"
+            + " directory first (Files.createDirectories)")
+        .hasMessageNotContaining("running");
+  }
+
+  @Test
   void settingsAreValidatedWhereTheyAreGiven() {
     assertThatThrownBy(() -> Retort.builder().lockTimeout(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");

@@ -25,6 +25,13 @@ import org.slf4j.LoggerFactory;
  */
 final class Session implements AutoCloseable {
 
+  /**
+   * How the SQLite driver starts the message of a file it cannot open: a directory on its path that does not exist
+   * (SQLite creates the file, not its directories) or that the process may not write. There is no server to be
+   * running.
+   */
+  private static final String SQLITE_CANNOT_OPEN = "[SQLITE_CANTOPEN]";
+
   private final Context context;
   private final Connection connection;
   private final boolean autoCommit;
@@ -87,6 +94,11 @@ final class Session implements AutoCloseable {
         return "Could not connect to the database: " + reason + ". " + DriverHint.NO_DRIVER + ". "
             + DriverHint.forUrl(reason.substring(suitable.length()).strip());
       }
+    }
+    if (reason.startsWith(SQLITE_CANNOT_OPEN)) {
+      return "Could not connect to the database: " + reason + ". SQLite creates a missing database file, but not the"
+          + " directory it goes in: create the directory first (Files.createDirectories), and check that this process"
+          + " may write the directory and the file.";
     }
     return "Could not connect to the database: " + reason + ". Check the URL, user and password, and that the"
         + " database is running.";

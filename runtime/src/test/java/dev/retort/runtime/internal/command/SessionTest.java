@@ -101,6 +101,17 @@ class SessionTest {
   }
 
   @Test
+  void aSqliteFileThatCannotBeOpenedAsksForItsDirectoryAndTheRightToWrite() {
+    String message = Session.connectionFailure(new SQLException(
+        "[SQLITE_CANTOPEN] Unable to open the database file (unable to open database file)", null, 14));
+
+    assertThat(message).isEqualTo("Could not connect to the database: [SQLITE_CANTOPEN] Unable to open the database"
+        + " file (unable to open database file). SQLite creates a missing database file, but not the directory it"
+        + " goes in: create the directory first (Files.createDirectories), and check that this process may write"
+        + " the directory and the file.");
+  }
+
+  @Test
   void aReasonEndingInAFullStopIsNotFollowedByASecondOne() {
     String message = Session.connectionFailure(new SQLException("Connection refused.", "08001"));
 
