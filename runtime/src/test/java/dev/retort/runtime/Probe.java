@@ -141,6 +141,20 @@ public final class Probe {
     return tables;
   }
 
+  /** The first column of each row of a query, as text (null stays null). */
+  public static List<String> strings(TestDatabase db, String query) {
+    List<String> values = new ArrayList<>();
+    try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(query)) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot run " + query + " on " + db, e);
+    }
+    return values;
+  }
+
   /** Runs statements in auto-commit mode. */
   public static void execute(TestDatabase db, String... statements) {
     try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
