@@ -27,7 +27,8 @@ final class DataFile {
     this.file = file;
     // The driver turns foreign key enforcement on for each connection; SQLite's default is off.
     this.url = "jdbc:sqlite:" + file + "?foreign_keys=true";
-    this.retort = Retort.builder().url(url, null, null).build();
+    // All the migrations of a start in one transaction: a failing one leaves the file as the user's version had it.
+    this.retort = Retort.builder().url(url, null, null).singleTransaction(true).build();
   }
 
   /** Brings the file to this version's schema, first copying it as it is if there is anything to change. */
