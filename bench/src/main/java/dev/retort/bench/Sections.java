@@ -8,6 +8,8 @@ import dev.retort.bench.measure.Sample;
 import dev.retort.bench.measure.Summary;
 import dev.retort.bench.report.MarkdownTable;
 import dev.retort.bench.tool.Tool;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,6 +50,7 @@ final class Sections {
     text.append(startTable(results, StartBenchmark.Result::apply));
     text.append("\n#### Deploy: one new migration onto 199 applied\n\n");
     text.append(startTable(results, StartBenchmark.Result::deploy));
+    text.append("\n").append(oneTransactionNote(results.keySet()));
     skipped.forEach((server, reason) -> text.append("\n").append(server.displayName()).append(" was not measured: ")
         .append(reason).append(".\n"));
     return text.toString();
@@ -61,16 +64,52 @@ final class Sections {
       Map<Tool, List<Sample>> samples = measurement.apply(result);
       Summary wallBaseline = Summary.of(samples.get(Tool.JDBC), Sample::wallMillis);
       Summary cpuBaseline = Summary.of(samples.get(Tool.JDBC), s -> s.cpuMillis());
-      for (Tool tool : Tool.values()) {
-        List<Sample> toolSamples = samples.get(tool);
+      samples.forEach((tool, toolSamples) -> {
         Summary wall = Summary.of(toolSamples, Sample::wallMillis);
         Summary cpu = Summary.of(toolSamples, s -> s.cpuMillis());
-        table.row(server.displayName(), (tool.displayName() + " " + tool.version()).strip(), millis(wall),
-            ratio(wall.ratioTo(wallBaseline)), millis(cpu), ratio(cpu.ratioTo(cpuBaseline)),
-            mebibytes(Summary.of(toolSamples, s -> s.peakKib())));
-      }
+        table.row(server.displayName(), tool.label(), millis(wall), ratio(wall.ratioTo(wallBaseline)), millis(cpu),
+            ratio(cpu.ratioTo(cpuBaseline)), mebibytes(Summary.of(toolSamples, s -> s.peakKib())));
+      });
     });
     return table.render();
+  }
+
+  /**
+   * The paragraph under the start tables on the tools measured with their one-transaction setting:
+   * what the setting is, on which of the measured databases they ran, and why not in the no-op
+   * start.
+   */
+  static String oneTransactionNote(Collection<Server> measured) {
+    List<Tool> tools = Arrays.stream(Tool.values()).filter(Tool::oneTransaction).toList();
+    List<String> on = measured.stream().filter(Server::transactionalDdl).map(Server::displayName).toList();
+    List<String> off = measured.stream().filter(server -> !server.transactionalDdl()).map(Server::displayName).toList();
+    StringBuilder note = new StringBuilder()
+        .append(sentenceList(tools.stream().map(tool -> "*" + tool.displayName() + "*").toList()))
+        .append(" are ")
+        .append(sentenceList(tools.stream()
+            .map(tool -> tool.defaults().displayName() + " with `" + tool.setting() + "(true)`").toList()))
+        .append(", not their defaults: all the migrations of a start in one transaction instead of one per migration.");
+    if (on.isEmpty()) {
+      String anywhere = sentenceList(Arrays.stream(Server.values()).filter(Server::transactionalDdl)
+          .map(Server::displayName).toList());
+      return note.append(" They run only where DDL is transactional (").append(anywhere)
+          .append("), which this run did not measure.\n").toString();
+    }
+    note.append(" They are measured where DDL is transactional, on ").append(sentenceList(on));
+    if (!off.isEmpty()) {
+      note.append(", and skipped on ").append(sentenceList(off))
+          .append(", which commit each DDL statement (Retort refuses the setting there)");
+    }
+    return note.append(". A no-op start applies nothing, so the setting changes nothing there: they are left out of"
+        + " the no-op table.\n").toString();
+  }
+
+  /** {@code a}, {@code a and b}, {@code a, b and c}. */
+  private static String sentenceList(List<String> items) {
+    if (items.size() < 2) {
+      return String.join("", items);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
   }
 
   /** The compile table. */

@@ -11,16 +11,18 @@ import dev.retort.runtime.dialect.Dialects;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Measures, on one database server, every {@link Tool} applying the 200 migrations of the
- * {@link History} to an empty database, then starting on the database it brought to head (the
- * no-op start), then applying the last migration to its database taken back to the revision
- * before (a deploy), each run in a fresh JVM.
+ * Measures, on one database server, every {@link Tool} measured there ({@link Tool#measuredOn})
+ * applying the 200 migrations of the {@link History} to an empty database, then starting on the
+ * database it brought to head (the no-op start, for the tools {@link Tool#inNoopStart}), then
+ * applying the last migration to its database taken back to the revision before (a deploy), each
+ * run in a fresh JVM.
  *
  * <p>Every measurement is preceded by one discarded warm-up run (it fills the operating system's
  * file cache and the server's caches). Within a run the tools take turns, in an order that
@@ -54,11 +56,13 @@ final class StartBenchmark {
       dialect = Dialects.detect(connection);
     }
     fixtures.writeSql(databases.server(), dialect);
+    List<Tool> tools = Arrays.stream(Tool.values()).filter(tool -> tool.measuredOn(databases.server())).toList();
+    List<Tool> noopTools = tools.stream().filter(Tool::inNoopStart).toList();
 
     Map<Tool, List<Sample>> apply = new EnumMap<>(Tool.class);
     Map<Tool, List<Sample>> noop = new EnumMap<>(Tool.class);
     for (int run = -1; run < runs; run++) {
-      for (Tool tool : order(run)) {
+      for (Tool tool : order(tools, run)) {
         databases.recreate(tool.databaseName());
         Sample sample = jvm.run(server + "-" + key(tool) + "-apply", tool.mainClass(), tool.arguments(databases, fixtures));
         check(tool, sample, History.REVISIONS);
@@ -69,7 +73,7 @@ final class StartBenchmark {
       progress("apply", run);
     }
     for (int run = -1; run < runs; run++) {
-      for (Tool tool : order(run)) {
+      for (Tool tool : order(noopTools, run)) {
         Sample sample = jvm.run(server + "-" + key(tool) + "-noop", tool.mainClass(), tool.arguments(databases, fixtures));
         check(tool, sample, 0);
         if (run >= 0) {
@@ -80,7 +84,7 @@ final class StartBenchmark {
     }
     Map<Tool, List<Sample>> deploy = new EnumMap<>(Tool.class);
     for (int run = -1; run < runs; run++) {
-      for (Tool tool : order(run)) {
+      for (Tool tool : order(tools, run)) {
         tool.rewindLastRevision(databases);
         Sample sample = jvm.run(server + "-" + key(tool) + "-deploy", tool.mainClass(), tool.arguments(databases, fixtures));
         check(tool, sample, 1);
@@ -90,7 +94,7 @@ final class StartBenchmark {
       }
       progress("deploy", run);
     }
-    for (Tool tool : Tool.values()) {
+    for (Tool tool : tools) {
       databases.drop(tool.databaseName());
     }
     return new Result(product, apply, noop, deploy);
@@ -108,11 +112,10 @@ final class StartBenchmark {
     }
   }
 
-  private static List<Tool> order(int run) {
-    Tool[] tools = Tool.values();
+  private static List<Tool> order(List<Tool> tools, int run) {
     List<Tool> order = new ArrayList<>();
-    for (int i = 0; i < tools.length; i++) {
-      order.add(tools[Math.floorMod(run + i, tools.length)]);
+    for (int i = 0; i < tools.size(); i++) {
+      order.add(tools.get(Math.floorMod(run + i, tools.size())));
     }
     return order;
   }

@@ -21,8 +21,11 @@ public final class Databases {
   private static final String POSTGRES_BASE = "jdbc:postgresql://127.0.0.1:5432/";
   private static final String MARIADB_BASE = "jdbc:mariadb://127.0.0.1:3306/";
 
+  private static final Pattern SUFFIX = Pattern.compile("[a-z0-9_]*");
+
   private final Server server;
   private final Path h2Directory;
+  private final String suffix;
 
   /**
    * Creates the helper for one server.
@@ -31,8 +34,24 @@ public final class Databases {
    * @param h2Directory where H2 database files go; unused for the other servers
    */
   public Databases(Server server, Path h2Directory) {
+    this(server, h2Directory, "");
+  }
+
+  /**
+   * Creates the helper for one server, appending a suffix to the name of every database it
+   * makes, so that a test's databases on a shared server never meet a running benchmark's.
+   *
+   * @param server the database server
+   * @param h2Directory where H2 database files go; unused for the other servers
+   * @param suffix appended to every database name; {@code [a-z0-9_]*}
+   */
+  public Databases(Server server, Path h2Directory, String suffix) {
     this.server = Objects.requireNonNull(server, "server == null");
     this.h2Directory = h2Directory.toAbsolutePath().normalize();
+    this.suffix = Objects.requireNonNull(suffix, "suffix == null");
+    if (!SUFFIX.matcher(suffix).matches()) {
+      throw new IllegalArgumentException("'" + suffix + "' is not a database name suffix ([a-z0-9_]*)");
+    }
   }
 
   /** The server. */
@@ -64,14 +83,14 @@ public final class Databases {
    * @return the URL
    */
   public String url(String name) {
-    checkName(name);
+    String database = actual(name);
     switch (server) {
       case POSTGRESQL:
-        return POSTGRES_BASE + name;
+        return POSTGRES_BASE + database;
       case MARIADB:
-        return MARIADB_BASE + name;
+        return MARIADB_BASE + database;
       default:
-        return "jdbc:h2:" + h2Directory.resolve(name);
+        return "jdbc:h2:" + h2Directory.resolve(database);
     }
   }
 
@@ -132,7 +151,7 @@ public final class Databases {
       return;
     }
     try (Connection connection = admin(); Statement statement = connection.createStatement()) {
-      statement.execute("CREATE DATABASE " + quote(name));
+      statement.execute("CREATE DATABASE " + quote(actual(name)));
     }
   }
 
@@ -143,18 +162,18 @@ public final class Databases {
    * @throws SQLException if the server refuses
    */
   public void drop(String name) throws SQLException {
-    checkName(name);
+    String database = actual(name);
     if (server == Server.H2) {
       try {
-        Files.deleteIfExists(h2Directory.resolve(name + ".mv.db"));
-        Files.deleteIfExists(h2Directory.resolve(name + ".trace.db"));
+        Files.deleteIfExists(h2Directory.resolve(database + ".mv.db"));
+        Files.deleteIfExists(h2Directory.resolve(database + ".trace.db"));
       } catch (IOException e) {
-        throw new SQLException("could not delete the H2 files of " + name + " in " + h2Directory + ": " + e, e);
+        throw new SQLException("could not delete the H2 files of " + database + " in " + h2Directory + ": " + e, e);
       }
       return;
     }
     try (Connection connection = admin(); Statement statement = connection.createStatement()) {
-      statement.execute("DROP DATABASE IF EXISTS " + quote(name) + (server == Server.POSTGRESQL ? " WITH (FORCE)" : ""));
+      statement.execute("DROP DATABASE IF EXISTS " + quote(database) + (server == Server.POSTGRESQL ? " WITH (FORCE)" : ""));
     }
   }
 
@@ -170,9 +189,11 @@ public final class Databases {
     return server == Server.MARIADB ? "`" + name + "`" : "\"" + name + "\"";
   }
 
-  private static void checkName(String name) {
+  /** The name of the database on the server: the benchmark's name with the suffix. */
+  private String actual(String name) {
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException("'" + name + "' is not a benchmark database name (retort_bench_[a-z0-9_]+)");
     }
+    return name + suffix;
   }
 }

@@ -9,18 +9,20 @@ import dev.retort.operation.Vendor;
  */
 public enum Server {
   /** H2 2.x, embedded, one file per database. */
-  H2("H2", Vendor.H2),
+  H2("H2", Vendor.H2, false),
   /** PostgreSQL on 127.0.0.1:5432. */
-  POSTGRESQL("PostgreSQL", Vendor.POSTGRESQL),
+  POSTGRESQL("PostgreSQL", Vendor.POSTGRESQL, true),
   /** MariaDB on 127.0.0.1:3306. */
-  MARIADB("MariaDB", Vendor.MARIADB);
+  MARIADB("MariaDB", Vendor.MARIADB, false);
 
   private final String displayName;
   private final Vendor vendor;
+  private final boolean transactionalDdl;
 
-  Server(String displayName, Vendor vendor) {
+  Server(String displayName, Vendor vendor, boolean transactionalDdl) {
     this.displayName = displayName;
     this.vendor = vendor;
+    this.transactionalDdl = transactionalDdl;
   }
 
   /** The name shown in the results. */
@@ -31,5 +33,14 @@ public enum Server {
   /** The Retort vendor of this database. */
   public Vendor vendor() {
     return vendor;
+  }
+
+  /**
+   * Whether DDL statements run inside a transaction, rather than committing it, so that a tool
+   * can apply all the migrations of a start in one transaction; H2 and MariaDB commit each DDL
+   * statement.
+   */
+  public boolean transactionalDdl() {
+    return transactionalDdl;
   }
 }

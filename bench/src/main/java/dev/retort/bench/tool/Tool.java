@@ -17,7 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 
-/** A program the benchmark starts: a migration tool, or plain JDBC as the baseline. */
+/**
+ * A program the benchmark starts: a migration tool with its default settings, plain JDBC as the
+ * baseline, or a tool once more with the one setting that applies all the migrations of a start
+ * in one transaction.
+ */
 public enum Tool {
   /** Plain JDBC: the baseline. */
   JDBC("raw JDBC", JdbcMain.class),
@@ -28,27 +32,67 @@ public enum Tool {
   JDBC_HISTORY("JDBC + history", JdbcHistoryMain.class),
   /** Retort. */
   RETORT("Retort", RetortMain.class),
+  /** Retort with {@code singleTransaction(true)}: all the migrations of a start in one transaction. */
+  RETORT_SINGLE_TRANSACTION(RETORT, RetortMain.SINGLE_TRANSACTION),
   /** Flyway. */
   FLYWAY("Flyway", FlywayMain.class),
+  /** Flyway with {@code group(true)}: all the pending migrations in one transaction. */
+  FLYWAY_GROUP(FLYWAY, FlywayMain.GROUP),
   /** Liquibase. */
   LIQUIBASE("Liquibase", LiquibaseMain.class);
 
-  private final String displayName;
+  private final String product;
   private final Class<?> mainClass;
+  private final Tool defaults;
+  private final String oneTransactionSetting;
 
-  Tool(String displayName, Class<?> mainClass) {
-    this.displayName = displayName;
+  /** A tool with its default settings. */
+  Tool(String product, Class<?> mainClass) {
+    this.product = product;
     this.mainClass = mainClass;
+    this.defaults = this;
+    this.oneTransactionSetting = "";
   }
 
-  /** The name shown in the results. */
+  /** A tool with the setting that applies all the migrations of a start in one transaction. */
+  Tool(Tool defaults, String oneTransactionSetting) {
+    this.product = defaults.product;
+    this.mainClass = defaults.mainClass;
+    this.defaults = defaults;
+    this.oneTransactionSetting = oneTransactionSetting;
+  }
+
+  /** The name shown in the results and messages, with the setting where there is one: {@code Flyway, group}. */
   public String displayName() {
-    return displayName;
+    return oneTransaction() ? product + ", " + oneTransactionSetting : product;
+  }
+
+  /** The name in a table row: the product, its version, and the setting where there is one. */
+  public String label() {
+    String name = (product + " " + version()).strip();
+    return oneTransaction() ? name + ", " + oneTransactionSetting : name;
+  }
+
+  /**
+   * The setting that this tool turns on beside its defaults.
+   *
+   * @return such as {@code group}; empty for a tool with its default settings
+   */
+  public String setting() {
+    return oneTransactionSetting;
+  }
+
+  /**
+   * This tool with its default settings, whose main, arguments and history table this one
+   * shares; itself for a tool with its default settings.
+   */
+  public Tool defaults() {
+    return defaults;
   }
 
   /** The tool's version as its jar states it; empty for Retort and JDBC. */
   public String version() {
-    switch (this) {
+    switch (defaults) {
       case FLYWAY:
         return pomVersion("org.flywaydb", "flyway-core");
       case LIQUIBASE:
@@ -61,6 +105,34 @@ public enum Tool {
   /** The main class that runs one start. */
   public Class<?> mainClass() {
     return mainClass;
+  }
+
+  /**
+   * Whether this is a tool with its setting that applies all the migrations of a start in one
+   * transaction, rather than one transaction per migration, its default.
+   */
+  public boolean oneTransaction() {
+    return defaults != this;
+  }
+
+  /**
+   * Whether the benchmark measures this tool on a database: a tool with its default settings on
+   * every one; with the one-transaction setting only where DDL is transactional, since on H2 and
+   * MariaDB each DDL statement commits (Retort refuses the setting there).
+   *
+   * @param server the database
+   * @return whether it is measured there
+   */
+  public boolean measuredOn(Server server) {
+    return !oneTransaction() || server.transactionalDdl();
+  }
+
+  /**
+   * Whether the benchmark measures this tool in the no-op start: a start that applies nothing
+   * opens no migration transaction, so the one-transaction setting changes nothing there.
+   */
+  public boolean inNoopStart() {
+    return !oneTransaction();
   }
 
   /**
@@ -82,7 +154,7 @@ public enum Tool {
   public List<String> arguments(Databases databases, Fixtures fixtures) {
     Server server = databases.server();
     List<String> arguments = new ArrayList<>(List.of(databases.url(databaseName()), databases.user(), databases.password()));
-    switch (this) {
+    switch (defaults) {
       case JDBC:
       case JDBC_HISTORY:
         arguments.add(fixtures.jdbcStatements(server).toString());
@@ -95,6 +167,9 @@ public enum Tool {
         break;
       default:
         break;
+    }
+    if (oneTransaction()) {
+      arguments.add(oneTransactionSetting);
     }
     return arguments;
   }
@@ -110,7 +185,7 @@ public enum Tool {
   public void verifyAtHead(Databases databases) throws SQLException {
     Server server = databases.server();
     String recorded;
-    switch (this) {
+    switch (defaults) {
       case JDBC:
         recorded = "SELECT version FROM jdbc_version";
         break;
@@ -133,7 +208,7 @@ public enum Tool {
       try (ResultSet row = statement.executeQuery(recorded)) {
         int count = row.next() ? row.getInt(1) : -1;
         if (count != History.REVISIONS) {
-          throw new IllegalStateException(displayName + " on " + server.displayName() + " records " + count
+          throw new IllegalStateException(displayName() + " on " + server.displayName() + " records " + count
               + " revisions, not " + History.REVISIONS + " (" + recorded + ")");
         }
       }
@@ -157,7 +232,7 @@ public enum Tool {
     }
     String forget;
     List<Object> values;
-    switch (this) {
+    switch (defaults) {
       case JDBC:
         forget = "UPDATE jdbc_version SET version = ?";
         values = List.of(last.number() - 1);
@@ -188,7 +263,7 @@ public enum Tool {
           statement.setObject(i + 1, values.get(i));
         }
         if (statement.executeUpdate() != 1) {
-          throw new IllegalStateException(displayName + " on " + server.displayName() + " had no record of revision "
+          throw new IllegalStateException(displayName() + " on " + server.displayName() + " had no record of revision "
               + last.id() + " to remove (" + forget + ")");
         }
       }
