@@ -10,8 +10,11 @@ import dev.retort.runtime.testdb.TestDatabase;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
@@ -126,6 +129,25 @@ class ConfigurationTest {
         .hasMessageContaining("SQLite creates a missing database file, but not the directory it goes in: create the"
             + " directory first (Files.createDirectories)")
         .hasMessageNotContaining("running");
+  }
+
+  @Test
+  void aFileThatIsNotASqliteDatabaseIsNamedAsSuchAndLeftAsItIs() throws IOException {
+    // SQLite opens any file, and refuses it only at the first statement, which is Retort's own.
+    Path file = classpath.resolve("notes.db");
+    String text = "Shopping: milk, eggs, and a file that the URL names by mistake.\n".repeat(20);
+    Files.writeString(file, text);
+    Retort retort = Retort.builder().url("jdbc:sqlite:" + file, null, null).migrations(Library.revisions()).build();
+
+    for (ThrowingCallable command : List.<ThrowingCallable>of(retort::upgrade, retort::current, retort::check)) {
+      assertThatThrownBy(command)
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.DATABASE_ERROR))
+          .hasMessageContaining("[SQLITE_NOTADB]")
+          .hasMessageEndingWith(". The file is not a SQLite database: check that the URL names the application's"
+              + " database file, not another file, and that an encrypted database is opened with its key. Nothing was"
+              + " changed.");
+    }
+    assertThat(Files.readString(file)).isEqualTo(text);
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Step;
+import dev.retort.runtime.internal.SqliteFileHint;
 import dev.retort.runtime.internal.VendorNames;
 import dev.retort.runtime.internal.graph.RevisionGraph;
 import java.sql.Connection;
@@ -517,6 +518,6 @@ public final class VersionTable {
   private RetortException error(String what, Exception cause) {
     return new RetortException(ErrorCode.DATABASE_ERROR,
         "Could not " + what + " on " + VendorNames.of(dialect.vendor()) + ": "
-            + cause.getMessage(), cause);
+            + cause.getMessage() + (cause instanceof SQLException sql ? SqliteFileHint.of(sql) : ""), cause);
   }
 }

@@ -2,6 +2,7 @@ package dev.retort.runtime.internal.lock;
 
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.RetortException;
+import dev.retort.runtime.internal.SqliteFileHint;
 import java.sql.SQLException;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -93,7 +94,7 @@ public abstract class MigrationLock implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw new RetortException(ErrorCode.DATABASE_ERROR,
-          "Could not take the migration lock (" + description() + "): " + e.getMessage(), e);
+          "Could not take the migration lock (" + description() + "): " + e.getMessage() + SqliteFileHint.of(e), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RetortException(ErrorCode.LOCK_TIMEOUT,
