@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The names of database objects that no migration manages, such as the tables a job scheduler or a session store
@@ -17,17 +16,17 @@ public final class Unmanaged {
   private static final Unmanaged NONE = new Unmanaged(List.of(), List.of());
 
   private final List<String> patterns;
-  private final List<Glob> globs;
+  private final List<Qualified> globs;
 
   /**
    * One pattern, compiled.
    *
-   * @param regex the pattern as a regular expression
+   * @param glob the pattern
    * @param qualified whether it names the schema too ({@code batch.*}), having a dot
    */
-  private record Glob(Pattern regex, boolean qualified) {}
+  private record Qualified(Glob glob, boolean qualified) {}
 
-  private Unmanaged(List<String> patterns, List<Glob> globs) {
+  private Unmanaged(List<String> patterns, List<Qualified> globs) {
     this.patterns = patterns;
     this.globs = globs;
   }
@@ -51,7 +50,7 @@ public final class Unmanaged {
       return NONE;
     }
     List<String> texts = new ArrayList<>();
-    List<Glob> globs = new ArrayList<>();
+    List<Qualified> globs = new ArrayList<>();
     for (String pattern : patterns) {
       Objects.requireNonNull(pattern, "pattern == null");
       String text = pattern.strip();
@@ -67,30 +66,9 @@ public final class Unmanaged {
         }
       }
       texts.add(text);
-      globs.add(new Glob(regex(text), text.indexOf('.') >= 0));
+      globs.add(new Qualified(Glob.of(text), text.indexOf('.') >= 0));
     }
     return new Unmanaged(List.copyOf(texts), List.copyOf(globs));
-  }
-
-  private static Pattern regex(String text) {
-    StringBuilder regex = new StringBuilder();
-    StringBuilder literal = new StringBuilder();
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '*' || c == '?') {
-        if (!literal.isEmpty()) {
-          regex.append(Pattern.quote(literal.toString()));
-          literal.setLength(0);
-        }
-        regex.append(c == '*' ? ".*" : ".");
-      } else {
-        literal.append(c);
-      }
-    }
-    if (!literal.isEmpty()) {
-      regex.append(Pattern.quote(literal.toString()));
-    }
-    return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
   }
 
   /** The patterns as given, stripped. */
@@ -114,10 +92,10 @@ public final class Unmanaged {
   public boolean matches(String schema, String name) {
     Objects.requireNonNull(schema, "schema == null");
     Objects.requireNonNull(name, "name == null");
-    for (Glob glob : globs) {
+    for (Qualified glob : globs) {
       if (glob.qualified()
-          ? !schema.isEmpty() && glob.regex().matcher(schema + "." + name).matches()
-          : glob.regex().matcher(name).matches()) {
+          ? !schema.isEmpty() && glob.glob().matches(schema + "." + name)
+          : glob.glob().matches(name)) {
         return true;
       }
     }
