@@ -29,4 +29,15 @@ try {
 } finally {
     connection.close()
 }
+// A fourth H2 database with a schema per tenant (goals 17 to 19), and a schema that is no tenant's: tenant_initech
+// holds a customers table of its own, on which the first migration fails.
+url = 'jdbc:h2:' + new File(basedir, 'target/db/tenants').absolutePath
+connection = new org.h2.Driver().connect(url, credentials)
+try {
+    def statement = connection.createStatement()
+    ['tenant_globex', 'tenant_acme', 'tenant_initech', 'shared'].each { statement.execute('CREATE SCHEMA "' + it + '"') }
+    statement.execute('CREATE TABLE "tenant_initech"."customers" ("id" BIGINT NOT NULL PRIMARY KEY)')
+} finally {
+    connection.close()
+}
 return true

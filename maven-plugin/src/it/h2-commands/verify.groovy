@@ -23,11 +23,11 @@ expect(log, 'Database: jdbc:h2:./target/db/shop as sa')
 expectPattern(log, /(?m)^\[INFO\] Applied 20260110_090000: Create table customers\. \(\d+ statements?, \d+ ms\)\n/
         + /\[INFO\] Created the version table retort_version\.\n/
         + /\[INFO\] Upgraded from base to 20260110_090000: 1 migration in [\d.]+ m?s\.$/)
-expectOnce(log, 'Applied 20260110_090000:')
+expectOnce(log, '[INFO] Applied 20260110_090000:')
 expectOnce(log, 'Created the version table retort_version')
 // 2: upgrade, current, history, heads, show, check
 expectPattern(log, /Applied 20260111_090000: Add column customers\.phone\. \(1 statement, \d+ ms\)/)
-expectOnce(log, 'Applied 20260111_090000:')
+expectOnce(log, '[INFO] Applied 20260111_090000:')
 expect(log, 'Upgraded from 20260110_090000 to 20260111_090000 (head): 1 migration in ')
 expect(log, 'Current revision: 20260111_090000 (head).')
 expectPattern(log, /applied  <base> -> 20260110_090000, Create table customers\.  \[applied .+ in \d+ ms\]/)
@@ -103,6 +103,27 @@ assert log.count('- table flyway_schema_history is in the database but not in th
         'check reported the unmanaged table'
 assert log.count('The database matches revision 20260111_090000 (head) (compared with') == 2:
         'check of the adopted database with -Dretort.unmanaged did not match'
+
+// 17: upgrade in each tenant's schema, sorted by name: tenant_initech fails, the others are upgraded, the summary names
+// it and the build fails
+expectPattern(log, /(?m)^\[INFO\] \[tenant_acme\] Applied 20260110_090000: Create table customers\. \(1 statement, \d+ ms\)$/)
+expectPattern(log, /(?m)^\[INFO\] \[tenant_acme\] Upgraded from base to 20260111_090000 \(head\): 2 migrations in /)
+expectPattern(log, /(?m)^\[ERROR\] \[tenant_initech\] Upgrade of revision 20260110_090000 .* in schema tenant_initech:$/)
+expectPattern(log, /(?m)^\[INFO\] \[tenant_globex\] Upgraded from base to 20260111_090000 \(head\): 2 migrations in /)
+assert log.indexOf('[tenant_acme] Upgraded') < log.indexOf('[tenant_globex] Upgraded'): 'the schemas were not sorted'
+expect(log, '[INFO] 3 schemas: 2 upgraded; 1 failed: tenant_initech.')
+expect(log, 'retort:upgrade failed in 1 of 3 schemas (their errors are above): 3 schemas: 2 upgraded; 1 failed:'
+        + ' tenant_initech.')
+assert !log.contains('[shared]'): 'a schema the pattern does not match was upgraded'
+// 18: current in a list of schemas, in the order given
+expect(log, '[INFO] [tenant_initech] Current revision: base (no revision applied); 2 revisions pending, up to head'
+        + ' 20260111_090000.\n')
+expect(log, '[INFO] [tenant_acme] Current revision: 20260111_090000 (head).\n'
+        + '[INFO] 2 schemas: 1 at base, 2 pending: tenant_initech; 1 at 20260111_090000 (head).\n')
+// 19: a pattern matching no schema
+expect(log, 'retort:upgrade failed: No schema matches nobody_* (compared without regard to case; the database\'s own,'
+        + ' such as information_schema, are never matched). The database has PUBLIC, shared, tenant_acme, tenant_globex,'
+        + ' tenant_initech. Create the tenants\' schemas first, or correct the pattern.')
 
 // The database: recorded at head by the stamp, without the column the downgrade dropped.
 Properties credentials = new Properties()

@@ -201,6 +201,7 @@ class RetortCliDatabaseTest {
       Cli.Run upgrade = retort(db, "upgrade", "--current-schema", "tenant_a");
       Cli.Run partly = retort(db, "upgrade", "0001", "--current-schema", "tenant_b");
       Cli.Run current = retort(db, "current", "--current-schema", "tenant_b");
+      Cli.Run history = retort(db, "history", "--current-schema", "tenant_b");
       Cli.Run check = retort(db, "check", "--current-schema", "tenant_a");
       Cli.Run missing = retort(db, "current", "--current-schema", "tenant_c");
       Probe.execute(db, "CREATE TABLE tenant_b.invoices (id bigint PRIMARY KEY)");
@@ -210,7 +211,8 @@ class RetortCliDatabaseTest {
       assertThat(upgrade.exitCode()).as(upgrade.all()).isEqualTo(RetortCli.OK);
       assertThat(upgrade.out()).contains("Created the version table tenant_a.retort_version.");
       assertThat(partly.exitCode()).as(partly.all()).isEqualTo(RetortCli.OK);
-      assertThat(current.out()).contains("Current revision: 0001_accounts; 2 revisions pending");
+      assertThat(current.out()).startsWith("Current revision in schema tenant_b: 0001_accounts; 2 revisions pending");
+      assertThat(history.out().lines().toList()).hasSize(4).first().isEqualTo("History of schema tenant_b, oldest first:");
       assertThat(check.exitCode()).as(check.all()).isEqualTo(RetortCli.OK);
       assertThat(check.out()).startsWith("The schema tenant_a matches revision ");
       assertThat(missing.exitCode()).as(missing.all()).isEqualTo(RetortCli.FAILED);

@@ -1,10 +1,9 @@
 package dev.retort.maven;
 
-import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Outcome;
 import dev.retort.cli.internal.Settings;
-import dev.retort.runtime.CheckResult;
-import dev.retort.runtime.Retort;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -28,11 +27,9 @@ public final class CheckMojo extends DatabaseMojo {
 
   @Override
   void run(Settings settings, ClassLoader loader) throws MojoExecutionException, MojoFailureException {
-    Retort retort = connect(settings, loader);
-    CheckResult result = retort.check();
-    List<String> lines = Report.check(result, retort.heads(), settings.currentSchema());
-    if (result.matches()) {
-      info(settings, lines);
+    List<String> lines = inEachSchema(settings, loader, Optional.empty(),
+        (retort, scope) -> Outcome.check(retort.check(), retort.heads(), scope));
+    if (lines.isEmpty()) {
       return;
     }
     if (failOnDifference) {

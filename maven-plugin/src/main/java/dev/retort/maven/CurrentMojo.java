@@ -1,8 +1,10 @@
 package dev.retort.maven;
 
-import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Outcome;
 import dev.retort.cli.internal.Settings;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
@@ -14,7 +16,7 @@ public final class CurrentMojo extends DatabaseMojo {
   public CurrentMojo() {}
 
   @Override
-  void run(Settings settings, ClassLoader loader) throws MojoExecutionException {
-    info(settings, Report.current(connect(settings, loader).current()));
+  void run(Settings settings, ClassLoader loader) throws MojoExecutionException, MojoFailureException {
+    inEachSchema(settings, loader, Optional.empty(), (retort, scope) -> Outcome.current(retort.current(), scope));
   }
 }

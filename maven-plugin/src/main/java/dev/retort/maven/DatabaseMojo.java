@@ -1,7 +1,12 @@
 package dev.retort.maven;
 
+import dev.retort.cli.internal.DatabaseSchemas;
+import dev.retort.cli.internal.Outcome;
 import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.SchemaSelection;
+import dev.retort.cli.internal.Scope;
 import dev.retort.cli.internal.Settings;
+import dev.retort.cli.internal.TenantRun;
 import dev.retort.index.RevisionIndexFile;
 import dev.retort.runtime.CommandSyntax;
 import dev.retort.runtime.Retort;
@@ -17,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
@@ -83,7 +89,11 @@ abstract class DatabaseMojo extends AbstractMojo {
 
   /**
    * The schema (MySQL and MariaDB: database) every goal works in: the migrations' tables, the version table and
-   * what {@code check} reads, such as a tenant's. Not on SQLite. Default: the connection's own.
+   * what {@code check} reads, such as a tenant's. Not on SQLite. Default: the connection's own. Several, separated by
+   * commas, or a pattern such as {@code tenant_*} ({@code *} any characters, {@code ?} one, without regard to case,
+   * matched against the database's schemas) run {@code upgrade}, {@code downgrade}, {@code current},
+   * {@code history}, {@code check} and {@code stamp} in each schema in turn, a pattern's matches sorted by name; a
+   * schema that fails does not stop the others, and fails the build at the end.
    */
   @Parameter(property = "retort.currentSchema")
   String currentSchema;
@@ -173,16 +183,113 @@ abstract class DatabaseMojo extends AbstractMojo {
    */
   Retort connect(Settings settings, ClassLoader loader, Optional<String> baselineOnUpgrade)
       throws MojoExecutionException {
+    announce(settings);
+    return open(settings, loader, baselineOnUpgrade, line -> info(settings, List.of(line)));
+  }
+
+  /** Logs the database the goal works on; fails if none is configured. */
+  private void announce(Settings settings) throws MojoExecutionException {
     if (settings.url().isEmpty()) {
       throw new MojoExecutionException("No database for retort:" + execution.getGoal() + ": set -Dretort.url=JDBC_URL,"
           + " <url> in the plugin's configuration, or the environment variable " + Settings.URL_VARIABLE + ".");
     }
     getLog().info("Database: " + settings.describe());
+  }
+
+  /** A Retort on the {@linkplain #announce announced} database, printing each migration it runs. */
+  private Retort open(Settings settings, ClassLoader loader, Optional<String> baselineOnUpgrade,
+      Consumer<String> printer) throws MojoExecutionException {
     try {
-      return settings.connect(loader, CommandSyntax.MAVEN, run -> info(settings, List.of(Report.run(run))),
-          baselineOnUpgrade);
+      return settings.connect(loader, CommandSyntax.MAVEN, run -> printer.accept(Report.run(run)), baselineOnUpgrade);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException(settings.secrets().mask(e.getMessage()), e);
+    }
+  }
+
+  /** What a goal that may work in several schemas does in one. */
+  interface InSchema {
+    /**
+     * Runs the goal.
+     *
+     * @param retort working in the schema
+     * @param scope how its lines name the schema
+     * @return its lines and how the summary counts it
+     * @throws RetortException if the goal fails
+     */
+    Outcome run(Retort retort, Scope scope);
+  }
+
+  /**
+   * Runs a goal that connects: in the current schema, or, when {@code retort.currentSchema} names several schemas or
+   * a pattern, in each of them in turn, going on past a schema that fails, and logging a summary at the end. The
+   * schemas share one instance ({@link Retort#withCurrentSchema}), so that each migration is described once.
+   *
+   * @param settings the database settings
+   * @param loader the project's classes and runtime dependencies
+   * @param baselineOnUpgrade the revision an upgrade records on a database with tables but no version table
+   * @param command the goal's work in one schema
+   * @return the lines of the schemas that differ from their revision's schema ({@code check}), which are not logged
+   *     when the goal works in one schema, so that the goal can put them in its failure; empty when none differs
+   * @throws MojoFailureException if a schema failed
+   */
+  List<String> inEachSchema(Settings settings, ClassLoader loader, Optional<String> baselineOnUpgrade, InSchema command)
+      throws MojoExecutionException, MojoFailureException {
+    SchemaSelection selection = schemas();
+    if (!selection.several()) {
+      Outcome outcome = command.run(connect(settings, loader, baselineOnUpgrade), Scope.of(settings));
+      if (outcome.kind() == Outcome.Kind.DIFFERS) {
+        return outcome.lines();
+      }
+      info(settings, outcome.lines());
+      return List.of();
+    }
+    if (settings.schema().isPresent()) {
+      throw new MojoExecutionException("retort.schema " + settings.schema().get() + " would keep one version table"
+          + " for every schema retort.currentSchema names; leave it out, so that each keeps its version table in its"
+          + " own schema.");
+    }
+    announce(settings);
+    List<String> schemas = selection.resolve(DatabaseSchemas.list(settings.dataSource(loader)),
+        settings.schemaKind());
+    TenantRun run = new TenantRun(schemas, line -> info(settings, List.of(line)),
+        line -> getLog().error(settings.secrets().mask(line)));
+    Retort retort = open(settings, loader, baselineOnUpgrade, run::print);
+    TenantRun.Summary summary =
+        run.run(schema -> command.run(retort.withCurrentSchema(schema), Scope.tenant(settings)));
+    String line = summary.line(settings.schemaKind());
+    info(settings, List.of(line));
+    if (!summary.failed().isEmpty()) {
+      throw new MojoFailureException("retort:" + execution.getGoal() + " failed in " + summary.failed().size() + " of "
+          + schemas.size() + " " + settings.schemaKind() + "s (their errors are above): " + line);
+    }
+    return summary.differences();
+  }
+
+  /**
+   * The schemas {@code retort.currentSchema} names: one, which the settings make current, or several.
+   *
+   * @throws MojoExecutionException if a name between commas is blank
+   */
+  private SchemaSelection schemas() throws MojoExecutionException {
+    try {
+      return SchemaSelection.of(currentSchema == null ? List.of() : List.of(currentSchema));
+    } catch (IllegalArgumentException e) {
+      throw new MojoExecutionException("Invalid configuration of retort:" + execution.getGoal() + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * Refuses several schemas or a pattern in {@code retort.currentSchema}, for a goal that works in one schema.
+   *
+   * @param why what the goal writes or reads, and what to do instead
+   * @throws MojoExecutionException if several are named
+   */
+  void requireOneSchema(String why) throws MojoExecutionException {
+    SchemaSelection selection = schemas();
+    if (selection.several()) {
+      throw new MojoExecutionException("retort.currentSchema " + String.join(",", selection.entries()) + " names"
+          + " several schemas, but " + why);
     }
   }
 
@@ -216,7 +323,7 @@ abstract class DatabaseMojo extends AbstractMojo {
       Duration tableTimeout = tableLockTimeout == null || tableLockTimeout.isBlank()
           ? null : Settings.parseDuration(tableLockTimeout);
       return Settings.of(givenUrl, user, givenPassword, versionTable, schema, timeout, unmanaged, tableTimeout,
-          tableLockRetries, System.getenv()).withCurrentSchema(currentSchema);
+          tableLockRetries, System.getenv()).withCurrentSchema(schemas().single().orElse(null));
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("Invalid configuration of retort:" + execution.getGoal() + ": " + e.getMessage(),
           e);

@@ -1,11 +1,10 @@
 package dev.retort.maven;
 
-import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Outcome;
 import dev.retort.cli.internal.Settings;
-import dev.retort.runtime.MigrationResult;
-import dev.retort.runtime.Retort;
-import java.time.Duration;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -28,14 +27,12 @@ public final class DowngradeMojo extends DatabaseMojo {
   public DowngradeMojo() {}
 
   @Override
-  void run(Settings settings, ClassLoader loader) throws MojoExecutionException {
+  void run(Settings settings, ClassLoader loader) throws MojoExecutionException, MojoFailureException {
     if (target == null || target.isBlank()) {
       throw new MojoExecutionException("retort:downgrade needs a target, and has no default so that nothing is"
           + " undone by accident: -Dretort.target=-1 (one revision back), a revision id, or base (every revision)");
     }
-    long start = System.nanoTime();
-    Retort retort = connect(settings, loader);
-    MigrationResult result = retort.downgrade(target);
-    info(settings, Report.migration(result, retort.heads(), Duration.ofNanos(System.nanoTime() - start)));
+    inEachSchema(settings, loader, Optional.empty(),
+        (retort, scope) -> Outcome.migration(retort, in -> in.downgrade(target)));
   }
 }

@@ -1,6 +1,5 @@
 package dev.retort.maven;
 
-import dev.retort.cli.internal.DriverDataSource;
 import dev.retort.cli.internal.Settings;
 import dev.retort.cli.internal.entities.EntityFiles;
 import dev.retort.cli.internal.entities.EntityImport;
@@ -62,6 +61,7 @@ public final class EntitiesMojo extends DatabaseMojo {
       throw new MojoExecutionException("Name the entities' package: mvn retort:entities"
           + " -Dretort.entityPackage=com.example.model");
     }
+    requireOneSchema("retort:entities reads one schema's tables: give it the schema of one tenant");
     if (settings.url().isEmpty()) {
       throw new MojoExecutionException("No database for retort:entities: set -Dretort.url=JDBC_URL, <url> in the"
           + " plugin's configuration, or the environment variable " + Settings.URL_VARIABLE + ".");
@@ -72,7 +72,7 @@ public final class EntitiesMojo extends DatabaseMojo {
     EntityFiles entities;
     try {
       entities = EntityFiles.read(
-          new DriverDataSource(settings.url().get(), settings.user(), settings.password(), loader),
+          settings.dataSource(loader),
           settings.currentSchema(), new EntityImport.Options(settings.schema(), names, settings.versionTable(),
               Unmanaged.of(settings.unmanaged())),
           entityDirectory.toPath(), entityPackage.strip());

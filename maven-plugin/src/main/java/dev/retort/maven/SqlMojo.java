@@ -57,6 +57,8 @@ public final class SqlMojo extends DatabaseMojo {
 
   @Override
   void run(Settings settings, ClassLoader loader) throws MojoExecutionException {
+    requireOneSchema("an offline script is for one schema: write one per schema, such as"
+        + " -Dretort.currentSchema=tenant_acme -Dretort.output=tenant_acme.sql in a loop over them");
     Retort retort = offline(settings, loader);
     Vendor vendor = vendor(settings);
     SqlScript script = stamp ? retort.stampSql(from, to, vendor) : retort.sql(from, to, vendor);

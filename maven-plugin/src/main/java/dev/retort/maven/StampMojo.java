@@ -1,11 +1,12 @@
 package dev.retort.maven;
 
-import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Outcome;
 import dev.retort.cli.internal.Settings;
-import dev.retort.runtime.Retort;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -30,7 +31,7 @@ public final class StampMojo extends DatabaseMojo {
   public StampMojo() {}
 
   @Override
-  void run(Settings settings, ClassLoader loader) throws MojoExecutionException {
+  void run(Settings settings, ClassLoader loader) throws MojoExecutionException, MojoFailureException {
     List<String> targets = target == null
         ? List.of()
         : Arrays.stream(target.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
@@ -38,8 +39,8 @@ public final class StampMojo extends DatabaseMojo {
       throw new MojoExecutionException("retort:stamp needs a target: -Dretort.target=head (record the newest"
           + " revision as applied without running it, like Flyway's baseline), or a revision id");
     }
-    Retort retort = connect(settings, loader);
-    info(settings, Report.stamp(retort.stamp(targets.get(0), targets.subList(1, targets.size()).toArray(String[]::new)),
-        retort.heads()));
+    String[] more = targets.subList(1, targets.size()).toArray(String[]::new);
+    inEachSchema(settings, loader, Optional.empty(),
+        (retort, scope) -> Outcome.stamp(retort.stamp(targets.get(0), more), retort.heads()));
   }
 }

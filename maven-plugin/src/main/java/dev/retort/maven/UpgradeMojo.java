@@ -1,12 +1,10 @@
 package dev.retort.maven;
 
-import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Outcome;
 import dev.retort.cli.internal.Settings;
-import dev.retort.runtime.MigrationResult;
-import dev.retort.runtime.Retort;
-import java.time.Duration;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
@@ -35,10 +33,8 @@ public final class UpgradeMojo extends DatabaseMojo {
   public UpgradeMojo() {}
 
   @Override
-  void run(Settings settings, ClassLoader loader) throws MojoExecutionException {
-    long start = System.nanoTime();
-    Retort retort = connect(settings, loader, Optional.ofNullable(baseline).filter(b -> !b.isBlank()));
-    MigrationResult result = retort.upgrade(target);
-    info(settings, Report.migration(result, retort.heads(), Duration.ofNanos(System.nanoTime() - start)));
+  void run(Settings settings, ClassLoader loader) throws MojoExecutionException, MojoFailureException {
+    inEachSchema(settings, loader, Optional.ofNullable(baseline).filter(b -> !b.isBlank()),
+        (retort, scope) -> Outcome.migration(retort, in -> in.upgrade(target)));
   }
 }

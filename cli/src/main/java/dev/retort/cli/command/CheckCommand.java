@@ -1,10 +1,8 @@
 package dev.retort.cli.command;
 
-import dev.retort.cli.RetortCli;
-import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Outcome;
 import dev.retort.cli.internal.Settings;
-import dev.retort.runtime.CheckResult;
-import dev.retort.runtime.Retort;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 
 /** {@code retort check}: compares the live database with its revision's schema. */
@@ -24,9 +22,7 @@ public final class CheckCommand extends RetortCommand {
 
   @Override
   int execute(Settings settings) {
-    Retort retort = connect(settings);
-    CheckResult result = retort.check();
-    print(Report.check(result, retort.heads(), settings.currentSchema()));
-    return result.matches() ? RetortCli.OK : RetortCli.DIFFERENCES;
+    return inEachSchema(settings, Optional.empty(),
+        (retort, scope) -> Outcome.check(retort.check(), retort.heads(), scope));
   }
 }

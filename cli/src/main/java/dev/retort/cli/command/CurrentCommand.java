@@ -1,8 +1,8 @@
 package dev.retort.cli.command;
 
-import dev.retort.cli.RetortCli;
-import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Outcome;
 import dev.retort.cli.internal.Settings;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 
 /** {@code retort current}: the database's current revision and what is pending. */
@@ -21,7 +21,6 @@ public final class CurrentCommand extends RetortCommand {
 
   @Override
   int execute(Settings settings) {
-    print(Report.current(connect(settings).current()));
-    return RetortCli.OK;
+    return inEachSchema(settings, Optional.empty(), (retort, scope) -> Outcome.current(retort.current(), scope));
   }
 }

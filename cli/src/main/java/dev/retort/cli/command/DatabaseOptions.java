@@ -1,5 +1,6 @@
 package dev.retort.cli.command;
 
+import dev.retort.cli.internal.SchemaSelection;
 import dev.retort.cli.internal.Settings;
 import java.time.Duration;
 import java.util.List;
@@ -42,8 +43,12 @@ final class DatabaseOptions {
   @Option(names = "--current-schema", paramLabel = "NAME",
       description = {"The schema (MySQL/MariaDB: database) every command works in: the migrations' tables, the"
           + " version table and what check and entities read, such as a tenant's. Not on SQLite. Default: the"
-          + " connection's own."})
-  private String currentSchema;
+          + " connection's own.",
+          "Several, separated by commas or repeated, or a pattern such as tenant_* (* any characters, ? one, without"
+              + " regard to case, matched against the database's schemas), run upgrade, downgrade, current, history,"
+              + " check and stamp in each schema in turn, a pattern's matches sorted by name, and end with a summary;"
+              + " a schema that fails does not stop the others, and the exit code is 1 if one failed."})
+  private List<String> currentSchema;
 
   @Option(names = "--lock-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
       description = "How long to wait while another process migrates, such as 30s, 5m or PT5M. Default: 5m.")
@@ -76,7 +81,16 @@ final class DatabaseOptions {
    */
   Settings settings(Map<String, String> environment) {
     return Settings.of(url, user, asksPassword() ? null : password, versionTable, schema, lockTimeout, unmanaged,
-        tableLockTimeout, tableLockRetries, environment).withCurrentSchema(currentSchema);
+        tableLockTimeout, tableLockRetries, environment).withCurrentSchema(schemas().single().orElse(null));
+  }
+
+  /**
+   * The schemas {@code --current-schema} names: one, which {@link #settings} makes current, or several.
+   *
+   * @throws IllegalArgumentException if a name between commas is blank
+   */
+  SchemaSelection schemas() {
+    return SchemaSelection.of(currentSchema != null ? currentSchema : List.of());
   }
 
   /** Whether {@code --password} was given without a value, so that connecting asks for it. */

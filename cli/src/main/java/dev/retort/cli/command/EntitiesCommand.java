@@ -1,7 +1,6 @@
 package dev.retort.cli.command;
 
 import dev.retort.cli.RetortCli;
-import dev.retort.cli.internal.DriverDataSource;
 import dev.retort.cli.internal.Settings;
 import dev.retort.cli.internal.entities.EntityFiles;
 import dev.retort.cli.internal.entities.EntityImport;
@@ -12,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.SourceVersion;
+import javax.sql.DataSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -63,9 +63,9 @@ public final class EntitiesCommand extends RetortCommand {
     if (!SourceVersion.isName(packageName.strip())) {
       throw usage("--package: '" + packageName + "' is not a Java package name; give one such as com.example.model");
     }
+    requireOneSchema("entities reads one schema's tables: give it the schema of one tenant");
     Settings using = connectable(settings);
-    DriverDataSource dataSource = new DriverDataSource(using.url().orElseThrow(), using.user(), using.password(),
-        console.classLoader());
+    DataSource dataSource = using.dataSource(console.classLoader());
     connected();
     EntityFiles entities;
     try {

@@ -1,8 +1,8 @@
 package dev.retort.cli.command;
 
-import dev.retort.cli.RetortCli;
-import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Outcome;
 import dev.retort.cli.internal.Settings;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 
 /** {@code retort history}: every revision, marking those applied. */
@@ -22,7 +22,6 @@ public final class HistoryCommand extends RetortCommand {
 
   @Override
   int execute(Settings settings) {
-    print(Report.history(connect(settings).history()));
-    return RetortCli.OK;
+    return inEachSchema(settings, Optional.empty(), (retort, scope) -> Outcome.history(retort.history(), scope));
   }
 }

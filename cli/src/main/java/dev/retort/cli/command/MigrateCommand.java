@@ -1,11 +1,9 @@
 package dev.retort.cli.command;
 
-import dev.retort.cli.RetortCli;
-import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Outcome;
 import dev.retort.cli.internal.Settings;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.Retort;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,6 +14,10 @@ import java.util.Optional;
  * speak of its own direction.
  */
 abstract class MigrateCommand extends RetortCommand {
+
+  /** Why an offline script refuses several schemas, and what to do instead. */
+  static final String ONE_SCRIPT = "an offline script is for one schema: write one per schema, such as"
+      + " --current-schema tenant_acme --output tenant_acme.sql in a loop over them";
 
   private final String defaultFrom;
 
@@ -48,16 +50,14 @@ abstract class MigrateCommand extends RetortCommand {
       if (from != null || script.dialect != null || script.output != null) {
         throw usage("--from, --dialect and --output only apply with --sql");
       }
-      long start = System.nanoTime();
-      Retort retort = connect(settings, baseline);
-      MigrationResult result = migrate(retort, target);
-      print(Report.migration(result, retort.heads(), Duration.ofNanos(System.nanoTime() - start)));
-      return RetortCli.OK;
+      return inEachSchema(settings, baseline,
+          (retort, scope) -> Outcome.migration(retort, in -> migrate(in, target)));
     }
     if (baseline.isPresent()) {
       throw usage("--baseline does not apply with --sql: a script starts from the revision --from names; write it"
           + " from the baseline with --from " + baseline.get());
     }
+    requireOneSchema(ONE_SCRIPT);
     Retort retort = offline(settings);
     return emit(retort.sql(from != null ? from : defaultFrom, target, vendor(script, settings)), script);
   }

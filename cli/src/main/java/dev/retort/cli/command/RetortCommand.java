@@ -1,10 +1,15 @@
 package dev.retort.cli.command;
 
 import dev.retort.cli.RetortCli;
+import dev.retort.cli.internal.DatabaseSchemas;
 import dev.retort.cli.internal.Databases;
+import dev.retort.cli.internal.Outcome;
 import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.SchemaSelection;
+import dev.retort.cli.internal.Scope;
 import dev.retort.cli.internal.Secrets;
 import dev.retort.cli.internal.Settings;
+import dev.retort.cli.internal.TenantRun;
 import dev.retort.operation.Vendor;
 import dev.retort.runtime.CommandSyntax;
 import dev.retort.runtime.Retort;
@@ -24,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -131,14 +137,84 @@ abstract class RetortCommand implements Callable<Integer> {
    * records a baseline on a database with tables but no version table.
    */
   Retort connect(Settings settings, Optional<String> baselineOnUpgrade) {
-    Settings using = connectable(settings);
+    return open(connectable(settings), baselineOnUpgrade, line -> print(List.of(line)));
+  }
+
+  /** A Retort on settings already {@linkplain #connectable connectable}, printing each migration it runs. */
+  private Retort open(Settings using, Optional<String> baselineOnUpgrade, Consumer<String> printer) {
     try {
-      Retort retort = using.connect(console.classLoader(), CommandSyntax.CLI, run -> print(List.of(Report.run(run))),
+      Retort retort = using.connect(console.classLoader(), CommandSyntax.CLI, run -> printer.accept(Report.run(run)),
           baselineOnUpgrade);
       connecting = true;
       return retort;
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
+    }
+  }
+
+  /** What a command that may work in several schemas does in one. */
+  interface InSchema {
+    /**
+     * Runs the command.
+     *
+     * @param retort working in the schema
+     * @param scope how its lines name the schema
+     * @return its lines and how the summary counts it
+     * @throws RetortException if the command fails
+     */
+    Outcome run(Retort retort, Scope scope);
+  }
+
+  /**
+   * Runs a command that connects: in the current schema, or, when {@code --current-schema} names several schemas or
+   * a pattern, in each of them in turn, going on past a schema that fails, and ending with a summary. The schemas
+   * share one instance ({@link Retort#withCurrentSchema}), so that each migration is described once.
+   *
+   * @param settings the database settings
+   * @param baselineOnUpgrade the revision an upgrade records on a database with tables but no version table
+   * @param command the command's work in one schema
+   * @return the exit code: {@value RetortCli#FAILED} if a schema failed, else {@value RetortCli#DIFFERENCES} if one
+   *     differs from its revision's schema, else {@value RetortCli#OK}
+   */
+  int inEachSchema(Settings settings, Optional<String> baselineOnUpgrade, InSchema command) {
+    SchemaSelection selection = database.schemas();
+    if (!selection.several()) {
+      Outcome outcome = command.run(connect(settings, baselineOnUpgrade), Scope.of(settings));
+      print(outcome.lines());
+      return outcome.kind() == Outcome.Kind.DIFFERS ? RetortCli.DIFFERENCES : RetortCli.OK;
+    }
+    settings.schema().ifPresent(schema -> {
+      throw usage("--schema " + schema + " would keep one version table for every schema --current-schema names;"
+          + " leave it out, so that each keeps its version table in its own schema");
+    });
+    Settings using = connectable(settings);
+    connected();
+    List<String> schemas = selection.resolve(DatabaseSchemas.list(using.dataSource(console.classLoader())),
+        using.schemaKind());
+    TenantRun run = new TenantRun(schemas, line -> print(List.of(line)), line -> {
+      console.err().println(mask("retort " + spec.name() + ": " + line));
+      console.err().flush();
+    });
+    Retort retort = open(using, baselineOnUpgrade, run::print);
+    TenantRun.Summary summary = run.run(schema -> command.run(retort.withCurrentSchema(schema), Scope.tenant(using)));
+    print(List.of(summary.line(using.schemaKind())));
+    if (!summary.failed().isEmpty()) {
+      console.err().println(mask("retort " + spec.name() + ": database " + using.describe()));
+      console.err().flush();
+      return RetortCli.FAILED;
+    }
+    return summary.differs() ? RetortCli.DIFFERENCES : RetortCli.OK;
+  }
+
+  /**
+   * Refuses several schemas or a pattern in {@code --current-schema}, for a command that works in one schema.
+   *
+   * @param why what the command writes or reads, and what to do instead
+   */
+  void requireOneSchema(String why) {
+    SchemaSelection selection = database.schemas();
+    if (selection.several()) {
+      throw usage("--current-schema " + String.join(",", selection.entries()) + " names several schemas, but " + why);
     }
   }
 

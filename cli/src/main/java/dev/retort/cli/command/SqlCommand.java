@@ -45,6 +45,7 @@ public final class SqlCommand extends RetortCommand {
 
   @Override
   int execute(Settings settings) {
+    requireOneSchema(MigrateCommand.ONE_SCRIPT);
     Retort retort = offline(settings);
     Vendor vendor = vendor(script, settings);
     return emit(stamp ? retort.stampSql(from, to, vendor) : retort.sql(from, to, vendor), script);

@@ -1,10 +1,10 @@
 package dev.retort.cli.command;
 
-import dev.retort.cli.RetortCli;
-import dev.retort.cli.internal.Report;
+import dev.retort.cli.internal.Outcome;
 import dev.retort.cli.internal.Settings;
 import dev.retort.runtime.Retort;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,15 +52,15 @@ public final class StampCommand extends RetortCommand {
       if (targets.size() > 1) {
         throw usage("--sql writes the stamp of one target; several revisions are stamped online only");
       }
+      requireOneSchema(MigrateCommand.ONE_SCRIPT);
       Retort retort = offline(settings);
       return emit(retort.stampSql(from != null ? from : "base", targets.get(0), vendor(script, settings)), script);
     }
     if (from != null || script.dialect != null || script.output != null) {
       throw usage("--from, --dialect and --output only apply with --sql");
     }
-    Retort retort = connect(settings);
     String[] more = targets.subList(1, targets.size()).toArray(String[]::new);
-    print(Report.stamp(retort.stamp(targets.get(0), more), retort.heads()));
-    return RetortCli.OK;
+    return inEachSchema(settings, Optional.empty(),
+        (retort, scope) -> Outcome.stamp(retort.stamp(targets.get(0), more), retort.heads()));
   }
 }

@@ -99,14 +99,27 @@ public final class Report {
    * @return the lines
    */
   public static List<String> current(Current current) {
+    return current(current, Optional.empty());
+  }
+
+  /**
+   * Where the database stands, naming the current schema a tenant's command worked in.
+   *
+   * @param current the state
+   * @param place the current schema as {@link Settings#place()} names it, such as {@code schema tenant_acme}; empty
+   *     for the connection's own
+   * @return the lines
+   */
+  public static List<String> current(Current current, Optional<String> place) {
     List<String> lines = new ArrayList<>();
     Heads heads = new Heads(List.of(current.head()));
     String at = current.atBase() ? "base (no revision applied)" : revisions(current.revisions(), heads);
+    String subject = "Current revision" + place.map(where -> " in " + where).orElse("") + ": ";
     if (current.atHead()) {
-      lines.add("Current revision: " + at + ".");
+      lines.add(subject + at + ".");
       return lines;
     }
-    lines.add("Current revision: " + at + "; " + count(current.pending().size(), "revision") + " pending, up to head "
+    lines.add(subject + at + "; " + count(current.pending().size(), "revision") + " pending, up to head "
         + current.head() + ".");
     lines.add("Pending: " + String.join(", ", current.pending()));
     return lines;
@@ -120,7 +133,21 @@ public final class Report {
    * @return the lines
    */
   public static List<String> history(History history) {
+    return history(history, Optional.empty());
+  }
+
+  /**
+   * Every revision, as {@link #history(History)} lists them, after a line naming the current schema a tenant's
+   * command worked in.
+   *
+   * @param history the history
+   * @param place the current schema as {@link Settings#place()} names it, such as {@code schema tenant_acme}; empty
+   *     for the connection's own, which adds no line
+   * @return the lines
+   */
+  public static List<String> history(History history, Optional<String> place) {
     List<String> lines = new ArrayList<>();
+    place.ifPresent(where -> lines.add("History of " + where + ", oldest first:"));
     for (HistoryEntry entry : history.entries()) {
       String parents = entry.parents().isEmpty() ? "<base>" : String.join(", ", entry.parents());
       StringBuilder line = new StringBuilder()
@@ -132,7 +159,7 @@ public final class Report {
       entry.applied().ifPresent(row -> line.append("  [").append(applied(row)).append(']'));
       lines.add(line.toString());
     }
-    if (lines.isEmpty()) {
+    if (history.entries().isEmpty()) {
       lines.add("No revisions.");
     }
     return lines;
@@ -212,21 +239,20 @@ public final class Report {
    * @return the lines; the first says whether they match, and the notes, if any, follow the differences
    */
   public static List<String> check(CheckResult result, Heads heads) {
-    return check(result, heads, Optional.empty());
+    return check(result, heads, "The database");
   }
 
   /**
-   * How the live database compares with its revision's schema, naming the current schema a tenant's check worked in.
+   * How the live database compares with its revision's schema, its first line starting with a given subject.
    *
    * @param result the comparison
    * @param heads the head of the history, to mark it
-   * @param currentSchema the schema the check worked in ({@code --current-schema}); empty for the connection's own
+   * @param subject what was compared, such as {@code The schema tenant_acme} ({@link Scope#subject()})
    * @return the lines; the first says whether they match, and the notes, if any, follow the differences
    */
-  public static List<String> check(CheckResult result, Heads heads, Optional<String> currentSchema) {
+  public static List<String> check(CheckResult result, Heads heads, String subject) {
     List<String> lines = new ArrayList<>();
     String against = revisions(result.revisions(), heads) + " (compared with " + result.baseline() + ")";
-    String subject = currentSchema.map(name -> "The schema " + name).orElse("The database");
     if (result.matches()) {
       lines.add(subject + " matches revision " + against + ".");
     } else {
@@ -258,6 +284,44 @@ public final class Report {
         .orElse("(no snapshot: the history has none to carry over)"));
     lines.add("Review it, fill it in, and commit " + (written.snapshotFile().isPresent() ? "both files." : "it."));
     return lines;
+  }
+
+  /**
+   * How the summary of a run over several schemas counts an upgrade's or a downgrade's schema.
+   *
+   * @param result what ran
+   * @param heads the head of the history, to mark it
+   * @return {@code upgraded}, {@code downgraded}, or where the schema already was, such as {@code already at 0003
+   *     (head)}
+   */
+  public static String label(MigrationResult result, Heads heads) {
+    if (!result.changed()) {
+      return "already at " + revisions(result.after(), heads);
+    }
+    return result.direction() == Direction.UPGRADE ? "upgraded" : "downgraded";
+  }
+
+  /**
+   * How the summary of a run over several schemas counts a stamp's schema.
+   *
+   * @param result what changed
+   * @param heads the head of the history, to mark it
+   * @return {@code stamped}, or where the schema already was, such as {@code already at 0003 (head)}
+   */
+  public static String label(StampResult result, Heads heads) {
+    return result.changed() ? "stamped" : "already at " + revisions(result.after(), heads);
+  }
+
+  /**
+   * How the summary of a run over several schemas counts a schema's current revision.
+   *
+   * @param current the state
+   * @return where it is, such as {@code at 0003 (head)} or {@code at 0001, 2 pending}
+   */
+  public static String label(Current current) {
+    Heads heads = new Heads(List.of(current.head()));
+    String at = "at " + (current.atBase() ? "base" : revisions(current.revisions(), heads));
+    return current.atHead() ? at : at + ", " + current.pending().size() + " pending";
   }
 
   /**

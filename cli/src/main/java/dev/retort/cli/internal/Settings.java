@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * Where and how the commands reach the database: the JDBC URL and credentials, the version
@@ -204,9 +205,34 @@ public record Settings(
   public String describe() {
     String shown = url.map(u -> secrets().mask(u)).orElse("(no database URL)");
     String as = user.isEmpty() ? shown : shown + " as " + user;
-    // What a current schema is on the database, read from the URL since nothing connects here.
+    return place().map(place -> as + ", in " + place).orElse(as);
+  }
+
+  /**
+   * What a current schema is on this database, read from the URL since nothing connects here: {@code database} on
+   * MySQL and MariaDB, {@code schema} elsewhere.
+   */
+  public String schemaKind() {
     boolean databases = url.filter(u -> u.startsWith("jdbc:mariadb:") || u.startsWith("jdbc:mysql:")).isPresent();
-    return currentSchema.map(name -> as + (databases ? ", in database " : ", in schema ") + name).orElse(as);
+    return databases ? "database" : "schema";
+  }
+
+  /** The current schema as output names it, such as {@code schema tenant_acme}; empty for the connection's own. */
+  public Optional<String> place() {
+    return currentSchema.map(name -> schemaKind() + " " + name);
+  }
+
+  /**
+   * The data source the commands connect through, for what Retort does not read itself, such as the schemas a
+   * pattern matches.
+   *
+   * @param loader finds the JDBC driver
+   * @return the data source; nothing connects yet
+   * @throws IllegalStateException if no URL is configured
+   */
+  public DataSource dataSource(ClassLoader loader) {
+    String jdbcUrl = url.orElseThrow(() -> new IllegalStateException("no database URL is configured"));
+    return new DriverDataSource(jdbcUrl, user, password, loader);
   }
 
   /**
@@ -239,9 +265,7 @@ public record Settings(
    */
   public Retort connect(
       ClassLoader loader, CommandSyntax syntax, Consumer<MigrationRun> progress, Optional<String> baselineOnUpgrade) {
-    String jdbcUrl = url.orElseThrow(() -> new IllegalStateException("no database URL is configured"));
-    Retort.Builder builder = Retort.builder().dataSource(new DriverDataSource(jdbcUrl, user, password, loader))
-        .progress(progress);
+    Retort.Builder builder = Retort.builder().dataSource(dataSource(loader)).progress(progress);
     baselineOnUpgrade.ifPresent(builder::baselineOnUpgrade);
     return configure(builder, loader, syntax);
   }

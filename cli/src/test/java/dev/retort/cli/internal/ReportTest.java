@@ -3,7 +3,9 @@ package dev.retort.cli.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.runtime.CheckResult;
+import dev.retort.runtime.Current;
 import dev.retort.runtime.Heads;
+import dev.retort.runtime.History;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -46,11 +48,26 @@ class ReportTest {
   @Test
   void aTenantsCheckNamesItsSchema() {
     assertThat(Report.check(new CheckResult(List.of("0003"), "migrations", List.of("column books.x is missing")), HEADS,
-        Optional.of("tenant_acme")))
+        "The schema tenant_acme"))
         .containsExactly("The schema tenant_acme differs from revision 0003 (head) (compared with migrations):"
             + " 1 difference", "  - column books.x is missing");
     assertThat(Report.check(new CheckResult(List.of("0003"), "migrations", List.of()), HEADS,
-        Optional.of("tenant_acme")))
+        "The schema tenant_acme"))
         .containsExactly("The schema tenant_acme matches revision 0003 (head) (compared with migrations).");
+  }
+
+  @Test
+  void currentAndHistoryNameTheCurrentSchema() {
+    Current current = new Current(List.of(), "0003", List.of("0001", "0002", "0003"), List.of());
+    History history = new History(List.of());
+
+    assertThat(Report.current(current, Optional.of("schema tenant_acme"))).first()
+        .isEqualTo("Current revision in schema tenant_acme: base (no revision applied); 3 revisions pending, up to"
+            + " head 0003.");
+    assertThat(Report.current(current)).first()
+        .isEqualTo("Current revision: base (no revision applied); 3 revisions pending, up to head 0003.");
+    assertThat(Report.history(history, Optional.of("database tenant_acme")))
+        .containsExactly("History of database tenant_acme, oldest first:", "No revisions.");
+    assertThat(Report.history(history)).containsExactly("No revisions.");
   }
 }
