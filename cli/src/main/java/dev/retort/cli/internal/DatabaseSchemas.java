@@ -8,7 +8,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -44,20 +44,28 @@ public final class DatabaseSchemas {
             + " another: give each tenant a database file of its own, and run the command once per file.");
       }
       DatabaseMetaData metaData = connection.getMetaData();
-      boolean databases = vendor == Vendor.MYSQL || vendor == Vendor.MARIADB;
-      List<String> schemas = new ArrayList<>();
-      try (ResultSet rows = databases ? metaData.getCatalogs() : metaData.getSchemas()) {
-        while (rows.next()) {
-          String name = rows.getString(databases ? "TABLE_CAT" : "TABLE_SCHEM");
-          if (!isOwn(vendor, name)) {
-            schemas.add(name);
-          }
-        }
+      Set<String> schemas = new LinkedHashSet<>();
+      if (vendor == Vendor.MYSQL || vendor == Vendor.MARIADB) {
+        // Catalogs by default; schemas when the driver is told to call databases so (MySQL's databaseTerm=SCHEMA,
+        // MariaDB's useCatalogTerm=SCHEMA): the other list is then empty.
+        read(metaData.getCatalogs(), "TABLE_CAT", vendor, schemas);
       }
+      read(metaData.getSchemas(), "TABLE_SCHEM", vendor, schemas);
       return List.copyOf(schemas);
     } catch (SQLException e) {
       throw new RetortException(ErrorCode.DATABASE_ERROR, "Could not read the database's schemas, to match the"
           + " current schema's pattern: " + e.getMessage(), e);
+    }
+  }
+
+  private static void read(ResultSet rows, String column, Vendor vendor, Set<String> schemas) throws SQLException {
+    try (rows) {
+      while (rows.next()) {
+        String name = rows.getString(column);
+        if (!isOwn(vendor, name)) {
+          schemas.add(name);
+        }
+      }
     }
   }
 
