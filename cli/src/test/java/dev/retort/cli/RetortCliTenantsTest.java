@@ -122,7 +122,7 @@ class RetortCliTenantsTest {
   }
 
   @Test
-  void aPatternMatchesWithoutRegardToCaseAndNamesTheSchemasAsStored() {
+  void aPatternMatchesWithoutRegardToCaseAndNamesTheSchemasAsStoredAndTheOptionRepeats() {
     try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2)) {
       Probe.execute(db, "CREATE SCHEMA TENANT_B", "CREATE SCHEMA \"tenant_a\"");
 
@@ -132,6 +132,14 @@ class RetortCliTenantsTest {
       assertThat(run.out()).contains("[tenant_a] Upgraded").contains("[TENANT_B] Upgraded")
           .endsWith("2 schemas: 2 upgraded." + System.lineSeparator());
       assertThat(run.out().indexOf("[tenant_a]")).isLessThan(run.out().indexOf("[TENANT_B]"));
+
+      Cli.Run repeated = retort(db, "current", "--current-schema", "TENANT_B", "--current-schema", "tenant_a");
+      assertThat(repeated.out().lines().toList()).containsExactly(
+          "[TENANT_B] Current revision: 0001_accounts; 2 revisions pending, up to head 0003_email_index.",
+          "[TENANT_B] Pending: 0002_phone, 0003_email_index",
+          "[tenant_a] Current revision: 0001_accounts; 2 revisions pending, up to head 0003_email_index.",
+          "[tenant_a] Pending: 0002_phone, 0003_email_index",
+          "2 schemas: 2 at 0001_accounts, 2 pending: TENANT_B, tenant_a.");
     }
   }
 
