@@ -125,6 +125,13 @@ expect(log, 'retort:upgrade failed: No schema matches nobody_* (compared without
         + ' such as information_schema, are never matched). The database has PUBLIC, shared, tenant_acme, tenant_globex,'
         + ' tenant_initech. Create the tenants\' schemas first, or correct the pattern.')
 
+// 20: the offline script with singleTransaction: one BEGIN before the first migration, one COMMIT after the last
+def single = new File(basedir, 'target/single.sql').getText('UTF-8')
+assert single.count('\nBEGIN;\n') == 1 && single.count('\nCOMMIT;\n') == 1: single
+assert single.contains('All its migrations run in one transaction'): single
+// 21: H2 refuses singleTransaction, naming the setting to turn off
+expect(log, 'Cannot run the migrations in a single transaction on H2: it commits every DDL statement')
+
 // The database: recorded at head by the stamp, without the column the downgrade dropped.
 Properties credentials = new Properties()
 credentials.setProperty('user', 'sa')

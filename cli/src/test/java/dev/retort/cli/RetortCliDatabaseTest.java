@@ -173,6 +173,38 @@ class RetortCliDatabaseTest {
     }
   }
 
+  /** With --single-transaction a failing third migration takes the first two back with it; H2 refuses the option. */
+  @Test
+  void singleTransactionAppliesAllOrNothing() {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL);
+        TestDatabase h2 = TestDatabase.create(TestDatabase.Kind.H2)) {
+      // The index that 0003_email_index creates exists already, on another table.
+      Probe.execute(db, "CREATE TABLE elsewhere (email varchar(100))",
+          "CREATE INDEX ix_accounts_email ON elsewhere (email)");
+
+      Cli.Run failed = retort(db, "upgrade", "--single-transaction");
+
+      assertThat(failed.exitCode()).as(failed.all()).isEqualTo(RetortCli.FAILED);
+      assertThat(failed.err()).contains("Upgrade of revision 0003_email_index")
+          .contains("ran the 3 migrations of this upgrade in a single transaction, which was rolled back: nothing of"
+              + " the 3 revisions from 0001_accounts to 0003_email_index remains");
+      assertThat(Probe.tables(db)).doesNotContain("accounts");
+
+      Cli.Run refused = retort(h2, "upgrade", "--single-transaction");
+
+      assertThat(refused.exitCode()).as(refused.all()).isEqualTo(RetortCli.FAILED);
+      assertThat(refused.err()).contains("Cannot run the migrations in a single transaction on H2")
+          .contains("--single-transaction on the command line");
+      assertThat(Probe.tables(h2)).isEmpty();
+
+      Cli.Run script = Cli.run("upgrade", "--sql", "--single-transaction", "--dialect", "postgresql");
+
+      assertThat(script.exitCode()).as(script.all()).isEqualTo(RetortCli.OK);
+      assertThat(script.out().lines().filter(line -> line.equals("BEGIN;"))).hasSize(1);
+      assertThat(script.out().lines().filter(line -> line.equals("COMMIT;"))).hasSize(1);
+    }
+  }
+
   @Test
   void upgradeGivesUpOnABusyTableAfterTheTableLockTimeout() throws SQLException {
     try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {

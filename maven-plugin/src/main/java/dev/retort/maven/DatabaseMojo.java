@@ -123,6 +123,14 @@ abstract class DatabaseMojo extends AbstractMojo {
   @Parameter(property = "retort.tableLockRetries")
   Integer tableLockRetries;
 
+  /**
+   * Whether {@code upgrade} and {@code downgrade} run all their migrations in one transaction, their version rows
+   * included, so that a failing one leaves none of them, and {@code sql} writes its script as one transaction.
+   * PostgreSQL and SQLite only. Default: one transaction per migration.
+   */
+  @Parameter(property = "retort.singleTransaction", defaultValue = "false")
+  boolean singleTransaction;
+
   /** Skips the goal. */
   @Parameter(property = "retort.skip", defaultValue = "false")
   boolean skip;
@@ -323,7 +331,8 @@ abstract class DatabaseMojo extends AbstractMojo {
       Duration tableTimeout = tableLockTimeout == null || tableLockTimeout.isBlank()
           ? null : Settings.parseDuration(tableLockTimeout);
       return Settings.of(givenUrl, user, givenPassword, versionTable, schema, timeout, unmanaged, tableTimeout,
-          tableLockRetries, System.getenv()).withCurrentSchema(schemas().single().orElse(null));
+          tableLockRetries, System.getenv()).withCurrentSchema(schemas().single().orElse(null))
+          .withSingleTransaction(singleTransaction);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("Invalid configuration of retort:" + execution.getGoal() + ": " + e.getMessage(),
           e);

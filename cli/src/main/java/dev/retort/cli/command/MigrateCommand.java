@@ -6,6 +6,7 @@ import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.Retort;
 import java.util.Objects;
 import java.util.Optional;
+import picocli.CommandLine.Option;
 
 /**
  * What {@code upgrade} and {@code downgrade} share: without {@code --sql} they connect, move the
@@ -20,6 +21,12 @@ abstract class MigrateCommand extends RetortCommand {
       + " --current-schema tenant_acme --output tenant_acme.sql in a loop over them";
 
   private final String defaultFrom;
+
+  @Option(names = "--single-transaction",
+      description = {"Run all the migrations in one transaction, their version rows included, so that a failing one"
+          + " leaves none of them; with --sql, one BEGIN and COMMIT around the script. PostgreSQL and SQLite only."
+          + " Default: one transaction per migration."})
+  private boolean singleTransaction;
 
   /**
    * @param console where the command prints and finds the migrations
@@ -36,7 +43,7 @@ abstract class MigrateCommand extends RetortCommand {
   /**
    * Runs the migration, or prints its script when {@code sql} is set.
    *
-   * @param settings the resolved database settings
+   * @param given the resolved database settings
    * @param target the revision to move to, as the user wrote it
    * @param sql whether to print the script instead of running it
    * @param from with {@code sql}: the revision the database is at, or {@code null} for the default
@@ -45,7 +52,8 @@ abstract class MigrateCommand extends RetortCommand {
    * @return the exit code
    */
   final int migrateOrPrint(
-      Settings settings, String target, boolean sql, String from, ScriptOptions script, Optional<String> baseline) {
+      Settings given, String target, boolean sql, String from, ScriptOptions script, Optional<String> baseline) {
+    Settings settings = given.withSingleTransaction(singleTransaction);
     if (!sql) {
       if (from != null || script.dialect != null || script.output != null) {
         throw usage("--from, --dialect and --output only apply with --sql");

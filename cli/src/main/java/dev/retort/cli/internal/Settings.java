@@ -36,10 +36,13 @@ import javax.sql.DataSource;
  *     ({@link Retort.Builder#tableLockTimeout}); empty for the database's own setting
  * @param tableLockRetries how often a migration that waited too long is tried again
  *     ({@link Retort.Builder#tableLockRetries})
+ * @param singleTransaction whether {@code upgrade} and {@code downgrade} run all their migrations in one transaction
+ *     ({@link Retort.Builder#singleTransaction})
  */
 public record Settings(
     Optional<String> url, String user, String password, String versionTable, Optional<String> schema,
-    Optional<String> currentSchema, Duration lockTimeout, List<String> unmanaged, Optional<Duration> tableLockTimeout, int tableLockRetries) {
+    Optional<String> currentSchema, Duration lockTimeout, List<String> unmanaged, Optional<Duration> tableLockTimeout,
+    int tableLockRetries, boolean singleTransaction) {
 
   /** The environment variable holding the JDBC URL. */
   public static final String URL_VARIABLE = "DATABASE_URL";
@@ -116,7 +119,7 @@ public record Settings(
         given(schema) ? Optional.of(schema.strip()) : Optional.empty(), Optional.empty(),
         lockTimeout != null ? lockTimeout : Retort.DEFAULT_LOCK_TIMEOUT,
         unmanaged != null ? unmanaged : List.of(), Optional.ofNullable(tableLockTimeout),
-        tableLockRetries != null ? tableLockRetries : 0);
+        tableLockRetries != null ? tableLockRetries : 0, false);
   }
 
   /**
@@ -178,7 +181,7 @@ public record Settings(
    */
   public Settings withPassword(String newPassword) {
     return new Settings(url, user, newPassword, versionTable, schema, currentSchema, lockTimeout, unmanaged,
-        tableLockTimeout, tableLockRetries);
+        tableLockTimeout, tableLockRetries, singleTransaction);
   }
 
   /**
@@ -190,7 +193,19 @@ public record Settings(
   public Settings withCurrentSchema(String name) {
     return new Settings(url, user, password, versionTable, schema,
         given(name) ? Optional.of(name.strip()) : Optional.empty(), lockTimeout, unmanaged, tableLockTimeout,
-        tableLockRetries);
+        tableLockRetries, singleTransaction);
+  }
+
+  /**
+   * These settings with {@code upgrade} and {@code downgrade} running all their migrations in one transaction, or
+   * one per migration ({@link Retort.Builder#singleTransaction}).
+   *
+   * @param single whether to
+   * @return the settings
+   */
+  public Settings withSingleTransaction(boolean single) {
+    return new Settings(url, user, password, versionTable, schema, currentSchema, lockTimeout, unmanaged,
+        tableLockTimeout, tableLockRetries, single);
   }
 
   /** Masks the password, and any password written into the URL, in text about to be printed. */
@@ -284,7 +299,8 @@ public record Settings(
 
   private Retort configure(Retort.Builder builder, ClassLoader loader, CommandSyntax syntax) {
     builder.classLoader(loader).versionTable(versionTable).lockTimeout(lockTimeout).commandSyntax(syntax)
-        .unmanaged(unmanaged.toArray(String[]::new)).tableLockRetries(tableLockRetries);
+        .unmanaged(unmanaged.toArray(String[]::new)).tableLockRetries(tableLockRetries)
+        .singleTransaction(singleTransaction);
     schema.ifPresent(builder::schema);
     currentSchema.ifPresent(builder::currentSchema);
     tableLockTimeout.ifPresent(builder::tableLockTimeout);

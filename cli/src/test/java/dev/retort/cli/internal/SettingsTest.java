@@ -24,7 +24,7 @@ class SettingsTest {
 
     assertThat(settings).isEqualTo(new Settings(
         Optional.of("jdbc:h2:mem:x"), "sa", "given", "history", Optional.of("app"), Optional.empty(),
-        Duration.ofSeconds(3), List.of(), Optional.empty(), 0));
+        Duration.ofSeconds(3), List.of(), Optional.empty(), 0, false));
   }
 
   @Test
@@ -32,7 +32,8 @@ class SettingsTest {
     Settings settings = Settings.of(null, null, null, null, null, null, null, null, null, ENVIRONMENT);
 
     assertThat(settings).isEqualTo(new Settings(Optional.of("jdbc:postgresql://env/app"), "env-user", "env-secret",
-        "retort_version", Optional.empty(), Optional.empty(), Duration.ofMinutes(5), List.of(), Optional.empty(), 0));
+        "retort_version", Optional.empty(), Optional.empty(), Duration.ofMinutes(5), List.of(), Optional.empty(), 0,
+        false));
     assertThat(settings.describe()).isEqualTo("jdbc:postgresql://env/app as env-user");
   }
 
