@@ -1,9 +1,7 @@
 package dev.retort.maven;
 
-import dev.retort.cli.internal.DatabaseSchemas;
 import dev.retort.cli.internal.Outcome;
 import dev.retort.cli.internal.Report;
-import dev.retort.cli.internal.SchemaSelection;
 import dev.retort.cli.internal.Scope;
 import dev.retort.cli.internal.Settings;
 import dev.retort.cli.internal.TenantRun;
@@ -11,6 +9,7 @@ import dev.retort.index.RevisionIndexFile;
 import dev.retort.runtime.CommandSyntax;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortException;
+import dev.retort.runtime.internal.connect.SchemaSelection;
 import java.io.File;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -257,13 +256,12 @@ abstract class DatabaseMojo extends AbstractMojo {
           + " own schema.");
     }
     announce(settings);
-    List<String> schemas = selection.resolve(DatabaseSchemas.list(settings.dataSource(loader)),
-        settings.schemaKind());
-    TenantRun run = new TenantRun(schemas, line -> info(settings, List.of(line)),
+    TenantRun run = new TenantRun(line -> info(settings, List.of(line)),
         line -> getLog().error(settings.secrets().mask(line)));
     Retort retort = open(settings, loader, baselineOnUpgrade, run::print);
+    List<String> schemas = retort.schemas(selection.entries().toArray(String[]::new));
     TenantRun.Summary summary =
-        run.run(schema -> command.run(retort.withCurrentSchema(schema), Scope.tenant(settings)));
+        run.run(schemas, schema -> command.run(retort.withCurrentSchema(schema), Scope.tenant(settings)));
     String line = summary.line(settings.schemaKind());
     info(settings, List.of(line));
     if (!summary.failed().isEmpty()) {

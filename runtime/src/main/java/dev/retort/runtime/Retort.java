@@ -14,6 +14,7 @@ import dev.retort.runtime.internal.command.Context;
 import dev.retort.runtime.internal.command.CurrentCommand;
 import dev.retort.runtime.internal.command.HistoryCommand;
 import dev.retort.runtime.internal.command.MigrateCommand;
+import dev.retort.runtime.internal.command.SchemasCommand;
 import dev.retort.runtime.internal.command.ScriptCommand;
 import dev.retort.runtime.internal.command.ShowCommand;
 import dev.retort.runtime.internal.command.StampCommand;
@@ -132,6 +133,33 @@ public final class Retort {
    */
   public Retort withCurrentSchema(String name) {
     return new Retort(context.withCurrentSchema(Names.require("current schema name", name)));
+  }
+
+  /**
+   * The schemas (MySQL and MariaDB: databases) that names and patterns select, for a loop over tenants with
+   * {@link #withCurrentSchema}: a name as given, and a pattern such as {@code tenant_*} ({@code *} any run of
+   * characters, {@code ?} one, without regard to case) matched against the database's schemas, its matches sorted by
+   * name, leaving out the database's own ({@code information_schema}, PostgreSQL's {@code pg_*}, MySQL's
+   * {@code mysql}, {@code performance_schema} and {@code sys}). Each schema comes once, in the order given. Connects
+   * only for a pattern, and reads only the catalog.
+   *
+   * <pre>{@code
+   * for (String tenant : retort.schemas("tenant_*")) {
+   *   retort.withCurrentSchema(tenant).upgrade();
+   * }
+   * }</pre>
+   *
+   * @param namesOrPatterns schema names and patterns
+   * @return the schemas
+   * @throws RetortException {@link ErrorCode#DATABASE_ERROR} if a pattern matches no schema (the message lists the
+   *     database's), {@link ErrorCode#UNSUPPORTED_DATABASE} for a pattern on SQLite, which has no schemas
+   */
+  public List<String> schemas(String... namesOrPatterns) {
+    List<String> given = new ArrayList<>();
+    for (String name : namesOrPatterns) {
+      given.add(Names.require("schema name or pattern", name));
+    }
+    return SchemasCommand.run(context, given);
   }
 
   /** {@code upgrade("head")}: applies every revision not yet applied. */

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -59,6 +60,48 @@ class CurrentSchemaTest {
       assertThat(retort(db, tenants.name("a")).downgrade("base").runs()).hasSize(4);
       assertThat(tenants.tables("a")).contains("retort_version").doesNotContain("authors", "books");
       assertThat(tenants.tables("b")).contains("authors", "books");
+    }
+  }
+
+  /** {@code schemas}: a pattern lists the tenants' schemas that exist, for a loop over them. */
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void aPatternSelectsTheTenantsSchemasForALoopOverThem(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind); Tenants tenants = new Tenants(db, "b", "a", "c")) {
+      Retort retort = Retort.builder().url(db.url(), db.user(), db.password()).migrations(Library.revisions())
+          .lockTimeout(Duration.ofSeconds(60)).build();
+      String pattern = tenants.name("*");
+
+      List<String> selected = retort.schemas(pattern);
+
+      assertThat(selected).containsExactly(tenants.name("a"), tenants.name("b"), tenants.name("c"));
+      assertThat(retort.schemas(tenants.name("c"), pattern))
+          .containsExactly(tenants.name("c"), tenants.name("a"), tenants.name("b"));
+      assertThat(retort.schemas("*")).contains(tenants.name("a"))
+          .noneMatch(name -> List.of("information_schema", "pg_catalog", "pg_toast", "mysql", "performance_schema",
+              "sys").contains(name.toLowerCase(Locale.ROOT)));
+      assertThatThrownBy(() -> retort.schemas(tenants.name("x*")))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.DATABASE_ERROR))
+          .hasMessageStartingWith("No " + (kind == TestDatabase.Kind.MARIADB ? "database" : "schema") + " matches "
+              + tenants.name("x*"))
+          .hasMessageContaining(tenants.name("a"));
+
+      for (String tenant : selected) {
+        retort.withCurrentSchema(tenant).upgrade();
+      }
+      assertThat(tenants.tables("a")).contains("authors", "books", "retort_version");
+      assertThat(tenants.tables("c")).contains("authors", "books", "retort_version");
+    }
+  }
+
+  @Test
+  void sqliteHasNoSchemasForAPatternToMatch() {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.SQLITE)) {
+      Retort retort = Retort.builder().url(db.url(), db.user(), db.password()).migrations(Library.revisions()).build();
+
+      assertThatThrownBy(() -> retort.schemas("tenant_*"))
+          .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.UNSUPPORTED_DATABASE))
+          .hasMessageContaining("give each tenant a database file of its own");
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.retort.cli.command;
 
-import dev.retort.cli.internal.SchemaSelection;
 import dev.retort.cli.internal.Settings;
+import dev.retort.runtime.internal.connect.SchemaSelection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,9 @@
 package dev.retort.cli.command;
 
 import dev.retort.cli.RetortCli;
-import dev.retort.cli.internal.DatabaseSchemas;
 import dev.retort.cli.internal.Databases;
 import dev.retort.cli.internal.Outcome;
 import dev.retort.cli.internal.Report;
-import dev.retort.cli.internal.SchemaSelection;
 import dev.retort.cli.internal.Scope;
 import dev.retort.cli.internal.Secrets;
 import dev.retort.cli.internal.Settings;
@@ -15,6 +13,7 @@ import dev.retort.runtime.CommandSyntax;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortException;
 import dev.retort.runtime.SqlScript;
+import dev.retort.runtime.internal.connect.SchemaSelection;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,8 +25,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Mixin;
@@ -188,15 +187,14 @@ abstract class RetortCommand implements Callable<Integer> {
           + " leave it out, so that each keeps its version table in its own schema");
     });
     Settings using = connectable(settings);
-    connected();
-    List<String> schemas = selection.resolve(DatabaseSchemas.list(using.dataSource(console.classLoader())),
-        using.schemaKind());
-    TenantRun run = new TenantRun(schemas, line -> print(List.of(line)), line -> {
+    TenantRun run = new TenantRun(line -> print(List.of(line)), line -> {
       console.err().println(mask("retort " + spec.name() + ": " + line));
       console.err().flush();
     });
     Retort retort = open(using, baselineOnUpgrade, run::print);
-    TenantRun.Summary summary = run.run(schema -> command.run(retort.withCurrentSchema(schema), Scope.tenant(using)));
+    List<String> schemas = retort.schemas(selection.entries().toArray(String[]::new));
+    TenantRun.Summary summary =
+        run.run(schemas, schema -> command.run(retort.withCurrentSchema(schema), Scope.tenant(using)));
     print(List.of(summary.line(using.schemaKind())));
     if (!summary.failed().isEmpty()) {
       console.err().println(mask("retort " + spec.name() + ": database " + using.describe()));

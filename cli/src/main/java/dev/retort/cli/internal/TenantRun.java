@@ -17,7 +17,6 @@ import java.util.function.Function;
  */
 public final class TenantRun {
 
-  private final List<String> schemas;
   private final Consumer<String> out;
   private final Consumer<String> err;
   private String working;
@@ -25,12 +24,10 @@ public final class TenantRun {
   /**
    * Prepares the run; nothing runs yet.
    *
-   * @param schemas the schemas, in order
    * @param out prints a line of the report
    * @param err prints a schema's failure
    */
-  public TenantRun(List<String> schemas, Consumer<String> out, Consumer<String> err) {
-    this.schemas = List.copyOf(schemas);
+  public TenantRun(Consumer<String> out, Consumer<String> err) {
     this.out = Objects.requireNonNull(out, "out == null");
     this.err = Objects.requireNonNull(err, "err == null");
   }
@@ -47,10 +44,11 @@ public final class TenantRun {
   /**
    * Runs the command in each schema, in order, printing its lines or its failure.
    *
+   * @param schemas the schemas, in order
    * @param command runs the command in the schema it is given
    * @return what came of each schema
    */
-  public Summary run(Function<String, Outcome> command) {
+  public Summary run(List<String> schemas, Function<String, Outcome> command) {
     Map<String, Outcome> outcomes = new LinkedHashMap<>();
     List<String> failed = new ArrayList<>();
     for (String schema : schemas) {

@@ -16,9 +16,9 @@ class TenantRunTest {
 
   @Test
   void eachLineStartsWithItsSchemaAndAFailureDoesNotStopTheOthers() {
-    TenantRun run = new TenantRun(List.of("acme", "initech", "globex"), out::add, err::add);
+    TenantRun run = new TenantRun(out::add, err::add);
 
-    TenantRun.Summary summary = run.run(schema -> {
+    TenantRun.Summary summary = run.run(List.of("acme", "initech", "globex"), schema -> {
       run.print("working");
       if (schema.equals("initech")) {
         throw new RetortException(ErrorCode.MIGRATION_FAILED, "failed at statement 1");
@@ -35,9 +35,9 @@ class TenantRunTest {
 
   @Test
   void theSummaryCountsByLabelInOrderAndNamesWhatTheLabelAsksFor() {
-    TenantRun run = new TenantRun(List.of("a", "b", "c", "d"), out::add, err::add);
+    TenantRun run = new TenantRun(out::add, err::add);
 
-    TenantRun.Summary summary = run.run(schema -> switch (schema) {
+    TenantRun.Summary summary = run.run(List.of("a", "b", "c", "d"), schema -> switch (schema) {
       case "b", "d" -> new Outcome(List.of("differs", "  - column x"), "differing", Outcome.Kind.DIFFERS);
       default -> new Outcome(List.of("matches"), "matching", Outcome.Kind.COUNTED);
     });
@@ -50,8 +50,8 @@ class TenantRunTest {
 
   @Test
   void oneSchemaIsCountedInTheSingular() {
-    TenantRun.Summary summary = new TenantRun(List.of("a"), out::add, err::add)
-        .run(schema -> new Outcome(List.of(), "listed", Outcome.Kind.COUNTED));
+    TenantRun.Summary summary = new TenantRun(out::add, err::add)
+        .run(List.of("a"), schema -> new Outcome(List.of(), "listed", Outcome.Kind.COUNTED));
 
     assertThat(summary.line("schema")).isEqualTo("1 schema: 1 listed.");
     assertThat(summary.differs()).isFalse();

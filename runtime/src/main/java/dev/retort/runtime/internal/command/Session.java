@@ -120,7 +120,8 @@ final class Session implements AutoCloseable {
     }
   }
 
-  private static Connection openConnection(ConnectionSource connections) {
+  /** Opens a connection from the source, or says what went wrong and what to check. */
+  static Connection openConnection(ConnectionSource connections) {
     try {
       return connections.open();
     } catch (SQLException | RuntimeException e) {
