@@ -1,7 +1,9 @@
 package dev.retort.spring;
 
 import dev.retort.runtime.Retort;
+import dev.retort.runtime.internal.connect.SchemaSelection;
 import java.util.Arrays;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -106,9 +108,7 @@ public class RetortAutoConfiguration {
     if (properties.getSchema() != null) {
       builder.schema(properties.getSchema());
     }
-    if (properties.getCurrentSchema() != null) {
-      builder.currentSchema(properties.getCurrentSchema());
-    }
+    currentSchemas(properties).single().ifPresent(builder::currentSchema);
     if (properties.getBaselineOnUpgrade() != null) {
       builder.baselineOnUpgrade(properties.getBaselineOnUpgrade());
     }
@@ -183,9 +183,19 @@ public class RetortAutoConfiguration {
   public RetortMigrationInitializer retortMigrationInitializer(Retort retort, RetortProperties properties,
       ObjectProvider<RetortMigrationStrategy> strategy) {
     String target = properties.getTarget();
+    SchemaSelection schemas = currentSchemas(properties);
     return new RetortMigrationInitializer(retort,
         strategy.getIfAvailable(() -> instance -> instance.upgrade(target)), properties.isCheckOnStart(),
-        properties.isAllowDatabaseAhead());
+        properties.isAllowDatabaseAhead(), schemas.several() ? schemas.entries() : List.of());
+  }
+
+  /**
+   * The schemas {@code retort.current-schema} names: one, which the instance makes current, or several names and
+   * patterns, which start-up migrates in turn.
+   */
+  private static SchemaSelection currentSchemas(RetortProperties properties) {
+    String value = properties.getCurrentSchema();
+    return SchemaSelection.of(value == null ? List.of() : List.of(value));
   }
 
   /**

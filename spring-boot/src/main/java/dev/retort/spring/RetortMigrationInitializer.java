@@ -4,6 +4,9 @@ import dev.retort.runtime.CheckResult;
 import dev.retort.runtime.ErrorCode;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +16,10 @@ import org.springframework.beans.factory.InitializingBean;
  * Migrates the database when the application context creates this bean: with the
  * {@link RetortMigrationStrategy} if one was given, else by upgrading to the target, then, if
  * asked, checks the live schema against the model.
+ *
+ * <p>With several schemas ({@code retort.current-schema=tenant_*}, or a list), it migrates (and checks) each in turn
+ * with the instance {@linkplain Retort#withCurrentSchema made for it}, goes on past a schema that fails, logging the
+ * failure, and then stops start-up with the first failure, the others suppressed in it.
  *
  * <p>Spring Boot creates every bean that uses the database after this one
  * ({@link RetortDatabaseInitializerDetector} names it as a database initializer), so JPA's
@@ -26,6 +33,7 @@ public class RetortMigrationInitializer implements InitializingBean {
   private final RetortMigrationStrategy strategy;
   private final boolean checkOnStart;
   private final boolean allowDatabaseAhead;
+  private final List<String> schemas;
 
   /**
    * Creates the initializer.
@@ -52,14 +60,57 @@ public class RetortMigrationInitializer implements InitializingBean {
    */
   public RetortMigrationInitializer(
       Retort retort, RetortMigrationStrategy strategy, boolean checkOnStart, boolean allowDatabaseAhead) {
+    this(retort, strategy, checkOnStart, allowDatabaseAhead, List.of());
+  }
+
+  /**
+   * Creates the initializer for several schemas, such as every tenant's.
+   *
+   * @param retort the configured instance, without a current schema
+   * @param strategy what to run in each schema; {@code retort -> retort.upgrade(target)} by default
+   * @param checkOnStart whether to check each schema after migrating it
+   * @param allowDatabaseAhead whether the instance allows a database ahead of this build
+   * @param schemas names and patterns of the schemas to migrate, which {@link Retort#schemas} resolves; empty for
+   *     the instance's own schema alone
+   */
+  public RetortMigrationInitializer(Retort retort, RetortMigrationStrategy strategy, boolean checkOnStart,
+      boolean allowDatabaseAhead, List<String> schemas) {
     this.retort = Objects.requireNonNull(retort, "retort == null");
     this.strategy = Objects.requireNonNull(strategy, "strategy == null");
     this.checkOnStart = checkOnStart;
     this.allowDatabaseAhead = allowDatabaseAhead;
+    this.schemas = List.copyOf(schemas);
   }
 
   @Override
   public void afterPropertiesSet() {
+    if (schemas.isEmpty()) {
+      migrate(retort);
+      return;
+    }
+    List<String> tenants = retort.schemas(schemas.toArray(String[]::new));
+    Map<String, RuntimeException> failed = new LinkedHashMap<>();
+    for (String tenant : tenants) {
+      try {
+        migrate(retort.withCurrentSchema(tenant));
+      } catch (RuntimeException e) {
+        LOG.error("Migrating schema {} failed; going on with the other schemas", tenant, e);
+        failed.put(tenant, e);
+      }
+    }
+    if (failed.isEmpty()) {
+      LOG.info("Migrated {} schemas: {}", tenants.size(), String.join(", ", tenants));
+      return;
+    }
+    LOG.error("Migrated {} of {} schemas; {} failed: {}. Each failure is logged above; the first stops start-up",
+        tenants.size() - failed.size(), tenants.size(), failed.size(), String.join(", ", failed.keySet()));
+    RuntimeException first = failed.values().iterator().next();
+    failed.values().stream().skip(1).forEach(first::addSuppressed);
+    throw first;
+  }
+
+  /** Migrates with the strategy, then checks if asked. */
+  private void migrate(Retort retort) {
     strategy.migrate(retort);
     if (checkOnStart) {
       CheckResult result;

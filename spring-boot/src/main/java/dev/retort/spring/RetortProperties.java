@@ -43,6 +43,9 @@ public class RetortProperties {
   /**
    * Schema (a database on MySQL and MariaDB) that migrating and checking work in: the migrations'
    * tables and the version table go there; the connection's own when unset. The schema must exist.
+   * Several, separated by commas, or a pattern such as tenant_* (* any characters, ? one, without
+   * regard to case, matched against the database's schemas): start-up migrates (and checks) each in
+   * turn, goes on past one that fails, then fails with the first failure.
    */
   private String currentSchema;
 

@@ -281,6 +281,31 @@ class RetortAutoConfigurationTest {
         });
   }
 
+  /** retort.current-schema with a pattern: each tenant's schema in turn, past one that fails, which stops start-up. */
+  @Test
+  void aPatternOfSchemasMigratesAndChecksEachTenantGoingOnPastAFailure() throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url, "sa", "");
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA tenant_acme");
+      statement.execute("CREATE SCHEMA tenant_globex");
+      statement.execute("CREATE SCHEMA tenant_broken");
+      // Between acme and globex in name order. A table of the first revision's, there before Retort: its migration
+      // fails in this tenant.
+      statement.execute("CREATE TABLE tenant_broken.\"books\" (\"id\" INTEGER)");
+    }
+    runner.withPropertyValues("retort.current-schema=tenant_*", "retort.check-on-start=true").run(context -> {
+      assertThat(context).hasFailed().getFailure()
+          .hasStackTraceContaining(RetortException.class.getName() + ": Upgrade of revision " + FIRST)
+          .hasStackTraceContaining("in schema tenant_broken");
+      DataSource dataSource = new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", "");
+      assertThat(versions(dataSource, "tenant_acme.retort_version")).containsExactly(FIRST, HEAD);
+      assertThat(versions(dataSource, "tenant_globex.retort_version")).containsExactly(FIRST, HEAD);
+      assertThat(columns(dataSource, "books")).as("nothing in the connection's own schema").isEmpty();
+    });
+    runner.withPropertyValues("retort.current-schema=tenant_acme,tenant_globex", "retort.check-on-start=true")
+        .run(context -> assertThat(context).hasNotFailed());
+  }
+
   @Test
   void theStrategyGetsTheRetortBean() {
     AtomicReference<Retort> given = new AtomicReference<>();
