@@ -135,17 +135,17 @@ public final class ScriptCommand {
             + ": there is no database to count from.");
   }
 
-  /**
-   * The block that stops the script before it changes anything unless the version table records
-   * exactly the revisions at its start: shared with the {@linkplain StampScriptCommand stamp
-   * script} that starts from recorded revisions.
-   */
   /** The statement that makes the {@linkplain Context#currentSchema current schema} the script's, if one is set. */
   static Optional<SqlScript.Block> enterSchema(Context context, Dialect dialect) {
     return context.currentSchema().map(schema -> new SqlScript.Block("Work in " + schema,
         List.of(CurrentSchema.statement(dialect, schema))));
   }
 
+  /**
+   * The block that stops the script before it changes anything unless the version table records
+   * exactly the revisions at its start: shared with the {@linkplain StampScriptCommand stamp
+   * script} that starts from recorded revisions.
+   */
   static SqlScript.Block guard(VersionTable table, Set<String> from, List<String> fromCurrent, Advice advice) {
     String at = String.join(", ", fromCurrent);
     return new SqlScript.Block("Stop here, before any change, unless the version table " + table.displayName()
