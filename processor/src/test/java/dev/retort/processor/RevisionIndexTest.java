@@ -7,6 +7,7 @@ import static dev.retort.model.ColumnType.varchar;
 import static dev.retort.processor.ProjectFixture.schema;
 import static dev.retort.processor.ProjectFixture.source;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.retort.index.RevisionIndexFile;
@@ -100,6 +101,22 @@ class RevisionIndexTest {
         StandardLocation.CLASS_OUTPUT, "com/example/migration/V20261121_153000_AddUsersFax.schema")
         .orElseThrow().getCharContent(false).toString())
         .isEqualTo(project.snapshot(MIGRATIONS + "V20261121_153000_AddUsersFax"));
+  }
+
+  @Test
+  void aMarkdownCommentDescribesTheRevisionInPlainText() throws IOException {
+    assumeTrue(Runtime.version().feature() >= 23,
+        "javac reads /// comments as documentation since JDK 23; this runs on " + Runtime.version());
+    ProjectFixture project = new ProjectFixture(root);
+    JavaFileObject v1 = revision("V1_SeedUsers", """
+            /// Seeds `users` from the [legacy table][com.example.Legacy].
+            ///
+            /// Written by hand.""", "@Revision(id = \"r1\")");
+
+    Compilation compilation = project.compile(List.of("-Aretort.mode=off"), v1);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(index(compilation)).endsWith("\tSeeds users from the legacy table.\n");
   }
 
   @Test

@@ -168,7 +168,8 @@ public final class RevisionReader {
 
   private String description(TypeElement type) {
     String javadoc = elements.getDocComment(type);
-    String sentence = javadoc == null ? "" : FirstSentence.of(javadoc);
+    String sentence = javadoc == null ? ""
+        : DocCommentKinds.isMarkdown(elements, type) ? FirstSentence.ofMarkdown(javadoc) : FirstSentence.of(javadoc);
     return sentence.isEmpty() ? type.getSimpleName().toString() : sentence;
   }
 

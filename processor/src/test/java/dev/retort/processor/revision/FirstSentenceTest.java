@@ -31,4 +31,21 @@ class FirstSentenceTest {
   void isEmptyForACommentWithOnlyTags() {
     assertThat(FirstSentence.of(" @author someone\n")).isEmpty();
   }
+
+  @Test
+  void aMarkdownCommentLosesItsCodeSpansLinksAndEmphasis() {
+    assertThat(FirstSentence.ofMarkdown("""
+        Backfills `users.email` from the **legacy** table, as [Users#email()] and
+        [the import][com.example.Import] *left* it, see [the ticket](https://example.com/t/1).
+
+        Runs in batches.
+        """)).isEqualTo("Backfills users.email from the legacy table, as Users#email() and the import left it,"
+        + " see the ticket.");
+  }
+
+  @Test
+  void aMarkdownCommentKeepsUnderscoresInNamesAndInlineTags() {
+    assertThat(FirstSentence.ofMarkdown("Fills {@code order_items.unit_price} from `books.list_price`.\n@see X\n"))
+        .isEqualTo("Fills order_items.unit_price from books.list_price.");
+  }
 }
