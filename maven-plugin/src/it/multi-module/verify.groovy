@@ -15,6 +15,8 @@ assert !new File(basedir, 'target/db').exists(): 'a database was created in the 
 // 2: the library without skip
 expect(log, 'No migrations in shop-lib: neither its classes nor its runtime dependencies hold a revision index'
         + ' (META-INF/retort/revisions).')
+expect(log, 'put retort-processor on the compiler\'s annotation processor path (annotationProcessorPaths: javac 23 and'
+        + ' newer run no processor that is only a dependency)')
 expect(log, 'BUILD FAILURE')
 // 3: two heads, one from each module's revision index, name the Maven goal that merges them
 expect(log, 'retort:heads failed: The history has 2 heads: 20260111_090000'

@@ -359,8 +359,9 @@ abstract class DatabaseMojo extends AbstractMojo {
     }
     throw new MojoFailureException("No migrations in " + project.getArtifactId() + ": neither its classes nor its"
         + " runtime dependencies hold a revision index (" + RevisionIndexFile.RESOURCE + "). In the module that holds"
-        + " the migrations, put retort-processor on the compiler's annotation processor path and compile in the same"
-        + " build (mvn compile retort:" + execution.getGoal() + "); in a build of several modules, set <skip>true</skip>"
+        + " the migrations, put retort-processor on the compiler's annotation processor path (annotationProcessorPaths:"
+        + " javac 23 and newer run no processor that is only a dependency) and compile in the same build (mvn compile"
+        + " retort:" + execution.getGoal() + "); in a build of several modules, set <skip>true</skip>"
         + " in this plugin's configuration of the modules without migrations.");
   }
 

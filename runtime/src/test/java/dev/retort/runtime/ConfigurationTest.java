@@ -83,6 +83,8 @@ class ConfigurationTest {
       assertThatThrownBy(() -> Retort.builder().url("jdbc:h2:mem:x", "sa", "").classLoader(empty).build())
           .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.NO_MIGRATIONS))
           .hasMessageContaining(RevisionIndexFile.RESOURCE)
+          .hasMessageContaining("Put the Retort processor on the annotation processor path of the module that holds the"
+              + " migrations, not only on its class path: javac 23 and newer run no processor they find there")
           .hasMessageContaining("Retort.builder().migrations(...)");
     }
   }

@@ -78,12 +78,14 @@ public record Advice(CommandSyntax syntax, Optional<String> currentSchema) {
   public String noMigrations() {
     return switch (syntax) {
       case JAVA -> "Put the Retort processor on the annotation processor path of the module that holds the"
-          + " migrations, or give them with Retort.builder().migrations(...).";
+          + " migrations, not only on its class path: javac 23 and newer run no processor they find there. Or give"
+          + " the migrations with Retort.builder().migrations(...).";
       case CLI -> "Run the command with the application's classes or jar on its class path, built with"
           + " retort-processor on the compiler's annotation processor path, such as java -cp"
           + " \"target/app.jar:target/lib/*\" dev.retort.cli.RetortCli followed by the command.";
       case MAVEN -> "In the module that holds the migrations, put retort-processor on the compiler's annotation"
-          + " processor path and compile in the same build.";
+          + " processor path (annotationProcessorPaths: javac 23 and newer run no processor that is only a"
+          + " dependency) and compile in the same build.";
     };
   }
 
