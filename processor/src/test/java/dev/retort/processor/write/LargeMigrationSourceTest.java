@@ -150,7 +150,8 @@ class LargeMigrationSourceTest {
         """);
     assertThat(source.lines()).allMatch(line -> line.length() <= OperationCode.LINE_WIDTH);
 
-    Compilation compilation = javac().compile(JavaFileObjects.forSourceString(CLASS.canonicalName(), source));
+    Compilation compilation = javac().withOptions("-Xlint:all")
+        .compile(JavaFileObjects.forSourceString(CLASS.canonicalName(), source));
     assertThat(compilation).succeededWithoutWarnings();
     Migration migration = (Migration) CompiledClasses.newInstance(compilation, CLASS.canonicalName());
     Schema up = new Schema();

@@ -313,9 +313,13 @@ class MigrationSourceTest {
         .hasMessageContaining("never runs Java steps, but the differ emitted run backfill x");
   }
 
-  /** Compiles the source on the test's classpath and creates the migration. */
+  /**
+   * Compiles the source on the test's classpath, with every lint of the javac the tests run on (a
+   * newer JDK's too, at its own source version), and creates the migration.
+   */
   private static Migration compileAndLoad(String source) throws Exception {
-    Compilation compilation = javac().compile(JavaFileObjects.forSourceString(CLASS.canonicalName(), source));
+    Compilation compilation = javac().withOptions("-Xlint:all")
+        .compile(JavaFileObjects.forSourceString(CLASS.canonicalName(), source));
     assertThat(compilation).succeededWithoutWarnings();
     return (Migration) CompiledClasses.newInstance(compilation, CLASS.canonicalName());
   }

@@ -43,6 +43,8 @@ class MainTest {
       assertThat(first.stdout()).contains("* " + entry.revision() + "  " + entry.description());
     }
     assertThat(Files.exists(dataDir.resolve("bookshop.mv.db"))).as("the H2 file under the data directory").isTrue();
+    // The JVM's own warnings, such as a restricted or terminally deprecated method called on a newer JDK.
+    assertThat(first.stderr().lines()).as("stderr").noneMatch(line -> line.startsWith("WARNING:"));
 
     Run second = runMain(null);
 
