@@ -11,7 +11,6 @@ import java.util.List;
 /** Reads the plain-JDBC statements file that {@link Fixtures#jdbcStatements} writes. */
 public final class StatementsFile {
 
-  /** One revision's statements. */
   /**
    * One revision's statements.
    *
