@@ -83,6 +83,42 @@ public interface Dialect {
   }
 
   /**
+   * The table that this dialect rebuilds for an operation, where it may do that rebuild together
+   * with the rebuilds of the operations next to it: every step of the operation's rendering then
+   * belongs to one rebuild, which creates the table anew with its definition in {@code after},
+   * copies the rows of the columns that both definitions have, and replaces the old table. The
+   * runtime's planner renders consecutive operations of a migration that each rebuild one table,
+   * each changing a column of its own, as one {@link #renderRebuild rebuild}, so that the rows are
+   * copied once. SQLite answers for the column changes it makes by a rebuild.
+   *
+   * @param operation the operation
+   * @param before the schema before the operation
+   * @param after {@code before.apply(operation)}
+   * @return the table, by its name in both schemas; empty (the default) if this dialect renders the
+   *     operation otherwise, or only on its own
+   */
+  default Optional<String> rebuiltTable(Operation operation, SchemaModel before, SchemaModel after) {
+    return Optional.empty();
+  }
+
+  /**
+   * Renders one rebuild of a table from its definition in {@code before} to that in {@code after},
+   * for consecutive operations for each of which {@link #rebuiltTable} names the table:
+   * {@code before} is the schema before the first of them, {@code after} the schema after the
+   * last.
+   *
+   * @param table the table, by its name in both schemas
+   * @param before the schema before the operations
+   * @param after the schema after them
+   * @return the steps to run, in order
+   * @throws UnsupportedOperationException if this dialect names no table in {@link #rebuiltTable}
+   *     (the default)
+   */
+  default List<Step> renderRebuild(String table, SchemaModel before, SchemaModel after) {
+    throw new UnsupportedOperationException(this + " does not render table rebuilds");
+  }
+
+  /**
    * Creates a table unless the database has one of that name, for an offline script, which
    * cannot look first: {@code CREATE TABLE IF NOT EXISTS}, then the table's comments where they
    * are statements of their own (they are set again on a table that exists). The script from

@@ -19,6 +19,7 @@ import dev.retort.operation.DropForeignKey;
 import dev.retort.operation.DropPrimaryKey;
 import dev.retort.operation.DropUnique;
 import dev.retort.operation.JdbcStep;
+import dev.retort.operation.Operation;
 import dev.retort.operation.RenamePrimaryKey;
 import dev.retort.operation.RenameTable;
 import dev.retort.runtime.dialect.SqliteScriptGuard.Problem;
@@ -294,11 +295,18 @@ public final class SqliteDialect extends SqlDialect {
 
   @Override
   List<Step> addColumn(AddColumn operation, Context context) {
+    return rebuilds(operation) ? rebuild(operation.table(), context) : super.addColumn(operation, context);
+  }
+
+  /**
+   * Whether adding the column takes a rebuild: {@code ADD COLUMN} adds no identity, no column
+   * with an expression default, and no NOT NULL column without a default.
+   */
+  private static boolean rebuilds(AddColumn operation) {
     ColumnModel column = operation.column();
-    boolean nativeAdd = !column.identity()
-        && !(column.defaultValue().orElse(null) instanceof DefaultValue.Expression)
-        && (column.nullable() || column.defaultValue().isPresent());
-    return nativeAdd ? super.addColumn(operation, context) : rebuild(operation.table(), context);
+    return column.identity()
+        || column.defaultValue().orElse(null) instanceof DefaultValue.Expression
+        || (!column.nullable() && column.defaultValue().isEmpty());
   }
 
   /**
@@ -327,11 +335,36 @@ public final class SqliteDialect extends SqlDialect {
 
   @Override
   List<Step> alterColumn(AlterColumn operation, Context context) {
-    boolean commentOnly = operation.type().isEmpty()
-        && operation.nullable().isEmpty()
-        && operation.defaultValue().isEmpty()
-        && operation.identity().isEmpty();
-    return commentOnly ? List.of() : rebuild(operation.table(), context);
+    return rebuilds(operation) ? rebuild(operation.table(), context) : List.of();
+  }
+
+  /** Whether the change takes a rebuild: all but a comment's, which SQLite does not store. */
+  private static boolean rebuilds(AlterColumn operation) {
+    return operation.type().isPresent()
+        || operation.nullable().isPresent()
+        || operation.defaultValue().isPresent()
+        || operation.identity().isPresent();
+  }
+
+  /**
+   * The table of a column change that rebuilds it: altering a column, or adding one that
+   * {@code ADD COLUMN} cannot add. The rebuilds of the other changes, of keys, constraints and
+   * foreign keys, are done one by one.
+   */
+  @Override
+  public Optional<String> rebuiltTable(Operation operation, SchemaModel before, SchemaModel after) {
+    if (operation instanceof AlterColumn alter && rebuilds(alter)) {
+      return Optional.of(alter.table());
+    }
+    if (operation instanceof AddColumn add && rebuilds(add)) {
+      return Optional.of(add.table());
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public List<Step> renderRebuild(String table, SchemaModel before, SchemaModel after) {
+    return rebuild(table, new Context(before, after));
   }
 
   @Override

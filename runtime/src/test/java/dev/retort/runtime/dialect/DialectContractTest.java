@@ -10,6 +10,7 @@ import dev.retort.model.SchemaModel;
 import dev.retort.operation.AddColumn;
 import dev.retort.operation.Execute;
 import dev.retort.operation.JdbcStep;
+import dev.retort.operation.Operation;
 import dev.retort.operation.Vendor;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,5 +120,18 @@ class DialectContractTest {
   void needsTransactionsForDdlOnlyWhereTheDatabaseHasThem(Vendor vendor) {
     assertThat(Dialects.forVendor(vendor).transactionalDdl())
         .isEqualTo(vendor == Vendor.POSTGRESQL || vendor == Vendor.SQLITE);
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Vendor.class, names = {"H2", "POSTGRESQL", "MYSQL", "MARIADB"})
+  void onlySqliteMergesTableRebuilds(Vendor vendor) {
+    Dialect dialect = Dialects.forVendor(vendor);
+    SchemaModel before = Shop.schema();
+    Operation widen = Shop.widenTotal();
+
+    assertThat(dialect.rebuiltTable(widen, before, before.apply(widen))).isEmpty();
+    assertThatThrownBy(() -> dialect.renderRebuild("order", before, before.apply(widen)))
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessage(dialect + " does not render table rebuilds");
   }
 }

@@ -688,4 +688,55 @@ class SqliteDialectTest {
         DROP VIEW "billing"."open_invoices";
         """);
   }
+
+  @Test
+  void namesTheTableOfEachColumnChangeThatRebuildsIt() {
+    SchemaModel schema = Shop.schema();
+    assertThat(rebuiltTable(schema, Shop.widenTotal())).contains("order");
+    assertThat(rebuiltTable(schema, Shop.requireNote())).contains("order");
+    assertThat(rebuiltTable(schema, Shop.addPackedAt())).as("ADD COLUMN takes no expression default").contains("order");
+    assertThat(rebuiltTable(schema, Shop.commentTotal())).as("renders nothing").isEmpty();
+    assertThat(rebuiltTable(schema, Shop.addOpensAt())).as("ADD COLUMN").isEmpty();
+    assertThat(rebuiltTable(schema, Shop.dropNote())).as("DROP COLUMN").isEmpty();
+    assertThat(rebuiltTable(schema, Shop.addTotalCheck())).as("a constraint's rebuild is done on its own").isEmpty();
+  }
+
+  @Test
+  void rendersOneRebuildFromTheTableBeforeTheFirstChangeToTheTableAfterTheLast() {
+    SchemaModel after = Shop.after(Shop.widenTotal(), Shop.addPackedAt());
+    StringBuilder out = new StringBuilder();
+    for (Step step : dialect.renderRebuild("order", Shop.schema(), after)) {
+      out.append(step instanceof Step.Sql sql ? sql.sql() + ";" : "-- " + ((Step.Callback) step).step().description())
+          .append('\n');
+    }
+
+    assertThat(out.toString()).isEqualTo("""
+        -- check that SQLite can rebuild table order, and save the triggers and views that depend on it
+        CREATE TABLE "retort_rebuild_order" (
+          "id" INTEGER NOT NULL CONSTRAINT "pk_order" PRIMARY KEY AUTOINCREMENT,
+          "user_id" BIGINT NOT NULL,
+          "total" DECIMAL(14,2) NOT NULL DEFAULT 0,
+          "quantity" VARCHAR(10) NOT NULL DEFAULT '1',
+          "note" TEXT,
+          "placed_at" TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
+          "packed_at" TIMESTAMP(0) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+          CONSTRAINT "fk_order_user" FOREIGN KEY ("user_id") REFERENCES "user" ("id") ON DELETE CASCADE
+        );
+        INSERT INTO "retort_rebuild_order" ("id", "user_id", "total", "quantity", "note", "placed_at") SELECT "id", "user_id", "total", "quantity", "note", "placed_at" FROM "order";
+        DELETE FROM "sqlite_sequence" WHERE "name" = 'retort_rebuild_order';
+        INSERT INTO "sqlite_sequence" ("name", "seq") SELECT 'retort_rebuild_order', "seq" FROM "sqlite_sequence" WHERE "name" = 'order';
+        DROP TABLE "order";
+        -- Rename as sqlite.org's procedure does, leaving the views and triggers that refer to order as they are; they are checked below
+        PRAGMA legacy_alter_table = ON;
+        ALTER TABLE "retort_rebuild_order" RENAME TO "order";
+        PRAGMA legacy_alter_table = OFF;
+        CREATE INDEX "ix_order_user_id" ON "order" ("user_id");
+        -- create the triggers of order again, and check the triggers and views that depend on it
+        -- check the foreign keys of order after rebuilding order (PRAGMA foreign_key_check)
+        """);
+  }
+
+  private Optional<String> rebuiltTable(SchemaModel before, Operation operation) {
+    return dialect.rebuiltTable(operation, before, before.apply(operation));
+  }
 }

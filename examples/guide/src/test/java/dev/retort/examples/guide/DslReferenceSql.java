@@ -7,6 +7,8 @@ import dev.retort.operation.Vendor;
 import dev.retort.runtime.dialect.Dialect;
 import dev.retort.runtime.dialect.Dialects;
 import dev.retort.runtime.dialect.Step;
+import dev.retort.runtime.internal.execution.MergedRebuilds;
+import dev.retort.runtime.internal.execution.PlannedStep;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -17,7 +19,9 @@ import java.util.Map;
 /**
  * The SQL that each database's dialect renders for an example of {@link DslExamples}, as the
  * guide shows it: one section per database, headed by a comment, the statements ending with a
- * semicolon. Databases that render the same statements share a section.
+ * semicolon, rendered as the runtime renders a migration's operations (on SQLite, consecutive
+ * column changes of one table are one rebuild). Databases that render the same statements share
+ * a section.
  */
 final class DslReferenceSql {
 
@@ -87,36 +91,44 @@ final class DslReferenceSql {
     return schema.operations();
   }
 
+  /** The statements of the operations, rendered as the runtime's planner renders a migration's. */
   private static List<String> statements(Dialect dialect, SchemaModel start, List<Operation> operations) {
     List<String> lines = new ArrayList<>();
+    MergedRebuilds steps = new MergedRebuilds(dialect);
     SchemaModel schema = start;
     for (Operation operation : operations) {
-      List<Step> steps;
+      SchemaModel after = schema.apply(operation);
       try {
-        steps = dialect.render(operation, schema);
+        steps.add(operation, schema, after, dialect.render(operation, schema, after));
       } catch (UnsupportedOperationException e) {
+        lines.addAll(lines(steps.steps()));
+        steps = new MergedRebuilds(dialect);
         // A database that refuses a kind of operation refuses it for the same reason each time.
         String refusal = "-- not supported: " + e.getMessage();
         if (!lines.contains(refusal)) {
           lines.add(refusal);
         }
-        schema = schema.apply(operation);
-        continue;
       }
-      for (Step step : steps) {
-        if (step instanceof Step.Sql sql) {
-          if (sql.outsideTransaction()) {
-            lines.add("-- outside the migration's transaction:");
-          }
-          (sql.sql() + ";").lines().forEach(lines::add);
-        } else if (step instanceof Step.Callback callback) {
-          lines.add("-- Java step: " + callback.step().description());
-        }
-      }
-      schema = schema.apply(operation);
+      schema = after;
     }
+    lines.addAll(lines(steps.steps()));
     if (lines.isEmpty()) {
       lines.add("-- nothing: this database has no statement for it");
+    }
+    return lines;
+  }
+
+  private static List<String> lines(List<PlannedStep> steps) {
+    List<String> lines = new ArrayList<>();
+    for (PlannedStep planned : steps) {
+      if (planned.step() instanceof Step.Sql sql) {
+        if (sql.outsideTransaction()) {
+          lines.add("-- outside the migration's transaction:");
+        }
+        (sql.sql() + ";").lines().forEach(lines::add);
+      } else if (planned.step() instanceof Step.Callback callback) {
+        lines.add("-- Java step: " + callback.step().description());
+      }
     }
     return lines;
   }

@@ -427,8 +427,8 @@ public final class MigrationExecutor {
         .append(" failed at statement ").append(index + 1).append(" of ").append(steps.size()).append(" on ")
         .append(VendorNames.of(vendor)).append(where()).append(":\n  ")
         .append(index < steps.size() ? steps.get(index).display() : "(none)")
-        .append("\n  from '").append(index < steps.size() ? steps.get(index).operation().summary() : "")
-        .append("': ").append(describe(cause)).append('\n');
+        .append("\n  from ").append(index < steps.size() ? steps.get(index).source() : "''")
+        .append(": ").append(describe(cause)).append('\n');
     if (timedOut.isPresent()) {
       TableLocks locks = timedOut.get().locks();
       int attempts = timedOut.get().attempts();

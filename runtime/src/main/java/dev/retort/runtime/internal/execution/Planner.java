@@ -26,6 +26,10 @@ import java.util.Set;
  * is rendered before the first one runs, so an irreversible downgrade, an operation that does
  * not fit the schema, or one the database cannot do fails the command with nothing run.
  *
+ * <p>Each operation is rendered on its own first, so that one that does not fit or that the
+ * database cannot do is named in the refusal; consecutive operations that the dialect does by
+ * rebuilding one table then become one rebuild ({@link MergedRebuilds}).
+ *
  * <p>The schema each operation is rendered against comes from applying the operations of the
  * revisions before it to the schema the applied revisions build ({@link AppliedSchema}: their
  * replay, or the snapshot that provably equals it), never from reading the database.
@@ -164,15 +168,13 @@ public final class Planner {
     for (LoadedRevision revision : revisions) {
       List<Operation> operations = direction == Direction.UPGRADE
           ? revision.upgradeOperations() : revision.requireDowngrade();
-      List<PlannedStep> steps = new ArrayList<>();
+      MergedRebuilds steps = new MergedRebuilds(dialect);
       for (Operation operation : operations) {
         SchemaModel before = schema.current();
         SchemaModel after = apply(schema, operation, revision, direction);
-        for (Step step : render(dialect, operation, before, after, revision, direction)) {
-          steps.add(new PlannedStep(step, operation));
-        }
+        steps.add(operation, before, after, render(dialect, operation, before, after, revision, direction));
       }
-      plan.add(new PlannedMigration(revision, direction, steps));
+      plan.add(new PlannedMigration(revision, direction, steps.steps()));
     }
     return plan;
   }
