@@ -10,7 +10,6 @@ import dev.retort.processor.layout.ProjectLayout;
 import dev.retort.processor.plan.MigrationPlan;
 import dev.retort.snapshot.SnapshotCodec;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -192,8 +191,10 @@ public final class Outputs {
     return true;
   }
 
+  /** Whether a file is in the class output, which opening it for reading tells. */
   private boolean inClassOutput(String packageName, String fileName) {
-    try (InputStream in = filer.getResource(StandardLocation.CLASS_OUTPUT, packageName, fileName).openInputStream()) {
+    try {
+      filer.getResource(StandardLocation.CLASS_OUTPUT, packageName, fileName).openInputStream().close();
       return true;
     } catch (IOException | IllegalArgumentException e) {
       return false;
