@@ -139,7 +139,8 @@ class SingleTransactionTest {
           .hasMessageContaining("Cannot run the migrations in a single transaction on " + database + ": it commits"
               + " every DDL statement")
           .hasMessageContaining("Nothing was changed. Turn off singleTransaction (retort.single-transaction in"
-              + " Spring Boot, --single-transaction on the command line) for " + database);
+              + " Spring Boot, --single-transaction on the command line, retort.singleTransaction in Maven) for "
+              + database);
 
       assertThat(Probe.tables(db)).as("no version table, no lock table, no migration").isEmpty();
 

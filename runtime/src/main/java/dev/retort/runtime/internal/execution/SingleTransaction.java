@@ -17,7 +17,7 @@ public final class SingleTransaction {
 
   /** How the setting is named where users set it, for the messages that say to turn it off. */
   private static final String SETTING = "singleTransaction (retort.single-transaction in Spring Boot,"
-      + " --single-transaction on the command line)";
+      + " --single-transaction on the command line, retort.singleTransaction in Maven)";
 
   private SingleTransaction() {}
 
