@@ -98,7 +98,7 @@ final class Pipeline {
     Revisions revisions = readRevisions.get();
     List<Element> originating = new ArrayList<>(entities);
     originating.addAll(revisionClasses);
-    Outputs outputs = new Outputs(env.getFiler(), env.getElementUtils(), diagnostics);
+    Outputs outputs = new Outputs(env.getFiler(), env.getElementUtils(), diagnostics, !Kapt.runs(env));
     HistoryReader historyReader = new HistoryReader(diagnostics);
 
     if (options.mode() == Mode.OFF) {

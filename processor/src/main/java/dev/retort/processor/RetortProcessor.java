@@ -63,9 +63,12 @@ public final class RetortProcessor extends AbstractProcessor {
     return supported;
   }
 
+  /** Retort's options, and kapt's {@value Kapt#GENERATED_KOTLIN_OPTION}, which tells it kapt runs it. */
   @Override
   public Set<String> getSupportedOptions() {
-    return ProcessorOptions.NAMES;
+    Set<String> options = new TreeSet<>(ProcessorOptions.NAMES);
+    options.add(Kapt.GENERATED_KOTLIN_OPTION);
+    return options;
   }
 
   @Override

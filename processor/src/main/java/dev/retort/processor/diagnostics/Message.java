@@ -68,6 +68,13 @@ public enum Message {
       "resource-dir",
       "cannot tell where the snapshots of source directory %s live, since it is not named java; pass"
           + " -Aretort.resourceDir=<the resources directory, such as src/main/resources>"),
+  /** The source directory would be found from a Kotlin class, whose file is kapt's stub. */
+  KOTLIN_SOURCE_DIR(
+      Diagnostic.Kind.ERROR,
+      "kotlin-source-dir",
+      "%s is a Kotlin class, which kapt shows to the processor as a Java stub outside your source tree;"
+          + " Retort writes its migrations as Java sources: pass -Aretort.sourceDir=<the Java source directory,"
+          + " such as ${project.basedir}/src/main/java>"),
   /** A committed snapshot cannot be read. */
   SNAPSHOT_CORRUPT(
       Diagnostic.Kind.ERROR,
@@ -222,7 +229,7 @@ public enum Message {
       Diagnostic.Kind.ERROR,
       "annotation-on-method",
       "@%s on method %s has no effect: Retort maps fields and record components, not methods;"
-          + " annotate the field or record component instead"),
+          + " annotate the field or record component instead%s"),
   /** {@code nullable = NULLABLE} on an {@code @Id}. */
   ID_NULLABLE(
       Diagnostic.Kind.ERROR,

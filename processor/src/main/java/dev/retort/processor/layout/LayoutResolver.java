@@ -2,6 +2,7 @@ package dev.retort.processor.layout;
 
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
+import dev.retort.processor.Kapt;
 import dev.retort.processor.diagnostics.Diagnostics;
 import dev.retort.processor.diagnostics.Message;
 import dev.retort.processor.options.ProcessorOptions;
@@ -22,7 +23,8 @@ import javax.lang.model.element.TypeElement;
  * Finds the {@link ProjectLayout}: options win; otherwise the source directory is the root
  * of the file declaring the newest revision (or, before the first, an entity), found through
  * javac's trees, and the resource directory is the {@code resources} directory beside a
- * source directory named {@code java}, as in Maven and Gradle projects.
+ * source directory named {@code java}, as in Maven and Gradle projects. A Kotlin class cannot
+ * show the source directory, since the file javac reads of it is kapt's stub.
  */
 public final class LayoutResolver {
 
@@ -59,6 +61,11 @@ public final class LayoutResolver {
     String migrationPackage = options.migrationPackage()
         .orElseGet(() -> newestRevision.map(this::packageOf).orElseGet(() -> defaultPackage(sortedEntities)));
 
+    if (options.sourceDir().isEmpty() && Kapt.isKotlin(anchor.get())) {
+      // The stub's directory is kapt's, emptied on every build: a migration written there would be lost.
+      diagnostics.report(anchor.get(), Message.KOTLIN_SOURCE_DIR, anchor.get().getQualifiedName());
+      return Optional.empty();
+    }
     Optional<Path> sourceDir = options.sourceDir().or(() -> sourceRoot(anchor.get()));
     if (sourceDir.isEmpty()) {
       String file = sourceUri(anchor.get()).map(URI::toString).orElse("not known to the compiler");

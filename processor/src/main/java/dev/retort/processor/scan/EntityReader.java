@@ -9,6 +9,7 @@ import dev.retort.model.DefaultValue;
 import dev.retort.model.IndexModel;
 import dev.retort.model.PrimaryKeyModel;
 import dev.retort.model.UniqueModel;
+import dev.retort.processor.Kapt;
 import dev.retort.processor.diagnostics.Message;
 import dev.retort.processor.scan.EntityDraft.ColumnDraft;
 import dev.retort.processor.scan.EntityDraft.Origin;
@@ -42,11 +43,12 @@ import javax.lang.model.util.Types;
  * seen within the entity.
  *
  * <p>Columns come from record components, or from the instance fields of a class and its
- * superclasses (base-class fields first) that are neither {@code transient} nor {@code @Transient}.
- * Nullability: {@code @Column(nullable = ...)} wins; otherwise {@code @Id} members are NOT NULL,
- * {@code Optional} types nullable, members annotated with any annotation whose simple name is
- * {@code NotNull} or {@code NonNull} (on the member or its type) NOT NULL, primitives NOT NULL and
- * everything else nullable.
+ * superclasses (base-class fields first) that are neither {@code transient} nor {@code @Transient},
+ * nor the delegate of a Kotlin property declared with {@code by}. Nullability:
+ * {@code @Column(nullable = ...)} wins; otherwise {@code @Id} members are NOT NULL, {@code Optional}
+ * types nullable, members annotated with any annotation whose simple name is {@code NotNull} or
+ * {@code NonNull} (on the member or its type, or on a Kotlin property's getter) NOT NULL,
+ * primitives NOT NULL and everything else nullable.
  */
 final class EntityReader {
 
@@ -108,7 +110,9 @@ final class EntityReader {
   enum Exclusion {
     STATIC("static", "make it an instance field"),
     TRANSIENT("transient", "remove the transient modifier"),
-    ANNOTATED("@Transient", "remove @Transient");
+    ANNOTATED("@Transient", "remove @Transient"),
+    /** A Kotlin property declared with {@code by}, whose field holds the delegate, not the value. */
+    DELEGATE("a Kotlin property delegate", "declare the property without a delegate (by)");
 
     private final String description;
     private final String fix;
@@ -265,9 +269,19 @@ final class EntityReader {
     }
   }
 
+  /**
+   * A field of a {@code @Table} class. Of a Kotlin class, the field of a property declared with
+   * {@code by} maps to no column, and the property's getter is consulted for NotNull annotations too.
+   */
   private Member member(TypeElement declaring, VariableElement field, TypeMirror type) {
-    return member(declaring, field, type, declaring.getSimpleName() + "." + field.getSimpleName(),
+    Member member = member(declaring, field, type, declaring.getSimpleName() + "." + field.getSimpleName(),
         Annotation.TRANSIENT);
+    Exclusion exclusion = member.exclusion() == null && Kapt.isPropertyDelegate(declaring, field)
+        ? Exclusion.DELEGATE
+        : member.exclusion();
+    List<AnnotatedConstruct> annotated = new ArrayList<>(member.annotated());
+    Kapt.getter(declaring, field).ifPresent(annotated::add);
+    return new Member(member.element(), member.name(), member.type(), member.label(), List.copyOf(annotated), exclusion);
   }
 
   /**
@@ -1023,7 +1037,11 @@ final class EntityReader {
                 null,
                 Message.ANNOTATION_ON_METHOD,
                 annotation.get().simpleName(),
-                declaring.getSimpleName() + "." + method.getSimpleName() + "()");
+                declaring.getSimpleName() + "." + method.getSimpleName() + "()",
+                Kapt.isKotlin(declaring)
+                    ? " (in Kotlin, write @" + annotation.get().simpleName() + " or @field:"
+                        + annotation.get().simpleName() + " on the property, not @get:" + annotation.get().simpleName() + ")"
+                    : "");
           }
         }
       }

@@ -32,7 +32,10 @@ import javax.tools.StandardLocation;
  * Writes what the processor produces. Migrations and snapshots go into the source tree, to
  * be reviewed and committed, and through the {@link Filer} too, so that this compilation
  * compiles the new class and ships the snapshot; the revision index goes through the Filer
- * only, as a class-path resource, which costs javac no further round.
+ * only, as a class-path resource, which costs javac no further round. Under kapt a new migration
+ * goes into the source tree only: kapt's compilation compiles nothing, and the Java compilation
+ * after it compiles the source tree and kapt's generated sources together, where a second copy of
+ * the class would be a duplicate class.
  * A file in the source tree is only ever created, never replaced.
  */
 public final class Outputs {
@@ -40,6 +43,7 @@ public final class Outputs {
   private final Filer filer;
   private final Elements elements;
   private final Diagnostics diagnostics;
+  private final boolean emitMigrationSources;
   private final Set<String> emittedResources = new HashSet<>();
   private final Map<ClassName, String> writtenSourceChecksums = new HashMap<>();
 
@@ -49,11 +53,14 @@ public final class Outputs {
    * @param filer javac's filer
    * @param elements the element utilities, to tell whether a class already exists
    * @param diagnostics where notes and failures are reported
+   * @param emitMigrationSources whether a new migration goes through the Filer as well, to be
+   *     compiled by this compilation: false under kapt
    */
-  public Outputs(Filer filer, Elements elements, Diagnostics diagnostics) {
+  public Outputs(Filer filer, Elements elements, Diagnostics diagnostics, boolean emitMigrationSources) {
     this.filer = Objects.requireNonNull(filer, "filer == null");
     this.elements = Objects.requireNonNull(elements, "elements == null");
     this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics == null");
+    this.emitMigrationSources = emitMigrationSources;
   }
 
   /**
@@ -87,7 +94,7 @@ public final class Outputs {
     if (!emitSnapshot(plan.className(), snapshot, originating)) {
       return false;
     }
-    if (!classExists) {
+    if (emitMigrationSources && !classExists) {
       try {
         JavaFileObject file = filer.createSourceFile(plan.className().canonicalName(), originating.toArray(Element[]::new));
         try (Writer writer = file.openWriter()) {
