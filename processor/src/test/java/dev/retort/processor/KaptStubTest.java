@@ -186,6 +186,44 @@ class KaptStubTest {
   }
 
   @Test
+  void aLateinitPropertyOfAJpaEntityIsNotNullAsWell() {
+    ProjectFixture project = new ProjectFixture(root);
+    JavaFileObject book = source("com.example.model.Book", """
+        package com.example.model;
+
+        @kotlin.Metadata(mv = {1, 9, 0}, k = 1, xi = 48, d2 = {"Lcom/example/model/Book;"})
+        @jakarta.persistence.Entity()
+        @jakarta.persistence.Table(name = "books")
+        public class Book {
+            @jakarta.persistence.Id()
+            private long id = 0L;
+            @org.jetbrains.annotations.Nullable()
+            private java.lang.String subtitle;
+            public java.lang.String isbn;
+
+            public Book() {
+                super();
+            }
+
+            @org.jetbrains.annotations.NotNull()
+            public final java.lang.String getIsbn() {
+                return null;
+            }
+        }
+        """);
+
+    Compilation compilation = project.compile(List.of("-Aretort.entities=jpa"), stubs(book));
+
+    assertThat(compilation).succeeded();
+    assertThat(project.snapshot("com.example.model.migration.V20261121_153000_CreateBooks")).contains("""
+        table books
+          column id bigint not null
+          column subtitle varchar(255) null
+          column isbn varchar(255) not null
+        """);
+  }
+
+  @Test
   void anAnnotationOnThePropertyDelegateIsReported() {
     ProjectFixture project = new ProjectFixture(root);
     String stub = CUSTOMER_STUB.replace(

@@ -271,28 +271,28 @@ final class EntityReader {
 
   /**
    * A field of a {@code @Table} class. Of a Kotlin class, the field of a property declared with
-   * {@code by} maps to no column, and the property's getter is consulted for NotNull annotations too.
+   * {@code by} maps to no column. (A JPA entity's maps to one, as Hibernate maps it.)
    */
   private Member member(TypeElement declaring, VariableElement field, TypeMirror type) {
     Member member = member(declaring, field, type, declaring.getSimpleName() + "." + field.getSimpleName(),
         Annotation.TRANSIENT);
-    Exclusion exclusion = member.exclusion() == null && Kapt.isPropertyDelegate(declaring, field)
-        ? Exclusion.DELEGATE
-        : member.exclusion();
-    List<AnnotatedConstruct> annotated = new ArrayList<>(member.annotated());
-    Kapt.getter(declaring, field).ifPresent(annotated::add);
-    return new Member(member.element(), member.name(), member.type(), member.label(), List.copyOf(annotated), exclusion);
+    if (member.exclusion() == null && Kapt.isPropertyDelegate(declaring, field)) {
+      return new Member(member.element(), member.name(), member.type(), member.label(), member.annotated(),
+          Exclusion.DELEGATE);
+    }
+    return member;
   }
 
   /**
-   * A field.
+   * A field. Of a Kotlin class, the getter of the property it backs can say NotNull too.
    *
    * @param label the member as messages name it
    * @param transientAnnotation the qualified name of the annotation that excludes a field
    */
   Member member(
       TypeElement declaring, VariableElement field, TypeMirror type, String label, String transientAnnotation) {
-    List<AnnotatedConstruct> annotated = List.of(field, field.asType());
+    List<AnnotatedConstruct> annotated = new ArrayList<>(List.of(field, field.asType()));
+    Kapt.getter(declaring, field).ifPresent(annotated::add);
     Exclusion exclusion = null;
     if (field.getModifiers().contains(Modifier.STATIC)) {
       exclusion = Exclusion.STATIC;
@@ -301,7 +301,7 @@ final class EntityReader {
     } else if (annotations.find(field, transientAnnotation).isPresent()) {
       exclusion = Exclusion.ANNOTATED;
     }
-    return new Member(field, field.getSimpleName().toString(), type, label, annotated, exclusion);
+    return new Member(field, field.getSimpleName().toString(), type, label, List.copyOf(annotated), exclusion);
   }
 
   /**
