@@ -1,7 +1,6 @@
 package dev.retort.runtime;
 
 import static dev.retort.dsl.ColumnOption.notNull;
-import static dev.retort.model.ColumnType.date;
 import static dev.retort.model.ColumnType.varchar;
 import static dev.retort.runtime.Codes.code;
 import static dev.retort.runtime.Probe.appliedIds;
@@ -189,7 +188,7 @@ class SingleTransactionTest {
     try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.POSTGRESQL)) {
       List<RevisionInfo> history = List.of(Library.revisions().get(0),
           Retort.revision("002", List.of("001"), CreateTags::new),
-          Retort.revision("003", List.of("002"), AddAuthorsBorn::new));
+          Retort.revision("003", List.of("002"), Library.AddAuthorsBorn::new));
       Probe.retort(db, history).upgrade("001");
       Retort retort = single(db, history).tableLockTimeout(Duration.ofMillis(300)).tableLockRetries(20).build();
 
@@ -292,19 +291,6 @@ class SingleTransactionTest {
     @Override
     public void downgrade(Schema schema) {
       schema.dropTable("tags");
-    }
-  }
-
-  /** Adds a column to {@code authors}, which waits while another session writes it. */
-  public static final class AddAuthorsBorn implements Migration {
-    @Override
-    public void upgrade(Schema schema) {
-      schema.alterTable("authors", t -> t.addColumn("born", date()));
-    }
-
-    @Override
-    public void downgrade(Schema schema) {
-      schema.alterTable("authors", t -> t.dropColumn("born"));
     }
   }
 
