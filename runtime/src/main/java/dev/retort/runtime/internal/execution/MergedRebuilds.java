@@ -26,7 +26,9 @@ import java.util.Set;
  * <ul>
  *   <li>the operations are consecutive, so nothing runs in between that could need the table as
  *       one of them leaves it: a data step, an {@code execute}, a rename (the rebuild copies the
- *       columns by name), a change of another table;
+ *       columns by name), a change of another table. An operation that the dialect renders as no
+ *       statement at all (on SQLite a comment's change, which it does not store) runs nothing, and
+ *       joins the run;
  *   <li>each adds or alters a column of its own. Each rebuild converts the values it copies to the
  *       columns' types, so a column changed twice would be converted once instead of twice
  *       ({@code '007'} made an integer and text again is {@code '7'}), and a column added and then
@@ -71,6 +73,11 @@ public final class MergedRebuilds {
    * @param rendered its steps, rendered on its own
    */
   public void add(Operation operation, SchemaModel before, SchemaModel after, List<Step> rendered) {
+    if (rendered.isEmpty() && !run.isEmpty()) {
+      // Nothing runs for it: the rebuild goes on to the schema after it.
+      runAfter = after;
+      return;
+    }
     Optional<ColumnChange> change = changedColumn(operation, before, after);
     if (change.isPresent() && !run.isEmpty() && change.get().table().equals(runTable)
         && runColumns.add(change.get().key())) {
