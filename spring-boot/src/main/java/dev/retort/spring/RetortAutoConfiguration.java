@@ -191,11 +191,12 @@ public class RetortAutoConfiguration {
 
   /**
    * The schemas {@code retort.current-schema} names: one, which the instance makes current, or several names and
-   * patterns, which start-up migrates in turn.
+   * patterns, which start-up migrates in turn. An empty value is the connection's own schema, as if unset: a profile
+   * writes {@code retort.current-schema=} to undo the tenants' pattern that the application's properties give.
    */
   private static SchemaSelection currentSchemas(RetortProperties properties) {
     String value = properties.getCurrentSchema();
-    return SchemaSelection.of(value == null ? List.of() : List.of(value));
+    return SchemaSelection.of(value == null || value.isBlank() ? List.of() : List.of(value));
   }
 
   /**

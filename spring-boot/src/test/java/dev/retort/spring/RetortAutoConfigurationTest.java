@@ -122,6 +122,15 @@ class RetortAutoConfigurationTest {
     });
   }
 
+  /** A profile undoes a pattern of tenants that the application's properties set, as Spring unsets a property. */
+  @Test
+  void anEmptyCurrentSchemaIsTheConnectionsOwn() {
+    runner.withPropertyValues("retort.current-schema=").run(context -> {
+      assertThat(context).hasNotFailed();
+      assertThat(versions(context.getBean(DataSource.class), "retort_version")).containsExactly(FIRST, HEAD);
+    });
+  }
+
   @Test
   void baselineOnUpgradeAdoptsADatabaseWhoseTablesMatch() throws SQLException {
     sql("CREATE TABLE books (id BIGINT NOT NULL, title VARCHAR(200) NOT NULL, CONSTRAINT pk_books PRIMARY KEY (id))");
