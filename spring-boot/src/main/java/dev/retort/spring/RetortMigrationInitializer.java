@@ -82,6 +82,25 @@ public class RetortMigrationInitializer implements InitializingBean {
     this.schemas = List.copyOf(schemas);
   }
 
+  /**
+   * The instance that migrates.
+   *
+   * @return the instance given
+   */
+  public Retort retort() {
+    return retort;
+  }
+
+  /**
+   * The names and patterns of the schemas migrated in turn, which {@link Retort#schemas} resolves, such as
+   * {@code tenant_*}.
+   *
+   * @return the names and patterns; empty when the instance migrates its own schema
+   */
+  public List<String> schemas() {
+    return schemas;
+  }
+
   @Override
   public void afterPropertiesSet() {
     if (schemas.isEmpty()) {

@@ -4,9 +4,11 @@ import dev.retort.runtime.AppliedRevision;
 import dev.retort.runtime.HistoryEntry;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RetortException;
+import dev.retort.spring.RetortMigrationInitializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,10 @@ import org.springframework.context.ApplicationContext;
  * <p>A bean whose history Retort refuses to give, such as one whose database holds a migration
  * changed after it was applied, is listed with the error's code and message instead of its
  * revisions, so that the endpoint still answers for the others.
+ *
+ * <p>A bean that start-up migrates in several schemas ({@code retort.current-schema=tenant_*}, or a list) is listed
+ * with each schema's history, as the names and patterns select them at the time of the request, instead of the
+ * history of the connection's own schema, which start-up leaves alone.
  */
 @Endpoint(id = "retort")
 public class RetortEndpoint {
@@ -51,8 +57,10 @@ public class RetortEndpoint {
     Map<String, ContextRetortBeansDescriptor> contexts = new LinkedHashMap<>();
     for (ApplicationContext target = context; target != null; target = target.getParent()) {
       Map<String, RetortDescriptor> beans = new TreeMap<>();
+      Collection<RetortMigrationInitializer> initializers = target.getBeansOfType(RetortMigrationInitializer.class)
+          .values();
       for (Map.Entry<String, Retort> bean : target.getBeansOfType(Retort.class).entrySet()) {
-        beans.put(bean.getKey(), describe(bean.getValue()));
+        beans.put(bean.getKey(), describe(bean.getValue(), initializers));
       }
       ApplicationContext parent = target.getParent();
       contexts.put(target.getId(), new ContextRetortBeansDescriptor(beans, parent == null ? null : parent.getId()));
@@ -60,12 +68,36 @@ public class RetortEndpoint {
     return new RetortBeansDescriptor(contexts);
   }
 
+  /** A bean's history, or, where an initializer migrates it in several schemas, each schema's. */
+  private static RetortDescriptor describe(Retort retort, Collection<RetortMigrationInitializer> initializers) {
+    for (RetortMigrationInitializer initializer : initializers) {
+      if (initializer.retort() == retort && !initializer.schemas().isEmpty()) {
+        return describeSchemas(retort, initializer.schemas());
+      }
+    }
+    return describe(retort);
+  }
+
+  private static RetortDescriptor describeSchemas(Retort retort, List<String> namesOrPatterns) {
+    List<String> schemas;
+    try {
+      schemas = retort.schemas(namesOrPatterns.toArray(String[]::new));
+    } catch (RetortException e) {
+      return failed(e);
+    }
+    Map<String, RetortDescriptor> described = new LinkedHashMap<>();
+    for (String schema : schemas) {
+      described.put(schema, describe(retort.withCurrentSchema(schema)));
+    }
+    return new RetortDescriptor(List.of(), null, described);
+  }
+
   private static RetortDescriptor describe(Retort retort) {
     List<HistoryEntry> entries;
     try {
       entries = retort.history().entries();
     } catch (RetortException e) {
-      return new RetortDescriptor(List.of(), new ErrorDescriptor(e.code().name(), e.getMessage()));
+      return failed(e);
     }
     List<RevisionDescriptor> revisions = new ArrayList<>(entries.size());
     for (HistoryEntry entry : entries) {
@@ -74,7 +106,11 @@ public class RetortEndpoint {
           applied == null ? State.PENDING : State.APPLIED, applied == null ? null : applied.appliedAt(),
           applied == null ? null : applied.executionTime().map(Duration::toMillis).orElse(null)));
     }
-    return new RetortDescriptor(revisions, null);
+    return new RetortDescriptor(revisions, null, Map.of());
+  }
+
+  private static RetortDescriptor failed(RetortException e) {
+    return new RetortDescriptor(List.of(), new ErrorDescriptor(e.code().name(), e.getMessage()), Map.of());
   }
 
   /**
@@ -94,12 +130,16 @@ public class RetortEndpoint {
   public record ContextRetortBeansDescriptor(Map<String, RetortDescriptor> retortBeans, String parentId) {}
 
   /**
-   * One {@code Retort} bean's history.
+   * One {@code Retort} bean's history, or that of each schema start-up migrates with it.
    *
-   * @param revisions every revision, oldest first; none when {@code error} is set
-   * @param error why Retort gave no history; {@code null} when it did
+   * @param revisions every revision, oldest first; none when {@code error} is set, or when the bean is migrated in
+   *     several schemas
+   * @param error why Retort gave no history, or, for several schemas, could not select them; {@code null} when it did
+   * @param schemas for a bean migrated in several schemas ({@code retort.current-schema=tenant_*}), each schema's
+   *     history, by name in the order they are migrated; empty for a bean migrated in its own schema
    */
-  public record RetortDescriptor(List<RevisionDescriptor> revisions, ErrorDescriptor error) {}
+  public record RetortDescriptor(List<RevisionDescriptor> revisions, ErrorDescriptor error,
+      Map<String, RetortDescriptor> schemas) {}
 
   /**
    * One revision.

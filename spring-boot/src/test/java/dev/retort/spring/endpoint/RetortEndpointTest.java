@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * The {@code retort} endpoint: when it is defined, and what it tells of each {@code Retort}
@@ -105,6 +106,39 @@ class RetortEndpointTest {
       assertThat(beans.retortBeans().get("reportingRetort").error()).isNull();
       assertThat(beans.retortBeans().get("reportingRetort").revisions()).hasSize(2);
     });
+  }
+
+  /**
+   * With retort.current-schema=tenant_*, start-up migrates the tenants and not the connection's own schema, whose
+   * history would show every revision pending: the bean shows each tenant's instead, a tenant created since included.
+   */
+  @Test
+  void aPatternOfTenantsShowsEachTenantsHistory() {
+    new JdbcTemplate(new SimpleDriverDataSource(new org.h2.Driver(), url, "sa", ""))
+        .execute("CREATE SCHEMA tenant_b; CREATE SCHEMA tenant_a");
+    runner.withPropertyValues("retort.current-schema=tenant_*", "retort.target=" + FIRST).run(context -> {
+      assertThat(context).hasNotFailed();
+      context.getBean(Retort.class).withCurrentSchema("tenant_b").upgrade();
+      new JdbcTemplate(context.getBean(DataSource.class)).execute("CREATE SCHEMA tenant_c");
+
+      RetortDescriptor retort = context.getBean(RetortEndpoint.class).retortBeans().contexts().get(context.getId())
+          .retortBeans().get("retort");
+      assertThat(retort.revisions()).as("the connection's own schema, which no one migrates").isEmpty();
+      assertThat(retort.schemas()).containsOnlyKeys("tenant_a", "tenant_b", "tenant_c");
+      assertThat(retort.schemas().keySet()).containsExactly("tenant_a", "tenant_b", "tenant_c");
+      assertThat(retort.schemas().get("tenant_a").revisions()).extracting(RevisionDescriptor::state)
+          .containsExactly(State.APPLIED, State.PENDING);
+      assertThat(retort.schemas().get("tenant_b").revisions()).extracting(RevisionDescriptor::state)
+          .containsExactly(State.APPLIED, State.APPLIED);
+      assertThat(retort.schemas().get("tenant_c").revisions()).extracting(RevisionDescriptor::state)
+          .containsExactly(State.PENDING, State.PENDING);
+    });
+  }
+
+  @Test
+  void aSingleSchemaHasNoSchemas() {
+    runner.run(context -> assertThat(context.getBean(RetortEndpoint.class).retortBeans().contexts()
+        .get(context.getId()).retortBeans().get("retort").schemas()).isEmpty());
   }
 
   @Test
