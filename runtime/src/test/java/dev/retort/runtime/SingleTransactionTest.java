@@ -102,8 +102,9 @@ class SingleTransactionTest {
           .isInstanceOfSatisfying(RetortException.class, code(ErrorCode.MIGRATION_FAILED))
           .hasMessageContaining("Downgrade of revision 002 (" + DowngradeFails.class.getName() + ") failed at"
               + " statement 1 of 1")
-          .hasMessageContaining("ran the 3 migrations of this downgrade in a single transaction, which was rolled"
-              + " back: revisions 003 and 002 are still applied, and the version table still says revision 003.")
+          .hasMessageContaining("was running the 3 migrations of this downgrade in a single transaction, which was"
+              + " rolled back: revisions 003 and 002 are still applied, revision 001 did not run, and the version"
+              + " table still says revision 003.")
           .hasMessageContaining("run downgrade(\"base\") again.");
 
       assertThat(appliedIds(db)).containsExactly("001", "002", "003");

@@ -459,12 +459,14 @@ public final class MigrationExecutor {
     };
     int reached = plan.indexOf(migration) + 1;
     List<PlannedMigration> undone = plan.subList(0, stage == Stage.COMMITTING ? plan.size() : reached);
-    message.append(VendorNames.of(vendor)).append(" ran ")
+    List<PlannedMigration> notRun = plan.subList(undone.size(), plan.size());
+    message.append(VendorNames.of(vendor)).append(notRun.isEmpty() ? " ran " : " was running ")
         .append(plan.size() == 1 ? "the migration" : "the " + plan.size() + " migrations").append(" of this ")
         .append(verb).append(" in a single transaction, which was rolled back: ")
         .append(migration.direction() == Direction.UPGRADE
             ? "nothing of " + revisions(undone) + " remains"
             : revisions(undone) + (undone.size() == 1 ? " is" : " are") + " still applied")
+        .append(notRun.isEmpty() ? "" : ", " + revisions(notRun) + " did not run")
         .append(", and the version table still says ").append(describe(currentBefore.get())).append(".\n");
     message.append(switch (stage) {
       case RUNNING -> timedOut.isPresent() ? "Run " : "Fix the migration, or the data it failed on, and run ";
