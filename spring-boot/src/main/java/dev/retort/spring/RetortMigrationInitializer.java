@@ -19,7 +19,8 @@ import org.springframework.beans.factory.InitializingBean;
  *
  * <p>With several schemas ({@code retort.current-schema=tenant_*}, or a list), it migrates (and checks) each in turn
  * with the instance {@linkplain Retort#withCurrentSchema made for it}, goes on past a schema that fails, logging the
- * failure, and then stops start-up with the first failure, the others suppressed in it.
+ * failure (one with an earlier schema's message in a line naming that schema), and then stops start-up with the first
+ * failure, the others suppressed in it.
  *
  * <p>Spring Boot creates every bean that uses the database after this one
  * ({@link RetortDatabaseInitializerDetector} names it as a database initializer), so JPA's
@@ -109,11 +110,20 @@ public class RetortMigrationInitializer implements InitializingBean {
     }
     List<String> tenants = retort.schemas(schemas.toArray(String[]::new));
     Map<String, RuntimeException> failed = new LinkedHashMap<>();
+    // A failure that names no schema, such as a setting the database refuses, is alike in every tenant: logged once,
+    // with the first tenant that had it, and not again, stack trace and all, for each of maybe hundreds of tenants.
+    Map<String, String> firstWithMessage = new LinkedHashMap<>();
     for (String tenant : tenants) {
       try {
         migrate(retort.withCurrentSchema(tenant));
       } catch (RuntimeException e) {
-        LOG.error("Migrating schema {} failed; going on with the other schemas", tenant, e);
+        String first = e.getMessage() == null ? null : firstWithMessage.putIfAbsent(e.getMessage(), tenant);
+        if (first == null) {
+          LOG.error("Migrating schema {} failed; going on with the other schemas", tenant, e);
+        } else {
+          LOG.error("Migrating schema {} failed as {} did, with the same message (above); going on with the other"
+              + " schemas", tenant, first);
+        }
         failed.put(tenant, e);
       }
     }

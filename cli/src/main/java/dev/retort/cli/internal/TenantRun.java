@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * One command run in several schemas, one after another, as a deployment migrates its tenants: each schema's lines
  * start with its name in brackets ({@code [tenant_acme] Upgraded from …}), a schema that fails is reported and the
- * run goes on with the next, and a summary counts them at the end.
+ * run goes on with the next (a failure with an earlier schema's message in a line naming that schema), and a summary
+ * counts them at the end.
  */
 public final class TenantRun {
 
@@ -51,6 +52,9 @@ public final class TenantRun {
   public Summary run(List<String> schemas, Function<String, Outcome> command) {
     Map<String, Outcome> outcomes = new LinkedHashMap<>();
     List<String> failed = new ArrayList<>();
+    // A failure that names no schema, such as a setting the database refuses, is alike in every schema: printed
+    // once, with the first schema that had it, and not again for each of maybe hundreds of tenants.
+    Map<String, String> firstWithMessage = new LinkedHashMap<>();
     for (String schema : schemas) {
       working = schema;
       try {
@@ -58,7 +62,9 @@ public final class TenantRun {
         outcome.lines().forEach(this::print);
         outcomes.put(schema, outcome);
       } catch (RetortException e) {
-        err.accept(prefix(schema) + e.getMessage());
+        String first = firstWithMessage.putIfAbsent(e.getMessage(), schema);
+        err.accept(prefix(schema)
+            + (first == null ? e.getMessage() : "Failed as " + first + " did, with the same message (above)."));
         failed.add(schema);
       } finally {
         working = null;

@@ -33,6 +33,21 @@ class TenantRunTest {
     assertThat(summary.line("schema")).isEqualTo("3 schemas: 2 upgraded; 1 failed: initech.");
   }
 
+  /** A setting the database refuses (singleTransaction on MariaDB) fails every schema alike: its message once. */
+  @Test
+  void aFailureLikeAnEarlierSchemasIsPrintedOnce() {
+    TenantRun run = new TenantRun(out::add, err::add);
+
+    TenantRun.Summary summary = run.run(List.of("a", "b", "c", "d"), schema -> {
+      throw new RetortException(ErrorCode.UNSUPPORTED_OPERATION,
+          schema.equals("c") ? "failed in schema c" : "refused on MariaDB");
+    });
+
+    assertThat(err).containsExactly("[a] refused on MariaDB", "[b] Failed as a did, with the same message (above).",
+        "[c] failed in schema c", "[d] Failed as a did, with the same message (above).");
+    assertThat(summary.line("database")).isEqualTo("4 databases: 4 failed: a, b, c, d.");
+  }
+
   @Test
   void theSummaryCountsByLabelInOrderAndNamesWhatTheLabelAsksFor() {
     TenantRun run = new TenantRun(out::add, err::add);
