@@ -131,11 +131,23 @@ public class RetortMigrationInitializer implements InitializingBean {
       LOG.info("Migrated {} schemas: {}", tenants.size(), String.join(", ", tenants));
       return;
     }
-    LOG.error("Migrated {} of {} schemas; {} failed: {}. Each failure is logged above; the first stops start-up",
-        tenants.size() - failed.size(), tenants.size(), failed.size(), String.join(", ", failed.keySet()));
-    RuntimeException first = failed.values().iterator().next();
+    String summary = "Migrated " + (tenants.size() - failed.size()) + " of " + tenants.size() + " schemas; "
+        + failed.size() + " failed: " + String.join(", ", failed.keySet()) + ".";
+    LOG.error("{} Each failure is logged above; the first stops start-up", summary);
+    RuntimeException first = stopping(failed.values().iterator().next(), summary);
     failed.values().stream().skip(1).forEach(first::addSuppressed);
     throw first;
+  }
+
+  /**
+   * The failure that stops start-up: the first tenant's, and for Retort's, with the summary as its last line, so that
+   * "APPLICATION FAILED TO START" names every tenant that failed and not the first alone.
+   */
+  private static RuntimeException stopping(RuntimeException first, String summary) {
+    if (first instanceof RetortException e) {
+      return new RetortException(e.code(), e.getMessage() + "\n" + summary + " Each failure is logged above.", e);
+    }
+    return first;
   }
 
   /** Migrates with the strategy, then checks if asked. */
