@@ -197,6 +197,38 @@ class OfflineStampAndGuardToolTest {
     }
   }
 
+  /**
+   * The guard of a script for a tenant whose schema has a long name, as a run over tenants writes it: on MariaDB and
+   * MySQL its messages name check constraints, of at most 64 characters, and the advice naming the schema does not
+   * fit.
+   */
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = {"H2", "POSTGRESQL", "MARIADB"})
+  void theGuardOfATenantWithALongSchemaNameStopsAndRuns(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind)) {
+      String schema = db.name() + "_tenant_with_a_rather_long_name";
+      Probe.execute(db, (kind == TestDatabase.Kind.MARIADB ? "CREATE DATABASE " : "CREATE SCHEMA ")
+          + Probe.quote(db, schema));
+      try {
+        Retort retort = Retort.builder().url(db.url(), db.user(), db.password()).migrations(Library.revisions())
+            .currentSchema(schema).commandSyntax(CommandSyntax.CLI).lockTimeout(java.time.Duration.ofSeconds(60))
+            .build();
+        retort.upgrade("001");
+
+        ScriptTool.Run run = ScriptTool.run(db, script("upgrade.sql", retort.sql("002", "head", kind.vendor())));
+        assertThat(run.exitCode()).as(run.output()).isNotZero();
+        assertThat(run.output()).contains("Retort: ").contains("not at");
+        assertThat(retort.current().revisions()).containsExactly("001");
+
+        ScriptTool.run(db, script("upgrade-from-001.sql", retort.sql("001", "head", kind.vendor()))).succeeded();
+        assertThat(retort.current().atHead()).isTrue();
+      } finally {
+        Probe.execute(db, kind == TestDatabase.Kind.MARIADB ? "DROP DATABASE " + Probe.quote(db, schema)
+            : "DROP SCHEMA " + Probe.quote(db, schema) + " CASCADE");
+      }
+    }
+  }
+
   private Path script(String name, SqlScript script) {
     return ScriptTool.write(directory, name, script.text());
   }

@@ -419,20 +419,21 @@ public final class VersionTable {
       case MARIADB:
         return checkGuard("CREATE TEMPORARY TABLE ", "DROP TEMPORARY TABLE ", "",
             fit(MYSQL_NAME_LENGTH, "Retort: no version table, not at " + at + ", see " + current,
-                "Retort: no version table, see " + current),
+                "Retort: no version table, see " + current, "Retort: no version table"),
             "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
                 + (schema.isEmpty() ? "DATABASE()" : literal(schema)) + " AND TABLE_NAME = " + literal(name),
             fit(MYSQL_NAME_LENGTH, "Retort: not at " + at + ", see " + current,
-                "Retort: not at the script's start, see " + current),
+                "Retort: not at the script's start, see " + current, "Retort: not at the script's start"),
             otherQuery);
       case H2:
         return checkGuard("CREATE LOCAL TEMPORARY TABLE ", "DROP TABLE ", "",
             fit(H2_NAME_LENGTH, missing, "Retort: the database is not at the script's start: it has no version table."
-                + fix),
+                + fix, "Retort: the database is not at the script's start: it has no version table."),
             "SELECT 1 FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = "
                 + (schema.isEmpty() ? "CURRENT_SCHEMA" : literal(schema)) + " AND TABLE_NAME = " + literal(name),
             fit(H2_NAME_LENGTH, other, "Retort: the database is not at the script's start: its version table records"
-                + " other revisions." + fix),
+                + " other revisions." + fix, "Retort: the database is not at the script's start: its version table"
+                + " records other revisions."),
             otherQuery);
       case SQLITE:
         return checkGuard("CREATE TEMP TABLE ", "DROP TABLE ", "temp.", missing,
@@ -464,9 +465,12 @@ public final class VersionTable {
         drop + prefix + table);
   }
 
-  /** The message if it fits a name of the database, else the shorter one. */
-  private static String fit(int length, String message, String shorter) {
-    return message.length() <= length ? message : shorter;
+  /**
+   * The first message that fits a name of the database: the longer ones name the revision and the command that shows
+   * where the database is, which may name a long schema; the last, without either, always fits.
+   */
+  private static String fit(int length, String message, String shorter, String shortest) {
+    return message.length() <= length ? message : shorter.length() <= length ? shorter : shortest;
   }
 
   private String columns() {
