@@ -56,7 +56,7 @@ assert tenant.indexOf('SET search_path') < tenant.indexOf('CREATE TABLE "custome
 assert tenant.contains('CREATE TABLE IF NOT EXISTS "tenant_acme"."retort_version"')
 // 4: downgrade -1
 expectPattern(log, /Reverted 20260111_090000: Add column customers\.phone\. \(1 statement, \d+ ms\)/)
-expectOnce(log, 'Reverted 20260111_090000:')
+expectOnce(log, '[INFO] Reverted 20260111_090000:')
 expect(log, 'Downgraded from 20260111_090000 (head) to 20260110_090000: 1 migration in ')
 // 5: stamp head
 // The stamp once, from its result: the runtime's own line for it ("Stamped head: version table now at ...")
@@ -131,6 +131,27 @@ assert single.count('\nBEGIN;\n') == 1 && single.count('\nCOMMIT;\n') == 1: sing
 assert single.contains('All its migrations run in one transaction'): single
 // 21: H2 refuses singleTransaction, naming the setting to turn off
 expect(log, 'Cannot run the migrations in a single transaction on H2: it commits every DDL statement')
+
+// 22: tenant_globex taken back
+expectOnce(log, '[INFO] [tenant_globex] Reverted 20260111_090000:')
+// 23: a script per tenant, each from its own revision, entering its schema; a guard where it starts past base
+expect(log, '[INFO] [tenant_acme] Already at 20260111_090000 (head): wrote ')
+expectPattern(log, /(?m)^\[INFO\] \[tenant_globex\] Wrote the h2 script from 20260110_090000 to 20260111_090000 \(\d+ statements\) to .*tenant_globex\.sql\.$/)
+expectPattern(log, /(?m)^\[INFO\] \[tenant_initech\] Wrote the h2 script from base to 20260111_090000 \(\d+ statements\) to .*tenant_initech\.sql\.$/)
+expect(log, '[INFO] 3 schemas: 1 already at 20260111_090000 (head); 2 with a script to run: tenant_globex,'
+        + ' tenant_initech.')
+def scripts = new File(basedir, 'target/tenant-scripts')
+assert scripts.list().sort() == ['tenant_acme.sql', 'tenant_globex.sql', 'tenant_initech.sql']
+def globex = new File(scripts, 'tenant_globex.sql').getText('UTF-8')
+assert globex.startsWith('-- Retort migration script for H2: 20260110_090000 -> 20260111_090000\n'): globex
+assert globex.contains('SET SCHEMA "tenant_globex";') && globex.contains('-- Stop here, before any change'): globex
+assert globex.indexOf('SET SCHEMA') < globex.indexOf('ALTER TABLE'): globex
+assert new File(scripts, 'tenant_initech.sql').getText('UTF-8').contains('CREATE TABLE "customers"')
+def acme = new File(scripts, 'tenant_acme.sql').getText('UTF-8')
+assert acme.contains('-- Nothing to do: tenant_acme is at 20260111_090000 (head) already') && !acme.contains(';'): acme
+// 24: retort.output with several schemas
+expect(log, 'retort.currentSchema tenant_acme,tenant_globex names several schemas, but an offline script is for one'
+        + ' schema: write one per schema into a directory with -Dretort.outputDirectory=DIRECTORY')
 
 // The database: recorded at head by the stamp, without the column the downgrade dropped.
 Properties credentials = new Properties()

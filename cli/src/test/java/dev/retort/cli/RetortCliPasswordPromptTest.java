@@ -64,7 +64,7 @@ class RetortCliPasswordPromptTest {
     Result run = retort(PASSWORD + "\n", "upgrade", "--password", "--dialect", "h2", "--url", "jdbc:h2:mem:never-opened");
 
     assertThat(run.exitCode()).isEqualTo(RetortCli.USAGE);
-    assertThat(run.err()).startsWith("retort: --from, --dialect and --output only apply with --sql");
+    assertThat(run.err()).startsWith("retort: --from, --dialect, --output and --output-dir only apply with --sql");
   }
 
   private record Result(int exitCode, String out, String err) {}

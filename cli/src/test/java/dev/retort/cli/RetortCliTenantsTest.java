@@ -3,14 +3,19 @@ package dev.retort.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retort.runtime.Probe;
+import dev.retort.runtime.testdb.ScriptTool;
 import dev.retort.runtime.testdb.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -154,6 +159,99 @@ class RetortCliTenantsTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(value = TestDatabase.Kind.class, names = "SQLITE", mode = EnumSource.Mode.EXCLUDE)
+  void outputDirWritesAScriptPerSchemaFromItsOwnRevisionThatTheDatabasesToolApplies(TestDatabase.Kind kind,
+      @TempDir Path temp) {
+    try (TestDatabase db = TestDatabase.create(kind); Tenants tenants = new Tenants(db, "a", "b", "c")) {
+      assertThat(retort(db, "upgrade", "0001", "--current-schema", tenants.name("b")).exitCode()).isZero();
+      assertThat(retort(db, "upgrade", "0002", "--current-schema", tenants.name("c")).exitCode()).isZero();
+      Path scripts = temp.resolve("scripts");
+
+      Cli.Run run = retort(db, "upgrade", "--sql", "--current-schema", tenants.pattern(), "--output-dir",
+          scripts.toString());
+
+      assertThat(run.exitCode()).as(run.all()).isEqualTo(RetortCli.OK);
+      assertThat(run.out().lines().toList()).hasSize(4).satisfiesExactly(
+          line -> assertWrote(line, db, tenants.name("a"), "base", scripts),
+          line -> assertWrote(line, db, tenants.name("b"), "0001_accounts", scripts),
+          line -> assertWrote(line, db, tenants.name("c"), "0002_phone", scripts),
+          line -> assertThat(line).isEqualTo("3 " + tenants.kind() + "s: 3 with a script to run: " + tenants.name("a")
+              + ", " + tenants.name("b") + ", " + tenants.name("c") + "."));
+      assertThat(tenants.applied("b")).containsExactly("0001_accounts");
+      for (String tenant : List.of("a", "b", "c")) {
+        Path script = scripts.resolve(tenants.name(tenant) + ".sql");
+        ScriptTool.run(db, script).succeeded();
+        assertThat(tenants.applied(tenant)).containsExactly("0001_accounts", "0002_phone", "0003_email_index");
+      }
+      // The guard: b's script, from 0001, stops a schema at head before any change.
+      ScriptTool.Run again = ScriptTool.run(db, scripts.resolve(tenants.name("b") + ".sql"));
+      assertThat(again.exitCode()).as(again.output()).isNotZero();
+      assertThat(tenants.applied("b")).containsExactly("0001_accounts", "0002_phone", "0003_email_index");
+
+      // Written again once the schemas are at head: every script says so and changes nothing.
+      Cli.Run rerun = retort(db, "upgrade", "--sql", "--current-schema", tenants.pattern(), "--output-dir",
+          scripts.toString());
+
+      assertThat(rerun.exitCode()).as(rerun.all()).isEqualTo(RetortCli.OK);
+      assertThat(rerun.out()).contains("[" + tenants.name("a") + "] Already at 0003_email_index (head): wrote "
+              + scripts.resolve(tenants.name("a") + ".sql") + ", which changes nothing.")
+          .endsWith("3 " + tenants.kind() + "s: 3 already at 0003_email_index (head)." + System.lineSeparator());
+      Path unchanged = scripts.resolve(tenants.name("c") + ".sql");
+      assertThat(unchanged).content(StandardCharsets.UTF_8).doesNotContain(";")
+          .contains("-- Nothing to do: " + tenants.name("c") + " is at 0003_email_index (head) already");
+      ScriptTool.run(db, unchanged).succeeded();
+    }
+  }
+
+  /** Asserts that a line of a run with --output-dir says that the schema's script was written, from where. */
+  private static void assertWrote(String line, TestDatabase db, String schema, String from, Path scripts) {
+    assertThat(line).startsWith("[" + schema + "] Wrote the " + db.kind().name().toLowerCase(Locale.ROOT)
+            + " script from " + from + " to 0003_email_index (")
+        .endsWith(" statements) to " + scripts.resolve(schema + ".sql") + ".");
+  }
+
+  @Test
+  void outputDirWithFromStartsEveryScriptThereAndAPatternMatchingNothingWritesNothing(@TempDir Path temp) {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2); Tenants tenants = new Tenants(db, "a", "b")) {
+      Path scripts = temp.resolve("scripts");
+
+      Cli.Run stamp = retort(db, "sql", "--stamp", "--from", "0001", "--to", "0002", "--current-schema",
+          tenants.name("b") + "," + tenants.name("a"), "--output-dir", scripts.toString());
+      Cli.Run nobody = retort(db, "sql", "--current-schema", db.name() + "_nobody_*", "--output-dir",
+          temp.resolve("none").toString());
+
+      assertThat(stamp.exitCode()).as(stamp.all()).isEqualTo(RetortCli.OK);
+      assertThat(stamp.out()).startsWith("[" + tenants.name("b") + "] Wrote the h2 script from 0001_accounts to"
+          + " 0002_phone").endsWith("2 schemas: 2 with a script to run: " + tenants.name("b") + ", " + tenants.name("a")
+          + "." + System.lineSeparator());
+      assertThat(scripts.resolve(tenants.name("a") + ".sql")).content(StandardCharsets.UTF_8)
+          .contains("SET SCHEMA \"" + tenants.name("a") + "\"").contains("Stop here, before any change");
+      assertThat(nobody.exitCode()).as(nobody.all()).isEqualTo(RetortCli.FAILED);
+      assertThat(nobody.err()).contains("No schema matches " + db.name() + "_nobody_*");
+      assertThat(temp.resolve("none")).doesNotExist();
+    }
+  }
+
+  @Test
+  void outputDirWithOneSchemaWritesItsScriptAndNeedsASchemaToNameIt(@TempDir Path temp) {
+    try (TestDatabase db = TestDatabase.create(TestDatabase.Kind.H2); Tenants tenants = new Tenants(db, "a")) {
+      Cli.Run one = retort(db, "downgrade", "--sql", "base", "--from", "0002", "--current-schema", tenants.name("a"),
+          "--output-dir", temp.toString());
+      Cli.Run none = retort(db, "upgrade", "--sql", "--output-dir", temp.toString());
+      Cli.Run both = retort(db, "upgrade", "--sql", "--current-schema", tenants.pattern(), "--output-dir",
+          temp.toString(), "--output", temp.resolve("one.sql").toString());
+
+      assertThat(one.exitCode()).as(one.all()).isEqualTo(RetortCli.OK);
+      assertThat(one.out()).startsWith("Wrote the h2 script from 0002_phone to base (")
+          .endsWith(" statements) to " + temp.resolve(tenants.name("a") + ".sql") + "." + System.lineSeparator());
+      assertThat(none.exitCode()).isEqualTo(RetortCli.USAGE);
+      assertThat(none.err()).contains("--output-dir writes one script per schema that --current-schema names");
+      assertThat(both.exitCode()).isEqualTo(RetortCli.USAGE);
+      assertThat(both.err()).contains("--output writes one script and --output-dir one per schema");
+    }
+  }
+
   @Test
   void offlineScriptsAndEntitiesAreForOneSchema() {
     Cli.Run sql = Cli.run("sql", "--dialect", "postgresql", "--current-schema", "tenant_*");
@@ -163,7 +261,7 @@ class RetortCliTenantsTest {
 
     assertThat(sql.exitCode()).isEqualTo(RetortCli.USAGE);
     assertThat(sql.err()).contains("--current-schema tenant_* names several schemas, but an offline script is for one"
-        + " schema: write one per schema, such as --current-schema tenant_acme --output tenant_acme.sql");
+        + " schema: write one per schema into a directory with --output-dir DIR");
     assertThat(upgradeSql.exitCode()).isEqualTo(RetortCli.USAGE);
     assertThat(upgradeSql.err()).contains("--current-schema a,b names several schemas");
     assertThat(entities.exitCode()).isEqualTo(RetortCli.USAGE);

@@ -92,7 +92,8 @@ abstract class DatabaseMojo extends AbstractMojo {
    * commas, or a pattern such as {@code tenant_*} ({@code *} any characters, {@code ?} one, without regard to case,
    * matched against the database's schemas) run {@code upgrade}, {@code downgrade}, {@code current},
    * {@code history}, {@code check} and {@code stamp} in each schema in turn, a pattern's matches sorted by name; a
-   * schema that fails does not stop the others, and fails the build at the end.
+   * schema that fails does not stop the others, and fails the build at the end. {@code sql} then writes one script
+   * per schema, into {@code retort.outputDirectory}.
    */
   @Parameter(property = "retort.currentSchema")
   String currentSchema;
@@ -261,7 +262,7 @@ abstract class DatabaseMojo extends AbstractMojo {
     Retort retort = open(settings, loader, baselineOnUpgrade, run::print);
     List<String> schemas = retort.schemas(selection.entries().toArray(String[]::new));
     TenantRun.Summary summary =
-        run.run(schemas, schema -> command.run(retort.withCurrentSchema(schema), Scope.tenant(settings)));
+        run.run(schemas, schema -> command.run(retort.withCurrentSchema(schema), Scope.tenant(settings, schema)));
     String line = summary.line(settings.schemaKind());
     info(settings, List.of(line));
     if (!summary.failed().isEmpty()) {

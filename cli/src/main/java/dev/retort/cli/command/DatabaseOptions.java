@@ -47,7 +47,8 @@ final class DatabaseOptions {
           "Several, separated by commas or repeated, or a pattern such as tenant_* (* any characters, ? one, without"
               + " regard to case, matched against the database's schemas), run upgrade, downgrade, current, history,"
               + " check and stamp in each schema in turn, a pattern's matches sorted by name, and end with a summary;"
-              + " a schema that fails does not stop the others, and the exit code is 1 if one failed."})
+              + " a schema that fails does not stop the others, and the exit code is 1 if one failed. Offline scripts"
+              + " then need --output-dir, for one script per schema."})
   private List<String> currentSchema;
 
   @Option(names = "--lock-timeout", paramLabel = "DURATION", converter = DurationConverter.class,

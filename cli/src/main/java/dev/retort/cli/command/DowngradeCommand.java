@@ -23,7 +23,8 @@ public final class DowngradeCommand extends MigrateCommand {
   private boolean sql;
 
   @Option(names = "--from", paramLabel = "REVISION",
-      description = "With --sql: the revision the database is at. Default: head.")
+      description = "With --sql: the revision the database is at. Default: head. With --output-dir: each schema's revision, read"
+          + " from its version table.")
   private String from;
 
   @Mixin

@@ -16,10 +16,6 @@ import picocli.CommandLine.Option;
  */
 abstract class MigrateCommand extends RetortCommand {
 
-  /** Why an offline script refuses several schemas, and what to do instead. */
-  static final String ONE_SCRIPT = "an offline script is for one schema: write one per schema, such as"
-      + " --current-schema tenant_acme --output tenant_acme.sql in a loop over them";
-
   private final String defaultFrom;
 
   @Option(names = "--single-transaction",
@@ -47,7 +43,7 @@ abstract class MigrateCommand extends RetortCommand {
    * @param target the revision to move to, as the user wrote it
    * @param sql whether to print the script instead of running it
    * @param from with {@code sql}: the revision the database is at, or {@code null} for the default
-   * @param script the {@code --dialect} and {@code --output} options
+   * @param script the {@code --dialect}, {@code --output} and {@code --output-dir} options
    * @param baseline the revision an upgrade records on a database with tables but no version table; empty for none
    * @return the exit code
    */
@@ -55,8 +51,8 @@ abstract class MigrateCommand extends RetortCommand {
       Settings given, String target, boolean sql, String from, ScriptOptions script, Optional<String> baseline) {
     Settings settings = given.withSingleTransaction(singleTransaction);
     if (!sql) {
-      if (from != null || script.dialect != null || script.output != null) {
-        throw usage("--from, --dialect and --output only apply with --sql");
+      if (from != null || script.any()) {
+        throw usage("--from, --dialect, --output and --output-dir only apply with --sql");
       }
       return inEachSchema(settings, baseline,
           (retort, scope) -> Outcome.migration(retort, in -> migrate(in, target)));
@@ -65,8 +61,6 @@ abstract class MigrateCommand extends RetortCommand {
       throw usage("--baseline does not apply with --sql: a script starts from the revision --from names; write it"
           + " from the baseline with --from " + baseline.get());
     }
-    requireOneSchema(ONE_SCRIPT);
-    Retort retort = offline(settings);
-    return emit(retort.sql(from != null ? from : defaultFrom, target, vendor(script, settings)), script);
+    return script(settings, script, from, defaultFrom, (retort, start, vendor) -> retort.sql(start, target, vendor));
   }
 }

@@ -5,6 +5,7 @@ import dev.retort.cli.internal.Databases;
 import dev.retort.cli.internal.Outcome;
 import dev.retort.cli.internal.Report;
 import dev.retort.cli.internal.Scope;
+import dev.retort.cli.internal.ScriptDirectory;
 import dev.retort.cli.internal.Secrets;
 import dev.retort.cli.internal.Settings;
 import dev.retort.cli.internal.TenantRun;
@@ -17,6 +18,7 @@ import dev.retort.runtime.internal.connect.SchemaSelection;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -123,6 +125,10 @@ abstract class RetortCommand implements Callable<Integer> {
    */
   abstract int execute(Settings settings);
 
+  /** Why one offline script refuses several schemas, and what to do instead. */
+  static final String ONE_SCRIPT = "an offline script is for one schema: write one per schema into a directory with"
+      + " --output-dir DIR";
+
   /**
    * A Retort connected to the configured database, which prints each migration an upgrade or
    * downgrade runs as soon as it is recorded; a usage error if none is configured.
@@ -194,7 +200,7 @@ abstract class RetortCommand implements Callable<Integer> {
     Retort retort = open(using, baselineOnUpgrade, run::print);
     List<String> schemas = retort.schemas(selection.entries().toArray(String[]::new));
     TenantRun.Summary summary =
-        run.run(schemas, schema -> command.run(retort.withCurrentSchema(schema), Scope.tenant(using)));
+        run.run(schemas, schema -> command.run(retort.withCurrentSchema(schema), Scope.tenant(using, schema)));
     print(List.of(summary.line(using.schemaKind())));
     if (!summary.failed().isEmpty()) {
       console.err().println(mask("retort " + spec.name() + ": database " + using.describe()));
@@ -279,11 +285,56 @@ abstract class RetortCommand implements Callable<Integer> {
   }
 
   /**
+   * Writes an offline script: one, printed or written to the {@code --output} file, or with {@code --output-dir} one
+   * per schema that {@code --current-schema} names, each from where its version table says the schema is unless
+   * {@code from} is given.
+   *
+   * @param settings the database settings
+   * @param options the script's options
+   * @param from the revision the script starts from, or {@code null} when not given
+   * @param defaultFrom where one script starts when {@code from} is not given
+   * @param script writes the script
+   * @return the exit code
+   */
+  int script(Settings settings, ScriptOptions options, String from, String defaultFrom, ScriptDirectory.Script script) {
+    if (options.outputDirectory == null) {
+      requireOneSchema(ONE_SCRIPT);
+      Vendor vendor = vendor(options, settings);
+      return emit(script.write(offline(settings), from != null ? from : defaultFrom, vendor), options);
+    }
+    if (options.output != null) {
+      throw usage("--output writes one script and --output-dir one per schema: give one of them");
+    }
+    if (database.schemas().entries().isEmpty()) {
+      throw usage("--output-dir writes one script per schema that --current-schema names: give the schemas, such as"
+          + " --current-schema 'tenant_*', or write one script with --output FILE");
+    }
+    ScriptDirectory directory =
+        new ScriptDirectory(options.outputDirectory, vendor(options, settings), Optional.ofNullable(from), script);
+    try {
+      return inEachSchema(settings, Optional.empty(),
+          (retort, scope) -> directory.write(retort, scope.schema().orElseThrow()));
+    } catch (UncheckedIOException e) {
+      return stopped(e.getMessage() + ". Give --output-dir a directory where you may write");
+    } catch (IllegalArgumentException e) {
+      return stopped(e.getMessage());
+    }
+  }
+
+  /** Stops a run of scripts per schema, whose scripts written so far are complete. */
+  private int stopped(String why) {
+    console.err().println(mask("retort " + spec.name() + ": " + why + ". The scripts written before stopped are"
+        + " complete."));
+    console.err().flush();
+    return RetortCli.FAILED;
+  }
+
+  /**
    * Prints a script, or writes it to the {@code --output} file.
    *
    * @return the exit code
    */
-  int emit(SqlScript script, ScriptOptions options) {
+  private int emit(SqlScript script, ScriptOptions options) {
     if (options.output == null) {
       console.out().print(script.text());
       console.out().flush();
@@ -301,8 +352,7 @@ abstract class RetortCommand implements Callable<Integer> {
       console.err().flush();
       return RetortCli.FAILED;
     }
-    print(List.of("Wrote the " + Databases.name(script.vendor()) + " script from " + script.from() + " to "
-        + script.to() + " (" + script.statements().size() + " statements) to " + options.output + "."));
+    print(List.of(Report.scriptWritten(script, options.output)));
     return RetortCli.OK;
   }
 

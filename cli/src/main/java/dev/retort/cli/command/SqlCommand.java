@@ -1,8 +1,6 @@
 package dev.retort.cli.command;
 
 import dev.retort.cli.internal.Settings;
-import dev.retort.operation.Vendor;
-import dev.retort.runtime.Retort;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,8 +15,9 @@ import picocli.CommandLine.Option;
         + " records --to in the version table without running any migration. Does not connect.")
 public final class SqlCommand extends RetortCommand {
 
-  @Option(names = "--from", paramLabel = "REVISION", defaultValue = "base",
-      description = "The revision the database is at: base (the default), head, or a revision id or prefix.")
+  @Option(names = "--from", paramLabel = "REVISION",
+      description = "The revision the database is at: base (the default), head, or a revision id or prefix. With"
+          + " --output-dir, the default is each schema's revision, read from its version table.")
   private String from;
 
   @Option(names = "--to", paramLabel = "REVISION", defaultValue = "head",
@@ -45,9 +44,7 @@ public final class SqlCommand extends RetortCommand {
 
   @Override
   int execute(Settings settings) {
-    requireOneSchema(MigrateCommand.ONE_SCRIPT);
-    Retort retort = offline(settings);
-    Vendor vendor = vendor(script, settings);
-    return emit(stamp ? retort.stampSql(from, to, vendor) : retort.sql(from, to, vendor), script);
+    return script(settings, script, from, "base", (retort, start, vendor) ->
+        stamp ? retort.stampSql(start, to, vendor) : retort.sql(start, to, vendor));
   }
 }

@@ -2,7 +2,6 @@ package dev.retort.cli.command;
 
 import dev.retort.cli.internal.Outcome;
 import dev.retort.cli.internal.Settings;
-import dev.retort.runtime.Retort;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -31,7 +30,7 @@ public final class StampCommand extends RetortCommand {
 
   @Option(names = "--from", paramLabel = "REVISION",
       description = "With --sql: the revision the version table records. Default: base (none, or no table, which"
-          + " the script creates).")
+          + " the script creates); with --output-dir, each schema's revision, read from its version table.")
   private String from;
 
   @Mixin
@@ -52,12 +51,11 @@ public final class StampCommand extends RetortCommand {
       if (targets.size() > 1) {
         throw usage("--sql writes the stamp of one target; several revisions are stamped online only");
       }
-      requireOneSchema(MigrateCommand.ONE_SCRIPT);
-      Retort retort = offline(settings);
-      return emit(retort.stampSql(from != null ? from : "base", targets.get(0), vendor(script, settings)), script);
+      return script(settings, script, from, "base",
+          (retort, start, vendor) -> retort.stampSql(start, targets.get(0), vendor));
     }
-    if (from != null || script.dialect != null || script.output != null) {
-      throw usage("--from, --dialect and --output only apply with --sql");
+    if (from != null || script.any()) {
+      throw usage("--from, --dialect, --output and --output-dir only apply with --sql");
     }
     String[] more = targets.subList(1, targets.size()).toArray(String[]::new);
     return inEachSchema(settings, Optional.empty(),

@@ -23,7 +23,8 @@ public final class UpgradeCommand extends MigrateCommand {
   private boolean sql;
 
   @Option(names = "--from", paramLabel = "REVISION",
-      description = "With --sql: the revision the database is at. Default: base.")
+      description = "With --sql: the revision the database is at. Default: base. With --output-dir: each schema's revision, read"
+          + " from its version table.")
   private String from;
 
   @Option(names = "--baseline", paramLabel = "REVISION",

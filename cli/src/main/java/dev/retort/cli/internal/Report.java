@@ -13,6 +13,7 @@ import dev.retort.runtime.HistoryEntry;
 import dev.retort.runtime.MigrationResult;
 import dev.retort.runtime.MigrationRun;
 import dev.retort.runtime.RevisionDetails;
+import dev.retort.runtime.SqlScript;
 import dev.retort.runtime.StampResult;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -202,6 +203,18 @@ public final class Report {
       lines.add("  none: this revision cannot be undone");
     }
     return lines;
+  }
+
+  /**
+   * The line saying that an offline script was written to a file.
+   *
+   * @param script the script
+   * @param file where it was written
+   * @return such as {@code Wrote the postgresql script from 0001 to 0003 (7 statements) to scripts/tenant_acme.sql.}
+   */
+  public static String scriptWritten(SqlScript script, Path file) {
+    return "Wrote the " + Databases.name(script.vendor()) + " script from " + script.from() + " to " + script.to()
+        + " (" + script.statements().size() + " statements) to " + file + ".";
   }
 
   /**
