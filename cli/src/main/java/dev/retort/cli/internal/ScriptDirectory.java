@@ -93,10 +93,12 @@ public final class ScriptDirectory {
         : new Outcome(List.of(Report.scriptWritten(written, file)), "with a script to run", Outcome.Kind.NAMED);
   }
 
-  /** The schema's file in the directory; refuses a name that would put it elsewhere. */
+  /** The schema's file in the directory, as the directory was given; refuses a name that would put it elsewhere. */
   private Path file(String schema) {
-    Path file = directory.resolve(schema + ".sql").normalize();
-    if (schema.isBlank() || schema.startsWith(".") || !Objects.equals(file.getParent(), directory.normalize())) {
+    Path file = directory.resolve(schema + ".sql");
+    Path absolute = directory.toAbsolutePath().normalize();
+    if (schema.isBlank() || schema.startsWith(".")
+        || !absolute.equals(absolute.resolve(schema + ".sql").normalize().getParent())) {
       throw new IllegalArgumentException("the schema name " + schema + " does not make a file name in " + directory
           + "; write its script alone, to a file of your choosing");
     }
