@@ -125,7 +125,7 @@ public final class SqlMojo extends DatabaseMojo {
       inEachSchema(settings, loader, Optional.empty(),
           (retort, scope) -> directory.write(retort, scope.schema().orElseThrow()));
     } catch (UncheckedIOException | IllegalArgumentException e) {
-      throw new MojoExecutionException(e.getMessage() + ". The scripts written before stopped are complete.", e);
+      throw new MojoExecutionException(e.getMessage() + ". The scripts written before it are complete.", e);
     }
   }
 

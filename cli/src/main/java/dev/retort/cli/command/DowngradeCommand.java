@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 /** {@code retort downgrade TARGET}: undoes revisions down to a target, or prints their script with {@code --sql}. */
 @Command(name = "downgrade",
     description = "Undoes applied revisions down to TARGET, newest first, and prints what ran and how long each"
-        + " took. With --sql, prints the SQL script instead and does not connect.")
+        + " took. With --sql, prints the SQL script instead and does not connect; with"
+        + " --sql --output-dir, writes one script per schema, reading each schema's revision.")
 public final class DowngradeCommand extends MigrateCommand {
 
   @Parameters(index = "0", paramLabel = "TARGET",
@@ -23,8 +24,8 @@ public final class DowngradeCommand extends MigrateCommand {
   private boolean sql;
 
   @Option(names = "--from", paramLabel = "REVISION",
-      description = "With --sql: the revision the database is at. Default: head. With --output-dir: each schema's revision, read"
-          + " from its version table.")
+      description = "With --sql: the revision the database is at. Default: head; with --output-dir, each schema's"
+          + " revision, read from its version table.")
   private String from;
 
   @Mixin

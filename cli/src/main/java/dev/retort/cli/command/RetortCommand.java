@@ -44,6 +44,10 @@ import picocli.CommandLine.Spec;
  */
 abstract class RetortCommand implements Callable<Integer> {
 
+  /** Why one offline script refuses several schemas, and what to do instead. */
+  static final String ONE_SCRIPT = "an offline script is for one schema: write one per schema into a directory with"
+      + " --output-dir DIR";
+
   @Spec
   CommandSpec spec;
 
@@ -124,10 +128,6 @@ abstract class RetortCommand implements Callable<Integer> {
    * @throws RetortException if the command fails
    */
   abstract int execute(Settings settings);
-
-  /** Why one offline script refuses several schemas, and what to do instead. */
-  static final String ONE_SCRIPT = "an offline script is for one schema: write one per schema into a directory with"
-      + " --output-dir DIR";
 
   /**
    * A Retort connected to the configured database, which prints each migration an upgrade or
@@ -323,7 +323,7 @@ abstract class RetortCommand implements Callable<Integer> {
 
   /** Stops a run of scripts per schema, whose scripts written so far are complete. */
   private int stopped(String why) {
-    console.err().println(mask("retort " + spec.name() + ": " + why + ". The scripts written before stopped are"
+    console.err().println(mask("retort " + spec.name() + ": " + why + ". The scripts written before it are"
         + " complete."));
     console.err().flush();
     return RetortCli.FAILED;

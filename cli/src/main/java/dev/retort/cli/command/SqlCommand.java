@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 @Command(name = "sql",
     description = "Prints the SQL script that takes a database from one revision to another, the version table's"
         + " statements included, for a database administrator to review and run; with --stamp, the script that"
-        + " records --to in the version table without running any migration. Does not connect.")
+        + " records --to in the version table without running any migration. Does not connect, but with"
+        + " --output-dir, which writes one script per schema from each schema's revision.")
 public final class SqlCommand extends RetortCommand {
 
   @Option(names = "--from", paramLabel = "REVISION",

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 /** {@code retort upgrade [TARGET]}: applies revisions up to a target, or prints their script with {@code --sql}. */
 @Command(name = "upgrade",
     description = "Applies the revisions not yet applied, up to TARGET, each in revision order, and prints what"
-        + " ran and how long each took. With --sql, prints the SQL script instead and does not connect.")
+        + " ran and how long each took. With --sql, prints the SQL script instead and does not connect; with"
+        + " --sql --output-dir, writes one script per schema, reading each schema's revision.")
 public final class UpgradeCommand extends MigrateCommand {
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "TARGET", defaultValue = "head",
@@ -23,8 +24,8 @@ public final class UpgradeCommand extends MigrateCommand {
   private boolean sql;
 
   @Option(names = "--from", paramLabel = "REVISION",
-      description = "With --sql: the revision the database is at. Default: base. With --output-dir: each schema's revision, read"
-          + " from its version table.")
+      description = "With --sql: the revision the database is at. Default: base; with --output-dir, each schema's"
+          + " revision, read from its version table.")
   private String from;
 
   @Option(names = "--baseline", paramLabel = "REVISION",

@@ -37,7 +37,8 @@ class ScriptDirectoryTest {
     assertThat(outcome.kind()).isEqualTo(Outcome.Kind.NAMED);
     assertThat(outcome.label()).isEqualTo("with a script to run");
     assertThat(outcome.lines()).singleElement().asString()
-        .startsWith("Wrote the postgresql script from 0001_accounts to 0003_email_index (").endsWith(" to " + file + ".");
+        .startsWith("Wrote the postgresql script from 0001_accounts to 0003_email_index (")
+        .endsWith(" to " + file + ".");
     assertThat(file).content(StandardCharsets.UTF_8).contains("SET search_path TO \"tenant_a\";")
         .contains("-- Stop here, before any change");
   }
