@@ -134,9 +134,7 @@ public final class MigrationExecutor {
         begin();
         for (; index < steps.size(); index++) {
           PlannedStep step = steps.get(index);
-          if (LOG.isDebugEnabled()) {
-            LOG.debug("Revision {}, statement {} of {}: {}", revision.id(), index + 1, steps.size(), step.display());
-          }
+          logStep(migration, index);
           if (step.outsideTransaction() && mode == Mode.TRANSACTION) {
             connection.commit();
             committedThrough = index;
@@ -207,12 +205,8 @@ public final class MigrationExecutor {
           long start = System.nanoTime();
           stage = Stage.RUNNING;
           for (index = 0; index < migration.steps().size(); index++) {
-            PlannedStep step = migration.steps().get(index);
-            if (LOG.isDebugEnabled()) {
-              LOG.debug("Revision {}, statement {} of {}: {}", migration.revision().id(), index + 1,
-                  migration.steps().size(), step.display());
-            }
-            execute(step);
+            logStep(migration, index);
+            execute(migration.steps().get(index));
           }
           stage = Stage.RECORDING;
           record(migration, Duration.ofNanos(System.nanoTime() - start));
@@ -234,6 +228,15 @@ public final class MigrationExecutor {
             ? timedOut.map(locks -> new TimedOut(locks, attempts)) : Optional.empty();
         throw togetherFailure(plan, migration, stage, index, currentBefore, e, waited);
       }
+    }
+  }
+
+  /** Logs, at DEBUG, the statement of a migration about to run. */
+  private static void logStep(PlannedMigration migration, int index) {
+    if (LOG.isDebugEnabled()) {
+      List<PlannedStep> steps = migration.steps();
+      LOG.debug("Revision {}, statement {} of {}: {}", migration.revision().id(), index + 1, steps.size(),
+          steps.get(index).display());
     }
   }
 
